@@ -1,0 +1,1 @@
+"""laporgen: Renstra and LKjIP documents from structured data."""
