@@ -1,0 +1,176 @@
+"""`laporgen check`: what in the input disagrees with itself or with the computed figures.
+
+laporgen's own output is right by construction; `check` is for the inputs and for the values a
+signed document printed (`tercetak`): each disagreement is a `Finding` naming file, line, field,
+what was printed and what the data give (DOMAIN §5, LKJIP-SPEC §8.2). Severity E: the
+arithmetic is wrong; W: inconsistent or suspicious.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from .compute.lkjip import LkjipFigures, NodeAnggaran
+from .errors import Problem
+from .model.content import LkjipContent
+from .model.load import FieldPath
+from .numbers import angka, bulatkan, persen, rupiah
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Literal["E", "W"]
+    problem: Problem
+
+    def __str__(self) -> str:
+        return f"{self.severity} {self.problem}"
+
+
+def check_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
+    """Every finding of an LKjIP content, in file order."""
+    findings: list[Finding] = []
+    findings += _indikator(c, f)
+    findings += _program(c, f)
+    findings += _dokumen(c, f)
+    findings += _triwulan(c, f)
+    findings += _strategi(c)
+    findings += _alokasi(c, f)
+    return sorted(findings, key=lambda x: (x.problem.file, x.problem.line or 0))
+
+
+def _finding(c: LkjipContent, severity, part: str, loc: FieldPath, message: str, code: str) -> Finding:
+    return Finding(severity, c.sources[part].problem(loc, message, None, code))
+
+
+def _differs(printed: Decimal | None, computed: Decimal | None) -> bool:
+    """A printed figure disagrees when it differs from the computed one at display precision."""
+    if printed is None:
+        return False
+    return computed is None or bulatkan(printed) != bulatkan(computed)
+
+
+def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
+    out = []
+    for i in f.indikator:
+        if i.fakta is None:
+            continue
+        t = i.fakta.tercetak
+        loc = ("realisasi", i.indikator.id, "tercetak")
+        how = f"{angka(i.realisasi)} / {angka(i.target)} x 100"
+        if _differs(t.capaian, i.capaian):
+            out.append(_finding(c, "E", "kinerja", loc + ("capaian",),
+                                f"printed {angka(t.capaian)}, computed {persen(i.capaian)} ({how})", "capaian"))
+        if t.kategori is not None and t.kategori.lower() != (i.kategori or "").lower():
+            out.append(_finding(c, "W", "kinerja", loc + ("kategori",),
+                                f'printed "{t.kategori}", the scale gives "{i.kategori}" for capaian {persen(i.capaian)}',
+                                "kategori"))
+        if _differs(t.kemajuan, i.kemajuan):
+            out.append(_finding(c, "E", "kinerja", loc + ("kemajuan",),
+                                f"printed {angka(t.kemajuan)}, computed {persen(i.kemajuan)}", "kemajuan"))
+        if _differs(t.efisiensi, i.efisiensi):
+            out.append(_finding(c, "E", "kinerja", loc + ("efisiensi",),
+                                f"printed {angka(t.efisiensi)}, computed {persen(i.efisiensi)} "
+                                f"(1 - serapan / capaian {persen(i.capaian)})", "efisiensi"))
+        if i.target == 0 and i.realisasi not in (None, Decimal(0)):
+            out.append(_finding(c, "W", "kinerja", ("realisasi", i.indikator.id, "nilai"),
+                                f"target is 0 and realisasi {angka(i.realisasi)}: capaian has no meaning",
+                                "capaian.target_nol"))
+    return out
+
+
+def _program(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
+    out = []
+    for p_no, p in enumerate(f.program):
+        for loc, node in _node_locs(p, ("program", p_no)):
+            t = node.node.tercetak
+            for field, computed in (("pagu", node.pagu), ("pagu_murni", node.pagu_murni), ("realisasi", node.realisasi)):
+                for table, printed in getattr(t, field).items():
+                    if printed != computed:
+                        sums = f" (sum of {len(node.children)} {_child_word(node)})" if node.children else ""
+                        out.append(_finding(c, "E", "program", loc + ("tercetak", field, table),
+                                            f"{node.id} {table}: printed {rupiah(printed, False)}, computed "
+                                            f"{rupiah(computed, False)}{sums}", "rollup"))
+            if _differs(t.efisiensi, node.efisiensi):
+                out.append(_finding(c, "E", "program", loc + ("tercetak", "efisiensi"),
+                                    f"{node.id}: printed {angka(t.efisiensi)}, computed {persen(node.efisiensi)} "
+                                    f"(1 - {persen(node.serapan)} / {persen(node.capaian)})", "efisiensi"))
+            for n, ind in enumerate(node.indikator):
+                for table, printed in ind.indikator.tercetak.target.items():
+                    if printed != ind.indikator.target:
+                        out.append(_finding(c, "W", "program", loc + ("indikator", n, "tercetak", "target", table),
+                                            f"{node.id} {table}: target printed {angka(printed)}, the Perjanjian Kinerja "
+                                            f"target is {angka(ind.indikator.target)} {ind.indikator.satuan}", "target.tabel"))
+    return out
+
+
+def _child_word(node: NodeAnggaran) -> str:
+    return "sub-kegiatan" if node.jenis == "kegiatan" else "kegiatan"
+
+
+def _node_locs(p: NodeAnggaran, loc: FieldPath):
+    yield loc, p
+    for k, keg in enumerate(p.children):
+        yield loc + ("kegiatan", k), keg
+        for s, sub in enumerate(keg.children):
+            yield loc + ("kegiatan", k, "sub_kegiatan", s), sub
+
+
+def _dokumen(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
+    t = c.kinerja.tercetak
+    out = []
+    if _differs(t.rata_rata_capaian, f.rata_rata):
+        out.append(_finding(c, "E", "kinerja", ("tercetak", "rata_rata_capaian"),
+                            f"printed {angka(t.rata_rata_capaian)}, computed {persen(f.rata_rata)} "
+                            f"(mean of {len(f.indikator)} indicators' capaian)", "rata_rata"))
+    if _differs(t.efisiensi_total, f.efisiensi_total):
+        out.append(_finding(c, "E", "kinerja", ("tercetak", "efisiensi_total"),
+                            f"printed {angka(t.efisiensi_total)}, computed {persen(f.efisiensi_total)} "
+                            f"(mean of the {len(f.indikator)} rows' efisiensi)", "efisiensi_total"))
+    if _differs(t.efisiensi_kinerja, f.efisiensi_total):
+        out.append(_finding(c, "E", "kinerja", ("tercetak", "efisiensi_kinerja"),
+                            f"printed {angka(t.efisiensi_kinerja)}, matches no computed efisiensi "
+                            f"(efisiensi total {persen(f.efisiensi_total)})", "efisiensi_total"))
+    return out
+
+
+def _triwulan(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
+    out = []
+    for t in f.triwulan:
+        if t.total is not None and t.target_tahunan is not None and t.total != t.target_tahunan:
+            out.append(_finding(c, "W", "kinerja", ("target_triwulan", t.indikator.id),
+                                f"{t.indikator.id} {c.settings.tahun + 1}: quarterly total {angka(t.total)} "
+                                f"({t.indikator.agregasi_triwulan}) differs from the plan's target {angka(t.target_tahunan)}",
+                                "triwulan"))
+    return out
+
+
+def _strategi(c: LkjipContent) -> list[Finding]:
+    out = []
+    for t_no, t in enumerate(c.rencana.tujuan):
+        for s_no, s in enumerate(t.sasaran):
+            if not s.strategi:
+                out.append(_finding(c, "W", "rencana", ("tujuan", t_no, "sasaran", s_no, "id"),
+                                    f"sasaran {s.id} has no strategi/arah kebijakan", "strategi"))
+    return out
+
+
+def _alokasi(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
+    """The allocations of one program/kegiatan across sasaran add up to its own budget (C7)."""
+    shares: dict[str, list] = defaultdict(list)
+    for sid, d in c.kinerja.dukungan.items():
+        for node_id, a in d.alokasi.items():
+            shares[node_id].append((sid, a))
+    out = []
+    for node_id, parts in shares.items():
+        node = f.node(node_id)
+        pagu = sum((a.pagu for _, a in parts), Decimal(0))
+        realisasi = sum((a.realisasi for _, a in parts), Decimal(0))
+        if pagu != node.pagu or realisasi != node.realisasi:
+            sid = parts[0][0]
+            out.append(_finding(c, "W", "kinerja", ("dukungan", sid, "alokasi", node_id),
+                                f"allocations of {node_id} add up to {rupiah(pagu, False)} / {rupiah(realisasi, False)}, "
+                                f"its budget is {rupiah(node.pagu, False)} / {rupiah(node.realisasi, False)}", "alokasi"))
+    return out

@@ -1,0 +1,89 @@
+"""`laporgen build|check`: arguments in, exit codes out. The only module that prints or exits.
+
+Exit codes: 0 done/clean, 1 `check` findings, 2 invalid input (one line per problem), 3 a bug
+(rerun with --debug for the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from .errors import LaporgenError, display_path
+
+EXAMPLES = """examples:
+  laporgen build content/magetan-dinsos/lkjip-2024 --out output/
+  laporgen check content/magetan-dinsos/lkjip-2024
+"""
+
+
+def _version() -> str:
+    try:
+        return version("laporgen")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="laporgen", description="Renders LKjIP documents from content files, with every figure computed.",
+        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--version", action="version", version=f"laporgen {_version()}")
+    p.add_argument("--debug", action="store_true", help="show the Python traceback of an internal error")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser("build", help="render a document folder into output files",
+                       description="Render a document folder (content/<agency>/<document>) into DOCX.",
+                       epilog="example:\n  laporgen build content/magetan-dinsos/lkjip-2024 --out output/",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    b.add_argument("path", type=Path, help="the document folder")
+    b.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
+    b.add_argument("--template", type=Path, help="a Word template to use instead of templates/laporgen.docx")
+
+    c = sub.add_parser("check", help="report input values that disagree with the computed figures",
+                       description="List every inconsistency of the input: printed values that differ from the "
+                       "computed ones, quarterly totals off the plan, missing strategi. Exit 1 when any.",
+                       epilog="example:\n  laporgen check content/magetan-dinsos/lkjip-2024",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    c.add_argument("path", type=Path, help="the document folder")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return _run(args)
+    except LaporgenError as exc:
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # anything else is a bug in laporgen, not the user's input
+        if args.debug:
+            raise
+        print(f"internal error: {type(exc).__name__}: {exc}; rerun with --debug and report it", file=sys.stderr)
+        return 3
+
+
+def _run(args: argparse.Namespace) -> int:
+    from . import build as pipeline
+
+    if args.command == "build":
+        built = pipeline.build(args.path, args.out, template=args.template)
+        for path in built.outputs:
+            print(f"wrote {display_path(path)}")
+        return 0
+    findings = pipeline.check(args.path)
+    for finding in findings:
+        print(finding)
+    if findings:
+        print(f"{len(findings)} finding(s) in {display_path(args.path)}", file=sys.stderr)
+        return 1
+    print(f"{display_path(args.path)}: no findings")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

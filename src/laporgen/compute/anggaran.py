@@ -1,0 +1,38 @@
+"""Budget figures: serapan, efisiensi, and sums up the program tree (LKJIP-SPEC F8–F10)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Literal
+
+HUNDRED = Decimal(100)
+
+
+def serapan_persen(pagu: Decimal, realisasi: Decimal) -> Decimal | None:
+    """Realisasi anggaran ÷ pagu × 100, unrounded; None for a zero pagu."""
+    if pagu == 0:
+        return None
+    return realisasi / pagu * HUNDRED
+
+
+def efisiensi_persen(
+    serapan: Decimal | None,
+    capaian: Decimal | None,
+    metode: Literal["pmk214", "sisa_anggaran"] = "pmk214",
+) -> Decimal | None:
+    """Tingkat efisiensi in percent. pmk214: (1 − serapan / capaian) × 100, > 0 means the
+    result cost proportionally less than planned (LKJIP-SPEC F10); sisa_anggaran: 100 − serapan.
+    None where serapan is missing, or capaian is missing or 0 (pmk214)."""
+    if serapan is None:
+        return None
+    if metode == "sisa_anggaran":
+        return HUNDRED - serapan
+    if capaian is None or capaian == 0:
+        return None
+    return (1 - serapan / capaian) * HUNDRED
+
+
+def jumlah(values: Iterable[Decimal]) -> Decimal:
+    """The sum of amounts (Decimal, exact)."""
+    return sum(values, Decimal(0))

@@ -1,0 +1,73 @@
+"""Capaian (achievement %) of an indicator, its kategori, and averages (DOMAIN.md §4)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Literal, Protocol
+
+HUNDRED = Decimal(100)
+
+
+def capaian_persen(
+    target: Decimal | None,
+    realisasi: Decimal | None,
+    arah: Literal["positif", "negatif"] = "positif",
+    rumus_negatif: Literal["lan", "inverse"] = "lan",
+) -> Decimal | None:
+    """Capaian in percent, unrounded; None where there is no number.
+
+    positif (rumus 1): R / T × 100. negatif (rumus 2, LAN): (2T − R) / T × 100, floored at 0
+    (DOMAIN §4); `inverse`: T / R × 100. REGULATIONS §4.3: T = 0 and R = 0 gives 100; T = 0
+    with R ≠ 0 has no meaningful ratio (None, and `check` warns).
+    """
+    if target is None or realisasi is None:
+        return None
+    if target == 0:
+        return HUNDRED if realisasi == 0 else None
+    if arah == "positif":
+        return realisasi / target * HUNDRED
+    if rumus_negatif == "inverse":
+        return target / realisasi * HUNDRED if realisasi != 0 else None
+    return max(Decimal(0), (2 * target - realisasi) / target * HUNDRED)
+
+
+class Tingkat(Protocol):
+    """A kategori level: capaian ≥ `min` (None for the lowest level) gets `label`."""
+
+    @property
+    def min(self) -> Decimal | None: ...
+
+    @property
+    def label(self) -> str: ...
+
+
+def kategori_for(capaian: Decimal | None, skala: Sequence[Tingkat]) -> str | None:
+    """The label of the first level (highest first) whose lower bound `capaian` reaches."""
+    if capaian is None:
+        return None
+    for tingkat in skala:
+        if tingkat.min is None or capaian >= tingkat.min:
+            return tingkat.label
+    return None
+
+
+def batasi(capaian: Decimal | None, batas: Decimal | None) -> Decimal | None:
+    """Capaian capped at `batas` (the `batas_capaian` setting), unchanged when None."""
+    if capaian is None or batas is None:
+        return capaian
+    return min(capaian, batas)
+
+
+def rata_rata(values: Iterable[Decimal | None]) -> Decimal | None:
+    """The mean of the values that exist; None when none does (a missing realisasi is
+    excluded from averages, DOMAIN §4)."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    return sum(present, Decimal(0)) / len(present)
+
+
+def tercapai(capaian: Decimal | None) -> bool:
+    """Whether an indicator met its target (capaian ≥ 100)."""
+    return capaian is not None and capaian >= HUNDRED

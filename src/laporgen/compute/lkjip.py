@@ -1,0 +1,398 @@
+"""Every figure of an LKjIP, computed once from the content (LKJIP-SPEC §3, §8.1).
+
+`figures_for(content)` is the only entry point; the document builder and `check` read its
+result and never compute. Second-level figures (efisiensi, rata-rata) take first-level
+percentages as printed (2 decimals) when `perhitungan.basis` is `tampil` (DOMAIN §4).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model.anggaran import IndikatorProgram, Kegiatan, Program, SubKegiatan
+from ..model.content import LkjipContent
+from ..model.lkjip import Aset, Formasi, Realisasi
+from ..model.renstra import Indikator, Sasaran, Tujuan
+from ..numbers import bulatkan
+from . import anggaran as ang
+from .capaian import batasi, capaian_persen, kategori_for, rata_rata, tercapai
+from .kemajuan import target_akhir, tingkat_kemajuan, total_triwulan
+from .sumber_daya import saldo_akhir, selisih_formasi
+
+
+# ------------------------------------------------------------------------------- result types
+@dataclass(frozen=True)
+class IndikatorKinerja:
+    """A plan indicator measured in the report year."""
+
+    indikator: Indikator
+    tujuan: Tujuan
+    sasaran: Sasaran | None
+    target: Decimal | None
+    realisasi: Decimal | None
+    fakta: Realisasi | None
+    capaian: Decimal | None
+    kategori: str | None
+    target_akhir: Decimal | None
+    kemajuan: Decimal | None
+    efisiensi: Decimal | None = None
+
+    @property
+    def tercapai(self) -> bool:
+        return tercapai(self.capaian)
+
+
+@dataclass(frozen=True)
+class SasaranKinerja:
+    sasaran: Sasaran
+    tujuan: Tujuan
+    indikator: tuple[IndikatorKinerja, ...]
+    pagu: Decimal
+    realisasi_anggaran: Decimal
+    serapan: Decimal | None
+
+    @property
+    def tercapai(self) -> bool:
+        """Every indicator of the sasaran met its target (F14.3)."""
+        return all(i.tercapai for i in self.indikator)
+
+
+@dataclass(frozen=True)
+class IndikatorNode:
+    """An indicator of a program, kegiatan or sub-kegiatan."""
+
+    indikator: IndikatorProgram
+    realisasi: Decimal | None
+    capaian: Decimal | None
+
+
+@dataclass(frozen=True)
+class NodeAnggaran:
+    """A program, kegiatan or sub-kegiatan with its budget summed from the leaves."""
+
+    jenis: str
+    node: Program | Kegiatan | SubKegiatan
+    pagu: Decimal
+    pagu_murni: Decimal
+    realisasi: Decimal
+    serapan: Decimal | None
+    indikator: tuple[IndikatorNode, ...]
+    capaian: Decimal | None
+    efisiensi: Decimal | None
+    children: tuple["NodeAnggaran", ...]
+
+    @property
+    def id(self) -> str:
+        return self.node.id
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class BarisFormasi:
+    formasi: Formasi
+    selisih: int
+
+
+@dataclass(frozen=True)
+class Pegawai:
+    formasi: tuple[BarisFormasi, ...]
+    kebutuhan: int
+    realisasi: int
+    selisih: int
+    golongan: int
+    pendidikan: int
+    jenis_kelamin: int
+
+
+@dataclass(frozen=True)
+class BarisAset:
+    aset: Aset
+    saldo_akhir: Decimal
+
+
+@dataclass(frozen=True)
+class DaftarAset:
+    baris: tuple[BarisAset, ...]
+    saldo_awal: Decimal
+    bertambah: Decimal
+    berkurang: Decimal
+    saldo_akhir: Decimal
+
+
+@dataclass(frozen=True)
+class Triwulan:
+    indikator: Indikator
+    nilai: tuple[Decimal | None, ...]
+    total: Decimal | None
+    target_tahunan: Decimal | None
+
+
+@dataclass(frozen=True)
+class TahunRiwayat:
+    target: Decimal | None
+    realisasi: Decimal | None
+    capaian: Decimal | None
+
+
+@dataclass(frozen=True)
+class BarisRiwayat:
+    sasaran: str
+    indikator: str
+    satuan: str
+    tahun: dict[int, TahunRiwayat]
+
+
+@dataclass(frozen=True)
+class LkjipFigures:
+    tahun: int
+    indikator: tuple[IndikatorKinerja, ...]
+    indikator_tujuan: tuple[IndikatorKinerja, ...]
+    sasaran: tuple[SasaranKinerja, ...]
+    rata_rata: Decimal | None
+    kategori_rata_rata: str | None
+    per_kategori: dict[str, int]
+    program: tuple[NodeAnggaran, ...]
+    pagu: Decimal
+    pagu_murni: Decimal
+    realisasi_anggaran: Decimal
+    serapan: Decimal | None
+    efisiensi_total: Decimal | None
+    pegawai: Pegawai
+    aset: DaftarAset
+    triwulan: tuple[Triwulan, ...]
+    riwayat: tuple[BarisRiwayat, ...]
+    tahun_riwayat: tuple[int, ...]
+
+    def node(self, node_id: str) -> NodeAnggaran:
+        for program in self.program:
+            for node in program.walk():
+                if node.id == node_id:
+                    return node
+        raise KeyError(node_id)
+
+    @property
+    def kegiatan(self) -> tuple[NodeAnggaran, ...]:
+        return tuple(k for p in self.program for k in p.children)
+
+
+# ---------------------------------------------------------------------------------- compute
+class _Basis:
+    """The value a second-level figure is computed from: as printed, or unrounded."""
+
+    def __init__(self, content: LkjipContent):
+        p = content.settings.perhitungan
+        self.tampil = p.basis == "tampil"
+        self.batas = None if p.batas_capaian == "none" else Decimal(p.batas_capaian)
+        self.metode = p.efisiensi
+
+    def __call__(self, value: Decimal | None) -> Decimal | None:
+        if value is None or not self.tampil:
+            return value
+        return bulatkan(value)
+
+    def capaian(self, value: Decimal | None) -> Decimal | None:
+        return batasi(self(value), self.batas)
+
+    def efisiensi(self, serapan: Decimal | None, capaian: Decimal | None) -> Decimal | None:
+        return ang.efisiensi_persen(self(serapan), self.capaian(capaian), self.metode)
+
+
+def figures_for(c: LkjipContent) -> LkjipFigures:
+    """Every computed figure of the LKjIP of `c`."""
+    basis = _Basis(c)
+    skala = c.settings.kategori.skala
+    tahun = c.settings.tahun
+    targets = _pk_targets(c)
+
+    def measure(ind: Indikator, tujuan: Tujuan, sasaran: Sasaran | None) -> IndikatorKinerja:
+        fakta = c.kinerja.realisasi.get(ind.id)
+        target = targets.get(ind.id, ind.target.get(tahun))
+        realisasi = fakta.nilai if fakta else None
+        capaian = capaian_persen(target, realisasi, ind.arah, ind.rumus_negatif)
+        akhir = target_akhir(ind.target, ind.akhir)
+        return IndikatorKinerja(
+            ind, tujuan, sasaran, target, realisasi, fakta, capaian,
+            kategori_for(None if capaian is None else bulatkan(capaian), skala),
+            akhir, tingkat_kemajuan(realisasi, akhir, ind.arah, ind.rumus_negatif),
+        )
+
+    tujuan_rows = tuple(measure(i, t, None) for t in c.rencana.tujuan for i in t.indikator)
+    program = tuple(_program(p, basis) for p in c.program.program)
+    pagu = ang.jumlah(p.pagu for p in program)
+    realisasi_anggaran = ang.jumlah(p.realisasi for p in program)
+    serapan = ang.serapan_persen(pagu, realisasi_anggaran)
+    program = tuple(_fill_dari(p, basis(serapan), basis) for p in program)
+
+    sasaran_rows = []
+    for t in c.rencana.tujuan:
+        for s in t.sasaran:
+            pagu_s, realisasi_s = _anggaran_sasaran(c, s.id, program)
+            serapan_s = ang.serapan_persen(pagu_s, realisasi_s) if pagu_s else None
+            rows = tuple(_with_efisiensi(measure(i, t, s), serapan_s, basis) for i in s.indikator)
+            sasaran_rows.append(SasaranKinerja(s, t, rows, pagu_s, realisasi_s, serapan_s))
+    indikator = tuple(i for s in sasaran_rows for i in s.indikator)
+    rata = rata_rata(basis.capaian(i.capaian) for i in indikator)
+    efisiensi_rows = [basis(i.efisiensi) for i in indikator]
+
+    return LkjipFigures(
+        tahun=tahun,
+        indikator=indikator,
+        indikator_tujuan=tujuan_rows,
+        sasaran=tuple(sasaran_rows),
+        rata_rata=rata,
+        kategori_rata_rata=kategori_for(None if rata is None else bulatkan(rata), skala),
+        per_kategori=dict(Counter(i.kategori for i in indikator if i.kategori)),
+        program=program,
+        pagu=pagu,
+        pagu_murni=ang.jumlah(p.pagu_murni for p in program),
+        realisasi_anggaran=realisasi_anggaran,
+        serapan=serapan,
+        efisiensi_total=rata_rata(efisiensi_rows),
+        pegawai=_pegawai(c),
+        aset=_aset(c),
+        triwulan=_triwulan(c),
+        riwayat=_riwayat(c, {i.indikator.id: i for i in indikator}, basis),
+        tahun_riwayat=_tahun_riwayat(c),
+    )
+
+
+def _pk_targets(c: LkjipContent) -> dict[str, Decimal]:
+    """Targets of the report year by indicator: the plan's, overridden by the last PK version."""
+    last = c.kinerja.perjanjian_kinerja[-1]
+    return dict(last.target)
+
+
+def _with_efisiensi(row: IndikatorKinerja, serapan: Decimal | None, basis: _Basis) -> IndikatorKinerja:
+    from dataclasses import replace
+
+    return replace(row, efisiensi=basis.efisiensi(serapan, row.capaian))
+
+
+def _program(p: Program, basis: _Basis) -> NodeAnggaran:
+    children = tuple(_kegiatan(k, basis) for k in p.kegiatan)
+    return _node("program", p, children, basis)
+
+
+def _kegiatan(k: Kegiatan, basis: _Basis) -> NodeAnggaran:
+    if k.sub_kegiatan:
+        subs = tuple(_leaf("sub_kegiatan", s, s.anggaran.pagu, s.anggaran.pagu_murni, s.anggaran.realisasi, basis)
+                     for s in k.sub_kegiatan)
+        return _node("kegiatan", k, subs, basis)
+    a = k.anggaran
+    assert a is not None  # the model requires anggaran on a kegiatan without sub_kegiatan
+    return _leaf("kegiatan", k, a.pagu, a.pagu_murni, a.realisasi, basis)
+
+
+def _leaf(jenis, node, pagu, pagu_murni, realisasi, basis: _Basis) -> NodeAnggaran:
+    return _assemble(jenis, node, pagu, pagu if pagu_murni is None else pagu_murni, realisasi, (), basis)
+
+
+def _node(jenis, node, children: tuple[NodeAnggaran, ...], basis: _Basis) -> NodeAnggaran:
+    return _assemble(
+        jenis, node, ang.jumlah(ch.pagu for ch in children), ang.jumlah(ch.pagu_murni for ch in children),
+        ang.jumlah(ch.realisasi for ch in children), children, basis,
+    )
+
+
+def _assemble(jenis, node, pagu, pagu_murni, realisasi, children, basis: _Basis,
+              serapan_total: Decimal | None = None) -> NodeAnggaran:
+    serapan = ang.serapan_persen(pagu, realisasi)
+    indikator = tuple(_indikator_node(i, serapan_total) for i in node.indikator)
+    capaian = rata_rata(basis.capaian(i.capaian) for i in indikator)
+    return NodeAnggaran(jenis, node, pagu, pagu_murni, realisasi, serapan, indikator, capaian,
+                        basis.efisiensi(serapan, capaian), children)
+
+
+def _indikator_node(i: IndikatorProgram, serapan_total: Decimal | None) -> IndikatorNode:
+    realisasi = serapan_total if i.realisasi_dari == "serapan_total" else i.realisasi
+    return IndikatorNode(i, realisasi, capaian_persen(i.target, realisasi, i.arah))
+
+
+def _fill_dari(n: NodeAnggaran, serapan_total: Decimal | None, basis: _Basis) -> NodeAnggaran:
+    """Recompute the nodes whose indicator takes its realisasi from the total serapan (K1.2)."""
+    children = tuple(_fill_dari(ch, serapan_total, basis) for ch in n.children)
+    if not any(i.indikator.realisasi_dari for i in n.indikator) and children == n.children:
+        return n
+    return _assemble(n.jenis, n.node, n.pagu, n.pagu_murni, n.realisasi, children, basis, serapan_total)
+
+
+def _anggaran_sasaran(c: LkjipContent, sasaran_id: str, program: tuple[NodeAnggaran, ...]) -> tuple[Decimal, Decimal]:
+    """The budget attributed to a sasaran: its allocations where given, else the listed
+    programs/kegiatan (a kegiatan under a listed program is not counted twice)."""
+    dukungan = c.kinerja.dukungan.get(sasaran_id)
+    if dukungan is None:
+        return Decimal(0), Decimal(0)
+    nodes = {n.id: n for p in program for n in p.walk()}
+    pagu = realisasi = Decimal(0)
+    counted: set[str] = set()
+    for node_id in dukungan.program_kegiatan:
+        if node_id in counted:
+            continue
+        alokasi = dukungan.alokasi.get(node_id)
+        node = nodes[node_id]
+        inner = {n.id for n in node.walk()}
+        inner_alokasi = [dukungan.alokasi[i] for i in inner if i in dukungan.alokasi]
+        if inner_alokasi:
+            pagu += ang.jumlah(a.pagu for a in inner_alokasi)
+            realisasi += ang.jumlah(a.realisasi for a in inner_alokasi)
+        elif alokasi is None:
+            pagu += node.pagu
+            realisasi += node.realisasi
+        counted |= inner
+    return pagu, realisasi
+
+
+def _pegawai(c: LkjipContent) -> Pegawai:
+    p = c.sumber_daya.pegawai
+    rows = tuple(BarisFormasi(f, selisih_formasi(f.kebutuhan, f.realisasi)) for f in p.formasi)
+    return Pegawai(
+        rows, sum(f.kebutuhan for f in p.formasi), sum(f.realisasi for f in p.formasi),
+        sum(r.selisih for r in rows), sum(g.jumlah for g in p.golongan),
+        sum(k.jumlah for k in p.pendidikan), sum(k.jumlah for k in p.jenis_kelamin),
+    )
+
+
+def _aset(c: LkjipContent) -> DaftarAset:
+    items = c.sumber_daya.aset.item
+    rows = tuple(BarisAset(a, saldo_akhir(a.saldo_awal, a.bertambah, a.berkurang)) for a in items)
+    return DaftarAset(
+        rows, ang.jumlah(a.saldo_awal for a in items), ang.jumlah(a.bertambah for a in items),
+        ang.jumlah(a.berkurang for a in items), ang.jumlah(r.saldo_akhir for r in rows),
+    )
+
+
+def _triwulan(c: LkjipContent) -> tuple[Triwulan, ...]:
+    depan = c.settings.tahun + 1
+    plan = {i.id: i for t in c.rencana.tujuan for s in t.sasaran for i in s.indikator}
+    return tuple(
+        Triwulan(plan[iid], tuple(nilai), total_triwulan(nilai, plan[iid].agregasi_triwulan), plan[iid].target.get(depan))
+        for iid, nilai in c.kinerja.target_triwulan.items()
+    )
+
+
+def _tahun_riwayat(c: LkjipContent) -> tuple[int, ...]:
+    years = {y for row in c.kinerja.riwayat for y in row.tahun}
+    return tuple(sorted(years | {c.settings.tahun})) if years else (c.settings.tahun,)
+
+
+def _riwayat(c: LkjipContent, now: dict[str, IndikatorKinerja], basis: _Basis) -> tuple[BarisRiwayat, ...]:
+    """Tabel 3.3 rows: earlier years from `riwayat`, the report year from the current figures."""
+    rows = []
+    for r in c.kinerja.riwayat:
+        years = {y: TahunRiwayat(v.target, v.realisasi, capaian_persen(v.target, v.realisasi)) for y, v in r.tahun.items()}
+        if r.id in now:
+            cur = now[r.id]
+            years[c.settings.tahun] = TahunRiwayat(cur.target, cur.realisasi, cur.capaian)
+        rows.append(BarisRiwayat(r.sasaran, r.indikator, r.satuan, years))
+    linked = {r.id for r in c.kinerja.riwayat if r.id}
+    for iid, cur in now.items():
+        if iid not in linked:
+            rows.append(BarisRiwayat(cur.sasaran.uraian if cur.sasaran else "", cur.indikator.nama, cur.indikator.satuan,
+                                     {c.settings.tahun: TahunRiwayat(cur.target, cur.realisasi, cur.capaian)}))
+    return tuple(rows)

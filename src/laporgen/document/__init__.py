@@ -1,0 +1,1 @@
+"""Stage 3: computed results → one format-neutral document tree (`nodes.py`)."""

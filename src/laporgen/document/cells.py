@@ -1,0 +1,58 @@
+"""Constructors for table cells and rows from display strings (the builder's vocabulary)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .nodes import Align, Cell, Column, LineBreak, ListBlock, Paragraph, Text
+
+Row = tuple[Cell, ...]
+
+
+def cell(text: str, align: Align = "left", *, colspan: int = 1, rowspan: int = 1,
+         strong: bool = False, shade: bool = False) -> Cell:
+    """A cell holding one paragraph; "\\n" in `text` becomes a line break."""
+    inlines: list = []
+    for n, line in enumerate(text.split("\n")):
+        if n:
+            inlines.append(LineBreak())
+        inlines.append(Text(line, strong=strong))
+    return Cell((Paragraph(tuple(inlines), align=align),), colspan, rowspan, align, strong, shade)
+
+
+def num(text: str, **kw) -> Cell:
+    """A right-aligned figure."""
+    return cell(text, "right", **kw)
+
+
+def mid(text: str, **kw) -> Cell:
+    """A centred cell (numbers of rows, short codes)."""
+    return cell(text, "center", **kw)
+
+
+def items(lines: Sequence[str], marker: str = "-") -> Cell:
+    """A cell holding a list (causes, problems, actions)."""
+    if not lines:
+        return cell("")
+    return Cell((ListBlock(tuple((Paragraph((Text(line),), align="left"),) for line in lines), marker),))
+
+
+def head(*rows: Iterable[Cell | str]) -> tuple[Row, ...]:
+    """Header rows: strings become centred bold shaded cells."""
+    return tuple(tuple(_head_cell(c) for c in row) for row in rows)
+
+
+def _head_cell(c: Cell | str) -> Cell:
+    if isinstance(c, Cell):
+        return Cell(c.blocks, c.colspan, c.rowspan, "center", True, True)
+    return cell(c, "center", strong=True, shade=True)
+
+
+def nomor_kolom(labels: Sequence[str]) -> Row:
+    """The column-number row "(1) (2) …" that standard tables print under their header;
+    generated from the columns so it cannot skip one (LKJIP-SPEC L-24)."""
+    return tuple(cell(label, "center", shade=True) for label in labels)
+
+
+def columns(*spec: tuple[float, Align]) -> tuple[Column, ...]:
+    return tuple(Column(width, align) for width, align in spec)

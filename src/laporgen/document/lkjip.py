@@ -1,0 +1,221 @@
+"""The LKjIP outline filled: models + figures → the document tree (LKJIP-SPEC §1.3).
+
+For each heading of `outline.LKJIP` the section holds, in order: `narasi/<id>.md`, the
+generated tables and sentences of that section, `narasi/<id>.akhir.md`, then its sub-sections.
+Numbers of BAB, sections and tables are assigned afterwards by `numbering.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..compute.lkjip import LkjipFigures
+from ..model.content import LkjipContent
+from ..numbers import angka_terbilang, persen, rupiah, tanggal
+from . import lkjip_kalimat as kalimat
+from .lkjip_tables import Tables
+from .narrative import narrative_env, render_markdown
+from .nodes import (
+    Block, Cover, Document, Figure, Landscape, ListBlock, ListOfTables, PageBreak, Paragraph, Section,
+    Signature, Table, Text, Toc,
+)
+from .numbering import number_body, walk
+from .outline import LKJIP, Bagian
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
+
+
+def lkjip_document(c: LkjipContent, f: LkjipFigures) -> Document:
+    """The whole LKjIP as a document tree, numbered, with its Daftar Isi and Daftar Tabel."""
+    return _Builder(c, f).document()
+
+
+class _Builder:
+    def __init__(self, c: LkjipContent, f: LkjipFigures):
+        self.c, self.f = c, f
+        self.t = Tables(c, f)
+        self.env = narrative_env({"terbilang": angka_terbilang, "rp": rupiah, "persen": persen})
+        self.context = narrative_context(c, f)
+        self.generated: dict[str, Callable[[], list[Block]]] = {
+            "kepegawaian": lambda: [self.t.formasi(), self.t.golongan(), self.t.pendidikan(), self.t.jenis_kelamin()],
+            "organisasi": lambda: self._gambar("organisasi", "Susunan Organisasi " + c.agency.nama_lengkap),
+            "sarana-prasarana": lambda: [self.t.aset()],
+            "anggaran": lambda: [self.t.anggaran_belanja()],
+            "isu-strategis": lambda: [ListBlock(tuple((kalimat.para(i),) for i in c.rencana.isu_strategis), "1.")]
+            if c.rencana.isu_strategis else [],
+            "sistematika": self._sistematika,
+            "renstra": lambda: [self.t.keterkaitan()] if c.rencana.keterkaitan else [],
+            "tujuan-sasaran": lambda: [self.t.tujuan_sasaran()],
+            "strategi": lambda: [self.t.strategi()],
+            "iku": lambda: [Landscape((self.t.iku(),))],
+            "renja": lambda: [self.t.renja()] if c.kinerja.renja else [],
+            "perjanjian-kinerja": self._perjanjian,
+            "akuntabilitas": lambda: [self.t.kriteria()],
+            "target-realisasi": self._target_realisasi,
+            "perbandingan-tahun": lambda: [Landscape((self.t.perbandingan_tahun(),))],
+            "perbandingan-renstra": lambda: [self.t.perbandingan_renstra(), *kalimat.kemajuan(f)],
+            "perbandingan-standar": lambda: [self.t.perbandingan_standar()],
+            "analisis-penyebab": lambda: [kalimat.tercapai_sasaran(f, c.agency.nama, c.settings.tahun),
+                                          kalimat.penyebab(f, c.kinerja.analisis), self.t.penyebab(),
+                                          self.t.permasalahan()],
+            "analisis-program": lambda: [Landscape((self.t.dukungan(),))],
+            "realisasi-anggaran": lambda: [self.t.realisasi_anggaran()],
+            "efisiensi": lambda: [Landscape((self.t.efisiensi_sasaran(), self.t.efisiensi_program())), *kalimat.efisiensi(f)],
+            "inovasi": self._inovasi,
+            "prestasi": self._prestasi,
+            "simpulan": lambda: [*kalimat.simpulan(f, c.kinerja.dukungan, len(c.rencana.tujuan), c.settings.tahun),
+                                 self.t.ringkasan(), *kalimat.hasil_umum(f, c.settings.tahun, c.kinerja.tahun_lalu)],
+            "rencana-aksi": lambda: [self.t.rencana_aksi(), self.t.triwulan()],
+        }
+
+    # ------------------------------------------------------------------------------ whole
+    def document(self) -> Document:
+        c = self.c
+        body = number_body(tuple(self._section(b, 1) for b in LKJIP) + (self._penutup(),))
+        tables = [b for b in walk(body) if isinstance(b, Table)]
+        figures = [b for b in walk(body) if isinstance(b, Figure)]
+        toc = tuple((b.level, b.heading) for b in walk(body) if isinstance(b, Section) and b.in_toc)
+        front: list[Block] = [
+            Section("kata-pengantar", 1, "", "KATA PENGANTAR",
+                    (*self._narasi("kata-pengantar"), self._signature()), in_toc=False, page_break_before=True),
+            Section("ikhtisar-eksekutif", 1, "", "IKHTISAR EKSEKUTIF", self._ikhtisar(), in_toc=False, page_break_before=True),
+            PageBreak(),
+            Toc("DAFTAR ISI", toc),
+            PageBreak(),
+            ListOfTables("DAFTAR TABEL", "Tabel", tuple(f"{t.label} {t.title}" for t in tables)),
+        ]
+        if figures:
+            front += [PageBreak(), ListOfTables("DAFTAR GAMBAR", "Gambar", tuple(f"{g.label} {g.title}" for g in figures))]
+        opd = c.agency.nama_lengkap
+        return Document(
+            title=f"Laporan Kinerja {opd} Tahun {c.settings.tahun}",
+            subject="Laporan Kinerja Instansi Pemerintah (LKjIP)",
+            author=opd,
+            date_iso=c.settings.tanda_tangan.tanggal.isoformat(),
+            cover=Cover(
+                ("LAPORAN KINERJA", c.agency.nama.upper(), c.agency.pemda.lengkap.upper(), f"TAHUN {c.settings.tahun}"),
+                (opd.upper(), f"TAHUN {c.settings.tanda_tangan.tanggal.year}"),
+                self._asset(c.settings.logo),
+            ),
+            front=tuple(front),
+            body=body,
+            paper=c.settings.kertas,
+            running_header=f"LKjIP {opd} Tahun {c.settings.tahun}",
+        )
+
+    def _section(self, b: Bagian, level: int) -> Section:
+        title = b.title.format(**self.context)
+        children: list[Block] = [*self._narasi(b.id)]
+        maker = self.generated.get(b.id)
+        if maker:
+            children += maker()
+        children += self._narasi(f"{b.id}.akhir")
+        children += [self._section(child, level + 1) for child in b.children]
+        return Section(b.id, level, "", title if level > 1 else title.upper(), tuple(children),
+                       page_break_before=level == 1)
+
+    def _penutup(self) -> Section:
+        """The closing signature under BAB IV, kept out of the Daftar Isi."""
+        return Section("tanda-tangan", 2, "", "", (self._signature(),), in_toc=False)
+
+    # ---------------------------------------------------------------------------- pieces
+    def _narasi(self, key: str) -> list[Block]:
+        narasi = self.c.narasi.get(key)
+        if narasi is None:
+            return []
+        return list(render_markdown(self.env, narasi.text, narasi.path, self.context))
+
+    def _signature(self) -> Signature:
+        k = self.c.agency.kepala
+        tt = self.c.settings.tanda_tangan
+        return Signature(f"{tt.tempat}, {tanggal(tt.tanggal, tt.gaya_tanggal)}", tuple(k.jabatan), k.nama_gelar,
+                         f"{k.pangkat} ({k.golongan})", k.nip)
+
+    def _ikhtisar(self) -> tuple[Block, ...]:
+        f = self.f
+        return (*self._narasi("ikhtisar-eksekutif"), *kalimat.hasil_umum(f, self.c.settings.tahun, self.c.kinerja.tahun_lalu),
+                kalimat.per_kategori(f, self.c.settings.kategori.skala))
+
+    def _sistematika(self) -> list[Block]:
+        """Generated from the outline itself, so it cannot disagree with the chapters (L-26)."""
+        entries = []
+        for n, b in enumerate(LKJIP, 1):
+            parts = ", ".join(ch.title.format(**self.context) for ch in b.children)
+            entries.append((kalimat.para(Text(f"BAB {('I', 'II', 'III', 'IV')[n - 1]} {b.title}", strong=True)),
+                            kalimat.para(f"Bab ini memuat {parts}.")))
+        return [kalimat.para("Laporan Kinerja ini disusun dengan sistematika sebagai berikut:"), ListBlock(tuple(entries), "-")]
+
+    def _perjanjian(self) -> list[Block]:
+        out: list[Block] = []
+        for n, pk in enumerate(self.c.kinerja.perjanjian_kinerja):
+            out += [self.t.perjanjian(n), self.t.program_pk(murni=pk.versi == "murni")]
+        return out
+
+    def _target_realisasi(self) -> list[Block]:
+        out: list[Block] = [self.t.capaian()]
+        for n, s in enumerate(self.f.sasaran, 1):
+            out.append(Paragraph((Text(f"Capaian Sasaran Strategis {n}: {s.sasaran.uraian}", strong=True),), keep_with_next=True))
+            out += kalimat.capaian_sasaran(s, self.c.settings.tahun)
+            out += self._narasi(f"sasaran/{s.sasaran.id}")
+        return out
+
+    def _inovasi(self) -> list[Block]:
+        out: list[Block] = []
+        for n, i in enumerate(self.c.kinerja.inovasi, 1):
+            out.append(Paragraph((Text(f"{n}. {i.nama}", strong=True),), keep_with_next=True))
+            out.append(kalimat.para(i.uraian))
+            out += self._gambar_file(i.gambar, i.nama)
+        return out
+
+    def _prestasi(self) -> list[Block]:
+        out: list[Block] = []
+        for n, p in enumerate(self.c.kinerja.prestasi, 1):
+            out.append(Paragraph((Text(f"{n}. {p.nama}", strong=True),), keep_with_next=True))
+            text = f"Diberikan oleh {p.pemberi}." + (f" {p.uraian}" if p.uraian else "")
+            out.append(kalimat.para(text))
+            out += self._gambar_file(p.gambar, p.nama)
+        return out
+
+    def _gambar(self, stem: str, title: str) -> list[Block]:
+        """A figure from `gambar/<stem>.png|jpg` when the folder has one."""
+        for suffix in IMAGE_SUFFIXES:
+            path = self.c.folder / "gambar" / f"{stem}{suffix}"
+            if path.is_file():
+                return [Figure(stem, "", title, str(path.resolve()))]
+        return []
+
+    def _gambar_file(self, name: str | None, title: str) -> list[Block]:
+        path = self._asset(name)
+        return [Figure(Path(path).stem, "", title, path)] if path else []
+
+    def _asset(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        path = self.c.folder / name
+        return str(path.resolve()) if path.is_file() else None
+
+
+def narrative_context(c: LkjipContent, f: LkjipFigures) -> dict[str, Any]:
+    """The names a narrative file may use, every figure already formatted (README lists them)."""
+    p = f.pegawai
+    pk = {v.versi: tanggal(v.tanggal) for v in c.kinerja.perjanjian_kinerja}
+    return {
+        "opd": c.agency.nama_lengkap, "opd_singkat": c.agency.nama, "pemda": c.agency.pemda.lengkap,
+        "tahun": c.settings.tahun, "tahun_depan": c.settings.tahun + 1,
+        "periode": f"{c.rencana.periode[0]}-{c.rencana.periode[1]}", "rencana": c.rencana.nama,
+        "unit": c.agency.unit, "tugas": c.agency.tugas, "fungsi": c.agency.fungsi, "dasar_hukum": c.agency.dasar_hukum,
+        "visi": c.rencana.visi or "", "misi": c.rencana.misi, "kepala": c.agency.kepala.nama_gelar,
+        "pegawai": {"realisasi": p.realisasi, "kebutuhan": p.kebutuhan, "kekurangan": max(0, -p.selisih),
+                    "per_tanggal": tanggal(c.sumber_daya.pegawai.per_tanggal)},
+        "aset": {"awal": rupiah(f.aset.saldo_awal), "akhir": rupiah(f.aset.saldo_akhir),
+                 "bertambah": rupiah(f.aset.bertambah), "berkurang": rupiah(f.aset.berkurang)},
+        "anggaran": {"pagu": rupiah(f.pagu), "realisasi": rupiah(f.realisasi_anggaran),
+                     "serapan": persen(f.serapan, tanda=True), "pagu_murni": rupiah(f.pagu_murni)},
+        "n_tujuan": len(c.rencana.tujuan), "n_sasaran": len(f.sasaran), "n_indikator": len(f.indikator),
+        "n_program": len(f.program), "n_kegiatan": len(f.kegiatan),
+        "rata_rata": persen(f.rata_rata, tanda=True), "rata_rata_kategori": f.kategori_rata_rata or "-",
+        "efisiensi_total": persen(f.efisiensi_total, tanda=True),
+        "pk": pk,
+    }

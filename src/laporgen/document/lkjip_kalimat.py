@@ -1,0 +1,206 @@
+"""Sentences the data fully determine (LKJIP-SPEC §5): every figure in them is computed, so
+they cannot go stale or contradict the tables (L-5, L-11, L-12, L-18, L-31, L-32)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..compute.lkjip import IndikatorKinerja, LkjipFigures, NodeAnggaran, SasaranKinerja
+from ..numbers import angka_terbilang, nilai, ordinal, ordinal_kata, persen, rupiah
+from .nodes import Block, ListBlock, Paragraph, Text
+
+
+def para(*parts: str | Text) -> Paragraph:
+    return Paragraph(tuple(Text(p) if isinstance(p, str) else p for p in parts))
+
+
+def _pct(value: Decimal | None) -> str:
+    return persen(value, tanda=True)
+
+
+def _gabung(names: list[str]) -> str:
+    """"A", "A dan B", "A, B dan C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " dan " + names[-1]
+
+
+def _target_realisasi(i: IndikatorKinerja) -> str:
+    return f"target kinerja {nilai(i.target, i.indikator.satuan)} yang terealisasi {nilai(i.realisasi, i.indikator.satuan)}"
+
+
+def capaian_sasaran(s: SasaranKinerja, tahun: int) -> list[Block]:
+    """III.A.1: one paragraph per sasaran on target, realisasi, capaian and kategori (§5.1)."""
+    out: list[Block] = []
+    many = len(s.indikator) > 1
+    if many:
+        names = [i.indikator.nama for i in s.indikator]
+        out.append(para(f"Sasaran strategis ini memiliki {angka_terbilang(len(names))} indikator yaitu {_gabung(names)}."))
+    for i in s.indikator:
+        subject = f"indikator {i.indikator.nama}" if many else "sasaran strategis ini"
+        if i.capaian is None:
+            out.append(para(f"Pada tahun {tahun} {subject} belum dapat diukur capaiannya karena realisasi atau target belum tersedia."))
+            continue
+        text = (f"Pada tahun {tahun} {subject} mempunyai {_target_realisasi(i)} dengan capaian kinerja sebesar "
+                f"{_pct(i.capaian)} yang artinya masuk dalam kategori {(i.kategori or '').lower()}.")
+        if not i.tercapai:
+            text += " Capaian tersebut belum mencapai target yang ditetapkan."
+        elif i.capaian > 100:
+            text += f" Capaian yang diperoleh sudah melebihi target yang telah ditetapkan di tahun {tahun}."
+        out.append(para(text))
+    return out
+
+
+def kemajuan(f: LkjipFigures) -> list[Block]:
+    """III.A.3: how many indicators are past the Renstra's end target, and what is missing (§5.3)."""
+    rows = [i for i in f.indikator if i.kemajuan is not None]
+    above = [i for i in rows if i.kemajuan >= 100]
+    lead = "Hanya terdapat" if len(above) == 1 else "Terdapat"
+    out: list[Block] = [para(
+        f"{lead} {angka_terbilang(len(above))} indikator dari {angka_terbilang(len(rows))} indikator yang memiliki "
+        "realisasi sama dengan atau di atas target akhir Renstra"
+        + (f", yaitu {_gabung([i.indikator.nama for i in above])}." if above else ".")
+    )]
+    for i in rows:
+        if i.kemajuan < 100:
+            out.append(para(
+                f"Indikator {i.indikator.nama} memiliki tingkat kemajuan sebesar {_pct(i.kemajuan)}, sehingga masih "
+                f"kurang {_pct(100 - i.kemajuan)} untuk mencapai target akhir Renstra ({nilai(i.target_akhir, i.indikator.satuan)})."
+            ))
+    return out
+
+
+def tercapai_sasaran(f: LkjipFigures, opd: str, tahun: int) -> Paragraph:
+    """III.A.5: how many sasaran met their target (§5.4)."""
+    n = len(f.sasaran)
+    ok = sum(1 for s in f.sasaran if s.tercapai)
+    text = (f"Pada tahun {tahun} dari {angka_terbilang(n)} sasaran {opd}, terdapat {angka_terbilang(ok)} sasaran yang "
+            f"mencapai target yang telah ditentukan")
+    if n - ok:
+        text += f" dan {angka_terbilang(n - ok)} sasaran yang belum mencapai target"
+    return para(text + ".")
+
+
+def penyebab(f: LkjipFigures, analisis: dict) -> ListBlock:
+    """III.A.5: one numbered item per sasaran, success or failure and its causes (§5.4)."""
+    entries = []
+    for n, s in enumerate(f.sasaran, 1):
+        word = "Keberhasilan" if s.tercapai else "Kegagalan"
+        lead = para(f"{word} dalam mencapai target kinerja sasaran strategis {ordinal_kata(n)} yaitu "
+                    f"{s.sasaran.uraian} dipengaruhi oleh faktor-faktor berikut:")
+        items: tuple[Block, ...] = (lead,)
+        a = analisis.get(s.sasaran.id)
+        if a and a.penyebab:
+            items += (ListBlock(tuple((para(p),) for p in a.penyebab), "a."),)
+        if not s.tercapai:
+            lowest = min((i for i in s.indikator if i.capaian is not None), key=lambda i: i.capaian, default=None)
+            if lowest and lowest.kategori:
+                items += (para(f"Meskipun target belum tercapai, capaian kinerja masih masuk dalam kategori "
+                               f"{lowest.kategori.lower()} dengan nilai capaian {_pct(lowest.capaian)}."),)
+        entries.append(items)
+    return ListBlock(tuple(entries), "1.")
+
+
+def efisiensi(f: LkjipFigures) -> list[Block]:
+    """III.C: which sasaran and program/kegiatan used their budget efficiently (§5.5)."""
+    rows = [i for i in f.indikator if i.efisiensi is not None]
+    out: list[Block] = []
+    if rows:
+        positive = [i for i in rows if i.efisiensi > 0]
+        hi = max(rows, key=lambda i: i.efisiensi)
+        lo = min(rows, key=lambda i: i.efisiensi)
+        text = (f"Dari {angka_terbilang(len(rows))} indikator sasaran, {angka_terbilang(len(positive))} indikator memiliki "
+                "capaian kinerja lebih tinggi dari penggunaan anggarannya (efisien)")
+        if len(positive) < len(rows):
+            text += f" dan {angka_terbilang(len(rows) - len(positive))} indikator tidak efisien"
+        text += (f". Tingkat efisiensi paling tinggi sebesar {_pct(hi.efisiensi)} ada pada sasaran {hi.sasaran.uraian} "
+                 f"dengan indikator {hi.indikator.nama}, sedangkan yang paling rendah sebesar {_pct(lo.efisiensi)} "
+                 f"({_efisien_word(lo.efisiensi)}) ada pada sasaran {lo.sasaran.uraian} dengan indikator {lo.indikator.nama}. "
+                 f"Rata-rata tingkat efisiensi seluruh indikator sasaran (efisiensi total) sebesar {_pct(f.efisiensi_total)}.")
+        out.append(para(text))
+    out += _ekstrem(list(f.program), "program") + _ekstrem(list(f.kegiatan), "kegiatan")
+    return out
+
+
+def _efisien_word(value: Decimal) -> str:
+    return "efisien" if value > 0 else "tidak efisien"
+
+
+def _ekstrem(nodes: list[NodeAnggaran], jenis: str) -> list[Block]:
+    rows = [n for n in nodes if n.efisiensi is not None]
+    if not rows:
+        return []
+    top = max(n.efisiensi for n in rows)
+    low = min(n.efisiensi for n in rows)
+    names_top = _gabung([n.node.nama for n in rows if n.efisiensi == top])
+    names_low = _gabung([n.node.nama for n in rows if n.efisiensi == low])
+    return [para(f"Dari {angka_terbilang(len(rows))} {jenis}, tingkat efisiensi tertinggi sebesar {_pct(top)} terdapat pada "
+                 f"{jenis} {names_top}, sedangkan tingkat efisiensi terendah sebesar {_pct(low)} ({_efisien_word(low)}) "
+                 f"terdapat pada {jenis} {names_low}.")]
+
+
+def simpulan(f: LkjipFigures, dukungan: dict, n_tujuan: int, tahun: int) -> list[Block]:
+    """BAB IV A: counts, one item per sasaran, and the overall result (§5.7–5.8)."""
+    n_ind = len(f.indikator)
+    out: list[Block] = [para(
+        f"Pada tahun {tahun}, pengukuran kinerja dilakukan terhadap {angka_terbilang(n_tujuan)} tujuan, "
+        f"{angka_terbilang(len(f.sasaran))} sasaran dengan menggunakan {angka_terbilang(n_ind)} indikator kinerja, "
+        "dengan hasil sebagai berikut:"
+    )]
+    entries = []
+    for n, s in enumerate(f.sasaran, 1):
+        d = dukungan.get(s.sasaran.id)
+        nodes = [f.node(i) for i in d.program_kegiatan] if d else []
+        programs = [x for x in nodes if x.jenis == "program"]
+        kegiatan = [x for x in nodes if x.jenis != "program"]
+        caps = "; ".join(f"{i.indikator.nama} sebesar {_pct(i.capaian)} (kategori {(i.kategori or '-').lower()})" for i in s.indikator)
+        met = sum(1 for i in s.indikator if i.tercapai)
+        lines = [
+            f"Sasaran {ordinal(n)} terdiri dari {angka_terbilang(len(s.indikator))} indikator kinerja dengan capaian {caps};",
+            f"Sebanyak {angka_terbilang(met)} indikator kinerja telah mencapai target"
+            + (f" dan {angka_terbilang(len(s.indikator) - met)} belum mencapai target;" if met < len(s.indikator) else ";"),
+            f"Sasaran {ordinal(n)} didukung oleh {angka_terbilang(len(programs))} program dan "
+            f"{angka_terbilang(len(kegiatan))} kegiatan{_capaian_nodes(programs + kegiatan)}.",
+        ]
+        entries.append((para(Text(f"Sasaran {n}: {s.sasaran.uraian}", strong=True)), ListBlock(tuple((para(x),) for x in lines), "-")))
+    out.append(ListBlock(tuple(entries), "1."))
+    return out
+
+
+def _capaian_nodes(nodes: list[NodeAnggaran]) -> str:
+    caps = [n.capaian for n in nodes if n.capaian is not None]
+    if not caps:
+        return ""
+    if len(set(caps)) == 1:
+        return f" dengan capaian kinerja keseluruhan indikator sebesar {_pct(caps[0])}"
+    return f" dengan capaian kinerja indikator antara {_pct(min(caps))} sampai dengan {_pct(max(caps))}"
+
+
+def hasil_umum(f: LkjipFigures, tahun: int, lalu) -> list[Block]:
+    """BAB IV A and the Ikhtisar: the average capaian, its kategori, budget and efisiensi (§5.8)."""
+    text = (f"Dari hasil pengukuran terhadap {angka_terbilang(len(f.sasaran))} sasaran tersebut, capaian kinerja rata-rata "
+            f"{angka_terbilang(len(f.indikator))} indikator sebesar {_pct(f.rata_rata)} "
+            f"(kategori {(f.kategori_rata_rata or '-').lower()})")
+    if f.rata_rata is not None and f.rata_rata >= 100:
+        text += " dan secara umum telah mencapai target"
+    text += (f", dengan realisasi anggaran sebesar {rupiah(f.realisasi_anggaran)} dari pagu {rupiah(f.pagu)} "
+             f"({_pct(f.serapan)}) dan tingkat efisiensi kinerja sebesar {_pct(f.efisiensi_total)}.")
+    out: list[Block] = [para(text)]
+    if lalu.capaian_rata_rata is not None and f.rata_rata is not None:
+        diff = f.rata_rata - lalu.capaian_rata_rata
+        word = "naik" if diff > 0 else "turun" if diff < 0 else "sama"
+        out.append(para(f"Capaian kinerja rata-rata tahun {tahun} {word} {persen(abs(diff))} poin dibandingkan tahun "
+                        f"{tahun - 1} ({_pct(lalu.capaian_rata_rata)})."))
+    if lalu.serapan is not None and f.serapan is not None:
+        diff = f.serapan - lalu.serapan
+        word = "naik" if diff > 0 else "turun" if diff < 0 else "sama"
+        out.append(para(f"Serapan anggaran tahun {tahun} {word} {persen(abs(diff))} poin dibandingkan tahun "
+                        f"{tahun - 1} ({_pct(lalu.serapan)})."))
+    return out
+
+
+def per_kategori(f: LkjipFigures, skala) -> Paragraph:
+    """The count of indicators per kategori (§5.9)."""
+    parts = [f"{angka_terbilang(f.per_kategori.get(t.label, 0))} indikator berkategori {t.label.lower()}"
+             for t in skala if f.per_kategori.get(t.label)]
+    return para(f"Dari {angka_terbilang(len(f.indikator))} indikator kinerja, {_gabung(parts)}.")

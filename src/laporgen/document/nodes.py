@@ -1,0 +1,205 @@
+"""The document tree: a small closed set of frozen node types that every renderer handles.
+
+The tree arrives finished: numbers ("Tabel 3.2"), captions, formatted figures ("92,50",
+"Rp 24.175.862.284"), "-" for no number and landscape flags are decided in `document/`.
+Renderers only decide *how* their format draws a node; they never compute or format numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Align = Literal["left", "center", "right", "justify"]
+
+
+# ----------------------------------------------------------------------------------- inlines
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A run of text; `strong`/`emph` as Markdown's ** and *."""
+
+    text: str
+    strong: bool = False
+    emph: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LineBreak:
+    """A line break inside a paragraph or cell."""
+
+
+Inline = Text | LineBreak
+
+
+# ------------------------------------------------------------------------------------ blocks
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    inlines: tuple[Inline, ...]
+    align: Align = "justify"
+    style: Literal["body", "note", "source", "center"] = "body"
+    keep_with_next: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    """A numbered or bulleted list. `marker` says how items are labelled:
+    "1." (1., 2.), "a." (a., b.), "-" (dash) or "•" (bullet). Items are block sequences so a
+    list item may hold a sub-list."""
+
+    items: tuple[tuple["Block", ...], ...]
+    marker: Literal["1.", "a.", "-", "•"] = "1."
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One grid cell. A merged cell appears once, at its top-left position, with its span;
+    the positions it covers are simply absent from later rows (as in HTML)."""
+
+    blocks: tuple[Paragraph | ListBlock, ...]
+    colspan: int = 1
+    rowspan: int = 1
+    align: Align = "left"
+    strong: bool = False
+    shade: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A table column: its alignment default and its relative width (any positive number;
+    renderers scale widths to the text area)."""
+
+    width: float = 1.0
+    align: Align = "left"
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A captioned table. `head` rows repeat on every page; `number` is e.g. "3.2".
+    `caption_lines` are extra caption lines under the title (OPD, period). `source` is the
+    "Sumber : ..." line under the table; `notes` are footnote paragraphs under it."""
+
+    id: str
+    number: str
+    title: str
+    columns: tuple[Column, ...]
+    head: tuple[tuple[Cell, ...], ...]
+    body: tuple[tuple[Cell, ...], ...]
+    foot: tuple[tuple[Cell, ...], ...] = ()
+    caption_lines: tuple[str, ...] = ()
+    source: str | None = None
+    notes: tuple[str, ...] = ()
+    font_size: Literal["normal", "small"] = "normal"
+
+    @property
+    def label(self) -> str:
+        return f"Tabel {self.number}"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """An image with a caption above it ("Gambar 1.1"). `path` is an absolute file path;
+    None draws a framed placeholder with `alt` text."""
+
+    id: str
+    number: str
+    title: str
+    path: str | None
+    alt: str = ""
+    width_cm: float = 14.0
+
+    @property
+    def label(self) -> str:
+        return f"Gambar {self.number}"
+
+
+@dataclass(frozen=True, slots=True)
+class PageBreak:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Toc:
+    """The Daftar Isi: a field in DOCX. `entries` are (level, text) of every numbered
+    heading, used as the field's cached result so the document reads right before an update."""
+
+    title: str
+    entries: tuple[tuple[int, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ListOfTables:
+    """The Daftar Tabel (or Daftar Gambar, by `kind`)."""
+
+    title: str
+    kind: Literal["Tabel", "Gambar"]
+    entries: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """The signature block: place and date, jabatan lines, space, name, pangkat, NIP."""
+
+    place_date: str
+    jabatan: tuple[str, ...]
+    nama: str
+    pangkat: str
+    nip: str
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading and its content. Level 1 is a BAB ("BAB I" on one line, "PENDAHULUAN" on the
+    next) or an unnumbered front/back-matter chapter (number ""). Wide tables go in a
+    `Landscape` block. `in_toc` False keeps a heading out of the Daftar Isi.
+    `page_break_before` starts the section on a new page (every BAB does)."""
+
+    id: str
+    level: int
+    number: str
+    title: str
+    children: tuple["Block", ...]
+    in_toc: bool = True
+    page_break_before: bool = False
+
+    @property
+    def heading(self) -> str:
+        """The heading as the TOC shows it: "BAB I PENDAHULUAN", "A. Latar Belakang"."""
+        if not self.number:
+            return self.title
+        return f"{self.number} {self.title}"
+
+
+@dataclass(frozen=True, slots=True)
+class Landscape:
+    """Blocks printed on landscape pages (wide tables), between two section breaks."""
+
+    children: tuple["Block", ...]
+
+
+Block = Section | Paragraph | ListBlock | Table | Figure | PageBreak | Toc | ListOfTables | Signature | Landscape
+
+
+@dataclass(frozen=True, slots=True)
+class Cover:
+    """The cover page: title lines, the issuer lines at the foot, an optional logo."""
+
+    title_lines: tuple[str, ...]
+    issuer_lines: tuple[str, ...]
+    logo: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A whole document. `front` is roman-numbered front matter (Kata Pengantar, Daftar Isi);
+    `body` is arabic-numbered from BAB I. `paper` is "A4" or "F4"."""
+
+    title: str
+    subject: str
+    author: str
+    date_iso: str
+    cover: Cover
+    front: tuple[Block, ...]
+    body: tuple[Block, ...]
+    paper: Literal["A4", "F4"] = "A4"
+    running_header: str = ""
+    meta: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,69 @@
+"""Numbers every heading, table and figure once, before any renderer runs (as Sphinx assigns
+figure numbers in one pass), so Word, HTML and PDF agree and no number is reused (L-7)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .nodes import Block, Figure, Landscape, ListBlock, Section, Table  # noqa: F401
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def heading_number(level: int, index: int) -> str:
+    """"BAB I" at level 1, "A." at level 2, "1." at level 3, "a." at level 4 (the LKjIP style)."""
+    if level == 1:
+        return f"BAB {ROMAN[index - 1]}"
+    if level == 2:
+        return f"{LETTERS[index - 1]}."
+    if level == 3:
+        return f"{index}."
+    return f"{LETTERS[index - 1].lower()}."
+
+
+def number_body(body: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The body with every numbered Section, Table and Figure numbered. Sections with
+    `number == ""` are numbered; tables and figures take "<bab>.<n>" within their BAB."""
+    out = []
+    bab = 0
+    for block in body:
+        if isinstance(block, Section) and block.level == 1:
+            bab += 1
+            counters = {"Tabel": 0, "Gambar": 0}
+            out.append(_number(block, bab, counters, index=bab))
+        else:
+            out.append(block)
+    return tuple(out)
+
+
+def _number(block: Block, bab: int, counters: dict[str, int], index: int = 0) -> Block:
+    if isinstance(block, Section):
+        children, sub = [], 0
+        for child in block.children:
+            if isinstance(child, Section):
+                sub += 1
+                children.append(_number(child, bab, counters, sub))
+            else:
+                children.append(_number(child, bab, counters))
+        return replace(block, number=heading_number(block.level, index), children=tuple(children))
+    if isinstance(block, Table):
+        counters["Tabel"] += 1
+        return replace(block, number=f"{bab}.{counters['Tabel']}")
+    if isinstance(block, Figure):
+        counters["Gambar"] += 1
+        return replace(block, number=f"{bab}.{counters['Gambar']}")
+    if isinstance(block, Landscape):
+        return replace(block, children=tuple(_number(ch, bab, counters) for ch in block.children))
+    return block
+
+
+def walk(blocks: tuple[Block, ...]):
+    """Every block, depth first (sections, landscape wrappers and list items opened)."""
+    for block in blocks:
+        yield block
+        if isinstance(block, (Section, Landscape)):
+            yield from walk(block.children)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from walk(item)

@@ -1,0 +1,47 @@
+"""The one user-facing error type: a list of problems, each naming file, line and field.
+
+`cli.py` prints a `LaporgenError` as one line per problem and exits 2; any other exception is a
+bug (exit 3). Compute functions raise nothing user-facing: they return `None` for "no number".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with the input, located as precisely as the parser allows."""
+
+    file: str
+    message: str
+    line: int | None = None
+    field: str | None = None
+    hint: str | None = None
+    code: str = "input"
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        if self.hint:
+            text += f"; {self.hint}"
+        return f"{text} [{self.code}]"
+
+
+class LaporgenError(Exception):
+    """Raised at the edges (loading, validation, references, templates, output) with every
+    problem found, so the user sees them all at once."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def display_path(path: Path | str) -> str:
+    """The path as the user typed it relative to the working directory, when possible."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(p)

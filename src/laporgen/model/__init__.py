@@ -1,0 +1,1 @@
+"""Stage 1: content files → validated, typed content (pydantic models)."""

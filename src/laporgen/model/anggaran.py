@@ -1,0 +1,93 @@
+"""`program.yaml`: program → kegiatan → sub-kegiatan with their indicators and budget.
+
+Only leaves carry money: a program's pagu and realisasi are always the sum of its kegiatan
+(and a kegiatan's of its sub-kegiatan when it has any). What a signed document printed for a
+parent goes in `tercetak`, which `laporgen check` compares with the computed sum.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .fields import Angka, Id, Model, Rupiah
+
+
+class TercetakIndikator(Model):
+    target: dict[str, Angka] = Field({}, description='Target as printed in a table, by table: {"Tabel 1.5": 12}')
+
+
+class IndikatorProgram(Model):
+    nama: str
+    satuan: str
+    target: Angka = Field(description="Target of the (last) Perjanjian Kinerja, the one measured")
+    target_murni: Angka | None = Field(None, description="Target of the original DPA/PK when it differs")
+    realisasi: Angka | None = None
+    realisasi_dari: Literal["serapan_total"] | None = Field(
+        None, description="Take the realisasi from a computed figure (the agency's total serapan)"
+    )
+    arah: Literal["positif", "negatif"] = "positif"
+    tercetak: TercetakIndikator = TercetakIndikator()
+
+    @model_validator(mode="after")
+    def _one_realisasi(self) -> "IndikatorProgram":
+        if self.realisasi is not None and self.realisasi_dari is not None:
+            raise ValueError("give either realisasi or realisasi_dari, not both")
+        return self
+
+
+class Anggaran(Model):
+    pagu: Rupiah = Field(description="Pagu after the budget revision (DPA perubahan)")
+    pagu_murni: Rupiah | None = Field(None, description="Pagu of the original DPA, when it differs")
+    realisasi: Rupiah = Field(description="Realisasi anggaran at 31 December")
+
+
+class TercetakNode(Model):
+    pagu: dict[str, Rupiah] = Field({}, description='Pagu as printed, by table: {"Tabel 1.5": 75000000}')
+    pagu_murni: dict[str, Rupiah] = {}
+    realisasi: dict[str, Rupiah] = {}
+    efisiensi: Angka | None = Field(None, description="Tingkat efisiensi as printed")
+
+
+class SubKegiatan(Model):
+    id: Id
+    kode: str | None = None
+    nama: str
+    indikator: list[IndikatorProgram] = []
+    anggaran: Anggaran
+    tercetak: TercetakNode = TercetakNode()
+
+
+class Kegiatan(Model):
+    id: Id
+    kode: str | None = None
+    nama: str
+    bidang: str | None = None
+    indikator: list[IndikatorProgram] = []
+    anggaran: Anggaran | None = None
+    sub_kegiatan: list[SubKegiatan] = []
+    tercetak: TercetakNode = TercetakNode()
+
+    @model_validator(mode="after")
+    def _money_at_leaves(self) -> "Kegiatan":
+        if self.sub_kegiatan and self.anggaran is not None:
+            raise ValueError("a kegiatan with sub_kegiatan takes its anggaran from them; remove anggaran")
+        if not self.sub_kegiatan and self.anggaran is None:
+            raise ValueError("a kegiatan without sub_kegiatan needs anggaran: {pagu, realisasi}")
+        return self
+
+
+class Program(Model):
+    id: Id
+    kode: str | None = None
+    nama: str
+    bidang: str | None = Field(None, description="Bidang pengampu (the unit in charge)")
+    penunjang: bool = Field(False, description="A supporting (administrative) program")
+    indikator: list[IndikatorProgram] = []
+    kegiatan: list[Kegiatan] = Field(min_length=1)
+    tercetak: TercetakNode = TercetakNode()
+
+
+class ProgramTree(Model):
+    program: list[Program] = Field(min_length=1)

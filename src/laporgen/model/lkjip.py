@@ -1,0 +1,178 @@
+"""The LKjIP's own facts: `sumber_daya.yaml` (pegawai, aset) and `kinerja.yaml` (realisasi,
+history, Perjanjian Kinerja, budget attribution, analysis, next year's plan)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field
+
+from .fields import Angka, Id, Jumlah, Model, Rupiah, Tahun
+
+
+# ------------------------------------------------------------------------------ sumber daya
+class Formasi(Model):
+    jabatan: str
+    kebutuhan: Jumlah
+    realisasi: Jumlah
+
+
+class Golongan(Model):
+    pangkat: str
+    golongan: str
+    jumlah: Jumlah
+
+
+class Kelompok(Model):
+    """A count of employees in one group (pendidikan, jenis kelamin)."""
+
+    uraian: str
+    jumlah: Jumlah
+
+
+class Pegawai(Model):
+    per_tanggal: dt.date
+    formasi: list[Formasi] = Field(min_length=1)
+    golongan: list[Golongan] = []
+    pendidikan: list[Kelompok] = []
+    jenis_kelamin: list[Kelompok] = []
+
+
+class Aset(Model):
+    nama: str
+    saldo_awal: Rupiah
+    bertambah: Rupiah = Decimal(0)
+    berkurang: Rupiah = Decimal(0)
+
+
+class DaftarAset(Model):
+    per_tanggal: dt.date
+    keterangan: str | None = Field(None, description='e.g. "Sebelum Penyusutan"')
+    item: list[Aset] = Field(min_length=1)
+
+
+class SumberDaya(Model):
+    pegawai: Pegawai
+    aset: DaftarAset
+
+
+# ---------------------------------------------------------------------------------- kinerja
+class TercetakCapaian(Model):
+    capaian: Angka | None = None
+    kategori: str | None = None
+    kemajuan: Angka | None = None
+    efisiensi: Angka | None = Field(None, description="Efisiensi of this indicator's row, as printed")
+
+
+class Realisasi(Model):
+    nilai: Angka | None = Field(description="Realisasi of the report year; null when not measured")
+    sumber_data: str | None = None
+    tercetak: TercetakCapaian = TercetakCapaian()
+
+
+class NilaiTahun(Model):
+    target: Angka | None = None
+    realisasi: Angka | None = None
+
+
+class Riwayat(Model):
+    """A row of the comparison with earlier years (Tabel 3.3). `id` links it to a current
+    indicator, whose report-year figures then fill the last columns."""
+
+    sasaran: str
+    indikator: str
+    satuan: str = ""
+    id: Id | None = None
+    tahun: dict[Tahun, NilaiTahun] = {}
+
+
+class BarisPK(Model):
+    """A Perjanjian Kinerja row outside the plan (an indicator the plan does not define)."""
+
+    sasaran: str
+    indikator: str
+    satuan: str
+    target: Angka
+
+
+class PerjanjianKinerja(Model):
+    versi: Literal["murni", "perubahan"]
+    tanggal: dt.date
+    alasan: str | None = None
+    indikator: list[Id] = Field([], description="Plan indicators; target = the plan's target of the year")
+    target: dict[Id, Angka] = Field({}, description="Targets that differ from the plan, by indicator id")
+    baris: list[BarisPK] = []
+
+
+class Alokasi(Model):
+    pagu: Rupiah
+    realisasi: Rupiah
+
+
+class Dukungan(Model):
+    """Which programs/kegiatan support a sasaran (Tabel 3.8) and what of their budget is
+    attributed to it (Tabel Efisiensi Kinerja Sasaran)."""
+
+    program_kegiatan: list[Id] = Field(min_length=1)
+    alokasi: dict[Id, Alokasi] = Field(
+        {}, description="Share of a program/kegiatan's budget attributed to this sasaran"
+    )
+    tidak_menunjang: list[Id] = []
+
+
+class Analisis(Model):
+    penyebab: list[str] = []
+    permasalahan: list[str] = []
+    solusi: list[str] = []
+
+
+class Standar(Model):
+    indikator: Id
+    standar: Angka
+    sumber: str
+
+
+class Inovasi(Model):
+    nama: str
+    uraian: str
+    gambar: str | None = None
+
+
+class Prestasi(Model):
+    nama: str
+    pemberi: str
+    uraian: str = ""
+    gambar: str | None = None
+
+
+class TercetakDokumen(Model):
+    rata_rata_capaian: Angka | None = None
+    efisiensi_total: Angka | None = None
+    efisiensi_kinerja: Angka | None = Field(
+        None, description="The efisiensi quoted in the Simpulan (BAB IV)"
+    )
+
+
+class RingkasanTahunLalu(Model):
+    capaian_rata_rata: Angka | None = None
+    serapan: Angka | None = None
+
+
+class Kinerja(Model):
+    realisasi: dict[Id, Realisasi]
+    riwayat: list[Riwayat] = []
+    perjanjian_kinerja: list[PerjanjianKinerja] = Field(min_length=1)
+    renja: list[Id] = Field([], description="Indicators of the Rencana Kerja (targets from the plan)")
+    dukungan: dict[Id, Dukungan] = Field(description="By sasaran id")
+    analisis: dict[Id, Analisis] = Field({}, description="By sasaran id")
+    standar: list[Standar] = []
+    rencana_aksi: dict[Id, list[str]] = Field({}, description="Next year's actions, by indicator id")
+    target_triwulan: dict[Id, tuple[Angka | None, Angka | None, Angka | None, Angka | None]] = Field(
+        {}, description="Next year's TW I-IV targets, by indicator id (null: no target that quarter)"
+    )
+    inovasi: list[Inovasi] = []
+    prestasi: list[Prestasi] = []
+    tahun_lalu: RingkasanTahunLalu = RingkasanTahunLalu()
+    tercetak: TercetakDokumen = TercetakDokumen()

@@ -1,0 +1,125 @@
+"""Rules across files: every id resolves, no id is defined twice, years fall in the period."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..errors import Problem
+from .load import FieldPath
+
+if TYPE_CHECKING:
+    from .content import LkjipContent
+
+
+def check_references(c: "LkjipContent") -> list[Problem]:
+    """Every cross-file problem of an LKjIP content, in file order."""
+    problems: list[Problem] = []
+    rencana, program, kinerja = c.sources["rencana"], c.sources["program"], c.sources["kinerja"]
+
+    plan_ids: list[tuple[str, FieldPath]] = []
+    sasaran_ids: list[tuple[str, FieldPath]] = []
+    for t, tujuan in enumerate(c.rencana.tujuan):
+        plan_ids.append((tujuan.id, ("tujuan", t, "id")))
+        plan_ids += [(i.id, ("tujuan", t, "indikator", n, "id")) for n, i in enumerate(tujuan.indikator)]
+        for s, sasaran in enumerate(tujuan.sasaran):
+            sasaran_ids.append((sasaran.id, ("tujuan", t, "sasaran", s, "id")))
+            plan_ids += [(i.id, ("tujuan", t, "sasaran", s, "indikator", n, "id"))
+                         for n, i in enumerate(sasaran.indikator)]
+    problems += [rencana.problem(loc, f"id '{i}' is defined twice", "ids must be unique in the plan", "ref.duplicate")
+                 for i, loc in _repeats(plan_ids + sasaran_ids)]
+
+    node_ids: list[tuple[str, FieldPath]] = []
+    for p, prog in enumerate(c.program.program):
+        node_ids.append((prog.id, ("program", p, "id")))
+        for k, keg in enumerate(prog.kegiatan):
+            node_ids.append((keg.id, ("program", p, "kegiatan", k, "id")))
+            node_ids += [(sub.id, ("program", p, "kegiatan", k, "sub_kegiatan", n, "id"))
+                         for n, sub in enumerate(keg.sub_kegiatan)]
+    problems += [program.problem(loc, f"id '{i}' is defined twice", "program, kegiatan and sub-kegiatan ids must be unique", "ref.duplicate")
+                 for i, loc in _repeats(node_ids)]
+
+    first, last = c.rencana.periode
+    if first > last:
+        problems.append(rencana.problem(("periode",), f"the period {first}-{last} ends before it starts", None, "ref.year"))
+    if not first <= c.settings.tahun <= last:
+        problems.append(c.sources["document"].problem(
+            ("tahun",), f"report year {c.settings.tahun} is outside the plan period {first}-{last} (rencana)",
+            "fix tahun or rencana.periode", "ref.year"))
+    for t, tujuan in enumerate(c.rencana.tujuan):
+        for loc, ind in _indicators_with_loc(tujuan, t):
+            outside = [y for y in ind.target if not first <= y <= last]
+            problems += [rencana.problem(loc + ("target", y), f"year {y} is outside the plan period {first}-{last}", None, "ref.year")
+                         for y in outside]
+
+    indikator = {i for i, _ in plan_ids}
+    sasaran = {i for i, _ in sasaran_ids}
+    nodes = {i for i, _ in node_ids}
+    k = c.kinerja
+    problems += _dangling(kinerja, _keys("realisasi", k.realisasi), indikator, "a plan indicator")
+    problems += _dangling(kinerja, _keys("analisis", k.analisis), sasaran, "a sasaran")
+    problems += _dangling(kinerja, _keys("dukungan", k.dukungan), sasaran, "a sasaran")
+    problems += _dangling(kinerja, _keys("rencana_aksi", k.rencana_aksi), indikator, "a plan indicator")
+    problems += _dangling(kinerja, _keys("target_triwulan", k.target_triwulan), indikator, "a plan indicator")
+    problems += _dangling(kinerja, _items(("renja",), k.renja), indikator, "a plan indicator")
+    for n, row in enumerate(c.kinerja.riwayat):
+        if row.id is not None and row.id not in indikator:
+            problems.append(kinerja.problem(("riwayat", n, "id"), f"'{row.id}' is not a plan indicator", _known(indikator), "ref.unknown"))
+    for v, pk in enumerate(c.kinerja.perjanjian_kinerja):
+        where = ("perjanjian_kinerja", v)
+        problems += _dangling(kinerja, _items(where + ("indikator",), pk.indikator), indikator, "a plan indicator")
+        problems += _dangling(kinerja, _keys(where + ("target",), pk.target), set(pk.indikator),
+                              "an indicator listed in this version's `indikator`")
+    for sid, dukungan in c.kinerja.dukungan.items():
+        where = ("dukungan", sid)
+        problems += _dangling(kinerja, _items(where + ("program_kegiatan",), dukungan.program_kegiatan),
+                              nodes, "a program or kegiatan in program.yaml")
+        problems += _dangling(kinerja, _keys(where + ("alokasi",), dukungan.alokasi), nodes,
+                              "a program or kegiatan in program.yaml")
+    if not c.kinerja.perjanjian_kinerja or c.kinerja.perjanjian_kinerja[-1].baris:
+        problems.append(kinerja.problem(
+            ("perjanjian_kinerja",), "the last Perjanjian Kinerja version must list plan indicators (`indikator:`)",
+            "the report measures against its targets", "ref.pk"))
+    return problems
+
+
+def _keys(where: str | FieldPath, mapping: dict) -> list[tuple[str, FieldPath]]:
+    """The keys of a mapping, each with its field path."""
+    prefix = (where,) if isinstance(where, str) else where
+    return [(key, prefix + (key,)) for key in mapping]
+
+
+def _items(where: FieldPath, ids: list[str]) -> list[tuple[str, FieldPath]]:
+    """The entries of a list of ids, each with its field path."""
+    return [(i, where + (n,)) for n, i in enumerate(ids)]
+
+
+def _dangling(source, refs: Iterable[tuple[str, FieldPath]], known: set[str], what: str) -> list[Problem]:
+    return [source.problem(loc, f"'{ref}' is not {what}", _known(known), "ref.unknown")
+            for ref, loc in refs if ref not in known]
+
+
+def _known(ids: set[str]) -> str:
+    listed = ", ".join(sorted(ids)[:12])
+    return f"known: {listed}" + (", …" if len(ids) > 12 else "")
+
+
+def _repeats(pairs: list[tuple[str, FieldPath]]) -> list[tuple[str, FieldPath]]:
+    counts = Counter(i for i, _ in pairs)
+    seen: set[str] = set()
+    out = []
+    for i, loc in pairs:
+        if counts[i] > 1:
+            if i in seen:
+                out.append((i, loc))
+            seen.add(i)
+    return out
+
+
+def _indicators_with_loc(tujuan, t: int):
+    for n, ind in enumerate(tujuan.indikator):
+        yield ("tujuan", t, "indikator", n), ind
+    for s, sas in enumerate(tujuan.sasaran):
+        for n, ind in enumerate(sas.indikator):
+            yield ("tujuan", t, "sasaran", s, "indikator", n), ind

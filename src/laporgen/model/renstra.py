@@ -1,0 +1,84 @@
+"""The plan: tujuan → sasaran → indikator with yearly targets (shared by Renstra and LKjIP)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .fields import Angka, Id, Model, Tahun
+
+
+class Formula(Model):
+    """An indicator's formula as a fraction (Tabel 2.4): pembilang / penyebut × kali."""
+
+    pembilang: str
+    penyebut: str
+    kali: Angka | None = None
+
+
+class Indikator(Model):
+    id: Id
+    nama: str
+    satuan: str = Field(description='Unit as printed: "persen", "Angka", "Indeks", "Orang"')
+    arah: Literal["positif", "negatif"] = Field(
+        "positif", description="positif: higher is better (rumus 1); negatif: lower is better (rumus 2)"
+    )
+    rumus_negatif: Literal["lan", "inverse"] = Field(
+        "lan", description="lan: (2T-R)/T x 100 floored at 0; inverse: T/R x 100"
+    )
+    iku: bool = Field(False, description="An Indikator Kinerja Utama (listed in the IKU table)")
+    target: dict[Tahun, Angka] = Field(description="Target per plan year, e.g. {2024: 99.88}")
+    akhir: Literal["last", "sum", "max"] | Angka = Field(
+        "last", description="Target at the end of the plan: last year's, the sum, the max, or a value"
+    )
+    agregasi_triwulan: Literal["jumlah", "akhir", "rata"] = Field(
+        "jumlah", description="How quarterly targets make the annual one: sum, TW IV value, mean"
+    )
+    definisi: str | None = None
+    formula: Formula | None = None
+    sumber_data: str | None = None
+
+
+class Strategi(Model):
+    uraian: str
+    arah_kebijakan: list[str] = []
+
+
+class Sasaran(Model):
+    id: Id
+    uraian: str
+    indikator: list[Indikator] = Field(min_length=1)
+    strategi: list[Strategi] = []
+
+
+class Tujuan(Model):
+    id: Id
+    uraian: str
+    indikator: list[Indikator] = []
+    sasaran: list[Sasaran] = Field(min_length=1)
+
+
+class Keterkaitan(Model):
+    """One level of the cascade RPJPD → RPD → OPD (LKjIP Tabel 2.1)."""
+
+    jenjang: str
+    uraian: list[str] = Field(min_length=1)
+    indikator: list[str] = []
+
+
+class Rencana(Model):
+    """`rencana.yaml`: the strategic plan the document reports against."""
+
+    nama: str = Field(description='e.g. "Rencana Strategis Dinas Sosial Kabupaten Magetan Tahun 2024-2026"')
+    periode: tuple[Tahun, Tahun]
+    dasar: str | None = Field(None, description="The regulation that set the plan")
+    visi: str | None = None
+    misi: list[str] = []
+    keterkaitan: list[Keterkaitan] = []
+    isu_strategis: list[str] = []
+    tujuan: list[Tujuan] = Field(min_length=1)
+
+    @property
+    def tahun(self) -> list[int]:
+        return list(range(self.periode[0], self.periode[1] + 1))

@@ -1,0 +1,74 @@
+"""`document.toml`: what the document is and the choices where agencies differ
+(DOMAIN.md §4: kategori scale, rounding basis, efisiensi method, paper)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from .fields import Angka, Model, Tahun
+
+
+class Tingkat(Model):
+    """One level of a kategori scale: capaian ≥ `min` (inclusive) gets `label`."""
+
+    min: Angka | None = Field(None, description="Lower bound, inclusive; omit for the lowest level")
+    label: str
+
+
+LKJIP4 = (
+    Tingkat(min=Decimal(100), label="Sangat Berhasil"),
+    Tingkat(min=Decimal(75), label="Berhasil"),
+    Tingkat(min=Decimal(55), label="Cukup Berhasil"),
+    Tingkat(min=None, label="Kurang Berhasil"),
+)
+"""The default four-level scale of the Magetan LKjIP (Tabel 3.1)."""
+
+
+class Kategori(Model):
+    skala: tuple[Tingkat, ...] = LKJIP4
+
+    @field_validator("skala")
+    @classmethod
+    def _descending(cls, skala: tuple[Tingkat, ...]) -> tuple[Tingkat, ...]:
+        bounds = [t.min for t in skala]
+        if len(skala) < 2 or bounds[-1] is not None or None in bounds[:-1]:
+            raise ValueError("needs two or more levels, every one with a min except the last (min = null)")
+        if any(a <= b for a, b in zip(bounds[:-1], bounds[1:-1])):
+            raise ValueError("levels must be listed from the highest min to the lowest")
+        return skala
+
+
+class Perhitungan(Model):
+    basis: Literal["tampil", "mentah"] = Field(
+        "tampil",
+        description="tampil: second-level figures (efisiensi, rata-rata) from the printed 2-decimal "
+        "percentages, so a reader can recompute them; mentah: from unrounded values",
+    )
+    efisiensi: Literal["pmk214", "sisa_anggaran"] = Field(
+        "pmk214", description="pmk214: (1 - serapan/capaian) x 100; sisa_anggaran: 100 - serapan"
+    )
+    batas_capaian: Literal["none", "100", "120"] = Field(
+        "none", description="Cap capaian at this value when averaging and computing efisiensi"
+    )
+
+
+class Penandatangan(Model):
+    tempat: str
+    tanggal: dt.date
+    gaya_tanggal: Literal["bulan_tahun", "panjang"] = Field(
+        "panjang", description='bulan_tahun: "Februari 2025"; panjang: "20 Februari 2025"'
+    )
+
+
+class DocumentSettings(Model):
+    jenis: Literal["lkjip"]
+    tahun: Tahun = Field(description="The report year (tahun anggaran)")
+    kertas: Literal["A4", "F4"] = "A4"
+    tanda_tangan: Penandatangan
+    kategori: Kategori = Kategori()
+    perhitungan: Perhitungan = Perhitungan()
+    logo: str | None = Field(None, description="Image file for the cover, relative to this folder")

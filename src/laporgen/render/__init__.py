@@ -1,0 +1,1 @@
+"""Renderers: the document tree drawn as DOCX (and later HTML and PDF)."""

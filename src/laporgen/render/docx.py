@@ -1,0 +1,684 @@
+"""Document tree → .docx: a python-docx body poured into the Word template by docxtpl.
+
+The template (`templates/laporgen.docx`, made by `scripts/make_template.py`) owns the styles,
+margins, cover layout, running header and page-number footer. This module only translates
+nodes into paragraphs, tables and fields in those styles; it computes and formats nothing.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import BinaryIO, Literal, assert_never
+
+import jinja2
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.image.exceptions import UnrecognizedImageError
+from docx.opc.exceptions import PackageNotFoundError
+from docx.section import Section as DocxSection
+from docx.shared import Cm, Emu, Length, Mm, Pt
+from docx.table import Table as DocxTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
+from docxtpl import DocxTemplate, InlineImage
+from docxtpl.subdoc import Subdoc
+from lxml import etree
+
+from laporgen.document.nodes import (
+    Align,
+    Block,
+    Cell,
+    Column,
+    Document,
+    Figure,
+    Inline,
+    Landscape,
+    LineBreak,
+    ListBlock,
+    ListOfTables,
+    PageBreak,
+    Paragraph,
+    Section,
+    Signature,
+    Table,
+    Text,
+    Toc,
+)
+from laporgen.errors import LaporgenError, Problem, display_path
+from laporgen.render import ooxml
+
+# The styles the renderer asks the template for (Word's internal names for toc/figures lists).
+BODY, NOTE, NORMAL, CAPTION = "Body Text", "Note", "Normal", "Caption"
+TABLE_TEXT, TABLE_TEXT_SMALL, TABLE_GRID = "Table Text", "Table Text Small", "Table Grid"
+CONTENTS_TITLE, TOC_LEVELS, FIGURES_LIST = (
+    "Contents Title",
+    ("toc 1", "toc 2", "toc 3"),
+    "table of figures",
+)
+REQUIRED_STYLES = (
+    BODY,
+    NOTE,
+    NORMAL,
+    CAPTION,
+    TABLE_TEXT,
+    TABLE_TEXT_SMALL,
+    TABLE_GRID,
+    CONTENTS_TITLE,
+    *TOC_LEVELS,
+    FIGURES_LIST,
+    "Heading 1",
+    "Heading 2",
+    "Heading 3",
+    "Heading 4",
+)
+
+PAPER = {"A4": (Mm(210), Mm(297)), "F4": (Mm(215), Mm(330))}
+HEAD_FILL, SHADE_FILL = "D9D9D9", "F2F2F2"
+LIST_INDENT = Cm(0.75)
+LOGO_HEIGHT = Cm(4)
+PLACEHOLDER_HEIGHT = Cm(4)
+ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+PARAGRAPH_STYLE = {"body": BODY, "note": NOTE, "source": NOTE, "center": NORMAL}
+
+
+def render_docx(document: Document, template: Path, out: BinaryIO) -> None:
+    """Write `document` as .docx bytes to `out`, laid out by the Word `template`.
+
+    The bytes depend only on `document`, the template and `SOURCE_DATE_EPOCH`. Raises
+    `LaporgenError` (code "template") when the template is missing, unreadable, lacks a style,
+    or its Jinja placeholders fail."""
+    tpl = _open_template(template)
+    docx = tpl.get_docx()
+    cover_sections = len(docx.sections) - 1
+    page = _Page.of(docx.sections[-1], document.paper)
+    subdoc = tpl.new_subdoc()
+    specs = _BodyWriter(subdoc, page).write(document.front, document.body)
+    _render(tpl, template, _context(tpl, document, subdoc))
+    _set_up_sections(list(tpl.docx.sections), cover_sections, specs, page)
+    _set_properties(tpl.docx, document)
+    ooxml.update_fields_on_open(tpl.docx)
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    out.write(_stable_zip(buffer.getvalue(), _zip_time(document.date_iso)))
+
+
+# ---------------------------------------------------------------------------------- template
+def _template_error(template: Path, message: str, hint: str | None = None) -> LaporgenError:
+    return LaporgenError(
+        [Problem(file=display_path(template), message=message, hint=hint, code="template")]
+    )
+
+
+def _open_template(template: Path) -> DocxTemplate:
+    """Return the loaded template, checked for the styles the renderer uses."""
+    if not template.is_file():
+        raise _template_error(
+            template, "Word template not found", "regenerate it with scripts/make_template.py"
+        )
+    tpl = DocxTemplate(template)
+    try:
+        docx = tpl.get_docx()
+    except (
+        PackageNotFoundError,
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        etree.XMLSyntaxError,
+    ) as exc:
+        raise _template_error(
+            template,
+            f"not a readable Word .docx file ({exc})",
+            "open it in Word and save it again as .docx",
+        ) from exc
+    missing = [name for name in REQUIRED_STYLES if name not in docx.styles]
+    if missing:
+        raise _template_error(
+            template,
+            f"the template lacks the styles {', '.join(missing)}",
+            "copy them from templates/laporgen.docx (Word: Organizer)",
+        )
+    return tpl
+
+
+def _context(tpl: DocxTemplate, document: Document, body: Subdoc) -> dict[str, object]:
+    """Return the Jinja context of the template's placeholders."""
+    logo = document.cover.logo
+    return {
+        "title_lines": list(document.cover.title_lines),
+        "issuer_lines": list(document.cover.issuer_lines),
+        "logo": InlineImage(tpl, logo, height=LOGO_HEIGHT) if logo and Path(logo).is_file() else "",
+        "running_header": document.running_header,
+        "title": document.title,
+        "subject": document.subject,
+        "author": document.author,
+        "date": document.date_iso,
+        "meta": dict(document.meta),
+        "body": body,
+    }
+
+
+def _render(tpl: DocxTemplate, template: Path, context: dict[str, object]) -> None:
+    """Fill the template's placeholders; a broken or unknown placeholder is a LaporgenError."""
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    try:
+        if "body" not in tpl.get_undeclared_template_variables(env):
+            raise _template_error(
+                template,
+                "the template has no {{p body }} placeholder, so the report would be lost",
+                "put a paragraph holding just {{p body }} where the report goes",
+            )
+        tpl.render(context, env, autoescape=True)
+    except jinja2.TemplateError as exc:
+        near = " ".join(line.strip() for line in getattr(exc, "docx_context", ()) if line.strip())
+        raise _template_error(
+            template,
+            f"placeholder error: {exc.message or type(exc).__name__}",
+            f"near “{near[:120]}”; placeholders are {', '.join(sorted(context))}"
+            if near
+            else f"placeholders are {', '.join(sorted(context))}",
+        ) from exc
+    except etree.XMLSyntaxError as exc:
+        raise _template_error(
+            template,
+            f"placeholders produced broken Word XML ({exc})",
+            "put {%p ... %} tags in paragraphs of their own",
+        ) from exc
+
+
+# ---------------------------------------------------------------------------------- sections
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """Portrait paper size and the template's side margins."""
+
+    width: Length
+    height: Length
+    left: Length
+    right: Length
+
+    @classmethod
+    def of(cls, section: DocxSection, paper: str) -> _Page:
+        width, height = PAPER[paper]
+        return cls(width, height, section.left_margin or Cm(2.5), section.right_margin or Cm(2.5))
+
+    def text_width(self, landscape: bool) -> Length:
+        """Return the width between the side margins, in EMU."""
+        across = self.height if landscape else self.width
+        return Emu(across - self.left - self.right)
+
+
+@dataclass(frozen=True, slots=True)
+class _SectionSpec:
+    """What a section written by the body writer needs: page numbers and orientation."""
+
+    numbering: ooxml.PageNumberFormat
+    start: int | None
+    landscape: bool
+
+
+def _set_up_sections(
+    sections: list[DocxSection], covers: int, specs: list[_SectionSpec], page: _Page
+) -> None:
+    """Give the cover sections the paper size and every body section the template's last
+    section setup (margins, header, footer) plus its own orientation and page numbering."""
+    if len(sections) != covers + len(specs):
+        raise AssertionError(f"{len(sections)} sections, expected {covers} + {len(specs)}")
+    last = sections[-1]
+    for section in sections[covers:-1]:
+        ooxml.copy_section_setup(last, section)
+    for section in sections[:covers]:
+        _set_paper(section, page, landscape=False)
+    for section, spec in zip(sections[covers:], specs):
+        _set_paper(section, page, spec.landscape)
+        ooxml.set_page_numbering(section, spec.numbering, spec.start)
+
+
+def _set_paper(section: DocxSection, page: _Page, landscape: bool) -> None:
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    if landscape:
+        section.page_width, section.page_height = page.height, page.width
+    else:
+        section.page_width, section.page_height = page.width, page.height
+
+
+# -------------------------------------------------------------------------------- properties
+def _set_properties(docx: DocxDocument, document: Document) -> None:
+    """Core properties from the document, dated by `date_iso` (never by the clock)."""
+    day = date.fromisoformat(document.date_iso)
+    stamp = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    props = docx.core_properties
+    props.title, props.subject, props.author = document.title, document.subject, document.author
+    props.last_modified_by = document.author
+    props.created = props.modified = props.last_printed = stamp
+    props.revision = 1
+
+
+def _zip_time(date_iso: str) -> tuple[int, int, int, int, int, int]:
+    """Return the zip entries' timestamp: SOURCE_DATE_EPOCH if set, else the document date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        moment = datetime.fromtimestamp(int(epoch), tz=UTC)
+    else:
+        moment = datetime.combine(date.fromisoformat(date_iso), datetime.min.time())
+    moment = max(moment.replace(tzinfo=None), datetime(1980, 1, 1))  # zip dates start in 1980
+    return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+
+
+def _stable_zip(data: bytes, when: tuple[int, int, int, int, int, int]) -> bytes:
+    """Return the .docx `data` re-zipped with every entry dated `when`, in the same order."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=when)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 3
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
+
+
+# -------------------------------------------------------------------------------- containers
+class _StyleIds:
+    """Style names resolved to ids once: python-docx resolves a name on every assignment by
+    scanning all styles, which made a 30-table document take seconds."""
+
+    def __init__(self, docx: DocxDocument):
+        self._ids = {style.name: style.style_id for style in docx.styles}
+
+    def apply(self, paragraph: DocxParagraph, name: str) -> DocxParagraph:
+        ooxml.set_paragraph_style(paragraph, self._ids[name])
+        return paragraph
+
+
+class _BodyTarget:
+    """The subdocument body. Section breaks are written lazily, by the next block, so that a
+    document ending in a landscape block has no empty portrait page after it."""
+
+    def __init__(self, subdoc: Subdoc):
+        self._subdoc = subdoc
+        self.styles = _StyleIds(subdoc.docx)
+        self.pending: _SectionSpec | None = None
+        self.at_section_start = True
+        self.closed: list[_SectionSpec] = []
+
+    def _flush(self) -> None:
+        if self.pending is not None:
+            ooxml.mark_section_break(self.styles.apply(self._subdoc.add_paragraph(), NORMAL))
+            self.closed.append(self.pending)
+            self.pending = None
+        self.at_section_start = False
+
+    def add_paragraph(self, style: str) -> DocxParagraph:
+        self._flush()
+        return self.styles.apply(self._subdoc.add_paragraph(), style)
+
+    def add_table(self, rows: int, cols: int) -> DocxTable:
+        self._flush()
+        return self._subdoc.add_table(rows, cols)
+
+
+class _CellTarget:
+    """A table cell; its first paragraph (which Word requires) is handed out first."""
+
+    def __init__(self, cell: _Cell, style: str, styles: _StyleIds):
+        self._cell = cell
+        self._styles = styles
+        self._fresh: DocxParagraph | None = styles.apply(cell.paragraphs[0], style)
+
+    def add_paragraph(self, style: str) -> DocxParagraph:
+        if self._fresh is not None:
+            paragraph, self._fresh = self._fresh, None
+            return self._styles.apply(paragraph, style)
+        return self._styles.apply(self._cell.add_paragraph(), style)
+
+
+Target = _BodyTarget | _CellTarget
+
+
+@dataclass(frozen=True, slots=True)
+class _Look:
+    """How a paragraph is drawn where the context (a table cell) overrides the node."""
+
+    style: str
+    align: Align
+    bold: bool = False
+
+
+def _grid_positions(rows: Sequence[Sequence[Cell]], columns: int) -> list[tuple[int, int, Cell]]:
+    """Return (row, column, cell) for every cell, placing each at the first grid position not
+    covered by a span from above or the left (as HTML tables do)."""
+    taken: set[tuple[int, int]] = set()
+    placed: list[tuple[int, int, Cell]] = []
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row:
+            while (r, c) in taken:
+                c += 1
+            if c + cell.colspan > columns or r + cell.rowspan > len(rows):
+                raise ValueError(f"table row {r + 1}: a cell spans past the table's edge")
+            taken.update(
+                (r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan)
+            )
+            placed.append((r, c, cell))
+            c += cell.colspan
+    return placed
+
+
+def _seq_split(number: str) -> tuple[str, str]:
+    """Split a caption number into the text before its last run of digits and those digits:
+    "3.2" → ("3.", "2"), "T-C.23" → ("T-C.", "23"), "7" → ("", "7"); ("A", "") if there are
+    no trailing digits. Only the digits go in a SEQ field; the rest is plain text."""
+    digits = len(number) - len(number.rstrip("0123456789"))
+    return number[: len(number) - digits], number[len(number) - digits :]
+
+
+def _marker(marker: Literal["1.", "a.", "-", "•"], index: int) -> str:
+    """Return the label of list item `index` (1-based): "3.", "c.", "-", "•"."""
+    match marker:
+        case "1.":
+            return f"{index}."
+        case "a.":
+            letters = ""
+            while index:
+                index, rest = divmod(index - 1, 26)
+                letters = chr(ord("a") + rest) + letters
+            return f"{letters}."
+        case "-" | "•":
+            return marker
+        case _:
+            assert_never(marker)
+
+
+# ------------------------------------------------------------------------------------ writer
+class _BodyWriter:
+    """Translates front matter and body blocks into the subdocument, one method per node."""
+
+    def __init__(self, subdoc: Subdoc, page: _Page):
+        self._body = _BodyTarget(subdoc)
+        self._page = page
+        self._numbering: ooxml.PageNumberFormat = "lowerRoman"
+        self._restart = True
+        self._landscape = False
+
+    def write(self, front: Sequence[Block], body: Sequence[Block]) -> list[_SectionSpec]:
+        """Write all blocks; return the page setup of each section written, in order."""
+        if front:
+            self._blocks(front)
+            self._end_section()
+        self._numbering, self._restart = "decimal", True
+        self._blocks(body)
+        last = self._body.pending or self._current_spec()
+        return [*self._body.closed, last]
+
+    def _current_spec(self) -> _SectionSpec:
+        return _SectionSpec(self._numbering, 1 if self._restart else None, self._landscape)
+
+    def _end_section(self) -> None:
+        """Close the current section (its break is written by the next block); a section with
+        nothing in it yet is not closed but takes the new setup."""
+        if self._body.pending is None and not self._body.at_section_start:
+            self._body.pending = self._current_spec()
+            self._restart = False
+
+    def _blocks(self, blocks: Sequence[Block]) -> None:
+        for block in blocks:
+            self._block(block)
+
+    def _block(self, node: Block) -> None:
+        match node:
+            case Section():
+                self._section(node)
+            case Paragraph():
+                self._paragraph(self._body, node)
+            case ListBlock():
+                self._list(self._body, node, depth=0)
+            case Table():
+                self._table(node)
+            case Figure():
+                self._figure(node)
+            case PageBreak():
+                self._body.add_paragraph(NORMAL).add_run().add_break(WD_BREAK.PAGE)
+            case Toc():
+                entries = [(TOC_LEVELS[min(level, 3) - 1], text) for level, text in node.entries]
+                self._field_list(node.title, 'TOC \\o "1-3" \\h \\z \\u', entries)
+            case ListOfTables():
+                entries = [(FIGURES_LIST, text) for text in node.entries]
+                self._field_list(node.title, f'TOC \\h \\z \\c "{node.kind}"', entries)
+            case Signature():
+                self._signature(node)
+            case Landscape():
+                self._landscape_block(node)
+            case _:
+                assert_never(node)
+
+    # ------------------------------------------------------------------------ text blocks
+    def _section(self, node: Section) -> None:
+        """A heading in style "Heading <level>", then the section's blocks."""
+        starts_page = self._body.at_section_start or self._body.pending is not None
+        heading = self._body.add_paragraph(f"Heading {node.level}")
+        if node.level == 1 and node.number:
+            heading.add_run(node.number)
+            heading.add_run().add_break()
+            heading.add_run(node.title)
+        else:
+            heading.add_run(node.heading)
+        if node.page_break_before and not starts_page:
+            heading.paragraph_format.page_break_before = True
+        if not node.in_toc:
+            ooxml.keep_out_of_outline(heading)
+        self._blocks(node.children)
+
+    def _paragraph(
+        self, target: Target, node: Paragraph, look: _Look | None = None, marker: str | None = None
+    ) -> DocxParagraph:
+        """Return the paragraph drawn for `node`, in `look` if given (table cells), else in the
+        node's own style and alignment; `marker` is a list label put before the text."""
+        look = look or _Look(
+            PARAGRAPH_STYLE[node.style], "center" if node.style == "center" else node.align
+        )
+        paragraph = target.add_paragraph(look.style)
+        paragraph.alignment = ALIGN[look.align]
+        if node.keep_with_next:
+            paragraph.paragraph_format.keep_with_next = True
+        if marker is not None:
+            paragraph.add_run(f"{marker}\t")
+        self._inlines(paragraph, node.inlines, look.bold)
+        return paragraph
+
+    def _inlines(self, paragraph: DocxParagraph, inlines: Sequence[Inline], bold: bool) -> None:
+        for inline in inlines:
+            match inline:
+                case Text():
+                    run = paragraph.add_run(inline.text)
+                    run.bold = True if inline.strong or bold else None
+                    run.italic = True if inline.emph else None
+                case LineBreak():
+                    paragraph.add_run().add_break()
+                case _:
+                    assert_never(inline)
+
+    def _list(self, target: Target, node: ListBlock, depth: int, look: _Look | None = None) -> None:
+        """Items as paragraphs with the label written out and a hanging indent per depth;
+        a sub-list is indented one step further."""
+        indent = Emu(LIST_INDENT * (depth + 1))
+        for index, item in enumerate(node.items, start=1):
+            label: str | None = _marker(node.marker, index)
+            for block in item:
+                match block:
+                    case Paragraph():
+                        paragraph = self._paragraph(target, block, look, label)
+                        fmt = paragraph.paragraph_format
+                        fmt.left_indent = indent
+                        fmt.first_line_indent = -LIST_INDENT if label is not None else 0
+                        fmt.tab_stops.add_tab_stop(indent)
+                        label = None
+                    case ListBlock():
+                        self._list(target, block, depth + 1, look)
+                    case _:
+                        assert isinstance(target, _BodyTarget), "only text in table cells"
+                        self._block(block)
+
+    def _signature(self, node: Signature) -> None:
+        """Lines centred in the right half of the text area, kept on one page."""
+        lines = [
+            node.place_date,
+            *node.jabatan,
+            "",
+            "",
+            "",
+            node.nama,
+            node.pangkat,
+            f"NIP. {node.nip}",
+        ]
+        name_at = len(node.jabatan) + 4
+        half = Emu(self._page.text_width(self._landscape) // 2)
+        for i, text in enumerate(lines):
+            paragraph = self._body.add_paragraph(NORMAL)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            fmt = paragraph.paragraph_format
+            fmt.left_indent, fmt.keep_with_next = half, i < len(lines) - 1
+            if i == 0:
+                fmt.space_before = Pt(12)
+            run = paragraph.add_run(text)
+            if i == name_at:
+                run.bold = run.underline = True
+
+    # ----------------------------------------------------------------------------- fields
+    def _caption(self, label: str, number: str, title: str, lines: Sequence[str]) -> None:
+        """ "Tabel 3.2 title" and extra lines, kept with what follows; the last digits of the
+        number are a SEQ field so Word can list the captions (see `_seq_split`)."""
+        paragraph = self._body.add_paragraph(CAPTION)
+        paragraph.paragraph_format.keep_with_next = True
+        identifier = label.removesuffix(number).rstrip()  # "Tabel", "Gambar"
+        fixed, counted = _seq_split(number)
+        paragraph.add_run(f"{identifier} {fixed}")
+        if counted:
+            ooxml.add_seq_field(paragraph, identifier, counted)
+        paragraph.add_run(f" {title}")
+        for line in lines:
+            paragraph.add_run().add_break()
+            paragraph.add_run(line)
+
+    def _field_list(self, title: str, instruction: str, entries: Sequence[tuple[str, str]]) -> None:
+        """A title, then a TOC field whose cached result is one paragraph per (style, text)."""
+        heading = self._body.add_paragraph(CONTENTS_TITLE)
+        heading.add_run(title)
+        rows = [self._body.add_paragraph(style) for style, _ in entries]
+        if not rows:
+            rows = [self._body.add_paragraph(NORMAL)]
+        ooxml.begin_field(rows[0], instruction)
+        for paragraph, (_, text) in zip(rows, entries):
+            paragraph.add_run(text)
+        ooxml.end_field(rows[-1])
+
+    # ----------------------------------------------------------------------------- tables
+    def _table(self, node: Table) -> None:
+        """Caption above; a bordered grid with repeating head rows and merged spans; then the
+        source line and notes."""
+        self._caption(node.label, node.number, node.title, node.caption_lines)
+        rows = (*node.head, *node.body, *node.foot)
+        table = self._body.add_table(len(rows), len(node.columns))
+        self._shape_table(table, node.columns)
+        for i, row in enumerate(table.rows):
+            ooxml.keep_row_on_one_page(row)
+            if i < len(node.head):
+                ooxml.repeat_header_row(row)
+        text_style = TABLE_TEXT_SMALL if node.font_size == "small" else TABLE_TEXT
+        first_foot = len(node.head) + len(node.body)
+        grid = ooxml.cell_grid(table)
+        for r, c, cell in _grid_positions(rows, len(node.columns)):
+            target = grid[r][c]
+            if cell.colspan > 1 or cell.rowspan > 1:
+                target = target.merge(grid[r + cell.rowspan - 1][c + cell.colspan - 1])
+            self._cell(target, cell, text_style, head=r < len(node.head), foot=r >= first_foot)
+        for text in (*([node.source] if node.source else []), *node.notes):
+            self._body.add_paragraph(NOTE).add_run(text)
+
+    def _shape_table(self, table: DocxTable, columns: Sequence[Column]) -> None:
+        """Grid style, centred, fixed column widths proportional to `Column.width`."""
+        table.style = TABLE_GRID
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        total = sum(column.width for column in columns)
+        available = self._page.text_width(self._landscape)
+        widths = [Emu(int(available * column.width / total)) for column in columns]
+        for column, width in zip(table.columns, widths):
+            column.width = width
+        for row in ooxml.cell_grid(table):
+            for cell, width in zip(row, widths):
+                cell.width = width
+
+    def _cell(self, target: _Cell, cell: Cell, text_style: str, head: bool, foot: bool) -> None:
+        """Fill one (possibly merged) grid cell."""
+        target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        if head or cell.shade:
+            ooxml.shade_cell(target, HEAD_FILL if head else SHADE_FILL)
+        look = _Look(text_style, cell.align, bold=cell.strong or head or foot)
+        slot = _CellTarget(target, text_style, self._body.styles)
+        for block in cell.blocks:
+            match block:
+                case Paragraph():
+                    self._paragraph(slot, block, look)
+                case ListBlock():
+                    self._list(slot, block, 0, look)
+                case _:
+                    assert_never(block)
+
+    # ---------------------------------------------------------------------------- figures
+    def _figure(self, node: Figure) -> None:
+        """Caption above, then the picture centred, or a framed box with `alt` if none."""
+        self._caption(node.label, node.number, node.title, ())
+        if node.path is not None and Path(node.path).is_file():
+            paragraph = self._body.add_paragraph(NORMAL)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            try:
+                paragraph.add_run().add_picture(node.path, width=Cm(node.width_cm))
+            except UnrecognizedImageError as exc:
+                message = "not an image Word can show (use PNG or JPEG)"
+                raise LaporgenError(
+                    [
+                        Problem(
+                            file=display_path(node.path), message=message, field=f"{node.id}.path"
+                        )
+                    ]
+                ) from exc
+            return
+        box = self._body.add_table(1, 1)
+        box.style, box.alignment, box.autofit = TABLE_GRID, WD_TABLE_ALIGNMENT.CENTER, False
+        box.columns[0].width = box.cell(0, 0).width = Cm(node.width_cm)
+        box.rows[0].height, box.rows[0].height_rule = (
+            PLACEHOLDER_HEIGHT,
+            WD_ROW_HEIGHT_RULE.AT_LEAST,
+        )
+        cell = box.cell(0, 0)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        self._body.styles.apply(cell.paragraphs[0], NORMAL)
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        cell.paragraphs[0].add_run(node.alt)
+
+    # --------------------------------------------------------------------------- sections
+    def _landscape_block(self, node: Landscape) -> None:
+        """The blocks in a landscape section of their own; the next block returns to portrait."""
+        if self._landscape:
+            self._blocks(node.children)
+            return
+        self._end_section()
+        self._landscape = True
+        self._blocks(node.children)
+        self._end_section()
+        self._landscape = False
