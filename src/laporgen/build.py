@@ -7,6 +7,7 @@ never touches `output/`.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,8 +30,8 @@ class Built:
 
 def output_name(c: LkjipContent) -> str:
     """"lkjip-2024-dinas-sosial-kabupaten-magetan": the stem of every output file."""
-    slug = "-".join(c.agency.nama_lengkap.lower().split())
-    return f"lkjip-{c.settings.tahun}-{slug}"
+    slug = re.sub(r"[^a-z0-9]+", "-", c.agency.nama_lengkap.lower()).strip("-")
+    return f"lkjip-{c.settings.tahun}-{slug}"  # ASCII only: a valid file name on every system
 
 
 def build(folder: Path, out: Path, formats: tuple[str, ...] = FORMATS, template: Path | None = None) -> Built:

@@ -28,7 +28,7 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], None]) -> None:
             display_path(path), f"cannot write the output ({exc.strerror or exc})",
             hint="check that the folder exists and is writable, the disk is not full, and the file is not open in another program",
             code="output.write",
-        )])
+        )]) from exc
 
 
 def _umask() -> int:

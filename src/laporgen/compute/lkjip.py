@@ -38,6 +38,9 @@ class IndikatorKinerja:
     target_akhir: Decimal | None
     kemajuan: Decimal | None
     efisiensi: Decimal | None = None
+    sisa_kemajuan: Decimal | None = None
+    """What is still missing to the end target: 100 − kemajuan, from the kemajuan as printed
+    (LKJIP-SPEC 001 line 757: 99,38 → "0,62% lagi")."""
 
     @property
     def tercapai(self) -> bool:
@@ -216,10 +219,11 @@ def figures_for(c: LkjipContent) -> LkjipFigures:
         realisasi = fakta.nilai if fakta else None
         capaian = capaian_persen(target, realisasi, ind.arah, ind.rumus_negatif)
         akhir = target_akhir(ind.target, ind.akhir)
+        kemajuan = tingkat_kemajuan(realisasi, akhir, ind.arah, ind.rumus_negatif)
         return IndikatorKinerja(
             ind, tujuan, sasaran, target, realisasi, fakta, capaian,
             kategori_for(None if capaian is None else bulatkan(capaian), skala),
-            akhir, tingkat_kemajuan(realisasi, akhir, ind.arah, ind.rumus_negatif),
+            akhir, kemajuan, sisa_kemajuan=None if kemajuan is None else 100 - basis(kemajuan),
         )
 
     tujuan_rows = tuple(measure(i, t, None) for t in c.rencana.tujuan for i in t.indikator)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..compute.lkjip import LkjipFigures
+from ..errors import LaporgenError, Problem, display_path
 from ..model.content import LkjipContent
 from ..numbers import angka_terbilang, persen, rupiah, tanggal
 from . import lkjip_kalimat as kalimat
@@ -22,7 +23,7 @@ from .nodes import (
     Signature, Table, Text, Toc,
 )
 from .numbering import number_body, walk
-from .outline import LKJIP, Bagian
+from .outline import LKJIP, LKJIP_FRONT, Bagian
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 
@@ -38,6 +39,7 @@ class _Builder:
         self.t = Tables(c, f)
         self.env = narrative_env({"terbilang": angka_terbilang, "rp": rupiah, "persen": persen})
         self.context = narrative_context(c, f)
+        self.narasi = self._render_narasi()
         self.generated: dict[str, Callable[[], list[Block]]] = {
             "kepegawaian": lambda: [self.t.formasi(), self.t.golongan(), self.t.pendidikan(), self.t.jenis_kelamin()],
             "organisasi": lambda: self._gambar("organisasi", "Susunan Organisasi " + c.agency.nama_lengkap),
@@ -121,11 +123,28 @@ class _Builder:
         return Section("tanda-tangan", 2, "", "", (self._signature(),), in_toc=False)
 
     # ---------------------------------------------------------------------------- pieces
+    def _render_narasi(self) -> dict[str, tuple[Block, ...]]:
+        """Every narrative file rendered up front, so all their problems are reported at once;
+        a file that matches no section is an error, not silently left out."""
+        sections = [b.id for top in LKJIP for b in top.walk()]
+        known = {*sections, *(f"{i}.akhir" for i in sections), *LKJIP_FRONT,
+                 *(f"sasaran/{s.id}" for t in self.c.rencana.tujuan for s in t.sasaran)}
+        rendered, problems = {}, []
+        for key, narasi in self.c.narasi.items():
+            if key not in known:
+                problems.append(Problem(display_path(narasi.path), "this narrative file matches no section",
+                                        hint=f"rename it to one of: {', '.join(sorted(known))}", code="narrative.unknown"))
+                continue
+            try:
+                rendered[key] = render_markdown(self.env, narasi.text, narasi.path, self.context)
+            except LaporgenError as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise LaporgenError(problems)
+        return rendered
+
     def _narasi(self, key: str) -> list[Block]:
-        narasi = self.c.narasi.get(key)
-        if narasi is None:
-            return []
-        return list(render_markdown(self.env, narasi.text, narasi.path, self.context))
+        return list(self.narasi.get(key, ()))
 
     def _signature(self) -> Signature:
         k = self.c.agency.kepala

@@ -65,7 +65,7 @@ def kemajuan(f: LkjipFigures) -> list[Block]:
         if i.kemajuan < 100:
             out.append(para(
                 f"Indikator {i.indikator.nama} memiliki tingkat kemajuan sebesar {_pct(i.kemajuan)}, sehingga masih "
-                f"kurang {_pct(100 - i.kemajuan)} untuk mencapai target akhir Renstra ({nilai(i.target_akhir, i.indikator.satuan)})."
+                f"kurang {_pct(i.sisa_kemajuan)} untuk mencapai target akhir Renstra ({nilai(i.target_akhir, i.indikator.satuan)})."
             ))
     return out
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..compute.lkjip import IndikatorKinerja, LkjipFigures, NodeAnggaran
+from ..compute.lkjip import LkjipFigures, NodeAnggaran
 from ..model.content import LkjipContent
 from ..numbers import KOSONG, angka, persen, rupiah, tanggal, terbilang
 from .cells import cell, columns, head, items, mid, nomor_kolom, num
@@ -38,7 +38,7 @@ class Tables:
                  num(angka(p.realisasi), strong=True), num(angka(p.selisih), strong=True))]
         return self._table(
             "formasi", "Rencana Kebutuhan dan Realisasi Pegawai",
-            columns((0.6, "center"), (5, "left"), (1.6, "right"), (1.6, "right"), (2, "right")),
+            columns((0.9, "center"), (5, "left"), (1.6, "right"), (1.6, "right"), (2, "right")),
             head(("No.", "Jabatan", "Kebutuhan (orang)", "Realisasi (orang)", "Kekurangan/ Kelebihan (orang)")),
             body, foot, (self.opd, f"Per {tanggal(self.c.sumber_daya.pegawai.per_tanggal)}"),
         )
@@ -47,7 +47,7 @@ class Tables:
         body = [(mid(str(n)), cell(text), num(angka(jumlah))) for n, (text, jumlah) in enumerate(rows, 1)]
         foot = [(cell("Jumlah", colspan=2, strong=True), num(angka(total), strong=True))]
         return self._table(
-            id, title, columns((0.6, "center"), (5, "left"), (2, "right")),
+            id, title, columns((0.9, "center"), (5, "left"), (2, "right")),
             head(("No.", label, "Jumlah (orang)")), body, foot,
             (self.opd, f"Per {tanggal(self.c.sumber_daya.pegawai.per_tanggal)}"),
         )
@@ -81,7 +81,7 @@ class Tables:
         lines = (self.opd, f"Per {tanggal(akhir)}") + ((f"({ket})",) if ket else ())
         return self._table(
             "aset", "Aset Tetap",
-            columns((0.6, "center"), (3.4, "left"), (2.6, "right"), (2.2, "right"), (2, "right"), (2.6, "right")),
+            columns((0.9, "center"), (3.4, "left"), (2.6, "right"), (2.2, "right"), (2, "right"), (2.6, "right")),
             head(
                 (cell("No.", rowspan=2), cell("Aset Tetap", rowspan=2),
                  cell(f"Per 31 Desember {awal} (Rp)", rowspan=2), cell(f"Mutasi Tahun {akhir.year} (Rp)", colspan=2),
@@ -136,7 +136,7 @@ class Tables:
         n_cols = 5 + len(years)
         return self._table(
             "tujuan-sasaran", "Tujuan, Sasaran, Indikator dan Target Kinerja",
-            columns((0.6, "center"), (2.6, "left"), (3, "left"), (3.4, "left"), (1.2, "center"), *[(1.1, "right")] * len(years)),
+            columns((0.9, "center"), (2.6, "left"), (3, "left"), (3.4, "left"), (1.2, "center"), *[(1.1, "right")] * len(years)),
             head((cell("No.", rowspan=2), cell("Tujuan", rowspan=2), cell("Sasaran", rowspan=2),
                   cell("Indikator Kinerja", rowspan=2), cell("Satuan", rowspan=2),
                   cell("Target Kinerja pada Tahun Renstra", colspan=len(years))),
@@ -193,7 +193,7 @@ class Tables:
             body.append((mid(str(n)), cell(owner), cell(ind.nama), mid(ind.satuan), num(angka(ind.target.get(self.tahun)))))
         return self._table(
             "renja", f"Rencana Kerja Tahun {self.tahun}",
-            columns((0.6, "center"), (5, "left"), (5, "left"), (1.4, "center"), (1.4, "right")),
+            columns((0.9, "center"), (5, "left"), (5, "left"), (1.4, "center"), (1.4, "right")),
             head(("No.", "Tujuan/Sasaran", "Indikator Kinerja", "Satuan", "Target"),) + (nomor_kolom(["(1)", "(2)", "(3)", "(4)", "(5)"]),),
             body, lines=(self.opd,), source=f"Sumber : Rencana Kerja {self.opd} Tahun {self.tahun}",
         )
@@ -208,7 +208,7 @@ class Tables:
         body = [(mid(str(n)), cell(s), cell(i), mid(u), num(angka(t))) for n, (s, i, u, t) in enumerate(rows, 1)]
         title = "Perjanjian Kinerja" if pk.versi == "murni" else "Perubahan Perjanjian Kinerja"
         return self._table(
-            f"pk-{pk.versi}", title, columns((0.6, "center"), (5, "left"), (5, "left"), (1.4, "center"), (1.4, "right")),
+            f"pk-{pk.versi}", title, columns((0.9, "center"), (5, "left"), (5, "left"), (1.4, "center"), (1.4, "right")),
             head(("No.", "Tujuan & Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target"),) + (nomor_kolom(["1", "2", "3", "4", "5"]),),
             body, source=f"Sumber : {title} {self.opd} Tahun {self.tahun}",
         )
@@ -242,7 +242,7 @@ class Tables:
             upper = skala[n - 2].min if n > 1 else None
             body.append((mid(f"{n}."), mid(_range(t.min, upper)), cell(_range_words(t.min, upper)), cell(t.label)))
         return self._table(
-            "kriteria", "Kriteria Capaian Kinerja", columns((0.6, "center"), (2.4, "center"), (6, "left"), (3, "left")),
+            "kriteria", "Kriteria Capaian Kinerja", columns((0.9, "center"), (2.4, "center"), (6, "left"), (3, "left")),
             head((cell("No.", rowspan=2), cell("Nilai Capaian Kinerja", colspan=2), cell("Kategori", rowspan=2)),
                  ("%", "Keterangan Persentase")),
             body, lines=(),
@@ -257,7 +257,7 @@ class Tables:
                              cell(i.fakta.sumber_data if i.fakta and i.fakta.sumber_data else KOSONG)))
         return self._table(
             "capaian", "Capaian Kinerja",
-            columns((3.4, "left"), (3.6, "left"), (1.3, "right"), (1.3, "right"), (1.4, "right"), (1.8, "left"), (2, "left")),
+            columns((3.2, "left"), (3.4, "left"), (1.5, "right"), (1.6, "right"), (1.6, "right"), (1.8, "left"), (1.8, "left")),
             head(("Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Kategori", "Sumber Data")),
             body, font_size="small",
         )
@@ -289,7 +289,7 @@ class Tables:
                 for n, i in enumerate(self.f.indikator, 1)]
         return self._table(
             "perbandingan-renstra", "Tingkat Kemajuan Capaian Kinerja dengan Akhir Tahun Rencana Strategis",
-            columns((0.6, "center"), (3.6, "left"), (3.8, "left"), (1.8, "right"), (1.8, "right"), (1.8, "right")),
+            columns((0.9, "center"), (3.6, "left"), (3.8, "left"), (1.8, "right"), (1.8, "right"), (1.8, "right")),
             head(("No.", "Sasaran", "Indikator Kinerja", f"Realisasi Kinerja Tahun {self.tahun}",
                   f"Target Akhir Renstra ({self.c.rencana.periode[1]})", "Tingkat Kemajuan (%)"),)
             + (nomor_kolom(["1", "2", "3", "4", "5", "6=4/5x100"]),),
@@ -309,7 +309,7 @@ class Tables:
             body = [(mid("NIHIL", colspan=6),)]
         return self._table(
             "perbandingan-standar", "Perbandingan Capaian dengan Standar Nasional/ Provinsi/ Kabupaten/Kota Lain",
-            columns((0.6, "center"), (3.6, "left"), (3.8, "left"), (1.8, "right"), (2, "right"), (1.6, "right")),
+            columns((0.9, "center"), (3.6, "left"), (3.8, "left"), (1.8, "right"), (2, "right"), (1.6, "right")),
             head(("No.", "Sasaran", "Indikator Kinerja", f"Realisasi Tahun {self.tahun}",
                   "Standar Nasional/ Provinsi/ Daerah Lain", "Capaian (%)"),) + (nomor_kolom(["1", "2", "3", "4", "5", "6=4/5x100"]),),
             body, font_size="small",
@@ -324,7 +324,7 @@ class Tables:
                              num(persen(i.capaian)), items(analisis.penyebab) if analisis and n == 0 else cell("")))
         return self._table(
             "penyebab", "Analisis Penyebab Keberhasilan/Kegagalan Pencapaian Kinerja",
-            columns((2.8, "left"), (3, "left"), (1.2, "right"), (1.2, "right"), (1.3, "right"), (5.5, "left")),
+            columns((2.8, "left"), (3, "left"), (1.4, "right"), (1.6, "right"), (1.6, "right"), (5.2, "left")),
             head(("Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Penyebab Keberhasilan/ Kegagalan")),
             body, font_size="small", lines=(),
         )

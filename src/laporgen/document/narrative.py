@@ -32,13 +32,13 @@ def render_markdown(env: SandboxedEnvironment, text: str, path: Path, context: M
         filled = env.from_string(text).render(**context)
     except TemplateSyntaxError as exc:
         raise LaporgenError([Problem(display_path(path), f"template syntax error: {exc.message}", exc.lineno,
-                                     hint="check the {{ }} and {% %} on that line", code="narrative.syntax")])
+                                     hint="check the {{ }} and {% %} on that line", code="narrative.syntax")]) from exc
     except UndefinedError as exc:
         raise LaporgenError([Problem(display_path(path), f"unknown placeholder: {exc.message}", _line_of(exc, text),
-                                     hint=f"known names: {', '.join(sorted(context))}", code="narrative.placeholder")])
+                                     hint=f"known names: {', '.join(sorted(context))}", code="narrative.placeholder")]) from exc
     except TemplateError as exc:  # includes SecurityError from the sandbox
         raise LaporgenError([Problem(display_path(path), f"template error: {exc}", _line_of(exc, text),
-                                     code="narrative.template")])
+                                     code="narrative.template")]) from exc
     html = markdown.markdown(filled, output_format="html")
     return _HtmlBlocks.parse(html)
 

@@ -8,7 +8,7 @@ with a hint, because silently guessing the decimal convention would corrupt figu
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
@@ -46,10 +46,7 @@ def _number_hint(text: str) -> str:
 
 
 def _finite(value: Decimal) -> Decimal:
-    try:
-        if not value.is_finite():
-            raise InvalidOperation
-    except InvalidOperation:
+    if not value.is_finite():
         raise PydanticCustomError("number", "expected a finite number, got {got}", {"got": str(value)})
     return value
 

@@ -13,7 +13,7 @@ import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -77,7 +77,7 @@ def read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise LaporgenError([Problem(display_path(path), f"cannot read the file ({exc.strerror})", code="input.file")])
+        raise LaporgenError([Problem(display_path(path), f"cannot read the file ({exc.strerror})", code="input.file")]) from exc
     try:
         return raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
@@ -85,7 +85,7 @@ def read_text(path: Path) -> str:
         raise LaporgenError([Problem(
             display_path(path), f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", line,
             hint="save the file with UTF-8 encoding", code="input.encoding",
-        )])
+        )]) from exc
 
 
 def read_data(path: Path) -> tuple[Any, Source]:
@@ -105,7 +105,7 @@ def _read_toml(path: Path, text: str) -> tuple[Any, Source]:
         raise LaporgenError([Problem(
             display_path(path), f"TOML syntax error: {message}", int(match.group(1)) if match else None,
             hint="check quotes, '=' and [table] headers on that line", code="input.syntax",
-        )])
+        )]) from exc
     return data, Source(path, _toml_lines(text), text)
 
 
@@ -133,14 +133,15 @@ def _read_yaml(path: Path, text: str) -> tuple[Any, Source]:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = exc.problem or str(exc)
+        unclosed = exc.context_mark is not None and "quoted scalar" in (exc.context or "")
+        mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
+        message = "a quote opened here is never closed" if unclosed else (exc.problem or str(exc))
         hint = "YAML indents with spaces, never tabs" if "\\t" in message or "\t" in message else (
             "check the quotes, colons and indentation on that line")
         raise LaporgenError([Problem(
             display_path(path), f"YAML syntax error: {message}", mark.line + 1 if mark else None,
             hint=hint, code="input.syntax",
-        )])
+        )]) from exc
     lines: dict[FieldPath, int] = {}
     problems: list[Problem] = []
     data = _build(node, (), lines, problems, display_path(path)) if node is not None else None
@@ -189,7 +190,7 @@ def validate(model: type[M], data: Any, source: Source) -> M:
     try:
         return model.model_validate(data if data is not None else {})
     except ValidationError as exc:
-        raise LaporgenError([_problem(error, source, model) for error in exc.errors()])
+        raise LaporgenError([_problem(error, source, model, data) for error in exc.errors()]) from exc
 
 
 def load(model: type[M], path: Path) -> tuple[M, Source]:
@@ -197,14 +198,32 @@ def load(model: type[M], path: Path) -> tuple[M, Source]:
     return validate(model, data, source), source
 
 
-def _problem(error: Any, source: Source, model: type[BaseModel]) -> Problem:
-    loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
+def _data_loc(loc: FieldPath, data: Any) -> FieldPath:
+    """`loc` with mapping keys as strings (pydantic reports a year key as an int, which would
+    print as a list index), following the raw data to tell keys from list positions."""
+    out: list[str | int] = []
+    here = data
+    for part in loc:
+        if isinstance(here, dict):
+            key = next((k for k in here if str(k) == str(part)), part)
+            out.append(str(part))
+            here = here.get(key)
+        else:
+            out.append(part)
+            here = here[part] if isinstance(here, list) and isinstance(part, int) and part < len(here) else None
+    return tuple(out)
+
+
+def _problem(error: Any, source: Source, model: type[BaseModel], data: Any) -> Problem:
+    raw = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
+    loc = _data_loc(raw, data)
     kind = error["type"]
     got = error.get("input")
     if kind == "missing":
         return source.problem(loc, "required field is missing", f"add `{loc[-1]}:`", "input.missing")
     if kind == "extra_forbidden":
-        guess = difflib.get_close_matches(str(loc[-1]), sorted(_field_names(model)), n=1)
+        allowed = _fields_at(model, raw[:-1]) - {str(loc[-1])}
+        guess = difflib.get_close_matches(str(loc[-1]), sorted(allowed), n=1)
         hint = f"did you mean '{guess[0]}'?" if guess else "remove it, or check the spelling"
         return source.problem(loc, f"unknown field '{loc[-1]}'", hint, "input.unknown")
     if kind == "literal_error":
@@ -236,26 +255,27 @@ def _kind(value: Any) -> str:
     return f"{_show(value)}"
 
 
-def _field_names(model: type[BaseModel]) -> set[str]:
-    """Every field name reachable from `model`, for 'did you mean' suggestions."""
-    names: set[str] = set()
-    seen: set[type] = set()
-
-    def visit(cls: Any) -> None:
-        if not (isinstance(cls, type) and issubclass(cls, BaseModel)) or cls in seen:
-            return
-        seen.add(cls)
-        for name, info in cls.model_fields.items():
-            names.add(name)
-            for arg in _type_args(info.annotation):
-                visit(arg)
-
-    visit(model)
-    return names
+def _fields_at(model: type[BaseModel], loc: FieldPath) -> set[str]:
+    """The field names of the model found at `loc` inside `model` (empty if none)."""
+    here: Any = model
+    for part in loc:
+        found = _model_of(here)
+        if found is not None and isinstance(part, str) and part in found.model_fields:
+            here = found.model_fields[part].annotation
+        else:  # a list position or a mapping key: step into the container's value type
+            args = [a for a in get_args(here) if a is not type(None)]
+            here = args[-1] if args else None
+    found = _model_of(here)
+    return set(found.model_fields) if found else set()
 
 
-def _type_args(annotation: Any) -> list[Any]:
-    out = [annotation]
-    for arg in getattr(annotation, "__args__", ()) or ():
-        out.extend(_type_args(arg))
-    return out
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """The model an annotation is, or is Optional of."""
+    if _is_model(annotation):
+        return annotation
+    args = [a for a in get_args(annotation) if a is not type(None)]
+    return args[0] if len(args) == 1 and _is_model(args[0]) else None
+
+
+def _is_model(value: Any) -> bool:
+    return isinstance(value, type) and issubclass(value, BaseModel)

@@ -50,7 +50,7 @@ def check_references(c: "LkjipContent") -> list[Problem]:
     for t, tujuan in enumerate(c.rencana.tujuan):
         for loc, ind in _indicators_with_loc(tujuan, t):
             outside = [y for y in ind.target if not first <= y <= last]
-            problems += [rencana.problem(loc + ("target", y), f"year {y} is outside the plan period {first}-{last}", None, "ref.year")
+            problems += [rencana.problem(loc + ("target", str(y)), f"year {y} is outside the plan period {first}-{last}", None, "ref.year")
                          for y in outside]
 
     indikator = {i for i, _ in plan_ids}

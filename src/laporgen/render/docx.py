@@ -534,7 +534,8 @@ class _BodyWriter:
                         self._block(block)
 
     def _signature(self, node: Signature) -> None:
-        """Lines centred in the right half of the text area, kept on one page."""
+        """Lines centred in the right part of the text area (the right 45%, so a long name with
+        degrees fits on one line), kept on one page."""
         lines = [
             node.place_date,
             *node.jabatan,
@@ -546,7 +547,7 @@ class _BodyWriter:
             f"NIP. {node.nip}",
         ]
         name_at = len(node.jabatan) + 4
-        half = Emu(self._page.text_width(self._landscape) // 2)
+        half = Emu(self._page.text_width(self._landscape) * 9 // 20)
         for i, text in enumerate(lines):
             paragraph = self._body.add_paragraph(NORMAL)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -1,0 +1,276 @@
+"""`model/load.py` on tiny files: numbers from their literal text, syntax and encoding errors with
+their line, and pydantic errors translated into one `Problem` per mistake (file, line, field,
+message, hint, code)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from laporgen.errors import LaporgenError, Problem
+from laporgen.model.lkjip import Alokasi, Dukungan, Kinerja, NilaiTahun, Realisasi, Riwayat
+from laporgen.model.load import read_data, validate
+from laporgen.model.renstra import Indikator, Sasaran
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+def read_problems(path: Path) -> list[Problem]:
+    with pytest.raises(LaporgenError) as info:
+        read_data(path)
+    return info.value.problems
+
+
+def validate_problems(model, path: Path) -> list[Problem]:
+    data, source = read_data(path)
+    with pytest.raises(LaporgenError) as info:
+        validate(model, data, source)
+    return info.value.problems
+
+
+def only(problems: list[Problem]) -> Problem:
+    assert len(problems) == 1, [str(p) for p in problems]
+    return problems[0]
+
+
+# ------------------------------------------------------------------------------- numbers
+@pytest.mark.parametrize("name, text", [
+    ("plain.yaml", "a: 0.259\nb: 5.30\nc: 7\n"),
+    ("plain.toml", "a = 0.259\nb = 5.30\nc = 7\n"),
+])
+def test_read_data_numbers_are_decimal_from_their_literal_text(tmp_path, name, text):
+    data, _ = read_data(write(tmp_path, name, text))
+    assert data == {"a": Decimal("0.259"), "b": Decimal("5.30"), "c": 7}
+    assert type(data["a"]) is Decimal and type(data["b"]) is Decimal
+    assert str(data["a"]) == "0.259"
+    assert str(data["b"]) == "5.30"  # the trailing zero is kept for display
+
+
+def test_validate_keeps_the_literal_decimal_through_the_model(tmp_path):
+    path = write(tmp_path, "r.yaml", "nilai: 5.30\n")
+    data, source = read_data(path)
+    assert str(validate(Realisasi, data, source).nilai) == "5.30"
+
+
+def test_read_data_records_the_line_of_each_field(tmp_path):
+    _, source = read_data(write(tmp_path, "l.yaml", "a: 1\nb:\n  c:\n    - x\n    - y\n"))
+    assert source.line_of(("a",)) == 1
+    assert source.line_of(("b", "c")) == 3
+    assert source.line_of(("b", "c", 1)) == 5
+    assert source.line_of(("b", "c", 1, "deeper")) == 5  # longest known prefix
+
+
+# ----------------------------------------------------------------------- reading problems
+def test_yaml_duplicate_key_is_reported_at_the_second_key(tmp_path):
+    path = write(tmp_path, "dup.yaml", "a: 1\nb: 2\na: 3\n")
+    problem = only(read_problems(path))
+    assert problem.line == 3
+    assert problem.code == "input.duplicate"
+    assert "duplicate key 'a'" in problem.message
+    assert problem.file.endswith("dup.yaml")
+
+
+def test_yaml_duplicate_nested_key_is_reported_at_the_second_key(tmp_path):
+    path = write(tmp_path, "dup.yaml", "a:\n  b: 1\n  c: 2\n  b: 3\n")
+    problem = only(read_problems(path))
+    assert (problem.line, problem.code) == (4, "input.duplicate")
+    assert "duplicate key 'b'" in problem.message
+
+
+def test_toml_duplicate_key_is_reported_at_the_second_key(tmp_path):
+    problem = only(read_problems(write(tmp_path, "dup.toml", "a = 1\nb = 2\na = 3\n")))
+    assert (problem.line, problem.code) == (3, "input.syntax")
+
+
+@pytest.mark.parametrize("text, line", [
+    ("a:\n\tb: 1\n", 2),
+    ("a:\n  b: 1\n  c:\n\t  d: 2\n", 4),
+    ("items:\n\t- x\n", 2),
+], ids=["mapping", "nested", "list"])
+def test_yaml_tab_indentation_names_tabs_and_the_line(tmp_path, text, line):
+    problem = only(read_problems(write(tmp_path, "tab.yaml", text)))
+    assert problem.line == line
+    assert problem.code == "input.syntax"
+    assert "tabs" in str(problem)
+
+
+def test_yaml_unclosed_quote_points_at_the_line_where_the_quote_opens(tmp_path):
+    """PyYAML reports the end of the file as the problem and the opening quote as the context;
+    the line the user must fix is the one with the opening quote."""
+    path = write(tmp_path, "q.yaml", 'a: 1\nb: "abc\nc: 2\nd: 3\n')
+    problem = only(read_problems(path))
+    assert problem.code == "input.syntax"
+    assert problem.line == 2, str(problem)
+
+
+def test_toml_syntax_error_names_its_line(tmp_path):
+    problem = only(read_problems(write(tmp_path, "s.toml", 'a = 1\nb = "x\nc = 2\n')))
+    assert problem.line == 2
+    assert problem.code == "input.syntax"
+    assert problem.message.startswith("TOML syntax error:")
+    assert "line" not in problem.message  # the line is in the location, not repeated
+
+
+def test_toml_syntax_error_in_a_table_names_its_line(tmp_path):
+    problem = only(read_problems(write(tmp_path, "s.toml", "a = 1\n[t]\nb = = 2\n")))
+    assert (problem.line, problem.code) == (3, "input.syntax")
+
+
+@pytest.mark.parametrize("name, raw", [
+    ("bom-crlf.yaml", b"\xef\xbb\xbfa: 1\r\nb: 2.50\r\n"),
+    ("bom-crlf.toml", b"\xef\xbb\xbfa = 1\r\nb = 2.50\r\n"),
+    ("cr.yaml", b"a: 1\rb: 2.50\r"),
+])
+def test_bom_and_crlf_are_accepted(tmp_path, name, raw):
+    data, source = read_data(write(tmp_path, name, raw))
+    assert data == {"a": 1, "b": Decimal("2.50")}
+    assert str(data["b"]) == "2.50"
+    assert source.line_of(("b",)) == 2
+
+
+@pytest.mark.parametrize("name", ["latin1.yaml", "latin1.toml"])
+def test_non_utf8_bytes_are_an_encoding_problem_with_the_line(tmp_path, name):
+    sep = ": " if name.endswith(".yaml") else " = "
+    raw = f"a{sep}1\nb{sep}'caf".encode() + b"\xe9'\n"
+    problem = only(read_problems(write(tmp_path, name, raw)))
+    assert problem.code == "input.encoding"
+    assert problem.line == 2
+    assert "0xe9" in problem.message
+    assert "UTF-8" in (problem.hint or "")
+
+
+def test_missing_file_is_an_input_file_problem(tmp_path):
+    problem = only(read_problems(tmp_path / "nope.yaml"))
+    assert problem.code == "input.file"
+
+
+# ------------------------------------------------------------------------ numbers refused
+@pytest.mark.parametrize("literal, fix", [
+    ('"92,5"', "write 92.5"),
+    ("92,5", "write 92.5"),
+    ('"92,5%"', "write 92.5"),
+    ('"92,5 persen"', "write 92.5"),
+], ids=["quoted", "plain", "percent", "persen"])
+def test_decimal_comma_gets_a_write_hint(tmp_path, literal, fix):
+    path = write(tmp_path, "n.yaml", f"target: 1\nrealisasi: {literal}\n")
+    problem = only(validate_problems(NilaiTahun, path))
+    assert (problem.line, problem.field, problem.code) == (2, "realisasi", "input.type")
+    assert "expected a number" in problem.message
+    assert f"; {fix} " in str(problem)
+
+
+@pytest.mark.parametrize("literal, fix", [
+    ('"Rp 1.000"', "write 1000 "),
+    ('"Rp. 1.000.000"', "write 1000000 "),
+    ("Rp 1.000.000,50", "write 1000000.50 "),
+    ('"1.250.000"', "write 1250000 "),
+])
+def test_rupiah_with_thousands_dots_gets_a_write_hint(tmp_path, literal, fix):
+    path = write(tmp_path, "rp.yaml", f"pagu: {literal}\nrealisasi: 5\n")
+    problem = only(validate_problems(Alokasi, path))
+    assert (problem.line, problem.field, problem.code) == (1, "pagu", "input.type")
+    assert fix in str(problem)
+
+
+def test_text_in_a_number_field_gets_a_generic_hint(tmp_path):
+    path = write(tmp_path, "n.yaml", "target: sembilan puluh\n")
+    problem = only(validate_problems(NilaiTahun, path))
+    assert (problem.line, problem.field) == (1, "target")
+    assert "e.g. 92.5" in str(problem)
+
+
+def test_negative_rupiah_is_refused(tmp_path):
+    path = write(tmp_path, "rp.yaml", "pagu: -5\nrealisasi: 5\n")
+    problem = only(validate_problems(Alokasi, path))
+    assert (problem.line, problem.field) == (1, "pagu")
+    assert "negative" in problem.message
+
+
+# ------------------------------------------------------------------- validation problems
+def test_unknown_field_typo_suggests_the_close_name(tmp_path):
+    path = write(tmp_path, "u.yaml", "target: 1\nrealiasi: 2\n")
+    problem = only(validate_problems(NilaiTahun, path))
+    assert (problem.line, problem.field, problem.code) == (2, "realiasi", "input.unknown")
+    assert problem.message == "unknown field 'realiasi'"
+    assert problem.hint == "did you mean 'realisasi'?"
+
+
+@pytest.mark.parametrize("model, text, key", [
+    (Realisasi, "nilai: 1\ncapaian: 96\n", "capaian"),
+    (Kinerja, "dukungan: {}\nrealisasi:\n  IS1.1:\n    realiasi: 92.33\n", "realiasi"),
+], ids=[
+    "a field of tercetak written one level up",
+    "typo of nilai inside realisasi.<id>",
+])
+def test_unknown_field_suggestion_names_a_field_accepted_at_that_place(tmp_path, model, text, key):
+    """`capaian` belongs under `tercetak:`; answering "did you mean 'capaian'?" for `capaian`
+    sends the user in a circle. Likewise under `realisasi.IS1.1` the accepted keys are nilai,
+    sumber_data, tercetak: suggesting 'realisasi' (a key of other mappings) leads to a second
+    unknown-field error."""
+    path = write(tmp_path, "u.yaml", text)
+    problems = [p for p in validate_problems(model, path) if p.code == "input.unknown"]
+    problem = only(problems)
+    assert problem.line == text.count("\n")
+    assert problem.field.endswith(key)
+    assert problem.hint != f"did you mean '{key}'?"
+    if problem.hint and problem.hint.startswith("did you mean"):
+        suggested = problem.hint.split("'")[1]
+        assert suggested in Realisasi.model_fields, problem.hint
+
+
+def test_missing_required_field_names_it_at_its_parent_line(tmp_path):
+    text = "program_kegiatan: [P1]\nalokasi:\n  K1.1:\n    pagu: 5\n"
+    problem = only(validate_problems(Dukungan, write(tmp_path, "d.yaml", text)))
+    assert (problem.line, problem.field, problem.code) == (3, "alokasi.K1.1.realisasi", "input.missing")
+    assert problem.message == "required field is missing"
+    assert problem.hint == "add `realisasi:`"
+
+
+def test_missing_required_field_at_the_top(tmp_path):
+    problem = only(validate_problems(Realisasi, write(tmp_path, "m.yaml", "sumber_data: Dinas Sosial\n")))
+    assert (problem.line, problem.field, problem.code) == (1, "nilai", "input.missing")
+
+
+def test_a_list_where_a_mapping_is_expected(tmp_path):
+    path = write(tmp_path, "l.yaml", "nilai: 1\ntercetak:\n  - capaian: 96\n")
+    problem = only(validate_problems(Realisasi, path))
+    assert (problem.line, problem.field, problem.code) == (2, "tercetak", "input.type")
+    assert problem.message == "expected a mapping (key: value lines), got a list"
+
+
+def test_a_mapping_where_a_list_is_expected(tmp_path):
+    text = "id: A\nuraian: u\nindikator:\n  id: I\n"
+    path = write(tmp_path, "s.yaml", text)
+    problem = only(validate_problems(Sasaran, path))
+    assert (problem.line, problem.field, problem.code) == (3, "indikator", "input.type")
+    assert problem.message.startswith("expected a list")
+
+
+def test_wrong_literal_lists_the_allowed_values(tmp_path):
+    text = "id: A\nnama: x\nsatuan: persen\narah: naik\ntarget: {2024: 1}\n"
+    problem = only(validate_problems(Indikator, write(tmp_path, "i.yaml", text)))
+    assert (problem.line, problem.field, problem.code) == (4, "arah", "input.value")
+    assert problem.message == "expected one of 'positif' or 'negatif', got \"naik\""
+
+
+def test_every_problem_of_a_file_is_reported_at_once(tmp_path):
+    text = "id: A\nnama: x\nsatuan: persen\narah: naik\ntarget: {2024: \"1,5\"}\nwarna: merah\n"
+    problems = validate_problems(Indikator, write(tmp_path, "i.yaml", text))
+    assert sorted((p.line, p.code) for p in problems) == [
+        (4, "input.value"), (5, "input.type"), (6, "input.unknown")]
+
+
+def test_year_keyed_field_is_located_at_the_year_line_and_shown_with_a_dot(tmp_path):
+    """Year keys (`dict[Tahun, …]`) come back from pydantic as ints: the problem must still be
+    located at the year's own line and printed `tahun.2023.target` (STYLE §4:
+    `indikator[3].realisasi.2024`), not `tahun[2023]`, which reads as a list index."""
+    text = 'sasaran: s\nindikator: i\ntahun:\n  2022: {target: 1}\n  2023:\n    target: "98,1"\n'
+    problem = only(validate_problems(Riwayat, write(tmp_path, "y.yaml", text)))
+    assert problem.field == "tahun.2023.target"
+    assert problem.line == 6
