@@ -215,14 +215,11 @@ class Tables:
 
     def program_pk(self, murni: bool) -> Table:
         body = []
-        for p_no, p in enumerate(self.f.program, 1):
-            for k_no, n in enumerate(p.walk()):
-                label = str(p_no) if k_no == 0 else f"{p_no}.{k_no}"
-                ind = n.indikator[0].indikator if n.indikator else None
-                target = "" if ind is None else f"{angka(ind.target_murni if murni and ind.target_murni is not None else ind.target)} {ind.satuan}"
-                strong = n.jenis == "program"
-                body.append((mid(label), cell(n.node.nama, strong=strong), cell(ind.nama if ind else ""), num(target),
-                             num(rupiah(n.pagu_murni if murni else n.pagu, False), strong=strong)))
+        for label, n, strong in _program_rows(self.f.program):
+            ind = n.indikator[0].indikator if n.indikator else None
+            target = "" if ind is None else f"{angka(ind.target_murni if murni and ind.target_murni is not None else ind.target)} {ind.satuan}"
+            body.append((mid(label), cell(n.node.nama, strong=strong), cell(ind.nama if ind else ""), num(target),
+                         num(rupiah(n.pagu_murni if murni else n.pagu, False), strong=strong)))
         total = self.f.pagu_murni if murni else self.f.pagu
         foot = [(cell("JUMLAH", colspan=4, strong=True), num(rupiah(total, False), strong=True))]
         title = "Program, Kegiatan, dan Pagu Anggaran" if murni else "Perubahan Program, Kegiatan, dan Pagu Anggaran"
@@ -364,12 +361,10 @@ class Tables:
 
     def realisasi_anggaran(self) -> Table:
         body = []
-        for p_no, p in enumerate(self.f.program, 1):
-            for k_no, n in enumerate(p.walk()):
-                strong = n.jenis == "program"
-                body.append((mid(str(p_no) if k_no == 0 else f"{p_no}.{k_no}"), cell(n.node.nama, strong=strong),
-                             cell(_bidang(n, p)), num(rupiah(n.pagu, False), strong=strong),
-                             num(rupiah(n.realisasi, False), strong=strong), num(persen(n.serapan), strong=strong)))
+        for label, n, strong in _program_rows(self.f.program):
+            body.append((mid(label), cell(n.node.nama, strong=strong), cell(_bidang(n, self.f)),
+                         num(rupiah(n.pagu, False), strong=strong), num(rupiah(n.realisasi, False), strong=strong),
+                         num(persen(n.serapan), strong=strong)))
         foot = [(cell("TOTAL", colspan=3, strong=True), num(rupiah(self.f.pagu, False), strong=True),
                  num(rupiah(self.f.realisasi_anggaran, False), strong=True), num(persen(self.f.serapan), strong=True))]
         return self._table(
@@ -393,30 +388,24 @@ class Tables:
             "efisiensi-sasaran", "Efisiensi Kinerja Sasaran",
             columns((2.6, "left"), (2.8, "left"), (1.1, "right"), (1.1, "right"), (1.2, "right"), (2.2, "right"),
                     (2.2, "right"), (1.2, "right"), (1.3, "right"), (1.5, "left")),
-            head((cell("Sasaran", rowspan=2), cell("Indikator Kinerja", rowspan=2), cell("Kinerja", colspan=3),
-                  cell("Anggaran", colspan=3), cell("Tingkat Efisiensi (%)", rowspan=2), cell("Keterangan", rowspan=2)),
-                 ("Target", "Realisasi", "Capaian (%)", "Anggaran (Rp)", "Realisasi (Rp)", "Serapan (%)")),
+            _efisiensi_head("Sasaran", "Indikator Kinerja"),
             body, foot, font_size="small", notes=(_efisiensi_note(self.c),),
         )
 
     def efisiensi_program(self) -> Table:
         body = []
-        for p_no, p in enumerate(self.f.program, 1):
-            for k_no, n in enumerate(p.walk()):
-                ind = n.indikator[0] if n.indikator else None
-                strong = n.jenis == "program"
-                body.append((mid(str(p_no) if k_no == 0 else f"{p_no}.{k_no}"), cell(n.node.nama, strong=strong),
-                             num(f"{angka(ind.indikator.target)} {ind.indikator.satuan}" if ind else KOSONG),
-                             num(f"{angka(ind.realisasi)} {ind.indikator.satuan}" if ind and ind.realisasi is not None else KOSONG),
-                             num(persen(n.capaian)), num(rupiah(n.pagu, False)), num(rupiah(n.realisasi, False)),
-                             num(persen(n.serapan)), num(persen(n.efisiensi)), cell(_efisien(n.efisiensi))))
+        for label, n, strong in _program_rows(self.f.program):
+            ind = n.indikator[0] if n.indikator else None
+            body.append((mid(label), cell(n.node.nama, strong=strong),
+                         num(f"{angka(ind.indikator.target)} {ind.indikator.satuan}" if ind else KOSONG),
+                         num(f"{angka(ind.realisasi)} {ind.indikator.satuan}" if ind and ind.realisasi is not None else KOSONG),
+                         num(persen(n.capaian)), num(rupiah(n.pagu, False)), num(rupiah(n.realisasi, False)),
+                         num(persen(n.serapan)), num(persen(n.efisiensi)), cell(_efisien(n.efisiensi))))
         return self._table(
             "efisiensi-program", "Efisiensi Kinerja Program dan Kegiatan",
             columns((0.8, "center"), (4, "left"), (1.5, "right"), (1.5, "right"), (1.2, "right"), (2.2, "right"),
                     (2.2, "right"), (1.2, "right"), (1.3, "right"), (1.5, "left")),
-            head((cell("No.", rowspan=2), cell("Program/ Kegiatan", rowspan=2), cell("Kinerja", colspan=3),
-                  cell("Anggaran", colspan=3), cell("Tingkat Efisiensi (%)", rowspan=2), cell("Keterangan", rowspan=2)),
-                 ("Target", "Realisasi", "Capaian (%)", "Anggaran (Rp)", "Realisasi (Rp)", "Serapan (%)")),
+            _efisiensi_head("No.", "Program/ Kegiatan"),
             body, font_size="small", notes=(_efisiensi_note(self.c),),
         )
 
@@ -504,14 +493,34 @@ def _node_cells(node: NodeAnggaran | None, tidak: list[str]) -> tuple[Cell, ...]
             mid("Tidak Menunjang" if node.id in tidak else "Menunjang"))
 
 
-def _bidang(n: NodeAnggaran, program: NodeAnggaran) -> str:
-    return getattr(n.node, "bidang", None) or getattr(program.node, "bidang", None) or ""
+def _bidang(n: NodeAnggaran, f: LkjipFigures) -> str:
+    """The node's own bidang pengampu, else its program's."""
+    own = getattr(n.node, "bidang", None)
+    if own:
+        return own
+    program = next(p for p in f.program if any(x is n for x in p.walk()))
+    return program.node.bidang or ""
 
 
 def _efisien(value: Decimal | None) -> str:
     if value is None:
         return KOSONG
     return "Efisien" if value > 0 else "Tidak efisien"
+
+
+def _efisiensi_head(first: str, second: str):
+    """The two header rows of both efisiensi tables: kinerja and anggaran groups."""
+    return head((cell(first, rowspan=2), cell(second, rowspan=2), cell("Kinerja", colspan=3),
+                 cell("Anggaran", colspan=3), cell("Tingkat Efisiensi (%)", rowspan=2), cell("Keterangan", rowspan=2)),
+                ("Target", "Realisasi", "Capaian (%)", "Anggaran (Rp)", "Realisasi (Rp)", "Serapan (%)"))
+
+
+def _program_rows(program: tuple[NodeAnggaran, ...]):
+    """(number, node, is program) for every program and the nodes under it, numbered "1",
+    "1.1", "1.2", … as the budget tables print them."""
+    for p_no, p in enumerate(program, 1):
+        for k_no, node in enumerate(p.walk()):
+            yield (str(p_no) if k_no == 0 else f"{p_no}.{k_no}"), node, node.jenis == "program"
 
 
 def _efisiensi_note(c: LkjipContent) -> str:
