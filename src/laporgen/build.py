@@ -1,13 +1,14 @@
 """The pipeline in one place: load → compute → document tree → render → write.
 
 Everything is loaded, validated and rendered in memory before anything is written, so bad input
-never touches `output/`.
+never touches `output/`; each output file is then written atomically.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,11 +16,13 @@ from .check import Finding, check_lkjip
 from .compute.lkjip import figures_for
 from .document.lkjip import lkjip_document
 from .document.nodes import Document
+from .errors import LaporgenError, Problem
 from .model.content import LkjipContent, load_lkjip
 from .output import write_atomic
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-FORMATS = ("docx",)
+FORMATS = ("docx", "html", "pdf")
+PDF_ENGINES = ("weasyprint", "libreoffice")
 
 
 @dataclass(frozen=True)
@@ -34,23 +37,57 @@ def output_name(c: LkjipContent) -> str:
     return f"lkjip-{c.settings.tahun}-{slug}"  # ASCII only: a valid file name on every system
 
 
-def build(folder: Path, out: Path, formats: tuple[str, ...] = FORMATS, template: Path | None = None) -> Built:
+def build(folder: Path, out: Path, formats: tuple[str, ...] = ("docx",), template: Path | None = None,
+          pdf_engine: str = "weasyprint") -> Built:
     """Render the document in `folder` into `out` in each format; returns what was written."""
-    from .render.docx import render_docx
-
+    unknown = [f for f in formats if f not in FORMATS] + ([pdf_engine] if pdf_engine not in PDF_ENGINES else [])
+    if unknown:
+        raise LaporgenError([Problem("command line", f"unknown format or engine: {', '.join(unknown)}",
+                                     hint=f"formats: {', '.join(FORMATS)}; pdf engines: {', '.join(PDF_ENGINES)}",
+                                     code="usage")])
     content = load_lkjip(folder)
     document = lkjip_document(content, figures_for(content))
+    renderers = _renderers(template or TEMPLATES / "laporgen.docx", pdf_engine)
     rendered: dict[str, bytes] = {}
     for fmt in formats:
-        buffer = io.BytesIO()
-        render_docx(document, template or TEMPLATES / "laporgen.docx", buffer)
-        rendered[fmt] = buffer.getvalue()
+        rendered[fmt] = renderers[fmt](document, rendered)
     written = []
     for fmt, data in rendered.items():
         path = out / f"{output_name(content)}.{fmt}"
         write_atomic(path, lambda stream, data=data: stream.write(data))
         written.append(path)
     return Built(document, tuple(written))
+
+
+Renderer = Callable[[Document, dict[str, bytes]], bytes]
+
+
+def _renderers(template: Path, pdf_engine: str) -> dict[str, Renderer]:
+    """Each format's renderer; given the document and what was rendered before it (the
+    LibreOffice PDF engine converts the DOCX). Imported lazily: WeasyPrint is slow to import."""
+
+    def docx(document: Document, done: dict[str, bytes]) -> bytes:
+        from .render.docx import render_docx
+
+        buffer = io.BytesIO()
+        render_docx(document, template, buffer)
+        return buffer.getvalue()
+
+    def html(document: Document, done: dict[str, bytes]) -> bytes:
+        from .render.html import render_html
+
+        return render_html(document).encode("utf-8")
+
+    def pdf(document: Document, done: dict[str, bytes]) -> bytes:
+        if pdf_engine == "libreoffice":
+            from .render.libreoffice import docx_to_pdf
+
+            return docx_to_pdf(done["docx"] if "docx" in done else docx(document, done))
+        from .render.pdf import render_pdf
+
+        return render_pdf(document)
+
+    return {"docx": docx, "html": html, "pdf": pdf}
 
 
 def check(folder: Path) -> list[Finding]:

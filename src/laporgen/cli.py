@@ -15,6 +15,7 @@ from .errors import LaporgenError, display_path
 
 EXAMPLES = """examples:
   laporgen build content/magetan-dinsos/lkjip-2024 --out output/
+  laporgen build content/magetan-dinsos/lkjip-2024 --format docx,html,pdf
   laporgen check content/magetan-dinsos/lkjip-2024
 """
 
@@ -37,11 +38,17 @@ def parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="render a document folder into output files",
                        description="Render a document folder (content/<agency>/<document>) into DOCX.",
-                       epilog="example:\n  laporgen build content/magetan-dinsos/lkjip-2024 --out output/",
+                       epilog="examples:\n  laporgen build content/magetan-dinsos/lkjip-2024 --out output/\n"
+                       "  laporgen build content/magetan-dinsos/lkjip-2024 --format docx,html,pdf\n"
+                       "  laporgen build content/magetan-dinsos/lkjip-2024 --format pdf --pdf-engine libreoffice",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     b.add_argument("path", type=Path, help="the document folder")
     b.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
     b.add_argument("--template", type=Path, help="a Word template to use instead of templates/laporgen.docx")
+    b.add_argument("--format", default="docx",
+                   help="comma-separated output formats: docx, html, pdf (default: docx)")
+    b.add_argument("--pdf-engine", default="weasyprint", choices=("weasyprint", "libreoffice"),
+                   help="weasyprint: from the HTML (default); libreoffice: convert the DOCX, as Word lays it out")
 
     c = sub.add_parser("check", help="report input values that disagree with the computed figures",
                        description="List every inconsistency of the input: printed values that differ from the "
@@ -71,7 +78,8 @@ def _run(args: argparse.Namespace) -> int:
     from . import build as pipeline
 
     if args.command == "build":
-        built = pipeline.build(args.path, args.out, template=args.template)
+        formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+        built = pipeline.build(args.path, args.out, formats, template=args.template, pdf_engine=args.pdf_engine)
         for path in built.outputs:
             print(f"wrote {display_path(path)}")
         return 0
