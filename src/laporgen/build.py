@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .check import Finding, check_lkjip
-from .compute.lkjip import figures_for
+from .check_renstra import check_renstra
+from .compute import lkjip as lkjip_figures
+from .compute import renstra as renstra_figures
 from .document.lkjip import lkjip_document
 from .document.nodes import Document
+from .document.renstra import renstra_document
 from .errors import LaporgenError, Problem
-from .model.content import LkjipContent, load_lkjip
+from .model.content import Content, LkjipContent, load_document
 from .output import write_atomic
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -31,10 +34,20 @@ class Built:
     outputs: tuple[Path, ...]
 
 
-def output_name(c: LkjipContent) -> str:
-    """"lkjip-2024-dinas-sosial-kabupaten-magetan": the stem of every output file."""
+def output_name(c: Content) -> str:
+    """"lkjip-2024-dinas-sosial-kabupaten-magetan", "renstra-2021-2026-dinas-sosial-kabupaten-blitar":
+    the stem of every output file. ASCII only: a valid file name on every system."""
     slug = re.sub(r"[^a-z0-9]+", "-", c.agency.nama_lengkap.lower()).strip("-")
-    return f"lkjip-{c.settings.tahun}-{slug}"  # ASCII only: a valid file name on every system
+    if isinstance(c, LkjipContent):
+        return f"lkjip-{c.settings.tahun}-{slug}"
+    return f"renstra-{c.settings.periode}-{slug}"
+
+
+def document_for(c: Content) -> Document:
+    """The document tree of any loaded content."""
+    if isinstance(c, LkjipContent):
+        return lkjip_document(c, lkjip_figures.figures_for(c))
+    return renstra_document(c, renstra_figures.figures_for(c))
 
 
 def build(folder: Path, out: Path, formats: tuple[str, ...] = ("docx",), template: Path | None = None,
@@ -45,8 +58,8 @@ def build(folder: Path, out: Path, formats: tuple[str, ...] = ("docx",), templat
         raise LaporgenError([Problem("command line", f"unknown format or engine: {', '.join(unknown)}",
                                      hint=f"formats: {', '.join(FORMATS)}; pdf engines: {', '.join(PDF_ENGINES)}",
                                      code="usage")])
-    content = load_lkjip(folder)
-    document = lkjip_document(content, figures_for(content))
+    content = load_document(folder)
+    document = document_for(content)
     renderers = _renderers(template or TEMPLATES / "laporgen.docx", pdf_engine)
     rendered: dict[str, bytes] = {}
     for fmt in formats:
@@ -92,5 +105,7 @@ def _renderers(template: Path, pdf_engine: str) -> dict[str, Renderer]:
 
 def check(folder: Path) -> list[Finding]:
     """The findings of `laporgen check` for the document in `folder`."""
-    content = load_lkjip(folder)
-    return check_lkjip(content, figures_for(content))
+    content = load_document(folder)
+    if isinstance(content, LkjipContent):
+        return check_lkjip(content, lkjip_figures.figures_for(content))
+    return check_renstra(content, renstra_figures.figures_for(content))

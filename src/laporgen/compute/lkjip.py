@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from ..model.anggaran import IndikatorProgram, Kegiatan, Program, SubKegiatan
 from ..model.content import LkjipContent
-from ..model.lkjip import Aset, Formasi, Realisasi
+from ..model.lkjip import Realisasi
+from ..model.sumber_daya import Aset, Formasi
 from ..model.renstra import Indikator, Sasaran, Tujuan
 from ..numbers import bulatkan
 from . import anggaran as ang

@@ -11,10 +11,13 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-def heading_number(level: int, index: int) -> str:
-    """"BAB I" at level 1, "A." at level 2, "1." at level 3, "a." at level 4 (the LKjIP style)."""
+def heading_number(level: int, index: int, parent: str = "", style: str = "huruf") -> str:
+    """"BAB I" at level 1. Below it, style "huruf" (the LKjIP): "A.", then "1.", then "a.";
+    style "desimal" (the Renstra): "2.1", "2.1.1", built on the parent's number."""
     if level == 1:
         return f"BAB {ROMAN[index - 1]}"
+    if style == "desimal":
+        return f"{parent}.{index}"
     if level == 2:
         return f"{LETTERS[index - 1]}."
     if level == 3:
@@ -22,31 +25,35 @@ def heading_number(level: int, index: int) -> str:
     return f"{LETTERS[index - 1].lower()}."
 
 
-def number_body(body: tuple[Block, ...]) -> tuple[Block, ...]:
-    """The body with every numbered Section, Table and Figure numbered. Sections with
-    `number == ""` are numbered; tables and figures take "<bab>.<n>" within their BAB."""
+def number_body(body: tuple[Block, ...], style: str = "huruf") -> tuple[Block, ...]:
+    """The body with every Section, Table and Figure numbered: headings in `style` (see
+    `heading_number`), tables and figures "<bab>.<n>" within their BAB. A section with an
+    empty title (a signature block) is not counted."""
     out = []
     bab = 0
     for block in body:
         if isinstance(block, Section) and block.level == 1:
             bab += 1
             counters = {"Tabel": 0, "Gambar": 0}
-            out.append(_number(block, bab, counters, index=bab))
+            out.append(_number(block, bab, counters, bab, "", style))
         else:
             out.append(block)
     return tuple(out)
 
 
-def _number(block: Block, bab: int, counters: dict[str, int], index: int = 0) -> Block:
+def _number(block: Block, bab: int, counters: dict[str, int], index: int = 0, parent: str = "",
+            style: str = "huruf") -> Block:
     if isinstance(block, Section):
+        number = heading_number(block.level, index, parent, style)
+        inner = str(bab) if block.level == 1 else number
         children, sub = [], 0
         for child in block.children:
-            if isinstance(child, Section):
+            if isinstance(child, Section) and child.title:
                 sub += 1
-                children.append(_number(child, bab, counters, sub))
+                children.append(_number(child, bab, counters, sub, inner, style))
             else:
-                children.append(_number(child, bab, counters))
-        return replace(block, number=heading_number(block.level, index), children=tuple(children))
+                children.append(_number(child, bab, counters, 0, inner, style))
+        return replace(block, number=number, children=tuple(children))
     if isinstance(block, Table):
         counters["Tabel"] += 1
         return replace(block, number=f"{bab}.{counters['Tabel']}")
@@ -54,7 +61,7 @@ def _number(block: Block, bab: int, counters: dict[str, int], index: int = 0) ->
         counters["Gambar"] += 1
         return replace(block, number=f"{bab}.{counters['Gambar']}")
     if isinstance(block, Landscape):
-        return replace(block, children=tuple(_number(ch, bab, counters) for ch in block.children))
+        return replace(block, children=tuple(_number(ch, bab, counters, 0, parent, style) for ch in block.children))
     return block
 
 

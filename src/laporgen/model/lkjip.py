@@ -1,61 +1,14 @@
-"""The LKjIP's own facts: `sumber_daya.yaml` (pegawai, aset) and `kinerja.yaml` (realisasi,
-history, Perjanjian Kinerja, budget attribution, analysis, next year's plan)."""
+"""The LKjIP's own facts: `kinerja.yaml` (realisasi, history, Perjanjian Kinerja, budget
+attribution, analysis, next year's plan)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field
 
-from .fields import Angka, Id, Jumlah, Model, Rupiah, Tahun
-
-
-# ------------------------------------------------------------------------------ sumber daya
-class Formasi(Model):
-    jabatan: str
-    kebutuhan: Jumlah
-    realisasi: Jumlah
-
-
-class Golongan(Model):
-    pangkat: str
-    golongan: str
-    jumlah: Jumlah
-
-
-class Kelompok(Model):
-    """A count of employees in one group (pendidikan, jenis kelamin)."""
-
-    uraian: str
-    jumlah: Jumlah
-
-
-class Pegawai(Model):
-    per_tanggal: dt.date
-    formasi: list[Formasi] = Field(min_length=1)
-    golongan: list[Golongan] = []
-    pendidikan: list[Kelompok] = []
-    jenis_kelamin: list[Kelompok] = []
-
-
-class Aset(Model):
-    nama: str
-    saldo_awal: Rupiah
-    bertambah: Rupiah = Decimal(0)
-    berkurang: Rupiah = Decimal(0)
-
-
-class DaftarAset(Model):
-    per_tanggal: dt.date
-    keterangan: str | None = Field(None, description='e.g. "Sebelum Penyusutan"')
-    item: list[Aset] = Field(min_length=1)
-
-
-class SumberDaya(Model):
-    pegawai: Pegawai
-    aset: DaftarAset
+from .fields import Angka, Id, Model, Rupiah, Tahun
 
 
 # ---------------------------------------------------------------------------------- kinerja

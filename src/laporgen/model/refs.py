@@ -10,25 +10,17 @@ from ..errors import Problem
 from .load import FieldPath
 
 if TYPE_CHECKING:
-    from .content import LkjipContent
+    from .content import LkjipContent, RenstraContent
+    from .load import Source
+    from .renstra import Rencana
 
 
 def check_references(c: "LkjipContent") -> list[Problem]:
     """Every cross-file problem of an LKjIP content, in file order."""
     problems: list[Problem] = []
     rencana, program, kinerja = c.sources["rencana"], c.sources["program"], c.sources["kinerja"]
-
-    plan_ids: list[tuple[str, FieldPath]] = []
-    sasaran_ids: list[tuple[str, FieldPath]] = []
-    for t, tujuan in enumerate(c.rencana.tujuan):
-        plan_ids.append((tujuan.id, ("tujuan", t, "id")))
-        plan_ids += [(i.id, ("tujuan", t, "indikator", n, "id")) for n, i in enumerate(tujuan.indikator)]
-        for s, sasaran in enumerate(tujuan.sasaran):
-            sasaran_ids.append((sasaran.id, ("tujuan", t, "sasaran", s, "id")))
-            plan_ids += [(i.id, ("tujuan", t, "sasaran", s, "indikator", n, "id"))
-                         for n, i in enumerate(sasaran.indikator)]
-    problems += [rencana.problem(loc, f"id '{i}' is defined twice", "ids must be unique in the plan", "ref.duplicate")
-                 for i, loc in _repeats(plan_ids + sasaran_ids)]
+    plan_ids, sasaran_ids, plan_problems = _plan(c.rencana, rencana)
+    problems += plan_problems
 
     node_ids: list[tuple[str, FieldPath]] = []
     for p, prog in enumerate(c.program.program):
@@ -41,18 +33,10 @@ def check_references(c: "LkjipContent") -> list[Problem]:
                  for i, loc in _repeats(node_ids)]
 
     first, last = c.rencana.periode
-    if first > last:
-        problems.append(rencana.problem(("periode",), f"the period {first}-{last} ends before it starts", None, "ref.year"))
     if not first <= c.settings.tahun <= last:
         problems.append(c.sources["document"].problem(
             ("tahun",), f"report year {c.settings.tahun} is outside the plan period {first}-{last} (rencana)",
             "fix tahun or rencana.periode", "ref.year"))
-    for t, tujuan in enumerate(c.rencana.tujuan):
-        for loc, ind in _indicators_with_loc(tujuan, t):
-            outside = [y for y in ind.target if not first <= y <= last]
-            problems += [rencana.problem(loc + ("target", str(y)), f"year {y} is outside the plan period {first}-{last}", None, "ref.year")
-                         for y in outside]
-
     indikator = {i for i, _ in plan_ids}
     sasaran = {i for i, _ in sasaran_ids}
     nodes = {i for i, _ in node_ids}
@@ -81,6 +65,71 @@ def check_references(c: "LkjipContent") -> list[Problem]:
         problems.append(kinerja.problem(
             ("perjanjian_kinerja",), "the last Perjanjian Kinerja version must list plan indicators (`indikator:`)",
             "the report measures against its targets", "ref.pk"))
+    return problems
+
+
+def _plan(rencana: "Rencana", source: "Source") -> tuple[list, list, list[Problem]]:
+    """The plan's indicator (and tujuan) ids and sasaran ids with their locations, and the
+    problems of the plan alone: duplicate ids, a period that ends before it starts, targets
+    for years outside the period."""
+    problems: list[Problem] = []
+    plan_ids: list[tuple[str, FieldPath]] = []
+    sasaran_ids: list[tuple[str, FieldPath]] = []
+    for t, tujuan in enumerate(rencana.tujuan):
+        plan_ids.append((tujuan.id, ("tujuan", t, "id")))
+        plan_ids += [(i.id, ("tujuan", t, "indikator", n, "id")) for n, i in enumerate(tujuan.indikator)]
+        for s, sasaran in enumerate(tujuan.sasaran):
+            sasaran_ids.append((sasaran.id, ("tujuan", t, "sasaran", s, "id")))
+            plan_ids += [(i.id, ("tujuan", t, "sasaran", s, "indikator", n, "id"))
+                         for n, i in enumerate(sasaran.indikator)]
+    problems += [source.problem(loc, f"id '{i}' is defined twice", "ids must be unique in the plan", "ref.duplicate")
+                 for i, loc in _repeats(plan_ids + sasaran_ids)]
+    first, last = rencana.periode
+    if first > last:
+        problems.append(source.problem(("periode",), f"the period {first}-{last} ends before it starts", None, "ref.year"))
+    for t, tujuan in enumerate(rencana.tujuan):
+        for loc, ind in _indicators_with_loc(tujuan, t):
+            problems += [source.problem(loc + ("target", str(y)), f"year {y} is outside the plan period {first}-{last}",
+                                        None, "ref.year") for y in ind.target if not first <= y <= last]
+    return plan_ids, sasaran_ids, problems
+
+
+def check_renstra_references(c: "RenstraContent") -> list[Problem]:
+    """Every cross-file problem of a Renstra content."""
+    rencana, program, analisis = c.sources["rencana"], c.sources["program"], c.sources["analisis"]
+    plan_ids, sasaran_ids, problems = _plan(c.rencana, rencana)
+    node_ids: list[tuple[str, FieldPath]] = []
+    for p, prog in enumerate(c.program.program):
+        node_ids.append((prog.id, ("program", p, "id")))
+        for k, keg in enumerate(prog.kegiatan):
+            node_ids.append((keg.id, ("program", p, "kegiatan", k, "id")))
+            node_ids += [(sub.id, ("program", p, "kegiatan", k, "sub_kegiatan", n, "id"))
+                         for n, sub in enumerate(keg.sub_kegiatan)]
+    problems += [program.problem(loc, f"id '{i}' is defined twice", "program, kegiatan and sub-kegiatan ids must be unique",
+                                 "ref.duplicate") for i, loc in _repeats(node_ids)]
+    tujuan = {t.id for t in c.rencana.tujuan}
+    sasaran = {i for i, _ in sasaran_ids}
+    for p, prog in enumerate(c.program.program):
+        if prog.tujuan is not None and prog.tujuan not in tujuan:
+            problems.append(program.problem(("program", p, "tujuan"), f"'{prog.tujuan}' is not a tujuan", _known(tujuan), "ref.unknown"))
+        if prog.sasaran is not None and prog.sasaran not in sasaran:
+            problems.append(program.problem(("program", p, "sasaran"), f"'{prog.sasaran}' is not a sasaran", _known(sasaran), "ref.unknown"))
+    first, last = c.settings.tahun_awal, c.rencana.periode[1]
+    for m, matriks in enumerate(c.program.matriks):
+        problems += [program.problem(("matriks", m, "tahun"), f"year {y} is outside {first}-{last} (tahun_awal to the plan's end)",
+                                     None, "ref.year") for y in matriks.tahun if not first <= y <= last]
+    urusan = c.analisis.indikator_urusan
+    if urusan is not None:
+        indikator = {i for i, _ in plan_ids}
+        programs = {prog.id for prog in c.program.program}
+        for n, row in enumerate(urusan.baris):
+            loc = ("indikator_urusan", "baris", n)
+            if row.indikator is not None and row.indikator not in indikator:
+                problems.append(analisis.problem(loc + ("indikator",), f"'{row.indikator}' is not a plan indicator", _known(indikator), "ref.unknown"))
+            if row.program is not None and row.program not in programs:
+                problems.append(analisis.problem(loc + ("program",), f"'{row.program}' is not a program in program.yaml", _known(programs), "ref.unknown"))
+            elif row.program is not None and not next(p for p in c.program.program if p.id == row.program).indikator:
+                problems.append(analisis.problem(loc + ("program",), f"program '{row.program}' has no indikator to show", None, "ref.unknown"))
     return problems
 
 

@@ -28,6 +28,7 @@ class Indikator(Model):
         "lan", description="lan: (2T-R)/T x 100 floored at 0; inverse: T/R x 100"
     )
     iku: bool = Field(False, description="An Indikator Kinerja Utama (listed in the IKU table)")
+    kondisi_awal: Angka | None = Field(None, description="The value before the plan period (baseline)")
     target: dict[Tahun, Angka] = Field(description="Target per plan year, e.g. {2024: 99.88}")
     akhir: Literal["last", "sum", "max"] | Angka = Field(
         "last", description="Target at the end of the plan: last year's, the sum, the max, or a value"
@@ -55,6 +56,7 @@ class Sasaran(Model):
 class Tujuan(Model):
     id: Id
     uraian: str
+    misi: int | None = Field(None, description="The number of the misi this tujuan supports")
     indikator: list[Indikator] = []
     sasaran: list[Sasaran] = Field(min_length=1)
 

@@ -72,3 +72,41 @@ class DocumentSettings(Model):
     kategori: Kategori = Kategori()
     perhitungan: Perhitungan = Perhitungan()
     logo: str | None = Field(None, description="Image file for the cover, relative to this folder")
+
+
+class Penetapan(Model):
+    """The decree block printed before a Renstra ("Lampiran : KEPUTUSAN … NOMOR … TANGGAL …");
+    a blank nomor or tanggal leaves a slot to fill in by hand."""
+
+    judul: str
+    nomor: str = ""
+    tanggal: str = ""
+
+
+class TambahBagian(Model):
+    id: str
+    judul: str
+    setelah: str = Field(description="The id of the section it follows (same level)")
+
+
+class Outline(Model):
+    """Changes to the document type's default outline: rename, drop or add sections."""
+
+    judul: dict[str, str] = Field({}, description="New titles by section id")
+    hapus: list[str] = Field([], description="Section ids to leave out")
+    tambah: list[TambahBagian] = []
+
+
+class RenstraSettings(Model):
+    jenis: Literal["renstra"]
+    varian: Literal["awal", "perubahan", "review"] = Field(
+        "awal", description="awal: Renstra; perubahan: Perubahan Renstra; review: Review Renstra")
+    periode: str = Field(description='The period as titled, e.g. "2021-2026"')
+    tahun_awal: Tahun = Field(description="The baseline year (kondisi awal, 'Tahun 0')")
+    kertas: Literal["A4", "F4"] = "A4"
+    tanda_tangan: Penandatangan | None = None
+    pertumbuhan: Literal["relatif_akhir", "yoy_mean", "cagr", "relatif_awal"] = Field(
+        "yoy_mean", description="How T-C.24's rata-rata pertumbuhan is computed (named in a table note)")
+    penetapan: Penetapan | None = None
+    outline: Outline = Outline()
+    logo: str | None = None

@@ -1,0 +1,232 @@
+"""`laporgen check` for a Renstra: the items of RENSTRA-SPEC §4 that the data can detect
+(§7.3 C1–C12): printed rasio, growth and parents that differ from the computed ones, a TOTAL
+that leaves a program out, kondisi akhir against its rule, a summed percentage, a unit that
+changes at the end, SDM breakdowns that disagree, duplicate names."""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+from .check import Finding
+from .compute.renstra import NodeRencana, RenstraFigures, kondisi_akhir
+from .model.content import RenstraContent
+from .model.load import FieldPath
+from .model.nilai import nilai_of, satuan_of
+from .numbers import angka, bulatkan, persen, rupiah
+
+
+def check_renstra(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
+    """Every finding of a Renstra content, in file order."""
+    findings = [*_pelayanan(c, f), *_anggaran(c, f), *_matriks(c, f), *_indikator(c, f), *_urusan(c, f), *_sdm(c, f)]
+    return sorted(findings, key=lambda x: (x.problem.file, x.problem.line or 0))
+
+
+def _finding(c: RenstraContent, severity, part: str, loc: FieldPath, message: str, code: str) -> Finding:
+    return Finding(severity, c.sources[part].problem(loc, message, None, code))
+
+
+def _places(value: Decimal) -> int:
+    return max(0, -value.as_tuple().exponent)  # type: ignore[operator]
+
+
+def _differs(printed: Decimal | None, computed: Decimal | None) -> bool:
+    """A printed figure disagrees when the computed one, rounded half-up to the printed
+    number of decimals, is another number (B-1: 88,8 printed "88" is a slip; "86.4" for
+    86,44 is not)."""
+    if printed is None:
+        return False
+    return computed is None or bulatkan(computed, _places(printed)) != printed
+
+
+# ------------------------------------------------------------------------------------- BAB II
+def _pelayanan(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
+    out = []
+    for n, row in enumerate(f.pelayanan):
+        for year, printed in row.indikator.tercetak.rasio.items():
+            computed = row.rasio.get(year)
+            if _differs(printed, computed):
+                i = row.indikator
+                out.append(_finding(c, "E", "evaluasi", ("kinerja_pelayanan", "indikator", n, "tercetak", "rasio", str(year)),
+                                    f"T-C.23 {year}: rasio printed {angka(printed)}, computed {angka(computed, _places(printed))} "
+                                    f"({angka(i.realisasi.get(year))} / {angka(i.target.get(year))} x 100, rounded half-up)", "rasio"))
+    for n, row in enumerate(f.akhir_periode):
+        printed = row.indikator.tercetak.kemajuan
+        if _differs(printed, row.kemajuan):
+            out.append(_finding(c, "E", "evaluasi", ("akhir_periode", "indikator", n, "tercetak", "kemajuan"),
+                                f"tingkat kemajuan printed {angka(printed)}, computed {angka(row.kemajuan, _places(printed))}", "kemajuan"))
+    return out
+
+
+def _anggaran(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
+    ar = c.evaluasi.anggaran_realisasi
+    if ar is None:
+        return []
+    out = []
+
+    def compare(row, t, loc: FieldPath, label: str) -> None:
+        for field, computed in (("anggaran", row.anggaran), ("realisasi", row.realisasi)):
+            for year, printed in getattr(t, field).items():
+                if printed != computed.get(year):
+                    out.append(_finding(c, "E", "evaluasi", loc + ("tercetak", field, str(year)),
+                                        f"T-C.24 {label} {field} {year}: printed {rupiah(printed, False)}, computed "
+                                        f"{rupiah(computed.get(year), False)}", "rollup"))
+        for year, printed in t.rasio.items():
+            if _differs(printed, row.rasio.get(year)):
+                out.append(_finding(c, "E", "evaluasi", loc + ("tercetak", "rasio", str(year)),
+                                    f"T-C.24 {label} rasio {year}: printed {angka(printed)}, computed {persen(row.rasio.get(year))}", "rasio"))
+        for field, computed in (("pertumbuhan_anggaran", row.pertumbuhan_anggaran), ("pertumbuhan_realisasi", row.pertumbuhan_realisasi)):
+            printed = getattr(t, field)
+            if _differs(printed, computed):
+                out.append(_finding(c, "E", "evaluasi", loc + ("tercetak", field),
+                                    f"T-C.24 {label} {field.replace('_', ' ')}: printed {angka(printed)}, computed "
+                                    f"{persen(computed)} ({c.settings.pertumbuhan})", "pertumbuhan"))
+
+    def visit(row, loc: FieldPath) -> None:
+        compare(row, row.uraian.tercetak, loc, row.uraian.nama)
+        for k, child in enumerate(row.children):
+            visit(child, loc + ("anak", k))
+
+    for n, row in enumerate(f.anggaran):
+        visit(row, ("anggaran_realisasi", "uraian", n))
+    if f.anggaran_total is not None:
+        compare(f.anggaran_total, ar.tercetak_total, ("anggaran_realisasi", "tercetak_total"), "Total")
+    return out
+
+
+# ------------------------------------------------------------------------------------ BAB VI
+def _node_locs(c: RenstraContent, f: RenstraFigures):
+    for p, prog in enumerate(f.program):
+        yield ("program", p), prog
+        for k, keg in enumerate(prog.children):
+            yield ("program", p, "kegiatan", k), keg
+            for s, sub in enumerate(keg.children):
+                yield ("program", p, "kegiatan", k, "sub_kegiatan", s), sub
+
+
+def _matriks(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
+    out = []
+    for loc, node in _node_locs(c, f):
+        t = node.node.tercetak
+        for year, printed in t.pagu.items():
+            computed = node.pagu.get(year)
+            if printed != computed:
+                out.append(_finding(c, "E", "program", loc + ("tercetak", "pagu", str(year)),
+                                    f"{node.id} {year}: pagu printed {rupiah(printed, False)}, computed {rupiah(computed, False)}"
+                                    f"{_of_children(node)}", "rollup"))
+        if t.pagu_akhir is not None:
+            years = _matriks_years(c, node)
+            computed = node.pagu_akhir(years)
+            if t.pagu_akhir != computed:
+                out.append(_finding(c, "E", "program", loc + ("tercetak", "pagu_akhir"),
+                                    f"{node.id}: pagu akhir printed {rupiah(t.pagu_akhir, False)}, computed {rupiah(computed, False)} "
+                                    f"(sum of {years[0]}-{years[-1]})", "pagu_akhir"))
+    for m, mr in enumerate(f.matriks):
+        shown = {n.id for n in mr.program}
+        for year, printed in mr.matriks.tercetak_total.items():
+            computed = mr.total.get(year)
+            if printed != computed:
+                missing = [p for p in f.program if p.id in shown and printed + (p.pagu.get(year) or 0) == computed]
+                why = f"; the printed TOTAL leaves out {missing[0].node.nama} ({rupiah(missing[0].pagu.get(year), False)})" if missing else ""
+                out.append(_finding(c, "E", "program", ("matriks", m, "tercetak_total", str(year)),
+                                    f"TOTAL {year}: printed {rupiah(printed, False)}, computed {rupiah(computed, False)}{why}", "total"))
+        printed = mr.matriks.tercetak_total_akhir
+        if printed is not None and printed != mr.total_akhir:
+            out.append(_finding(c, "E", "program", ("matriks", m, "tercetak_total_akhir"),
+                                f"TOTAL pagu akhir: printed {rupiah(printed, False)}, computed {rupiah(mr.total_akhir, False)}", "total"))
+    return out
+
+
+def _of_children(node: NodeRencana) -> str:
+    if not node.children:
+        return ""
+    word = "sub kegiatan" if node.jenis == "kegiatan" else "kegiatan"
+    return f" (sum of its {len(node.children)} {word})"
+
+
+def _matriks_years(c: RenstraContent, node: NodeRencana) -> list[int]:
+    """The years of the matrix with a kondisi akhir column that shows the node."""
+    for m in c.program.matriks:
+        if m.kolom_akhir and any(node.pagu.get(y) is not None for y in m.tahun):
+            return m.tahun
+    return sorted(node.pagu)
+
+
+def _indikator(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
+    out = []
+    for loc, node in _node_locs(c, f):
+        years = _matriks_years(c, node)
+        for n, ind in enumerate(node.node.indikator):
+            where = loc + ("indikator", n)
+            computed = kondisi_akhir(ind, years)
+            printed = ind.tercetak.akhir
+            if printed is not None and (nilai_of(printed) != computed.nilai
+                                        or satuan_of(printed, ind.satuan) != computed.satuan):
+                out.append(_finding(c, "W", "program", where + ("tercetak", "akhir"),
+                                    f"{node.id} '{ind.nama}': kondisi akhir printed {angka(nilai_of(printed))} "
+                                    f"{satuan_of(printed, ind.satuan)}, the rule '{ind.akhir}' gives {angka(computed.nilai)} "
+                                    f"{computed.satuan} (targets {years[0]}-{years[-1]})", "akhir"))
+            if ind.akhir == "sum" and _is_percentage(ind.nama, ind.satuan):
+                out.append(_finding(c, "W", "program", where + ("akhir",),
+                                    f"{node.id} '{ind.nama}': a percentage is summed for the kondisi akhir", "akhir.persen"))
+            awal = nilai_of(ind.kondisi_awal)
+            before = nilai_of(ind.target.get(c.settings.tahun_awal))
+            if awal is not None and before is not None and awal != before:
+                out.append(_finding(c, "W", "program", where + ("kondisi_awal",),
+                                    f"{node.id} '{ind.nama}': data capaian tahun awal {angka(awal)} differs from the "
+                                    f"{c.settings.tahun_awal} target {angka(before)}", "kondisi_awal"))
+        if getattr(node.node, "target_dari_sub", None) == "sum":
+            out += _target_dari_sub(c, node, loc)
+    return out
+
+
+def _target_dari_sub(c: RenstraContent, node: NodeRencana, loc: FieldPath) -> list[Finding]:
+    own = node.node.indikator[0] if node.node.indikator else None
+    subs = [s.node.indikator[0] for s in node.children if s.node.indikator]
+    if own is None or not subs:
+        return []
+    out = []
+    for year, value in own.target.items():
+        parts = [nilai_of(s.target.get(year)) for s in subs]
+        if value is None or None in parts:
+            continue
+        total = sum(parts, Decimal(0))
+        if nilai_of(value) != total:
+            out.append(_finding(c, "W", "program", loc + ("indikator", 0, "target", str(year)),
+                                f"{node.id} {year}: target {angka(nilai_of(value))} is not the sum of its sub kegiatan targets "
+                                f"{' + '.join(angka(p) for p in parts)} = {angka(total)}", "target.sub"))
+    return out
+
+
+def _is_percentage(nama: str, satuan: str) -> bool:
+    return nama.lower().startswith("persentase") or satuan.strip().lower() in ("%", "persen")
+
+
+# ----------------------------------------------------------------------------------- BAB VII
+def _urusan(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
+    out = []
+    for n, row in enumerate(f.kinerja_urusan):
+        printed = row.baris.tercetak_akhir
+        if printed is not None and printed != row.akhir:
+            out.append(_finding(c, "E", "analisis", ("indikator_urusan", "baris", n, "tercetak_akhir"),
+                                f"T-C.28 '{row.nama}': kondisi akhir printed {angka(printed)}, the last target is {angka(row.akhir)}",
+                                "akhir"))
+    return out
+
+
+# ------------------------------------------------------------------------------------- SDM etc
+def _sdm(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
+    s, out = f.sdm, []
+    counts = {"golongan": s.golongan if c.sumber_daya.golongan else None,
+              "pendidikan": s.pendidikan if c.sumber_daya.pendidikan else None, "status PNS": s.pns}
+    known = {k: v for k, v in counts.items() if v is not None}
+    if len(set(known.values())) > 1:
+        field = "golongan" if "golongan" in known else next(iter(known))
+        detail = ", ".join(f"{k} {v}" for k, v in known.items())
+        out.append(_finding(c, "E", "sumber_daya", (field,), f"the staff breakdowns disagree: {detail}", "sdm"))
+    names = Counter(a.nama.strip().lower() for a in c.sumber_daya.aset)
+    for n, a in enumerate(c.sumber_daya.aset):
+        if names[a.nama.strip().lower()] > 1 and a.nama.strip().lower() not in {x.nama.strip().lower() for x in c.sumber_daya.aset[:n]}:
+            out.append(_finding(c, "W", "sumber_daya", ("aset", n, "nama"),
+                                f"asset '{a.nama}' is listed {names[a.nama.strip().lower()]} times", "duplikat"))
+    return out

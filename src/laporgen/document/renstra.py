@@ -1,0 +1,242 @@
+"""The Renstra outline filled: models + figures → the document tree (RENSTRA-SPEC §1.2).
+
+As for the LKjIP: each section holds `narasi/<id>.md`, its generated tables and sentences,
+`narasi/<id>.akhir.md`, then its sub-sections. The outline is data: document.toml's [outline]
+renames, drops or adds sections; numbering ("2.1", "Tabel 2.3") is generated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..compute.renstra import RenstraFigures
+from ..errors import LaporgenError, Problem, display_path
+from ..model.content import RenstraContent
+from ..numbers import angka_terbilang, bulatkan, persen, rupiah, tanggal
+from .lkjip_kalimat import para
+from .narrative import narrative_env, render_markdown
+from .nodes import (
+    Block, Cover, Document, Landscape, LineBreak, ListBlock, ListOfTables, PageBreak, Paragraph, Section, Signature, Table, Text, Toc,
+)
+from .numbering import ROMAN, number_body, walk
+from .outline import RENSTRA, RENSTRA_FRONT, Bagian, apply_changes
+from .renstra_tables import RenstraTables
+
+JUDUL = {"awal": "Rencana Strategis", "perubahan": "Perubahan Rencana Strategis", "review": "Review Rencana Strategis"}
+
+
+def renstra_document(c: RenstraContent, f: RenstraFigures) -> Document:
+    """The whole Renstra as a document tree, numbered, with its Daftar Isi and Daftar Tabel."""
+    return _Builder(c, f).document()
+
+
+class _Builder:
+    def __init__(self, c: RenstraContent, f: RenstraFigures):
+        self.c, self.f = c, f
+        self.t = RenstraTables(c, f)
+        self.outline = self._outline()
+        self.env = narrative_env({"terbilang": angka_terbilang, "rp": rupiah, "persen": persen})
+        self.context = narrative_context(c, f)
+        self.narasi = self._render_narasi()
+        a = c.analisis
+        self.generated: dict[str, Callable[[], list[Block]]] = {
+            "sdm": lambda: self.t.sdm(),
+            "sarana-prasarana": lambda: [self.t.aset()] if c.sumber_daya.aset else [],
+            "kinerja-pelayanan": self._kinerja_pelayanan,
+            "tantangan-peluang": self._tantangan_peluang,
+            "identifikasi-permasalahan": lambda: _numbered_titles(a.permasalahan),
+            "telaah-visi-misi": self._visi_misi,
+            "telaah-renstra-kl": lambda: [Landscape((self.t.telaah_provinsi(),))] if a.telaah_provinsi else [],
+            "isu-strategis": lambda: [_list(a.isu_strategis)] if a.isu_strategis else [],
+            "tujuan-sasaran-jangka-menengah": lambda: [Landscape((self.t.tujuan_sasaran(),))],
+            "strategi": lambda: [Landscape((self.t.swot(),))] if a.swot else [],
+            "kebijakan": lambda: ([Landscape((self.t.kebijakan(),))] if a.kebijakan else []) + [self.t.tc26()],
+            "rencana-program": self._rencana_program,
+            "kinerja-urusan": lambda: [Landscape((self.t.tc28(),))] if a.indikator_urusan else [],
+            "penutup": lambda: [_list(a.kaidah_pelaksanaan)] if a.kaidah_pelaksanaan else [],
+            "sistematika": self._sistematika,
+        }
+
+    def _outline(self) -> tuple[Bagian, ...]:
+        o = self.c.settings.outline
+        outline, unknown = apply_changes(RENSTRA, o.judul, o.hapus, [(x.id, x.judul, x.setelah) for x in o.tambah])
+        if unknown:
+            known = ", ".join(b.id for top in RENSTRA for b in top.walk())
+            raise LaporgenError([self.c.sources["document"].problem(
+                ("outline",), f"no section with id {', '.join(repr(u) for u in unknown)}", f"known: {known}", "outline.unknown")])
+        return outline
+
+    # ------------------------------------------------------------------------------ whole
+    def document(self) -> Document:
+        c = self.c
+        body = number_body(tuple(self._section(b, 1) for b in self.outline) + self._closing(), style="desimal")
+        tables = [b for b in walk(body) if isinstance(b, Table)]
+        toc = tuple((b.level, b.heading) for b in walk(body) if isinstance(b, Section) and b.in_toc)
+        judul = JUDUL[c.settings.varian]
+        front: list[Block] = []
+        if c.settings.penetapan:
+            p = c.settings.penetapan
+            front.append(Paragraph((Text("Lampiran : "), Text(p.judul, strong=True), LineBreak(),
+                                    Text(f"NOMOR : {p.nomor}"), LineBreak(), Text(f"TANGGAL : {p.tanggal}")), align="left"))
+        front += [Section("kata-pengantar", 1, "", "KATA PENGANTAR",
+                          (*self._narasi("kata-pengantar"), *self._signature()), in_toc=False, page_break_before=True),
+                  PageBreak(), Toc("DAFTAR ISI", toc), PageBreak(),
+                  ListOfTables("DAFTAR TABEL", "Tabel", tuple(f"{t.label} {t.title}" for t in tables))]
+        opd = c.agency.nama_lengkap
+        issuer = [opd.upper()] + [x for x in (c.agency.alamat,) if x]
+        return Document(
+            title=f"{judul} {opd} Tahun {c.settings.periode}",
+            subject=judul, author=opd,
+            date_iso=(c.settings.tanda_tangan.tanggal.isoformat() if c.settings.tanda_tangan else f"{c.settings.tahun_awal}-01-01"),
+            cover=Cover((judul.upper(), c.agency.nama.upper(), c.agency.pemda.lengkap.upper(), f"TAHUN {c.settings.periode}"),
+                        tuple(issuer), self._asset(c.settings.logo)),
+            front=tuple(front), body=body, paper=c.settings.kertas,
+            running_header=f"{judul} {opd} {c.settings.periode}",
+        )
+
+    def _section(self, b: Bagian, level: int) -> Section:
+        children: list[Block] = [*self._narasi(b.id)]
+        maker = self.generated.get(b.id)
+        if maker:
+            children += maker()
+        children += self._narasi(f"{b.id}.akhir")
+        children += [self._section(ch, level + 1) for ch in b.children]
+        return Section(b.id, level, "", b.title if level > 1 else b.title.upper(), tuple(children), page_break_before=level == 1)
+
+    def _closing(self) -> tuple[Block, ...]:
+        signature = self._signature()
+        return (Section("tanda-tangan", 2, "", "", tuple(signature), in_toc=False),) if signature else ()
+
+    # ---------------------------------------------------------------------------- pieces
+    def _render_narasi(self) -> dict[str, tuple[Block, ...]]:
+        sections = [b.id for top in self.outline for b in top.walk()]
+        known = {*sections, *(f"{i}.akhir" for i in sections), *RENSTRA_FRONT}
+        rendered, problems = {}, []
+        for key, narasi in self.c.narasi.items():
+            if key not in known:
+                problems.append(Problem(display_path(narasi.path), "this narrative file matches no section",
+                                        hint=f"rename it to one of: {', '.join(sorted(known))}", code="narrative.unknown"))
+                continue
+            try:
+                rendered[key] = render_markdown(self.env, narasi.text, narasi.path, self.context)
+            except LaporgenError as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise LaporgenError(problems)
+        return rendered
+
+    def _narasi(self, key: str) -> list[Block]:
+        return list(self.narasi.get(key, ()))
+
+    def _signature(self) -> list[Block]:
+        tt = self.c.settings.tanda_tangan
+        if tt is None:
+            return []
+        k = self.c.agency.kepala
+        return [Signature(f"{tt.tempat}, {tanggal(tt.tanggal, tt.gaya_tanggal)}", tuple(k.jabatan), k.nama_gelar,
+                          f"{k.pangkat} ({k.golongan})", k.nip)]
+
+    def _asset(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        path = self.c.folder / name
+        return str(path.resolve()) if path.is_file() else None
+
+    def _sistematika(self) -> list[Block]:
+        """Generated from the outline itself, so it lists exactly the sections the document has
+        (the seeds' hand-written lists announce sections that are absent: M-14, B-24)."""
+        entries = []
+        for n, b in enumerate(self.outline, 1):
+            parts = ", ".join(ch.title for ch in b.children)
+            line = f"Bab ini memuat {parts}." if parts else ""
+            entries.append((para(Text(f"BAB {ROMAN[n - 1]} {b.title}", strong=True)), *((para(line),) if line else ())))
+        return [para(f"Sistematika penulisan {self.context['dokumen']} {self.context['opd']} Tahun {self.c.settings.periode} "
+                     "adalah sebagai berikut:"), ListBlock(tuple(entries), "-")]
+
+    def _kinerja_pelayanan(self) -> list[Block]:
+        out: list[Block] = []
+        if self.c.evaluasi.kinerja_pelayanan:
+            out.append(Landscape((self.t.pelayanan(),)))
+        if self.c.evaluasi.akhir_periode:
+            out.append(self.t.akhir_periode())
+        out += [Landscape((t,)) for t in self.t.rincian()]
+        if self.c.evaluasi.anggaran_realisasi:
+            out.append(Landscape((self.t.anggaran(),)))
+            out.append(self._anggaran_sentence())
+        return out
+
+    def _anggaran_sentence(self) -> Paragraph:
+        """RENSTRA-SPEC §5.3: the average budget and realisation rate, from T-C.24's TOTAL."""
+        total = self.f.anggaran_total
+        years = list(total.anggaran)
+        anggaran = [v for v in total.anggaran.values() if v is not None]
+        rasio = [v for v in total.rasio.values() if v is not None]
+        mean_anggaran = sum(anggaran) / len(anggaran) if anggaran else None
+        mean_rasio = sum(rasio) / len(rasio) if rasio else None
+        return para(f"Selama tahun {years[0]}-{years[-1]}, rata-rata anggaran pelayanan per tahun sebesar "
+                    f"{rupiah(_round_rp(mean_anggaran))} dengan rata-rata rasio realisasi terhadap anggaran sebesar "
+                    f"{persen(mean_rasio, tanda=True)}.")
+
+    def _tantangan_peluang(self) -> list[Block]:
+        a = self.c.analisis
+        out: list[Block] = []
+        if a.swot and not a.tantangan:
+            for label, values in (("Kekuatan", a.swot.kekuatan), ("Kelemahan", a.swot.kelemahan),
+                                  ("Peluang", a.swot.peluang), ("Ancaman", a.swot.ancaman)):
+                if values:
+                    out += [Paragraph((Text(label, strong=True),), keep_with_next=True), _list(values, "-")]
+        for label, values in (("Tantangan", a.tantangan), ("Peluang", a.peluang)):
+            if values:
+                out += [Paragraph((Text(label, strong=True),), keep_with_next=True), _list(values)]
+        return out
+
+    def _visi_misi(self) -> list[Block]:
+        r, a = self.c.rencana, self.c.analisis
+        out: list[Block] = []
+        if r.visi:
+            out.append(para("Visi Kepala Daerah dan Wakil Kepala Daerah terpilih adalah: ", Text(f"\u201c{r.visi}\u201d", strong=True)))
+        if r.misi:
+            out += [para("Misi yang ditetapkan untuk mewujudkan visi tersebut adalah:"), _list(r.misi)]
+        for label, values in (("Faktor pendorong", a.faktor_pendorong), ("Faktor penghambat", a.faktor_penghambat)):
+            if values:
+                out += [Paragraph((Text(label, strong=True),), keep_with_next=True), _list(values)]
+        return out
+
+    def _rencana_program(self) -> list[Block]:
+        n = self.f.counts
+        out: list[Block] = [para(
+            f"Untuk mencapai {angka_terbilang(n['tujuan'])} tujuan dan {angka_terbilang(n['sasaran'])} sasaran dengan "
+            f"{angka_terbilang(n['indikator'])} indikator sasaran, {self.c.agency.nama} melaksanakan "
+            f"{angka_terbilang(n['program'])} program di luar program penunjang, dengan {angka_terbilang(n['kegiatan'])} kegiatan"
+            + (f" dan {angka_terbilang(n['sub_kegiatan'])} sub kegiatan" if n["sub_kegiatan"] else "") + "."
+        )]
+        out += [Landscape((self.t.tc27(m),)) for m in self.f.matriks]
+        return out
+
+
+def _list(values: list[str], marker: str = "1.") -> ListBlock:
+    return ListBlock(tuple((para(v),) for v in values), marker)  # type: ignore[arg-type]
+
+
+def _numbered_titles(items) -> list[Block]:
+    if not items:
+        return []
+    return [ListBlock(tuple((para(Text(p.judul, strong=True)), *((para(p.uraian),) if p.uraian else ())) for p in items), "1.")]
+
+
+def _round_rp(value):
+    return None if value is None else bulatkan(value, 0)
+
+
+def narrative_context(c: RenstraContent, f: RenstraFigures) -> dict[str, Any]:
+    """The names a Renstra narrative file may use (README lists them)."""
+    n = f.counts
+    return {
+        "opd": c.agency.nama_lengkap, "opd_singkat": c.agency.nama, "pemda": c.agency.pemda.lengkap,
+        "periode": c.settings.periode, "dokumen": JUDUL[c.settings.varian], "rencana": c.rencana.nama,
+        "visi": c.rencana.visi or "", "misi": c.rencana.misi, "unit": c.agency.unit, "tugas": c.agency.tugas,
+        "fungsi": c.agency.fungsi, "dasar_hukum": c.agency.dasar_hukum, "kepala": c.agency.kepala.nama_gelar,
+        "n_tujuan": n["tujuan"], "n_sasaran": n["sasaran"], "n_indikator": n["indikator"], "n_program": n["program"],
+        "n_kegiatan": n["kegiatan"], "n_sub_kegiatan": n["sub_kegiatan"],
+    }

@@ -1,0 +1,345 @@
+"""Every table of the Renstra (RENSTRA-SPEC §2; columns per REGULATIONS §2), from computed
+figures to display strings. Each returns one unnumbered `Table`; nothing is computed here."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..compute.pertumbuhan import NAMA_METODE
+from ..compute.renstra import BarisAnggaran, MatriksRencana, NodeRencana, RenstraFigures, kondisi_akhir
+from ..model.content import RenstraContent
+from ..model.nilai import NilaiTarget, nilai_of, satuan_of
+from ..model.rencana_program import IndikatorRencana
+from ..numbers import KOSONG, angka, persen, rupiah
+from .cells import Row, cell, columns, head, items, mid, nomor_kolom, num
+from .nodes import Table
+
+
+class RenstraTables:
+    def __init__(self, c: RenstraContent, f: RenstraFigures):
+        self.c, self.f = c, f
+        self.opd = c.agency.nama_lengkap
+
+    def _table(self, id: str, title: str, cols, head_rows, body, foot=(), lines=None, **kw) -> Table:
+        caption = (self.opd,) if lines is None else lines
+        return Table(id, "", title, cols, head_rows, tuple(body), tuple(foot), caption, **kw)
+
+    # ------------------------------------------------------------------------------ BAB II
+    def _jumlahan(self, id: str, title: str, label: str, rows, total: int, keterangan: str | None = None) -> Table:
+        extra = (keterangan,) if keterangan else ()
+        body = [(mid(str(n)), cell(r.uraian), *((mid(r.keterangan or KOSONG),) if keterangan else ()), num(angka(r.jumlah)))
+                for n, r in enumerate(rows, 1)]
+        foot = [(cell("Jumlah", colspan=2 + len(extra), strong=True), num(angka(total), strong=True))]
+        cols = columns((0.9, "center"), (5, "left"), *(((1.6, "center"),) if keterangan else ()), (2, "right"))
+        source = f"Sumber : {self.c.sumber_daya.sumber}" if self.c.sumber_daya.sumber else None
+        return self._table(id, title, cols, head(("No.", label, *extra, "Jumlah (orang)")), body, foot, source=source)
+
+    def sdm(self) -> list[Table]:
+        s, f = self.c.sumber_daya, self.f.sdm
+        out = []
+        if s.golongan:
+            out.append(self._jumlahan("sdm-golongan", "Jumlah Pegawai Berdasarkan Golongan/Ruang", "Golongan/Ruang", s.golongan, f.golongan))
+        if s.jabatan:
+            eselon = "Eselon" if any(r.keterangan for r in s.jabatan) else None
+            out.append(self._jumlahan("sdm-jabatan", "Jumlah Pegawai Berdasarkan Jabatan", "Jabatan", s.jabatan, f.jabatan, eselon))
+        if s.pendidikan:
+            out.append(self._jumlahan("sdm-pendidikan", "Jumlah Pegawai Berdasarkan Tingkat Pendidikan", "Tingkat Pendidikan",
+                                      s.pendidikan, f.pendidikan))
+        if s.status:
+            body = [(mid(str(n)), cell(r.status), num(angka(r.laki_laki)), num(angka(r.perempuan)),
+                     num(angka(r.laki_laki + r.perempuan))) for n, r in enumerate(s.status, 1)]
+            foot = [(cell("Jumlah", colspan=2, strong=True), num(angka(f.laki_laki), strong=True),
+                     num(angka(f.perempuan), strong=True), num(angka(f.laki_laki + f.perempuan), strong=True))]
+            out.append(self._table("sdm-status", "Jumlah Pegawai Berdasarkan Status dan Jenis Kelamin",
+                                   columns((0.9, "center"), (4, "left"), (2, "right"), (2, "right"), (2, "right")),
+                                   head(("No.", "Status", "Laki-laki", "Perempuan", "Jumlah")), body, foot))
+        return out
+
+    def aset(self) -> Table:
+        body = [(mid(str(n)), cell(a.nama), num(angka(a.jumlah)), cell(a.satuan)) for n, a in enumerate(self.c.sumber_daya.aset, 1)]
+        source = f"Sumber : {self.c.sumber_daya.sumber_aset}" if self.c.sumber_daya.sumber_aset else None
+        return self._table("aset", "Daftar Sarana dan Prasarana", columns((0.9, "center"), (6, "left"), (1.6, "right"), (2, "left")),
+                           head(("No.", "Nama Aset", "Jumlah", "Satuan")), body, source=source, font_size="small")
+
+    def pelayanan(self) -> Table:
+        kp = self.c.evaluasi.kinerja_pelayanan
+        years, d = kp.tahun, kp.desimal
+        body = []
+        for n, r in enumerate(self.f.pelayanan, 1):
+            i = r.indikator
+            body.append((mid(str(n)), cell(i.nama), num(angka(i.target_nspk)), num(angka(i.target_ikk)), num(angka(i.target_lain)),
+                         *(num(angka(i.target.get(y))) for y in years), *(num(angka(i.realisasi.get(y))) for y in years),
+                         *(num(angka(r.rasio[y], d)) for y in years)))
+        k = len(years)
+        # REGULATIONS §2: the standard 20 columns keep their numbers when fewer years are shown.
+        numbers = [*range(1, 6), *range(6, 6 + k), *range(11, 11 + k), *range(16, 16 + k)]
+        return self._table(
+            "tc23", "Pencapaian Kinerja Pelayanan (T-C.23)",
+            columns((0.8, "center"), (5, "left"), (1.2, "right"), (1.2, "right"), (1.2, "right"), *[(1.2, "right")] * (3 * k)),
+            head((cell("No.", rowspan=2), cell("Indikator Kinerja sesuai Tugas dan Fungsi Perangkat Daerah", rowspan=2),
+                  cell("Target NSPK", rowspan=2), cell("Target IKK", rowspan=2), cell("Target Indikator Lainnya", rowspan=2),
+                  cell("Target Renstra Perangkat Daerah Tahun", colspan=k), cell("Realisasi Capaian Tahun", colspan=k),
+                  cell("Rasio Capaian (%) Tahun", colspan=k)),
+                 tuple(str(y) for _ in range(3) for y in years)) + (nomor_kolom([f"({x})" for x in numbers]),),
+            body, font_size="small",
+        )
+
+    def akhir_periode(self) -> Table:
+        ap = self.c.evaluasi.akhir_periode
+        body = [(cell(r.indikator.nama), num(_with(r.indikator.target, r.indikator.satuan)),
+                 num(_with(r.indikator.realisasi, r.indikator.satuan)), num(angka(r.kemajuan, ap.desimal)))
+                for r in self.f.akhir_periode]
+        return self._table(
+            "akhir-periode", "Perbandingan Realisasi Kinerja sampai dengan Akhir Periode Renstra",
+            columns((6, "left"), (2.4, "right"), (2.4, "right"), (2, "right")),
+            head(("Indikator Kinerja", "Target Akhir Renstra", f"Realisasi {ap.tahun}", "Tingkat Kemajuan (%)"),
+                 ) + (nomor_kolom(["(1)", "(2)", "(3)", "(4)"]),),
+            body, lines=(self.opd, f"Tahun {ap.tahun}"),
+        )
+
+    def rincian(self) -> list[Table]:
+        out = []
+        for n, r in enumerate(self.c.evaluasi.rincian, 1):
+            years = r.tahun
+            body = [(cell(b.nama), *(x for y in years for x in (num(angka(b.target.get(y))), num(_na(b.realisasi.get(y), y, b.realisasi)))))
+                    for b in r.baris]
+            out.append(self._table(
+                f"rincian-{n}", r.judul, columns((4.5, "left"), *[(1.2, "right")] * (2 * len(years))),
+                head((cell("Uraian", rowspan=2), *(cell(str(y), colspan=2) for y in years)),
+                     tuple(x for _ in years for x in ("Target", "Realisasi"))),
+                body, notes=tuple(r.catatan) + (f"Satuan: {r.satuan}",), font_size="small",
+            ))
+        return out
+
+    def anggaran(self) -> Table:
+        ar = self.c.evaluasi.anggaran_realisasi
+        years = ar.tahun
+        body = [_anggaran_row(r) for top in self.f.anggaran for r in top.walk()]
+        foot = [_anggaran_row(self.f.anggaran_total, strong=True)]
+        k = len(years)
+        return self._table(
+            "tc24", "Anggaran dan Realisasi Pendanaan Pelayanan (T-C.24)",
+            columns((5, "left"), *[(2, "right")] * (2 * k), *[(1.1, "right")] * k, (1.2, "right"), (1.2, "right")),
+            head((cell("Uraian", rowspan=2), cell("Anggaran pada Tahun (Rp)", colspan=k), cell("Realisasi Anggaran pada Tahun (Rp)", colspan=k),
+                  cell("Rasio antara Realisasi dan Anggaran (%) Tahun", colspan=k), cell("Rata-rata Pertumbuhan (%)", colspan=2)),
+                 (*(str(y) for _ in range(3) for y in years), "Anggaran", "Realisasi")) + (nomor_kolom([f"({x})" for x in range(1, 3 * k + 4)]),),
+            body, foot, font_size="small",
+            notes=(f"Rata-rata pertumbuhan = {NAMA_METODE[self.c.settings.pertumbuhan]}.",),
+        )
+
+    # ---------------------------------------------------------------------------- BAB III
+    def telaah_provinsi(self) -> Table:
+        body = [(mid(str(n)), cell(t.sasaran), items(t.permasalahan), items(t.penghambat), items(t.pendorong))
+                for n, t in enumerate(self.c.analisis.telaah_provinsi, 1)]
+        return self._table(
+            "telaah-provinsi", "Permasalahan Pelayanan Berdasarkan Sasaran Renstra Provinsi serta Faktor Penghambat dan Pendorong",
+            columns((0.8, "center"), (3, "left"), (4, "left"), (4, "left"), (4, "left")),
+            head(("No.", "Sasaran Jangka Menengah Renstra Provinsi", f"Permasalahan Pelayanan {self.c.agency.nama}",
+                  "Faktor Penghambat", "Faktor Pendorong"),) + (nomor_kolom(["(1)", "(2)", "(3)", "(4)", "(5)"]),),
+            body, font_size="small",
+        )
+
+    # ----------------------------------------------------------------------------- BAB IV
+    def tujuan_sasaran(self) -> Table:
+        years = self.c.rencana.tahun
+        with_formula = any(i.formula for t in self.c.rencana.tujuan for i in (*t.indikator, *(x for s in t.sasaran for x in s.indikator)))
+        body: list[Row] = []
+        for t_no, t in enumerate(self.c.rencana.tujuan, 1):
+            rows = [(t.uraian, "", i) for i in t.indikator]
+            rows += [("", f"{t_no}.{s_no} {s.uraian}" if n == 0 else "", i)
+                     for s_no, s in enumerate(t.sasaran, 1) for n, i in enumerate(s.indikator)]
+            for k, (tujuan, sasaran, ind) in enumerate(rows):
+                formula = (cell(_formula(ind)),) if with_formula else ()
+                body.append((mid(str(t_no) if k == 0 else ""), cell(tujuan if k == 0 else ""), cell(sasaran), cell(ind.nama), *formula,
+                             mid(ind.satuan), *(num(angka(ind.target.get(y))) for y in years),
+                             num(angka(self.f.akhir_rencana.get(ind.id)))))
+        n = len(years)
+        fcols = ((3.2, "left"),) if with_formula else ()
+        fhead = (cell("Formulasi Perhitungan", rowspan=2),) if with_formula else ()
+        total_cols = 6 + n + (1 if with_formula else 0)
+        return self._table(
+            "tc25", "Tujuan dan Sasaran Jangka Menengah Pelayanan (T-C.25)",
+            columns((0.8, "center"), (2.6, "left"), (2.8, "left"), (3.2, "left"), *fcols, (1.2, "center"), *[(1.1, "right")] * n, (1.3, "right")),
+            head((cell("No.", rowspan=2), cell("Tujuan", rowspan=2), cell("Sasaran", rowspan=2), cell("Indikator Tujuan/Sasaran", rowspan=2),
+                  *fhead, cell("Satuan", rowspan=2), cell("Target Kinerja Tujuan/Sasaran pada Tahun", colspan=n),
+                  cell("Kondisi Akhir", rowspan=2)), tuple(str(y) for y in years))
+            + (nomor_kolom([f"({x})" for x in range(1, total_cols + 1)]),),
+            body, font_size="small",
+        )
+
+    # ------------------------------------------------------------------------------ BAB V
+    def swot(self) -> Table:
+        s = self.c.analisis.swot
+        by = {q: [x.uraian for x in s.strategi if x.kuadran == q] for q in ("S-O", "W-O", "S-T", "W-T")}
+        body = [
+            (cell("KEKUATAN (S)", strong=True), items(s.kekuatan), items(by["S-O"], "•"), items(by["S-T"], "•")),
+            (cell("KELEMAHAN (W)", strong=True), items(s.kelemahan), items(by["W-O"], "•"), items(by["W-T"], "•")),
+        ]
+        return self._table(
+            "swot", "Analisis SWOT", columns((2, "left"), (4, "left"), (4, "left"), (4, "left")),
+            head(("Faktor Internal", "Uraian", cell("PELUANG (O)\n" + "\n".join(f"- {x}" for x in s.peluang)),
+                  cell("ANCAMAN (T)\n" + "\n".join(f"- {x}" for x in s.ancaman)))),
+            body, font_size="small",
+        )
+
+    def kebijakan(self) -> Table:
+        body = [(mid(str(n)), cell(k.perspektif), cell(k.strategi), cell(k.kebijakan), items(k.program))
+                for n, k in enumerate(self.c.analisis.kebijakan, 1)]
+        return self._table("kebijakan", "Kebijakan menurut Perspektif Balanced Scorecard",
+                           columns((0.8, "center"), (2.4, "left"), (4, "left"), (4, "left"), (4, "left")),
+                           head(("No.", "Perspektif", "Strategi", "Kebijakan Umum", "Program")), body, font_size="small")
+
+    def tc26(self) -> Table:
+        r = self.c.rencana
+        top = []
+        if r.visi:
+            top.append((cell(f"VISI : {r.visi}", colspan=4, strong=True),))
+        misi = {t.misi for t in r.tujuan if t.misi}
+        for n, m in enumerate(r.misi, 1):
+            if not misi or n in misi:
+                top.append((cell(f"MISI {n} : {m}", colspan=4, strong=True),))
+        body = []
+        for t in r.tujuan:
+            chains = [(s, st) for s in t.sasaran for st in (s.strategi or [None])]
+            for k, (s, st) in enumerate(chains):
+                first_of_s = k == 0 or chains[k - 1][0] is not s
+                span_s = sum(1 for x, _ in chains if x is s)
+                row = ((cell(t.uraian, rowspan=len(chains)),) if k == 0 else ())
+                row += (cell(s.uraian, rowspan=span_s),) if first_of_s else ()
+                row += (cell(st.uraian if st else KOSONG), items(st.arah_kebijakan) if st else cell(KOSONG))
+                body.append(row)
+        return self._table(
+            "tc26", "Tujuan, Sasaran, Strategi dan Kebijakan (T-C.26)", columns((3, "left"), (3, "left"), (4, "left"), (4.5, "left")),
+            head(("Tujuan", "Sasaran", "Strategi", "Arah Kebijakan")), top + body, font_size="small",
+        )
+
+    # ----------------------------------------------------------------------------- BAB VI
+    def tc27(self, mr: MatriksRencana) -> Table:
+        m = mr.matriks
+        years = m.tahun
+        models = {p.id: p for p in self.c.program.program}
+        body: list[Row] = []
+        for node in mr.program:
+            for n in node.walk():
+                if not any(n.pagu.get(y) is not None for y in years):
+                    continue
+                body += self._tc27_rows(n, m, models.get(node.id))
+        foot = []
+        if m.total:
+            span = 3 + (2 if m.kolom_tujuan else 0) + (1 if m.tahun_awal else 0)
+            foot.append((cell("TOTAL", colspan=span, strong=True),
+                         *(x for y in years for x in (cell(""), num(rupiah(mr.total[y], False), strong=True))),
+                         *((cell(""), num(rupiah(mr.total_akhir, False), strong=True)) if m.kolom_akhir else ()),
+                         cell("", colspan=2)))
+        return self._table(f"tc27-{'-'.join(map(str, years))}", f"{m.judul} (T-C.27)", self._tc27_columns(m),
+                           self._tc27_head(m), body, foot, font_size="small")
+
+    def _tc27_rows(self, n: NodeRencana, m, program) -> list[Row]:
+        years = m.tahun
+        strong = n.jenis == "program"
+        inds: list[IndikatorRencana | None] = list(n.node.indikator) or [None]
+        rows: list[Row] = []
+        for k, ind in enumerate(inds):
+            lead = (cell(n.node.kode or ""), cell(n.node.nama if k == 0 else "", strong=strong))
+            tujuan = ()
+            if m.kolom_tujuan:
+                t = self._plan_name("tujuan", getattr(program, "tujuan", None)) if strong and k == 0 else ""
+                s = self._plan_name("sasaran", getattr(program, "sasaran", None)) if strong and k == 0 else ""
+                tujuan = (cell(t), cell(s))
+            awal = (num(_target(ind.kondisi_awal, ind.satuan) if ind else ""),) if m.tahun_awal else ()
+            cells = [num(_target(ind.target.get(y), ind.satuan) if ind else "") for y in years]
+            pagu = [num(rupiah(n.pagu.get(y), False) if k == 0 else KOSONG, strong=strong) for y in years]
+            per_year = tuple(x for pair in zip(cells, pagu) for x in pair)
+            akhir = ()
+            if m.kolom_akhir:
+                ak = kondisi_akhir(ind, years) if ind else None
+                akhir = (num(f"{angka(ak.nilai)} {ak.satuan}" if ak and ak.nilai is not None else ""),
+                         num(rupiah(n.pagu_akhir(years), False) if k == 0 else KOSONG, strong=strong))
+            unit = (cell(getattr(n.node, "unit_kerja", None) or (self.c.agency.nama if k == 0 else "")),
+                    cell(getattr(n.node, "lokasi", None) or ""))
+            rows.append((lead[0], *tujuan, lead[1], cell(ind.nama if ind else ""), *awal, *per_year, *akhir, *unit))
+        return rows
+
+    def _plan_name(self, kind: str, id: str | None) -> str:
+        for t in self.c.rencana.tujuan:
+            if kind == "tujuan" and t.id == id:
+                return t.uraian
+            for s in t.sasaran:
+                if kind == "sasaran" and s.id == id:
+                    return s.uraian
+        return ""
+
+    def _tc27_columns(self, m):
+        k = len(m.tahun)
+        return columns((1.2, "left"), *(((2.2, "left"), (2.2, "left")) if m.kolom_tujuan else ()), (3.6, "left"), (3.2, "left"),
+                       *(((1.3, "right"),) if m.tahun_awal else ()), *[(1.1, "right"), (1.9, "right")] * k,
+                       *(((1.2, "right"), (2.1, "right")) if m.kolom_akhir else ()), (1.4, "left"), (1.2, "left"))
+
+    def _tc27_head(self, m):
+        k = len(m.tahun)
+        first = (cell("Kode", rowspan=2), *((cell("Tujuan", rowspan=2), cell("Sasaran", rowspan=2)) if m.kolom_tujuan else ()),
+                 cell("Program, Kegiatan dan Sub Kegiatan", rowspan=2), cell("Indikator Kinerja Program (outcome)/ Kegiatan (output)", rowspan=2),
+                 *((cell(f"Data Capaian pada Tahun Awal ({m.tahun_awal})", rowspan=2),) if m.tahun_awal else ()),
+                 *(cell(str(y), colspan=2) for y in m.tahun),
+                 *((cell("Kondisi Kinerja pada Akhir Periode", colspan=2),) if m.kolom_akhir else ()),
+                 cell("Unit Kerja Penanggung Jawab", rowspan=2), cell("Lokasi", rowspan=2))
+        second = tuple(x for _ in range(k + (1 if m.kolom_akhir else 0)) for x in ("Target", "Pagu (Rp)"))
+        return head(first, second)
+
+    # ---------------------------------------------------------------------------- BAB VII
+    def tc28(self) -> Table:
+        urusan = self.c.analisis.indikator_urusan
+        years = self.c.rencana.tahun
+        body: list[Row] = []
+        if urusan.kelompok:
+            body.append((cell(urusan.kelompok, colspan=5 + len(years), strong=True),))
+        for n, r in enumerate(self.f.kinerja_urusan, 1):
+            body.append((mid(str(n)), cell(r.nama), mid(r.satuan), num(angka(r.kondisi_awal)),
+                         *(num(angka(r.target.get(y))) for y in years), num(angka(r.akhir)), cell(r.sumber_data)))
+        awal = self.c.settings.tahun_awal
+        return self._table(
+            "tc28", "Indikator Kinerja Perangkat Daerah yang Mengacu pada Tujuan dan Sasaran RPJMD (T-C.28)",
+            columns((0.8, "center"), (5, "left"), (1.2, "center"), (1.4, "right"), *[(1.2, "right")] * len(years), (1.4, "right"), (2, "left")),
+            head((cell("No.", rowspan=2), cell("Indikator", rowspan=2), cell("Satuan", rowspan=2),
+                  cell("Kondisi Kinerja pada Awal Periode", rowspan=1), cell("Target Capaian Setiap Tahun", colspan=len(years)),
+                  cell("Kondisi Kinerja pada Akhir Periode", rowspan=2), cell("Sumber Data", rowspan=2)),
+                 (str(awal), *(str(y) for y in years))),
+            body, font_size="small",
+        )
+
+
+# ----------------------------------------------------------------------------------- helpers
+def _with(value: Decimal | None, satuan: str) -> str:
+    return KOSONG if value is None else f"{angka(value)} {satuan}".strip()
+
+
+def _target(value: NilaiTarget, satuan: str) -> str:
+    """A T-C.27 target cell: the number with its unit ("38 orang", "100%")."""
+    number = nilai_of(value)
+    if number is None:
+        return KOSONG
+    unit = satuan_of(value, satuan)
+    return f"{angka(number)}%" if unit.strip() in ("%", "persen", "Persen") else f"{angka(number)} {unit}".strip()
+
+
+def _na(value: Decimal | None, year: int, given: dict) -> str:
+    """"n/a" where a realisasi is recorded as unknown (null), "-" where none was given."""
+    return "n/a" if value is None and year in given else angka(value)
+
+
+def _formula(ind) -> str:
+    if not ind.formula:
+        return KOSONG
+    kali = f" x {angka(ind.formula.kali)}" if ind.formula.kali is not None else ""
+    return f"({ind.formula.pembilang}) / ({ind.formula.penyebut}){kali}"
+
+
+def _anggaran_row(r: BarisAnggaran, strong: bool = False) -> Row:
+    years = list(r.anggaran)
+    bold = strong or bool(r.children)
+    indent = "    " * r.level
+    return (cell(indent + r.uraian.nama, strong=bold),
+            *(num(rupiah(r.anggaran[y], False), strong=bold) for y in years),
+            *(num(rupiah(r.realisasi[y], False), strong=bold) for y in years),
+            *(num(persen(r.rasio[y]), strong=bold) for y in years),
+            num(persen(r.pertumbuhan_anggaran), strong=bold), num(persen(r.pertumbuhan_realisasi), strong=bold))

@@ -1,0 +1,87 @@
+"""`analisis.yaml` of a Renstra: SWOT, problems, strategic issues, reviews of other plans, the
+policy table and the T-C.28 indicator rows (BAB II.4, III, V, VII)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .fields import Angka, Id, Model, Tahun
+
+
+class StrategiSwot(Model):
+    uraian: str
+    kuadran: Literal["S-O", "W-O", "S-T", "W-T"]
+
+
+class Swot(Model):
+    kekuatan: list[str] = []
+    kelemahan: list[str] = []
+    peluang: list[str] = []
+    ancaman: list[str] = []
+    strategi: list[StrategiSwot] = []
+
+
+class Permasalahan(Model):
+    judul: str
+    uraian: str = ""
+
+
+class TelaahProvinsi(Model):
+    """A row of the review of the provincial Renstra (Blitar Tabel 3.1)."""
+
+    sasaran: str
+    permasalahan: list[str] = []
+    penghambat: list[str] = []
+    pendorong: list[str] = []
+
+
+class Kebijakan(Model):
+    """A row of the policy table by Balanced Scorecard perspective (Blitar Tabel 5.2)."""
+
+    perspektif: str
+    strategi: str
+    kebijakan: str
+    program: list[str] = []
+
+
+class BarisUrusan(Model):
+    """A T-C.28 row: a plan indicator (`indikator`), a program's first indicator (`program`),
+    or an indicator written inline."""
+
+    indikator: Id | None = None
+    program: Id | None = None
+    nama: str | None = None
+    satuan: str | None = None
+    kondisi_awal: Angka | None = None
+    target: dict[Tahun, Angka | None] = {}
+    sumber_data: str | None = None
+    tercetak_akhir: Angka | None = Field(None, description="Kondisi akhir as printed")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> "BarisUrusan":
+        given = [x for x in (self.indikator, self.program, self.nama) if x is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of indikator (a plan indicator id), program (a program id) or nama")
+        return self
+
+
+class IndikatorUrusan(Model):
+    kelompok: str | None = Field(None, description='Group row, e.g. "SOSIAL"')
+    sumber_data: str | None = None
+    baris: list[BarisUrusan] = Field(min_length=1)
+
+
+class Analisis(Model):
+    swot: Swot | None = None
+    tantangan: list[str] = []
+    peluang: list[str] = []
+    permasalahan: list[Permasalahan] = []
+    faktor_pendorong: list[str] = []
+    faktor_penghambat: list[str] = []
+    telaah_provinsi: list[TelaahProvinsi] = []
+    isu_strategis: list[str] = []
+    kebijakan: list[Kebijakan] = []
+    indikator_urusan: IndikatorUrusan | None = None
+    kaidah_pelaksanaan: list[str] = []

@@ -1,0 +1,96 @@
+"""`program.yaml` of a Renstra: program → kegiatan → sub-kegiatan with indicators, yearly
+targets and pagu indikatif (T-C.27). Money only on the leaves; every parent, the TOTAL and the
+five-year pagu are computed. `tercetak` holds what a signed document printed, for `check`."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .fields import Id, Model, Rupiah, Tahun
+from .nilai import NilaiTarget
+
+
+class TercetakIndikator(Model):
+    akhir: NilaiTarget = None
+    kondisi_awal: NilaiTarget = None
+
+
+class IndikatorRencana(Model):
+    nama: str
+    satuan: str
+    kondisi_awal: NilaiTarget = None
+    target: dict[Tahun, NilaiTarget] = {}
+    akhir: Literal["last", "sum", "max"] = Field("last", description="Kondisi akhir: last year's target, the sum or the max")
+    tercetak: TercetakIndikator = TercetakIndikator()
+
+
+class TercetakPagu(Model):
+    pagu: dict[Tahun, Rupiah] = Field({}, description="Pagu per year as printed")
+    pagu_akhir: Rupiah | None = Field(None, description="Pagu at the end of the period as printed")
+
+
+class SubKegiatanRencana(Model):
+    id: Id
+    kode: str | None = None
+    nama: str
+    indikator: list[IndikatorRencana] = []
+    pagu: dict[Tahun, Rupiah] = Field(description="Pagu indikatif per year")
+    unit_kerja: str | None = None
+    lokasi: str | None = None
+    tercetak: TercetakPagu = TercetakPagu()
+
+
+class KegiatanRencana(Model):
+    id: Id
+    kode: str | None = None
+    nama: str
+    indikator: list[IndikatorRencana] = []
+    pagu: dict[Tahun, Rupiah] = Field({}, description="Only for a kegiatan without sub_kegiatan")
+    sub_kegiatan: list[SubKegiatanRencana] = []
+    target_dari_sub: Literal["sum"] | None = Field(None, description="sum: the kegiatan's count target is Σ sub targets")
+    unit_kerja: str | None = None
+    lokasi: str | None = None
+    tercetak: TercetakPagu = TercetakPagu()
+
+    @model_validator(mode="after")
+    def _money_at_leaves(self) -> "KegiatanRencana":
+        if self.sub_kegiatan and self.pagu:
+            raise ValueError("a kegiatan with sub_kegiatan takes its pagu from them; remove pagu")
+        return self
+
+
+class ProgramRencana(Model):
+    id: Id
+    kode: str | None = None
+    nama: str
+    nomenklatur: Literal["lama", "baru"] = Field("baru", description="lama: Permendagri 13/2006 programs; baru: 90/2019")
+    penunjang: bool = False
+    tujuan: Id | None = None
+    sasaran: Id | None = None
+    indikator: list[IndikatorRencana] = []
+    kegiatan: list[KegiatanRencana] = Field(min_length=1)
+    unit_kerja: str | None = None
+    lokasi: str | None = None
+    tercetak: TercetakPagu = TercetakPagu()
+
+
+class Matriks(Model):
+    """One printed matrix of T-C.27: a view of the program tree by year span and nomenclature
+    (Blitar prints 2021 and 2022–2026 apart; Magetan "program lama" and "program baru")."""
+
+    judul: str
+    tahun: list[Tahun] = Field(min_length=1)
+    nomenklatur: Literal["lama", "baru"] | None = None
+    tahun_awal: Tahun | None = Field(None, description="Show a 'data capaian pada tahun awal' column for this year")
+    kolom_akhir: bool = Field(True, description="Show the kondisi akhir (target, pagu) columns")
+    kolom_tujuan: bool = Field(False, description="Show tujuan and sasaran columns (Blitar's 2021 matrix)")
+    total: bool = True
+    tercetak_total: dict[Tahun, Rupiah] = Field({}, description="TOTAL row as printed, per year")
+    tercetak_total_akhir: Rupiah | None = None
+
+
+class RencanaProgram(Model):
+    program: list[ProgramRencana] = Field(min_length=1)
+    matriks: list[Matriks] = Field(min_length=1)
