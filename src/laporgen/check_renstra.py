@@ -171,6 +171,12 @@ def _indikator(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                                     f"{node.id} '{ind.nama}': a percentage is summed for the kondisi akhir", "akhir.persen"))
             awal = nilai_of(ind.kondisi_awal)
             before = nilai_of(ind.target.get(c.settings.tahun_awal))
+            printed_awal = nilai_of(ind.tercetak.kondisi_awal)
+            expected_awal = awal if awal is not None else before
+            if printed_awal is not None and printed_awal != expected_awal:
+                out.append(_finding(c, "W", "program", where + ("tercetak", "kondisi_awal"),
+                                    f"{node.id} '{ind.nama}': data capaian tahun awal printed {angka(printed_awal)}, the data "
+                                    f"give {angka(expected_awal)} (the {c.settings.tahun_awal} target)", "kondisi_awal"))
             if awal is not None and before is not None and awal != before:
                 out.append(_finding(c, "W", "program", where + ("kondisi_awal",),
                                     f"{node.id} '{ind.nama}': data capaian tahun awal {angka(awal)} differs from the "

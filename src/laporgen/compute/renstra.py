@@ -284,7 +284,9 @@ def _sdm(c: RenstraContent) -> Sdm:
 
 
 def _counts(c: RenstraContent) -> dict[str, int]:
-    programs = c.program.program
+    """Counts of plan elements (RENSTRA-SPEC §5.5). The programs counted are those of the
+    current nomenclature: a Perubahan Renstra also lists the old programs of elapsed years."""
+    programs = [p for p in c.program.program if p.nomenklatur == "baru"] or c.program.program
     return {
         "tujuan": len(c.rencana.tujuan),
         "sasaran": sum(len(t.sasaran) for t in c.rencana.tujuan),

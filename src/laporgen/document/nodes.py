@@ -76,7 +76,9 @@ class Column:
 class Table:
     """A captioned table. `head` rows repeat on every page; `number` is e.g. "3.2".
     `caption_lines` are extra caption lines under the title (OPD, period). `source` is the
-    "Sumber : ..." line under the table; `notes` are footnote paragraphs under it."""
+    "Sumber : ..." line under the table; `notes` are footnote paragraphs under it.
+    `font_size`: normal (10 pt in the default template), small (9 pt), tiny (8 pt, for the
+    widest matrices such as T-C.27 with five years of target and pagu)."""
 
     id: str
     number: str
@@ -88,7 +90,7 @@ class Table:
     caption_lines: tuple[str, ...] = ()
     source: str | None = None
     notes: tuple[str, ...] = ()
-    font_size: Literal["normal", "small"] = "normal"
+    font_size: Literal["normal", "small", "tiny"] = "normal"
 
     @property
     def label(self) -> str:

@@ -119,11 +119,11 @@ class RenstraTables:
         k = len(years)
         return self._table(
             "tc24", "Anggaran dan Realisasi Pendanaan Pelayanan (T-C.24)",
-            columns((5, "left"), *[(2, "right")] * (2 * k), *[(1.1, "right")] * k, (1.2, "right"), (1.2, "right")),
+            columns((4.6, "left"), *[(2.2, "right")] * (2 * k), *[(1.3, "right")] * k, (1.4, "right"), (1.4, "right")),
             head((cell("Uraian", rowspan=2), cell("Anggaran pada Tahun (Rp)", colspan=k), cell("Realisasi Anggaran pada Tahun (Rp)", colspan=k),
                   cell("Rasio antara Realisasi dan Anggaran (%) Tahun", colspan=k), cell("Rata-rata Pertumbuhan (%)", colspan=2)),
                  (*(str(y) for _ in range(3) for y in years), "Anggaran", "Realisasi")) + (nomor_kolom([f"({x})" for x in range(1, 3 * k + 4)]),),
-            body, foot, font_size="small",
+            body, foot, font_size="tiny" if k > 2 else "small",
             notes=(f"Rata-rata pertumbuhan = {NAMA_METODE[self.c.settings.pertumbuhan]}.",),
         )
 
@@ -232,12 +232,15 @@ class RenstraTables:
                          *((cell(""), num(rupiah(mr.total_akhir, False), strong=True)) if m.kolom_akhir else ()),
                          cell("", colspan=2)))
         return self._table(f"tc27-{'-'.join(map(str, years))}", f"{m.judul} (T-C.27)", self._tc27_columns(m),
-                           self._tc27_head(m), body, foot, font_size="small")
+                           self._tc27_head(m), body, foot, font_size="tiny" if len(m.tahun) > 2 else "small")
 
     def _tc27_rows(self, n: NodeRencana, m, program) -> list[Row]:
         years = m.tahun
         strong = n.jenis == "program"
-        inds: list[IndikatorRencana | None] = list(n.node.indikator) or [None]
+        # An indicator is shown in the matrices whose years it has targets for (Blitar's 2021
+        # and 2022-2026 matrices carry different indicators for the same node).
+        inds: list[IndikatorRencana | None] = [i for i in n.node.indikator if any(i.target.get(y) is not None for y in years)]
+        inds = inds or list(n.node.indikator[:1]) or [None]
         rows: list[Row] = []
         for k, ind in enumerate(inds):
             lead = (cell(n.node.kode or ""), cell(n.node.nama if k == 0 else "", strong=strong))
@@ -253,7 +256,7 @@ class RenstraTables:
             akhir = ()
             if m.kolom_akhir:
                 ak = kondisi_akhir(ind, years) if ind else None
-                akhir = (num(f"{angka(ak.nilai)} {ak.satuan}" if ak and ak.nilai is not None else ""),
+                akhir = (num(_nilai_satuan(ak.nilai, ak.satuan) if ak else ""),
                          num(rupiah(n.pagu_akhir(years), False) if k == 0 else KOSONG, strong=strong))
             unit = (cell(getattr(n.node, "unit_kerja", None) or (self.c.agency.nama if k == 0 else "")),
                     cell(getattr(n.node, "lokasi", None) or ""))
@@ -271,9 +274,9 @@ class RenstraTables:
 
     def _tc27_columns(self, m):
         k = len(m.tahun)
-        return columns((1.2, "left"), *(((2.2, "left"), (2.2, "left")) if m.kolom_tujuan else ()), (3.6, "left"), (3.2, "left"),
-                       *(((1.3, "right"),) if m.tahun_awal else ()), *[(1.1, "right"), (1.9, "right")] * k,
-                       *(((1.2, "right"), (2.1, "right")) if m.kolom_akhir else ()), (1.4, "left"), (1.2, "left"))
+        return columns((0.6, "left"), *(((2.2, "left"), (2.2, "left")) if m.kolom_tujuan else ()), (3.0, "left"), (2.6, "left"),
+                       *(((1.1, "right"),) if m.tahun_awal else ()), *[(1.3, "right"), (2.6, "right")] * k,
+                       *(((1.3, "right"), (2.9, "right")) if m.kolom_akhir else ()), (1.2, "left"), (0.9, "left"))
 
     def _tc27_head(self, m):
         k = len(m.tahun)
@@ -315,10 +318,12 @@ def _with(value: Decimal | None, satuan: str) -> str:
 
 def _target(value: NilaiTarget, satuan: str) -> str:
     """A T-C.27 target cell: the number with its unit ("38 orang", "100%")."""
-    number = nilai_of(value)
+    return _nilai_satuan(nilai_of(value), satuan_of(value, satuan))
+
+
+def _nilai_satuan(number: Decimal | None, unit: str) -> str:
     if number is None:
         return KOSONG
-    unit = satuan_of(value, satuan)
     return f"{angka(number)}%" if unit.strip() in ("%", "persen", "Persen") else f"{angka(number)} {unit}".strip()
 
 

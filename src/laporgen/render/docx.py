@@ -57,7 +57,9 @@ from laporgen.render import ooxml
 
 # The styles the renderer asks the template for (Word's internal names for toc/figures lists).
 BODY, NOTE, NORMAL, CAPTION = "Body Text", "Note", "Normal", "Caption"
-TABLE_TEXT, TABLE_TEXT_SMALL, TABLE_GRID = "Table Text", "Table Text Small", "Table Grid"
+TABLE_TEXT, TABLE_TEXT_SMALL, TABLE_TEXT_TINY, TABLE_GRID = "Table Text", "Table Text Small", "Table Text Tiny", "Table Grid"
+TABLE_STYLE = {"normal": TABLE_TEXT, "small": TABLE_TEXT_SMALL, "tiny": TABLE_TEXT_TINY}
+TIGHT_CELL_MARGIN = 30  # twips (1,5 pt) each side, for "tiny" tables
 CONTENTS_TITLE, TOC_LEVELS, FIGURES_LIST = (
     "Contents Title",
     ("toc 1", "toc 2", "toc 3"),
@@ -70,6 +72,7 @@ REQUIRED_STYLES = (
     CAPTION,
     TABLE_TEXT,
     TABLE_TEXT_SMALL,
+    TABLE_TEXT_TINY,
     TABLE_GRID,
     CONTENTS_TITLE,
     *TOC_LEVELS,
@@ -599,7 +602,9 @@ class _BodyWriter:
             ooxml.keep_row_on_one_page(row)
             if i < len(node.head):
                 ooxml.repeat_header_row(row)
-        text_style = TABLE_TEXT_SMALL if node.font_size == "small" else TABLE_TEXT
+        text_style = TABLE_STYLE[node.font_size]
+        if node.font_size == "tiny":
+            ooxml.set_cell_side_margins(table, TIGHT_CELL_MARGIN)
         first_foot = len(node.head) + len(node.body)
         grid = ooxml.cell_grid(table)
         for r, c, cell in _grid_positions(rows, len(node.columns)):

@@ -265,3 +265,25 @@ def cell_grid(table: DocxTable) -> list[list[_Cell]]:
     """The cells of a table not yet merged, row by row, read once from the XML (python-docx's
     `table.cell(r, c)` rebuilds the whole grid on every call: quadratic on large tables)."""
     return [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+
+
+def set_cell_side_margins(table: DocxTable, twips: int) -> None:
+    """Left and right cell margins of the whole table (`w:tblCellMar`), in twentieths of a
+    point: tight margins let the widest matrices keep an 11-digit Rupiah figure on one line."""
+    tbl_pr = table._tbl.tblPr
+    margins = tbl_pr.find(qn("w:tblCellMar"))
+    if margins is None:
+        margins = OxmlElement("w:tblCellMar")
+        # CT_TblPr order: ... w:tblLayout, w:tblCellMar, w:tblLook ...
+        look = tbl_pr.find(qn("w:tblLook"))
+        if look is not None:
+            look.addprevious(margins)
+        else:
+            tbl_pr.append(margins)
+    for side in ("left", "right"):
+        element = margins.find(qn(f"w:{side}"))
+        if element is None:
+            element = OxmlElement(f"w:{side}")
+            margins.append(element)
+        element.set(qn("w:w"), str(twips))
+        element.set(qn("w:type"), "dxa")

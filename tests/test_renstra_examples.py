@@ -1,0 +1,160 @@
+"""The bundled Renstra examples (Blitar 2021-2026, Magetan Perubahan 2018-2023), built and read
+back: BAB I–VIII, every table captioned and numbered once, the recomputed figures of
+RENSTRA-SPEC §3, and `check` reporting exactly the register's data-detectable items (§4)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+import yaml
+
+from docx_reading import docx_captions, docx_headings, docx_tables, docx_text
+from laporgen.build import build, check
+
+CONTENT = Path(__file__).resolve().parents[1] / "content"
+BLITAR = CONTENT / "blitar-dinsos" / "renstra-2021-2026"
+MAGETAN = CONTENT / "magetan-dinsos" / "renstra-2018-2023"
+GOLDEN = Path(__file__).parent / "golden"
+BAB = ["BAB I PENDAHULUAN", "BAB II GAMBARAN PELAYANAN PERANGKAT DAERAH",
+       "BAB III PERMASALAHAN DAN ISU-ISU STRATEGIS PERANGKAT DAERAH", "BAB IV TUJUAN DAN SASARAN",
+       "BAB V STRATEGI DAN ARAH KEBIJAKAN", "BAB VI RENCANA PROGRAM DAN KEGIATAN SERTA PENDANAAN",
+       "BAB VII KINERJA PENYELENGGARAAN BIDANG URUSAN", "BAB VIII PENUTUP"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("renstra")
+    return {name: build(folder, out).outputs[0] for name, folder in (("blitar", BLITAR), ("magetan", MAGETAN))}
+
+
+def tables_by_code(path: Path) -> dict[str, list[list[str]]]:
+    """Tables keyed by their T-C code ("T-C.24"), or by caption number when they have none."""
+    out = {}
+    for caption, table in zip(docx_captions(path), docx_tables(path)):
+        first = caption.split("\n")[0]
+        code = first[first.index("(T-C.") + 1:first.index(")", first.index("(T-C."))] if "(T-C." in first else first.split()[1]
+        out.setdefault(code, table)
+    return out
+
+
+@pytest.mark.parametrize("name", ["blitar", "magetan"])
+def test_bab_i_to_viii_as_heading_1(built, name):
+    bab = [t.replace("\n", " ") for s, t in docx_headings(built[name]) if s == "Heading 1" and t.startswith("BAB")]
+    assert bab == BAB
+
+
+@pytest.mark.parametrize("name", ["blitar", "magetan"])
+def test_tables_numbered_once_by_bab(built, name):
+    numbers = [c.split()[1] for c in docx_captions(built[name])]
+    assert len(numbers) == len(set(numbers))  # the seeds reuse numbers (B-16); generated ones never do
+    for n in numbers:
+        bab, _, k = n.partition(".")
+        assert bab.isdigit() and k.isdigit()
+
+
+@pytest.mark.parametrize("name, codes", [("blitar", ["T-C.23", "T-C.24", "T-C.25", "T-C.26", "T-C.27", "T-C.28"]),
+                                         ("magetan", ["T-C.23", "T-C.24", "T-C.25", "T-C.26", "T-C.27", "T-C.28"])])
+def test_standard_tables_present(built, name, codes):
+    captions = " ".join(docx_captions(built[name]))
+    for code in codes:
+        assert f"({code})" in captions
+
+
+def test_sub_headings_are_numbered_decimally(built):
+    headings = [t for s, t in docx_headings(built["blitar"]) if s == "Heading 2"]
+    assert headings[:4] == ["1.1 Latar Belakang", "1.2 Landasan Hukum", "1.3 Maksud dan Tujuan", "1.4 Sistematika Penulisan"]
+    assert "2.3 Kinerja Pelayanan Perangkat Daerah" in headings  # Blitar printed "1.3." here (B-15)
+
+
+def test_magetan_tc24_all_computed_cells(built):
+    """RENSTRA-SPEC F2/F3: 49 rows and the Total × rasio 2019, 2020 and growth of anggaran and
+    realisasi (the document's own method, relatif_akhir) equal the signed document's cells."""
+    table = tables_by_code(built["magetan"])["T-C.24"]
+    lines = [line for line in (GOLDEN / "magetan-2018-2023-tc24.csv").read_text(encoding="utf-8").splitlines()
+             if not line.startswith("#")]
+    golden = list(csv.DictReader(lines))
+    body = table[3:]  # two header rows and the column-number row
+    assert len(body) == len(golden) == 50
+    for row, expected in zip(body, golden):
+        assert row[-4:] == [expected["rasio_2019"], expected["rasio_2020"], expected["pertumbuhan_anggaran"],
+                            expected["pertumbuhan_realisasi"]], expected["uraian"]
+    assert body[-1][1:5] == ["5.018.500.000", "5.481.605.000", "4.420.891.870", "4.778.861.769"]
+
+
+def test_magetan_kinerja_rasio(built):
+    """RENSTRA-SPEC F1 (M5): rasio 2019/2020 per indicator; no realisasi gives no rasio."""
+    table = tables_by_code(built["magetan"])["T-C.23"]
+    values = [row[-2:] for row in table[3:]]
+    assert ["99,76", "99,95"] in values  # disabilitas 16,71/16,75 and 43,73/43,75
+    assert ["99,22", "99,75"] in values  # lanjut usia 38,2/38,5 and 40,4/40,5
+    assert ["-", "-"] in values  # KUBE: no realisasi, no rasio (not 0)
+
+
+def test_blitar_tc27_total_includes_the_migran_program(built):
+    """RENSTRA-SPEC B-14: the printed TOTAL leaves out PROGRAM PENANGANAN WARGA NEGARA MIGRAN
+    (550.000.000); laporgen's TOTAL is the sum of every program, checked here against an
+    independent summation of the leaves in program.yaml."""
+    data = yaml.safe_load((BLITAR / "program.yaml").read_text(encoding="utf-8"))
+    years = [2022, 2023, 2024, 2025, 2026]
+
+    def leaves(node):
+        subs = [s for k in node.get("kegiatan", []) for s in (k.get("sub_kegiatan") or [k])]
+        return subs
+
+    per_year = {y: sum(leaf.get("pagu", {}).get(y, 0) for p in data["program"] for leaf in leaves(p)) for y in years}
+    migran = next(p for p in data["program"] if "MIGRAN" in p["nama"])
+    assert sum(leaf.get("pagu", {}).get(y, 0) for leaf in leaves(migran) for y in years) == 550_000_000
+    assert per_year[2022] == 12_206_342_370  # the printed 12.106.342.370 + Migran's 100.000.000
+    (table,) = [t for c, t in zip(docx_captions(built["blitar"]), docx_tables(built["blitar"]))
+                if "2022-2026" in c.split("\n")[0] and "T-C.27" in c]
+    total = table[-1]
+    expected = [f"{v:,}".replace(",", ".") for v in per_year.values()] + [f"{sum(per_year.values()):,}".replace(",", ".")]
+    assert [c for c in total if c.replace(".", "").isdigit()] == expected
+
+
+def test_blitar_rasio_rounded_half_up(built):
+    """RENSTRA-SPEC F1 (B-1): whole-number rasio, rounded half-up (the seed truncated 88,8 to 88);
+    F2 (B-2): 8.836.871.162 / 9.677.403.097 = 91,31 (printed 91.1); Tabel 2.7 rounds 28,67 to 29."""
+    tables = tables_by_code(built["blitar"])
+    first = tables["T-C.23"][3]
+    assert first[-5:] == ["89", "144", "51", "97", "118"]
+    assert "91,31" in tables["T-C.24"][3]
+    text = docx_text(built["blitar"])
+    assert "Tingkat Kemajuan" in text and "132" in text and "29" in text
+
+
+MAGETAN_REGISTER = {
+    ("analisis.yaml", "akhir"): ["M-1"],
+    ("program.yaml", "target.sub"): ["M-2"],
+    ("sumber_daya.yaml", "duplikat"): ["M-16 Mic", "M-16 Stand Speaker", "M-16 Printer A3"],
+}
+BLITAR_REGISTER = {
+    ("evaluasi.yaml", "rasio"): ["B-1 2016", "B-1 2017", "B-1 2018", "B-1 2019", "B-2"],
+    ("evaluasi.yaml", "pertumbuhan"): ["B-3 anggaran", "B-3 realisasi"],
+    ("program.yaml", "rollup"): ["B-13 ×4", "", "", "", "B-6", "B-4", "B-7 ×4", "", "", "", "B-5", "B-8 P4 ×4", "", "", "",
+                                 "B-8 K4.1 ×4", "", "", ""],
+    ("program.yaml", "pagu_akhir"): ["B-13", "B-8 P4", "B-8 K4.1"],
+    ("program.yaml", "akhir"): ["B-19", "B-18"],
+    ("program.yaml", "kondisi_awal"): ["B-20"],
+    ("program.yaml", "total"): ["B-14 ×5", "", "", "", "", "B-14 akhir"],
+    ("sumber_daya.yaml", "sdm"): ["B-10"],
+}
+
+
+@pytest.mark.parametrize("folder, register", [(MAGETAN, MAGETAN_REGISTER), (BLITAR, BLITAR_REGISTER)], ids=["magetan", "blitar"])
+def test_check_reports_exactly_the_register(folder, register):
+    findings = check(folder)
+    found: dict[tuple[str, str], int] = {}
+    for f in findings:
+        key = (Path(f.problem.file).name, f.problem.code)
+        found[key] = found.get(key, 0) + 1
+        assert f.problem.line is not None and f.problem.field
+    assert found == {key: len(ids) for key, ids in register.items()}
+
+
+def test_check_names_the_missing_program_in_the_total():
+    message = next(str(f) for f in check(BLITAR) if f.problem.code == "total" and "2022" in f.problem.field)
+    assert "printed 12.106.342.370, computed 12.206.342.370" in message
+    assert "leaves out PROGRAM PENANGANAN WARGA NEGARA MIGRAN" in message
