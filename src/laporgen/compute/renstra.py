@@ -233,6 +233,8 @@ def _matriks(m: Matriks, models: list[ProgramRencana], nodes: tuple[NodeRencana,
 def kondisi_akhir(ind: IndikatorRencana, years: list[int]) -> Akhir:
     """An indicator's kondisi akhir over `years` by its rule (F6): the last year's target with
     that year's unit, the sum or the max."""
+    if isinstance(ind.akhir, Decimal):
+        return Akhir(ind.akhir, ind.satuan)
     cells: list[NilaiTarget] = [ind.target.get(y) for y in years if ind.target.get(y) is not None]
     values = [nilai_of(v) for v in cells if nilai_of(v) is not None]
     if not values:

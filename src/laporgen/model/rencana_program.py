@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .fields import Id, Model, Rupiah, Tahun
+from .fields import Angka, Id, Model, Rupiah, Tahun
 from .nilai import NilaiTarget
 
 
@@ -22,7 +22,8 @@ class IndikatorRencana(Model):
     satuan: str
     kondisi_awal: NilaiTarget = None
     target: dict[Tahun, NilaiTarget] = {}
-    akhir: Literal["last", "sum", "max"] = Field("last", description="Kondisi akhir: last year's target, the sum or the max")
+    akhir: Literal["last", "sum", "max"] | Angka = Field(
+        "last", description="Kondisi akhir: last year's target, the sum, the max, or a given value")
     tercetak: TercetakIndikator = TercetakIndikator()
 
 
