@@ -75,7 +75,7 @@ def test_corrected_copy_is_clean(example_copy, run_cli):
             data["target_triwulan"]["IS4.1"] = [1.37, 1.37, 1.37, 1.29]
             data["target_triwulan"]["IS5.1"] = [None, None, None, 89]
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    rencana = example_copy / "rencana.yaml"
+    rencana = example_copy.parent / "renstra-2024-2026" / "rencana.yaml"  # the plan is the agency Renstra's
     plan = yaml.safe_load(rencana.read_text(encoding="utf-8"))
     plan["tujuan"][0]["sasaran"][4]["strategi"] = [{"uraian": "Penguatan akuntabilitas kinerja", "arah_kebijakan": ["Peningkatan kualitas SAKIP"]}]
     rencana.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -5,6 +5,8 @@ markup characters builds; exit codes 0/1/2/3 and the help text."""
 
 from __future__ import annotations
 
+import posixpath
+
 import docx
 import pytest
 
@@ -49,6 +51,9 @@ def one_line_starting(lines: list[str], prefix: str) -> str:
 
 
 # ---------------------------------------------------------------- input problems (no render)
+PLAN = "../renstra-2024-2026/rencana.yaml"
+"""The plan the LKjIP reads: the agency's Renstra (document.toml: renstra = ...)."""
+
 CASES = [
     pytest.param(
         "kinerja.yaml", "nilai: 92.33", 'nilai: "92,5"',
@@ -74,7 +79,7 @@ CASES = [
         "ref.unknown",
         id="dangling program id in dukungan"),
     pytest.param(
-        "rencana.yaml", "- id: IS2.1", "- id: IS1.1",
+        PLAN, "- id: IS2.1", "- id: IS1.1",
         "tujuan[0].sasaran[1].indikator[0].id", "id 'IS1.1' is defined twice; ids must be unique in the plan",
         "ref.duplicate", id="duplicate indicator id"),
     pytest.param(
@@ -82,13 +87,13 @@ CASES = [
         "tahun", "report year 2030 is outside the plan period 2024-2026", "ref.year",
         id="report year outside the plan period"),
     pytest.param(
-        "rencana.yaml", "target: {2024: 99.88, 2025: 99.89, 2026: 99.90}",
+        PLAN, "target: {2024: 99.88, 2025: 99.89, 2026: 99.90}",
         "target: {2024: 99.88, 2025: 99.89, 2027: 99.90}",
         "tujuan[0].sasaran[0].indikator[0].target.2027", "year 2027 is outside the plan period 2024-2026",
         "ref.year",
         id="target year outside the plan period"),
     pytest.param(
-        "rencana.yaml", "arah: positif", "arah: naik",
+        PLAN, "arah: positif", "arah: naik",
         "tujuan[0].indikator[0].arah", "expected one of 'positif' or 'negatif', got \"naik\"", "input.value",
         id="wrong literal"),
 ]
@@ -102,7 +107,8 @@ def test_bad_input_names_file_line_and_field(
     out_dir = tmp_path / "out"
     args = [command, example_copy] + (["--out", out_dir] if command == "build" else [])
     lines = assert_clean_failure(*run_cli(*args))
-    found = one_line_starting(lines, f"error: {DOC}/{name}:{line}: {field}: ")
+    shown = posixpath.normpath(f"{DOC}/{name}")
+    found = one_line_starting(lines, f"error: {shown}:{line}: {field}: ")
     assert message in found
     assert found.endswith(f" [{code}]")
     assert not out_dir.exists()

@@ -146,7 +146,7 @@ def _of_children(node: NodeRencana) -> str:
 
 def _matriks_years(c: RenstraContent, node: NodeRencana) -> list[int]:
     """The years of the matrix with a kondisi akhir column that shows the node."""
-    for m in c.program.matriks:
+    for m in (c.program.matriks if c.program else ()):
         if m.kolom_akhir and any(node.pagu.get(y) is not None for y in m.tahun):
             return m.tahun
     return sorted(node.pagu)

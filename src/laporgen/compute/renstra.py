@@ -149,7 +149,8 @@ def figures_for(c: RenstraContent) -> RenstraFigures:
     akhir_periode = tuple(BarisAkhirPeriode(i, capaian_persen(i.target, i.realisasi))
                           for i in (ev.akhir_periode.indikator if ev.akhir_periode else ()))
     anggaran, total = _anggaran(c)
-    program = tuple(_program(p) for p in c.program.program)
+    models = c.program.program if c.program else []
+    program = tuple(_program(p) for p in models)
     plan = [i for t in c.rencana.tujuan for i in (*t.indikator, *(x for s in t.sasaran for x in s.indikator))]
     return RenstraFigures(
         pelayanan=pelayanan,
@@ -157,7 +158,7 @@ def figures_for(c: RenstraContent) -> RenstraFigures:
         anggaran=anggaran,
         anggaran_total=total,
         program=program,
-        matriks=tuple(_matriks(m, c.program.program, program) for m in c.program.matriks),
+        matriks=tuple(_matriks(m, models, program) for m in (c.program.matriks if c.program else ())),
         akhir_rencana={i.id: target_akhir(i.target, i.akhir) for i in plan},
         kinerja_urusan=_kinerja_urusan(c, {i.id: i for i in plan}),
         sdm=_sdm(c),
@@ -259,7 +260,7 @@ def _kinerja_urusan(c: RenstraContent, plan: dict[str, Indikator]) -> tuple[Bari
             ind = plan[row.indikator]
             rows.append(BarisKinerjaUrusan(row, ind.nama, ind.satuan, ind.kondisi_awal, dict(ind.target),
                                            target_akhir(ind.target, ind.akhir), row.sumber_data or ind.sumber_data or default_sumber))
-        elif row.program is not None:
+        elif row.program is not None and c.program is not None:
             prog = next(p for p in c.program.program if p.id == row.program)
             ind_r = prog.indikator[0]
             years = sorted(ind_r.target)
@@ -288,7 +289,8 @@ def _sdm(c: RenstraContent) -> Sdm:
 def _counts(c: RenstraContent) -> dict[str, int]:
     """Counts of plan elements (RENSTRA-SPEC §5.5). The programs counted are those of the
     current nomenclature: a Perubahan Renstra also lists the old programs of elapsed years."""
-    programs = [p for p in c.program.program if p.nomenklatur == "baru"] or c.program.program
+    every = c.program.program if c.program else []
+    programs = [p for p in every if p.nomenklatur == "baru"] or every
     return {
         "tujuan": len(c.rencana.tujuan),
         "sasaran": sum(len(t.sasaran) for t in c.rencana.tujuan),

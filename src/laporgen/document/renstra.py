@@ -205,6 +205,8 @@ class _Builder:
         return out
 
     def _rencana_program(self) -> list[Block]:
+        if not self.f.program:
+            return []
         n = self.f.counts
         out: list[Block] = [para(
             f"Untuk mencapai {angka_terbilang(n['tujuan'])} tujuan dan {angka_terbilang(n['sasaran'])} sasaran dengan "

@@ -39,6 +39,9 @@ RENSTRA_FILES: dict[str, type[BaseModel]] = {
 }
 """The data files of a Renstra folder."""
 
+RENSTRA_OPTIONAL = {"program", "evaluasi", "sumber_daya", "analisis"}
+"""A data-only Renstra (the plan an LKjIP reports against) may hold just `rencana.yaml`."""
+
 SETTINGS: dict[str, type[BaseModel]] = {"lkjip": DocumentSettings, "renstra": RenstraSettings}
 
 
@@ -71,7 +74,7 @@ class RenstraContent:
     settings: RenstraSettings
     agency: Agency
     rencana: Rencana
-    program: RencanaProgram
+    program: RencanaProgram | None
     evaluasi: Evaluasi
     sumber_daya: SumberDayaRenstra
     analisis: Analisis
@@ -110,11 +113,12 @@ def _require_folder(folder: Path) -> None:
 
 def load_renstra(folder: Path) -> RenstraContent:
     """Load and validate a Renstra document folder."""
-    parts, sources, narasi = _load_parts(folder, RenstraSettings, RENSTRA_FILES)
+    parts, sources, narasi = _load_parts(folder, RenstraSettings, RENSTRA_FILES, RENSTRA_OPTIONAL)
     content = RenstraContent(
         folder=folder, settings=parts["document"], agency=parts["agency"], rencana=parts["rencana"],
-        program=parts["program"], evaluasi=parts["evaluasi"], sumber_daya=parts["sumber_daya"],
-        analisis=parts["analisis"], narasi=narasi, sources=sources,
+        program=parts.get("program"), evaluasi=parts.get("evaluasi") or Evaluasi(),
+        sumber_daya=parts.get("sumber_daya") or SumberDayaRenstra(), analisis=parts.get("analisis") or Analisis(),
+        narasi=narasi, sources=sources,
     )
     problems = check_renstra_references(content)
     if problems:
@@ -136,30 +140,59 @@ def load_lkjip(folder: Path) -> LkjipContent:
     return content
 
 
-def _load_parts(folder: Path, settings: type[BaseModel], files: dict[str, type[BaseModel]]):
-    """Every file of a document folder validated, with all problems reported at once."""
+def _load_parts(folder: Path, settings: type[BaseModel], files: dict[str, type[BaseModel]],
+                optional: set[str] = frozenset()):  # type: ignore[assignment]
+    """Every file of a document folder validated, with all problems reported at once. An LKjIP
+    whose document.toml names a `renstra` folder takes the plan (`rencana`) from there: one
+    plan per agency, shared by the Renstra and every year's LKjIP."""
     _require_folder(folder)
     problems: list[Problem] = []
     parts: dict[str, Any] = {}
     sources: dict[str, Source] = {}
     wanted = {"document": (folder, settings), "agency": (folder.parent, Agency)}
-    wanted |= {stem: (folder, model) for stem, model in files.items()}
     for stem, (where, model) in wanted.items():
-        try:
-            path = find_data_file(where, stem)
-            if path is None:
-                problems.append(Problem(
-                    display_path(where / f"{stem}.yaml"), "file is missing",
-                    hint=f"create {stem}.yaml (or .toml) in {display_path(where)}", code="input.file",
-                ))
-                continue
-            parts[stem], sources[stem] = load(model, path)
-        except LaporgenError as exc:
-            problems.extend(exc.problems)
+        _load_one(stem, where, model, parts, sources, problems)
+    shared = _shared_plan(folder, parts.get("document"), sources.get("document"), problems)
+    for stem, model in files.items():
+        where = shared if stem == "rencana" and shared is not None else folder
+        _load_one(stem, where, model, parts, sources, problems, optional=stem in optional)
     narasi = _load_narasi(folder / "narasi", problems)
     if problems:
         raise LaporgenError(problems)
     return parts, sources, narasi
+
+
+def _shared_plan(folder: Path, settings: Any, source: Source | None, problems: list[Problem]) -> Path | None:
+    """The Renstra folder an LKjIP names in `renstra = "../renstra-2024-2026"`, checked."""
+    name = getattr(settings, "renstra", None)
+    if name is None or source is None:
+        return None
+    shared = (folder / name).resolve()
+    if find_data_file(shared, "rencana") is None:
+        problems.append(source.problem(("renstra",), f"{display_path(shared)} has no rencana.yaml",
+                                       "name the folder of the agency's Renstra, relative to this document", "ref.renstra"))
+        return None
+    own = find_data_file(folder, "rencana")
+    if own is not None:
+        problems.append(Problem(display_path(own), "this document takes its plan from the Renstra named in document.toml",
+                                hint="delete this file, or remove `renstra` from document.toml", code="ref.renstra"))
+    return shared
+
+
+def _load_one(stem: str, where: Path, model: type[BaseModel], parts: dict, sources: dict, problems: list[Problem],
+              optional: bool = False) -> None:
+    try:
+        path = find_data_file(where, stem)
+        if path is None:
+            if not optional:
+                problems.append(Problem(
+                    display_path(where / f"{stem}.yaml"), "file is missing",
+                    hint=f"create {stem}.yaml (or .toml) in {display_path(where)}", code="input.file",
+                ))
+            return
+        parts[stem], sources[stem] = load(model, path)
+    except LaporgenError as exc:
+        problems.extend(exc.problems)
 
 
 def _load_narasi(folder: Path, problems: list[Problem]) -> dict[str, Narasi]:

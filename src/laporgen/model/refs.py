@@ -96,10 +96,11 @@ def _plan(rencana: "Rencana", source: "Source") -> tuple[list, list, list[Proble
 
 def check_renstra_references(c: "RenstraContent") -> list[Problem]:
     """Every cross-file problem of a Renstra content."""
-    rencana, program, analisis = c.sources["rencana"], c.sources["program"], c.sources["analisis"]
+    rencana, program, analisis = c.sources["rencana"], c.sources.get("program"), c.sources.get("analisis")
     plan_ids, sasaran_ids, problems = _plan(c.rencana, rencana)
+    programs = c.program.program if c.program else []
     node_ids: list[tuple[str, FieldPath]] = []
-    for p, prog in enumerate(c.program.program):
+    for p, prog in enumerate(programs):
         node_ids.append((prog.id, ("program", p, "id")))
         for k, keg in enumerate(prog.kegiatan):
             node_ids.append((keg.id, ("program", p, "kegiatan", k, "id")))
@@ -109,26 +110,26 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
                                  "ref.duplicate") for i, loc in _repeats(node_ids)]
     tujuan = {t.id for t in c.rencana.tujuan}
     sasaran = {i for i, _ in sasaran_ids}
-    for p, prog in enumerate(c.program.program):
+    for p, prog in enumerate(programs):
         if prog.tujuan is not None and prog.tujuan not in tujuan:
             problems.append(program.problem(("program", p, "tujuan"), f"'{prog.tujuan}' is not a tujuan", _known(tujuan), "ref.unknown"))
         if prog.sasaran is not None and prog.sasaran not in sasaran:
             problems.append(program.problem(("program", p, "sasaran"), f"'{prog.sasaran}' is not a sasaran", _known(sasaran), "ref.unknown"))
     first, last = c.settings.tahun_awal, c.rencana.periode[1]
-    for m, matriks in enumerate(c.program.matriks):
+    for m, matriks in enumerate(c.program.matriks if c.program else []):
         problems += [program.problem(("matriks", m, "tahun"), f"year {y} is outside {first}-{last} (tahun_awal to the plan's end)",
                                      None, "ref.year") for y in matriks.tahun if not first <= y <= last]
     urusan = c.analisis.indikator_urusan
     if urusan is not None:
         indikator = {i for i, _ in plan_ids}
-        programs = {prog.id for prog in c.program.program}
+        program_ids = {prog.id for prog in programs}
         for n, row in enumerate(urusan.baris):
             loc = ("indikator_urusan", "baris", n)
             if row.indikator is not None and row.indikator not in indikator:
                 problems.append(analisis.problem(loc + ("indikator",), f"'{row.indikator}' is not a plan indicator", _known(indikator), "ref.unknown"))
-            if row.program is not None and row.program not in programs:
-                problems.append(analisis.problem(loc + ("program",), f"'{row.program}' is not a program in program.yaml", _known(programs), "ref.unknown"))
-            elif row.program is not None and not next(p for p in c.program.program if p.id == row.program).indikator:
+            if row.program is not None and row.program not in program_ids:
+                problems.append(analisis.problem(loc + ("program",), f"'{row.program}' is not a program in program.yaml", _known(program_ids), "ref.unknown"))
+            elif row.program is not None and not next(p for p in programs if p.id == row.program).indikator:
                 problems.append(analisis.problem(loc + ("program",), f"program '{row.program}' has no indikator to show", None, "ref.unknown"))
     return problems
 

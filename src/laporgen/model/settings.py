@@ -67,6 +67,9 @@ class Penandatangan(Model):
 class DocumentSettings(Model):
     jenis: Literal["lkjip"]
     tahun: Tahun = Field(description="The report year (tahun anggaran)")
+    renstra: str | None = Field(
+        None, description='The agency\'s Renstra folder, relative to this one ("../renstra-2024-2026"): '
+        "the plan (tujuan, sasaran, indikator, targets) is read from its rencana.yaml")
     kertas: Literal["A4", "F4"] = "A4"
     tanda_tangan: Penandatangan
     kategori: Kategori = Kategori()
