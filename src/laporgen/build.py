@@ -16,6 +16,7 @@ from .check import Finding, check_lkjip
 from .check_renstra import check_renstra
 from .compute import lkjip as lkjip_figures
 from .compute import renstra as renstra_figures
+from .compute.perubahan import perubahan
 from .document.lkjip import lkjip_document
 from .document.nodes import Document
 from .document.renstra import renstra_document
@@ -47,7 +48,10 @@ def document_for(c: Content) -> Document:
     """The document tree of any loaded content."""
     if isinstance(c, LkjipContent):
         return lkjip_document(c, lkjip_figures.figures_for(c))
-    return renstra_document(c, renstra_figures.figures_for(c))
+    changes = None
+    if c.settings.perubahan_dari:
+        changes = perubahan(load_document((c.folder / c.settings.perubahan_dari).resolve()), c)
+    return renstra_document(c, renstra_figures.figures_for(c), changes)
 
 
 def build(folder: Path, out: Path, formats: tuple[str, ...] = ("docx",), template: Path | None = None,

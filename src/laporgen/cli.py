@@ -7,11 +7,12 @@ Exit codes: 0 done/clean, 1 `check` findings, 2 invalid input (one line per prob
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from .errors import LaporgenError, display_path
+from .errors import LaporgenError, Problem, display_path
 
 EXAMPLES = """examples:
   laporgen build content/magetan-dinsos/lkjip-2024 --out output/
@@ -56,6 +57,17 @@ def parser() -> argparse.ArgumentParser:
                        epilog="example:\n  laporgen check content/magetan-dinsos/lkjip-2024",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     c.add_argument("path", type=Path, help="the document folder")
+
+    d = sub.add_parser("diff", help="show what changed between two versions of a document",
+                       description="Compare two versions of a document's content: every tujuan, sasaran, indicator, "
+                       "target, program/kegiatan and pagu added, removed or changed (per year), and the narrative "
+                       "sections that changed. A version is a folder, or REV:FOLDER for the folder at a git revision. "
+                       "Exit 0: no changes; 1: changes.",
+                       epilog="examples:\n  laporgen diff content/old/renstra-2018-2023 content/magetan-dinsos/renstra-2018-2023\n"
+                       "  laporgen diff HEAD~3:content/magetan-dinsos/renstra-2018-2023 content/magetan-dinsos/renstra-2018-2023",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    d.add_argument("old", help="the earlier version: a folder or REV:FOLDER")
+    d.add_argument("new", help="the later version: a folder or REV:FOLDER")
     return p
 
 
@@ -78,11 +90,14 @@ def _run(args: argparse.Namespace) -> int:
     from . import build as pipeline
 
     if args.command == "build":
+        _check_source_date_epoch()
         formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
         built = pipeline.build(args.path, args.out, formats, template=args.template, pdf_engine=args.pdf_engine)
         for path in built.outputs:
             print(f"wrote {display_path(path)}")
         return 0
+    if args.command == "diff":
+        return _diff(args.old, args.new)
     findings = pipeline.check(args.path)
     for finding in findings:
         print(finding)
@@ -91,6 +106,39 @@ def _run(args: argparse.Namespace) -> int:
         return 1
     print(f"{display_path(args.path)}: no findings")
     return 0
+
+
+def _check_source_date_epoch() -> None:
+    """`SOURCE_DATE_EPOCH` (reproducible builds) dates the DOCX package: it must be a whole
+    number of seconds since 1970, or the build would fail half-way."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if value is None or value == "":
+        return
+    if not value.strip().isdigit() or int(value) > 253402300799:  # 9999-12-31T23:59:59Z
+        raise LaporgenError([Problem(
+            "SOURCE_DATE_EPOCH", f"expected a whole number of seconds since 1970-01-01, got {value!r}",
+            hint="unset it, or set it to e.g. the last commit's time: git log -1 --format=%ct", code="usage",
+        )])
+
+
+def _diff(old: str, new: str) -> int:
+    from .compute.perubahan import perubahan
+    from .model.content import load_document
+    from .numbers import angka
+    from .revisi import folder_at
+
+    with folder_at(old) as before, folder_at(new) as after:
+        changes = perubahan(load_document(before), load_document(after))
+    for ch in changes:
+        year = f" {ch.tahun}" if ch.tahun else ""
+        values = ""
+        if ch.sebelum is not None or ch.sesudah is not None:
+            show = [angka(v) if not isinstance(v, str) and v is not None else (v or "-") for v in (ch.sebelum, ch.sesudah)]
+            values = f": {show[0]} -> {show[1]}"
+        print(f"{ch.jenis:8} {ch.bagian:12} {ch.id}{year}{values}  ({ch.uraian})")
+    if not changes:
+        print("no changes")
+    return 1 if changes else 0
 
 
 if __name__ == "__main__":

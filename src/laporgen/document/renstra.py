@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..compute.perubahan import Perubahan
 from ..compute.renstra import RenstraFigures
 from ..errors import LaporgenError, Problem, display_path
 from ..model.content import RenstraContent
@@ -26,13 +27,14 @@ from .renstra_tables import RenstraTables
 JUDUL = {"awal": "Rencana Strategis", "perubahan": "Perubahan Rencana Strategis", "review": "Review Rencana Strategis"}
 
 
-def renstra_document(c: RenstraContent, f: RenstraFigures) -> Document:
-    """The whole Renstra as a document tree, numbered, with its Daftar Isi and Daftar Tabel."""
-    return _Builder(c, f).document()
+def renstra_document(c: RenstraContent, f: RenstraFigures, changes: list[Perubahan] | None = None) -> Document:
+    """The whole Renstra as a document tree, numbered, with its Daftar Isi and Daftar Tabel;
+    `changes` (a Perubahan/Review against its previous version) adds their table to BAB I."""
+    return _Builder(c, f, changes).document()
 
 
 class _Builder:
-    def __init__(self, c: RenstraContent, f: RenstraFigures):
+    def __init__(self, c: RenstraContent, f: RenstraFigures, changes: list[Perubahan] | None = None):
         self.c, self.f = c, f
         self.t = RenstraTables(c, f)
         self.outline = self._outline()
@@ -57,6 +59,7 @@ class _Builder:
             "kinerja-urusan": lambda: [Landscape((self.t.tc28(),))] if a.indikator_urusan else [],
             "penutup": lambda: [_list(a.kaidah_pelaksanaan)] if a.kaidah_pelaksanaan else [],
             "sistematika": self._sistematika,
+            "latar-belakang": lambda: [self.t.perubahan(changes)] if changes else [],
         }
 
     def _outline(self) -> tuple[Bagian, ...]:

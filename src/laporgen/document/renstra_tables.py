@@ -24,6 +24,16 @@ class RenstraTables:
         caption = (self.opd,) if lines is None else lines
         return Table(id, "", title, cols, head_rows, tuple(body), tuple(foot), caption, **kw)
 
+    # ------------------------------------------------------------------------------- BAB I
+    def perubahan(self, changes) -> Table:
+        """What this Perubahan/Review changed against the version it revises (issue 7)."""
+        body = [(mid(str(n)), cell(ch.jenis.capitalize()), cell(BAGIAN.get(ch.bagian, ch.bagian)), cell(ch.uraian),
+                 mid(str(ch.tahun) if ch.tahun else ""), num(_nilai_perubahan(ch.sebelum)), num(_nilai_perubahan(ch.sesudah)))
+                for n, ch in enumerate(changes, 1)]
+        return self._table("perubahan", "Perubahan terhadap Rencana Strategis Sebelumnya",
+                           columns((0.8, "center"), (1.6, "left"), (1.8, "left"), (6, "left"), (1, "center"), (2, "right"), (2, "right")),
+                           head(("No.", "Perubahan", "Bagian", "Uraian", "Tahun", "Sebelum", "Sesudah")), body, font_size="small")
+
     # ------------------------------------------------------------------------------ BAB II
     def _jumlahan(self, id: str, title: str, label: str, rows, total: int, keterangan: str | None = None) -> Table:
         extra = (keterangan,) if keterangan else ()
@@ -312,6 +322,15 @@ class RenstraTables:
 
 
 # ----------------------------------------------------------------------------------- helpers
+BAGIAN = {"tujuan": "Tujuan", "sasaran": "Sasaran", "indikator": "Indikator", "target": "Target", "program": "Program",
+          "kegiatan": "Kegiatan", "sub_kegiatan": "Sub Kegiatan", "pagu": "Pagu (Rp)", "narasi": "Narasi"}
+
+
+def _nilai_perubahan(value) -> str:
+    if value is None:
+        return ""
+    return angka(value) if isinstance(value, Decimal) else str(value)
+
 def _with(value: Decimal | None, satuan: str) -> str:
     return KOSONG if value is None else f"{angka(value)} {satuan}".strip()
 

@@ -113,3 +113,6 @@ class RenstraSettings(Model):
     penetapan: Penetapan | None = None
     outline: Outline = Outline()
     logo: str | None = None
+    perubahan_dari: str | None = Field(
+        None, description="The folder of the version this Perubahan/Review revises, relative to this one: "
+        "a table of what changed is printed in BAB I")

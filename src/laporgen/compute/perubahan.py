@@ -1,0 +1,131 @@
+"""What a revision changed: two versions of one document's content compared (issue 7:
+Perubahan / Review Renstra). Pure: the caller loads both versions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from ..model.content import Content, LkjipContent
+from ..model.nilai import nilai_of
+from ..model.renstra import Rencana
+
+Jenis = Literal["ditambah", "dihapus", "diubah"]
+
+
+@dataclass(frozen=True)
+class Perubahan:
+    """One change: what kind, to what (`bagian`: tujuan, sasaran, indikator, target, program,
+    kegiatan, sub_kegiatan, pagu, narasi), which id and name, which year, before and after."""
+
+    jenis: Jenis
+    bagian: str
+    id: str
+    uraian: str
+    tahun: int | None = None
+    sebelum: Decimal | str | None = None
+    sesudah: Decimal | str | None = None
+
+
+def perubahan(old: Content, new: Content) -> list[Perubahan]:
+    """Every addition, removal and change from `old` to `new`, plan first, then the program
+    tree, then narrative sections."""
+    return [*_plan(old.rencana, new.rencana), *_program(old, new), *_narasi(old, new)]
+
+
+def _plan_items(r: Rencana) -> Iterator[tuple[str, str, object]]:
+    for t in r.tujuan:
+        yield "tujuan", t.id, t
+        for i in t.indikator:
+            yield "indikator", i.id, i
+        for s in t.sasaran:
+            yield "sasaran", s.id, s
+            for i in s.indikator:
+                yield "indikator", i.id, i
+
+
+def _name(item: object) -> str:
+    return getattr(item, "uraian", None) or getattr(item, "nama", "")
+
+
+def _plan(old: Rencana, new: Rencana) -> list[Perubahan]:
+    before = {(kind, i): item for kind, i, item in _plan_items(old)}
+    after = {(kind, i): item for kind, i, item in _plan_items(new)}
+    out: list[Perubahan] = []
+    for key, item in after.items():
+        kind, i = key
+        if key not in before:
+            out.append(Perubahan("ditambah", kind, i, _name(item)))
+            continue
+        was = before[key]
+        if _name(was) != _name(item):
+            out.append(Perubahan("diubah", kind, i, _name(item), None, _name(was), _name(item)))
+        if kind == "indikator":
+            out += _targets(i, _name(item), was.target, item.target)  # type: ignore[attr-defined]
+    out += [Perubahan("dihapus", kind, i, _name(item)) for (kind, i), item in before.items() if (kind, i) not in after]
+    return out
+
+
+def _targets(i: str, name: str, before: dict, after: dict, bagian: str = "target") -> list[Perubahan]:
+    out = []
+    for year in sorted(set(before) | set(after)):
+        a, b = nilai_of(before.get(year)), nilai_of(after.get(year))
+        if a != b:
+            jenis: Jenis = "ditambah" if a is None else "dihapus" if b is None else "diubah"
+            out.append(Perubahan(jenis, bagian, i, name, year, a, b))
+    return out
+
+
+def _nodes(c: Content) -> dict[str, tuple[str, object, dict[int, Decimal]]]:
+    """Every program-tree node by id: (level, node, leaf money per year)."""
+    out: dict[str, tuple[str, object, dict[int, Decimal]]] = {}
+    if isinstance(c, LkjipContent):
+        year = c.settings.tahun
+        for p in c.program.program:
+            out[p.id] = ("program", p, {})
+            for k in p.kegiatan:
+                out[k.id] = ("kegiatan", k, {year: k.anggaran.pagu} if k.anggaran else {})
+                for s in k.sub_kegiatan:
+                    out[s.id] = ("sub_kegiatan", s, {year: s.anggaran.pagu})
+        return out
+    for p in c.program.program if c.program else []:
+        out[p.id] = ("program", p, {})
+        for k in p.kegiatan:
+            out[k.id] = ("kegiatan", k, dict(k.pagu))
+            for s in k.sub_kegiatan:
+                out[s.id] = ("sub_kegiatan", s, dict(s.pagu))
+    return out
+
+
+def _program(old: Content, new: Content) -> list[Perubahan]:
+    before, after = _nodes(old), _nodes(new)
+    out: list[Perubahan] = []
+    for i, (level, node, pagu) in after.items():
+        if i not in before:
+            out.append(Perubahan("ditambah", level, i, _name(node)))
+            continue
+        _, was, was_pagu = before[i]
+        if _name(was) != _name(node):
+            out.append(Perubahan("diubah", level, i, _name(node), None, _name(was), _name(node)))
+        out += _targets(i, _name(node), was_pagu, pagu, "pagu")
+        for n, ind in enumerate(getattr(node, "indikator", [])):
+            olds = getattr(was, "indikator", [])
+            if n < len(olds) and isinstance(getattr(ind, "target", None), dict):
+                out += _targets(i, ind.nama, olds[n].target, ind.target)
+    out += [Perubahan("dihapus", level, i, _name(node)) for i, (level, node, _) in before.items() if i not in after]
+    return out
+
+
+def _narasi(old: Content, new: Content) -> list[Perubahan]:
+    out = []
+    for key in sorted(set(old.narasi) | set(new.narasi)):
+        a, b = old.narasi.get(key), new.narasi.get(key)
+        if a is None:
+            out.append(Perubahan("ditambah", "narasi", key, key))
+        elif b is None:
+            out.append(Perubahan("dihapus", "narasi", key, key))
+        elif a.text.strip() != b.text.strip():
+            out.append(Perubahan("diubah", "narasi", key, key))
+    return out

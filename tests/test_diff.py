@@ -1,0 +1,101 @@
+"""`laporgen diff`: what a revision changed, between two folders or two git revisions, and the
+table a Perubahan Renstra prints of it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from laporgen.build import document_for
+from laporgen.compute.perubahan import Perubahan, perubahan
+from laporgen.document.nodes import Table
+from laporgen.document.numbering import walk
+from laporgen.model.content import load_document
+
+MAGETAN = Path(__file__).resolve().parents[1] / "content" / "magetan-dinsos"
+DOC = "renstra-2018-2023"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def versions(tmp_path) -> tuple[Path, Path]:
+    """The Magetan Perubahan Renstra as `old`, and a `new` revision of it with five edits."""
+    old, new = tmp_path / "old" / "magetan-dinsos", tmp_path / "new" / "magetan-dinsos"
+    shutil.copytree(MAGETAN, old)
+    shutil.copytree(MAGETAN, new)
+    doc = new / DOC
+    edit(doc / "rencana.yaml", "target: {2019: 38.5, 2020: 40.5, 2021: 40.75, 2022: 41.25, 2023: 41.75}",
+         "target: {2019: 38.5, 2020: 40.5, 2021: 40.75, 2022: 42.00, 2023: 43.00}")
+    text = (doc / "narasi" / "latar-belakang.md").read_text(encoding="utf-8")
+    (doc / "narasi" / "latar-belakang.md").write_text(text + "\nParagraf baru hasil reviu.\n", encoding="utf-8")
+    return old / DOC, doc
+
+
+def test_diff_lists_exactly_the_changed_rows(versions):
+    old, new = versions
+    changes = perubahan(load_document(old), load_document(new))
+    lansia = next(c for c in changes if c.bagian == "target").id
+    assert changes == [
+        Perubahan("diubah", "target", lansia, changes[0].uraian, 2022, D("41.25"), D("42.00")),
+        Perubahan("diubah", "target", lansia, changes[0].uraian, 2023, D("41.75"), D("43.00")),
+        Perubahan("diubah", "narasi", "latar-belakang", "latar-belakang"),
+    ]
+    assert "lanjut usia" in changes[0].uraian.lower()
+
+
+def test_added_removed_and_pagu_changes(versions):
+    old, new = versions
+    program = new / "program.yaml"
+    text = program.read_text(encoding="utf-8")
+    first_pagu = next(line for line in text.splitlines() if "pagu: {2021:" in line)
+    changed = first_pagu.replace("pagu: {2021: ", "pagu: {2021: 1")
+    edit(program, first_pagu, changed)
+    changes = perubahan(load_document(old), load_document(new))
+    pagu = [c for c in changes if c.bagian == "pagu"]
+    assert len(pagu) == 1 and pagu[0].tahun == 2021 and pagu[0].sesudah - pagu[0].sebelum > 0
+
+
+def test_cli_diff_between_folders(versions, run_cli):
+    old, new = versions
+    code, out, err = run_cli("diff", str(old), str(new))
+    assert code == 1
+    lines = out.strip().splitlines()
+    assert len(lines) == 3
+    assert lines[0].startswith("diubah   target") and "2022: 41,25 -> 42,00" in lines[0]
+    assert lines[2].startswith("diubah   narasi")
+
+
+def test_cli_diff_against_a_git_revision(tmp_path, run_cli, monkeypatch):
+    repo = tmp_path / "repo"
+    shutil.copytree(MAGETAN, repo / "content" / "magetan-dinsos")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run([*git, "-C", str(repo), "add", "."], check=True)
+    subprocess.run([*git, "-C", str(repo), "commit", "-qm", "awal"], check=True)
+    doc = repo / "content" / "magetan-dinsos" / DOC
+    edit(doc / "rencana.yaml", "2022: 41.25", "2022: 42.00")
+    monkeypatch.chdir(repo)
+    code, out, _ = run_cli("diff", f"HEAD:content/magetan-dinsos/{DOC}", f"content/magetan-dinsos/{DOC}")
+    assert code == 1 and "2022: 41,25 -> 42,00" in out
+    code, out, err = run_cli("diff", f"nosuchrev:content/magetan-dinsos/{DOC}", f"content/magetan-dinsos/{DOC}")
+    assert code == 2 and "[diff.git]" in err
+
+
+def test_a_perubahan_renstra_prints_the_changes_table(versions):
+    old, new = versions
+    edit(new / "document.toml", 'varian = "perubahan"', f'varian = "perubahan"\nperubahan_dari = "../../../old/magetan-dinsos/{DOC}"')
+    tables = [b for b in walk(document_for(load_document(new)).body) if isinstance(b, Table) and b.id == "perubahan"]
+    (table,) = tables
+    assert table.number == "1.1"
+    rows = [["".join(i.text for i in c.blocks[0].inlines if hasattr(i, "text")) for c in row] for row in table.body]
+    assert rows[0][1:] == ["Diubah", "Target", rows[0][3], "2022", "41,25", "42,00"]
+    assert len(rows) == 3
