@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
-from .check import Finding
+from .check import Finding, placeholders
 from .compute.renstra import NodeRencana, RenstraFigures, kondisi_akhir
 from .model.content import RenstraContent
 from .model.load import FieldPath
@@ -18,7 +18,8 @@ from .numbers import angka, bulatkan, persen, rupiah
 
 def check_renstra(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
     """Every finding of a Renstra content, in file order."""
-    findings = [*_pelayanan(c, f), *_anggaran(c, f), *_matriks(c, f), *_indikator(c, f), *_urusan(c, f), *_sdm(c, f)]
+    findings = [*_pelayanan(c, f), *_anggaran(c, f), *_matriks(c, f), *_indikator(c, f), *_urusan(c, f), *_sdm(c, f),
+                *placeholders(c)]
     return sorted(findings, key=lambda x: (x.problem.file, x.problem.line or 0))
 
 

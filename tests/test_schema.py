@@ -1,0 +1,72 @@
+"""Every example file validates against the JSON Schema generated for its kind, as an editor
+would check it (YAML read with dates as text, mapping keys as text)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import tomllib
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from laporgen.schema import FILE_SCHEMA, json_schema, schema_files
+
+CONTENT = Path(__file__).resolve().parents[1] / "content"
+
+
+class EditorLoader(yaml.SafeLoader):
+    """YAML as a language server sees it: timestamps stay text."""
+
+
+EditorLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def as_json(data):
+    """Data as JSON sees it: mapping keys and dates as text (TOML dates are typed)."""
+    if isinstance(data, (datetime.date, datetime.datetime)):
+        return data.isoformat()
+    if isinstance(data, dict):
+        return {str(k): as_json(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [as_json(v) for v in data]
+    return data
+
+
+def example_files():
+    for document in sorted(p.parent for p in CONTENT.rglob("document.toml")):
+        jenis = tomllib.loads((document / "document.toml").read_text(encoding="utf-8"))["jenis"]
+        for path in sorted(document.glob("*.*")):
+            if (jenis, path.stem) in FILE_SCHEMA:
+                yield pytest.param(path, FILE_SCHEMA[(jenis, path.stem)], id=str(path.relative_to(CONTENT)))
+    for agency in sorted(CONTENT.glob("*/agency.yaml")):
+        yield pytest.param(agency, "agency", id=str(agency.relative_to(CONTENT)))
+
+
+@pytest.mark.parametrize("path, name", list(example_files()))
+def test_example_file_validates_against_its_schema(path, name):
+    text = path.read_text(encoding="utf-8")
+    data = tomllib.loads(text) if path.suffix == ".toml" else yaml.load(text, Loader=EditorLoader)
+    jsonschema.validate(as_json(data), json_schema(name))
+
+
+def test_a_typo_fails_the_schema():
+    schema = json_schema("lkjip-kinerja")
+    bad = {"realisasi": {"IS1.1": {"nilai": 1, "realiasi": 2}},
+           "perjanjian_kinerja": [{"versi": "murni", "tanggal": "2024-01-02"}], "dukungan": {}}
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(bad))
+    assert len(errors) == 1 and "'realiasi' was unexpected" in errors[0].message
+
+
+def test_schema_files_are_stable_json():
+    files = schema_files()
+    assert set(files) == {f"{n}.schema.json" for n in ("agency", "lkjip-document", "renstra-document", "rencana", "lkjip-program",
+                                                       "lkjip-kinerja", "lkjip-sumber-daya", "renstra-program", "renstra-evaluasi",
+                                                       "renstra-sumber-daya", "renstra-analisis")}
+    assert files == schema_files()
+    assert json.loads(files["rencana.schema.json"])["title"].startswith("rencana.yaml")
