@@ -129,7 +129,7 @@ class RenstraTables:
         k = len(years)
         return self._table(
             "tc24", "Anggaran dan Realisasi Pendanaan Pelayanan (T-C.24)",
-            columns((4.6, "left"), *[(2.2, "right")] * (2 * k), *[(1.3, "right")] * k, (1.4, "right"), (1.4, "right")),
+            columns((4.0, "left"), *[(2.6, "right")] * (2 * k), *[(1.3, "right")] * k, (1.4, "right"), (1.4, "right")),
             head((cell("Uraian", rowspan=2), cell("Anggaran pada Tahun (Rp)", colspan=k), cell("Realisasi Anggaran pada Tahun (Rp)", colspan=k),
                   cell("Rasio antara Realisasi dan Anggaran (%) Tahun", colspan=k), cell("Rata-rata Pertumbuhan (%)", colspan=2)),
                  (*(str(y) for _ in range(3) for y in years), "Anggaran", "Realisasi")) + (nomor_kolom([f"({x})" for x in range(1, 3 * k + 4)]),),
@@ -284,7 +284,7 @@ class RenstraTables:
 
     def _tc27_columns(self, m):
         k = len(m.tahun)
-        return columns((0.6, "left"), *(((2.2, "left"), (2.2, "left")) if m.kolom_tujuan else ()), (3.0, "left"), (2.6, "left"),
+        return columns((0.9, "left"), *(((2.2, "left"), (2.2, "left")) if m.kolom_tujuan else ()), (3.0, "left"), (2.6, "left"),
                        *(((1.1, "right"),) if m.tahun_awal else ()), *[(1.3, "right"), (2.6, "right")] * k,
                        *(((1.3, "right"), (2.9, "right")) if m.kolom_akhir else ()), (1.2, "left"), (0.9, "left"))
 
