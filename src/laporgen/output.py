@@ -4,46 +4,56 @@ build never leaves a half-written file nor destroys the previous good one."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
 from .errors import LaporgenError, Problem, display_path
 
+_HINTS = {
+    errno.ENOSPC: "free some disk space and build again",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "free some disk space (or raise your quota) and build again",
+    errno.EACCES: "close the file if it is open in Word or another program, and check that the folder is writable",
+    errno.EPERM: "close the file if it is open in Word or another program, and check that the folder is writable",
+    errno.EROFS: "the folder is read-only: choose another --out folder",
+    errno.EEXIST: "--out must be a folder, not a file",
+    errno.ENOTDIR: "--out must be a folder, not a file",
+    errno.EISDIR: "a folder has the output file's name: rename or remove it",
+}
+_DEFAULT_HINT = ("check that the folder exists and is writable, the disk is not full, and the file is not open "
+                 "in another program")
+
 
 def write_atomic(path: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Create `path` by calling `write(stream)`; on any failure the old file stays as it was."""
+    """Create `path` by calling `write(stream)`; on any failure the old file stays as it was and
+    no temp file is left behind."""
+    temp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with _temp_beside(path) as (stream, temp):
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as stream:
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
         os.replace(temp, path)
+        temp = None
     except OSError as exc:
+        hint = _HINTS.get(exc.errno, _DEFAULT_HINT)
         raise LaporgenError([Problem(
             display_path(path), f"cannot write the output ({exc.strerror or exc})",
-            hint="check that the folder exists and is writable, the disk is not full, and the file is not open in another program",
-            code="output.write",
+            hint=f"{hint}; the previous file, if any, is unchanged", code="output.write",
         )]) from exc
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
 
 
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-@contextlib.contextmanager
-def _temp_beside(path: Path) -> Iterator[tuple[BinaryIO, str]]:
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            yield stream, temp
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise

@@ -274,3 +274,95 @@ def test_year_keyed_field_is_located_at_the_year_line_and_shown_with_a_dot(tmp_p
     problem = only(validate_problems(Riwayat, write(tmp_path, "y.yaml", text)))
     assert problem.field == "tahun.2023.target"
     assert problem.line == 6
+
+
+# ------------------------------------------------------------------ issue 6: what the fixes keep
+def test_number_problem_carries_its_fix_as_the_hint(tmp_path):
+    problem = only(validate_problems(NilaiTahun, write(tmp_path, "n.yaml", 'target: 1\nrealisasi: "92,5"\n')))
+    assert problem.message == 'expected a number, got "92,5"'
+    assert problem.hint == "write 92.5 (a dot for decimals, no thousands separators, no unit)"
+
+
+def test_duplicate_key_field_path_names_the_key_itself(tmp_path):
+    problem = only(read_problems(write(tmp_path, "dup.yaml", "a:\n  b: 1\n  b: 2\n")))
+    assert (problem.line, problem.field) == (3, "a.b")
+
+
+@pytest.mark.parametrize("text, field, fix", [
+    ("x: {target: 100, realisasi: 98,1}\n", "x.realisasi", "write 98.1 (a dot for decimals)"),
+    ("x: [24.72, 24,72, 24.73]\n", "x[1]", "write 24.72 (a dot for decimals)"),
+], ids=["mapping", "list"])
+def test_decimal_comma_inside_a_flow_collection_is_refused_with_the_fix(tmp_path, text, field, fix):
+    problem = only(read_problems(write(tmp_path, "f.yaml", text)))
+    assert (problem.line, problem.field, problem.hint, problem.code) == (1, field, fix, "input.type")
+
+
+@pytest.mark.parametrize("text", ["x: [2024,2026]\n", "x: [1, 2, 3]\n", "x: {a: 1, b: 2}\n", "x: [P1,K1.1, P2]\n"])
+def test_commas_that_separate_values_are_not_decimal_commas(tmp_path, text):
+    read_data(write(tmp_path, "f.yaml", text))
+
+
+def test_toml_decimal_comma_names_the_number(tmp_path):
+    problem = only(read_problems(write(tmp_path, "f.toml", "a = 1\nb = {min = 92,5}\n")))
+    assert (problem.line, problem.message) == (2, 'TOML syntax error: "92,5" is not a number')
+    assert problem.hint.startswith("write 92.5")
+
+
+def test_unclosed_quote_is_found_where_it_opens_even_far_above_the_error(tmp_path):
+    text = 'a: 1\nb: "open\nc: 2\nd: 3\ne: [x, y]\n'
+    problem = only(read_problems(write(tmp_path, "q.yaml", text)))
+    assert (problem.line, problem.message) == (2, "YAML syntax error: a quote opened here is never closed")
+
+
+def test_a_quoted_text_over_two_lines_is_not_blamed_for_a_later_error(tmp_path):
+    problem = only(read_problems(write(tmp_path, "q.yaml", 'a: "one\n  two"\nb: [1, 2\nc: 3\n')))
+    assert problem.line != 1
+    assert "never closed" not in problem.message
+
+
+@pytest.mark.parametrize("text", ["a: !!python/object/apply:os.system [ls]\n", "a: !!python/name:os.system x\n", "a: !x 1\n"])
+def test_yaml_tags_are_refused_never_constructed(tmp_path, text):
+    problem = only(read_problems(write(tmp_path, "t.yaml", text)))
+    assert (problem.line, problem.field, problem.code) == (1, "a", "input.syntax")
+    assert problem.message.startswith("unknown YAML tag")
+
+
+def test_impossible_date_is_a_problem_not_a_crash(tmp_path):
+    problem = only(read_problems(write(tmp_path, "d.yaml", "a: 1\nb: 2024-02-30\n")))
+    assert (problem.line, problem.field, problem.code) == (2, "b", "input.value")
+
+
+def test_recursive_alias_is_a_problem_not_a_crash(tmp_path):
+    problem = only(read_problems(write(tmp_path, "r.yaml", "a: &x [1, *x]\n")))
+    assert (problem.line, problem.field) == (1, "a[1]")
+
+
+@pytest.mark.parametrize("raw, code", [(b"a: x\x00y\n", "U+0000"), (b'a: "x\\x0cy"\n', "U+000C"), (b"a: x\xc2\x9ay\n", "U+009A")])
+def test_control_characters_no_docx_can_hold_are_refused(tmp_path, raw, code):
+    problem = only(read_problems(write(tmp_path, "c.yaml", raw)))
+    assert (problem.line, problem.code) == (1, "input.encoding")
+    assert code in problem.message
+
+
+def test_union_alternatives_are_one_problem(tmp_path):
+    text = "id: A\nnama: x\nsatuan: persen\ntarget: {2024: 1}\nakhir: terakhir\n"
+    problem = only(validate_problems(Indikator, write(tmp_path, "i.yaml", text)))
+    assert (problem.line, problem.field) == (5, "akhir")
+    assert problem.message == "expected one of 'last', 'sum' or 'max', or a number, got \"terakhir\""
+
+
+def test_a_misspelt_required_field_is_one_problem(tmp_path):
+    text = "sasaran: s\nindikatr: i\n"
+    problem = only(validate_problems(Riwayat, write(tmp_path, "r.yaml", text)))
+    assert (problem.line, problem.field, problem.hint) == (2, "indikatr", "did you mean 'indikator'?")
+
+
+@pytest.mark.parametrize("literal, fix", [("1.500", "write 1500"), ("1.5", None)])
+def test_rupiah_with_three_decimals_is_a_thousands_dot(tmp_path, literal, fix):
+    path = write(tmp_path, "rp.yaml", f"pagu: {literal}\nrealisasi: 5\n")
+    if fix is None:
+        data, source = read_data(path)
+        assert str(validate(Alokasi, data, source).pagu) == literal
+        return
+    problem = only(validate_problems(Alokasi, path))
+    assert problem.field == "pagu" and problem.hint.startswith(f"if the dot separates thousands, {fix}")

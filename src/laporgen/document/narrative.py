@@ -7,40 +7,108 @@ Markdown is converted by the `markdown` package and its small HTML read back int
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from decimal import InvalidOperation
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import markdown
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from ..errors import LaporgenError, Problem, display_path
 from .nodes import Block, Inline, LineBreak, ListBlock, Paragraph, Text
 
 
+class _NarrativeSandbox(SandboxedEnvironment):
+    """The sandbox, plus a bound on `*` and `**`: `{{ "a" * 10**10 }}` in a narrative file must be
+    an error, not a 10 GB string."""
+
+    intercepted_binops = frozenset({"*", "**"})
+    laporgen_filters: tuple[str, ...] = ()
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > MAX_EXPONENT:
+            raise SecurityError(f"the power {right} is too large")
+        if operator == "*":
+            for sequence, count in ((left, right), (right, left)):
+                if isinstance(sequence, (str, list, tuple)) and isinstance(count, int) and len(sequence) * count > MAX_SIZE:
+                    raise SecurityError(f"the result of * would have more than {MAX_SIZE} items")
+        return super().call_binop(context, operator, left, right)
+
+
+MAX_EXPONENT = 100
+MAX_SIZE = 100_000
+
+
 def narrative_env(filters: Mapping[str, Any]) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    env = _NarrativeSandbox(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
     env.filters.update(filters)
+    env.laporgen_filters = tuple(sorted(filters))  # named in the fix of an unknown filter
     return env
 
 
 def render_markdown(env: SandboxedEnvironment, text: str, path: Path, context: Mapping[str, Any]) -> tuple[Block, ...]:
     """The blocks of one narrative file, its placeholders filled from `context`."""
+    name = display_path(path)
+    filters = getattr(env, "laporgen_filters", ())
     try:
         filled = env.from_string(text).render(**context)
     except TemplateSyntaxError as exc:
-        raise LaporgenError([Problem(display_path(path), f"template syntax error: {exc.message}", exc.lineno,
-                                     hint="check the {{ }} and {% %} on that line", code="narrative.syntax")]) from exc
+        raise LaporgenError([_syntax_problem(name, exc, text, filters)]) from exc
     except UndefinedError as exc:
-        raise LaporgenError([Problem(display_path(path), f"unknown placeholder: {exc.message}", _line_of(exc, text),
+        raise LaporgenError([Problem(name, f"unknown placeholder: {_plain(exc.message)}", _line_of(exc, text),
                                      hint=f"known names: {', '.join(sorted(context))}", code="narrative.placeholder")]) from exc
     except TemplateError as exc:  # includes SecurityError from the sandbox
-        raise LaporgenError([Problem(display_path(path), f"template error: {exc}", _line_of(exc, text),
+        raise LaporgenError([Problem(name, f"template error: {_plain(str(exc))}", _line_of(exc, text),
+                                     hint="a narrative file may only use the placeholders and filters laporgen lists",
                                      code="narrative.template")]) from exc
+    except TypeError as exc:
+        if "no loader" not in str(exc):
+            raise LaporgenError([_runtime_problem(name, exc, text, filters)]) from exc
+        raise LaporgenError([Problem(name, "{% include %}, {% import %} and {% extends %} are not available",
+                                     _line_of(exc, text), hint="write the text in this file", code="narrative.template")]) from exc
+    except (ArithmeticError, AttributeError, ValueError, LookupError, MemoryError, RecursionError) as exc:
+        # the template's own expression failed ({{ 1/0 }}, {{ tahun + "x" }}): the user's to fix
+        raise LaporgenError([_runtime_problem(name, exc, text, filters)]) from exc
     html = markdown.markdown(filled, output_format="html")
     return _HtmlBlocks.parse(html)
+
+
+def _syntax_problem(name: str, exc: TemplateSyntaxError, text: str, filters: tuple[str, ...]) -> Problem:
+    """A Jinja syntax error in plain words; an unclosed block is located where it opens."""
+    message, line = _plain(exc.message), exc.lineno
+    hint = "check the {{ }} and {% %} on that line; to print {{ as text, write {{ '{{' }}"
+    unclosed = re.search(r"The innermost block that needs to be closed is '(\w+)'", message)
+    if unclosed:
+        tag = unclosed.group(1)
+        opened = [n for n, row in enumerate(text.split("\n"), start=1) if re.search(r"\{%-?\s*" + tag + r"\b", row)]
+        message, line = f"{{% {tag} %}} is never closed", opened[-1] if opened else line
+        hint = f"add {{% end{tag} %}} where the block ends"
+    elif message.startswith("expected token 'end of print statement'"):
+        message = "a {{ placeholder }} is not closed, or holds more than one name"
+        hint = "close it with }} right after the name"
+    elif message.startswith("No filter named"):
+        known = f"laporgen's filters: {', '.join(filters)}" if filters else "check the filter's name"
+        hint = f"{known}; see the README"
+    return Problem(name, f"template syntax error: {message}", line, hint=hint, code="narrative.syntax")
+
+
+def _plain(message: str | None) -> str:
+    """Jinja's message without its closing full stop (a hint follows after "; ")."""
+    return (message or "").rstrip().rstrip(".")
+
+
+def _runtime_problem(name: str, exc: BaseException, text: str, filters: tuple[str, ...]) -> Problem:
+    """A placeholder's expression that failed while filling in: {{ 1/0 }}, {{ opd | persen }}."""
+    if isinstance(exc, InvalidOperation):  # a number filter given text
+        return Problem(name, "template error: a number filter was given text", _line_of(exc, text),
+                       hint=f"use {', '.join(filters) or 'number filters'} on numbers only", code="narrative.template")
+    detail = _plain(str(exc)) or type(exc).__name__
+    return Problem(name, f"template error: {detail}", _line_of(exc, text),
+                   hint="fix the expression inside {{ }} or {% %} on that line", code="narrative.template")
 
 
 def _line_of(exc: Exception, text: str) -> int | None:

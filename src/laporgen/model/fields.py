@@ -2,7 +2,10 @@
 
 Numbers are read as `Decimal` from their literal text (the loaders never produce floats), so
 `0.259` keeps its three decimals for display. A string such as "92,5" or "Rp 1.000" is refused
-with a hint, because silently guessing the decimal convention would corrupt figures.
+with a hint, because silently guessing the decimal convention would corrupt figures; so are a
+Rupiah amount with three decimals (`1.500`, a thousands dot YAML reads as 1,5), `true` as a count,
+and numbers beyond 16 digits or 6 decimals (a slip, and more than the formulas' 28 digits hold).
+Each refusal carries its fix in the error's context (`hint`), which `load.py` prints after "; ".
 """
 
 from __future__ import annotations
@@ -16,25 +19,40 @@ from pydantic_core import PydanticCustomError
 
 _PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
+MAX_DIGITS = 16
+"""Digits before the decimal point a number may have: 10^15 Rupiah fits; more is surely a slip
+(and would overflow the 28 significant digits every formula computes with)."""
+MAX_DECIMALS = 6
+"""Decimal places a measured value may have."""
+
+
+def _got(value: Any) -> str:
+    """The value as the user typed it, for a message: text quoted, null as "nothing"."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return str(value)
+
 
 def _to_decimal(value: Any) -> Decimal:
-    if isinstance(value, bool):
-        raise PydanticCustomError("number", "expected a number, got {got}", {"got": str(value).lower()})
     if isinstance(value, Decimal):
         return value
-    if isinstance(value, int):
+    if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
     if isinstance(value, float):
         return Decimal(repr(value))
-    if isinstance(value, str):
-        text = value.strip()
-        if _PLAIN_NUMBER.fullmatch(text):
-            return Decimal(text)
-        raise PydanticCustomError(
-            "number", "expected a number, got {got}; {hint}",
-            {"got": f'"{value}"', "hint": _number_hint(text)},
-        )
-    raise PydanticCustomError("number", "expected a number, got {got}", {"got": type(value).__name__})
+    if isinstance(value, str) and _PLAIN_NUMBER.fullmatch(value.strip()):
+        return Decimal(value.strip())
+    hint = _number_hint(value.strip()) if isinstance(value, str) else (
+        "write the number after the colon" if value is None else "write the number alone, e.g. 92.5")
+    raise PydanticCustomError("number", "expected a number, got {got}; {hint}", {"got": _got(value), "hint": hint})
 
 
 def _number_hint(text: str) -> str:
@@ -47,23 +65,58 @@ def _number_hint(text: str) -> str:
 
 def _finite(value: Decimal) -> Decimal:
     if not value.is_finite():
-        raise PydanticCustomError("number", "expected a finite number, got {got}", {"got": str(value)})
+        raise PydanticCustomError("number", "expected a finite number, got {got}; {hint}",
+                                  {"got": str(value), "hint": "write an ordinary number, e.g. 92.5"})
+    if value.adjusted() >= MAX_DIGITS:
+        raise PydanticCustomError("number", "the number {got} is too large; {hint}", {
+            "got": str(value), "hint": f"numbers have at most {MAX_DIGITS} digits before the decimal point: check for extra zeros"})
+    if value.as_tuple().exponent < -MAX_DECIMALS and value != value.quantize(Decimal(1).scaleb(-MAX_DECIMALS)):
+        raise PydanticCustomError("number", "the number {got} has too many decimal places; {hint}", {
+            "got": str(value), "hint": f"round it to at most {MAX_DECIMALS} decimals"})
     return value
 
 
 def _non_negative(value: Decimal) -> Decimal:
     if value < 0:
-        raise PydanticCustomError("number", "must not be negative, got {got}", {"got": str(value)})
+        raise PydanticCustomError("number", "must not be negative, got {got}; {hint}",
+                                  {"got": str(value), "hint": "write the amount without a minus sign"})
+    return value
+
+
+def _sen(value: Decimal) -> Decimal:
+    """Rupiah have at most 2 decimals (sen): 3 decimals is a thousands dot typed the Indonesian
+    way (`1.500` for 1500), which YAML silently reads as one and a half."""
+    if value.as_tuple().exponent < -2:
+        whole = f"{value:f}".replace(".", "")
+        hint = (f"if the dot separates thousands, write {whole.lstrip('0') or '0'} (no thousands separators)"
+                if value.as_tuple().exponent == -3 else "Rupiah have at most 2 decimals (sen)")
+        raise PydanticCustomError("number", "expected Rupiah with at most 2 decimals, got {got}; {hint}",
+                                  {"got": str(value), "hint": hint})
+    return value
+
+
+def _whole(value: Any) -> Any:
+    """A count: digits only. `true` would be read as 1, `1.600` (a thousands dot) as 1.6."""
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
+        raise PydanticCustomError("whole_number", "expected a whole number, got {got}; {hint}",
+                                  {"got": _got(value), "hint": "write the count in digits, e.g. 12"})
+    if isinstance(value, Decimal) and value != value.to_integral_value():
+        thousands = value.as_tuple().exponent == -3
+        hint = (f"if the dot separates thousands, write {f'{value:f}'.replace('.', '')}" if thousands
+                else "a count has no decimals")
+        raise PydanticCustomError("whole_number", "expected a whole number, got {got}; {hint}",
+                                  {"got": str(value), "hint": hint})
     return value
 
 
 Angka = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_finite)]
 """A measured or planned value in the indicator's unit (may be negative)."""
 
-Rupiah = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_finite), AfterValidator(_non_negative)]
+Rupiah = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_finite), AfterValidator(_non_negative),
+                   AfterValidator(_sen)]
 """An amount of money in Rupiah; never negative."""
 
-Jumlah = Annotated[int, Field(ge=0, strict=False)]
+Jumlah = Annotated[int, BeforeValidator(_whole), Field(ge=0, strict=False)]
 """A head count or item count."""
 
 Id = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9._\-]*$")]

@@ -7,13 +7,15 @@ field, so the user sees them all and no traceback.
 
 from __future__ import annotations
 
+import codecs
 import difflib
+import itertools
 import re
 import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, TypeVar, get_args
+from typing import Any, TypeVar, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -73,40 +75,111 @@ def find_data_file(folder: Path, stem: str) -> Path | None:
 
 
 def read_text(path: Path) -> str:
-    """The file's text, UTF-8 with or without BOM, any line endings."""
+    """The file's text, UTF-8 with or without BOM, any line endings; a control character (one
+    Word, HTML and PDF cannot hold, often pasted from a PDF) is a problem naming its line."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise LaporgenError([Problem(display_path(path), f"cannot read the file ({exc.strerror})", code="input.file")]) from exc
+        hint = ("a folder has this file's name: rename or remove it" if isinstance(exc, IsADirectoryError)
+                else "check that the file exists and that you may read it")
+        raise LaporgenError([Problem(display_path(path), f"cannot read the file ({exc.strerror})", hint=hint,
+                                     code="input.file")]) from exc
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise LaporgenError([Problem(display_path(path), "the file is saved as UTF-16 text", 1,
+                                     hint="save it with UTF-8 encoding", code="input.encoding")])
     try:
-        return raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+        text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
+        byte = raw[exc.start: exc.start + 1]
+        guess = byte.decode("cp1252", errors="replace")
+        seen = f' (probably "{guess}" saved as Windows-1252)' if guess.isprintable() and guess != "\ufffd" else ""
         raise LaporgenError([Problem(
-            display_path(path), f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", line,
+            display_path(path), f"not UTF-8 text: byte 0x{raw[exc.start]:02x}{seen}", line,
             hint="save the file with UTF-8 encoding", code="input.encoding",
         )]) from exc
+    bad = CONTROL.search(text)
+    if bad:
+        raise LaporgenError([_control_problem(display_path(path), bad.group(), text[: bad.start()].count("\n") + 1)])
+    return text
+
+
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters no DOCX (XML) can hold."""
+
+
+def _control_problem(name: str, char: str, line: int | None, field: str | None = None) -> Problem:
+    return Problem(name, f"contains the control character U+{ord(char):04X}", line, field,
+                   hint="delete it (such characters often come along when copying from a PDF)", code="input.encoding")
 
 
 def read_data(path: Path) -> tuple[Any, Source]:
     """Parse a YAML or TOML file into plain data (dicts, lists, str, int, Decimal, date)."""
     text = read_text(path)
-    if path.suffix == ".toml":
-        return _read_toml(path, text)
-    return _read_yaml(path, text)
+    data, source = _read_toml(path, text) if path.suffix == ".toml" else _read_yaml(path, text)
+    problems = [_control_problem(source.name, CONTROL.search(value).group(), source.line_of(loc), format_path(loc) or None)
+                for loc, value in _strings(data, ()) if CONTROL.search(value)]
+    if problems:  # written as an escape ("\x0c"), which the parsers accept
+        raise LaporgenError(problems)
+    return data, source
+
+
+def _strings(data: Any, loc: FieldPath):
+    """Every text value in `data`, with its field path."""
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, loc + (str(key),))
+    elif isinstance(data, list):
+        for n, value in enumerate(data):
+            yield from _strings(value, loc + (n,))
 
 
 def _read_toml(path: Path, text: str) -> tuple[Any, Source]:
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+)", str(exc))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise LaporgenError([Problem(
-            display_path(path), f"TOML syntax error: {message}", int(match.group(1)) if match else None,
-            hint="check quotes, '=' and [table] headers on that line", code="input.syntax",
-        )]) from exc
+        raise LaporgenError([_toml_problem(path, text, exc)]) from exc
     return data, Source(path, _toml_lines(text), text)
+
+
+_TOML_ERRORS: tuple[tuple[str, str | None, str], ...] = (
+    # (pattern of tomllib's message, our message or None to keep it, the fix)
+    (r"^Cannot overwrite a value", "a key is given twice", "each key may appear once; keep one of the two lines"),
+    (r"^Cannot declare \((.*),?\) twice", "a [table] is declared twice", "merge the two sections into one"),
+    (r"^Invalid date or datetime", "not a valid date", "write a real date as year-month-day, e.g. 2025-02-01"),
+    (r"^Illegal character '\\n'", "a quote opened here is never closed",
+     'close the text with the same quote mark (") on the same line'),
+    (r"^Expected newline or end of document after a statement", "unexpected text after the value",
+     'a decimal comma? write 92.5; text goes in quotes ("..."); one key = value per line'),
+    (r"^Invalid value", "the value is not valid TOML",
+     'put text in quotes ("..."); write numbers alone with a dot for decimals, dates as 2025-02-01'),
+    (r"^Unclosed array", "a [ list is never closed", "close the list with ]"),
+    (r"^Expected '=' after a key", "a key must be followed by '='",
+     "write key = value; a key with spaces must be in quotes"),
+    (r"^Expected \"'\"|^Unterminated string", "a quote opened here is never closed",
+     "close the text with the same quote mark on the same line"),
+)
+
+
+def _toml_problem(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> Problem:
+    raw = str(exc)
+    match = re.search(r"\(at line (\d+)", raw)
+    line = int(match.group(1)) if match else None
+    message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", raw)
+    hint = "check quotes, '=' and [table] headers on that line"
+    for pattern, ours, fix in _TOML_ERRORS:
+        if re.search(pattern, message):
+            message, hint = ours or message, fix
+            break
+    if line is None:  # "at end of document": point at the line that opened what never closed
+        line = _unclosed_line(text, len(text.split("\n")), toml=True)
+    comma = re.search(r"(?<![\w.\"'])(-?\d+),(\d+)(?![\w.])", text.split("\n")[line - 1]) if line else None
+    if comma:  # TOML reads `92,5` as 92 and a stray `5`, whatever the message says
+        message = f'"{comma.group()}" is not a number'
+        hint = f"write {comma.group(1)}.{comma.group(2)} (a dot for decimals, no thousands separators)"
+    return Problem(display_path(path), f"TOML syntax error: {message}", line, hint=hint, code="input.syntax")
 
 
 def _toml_lines(text: str) -> dict[FieldPath, int]:
@@ -125,78 +198,277 @@ def _toml_lines(text: str) -> dict[FieldPath, int]:
     return lines
 
 
+def _unclosed_line(text: str, upto: int, toml: bool = False) -> int | None:
+    """The last line at or before `upto` where a quoted value opens and does not close on the
+    same line, or a `[` list opens and does not close (TOML)."""
+    found = None
+    for number, line in enumerate(text.split("\n")[:upto], start=1):
+        if _opens_unclosed(line) or (toml and re.match(r"[^#\"']*=\s*\[[^\]#]*$", line)):
+            found = number
+    return found
+
+
+_VALUE_START = re.compile(r"""(?:^\s*(?:-\s+)*|:\s+|=\s*|[\[{,]\s*)(["'])""")
+
+
+def _opens_unclosed(line: str) -> bool:
+    """A quoted value starts on this line (outside a comment) and is not closed on it."""
+    at = 0
+    while True:
+        match = _VALUE_START.search(line, at)
+        comment = _COMMENT.search(line, at)
+        if match is None or (comment is not None and comment.start() < match.start(1)):
+            return False
+        quote, i = match.group(1), match.end(1)
+        while i < len(line):
+            escaped = quote == '"' and line[i] == "\\"
+            if escaped or (line[i] == quote == "'" and line[i + 1: i + 2] == "'"):  # \" or ''
+                i += 2
+            elif line[i] == quote:
+                break
+            else:
+                i += 1
+        else:
+            return True
+        at = i + 1
+
+
+_COMMENT = re.compile(r"(?:^|\s)#")
+
+
 class _Constructor(yaml.constructor.SafeConstructor):
     pass
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's parser when PyYAML was built with it (about ten times faster on large files);
-it reports the same marks and errors."""
+_YAML_ERRORS: tuple[tuple[str, str, str], ...] = (
+    # (PyYAML's problem, in plain words, the fix)
+    ("found character '\\t'", "a tab character where YAML expects spaces",
+     "YAML indents with spaces, never tabs: replace the tab with spaces"),
+    ("mapping values are not allowed here", "unexpected ':'",
+     'put a text that contains ": " in quotes ("..."); if the line starts a new field, indent it like the others'),
+    ("found undefined alias", "a value starts with '*'", 'put a text starting with * in quotes ("...")'),
+    ("cannot start any token", "a value starts with a character YAML reserves",
+     'put a text starting with @, ` or % in quotes ("...")'),
+    ("expected <block end>", "the indentation does not match the lines above",
+     "fields at the same level start in the same column; a text containing quotes or ': ' goes in quotes"),
+    ("did not find expected key", "the indentation does not match the lines above",
+     "fields at the same level start in the same column"),
+    ("did not find expected '-' indicator", "a list item does not line up with the others",
+     "start every item of a list with '- ' in the same column"),
+    ("could not find expected ':'", "a line has no 'key: value'",
+     'write key: value (with a space after the colon); put a long text in quotes'),
+    ("expected ',' or ']'", "a [ list is not closed on its line",
+     'close the list with ]; put a text containing ":" or "," in quotes'),
+    ("expected ',' or '}'", "a { mapping is not closed on its line",
+     'close it with }; put a text containing ":" or "," in quotes'),
+)
 
 
 def _read_yaml(path: Path, text: str) -> tuple[Any, Source]:
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        unclosed = exc.context_mark is not None and "quoted scalar" in (exc.context or "")
-        mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
-        message = "a quote opened here is never closed" if unclosed else (exc.problem or str(exc))
-        line_text = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
-        hint = ("YAML indents with spaces, never tabs: replace the tab on that line" if "\t" in line_text
-                else "check the quotes, colons and indentation on that line")
-        raise LaporgenError([Problem(
-            display_path(path), f"YAML syntax error: {message}", mark.line + 1 if mark else None,
-            hint=hint, code="input.syntax",
-        )]) from exc
+        raise LaporgenError([_yaml_syntax_problem(path, text, exc)]) from exc
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses (U+0080 to U+009F)
+        line = text[: exc.position].count("\n") + 1
+        raise LaporgenError([_control_problem(display_path(path), chr(exc.character), line)]) from exc
     lines: dict[FieldPath, int] = {}
     problems: list[Problem] = []
-    data = _build(node, (), lines, problems, display_path(path)) if node is not None else None
+    data = _Builder(text, lines, problems, display_path(path)).build(node, ()) if node is not None else None
     if problems:
         raise LaporgenError(problems)
     return data, Source(path, lines, text)
 
 
-def _build(node: yaml.Node, loc: FieldPath, lines: dict, problems: list[Problem], name: str) -> Any:
-    lines.setdefault(loc, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
+_LIBYAML = getattr(yaml, "CSafeLoader", None)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The YAML node tree of `text`: parsed by libyaml (about ten times faster: a 2 000-row
+    program file took seconds) when PyYAML has it and the text parses; otherwise, and so for
+    every syntax error, by the pure-Python parser, whose messages and marks the problems are
+    worded from. The two agree on tags, values and marks; libyaml gives a plain scalar the
+    style "" where PyYAML gives None, so `_Builder` tests plainness with `not node.style`."""
+    if _LIBYAML is not None:
+        try:
+            return yaml.compose(text, Loader=_LIBYAML)
+        except Exception:  # noqa: BLE001 - reported below, by the parser the messages are written for
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def _yaml_syntax_problem(path: Path, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    unclosed = exc.context_mark is not None and "quoted scalar" in (exc.context or "")
+    mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
+    line = mark.line + 1 if mark else None
+    problem = exc.problem or str(exc)
+    if not unclosed and line is not None:
+        opened = _unclosed_line(text, line)
+        if opened is not None and _closing_fixes(text, opened, line):
+            unclosed, line = True, opened
+    if unclosed:
+        return Problem(display_path(path), "YAML syntax error: a quote opened here is never closed", line,
+                       hint='close the text with the same quote mark (" or \') on the same line', code="input.syntax")
+    message, hint = problem, "check the quotes, colons and indentation on that line"
+    for known, plain, fix in _YAML_ERRORS:
+        if known in problem:
+            message, hint = plain, fix
+            break
+    return Problem(display_path(path), f"YAML syntax error: {message}", line, hint=hint, code="input.syntax")
+
+
+def _closing_fixes(text: str, opened: int, failed: int) -> bool:
+    """Closing the quote left open on line `opened` makes the error at line `failed` go away (or
+    move past it): then that quote is the mistake, whatever PyYAML reported."""
+    lines = text.split("\n")
+    quote = _VALUE_START.findall(lines[opened - 1])[-1]
+    lines[opened - 1] += quote
+    try:
+        yaml.compose("\n".join(lines), Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return mark is not None and mark.line + 1 > failed
+    return True
+
+
+class _Builder:
+    """Turns a YAML node tree into plain data, recording each field's line and collecting the
+    problems PyYAML lets through: duplicate keys, unknown tags, impossible dates, a decimal comma
+    inside `{ }` or `[ ]` (where YAML reads `98,1` as two entries), aliases that contain themselves."""
+
+    def __init__(self, text: str, lines: dict[FieldPath, int], problems: list[Problem], name: str):
+        self.text, self.lines, self.problems, self.name = text, lines, problems, name
+        self.active: set[int] = set()
+
+    def problem(self, node: yaml.Node, loc: FieldPath, message: str, hint: str, code: str) -> None:
+        self.problems.append(Problem(self.name, message, node.start_mark.line + 1, format_path(loc) or None, hint, code))
+
+    def build(self, node: yaml.Node, loc: FieldPath) -> Any:
+        self.lines.setdefault(loc, node.start_mark.line + 1)
+        if id(node) in self.active:
+            self.problem(node, loc, "a YAML alias (*name) refers to the value that contains it",
+                         "write the value out instead of the alias", "input.syntax")
+            return None
+        if isinstance(node, yaml.CollectionNode) and node.tag not in _COLLECTION_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.problem(node, loc, f"unknown YAML tag '{tag}'",
+                         "remove the '!' tag: laporgen reads plain values only", "input.syntax")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            self.active.add(id(node))
+            try:
+                return self._mapping(node, loc)
+            finally:
+                self.active.discard(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            self.active.add(id(node))
+            try:
+                self._decimal_comma_in_list(node, loc)
+                return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+            finally:
+                self.active.discard(id(node))
+        return self.scalar(node, loc)
+
+    def _mapping(self, node: yaml.MappingNode, loc: FieldPath) -> dict:
         out: dict[Any, Any] = {}
+        previous: tuple[Any, yaml.Node] | None = None
         for key_node, value_node in node.value:
-            key = _scalar(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(key_node, loc, "a key must be a plain name, not a list or mapping",
+                             "write key: value", "input.syntax")
+                continue
+            key = self.scalar(key_node, loc)
             if isinstance(key, Decimal):
                 key = str(key)
-            if key in out:
-                problems.append(Problem(
-                    name, f"duplicate key '{key}'", key_node.start_mark.line + 1, format_path(loc) or None,
-                    hint="each key may appear once; merge the two entries", code="input.duplicate",
-                ))
+            if previous is not None and node.flow_style and self._split_number(previous[1], key_node, value_node):
+                before = previous[1].value
+                self.problem(key_node, loc + (str(previous[0]),),
+                             f'"{before},{key_node.value}" inside {{ }} reads as two entries ({previous[0]}: {before} '
+                             f"and a key {key_node.value})", _comma_fix(before, key_node.value), "input.type")
                 continue
-            out[key] = _build(value_node, loc + (str(key),), lines, problems, name)
-            lines[loc + (str(key),)] = key_node.start_mark.line + 1
+            if key in out:
+                self.problem(key_node, loc + (str(key),), f"duplicate key '{key}'",
+                             "each key may appear once; merge the two entries", "input.duplicate")
+                continue
+            out[key] = self.build(value_node, loc + (str(key),))
+            self.lines[loc + (str(key),)] = key_node.start_mark.line + 1
+            previous = (key, value_node)
         return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, loc + (i,), lines, problems, name) for i, item in enumerate(node.value)]
-    return _scalar(node)
 
+    def _split_number(self, before: yaml.Node, key_node: yaml.Node, value_node: yaml.Node) -> bool:
+        """`98,1` in a flow mapping: an integer value, a comma with no space, then a bare
+        number as the next key without a value."""
+        return (isinstance(before, yaml.ScalarNode) and not before.style
+                and re.fullmatch(r"-?\d+", before.value) is not None
+                and not key_node.style and re.fullmatch(r"\d+", key_node.value) is not None
+                and isinstance(value_node, yaml.ScalarNode) and value_node.value == ""
+                and self.text[before.end_mark.index: key_node.start_mark.index] == ",")
 
-def _scalar(node: yaml.Node) -> Any:
-    if node.tag == "tag:yaml.org,2002:float":
-        text = node.value.replace("_", "")
+    def _decimal_comma_in_list(self, node: yaml.SequenceNode, loc: FieldPath) -> None:
+        """`[24,72, 24.72]`: where the items are otherwise separated by ", ", a comma without a
+        space between two integers is a decimal comma."""
+        items = node.value
+        if not node.flow_style or len(items) < 2:
+            return
+        gaps = [self.text[a.end_mark.index: b.start_mark.index] for a, b in itertools.pairwise(items)]
+        if not any(gap.strip() == "," and gap != "," for gap in gaps):
+            return
+        for i, gap in enumerate(gaps):
+            a, b = items[i], items[i + 1]
+            if (gap == "," and isinstance(a, yaml.ScalarNode) and isinstance(b, yaml.ScalarNode)
+                    and not a.style and not b.style
+                    and re.fullmatch(r"-?\d+", a.value) and re.fullmatch(r"\d+", b.value)):
+                self.problem(a, loc + (i,), f'"{a.value},{b.value}" inside [ ] reads as two numbers ({a.value} and '
+                             f"{b.value})", _comma_fix(a.value, b.value), "input.type")
+
+    def scalar(self, node: yaml.Node, loc: FieldPath) -> Any:
+        if isinstance(node, yaml.ScalarNode):  # the common cases as SafeConstructor reads them, without one per value
+            if node.tag == _STR_TAG:
+                return node.value
+            if node.tag == _INT_TAG and _DECIMAL_INT.fullmatch(node.value):
+                return int(node.value)
+        if node.tag == "tag:yaml.org,2002:float":
+            text = node.value.replace("_", "")
+            try:
+                return Decimal(text)
+            except InvalidOperation:
+                return Decimal("NaN") if "nan" in text.lower() else Decimal(text.replace(".inf", "Infinity"))
         try:
-            return Decimal(text)
-        except InvalidOperation:
-            return Decimal("NaN") if "nan" in text.lower() else Decimal(text.replace(".inf", "Infinity"))
-    if isinstance(node, yaml.ScalarNode):
-        return _Constructor().construct_object(node)
-    return _Constructor().construct_object(node, deep=True)
+            return _Constructor().construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.problem(node, loc, f"unknown YAML tag '{tag}'",
+                         "remove the '!' tag: laporgen reads plain values only", "input.syntax")
+        except ValueError:  # a timestamp-shaped value that is no real date: 2024-02-30
+            self.problem(node, loc, f"{node.value} is not a real date",
+                         "check the day and the month (year-month-day)", "input.value")
+        return None
+
+
+_STR_TAG, _INT_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int"
+_DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")  # not 0o17, 0x1F, 1_000 or 1:30, which PyYAML reads its own way
+_COLLECTION_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "omap", "set", "pairs")}
+
+
+def _comma_fix(whole: str, rest: str) -> str:
+    """The fix for `whole,rest`: a decimal comma, unless `rest` looks like a thousands group."""
+    if len(rest) == 3:
+        return (f"write {whole}.{rest} if the comma is a decimal comma, or {whole}{rest} for thousands; "
+                "numbers use a dot for decimals and no separators")
+    return f"write {whole}.{rest} (a dot for decimals)"
 
 
 # --------------------------------------------------------------------------------- validation
 def validate(model: type[M], data: Any, source: Source) -> M:
-    """`data` as a `model`, or a LaporgenError with one Problem per validation error."""
+    """`data` as a `model`, or a LaporgenError with one Problem per mistake."""
     try:
         return model.model_validate(data if data is not None else {})
     except ValidationError as exc:
-        raise LaporgenError([_problem(error, source, model, data) for error in exc.errors()]) from exc
+        if data is None:  # an empty file (or comments only): one problem, not one per field
+            needed = [str(e["loc"][0]) for e in exc.errors() if e["type"] == "missing" and len(e["loc"]) == 1]
+            raise LaporgenError([Problem(source.name, "the file is empty", None, None,
+                                         f"it needs {', '.join(needed)}; see the example in content/", "input.missing")]) from exc
+        raise LaporgenError(_problems(exc.errors(), source, model, data)) from exc
 
 
 def load(model: type[M], path: Path) -> tuple[M, Source]:
@@ -204,65 +476,246 @@ def load(model: type[M], path: Path) -> tuple[M, Source]:
     return validate(model, data, source), source
 
 
-def _data_loc(loc: FieldPath, data: Any) -> FieldPath:
-    """`loc` with mapping keys as strings (pydantic reports a year key as an int, which would
-    print as a list index), following the raw data to tell keys from list positions."""
+@dataclass(frozen=True)
+class _Error:
+    """A pydantic error located in the user's data: `loc` holds only keys and list positions
+    (mapping keys as strings); `union_at` is where a union's alternatives split, if any."""
+
+    raw: dict
+    loc: FieldPath
+    union_at: int | None
+    at_key: bool
+
+    @property
+    def kind(self) -> str:
+        return self.raw["type"]
+
+    @property
+    def got(self) -> Any:
+        return self.raw.get("input")
+
+    @property
+    def ctx(self) -> dict:
+        return self.raw.get("ctx") or {}
+
+
+def _locate(error: dict, data: Any) -> _Error:
+    """Follow pydantic's `loc` through the raw data: a year key reported as an int stays a key
+    (printed `.2023`, not `[2023]`); parts the data does not have before the end are union
+    alternatives ("literal['last','sum','max']", "function-after[...]", a model name); "[key]"
+    means the mapping key itself is wrong."""
     out: list[str | int] = []
-    here = data
-    for part in loc:
-        if isinstance(here, dict):
-            key = next((k for k in here if str(k) == str(part)), part)
+    here, union_at, at_key = data, None, False
+    parts = list(error["loc"])
+    for n, part in enumerate(parts):
+        last = n == len(parts) - 1
+        if part == "[key]":
+            at_key = True
+        elif isinstance(here, dict) and any(str(k) == str(part) for k in here):
+            key = next(k for k in here if str(k) == str(part))
             out.append(str(part))
-            here = here.get(key)
-        else:
+            here = here[key]
+        elif isinstance(here, list) and isinstance(part, int):
             out.append(part)
-            here = here[part] if isinstance(here, list) and isinstance(part, int) and part < len(here) else None
-    return tuple(out)
+            here = here[part] if part < len(here) else None
+        elif last and not (isinstance(part, str) and _is_tag(part)):
+            out.append(part if isinstance(part, int) else str(part))  # a missing field or item
+        elif union_at is None:
+            union_at = len(out)
+    return _Error(error, tuple(out), union_at, at_key)
 
 
-def _problem(error: Any, source: Source, model: type[BaseModel], data: Any) -> Problem:
-    raw = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
-    loc = _data_loc(raw, data)
-    kind = error["type"]
-    got = error.get("input")
+def _is_tag(part: str) -> bool:
+    """A part of pydantic's loc naming a schema, not a field: "function-after[…]", "literal[…]"."""
+    return bool(re.match(r"(function-|literal\[|nullable\[|constrained-|lax-|json-|is-instance\[|"
+                         r"(list|dict|tuple|set|int|str|bool|decimal|date|datetime|none|float)\b)", part))
+
+
+def _problems(errors: list, source: Source, model: type[BaseModel], data: Any) -> list[Problem]:
+    """One Problem per mistake: the alternatives of a union (`akhir: last | a number`) fused
+    into one "expected A or B" line, unless the value took one alternative's shape (a mapping
+    for `{nilai:, satuan:}`), whose own errors are then reported."""
+    located = [_locate(e, data) for e in errors]
+    located = [e for e in located if not _misspelt(e, located)]
+    out: list[Problem] = []
+    unions: dict[FieldPath, list[_Error]] = {}
+    for e in located:
+        if e.union_at is None:
+            out.append(_problem(e, source, model))
+        else:
+            unions.setdefault(e.loc[: e.union_at], []).append(e)
+    for where, alternatives in unions.items():
+        deeper = [e for e in alternatives if len(e.loc) > len(where) and e.kind != "missing"] or [
+            e for e in alternatives if len(e.loc) > len(where)]
+        if deeper:
+            out += [_problem(e, source, model) for e in deeper]
+            continue
+        expected = ", or ".join(dict.fromkeys(_expected(e) for e in alternatives))
+        out.append(source.problem(where, f"expected {expected}, got {_got(alternatives[0].got)}",
+                                  "write one of these, spelled exactly so", "input.value"))
+    return sorted(out, key=lambda p: (p.line or 0))
+
+
+def _misspelt(e: _Error, errors: list[_Error]) -> bool:
+    """A missing field whose name an unknown field beside it misspells (`tugass:` for `tugas:`):
+    one mistake, reported once, as the unknown field."""
+    if e.kind != "missing" or not e.loc or not isinstance(e.loc[-1], str):
+        return False
+    return any(other.kind == "extra_forbidden" and other.loc[:-1] == e.loc[:-1]
+               and difflib.get_close_matches(str(other.loc[-1]), [e.loc[-1]], n=1) for other in errors)
+
+
+def _expected(e: _Error) -> str:
+    """What an alternative of a union accepts, in words."""
+    if e.kind == "literal_error":
+        return f"one of {e.ctx.get('expected', '')}"
+    return _EXPECTED.get(e.kind, "a number" if e.kind in ("number", "whole_number") else e.kind.replace("_", " "))
+
+
+_EXPECTED = {
+    "dict_type": "a mapping (key: value lines)", "model_type": "a mapping (key: value lines)",
+    "model_attributes_type": "a mapping (key: value lines)", "list_type": "a list", "tuple_type": "a list",
+    "string_type": "text", "bool_type": "true or false", "bool_parsing": "true or false",
+    "int_type": "a whole number", "int_parsing": "a whole number", "int_from_float": "a whole number",
+    "date_type": "a date (year-month-day)", "date_parsing": "a date (year-month-day)",
+    "date_from_datetime_parsing": "a date (year-month-day)", "date_from_datetime_inexact": "a date (year-month-day)",
+    "none_required": "nothing",
+}
+
+
+def _problem(e: _Error, source: Source, model: type[BaseModel]) -> Problem:
+    loc, kind, got, ctx = e.loc, e.kind, e.got, e.ctx
+    code = "input.type"
+    hint: str | None = None
+    if kind == "missing" and loc and isinstance(loc[-1], int):
+        n = _tuple_length(model, loc[:-1])
+        have = loc[-1]
+        return source.problem(loc[:-1], f"expected {n} values, got {have}" if n else f"value {have + 1} is missing",
+                              f"give exactly {n} values in [ ], separated by ', '" if n else None, "input.value")
     if kind == "missing":
-        return source.problem(loc, "required field is missing", f"add `{loc[-1]}:`", "input.missing")
+        add = f"`{loc[-1]} = …`" if source.path.suffix == ".toml" else f"`{loc[-1]}:`"
+        return source.problem(loc, "required field is missing", f"add {add}", "input.missing")
     if kind == "extra_forbidden":
-        allowed = _fields_at(model, raw[:-1]) - {str(loc[-1])}
-        guess = difflib.get_close_matches(str(loc[-1]), sorted(allowed), n=1)
-        hint = f"did you mean '{guess[0]}'?" if guess else "remove it, or check the spelling"
-        return source.problem(loc, f"unknown field '{loc[-1]}'", hint, "input.unknown")
-    if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        return source.problem(loc, f"expected one of {expected}, got {_show(got)}", None, "input.value")
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return source.problem(loc, f"expected a mapping (key: value lines), got {_kind(got)}", None, "input.type")
-    if kind in ("list_type", "tuple_type"):
-        return source.problem(loc, f"expected a list (lines starting with '- '), got {_kind(got)}", None, "input.type")
-    message = error["msg"]
-    message = message[0].lower() + message[1:] if message else message
-    message = re.sub(r"^value error, ", "", message)
-    if kind not in ("number", "value_error") and got is not None and not isinstance(got, (dict, list)):
-        message += f", got {_show(got)}"
-    return source.problem(loc, message, None, "input.type" if kind != "value_error" else "input.value")
+        return source.problem(loc, f"unknown field '{loc[-1]}'", _unknown_hint(model, loc), "input.unknown")
+    if kind in ("number", "whole_number"):
+        hint = ctx.get("hint")
+        message = e.raw["msg"]
+        if hint and message.endswith(f"; {hint}"):
+            message = message[: -len(hint) - 2]
+        code = "input.value" if message.startswith(("must", "the number")) else "input.type"
+    elif kind == "literal_error":
+        message, code = f"expected one of {ctx.get('expected', '')}, got {_got(got)}", "input.value"
+        hint = "write one of these, spelled exactly so"
+    elif kind in ("dict_type", "model_type", "model_attributes_type"):
+        message = f"expected a mapping (key: value lines), got {_got(got)}"
+        hint = "write key: value lines, indented under it, or {key: value, key: value}"
+    elif kind == "finite_number":
+        message = f"expected a number, got {_got(got)}"
+        hint = "write an ordinary number, e.g. 92.5 (.nan and .inf are not numbers)"
+    elif kind in ("list_type", "tuple_type"):
+        message = f"expected a list (lines starting with '- '), got {_got(got)}"
+        hint = "write the items as [a, b] or one per line starting with '- '"
+    elif kind == "string_type":
+        message = f"expected text, got {_got(got)}"
+        hint = ("write the text after the colon" if got is None else
+                f'put it in quotes: "{_got(got)}"' if not isinstance(got, (list, dict)) else
+                "write a single text, in quotes if it contains ':' or starts with '[' or '{'")
+    elif kind in ("int_type", "int_parsing", "int_from_float"):
+        message, hint = f"expected a whole number, got {_got(got)}", "write digits only, e.g. 2024"
+    elif kind in ("bool_type", "bool_parsing"):
+        message, hint = f"expected true or false, got {_got(got)}", "write true or false"
+    elif kind.startswith("date_"):
+        message, hint = f"expected a date, got {_got(got)}", _date_hint(got)
+    elif kind == "string_pattern_mismatch":
+        message, hint, code = _pattern_problem(str(got), ctx.get("pattern", ""))
+    elif kind == "string_too_short":
+        message, hint, code = "must not be empty", "write a value, or remove the line if the field is optional", "input.value"
+    elif kind == "string_too_long":
+        message = f"is longer than {ctx.get('max_length')} characters, got {_got(got)}"
+        hint, code = "shorten it", "input.value"
+    elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        message, hint, code = _range_problem(kind, got, ctx)
+    elif kind == "too_short":
+        least = ctx.get("min_length", 1)
+        message = f"needs at least {least} item{'s' if least != 1 else ''}, got {ctx.get('actual_length', 0)}"
+        hint, code = "add the missing items", "input.value"
+    elif kind == "too_long":
+        message = f"expected at most {ctx.get('max_length')} values, got {ctx.get('actual_length')}"
+        hint, code = "remove the extra values (a decimal comma? write 24.72, not 24,72)", "input.value"
+    elif kind == "value_error":
+        message, code = re.sub(r"^Value error, ", "", e.raw["msg"]), "input.value"
+    else:
+        message = e.raw["msg"]
+        message = message[0].lower() + message[1:] if message else message
+        if got is not None and not isinstance(got, (dict, list)):
+            message += f", got {_got(got)}"
+    if e.at_key and str(got) not in message:
+        message = f"the key {_got(got)}: {message}"
+    return source.problem(loc, message, hint, code)
 
 
-def _show(value: Any) -> str:
-    return f'"{value}"' if isinstance(value, str) else str(value)
+def _unknown_hint(model: type[BaseModel], loc: FieldPath) -> str:
+    """A field accepted at this place with a close name, else the sub-mapping it belongs under."""
+    name = str(loc[-1])
+    allowed = _fields_at(model, loc[:-1]) - {name}
+    guess = difflib.get_close_matches(name, sorted(allowed), n=1)
+    if guess:
+        return f"did you mean '{guess[0]}'?"
+    homes = sorted(field for field in allowed if name in _fields_at(model, loc[:-1] + (field,)))
+    if homes:
+        return f"'{name}' belongs under '{homes[0]}:' ({homes[0]}: {{{name}: …}})"
+    return "remove it, or check the spelling"
 
 
-def _kind(value: Any) -> str:
+def _got(value: Any) -> str:
+    """The value as the user typed it: text quoted, null as "nothing"."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return f'"{value}"'
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    if value is None:
-        return "nothing"
-    return f"{_show(value)}"
+    return str(value)
 
 
-def _fields_at(model: type[BaseModel], loc: FieldPath) -> set[str]:
-    """The field names of the model found at `loc` inside `model` (empty if none)."""
+def _date_hint(got: Any) -> str:
+    """The fix for a date typed day first ("04-01-2024", "4/1/2024")."""
+    match = re.fullmatch(r"\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*", str(got))
+    if match:
+        day, month, year = match.groups()
+        return f"write year-month-day: {year}-{int(month):02d}-{int(day):02d}"
+    return "write year-month-day, e.g. 2024-12-31"
+
+
+def _pattern_problem(got: str, pattern: str) -> tuple[str, str, str]:
+    if pattern.startswith("^[A-Za-z0-9][A-Za-z0-9._"):
+        return (f'"{got}" is not a valid id',
+                "an id is letters, digits, '.', '_' or '-', starting with a letter or digit, no spaces (e.g. IS1.1)",
+                "input.value")
+    digits = re.fullmatch(r"\^\\d\{(\d+)\}\$", pattern)
+    if digits:
+        return (f'expected {digits.group(1)} digits, got "{got}"',
+                f"write the {digits.group(1)} digits in quotes, without spaces", "input.value")
+    return f'"{got}" does not have the expected form ({pattern})', "check the value", "input.value"
+
+
+def _range_problem(kind: str, got: Any, ctx: dict) -> tuple[str, str, str]:
+    bound = next(iter(ctx.values()), None)
+    if (kind == "greater_than_equal" and bound == 1900) or (kind == "less_than_equal" and bound == 2200):
+        return f"expected a year between 1900 and 2200, got {_got(got)}", "write the full year, e.g. 2024", "input.value"
+    if kind == "greater_than_equal" and bound == 0:
+        return f"must not be negative, got {_got(got)}", "write 0 or more", "input.value"
+    words = {"greater_than_equal": "at least", "less_than_equal": "at most",
+             "greater_than": "more than", "less_than": "less than"}[kind]
+    return f"must be {words} {bound}, got {_got(got)}", "fix the value", "input.value"
+
+
+def _annotation_at(model: type[BaseModel], loc: FieldPath) -> Any:
+    """The type annotation found at `loc` inside `model` (None if unknown)."""
     here: Any = model
     for part in loc:
         found = _model_of(here)
@@ -271,8 +724,23 @@ def _fields_at(model: type[BaseModel], loc: FieldPath) -> set[str]:
         else:  # a list position or a mapping key: step into the container's value type
             args = [a for a in get_args(here) if a is not type(None)]
             here = args[-1] if args else None
-    found = _model_of(here)
+    return here
+
+
+def _fields_at(model: type[BaseModel], loc: FieldPath) -> set[str]:
+    """The field names of the model found at `loc` inside `model` (empty if none)."""
+    found = _model_of(_annotation_at(model, loc))
     return set(found.model_fields) if found else set()
+
+
+def _tuple_length(model: type[BaseModel], loc: FieldPath) -> int | None:
+    """How many values the fixed-length tuple at `loc` takes."""
+    annotation = _annotation_at(model, loc)
+    for candidate in (annotation, *get_args(annotation)):
+        if get_origin(candidate) is tuple:
+            args = get_args(candidate)
+            return None if Ellipsis in args else len(args)
+    return None
 
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:
