@@ -409,21 +409,23 @@ def test_disk_full_keeps_the_previous_output(quick_render, with_previous, monkey
 
 
 def failing_half_way(error: BaseException):
-    """A `write_atomic` whose writing dies after part of the file, as a full disk or a crash would."""
+    """A `write_all_atomic` whose writing dies after part of the first file, as a full disk or a
+    crash would."""
     from laporgen import output
 
-    def write_atomic(path, write):
+    def write_all_atomic(files):
         def half(stream):
             stream.write(b"PK half")
             raise error
 
-        output.write_atomic(path, half)
+        for path in files:
+            output.write_atomic(path, half)
 
-    return write_atomic
+    return write_all_atomic
 
 
 def test_write_failing_half_way_leaves_no_half_written_file(quick_render, with_previous, monkeypatch):
-    monkeypatch.setattr("laporgen.build.write_atomic", failing_half_way(OSError(errno.EIO, os.strerror(errno.EIO))))
+    monkeypatch.setattr("laporgen.build.write_all_atomic", failing_half_way(OSError(errno.EIO, os.strerror(errno.EIO))))
     code, _, err = invoke_cli("build", DOC, "--out", "out")
     assert code == 2 and err.endswith("[output.write]\n") and "Traceback" not in err, err
     assert snapshot(with_previous) == {OUTPUT_NAME: b"PK previous good build"}
@@ -431,7 +433,7 @@ def test_write_failing_half_way_leaves_no_half_written_file(quick_render, with_p
 
 def test_crash_while_writing_leaves_no_half_written_file(quick_render, with_previous, monkeypatch):
     """Even a bug (exit 3) removes the temp file and keeps the previous output."""
-    monkeypatch.setattr("laporgen.build.write_atomic", failing_half_way(RuntimeError("boom")))
+    monkeypatch.setattr("laporgen.build.write_all_atomic", failing_half_way(RuntimeError("boom")))
     code, _, err = invoke_cli("build", DOC, "--out", "out")
     assert (code, err) == (3, "internal error: RuntimeError: boom; rerun with --debug and report it\n")
     assert snapshot(with_previous) == {OUTPUT_NAME: b"PK previous good build"}

@@ -12,7 +12,8 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "laporgen"
 
 RANK = {"errors": 0, "numbers": 0, "output": 0, "model": 1, "compute": 2, "document": 3, "check": 3, "check_renstra": 3.5,
-        "render": 4, "build": 5, "revisi": 5, "schema": 2, "batch": 5.5, "scaffold": 5.5, "cli": 6}
+        "render": 4, "build": 5, "revisi": 5, "schema": 2, "batch": 5.5, "scaffold": 5.5, "cli": 6,
+        "realisasi_template": 4.5, "realisasi_import": 5, "serve": 5.5}
 
 
 def stage(module: str) -> str:

@@ -22,7 +22,7 @@ from .document.nodes import Document
 from .document.renstra import renstra_document
 from .errors import LaporgenError, Problem
 from .model.content import Content, LkjipContent, load_document
-from .output import write_atomic
+from .output import write_all_atomic
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 FORMATS = ("docx", "html", "pdf")
@@ -38,7 +38,7 @@ class Built:
 def output_name(c: Content) -> str:
     """"lkjip-2024-dinas-sosial-kabupaten-magetan", "renstra-2021-2026-dinas-sosial-kabupaten-blitar":
     the stem of every output file. ASCII only: a valid file name on every system."""
-    slug = re.sub(r"[^a-z0-9]+", "-", c.agency.nama_lengkap.lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", c.agency.nama_lengkap.lower()).strip("-")[:80].rstrip("-")
     if isinstance(c, LkjipContent):
         return f"lkjip-{c.settings.tahun}-{slug}"
     return f"renstra-{c.settings.periode}-{slug}"
@@ -68,12 +68,9 @@ def build(folder: Path, out: Path, formats: tuple[str, ...] = ("docx",), templat
     rendered: dict[str, bytes] = {}
     for fmt in formats:
         rendered[fmt] = renderers[fmt](document, rendered)
-    written = []
-    for fmt, data in rendered.items():
-        path = out / f"{output_name(content)}.{fmt}"
-        write_atomic(path, lambda stream, data=data: stream.write(data))
-        written.append(path)
-    return Built(document, tuple(written))
+    files = {out / f"{output_name(content)}.{fmt}": data for fmt, data in rendered.items()}
+    write_all_atomic(files)
+    return Built(document, tuple(files))
 
 
 Renderer = Callable[[Document, dict[str, bytes]], bytes]
@@ -110,6 +107,7 @@ def _renderers(template: Path, pdf_engine: str) -> dict[str, Renderer]:
 def check(folder: Path) -> list[Finding]:
     """The findings of `laporgen check` for the document in `folder`."""
     content = load_document(folder)
+    document_for(content)  # renders the narrative: a broken placeholder fails check as it fails build
     if isinstance(content, LkjipContent):
         return check_lkjip(content, lkjip_figures.figures_for(content))
     return check_renstra(content, renstra_figures.figures_for(content))

@@ -41,6 +41,7 @@ def check_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     findings += _triwulan(c, f)
     findings += _strategi(c)
     findings += _alokasi(c, f)
+    findings += _satuan_riwayat(c)
     findings += placeholders(c)
     return sorted(findings, key=lambda x: (x.problem.file, x.problem.line or 0))
 
@@ -159,6 +160,24 @@ def _triwulan(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                                 f"{t.indikator.id} {c.settings.tahun + 1}: quarterly total {angka(t.total)} "
                                 f"({t.indikator.agregasi_triwulan}) differs from the plan's target {angka(t.target_tahunan)}",
                                 "triwulan"))
+    return out
+
+
+def _satuan(unit: str) -> str:
+    unit = unit.strip().lower()
+    return "persen" if unit in ("%", "persen") else unit
+
+
+def _satuan_riwayat(c: LkjipContent) -> list[Finding]:
+    """A history row linked to a plan indicator is in that indicator's unit (a series in
+    "persen" cannot continue one in "Angka")."""
+    plan = {i.id: i for t in c.rencana.tujuan for s in t.sasaran for i in s.indikator}
+    out = []
+    for n, row in enumerate(c.kinerja.riwayat):
+        ind = plan.get(row.id or "")
+        if ind is not None and row.satuan and _satuan(row.satuan) != _satuan(ind.satuan):
+            out.append(_finding(c, "W", "kinerja", ("riwayat", n, "satuan"),
+                                f"history row of {ind.id} is in '{row.satuan}', the indicator is in '{ind.satuan}'", "satuan"))
     return out
 
 

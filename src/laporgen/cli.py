@@ -18,6 +18,9 @@ EXAMPLES = """examples:
   laporgen build content/magetan-dinsos/lkjip-2024 --out output/
   laporgen build content/magetan-dinsos/lkjip-2024 --format docx,html,pdf
   laporgen check content/magetan-dinsos/lkjip-2024
+  laporgen export content/magetan-dinsos/lkjip-2024 --format xlsx
+  laporgen export content/magetan-dinsos/lkjip-2024 --template realisasi
+  laporgen import output/lkjip-2024-dinas-sosial-kabupaten-magetan-realisasi.xlsx --into content/magetan-dinsos/lkjip-2024
 """
 
 
@@ -68,6 +71,31 @@ def parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     d.add_argument("old", help="the earlier version: a folder or REV:FOLDER")
     d.add_argument("new", help="the later version: a folder or REV:FOLDER")
+
+    e = sub.add_parser("export", help="write the document's tables, or a realisasi template, as an Excel workbook",
+                       description="Write every table of the document as an Excel workbook, one sheet per table "
+                       "(numbers as numbers, header rows frozen, merged group headers). With --template realisasi, "
+                       "write instead the template of an LKjIP's realisasi (indicators and budget), to fill in and "
+                       "read back with `laporgen import`.",
+                       epilog="examples:\n  laporgen export content/magetan-dinsos/lkjip-2024 --format xlsx\n"
+                       "  laporgen export content/blitar-dinsos/renstra-2021-2026 --out output/\n"
+                       "  laporgen export content/magetan-dinsos/lkjip-2024 --template realisasi",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    e.add_argument("path", type=Path, help="the document folder")
+    e.add_argument("--format", default="xlsx", choices=("xlsx",), help="the workbook format (default: xlsx)")
+    e.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
+    e.add_argument("--template", choices=("realisasi",),
+                   help="realisasi: the LKjIP's realisasi template (<name>-realisasi.xlsx) instead of the tables")
+
+    i = sub.add_parser("import", help="read a filled realisasi template into an LKjIP's content files",
+                       description="Read the realisasi, quarterly targets and realisasi anggaran of a filled template "
+                       "(made by `laporgen export PATH --template realisasi`) into the LKjIP's kinerja.yaml and "
+                       "program.yaml, keeping their comments and order. Decimals may be typed with a comma or a dot. "
+                       "Every cell is checked first: on any problem nothing is written (exit 2).",
+                       epilog="example:\n  laporgen import realisasi.xlsx --into content/magetan-dinsos/lkjip-2024",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    i.add_argument("file", type=Path, help="the filled .xlsx template")
+    i.add_argument("--into", type=Path, required=True, metavar="PATH", help="the LKjIP document folder")
     return p
 
 
@@ -98,6 +126,10 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "diff":
         return _diff(args.old, args.new)
+    if args.command == "export":
+        return _export(args.path, args.out, args.template)
+    if args.command == "import":
+        return _import(args.file, args.into)
     findings = pipeline.check(args.path)
     for finding in findings:
         print(finding)
@@ -105,6 +137,38 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{len(findings)} finding(s) in {display_path(args.path)}", file=sys.stderr)
         return 1
     print(f"{display_path(args.path)}: no findings")
+    return 0
+
+
+def _export(folder: Path, out: Path, template: str | None) -> int:
+    from .build import document_for, output_name
+    from .model.content import LkjipContent, load_document
+    from .output import write_atomic
+
+    content = load_document(folder)
+    if template == "realisasi":
+        if not isinstance(content, LkjipContent):
+            raise LaporgenError([Problem(display_path(folder), "the realisasi template is made for an LKjIP",
+                                         hint="give an LKjIP folder, e.g. content/<agency>/lkjip-2024", code="usage")])
+        from .realisasi_template import realisasi_workbook
+
+        data, path = realisasi_workbook(content), out / f"{output_name(content)}-realisasi.xlsx"
+    else:
+        from .render.xlsx import render_xlsx
+
+        data, path = render_xlsx(document_for(content)), out / f"{output_name(content)}.xlsx"
+    write_atomic(path, lambda stream: stream.write(data))
+    print(f"wrote {display_path(path)}")
+    return 0
+
+
+def _import(file: Path, folder: Path) -> int:
+    from .realisasi_import import import_realisasi
+
+    changes = import_realisasi(file, folder)
+    for line in changes:
+        print(line)
+    print(f"{len(changes)} value(s) changed in {display_path(folder)}" if changes else "no changes")
     return 0
 
 

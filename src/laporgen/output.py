@@ -30,6 +30,29 @@ _DEFAULT_HINT = ("check that the folder exists and is writable, the disk is not 
 def write_atomic(path: Path, write: Callable[[BinaryIO], None]) -> None:
     """Create `path` by calling `write(stream)`; on any failure the old file stays as it was and
     no temp file is left behind."""
+    temps: dict[Path, str] = {}
+    try:
+        temps[path] = _write_temp(path, write)
+        _replace_all(temps)
+    finally:
+        _remove(temps)
+
+
+def write_all_atomic(files: dict[Path, bytes]) -> None:
+    """Write several outputs (one build's DOCX, HTML, PDF) all or nothing: every temp file is
+    written first, then all are moved into place, so a failure while writing the second format
+    does not leave the first one already replaced."""
+    temps: dict[Path, str] = {}
+    try:
+        for path, data in files.items():
+            temps[path] = _write_temp(path, lambda stream, data=data: stream.write(data))
+        _replace_all(temps)
+    finally:
+        _remove(temps)
+
+
+def _write_temp(path: Path, write: Callable[[BinaryIO], None]) -> str:
+    """A complete, synced temp file beside `path`, with the usual file mode."""
     temp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -39,18 +62,37 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], None]) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
-        os.replace(temp, path)
-        temp = None
-    except OSError as exc:
-        hint = _HINTS.get(exc.errno, _DEFAULT_HINT)
-        raise LaporgenError([Problem(
-            display_path(path), f"cannot write the output ({exc.strerror or exc})",
-            hint=f"{hint}; the previous file, if any, is unchanged", code="output.write",
-        )]) from exc
-    finally:
+        return temp
+    except BaseException as exc:  # even a crash must not leave a half-written temp file behind
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
+        if isinstance(exc, OSError):
+            raise _problem(path, exc) from exc
+        raise
+
+
+def _replace_all(temps: dict[Path, str]) -> None:
+    for path in list(temps):
+        try:
+            os.replace(temps[path], path)
+        except OSError as exc:
+            raise _problem(path, exc) from exc
+        del temps[path]
+
+
+def _remove(temps: dict[Path, str]) -> None:
+    for temp in temps.values():
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+
+
+def _problem(path: Path, exc: OSError) -> LaporgenError:
+    hint = _HINTS.get(exc.errno, _DEFAULT_HINT)
+    return LaporgenError([Problem(
+        display_path(path), f"cannot write the output ({exc.strerror or exc})",
+        hint=f"{hint}; the previous file, if any, is unchanged", code="output.write",
+    )])
 
 
 def _umask() -> int:

@@ -109,8 +109,6 @@ def test_a_sasaran_budget_counts_each_listed_node_once(tree_and_listed):
     assert s1.realisasi_anggaran == sum((f.node(i).realisasi for i in top), Decimal(0))
 
 
-@pytest.mark.xfail(strict=True, reason="compute/lkjip.py _anggaran_sasaran: a kegiatan listed before its "
-                   "program is counted twice (once alone, again inside the program)")
 def test_a_kegiatan_listed_before_its_program_is_counted_once():
     listed = EXAMPLE.kinerja.dukungan["S1"].program_kegiatan
     reordered = ["K4.1", "P4", *(i for i in listed if i not in ("K4.1", "P4"))]

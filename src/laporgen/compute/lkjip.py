@@ -329,27 +329,27 @@ def _fill_dari(n: NodeAnggaran, serapan_total: Decimal | None, basis: _Basis) ->
 
 def _anggaran_sasaran(c: LkjipContent, sasaran_id: str, program: tuple[NodeAnggaran, ...]) -> tuple[Decimal, Decimal]:
     """The budget attributed to a sasaran: its allocations where given, else the listed
-    programs/kegiatan (a kegiatan under a listed program is not counted twice)."""
+    programs/kegiatan, each node once (a kegiatan whose program is also listed, in any order,
+    is counted through the program)."""
     dukungan = c.kinerja.dukungan.get(sasaran_id)
     if dukungan is None:
         return Decimal(0), Decimal(0)
     nodes = {n.id: n for p in program for n in p.walk()}
+    inside = {n.id: p.id for p in program for n in p.walk() if n is not p}
+    listed = set(dukungan.program_kegiatan)
     pagu = realisasi = Decimal(0)
-    counted: set[str] = set()
-    for node_id in dukungan.program_kegiatan:
-        if node_id in counted:
+    for node_id in dict.fromkeys(dukungan.program_kegiatan):
+        if inside.get(node_id) in listed:
             continue
-        alokasi = dukungan.alokasi.get(node_id)
         node = nodes[node_id]
-        inner = {n.id for n in node.walk()}
-        inner_alokasi = [dukungan.alokasi[i] for i in inner if i in dukungan.alokasi]
-        if inner_alokasi:
-            pagu += ang.jumlah(a.pagu for a in inner_alokasi)
-            realisasi += ang.jumlah(a.realisasi for a in inner_alokasi)
-        elif alokasi is None:
+        inner = [n.id for n in node.walk()]
+        shares = [dukungan.alokasi[i] for i in inner if i in dukungan.alokasi]
+        if shares:
+            pagu += ang.jumlah(a.pagu for a in shares)
+            realisasi += ang.jumlah(a.realisasi for a in shares)
+        else:
             pagu += node.pagu
             realisasi += node.realisasi
-        counted |= inner
     return pagu, realisasi
 
 

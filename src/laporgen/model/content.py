@@ -155,7 +155,9 @@ def _load_parts(folder: Path, settings: type[BaseModel], files: dict[str, type[B
     shared = _shared_plan(folder, parts.get("document"), sources.get("document"), problems)
     for stem, model in files.items():
         where = shared if stem == "rencana" and shared is not None else folder
-        _load_one(stem, where, model, parts, sources, problems, optional=stem in optional)
+        # with no valid document.toml the plan's folder is unknown: don't report it missing as well
+        unknown_plan = stem == "rencana" and "document" not in parts
+        _load_one(stem, where, model, parts, sources, problems, optional=stem in optional or unknown_plan)
     narasi = _load_narasi(folder / "narasi", problems)
     if problems:
         raise LaporgenError(problems)

@@ -33,7 +33,8 @@ def check_references(c: "LkjipContent") -> list[Problem]:
                  for i, loc in _repeats(node_ids)]
 
     first, last = c.rencana.periode
-    if not first <= c.settings.tahun <= last:
+    year_ok = first <= c.settings.tahun <= last
+    if not year_ok:
         problems.append(c.sources["document"].problem(
             ("tahun",), f"report year {c.settings.tahun} is outside the plan period {first}-{last} (rencana)",
             "fix tahun or rencana.periode", "ref.year"))
@@ -48,6 +49,10 @@ def check_references(c: "LkjipContent") -> list[Problem]:
     problems += _dangling(kinerja, _keys("target_triwulan", k.target_triwulan), indikator, "a plan indicator")
     problems += _dangling(kinerja, _items(("renja",), k.renja), indikator, "a plan indicator")
     for n, row in enumerate(c.kinerja.riwayat):
+        # (a report year outside the plan is the one mistake to report: not every history year as well)
+        problems += [kinerja.problem(("riwayat", n, "tahun", str(y)), f"year {y} is not before the report year {c.settings.tahun}",
+                                     "history rows hold earlier years; the report year's figures come from `realisasi`",
+                                     "ref.year") for y in row.tahun if year_ok and y >= c.settings.tahun]
         if row.id is not None and row.id not in indikator:
             problems.append(kinerja.problem(("riwayat", n, "id"), f"'{row.id}' is not a plan indicator", _known(indikator), "ref.unknown"))
     for v, pk in enumerate(c.kinerja.perjanjian_kinerja):
@@ -61,6 +66,9 @@ def check_references(c: "LkjipContent") -> list[Problem]:
                               nodes, "a program or kegiatan in program.yaml")
         problems += _dangling(kinerja, _keys(where + ("alokasi",), dukungan.alokasi), nodes,
                               "a program or kegiatan in program.yaml")
+    problems += _files(c.folder, c.sources["document"], [(("logo",), c.settings.logo)])
+    problems += _files(c.folder, kinerja, [(("inovasi", n, "gambar"), x.gambar) for n, x in enumerate(k.inovasi)]
+                       + [(("prestasi", n, "gambar"), x.gambar) for n, x in enumerate(k.prestasi)])
     if not c.kinerja.perjanjian_kinerja or c.kinerja.perjanjian_kinerja[-1].baris:
         problems.append(kinerja.problem(
             ("perjanjian_kinerja",), "the last Perjanjian Kinerja version must list plan indicators (`indikator:`)",
@@ -85,12 +93,15 @@ def _plan(rencana: "Rencana", source: "Source") -> tuple[list, list, list[Proble
     problems += [source.problem(loc, f"id '{i}' is defined twice", "ids must be unique in the plan", "ref.duplicate")
                  for i, loc in _repeats(plan_ids + sasaran_ids)]
     first, last = rencana.periode
-    if first > last:
-        problems.append(source.problem(("periode",), f"the period {first}-{last} ends before it starts", None, "ref.year"))
+    if first > last:  # one mistake, one line: the target years are not judged against it
+        problems.append(source.problem(("periode",), f"the period {first}-{last} ends before it starts",
+                                       f"write the first year first: [{last}, {first}]", "ref.year"))
+        return plan_ids, sasaran_ids, problems
     for t, tujuan in enumerate(rencana.tujuan):
         for loc, ind in _indicators_with_loc(tujuan, t):
             problems += [source.problem(loc + ("target", str(y)), f"year {y} is outside the plan period {first}-{last}",
-                                        None, "ref.year") for y in ind.target if not first <= y <= last]
+                                        f"targets are for the plan years {first}-{last}: fix the year or the plan's periode",
+                                        "ref.year") for y in ind.target if not first <= y <= last]
     return plan_ids, sasaran_ids, problems
 
 
@@ -119,6 +130,7 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
     for m, matriks in enumerate(c.program.matriks if c.program else []):
         problems += [program.problem(("matriks", m, "tahun"), f"year {y} is outside {first}-{last} (tahun_awal to the plan's end)",
                                      None, "ref.year") for y in matriks.tahun if not first <= y <= last]
+    problems += _files(c.folder, c.sources["document"], [(("logo",), c.settings.logo)])
     urusan = c.analisis.indikator_urusan
     if urusan is not None:
         indikator = {i for i, _ in plan_ids}
@@ -132,6 +144,12 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
             elif row.program is not None and not next(p for p in programs if p.id == row.program).indikator:
                 problems.append(analisis.problem(loc + ("program",), f"program '{row.program}' has no indikator to show", None, "ref.unknown"))
     return problems
+
+
+def _files(folder, source: "Source", named: list[tuple[FieldPath, str | None]]) -> list[Problem]:
+    """Image files the content names must exist (a missing logo is not silently left out)."""
+    return [source.problem(loc, f"no file '{name}' in {folder.name}/", "put the file there, or correct the name",
+                           "ref.file") for loc, name in named if name and not (folder / name).is_file()]
 
 
 def _keys(where: str | FieldPath, mapping: dict) -> list[tuple[str, FieldPath]]:

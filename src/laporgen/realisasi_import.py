@@ -1,0 +1,505 @@
+"""`laporgen import`: a filled realisasi template (`realisasi_template.py`) back into the
+LKjIP's YAML files, keeping their comments, order and layout.
+
+Every row of every sheet is read and checked first; a cell that cannot be read is reported by
+sheet, row and column ("Indikator!E7"), and nothing is written unless the whole workbook is
+valid. A changed value replaces just its scalar in the file text, so the rest of the file stays
+byte for byte; only adding or removing an entry goes through a ruamel.yaml round trip (which
+keeps comments and key order). The new files are validated with the content models before
+either is written. Realisasi always go into the LKjIP folder's own `kinerja.yaml` and
+`program.yaml`, even when the plan lives in a shared Renstra folder.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import tempfile
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .errors import LaporgenError, Problem, display_path
+from .model.anggaran import ProgramTree
+from .model.content import LkjipContent, load_document
+from .model.fields import Angka, Rupiah
+from .model.lkjip import Kinerja
+from .model.load import format_path, load
+from .output import write_atomic
+from .realisasi_template import (
+    ANGGARAN,
+    ANGGARAN_REALISASI,
+    HEADER_ROW,
+    INDIKATOR,
+    INDIKATOR_REALISASI,
+    TRIWULAN,
+    anggaran_headers,
+    anggaran_rows,
+    indikator_headers,
+    indikator_rows,
+)
+
+Path_ = tuple[str | int, ...]
+"""A path to a YAML node: ("realisasi", "IS2.1", "nilai")."""
+
+HEADER_SEARCH_ROWS = 20
+"""The header row is looked for in the first rows (staff may insert a line above it)."""
+
+
+# ----------------------------------------------------------------------------- cell values
+class CellError(ValueError):
+    """A cell that is not a number: `message` and `hint` for the Problem."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+_PLAIN = re.compile(r"-?\d+")
+_ONE_SEPARATOR = re.compile(r"(-?)(\d+)([.,])(\d+)")
+_GROUPED = {  # thousands grouped, optional decimals: Indonesian and English conventions
+    ".": re.compile(r"-?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?"),
+    ",": re.compile(r"-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?"),
+}
+_EMPTY_TEXT = ("", "-", "–")
+
+
+def number_of_text(text: str) -> Decimal | None:
+    """The number a cell's text means, in either convention: "92,5" and "92.5" → 92.5;
+    "1.234.567,89" and "1,234,567.89" → 1234567.89; "" or "-" → None. Raises `CellError` for
+    text that is not a number, or is ambiguous ("1.234": one thousand or one point two?)."""
+    t = text.strip().replace("\u00a0", "").replace(" ", "")
+    if t in _EMPTY_TEXT:
+        return None
+    if _PLAIN.fullmatch(t):
+        return Decimal(t)
+    one = _ONE_SEPARATOR.fullmatch(t)
+    if one:
+        sign, whole, sep, frac = one.groups()
+        if len(frac) == 3 and whole != "0" and len(whole) <= 3:
+            raise CellError(f'"{text.strip()}" is ambiguous: thousands or decimals?',
+                            f"write {whole}{frac} if the {'dot' if sep == '.' else 'comma'} separates thousands, "
+                            f"{whole}{sep}{frac}0 if it is the decimal point (or type it in a number cell)")
+        return Decimal(f"{sign}{whole}.{frac}")
+    for thousands, pattern in _GROUPED.items():
+        if pattern.fullmatch(t):
+            decimal = "," if thousands == "." else "."
+            return Decimal(t.replace(thousands, "").replace(decimal, "."))
+    if t.endswith("%"):
+        raise CellError(f'expected a number, got "{text.strip()}"', "write the number without %")
+    raise CellError(f'expected a number, got "{text.strip()}"',
+                    'type a number, e.g. 92,5 or 92.5 ("-" or an empty cell for no value)')
+
+
+def number_of_cell(value: Any, number_format: str = "General") -> Decimal | None:
+    """The number in a cell (as openpyxl reads it), or None for an empty cell. A float keeps
+    the 15 significant digits a spreadsheet shows (0.28, not 0.28000000000000003); a
+    percentage-formatted cell (Excel stores "92,5%" as 0.925) gives the figure it shows, 92.5."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise CellError(f"expected a number, got {str(value).upper()}", "type a number")
+    if isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(format(value, ".15g"))
+    elif isinstance(value, str):
+        return number_of_text(value)
+    else:
+        raise CellError(f"expected a number, got a {type(value).__name__}",
+                        "format the cell as a number (not a date) and type the figure")
+    if "%" in number_format:
+        number = (number * 100).normalize()
+        number = number.quantize(Decimal(1)) if number == number.to_integral_value() else number
+    return number
+
+
+# ---------------------------------------------------------------------------------- reading
+@dataclass(frozen=True)
+class _Edit:
+    """One value to write: file stem ("kinerja", "program"), YAML path, old and new value.
+    `new` is a Decimal, None (null), a tuple (a new TW list) or `_DELETE`."""
+
+    stem: str
+    path: Path_
+    old: Any
+    new: Any
+    label: str = ""
+
+
+_DELETE = object()
+
+
+class _Reader:
+    """Reads and checks the template's sheets, collecting problems and edits."""
+
+    def __init__(self, xlsx: Path, content: LkjipContent, formulas):
+        self.file = xlsx.name
+        self.content = content
+        self.formulas = formulas
+        """The workbook read without `data_only`: where a cell holds a formula."""
+        self.problems: list[Problem] = []
+        self.edits: list[_Edit] = []
+
+    def problem(self, where: str, message: str, hint: str | None = None, code: str = "import.cell") -> None:
+        self.problems.append(Problem(self.file, message, field=where, hint=hint, code=code))
+
+    def rows(self, sheet, headers: tuple[str, ...]) -> list[tuple[int, tuple]]:
+        """(row number, cells) of every non-empty data row, after checking the headers."""
+        found = None
+        for r, row in enumerate(sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, max_col=len(headers)), start=1):
+            if tuple(_header(c.value) for c in row) == tuple(h.lower() for h in headers):
+                found = r
+                break
+        if found is None:
+            self.problem(f"{sheet.title}!A{HEADER_ROW}", "the column headers are not the template's "
+                         f"({', '.join(headers)})",
+                         "export a new template with laporgen export PATH --template realisasi", "import.sheet")
+            return []
+        rows = []
+        for r, row in enumerate(sheet.iter_rows(min_row=found + 1, max_col=len(headers)), start=found + 1):
+            if any(c.value not in (None, "") for c in row):
+                rows.append((r, row))
+        return rows
+
+    def number(self, cell, kind: TypeAdapter) -> Decimal | None:
+        """The cell's number, checked as the content model checks it; a problem and None if not."""
+        where = f"{cell.parent.title}!{cell.coordinate}"
+        if cell.value is None and self.formulas[cell.parent.title][cell.coordinate].data_type == "f":
+            self.problem(where, "a formula whose result was never computed",
+                         "open and save the file in Excel or LibreOffice, or type the number")
+            return None
+        try:
+            value = number_of_cell(cell.value, cell.number_format or "General")
+            return None if value is None else kind.validate_python(value)
+        except CellError as exc:
+            self.problem(where, exc.message, exc.hint)
+        except ValidationError as exc:
+            self.problem(where, exc.errors()[0]["msg"])
+        return None
+
+    def ids(self, sheet, rows: list[tuple[int, tuple]], known: dict[str, Any]) -> list[tuple[int, tuple, Any]]:
+        """Rows whose id is known (each at most once); problems for the others."""
+        seen: dict[str, int] = {}
+        out = []
+        for r, row in rows:
+            raw = row[0].value
+            key = str(raw).strip() if raw is not None else ""
+            if not key:
+                self.problem(f"{sheet.title}!A{r}", "the row has values but no ID",
+                             "copy the ID from the exported template, or delete the row", "import.id")
+            elif key not in known:
+                self.problem(f"{sheet.title}!A{r}", f"unknown ID {key!r}",
+                             f"{sheet.title} IDs are: {', '.join(known)}", "import.id")
+            elif key in seen:
+                self.problem(f"{sheet.title}!A{r}", f"ID {key!r} is also in row {seen[key]}",
+                             "keep one row per ID", "import.id")
+            else:
+                seen[key] = r
+                out.append((r, row, known[key]))
+        return out
+
+    def indikator(self, sheet) -> None:
+        headers = indikator_headers(self.content)
+        known = {row.id: row for row in indikator_rows(self.content)}
+        angka = TypeAdapter(Angka)
+        for r, cells, baris in self.ids(sheet, self.rows(sheet, headers), known):
+            realisasi = self.number(cells[INDIKATOR_REALISASI], angka)
+            tw_cells = cells[INDIKATOR_REALISASI + 1: INDIKATOR_REALISASI + 1 + len(TRIWULAN)]
+            tw = tuple(self.number(c, angka) for c in tw_cells)
+            if not baris.sasaran and any(c.value not in (None, "") for c in tw_cells):
+                self.problem(f"{sheet.title}!{tw_cells[0].coordinate}", f"{baris.id} is a tujuan indicator: "
+                             "quarterly targets are set for sasaran indicators only", "leave these cells empty")
+                continue
+            self._realisasi(baris, realisasi)
+            if baris.sasaran:
+                self._triwulan(baris, tw)
+
+    def _realisasi(self, baris, new: Decimal | None) -> None:
+        fakta = self.content.kinerja.realisasi.get(baris.id)
+        if fakta is None:
+            if new is not None:
+                self.edits.append(_Edit("kinerja", ("realisasi", baris.id), None, {"nilai": new}))
+        elif not _same(fakta.nilai, new):
+            self.edits.append(_Edit("kinerja", ("realisasi", baris.id, "nilai"), fakta.nilai, new))
+
+    def _triwulan(self, baris, new: tuple[Decimal | None, ...]) -> None:
+        old = self.content.kinerja.target_triwulan.get(baris.id)
+        if old is None:
+            if any(v is not None for v in new):
+                self.edits.append(_Edit("kinerja", ("target_triwulan", baris.id), None, new))
+        elif all(v is None for v in new):
+            self.edits.append(_Edit("kinerja", ("target_triwulan", baris.id), tuple(old), _DELETE))
+        else:
+            for i, (before, after) in enumerate(zip(old, new, strict=True)):
+                if not _same(before, after):
+                    self.edits.append(_Edit("kinerja", ("target_triwulan", baris.id, i), before, after))
+
+    def anggaran(self, sheet) -> None:
+        headers = anggaran_headers(self.content)
+        known = {row.id: row for row in anggaran_rows(self.content)}
+        rupiah = TypeAdapter(Rupiah)
+        for r, cells, baris in self.ids(sheet, self.rows(sheet, headers), known):
+            cell = cells[ANGGARAN_REALISASI]
+            if cell.value in (None, "") or (isinstance(cell.value, str) and cell.value.strip() in _EMPTY_TEXT):
+                self.problem(f"{sheet.title}!{cell.coordinate}", f"the realisasi anggaran of {baris.id} is empty",
+                             "type the amount spent (0 if nothing)")
+                continue
+            new = self.number(cell, rupiah)
+            if new is not None and not _same(baris.realisasi, new):
+                self.edits.append(_Edit("program", (*baris.path, "realisasi"), baris.realisasi, new, baris.id))
+
+
+def _cell_order(problem: Problem) -> tuple[int, int]:
+    """A problem's (row, column) in its sheet, so a sheet's problems read top to bottom."""
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+    column, row = coordinate_from_string((problem.field or "!A1").split("!")[-1])
+    return row, column_index_from_string(column)
+
+
+def _header(value: Any) -> str:
+    return " ".join(str(value).split()).lower() if value is not None else ""
+
+
+def _same(a: Decimal | None, b: Decimal | None) -> bool:
+    return a == b if a is not None and b is not None else a is b
+
+
+# --------------------------------------------------------------------------------- entry point
+def import_realisasi(xlsx: Path, folder: Path) -> list[str]:
+    """Write the values of the filled template `xlsx` into the LKjIP in `folder`; return the
+    changes made, one line each ("kinerja.yaml realisasi.IS2.1.nilai: 0.259 -> 0.28").
+    Raises `LaporgenError` with every unreadable cell, writing nothing."""
+    content = load_document(folder)
+    if not isinstance(content, LkjipContent):
+        raise LaporgenError([Problem(display_path(folder), "realisasi are imported into an LKjIP, not a Renstra",
+                                     hint="give an LKjIP folder, e.g. content/<agency>/lkjip-2024", code="usage")])
+    workbook, formulas = _open(xlsx, data_only=True), _open(xlsx, data_only=False)
+    reader = _Reader(xlsx, content, formulas)
+    for name, read in ((INDIKATOR, reader.indikator), (ANGGARAN, reader.anggaran)):
+        if name in workbook.sheetnames:
+            first = len(reader.problems)
+            read(workbook[name])
+            reader.problems[first:] = sorted(reader.problems[first:], key=_cell_order)
+        else:
+            reader.problem(name, f'the sheet "{name}" is missing',
+                           "export a new template with laporgen export PATH --template realisasi", "import.sheet")
+    if reader.problems:
+        raise LaporgenError(reader.problems)
+    models = {"kinerja": Kinerja, "program": ProgramTree}
+    order = {row.id: i for i, row in enumerate(indikator_rows(content))}
+    texts: dict[Path, str] = {}
+    lines: list[str] = []
+    for stem, model in models.items():
+        edits = [e for e in reader.edits if e.stem == stem]
+        if edits:
+            path = content.sources[stem].path
+            texts[path] = _edited_text(path, edits, model, order)
+            lines.extend(_describe(path, e) for e in edits)
+    for path, text in texts.items():
+        write_atomic(path, lambda stream, text=text: stream.write(text.encode("utf-8")))
+    return lines
+
+
+def _open(xlsx: Path, data_only: bool):
+    """The workbook; with `data_only`, formulas read as their cached results."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(xlsx, data_only=data_only)
+    except FileNotFoundError:
+        raise LaporgenError([Problem(display_path(xlsx), "file not found", code="input.file")]) from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise LaporgenError([Problem(display_path(xlsx), f"not an .xlsx workbook ({exc})",
+                                     hint="save the file as Excel Workbook (.xlsx)", code="input.file")]) from None
+
+
+def _describe(path: Path, edit: _Edit) -> str:
+    where = format_path(edit.path) + (f" ({edit.label})" if edit.label else "")
+    added = edit.old is None and isinstance(edit.new, dict | tuple)
+    return f"{path.name} {where}: {'(none)' if added else _show(edit.old)} -> {_show(edit.new)}"
+
+
+def _show(value: Any) -> str:
+    if value is _DELETE:
+        return "(removed)"
+    if value is None:
+        return "null"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_show(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    return _scalar(value)
+
+
+def _scalar(value: Decimal | None) -> str:
+    """A value as YAML text: "0.28", "3301405926", "null"."""
+    return "null" if value is None else format(value, "f")
+
+
+# ---------------------------------------------------------------------------------- writing
+def _edited_text(path: Path, edits: list[_Edit], model: type[BaseModel], order: dict[str, int]) -> str:
+    """The text of the YAML file `path` with `edits` applied, validated with `model`."""
+    if path.suffix not in (".yaml", ".yml"):
+        raise LaporgenError([Problem(display_path(path), "laporgen import writes YAML files only",
+                                     hint=f"convert {path.name} to YAML, or type the values by hand", code="import.file")])
+    text = path.read_text(encoding="utf-8")
+    yaml = _yaml()
+    data = yaml.load(text)
+    edited = _spliced(text, data, edits)
+    if edited is None:  # an entry added or removed: a ruamel round trip of the whole file
+        edited = _dumped(yaml, data, edits, order)
+    _validate(path, edited, model)
+    return edited
+
+
+def _yaml():
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.representer.add_representer(Decimal, _represent_decimal)
+    # "null" as the content files write it; ruamel.yaml leaves a mapping value empty
+    yaml.representer.add_representer(type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null"))
+    return yaml
+
+
+def _represent_decimal(representer, value: Decimal):
+    tag = "tag:yaml.org,2002:int" if value == value.to_integral_value() and "." not in format(value, "f") else \
+        "tag:yaml.org,2002:float"
+    return representer.represent_scalar(tag, format(value, "f"))
+
+
+_TOKEN = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'|[^\s,\]}#]+")
+_NULLS = ("null", "Null", "NULL", "~")
+
+
+def _spliced(text: str, data: Any, edits: list[_Edit]) -> str | None:
+    """`text` with each edited scalar replaced in place, or None when an edit is not a
+    replacement of an existing scalar (an entry to add or remove)."""
+    lines = text.splitlines(keepends=True)
+    spots: list[tuple[int, int, int, str]] = []
+    for edit in edits:
+        if edit.new is _DELETE or isinstance(edit.new, dict | tuple):
+            return None
+        spot = _scalar_at(lines, data, edit.path, edit.old)
+        if spot is None:
+            return None
+        spots.append((*spot, _scalar(edit.new)))
+    for line, start, end, new in sorted(spots, reverse=True):
+        lines[line] = lines[line][:start] + new + lines[line][end:]
+    return "".join(lines)
+
+
+def _scalar_at(lines: list[str], data: Any, path: Path_, old: Any) -> tuple[int, int, int] | None:
+    """(line, start, end) of the scalar at `path` when the text there reads as `old`."""
+    try:
+        parent = data
+        for part in path[:-1]:
+            parent = parent[part]
+        key = path[-1]
+        line, column = parent.lc.value(key) if isinstance(key, str) else parent.lc.item(key)
+        _ = parent[key]
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return None
+    match = _TOKEN.match(lines[line], column) if line < len(lines) else None
+    if match is None:
+        return None
+    token = match.group(0).strip("\"'")
+    if old is None:
+        return (line, column, match.end()) if token in _NULLS else None
+    try:
+        return (line, column, match.end()) if Decimal(token) == old else None
+    except InvalidOperation:
+        return None
+
+
+def _dumped(yaml, data: Any, edits: list[_Edit], order: dict[str, int]) -> str:
+    """The file dumped by ruamel.yaml after applying `edits` to its round-trip tree; new
+    indicator entries go in plan order."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    for edit in edits:
+        parent = data
+        for part in edit.path[:-1]:
+            if part not in parent:  # target_triwulan absent: start it
+                parent[part] = CommentedMap()
+            parent = parent[part]
+        key = edit.path[-1]
+        if edit.new is _DELETE:
+            last = list(parent)[-1] == key
+            comment = _detach_trailing(parent, key) if last else None
+            del parent[key]
+            if comment is not None and len(parent):
+                _attach_trailing(parent, list(parent)[-1], comment)
+        elif isinstance(edit.new, tuple):
+            seq = CommentedSeq(list(edit.new))
+            seq.fa.set_flow_style()
+            _put_in_order(parent, key, seq, order)
+        elif isinstance(edit.new, dict):
+            _put_in_order(parent, key, CommentedMap(edit.new), order)
+        else:
+            parent[key] = edit.new
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def _put_in_order(mapping, key: str, value: Any, order: dict[str, int]) -> None:
+    """Add `key` before the first key that comes after it in the plan (`order`: id → rank).
+    Added last, it takes over the comment lines that followed the old last entry."""
+    rank = order.get(key, len(order))
+    for i, existing in enumerate(mapping):
+        if order.get(existing, -1) > rank:
+            mapping.insert(i, key, value)
+            return
+    comment = _detach_trailing(mapping, list(mapping)[-1]) if len(mapping) else None
+    mapping[key] = value
+    if comment is not None:
+        _attach_trailing(mapping, key, comment)
+
+
+# ruamel.yaml keeps the comment lines after a block's last entry on that entry (as its end-of-line
+# comment); an entry added after it, or the entry removed, must carry them on.
+def _deepest_last(mapping, key: str) -> tuple[Any, Any]:
+    """The (mapping, key) whose line ends the entry `key` of `mapping`."""
+    from ruamel.yaml.comments import CommentedMap
+
+    while isinstance(mapping[key], CommentedMap) and len(mapping[key]) and not mapping[key].fa.flow_style():
+        mapping, key = mapping[key], list(mapping[key])[-1]
+    return mapping, key
+
+
+def _detach_trailing(mapping, key: str):
+    """Remove and return the comment after the entry `key` (None if there is none)."""
+    holder, last = _deepest_last(mapping, key)
+    slots = holder.ca.items.get(last)
+    if not slots or len(slots) < 3 or slots[2] is None:
+        return None
+    comment, slots[2] = slots[2], None
+    return comment
+
+
+def _attach_trailing(mapping, key: str, comment) -> None:
+    holder, last = _deepest_last(mapping, key)
+    holder.ca.items.setdefault(last, [None, None, None, None])[2] = comment
+
+
+def _validate(path: Path, text: str, model: type[BaseModel]) -> None:
+    """Load the edited text as laporgen loads content; its problems are reported on `path`."""
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / path.name
+        copy.write_text(text, encoding="utf-8")
+        try:
+            load(model, copy)
+        except LaporgenError as exc:
+            raise LaporgenError([Problem(display_path(path), p.message, p.line, p.field, p.hint, p.code)
+                                 for p in exc.problems]) from None
