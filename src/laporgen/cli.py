@@ -1,4 +1,5 @@
-"""`laporgen build|check`: arguments in, exit codes out. The only module that prints or exits.
+"""`laporgen init|build|check|serve|diff|export|import|schema`: arguments in, exit codes out.
+The only module that prints or exits.
 
 Exit codes: 0 done/clean, 1 `check` findings, 2 invalid input (one line per problem), 3 a bug
 (rerun with --debug for the traceback).
@@ -9,13 +10,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from .errors import LaporgenError, Problem, display_path
 
 EXAMPLES = """examples:
+  laporgen init content/dinsos-contoh/lkjip-2025 --type lkjip
+  laporgen init content/magetan-dinsos/lkjip-2025 --from content/magetan-dinsos/lkjip-2024
   laporgen build content/magetan-dinsos/lkjip-2024 --out output/
+  laporgen build content/ --out output/                 (every document, in parallel)
+  laporgen serve content/magetan-dinsos/lkjip-2024      (live preview in the browser)
   laporgen build content/magetan-dinsos/lkjip-2024 --format docx,html,pdf
   laporgen check content/magetan-dinsos/lkjip-2024
   laporgen export content/magetan-dinsos/lkjip-2024 --format xlsx
@@ -33,11 +39,13 @@ def _version() -> str:
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="laporgen", description="Renders LKjIP documents from content files, with every figure computed.",
+        prog="laporgen", description="Renders LKjIP and Renstra documents from content files, with every figure computed.",
         epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action="version", version=f"laporgen {_version()}")
     p.add_argument("--debug", action="store_true", help="show the Python traceback of an internal error")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only errors and findings")
+    p.add_argument("--verbose", action="store_true", help="print what is done, step by step")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     b = sub.add_parser("build", help="render a document folder into output files",
@@ -46,8 +54,9 @@ def parser() -> argparse.ArgumentParser:
                        "  laporgen build content/magetan-dinsos/lkjip-2024 --format docx,html,pdf\n"
                        "  laporgen build content/magetan-dinsos/lkjip-2024 --format pdf --pdf-engine libreoffice",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    b.add_argument("path", type=Path, help="the document folder")
+    b.add_argument("path", type=Path, help="the document folder, or a folder of documents (all are built, in parallel)")
     b.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
+    b.add_argument("--jobs", type=int, help="documents built at once when PATH holds several (default: one per core)")
     b.add_argument("--template", type=Path, help="a Word template to use instead of templates/laporgen.docx")
     b.add_argument("--format", default="docx",
                    help="comma-separated output formats: docx, html, pdf (default: docx)")
@@ -60,6 +69,37 @@ def parser() -> argparse.ArgumentParser:
                        epilog="example:\n  laporgen check content/magetan-dinsos/lkjip-2024",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     c.add_argument("path", type=Path, help="the document folder")
+
+    i = sub.add_parser("init", help="start a new document folder, or next year's LKjIP from this year's",
+                       description="Write a new document folder with every file commented and [ISI] marking what to "
+                       "fill in (it builds as it is; `laporgen check` lists the markers), or, with --from, next year's "
+                       "LKjIP from this year's: the year moved on, realisasi emptied, narrative kept as a draft.",
+                       epilog="examples:\n  laporgen init content/dinsos-contoh/lkjip-2025 --type lkjip\n"
+                       "  laporgen init content/dinsos-contoh/renstra-2025-2030 --type renstra --tahun 2026\n"
+                       "  laporgen init content/magetan-dinsos/lkjip-2025 --from content/magetan-dinsos/lkjip-2024",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    i.add_argument("path", type=Path, help="the new document folder (content/<agency>/<document>)")
+    i.add_argument("--type", choices=("lkjip", "renstra"), default="lkjip", help="the document type (default: lkjip)")
+    i.add_argument("--tahun", type=int, help="the report year (LKjIP) or first plan year (Renstra); default: from the folder name")
+    i.add_argument("--from", dest="previous", type=Path, help="start from this year's LKjIP folder")
+    i.add_argument("--schemas", type=Path, default=Path("schemas"), help="where the JSON Schemas go (default: schemas/)")
+
+    sv = sub.add_parser("serve", help="preview a document in the browser, refreshed on every save",
+                        description="Serve the document's HTML on a local address and refresh the browser when a content "
+                        "or template file changes; a content error shows on the page with the same message as the CLI.",
+                        epilog="example:\n  laporgen serve content/magetan-dinsos/lkjip-2024 --port 8000",
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    sv.add_argument("path", type=Path, help="the document folder")
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this computer only)")
+    sv.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+
+    sc = sub.add_parser("schema", help="write JSON Schema for every content file kind (editor validation)",
+                        description="Write one JSON Schema per content file kind, from the same models laporgen "
+                        "validates with. Files made by `laporgen init` point to them in their first line "
+                        "(# yaml-language-server: $schema=...), so VS Code's YAML extension checks and completes as you type.",
+                        epilog="example:\n  laporgen schema --out schemas/",
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    sc.add_argument("--out", type=Path, default=Path("schemas"), help="output folder (default: schemas/)")
 
     d = sub.add_parser("diff", help="show what changed between two versions of a document",
                        description="Compare two versions of a document's content: every tujuan, sasaran, indicator, "
@@ -105,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args)
     except LaporgenError as exc:
         for problem in exc.problems:
-            print(f"error: {problem}", file=sys.stderr)
+            print(f"{_red('error:')} {problem}", file=sys.stderr)
         return 2
     except Exception as exc:  # anything else is a bug in laporgen, not the user's input
         if args.debug:
@@ -114,16 +154,44 @@ def main(argv: list[str] | None = None) -> int:
         return 3
 
 
+def _red(text: str) -> str:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    if sys.stderr.isatty() and not os.environ.get("NO_COLOR"):
+        return f"\033[31m{text}\033[0m"
+    return text
+
+
 def _run(args: argparse.Namespace) -> int:
     from . import build as pipeline
 
     if args.command == "build":
         _check_source_date_epoch()
         formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+        from .batch import is_document
+
+        if args.path.is_dir() and not is_document(args.path):
+            return _build_all(args.path, args.out, formats, args.jobs, args.quiet)
+        if args.verbose:
+            print(f"building {display_path(args.path)} as {', '.join(formats)}", flush=True)
+        started = time.perf_counter()
         built = pipeline.build(args.path, args.out, formats, template=args.template, pdf_engine=args.pdf_engine)
-        for path in built.outputs:
-            print(f"wrote {display_path(path)}")
+        if not args.quiet:
+            for path in built.outputs:
+                size = f" ({path.stat().st_size:,} bytes)".replace(",", ".") if args.verbose else ""
+                print(f"wrote {display_path(path)}{size}")
+        if args.verbose:
+            print(f"done in {time.perf_counter() - started:.1f} s")
         return 0
+    if args.command == "init":
+        return _init(args.path, args.type, args.tahun, args.previous, args.schemas, args.quiet)
+    if args.command == "serve":
+        from .serve import serve
+
+        serve(args.path, host=args.host, port=args.port,
+              ready=lambda url: print(f"serving {display_path(args.path)} at {url}  (Ctrl-C to stop)", flush=True))
+        return 0
+    if args.command == "schema":
+        return _schema(args.out, args.quiet)
     if args.command == "diff":
         return _diff(args.old, args.new)
     if args.command == "export":
@@ -133,10 +201,95 @@ def _run(args: argparse.Namespace) -> int:
     findings = pipeline.check(args.path)
     for finding in findings:
         print(finding)
-    if findings:
-        print(f"{len(findings)} finding(s) in {display_path(args.path)}", file=sys.stderr)
+    failing = [f for f in findings if f.severity != "I"]  # [ISI] notes inform, they don't fail check
+    if failing:
+        print(f"{len(failing)} finding(s) in {display_path(args.path)}", file=sys.stderr)
         return 1
-    print(f"{display_path(args.path)}: no findings")
+    if not args.quiet:
+        notes = f" ({len(findings)} value(s) still to fill in)" if findings else ""
+        print(f"{display_path(args.path)}: no findings{notes}")
+    return 0
+
+
+def _build_all(root: Path, out: Path, formats: tuple[str, ...], jobs: int | None, quiet: bool) -> int:
+    """Every document under `root`, in parallel: a progress bar on a terminal, plain lines
+    otherwise (CI logs); a failing document doesn't stop the others; exit 2 if any failed."""
+    from .batch import build_all, find_documents
+
+    folders = find_documents(root)
+    if not folders:
+        raise LaporgenError([Problem(display_path(root), "no document folder here (none has a document.toml)",
+                                     hint="give a document folder, or a folder that contains some", code="usage")])
+    with _progress(len(folders), quiet) as done:
+        results = build_all(folders, out, formats, jobs, on_done=done)
+    failed = [r for r in results if not r.ok]
+    if not quiet or failed:
+        print(f"{len(results) - len(failed)} of {len(results)} document(s) built into {display_path(out)}")
+    for r in failed:
+        print(f"failed: {display_path(r.folder)}", file=sys.stderr)
+        for line in r.errors:
+            print(f"  error: {line}", file=sys.stderr)
+    return 2 if failed else 0
+
+
+def _progress(total: int, quiet: bool):
+    """A context giving `done(result)`: Rich's progress bar on a terminal, a plain line per
+    document otherwise."""
+    import contextlib
+
+    if quiet:
+        return contextlib.nullcontext(lambda result: None)
+    if not sys.stdout.isatty():
+        def line(result) -> None:
+            print(f"{'ok' if result.ok else 'FAILED'}  {display_path(result.folder)}", flush=True)
+
+        return contextlib.nullcontext(line)
+    from rich.progress import Progress
+
+    @contextlib.contextmanager
+    def bar():
+        with Progress(transient=True) as progress:
+            task = progress.add_task("building", total=total)
+            yield lambda result: progress.advance(task)
+
+    return bar()
+
+
+def _init(folder: Path, jenis: str, tahun: int | None, previous: Path | None, schemas: Path, quiet: bool) -> int:
+    import re
+
+    from .output import write_atomic
+    from .scaffold import new_document, next_lkjip
+    from .schema import schema_files
+
+    if folder.exists() and any(folder.iterdir()):
+        raise LaporgenError([Problem(display_path(folder), "the folder exists and is not empty",
+                                     hint="choose a new folder; init never overwrites content", code="usage")])
+    if previous is not None:
+        files = next_lkjip(previous, folder)
+    else:
+        year = tahun or next((int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", folder.name)), None)
+        if year is None:
+            raise LaporgenError([Problem(display_path(folder), "cannot tell the year from the folder name",
+                                         hint="pass --tahun, e.g. --tahun 2025", code="usage")])
+        files = new_document(folder, jenis, year, schemas)
+        files |= {schemas / name: data.decode() for name, data in schema_files().items() if not (schemas / name).exists()}
+    for path, text in files.items():
+        write_atomic(path, lambda stream, text=text: stream.write(text.encode("utf-8")))
+        if not quiet:
+            print(f"wrote {display_path(path)}")
+    return 0
+
+
+def _schema(out: Path, quiet: bool) -> int:
+    from .output import write_all_atomic
+    from .schema import schema_files
+
+    files = {out / name: data for name, data in schema_files().items()}
+    write_all_atomic(files)
+    if not quiet:
+        for path in files:
+            print(f"wrote {display_path(path)}")
     return 0
 
 
