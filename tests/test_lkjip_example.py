@@ -62,8 +62,8 @@ def docx(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def tables(docx) -> dict[str, list[list[str]]]:
     """Tables by caption number ("3.2"), read back from the DOCX."""
-    numbers = [c.split()[1] for c in docx_captions(docx)]
-    return dict(zip(numbers, docx_tables(docx)))
+    numbers = [c.split()[1] for c in docx_captions(docx) if c.startswith("Tabel ")]
+    return dict(zip(numbers, docx_tables(docx), strict=True))
 
 
 def column(table: list[list[str]], header: str, skip: int = 1) -> list[str]:
@@ -91,7 +91,7 @@ def test_front_matter_and_sections(docx):
 
 
 def test_every_seed_table_has_its_caption(docx):
-    assert [c.split("\n")[0] for c in docx_captions(docx)] == CAPTIONS
+    assert [c.split("\n")[0] for c in docx_captions(docx) if c.startswith("Tabel ")] == CAPTIONS
 
 
 def test_wide_tables_are_landscape(docx):

@@ -167,9 +167,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "build":
         _check_source_date_epoch()
         formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
-        from .batch import is_document
+        from .batch import find_documents, is_document
 
-        if args.path.is_dir() and not is_document(args.path):
+        if args.path.is_dir() and not is_document(args.path) and find_documents(args.path):
             return _build_all(args.path, args.out, formats, args.jobs, args.quiet)
         if args.verbose:
             print(f"building {display_path(args.path)} as {', '.join(formats)}", flush=True)
@@ -217,9 +217,6 @@ def _build_all(root: Path, out: Path, formats: tuple[str, ...], jobs: int | None
     from .batch import build_all, find_documents
 
     folders = find_documents(root)
-    if not folders:
-        raise LaporgenError([Problem(display_path(root), "no document folder here (none has a document.toml)",
-                                     hint="give a document folder, or a folder that contains some", code="usage")])
     with _progress(len(folders), quiet) as done:
         results = build_all(folders, out, formats, jobs, on_done=done)
     failed = [r for r in results if not r.ok]

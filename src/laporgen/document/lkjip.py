@@ -15,6 +15,7 @@ from ..compute.lkjip import LkjipFigures
 from ..errors import LaporgenError, Problem, display_path
 from ..model.content import LkjipContent
 from ..numbers import angka_terbilang, persen, rupiah, tanggal
+from . import charts
 from . import lkjip_kalimat as kalimat
 from .lkjip_tables import Tables
 from .narrative import narrative_env, render_markdown
@@ -56,14 +57,14 @@ class _Builder:
             "perjanjian-kinerja": self._perjanjian,
             "akuntabilitas": lambda: [self.t.kriteria()],
             "target-realisasi": self._target_realisasi,
-            "perbandingan-tahun": lambda: [Landscape((self.t.perbandingan_tahun(),))],
+            "perbandingan-tahun": lambda: [Landscape((self.t.perbandingan_tahun(),)), *self._grafik("tren")],
             "perbandingan-renstra": lambda: [self.t.perbandingan_renstra(), *kalimat.kemajuan(f)],
             "perbandingan-standar": lambda: [self.t.perbandingan_standar()],
             "analisis-penyebab": lambda: [kalimat.tercapai_sasaran(f, c.agency.nama, c.settings.tahun),
                                           kalimat.penyebab(f, c.kinerja.analisis), self.t.penyebab(),
                                           self.t.permasalahan()],
             "analisis-program": lambda: [Landscape((self.t.dukungan(),))],
-            "realisasi-anggaran": lambda: [self.t.realisasi_anggaran()],
+            "realisasi-anggaran": lambda: [self.t.realisasi_anggaran(), *self._grafik("serapan")],
             "efisiensi": lambda: [Landscape((self.t.efisiensi_sasaran(), self.t.efisiensi_program())), *kalimat.efisiensi(f)],
             "inovasi": self._inovasi,
             "prestasi": self._prestasi,
@@ -172,8 +173,22 @@ class _Builder:
             out += [self.t.perjanjian(n), self.t.program_pk(murni=pk.versi == "murni")]
         return out
 
+    def _grafik(self, kind: str) -> list[Block]:
+        """A chart of BAB III (the `grafik` setting), drawn from the computed figures."""
+        if not self.c.settings.grafik:
+            return []
+        if kind == "capaian":
+            return [Figure("grafik-capaian", "", "Capaian Kinerja per Indikator terhadap Target", None,
+                           "grafik capaian", 16.0, charts.capaian_chart(self.f))]
+        if kind == "serapan":
+            return [Figure("grafik-serapan", "", "Serapan Anggaran per Program", None, "grafik serapan", 16.0,
+                           charts.serapan_chart(self.f))]
+        png = charts.tren_chart(self.f)
+        return [Figure("grafik-tren", "", "Perkembangan Realisasi Indikator dari Tahun ke Tahun", None, "grafik tren",
+                       16.0, png)] if png else []
+
     def _target_realisasi(self) -> list[Block]:
-        out: list[Block] = [self.t.capaian()]
+        out: list[Block] = [self.t.capaian(), *self._grafik("capaian")]
         for n, s in enumerate(self.f.sasaran, 1):
             out.append(Paragraph((Text(f"Capaian Sasaran Strategis {n}: {s.sasaran.uraian}", strong=True),), keep_with_next=True))
             out += kalimat.capaian_sasaran(s, self.c.settings.tahun)

@@ -99,8 +99,9 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """An image with a caption above it ("Gambar 1.1"). `path` is an absolute file path;
-    None draws a framed placeholder with `alt` text."""
+    """An image with a caption above it ("Gambar 1.1"). `path` is an absolute file path, or
+    `png` the image itself (a chart laporgen drew, from the same computed figures as the
+    tables); with neither, a framed placeholder with `alt` text."""
 
     id: str
     number: str
@@ -108,6 +109,7 @@ class Figure:
     path: str | None
     alt: str = ""
     width_cm: float = 14.0
+    png: bytes | None = None
 
     @property
     def label(self) -> str:

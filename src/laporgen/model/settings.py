@@ -75,6 +75,7 @@ class DocumentSettings(Model):
     kategori: Kategori = Kategori()
     perhitungan: Perhitungan = Perhitungan()
     logo: str | None = Field(None, description="Image file for the cover, relative to this folder")
+    grafik: bool = Field(True, description="Charts in BAB III: capaian against target, serapan per program, the trend")
 
 
 class Penetapan(Model):

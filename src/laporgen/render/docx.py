@@ -644,11 +644,17 @@ class _BodyWriter:
                     self._list(slot, block, 0, look)
                 case _:
                     assert_never(block)
+        slot.close(text_style)
 
     # ---------------------------------------------------------------------------- figures
     def _figure(self, node: Figure) -> None:
         """Caption above, then the picture centred, or a framed box with `alt` if none."""
         self._caption(node.label, node.number, node.title, ())
+        if node.png is not None:  # a chart laporgen drew
+            paragraph = self._body.add_paragraph(NORMAL)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.add_run().add_picture(io.BytesIO(node.png), width=Cm(node.width_cm))
+            return
         if node.path is not None and Path(node.path).is_file():
             paragraph = self._body.add_paragraph(NORMAL)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -517,7 +517,10 @@ class _BodyWriter:
         """Caption above, then the picture (embedded), or a framed box with `alt` if none."""
         caption = _element("figcaption", f"{node.label} {node.title}")
         width = f"width: {node.width_cm:g}cm"
-        if node.path is not None and Path(node.path).is_file():
+        if node.png is not None:
+            src = "data:image/png;base64," + base64.b64encode(node.png).decode("ascii")
+            picture = _void("img", src=src, alt=node.alt, style=width)
+        elif node.path is not None and Path(node.path).is_file():
             picture = _void(
                 "img", src=_data_uri(node.path, f"{node.id}.path"), alt=node.alt, style=width
             )

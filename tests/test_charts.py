@@ -1,0 +1,57 @@
+"""Charts (issue 8): drawn from the computed figures, present in DOCX, HTML and PDF, numbered
+as Gambar in their BAB and listed in the Daftar Gambar; a setting turns them off."""
+
+from __future__ import annotations
+
+import base64
+import re
+
+import pypdf
+
+from docx_reading import docx_captions, open_docx
+from laporgen.build import build, document_for
+from laporgen.document.nodes import Figure, ListOfTables
+from laporgen.document.numbering import walk
+from laporgen.model.content import load_document
+
+TITLES = ["Gambar 3.1 Capaian Kinerja per Indikator terhadap Target",
+          "Gambar 3.2 Perkembangan Realisasi Indikator dari Tahun ke Tahun",
+          "Gambar 3.3 Serapan Anggaran per Program"]
+
+
+def test_charts_in_every_output_format(example_copy, tmp_path):
+    docx, html, pdf = build(example_copy, tmp_path, ("docx", "html", "pdf")).outputs
+    assert [c.split("\n")[0] for c in docx_captions(docx) if c.startswith("Gambar")] == TITLES
+    assert len(open_docx(docx).inline_shapes) == 3
+    text = html.read_text(encoding="utf-8")
+    images = re.findall(r'src="data:image/png;base64,([^"]+)"', text)
+    assert len(images) == 3 and all(base64.b64decode(i).startswith(b"\x89PNG") for i in images)
+    reader = pypdf.PdfReader(pdf)
+    assert sum(len(page.images) for page in reader.pages) >= 3
+    assert "Gambar 3.3 Serapan Anggaran per Program" in "\n".join(p.extract_text() for p in reader.pages)
+
+
+def test_charts_listed_in_the_daftar_gambar_and_drawn_deterministically(example_copy):
+    first = document_for(load_document(example_copy))
+    second = document_for(load_document(example_copy))
+    (daftar,) = [b for b in first.front if isinstance(b, ListOfTables) and b.kind == "Gambar"]
+    assert list(daftar.entries) == TITLES
+    charts = [f.png for f in walk(first.body) if isinstance(f, Figure)]
+    assert charts == [f.png for f in walk(second.body) if isinstance(f, Figure)]
+
+
+def test_a_chart_follows_the_data(example_copy):
+    before = [f.png for f in walk(document_for(load_document(example_copy)).body) if isinstance(f, Figure)]
+    kinerja = example_copy / "kinerja.yaml"
+    kinerja.write_text(kinerja.read_text(encoding="utf-8").replace("nilai: 0.259", "nilai: 0.28"), encoding="utf-8")
+    after = [f.png for f in walk(document_for(load_document(example_copy)).body) if isinstance(f, Figure)]
+    assert before[0] != after[0]  # capaian of IS2.1 changed
+    assert before[2] == after[2]  # serapan did not
+
+
+def test_the_setting_turns_charts_off(example_copy):
+    doc = example_copy / "document.toml"
+    doc.write_text(doc.read_text(encoding="utf-8").replace('kertas = "A4"', 'kertas = "A4"\ngrafik = false'), encoding="utf-8")
+    document = document_for(load_document(example_copy))
+    assert not [f for f in walk(document.body) if isinstance(f, Figure)]
+    assert not [b for b in document.front if isinstance(b, ListOfTables) and b.kind == "Gambar"]
