@@ -644,7 +644,6 @@ class _BodyWriter:
                     self._list(slot, block, 0, look)
                 case _:
                     assert_never(block)
-        slot.close(text_style)
 
     # ---------------------------------------------------------------------------- figures
     def _figure(self, node: Figure) -> None:
