@@ -5,6 +5,7 @@ RENSTRA-SPEC §3, and `check` reporting exactly the register's data-detectable i
 from __future__ import annotations
 
 import csv
+import shutil
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,56 @@ def test_check_names_the_missing_program_in_the_total():
     message = next(str(f) for f in check(BLITAR) if f.problem.code == "total" and "2022" in f.problem.field)
     assert "printed 12.106.342.370, computed 12.206.342.370" in message
     assert "leaves out PROGRAM PENANGANAN WARGA NEGARA MIGRAN" in message
+
+
+def _drop_tercetak(node):
+    if isinstance(node, dict):
+        return {k: _drop_tercetak(v) for k, v in node.items() if k not in ("tercetak", "tercetak_total", "tercetak_total_akhir",
+                                                                            "tercetak_akhir")}
+    if isinstance(node, list):
+        return [_drop_tercetak(v) for v in node]
+    return node
+
+
+def _rewrite(path: Path, change) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    path.write_text(yaml.safe_dump(change(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _sum_of_sub_targets(data):
+    """Kegiatan whose count target is the sum of their sub kegiatan's get that sum (M-2)."""
+    for program in data["program"]:
+        for kegiatan in program["kegiatan"]:
+            if kegiatan.get("target_dari_sub") == "sum":
+                own = kegiatan["indikator"][0]["target"]
+                for year in own:
+                    own[year] = sum(s["indikator"][0]["target"][year] for s in kegiatan["sub_kegiatan"])
+    return data
+
+
+def _merge_duplicate_assets(data):
+    merged: dict[str, dict] = {}
+    for item in data["aset"]:
+        merged.setdefault(item["nama"].lower(), item)
+    data["aset"] = list(merged.values())
+    return data
+
+
+@pytest.mark.parametrize("name", ["magetan", "blitar"])
+def test_check_is_clean_on_a_corrected_copy(tmp_path, run_cli, name):
+    """The register's slips corrected (printed values dropped, the data fixed where the slip is
+    in the data itself): `check` exits 0."""
+    folder = MAGETAN if name == "magetan" else BLITAR
+    agency = tmp_path / folder.parent.name
+    shutil.copytree(folder.parent, agency)
+    doc = agency / folder.name
+    for stem in ("program", "evaluasi", "analisis"):
+        _rewrite(doc / f"{stem}.yaml", _drop_tercetak)
+    if name == "magetan":
+        _rewrite(doc / "program.yaml", _sum_of_sub_targets)  # M-2
+        _rewrite(doc / "sumber_daya.yaml", _merge_duplicate_assets)  # M-16
+    else:  # B-10: the golongan table missed a III/C row; Σ must be the 39 PNS
+        _rewrite(doc / "sumber_daya.yaml", lambda d: {**d, "golongan": d["golongan"] + [{"uraian": "III/C", "jumlah": 9}]})
+    assert check(doc) == []
+    code, out, _ = run_cli("check", str(doc))
+    assert code == 0 and "no findings" in out
