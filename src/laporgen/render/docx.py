@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import BinaryIO, Literal, assert_never
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
@@ -162,7 +163,7 @@ def _context(tpl: DocxTemplate, document: Document, body: Subdoc) -> dict[str, o
     return {
         "title_lines": list(document.cover.title_lines),
         "issuer_lines": list(document.cover.issuer_lines),
-        "logo": InlineImage(tpl, logo, height=LOGO_HEIGHT) if logo and Path(logo).is_file() else "",
+        "logo": _logo(tpl, logo),
         "running_header": document.running_header,
         "title": document.title,
         "subject": document.subject,
@@ -173,9 +174,25 @@ def _context(tpl: DocxTemplate, document: Document, body: Subdoc) -> dict[str, o
     }
 
 
+def _logo(tpl: DocxTemplate, logo: str | None) -> InlineImage | str:
+    """The cover logo, or "" without one; a file Word cannot show is a LaporgenError."""
+    if not logo or not Path(logo).is_file():
+        return ""
+    try:
+        from docx.image.image import Image
+
+        Image.from_file(logo)  # what InlineImage will read at render time, read now to fail early
+    except UnrecognizedImageError as exc:
+        raise LaporgenError([Problem(display_path(logo), "not an image Word can show (use PNG or JPEG)",
+                                     field="logo", hint="point `logo` in document.toml at a PNG or JPEG file",
+                                     code="input.image")]) from exc
+    return InlineImage(tpl, logo, height=LOGO_HEIGHT)
+
+
 def _render(tpl: DocxTemplate, template: Path, context: dict[str, object]) -> None:
     """Fill the template's placeholders; a broken or unknown placeholder is a LaporgenError."""
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    # Sandboxed: a template (a user's --template too) cannot reach Python internals.
+    env = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
     try:
         if "body" not in tpl.get_undeclared_template_variables(env):
             raise _template_error(
@@ -262,8 +279,9 @@ def _set_properties(docx: DocxDocument, document: Document) -> None:
     day = date.fromisoformat(document.date_iso)
     stamp = datetime(day.year, day.month, day.day, tzinfo=UTC)
     props = docx.core_properties
-    props.title, props.subject, props.author = document.title, document.subject, document.author
-    props.last_modified_by = document.author
+    # Word's core properties hold at most 255 characters each (python-docx refuses more).
+    props.title, props.subject, props.author = document.title[:255], document.subject[:255], document.author[:255]
+    props.last_modified_by = document.author[:255]
     props.created = props.modified = props.last_printed = stamp
     props.revision = 1
 
