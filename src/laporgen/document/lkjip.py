@@ -12,13 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from ..compute.lkjip import LkjipFigures
-from ..errors import LaporgenError, Problem, display_path
 from ..model.content import LkjipContent
 from ..numbers import angka_terbilang, persen, rupiah, tanggal
 from . import charts
 from . import lkjip_kalimat as kalimat
 from .lkjip_tables import Tables
-from .narrative import narrative_env, render_markdown
+from .narrative import narrative_env, render_all
 from .nodes import (
     Block, Cover, Document, Figure, Landscape, ListBlock, ListOfTables, PageBreak, Paragraph, Section,
     Signature, Table, Text, Toc,
@@ -130,19 +129,7 @@ class _Builder:
         sections = [b.id for top in LKJIP for b in top.walk()]
         known = {*sections, *(f"{i}.akhir" for i in sections), *LKJIP_FRONT,
                  *(f"sasaran/{s.id}" for t in self.c.rencana.tujuan for s in t.sasaran)}
-        rendered, problems = {}, []
-        for key, narasi in self.c.narasi.items():
-            if key not in known:
-                problems.append(Problem(display_path(narasi.path), "this narrative file matches no section",
-                                        hint=f"rename it to one of: {', '.join(sorted(known))}", code="narrative.unknown"))
-                continue
-            try:
-                rendered[key] = render_markdown(self.env, narasi.text, narasi.path, self.context)
-            except LaporgenError as exc:
-                problems.extend(exc.problems)
-        if problems:
-            raise LaporgenError(problems)
-        return rendered
+        return render_all(self.env, self.c.narasi, known, self.context)
 
     def _narasi(self, key: str) -> list[Block]:
         return list(self.narasi.get(key, ()))

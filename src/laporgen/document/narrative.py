@@ -192,3 +192,24 @@ class _HtmlBlocks(HTMLParser):
         if self.inlines is None:
             self.inlines = []
         self.inlines.append(inline)
+
+
+def render_all(env: SandboxedEnvironment, files: Mapping[str, Any], known: set[str],
+               context: Mapping[str, Any]) -> dict[str, tuple[Block, ...]]:
+    """Every narrative file (`key → Narasi`) rendered up front, so all their problems are
+    reported at once; a file whose key is not `known` (no section of that id) is an error,
+    not silently left out."""
+    rendered: dict[str, tuple[Block, ...]] = {}
+    problems: list[Problem] = []
+    for key, narasi in files.items():
+        if key not in known:
+            problems.append(Problem(display_path(narasi.path), "this narrative file matches no section",
+                                    hint=f"rename it to one of: {', '.join(sorted(known))}", code="narrative.unknown"))
+            continue
+        try:
+            rendered[key] = render_markdown(env, narasi.text, narasi.path, context)
+        except LaporgenError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise LaporgenError(problems)
+    return rendered

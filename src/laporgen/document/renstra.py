@@ -12,11 +12,11 @@ from typing import Any
 
 from ..compute.perubahan import Perubahan
 from ..compute.renstra import RenstraFigures
-from ..errors import LaporgenError, Problem, display_path
+from ..errors import LaporgenError
 from ..model.content import RenstraContent
 from ..numbers import angka_terbilang, bulatkan, persen, rupiah, tanggal
 from .lkjip_kalimat import para
-from .narrative import narrative_env, render_markdown
+from .narrative import narrative_env, render_all
 from .nodes import (
     Block, Cover, Document, Landscape, LineBreak, ListBlock, ListOfTables, PageBreak, Paragraph, Section, Signature, Table, Text, Toc,
 )
@@ -116,19 +116,7 @@ class _Builder:
     def _render_narasi(self) -> dict[str, tuple[Block, ...]]:
         sections = [b.id for top in self.outline for b in top.walk()]
         known = {*sections, *(f"{i}.akhir" for i in sections), *RENSTRA_FRONT}
-        rendered, problems = {}, []
-        for key, narasi in self.c.narasi.items():
-            if key not in known:
-                problems.append(Problem(display_path(narasi.path), "this narrative file matches no section",
-                                        hint=f"rename it to one of: {', '.join(sorted(known))}", code="narrative.unknown"))
-                continue
-            try:
-                rendered[key] = render_markdown(self.env, narasi.text, narasi.path, self.context)
-            except LaporgenError as exc:
-                problems.extend(exc.problems)
-        if problems:
-            raise LaporgenError(problems)
-        return rendered
+        return render_all(self.env, self.c.narasi, known, self.context)
 
     def _narasi(self, key: str) -> list[Block]:
         return list(self.narasi.get(key, ()))
