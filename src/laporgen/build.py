@@ -11,18 +11,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .check import Finding, check_lkjip
-from .check_renstra import check_renstra
-from .compute import lkjip as lkjip_figures
-from .compute import renstra as renstra_figures
-from .compute.perubahan import perubahan
-from .document.lkjip import lkjip_document
 from .document.nodes import Document
-from .document.renstra import renstra_document
 from .errors import LaporgenError, Problem
 from .model.content import Content, LkjipContent, load_document
 from .output import write_all_atomic
+
+if TYPE_CHECKING:
+    from .check import Finding
+
+# The LKjIP and Renstra stages (compute, document, check) are imported by the functions that
+# use them, for the kind of document at hand: a command pays only for the modules it runs.
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 FORMATS = ("docx", "html", "pdf")
@@ -44,10 +44,18 @@ def output_name(c: Content) -> str:
     return f"renstra-{c.settings.periode}-{slug}"
 
 
-def document_for(c: Content) -> Document:
-    """The document tree of any loaded content."""
+def document_for(c: Content, charts: bool = True) -> Document:
+    """The document tree of any loaded content (`charts` False skips drawing them: `check`
+    needs the narrative rendered, not the pictures)."""
     if isinstance(c, LkjipContent):
-        return lkjip_document(c, lkjip_figures.figures_for(c))
+        from .compute import lkjip as lkjip_figures
+        from .document.lkjip import lkjip_document
+
+        return lkjip_document(c, lkjip_figures.figures_for(c), charts)
+    from .compute import renstra as renstra_figures
+    from .compute.perubahan import perubahan
+    from .document.renstra import renstra_document
+
     changes = None
     if c.settings.perubahan_dari:
         changes = perubahan(load_document((c.folder / c.settings.perubahan_dari).resolve()), c)
@@ -107,7 +115,13 @@ def _renderers(template: Path, pdf_engine: str) -> dict[str, Renderer]:
 def check(folder: Path) -> list[Finding]:
     """The findings of `laporgen check` for the document in `folder`."""
     content = load_document(folder)
-    document_for(content)  # renders the narrative: a broken placeholder fails check as it fails build
+    document_for(content, charts=False)  # renders the narrative: a broken placeholder fails check as it fails build
     if isinstance(content, LkjipContent):
+        from .check import check_lkjip
+        from .compute import lkjip as lkjip_figures
+
         return check_lkjip(content, lkjip_figures.figures_for(content))
+    from .check_renstra import check_renstra
+    from .compute import renstra as renstra_figures
+
     return check_renstra(content, renstra_figures.figures_for(content))

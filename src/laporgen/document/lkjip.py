@@ -28,14 +28,15 @@ from .outline import LKJIP, LKJIP_FRONT, Bagian
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 
-def lkjip_document(c: LkjipContent, f: LkjipFigures) -> Document:
+def lkjip_document(c: LkjipContent, f: LkjipFigures, charts: bool = True) -> Document:
     """The whole LKjIP as a document tree, numbered, with its Daftar Isi and Daftar Tabel."""
-    return _Builder(c, f).document()
+    return _Builder(c, f, charts).document()
 
 
 class _Builder:
-    def __init__(self, c: LkjipContent, f: LkjipFigures):
+    def __init__(self, c: LkjipContent, f: LkjipFigures, charts: bool = True):
         self.c, self.f = c, f
+        self.charts = charts and c.settings.grafik
         self.t = Tables(c, f)
         self.env = narrative_env({"terbilang": angka_terbilang, "rp": rupiah, "persen": persen})
         self.context = narrative_context(c, f)
@@ -162,7 +163,7 @@ class _Builder:
 
     def _grafik(self, kind: str) -> list[Block]:
         """A chart of BAB III (the `grafik` setting), drawn from the computed figures."""
-        if not self.c.settings.grafik:
+        if not self.charts:
             return []
         if kind == "capaian":
             return [Figure("grafik-capaian", "", "Capaian Kinerja per Indikator terhadap Target", None,

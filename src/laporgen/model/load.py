@@ -8,10 +8,13 @@ field, so the user sees them all and no traceback.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import difflib
+import gc
 import itertools
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -290,10 +293,8 @@ def _compose(text: str) -> yaml.Node | None:
     worded from. The two agree on tags, values and marks; libyaml gives a plain scalar the
     style "" where PyYAML gives None, so `_Builder` tests plainness with `not node.style`."""
     if _LIBYAML is not None:
-        try:
+        with contextlib.suppress(Exception):  # then reported below, by the parser the messages are written for
             return yaml.compose(text, Loader=_LIBYAML)
-        except Exception:  # noqa: BLE001 - reported below, by the parser the messages are written for
-            pass
     return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
@@ -472,8 +473,23 @@ def validate(model: type[M], data: Any, source: Source) -> M:
 
 
 def load(model: type[M], path: Path) -> tuple[M, Source]:
-    data, source = read_data(path)
-    return validate(model, data, source), source
+    with _collector_paused():
+        data, source = read_data(path)
+        return validate(model, data, source), source
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused: reading a large file allocates objects by the
+    hundred thousand, none of them garbage, and each collection re-scanned them all (almost half
+    the load time of a 2 000-row program file)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Document tree → .docx: a python-docx body poured into the Word template by docxtpl.
+"""Document tree → .docx: a body written with python-docx (tables element by element, see
+`ooxml.new_table`) poured into the Word template that docxtpl has filled in.
 
 The template (`templates/laporgen.docx`, made by `scripts/make_template.py`) owns the styles,
 margins, cover layout, running header and page-number footer. This module only translates
@@ -7,10 +8,13 @@ nodes into paragraphs, tables and fields in those styles; it computes and format
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import io
 import os
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -24,10 +28,13 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_T
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.image.exceptions import UnrecognizedImageError
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl, CT_Tc
+from docx.oxml.text.paragraph import CT_P
 from docx.section import Section as DocxSection
 from docx.shared import Cm, Emu, Length, Mm, Pt
 from docx.table import Table as DocxTable
-from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docxtpl import DocxTemplate, InlineImage
 from docxtpl.subdoc import Subdoc
@@ -40,7 +47,6 @@ from laporgen.document.nodes import (
     Column,
     Document,
     Figure,
-    Inline,
     Landscape,
     LineBreak,
     ListBlock,
@@ -89,12 +95,7 @@ HEAD_FILL, SHADE_FILL = "D9D9D9", "F2F2F2"
 LIST_INDENT = Cm(0.75)
 LOGO_HEIGHT = Cm(4)
 PLACEHOLDER_HEIGHT = Cm(4)
-ALIGN = {
-    "left": WD_ALIGN_PARAGRAPH.LEFT,
-    "center": WD_ALIGN_PARAGRAPH.CENTER,
-    "right": WD_ALIGN_PARAGRAPH.RIGHT,
-    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
-}
+JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}  # w:jc values
 PARAGRAPH_STYLE = {"body": BODY, "note": NOTE, "source": NOTE, "center": NORMAL}
 
 
@@ -104,13 +105,34 @@ def render_docx(document: Document, template: Path, out: BinaryIO) -> None:
     The bytes depend only on `document`, the template and `SOURCE_DATE_EPOCH`. Raises
     `LaporgenError` (code "template") when the template is missing, unreadable, lacks a style,
     or its Jinja placeholders fail."""
+    with _collector_paused():
+        _render_docx(document, template, out)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused: a large table allocates objects by the hundred
+    thousand, none of them garbage, and each collection re-scanned them and the whole document
+    tree (a fifth of the render time of a 2 000-row table)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _render_docx(document: Document, template: Path, out: BinaryIO) -> None:
     tpl = _open_template(template)
     docx = tpl.get_docx()
     cover_sections = len(docx.sections) - 1
     page = _Page.of(docx.sections[-1], document.paper)
     subdoc = tpl.new_subdoc()
-    specs = _BodyWriter(subdoc, page).write(document.front, document.body)
-    _render(tpl, template, _context(tpl, document, subdoc))
+    writer = _BodyWriter(subdoc, page)
+    specs = writer.write(document.front, document.body)
+    _render(tpl, template, _context(tpl, document, _BodySlot()))
+    _pour_body(tpl, subdoc, writer.tables)
     _set_up_sections(list(tpl.docx.sections), cover_sections, specs, page)
     _set_properties(tpl.docx, document)
     ooxml.update_fields_on_open(tpl.docx)
@@ -157,7 +179,7 @@ def _open_template(template: Path) -> DocxTemplate:
     return tpl
 
 
-def _context(tpl: DocxTemplate, document: Document, body: Subdoc) -> dict[str, object]:
+def _context(tpl: DocxTemplate, document: Document, body: _BodySlot) -> dict[str, object]:
     """Return the Jinja context of the template's placeholders."""
     logo = document.cover.logo
     return {
@@ -216,6 +238,38 @@ def _render(tpl: DocxTemplate, template: Path, context: dict[str, object]) -> No
             f"placeholders produced broken Word XML ({exc})",
             "put {%p ... %} tags in paragraphs of their own",
         ) from exc
+
+
+_BODY_MARKER = "laporgen-body-placeholder-6d1c"
+
+
+class _BodySlot:
+    """What the template's `{{p body }}` renders to: a marker paragraph, which `_pour_body` then
+    replaces with the body's elements. Handing docxtpl the Subdoc instead makes it serialize the
+    whole body to text, run its regular expressions over it and parse it back: half the render
+    time of a large document, for the same XML."""
+
+    def __html__(self) -> str:
+        return f"<w:p><w:r><w:t>{_BODY_MARKER}</w:t></w:r></w:p>"
+
+    __str__ = __html__
+
+
+def _pour_body(tpl: DocxTemplate, subdoc: Subdoc, tables: dict[CT_Tbl, CT_Tbl]) -> None:
+    """Move the body written into `subdoc` to where the template's `{{p body }}` marker
+    paragraph is (a copy of it to every such place), each table in place of its stand-in (see
+    `_BodyTarget.add_table_element`), then number the pictures' `wp:docPr` ids in document
+    order from 1001, as docxtpl does when the body passes through it (Word calls a file with two
+    equal ids corrupt)."""
+    body = tpl.docx.element.body
+    slots = [t.getparent().getparent() for t in body.iter(qn("w:t")) if t.text == _BODY_MARKER]
+    blocks = [tables.get(element, element) for element in subdoc.element.body if element.tag != qn("w:sectPr")]
+    for n, slot in enumerate(slots):
+        for block in blocks if n == len(slots) - 1 else [deepcopy(block) for block in blocks]:
+            slot.addprevious(block)
+        slot.getparent().remove(slot)
+    for number, doc_pr in enumerate(body.iter(qn("wp:docPr")), start=1001):
+        doc_pr.set("id", str(number))
 
 
 # ---------------------------------------------------------------------------------- sections
@@ -321,6 +375,9 @@ class _StyleIds:
     def __init__(self, docx: DocxDocument):
         self._ids = {style.name: style.style_id for style in docx.styles}
 
+    def id(self, name: str) -> str:
+        return self._ids[name]
+
     def apply(self, paragraph: DocxParagraph, name: str) -> DocxParagraph:
         ooxml.set_paragraph_style(paragraph, self._ids[name])
         return paragraph
@@ -336,6 +393,7 @@ class _BodyTarget:
         self.pending: _SectionSpec | None = None
         self.at_section_start = True
         self.closed: list[_SectionSpec] = []
+        self.tables: dict[CT_Tbl, CT_Tbl] = {}
 
     def _flush(self) -> None:
         if self.pending is not None:
@@ -348,24 +406,42 @@ class _BodyTarget:
         self._flush()
         return self.styles.apply(self._subdoc.add_paragraph(), style)
 
+    def add_p(self, style: str, jc: str, keep_with_next: bool, indent: ooxml.Indent | None) -> CT_P:
+        p = self.add_paragraph(style)._p
+        ooxml.format_paragraph(p, jc, keep_with_next, indent)
+        return p
+
     def add_table(self, rows: int, cols: int) -> DocxTable:
         self._flush()
         return self._subdoc.add_table(rows, cols)
 
+    def add_table_element(self, tbl: CT_Tbl) -> None:
+        """Append a table built by `ooxml.new_table`: an empty stand-in here, the table itself
+        only when the body is poured into the document (`_pour_body`). Measured with lxml 6:
+        moving a table built on its own into the document takes milliseconds, but moving it
+        again once it was added here grows with the square of its size (3 s at 2 000 rows)."""
+        self._flush()
+        stand_in = OxmlElement("w:tbl")
+        self._subdoc.element.body._insert_tbl(stand_in)
+        self.tables[stand_in] = tbl
+
 
 class _CellTarget:
-    """A table cell; its first paragraph (which Word requires) is handed out first."""
+    """A table cell (a `w:tc` from `ooxml.add_cell`), filled paragraph by paragraph."""
 
-    def __init__(self, cell: _Cell, style: str, styles: _StyleIds):
-        self._cell = cell
+    def __init__(self, tc: CT_Tc, styles: _StyleIds):
+        self._tc = tc
         self._styles = styles
-        self._fresh: DocxParagraph | None = styles.apply(cell.paragraphs[0], style)
+        self.empty = True
 
-    def add_paragraph(self, style: str) -> DocxParagraph:
-        if self._fresh is not None:
-            paragraph, self._fresh = self._fresh, None
-            return self._styles.apply(paragraph, style)
-        return self._styles.apply(self._cell.add_paragraph(), style)
+    def add_p(self, style: str, jc: str, keep_with_next: bool, indent: ooxml.Indent | None) -> CT_P:
+        self.empty = False
+        return ooxml.add_paragraph(self._tc, self._styles.id(style), jc, keep_with_next, indent)
+
+    def close(self, style: str) -> None:
+        """Give a cell with no content the one paragraph Word requires."""
+        if self.empty:
+            ooxml.add_paragraph(self._tc, self._styles.id(style))
 
 
 Target = _BodyTarget | _CellTarget
@@ -383,7 +459,7 @@ class _Look:
 def _grid_positions(rows: Sequence[Sequence[Cell]], columns: int) -> list[tuple[int, int, Cell]]:
     """Return (row, column, cell) for every cell, placing each at the first grid position not
     covered by a span from above or the left (as HTML tables do)."""
-    taken: set[tuple[int, int]] = set()
+    taken: set[tuple[int, int]] = set()  # positions a cell from a row above covers
     placed: list[tuple[int, int, Cell]] = []
     for r, row in enumerate(rows):
         c = 0
@@ -392,9 +468,10 @@ def _grid_positions(rows: Sequence[Sequence[Cell]], columns: int) -> list[tuple[
                 c += 1
             if c + cell.colspan > columns or r + cell.rowspan > len(rows):
                 raise ValueError(f"table row {r + 1}: a cell spans past the table's edge")
-            taken.update(
-                (r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan)
-            )
+            if cell.rowspan > 1:  # positions in this row are behind `c` from here on
+                taken.update(
+                    (r + dr, c + dc) for dr in range(1, cell.rowspan) for dc in range(cell.colspan)
+                )
             placed.append((r, c, cell))
             c += cell.colspan
     return placed
@@ -435,6 +512,11 @@ class _BodyWriter:
         self._numbering: ooxml.PageNumberFormat = "lowerRoman"
         self._restart = True
         self._landscape = False
+
+    @property
+    def tables(self) -> dict[CT_Tbl, CT_Tbl]:
+        """The tables written so far, by their stand-ins in the body."""
+        return self._body.tables
 
     def write(self, front: Sequence[Block], body: Sequence[Block]) -> list[_SectionSpec]:
         """Write all blocks; return the page setup of each section written, in order."""
@@ -505,48 +587,41 @@ class _BodyWriter:
         self._blocks(node.children)
 
     def _paragraph(
-        self, target: Target, node: Paragraph, look: _Look | None = None, marker: str | None = None
-    ) -> DocxParagraph:
-        """Return the paragraph drawn for `node`, in `look` if given (table cells), else in the
-        node's own style and alignment; `marker` is a list label put before the text."""
+        self,
+        target: Target,
+        node: Paragraph,
+        look: _Look | None = None,
+        marker: str | None = None,
+        indent: ooxml.Indent | None = None,
+    ) -> None:
+        """Draw `node` in `look` if given (table cells), else in the node's own style and
+        alignment; `marker` is a list label put before the text, `indent` a list item's."""
         look = look or _Look(
             PARAGRAPH_STYLE[node.style], "center" if node.style == "center" else node.align
         )
-        paragraph = target.add_paragraph(look.style)
-        paragraph.alignment = ALIGN[look.align]
-        if node.keep_with_next:
-            paragraph.paragraph_format.keep_with_next = True
+        p = target.add_p(look.style, JC[look.align], node.keep_with_next, indent)
         if marker is not None:
-            paragraph.add_run(f"{marker}\t")
-        self._inlines(paragraph, node.inlines, look.bold)
-        return paragraph
-
-    def _inlines(self, paragraph: DocxParagraph, inlines: Sequence[Inline], bold: bool) -> None:
-        for inline in inlines:
+            ooxml.add_text_run(p, f"{marker}\t", properties=False)
+        for inline in node.inlines:
             match inline:
                 case Text():
-                    run = paragraph.add_run(inline.text)
-                    run.bold = True if inline.strong or bold else None
-                    run.italic = True if inline.emph else None
+                    ooxml.add_text_run(p, inline.text, inline.strong or look.bold, inline.emph)
                 case LineBreak():
-                    paragraph.add_run().add_break()
+                    ooxml.add_break_run(p)
                 case _:
                     assert_never(inline)
 
     def _list(self, target: Target, node: ListBlock, depth: int, look: _Look | None = None) -> None:
         """Items as paragraphs with the label written out and a hanging indent per depth;
         a sub-list is indented one step further."""
-        indent = Emu(LIST_INDENT * (depth + 1))
+        left = Emu(LIST_INDENT * (depth + 1)).twips
         for index, item in enumerate(node.items, start=1):
             label: str | None = _marker(node.marker, index)
             for block in item:
                 match block:
                     case Paragraph():
-                        paragraph = self._paragraph(target, block, look, label)
-                        fmt = paragraph.paragraph_format
-                        fmt.left_indent = indent
-                        fmt.first_line_indent = -LIST_INDENT if label is not None else 0
-                        fmt.tab_stops.add_tab_stop(indent)
+                        hanging = LIST_INDENT.twips if label is not None else 0
+                        self._paragraph(target, block, look, label, ooxml.Indent(left, hanging))
                         label = None
                     case ListBlock():
                         self._list(target, block, depth + 1, look)
@@ -611,49 +686,51 @@ class _BodyWriter:
     # ----------------------------------------------------------------------------- tables
     def _table(self, node: Table) -> None:
         """Caption above; a bordered grid with repeating head rows and merged spans; then the
-        source line and notes."""
+        source line and notes. Built element by element (`ooxml.new_table`): tables are where
+        the thousands of cells are."""
         self._caption(node.label, node.number, node.title, node.caption_lines)
         rows = (*node.head, *node.body, *node.foot)
-        table = self._body.add_table(len(rows), len(node.columns))
-        self._shape_table(table, node.columns)
-        for i, row in enumerate(table.rows):
-            ooxml.keep_row_on_one_page(row)
-            if i < len(node.head):
-                ooxml.repeat_header_row(row)
+        styles = self._body.styles
+        widths = self._column_widths(node.columns)
+        tight = TIGHT_CELL_MARGIN if node.font_size == "tiny" else None
+        tbl = ooxml.new_table(styles.id(TABLE_GRID), widths, tight)
         text_style = TABLE_STYLE[node.font_size]
-        if node.font_size == "tiny":
-            ooxml.set_cell_side_margins(table, TIGHT_CELL_MARGIN)
         first_foot = len(node.head) + len(node.body)
-        grid = ooxml.cell_grid(table)
-        for r, c, cell in _grid_positions(rows, len(node.columns)):
-            target = grid[r][c]
-            if cell.colspan > 1 or cell.rowspan > 1:
-                target = target.merge(grid[r + cell.rowspan - 1][c + cell.colspan - 1])
-            self._cell(target, cell, text_style, head=r < len(node.head), foot=r >= first_foot)
+        starts = {(r, c): cell for r, c, cell in _grid_positions(rows, len(node.columns))}
+        below: dict[tuple[int, int], int] = {}  # grid positions a cell above covers → its colspan
+        for (r, c), cell in starts.items():
+            below.update(((r + dr, c), cell.colspan) for dr in range(1, cell.rowspan))
+        for r in range(len(rows)):
+            tr = ooxml.add_row(tbl, header=r < len(node.head))
+            c = 0
+            while c < len(widths):
+                cell = starts.get((r, c))
+                span = cell.colspan if cell is not None else below.get((r, c), 1)
+                width = sum(widths[c : c + span])
+                if cell is None:
+                    merge: ooxml.VerticalMerge = "continue" if (r, c) in below else None
+                    ooxml.add_paragraph(ooxml.add_cell(tr, width, span, merge))
+                else:
+                    head, foot = r < len(node.head), r >= first_foot
+                    fill = HEAD_FILL if head else SHADE_FILL if cell.shade else None
+                    merge = "restart" if cell.rowspan > 1 else None
+                    tc = ooxml.add_cell(tr, width, span, merge, fill, centered=True)
+                    self._cell(tc, cell, text_style, bold=cell.strong or head or foot)
+                c += span
+        self._body.add_table_element(tbl)
         for text in (*([node.source] if node.source else []), *node.notes):
             self._body.add_paragraph(NOTE).add_run(text)
 
-    def _shape_table(self, table: DocxTable, columns: Sequence[Column]) -> None:
-        """Grid style, centred, fixed column widths proportional to `Column.width`."""
-        table.style = TABLE_GRID
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table.autofit = False
+    def _column_widths(self, columns: Sequence[Column]) -> list[int]:
+        """Fixed column widths in twips, proportional to `Column.width`, filling the text area."""
         total = sum(column.width for column in columns)
         available = self._page.text_width(self._landscape)
-        widths = [Emu(int(available * column.width / total)) for column in columns]
-        for column, width in zip(table.columns, widths):
-            column.width = width
-        for row in ooxml.cell_grid(table):
-            for cell, width in zip(row, widths):
-                cell.width = width
+        return [Emu(int(available * column.width / total)).twips for column in columns]
 
-    def _cell(self, target: _Cell, cell: Cell, text_style: str, head: bool, foot: bool) -> None:
+    def _cell(self, tc: CT_Tc, cell: Cell, text_style: str, bold: bool) -> None:
         """Fill one (possibly merged) grid cell."""
-        target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        if head or cell.shade:
-            ooxml.shade_cell(target, HEAD_FILL if head else SHADE_FILL)
-        look = _Look(text_style, cell.align, bold=cell.strong or head or foot)
-        slot = _CellTarget(target, text_style, self._body.styles)
+        look = _Look(text_style, cell.align, bold)
+        slot = _CellTarget(tc, self._body.styles)
         for block in cell.blocks:
             match block:
                 case Paragraph():
@@ -662,6 +739,7 @@ class _BodyWriter:
                     self._list(slot, block, 0, look)
                 case _:
                     assert_never(block)
+        slot.close(text_style)
 
     # ---------------------------------------------------------------------------- figures
     def _figure(self, node: Figure) -> None:
