@@ -10,8 +10,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..errors import LaporgenError, Problem, display_path
-from .anggaran import ProgramTree
 from .analisis import Analisis
+from .anggaran import ProgramTree
 from .evaluasi import Evaluasi
 from .lkjip import Kinerja
 from .load import Source, find_data_file, load, read_data, read_text

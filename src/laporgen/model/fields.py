@@ -26,7 +26,7 @@ MAX_DECIMALS = 6
 """Decimal places a measured value may have."""
 
 
-def _got(value: Any) -> str:
+def shown(value: Any) -> str:
     """The value as the user typed it, for a message: text quoted, null as "nothing"."""
     if value is None:
         return "nothing"
@@ -52,7 +52,7 @@ def _to_decimal(value: Any) -> Decimal:
         return Decimal(value.strip())
     hint = _number_hint(value.strip()) if isinstance(value, str) else (
         "write the number after the colon" if value is None else "write the number alone, e.g. 92.5")
-    raise PydanticCustomError("number", "expected a number, got {got}; {hint}", {"got": _got(value), "hint": hint})
+    raise PydanticCustomError("number", "expected a number, got {got}; {hint}", {"got": shown(value), "hint": hint})
 
 
 def _number_hint(text: str) -> str:
@@ -99,7 +99,7 @@ def _whole(value: Any) -> Any:
     """A count: digits only. `true` would be read as 1, `1.600` (a thousands dot) as 1.6."""
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
         raise PydanticCustomError("whole_number", "expected a whole number, got {got}; {hint}",
-                                  {"got": _got(value), "hint": "write the count in digits, e.g. 12"})
+                                  {"got": shown(value), "hint": "write the count in digits, e.g. 12"})
     if isinstance(value, Decimal) and value != value.to_integral_value():
         thousands = value.as_tuple().exponent == -3
         hint = (f"if the dot separates thousands, write {f'{value:f}'.replace('.', '')}" if thousands

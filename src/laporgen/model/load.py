@@ -24,6 +24,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ..errors import LaporgenError, Problem, display_path
+from .fields import shown
 
 FieldPath = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -567,7 +568,7 @@ def _problems(errors: list, source: Source, model: type[BaseModel], data: Any) -
             out += [_problem(e, source, model) for e in deeper]
             continue
         expected = ", or ".join(dict.fromkeys(_expected(e) for e in alternatives))
-        out.append(source.problem(where, f"expected {expected}, got {_got(alternatives[0].got)}",
+        out.append(source.problem(where, f"expected {expected}, got {shown(alternatives[0].got)}",
                                   "write one of these, spelled exactly so", "input.value"))
     return sorted(out, key=lambda p: (p.line or 0))
 
@@ -620,34 +621,34 @@ def _problem(e: _Error, source: Source, model: type[BaseModel]) -> Problem:
             message = message[: -len(hint) - 2]
         code = "input.value" if message.startswith(("must", "the number")) else "input.type"
     elif kind == "literal_error":
-        message, code = f"expected one of {ctx.get('expected', '')}, got {_got(got)}", "input.value"
+        message, code = f"expected one of {ctx.get('expected', '')}, got {shown(got)}", "input.value"
         hint = "write one of these, spelled exactly so"
     elif kind in ("dict_type", "model_type", "model_attributes_type"):
-        message = f"expected a mapping (key: value lines), got {_got(got)}"
+        message = f"expected a mapping (key: value lines), got {shown(got)}"
         hint = "write key: value lines, indented under it, or {key: value, key: value}"
     elif kind == "finite_number":
-        message = f"expected a number, got {_got(got)}"
+        message = f"expected a number, got {shown(got)}"
         hint = "write an ordinary number, e.g. 92.5 (.nan and .inf are not numbers)"
     elif kind in ("list_type", "tuple_type"):
-        message = f"expected a list (lines starting with '- '), got {_got(got)}"
+        message = f"expected a list (lines starting with '- '), got {shown(got)}"
         hint = "write the items as [a, b] or one per line starting with '- '"
     elif kind == "string_type":
-        message = f"expected text, got {_got(got)}"
+        message = f"expected text, got {shown(got)}"
         hint = ("write the text after the colon" if got is None else
-                f'put it in quotes: "{_got(got)}"' if not isinstance(got, (list, dict)) else
+                f'put it in quotes: "{shown(got)}"' if not isinstance(got, (list, dict)) else
                 "write a single text, in quotes if it contains ':' or starts with '[' or '{'")
     elif kind in ("int_type", "int_parsing", "int_from_float"):
-        message, hint = f"expected a whole number, got {_got(got)}", "write digits only, e.g. 2024"
+        message, hint = f"expected a whole number, got {shown(got)}", "write digits only, e.g. 2024"
     elif kind in ("bool_type", "bool_parsing"):
-        message, hint = f"expected true or false, got {_got(got)}", "write true or false"
+        message, hint = f"expected true or false, got {shown(got)}", "write true or false"
     elif kind.startswith("date_"):
-        message, hint = f"expected a date, got {_got(got)}", _date_hint(got)
+        message, hint = f"expected a date, got {shown(got)}", _date_hint(got)
     elif kind == "string_pattern_mismatch":
         message, hint, code = _pattern_problem(str(got), ctx.get("pattern", ""))
     elif kind == "string_too_short":
         message, hint, code = "must not be empty", "write a value, or remove the line if the field is optional", "input.value"
     elif kind == "string_too_long":
-        message = f"is longer than {ctx.get('max_length')} characters, got {_got(got)}"
+        message = f"is longer than {ctx.get('max_length')} characters, got {shown(got)}"
         hint, code = "shorten it", "input.value"
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         message, hint, code = _range_problem(kind, got, ctx)
@@ -664,9 +665,9 @@ def _problem(e: _Error, source: Source, model: type[BaseModel]) -> Problem:
         message = e.raw["msg"]
         message = message[0].lower() + message[1:] if message else message
         if got is not None and not isinstance(got, (dict, list)):
-            message += f", got {_got(got)}"
+            message += f", got {shown(got)}"
     if e.at_key and str(got) not in message:
-        message = f"the key {_got(got)}: {message}"
+        message = f"the key {shown(got)}: {message}"
     return source.problem(loc, message, hint, code)
 
 
@@ -681,21 +682,6 @@ def _unknown_hint(model: type[BaseModel], loc: FieldPath) -> str:
     if homes:
         return f"'{name}' belongs under '{homes[0]}:' ({homes[0]}: {{{name}: …}})"
     return "remove it, or check the spelling"
-
-
-def _got(value: Any) -> str:
-    """The value as the user typed it: text quoted, null as "nothing"."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, str):
-        return f'"{value}"'
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return str(value)
 
 
 def _date_hint(got: Any) -> str:
@@ -722,12 +708,12 @@ def _pattern_problem(got: str, pattern: str) -> tuple[str, str, str]:
 def _range_problem(kind: str, got: Any, ctx: dict) -> tuple[str, str, str]:
     bound = next(iter(ctx.values()), None)
     if (kind == "greater_than_equal" and bound == 1900) or (kind == "less_than_equal" and bound == 2200):
-        return f"expected a year between 1900 and 2200, got {_got(got)}", "write the full year, e.g. 2024", "input.value"
+        return f"expected a year between 1900 and 2200, got {shown(got)}", "write the full year, e.g. 2024", "input.value"
     if kind == "greater_than_equal" and bound == 0:
-        return f"must not be negative, got {_got(got)}", "write 0 or more", "input.value"
+        return f"must not be negative, got {shown(got)}", "write 0 or more", "input.value"
     words = {"greater_than_equal": "at least", "less_than_equal": "at most",
              "greater_than": "more than", "less_than": "less than"}[kind]
-    return f"must be {words} {bound}, got {_got(got)}", "fix the value", "input.value"
+    return f"must be {words} {bound}, got {shown(got)}", "fix the value", "input.value"
 
 
 def _annotation_at(model: type[BaseModel], loc: FieldPath) -> Any:

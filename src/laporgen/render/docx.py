@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import BinaryIO, Literal, assert_never
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
@@ -38,6 +37,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docxtpl import DocxTemplate, InlineImage
 from docxtpl.subdoc import Subdoc
+from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from laporgen.document.nodes import (
@@ -61,6 +61,7 @@ from laporgen.document.nodes import (
 )
 from laporgen.errors import LaporgenError, Problem, display_path
 from laporgen.render import ooxml
+from laporgen.render.grid import grid_positions
 
 # The styles the renderer asks the template for (Word's internal names for toc/figures lists).
 BODY, NOTE, NORMAL, CAPTION = "Body Text", "Note", "Normal", "Caption"
@@ -456,27 +457,6 @@ class _Look:
     bold: bool = False
 
 
-def _grid_positions(rows: Sequence[Sequence[Cell]], columns: int) -> list[tuple[int, int, Cell]]:
-    """Return (row, column, cell) for every cell, placing each at the first grid position not
-    covered by a span from above or the left (as HTML tables do)."""
-    taken: set[tuple[int, int]] = set()  # positions a cell from a row above covers
-    placed: list[tuple[int, int, Cell]] = []
-    for r, row in enumerate(rows):
-        c = 0
-        for cell in row:
-            while (r, c) in taken:
-                c += 1
-            if c + cell.colspan > columns or r + cell.rowspan > len(rows):
-                raise ValueError(f"table row {r + 1}: a cell spans past the table's edge")
-            if cell.rowspan > 1:  # positions in this row are behind `c` from here on
-                taken.update(
-                    (r + dr, c + dc) for dr in range(1, cell.rowspan) for dc in range(cell.colspan)
-                )
-            placed.append((r, c, cell))
-            c += cell.colspan
-    return placed
-
-
 def _seq_split(number: str) -> tuple[str, str]:
     """Split a caption number into the text before its last run of digits and those digits:
     "3.2" → ("3.", "2"), "T-C.23" → ("T-C.", "23"), "7" → ("", "7"); ("A", "") if there are
@@ -696,7 +676,7 @@ class _BodyWriter:
         tbl = ooxml.new_table(styles.id(TABLE_GRID), widths, tight)
         text_style = TABLE_STYLE[node.font_size]
         first_foot = len(node.head) + len(node.body)
-        starts = {(r, c): cell for r, c, cell in _grid_positions(rows, len(node.columns))}
+        starts = {(r, c): cell for r, c, cell in grid_positions(rows, len(node.columns))}
         below: dict[tuple[int, int], int] = {}  # grid positions a cell above covers → its colspan
         for (r, c), cell in starts.items():
             below.update(((r + dr, c), cell.colspan) for dr in range(1, cell.rowspan))

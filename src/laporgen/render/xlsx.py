@@ -35,6 +35,7 @@ from ..document.nodes import (
     Text,
     Toc,
 )
+from .grid import grid_positions
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -132,7 +133,7 @@ class _SheetWriter:
         first = len(captions) + 2  # one empty row between caption and table
         rows = (*table.head, *table.body, *table.foot)
         widths = self._widths(table)
-        for r, c, cell in _grid_positions(rows, len(table.columns)):
+        for r, c, cell in grid_positions(rows, len(table.columns)):
             self._cell(first + r, 1 + c, cell, head=r < len(table.head))
             if cell.rowspan == 1:
                 bold = r < len(table.head) or cell.strong or _all_strong(cell)
@@ -194,24 +195,6 @@ class _SheetWriter:
         for i, width in enumerate(widths, start=1):
             self.sheet.column_dimensions[get_column_letter(i)].width = width
         return widths
-
-
-def _grid_positions(rows: Sequence[Sequence[Cell]], columns: int) -> list[tuple[int, int, Cell]]:
-    """Return (row, column, cell) for every cell, placing each at the first grid position not
-    covered by a span from above or the left (as HTML tables and the DOCX renderer do)."""
-    taken: set[tuple[int, int]] = set()
-    placed: list[tuple[int, int, Cell]] = []
-    for r, row in enumerate(rows):
-        c = 0
-        for cell in row:
-            while (r, c) in taken:
-                c += 1
-            if c + cell.colspan > columns or r + cell.rowspan > len(rows):
-                raise ValueError(f"table row {r + 1}: a cell spans past the table's edge")
-            taken.update((r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan))
-            placed.append((r, c, cell))
-            c += cell.colspan
-    return placed
 
 
 # ------------------------------------------------------------------------------------ cells
