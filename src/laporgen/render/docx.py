@@ -62,6 +62,7 @@ from laporgen.document.nodes import (
 from laporgen.errors import LaporgenError, Problem, display_path
 from laporgen.render import ooxml
 from laporgen.render.grid import grid_positions
+from laporgen.render.package import stable_zip
 
 # The styles the renderer asks the template for (Word's internal names for toc/figures lists).
 BODY, NOTE, NORMAL, CAPTION = "Body Text", "Note", "Normal", "Caption"
@@ -139,7 +140,7 @@ def _render_docx(document: Document, template: Path, out: BinaryIO) -> None:
     ooxml.update_fields_on_open(tpl.docx)
     buffer = io.BytesIO()
     tpl.save(buffer)
-    out.write(_stable_zip(buffer.getvalue(), _zip_time(document.date_iso)))
+    out.write(stable_zip(buffer.getvalue(), _zip_time(document.date_iso)))
 
 
 # ---------------------------------------------------------------------------------- template
@@ -341,31 +342,14 @@ def _set_properties(docx: DocxDocument, document: Document) -> None:
     props.revision = 1
 
 
-def _zip_time(date_iso: str) -> tuple[int, int, int, int, int, int]:
+def _zip_time(date_iso: str) -> datetime:
     """Return the zip entries' timestamp: SOURCE_DATE_EPOCH if set, else the document date."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         moment = datetime.fromtimestamp(int(epoch), tz=UTC)
     else:
         moment = datetime.combine(date.fromisoformat(date_iso), datetime.min.time())
-    moment = max(moment.replace(tzinfo=None), datetime(1980, 1, 1))  # zip dates start in 1980
-    return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
-
-
-def _stable_zip(data: bytes, when: tuple[int, int, int, int, int, int]) -> bytes:
-    """Return the .docx `data` re-zipped with every entry dated `when`, in the same order."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as src,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
-    ):
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=when)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 3
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()
+    return max(moment.replace(tzinfo=None), datetime(1980, 1, 1))  # zip dates start in 1980
 
 
 # -------------------------------------------------------------------------------- containers

@@ -36,6 +36,7 @@ from ..document.nodes import (
     Toc,
 )
 from .grid import grid_positions
+from .package import stable_zip
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -79,7 +80,7 @@ def render_xlsx(document: Document) -> bytes:
     workbook.properties.lastModifiedBy = document.author
     workbook.properties.created = moment
     workbook.properties.modified = moment
-    return _stable_zip(_save(workbook), moment)
+    return stable_zip(_save(workbook), moment)
 
 
 # ----------------------------------------------------------------------------------- tables
@@ -268,17 +269,3 @@ def _save(workbook) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(workbook, archive).save()
     return buffer.getvalue()
-
-
-def _stable_zip(data: bytes, moment: datetime) -> bytes:
-    """`data` re-zipped with every entry dated `moment`, in the same order."""
-    when = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=when)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 3
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()
