@@ -44,22 +44,32 @@ def output_name(c: Content) -> str:
     return f"renstra-{c.settings.periode}-{slug}"
 
 
-def document_for(c: Content, charts: bool = True) -> Document:
-    """The document tree of any loaded content (`charts` False skips drawing them: `check`
-    needs the narrative rendered, not the pictures)."""
+def figures_for(c: Content):
+    """Every computed figure of any loaded content."""
     if isinstance(c, LkjipContent):
         from .compute import lkjip as lkjip_figures
+
+        return lkjip_figures.figures_for(c)
+    from .compute import renstra as renstra_figures
+
+    return renstra_figures.figures_for(c)
+
+
+def document_for(c: Content, charts: bool = True, figures=None) -> Document:
+    """The document tree of any loaded content (`charts` False skips drawing them: `check`
+    needs the narrative rendered, not the pictures; `figures` when already computed)."""
+    f = figures if figures is not None else figures_for(c)
+    if isinstance(c, LkjipContent):
         from .document.lkjip import lkjip_document
 
-        return lkjip_document(c, lkjip_figures.figures_for(c), charts)
-    from .compute import renstra as renstra_figures
+        return lkjip_document(c, f, charts)
     from .compute.perubahan import perubahan
     from .document.renstra import renstra_document
 
     changes = None
     if c.settings.perubahan_dari:
         changes = perubahan(load_document((c.folder / c.settings.perubahan_dari).resolve()), c)
-    return renstra_document(c, renstra_figures.figures_for(c), changes)
+    return renstra_document(c, f, changes)
 
 
 def build(folder: Path, out: Path, formats: tuple[str, ...] = ("docx",), template: Path | None = None,
@@ -115,13 +125,13 @@ def _renderers(template: Path, pdf_engine: str) -> dict[str, Renderer]:
 def check(folder: Path) -> list[Finding]:
     """The findings of `laporgen check` for the document in `folder`."""
     content = load_document(folder)
-    document_for(content, charts=False)  # renders the narrative: a broken placeholder fails check as it fails build
+    figures = figures_for(content)
+    # renders the narrative too: a broken placeholder fails check as it fails build
+    document_for(content, charts=False, figures=figures)
     if isinstance(content, LkjipContent):
         from .check import check_lkjip
-        from .compute import lkjip as lkjip_figures
 
-        return check_lkjip(content, lkjip_figures.figures_for(content))
+        return check_lkjip(content, figures)
     from .check_renstra import check_renstra
-    from .compute import renstra as renstra_figures
 
-    return check_renstra(content, renstra_figures.figures_for(content))
+    return check_renstra(content, figures)

@@ -215,7 +215,7 @@ class Tables:
 
     def program_pk(self, murni: bool) -> Table:
         body = []
-        for label, n, strong in _program_rows(self.f.program):
+        for label, n, strong, _ in _program_rows(self.f.program):
             ind = n.indikator[0].indikator if n.indikator else None
             target = "" if ind is None else f"{angka(ind.target_murni if murni and ind.target_murni is not None else ind.target)} {ind.satuan}"
             body.append((mid(label), cell(n.node.nama, strong=strong), cell(ind.nama if ind else ""), num(target),
@@ -361,8 +361,8 @@ class Tables:
 
     def realisasi_anggaran(self) -> Table:
         body = []
-        for label, n, strong in _program_rows(self.f.program):
-            body.append((mid(label), cell(n.node.nama, strong=strong), cell(_bidang(n, self.f)),
+        for label, n, strong, program in _program_rows(self.f.program):
+            body.append((mid(label), cell(n.node.nama, strong=strong), cell(_bidang(n, program)),
                          num(rupiah(n.pagu, False), strong=strong), num(rupiah(n.realisasi, False), strong=strong),
                          num(persen(n.serapan), strong=strong)))
         foot = [(cell("TOTAL", colspan=3, strong=True), num(rupiah(self.f.pagu, False), strong=True),
@@ -394,7 +394,7 @@ class Tables:
 
     def efisiensi_program(self) -> Table:
         body = []
-        for label, n, strong in _program_rows(self.f.program):
+        for label, n, strong, _ in _program_rows(self.f.program):
             ind = n.indikator[0] if n.indikator else None
             body.append((mid(label), cell(n.node.nama, strong=strong),
                          num(f"{angka(ind.indikator.target)} {ind.indikator.satuan}" if ind else KOSONG),
@@ -493,13 +493,9 @@ def _node_cells(node: NodeAnggaran | None, tidak: list[str]) -> tuple[Cell, ...]
             mid("Tidak Menunjang" if node.id in tidak else "Menunjang"))
 
 
-def _bidang(n: NodeAnggaran, f: LkjipFigures) -> str:
+def _bidang(n: NodeAnggaran, program: NodeAnggaran) -> str:
     """The node's own bidang pengampu, else its program's."""
-    own = getattr(n.node, "bidang", None)
-    if own:
-        return own
-    program = next(p for p in f.program if any(x is n for x in p.walk()))
-    return program.node.bidang or ""
+    return getattr(n.node, "bidang", None) or program.node.bidang or ""
 
 
 def _efisien(value: Decimal | None) -> str:
@@ -516,11 +512,11 @@ def _efisiensi_head(first: str, second: str):
 
 
 def _program_rows(program: tuple[NodeAnggaran, ...]):
-    """(number, node, is program) for every program and the nodes under it, numbered "1",
-    "1.1", "1.2", … as the budget tables print them."""
+    """(number, node, is program, its program) for every program and the nodes under it,
+    numbered "1", "1.1", "1.2", … as the budget tables print them."""
     for p_no, p in enumerate(program, 1):
         for k_no, node in enumerate(p.walk()):
-            yield (str(p_no) if k_no == 0 else f"{p_no}.{k_no}"), node, node.jenis == "program"
+            yield (str(p_no) if k_no == 0 else f"{p_no}.{k_no}"), node, node.jenis == "program", p
 
 
 def _efisiensi_note(c: LkjipContent) -> str:
