@@ -8,7 +8,7 @@ percentages as printed (2 decimals) when `perhitungan.basis` is `tampil` (DOMAIN
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..model.anggaran import IndikatorProgram, Kegiatan, Program, SubKegiatan
@@ -268,14 +268,13 @@ def figures_for(c: LkjipContent) -> LkjipFigures:
 
 
 def _pk_targets(c: LkjipContent) -> dict[str, Decimal]:
-    """Targets of the report year by indicator: the plan's, overridden by the last PK version."""
+    """The targets the last Perjanjian Kinerja version sets apart from the plan, by indicator
+    (elsewhere the plan's target of the report year applies)."""
     last = c.kinerja.perjanjian_kinerja[-1]
     return dict(last.target)
 
 
 def _with_efisiensi(row: IndikatorKinerja, serapan: Decimal | None, basis: _Basis) -> IndikatorKinerja:
-    from dataclasses import replace
-
     return replace(row, efisiensi=basis.efisiensi(serapan, row.capaian))
 
 
