@@ -129,4 +129,4 @@ class Model(BaseModel):
     """Base of every content model: unknown keys are errors (a typo like `realiasi` must not be
     silently ignored), values are immutable after loading."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
