@@ -25,6 +25,16 @@ EXAMPLE_AGENCY = ROOT / "content" / "magetan-dinsos"
 EXAMPLE_DOCUMENT = "lkjip-2024"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory):
+    """laporgen's cache (compiled narrative templates) in a folder of this test run, not the
+    user's ~/.cache; set in the environment, so CLI runs in new processes use it too."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        mp.delenv("LAPORGEN_NO_CACHE", raising=False)
+        yield
+
+
 @pytest.fixture
 def example_copy(tmp_path: Path) -> Path:
     """A fresh copy of the example: `tmp_path/magetan-dinsos/lkjip-2024` (the document folder,

@@ -11,7 +11,7 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "laporgen"
 
-RANK = {"errors": 0, "numbers": 0, "output": 0, "model": 1, "compute": 2, "document": 3, "check": 3, "check_renstra": 3.5,
+RANK = {"errors": 0, "numbers": 0, "output": 0, "collector": 0, "model": 1, "compute": 2, "document": 3, "check": 3, "check_renstra": 3.5,
         "render": 4, "build": 5, "revisi": 5, "schema": 2, "batch": 5.5, "scaffold": 5.5, "cli": 6,
         "realisasi_template": 4.5, "realisasi_import": 5, "serve": 5.5}
 
@@ -52,4 +52,4 @@ def test_imports_flow_downstream_only(path):
         assert RANK[there] <= RANK[here] and not (RANK[there] == RANK[here] and RANK[here] > 0), (
             f"{path.relative_to(SRC)} imports {target}: {there} is not upstream of {here}")
         if here == "render":
-            assert target in ("laporgen.document.nodes", "laporgen.errors"), f"render imports {target}"
+            assert target in ("laporgen.document.nodes", "laporgen.errors", "laporgen.collector"), f"render imports {target}"

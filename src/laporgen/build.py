@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import collector
 from .document.nodes import Document
 from .errors import LaporgenError, Problem
 from .model.content import Content, LkjipContent, load_document
@@ -80,12 +81,13 @@ def build(folder: Path, out: Path, formats: tuple[str, ...] = ("docx",), templat
         raise LaporgenError([Problem("command line", f"unknown format or engine: {', '.join(unknown)}",
                                      hint=f"formats: {', '.join(FORMATS)}; pdf engines: {', '.join(PDF_ENGINES)}",
                                      code="usage")])
-    content = load_document(folder)
-    document = document_for(content)
-    renderers = _renderers(template or TEMPLATES / "laporgen.docx", pdf_engine)
-    rendered: dict[str, bytes] = {}
-    for fmt in formats:
-        rendered[fmt] = renderers[fmt](document, rendered)
+    with collector.paused():
+        content = load_document(folder)
+        document = document_for(content)
+        renderers = _renderers(template or TEMPLATES / "laporgen.docx", pdf_engine)
+        rendered: dict[str, bytes] = {}
+        for fmt in formats:
+            rendered[fmt] = renderers[fmt](document, rendered)
     files = {out / f"{output_name(content)}.{fmt}": data for fmt, data in rendered.items()}
     write_all_atomic(files)
     return Built(document, tuple(files))
@@ -124,14 +126,15 @@ def _renderers(template: Path, pdf_engine: str) -> dict[str, Renderer]:
 
 def check(folder: Path) -> list[Finding]:
     """The findings of `laporgen check` for the document in `folder`."""
-    content = load_document(folder)
-    figures = figures_for(content)
-    # renders the narrative too: a broken placeholder fails check as it fails build
-    document_for(content, charts=False, figures=figures)
-    if isinstance(content, LkjipContent):
-        from .check import check_lkjip
+    with collector.paused():
+        content = load_document(folder)
+        figures = figures_for(content)
+        # renders the narrative too: a broken placeholder fails check as it fails build
+        document_for(content, charts=False, figures=figures)
+        if isinstance(content, LkjipContent):
+            from .check import check_lkjip
 
-        return check_lkjip(content, figures)
-    from .check_renstra import check_renstra
+            return check_lkjip(content, figures)
+        from .check_renstra import check_renstra
 
-    return check_renstra(content, figures)
+        return check_renstra(content, figures)

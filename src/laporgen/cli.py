@@ -11,7 +11,6 @@ import argparse
 import os
 import sys
 import time
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from .errors import LaporgenError, Problem, display_path
@@ -31,10 +30,24 @@ EXAMPLES = """examples:
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # 20 ms to import: only for --version
+
     try:
         return version("laporgen")
     except PackageNotFoundError:
         return "unknown"
+
+
+class _VersionAction(argparse.Action):
+    """`--version`, the installed version looked up when asked, not on every command."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS,
+                 help="show laporgen's version and exit"):
+        super().__init__(option_strings, dest, nargs=0, default=default, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"laporgen {_version()}")
+        parser.exit()
 
 
 def parser() -> argparse.ArgumentParser:
@@ -42,7 +55,7 @@ def parser() -> argparse.ArgumentParser:
         prog="laporgen", description="Renders LKjIP and Renstra documents from content files, with every figure computed.",
         epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--version", action="version", version=f"laporgen {_version()}")
+    p.add_argument("--version", action=_VersionAction)
     p.add_argument("--debug", action="store_true", help="show the Python traceback of an internal error")
     p.add_argument("-q", "--quiet", action="store_true", help="print only errors and findings")
     p.add_argument("--verbose", action="store_true", help="print what is done, step by step")

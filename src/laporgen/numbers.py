@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from num2words import num2words
 
 KOSONG = "-"
 """What a cell shows where there is no number (no target, division by zero, not measured)."""
@@ -83,6 +82,8 @@ def terbilang(n: int) -> str:
     """The integer in Indonesian words: 67 → "enam puluh tujuh"."""
     if n < 0:
         return "minus " + terbilang(-n)
+    from num2words import num2words  # imports every language it has (25 ms): only when a count is spelled
+
     return num2words(n, lang="id")
 
 

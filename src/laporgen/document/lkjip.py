@@ -14,7 +14,6 @@ from typing import Any
 from ..compute.lkjip import LkjipFigures
 from ..model.content import LkjipContent
 from ..numbers import angka_terbilang, persen, rupiah, tanggal
-from . import charts
 from . import lkjip_kalimat as kalimat
 from .lkjip_tables import Tables
 from .narrative import narrative_env, render_all
@@ -165,6 +164,8 @@ class _Builder:
         """A chart of BAB III (the `grafik` setting), drawn from the computed figures."""
         if not self.charts:
             return []
+        from . import charts  # Pillow: imported when charts are drawn (`check` draws none)
+
         if kind == "capaian":
             return [Figure("grafik-capaian", "", "Capaian Kinerja per Indikator terhadap Target", None,
                            "grafik capaian", 16.0, charts.capaian_chart(self.f))]

@@ -5,22 +5,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from ..errors import LaporgenError, Problem, display_path
-from .analisis import Analisis
 from .anggaran import ProgramTree
-from .evaluasi import Evaluasi
 from .lkjip import Kinerja
 from .load import Source, find_data_file, load, read_data, read_text
 from .organisasi import Agency
 from .refs import check_references, check_renstra_references
-from .rencana_program import RencanaProgram
 from .renstra import Rencana
 from .settings import DocumentSettings, RenstraSettings
 from .sumber_daya import SumberDaya, SumberDayaRenstra
+
+if TYPE_CHECKING:
+    from .analisis import Analisis
+    from .evaluasi import Evaluasi
+    from .rencana_program import RencanaProgram
 
 LKJIP_FILES: dict[str, type[BaseModel]] = {
     "rencana": Rencana,
@@ -30,14 +32,16 @@ LKJIP_FILES: dict[str, type[BaseModel]] = {
 }
 """The data files of an LKjIP folder beside `document.toml`, by stem (.yaml, .yml or .toml)."""
 
-RENSTRA_FILES: dict[str, type[BaseModel]] = {
-    "rencana": Rencana,
-    "program": RencanaProgram,
-    "evaluasi": Evaluasi,
-    "sumber_daya": SumberDayaRenstra,
-    "analisis": Analisis,
-}
-"""The data files of a Renstra folder."""
+def renstra_files() -> dict[str, type[BaseModel]]:
+    """The data files of a Renstra folder. Its own models are imported here, when a Renstra is
+    loaded: an LKjIP build or check need not define them (a tenth of `check`'s time)."""
+    from .analisis import Analisis
+    from .evaluasi import Evaluasi
+    from .rencana_program import RencanaProgram
+
+    return {"rencana": Rencana, "program": RencanaProgram, "evaluasi": Evaluasi,
+            "sumber_daya": SumberDayaRenstra, "analisis": Analisis}
+
 
 RENSTRA_OPTIONAL = {"program", "evaluasi", "sumber_daya", "analisis"}
 """A data-only Renstra (the plan an LKjIP reports against) may hold just `rencana.yaml`."""
@@ -113,11 +117,12 @@ def _require_folder(folder: Path) -> None:
 
 def load_renstra(folder: Path) -> RenstraContent:
     """Load and validate a Renstra document folder."""
-    parts, sources, narasi = _load_parts(folder, RenstraSettings, RENSTRA_FILES, RENSTRA_OPTIONAL)
+    files = renstra_files()
+    parts, sources, narasi = _load_parts(folder, RenstraSettings, files, RENSTRA_OPTIONAL)
     content = RenstraContent(
         folder=folder, settings=parts["document"], agency=parts["agency"], rencana=parts["rencana"],
-        program=parts.get("program"), evaluasi=parts.get("evaluasi") or Evaluasi(),
-        sumber_daya=parts.get("sumber_daya") or SumberDayaRenstra(), analisis=parts.get("analisis") or Analisis(),
+        program=parts.get("program"), evaluasi=parts.get("evaluasi") or files["evaluasi"](),
+        sumber_daya=parts.get("sumber_daya") or SumberDayaRenstra(), analisis=parts.get("analisis") or files["analisis"](),
         narasi=narasi, sources=sources,
     )
     problems = check_renstra_references(content)

@@ -8,12 +8,10 @@ nodes into paragraphs, tables and fields in those styles; it computes and format
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import io
 import os
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -27,6 +25,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_T
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.image.exceptions import UnrecognizedImageError
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl, CT_Tc
@@ -40,6 +39,7 @@ from docxtpl.subdoc import Subdoc
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
+from laporgen import collector
 from laporgen.document.nodes import (
     Align,
     Block,
@@ -62,7 +62,7 @@ from laporgen.document.nodes import (
 from laporgen.errors import LaporgenError, Problem, display_path
 from laporgen.render import ooxml
 from laporgen.render.grid import grid_positions
-from laporgen.render.package import stable_zip
+from laporgen.render.package import StableZipWriter
 
 # The styles the renderer asks the template for (Word's internal names for toc/figures lists).
 BODY, NOTE, NORMAL, CAPTION = "Body Text", "Note", "Normal", "Caption"
@@ -107,22 +107,8 @@ def render_docx(document: Document, template: Path, out: BinaryIO) -> None:
     The bytes depend only on `document`, the template and `SOURCE_DATE_EPOCH`. Raises
     `LaporgenError` (code "template") when the template is missing, unreadable, lacks a style,
     or its Jinja placeholders fail."""
-    with _collector_paused():
+    with collector.paused():
         _render_docx(document, template, out)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused: a large table allocates objects by the hundred
-    thousand, none of them garbage, and each collection re-scanned them and the whole document
-    tree (a fifth of the render time of a 2 000-row table)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _render_docx(document: Document, template: Path, out: BinaryIO) -> None:
@@ -139,8 +125,23 @@ def _render_docx(document: Document, template: Path, out: BinaryIO) -> None:
     _set_properties(tpl.docx, document)
     ooxml.update_fields_on_open(tpl.docx)
     buffer = io.BytesIO()
-    tpl.save(buffer)
-    out.write(stable_zip(buffer.getvalue(), _zip_time(document.date_iso)))
+    _save(tpl.docx, buffer, _zip_time(document.date_iso))
+    out.write(buffer.getvalue())
+
+
+def _save(docx: DocxDocument, out: BinaryIO, moment: datetime) -> None:
+    """Save the package as python-docx's `save` does (each part prepared, then the content
+    types, the package relationships and the parts, in its order), into a `StableZipWriter`:
+    dated `moment`, compressed once."""
+    package = docx.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    writer = StableZipWriter(out, moment)
+    PackageWriter._write_content_types_stream(writer, parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, parts)
+    writer.close()
 
 
 # ---------------------------------------------------------------------------------- template
@@ -466,6 +467,20 @@ def _marker(marker: Literal["1.", "a.", "-", "•"], index: int) -> str:
             assert_never(marker)
 
 
+def _only_text(cell: Cell) -> Text | None:
+    """The one run of text of a cell holding nothing else (one paragraph, not kept with the next,
+    no tab or line end), else None: what `ooxml.add_text_cell` draws as `_cell` would."""
+    if len(cell.blocks) != 1:
+        return None
+    paragraph = cell.blocks[0]
+    if not isinstance(paragraph, Paragraph) or paragraph.keep_with_next or len(paragraph.inlines) != 1:
+        return None
+    text = paragraph.inlines[0]
+    if not isinstance(text, Text) or "\t" in text.text or "\n" in text.text or "\r" in text.text:
+        return None
+    return text
+
+
 # ------------------------------------------------------------------------------------ writer
 class _BodyWriter:
     """Translates front matter and body blocks into the subdocument, one method per node."""
@@ -678,8 +693,13 @@ class _BodyWriter:
                     head, foot = r < len(node.head), r >= first_foot
                     fill = HEAD_FILL if head else SHADE_FILL if cell.shade else None
                     merge = "restart" if cell.rowspan > 1 else None
-                    tc = ooxml.add_cell(tr, width, span, merge, fill, centered=True)
-                    self._cell(tc, cell, text_style, bold=cell.strong or head or foot)
+                    bold = cell.strong or head or foot
+                    text = _only_text(cell)
+                    if text is not None:  # the common case, made in one step
+                        ooxml.add_text_cell(tr, width, span, merge, fill, True, styles.id(text_style),
+                                            JC[cell.align], text.text, text.strong or bold, text.emph)
+                    else:
+                        self._cell(ooxml.add_cell(tr, width, span, merge, fill, centered=True), cell, text_style, bold)
                 c += span
         self._body.add_table_element(tbl)
         for text in (*([node.source] if node.source else []), *node.notes):

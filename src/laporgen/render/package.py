@@ -5,18 +5,37 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import datetime
+from typing import BinaryIO
+
+
+class StableZipWriter:
+    """A zip package whose entries are all dated `moment` (not the clock), with fixed
+    permissions, in the order written. Its `write(name, data)` and `close()` are what
+    python-docx's package writer calls on its zip writer, so a DOCX is written straight into it
+    (one compression, not a second pass over a finished package)."""
+
+    def __init__(self, out: BinaryIO, moment: datetime):
+        self._zip = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)
+        self._when = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+
+    def write(self, name: str, data: bytes) -> None:
+        """Add the entry `name` (a leading "/" of an OPC part name is dropped)."""
+        entry = zipfile.ZipInfo(str(name).lstrip("/"), date_time=self._when)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.create_system = 3
+        entry.external_attr = 0o644 << 16
+        self._zip.writestr(entry, data)
+
+    def close(self) -> None:
+        self._zip.close()
 
 
 def stable_zip(data: bytes, moment: datetime) -> bytes:
-    """The zip package `data` re-written with every entry dated `moment` (not the clock), in
-    the same order, with fixed permissions."""
-    when = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+    """The zip package `data` re-written as by `StableZipWriter`, in the same order."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    writer = StableZipWriter(out, moment)
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
         for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=when)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 3
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, src.read(info.filename))
+            writer.write(info.filename, src.read(info.filename))
+    writer.close()
     return out.getvalue()

@@ -1,0 +1,87 @@
+"""Compiled narrative templates kept between runs, as Python keeps its .pyc files: Jinja
+compiling the 39 narrative files of an LKjIP took a twentieth of `laporgen check`, and most
+runs while editing change one file or none.
+
+One cache file per narrative file (named by its path and the environment), holding the hash
+of the text it was compiled from: an edited text is compiled again and replaces it. The cache
+is only ever a shortcut — a file that cannot be read or written is compiled as if there were
+none. `LAPORGEN_NO_CACHE=1` turns it off; it lives in `$XDG_CACHE_HOME/laporgen` (by default
+`~/.cache/laporgen`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import marshal
+import os
+import tempfile
+from pathlib import Path
+from types import CodeType
+
+import jinja2
+from jinja2 import Environment
+
+VERSION = 1  # raise when what laporgen compiles changes in a way the fingerprint does not show
+MAGIC = importlib.util.MAGIC_NUMBER + f"laporgen-narasi-{VERSION}-jinja-{jinja2.__version__}\n".encode()
+
+
+def cache_dir() -> Path | None:
+    """Where compiled templates are kept; None when caching is off."""
+    if os.environ.get("LAPORGEN_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "laporgen" / "narasi"
+
+
+def compiled(env: Environment, text: str, path: Path) -> CodeType:
+    """The code of `text` (the narrative file `path`) compiled by `env`: from the cache when
+    this text was compiled by such an environment before. Raises what `env.compile` raises."""
+    folder = cache_dir()
+    if folder is None:
+        return env.compile(text)
+    entry = folder / (hashlib.sha256(f"{Path(path).resolve()}\0{_fingerprint(env)}".encode()).hexdigest() + ".bin")
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+    code = _read(entry, digest)
+    if code is None:
+        code = env.compile(text)
+        _write(entry, MAGIC + digest + marshal.dumps(code))
+    return code
+
+
+def _fingerprint(env: Environment) -> str:
+    """What the compiled code depends on besides the text: the sandbox's class and its
+    intercepted operators, escaping, newline handling, the filter names."""
+    return "|".join((type(env).__module__, type(env).__qualname__, repr(env.autoescape), repr(env.keep_trailing_newline),
+                     ",".join(sorted(getattr(env, "intercepted_binops", ()))), ",".join(sorted(env.filters))))
+
+
+def _read(entry: Path, digest: bytes) -> CodeType | None:
+    try:
+        data = entry.read_bytes()
+    except OSError:
+        return None
+    head = MAGIC + digest
+    if not data.startswith(head):
+        return None
+    try:
+        code = marshal.loads(data[len(head):])
+    except (EOFError, ValueError, TypeError):
+        return None
+    return code if isinstance(code, CodeType) else None
+
+
+def _write(entry: Path, data: bytes) -> None:
+    """Written whole or not at all (a temporary file renamed): a reader never sees half."""
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=entry.name, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, entry)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass  # a read-only or full disk: the next run compiles again
