@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-
 KOSONG = "-"
 """What a cell shows where there is no number (no target, division by zero, not measured)."""
 

@@ -132,7 +132,9 @@ def _render_docx(document: Document, template: Path, out: BinaryIO) -> None:
 def _save(docx: DocxDocument, out: BinaryIO, moment: datetime) -> None:
     """Save the package as python-docx's `save` does (each part prepared, then the content
     types, the package relationships and the parts, in its order), into a `StableZipWriter`:
-    dated `moment`, compressed once."""
+    dated `moment`, compressed once. The three `PackageWriter` steps are python-docx's own,
+    unchanged since 0.8 though not public; tests/render/test_docx.py and test_determinism.py
+    read the result back."""
     package = docx.part.package
     parts = list(package.parts)
     for part in parts:
