@@ -430,8 +430,9 @@ def print_report(results: dict[str, dict], out: Path) -> None:
         measured = "-" if value["measured"] is None else f"{value['measured']:.2f}"
         print(f"  {value['what'][:42]:42} {str(value['limit']) + ' ' + value['unit']:>9} {measured:>9} {status:>8}")
     load = results["meta"]["load_average"]
-    print(f"load average before/after: {load['before']} / {load['after']} (above the core count: other work "
-          "competed for the CPU; compare the CPU column)")
+    busy = max(load["before"][0], load["after"][0]) > (os.cpu_count() or 1)
+    print(f"load average before/after: {load['before']} / {load['after']}"
+          + (" (above the core count: other work competed for the CPU; compare the CPU column)" if busy else ""))
     print(f"wrote {out.relative_to(ROOT)}")
 
 
