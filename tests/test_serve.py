@@ -101,9 +101,9 @@ def test_page_follows_an_edit_of_the_realisasi(example_copy):
         before = fetch(server.url)[2]
         edit(example_copy / "kinerja.yaml", REALISASI_IS2_1, "nilai: 0.28")
         after = fetch(server.url)[2]
-    row = '<td class="align-right"><p>0,28</p></td><td class="align-right"><p>{}</p></td>'
-    assert row.format("0,259") + '<td class="align-right"><p>92,50</p></td>' in before
-    assert row.format("0,28") + '<td class="align-right"><p>100,00</p></td>' in after
+    row = '<td class="align-right">0,28</td><td class="align-right">{}</td>'
+    assert row.format("0,259") + '<td class="align-right">92,50</td>' in before
+    assert row.format("0,28") + '<td class="align-right">100,00</td>' in after
 
 
 def test_content_error_page_escapes_the_problems_and_recovers(example_copy):

@@ -361,6 +361,14 @@ def test_toc_links_to_front_matter_are_marked_for_roman_page_numbers():
     assert [a.get("class") for a in html.xpath("//nav//a")] == ["front-target", None]
 
 
+def test_toc_page_numbers_follow_a_leader_of_spaced_dots(page):
+    """Spaced dots: WeasyPrint draws a box per repeat of the leader, half as many as for
+    dense dots (the speed of the PDF, issue 9)."""
+    css = "".join(page.xpath("//style[@media='print']/text()"))
+    leaders = re.findall(r"content: (leader\([^)]*\)) target-counter\(attr\(href url\), page", css)
+    assert leaders == ['leader(". ")', 'leader(". ")']
+
+
 # -------------------------------------------------------------------------------- tables
 def test_table_caption_above_with_number_title_and_lines(page):
     (table,) = page.xpath("//table[@id='tabel-capaian']")
@@ -419,6 +427,54 @@ def test_list_in_a_cell_takes_the_cells_look(page):
     (cell_list,) = page.xpath("//table[@id='tabel-capaian']/tbody/tr[2]/td[2]/ul")
     assert cell_list.get("class") == "list-dash"
     assert cell_list.xpath("li/p/@class") == []  # plain paragraphs: no body style inside a cell
+
+
+def bold_cells_table() -> Table:
+    """Bold runs in a head cell, a body cell, a strong body cell and a foot cell."""
+    bold = (Text("tebal", strong=True),)
+    return Table(
+        id="tebal",
+        number="1.9",
+        title="Tebal",
+        columns=(Column(1), Column(1)),
+        head=((Cell((Paragraph(bold),)), cell("Kepala")),),
+        body=(
+            (Cell((Paragraph((Text("biasa "), *bold)),)), Cell((Paragraph(bold),), strong=True)),
+            (Cell((para("satu"), para("dua"))), cell("3")),
+        ),
+        foot=((Cell((Paragraph(bold),)), cell("9")),),
+    )
+
+
+def test_a_lone_paragraph_in_a_cell_is_written_without_a_p():
+    """WeasyPrint pays a block box per <p>; a lone paragraph looks the same without it (the
+    speed of the PDF, issue 9). Two paragraphs stay two <p>s."""
+    (table,) = parse(replace(sample_document(), body=(bold_cells_table(),))).xpath("//table")
+    assert table.xpath("thead/tr/th[2]/text()") == ["Kepala"]
+    assert not table.xpath("thead//p|tfoot//p|tbody/tr[1]//p")
+    assert [text(p) for p in table.xpath("tbody/tr[2]/td[1]/p")] == ["satu", "dua"]
+    (capaian,) = parse(sample_document()).xpath("//table[@id='tabel-capaian']")
+    assert capaian.xpath("tbody/tr[2]/td[2]/p/text()") == ["Pagu"]  # a list comes after it
+    assert capaian.xpath("tbody/tr[2]/td[2]/ul/li/text()") == ["satu", "dua"]
+
+
+def test_bold_runs_are_strong_only_where_the_css_does_not_set_bold():
+    """Head, foot and strong cells are bold by CSS: a <strong> there would only add boxes."""
+    page = parse(replace(sample_document(), body=(bold_cells_table(),)))
+    (table,) = page.xpath("//table")
+    assert table.xpath(".//strong/text()") == ["tebal"]  # the one in the plain body cell
+    assert table.xpath("tbody/tr[1]/td[1]/strong/text()") == ["tebal"]
+    assert [text(cell) for cell in table.xpath(".//th|.//td")][:4] == [
+        "tebal",
+        "Kepala",
+        "biasa tebal",
+        "tebal",
+    ]
+    css = "".join(page.xpath("//style/text()"))
+    assert re.search(r"table\.report-table th \{[^}]*font-weight: bold", css)
+    assert re.search(
+        r"table\.report-table tfoot td, table\.report-table td\.strong \{ font-weight: bold", css
+    )
 
 
 def test_table_scrolls_sideways_on_a_phone(page):

@@ -9,6 +9,7 @@ builds should not pay.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -34,10 +35,27 @@ def pdf_from_html(html: str, date_iso: str) -> bytes:
     `SOURCE_DATE_EPOCH`, else by `date_iso` (YYYY-MM-DD)."""
     import weasyprint  # slow to import: only when a PDF is asked for
 
-    with _font_timestamps(date_iso):
+    with _font_timestamps(date_iso), _collector_paused():
         pdf = weasyprint.HTML(string=html).write_pdf(pdf_identifier=False)
     assert isinstance(pdf, bytes)
     return pdf
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while WeasyPrint works. It allocates a box, a
+    style and a Pango wrapper per element and per line, and the collector, run every 700 new
+    objects, walks the growing heap again and again: ~8 % of a report's PDF time. What few
+    cycles WeasyPrint leaves are collected once it resumes; the peak memory of a 58-page
+    report grows by ~10 MB (140 → 150 MB). A caller that paused it already keeps it paused."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 @contextlib.contextmanager
