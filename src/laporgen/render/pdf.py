@@ -9,11 +9,11 @@ builds should not pay.
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
+from laporgen import collector
 from laporgen.document.nodes import Document
 from laporgen.render.html import render_html
 
@@ -35,27 +35,12 @@ def pdf_from_html(html: str, date_iso: str) -> bytes:
     `SOURCE_DATE_EPOCH`, else by `date_iso` (YYYY-MM-DD)."""
     import weasyprint  # slow to import: only when a PDF is asked for
 
-    with _font_timestamps(date_iso), _collector_paused():
+    # the collector paused: WeasyPrint allocates a box, a style and a Pango wrapper per element
+    # and per line, and each collection walked the growing heap again (~8 % of a report's PDF)
+    with _font_timestamps(date_iso), collector.paused():
         pdf = weasyprint.HTML(string=html).write_pdf(pdf_identifier=False)
     assert isinstance(pdf, bytes)
     return pdf
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while WeasyPrint works. It allocates a box, a
-    style and a Pango wrapper per element and per line, and the collector, run every 700 new
-    objects, walks the growing heap again and again: ~8 % of a report's PDF time. What few
-    cycles WeasyPrint leaves are collected once it resumes; the peak memory of a 58-page
-    report grows by ~10 MB (140 → 150 MB). A caller that paused it already keeps it paused."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 @contextlib.contextmanager
