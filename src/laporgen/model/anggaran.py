@@ -28,7 +28,7 @@ class IndikatorProgram(Model):
         None, description="Take the realisasi from a computed figure (the agency's total serapan)"
     )
     arah: Literal["positif", "negatif"] = "positif"
-    tercetak: TercetakIndikator = TercetakIndikator()
+    tercetak: TercetakIndikator = Field(default_factory=TercetakIndikator)
 
     @model_validator(mode="after")
     def _one_realisasi(self) -> "IndikatorProgram":
@@ -56,7 +56,7 @@ class SubKegiatan(Model):
     nama: str
     indikator: list[IndikatorProgram] = []
     anggaran: Anggaran
-    tercetak: TercetakNode = TercetakNode()
+    tercetak: TercetakNode = Field(default_factory=TercetakNode)
 
 
 class Kegiatan(Model):
@@ -67,7 +67,7 @@ class Kegiatan(Model):
     indikator: list[IndikatorProgram] = []
     anggaran: Anggaran | None = None
     sub_kegiatan: list[SubKegiatan] = []
-    tercetak: TercetakNode = TercetakNode()
+    tercetak: TercetakNode = Field(default_factory=TercetakNode)
 
     @model_validator(mode="after")
     def _money_at_leaves(self) -> "Kegiatan":
@@ -86,7 +86,7 @@ class Program(Model):
     penunjang: bool = Field(False, description="A supporting (administrative) program")
     indikator: list[IndikatorProgram] = []
     kegiatan: list[Kegiatan] = Field(min_length=1)
-    tercetak: TercetakNode = TercetakNode()
+    tercetak: TercetakNode = Field(default_factory=TercetakNode)
 
 
 class ProgramTree(Model):

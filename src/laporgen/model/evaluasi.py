@@ -26,7 +26,7 @@ class IndikatorPelayanan(Model):
     target_lain: Angka | None = None
     target: dict[Tahun, Angka | None] = {}
     realisasi: dict[Tahun, Angka | None] = {}
-    tercetak: TercetakRasio = TercetakRasio()
+    tercetak: TercetakRasio = Field(default_factory=TercetakRasio)
 
 
 class KinerjaPelayanan(Model):
@@ -44,7 +44,7 @@ class IndikatorAkhir(Model):
     satuan: str
     target: Angka | None
     realisasi: Angka | None
-    tercetak: TercetakKemajuan = TercetakKemajuan()
+    tercetak: TercetakKemajuan = Field(default_factory=TercetakKemajuan)
 
 
 class AkhirPeriode(Model):
@@ -86,13 +86,13 @@ class UraianAnggaran(Model):
     anggaran: dict[Tahun, Rupiah] = {}
     realisasi: dict[Tahun, Rupiah] = {}
     anak: list["UraianAnggaran"] = []
-    tercetak: TercetakAnggaran = TercetakAnggaran()
+    tercetak: TercetakAnggaran = Field(default_factory=TercetakAnggaran)
 
 
 class AnggaranRealisasi(Model):
     tahun: list[Tahun] = Field(min_length=1)
     uraian: list[UraianAnggaran] = Field(min_length=1)
-    tercetak_total: TercetakAnggaran = TercetakAnggaran()
+    tercetak_total: TercetakAnggaran = Field(default_factory=TercetakAnggaran)
 
 
 class Evaluasi(Model):

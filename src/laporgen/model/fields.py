@@ -127,6 +127,11 @@ Tahun = Annotated[int, Field(ge=1900, le=2200)]
 
 class Model(BaseModel):
     """Base of every content model: unknown keys are errors (a typo like `realiasi` must not be
-    silently ignored), values are immutable after loading."""
+    silently ignored), values are immutable after loading.
+
+    Each model's validator is built when it is first used (`defer_build`): a command pays for
+    the models of its own kind of document. A default that is itself a model is written
+    `Field(default_factory=X)`, not `= X()`: an instance in the class body builds X at import,
+    and pydantic deep-copies such a default (unhashable: it holds dicts) for every object."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)

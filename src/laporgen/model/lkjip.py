@@ -22,7 +22,7 @@ class TercetakCapaian(Model):
 class Realisasi(Model):
     nilai: Angka | None = Field(description="Realisasi of the report year; null when not measured")
     sumber_data: str | None = None
-    tercetak: TercetakCapaian = TercetakCapaian()
+    tercetak: TercetakCapaian = Field(default_factory=TercetakCapaian)
 
 
 class NilaiTahun(Model):
@@ -127,5 +127,5 @@ class Kinerja(Model):
     )
     inovasi: list[Inovasi] = []
     prestasi: list[Prestasi] = []
-    tahun_lalu: RingkasanTahunLalu = RingkasanTahunLalu()
-    tercetak: TercetakDokumen = TercetakDokumen()
+    tahun_lalu: RingkasanTahunLalu = Field(default_factory=RingkasanTahunLalu)
+    tercetak: TercetakDokumen = Field(default_factory=TercetakDokumen)

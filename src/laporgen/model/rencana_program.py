@@ -24,7 +24,7 @@ class IndikatorRencana(Model):
     target: dict[Tahun, NilaiTarget] = {}
     akhir: Literal["last", "sum", "max"] | Angka = Field(
         "last", description="Kondisi akhir: last year's target, the sum, the max, or a given value")
-    tercetak: TercetakIndikator = TercetakIndikator()
+    tercetak: TercetakIndikator = Field(default_factory=TercetakIndikator)
 
 
 class TercetakPagu(Model):
@@ -40,7 +40,7 @@ class SubKegiatanRencana(Model):
     pagu: dict[Tahun, Rupiah] = Field(description="Pagu indikatif per year")
     unit_kerja: str | None = None
     lokasi: str | None = None
-    tercetak: TercetakPagu = TercetakPagu()
+    tercetak: TercetakPagu = Field(default_factory=TercetakPagu)
 
 
 class KegiatanRencana(Model):
@@ -53,7 +53,7 @@ class KegiatanRencana(Model):
     target_dari_sub: Literal["sum"] | None = Field(None, description="sum: the kegiatan's count target is Σ sub targets")
     unit_kerja: str | None = None
     lokasi: str | None = None
-    tercetak: TercetakPagu = TercetakPagu()
+    tercetak: TercetakPagu = Field(default_factory=TercetakPagu)
 
     @model_validator(mode="after")
     def _money_at_leaves(self) -> "KegiatanRencana":
@@ -74,7 +74,7 @@ class ProgramRencana(Model):
     kegiatan: list[KegiatanRencana] = Field(min_length=1)
     unit_kerja: str | None = None
     lokasi: str | None = None
-    tercetak: TercetakPagu = TercetakPagu()
+    tercetak: TercetakPagu = Field(default_factory=TercetakPagu)
 
 
 class Matriks(Model):

@@ -72,8 +72,8 @@ class DocumentSettings(Model):
         "the plan (tujuan, sasaran, indikator, targets) is read from its rencana.yaml")
     kertas: Literal["A4", "F4"] = "A4"
     tanda_tangan: Penandatangan
-    kategori: Kategori = Kategori()
-    perhitungan: Perhitungan = Perhitungan()
+    kategori: Kategori = Field(default_factory=Kategori)
+    perhitungan: Perhitungan = Field(default_factory=Perhitungan)
     logo: str | None = Field(None, description="Image file for the cover, relative to this folder")
     grafik: bool = Field(True, description="Charts in BAB III: capaian against target, serapan per program, the trend")
 
@@ -112,7 +112,7 @@ class RenstraSettings(Model):
     pertumbuhan: Literal["relatif_akhir", "yoy_mean", "cagr", "relatif_awal"] = Field(
         "yoy_mean", description="How T-C.24's rata-rata pertumbuhan is computed (named in a table note)")
     penetapan: Penetapan | None = None
-    outline: Outline = Outline()
+    outline: Outline = Field(default_factory=Outline)
     logo: str | None = None
     perubahan_dari: str | None = Field(
         None, description="The folder of the version this Perubahan/Review revises, relative to this one: "
