@@ -116,3 +116,36 @@ def _runs(values: list[int]) -> list[tuple[int, int]]:
 def _centre(img: Image.Image, colour: str) -> int:
     columns = [x for x in range(img.width) if any(is_colour(img.getpixel((x, y)), colour) for y in range(0, img.height, 4))]
     return (min(columns) + max(columns)) // 2
+
+
+def test_crowded_upright_bars_stand_their_labels_on_end():
+    """35 indicators: the names, side by side, would run into each other; on end, each stays
+    apart (one run of ink per name across the label band), and the tallest bar's value label
+    stays inside the picture."""
+    names = [f"IKK{i}.{j}" for i in range(1, 8) for j in range(1, 6)]
+    values = [90.0 + n % 20 for n in range(len(names))]
+    chart = Chart(names, "Capaian (%)", value_range=(0.0, 132.0))
+    chart.add_bars(values, [BLUE] * len(names), ["108,62"] * len(names))
+    img = image(chart.png())
+    bars = _runs(painted(img, BLUE, row=img.height // 2))
+    assert len(bars) == len(names)
+    axis = max(painted(img, BLUE, column=(bars[0][0] + bars[0][1]) // 2))  # the base of the bars
+    band = range(axis + 15, img.height, 2)  # the names, below the ticks
+    ink = [x for x in range(img.width) if any(sum(img.getpixel((x, y))) < 3 * 140 for y in band)]
+    assert len(_runs(ink)) == len(names)
+    tallest = values.index(max(values))
+    column = (bars[tallest][0] + bars[tallest][1]) // 2
+    top_of_bar = min(painted(img, BLUE, column=column))
+    label_ink = [y for y in range(top_of_bar) if sum(img.getpixel((column, y))) < 3 * 140]
+    assert label_ink and min(label_ink) > 3  # standing on the bar, not cut off at the top
+
+
+def test_a_few_upright_bars_keep_their_labels_level():
+    chart = Chart(["IS1.1", "IS2.1"], "Capaian (%)", value_range=(0.0, 132.0))
+    chart.add_bars([100.0, 92.5], [BLUE, BLUE], ["100,00", "92,50"])
+    img = image(chart.png())
+    bars = _runs(painted(img, BLUE, row=img.height // 2))
+    axis = max(painted(img, BLUE, column=(bars[0][0] + bars[0][1]) // 2))
+    name_rows = [y for y in range(axis + 3, img.height) if any(sum(img.getpixel((x, y))) < 3 * 140
+                                                              for x in range(bars[0][0], bars[0][1]))]
+    assert name_rows and max(name_rows) - min(name_rows) < 30  # tick and one line of text, not a column

@@ -137,29 +137,58 @@ class _Painter:
         self.font, self.small = font(FONT_PT), font(SMALL_PT)
         self.px = DPI * SCALE / 72  # pixels per point
         self.low, self.high = chart._range()
-        self.ticks = [t for t in nice_ticks(self.low, self.high) if self.low - 1e-9 <= t <= self.high + 1e-9]
+        self.upright_names = self.upright_values = False  # crowded upright bars: labels stood on end
         self._layout()
 
     def _size(self, text: str, f=None) -> tuple[int, int]:
         left, top, right, bottom = self.draw.textbbox((0, 0), text, font=f or self.font)
         return right - left, bottom - top
 
+    def _set_ticks(self) -> None:
+        self.ticks = [t for t in nice_ticks(self.low, self.high) if self.low - 1e-9 <= t <= self.high + 1e-9]
+
     def _layout(self) -> None:
+        """Margins from the label sizes. Upright bars too many for their names to fit side by
+        side get the names (and, if they do not fit on a bar, the value labels) turned on end,
+        with the room they then need below the axis and above the tallest bar."""
         c, gap = self.c, round(4 * self.px)
         width, height = self.image.size
         line_h = self._size("Hg0")[1]
-        value_ticks = [tick_label(t) for t in self.ticks]
+        self._set_ticks()
         if c.horizontal:
             left_labels = c.categories
             bottom = line_h * 2 + gap * 3 + (line_h + gap if c.value_label else 0)
         else:
-            left_labels = value_ticks
+            left_labels = [tick_label(t) for t in self.ticks]
             bottom = line_h + gap * 3
         left = max((self._size(t)[0] for t in left_labels), default=0) + gap * 3
         if not c.horizontal and c.value_label:
             left += line_h + gap * 2
         top = round(6 * self.px) + self._legend_row() * len(self._legend_entries())
-        self.box = (left, top, width - round(8 * self.px), height - bottom)
+        right = width - round(8 * self.px)
+        if not c.horizontal and c.bars and c.categories:
+            slot = (right - left) / (len(c.categories) + 0.4)
+            widest_name = max(self._size(name)[0] for name in c.categories)
+            if widest_name > 0.9 * slot:
+                self.upright_names = True
+                bottom = widest_name + gap * 3
+            bar = slot * max(b.width for b in c.bars)
+            widest_value = max((self._size(label, self.small)[0] for b in c.bars for label in b.labels), default=0)
+            if widest_value > bar:
+                self.upright_values = True
+                self._headroom(widest_value + gap, height - bottom - top)
+        self.box = (left, top, right, height - bottom)
+
+    def _headroom(self, label: float, plot_height: float) -> None:
+        """Raise the top of the value axis so that a label of `label` pixels stands on the
+        tallest bar inside the plot."""
+        tallest = max((v for b in self.c.bars for v in b.values), default=self.low)
+        if plot_height <= label or tallest <= self.low:
+            return
+        needed = self.low + (tallest - self.low) * plot_height / (plot_height - label)
+        if needed > self.high:
+            self.high = needed
+            self._set_ticks()
 
     # coordinates
 
@@ -214,7 +243,10 @@ class _Painter:
                 d.text((x0 - tick - gap, at), name, font=self.font, fill=TEXT, anchor="rm")
             else:
                 d.line([(at, y1), (at, y1 + tick)], fill=AXIS, width=w)
-                d.text((at, y1 + tick + gap), name, font=self.font, fill=TEXT, anchor="ma")
+                if self.upright_names:
+                    self._on_end(name, self.font, at, y1 + tick + gap, hanging=True)
+                else:
+                    d.text((at, y1 + tick + gap), name, font=self.font, fill=TEXT, anchor="ma")
         if self.c.value_label:
             self._value_label()
 
@@ -225,11 +257,19 @@ class _Painter:
             y = y1 + round(3.5 * self.px) + round(2 * self.px) + line_h * 2
             self.draw.text(((x0 + x1) / 2, y), self.c.value_label, font=self.font, fill=TEXT, anchor="ma")
             return
-        w, h = self._size(self.c.value_label)
-        label = Image.new("L", (w + 4, h * 2), 0)
-        ImageDraw.Draw(label).text((2, h), self.c.value_label, font=self.font, fill=255, anchor="lm")
-        label = label.rotate(90, expand=True)
-        self.image.paste(TEXT, (round(4 * self.px), round((y0 + y1) / 2 - label.size[1] / 2)), label)
+        h = self._size("Hg0")[1]
+        self._on_end(self.c.value_label, self.font, round(4 * self.px) + h / 2, (y0 + y1) / 2, centred=True)
+
+    def _on_end(self, text: str, f, x: float, y: float, hanging: bool = False, centred: bool = False) -> None:
+        """`text` turned a quarter left (read upwards, as matplotlib's rotation=90), centred on
+        `x`: `hanging` from `y` (its top there: a name under the axis, ending at its tick),
+        `centred` on it, or else standing on it (a value label above its bar)."""
+        w, h = self._size(text, f)
+        label = Image.new("L", (w + 8, h * 2), 0)
+        ImageDraw.Draw(label).text((4, h), text, font=f, fill=255, anchor="lm")
+        label = label.rotate(90, expand=True)  # now h * 2 wide, w + 8 tall; the text's start at the bottom
+        top = y - label.size[1] / 2 if centred else y if hanging else y - label.size[1]
+        self.image.paste(TEXT, (round(x - label.size[0] / 2), round(top)), label)
 
     def _bars(self, bars: _Bars) -> None:
         """Each bar from the base (0, or the bottom of the axis) to its value; its label beyond
@@ -246,6 +286,9 @@ class _Painter:
                 self.draw.text((at, centre), label, font=self.small, fill=TEXT, anchor=anchor)
             else:
                 self.draw.rectangle([centre - half, low, centre + half, high], fill=color)
+                if self.upright_values:
+                    self._on_end(label, self.small, centre, end - gap if end <= base else end + gap, hanging=end > base)
+                    continue
                 at, anchor = (end - gap, "md") if end <= base else (end + gap, "ma")
                 self.draw.text((centre, at), label, font=self.small, fill=TEXT, anchor=anchor)
 
