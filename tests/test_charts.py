@@ -4,12 +4,17 @@ as Gambar in their BAB and listed in the Daftar Gambar; a setting turns them off
 from __future__ import annotations
 
 import base64
+import io
 import re
+from dataclasses import replace
 
 import pypdf
+from PIL import Image
 
+from conftest import EXAMPLE_AGENCY, EXAMPLE_DOCUMENT
 from docx_reading import docx_captions, open_docx
-from laporgen.build import build, document_for
+from laporgen.build import build, document_for, figures_for
+from laporgen.document.charts import serapan_chart
 from laporgen.document.nodes import Figure, ListOfTables
 from laporgen.document.numbering import walk
 from laporgen.model.content import load_document
@@ -55,3 +60,17 @@ def test_the_setting_turns_charts_off(example_copy):
     document = document_for(load_document(example_copy))
     assert not [f for f in walk(document.body) if isinstance(f, Figure)]
     assert not [b for b in document.front if isinstance(b, ListOfTables) and b.kind == "Gambar"]
+
+
+def test_the_serapan_chart_grows_with_the_programs():
+    """A row per program, each a quarter inch at least: 30 programs do not squeeze their names
+    into each other (the Magetan LKjIP's 6 keep the standard 7 × 3,4 in)."""
+    f = figures_for(load_document(EXAMPLE_AGENCY / EXAMPLE_DOCUMENT))
+    six = Image.open(io.BytesIO(serapan_chart(f)))
+    programs = [f.program[n % len(f.program)] for n in range(30)]
+    many = replace(f, program=tuple(replace(p, node=p.node.model_copy(update={"id": f"P{n + 1}"}))
+                                    for n, p in enumerate(programs)))
+    thirty = Image.open(io.BytesIO(serapan_chart(many)))
+    thirty.load()  # a whole picture, decoded
+    assert six.size == (1050, 510)
+    assert thirty.width == 1050 and thirty.height / 150 >= 0.25 * 31

@@ -33,6 +33,7 @@ def serapan_chart(f: LkjipFigures) -> bytes:
     """Serapan anggaran (%) of every program, and the total."""
     values = [_f(p.serapan) for p in f.program] + [_f(f.serapan)]
     chart = Chart([p.id for p in f.program] + ["Total"], "Serapan anggaran (%)", horizontal=True,
+                  height_in=max(3.4, 1.0 + 0.25 * len(values)),  # a row a quarter inch: room for many programs
                   value_range=(min([0.0, *values]) * 1.1, max([104.5, *values]) * 1.1))
     chart.add_bars(values, [BLUE] * len(f.program) + [GREY], [persen(p.serapan) for p in f.program] + [persen(f.serapan)])
     return chart.png()
