@@ -433,7 +433,7 @@ def print_report(results: dict[str, dict], out: Path) -> None:
     busy = max(load["before"][0], load["after"][0]) > (os.cpu_count() or 1)
     print(f"load average before/after: {load['before']} / {load['after']}"
           + (" (above the core count: other work competed for the CPU; compare the CPU column)" if busy else ""))
-    print(f"wrote {out.relative_to(ROOT)}")
+    print(f"wrote {out.resolve().relative_to(ROOT) if out.resolve().is_relative_to(ROOT) else out}")
 
 
 def versions() -> dict[str, str | None]:
@@ -453,6 +453,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes, fewer repeats (under a minute)")
     parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated sections: {', '.join(SECTIONS)}")
     parser.add_argument("--work", type=Path, help="folder for generated agencies and outputs (default: a temporary one)")
+    parser.add_argument("--results", type=Path,
+                        help="the JSON file to write (default: bench/results/latest.json, quick.json with --quick)")
     parser.add_argument("--stages", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--batch", nargs=2, metavar=("ROOT", "WORKERS"), help=argparse.SUPPRESS)
     parser.add_argument("--floor", type=Path, metavar="WORK", help=argparse.SUPPRESS)
@@ -491,8 +493,8 @@ def main(argv: list[str] | None = None) -> int:
     results["meta"]["load_average"]["after"] = [round(x, 2) for x in os.getloadavg()]
     results["meta"]["seconds"] = round(time.perf_counter() - started, 1)
     results["targets"] = targets(results)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / ("quick.json" if args.quick else "latest.json")
+    out = args.results or RESULTS / ("quick.json" if args.quick else "latest.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     print_report(results, out)
     return 0
