@@ -166,8 +166,9 @@ class _Painter:
             left += line_h + gap * 2
         top = round(6 * self.px) + self._legend_row() * len(self._legend_entries())
         right = width - round(8 * self.px)
+        self.box = (left, top, right, height - bottom)
         if not c.horizontal and c.bars and c.categories:
-            slot = (right - left) / (len(c.categories) + 0.4)
+            slot = self.slot()  # across: the bottom margin does not change it
             widest_name = max(self._size(name)[0] for name in c.categories)
             if widest_name > 0.9 * slot:
                 self.upright_names = True
