@@ -51,7 +51,6 @@ def tren_chart(f: LkjipFigures) -> bytes | None:
     years = sorted({y for _, points in series for y in points})
     chart = Chart([str(y) for y in years], "Realisasi")
     for n, (name, points) in enumerate(series):
-        shown = [y for y in years if y in points]
-        chart.add_line(name[:60], {years.index(y): float(points[y]) for y in shown},
-                       [angka(points[y]) for y in shown], SERIES[n % len(SERIES)])
+        chart.add_line(name[:60], {i: float(points[y]) for i, y in enumerate(years) if y in points},
+                       [angka(points[y]) for y in years if y in points], SERIES[n % len(SERIES)])
     return chart.png()

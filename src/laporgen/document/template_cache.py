@@ -40,7 +40,8 @@ def compiled(env: Environment, text: str, path: Path) -> CodeType:
     folder = cache_dir()
     if folder is None:
         return env.compile(text)
-    entry = folder / (hashlib.sha256(f"{Path(path).resolve()}\0{_fingerprint(env)}".encode()).hexdigest() + ".bin")
+    # abspath, not resolve(): no file-system call per narrative file, and a name is all it takes
+    entry = folder / (hashlib.sha256(f"{os.path.abspath(path)}\0{_fingerprint(env)}".encode()).hexdigest() + ".bin")
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
     code = _read(entry, digest)
     if code is None:
