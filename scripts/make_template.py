@@ -1,6 +1,6 @@
 """Regenerate `templates/laporgen.docx`, the Word template laporgen renders into.
 
-    PYTHONPATH=src python scripts/make_template.py [templates/laporgen.docx]
+    PYTHONPATH=src python scripts/make_template.py [src/laporgen/templates/laporgen.docx]
 
 The template owns everything a user may want to restyle in Word: styles, margins, the cover
 layout, the running header and the page-number footer. Its Jinja placeholders (filled by
@@ -154,11 +154,11 @@ def build_template() -> DocxDocument:
 
 
 def main(argv: list[str]) -> int:
-    """Write the template to argv[1] (default templates/laporgen.docx); return exit status."""
+    """Write the template to argv[1] (default src/laporgen/templates/laporgen.docx); return exit status."""
     out = (
         Path(argv[1])
         if len(argv) > 1
-        else Path(__file__).resolve().parents[1] / "templates" / "laporgen.docx"
+        else Path(__file__).resolve().parents[1] / "src" / "laporgen" / "templates" / "laporgen.docx"
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     build_template().save(str(out))

@@ -38,7 +38,7 @@ from conftest import EXAMPLE_AGENCY, invoke_cli
 from docx_reading import docx_text, open_docx
 
 CASES_DIR = Path(__file__).parent / "bad_inputs"
-TEMPLATE = Path(__file__).resolve().parents[1] / "templates" / "laporgen.docx"
+TEMPLATE = Path(__file__).resolve().parents[1] / "src" / "laporgen" / "templates" / "laporgen.docx"
 DOC = "magetan-dinsos/lkjip-2024"
 OUTPUT_NAME = "lkjip-2024-dinas-sosial-kabupaten-magetan.docx"
 ERROR_LINE = re.compile(r"^error: (?P<file>[^:]+?)(?::(?P<line>\d+))?: (?P<rest>.+) \[(?P<code>[a-z][a-z._]*)\]$")
@@ -339,7 +339,7 @@ def test_markup_and_emoji_render_in_pdf(tmp_path, monkeypatch):
 
     from laporgen.compute.lkjip import figures_for
     from laporgen.document.lkjip import lkjip_document
-    from laporgen.model.content import load_lkjip
+    from laporgen.model.folder import load_lkjip
 
     monkeypatch.chdir(tmp_path)
     doc, _ = make_input(read_case(SPECIAL), SPECIAL, tmp_path)

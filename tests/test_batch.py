@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from laporgen.batch import build_all, find_documents
+from laporgen.commands.batch import build_all, find_documents
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 

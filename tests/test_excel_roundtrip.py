@@ -15,8 +15,8 @@ from libreoffice import pdf_pages, soffice
 
 from laporgen.build import document_for
 from laporgen.document.nodes import Landscape, ListBlock, Section, Table
-from laporgen.model.content import load_document
-from laporgen.realisasi_import import CellError, number_of_cell, number_of_text
+from laporgen.model.folder import load_document
+from laporgen.commands.realisasi_import import CellError, number_of_cell, number_of_text
 
 LKJIP_NAME = "lkjip-2024-dinas-sosial-kabupaten-magetan"
 RENSTRA = ROOT / "content" / "blitar-dinsos" / "renstra-2021-2026"

@@ -9,7 +9,7 @@ from laporgen.compute.lkjip import figures_for
 from laporgen.document.lkjip import lkjip_document
 from laporgen.document.nodes import Cell, ListBlock, Paragraph, Section, Table, Text
 from laporgen.document.numbering import walk
-from laporgen.model.content import load_lkjip
+from laporgen.model.folder import load_lkjip
 
 
 def tree_texts(folder: Path) -> dict[tuple, str]:

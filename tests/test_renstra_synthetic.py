@@ -6,7 +6,7 @@ from laporgen.build import build, document_for
 from laporgen.compute.renstra import figures_for
 from laporgen.document.nodes import Table
 from laporgen.document.numbering import walk
-from laporgen.model.content import load_renstra
+from laporgen.model.folder import load_renstra
 from laporgen.numbers import rupiah
 from synthetic import YEARS, write_renstra
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from laporgen.build import build, check
-from laporgen.model.content import load_lkjip
-from laporgen.scaffold import new_document, next_lkjip
+from laporgen.model.folder import load_lkjip
+from laporgen.commands.scaffold import new_document, next_lkjip
 
 
 def write(files: dict[Path, str]) -> None:

@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from laporgen.schema import FILE_SCHEMA, json_schema, schema_files
+from laporgen.commands.schema import FILE_SCHEMA, json_schema, schema_files
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 

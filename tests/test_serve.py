@@ -21,12 +21,12 @@ from pathlib import Path
 
 import pytest
 
-from laporgen import serve as serve_module
+from laporgen.commands import serve as serve_module
 from laporgen.build import document_for
 from laporgen.errors import LaporgenError, display_path
-from laporgen.model.content import load_document
+from laporgen.model.folder import load_document
 from laporgen.render.html import render_html
-from laporgen.serve import ERROR_BANNER, PreviewServer, make_server, reload_script, serve
+from laporgen.commands.serve import ERROR_BANNER, PreviewServer, make_server, reload_script, serve
 
 INDIKATOR_IS2_1 = "Persentase PPKS yang Mendapatkan Pelayanan Rehabilitasi Sosial"
 """IS2.1's row in Tabel 3.2: target 0,28, realisasi 0,259, capaian 92,50."""

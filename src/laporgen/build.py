@@ -16,16 +16,17 @@ from typing import TYPE_CHECKING
 from . import collector
 from .document.nodes import Document
 from .errors import LaporgenError, Problem
-from .model.content import Content, LkjipContent, load_document
+from .model.content import Content, LkjipContent
+from .model.folder import load_document
 from .output import write_all_atomic
 
 if TYPE_CHECKING:
-    from .check import Finding
+    from .check.findings import Finding
 
 # The LKjIP and Renstra stages (compute, document, check) are imported by the functions that
 # use them, for the kind of document at hand: a command pays only for the modules it runs.
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 FORMATS = ("docx", "html", "pdf")
 PDF_ENGINES = ("weasyprint", "libreoffice")
 
@@ -132,9 +133,9 @@ def check(folder: Path) -> list[Finding]:
         # renders the narrative too: a broken placeholder fails check as it fails build
         document_for(content, charts=False, figures=figures)
         if isinstance(content, LkjipContent):
-            from .check import check_lkjip
+            from .check.lkjip import check_lkjip
 
             return check_lkjip(content, figures)
-        from .check_renstra import check_renstra
+        from .check.renstra import check_renstra
 
         return check_renstra(content, figures)

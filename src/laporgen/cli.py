@@ -70,7 +70,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("path", type=Path, help="the document folder, or a folder of documents (all are built, in parallel)")
     b.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
     b.add_argument("--jobs", type=int, help="documents built at once when PATH holds several (default: one per core)")
-    b.add_argument("--template", type=Path, help="a Word template to use instead of templates/laporgen.docx")
+    b.add_argument("--template", type=Path, help="a Word template to use instead of the bundled laporgen.docx")
     b.add_argument("--format", default="docx",
                    help="comma-separated output formats: docx, html, pdf (default: docx)")
     b.add_argument("--pdf-engine", default="weasyprint", choices=("weasyprint", "libreoffice"),
@@ -180,7 +180,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "build":
         _check_source_date_epoch()
         formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
-        from .batch import find_documents, is_document
+        from .commands.batch import find_documents, is_document
 
         if args.path.is_dir() and not is_document(args.path) and find_documents(args.path):
             return _build_all(args.path, args.out, formats, args.jobs, args.quiet)
@@ -198,7 +198,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "init":
         return _init(args.path, args.type, args.tahun, args.previous, args.schemas, args.quiet)
     if args.command == "serve":
-        from .serve import serve
+        from .commands.serve import serve
 
         serve(args.path, host=args.host, port=args.port,
               ready=lambda url: print(f"serving {display_path(args.path)} at {url}  (Ctrl-C to stop)", flush=True))
@@ -227,7 +227,7 @@ def _run(args: argparse.Namespace) -> int:
 def _build_all(root: Path, out: Path, formats: tuple[str, ...], jobs: int | None, quiet: bool) -> int:
     """Every document under `root`, in parallel: a progress bar on a terminal, plain lines
     otherwise (CI logs); a failing document doesn't stop the others; exit 2 if any failed."""
-    from .batch import build_all, find_documents
+    from .commands.batch import build_all, find_documents
 
     folders = find_documents(root)
     with _progress(len(folders), quiet) as done:
@@ -269,8 +269,8 @@ def _init(folder: Path, jenis: str, tahun: int | None, previous: Path | None, sc
     import re
 
     from .output import write_atomic
-    from .scaffold import new_document, next_lkjip
-    from .schema import schema_files
+    from .commands.scaffold import new_document, next_lkjip
+    from .commands.schema import schema_files
 
     if folder.exists() and any(folder.iterdir()):
         raise LaporgenError([Problem(display_path(folder), "the folder exists and is not empty",
@@ -293,7 +293,7 @@ def _init(folder: Path, jenis: str, tahun: int | None, previous: Path | None, sc
 
 def _schema(out: Path, quiet: bool) -> int:
     from .output import write_all_atomic
-    from .schema import schema_files
+    from .commands.schema import schema_files
 
     files = {out / name: data for name, data in schema_files().items()}
     write_all_atomic(files)
@@ -305,7 +305,8 @@ def _schema(out: Path, quiet: bool) -> int:
 
 def _export(folder: Path, out: Path, template: str | None) -> int:
     from .build import document_for, output_name
-    from .model.content import LkjipContent, load_document
+    from .model.content import LkjipContent
+    from .model.folder import load_document
     from .output import write_atomic
 
     content = load_document(folder)
@@ -313,7 +314,7 @@ def _export(folder: Path, out: Path, template: str | None) -> int:
         if not isinstance(content, LkjipContent):
             raise LaporgenError([Problem(display_path(folder), "the realisasi template is made for an LKjIP",
                                          hint="give an LKjIP folder, e.g. content/<agency>/lkjip-2024", code="usage")])
-        from .realisasi_template import realisasi_workbook
+        from .commands.realisasi_template import realisasi_workbook
 
         data, path = realisasi_workbook(content), out / f"{output_name(content)}-realisasi.xlsx"
     else:
@@ -326,7 +327,7 @@ def _export(folder: Path, out: Path, template: str | None) -> int:
 
 
 def _import(file: Path, folder: Path) -> int:
-    from .realisasi_import import import_realisasi
+    from .commands.realisasi_import import import_realisasi
 
     changes = import_realisasi(file, folder)
     for line in changes:
@@ -350,9 +351,9 @@ def _check_source_date_epoch() -> None:
 
 def _diff(old: str, new: str) -> int:
     from .compute.perubahan import perubahan
-    from .model.content import load_document
+    from .model.folder import load_document
     from .numbers import angka
-    from .revisi import folder_at
+    from .commands.revisi import folder_at
 
     with folder_at(old) as before, folder_at(new) as after:
         changes = perubahan(load_document(before), load_document(after))

@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-import pytest
 from conftest import EXAMPLE_AGENCY, EXAMPLE_DOCUMENT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from laporgen.compute.lkjip import LkjipFigures, figures_for
 from laporgen.model.anggaran import ProgramTree
-from laporgen.model.content import LkjipContent, load_lkjip
+from laporgen.model.content import LkjipContent
+from laporgen.model.folder import load_lkjip
 from laporgen.model.lkjip import Dukungan, Realisasi
 from laporgen.model.settings import Kategori
 

@@ -12,7 +12,7 @@ from laporgen.compute.anggaran import serapan_persen
 from laporgen.compute.capaian import capaian_persen
 from laporgen.compute.pertumbuhan import pertumbuhan_persen
 from laporgen.compute.renstra import NodeRencana, figures_for, kondisi_akhir
-from laporgen.model.content import load_renstra
+from laporgen.model.folder import load_renstra
 from laporgen.model.rencana_program import IndikatorRencana
 from laporgen.numbers import bulatkan
 

@@ -11,7 +11,8 @@ import pytest
 
 from laporgen.errors import LaporgenError, Problem
 from laporgen.model.lkjip import Alokasi, Dukungan, Kinerja, NilaiTahun, Realisasi, Riwayat
-from laporgen.model.load import read_data, validate
+from laporgen.model.read import read_data
+from laporgen.model.validate import validate
 from laporgen.model.renstra import Indikator, Sasaran
 
 

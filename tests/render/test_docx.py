@@ -42,7 +42,7 @@ from laporgen.document.nodes import (
 from laporgen.errors import LaporgenError
 from laporgen.render.docx import render_docx
 
-TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "laporgen.docx"
+TEMPLATE = Path(__file__).resolve().parents[2] / "src" / "laporgen" / "templates" / "laporgen.docx"
 NASTY = '<&>"'
 
 

@@ -5,7 +5,7 @@ Numbers are read as `Decimal` from their literal text (the loaders never produce
 with a hint, because silently guessing the decimal convention would corrupt figures; so are a
 Rupiah amount with three decimals (`1.500`, a thousands dot YAML reads as 1,5), `true` as a count,
 and numbers beyond 16 digits or 6 decimals (a slip, and more than the formulas' 28 digits hold).
-Each refusal carries its fix in the error's context (`hint`), which `load.py` prints after "; ".
+Each refusal carries its fix in the error's context (`hint`), which `validate.py` prints after "; ".
 """
 
 from __future__ import annotations

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..errors import Problem
-from .load import FieldPath
+from .read import FieldPath
 
 if TYPE_CHECKING:
     from .content import LkjipContent, RenstraContent
-    from .load import Source
+    from .read import Source
     from .renstra import Rencana
 
 

@@ -1,7 +1,7 @@
 """Document tree → .docx: a body written with python-docx (tables element by element, see
 `ooxml.new_table`) poured into the Word template that docxtpl has filled in.
 
-The template (`templates/laporgen.docx`, made by `scripts/make_template.py`) owns the styles,
+The template (`src/laporgen/templates/laporgen.docx`, made by `scripts/make_template.py`) owns the styles,
 margins, cover layout, running header and page-number footer. This module only translates
 nodes into paragraphs, tables and fields in those styles; it computes and formats nothing.
 """
@@ -179,7 +179,7 @@ def _open_template(template: Path) -> DocxTemplate:
         raise _template_error(
             template,
             f"the template lacks the styles {', '.join(missing)}",
-            "copy them from templates/laporgen.docx (Word: Organizer)",
+            "copy them from the bundled laporgen.docx (Word: Organizer)",
         )
     return tpl
 

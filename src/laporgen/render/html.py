@@ -42,7 +42,7 @@ from laporgen.document.nodes import (
 )
 from laporgen.errors import LaporgenError, Problem, display_path
 
-TEMPLATES = Path(__file__).resolve().parents[3] / "templates" / "html"
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "html"
 PAGE_TEMPLATE = "document.html.j2"
 STYLESHEETS = ("style.css",)  # every medium
 SCREEN_STYLESHEETS = ("screen.css",)  # browsers: phone layout, scrolling tables

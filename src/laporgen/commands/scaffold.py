@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from .check import ISI
+from ..check.findings import ISI
 
 AGENCY = """\
 # yaml-language-server: $schema={schemas}/agency.schema.json
@@ -167,7 +167,7 @@ def next_lkjip(previous: Path, folder: Path) -> dict[Path, str]:
     """Next year's LKjIP from this year's: the year moved on, realisasi emptied, printed
     (`tercetak`) values dropped, the PK re-dated, narrative kept as a marked draft. Targets need
     no rolling when the plan is the agency's Renstra (`renstra = ...`): they are read by year."""
-    from .model.content import load_lkjip
+    from ..model.folder import load_lkjip
 
     old = load_lkjip(previous)
     tahun = old.settings.tahun + 1

@@ -8,15 +8,15 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model.analisis import Analisis
-from .model.anggaran import ProgramTree
-from .model.evaluasi import Evaluasi
-from .model.lkjip import Kinerja
-from .model.organisasi import Agency
-from .model.rencana_program import RencanaProgram
-from .model.renstra import Rencana
-from .model.settings import DocumentSettings, RenstraSettings
-from .model.sumber_daya import SumberDaya, SumberDayaRenstra
+from ..model.analisis import Analisis
+from ..model.anggaran import ProgramTree
+from ..model.evaluasi import Evaluasi
+from ..model.lkjip import Kinerja
+from ..model.organisasi import Agency
+from ..model.rencana_program import RencanaProgram
+from ..model.renstra import Rencana
+from ..model.settings import DocumentSettings, RenstraSettings
+from ..model.sumber_daya import SumberDaya, SumberDayaRenstra
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "agency": (Agency, "agency.yaml: the agency shared by its documents"),

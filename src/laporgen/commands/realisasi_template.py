@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from .compute.lkjip import figures_for
-from .model.content import LkjipContent
+from ..compute.lkjip import figures_for
+from ..model.content import LkjipContent
 
 INDIKATOR = "Indikator"
 ANGGARAN = "Anggaran"

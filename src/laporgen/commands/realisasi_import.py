@@ -22,13 +22,15 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .errors import LaporgenError, Problem, display_path
-from .model.anggaran import ProgramTree
-from .model.content import LkjipContent, load_document
-from .model.fields import Angka, Rupiah
-from .model.lkjip import Kinerja
-from .model.load import format_path, load
-from .output import write_atomic
+from ..errors import LaporgenError, Problem, display_path
+from ..model.anggaran import ProgramTree
+from ..model.content import LkjipContent
+from ..model.folder import load_document
+from ..model.fields import Angka, Rupiah
+from ..model.lkjip import Kinerja
+from ..model.read import format_path
+from ..model.validate import load
+from ..output import write_atomic
 from .realisasi_template import (
     ANGGARAN,
     ANGGARAN_REALISASI,

@@ -9,27 +9,13 @@ arithmetic is wrong; W: inconsistent or suspicious.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
 
-from .compute.lkjip import LkjipFigures, NodeAnggaran
-from .errors import Problem, display_path
-from .model.content import LkjipContent
-from .model.load import FieldPath
-from .numbers import angka, bulatkan, persen, rupiah
-
-
-@dataclass(frozen=True)
-class Finding:
-    """E: the arithmetic is wrong; W: inconsistent or suspicious; I: information (a value still
-    to fill in), which does not fail `check`."""
-
-    severity: Literal["E", "W", "I"]
-    problem: Problem
-
-    def __str__(self) -> str:
-        return f"{self.severity} {self.problem}"
+from ..compute.lkjip import LkjipFigures, NodeAnggaran
+from .findings import Finding, placeholders
+from ..model.content import LkjipContent
+from ..model.read import FieldPath
+from ..numbers import angka, bulatkan, persen, rupiah
 
 
 def check_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
@@ -44,17 +30,6 @@ def check_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     findings += _satuan_riwayat(c)
     findings += placeholders(c)
     return sorted(findings, key=lambda x: (x.problem.file, x.problem.line or 0))
-
-
-ISI = "[ISI]"
-"""The scaffold's marker of a value to fill in (`laporgen init`)."""
-
-
-def placeholders(c) -> list[Finding]:
-    """Every line of the document's files that still holds the `[ISI]` marker."""
-    texts = [(s.name, s.text) for s in c.sources.values()] + [(display_path(n.path), n.text) for n in c.narasi.values()]
-    return [Finding("I", Problem(name, f"still to fill in: {line.strip()[:80]}", number, None, None, "isi"))
-            for name, text in texts for number, line in enumerate(text.split("\n"), 1) if ISI in line]
 
 
 def _finding(c: LkjipContent, severity, part: str, loc: FieldPath, message: str, code: str) -> Finding:

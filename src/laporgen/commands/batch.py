@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import LaporgenError
+from ..errors import LaporgenError
 
 DOCUMENT_FILES = ("document.toml", "document.yaml", "document.yml")
 
@@ -61,7 +61,7 @@ def build_all(folders: list[Path], out: Path, formats: tuple[str, ...], workers:
 
 
 def _build_one(folder: Path, out: Path, formats: tuple[str, ...]) -> Hasil:
-    from .build import build
+    from ..build import build
 
     try:
         return Hasil(folder, build(folder, out, formats).outputs)

@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import LaporgenError, Problem
+from ..errors import LaporgenError, Problem
 
 
 @contextlib.contextmanager

@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
-from .check import Finding, placeholders
-from .compute.renstra import NodeRencana, RenstraFigures, kondisi_akhir
-from .model.content import RenstraContent
-from .model.load import FieldPath
-from .model.nilai import nilai_of, satuan_of
-from .numbers import angka, bulatkan, persen, rupiah
+from .findings import Finding, placeholders
+from ..compute.renstra import NodeRencana, RenstraFigures, kondisi_akhir
+from ..model.content import RenstraContent
+from ..model.read import FieldPath
+from ..model.nilai import nilai_of, satuan_of
+from ..numbers import angka, bulatkan, persen, rupiah
 
 
 def check_renstra(c: RenstraContent, f: RenstraFigures) -> list[Finding]:

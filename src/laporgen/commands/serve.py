@@ -29,10 +29,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .build import TEMPLATES, document_for
-from .errors import LaporgenError, Problem, display_path
-from .model.content import load_document
-from .render.html import render_html
+from ..build import TEMPLATES, document_for
+from ..errors import LaporgenError, Problem, display_path
+from ..model.folder import load_document
+from ..render.html import render_html
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000

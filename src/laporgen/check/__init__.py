@@ -1,0 +1,1 @@
+"""Findings: printed vs computed, across tables, in prose, plausibility."""

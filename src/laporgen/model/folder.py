@@ -1,0 +1,172 @@
+"""A document folder loaded whole: settings, the agency, the plan, the program tree, the year's
+facts and the narrative files, each validated, with every problem reported at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..errors import LaporgenError, Problem, display_path
+from .anggaran import ProgramTree
+from .content import Content, LkjipContent, Narasi, RenstraContent
+from .lkjip import Kinerja
+from .organisasi import Agency
+from .read import Source, find_data_file, read_data, read_text
+from .refs import check_references, check_renstra_references
+from .renstra import Rencana
+from .settings import DocumentSettings, RenstraSettings
+from .sumber_daya import SumberDaya, SumberDayaRenstra
+from .validate import load
+
+LKJIP_FILES: dict[str, type[BaseModel]] = {
+    "rencana": Rencana,
+    "program": ProgramTree,
+    "kinerja": Kinerja,
+    "sumber_daya": SumberDaya,
+}
+"""The data files of an LKjIP folder beside `document.toml`, by stem (.yaml, .yml or .toml)."""
+
+
+def renstra_files() -> dict[str, type[BaseModel]]:
+    """The data files of a Renstra folder. Its own models are imported here, when a Renstra is
+    loaded: an LKjIP build or check need not define them (20 ms of a 0,5 s `check`)."""
+    from .analisis import Analisis
+    from .evaluasi import Evaluasi
+    from .rencana_program import RencanaProgram
+
+    return {"rencana": Rencana, "program": RencanaProgram, "evaluasi": Evaluasi,
+            "sumber_daya": SumberDayaRenstra, "analisis": Analisis}
+
+
+RENSTRA_OPTIONAL = {"program", "evaluasi", "sumber_daya", "analisis"}
+"""A data-only Renstra (the plan an LKjIP reports against) may hold just `rencana.yaml`."""
+
+SETTINGS: dict[str, type[BaseModel]] = {"lkjip": DocumentSettings, "renstra": RenstraSettings}
+
+
+def document_type(folder: Path) -> str:
+    """The `jenis` of the document in `folder` ("lkjip", "renstra")."""
+    _require_folder(folder)
+    path = find_data_file(folder, "document")
+    if path is None:
+        raise LaporgenError([Problem(display_path(folder / "document.toml"), "file is missing",
+                                     hint='create document.toml with jenis = "lkjip" or "renstra"', code="input.file")])
+    data, source = read_data(path)
+    jenis = data.get("jenis") if isinstance(data, dict) else None
+    if jenis not in SETTINGS:
+        raise LaporgenError([source.problem(("jenis",), f"unknown document type {jenis!r}",
+                                            'write jenis = "lkjip" or jenis = "renstra"', "input.value")])
+    return jenis
+
+
+def load_document(folder: Path) -> Content:
+    """Load and validate any document folder, by its `jenis`."""
+    return load_lkjip(folder) if document_type(folder) == "lkjip" else load_renstra(folder)
+
+
+def _require_folder(folder: Path) -> None:
+    if not folder.is_dir():
+        raise LaporgenError([Problem(display_path(folder), "not a folder",
+                                     hint="give a document folder such as content/<agency>/lkjip-2024", code="input.file")])
+
+
+def load_renstra(folder: Path) -> RenstraContent:
+    """Load and validate a Renstra document folder."""
+    files = renstra_files()
+    parts, sources, narasi = _load_parts(folder, RenstraSettings, files, RENSTRA_OPTIONAL)
+    content = RenstraContent(
+        folder=folder, settings=parts["document"], agency=parts["agency"], rencana=parts["rencana"],
+        program=parts.get("program"), evaluasi=parts.get("evaluasi") or files["evaluasi"](),
+        sumber_daya=parts.get("sumber_daya") or SumberDayaRenstra(), analisis=parts.get("analisis") or files["analisis"](),
+        narasi=narasi, sources=sources,
+    )
+    problems = check_renstra_references(content)
+    if problems:
+        raise LaporgenError(problems)
+    return content
+
+
+def load_lkjip(folder: Path) -> LkjipContent:
+    """Load and validate an LKjIP document folder (`content/<agency>/<document>/`)."""
+    parts, sources, narasi = _load_parts(folder, DocumentSettings, LKJIP_FILES)
+    content = LkjipContent(
+        folder=folder, settings=parts["document"], agency=parts["agency"], rencana=parts["rencana"],
+        program=parts["program"], kinerja=parts["kinerja"], sumber_daya=parts["sumber_daya"],
+        narasi=narasi, sources=sources,
+    )
+    problems = check_references(content)
+    if problems:
+        raise LaporgenError(problems)
+    return content
+
+
+def _load_parts(folder: Path, settings: type[BaseModel], files: dict[str, type[BaseModel]],
+                optional: set[str] = frozenset()):  # type: ignore[assignment]
+    """Every file of a document folder validated, with all problems reported at once. An LKjIP
+    whose document.toml names a `renstra` folder takes the plan (`rencana`) from there: one
+    plan per agency, shared by the Renstra and every year's LKjIP."""
+    _require_folder(folder)
+    problems: list[Problem] = []
+    parts: dict[str, Any] = {}
+    sources: dict[str, Source] = {}
+    wanted = {"document": (folder, settings), "agency": (folder.parent, Agency)}
+    for stem, (where, model) in wanted.items():
+        _load_one(stem, where, model, parts, sources, problems)
+    shared = _shared_plan(folder, parts.get("document"), sources.get("document"), problems)
+    for stem, model in files.items():
+        where = shared if stem == "rencana" and shared is not None else folder
+        # with no valid document.toml the plan's folder is unknown: don't report it missing as well
+        unknown_plan = stem == "rencana" and "document" not in parts
+        _load_one(stem, where, model, parts, sources, problems, optional=stem in optional or unknown_plan)
+    narasi = _load_narasi(folder / "narasi", problems)
+    if problems:
+        raise LaporgenError(problems)
+    return parts, sources, narasi
+
+
+def _shared_plan(folder: Path, settings: Any, source: Source | None, problems: list[Problem]) -> Path | None:
+    """The Renstra folder an LKjIP names in `renstra = "../renstra-2024-2026"`, checked."""
+    name = getattr(settings, "renstra", None)
+    if name is None or source is None:
+        return None
+    shared = (folder / name).resolve()
+    if find_data_file(shared, "rencana") is None:
+        problems.append(source.problem(("renstra",), f"{display_path(shared)} has no rencana.yaml",
+                                       "name the folder of the agency's Renstra, relative to this document", "ref.renstra"))
+        return None
+    own = find_data_file(folder, "rencana")
+    if own is not None:
+        problems.append(Problem(display_path(own), "this document takes its plan from the Renstra named in document.toml",
+                                hint="delete this file, or remove `renstra` from document.toml", code="ref.renstra"))
+    return shared
+
+
+def _load_one(stem: str, where: Path, model: type[BaseModel], parts: dict, sources: dict, problems: list[Problem],
+              optional: bool = False) -> None:
+    try:
+        path = find_data_file(where, stem)
+        if path is None:
+            if not optional:
+                problems.append(Problem(
+                    display_path(where / f"{stem}.yaml"), "file is missing",
+                    hint=f"create {stem}.yaml (or .toml) in {display_path(where)}", code="input.file",
+                ))
+            return
+        parts[stem], sources[stem] = load(model, path)
+    except LaporgenError as exc:
+        problems.extend(exc.problems)
+
+
+def _load_narasi(folder: Path, problems: list[Problem]) -> dict[str, Narasi]:
+    narasi: dict[str, Narasi] = {}
+    if not folder.is_dir():
+        return narasi
+    for path in sorted(folder.rglob("*.md")):
+        key = path.relative_to(folder).with_suffix("").as_posix()
+        try:
+            narasi[key] = Narasi(key, read_text(path), path)
+        except LaporgenError as exc:
+            problems.extend(exc.problems)
+    return narasi
