@@ -15,6 +15,7 @@ from ..compute.lkjip import LkjipFigures
 from ..model.content import LkjipContent
 from ..numbers import angka_terbilang, persen, rupiah, tanggal
 from . import lkjip_kalimat as kalimat
+from .keep import laid_out
 from .lkjip_tables import Tables
 from .narrative import narrative_env, render_all
 from .nodes import (
@@ -75,7 +76,7 @@ class _Builder:
     # ------------------------------------------------------------------------------ whole
     def document(self) -> Document:
         c = self.c
-        body = number_body(tuple(self._section(b, 1) for b in LKJIP) + (self._penutup(),))
+        body = number_body(laid_out(tuple(self._section(b, 1) for b in LKJIP) + (self._penutup(),), c.settings.kertas))
         tables = [b for b in walk(body) if isinstance(b, Table)]
         figures = [b for b in walk(body) if isinstance(b, Figure)]
         toc = tuple((b.level, b.heading) for b in walk(body) if isinstance(b, Section) and b.in_toc)
@@ -101,7 +102,7 @@ class _Builder:
                 (opd.upper(), f"TAHUN {c.settings.tanda_tangan.tanggal.year}"),
                 self._asset(c.settings.logo),
             ),
-            front=tuple(front),
+            front=laid_out(tuple(front), c.settings.kertas),
             body=body,
             paper=c.settings.kertas,
             running_header=f"LKjIP {opd} Tahun {c.settings.tahun}",

@@ -15,6 +15,7 @@ from ..compute.renstra import RenstraFigures
 from ..errors import LaporgenError
 from ..model.content import RenstraContent
 from ..numbers import angka_terbilang, bulatkan, persen, rupiah, tanggal
+from .keep import laid_out
 from .lkjip_kalimat import para
 from .narrative import narrative_env, render_all
 from .nodes import (
@@ -74,7 +75,8 @@ class _Builder:
     # ------------------------------------------------------------------------------ whole
     def document(self) -> Document:
         c = self.c
-        body = number_body(tuple(self._section(b, 1) for b in self.outline) + self._closing(), style="desimal")
+        body = number_body(laid_out(tuple(self._section(b, 1) for b in self.outline) + self._closing(), c.settings.kertas),
+                           style="desimal")
         tables = [b for b in walk(body) if isinstance(b, Table)]
         toc = tuple((b.level, b.heading) for b in walk(body) if isinstance(b, Section) and b.in_toc)
         judul = JUDUL[c.settings.varian]
@@ -95,7 +97,7 @@ class _Builder:
             date_iso=(c.settings.tanda_tangan.tanggal.isoformat() if c.settings.tanda_tangan else f"{c.settings.tahun_awal}-01-01"),
             cover=Cover((judul.upper(), c.agency.nama.upper(), c.agency.pemda.lengkap.upper(), f"TAHUN {c.settings.periode}"),
                         tuple(issuer), self._asset(c.settings.logo)),
-            front=tuple(front), body=body, paper=c.settings.kertas,
+            front=laid_out(tuple(front), c.settings.kertas), body=body, paper=c.settings.kertas,
             running_header=f"{judul} {opd} {c.settings.periode}",
         )
 

@@ -68,7 +68,6 @@ from laporgen.render.package import StableZipWriter
 BODY, NOTE, NORMAL, CAPTION = "Body Text", "Note", "Normal", "Caption"
 TABLE_TEXT, TABLE_TEXT_SMALL, TABLE_TEXT_TINY, TABLE_GRID = "Table Text", "Table Text Small", "Table Text Tiny", "Table Grid"
 TABLE_STYLE = {"normal": TABLE_TEXT, "small": TABLE_TEXT_SMALL, "tiny": TABLE_TEXT_TINY}
-TIGHT_CELL_MARGIN = 30  # twips (1,5 pt) each side, for "tiny" tables
 CONTENTS_TITLE, TOC_LEVELS, FIGURES_LIST = (
     "Contents Title",
     ("toc 1", "toc 2", "toc 3"),
@@ -426,10 +425,13 @@ class _CellTarget:
         self.empty = False
         return ooxml.add_paragraph(self._tc, self._styles.id(style), jc, keep_with_next, indent)
 
-    def close(self, style: str) -> None:
+    def close(self, style: str, keep_with_next: bool = False) -> None:
         """Give a cell with no content the one paragraph Word requires."""
         if self.empty:
-            ooxml.add_paragraph(self._tc, self._styles.id(style))
+            if keep_with_next:
+                ooxml.add_paragraph(self._tc, self._styles.id(style), "left", keep_with_next=True)
+            else:
+                ooxml.add_paragraph(self._tc, self._styles.id(style))
 
 
 Target = _BodyTarget | _CellTarget
@@ -442,6 +444,7 @@ class _Look:
     style: str
     align: Align
     bold: bool = False
+    keep_with_next: bool = False  # a row of a table kept together
 
 
 def _seq_split(number: str) -> tuple[str, str]:
@@ -580,7 +583,7 @@ class _BodyWriter:
         look = look or _Look(
             PARAGRAPH_STYLE[node.style], "center" if node.style == "center" else node.align
         )
-        p = target.add_p(look.style, JC[look.align], node.keep_with_next, indent)
+        p = target.add_p(look.style, JC[look.align], node.keep_with_next or look.keep_with_next, indent)
         if marker is not None:
             ooxml.add_text_run(p, f"{marker}\t", properties=False)
         for inline in node.inlines:
@@ -673,8 +676,7 @@ class _BodyWriter:
         rows = (*node.head, *node.body, *node.foot)
         styles = self._body.styles
         widths = self._column_widths(node.columns)
-        tight = TIGHT_CELL_MARGIN if node.font_size == "tiny" else None
-        tbl = ooxml.new_table(styles.id(TABLE_GRID), widths, tight)
+        tbl = ooxml.new_table(styles.id(TABLE_GRID), widths, round(node.cell_margin * 20))
         text_style = TABLE_STYLE[node.font_size]
         first_foot = len(node.head) + len(node.body)
         starts = {(r, c): cell for r, c, cell in grid_positions(rows, len(node.columns))}
@@ -683,6 +685,9 @@ class _BodyWriter:
             below.update(((r + dr, c), cell.colspan) for dr in range(1, cell.rowspan))
         for r in range(len(rows)):
             tr = ooxml.add_row(tbl, header=r < len(node.head))
+            # A table kept together: every row's paragraphs kept with the next row (Word's and
+            # LibreOffice's way to say it), all rows but the last.
+            keep = node.keep_together and r < len(rows) - 1
             c = 0
             while c < len(widths):
                 cell = starts.get((r, c))
@@ -690,7 +695,11 @@ class _BodyWriter:
                 width = sum(widths[c : c + span])
                 if cell is None:
                     merge: ooxml.VerticalMerge = "continue" if (r, c) in below else None
-                    ooxml.add_paragraph(ooxml.add_cell(tr, width, span, merge))
+                    tc = ooxml.add_cell(tr, width, span, merge)
+                    if keep:
+                        ooxml.add_paragraph(tc, styles.id(text_style), "left", keep_with_next=True)
+                    else:
+                        ooxml.add_paragraph(tc)
                 else:
                     head, foot = r < len(node.head), r >= first_foot
                     fill = HEAD_FILL if head else SHADE_FILL if cell.shade else None
@@ -699,9 +708,10 @@ class _BodyWriter:
                     text = _only_text(cell)
                     if text is not None:  # the common case, made in one step
                         ooxml.add_text_cell(tr, width, span, merge, fill, True, styles.id(text_style),
-                                            JC[cell.align], text.text, text.strong or bold, text.emph)
+                                            JC[cell.align], text.text, text.strong or bold, text.emph, keep)
                     else:
-                        self._cell(ooxml.add_cell(tr, width, span, merge, fill, centered=True), cell, text_style, bold)
+                        tc = ooxml.add_cell(tr, width, span, merge, fill, centered=True)
+                        self._cell(tc, cell, _Look(text_style, cell.align, bold, keep))
                 c += span
         self._body.add_table_element(tbl)
         for text in (*([node.source] if node.source else []), *node.notes):
@@ -713,9 +723,9 @@ class _BodyWriter:
         available = self._page.text_width(self._landscape)
         return [Emu(int(available * column.width / total)).twips for column in columns]
 
-    def _cell(self, tc: CT_Tc, cell: Cell, text_style: str, bold: bool) -> None:
-        """Fill one (possibly merged) grid cell."""
-        look = _Look(text_style, cell.align, bold)
+    def _cell(self, tc: CT_Tc, cell: Cell, look: _Look) -> None:
+        """Fill one (possibly merged) grid cell, its paragraphs drawn in `look`."""
+        text_style = look.style
         slot = _CellTarget(tc, self._body.styles)
         for block in cell.blocks:
             match block:
@@ -725,7 +735,7 @@ class _BodyWriter:
                     self._list(slot, block, 0, look)
                 case _:
                     assert_never(block)
-        slot.close(text_style)
+        slot.close(text_style, look.keep_with_next)
 
     # ---------------------------------------------------------------------------- figures
     def _figure(self, node: Figure) -> None:

@@ -117,7 +117,8 @@ VerticalMerge = Literal["restart", "continue"] | None
 
 def new_table(style_id: str, widths: Sequence[int], side_margin: int | None = None) -> CT_Tbl:
     """An empty `w:tbl` in table style `style_id`, centred, with fixed column `widths` (twips),
-    and left/right cell margins of `side_margin` twips if given; add rows with `add_row`."""
+    and left/right cell margins of `side_margin` twips if given (else the style's: Word's
+    default is 108); add rows with `add_row`."""
     tbl = OxmlElement("w:tbl")
     w = _W
     tbl_pr = SubElement(tbl, qn("w:tblPr"))
@@ -181,12 +182,14 @@ def _cell_template(width: int, span: int, merge: VerticalMerge, fill: str | None
 
 
 def add_text_cell(tr: CT_Row, width: int, span: int, merge: VerticalMerge, fill: str | None, centered: bool,
-                  style_id: str, jc: str, text: str, bold: bool = False, italic: bool = False) -> None:
-    """Append a cell (`add_cell`) holding one paragraph (`add_paragraph`) with one run of `text`
-    (`add_text_run`; no tabs or line ends): the same XML, made as one copy of a cached cell and
-    its text set. Most cells of a large table are this, and building each of them element by
+                  style_id: str, jc: str, text: str, bold: bool = False, italic: bool = False,
+                  keep_with_next: bool = False) -> None:
+    """Append a cell (`add_cell`) holding one paragraph (`add_paragraph`, kept with the next if
+    `keep_with_next`) with one run of `text` (`add_text_run`; no tabs or line ends): the same
+    XML, made as one copy of a cached cell and its text set. Most cells of a large table are this, and building each of them element by
     element was most of the time of a 2 000-row table."""
-    tc = _text_cell_template(width, span, merge, fill, centered, style_id, jc, bold, italic, bool(text)).__copy__()
+    tc = _text_cell_template(width, span, merge, fill, centered, style_id, jc, bold, italic, bool(text),
+                             keep_with_next).__copy__()
     if text:
         t = tc[-1][-1][-1]
         t.text = text
@@ -197,9 +200,9 @@ def add_text_cell(tr: CT_Row, width: int, span: int, merge: VerticalMerge, fill:
 
 @lru_cache(maxsize=1024)
 def _text_cell_template(width: int, span: int, merge: VerticalMerge, fill: str | None, centered: bool, style_id: str,
-                        jc: str, bold: bool, italic: bool, has_text: bool) -> CT_Tc:
+                        jc: str, bold: bool, italic: bool, has_text: bool, keep_with_next: bool) -> CT_Tc:
     tc = _cell_template(width, span, merge, fill, centered).__copy__()
-    add_text_run(add_paragraph(tc, style_id, jc), "text" if has_text else "", bold, italic)
+    add_text_run(add_paragraph(tc, style_id, jc, keep_with_next), "text" if has_text else "", bold, italic)
     return tc
 
 
