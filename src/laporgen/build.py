@@ -57,6 +57,17 @@ def figures_for(c: Content):
     return renstra_figures.figures_for(c)
 
 
+def narrative_context_for(c: Content) -> dict:
+    """The placeholders a narrative file of `c` may use, with the values they print."""
+    if isinstance(c, LkjipContent):
+        from .document.lkjip import narrative_context as lkjip_context
+
+        return lkjip_context(c, figures_for(c))
+    from .document.renstra import narrative_context as renstra_context
+
+    return renstra_context(c, figures_for(c))
+
+
 def document_for(c: Content, charts: bool = True, figures=None) -> Document:
     """The document tree of any loaded content (`charts` False skips drawing them: `check`
     needs the narrative rendered, not the pictures; `figures` when already computed)."""

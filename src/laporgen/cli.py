@@ -140,15 +140,22 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--template", choices=("realisasi",),
                    help="realisasi: the LKjIP's realisasi template (<name>-realisasi.xlsx) instead of the tables")
 
-    i = sub.add_parser("import", help="read a filled realisasi template into an LKjIP's content files",
-                       description="Read the realisasi, quarterly targets and realisasi anggaran of a filled template "
-                       "(made by `laporgen export PATH --template realisasi`) into the LKjIP's kinerja.yaml and "
+    i = sub.add_parser("import", help="read a filled realisasi template (.xlsx) or a Word narrative (.docx) into content",
+                       description="FILE.xlsx: read the realisasi, quarterly targets and realisasi anggaran of a filled "
+                       "template (made by `laporgen export PATH --template realisasi`) into the LKjIP's kinerja.yaml and "
                        "program.yaml, keeping their comments and order. Decimals may be typed with a comma or a dot. "
-                       "Every cell is checked first: on any problem nothing is written (exit 2).",
-                       epilog="example:\n  laporgen import realisasi.xlsx --into content/magetan-dinsos/lkjip-2024",
+                       "Every cell is checked first: on any problem nothing is written (exit 2).\n"
+                       "FILE.docx: write the narrative of a Word file into narasi/<section>.md: each heading is matched "
+                       "to a section of the document by its number (BAB III, 3.1) or title; bold, italic, lists, "
+                       "tables and pictures are kept; headings that match no section are listed.",
+                       epilog="examples:\n  laporgen import realisasi.xlsx --into content/magetan-dinsos/lkjip-2024\n"
+                       "  laporgen import narasi-bab3.docx --into content/magetan-dinsos/lkjip-2024 --placeholders",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    i.add_argument("file", type=Path, help="the filled .xlsx template")
-    i.add_argument("--into", type=Path, required=True, metavar="PATH", help="the LKjIP document folder")
+    i.add_argument("file", type=Path, help="the filled .xlsx template, or a .docx of narrative")
+    i.add_argument("--into", type=Path, required=True, metavar="PATH", help="the document folder")
+    i.add_argument("--placeholders", action="store_true",
+                   help=".docx: write figures that equal a computed one as placeholders ({{ rata_rata }})")
+    i.add_argument("--overwrite", action="store_true", help=".docx: replace narrative files that exist")
     return p
 
 
@@ -210,6 +217,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "export":
         return _export(args.path, args.out, args.template)
     if args.command == "import":
+        if args.file.suffix.lower() == ".docx":
+            return _import_narasi(args.file, args.into, args.placeholders, args.overwrite)
         return _import(args.file, args.into)
     findings = pipeline.check(args.path)
     for finding in findings:
@@ -333,6 +342,21 @@ def _import(file: Path, folder: Path) -> int:
     for line in changes:
         print(line)
     print(f"{len(changes)} value(s) changed in {display_path(folder)}" if changes else "no changes")
+    return 0
+
+
+def _import_narasi(file: Path, folder: Path, placeholders: bool, overwrite: bool) -> int:
+    from .build import document_for, narrative_context_for
+    from .commands.narasi_import import import_narasi, sections_of, write
+    from .model.folder import load_document
+
+    content = load_document(folder)
+    document = document_for(content, charts=False)
+    imported = import_narasi(file, folder, sections_of(document.front + document.body),
+                             narrative_context_for(content), placeholders, overwrite)
+    write(imported)
+    for line in imported.report:
+        print(line)
     return 0
 
 
