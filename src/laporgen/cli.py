@@ -106,6 +106,14 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this computer only)")
     sv.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
 
+    o = sub.add_parser("outline", help="list the document's sections with their numbers and ids",
+                       description="Print the document's sections as they will be built (after the renames, drops "
+                       "and additions of document.toml's [outline]), each with its number, title and id: the id "
+                       "names its narrative file (narasi/<id>.md) and is what [outline] refers to.",
+                       epilog="example:\n  laporgen outline content/magetan-dinsos/lkjip-2024",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    o.add_argument("path", type=Path, help="the document folder")
+
     sc = sub.add_parser("schema", help="write JSON Schema for every content file kind (editor validation)",
                         description="Write one JSON Schema per content file kind, from the same models laporgen "
                         "validates with. Files made by `laporgen init` point to them in their first line "
@@ -210,6 +218,8 @@ def _run(args: argparse.Namespace) -> int:
         serve(args.path, host=args.host, port=args.port,
               ready=lambda url: print(f"serving {display_path(args.path)} at {url}  (Ctrl-C to stop)", flush=True))
         return 0
+    if args.command == "outline":
+        return _outline(args.path)
     if args.command == "schema":
         return _schema(args.out, args.quiet)
     if args.command == "diff":
@@ -342,6 +352,17 @@ def _import(file: Path, folder: Path) -> int:
     for line in changes:
         print(line)
     print(f"{len(changes)} value(s) changed in {display_path(folder)}" if changes else "no changes")
+    return 0
+
+
+def _outline(folder: Path) -> int:
+    from .build import document_for
+    from .commands.outline import outline_lines
+    from .model.folder import load_document
+
+    document = document_for(load_document(folder), charts=False)
+    for line in outline_lines(document.front + document.body):
+        print(line)
     return 0
 
 
