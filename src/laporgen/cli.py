@@ -8,6 +8,7 @@ Exit codes: 0 done/clean, 1 `check` findings, 2 invalid input (one line per prob
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 import time
@@ -50,18 +51,27 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+def _global_options(p: argparse.ArgumentParser, default: object) -> None:
+    p.add_argument("--debug", action="store_true", default=default, help="show the Python traceback of an internal error")
+    p.add_argument("-q", "--quiet", action="store_true", default=default, help="print only errors and findings")
+    p.add_argument("--verbose", action="store_true", default=default, help="print what is done, step by step")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="laporgen", description="Renders LKjIP and Renstra documents from content files, with every figure computed.",
         epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action=_VersionAction)
-    p.add_argument("--debug", action="store_true", help="show the Python traceback of an internal error")
-    p.add_argument("-q", "--quiet", action="store_true", help="print only errors and findings")
-    p.add_argument("--verbose", action="store_true", help="print what is done, step by step")
+    _global_options(p, False)
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    # the same options after the command (`laporgen build X -q`); SUPPRESS keeps a subcommand
+    # from resetting what was given before it (`laporgen -q build X`)
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, argparse.SUPPRESS)
+    command = functools.partial(sub.add_parser, parents=[common])
 
-    b = sub.add_parser("build", help="render a document folder into output files",
+    b = command("build", help="render a document folder into output files",
                        description="Render a document folder (content/<agency>/<document>) into DOCX.",
                        epilog="examples:\n  laporgen build content/magetan-dinsos/lkjip-2024 --out output/\n"
                        "  laporgen build content/magetan-dinsos/lkjip-2024 --format docx,html,pdf\n"
@@ -76,14 +86,14 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--pdf-engine", default="weasyprint", choices=("weasyprint", "libreoffice"),
                    help="weasyprint: from the HTML (default); libreoffice: convert the DOCX, as Word lays it out")
 
-    c = sub.add_parser("check", help="report input values that disagree with the computed figures",
+    c = command("check", help="report input values that disagree with the computed figures",
                        description="List every inconsistency of the input: printed values that differ from the "
                        "computed ones, quarterly totals off the plan, missing strategi. Exit 1 when any.",
                        epilog="example:\n  laporgen check content/magetan-dinsos/lkjip-2024",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     c.add_argument("path", type=Path, help="the document folder")
 
-    i = sub.add_parser("init", help="start a new document folder, or next year's LKjIP from this year's",
+    i = command("init", help="start a new document folder, or next year's LKjIP from this year's",
                        description="Write a new document folder with every file commented and [ISI] marking what to "
                        "fill in (it builds as it is; `laporgen check` lists the markers), or, with --from, next year's "
                        "LKjIP from this year's: the year moved on, realisasi emptied, narrative kept as a draft.",
@@ -97,7 +107,7 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--from", dest="previous", type=Path, help="start from this year's LKjIP folder")
     i.add_argument("--schemas", type=Path, default=Path("schemas"), help="where the JSON Schemas go (default: schemas/)")
 
-    sv = sub.add_parser("serve", help="preview a document in the browser, refreshed on every save",
+    sv = command("serve", help="preview a document in the browser, refreshed on every save",
                         description="Serve the document's HTML on a local address and refresh the browser when a content "
                         "or template file changes; a content error shows on the page with the same message as the CLI.",
                         epilog="example:\n  laporgen serve content/magetan-dinsos/lkjip-2024 --port 8000",
@@ -106,7 +116,7 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this computer only)")
     sv.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
 
-    o = sub.add_parser("outline", help="list the document's sections with their numbers and ids",
+    o = command("outline", help="list the document's sections with their numbers and ids",
                        description="Print the document's sections as they will be built (after the renames, drops "
                        "and additions of document.toml's [outline]), each with its number, title and id: the id "
                        "names its narrative file (narasi/<id>.md) and is what [outline] refers to.",
@@ -114,7 +124,7 @@ def parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     o.add_argument("path", type=Path, help="the document folder")
 
-    sc = sub.add_parser("schema", help="write JSON Schema for every content file kind (editor validation)",
+    sc = command("schema", help="write JSON Schema for every content file kind (editor validation)",
                         description="Write one JSON Schema per content file kind, from the same models laporgen "
                         "validates with. Files made by `laporgen init` point to them in their first line "
                         "(# yaml-language-server: $schema=...), so VS Code's YAML extension checks and completes as you type.",
@@ -122,7 +132,7 @@ def parser() -> argparse.ArgumentParser:
                         formatter_class=argparse.RawDescriptionHelpFormatter)
     sc.add_argument("--out", type=Path, default=Path("schemas"), help="output folder (default: schemas/)")
 
-    d = sub.add_parser("diff", help="show what changed between two versions of a document",
+    d = command("diff", help="show what changed between two versions of a document",
                        description="Compare two versions of a document's content: every tujuan, sasaran, indicator, "
                        "target, program/kegiatan and pagu added, removed or changed (per year), and the narrative "
                        "sections that changed. A version is a folder, or REV:FOLDER for the folder at a git revision. "
@@ -133,7 +143,7 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("old", help="the earlier version: a folder or REV:FOLDER")
     d.add_argument("new", help="the later version: a folder or REV:FOLDER")
 
-    e = sub.add_parser("export", help="write the document's tables, or a realisasi template, as an Excel workbook",
+    e = command("export", help="write the document's tables, or a realisasi template, as an Excel workbook",
                        description="Write every table of the document as an Excel workbook, one sheet per table "
                        "(numbers as numbers, header rows frozen, merged group headers). With --template realisasi, "
                        "write instead the template of an LKjIP's realisasi (indicators and budget), to fill in and "
@@ -148,7 +158,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--template", choices=("realisasi",),
                    help="realisasi: the LKjIP's realisasi template (<name>-realisasi.xlsx) instead of the tables")
 
-    i = sub.add_parser("import", help="read a filled realisasi template (.xlsx) or a Word narrative (.docx) into content",
+    i = command("import", help="read a filled realisasi template (.xlsx) or a Word narrative (.docx) into content",
                        description="FILE.xlsx: read the realisasi, quarterly targets and realisasi anggaran of a filled "
                        "template (made by `laporgen export PATH --template realisasi`) into the LKjIP's kinerja.yaml and "
                        "program.yaml, keeping their comments and order. Decimals may be typed with a comma or a dot. "
