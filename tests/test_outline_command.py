@@ -40,3 +40,23 @@ def test_outline_shows_a_renamed_section(tmp_path, capsys):
     assert main(["outline", str(tmp_path / "b/renstra-2021-2026")]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[2:4] == ["  1.1 Latar Belakang  [latar-belakang]", "  1.2 Dasar Hukum  [landasan-hukum]"]
+
+
+def test_an_lkjip_section_added_under_one_without_subsections_takes_its_narrative(tmp_path, capsys):
+    shutil.copytree(ROOT / "content/magetan-dinsos", tmp_path / "m")
+    doc = tmp_path / "m/lkjip-2024"
+    (doc / "document.toml").write_text((doc / "document.toml").read_text()
+                                       + '\n[[outline.tambah]]\nid = "spm"\njudul = "Capaian SPM"\ndi_bawah = "inovasi"\n')
+    (doc / "narasi/spm.md").write_text("Capaian Standar Pelayanan Minimal bidang sosial.\n")
+    assert main(["outline", str(doc)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    at = lines.index("  D. Inovasi Tahun 2024  [inovasi]")
+    assert lines[at + 1:at + 3] == ["    1. Capaian SPM  [spm]", "  E. Prestasi dan Penghargaan Tahun 2024  [prestasi]"]
+    assert main(["build", str(doc), "--out", str(tmp_path / "out"), "-q"]) == 0
+    from tests.docx_reading import docx_headings, docx_text
+
+    built = next((tmp_path / "out").glob("*.docx"))
+    headings = docx_headings(built)
+    at = headings.index(("Heading 2", "D. Inovasi Tahun 2024"))
+    assert headings[at + 1] == ("Heading 3", "1. Capaian SPM")
+    assert "Capaian Standar Pelayanan Minimal bidang sosial." in docx_text(built)

@@ -185,6 +185,9 @@ def main(argv: list[str] | None = None) -> int:
         for problem in exc.problems:
             print(f"{_red('error:')} {problem}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `laporgen outline X | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # anything else is a bug in laporgen, not the user's input
         if args.debug:
             raise

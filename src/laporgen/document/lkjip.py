@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..compute.lkjip import LkjipFigures
+from ..errors import LaporgenError
 from ..model.content import LkjipContent
 from ..numbers import angka_terbilang, persen, rupiah, tanggal
 from . import lkjip_kalimat as kalimat
@@ -22,7 +23,7 @@ from .nodes import (
     Signature, Table, Text, Toc,
 )
 from .numbering import number_body, walk
-from .outline import LKJIP, LKJIP_FRONT, Bagian
+from .outline import LKJIP, LKJIP_FRONT, Bagian, apply_changes
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 
@@ -39,6 +40,7 @@ class _Builder:
         self.t = Tables(c, f)
         self.env = narrative_env({"terbilang": angka_terbilang, "rp": rupiah, "persen": persen})
         self.context = narrative_context(c, f)
+        self.outline = _outline(c)
         self.narasi = self._render_narasi()
         self.generated: dict[str, Callable[[], list[Block]]] = {
             "kepegawaian": lambda: [self.t.formasi(), self.t.golongan(), self.t.pendidikan(), self.t.jenis_kelamin()],
@@ -75,7 +77,7 @@ class _Builder:
     # ------------------------------------------------------------------------------ whole
     def document(self) -> Document:
         c = self.c
-        body = number_body(tuple(self._section(b, 1) for b in LKJIP) + (self._penutup(),))
+        body = number_body(tuple(self._section(b, 1) for b in self.outline) + (self._penutup(),))
         tables = [b for b in walk(body) if isinstance(b, Table)]
         figures = [b for b in walk(body) if isinstance(b, Figure)]
         toc = tuple((b.level, b.heading) for b in walk(body) if isinstance(b, Section) and b.in_toc)
@@ -126,7 +128,7 @@ class _Builder:
     def _render_narasi(self) -> dict[str, tuple[Block, ...]]:
         """Every narrative file rendered up front, so all their problems are reported at once;
         a file that matches no section is an error, not silently left out."""
-        sections = [b.id for top in LKJIP for b in top.walk()]
+        sections = [b.id for top in self.outline for b in top.walk()]
         known = {*sections, *(f"{i}.akhir" for i in sections), *LKJIP_FRONT,
                  *(f"sasaran/{s.id}" for t in self.c.rencana.tujuan for s in t.sasaran)}
         return render_all(self.env, self.c.narasi, known, self.context)
@@ -148,7 +150,7 @@ class _Builder:
     def _sistematika(self) -> list[Block]:
         """Generated from the outline itself, so it cannot disagree with the chapters (L-26)."""
         entries = []
-        for n, b in enumerate(LKJIP, 1):
+        for n, b in enumerate(self.outline, 1):
             parts = ", ".join(ch.title.format(**self.context) for ch in b.children)
             entries.append((kalimat.para(Text(f"BAB {('I', 'II', 'III', 'IV')[n - 1]} {b.title}", strong=True)),
                             kalimat.para(f"Bab ini memuat {parts}.")))
@@ -218,6 +220,15 @@ class _Builder:
             return None
         path = self.c.folder / name
         return str(path.resolve()) if path.is_file() else None
+
+
+def _outline(c: LkjipContent) -> tuple[Bagian, ...]:
+    """The LKjIP outline with document.toml's [outline] changes made."""
+    outline, problems = apply_changes(LKJIP, c.settings.outline)
+    if problems:
+        source = c.sources["document"]
+        raise LaporgenError([source.problem(p.loc, p.message, p.hint, p.code) for p in problems])
+    return outline
 
 
 def narrative_context(c: LkjipContent, f: LkjipFigures) -> dict[str, Any]:

@@ -63,12 +63,10 @@ class _Builder:
         }
 
     def _outline(self) -> tuple[Bagian, ...]:
-        o = self.c.settings.outline
-        outline, unknown = apply_changes(RENSTRA, o.judul, o.hapus, [(x.id, x.judul, x.setelah) for x in o.tambah])
-        if unknown:
-            known = ", ".join(b.id for top in RENSTRA for b in top.walk())
-            raise LaporgenError([self.c.sources["document"].problem(
-                ("outline",), f"no section with id {', '.join(repr(u) for u in unknown)}", f"known: {known}", "outline.unknown")])
+        outline, problems = apply_changes(RENSTRA, self.c.settings.outline)
+        if problems:
+            source = self.c.sources["document"]
+            raise LaporgenError([source.problem(p.loc, p.message, p.hint, p.code) for p in problems])
         return outline
 
     # ------------------------------------------------------------------------------ whole
