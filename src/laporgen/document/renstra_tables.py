@@ -13,16 +13,16 @@ from ..model.rencana_program import IndikatorRencana
 from ..numbers import KOSONG, angka, persen, rupiah
 from .cells import Row, cell, columns, head, items, mid, nomor_kolom, num
 from .nodes import Table
+from .tables import TableSet
 
 
-class RenstraTables:
+class RenstraTables(TableSet):
+    """The tables of one Renstra: `RenstraTables(content, figures).tc27(matriks)` etc."""
+
     def __init__(self, c: RenstraContent, f: RenstraFigures):
         self.c, self.f = c, f
         self.opd = c.agency.nama_lengkap
-
-    def _table(self, id: str, title: str, cols, head_rows, body, foot=(), lines=None, **kw) -> Table:
-        caption = (self.opd,) if lines is None else lines
-        return Table(id, "", title, cols, head_rows, tuple(body), tuple(foot), caption, **kw)
+        self.caption = (self.opd,)
 
     # ------------------------------------------------------------------------------- BAB I
     def perubahan(self, changes) -> Table:
