@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..compute.pertumbuhan import NAMA_METODE
-from ..compute.renstra import BarisAnggaran, MatriksRencana, NodeRencana, RenstraFigures, kondisi_akhir
+from ..compute.renstra import BarisPendanaan, MatriksRencana, NodeRencana, RenstraFigures, kondisi_akhir
 from ..model.content import RenstraContent
 from ..model.nilai import NilaiTarget, nilai_of, satuan_of
 from ..model.rencana_program import IndikatorRencana
@@ -358,7 +358,7 @@ def _formula(ind) -> str:
     return f"({ind.formula.pembilang}) / ({ind.formula.penyebut}){kali}"
 
 
-def _anggaran_row(r: BarisAnggaran, strong: bool = False) -> Row:
+def _anggaran_row(r: BarisPendanaan, strong: bool = False) -> Row:
     years = list(r.anggaran)
     bold = strong or bool(r.children)
     indent = "    " * r.level
