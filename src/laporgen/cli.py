@@ -102,7 +102,7 @@ def parser() -> argparse.ArgumentParser:
                        "  laporgen init content/magetan-dinsos/lkjip-2025 --from content/magetan-dinsos/lkjip-2024",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     i.add_argument("path", type=Path, help="the new document folder (content/<agency>/<document>)")
-    i.add_argument("--type", choices=("lkjip", "renstra"), default="lkjip", help="the document type (default: lkjip)")
+    i.add_argument("--type", default="lkjip", help="the document type: lkjip, renstra or pk (default: lkjip)")
     i.add_argument("--tahun", type=int, help="the report year (LKjIP) or first plan year (Renstra); default: from the folder name")
     i.add_argument("--from", dest="previous", type=Path, help="start from this year's LKjIP folder")
     i.add_argument("--schemas", type=Path, default=Path("schemas"), help="where the JSON Schemas go (default: schemas/)")
@@ -338,7 +338,7 @@ def _schema(out: Path, quiet: bool) -> int:
 def _export(folder: Path, out: Path, template: str | None) -> int:
     from .build import document_for, output_name
     from .model.content import LkjipContent
-    from .model.folder import load_document
+    from .jenis import load_document
     from .output import write_atomic
 
     content = load_document(folder)
@@ -371,7 +371,7 @@ def _import(file: Path, folder: Path) -> int:
 def _outline(folder: Path) -> int:
     from .build import document_for
     from .commands.outline import outline_lines
-    from .model.folder import load_document
+    from .jenis import load_document
 
     document = document_for(load_document(folder), charts=False)
     for line in outline_lines(document.front + document.body):
@@ -382,7 +382,7 @@ def _outline(folder: Path) -> int:
 def _import_narasi(file: Path, folder: Path, placeholders: bool, overwrite: bool) -> int:
     from .build import document_for, narrative_context_for
     from .commands.narasi_import import import_narasi, sections_of, write
-    from .model.folder import load_document
+    from .jenis import load_document
 
     content = load_document(folder)
     document = document_for(content, charts=False)
@@ -409,7 +409,7 @@ def _check_source_date_epoch() -> None:
 
 def _diff(old: str, new: str) -> int:
     from .compute.perubahan import perubahan
-    from .model.folder import load_document
+    from .jenis import load_document
     from .numbers import angka
     from .commands.revisi import folder_at
 
