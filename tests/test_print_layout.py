@@ -9,7 +9,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import docx
 import pytest
+from docx.oxml.ns import qn
 from libreoffice import convert_to_pdf
 from printed_text import block_texts, broken_in_cells, cell_text, pdf_text, pieces, tables
 
@@ -26,6 +28,7 @@ EXAMPLES = ("magetan-dinsos/lkjip-2024", "magetan-dinsos/renstra-2018-2023", "ma
 @dataclass(frozen=True)
 class Printed:
     document: Document
+    docx: Path
     pages: dict[str, list[str]]  # engine → page texts
 
 
@@ -36,7 +39,7 @@ def printed(request, tmp_path_factory) -> Printed:
     docx = next(p for p in built.outputs if p.suffix == ".docx")
     weasyprint = next(p for p in built.outputs if p.suffix == ".pdf")
     libreoffice = convert_to_pdf(docx, out)
-    return Printed(built.document, {"libreoffice": pdf_text(libreoffice), "weasyprint": pdf_text(weasyprint)})
+    return Printed(built.document, docx, {"libreoffice": pdf_text(libreoffice), "weasyprint": pdf_text(weasyprint)})
 
 
 @pytest.mark.parametrize("engine", ["libreoffice", "weasyprint"])
@@ -44,6 +47,40 @@ def test_no_piece_of_a_table_cell_is_broken(printed, engine):
     short, fragments = broken_in_cells(printed.document, printed.pages[engine])
     assert not short and not fragments, (
         f"{len(short)} pieces of table cells printed broken: {short[:40]}; fragments: {fragments[:60]}")
+
+
+def test_docx_keeps_captions_headings_short_tables_and_signatures_with_what_follows(printed):
+    """Read back: every caption and heading is kept with the next paragraph; a table the tree
+    keeps together has rows that never split and every paragraph of every row but the last
+    kept with the next; the paragraph before a signature's first line is kept with it."""
+    document = docx.Document(str(printed.docx))
+
+    def keeps(paragraph) -> bool:
+        own = paragraph.paragraph_format.keep_with_next
+        style = paragraph.style
+        while own is None and style is not None:
+            own, style = style.paragraph_format.keep_with_next, style.base_style
+        return bool(own)
+
+    paragraphs = document.paragraphs
+    for paragraph in paragraphs:
+        if paragraph.style.name == "Caption" or (paragraph.style.name.startswith("Heading") and paragraph.text.strip()):
+            assert keeps(paragraph), paragraph.text
+    kept = [t for t in tables(printed.document.body) if t.keep_together]  # none in Magetan 2024-2026
+    by_caption = {p._p.getnext(): p.text for p in paragraphs if p.style.name == "Caption"}
+    for table in kept:
+        tbl = next(t for t, text in by_caption.items() if text.startswith(f"{table.label} "))
+        rows = tbl.findall(qn("w:tr"))
+        for n, tr in enumerate(rows):
+            assert tr.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None
+            flags = {p.find(qn("w:pPr")) is not None and p.find(qn("w:pPr")).find(qn("w:keepNext")) is not None
+                     for p in tr.iter(qn("w:p"))}
+            assert flags == {n < len(rows) - 1}, f"{table.label} row {n + 1}"
+    places = [b.place_date for _, b in _with_signatures(printed.document) if b is not None]
+    for place in places:
+        at = next(i for i, p in enumerate(paragraphs) if p.text == place)
+        before = next(p for p in reversed(paragraphs[:at]) if p.text.strip())
+        assert keeps(before), f"the paragraph before the signature ({before.text[-40:]}) is not kept with it"
 
 
 def _squeezed(text: str) -> str:
