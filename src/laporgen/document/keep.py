@@ -80,5 +80,6 @@ def _mark(block: Block, before: set[int], paper: str, landscape: bool) -> Block:
 
 def _short(table: Table, paper: str, landscape: bool) -> bool:
     rows = len(table.head) + len(table.body) + len(table.foot)
-    tall = height_pt(table, text_width_of(paper, landscape))
-    return rows <= SHORT_TABLE_ROWS and tall <= text_height_of(paper, landscape) / 2
+    if rows > SHORT_TABLE_ROWS:
+        return False
+    return height_pt(table, text_width_of(paper, landscape)) <= text_height_of(paper, landscape) / 2

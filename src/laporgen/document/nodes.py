@@ -232,17 +232,20 @@ class Document:
 def grid_positions(rows: Sequence[Sequence[Cell]], columns: int) -> list[tuple[int, int, Cell]]:
     """(row, column, cell) for every cell, each at the first grid position not covered by a
     span from above or the left; a ValueError when a cell spans past the table's edge."""
-    taken: set[tuple[int, int]] = set()  # positions a cell from a row above covers
+    taken: dict[int, set[int]] = {}  # row → its columns a cell from a row above covers
     placed: list[tuple[int, int, Cell]] = []
+    count = len(rows)
     for r, row in enumerate(rows):
+        covered = taken.pop(r, ())
         c = 0
         for cell in row:
-            while (r, c) in taken:
+            while c in covered:
                 c += 1
-            if c + cell.colspan > columns or r + cell.rowspan > len(rows):
+            if c + cell.colspan > columns or r + cell.rowspan > count:
                 raise ValueError(f"table row {r + 1}: a cell spans past the table's edge")
             if cell.rowspan > 1:  # positions in this row are behind `c` from here on
-                taken.update((r + dr, c + dc) for dr in range(1, cell.rowspan) for dc in range(cell.colspan))
+                for dr in range(1, cell.rowspan):
+                    taken.setdefault(r + dr, set()).update(range(c, c + cell.colspan))
             placed.append((r, c, cell))
             c += cell.colspan
     return placed

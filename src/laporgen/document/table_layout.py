@@ -112,7 +112,10 @@ def _paragraphs(blocks: Iterable[Paragraph | ListBlock | Block]) -> Iterable[Par
 def lay_out_tables(blocks: Sequence[Block], paper: str) -> tuple[Block, ...]:
     """`blocks` with every table laid out: a table that needs a landscape page is wrapped in a
     `Landscape` block of its own, one that needs splitting becomes several tables."""
-    return tuple(_blocks(blocks, paper, landscape=False))
+    try:
+        return tuple(_blocks(blocks, paper, landscape=False))
+    finally:
+        _WIDEST.clear()
 
 
 def _blocks(blocks: Iterable[Block], paper: str, landscape: bool) -> Iterable[Block]:
@@ -212,8 +215,26 @@ def min_widths(table: Table, size: str) -> list[float]:
 
 def _cell_need(cell: Cell, pt: float, bold: bool) -> float:
     """The widest unbreakable piece of the cell's text, with its list indent, in points."""
-    return max((text_width_pt(piece, pt, strong) * SLACK + indent
-                for piece, strong, indent in _pieces(cell.blocks, bold, 0.0)), default=0.0)
+    return max((ems * pt * SLACK + indent for ems, indent in _widest(cell, bold)), default=0.0)
+
+
+_WIDEST: dict[int, tuple[Cell, list[tuple[float, float]]]] = {}
+
+
+def _widest(cell: Cell, bold: bool) -> list[tuple[float, float]]:
+    """(width in ems, indent in points) of the cell's widest piece at each list depth. Kept by
+    the cell's identity while `lay_out_tables` runs: a table is measured at up to three sizes
+    and again for each way of splitting it, the cells unchanged."""
+    key = id(cell) * 2 + bold
+    found = _WIDEST.get(key)
+    if found is not None and found[0] is cell:
+        return found[1]
+    widest: dict[float, float] = {}
+    for piece, strong, indent in _pieces(cell.blocks, bold, 0.0):
+        widest[indent] = max(widest.get(indent, 0.0), text_width_pt(piece, 1.0, strong))
+    result = [(ems, indent) for indent, ems in widest.items()]
+    _WIDEST[key] = (cell, result)
+    return result
 
 
 def _pieces(blocks: Iterable[Paragraph | ListBlock | Block], bold: bool, indent: float) -> Iterable[tuple[str, bool, float]]:
@@ -231,8 +252,10 @@ def _pieces(blocks: Iterable[Paragraph | ListBlock | Block], bold: bool, indent:
 
 
 def _lines(paragraph: Paragraph) -> list[str]:
-    text = "".join(i.text if isinstance(i, Text) else "\n" for i in paragraph.inlines if isinstance(i, Text | LineBreak))
-    return text.split("\n")
+    inlines = paragraph.inlines
+    if len(inlines) == 1 and type(inlines[0]) is Text:  # most cells: one run, measured quickly
+        return inlines[0].text.split("\n")
+    return "".join(i.text if isinstance(i, Text) else "\n" for i in inlines if isinstance(i, Text | LineBreak)).split("\n")
 
 
 def cell_text(cell: Cell) -> str:
@@ -269,7 +292,7 @@ def keep_columns(table: Table, keep: Sequence[int]) -> Table:
     for r, c, cell in grid_positions(rows, n):
         span = sum(1 for i in range(c, c + cell.colspan) if i in kept)
         if span:
-            out[r].append(replace(cell, colspan=span))
+            out[r].append(cell if span == cell.colspan else replace(cell, colspan=span))
     head, body = len(table.head), len(table.body)
     new = [tuple(row) for row in out]
     return replace(table, columns=tuple(table.columns[i] for i in keep), head=tuple(new[:head]),
