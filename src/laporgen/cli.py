@@ -174,9 +174,42 @@ def _red(text: str) -> str:
     return text
 
 
+def _check_options(args: argparse.Namespace) -> None:
+    """Every option value a command was given, checked before anything runs: argparse checks
+    the type only (`--format ""` is a string, `--port 99999` an int)."""
+    problems: list[Problem] = []
+
+    def bad(option: str, value: object, message: str, hint: str) -> None:
+        problems.append(Problem("command line", f"{option} {value!r}: {message}", hint=hint, code="usage"))
+
+    if args.command == "build":
+        from .build import FORMATS
+
+        formats = [f.strip() for f in args.format.split(",")]
+        unknown = [f for f in formats if f and f not in FORMATS]
+        if not any(formats) or unknown or "" in formats:
+            what = f"unknown format {', '.join(unknown)}" if unknown else "a format is empty"
+            bad("--format", args.format, what, f"give one or more of {', '.join(FORMATS)}, separated by commas, "
+                "e.g. --format docx,pdf")
+        if args.jobs is not None and args.jobs < 1:
+            bad("--jobs", args.jobs, "needs at least one job", "give a number from 1, or leave --jobs out")
+    if args.command == "serve" and not 0 <= args.port <= 65535:
+        bad("--port", args.port, "not a port number", "give a port from 1024 to 65535, or 0 for any free one")
+    if args.command == "init" and args.tahun is not None and not MIN_TAHUN <= args.tahun <= MAX_TAHUN:
+        bad("--tahun", args.tahun, "not a year laporgen reports on",
+            f"give the report year (LKjIP) or first plan year (Renstra), {MIN_TAHUN}-{MAX_TAHUN}, e.g. --tahun 2025")
+    if problems:
+        raise LaporgenError(problems)
+
+
+MIN_TAHUN, MAX_TAHUN = 1900, 2200
+"""The years the content models accept (model/fields.py `Tahun`)."""
+
+
 def _run(args: argparse.Namespace) -> int:
     from . import build as pipeline
 
+    _check_options(args)
     if args.command == "build":
         _check_source_date_epoch()
         formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
@@ -268,7 +301,7 @@ def _progress(total: int, quiet: bool):
 def _init(folder: Path, jenis: str, tahun: int | None, previous: Path | None, schemas: Path, quiet: bool) -> int:
     import re
 
-    from .output import write_atomic
+    from .output import write_all_atomic
     from .commands.scaffold import new_document, next_lkjip
     from .commands.schema import schema_files
 
@@ -276,6 +309,12 @@ def _init(folder: Path, jenis: str, tahun: int | None, previous: Path | None, sc
         raise LaporgenError([Problem(display_path(folder), "the folder exists and is not empty",
                                      hint="choose a new folder; init never overwrites content", code="usage")])
     if previous is not None:
+        from .model.folder import document_type
+
+        if document_type(previous) != "lkjip":
+            raise LaporgenError([Problem(display_path(previous), "--from takes an LKjIP folder",
+                                         hint="give this year's LKjIP, e.g. --from content/<agency>/lkjip-2024",
+                                         code="usage")])
         files = next_lkjip(previous, folder)
     else:
         year = tahun or next((int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", folder.name)), None)
@@ -284,9 +323,9 @@ def _init(folder: Path, jenis: str, tahun: int | None, previous: Path | None, sc
                                          hint="pass --tahun, e.g. --tahun 2025", code="usage")])
         files = new_document(folder, jenis, year, schemas)
         files |= {schemas / name: data.decode() for name, data in schema_files().items() if not (schemas / name).exists()}
-    for path, text in files.items():
-        write_atomic(path, lambda stream, text=text: stream.write(text.encode("utf-8")))
-        if not quiet:
+    write_all_atomic({path: text.encode("utf-8") for path, text in files.items()})  # all, or none on a failure
+    if not quiet:
+        for path in files:
             print(f"wrote {display_path(path)}")
     return 0
 

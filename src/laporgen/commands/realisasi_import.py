@@ -312,12 +312,20 @@ def _open(xlsx: Path, data_only: bool):
     import zipfile
 
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
+    if xlsx.is_dir() or xlsx.suffix.lower() not in (".xlsx", ".xlsm"):
+        what = "a folder" if xlsx.is_dir() else f"a {xlsx.suffix or 'file without extension'}" + \
+            (" content file" if xlsx.suffix in (".yaml", ".yml", ".toml") else "")
+        raise LaporgenError([Problem(display_path(xlsx), f"laporgen import reads a filled .xlsx template, not {what}",
+                                     hint="make the template with laporgen export PATH --template realisasi, fill it "
+                                     "in and import that .xlsx file", code="usage")])
     try:
         return load_workbook(xlsx, data_only=data_only)
     except FileNotFoundError:
-        raise LaporgenError([Problem(display_path(xlsx), "file not found", code="input.file")]) from None
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise LaporgenError([Problem(display_path(xlsx), "file not found",
+                                     hint="check the path of the filled template", code="input.file")]) from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, InvalidFileException) as exc:
         raise LaporgenError([Problem(display_path(xlsx), f"not an .xlsx workbook ({exc})",
                                      hint="save the file as Excel Workbook (.xlsx)", code="input.file")]) from None
 
