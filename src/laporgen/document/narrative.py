@@ -112,7 +112,7 @@ def _counted(iterable: Any):
 
 def _sized(value: Any) -> Any:
     if isinstance(value, (str, list, tuple)) and len(value) > MAX_SIZE:
-        raise SecurityError(f"a text joined with ~ would have more than {MAX_SIZE} characters")
+        raise _OutputLimitError(f"a text joined with ~ would have more than {MAX_SIZE} characters")
     return value
 
 

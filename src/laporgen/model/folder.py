@@ -199,7 +199,7 @@ def _narasi_files(folder: Path, problems: list[Problem]) -> list[Path]:
             problems.append(_link_problem(current, f"is a link to {target}, outside the document folder",
                                           "copy the file into the document folder instead of linking to it"))
             continue
-        if not target.is_dir():
+        if not target.is_dir() or current.suffix == ".md":  # a folder named x.md: read_text says so
             if current.suffix == ".md":
                 found.append(current)
             continue

@@ -80,19 +80,28 @@ def format_path(loc: FieldPath) -> str:
 # ------------------------------------------------------------------------------------ reading
 def find_data_file(folder: Path, stem: str) -> Path | None:
     """`stem.yaml`, `stem.yml` or `stem.toml` in `folder`; a LaporgenError if several exist."""
-    found = [folder / f"{stem}{suffix}" for suffix in DATA_SUFFIXES if (folder / f"{stem}{suffix}").is_file()]
+    found = [folder / f"{stem}{suffix}" for suffix in DATA_SUFFIXES if _present(folder / f"{stem}{suffix}")]
     if len(found) > 1:
         names = ", ".join(p.name for p in found)
         raise LaporgenError([Problem(display_path(folder), f"both {names} exist", hint="keep one", code="input.file")])
     return found[0] if found else None
 
 
+def _present(path: Path) -> bool:
+    """A file, or anything else that is not a folder (a device, a broken link): `read_text`
+    then says what is wrong with it, rather than "missing"."""
+    return path.is_symlink() or (path.exists() and not path.is_dir())
+
+
 def read_text(path: Path) -> str:
     """The file's text, UTF-8 with or without BOM, any line endings; a control character (one
     Word, HTML and PDF cannot hold, often pasted from a PDF) is a problem naming its line."""
     try:
+        if path.exists() and not path.is_file() and not path.is_dir():  # reading a pipe would wait forever
+            raise LaporgenError([Problem(display_path(path), "not a file but a device or a pipe",
+                                         hint="replace it with the content file", code="input.file")])
         with path.open("rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)  # bounded: a link to /dev/zero never ends
+            raw = stream.read(MAX_FILE_BYTES + 1)  # bounded: a file that keeps growing
     except OSError as exc:
         hint = ("a folder has this file's name: rename or remove it" if isinstance(exc, IsADirectoryError)
                 else "a link points back to itself: replace it with the file" if exc.errno == errno.ELOOP
