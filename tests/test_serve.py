@@ -254,9 +254,12 @@ def _browser_missing() -> str | None:
 @pytest.fixture
 def chromium(tmp_path, monkeypatch):
     """A headless Chromium driven by Debian's chromedriver, with a fresh profile."""
-    reason = _browser_missing()
+    from system_parts import require
+
+    require("chromium", "chromedriver", skip_variable="LAPORGEN_SKIP_BROWSER")
+    reason = _browser_missing()  # the selenium package
     if reason:
-        pytest.fail(f"{reason} (or set LAPORGEN_SKIP_BROWSER=1 to skip)")
+        pytest.fail(f"{reason} (or set LAPORGEN_SKIP_BROWSER=1 to skip)", pytrace=False)
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 

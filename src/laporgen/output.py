@@ -93,7 +93,7 @@ def _stem(path: Path) -> str:
 
 
 def _marker(paths: list[Path]) -> Path:
-    first = sorted(paths)[0]
+    first = min(paths)
     return first.parent / f".{_stem(first)}{MARKER_SUFFIX}"
 
 
