@@ -155,10 +155,15 @@ def _key(parent: Any, key: str | int) -> str | int:
     return key
 
 
-def _parent(data: Any, path: FieldPath) -> tuple[Any, str | int]:
+def _parent(data: Any, path: FieldPath, make: Any = None) -> tuple[Any, str | int]:
+    """The collection holding `path`'s value and its key there; a missing mapping on the way
+    is added by `make()` when given."""
     parent = data
     for part in path[:-1]:
-        parent = parent[_key(parent, part)]
+        key = _key(parent, part)
+        if make is not None and isinstance(parent, dict) and key not in parent:
+            parent[key] = make()
+        parent = parent[key]
     return parent, _key(parent, path[-1])
 
 
@@ -174,9 +179,9 @@ def _location(data: Any, path: FieldPath) -> tuple[Any, str | int, tuple[int, in
 
 
 def _apply_yaml(data: Any, edit: Edit) -> None:
-    from ruamel.yaml.comments import CommentedSeq
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    parent, key = _parent(data, edit.path)
+    parent, key = _parent(data, edit.path, CommentedMap if isinstance(edit, Set) else None)
     if isinstance(edit, Delete):
         last = isinstance(parent, dict) and list(parent)[-1] == key
         comment = _detach_trailing(parent, key) if last else None
@@ -362,9 +367,14 @@ def _edited_toml(text: str, edits: list[Edit]) -> str:
 
 
 def _toml_parent(doc: Any, path: FieldPath) -> tuple[Any, Any]:
+    import tomlkit
+
     parent = doc
     for part in path[:-1]:
-        parent = parent[str(part) if not isinstance(parent, list) else part]
+        key = str(part) if not isinstance(parent, list) else part
+        if not isinstance(parent, list) and key not in parent:
+            parent[key] = tomlkit.table()
+        parent = parent[key]
     key = path[-1]
     return parent, (str(key) if not isinstance(parent, list) else key)
 
