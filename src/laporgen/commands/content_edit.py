@@ -290,7 +290,7 @@ def _markers(text: str, data: Any, edits: list[Edit]) -> str:
     for edit in edits:
         if not isinstance(edit, Set) or not (edit.fill or edit.mark):
             continue
-        at = _location(data, edit.path)
+        at = _location(data, _flow_root(data, edit.path))
         if at is None:
             continue
         line = _end_line(at[0], at[1], at[2][0])
@@ -299,6 +299,20 @@ def _markers(text: str, data: Any, edits: list[Edit]) -> str:
         if edit.mark:
             lines[line] = _with_marker(lines[line], edit.mark)
     return "\n".join(lines)
+
+
+def _flow_root(data: Any, path: FieldPath) -> FieldPath:
+    """The path of the outermost `{…}` or `[…]` holding the value at `path` (or `path`): a
+    comment can only follow it."""
+    node = data
+    for n, part in enumerate(path[:-1], start=1):
+        try:
+            node = node[_key(node, part)]
+        except (KeyError, IndexError, TypeError):
+            break
+        if getattr(getattr(node, "fa", None), "flow_style", lambda: False)():
+            return path[:n]
+    return path
 
 
 def _end_line(parent: Any, key: Any, line: int) -> int:
