@@ -116,3 +116,17 @@ def test_a_marker_that_is_not_ours_is_only_removed(tmp_path):
     (out / ".doc.laporgen-set").write_text("not json", encoding="utf-8")
     output.write_all_atomic({out / "doc.docx": b"next"})
     assert contents(out) == {**OLD, "doc.docx": b"next"}
+
+
+def test_build_removes_the_temp_files_a_killed_build_left(tmp_path, monkeypatch):
+    from conftest import EXAMPLE_AGENCY, invoke_cli
+
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    name = "lkjip-2024-dinas-sosial-kabupaten-magetan"
+    (out / f".{name}.docx.q1w2e3r4.tmp").write_bytes(b"PK half")
+    (out / f".{name}.html.a9s8d7f6.tmp").write_bytes(b"<html")
+    code, _, err = invoke_cli("build", EXAMPLE_AGENCY / "lkjip-2024", "--out", out)
+    assert (code, err) == (0, "")
+    assert sorted(p.name for p in out.iterdir()) == [f"{name}.docx"]
