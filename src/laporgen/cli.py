@@ -96,7 +96,8 @@ def parser() -> argparse.ArgumentParser:
     i = command("init", help="start a new document folder, or next year's LKjIP from this year's",
                        description="Write a new document folder with every file commented and [ISI] marking what to "
                        "fill in (it builds as it is; `laporgen check` lists the markers), or, with --from, next year's "
-                       "LKjIP from this year's: the year moved on, realisasi emptied, narrative kept as a draft.",
+                       "LKjIP from this year's: the year moved on, this year's realisasi moved into riwayat and emptied, "
+                       "narrative kept as a draft.",
                        epilog="examples:\n  laporgen init content/dinsos-contoh/lkjip-2025 --type lkjip\n"
                        "  laporgen init content/dinsos-contoh/renstra-2025-2030 --type renstra --tahun 2026\n"
                        "  laporgen init content/magetan-dinsos/lkjip-2025 --from content/magetan-dinsos/lkjip-2024",
@@ -159,9 +160,10 @@ def parser() -> argparse.ArgumentParser:
                    help="realisasi: the LKjIP's realisasi template (<name>-realisasi.xlsx) instead of the tables")
 
     i = command("import", help="read a filled realisasi template (.xlsx) or a Word narrative (.docx) into content",
-                       description="FILE.xlsx: read the realisasi, quarterly targets and realisasi anggaran of a filled "
-                       "template (made by `laporgen export PATH --template realisasi`) into the LKjIP's kinerja.yaml and "
-                       "program.yaml, keeping their comments and order. Decimals may be typed with a comma or a dot. "
+                       description="FILE.xlsx: read the realisasi (indicators, program and kegiatan indicators, "
+                       "budget and its shares per sasaran) and quarterly targets of a filled "
+                       "template (made by `laporgen export PATH --template realisasi`) into the LKjIP's kinerja and "
+                       "program files, keeping their comments and order and removing the [ISI] marker of each value filled. Decimals may be typed with a comma or a dot. "
                        "Every cell is checked first: on any problem nothing is written (exit 2).\n"
                        "FILE.docx: write the narrative of a Word file into narasi/<section>.md: each heading is matched "
                        "to a section of the document by its number (BAB III, 3.1) or title; bold, italic, lists, "
