@@ -22,9 +22,9 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..errors import LaporgenError, Problem, display_path
+from ..jenis import load_document
 from ..model.anggaran import ProgramTree
 from ..model.content import LkjipContent
-from ..jenis import load_document
 from ..model.fields import Angka, Rupiah
 from ..model.lkjip import Kinerja
 from ..model.read import format_path, read_text
