@@ -53,7 +53,11 @@ class _Builder:
             "isu-strategis": lambda: [_list(a.isu_strategis)] if a.isu_strategis else [],
             "tujuan-sasaran-jangka-menengah": lambda: [Landscape((self.t.tujuan_sasaran(),))],
             "strategi": lambda: [Landscape((self.t.swot(),))] if a.swot else [],
-            "strategi-kebijakan": lambda: [self.t.tc26()],
+            # T-C.26 closes the Kebijakan section, after its narrative, as both signed documents
+            # place it (Blitar's Tabel 5.3 after 5.2's policy table and text, seed 003 line 962;
+            # Magetan's after the paragraph head "Kebijakan", seed 000 line 3378); BAB V itself
+            # holds it only when the outline has no Kebijakan section.
+            "strategi-kebijakan": lambda: [] if self._has("kebijakan") else [self.t.tc26()],
             "kebijakan": lambda: [Landscape((self.t.kebijakan(),))] if a.kebijakan else [],
             "rencana-program": self._rencana_program,
             "kinerja-urusan": lambda: [Landscape((self.t.tc28(),))] if a.indikator_urusan else [],
@@ -61,6 +65,8 @@ class _Builder:
             "sistematika": self._sistematika,
             "latar-belakang": lambda: [self.t.perubahan(changes)] if changes else [],
         }
+        # Generated blocks that follow the section's closing narrative (`<id>.akhir.md`).
+        self.closing: dict[str, Callable[[], list[Block]]] = {"kebijakan": lambda: [self.t.tc26()]}
 
     def _outline(self) -> tuple[Bagian, ...]:
         o = self.c.settings.outline
@@ -70,6 +76,9 @@ class _Builder:
             raise LaporgenError([self.c.sources["document"].problem(
                 ("outline",), f"no section with id {', '.join(repr(u) for u in unknown)}", f"known: {known}", "outline.unknown")])
         return outline
+
+    def _has(self, id: str) -> bool:
+        return any(b.id == id for top in self.outline for b in top.walk())
 
     # ------------------------------------------------------------------------------ whole
     def document(self) -> Document:
@@ -105,6 +114,9 @@ class _Builder:
         if maker:
             children += maker()
         children += self._narasi(f"{b.id}.akhir")
+        closing = self.closing.get(b.id)
+        if closing:
+            children += closing()
         children += [self._section(ch, level + 1) for ch in b.children]
         return Section(b.id, level, "", b.title if level > 1 else b.title.upper(), tuple(children), page_break_before=level == 1)
 
@@ -205,7 +217,9 @@ class _Builder:
             f"{angka_terbilang(n['program'])} program di luar program penunjang, dengan {angka_terbilang(n['kegiatan'])} kegiatan"
             + (f" dan {angka_terbilang(n['sub_kegiatan'])} sub kegiatan" if n["sub_kegiatan"] else "") + "."
         )]
-        out += [Landscape((self.t.tc27(m),)) for m in self.f.matriks]
+        # Numbered by the form's code, several matrices need numbers of their own.
+        several = len(self.f.matriks) > 1 and self.c.settings.penomoran_tabel == "permendagri"
+        out += [Landscape((self.t.tc27(m, f"T-C.27.{n}" if several else "T-C.27"),)) for n, m in enumerate(self.f.matriks, 1)]
         return out
 
 
