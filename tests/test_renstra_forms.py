@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 import pytest
 import yaml
 
@@ -222,3 +223,15 @@ def test_the_form_puts_tujuan_and_sasaran_rows_above_their_programs(tmp_path):
     assert text[1][6:8] == ["100%", ""]  # the sasaran's 2022 target; no Rp on a plan row
     assert text[2][2:4] == ["1.06.02", "PROGRAM 1"]
     assert [row[3].level for row in t.body[2:5]] == [0, 1, 2]
+
+
+def test_html_tells_the_levels_apart_as_the_docx_does(tmp_path):
+    (path,) = build(BLITAR, tmp_path, formats=("html",)).outputs
+    page = lxml.html.fromstring(path.read_text(encoding="utf-8"))
+
+    def classes(name: str) -> list[str]:
+        return [td.get("class") for td in page.xpath("//table//td") if td.text_content().strip() == name]
+
+    assert set(classes("PROGRAM PEMBERDAYAAN SOSIAL")) == {"align-left strong"}
+    assert set(classes("Pengembangan Potensi Sumber Kesejahteraan Sosial Daerah Kabupaten/Kota")) == {"align-left level-1"}
+    assert set(classes("Penyusunan Dokumen Perencanaan Perangkat Daerah")) == {"align-left level-2"}

@@ -94,7 +94,7 @@ class Tc27:
 
     def columns(self, m: Matriks, lay: _Layout):
         lead = {"baris": ((2.2, "left"), (2.2, "left")), "kolom": ((0.6, "center"), (2.2, "left"), (2.2, "left")), "tidak": ()}
-        return columns(*lead[lay.lead], *(((1.5, "left"),) if lay.kode else ()), (3.0, "left"), (2.6, "left"),
+        return columns(*lead[lay.lead], *(((1.9, "left"),) if lay.kode else ()), (3.0, "left"), (2.6, "left"),
                        *(((1.1, "right"),) if lay.awal else ()), *[(1.3, "right"), (2.6, "right")] * len(m.tahun),
                        *(((1.3, "right"), (2.9, "right")) if lay.akhir else ()),
                        *(((1.2, "left"),) if lay.unit else ()), *(((0.9, "left"),) if lay.lokasi else ()))
