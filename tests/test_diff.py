@@ -14,7 +14,7 @@ from laporgen.build import document_for
 from laporgen.compute.perubahan import Perubahan, perubahan
 from laporgen.document.nodes import Table
 from laporgen.document.numbering import walk
-from laporgen.model.folder import load_document
+from laporgen.jenis import load_document
 
 MAGETAN = Path(__file__).resolve().parents[1] / "content" / "magetan-dinsos"
 DOC = "renstra-2018-2023"

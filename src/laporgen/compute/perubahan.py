@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from ..model.content import Content, LkjipContent
+from ..model.content import Content
 from ..model.nilai import nilai_of
 from ..model.renstra import Rencana
 
@@ -78,29 +78,8 @@ def _targets(i: str, name: str, before: dict, after: dict, bagian: str = "target
     return out
 
 
-def _nodes(c: Content) -> dict[str, tuple[str, object, dict[int, Decimal]]]:
-    """Every program-tree node by id: (level, node, leaf money per year)."""
-    out: dict[str, tuple[str, object, dict[int, Decimal]]] = {}
-    if isinstance(c, LkjipContent):
-        year = c.settings.tahun
-        for p in c.program.program:
-            out[p.id] = ("program", p, {})
-            for k in p.kegiatan:
-                out[k.id] = ("kegiatan", k, {year: k.anggaran.pagu} if k.anggaran else {})
-                for s in k.sub_kegiatan:
-                    out[s.id] = ("sub_kegiatan", s, {year: s.anggaran.pagu})
-        return out
-    for p in c.program.program if c.program else []:
-        out[p.id] = ("program", p, {})
-        for k in p.kegiatan:
-            out[k.id] = ("kegiatan", k, dict(k.pagu))
-            for s in k.sub_kegiatan:
-                out[s.id] = ("sub_kegiatan", s, dict(s.pagu))
-    return out
-
-
 def _program(old: Content, new: Content) -> list[Perubahan]:
-    before, after = _nodes(old), _nodes(new)
+    before, after = old.program_nodes(), new.program_nodes()
     out: list[Perubahan] = []
     for i, (level, node, pagu) in after.items():
         if i not in before:

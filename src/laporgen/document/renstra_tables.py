@@ -3,33 +3,34 @@ figures to display strings. Each returns one unnumbered `Table`; nothing is comp
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from ..compute.pertumbuhan import NAMA_METODE
-from ..compute.renstra import BarisAnggaran, MatriksRencana, RenstraFigures
+from ..compute.renstra import BarisPendanaan, MatriksRencana, RenstraFigures
 from ..model.content import RenstraContent
 from ..numbers import KOSONG, angka, persen, rupiah
 from .cells import Row, cell, columns, head, items, mid, nomor_kolom, num
 from .nodes import Table
+from .tables import TableSet
 from .tc27 import Tc27, nilai_satuan
 
 
-class RenstraTables:
+class RenstraTables(TableSet):
+    """The tables of one Renstra: `RenstraTables(content, figures).tc27(matriks)` etc."""
+
     def __init__(self, c: RenstraContent, f: RenstraFigures):
         self.c, self.f = c, f
         self.opd = c.agency.nama_lengkap
+        self.caption = (self.opd,)
 
     def _table(self, id: str, title: str, cols, head_rows, body, foot=(), lines=None, form: str | None = None, **kw) -> Table:
-        """An unnumbered table, or for a standard form (`form` "T-C.23") one numbered by its code
-        when the document numbers them so (settings `penomoran_tabel`); numbered by BAB, the
-        code follows the title instead."""
-        caption = (self.opd,) if lines is None else lines
-        number = ""
-        if form and self.c.settings.penomoran_tabel == "permendagri":
-            number = form
-        elif form:
-            title = f"{title} ({form})"
-        return Table(id, number, title, cols, head_rows, tuple(body), tuple(foot), caption, **kw)
+        """As `TableSet._table`; for a standard form (`form` "T-C.23") numbered by its code when
+        the document numbers them so (settings `penomoran_tabel`); numbered by BAB, the code
+        follows the title instead."""
+        table = super()._table(id, title if not form or self.c.settings.penomoran_tabel == "permendagri" else f"{title} ({form})",
+                               cols, head_rows, body, foot, lines, **kw)
+        return replace(table, number=form) if form and self.c.settings.penomoran_tabel == "permendagri" else table
 
     # ------------------------------------------------------------------------------- BAB I
     def perubahan(self, changes) -> Table:
@@ -307,7 +308,7 @@ def _formula(ind) -> str:
     return f"({ind.formula.pembilang}) / ({ind.formula.penyebut}){kali}"
 
 
-def _anggaran_row(r: BarisAnggaran, strong: bool = False) -> Row:
+def _anggaran_row(r: BarisPendanaan, strong: bool = False) -> Row:
     years = list(r.anggaran)
     bold = strong or bool(r.children)
     indent = "    " * r.level

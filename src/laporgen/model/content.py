@@ -4,8 +4,9 @@ the year's facts and the narrative files (loaded by `folder.py`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .anggaran import ProgramTree
 from .lkjip import Kinerja
@@ -30,6 +31,33 @@ class Narasi:
     path: Path
 
 
+ProgramNodes = dict[str, tuple[str, Any, dict[int, Decimal]]]
+"""Every program-tree node by id: (level, node, its own pagu per year), for `laporgen diff`."""
+
+
+class Content(Protocol):
+    """What every loaded document has, whatever its type (`laporgen.jenis` names the types):
+    each type's content class (`LkjipContent`, `RenstraContent`, `PkContent`) has these."""
+
+    @property
+    def folder(self) -> Path: ...
+    @property
+    def settings(self) -> Any: ...
+    """The validated document.toml; `settings.jenis` names the type."""
+    @property
+    def agency(self) -> Agency: ...
+    @property
+    def rencana(self) -> Rencana: ...
+    @property
+    def narasi(self) -> dict[str, Narasi]: ...
+    @property
+    def sources(self) -> dict[str, Source]: ...
+
+    def program_nodes(self) -> ProgramNodes:
+        """Every program-tree node by id, with its pagu per year."""
+        ...
+
+
 @dataclass(frozen=True)
 class LkjipContent:
     folder: Path
@@ -42,6 +70,17 @@ class LkjipContent:
     narasi: dict[str, Narasi]
     sources: dict[str, Source]
     """Where each part came from, by part name ("document", "agency", "rencana", …)."""
+
+    def program_nodes(self) -> ProgramNodes:
+        year = self.settings.tahun
+        out: ProgramNodes = {}
+        for p in self.program.program:
+            out[p.id] = ("program", p, {})
+            for k in p.kegiatan:
+                out[k.id] = ("kegiatan", k, {year: k.anggaran.pagu} if k.anggaran else {})
+                for s in k.sub_kegiatan:
+                    out[s.id] = ("sub_kegiatan", s, {year: s.anggaran.pagu})
+        return out
 
 
 @dataclass(frozen=True)
@@ -57,7 +96,14 @@ class RenstraContent:
     narasi: dict[str, Narasi]
     sources: dict[str, Source]
 
-
-Content = LkjipContent | RenstraContent
+    def program_nodes(self) -> ProgramNodes:
+        out: ProgramNodes = {}
+        for p in self.program.program if self.program else []:
+            out[p.id] = ("program", p, {})
+            for k in p.kegiatan:
+                out[k.id] = ("kegiatan", k, dict(k.pagu))
+                for s in k.sub_kegiatan:
+                    out[s.id] = ("sub_kegiatan", s, dict(s.pagu))
+        return out
 
 
