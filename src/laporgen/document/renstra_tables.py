@@ -9,6 +9,7 @@ from decimal import Decimal
 from ..compute.pertumbuhan import NAMA_METODE
 from ..compute.renstra import BarisPendanaan, MatriksRencana, RenstraFigures
 from ..model.content import RenstraContent
+from ..model.renstra import Indikator, Sasaran
 from ..numbers import KOSONG, angka, persen, rupiah
 from .cells import Row, cell, columns, head, items, mid, nomor_kolom, num
 from .nodes import Table
@@ -168,13 +169,13 @@ class RenstraTables(TableSet):
         with_formula = any(i.formula for t in self.c.rencana.tujuan for i in (*t.indikator, *(x for s in t.sasaran for x in s.indikator)))
         body: list[Row] = []
         for t_no, t in enumerate(self.c.rencana.tujuan, 1):
-            groups = [(None, list(t.indikator))] if t.indikator else []
+            groups: list[tuple[Sasaran | None, list[Indikator]]] = [(None, list(t.indikator))] if t.indikator else []
             groups += [(s, list(s.indikator)) for s in t.sasaran]
             span = sum(len(inds) for _, inds in groups)
             first = True
             for s, inds in groups:
                 for n, ind in enumerate(inds):
-                    lead = (mid(str(t_no), rowspan=span), cell(t.uraian, rowspan=span)) if first else ()
+                    lead: Row = (mid(str(t_no), rowspan=span), cell(t.uraian, rowspan=span)) if first else ()
                     if n == 0:
                         lead += (cell(s.uraian if s else "", rowspan=len(inds)),)
                     formula = (cell(_formula(ind)),) if with_formula else ()
@@ -237,7 +238,7 @@ class RenstraTables(TableSet):
             for k, (s, st) in enumerate(chains):
                 first_of_s = k == 0 or chains[k - 1][0] is not s
                 span_s = sum(1 for x, _ in chains if x is s)
-                row = ((cell(t.uraian, rowspan=len(chains)),) if k == 0 else ())
+                row: Row = ((cell(t.uraian, rowspan=len(chains)),) if k == 0 else ())
                 row += (cell(s.uraian, rowspan=span_s),) if first_of_s else ()
                 row += (cell(st.uraian), items(st.arah_kebijakan))
                 if urusan and first_of_s:

@@ -26,6 +26,7 @@ from ..model.rencana_program import IndikatorRencana, Matriks, ProgramRencana
 from ..model.renstra import Indikator, Sasaran, Tujuan
 from ..numbers import KOSONG, angka, rupiah
 from .cells import Row, cell, columns, head, mid, num
+from .nodes import Align
 
 LEVEL = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}
 NOMENKLATUR = {"lama": "Program lama", "baru": "Program baru"}  # Magetan's group rows (seed 000 lines 3497, 3620)
@@ -93,9 +94,11 @@ class Tc27:
         return head(first, second, third)
 
     def columns(self, m: Matriks, lay: _Layout):
-        lead = {"baris": ((2.2, "left"), (2.2, "left")), "kolom": ((0.6, "center"), (2.2, "left"), (2.2, "left")), "tidak": ()}
+        lead: dict[str, tuple[tuple[float, Align], ...]] = {
+            "baris": ((2.2, "left"), (2.2, "left")), "kolom": ((0.6, "center"), (2.2, "left"), (2.2, "left")), "tidak": ()}
+        year: list[tuple[float, Align]] = [(1.3, "right"), (2.6, "right")]
         return columns(*lead[lay.lead], *(((1.9, "left"),) if lay.kode else ()), (3.0, "left"), (2.6, "left"),
-                       *(((1.1, "right"),) if lay.awal else ()), *[(1.3, "right"), (2.6, "right")] * len(m.tahun),
+                       *(((1.1, "right"),) if lay.awal else ()), *year * len(m.tahun),
                        *(((1.3, "right"), (2.9, "right")) if lay.akhir else ()),
                        *(((1.2, "left"),) if lay.unit else ()), *(((0.9, "left"),) if lay.lokasi else ()))
 
