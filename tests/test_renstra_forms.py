@@ -235,3 +235,15 @@ def test_html_tells_the_levels_apart_as_the_docx_does(tmp_path):
     assert set(classes("PROGRAM PEMBERDAYAAN SOSIAL")) == {"align-left strong"}
     assert set(classes("Pengembangan Potensi Sumber Kesejahteraan Sosial Daerah Kabupaten/Kota")) == {"align-left level-1"}
     assert set(classes("Penyusunan Dokumen Perencanaan Perangkat Daerah")) == {"align-left level-2"}
+
+
+def test_programs_serving_no_tujuan_follow_the_plan_rows(tmp_path):
+    folder = tmp_path / "sintetis" / "renstra-2021-2026"
+    write_renstra(folder, programs=1, kegiatan=1, sub=1)
+    program = yaml.safe_load((folder / "program.yaml").read_text(encoding="utf-8"))
+    del program["program"][0]["tujuan"], program["program"][0]["sasaran"]
+    (folder / "program.yaml").write_text(yaml.safe_dump(program, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (t,) = [b for b in walk(document_for(load_renstra(folder)).body) if isinstance(b, Table) and b.id.startswith("tc27")]
+    text = [["".join(getattr(i, "text", "") for i in c.blocks[0].inlines) for c in row] for row in t.body]
+    assert [text[0][0], text[1][1], *(row[2] for row in text[2:])] == [
+        "Meningkatnya layanan", "Meningkatnya layanan tuntas", "PROGRAM 1", "Kegiatan 1.1", "Sub Kegiatan 1.1.1"]

@@ -110,14 +110,19 @@ class Tc27:
         rows: list[Row] = []
         tujuan_of = {p.id: self.models[p.id].tujuan for p in programs}
         sasaran_of = {p.id: self.models[p.id].sasaran for p in programs}
-        # Programs serving no tujuan (often the program penunjang) come first.
-        rows += self._programs([p for p in programs if not tujuan_of[p.id] and not sasaran_of[p.id]], mr.matriks, lay)
+        # Programs serving no tujuan (often the program penunjang) come first; when none serves
+        # one, the plan's rows head the table and every program follows them.
+        free = [p for p in programs if not tujuan_of[p.id] and not sasaran_of[p.id]]
+        if len(free) < len(programs):
+            rows += self._programs(free, mr.matriks, lay)
         for t in self.c.rencana.tujuan:
             rows += self._plan_rows(t, mr.matriks, lay)
             rows += self._programs([p for p in programs if tujuan_of[p.id] == t.id and not sasaran_of[p.id]], mr.matriks, lay)
             for s in t.sasaran:
                 rows += self._plan_rows(s, mr.matriks, lay)
                 rows += self._programs([p for p in programs if sasaran_of[p.id] == s.id], mr.matriks, lay)
+        if len(free) == len(programs):
+            rows += self._programs(free, mr.matriks, lay)
         return rows
 
     def _plan_rows(self, plan: Tujuan | Sasaran, m: Matriks, lay: _Layout) -> list[Row]:
