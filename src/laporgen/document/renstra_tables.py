@@ -246,7 +246,7 @@ class RenstraTables(TableSet):
                 body.append(row)
         return self._table(
             "tc26", "Tujuan, Sasaran, Strategi dan Kebijakan",
-            columns((3, "left"), (3, "left"), (4, "left"), (4.5, "left"), *(((2.6, "left"),) if urusan else ())),
+            columns((3, "left"), (3, "left"), (4, "left"), (4.5, "left"), *(((3.2, "left"),) if urusan else ())),
             head(("Tujuan", "Sasaran", "Strategi", "Arah Kebijakan", *(("Urusan Pemerintahan",) if urusan else ()))),
             top + body, form="T-C.26", font_size="small",
         )
