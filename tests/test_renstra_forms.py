@@ -5,6 +5,7 @@ order of BAB V's tables."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import lxml.html
@@ -247,3 +248,17 @@ def test_programs_serving_no_tujuan_follow_the_plan_rows(tmp_path):
     text = [["".join(getattr(i, "text", "") for i in c.blocks[0].inlines) for c in row] for row in t.body]
     assert [text[0][0], text[1][1], *(row[2] for row in text[2:])] == [
         "Meningkatnya layanan", "Meningkatnya layanan tuntas", "PROGRAM 1", "Kegiatan 1.1", "Sub Kegiatan 1.1.1"]
+
+
+def test_several_matrices_numbered_by_code_get_numbers_of_their_own(tmp_path):
+    """Blitar's two T-C.27 matrices with `penomoran_tabel = "permendagri"`: "T-C.27.1" and
+    "T-C.27.2", the other tables numbered by BAB around the forms, every number once."""
+    shutil.copytree(BLITAR.parent, tmp_path / "blitar")
+    toml = tmp_path / "blitar" / BLITAR.name / "document.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('penomoran_tabel = "bab"', 'penomoran_tabel = "permendagri"'),
+                    encoding="utf-8")
+    tables = [b for b in walk(document_for(load_renstra(toml.parent)).body) if isinstance(b, Table)]
+    numbers = [t.number for t in tables]
+    assert [n for n in numbers if n.startswith("T-C.")] == ["T-C.23", "T-C.24", "T-C.25", "T-C.26", "T-C.27.1", "T-C.27.2", "T-C.28"]
+    assert [n for n in numbers if not n.startswith("T-C.")] == ["2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "3.1", "5.1", "5.2"]
+    assert all("(T-C." not in t.title for t in tables)
