@@ -185,8 +185,8 @@ def test_program_kegiatan_and_sub_kegiatan_rows_differ_by_weight_and_indent(buil
                         "Peningkatan Kemampuan Potensi Tenaga Kesejahteraan Sosial Kecamatan Kewenangan Kabupaten/Kota")}[name]
     program, kegiatan, sub = (_name_cell(built[name], caption, column, text) for text in rows)
     assert all(r.bold for r in program.runs) and program.paragraph_format.left_indent in (None, 0)
-    assert not any(r.bold for r in kegiatan.runs) and round(kegiatan.paragraph_format.left_indent.cm, 2) == 0.4
-    assert not any(r.bold for r in sub.runs) and round(sub.paragraph_format.left_indent.cm, 2) == 0.8
+    assert not any(r.bold for r in kegiatan.runs) and round(kegiatan.paragraph_format.left_indent.cm, 2) == 0.3
+    assert not any(r.bold for r in sub.runs) and round(sub.paragraph_format.left_indent.cm, 2) == 0.6
 
 
 @pytest.mark.parametrize("name, expected", [

@@ -57,7 +57,7 @@ class Cell:
 
     `level` is the depth of the row's item in a hierarchy the table lists, for the cell that
     names it: 0 a program (or a top-level row), 1 a kegiatan, 2 a sub-kegiatan. Renderers
-    indent the cell's text by `level` steps (DOCX: 0,4 cm a step as a left paragraph
+    indent the cell's text by `level` steps (DOCX: 0,3 cm a step as a left paragraph
     indent; HTML: `class="level-N"`). Weight is `strong`: T-C.27 sets it on a program's row,
     so program, kegiatan and sub-kegiatan rows are told apart by weight and indent."""
 
