@@ -49,6 +49,7 @@ CELL_MARGIN_PT = {"normal": 3.0, "small": 2.5, "tiny": 2.0}  # left and right, e
 BORDER_PT = 1.0  # the grid lines' share of a column, and rounding to whole twips
 SLACK = 1.02  # clients position glyphs on their own grid; a piece must fit with room to spare
 LIST_INDENT_PT = 0.75 * 72 / 2.54  # a list item's indent per level in a cell (the DOCX's, the larger)
+LEVEL_INDENT_PT = 10.0  # a step of Cell.level: 0,3 cm in the DOCX, 1 em in the CSS (≤ 10 pt)
 
 YEAR = re.compile(r"(19|20)\d\d")
 
@@ -76,7 +77,8 @@ def height_pt(table: Table, width: float) -> float:
     for r, c, cell in grid_positions(rows, len(table.columns)):
         if cell.rowspan > 1:
             continue
-        room = sum(col.width for col in table.columns[c : c + cell.colspan]) * width - 2 * margin - BORDER_PT
+        room = (sum(col.width for col in table.columns[c : c + cell.colspan]) * width - 2 * margin - BORDER_PT
+                - cell.level * LEVEL_INDENT_PT)
         bold = cell.strong or r < len(table.head) or r >= first_foot
         lines[r] = max(lines[r], _line_count(cell, pt, bold, room))
     return sum(n * pt * LINE_HEIGHT + ROW_PADDING_PT for n in lines)
@@ -200,7 +202,7 @@ def min_widths(table: Table, size: str) -> list[float]:
     first_foot = len(table.head) + len(table.body)
     for r, c, cell in grid_positions(rows, n):
         bold = cell.strong or r < len(table.head) or r >= first_foot
-        need = _cell_need(cell, pt, bold) + empty
+        need = _cell_need(cell, pt, bold) + cell.level * LEVEL_INDENT_PT + empty
         if cell.colspan == 1:
             mins[c] = max(mins[c], need)
         else:
