@@ -97,7 +97,10 @@ class Table:
     a table prints: for the widest matrices such as T-C.27 with five years of target and pagu).
     `cell_margin`: the left and right padding of every cell, in points; renderers set it
     explicitly, since the column widths include it. `keep_together`: the table is short and is
-    never split across pages (nor is its caption separated from it).
+    never split across pages (nor is its caption separated from it). `continued`: a later part
+    of a table too wide for its page, split by year span: it has the number of the part before
+    it, its title ends "(lanjutan)", and it is not listed in the Daftar Tabel (the DOCX gives
+    its caption no SEQ field).
     Builders give the size they want; `table_layout.lay_out_tables` may make it smaller, sets the
     margins and the columns' widths, and turns or splits a table too wide for its page."""
 
@@ -114,6 +117,7 @@ class Table:
     font_size: Literal["normal", "small", "tiny"] = "normal"
     cell_margin: float = 3.0
     keep_together: bool = False
+    continued: bool = False
 
     @property
     def label(self) -> str:

@@ -303,7 +303,8 @@ def keep_columns(table: Table, keep: Sequence[int]) -> Table:
 
 def split_by_years(table: Table, width: float) -> tuple[Table, ...] | None:
     """The table split into as few tables as fit `width` points (the years shared out evenly),
-    each with the columns of a run of consecutive years and the key columns (those before the first year) repeated; the
+    the first keeping its id and title, the others `continued`, each with the columns of a run
+    of consecutive years and the key columns (those before the first year) repeated; the
     columns after the years (totals, growth, unit) go with the last. A year column is one
     under a head cell that reads as a year ("2016"). None if the table has fewer than two
     years or no split fits."""
@@ -319,9 +320,9 @@ def split_by_years(table: Table, width: float) -> tuple[Table, ...] | None:
         parts = []
         for n, run in enumerate(runs, 1):
             columns = key + [c for c in sorted(year_of) if year_of[c] in run] + (after if n == len(runs) else [])
-            span = f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0])
-            part = replace(keep_columns(table, sorted(columns)), id=f"{table.id}-{n}",
-                           title=f"{table.title}, Tahun {span}")
+            part = keep_columns(table, sorted(columns))
+            if n > 1:  # the year span is in the head rows; the caption says it goes on
+                part = replace(part, id=f"{table.id}-{n}", title=f"{table.title} (lanjutan)", continued=True)
             parts.append(fit(part, width))
         if all(p is not None for p in parts):
             return tuple(p for p in parts if p is not None)

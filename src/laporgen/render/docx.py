@@ -646,15 +646,16 @@ class _BodyWriter:
                 run.bold = run.underline = True
 
     # ----------------------------------------------------------------------------- fields
-    def _caption(self, label: str, number: str, title: str, lines: Sequence[str]) -> None:
+    def _caption(self, label: str, number: str, title: str, lines: Sequence[str], seq: bool = True) -> None:
         """ "Tabel 3.2 title" and extra lines, kept with what follows; the last digits of the
-        number are a SEQ field so Word can list the captions (see `_seq_split`)."""
+        number are a SEQ field so Word can list the captions (see `_seq_split`), unless `seq` is
+        False (a continued table, listed once)."""
         paragraph = self._body.add_paragraph(CAPTION)
         paragraph.paragraph_format.keep_with_next = True
         identifier = label.removesuffix(number).rstrip()  # "Tabel", "Gambar"
         fixed, counted = _seq_split(number)
-        paragraph.add_run(f"{identifier} {fixed}")
-        if counted:
+        paragraph.add_run(f"{identifier} {fixed}" if seq else f"{identifier} {number}")
+        if counted and seq:
             ooxml.add_seq_field(paragraph, identifier, counted)
         paragraph.add_run(f" {title}")
         for line in lines:
@@ -678,7 +679,7 @@ class _BodyWriter:
         """Caption above; a bordered grid with repeating head rows and merged spans; then the
         source line and notes. Built element by element (`ooxml.new_table`): tables are where
         the thousands of cells are."""
-        self._caption(node.label, node.number, node.title, node.caption_lines)
+        self._caption(node.label, node.number, node.title, node.caption_lines, seq=not node.continued)
         rows = (*node.head, *node.body, *node.foot)
         styles = self._body.styles
         widths = self._column_widths(node.columns)
