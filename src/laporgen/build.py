@@ -131,11 +131,13 @@ def check(folder: Path) -> list[Finding]:
         content = load_document(folder)
         figures = figures_for(content)
         # renders the narrative too: a broken placeholder fails check as it fails build
-        document_for(content, charts=False, figures=figures)
+        document = document_for(content, charts=False, figures=figures)
+        from .check.dokumen import check_dokumen
+
         if isinstance(content, LkjipContent):
             from .check.lkjip import check_lkjip
 
-            return check_lkjip(content, figures)
+            return check_lkjip(content, figures) + check_dokumen(content, figures, document)
         from .check.renstra import check_renstra
 
-        return check_renstra(content, figures)
+        return check_renstra(content, figures) + check_dokumen(content, figures, document)

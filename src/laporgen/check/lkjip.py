@@ -12,10 +12,10 @@ from collections import defaultdict
 from decimal import Decimal
 
 from ..compute.lkjip import LkjipFigures, NodeAnggaran
-from .findings import Finding, placeholders
 from ..model.content import LkjipContent
 from ..model.read import FieldPath
-from ..numbers import angka, bulatkan, persen, rupiah
+from ..numbers import angka, persen, rupiah
+from .findings import Finding, differs, placeholders
 
 
 def check_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
@@ -36,13 +36,6 @@ def _finding(c: LkjipContent, severity, part: str, loc: FieldPath, message: str,
     return Finding(severity, c.sources[part].problem(loc, message, None, code))
 
 
-def _differs(printed: Decimal | None, computed: Decimal | None) -> bool:
-    """A printed figure disagrees when it differs from the computed one at display precision."""
-    if printed is None:
-        return False
-    return computed is None or bulatkan(printed) != bulatkan(computed)
-
-
 def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     out = []
     for i in f.indikator:
@@ -51,17 +44,17 @@ def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
         t = i.fakta.tercetak
         loc = ("realisasi", i.indikator.id, "tercetak")
         how = f"{angka(i.realisasi)} / {angka(i.target)} x 100"
-        if _differs(t.capaian, i.capaian):
+        if differs(t.capaian, i.capaian):
             out.append(_finding(c, "E", "kinerja", loc + ("capaian",),
                                 f"printed {angka(t.capaian)}, computed {persen(i.capaian)} ({how})", "capaian"))
         if t.kategori is not None and t.kategori.lower() != (i.kategori or "").lower():
             out.append(_finding(c, "W", "kinerja", loc + ("kategori",),
                                 f'printed "{t.kategori}", the scale gives "{i.kategori}" for capaian {persen(i.capaian)}',
                                 "kategori"))
-        if _differs(t.kemajuan, i.kemajuan):
+        if differs(t.kemajuan, i.kemajuan):
             out.append(_finding(c, "E", "kinerja", loc + ("kemajuan",),
                                 f"printed {angka(t.kemajuan)}, computed {persen(i.kemajuan)}", "kemajuan"))
-        if _differs(t.efisiensi, i.efisiensi):
+        if differs(t.efisiensi, i.efisiensi):
             out.append(_finding(c, "E", "kinerja", loc + ("efisiensi",),
                                 f"printed {angka(t.efisiensi)}, computed {persen(i.efisiensi)} "
                                 f"(1 - serapan / capaian {persen(i.capaian)})", "efisiensi"))
@@ -84,7 +77,7 @@ def _program(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                         out.append(_finding(c, "E", "program", loc + ("tercetak", field, table),
                                             f"{node.id} {table}: printed {rupiah(printed, False)}, computed "
                                             f"{rupiah(computed, False)}{sums}", "rollup"))
-            if _differs(t.efisiensi, node.efisiensi):
+            if differs(t.efisiensi, node.efisiensi):
                 out.append(_finding(c, "E", "program", loc + ("tercetak", "efisiensi"),
                                     f"{node.id}: printed {angka(t.efisiensi)}, computed {persen(node.efisiensi)} "
                                     f"(1 - {persen(node.serapan)} / {persen(node.capaian)})", "efisiensi"))
@@ -112,15 +105,15 @@ def _node_locs(p: NodeAnggaran, loc: FieldPath):
 def _dokumen(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     t = c.kinerja.tercetak
     out = []
-    if _differs(t.rata_rata_capaian, f.rata_rata):
+    if differs(t.rata_rata_capaian, f.rata_rata):
         out.append(_finding(c, "E", "kinerja", ("tercetak", "rata_rata_capaian"),
                             f"printed {angka(t.rata_rata_capaian)}, computed {persen(f.rata_rata)} "
                             f"(mean of {len(f.indikator)} indicators' capaian)", "rata_rata"))
-    if _differs(t.efisiensi_total, f.efisiensi_total):
+    if differs(t.efisiensi_total, f.efisiensi_total):
         out.append(_finding(c, "E", "kinerja", ("tercetak", "efisiensi_total"),
                             f"printed {angka(t.efisiensi_total)}, computed {persen(f.efisiensi_total)} "
                             f"(mean of the {len(f.indikator)} rows' efisiensi)", "efisiensi_total"))
-    if _differs(t.efisiensi_kinerja, f.efisiensi_total):
+    if differs(t.efisiensi_kinerja, f.efisiensi_total):
         out.append(_finding(c, "E", "kinerja", ("tercetak", "efisiensi_kinerja"),
                             f"printed {angka(t.efisiensi_kinerja)}, matches no computed efisiensi "
                             f"(efisiensi total {persen(f.efisiensi_total)})", "efisiensi_total"))

@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
-from .findings import Finding, placeholders
 from ..compute.renstra import NodeRencana, RenstraFigures, kondisi_akhir
 from ..model.content import RenstraContent
-from ..model.read import FieldPath
 from ..model.nilai import nilai_of, satuan_of
-from ..numbers import angka, bulatkan, persen, rupiah
+from ..model.read import FieldPath
+from ..numbers import angka, persen, rupiah
+from .findings import Finding, desimal_of, differs, placeholders
 
 
 def check_renstra(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
@@ -27,35 +27,22 @@ def _finding(c: RenstraContent, severity, part: str, loc: FieldPath, message: st
     return Finding(severity, c.sources[part].problem(loc, message, None, code))
 
 
-def _places(value: Decimal) -> int:
-    return max(0, -value.as_tuple().exponent)  # type: ignore[operator]
-
-
-def _differs(printed: Decimal | None, computed: Decimal | None) -> bool:
-    """A printed figure disagrees when the computed one, rounded half-up to the printed
-    number of decimals, is another number (B-1: 88,8 printed "88" is a slip; "86.4" for
-    86,44 is not)."""
-    if printed is None:
-        return False
-    return computed is None or bulatkan(computed, _places(printed)) != printed
-
-
 # ------------------------------------------------------------------------------------- BAB II
 def _pelayanan(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
     out = []
     for n, row in enumerate(f.pelayanan):
         for year, printed in row.indikator.tercetak.rasio.items():
             computed = row.rasio.get(year)
-            if _differs(printed, computed):
+            if differs(printed, computed):
                 i = row.indikator
                 out.append(_finding(c, "E", "evaluasi", ("kinerja_pelayanan", "indikator", n, "tercetak", "rasio", str(year)),
-                                    f"T-C.23 {year}: rasio printed {angka(printed)}, computed {angka(computed, _places(printed))} "
+                                    f"T-C.23 {year}: rasio printed {angka(printed)}, computed {angka(computed, desimal_of(printed))} "
                                     f"({angka(i.realisasi.get(year))} / {angka(i.target.get(year))} x 100, rounded half-up)", "rasio"))
     for n, row in enumerate(f.akhir_periode):
         printed = row.indikator.tercetak.kemajuan
-        if _differs(printed, row.kemajuan):
+        if differs(printed, row.kemajuan):
             out.append(_finding(c, "E", "evaluasi", ("akhir_periode", "indikator", n, "tercetak", "kemajuan"),
-                                f"tingkat kemajuan printed {angka(printed)}, computed {angka(row.kemajuan, _places(printed))}", "kemajuan"))
+                                f"tingkat kemajuan printed {angka(printed)}, computed {angka(row.kemajuan, desimal_of(printed))}", "kemajuan"))
     return out
 
 
@@ -73,12 +60,12 @@ def _anggaran(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                                         f"T-C.24 {label} {field} {year}: printed {rupiah(printed, False)}, computed "
                                         f"{rupiah(computed.get(year), False)}", "rollup"))
         for year, printed in t.rasio.items():
-            if _differs(printed, row.rasio.get(year)):
+            if differs(printed, row.rasio.get(year)):
                 out.append(_finding(c, "E", "evaluasi", loc + ("tercetak", "rasio", str(year)),
                                     f"T-C.24 {label} rasio {year}: printed {angka(printed)}, computed {persen(row.rasio.get(year))}", "rasio"))
         for field, computed in (("pertumbuhan_anggaran", row.pertumbuhan_anggaran), ("pertumbuhan_realisasi", row.pertumbuhan_realisasi)):
             printed = getattr(t, field)
-            if _differs(printed, computed):
+            if differs(printed, computed):
                 out.append(_finding(c, "E", "evaluasi", loc + ("tercetak", field),
                                     f"T-C.24 {label} {field.replace('_', ' ')}: printed {angka(printed)}, computed "
                                     f"{persen(computed)} ({c.settings.pertumbuhan})", "pertumbuhan"))
