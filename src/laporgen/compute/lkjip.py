@@ -42,6 +42,8 @@ class IndikatorKinerja:
     sisa_kemajuan: Decimal | None = None
     """What is still missing to the end target: 100 − kemajuan, from the kemajuan as printed
     (LKJIP-SPEC 001 line 757: 99,38 → "0,62% lagi")."""
+    efisien: bool | None = None
+    """The verdict of the efisiensi row ("Efisien"/"Tidak efisien"), true for either method."""
 
     @property
     def tercapai(self) -> bool:
@@ -86,6 +88,7 @@ class NodeAnggaran:
     capaian: Decimal | None
     efisiensi: Decimal | None
     children: tuple["NodeAnggaran", ...]
+    efisien: bool | None = None
 
     @property
     def id(self) -> str:
@@ -167,6 +170,7 @@ class LkjipFigures:
     realisasi_anggaran: Decimal
     serapan: Decimal | None
     efisiensi_total: Decimal | None
+    efisien_total: bool | None
     pegawai: Pegawai
     aset: DaftarAset
     triwulan: tuple[Triwulan, ...]
@@ -206,6 +210,9 @@ class _Basis:
     def efisiensi(self, serapan: Decimal | None, capaian: Decimal | None) -> Decimal | None:
         return ang.efisiensi_persen(self(serapan), self.capaian(capaian), self.metode)
 
+    def efisien(self, serapan: Decimal | None, capaian: Decimal | None) -> bool | None:
+        return ang.efisien(self(serapan), self.capaian(capaian), self.efisiensi(serapan, capaian))
+
 
 def figures_for(c: LkjipContent) -> LkjipFigures:
     """Every computed figure of the LKjIP of `c`."""
@@ -219,7 +226,7 @@ def figures_for(c: LkjipContent) -> LkjipFigures:
         target = targets.get(ind.id, ind.target.get(tahun))
         realisasi = fakta.nilai if fakta else None
         capaian = capaian_persen(target, realisasi, ind.arah, ind.rumus_negatif)
-        akhir = target_akhir(ind.target, ind.akhir)
+        akhir = target_akhir(ind.target, ind.akhir, c.rencana.periode[1])
         kemajuan = tingkat_kemajuan(realisasi, akhir, ind.arah, ind.rumus_negatif)
         return IndikatorKinerja(
             ind, tujuan, sasaran, target, realisasi, fakta, capaian,
@@ -244,6 +251,10 @@ def figures_for(c: LkjipContent) -> LkjipFigures:
     indikator = tuple(i for s in sasaran_rows for i in s.indikator)
     rata = rata_rata(basis.capaian(i.capaian) for i in indikator)
     efisiensi_rows = [basis(i.efisiensi) for i in indikator]
+    efisiensi_total = rata_rata(efisiensi_rows)
+    # pmk214's total is a mean of rows: its sign is the verdict; sisa_anggaran's must also weigh
+    # the mean capaian against the agency's serapan
+    capaian_total = rata if basis.metode == "sisa_anggaran" else None
 
     return LkjipFigures(
         tahun=tahun,
@@ -258,7 +269,8 @@ def figures_for(c: LkjipContent) -> LkjipFigures:
         pagu_murni=ang.jumlah(p.pagu_murni for p in program),
         realisasi_anggaran=realisasi_anggaran,
         serapan=serapan,
-        efisiensi_total=rata_rata(efisiensi_rows),
+        efisiensi_total=efisiensi_total,
+        efisien_total=ang.efisien(basis(serapan), capaian_total, efisiensi_total),
         pegawai=_pegawai(c),
         aset=_aset(c),
         triwulan=_triwulan(c),
@@ -275,7 +287,7 @@ def _pk_targets(c: LkjipContent) -> dict[str, Decimal]:
 
 
 def _with_efisiensi(row: IndikatorKinerja, serapan: Decimal | None, basis: _Basis) -> IndikatorKinerja:
-    return replace(row, efisiensi=basis.efisiensi(serapan, row.capaian))
+    return replace(row, efisiensi=basis.efisiensi(serapan, row.capaian), efisien=basis.efisien(serapan, row.capaian))
 
 
 def _program(p: Program, basis: _Basis) -> NodeAnggaran:
@@ -310,7 +322,7 @@ def _assemble(jenis, node, pagu, pagu_murni, realisasi, children, basis: _Basis,
     indikator = tuple(_indikator_node(i, serapan_total) for i in node.indikator)
     capaian = rata_rata(basis.capaian(i.capaian) for i in indikator)
     return NodeAnggaran(jenis, node, pagu, pagu_murni, realisasi, serapan, indikator, capaian,
-                        basis.efisiensi(serapan, capaian), children)
+                        basis.efisiensi(serapan, capaian), children, basis.efisien(serapan, capaian))
 
 
 def _indikator_node(i: IndikatorProgram, serapan_total: Decimal | None) -> IndikatorNode:

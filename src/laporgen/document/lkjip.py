@@ -57,7 +57,7 @@ class _Builder:
             "akuntabilitas": lambda: [self.t.kriteria()],
             "target-realisasi": self._target_realisasi,
             "perbandingan-tahun": lambda: [Landscape((self.t.perbandingan_tahun(),)), *self._grafik("tren")],
-            "perbandingan-renstra": lambda: [self.t.perbandingan_renstra(), *kalimat.kemajuan(f)],
+            "perbandingan-renstra": lambda: [self.t.perbandingan_renstra(), *kalimat.kemajuan(f, self.c.rencana.periode[1])],
             "perbandingan-standar": lambda: [self.t.perbandingan_standar()],
             "analisis-penyebab": lambda: [kalimat.tercapai_sasaran(f, c.agency.nama, c.settings.tahun),
                                           kalimat.penyebab(f, c.kinerja.analisis), self.t.penyebab(),

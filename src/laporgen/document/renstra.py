@@ -16,6 +16,7 @@ from ..errors import LaporgenError
 from ..model.content import RenstraContent
 from ..numbers import angka_terbilang, bulatkan, persen, rupiah, tanggal
 from .lkjip_kalimat import para
+from .kalimat import gabung
 from .narrative import narrative_env, render_all
 from .nodes import (
     Block, Cover, Document, Landscape, LineBreak, ListBlock, ListOfTables, PageBreak, Paragraph, Section, Signature, Table, Text, Toc,
@@ -140,7 +141,7 @@ class _Builder:
         (the seeds' hand-written lists announce sections that are absent: M-14, B-24)."""
         entries = []
         for n, b in enumerate(self.outline, 1):
-            parts = ", ".join(ch.title for ch in b.children)
+            parts = gabung([ch.title for ch in b.children])
             line = f"Bab ini memuat {parts}." if parts else ""
             entries.append((para(Text(f"BAB {ROMAN[n - 1]} {b.title}", strong=True)), *((para(line),) if line else ())))
         return [para(f"Sistematika penulisan {self.context['dokumen']} {self.context['opd']} Tahun {self.c.settings.periode} "
