@@ -16,6 +16,8 @@ from ..model.content import LkjipContent
 from ..model.read import FieldPath
 from ..numbers import angka, persen, rupiah
 from .findings import Finding, differs, placeholders
+from .silang import silang_lkjip
+from .wajar import wajar_lkjip
 
 
 def check_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
@@ -29,6 +31,8 @@ def check_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     findings += _alokasi(c, f)
     findings += _satuan_riwayat(c)
     findings += placeholders(c)
+    findings += wajar_lkjip(c)
+    findings += silang_lkjip(c, f)
     return sorted(findings, key=lambda x: (x.problem.file, x.problem.line or 0))
 
 

@@ -14,12 +14,14 @@ from ..model.nilai import nilai_of, satuan_of
 from ..model.read import FieldPath
 from ..numbers import angka, persen, rupiah
 from .findings import Finding, desimal_of, differs, placeholders
+from .silang import silang_renstra
+from .wajar import wajar_renstra
 
 
 def check_renstra(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
     """Every finding of a Renstra content, in file order."""
-    findings = [*_pelayanan(c, f), *_anggaran(c, f), *_matriks(c, f), *_indikator(c, f), *_urusan(c, f), *_sdm(c, f),
-                *placeholders(c)]
+    findings = [*_pelayanan(c, f), *_anggaran(c, f), *_matriks(c, f), *_indikator(c, f), *_urusan(c, f), *_aset(c), *silang_renstra(c, f),
+                *placeholders(c), *wajar_renstra(c)]
     return sorted(findings, key=lambda x: (x.problem.file, x.problem.line or 0))
 
 
@@ -209,15 +211,8 @@ def _urusan(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
 
 
 # ------------------------------------------------------------------------------------- SDM etc
-def _sdm(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
-    s, out = f.sdm, []
-    counts = {"golongan": s.golongan if c.sumber_daya.golongan else None,
-              "pendidikan": s.pendidikan if c.sumber_daya.pendidikan else None, "status PNS": s.pns}
-    known = {k: v for k, v in counts.items() if v is not None}
-    if len(set(known.values())) > 1:
-        field = "golongan" if "golongan" in known else next(iter(known))
-        detail = ", ".join(f"{k} {v}" for k, v in known.items())
-        out.append(_finding(c, "E", "sumber_daya", (field,), f"the staff breakdowns disagree: {detail}", "sdm"))
+def _aset(c: RenstraContent) -> list[Finding]:
+    out = []
     names = Counter(a.nama.strip().lower() for a in c.sumber_daya.aset)
     for n, a in enumerate(c.sumber_daya.aset):
         if names[a.nama.strip().lower()] > 1 and a.nama.strip().lower() not in {x.nama.strip().lower() for x in c.sumber_daya.aset[:n]}:

@@ -76,6 +76,9 @@ class DocumentSettings(Model):
     perhitungan: Perhitungan = Field(default_factory=Perhitungan)
     logo: str | None = Field(None, description="Image file for the cover, relative to this folder")
     grafik: bool = Field(True, description="Charts in BAB III: capaian against target, serapan per program, the trend")
+    disengaja: list[str] = Field(
+        [], description='Plausibility warnings the agency confirms as intended, by code ("wajar.pagu_nol") or '
+        'code@field ("wajar.serapan@program[0].kegiatan[1].anggaran.realisasi"): `check` no longer reports them')
 
 
 class Penetapan(Model):
@@ -117,3 +120,6 @@ class RenstraSettings(Model):
     perubahan_dari: str | None = Field(
         None, description="The folder of the version this Perubahan/Review revises, relative to this one: "
         "a table of what changed is printed in BAB I")
+    disengaja: list[str] = Field(
+        [], description='Plausibility warnings the agency confirms as intended, by code ("wajar.pagu_nol") or '
+        'code@field ("wajar.serapan@program[0].kegiatan[1].anggaran.realisasi"): `check` no longer reports them')
