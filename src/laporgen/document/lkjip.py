@@ -13,7 +13,7 @@ from typing import Any
 
 from ..compute.lkjip import LkjipFigures
 from ..model.content import LkjipContent
-from ..numbers import angka_terbilang, persen, rupiah, tanggal
+from ..numbers import angka_terbilang, nilai, persen, rupiah, tanggal
 from . import lkjip_kalimat as kalimat
 from .lkjip_tables import Tables
 from .narrative import narrative_env, render_all
@@ -241,4 +241,14 @@ def narrative_context(c: LkjipContent, f: LkjipFigures) -> dict[str, Any]:
         "rata_rata": persen(f.rata_rata, tanda=True), "rata_rata_kategori": f.kategori_rata_rata or "-",
         "efisiensi_total": persen(f.efisiensi_total, tanda=True),
         "pk": pk,
+        # per indicator and per program/kegiatan, so a sentence quotes a figure instead of typing
+        # it (`check` suggests these: narasi.angka)
+        "indikator": {i.indikator.id: {"capaian": persen(i.capaian, tanda=True), "kemajuan": persen(i.kemajuan, tanda=True),
+                                       "efisiensi": persen(i.efisiensi, tanda=True), "kategori": i.kategori or "-",
+                                       "target": nilai(i.target, i.indikator.satuan),
+                                       "realisasi": nilai(i.realisasi, i.indikator.satuan)}
+                      for i in (*f.indikator, *f.indikator_tujuan)},
+        "program": {n.id: {"pagu": rupiah(n.pagu), "realisasi": rupiah(n.realisasi), "serapan": persen(n.serapan, tanda=True),
+                           "capaian": persen(n.capaian, tanda=True), "efisiensi": persen(n.efisiensi, tanda=True)}
+                    for p in f.program for n in p.walk()},
     }

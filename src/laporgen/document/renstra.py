@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..compute.perubahan import Perubahan
+from ..compute.capaian import rata_rata
 from ..compute.renstra import RenstraFigures
 from ..errors import LaporgenError
 from ..model.content import RenstraContent
@@ -234,4 +235,14 @@ def narrative_context(c: RenstraContent, f: RenstraFigures) -> dict[str, Any]:
         "fungsi": c.agency.fungsi, "dasar_hukum": c.agency.dasar_hukum, "kepala": c.agency.kepala.nama_gelar,
         "n_tujuan": n["tujuan"], "n_sasaran": n["sasaran"], "n_indikator": n["indikator"], "n_program": n["program"],
         "n_kegiatan": n["kegiatan"], "n_sub_kegiatan": n["sub_kegiatan"],
+        "tc24": _tc24(f),
     }
+
+
+def _tc24(f: RenstraFigures) -> dict[str, str]:
+    """T-C.24's means as a sentence quotes them (`check` suggests these: narasi.angka)."""
+    t = f.anggaran_total
+    if t is None:
+        return {"rata_anggaran": "-", "rata_rasio": "-"}
+    return {"rata_anggaran": rupiah(_round_rp(rata_rata(t.anggaran.values()))),
+            "rata_rasio": persen(rata_rata(t.rasio.values()), tanda=True)}
