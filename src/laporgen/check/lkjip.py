@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from ..compute.capaian import celah
 from ..compute.lkjip import LkjipFigures, NodeAnggaran
 from ..model.content import LkjipContent
 from ..model.read import FieldPath
@@ -28,6 +29,7 @@ def check_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     findings += _dokumen(c, f)
     findings += _triwulan(c, f)
     findings += _strategi(c)
+    findings += _skala(c, f)
     findings += _alokasi(c, f)
     findings += _satuan_riwayat(c)
     findings += placeholders(c)
@@ -179,4 +181,21 @@ def _alokasi(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
             out.append(_finding(c, "W", "kinerja", ("dukungan", sid, "alokasi", node_id),
                                 f"allocations of {node_id} add up to {rupiah(pagu, False)} / {rupiah(realisasi, False)}, "
                                 f"its budget is {rupiah(node.pagu, False)} / {rupiah(node.realisasi, False)}", "alokasi"))
+    return out
+
+
+def _skala(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
+    """A kategori scale of ranges that leaves capaian without a level (Baik 86–100, Sedang
+    71–85: 85,50 and 120 have none), and each indicator that falls there."""
+    out = []
+    for above, below in celah(c.settings.kategori.skala):
+        where = (f"above {angka(above)}" if below is None else f"below {angka(below)}" if above is None
+                 else f"between {angka(above)} and {angka(below)}")
+        out.append(_finding(c, "W", "document", ("kategori", "skala"),
+                            f"the kategori scale has no level for capaian {where}", "kategori.celah"))
+    for i in f.indikator:
+        if i.capaian is not None and i.kategori is None:
+            out.append(_finding(c, "W", "kinerja", ("realisasi", i.indikator.id, "nilai"),
+                                f"{i.indikator.id}: capaian {persen(i.capaian)} falls in no level of the kategori scale",
+                                "kategori.celah"))
     return out

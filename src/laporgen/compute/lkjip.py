@@ -14,8 +14,8 @@ from decimal import Decimal
 from ..model.anggaran import IndikatorProgram, Kegiatan, Program, SubKegiatan
 from ..model.content import LkjipContent
 from ..model.lkjip import Realisasi
-from ..model.sumber_daya import Aset, Formasi
 from ..model.renstra import Indikator, Sasaran, Tujuan
+from ..model.sumber_daya import Aset, Formasi
 from ..numbers import bulatkan
 from . import anggaran as ang
 from .capaian import batasi, capaian_persen, kategori_for, rata_rata, tercapai
@@ -44,6 +44,9 @@ class IndikatorKinerja:
     (LKJIP-SPEC 001 line 757: 99,38 → "0,62% lagi")."""
     efisien: bool | None = None
     """The verdict of the efisiensi row ("Efisien"/"Tidak efisien"), true for either method."""
+    capaian_mentah: Decimal | None = None
+    """Capaian before `batas_capaian` caps it (`capaian` is the capped one, as every table, the
+    average and efisiensi show it)."""
 
     @property
     def tercapai(self) -> bool:
@@ -225,13 +228,14 @@ def figures_for(c: LkjipContent) -> LkjipFigures:
         fakta = c.kinerja.realisasi.get(ind.id)
         target = targets.get(ind.id, ind.target.get(tahun))
         realisasi = fakta.nilai if fakta else None
-        capaian = capaian_persen(target, realisasi, ind.arah, ind.rumus_negatif)
+        mentah = capaian_persen(target, realisasi, ind.arah, ind.rumus_negatif)
+        capaian = batasi(mentah, basis.batas)
         akhir = target_akhir(ind.target, ind.akhir, c.rencana.periode[1])
         kemajuan = tingkat_kemajuan(realisasi, akhir, ind.arah, ind.rumus_negatif)
         return IndikatorKinerja(
             ind, tujuan, sasaran, target, realisasi, fakta, capaian,
             kategori_for(None if capaian is None else bulatkan(capaian), skala),
-            akhir, kemajuan, sisa_kemajuan=None if kemajuan is None else 100 - basis(kemajuan),
+            akhir, kemajuan, sisa_kemajuan=None if kemajuan is None else 100 - basis(kemajuan), capaian_mentah=mentah,
         )
 
     tujuan_rows = tuple(measure(i, t, None) for t in c.rencana.tujuan for i in t.indikator)
@@ -401,7 +405,8 @@ def _riwayat(c: LkjipContent, now: dict[str, IndikatorKinerja], basis: _Basis) -
     """Tabel 3.3 rows: earlier years from `riwayat`, the report year from the current figures."""
     rows = []
     for r in c.kinerja.riwayat:
-        years = {y: TahunRiwayat(v.target, v.realisasi, capaian_persen(v.target, v.realisasi)) for y, v in r.tahun.items()}
+        years = {y: TahunRiwayat(v.target, v.realisasi, batasi(capaian_persen(v.target, v.realisasi), basis.batas))
+                 for y, v in r.tahun.items()}
         if r.id in now:
             cur = now[r.id]
             years[c.settings.tahun] = TahunRiwayat(cur.target, cur.realisasi, cur.capaian)

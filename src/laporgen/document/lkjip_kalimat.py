@@ -39,7 +39,7 @@ def capaian_sasaran(s: SasaranKinerja, tahun: int) -> list[Block]:
                 f"{_pct(i.capaian)} yang artinya masuk dalam kategori {(i.kategori or '').lower()}.")
         if not i.tercapai:
             text += " Capaian tersebut belum mencapai target yang ditetapkan."
-        elif i.capaian > 100:
+        elif i.capaian_mentah is not None and i.capaian_mentah > 100:
             text += f" Capaian yang diperoleh sudah melebihi target yang telah ditetapkan di tahun {tahun}."
         out.append(para(text))
     return out

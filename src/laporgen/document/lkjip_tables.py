@@ -236,6 +236,10 @@ class Tables:
         skala = self.c.settings.kategori.skala
         body = []
         for n, t in enumerate(skala, 1):
+            if t.max is not None:  # a range with its own upper bound, inclusive
+                body.append((mid(f"{n}."), mid(_range(t.min, t.max, True)), cell(_range_words(t.min, t.max, True)),
+                             cell(t.label)))
+                continue
             upper = skala[n - 2].min if n > 1 else None
             body.append((mid(f"{n}."), mid(_range(t.min, upper)), cell(_range_words(t.min, upper)), cell(t.label)))
         return self._table(
@@ -256,7 +260,7 @@ class Tables:
             "capaian", "Capaian Kinerja",
             columns((3.2, "left"), (3.4, "left"), (1.5, "right"), (1.6, "right"), (1.6, "right"), (1.8, "left"), (1.8, "left")),
             head(("Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Kategori", "Sumber Data")),
-            body, font_size="small",
+            body, font_size="small", notes=_batas_note(self.c, self.f),
         )
 
     def perbandingan_tahun(self) -> Table:
@@ -499,6 +503,20 @@ def _bidang(n: NodeAnggaran, program: NodeAnggaran) -> str:
     return getattr(n.node, "bidang", None) or program.node.bidang or ""
 
 
+def _batas_note(c: LkjipContent, f: LkjipFigures) -> tuple[str, ...]:
+    """Under the capaian table when `batas_capaian` caps a value: which, and that the average and
+    efisiensi use the capped value too."""
+    batas = c.settings.perhitungan.batas_capaian
+    if batas == "none":
+        return ()
+    capped = [i for i in f.indikator if i.capaian_mentah is not None and i.capaian_mentah > Decimal(batas)]
+    if not capped:
+        return (f"Capaian di atas {batas}% dicatat {batas}% (batas capaian); tidak ada capaian yang melampauinya.",)
+    rows = "; ".join(f"{i.indikator.nama} {persen(i.capaian_mentah)}%" for i in capped)
+    return (f"Capaian di atas {batas}% dicatat {batas}% (batas capaian), juga dalam rata-rata dan efisiensi; "
+            f"capaian sebelum dibatasi: {rows}.",)
+
+
 def _rumus_kemajuan(indikator) -> tuple[str, ...]:
     """Tabel 3.4's column-6 header and the notes its formula needs: 4/5 x 100 when every indicator
     is higher-is-better; otherwise each arah's formula in a note under the table (F7)."""
@@ -545,20 +563,22 @@ def _efisiensi_note(c: LkjipContent) -> str:
             f"dihitung dari {basis}; nilai positif berarti efisien. Efisiensi total adalah rata-rata baris.")
 
 
-def _range(low: Decimal | None, high: Decimal | None) -> str:
+def _range(low: Decimal | None, high: Decimal | None, inclusive: bool = False) -> str:
     if low is None:
-        return f"< {angka(high)}%"
+        return f"≤ {angka(high)}%" if inclusive else f"< {angka(high)}%"
     if high is None:
         return f"≥ {angka(low)}%"
-    return f"{angka(low)}% s.d. < {angka(high)}%"
+    return f"{angka(low)}% s.d. {angka(high)}%" if inclusive else f"{angka(low)}% s.d. < {angka(high)}%"
 
 
-def _range_words(low: Decimal | None, high: Decimal | None) -> str:
+def _range_words(low: Decimal | None, high: Decimal | None, inclusive: bool = False) -> str:
     """The Keterangan column, generated from the thresholds so it cannot contradict them (L-1)."""
     def words(x: Decimal) -> str:
         return terbilang(int(x)) if x == x.to_integral_value() else angka(x)
     if low is None:
-        return f"Di bawah {words(high)} persen"
+        return f"Sampai dengan {words(high)} persen" if inclusive else f"Di bawah {words(high)} persen"
     if high is None:
         return f"Sama dengan atau lebih dari {words(low)} persen"
+    if inclusive:
+        return f"{words(low).capitalize()} persen sampai dengan {words(high)} persen"
     return f"{words(low).capitalize()} persen sampai dengan kurang dari {words(high)} persen"

@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..compute.perubahan import Perubahan
 from ..compute.capaian import rata_rata
+from ..compute.perubahan import Perubahan
 from ..compute.renstra import RenstraFigures
 from ..errors import LaporgenError
 from ..model.content import RenstraContent
 from ..numbers import angka_terbilang, bulatkan, persen, rupiah, tanggal
-from .lkjip_kalimat import para
 from .kalimat import gabung
+from .lkjip_kalimat import para
 from .narrative import narrative_env, render_all
 from .nodes import (
     Block, Cover, Document, Landscape, LineBreak, ListBlock, ListOfTables, PageBreak, Paragraph, Section, Signature, Table, Text, Toc,
