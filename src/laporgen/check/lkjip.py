@@ -30,6 +30,7 @@ def check_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     findings += _triwulan(c, f)
     findings += _strategi(c)
     findings += _skala(c, f)
+    findings += _target_akhir(c, f)
     findings += _alokasi(c, f)
     findings += _satuan_riwayat(c)
     findings += placeholders(c)
@@ -198,4 +199,19 @@ def _skala(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
             out.append(_finding(c, "W", "kinerja", ("realisasi", i.indikator.id, "nilai"),
                                 f"{i.indikator.id}: capaian {persen(i.capaian)} falls in no level of the kategori scale",
                                 "kategori.celah"))
+    return out
+
+
+def _target_akhir(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
+    """Tabel 3.4 compares with the Renstra's final-year target: an indicator without one shows no
+    tingkat kemajuan (another year's target is not the end target)."""
+    last = c.rencana.periode[1]
+    out = []
+    for t_no, t in enumerate(c.rencana.tujuan):
+        for s_no, s in enumerate(t.sasaran):
+            for k, ind in enumerate(s.indikator):
+                if ind.akhir == "last" and last not in ind.target:
+                    out.append(_finding(c, "W", "rencana", ("tujuan", t_no, "sasaran", s_no, "indikator", k, "target"),
+                                        f"{ind.id} has no {last} target: Tabel 3.4 (target akhir Renstra) cannot show its "
+                                        "tingkat kemajuan", "kemajuan.target_akhir"))
     return out

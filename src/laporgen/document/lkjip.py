@@ -18,20 +18,8 @@ from . import lkjip_kalimat as kalimat
 from .lkjip_tables import Tables
 from .narrative import narrative_env, render_all
 from .nodes import (
-    Block,
-    Cover,
-    Document,
-    Figure,
-    Landscape,
-    ListBlock,
-    ListOfTables,
-    PageBreak,
-    Paragraph,
-    Section,
-    Signature,
-    Table,
-    Text,
-    Toc,
+    Block, Cover, Document, Figure, Landscape, ListBlock, ListOfTables, PageBreak, Paragraph, Section,
+    Signature, Table, Text, Toc,
 )
 from .numbering import number_body, walk
 from .outline import LKJIP, LKJIP_FRONT, Bagian
