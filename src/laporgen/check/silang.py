@@ -65,11 +65,11 @@ def silang_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
         for iid, target in pk.target.items():
             loc, ind = plan[iid]
             own = ind.target.get(tahun)
-            if own is not None and own != target and not pk.alasan:
+            if own is not None and own != target:
                 out.append(_finding(c, "kinerja", ("perjanjian_kinerja", v, "target", iid),
                                     f"{iid} {tahun}: the Perjanjian Kinerja ({pk.versi}) sets {angka(target)}, the Renstra "
-                                    f"{angka(own)} ({_at(c, 'rencana', loc + ('target', tahun))}); give the alasan of the "
-                                    "change, or take the Renstra's", "silang.target"))
+                                    f"{angka(own)} ({_at(c, 'rencana', loc + ('target', str(tahun)))}): revise the Renstra "
+                                    "(Perubahan/Review) or take its target", "silang.target"))
     for n, row in enumerate(c.kinerja.riwayat):
         if row.id not in plan:
             continue
