@@ -16,7 +16,7 @@ import yaml
 
 from laporgen.build import document_for
 from laporgen.document.kalimat import gabung, judul, sebut
-from laporgen.document.nodes import ListBlock, Paragraph, Section, Table, Text
+from laporgen.document.nodes import Landscape, ListBlock, Paragraph, Section, Table, Text
 from laporgen.model.folder import load_document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,8 +53,8 @@ def sentences(blocks, first_in_section=False):
         elif isinstance(b, Table):
             for note in b.notes:
                 yield note, note, False
-        elif hasattr(b, "blocks"):  # Landscape
-            yield from sentences(b.blocks)
+        elif isinstance(b, Landscape):
+            yield from sentences(b.children)
 
 
 def generated(folder: Path) -> list[tuple[str, str, bool]]:
