@@ -45,6 +45,13 @@ def differs(printed: Decimal | None, computed: Decimal | None) -> bool:
     return computed is None or bulatkan(computed, desimal_of(printed)) != printed
 
 
+def pendek(nama: str, panjang: int = 60) -> str:
+    """A long name cut at a word boundary for a message: "Jumlah Dokumen Perencanaan, …"."""
+    if len(nama) <= panjang:
+        return nama
+    return nama[:panjang].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
 ISI = "[ISI]"
 """The scaffold's marker of a value to fill in (`laporgen init`)."""
 

@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..errors import Problem, display_path
 from ..numbers import angka, persen, rupiah, terbilang
-from .findings import Finding, differs
+from .findings import Finding, differs, pendek
 
 Jenis = str  # "persen" | "rupiah" | "angka"
 
@@ -232,7 +232,7 @@ def angka_renstra(c, f) -> list[Angka]:
             for ukuran, value, jenis in (("target", i.target.get(year), unit), ("realisasi", i.realisasi.get(year), unit),
                                          ("rasio", row.rasio.get(year), "persen")):
                 if value is not None:
-                    out.append(Angka(ukuran, value, jenis, f"T-C.23 {ukuran} {year} of '{i.nama[:40]}'", None, (i.nama,), year))
+                    out.append(Angka(ukuran, value, jenis, f"T-C.23 {ukuran} {year} of '{pendek(i.nama)}'", None, (i.nama,), year))
     t = f.anggaran_total
     if t is not None:
         for year in t.anggaran:

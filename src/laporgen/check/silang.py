@@ -24,7 +24,7 @@ from ..model.content import LkjipContent, RenstraContent
 from ..model.nilai import nilai_of
 from ..model.read import FieldPath
 from ..numbers import angka, rupiah
-from .findings import Finding
+from .findings import Finding, pendek
 
 
 def _at(c, part: str, loc: FieldPath) -> str:
@@ -153,7 +153,7 @@ def _target(c: RenstraContent) -> list[Finding]:
                 a, b = targets[year], o_targets[year]
                 if a is not None and b is not None and a != b:
                     out.append(_finding(c, part, loc + ("target", str(year)),
-                                        f"'{name[:50]}' {year}: {label} {angka(a)}, {o_label} {angka(b)} "
+                                        f"'{pendek(name)}' {year}: {label} {angka(a)}, {o_label} {angka(b)} "
                                         f"({_at(c, o_part, o_loc + ('target', str(year)))})", "silang.target"))
         node_id = label.split(" ")[0]
         seen.setdefault(key, []).append((part, loc, label, targets, node_id))

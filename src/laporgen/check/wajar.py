@@ -19,7 +19,7 @@ from ..model.content import LkjipContent, RenstraContent
 from ..model.nilai import nilai_of, satuan_of
 from ..model.read import FieldPath
 from ..numbers import angka, persen, rupiah
-from .findings import Finding
+from .findings import Finding, pendek
 
 PERSEN = frozenset({"%", "persen", "prosen"})
 NAMA_PERSEN = ("persentase", "prosentase", "persen ")
@@ -40,15 +40,15 @@ def satuan_mismatch(nama: str, satuan: str) -> str | None:
     if not unit:
         return None
     if name.startswith(NAMA_PERSEN) and unit not in PERSEN:
-        return f"a percentage ('{nama[:40]}') in '{satuan}'"
+        return f"a percentage ('{pendek(nama)}') in '{satuan}'"
     words = re.findall(r"[a-z]+", name)
     if words[:1] == ["jumlah"]:
         if unit in PERSEN:
-            return f"a count ('{nama[:40]}') in '{satuan}'"
+            return f"a count ('{pendek(nama)}') in '{satuan}'"
         counted = words[1] if len(words) > 1 else ""
         unit_word = (re.findall(r"[a-z]+", unit) or [""])[0]
         if counted in BENDA and unit_word in BENDA and counted != unit_word and {counted, unit_word} not in SAMA:
-            return f"'{nama[:40]}' counts {counted}, the unit is '{satuan}'"
+            return f"'{pendek(nama)}' counts {counted}, the unit is '{satuan}'"
     return None
 
 
@@ -190,12 +190,12 @@ def wajar_renstra(c: RenstraContent) -> list[Finding]:
     if ev.kinerja_pelayanan:
         for n, row in enumerate(ev.kinerja_pelayanan.indikator):
             for year, value in row.target.items():
-                out.target("evaluasi", ("kinerja_pelayanan", "indikator", n, "target", str(year)), f"T-C.23 '{row.nama[:40]}' {year}",
+                out.target("evaluasi", ("kinerja_pelayanan", "indikator", n, "target", str(year)), f"T-C.23 '{pendek(row.nama)}' {year}",
                            value, row.realisasi.get(year))
     if ev.anggaran_realisasi:
         for loc, row in _uraian(ev.anggaran_realisasi.uraian, ("anggaran_realisasi", "uraian")):
             for year, pagu in row.anggaran.items():
-                out.anggaran("evaluasi", loc + ("realisasi", str(year)), f"T-C.24 '{row.nama[:40]}' {year}", pagu,
+                out.anggaran("evaluasi", loc + ("realisasi", str(year)), f"T-C.24 '{pendek(row.nama)}' {year}", pagu,
                              row.realisasi.get(year))
     if c.program:
         for p_no, p in enumerate(c.program.program):
