@@ -1,10 +1,13 @@
-"""Words every generated sentence shares: lists joined as Indonesian writes them, and names put
-in the case a sentence needs (a program typed in capitals, "PROGRAM PENANGANAN BENCANA", reads
-"Program Penanganan Bencana" inside a sentence, and is not called "program PROGRAM …")."""
+"""Sentence pieces every document type writes with: a paragraph from strings and inlines, lists
+joined as Indonesian writes them, and names put in the case a sentence needs (a program typed in
+capitals, "PROGRAM PENANGANAN BENCANA", reads "Program Penanganan Bencana" inside a sentence, and is
+not called "program PROGRAM …")."""
 
 from __future__ import annotations
 
 import re
+
+from .nodes import ListBlock, Paragraph, Text
 
 KATA_SAMBUNG = frozenset({"dan", "atau", "di", "ke", "dari", "yang", "untuk", "pada", "bagi", "serta", "dengan",
                           "dalam", "oleh", "terhadap", "atas", "per"})
@@ -44,3 +47,13 @@ def sebut(jenis: str, nama: str) -> str:
     if name.lower().startswith(jenis.lower() + " "):
         return name
     return f"{jenis} {name}"
+
+
+def para(*parts: str | Text) -> Paragraph:
+    """One paragraph; a string becomes plain text, a `Text` keeps its emphasis."""
+    return Paragraph(tuple(Text(p) if isinstance(p, str) else p for p in parts))
+
+
+def daftar(values: list[str], marker: str = "1.") -> ListBlock:
+    """A list with one paragraph per value ("1." numbered, "-" bulleted)."""
+    return ListBlock(tuple((para(v),) for v in values), marker)
