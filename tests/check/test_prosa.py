@@ -13,7 +13,7 @@ from laporgen.build import check, figures_for
 from laporgen.check.prosa import angka_lkjip
 from laporgen.document.lkjip import narrative_context
 from laporgen.document.narrative import narrative_env
-from laporgen.model.folder import load_document
+from laporgen.jenis import load_document
 from laporgen.numbers import persen, rupiah
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -17,7 +17,7 @@ import yaml
 from laporgen.build import document_for
 from laporgen.document.kalimat import gabung, judul, sebut
 from laporgen.document.nodes import Landscape, ListBlock, Paragraph, Section, Table, Text
-from laporgen.model.folder import load_document
+from laporgen.jenis import load_document
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = [ROOT / "content" / "magetan-dinsos" / "lkjip-2024", ROOT / "content" / "magetan-dinsos" / "renstra-2018-2023",

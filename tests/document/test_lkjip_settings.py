@@ -13,7 +13,7 @@ import yaml
 
 from laporgen.build import check, document_for
 from laporgen.document.nodes import Landscape, ListBlock, Paragraph, Section, Table, Text
-from laporgen.model.folder import load_document
+from laporgen.jenis import load_document
 
 ROOT = Path(__file__).resolve().parents[2]
 AGENCY = ROOT / "content" / "magetan-dinsos"
