@@ -24,7 +24,7 @@ EXAMPLES = [ROOT / "content" / "magetan-dinsos" / "lkjip-2024", ROOT / "content"
             ROOT / "content" / "blitar-dinsos" / "renstra-2021-2026"]
 
 FORBIDDEN = {
-    "doubled word": re.compile(r"\b(\w{3,})\s+\1\b", re.I),
+    "doubled word": re.compile(r"\b(\w{3,})\s+\1\b", re.IGNORECASE),
     "internal word": re.compile(r"\btercetak\b|\bNone\b|\bTrue\b|\bFalse\b|\[ISI\]|\{\{|\}\}"),
     "no number where one is said": re.compile(r"sebesar -(?!\d)|Rp -|\(-\)|kategori -|Rp 0 dari pagu Rp 0"),
     "a count of zero": re.compile(r"\b0 \(nol\)"),

@@ -105,16 +105,16 @@ def test_tabel_3_4_formula_follows_arah(doc):
           "            satuan: persen\n            arah: negatif")
     table = _table(_tree(doc), "perbandingan-renstra")
     assert _cells(table.head[-1])[-1] == "6"
-    assert table.notes == ("Kolom 6 = (2 x 5 - 4)/5 x 100 untuk indikator negatif (semakin rendah semakin baik); 4/5 x 100 "
-                           "untuk indikator positif (semakin tinggi semakin baik).",)
+    assert table.notes == (("Kolom 6 = (2 x 5 - 4)/5 x 100 untuk indikator negatif (semakin rendah semakin baik); 4/5 x 100 "
+                            "untuk indikator positif (semakin tinggi semakin baik)."),)
 
 
 def test_batas_capaian_caps_the_column_with_a_note(doc):
     _edit(doc / "document.toml", 'batas_capaian = "none"', 'batas_capaian = "100"')
     table = _table(_tree(doc), "capaian")
     assert _row(table, "Nilai SAKIP")[4] == "100,00"      # 92,33 / 85 = 108,62, capped
-    assert table.notes == ("Capaian di atas 100% dicatat 100% (batas capaian), juga dalam rata-rata dan efisiensi; capaian "
-                           "sebelum dibatasi: Nilai SAKIP Dinas Sosial 108,62%; Indeks Kepuasan Masyarakat Dinas Sosial 100,11%.",)
+    assert table.notes == (("Capaian di atas 100% dicatat 100% (batas capaian), juga dalam rata-rata dan efisiensi; capaian "
+                            "sebelum dibatasi: Nilai SAKIP Dinas Sosial 108,62%; Indeks Kepuasan Masyarakat Dinas Sosial 100,11%."),)
 
 
 def test_a_budget_not_reported_reads_so(doc):

@@ -16,7 +16,7 @@ from .findings import Finding
 
 MISSING = "narasi.missing"
 
-_COMMENT = re.compile(r"<!--.*?-->|\{#.*?#\}", re.S)
+_COMMENT = re.compile(r"<!--.*?-->|\{#.*?#\}", re.DOTALL)
 
 
 def is_blank(text: str) -> bool:

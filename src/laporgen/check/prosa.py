@@ -57,10 +57,10 @@ ISTILAH = (
 WINDOW = 16
 """How many words before a number a term may stand and still introduce it."""
 
-_NUMBER = re.compile(r"(?<![\w.,/-])(Rp\.?\s?)?(-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?)(\s?%|\s?persen\b|\s(?:milyar|miliar|juta)\b)?(?![\w/]|[.,]\d)", re.I)
-_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
-_REFERENCE = re.compile(r"(nomor|no\.?|tahun|pasal|ayat|huruf|angka|ke-|bab|tabel|gambar|lampiran|perbup|perda|pp|uu)\s*$", re.I)
-_TERBILANG = re.compile(r"\b(\d+)\s*\(([a-z ]+)\)", re.I)
+_NUMBER = re.compile(r"(?<![\w.,/-])(Rp\.?\s?)?(-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?)(\s?%|\s?persen\b|\s(?:milyar|miliar|juta)\b)?(?![\w/]|[.,]\d)", re.IGNORECASE)
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_REFERENCE = re.compile(r"(nomor|no\.?|tahun|pasal|ayat|huruf|angka|ke-|bab|tabel|gambar|lampiran|perbup|perda|pp|uu)\s*$", re.IGNORECASE)
+_TERBILANG = re.compile(r"\b(\d+)\s*\(([a-z ]+)\)", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
@@ -182,7 +182,7 @@ def _terbilang(path, line: int, sentence: str) -> list[Finding]:
     return out
 
 
-_NUMBER_WORDS = frozenset("nol satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas seratus seribu".split())
+_NUMBER_WORDS = frozenset(["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas", "seratus", "seribu"])
 
 
 # ------------------------------------------------------------------------------- the figures

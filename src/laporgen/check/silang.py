@@ -15,7 +15,7 @@ against the data is `rollup` / `target.tabel`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from ..compute.lkjip import LkjipFigures
@@ -23,6 +23,7 @@ from ..compute.renstra import RenstraFigures
 from ..model.content import LkjipContent, RenstraContent
 from ..model.nilai import nilai_of
 from ..model.read import FieldPath
+from ..model.renstra import Indikator
 from ..numbers import angka, rupiah
 from .findings import Finding, pendek
 
@@ -41,7 +42,7 @@ def _nama(text: str | None) -> str:
     return re.sub(r"\s+", " ", (text or "").strip().lower())
 
 
-def _totals(c, part: str, totals: list[tuple[str, FieldPath, int]]) -> list[Finding]:
+def _totals(c, part: str, totals: Sequence[tuple[str, FieldPath, int]]) -> list[Finding]:
     """One finding per breakdown whose total differs from the first one given."""
     if not totals:
         return []
@@ -54,7 +55,7 @@ def _totals(c, part: str, totals: list[tuple[str, FieldPath, int]]) -> list[Find
 # ------------------------------------------------------------------------------------- LKjIP
 def silang_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     p, g = c.sumber_daya.pegawai, f.pegawai
-    totals = [("formasi (realisasi)", ("pegawai", "formasi"), g.realisasi)]
+    totals: list[tuple[str, FieldPath, int]] = [("formasi (realisasi)", ("pegawai", "formasi"), g.realisasi)]
     totals += [(label, ("pegawai", key), n) for label, key, rows, n in (
         ("golongan", "golongan", p.golongan, g.golongan), ("pendidikan", "pendidikan", p.pendidikan, g.pendidikan),
         ("jenis kelamin", "jenis_kelamin", p.jenis_kelamin, g.jenis_kelamin)) if rows]
@@ -83,7 +84,7 @@ def silang_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     return out
 
 
-def _plan_indicators(rencana) -> Iterator[tuple[FieldPath, object]]:
+def _plan_indicators(rencana) -> Iterator[tuple[FieldPath, Indikator]]:
     for t_no, t in enumerate(rencana.tujuan):
         for k, ind in enumerate(t.indikator):
             yield ("tujuan", t_no, "indikator", k), ind
@@ -101,12 +102,12 @@ def _sdm(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
     """PNS: golongan, pendidikan and the PNS status row; everyone: jabatan and all status rows.
     Without status rows every breakdown counts the same people."""
     s, n = c.sumber_daya, f.sdm
-    status_loc = ("status",)
-    pns_loc = next((("status", k) for k, x in enumerate(s.status) if x.status.strip().upper() == "PNS"), status_loc)
-    pns = [(label, (key,), total) for label, key, total in (("golongan", "golongan", n.golongan),
+    status_loc: FieldPath = ("status",)
+    pns_loc: FieldPath = next((("status", k) for k, x in enumerate(s.status) if x.status.strip().upper() == "PNS"), status_loc)
+    pns: list[tuple[str, FieldPath, int]] = [(label, (key,), total) for label, key, total in (("golongan", "golongan", n.golongan),
                                                             ("pendidikan", "pendidikan", n.pendidikan))
            if getattr(s, key)]
-    semua = [("jabatan", ("jabatan",), n.jabatan)] if s.jabatan else []
+    semua: list[tuple[str, FieldPath, int]] = [("jabatan", ("jabatan",), n.jabatan)] if s.jabatan else []
     if not s.status:
         return _totals(c, "sumber_daya", pns + semua)
     out = _totals(c, "sumber_daya", [("status PNS", pns_loc, n.pns)] + pns) if n.pns is not None else []
@@ -164,7 +165,7 @@ def _pagu(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
     """T-C.27 pagu of a year T-C.24 also shows = the T-C.24 anggaran of the program's row (F9)."""
     if not c.program or not f.anggaran:
         return []
-    rows = {}
+    rows: dict[str, tuple] = {}
     for n, top in enumerate(f.anggaran):
         for k, row in enumerate(top.walk()):
             rows.setdefault(_nama(row.uraian.nama), (row, ("anggaran_realisasi", "uraian", n) if k == 0 else None))

@@ -113,7 +113,7 @@ def wajar_lkjip(c: LkjipContent) -> list[Finding]:
     first, last = c.rencana.periode
     for loc, ind in _plan_indicators(c.rencana):
         out.satuan("rencana", loc + ("satuan",), ind.id, ind.nama, ind.satuan)
-        for year, value in ind.target.items():
+        for year in ind.target:
             if not first <= year <= last:
                 out.add("rencana", loc + ("target", str(year)), f"{ind.id}: a target for {year}, outside the plan's period "
                         f"{first}-{last}", "wajar.tahun")
@@ -216,11 +216,12 @@ def wajar_renstra(c: RenstraContent) -> list[Finding]:
                     else:
                         out.satuan("program", where + ("satuan",), node.id, ind.nama, unit)
                     for year, value in ind.target.items():
+                        number = nilai_of(value)
                         if not s.tahun_awal <= year <= last:
                             out.add("program", where + ("target", str(year)), f"{node.id}: a target for {year}, outside the "
                                     f"period {s.tahun_awal}-{last}", "wajar.tahun")
-                        elif nilai_of(value) is not None and nilai_of(value) < 0:
-                            out.add("program", where + ("target", str(year)), f"{node.id} {year}: target {angka(nilai_of(value))} "
+                        elif number is not None and number < 0:
+                            out.add("program", where + ("target", str(year)), f"{node.id} {year}: target {angka(number)} "
                                     "is below zero", "wajar.target")
     return _keep(out.items, s.disengaja)
 
