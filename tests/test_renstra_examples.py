@@ -170,6 +170,19 @@ def test_cross_table_findings_name_both_places():
     assert "M18-KB3.1 (T-C.27) 100, M18-PB3 (T-C.27) 10 (program.yaml:475)" in pb3[0]
 
 
+def test_units_that_do_not_fit_are_named():
+    """B-27: "Persentase …" counted in penyelenggara and jenis; M-12: "|| %" over "200 orang"."""
+    blitar = {f.problem.field: f.problem.message for f in check(BLITAR) if f.problem.code == "wajar.satuan"}
+    assert blitar == {
+        "program[1].kegiatan[0].indikator[0].satuan": "K2.1: the unit does not fit the indicator: a percentage ('Persentase "
+        "Penyelenggara Pengelolaan Sumber Dana Sosial …') in 'penyelenggara'",
+        "program[1].kegiatan[1].indikator[0].satuan": "K2.2: the unit does not fit the indicator: a percentage ('Persentase "
+        "Jenis Potensi Sumber Kesejahteraan Sosial Daerah …') in 'jenis'",
+    }
+    magetan = {f.problem.field: f.problem.message for f in check(MAGETAN) if f.problem.code == "wajar.satuan"}
+    assert magetan["program[9].kegiatan[2].indikator[0].satuan"] == "M18-KL7.3: the indicator is in '%', a target in 'orang'"
+
+
 def test_check_names_the_missing_program_in_the_total():
     message = next(str(f) for f in check(BLITAR) if f.problem.code == "total" and "2022" in f.problem.field)
     assert "printed 12.106.342.370, computed 12.206.342.370" in message

@@ -3,7 +3,8 @@
 laporgen's own output is right by construction; `check` is for the inputs and for the values a
 signed document printed (`tercetak`): each disagreement is a `Finding` naming file, line, field,
 what was printed and what the data give (DOMAIN §5, LKJIP-SPEC §8.2). Severity E: the
-arithmetic is wrong; W: inconsistent or suspicious.
+arithmetic is wrong; W: inconsistent or suspicious. The rules across tables are in silang.py,
+plausibility in wajar.py; what reads the built document (narrative) in dokumen.py.
 """
 
 from __future__ import annotations

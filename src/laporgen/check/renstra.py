@@ -1,7 +1,8 @@
 """`laporgen check` for a Renstra: the items of RENSTRA-SPEC §4 that the data can detect
 (§7.3 C1–C12): printed rasio, growth and parents that differ from the computed ones, a TOTAL
 that leaves a program out, kondisi akhir against its rule, a summed percentage, a unit that
-changes at the end, SDM breakdowns that disagree, duplicate names."""
+changes at the end, duplicate names; with the rules across tables (silang.py: SDM breakdowns,
+one indicator's targets, T-C.27 against T-C.24) and of plausibility (wajar.py)."""
 
 from __future__ import annotations
 
