@@ -113,4 +113,6 @@ def check(folder: Path) -> list[Finding]:
         document = document_for(content, charts=False, figures=figures)
         from .check.dokumen import check_dokumen
 
-        return jenis_for(content).check(content, figures) + check_dokumen(content, figures, document)
+        jenis = jenis_for(content)
+        angka = jenis.angka(content, figures) if jenis.angka else []
+        return jenis.check(content, figures) + check_dokumen(content, document, angka)
