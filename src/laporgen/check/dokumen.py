@@ -12,6 +12,6 @@ from .prosa import Angka, prosa_findings
 def check_dokumen(c, document: Document, angka: list[Angka]) -> list[Finding]:
     """The findings of the built tree of `c`, its narrative read against `angka` (the type's
     figures a sentence may state, from the registry), in file order."""
-    findings = narasi_missing(c.folder, c.narasi, empty_sections(document.front + document.body))
+    findings = narasi_missing(c, empty_sections(document.front + document.body))
     findings += prosa_findings(c.narasi, angka)
     return sorted(findings, key=lambda x: (x.problem.file, x.problem.line or 0))

@@ -25,9 +25,11 @@ def is_blank(text: str) -> bool:
     return not _COMMENT.sub("", text).strip()
 
 
-def narasi_missing(folder: Path, narasi: Mapping[str, Narasi], section_ids: Iterable[str]) -> list[Finding]:
+def narasi_missing(c, section_ids: Iterable[str]) -> list[Finding]:
     """A W finding for each of `section_ids` (sections that would print a heading over nothing)
-    whose `narasi/<id>.md` is missing or blank."""
+    whose `narasi/<id>.md` in the content `c` (any document type) is missing or blank."""
+    folder: Path = c.folder
+    narasi: Mapping[str, Narasi] = c.narasi
     out = []
     for sid in section_ids:
         found = narasi.get(sid)
