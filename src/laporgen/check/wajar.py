@@ -223,7 +223,21 @@ def wajar_renstra(c: RenstraContent) -> list[Finding]:
                         elif number is not None and number < 0:
                             out.add("program", where + ("target", str(year)), f"{node.id} {year}: target {angka(number)} "
                                     "is below zero", "wajar.target")
+                        elif number and _pagu_renstra(node, year) == 0:
+                            out.add("program", where + ("target", str(year)), f"{node.id} {year}: a target of "
+                                    f"{angka(number)} {satuan_of(value, ind.satuan)} with pagu 0 that year",
+                                    "wajar.target_tanpa_pagu")
     return _keep(out.items, s.disengaja)
+
+
+def _pagu_renstra(node, year: int) -> Decimal | None:
+    """A T-C.27 node's pagu of a year, summed from its leaves; None where no leaf gives one."""
+    own = getattr(node, "pagu", None) or {}
+    children = getattr(node, "sub_kegiatan", None) or getattr(node, "kegiatan", None) or []
+    if not children or own:
+        return own.get(year)
+    parts = [p for p in (_pagu_renstra(ch, year) for ch in children) if p is not None]
+    return sum(parts, Decimal(0)) if parts else None
 
 
 def _persen(satuan: str) -> bool:
