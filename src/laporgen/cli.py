@@ -350,9 +350,6 @@ def _init(folder: Path, jenis: str, tahun: int | None, previous: Path | None, sc
     if folder.exists() and any(folder.iterdir()):
         raise LaporgenError([Problem(display_path(folder), "the folder exists and is not empty",
                                      hint="choose a new folder; init never overwrites content", code="usage")])
-    if tahun is not None and not 1900 <= tahun <= 2200:  # the range model.fields.Tahun accepts
-        raise LaporgenError([Problem("command line", f"--tahun {tahun} is not a year",
-                                     hint="give the report year, e.g. --tahun 2025", code="usage")])
     if previous is not None:
         from .jenis import jenis_of
 
