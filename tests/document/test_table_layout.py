@@ -100,7 +100,8 @@ def test_a_table_too_wide_for_landscape_splits_by_year_span_repeating_key_column
     (block,) = lay_out_tables((Section("s", 1, "", "S", (_wide(5),)),), "A4")[0].children
     assert isinstance(block, Landscape)
     first, second = block.children
-    assert first.title == "Uji, Tahun 2016–2018" and second.title == "Uji, Tahun 2019–2020"
+    assert (first.title, first.continued) == ("Uji", False)
+    assert (second.title, second.continued) == ("Uji (lanjutan)", True)
     years = lambda t: [c.blocks[0].inlines[0].text for c in t.head[1]]
     assert years(first) == ["2016", "2017", "2018"] * 3
     assert years(second) == ["2019", "2020"] * 3 + ["Anggaran", "Realisasi"]
