@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import collector
+from .check.findings import empty_sections
 from .document.nodes import Document
 from .errors import LaporgenError, Problem
 from .model.content import Content, LkjipContent
@@ -131,11 +132,12 @@ def check(folder: Path) -> list[Finding]:
         content = load_document(folder)
         figures = figures_for(content)
         # renders the narrative too: a broken placeholder fails check as it fails build
-        document_for(content, charts=False, figures=figures)
+        document = document_for(content, charts=False, figures=figures)
+        missing = empty_sections(content, document.kosong)  # sections whose narrative is missing
         if isinstance(content, LkjipContent):
             from .check.lkjip import check_lkjip
 
-            return check_lkjip(content, figures)
+            return check_lkjip(content, figures) + missing
         from .check.renstra import check_renstra
 
-        return check_renstra(content, figures)
+        return check_renstra(content, figures) + missing

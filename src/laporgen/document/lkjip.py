@@ -8,18 +8,21 @@ Numbers of BAB, sections and tables are assigned afterwards by `numbering.py`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..compute.lkjip import LkjipFigures
 from ..model.content import LkjipContent
 from ..numbers import angka_terbilang, persen, rupiah, tanggal
+from . import front as front_matter
 from . import lkjip_kalimat as kalimat
+from .front import settle_empty
 from .lkjip_tables import Tables
 from .narrative import narrative_env, render_all
 from .nodes import (
-    Block, Cover, Document, Figure, Landscape, ListBlock, ListOfTables, PageBreak, Paragraph, Section,
-    Signature, Table, Text, Toc,
+    Block, Document, Figure, Landscape, ListBlock, ListOfTables, PageBreak, Paragraph, Section, Signature, Table, Text,
+    Toc,
 )
 from .numbering import number_body, walk
 from .outline import LKJIP, LKJIP_FRONT, Bagian
@@ -75,14 +78,18 @@ class _Builder:
     # ------------------------------------------------------------------------------ whole
     def document(self) -> Document:
         c = self.c
-        body = number_body(tuple(self._section(b, 1) for b in LKJIP) + (self._penutup(),))
+        chapters, kosong = settle_empty(tuple(self._section(b, 1) for b in LKJIP), c.settings.bagian_kosong)
+        body = number_body(chapters + (self._penutup(),)) + (self._lampiran(),)
         tables = [b for b in walk(body) if isinstance(b, Table)]
         figures = [b for b in walk(body) if isinstance(b, Figure)]
         toc = tuple((b.level, b.heading) for b in walk(body) if isinstance(b, Section) and b.in_toc)
-        front: list[Block] = [
+        opening, kosong_front = settle_empty((
             Section("kata-pengantar", 1, "", "KATA PENGANTAR",
                     (*self._narasi("kata-pengantar"), self._signature()), in_toc=False, page_break_before=True),
             Section("ikhtisar-eksekutif", 1, "", "IKHTISAR EKSEKUTIF", self._ikhtisar(), in_toc=False, page_break_before=True),
+        ), c.settings.bagian_kosong)
+        front: list[Block] = [
+            *opening,
             PageBreak(),
             Toc("DAFTAR ISI", toc),
             PageBreak(),
@@ -91,21 +98,50 @@ class _Builder:
         if figures:
             front += [PageBreak(), ListOfTables("DAFTAR GAMBAR", "Gambar", tuple(f"{g.label} {g.title}" for g in figures))]
         opd = c.agency.nama_lengkap
+        tt = c.settings.tanda_tangan
         return Document(
             title=f"Laporan Kinerja {opd} Tahun {c.settings.tahun}",
             subject="Laporan Kinerja Instansi Pemerintah (LKjIP)",
             author=opd,
-            date_iso=c.settings.tanda_tangan.tanggal.isoformat(),
-            cover=Cover(
+            date_iso=tt.tanggal.isoformat(),
+            cover=front_matter.cover(
+                c.agency, c.folder, c.settings.logo, c.settings.sampul,
                 ("LAPORAN KINERJA", c.agency.nama.upper(), c.agency.pemda.lengkap.upper(), f"TAHUN {c.settings.tahun}"),
-                (opd.upper(), f"TAHUN {c.settings.tanda_tangan.tanggal.year}"),
-                self._asset(c.settings.logo),
-            ),
+                f"TAHUN {tt.tanggal.year}"),
             front=tuple(front),
             body=body,
             paper=c.settings.kertas,
             running_header=f"LKjIP {opd} Tahun {c.settings.tahun}",
+            kosong=kosong_front + kosong,
         )
+
+    def _lampiran(self) -> Section:
+        """LAMPIRAN after the closing signature, as the signed LKjIP ends (seed 001): the list of
+        attachments, then one page each, drawn from the data the report already holds: the
+        Perjanjian Kinerja (each version, with its programs and pagu), the IKU and the Rencana
+        Aksi with its quarterly targets. Their tables are numbered by attachment ("Tabel A.1"),
+        apart from the BABs' own."""
+        c = self.c
+        pk = self.c.kinerja.perjanjian_kinerja
+        tahun, periode = c.settings.tahun, f"{c.rencana.periode[0]}-{c.rencana.periode[1]}"
+        pk_title = f"Perjanjian Kinerja {c.agency.nama_lengkap} Tahun {tahun}" + (" dan Perubahannya" if len(pk) > 1 else "")
+        parts: list[tuple[str, str, list[Block]]] = [
+            ("perjanjian-kinerja", pk_title,
+             [t for n, v in enumerate(pk) for t in (self.t.perjanjian(n), self.t.program_pk(murni=v.versi == "murni"))]),
+            ("iku", f"Indikator Kinerja Utama (IKU) Tahun {periode}", [Landscape((self.t.iku(),))]),
+            ("rencana-aksi", f"Rencana Aksi Tahun {tahun + 1}", [self.t.rencana_aksi(), self.t.triwulan()]),
+        ]
+        letters = "ABCDEFGHIJ"
+        listing = ListBlock(tuple((kalimat.para(title),) for _, title, _ in parts), "A.")  # type: ignore[arg-type]
+        pages: list[Block] = []
+        for n, (key, title, blocks) in enumerate(parts):
+            wide = all(isinstance(b, Landscape) for b in blocks)  # the heading goes on the landscape page too
+            inner = tuple(ch for b in blocks for ch in b.children) if wide else tuple(blocks)  # type: ignore[union-attr]
+            page = Section(f"lampiran-{key}", 2, "", f"Lampiran {letters[n]}. {title}", _numbered(inner, letters[n]),
+                           page_break_before=not wide)
+            pages.append(Landscape((page,)) if wide else page)
+        return Section("lampiran", 1, "", "LAMPIRAN", (kalimat.para("Lampiran Laporan Kinerja ini terdiri atas:"), listing, *pages),
+                       page_break_before=True)
 
     def _section(self, b: Bagian, level: int) -> Section:
         title = b.title.format(**self.context)
@@ -129,16 +165,13 @@ class _Builder:
         sections = [b.id for top in LKJIP for b in top.walk()]
         known = {*sections, *(f"{i}.akhir" for i in sections), *LKJIP_FRONT,
                  *(f"sasaran/{s.id}" for t in self.c.rencana.tujuan for s in t.sasaran)}
-        return render_all(self.env, self.c.narasi, known, self.context)
+        return render_all(self.env, self.c.narasi, known, self.context, self.c.folder)
 
     def _narasi(self, key: str) -> list[Block]:
         return list(self.narasi.get(key, ()))
 
     def _signature(self) -> Signature:
-        k = self.c.agency.kepala
-        tt = self.c.settings.tanda_tangan
-        return Signature(f"{tt.tempat}, {tanggal(tt.tanggal, tt.gaya_tanggal)}", tuple(k.jabatan), k.nama_gelar,
-                         f"{k.pangkat} ({k.golongan})", k.nip)
+        return front_matter.signature(self.c.agency, self.c.settings.tanda_tangan)
 
     def _ikhtisar(self) -> tuple[Block, ...]:
         f = self.f
@@ -168,13 +201,13 @@ class _Builder:
 
         if kind == "capaian":
             return [Figure("grafik-capaian", "", "Capaian Kinerja per Indikator terhadap Target", None,
-                           "grafik capaian", 16.0, charts.capaian_chart(self.f))]
+                           "grafik capaian", 16.0, charts.capaian_chart(self.f), charts.keterangan(charts.capaian_labels(self.f)))]
         if kind == "serapan":
             return [Figure("grafik-serapan", "", "Serapan Anggaran per Program", None, "grafik serapan", 16.0,
-                           charts.serapan_chart(self.f))]
+                           charts.serapan_chart(self.f), charts.keterangan(charts.serapan_labels(self.f)))]
         png = charts.tren_chart(self.f)
         return [Figure("grafik-tren", "", "Perkembangan Realisasi Indikator dari Tahun ke Tahun", None, "grafik tren",
-                       16.0, png)] if png else []
+                       16.0, png, charts.keterangan(charts.tren_labels(self.f)))] if png else []
 
     def _target_realisasi(self) -> list[Block]:
         out: list[Block] = [self.t.capaian(), *self._grafik("capaian")]
@@ -218,6 +251,22 @@ class _Builder:
             return None
         path = self.c.folder / name
         return str(path.resolve()) if path.is_file() else None
+
+
+def _numbered(blocks: tuple[Block, ...], letter: str) -> tuple[Block, ...]:
+    """The tables of an attachment numbered "<letter>.<n>" (Tabel A.1, A.2), in order."""
+    count = 0
+
+    def number(block: Block) -> Block:
+        nonlocal count
+        if isinstance(block, Table):
+            count += 1
+            return replace(block, number=f"{letter}.{count}")
+        if isinstance(block, Landscape):
+            return replace(block, children=tuple(number(ch) for ch in block.children))
+        return block
+
+    return tuple(number(b) for b in blocks)
 
 
 def narrative_context(c: LkjipContent, f: LkjipFigures) -> dict[str, Any]:

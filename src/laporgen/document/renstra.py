@@ -8,17 +8,20 @@ renames, drops or adds sections; numbering ("2.1", "Tabel 2.3") is generated.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from ..compute.perubahan import Perubahan
 from ..compute.renstra import RenstraFigures
 from ..errors import LaporgenError
 from ..model.content import RenstraContent
-from ..numbers import angka_terbilang, bulatkan, persen, rupiah, tanggal
+from ..numbers import angka_terbilang, bulatkan, persen, rupiah
+from . import front as front_matter
+from .front import settle_empty
 from .lkjip_kalimat import para
 from .narrative import narrative_env, render_all
 from .nodes import (
-    Block, Cover, Document, Landscape, LineBreak, ListBlock, ListOfTables, PageBreak, Paragraph, Section, Signature, Table, Text, Toc,
+    Block, Document, Figure, Landscape, ListBlock, ListOfTables, PageBreak, Paragraph, Section, Table, Text, Toc,
 )
 from .numbering import ROMAN, number_body, walk
 from .outline import RENSTRA, RENSTRA_FRONT, Bagian, apply_changes
@@ -74,30 +77,48 @@ class _Builder:
     # ------------------------------------------------------------------------------ whole
     def document(self) -> Document:
         c = self.c
-        body = number_body(tuple(self._section(b, 1) for b in self.outline) + self._closing(), style="desimal")
+        mode = c.settings.bagian_kosong
+        chapters, kosong = settle_empty(tuple(self._section(b, 1) for b in self.outline), mode)
+        body = number_body(chapters + self._closing(), style="desimal")
+        if c.settings.penetapan:
+            body = self._decree(body)
         tables = [b for b in walk(body) if isinstance(b, Table)]
+        figures = [b for b in walk(body) if isinstance(b, Figure)]
         toc = tuple((b.level, b.heading) for b in walk(body) if isinstance(b, Section) and b.in_toc)
         judul = JUDUL[c.settings.varian]
-        front: list[Block] = []
-        if c.settings.penetapan:
-            p = c.settings.penetapan
-            front.append(Paragraph((Text("Lampiran : "), Text(p.judul, strong=True), LineBreak(),
-                                    Text(f"NOMOR : {p.nomor}"), LineBreak(), Text(f"TANGGAL : {p.tanggal}")), align="left"))
-        front += [Section("kata-pengantar", 1, "", "KATA PENGANTAR",
-                          (*self._narasi("kata-pengantar"), *self._signature()), in_toc=False, page_break_before=True),
-                  PageBreak(), Toc("DAFTAR ISI", toc), PageBreak(),
-                  ListOfTables("DAFTAR TABEL", "Tabel", tuple(f"{t.label} {t.title}" for t in tables))]
+        opening, kosong_front = settle_empty((Section("kata-pengantar", 1, "", "KATA PENGANTAR",
+                                                      (*self._narasi("kata-pengantar"), *self._signature()),
+                                                      in_toc=False, page_break_before=True),), mode)
+        front: list[Block] = [*opening, PageBreak(), Toc("DAFTAR ISI", toc), PageBreak(),
+                              ListOfTables("DAFTAR TABEL", "Tabel", tuple(f"{t.label} {t.title}" for t in tables))]
+        if figures:
+            front += [PageBreak(), ListOfTables("DAFTAR GAMBAR", "Gambar", tuple(f"{g.label} {g.title}" for g in figures))]
         opd = c.agency.nama_lengkap
-        issuer = [opd.upper()] + [x for x in (c.agency.alamat,) if x]
+        tt = c.settings.tanda_tangan
         return Document(
             title=f"{judul} {opd} Tahun {c.settings.periode}",
             subject=judul, author=opd,
-            date_iso=(c.settings.tanda_tangan.tanggal.isoformat() if c.settings.tanda_tangan else f"{c.settings.tahun_awal}-01-01"),
-            cover=Cover((judul.upper(), c.agency.nama.upper(), c.agency.pemda.lengkap.upper(), f"TAHUN {c.settings.periode}"),
-                        tuple(issuer), self._asset(c.settings.logo)),
+            date_iso=(tt.tanggal.isoformat() if tt else f"{c.settings.tahun_awal}-01-01"),
+            cover=front_matter.cover(
+                c.agency, c.folder, c.settings.logo, c.settings.sampul,
+                (judul.upper(), c.agency.nama.upper(), c.agency.pemda.lengkap.upper(), f"TAHUN {c.settings.periode}"),
+                f"TAHUN {tt.tanggal.year}" if tt else ""),
             front=tuple(front), body=body, paper=c.settings.kertas,
             running_header=f"{judul} {opd} {c.settings.periode}",
+            kosong=kosong_front + kosong,
         )
+
+    def _decree(self, body: tuple[Block, ...]) -> tuple[Block, ...]:
+        """The decree block at the head of BAB I's page, as seed 000 prints it: the Renstra is
+        the decree's attachment (Lampiran), so BAB I follows on the same page."""
+        c = self.c
+        p = c.settings.penetapan
+        assert p is not None
+        tentang = p.tentang or f"{JUDUL[c.settings.varian]} {c.agency.nama_lengkap} Tahun {c.settings.periode}".upper()
+        first, *rest = body
+        if isinstance(first, Section):
+            first = replace(first, page_break_before=False)
+        return (front_matter.decree_block(p.judul, p.nomor, p.tanggal, tentang), first, *rest)
 
     def _section(self, b: Bagian, level: int) -> Section:
         children: list[Block] = [*self._narasi(b.id)]
@@ -116,24 +137,15 @@ class _Builder:
     def _render_narasi(self) -> dict[str, tuple[Block, ...]]:
         sections = [b.id for top in self.outline for b in top.walk()]
         known = {*sections, *(f"{i}.akhir" for i in sections), *RENSTRA_FRONT}
-        return render_all(self.env, self.c.narasi, known, self.context)
+        return render_all(self.env, self.c.narasi, known, self.context, self.c.folder)
 
     def _narasi(self, key: str) -> list[Block]:
         return list(self.narasi.get(key, ()))
 
     def _signature(self) -> list[Block]:
-        tt = self.c.settings.tanda_tangan
-        if tt is None:
-            return []
-        k = self.c.agency.kepala
-        return [Signature(f"{tt.tempat}, {tanggal(tt.tanggal, tt.gaya_tanggal)}", tuple(k.jabatan), k.nama_gelar,
-                          f"{k.pangkat} ({k.golongan})", k.nip)]
-
-    def _asset(self, name: str | None) -> str | None:
-        if not name:
-            return None
-        path = self.c.folder / name
-        return str(path.resolve()) if path.is_file() else None
+        """The Kepala Dinas's signature (pengesahan) under the Kata Pengantar and after the
+        Penutup; an unsigned document leaves the date to fill in by hand."""
+        return [front_matter.signature(self.c.agency, self.c.settings.tanda_tangan)]
 
     def _sistematika(self) -> list[Block]:
         """Generated from the outline itself, so it lists exactly the sections the document has

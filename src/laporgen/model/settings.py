@@ -12,6 +12,16 @@ from pydantic import Field, field_validator
 from .fields import Angka, Model, Tahun
 
 
+Sampul = Literal["standar", "kop"]
+SAMPUL = ("standar: title at the top, the logo in the middle, the Pemerintah line, agency, address and year at the "
+          "foot (the LKjIP's cover); kop: the Pemerintah line, agency and address at the top as a letterhead, "
+          "then the title and the logo (the Blitar Renstra's cover)")
+BagianKosong = Literal["draf", "hilangkan"]
+BAGIAN_KOSONG = ("A section with nothing in it (its narasi/<id>.md missing and nothing generated): draf prints its "
+                 "heading and a visible DRAF note naming the file to write; hilangkan leaves the section out. "
+                 "`laporgen check` lists such sections either way [narrative.missing]")
+
+
 class Tingkat(Model):
     """One level of a kategori scale: capaian ≥ `min` (inclusive) gets `label`."""
 
@@ -74,17 +84,21 @@ class DocumentSettings(Model):
     tanda_tangan: Penandatangan
     kategori: Kategori = Field(default_factory=Kategori)
     perhitungan: Perhitungan = Field(default_factory=Perhitungan)
-    logo: str | None = Field(None, description="Image file for the cover, relative to this folder")
+    logo: str | None = Field(None, description="Image file for the cover, relative to this folder (replaces the agency's logo)")
+    sampul: Sampul = Field("standar", description=SAMPUL)
+    bagian_kosong: BagianKosong = Field("draf", description=BAGIAN_KOSONG)
     grafik: bool = Field(True, description="Charts in BAB III: capaian against target, serapan per program, the trend")
 
 
 class Penetapan(Model):
-    """The decree block printed before a Renstra ("Lampiran : KEPUTUSAN … NOMOR … TANGGAL …");
-    a blank nomor or tanggal leaves a slot to fill in by hand."""
+    """The decree block printed above BAB I of a Renstra that is the attachment of a decree
+    ("Lampiran : KEPUTUSAN … / NOMOR … / TANGGAL … / TENTANG …"); a blank nomor or tanggal
+    leaves a slot to fill in by hand."""
 
-    judul: str
+    judul: str = Field(description='The decree: "KEPUTUSAN KEPALA DINAS SOSIAL KABUPATEN MAGETAN"')
     nomor: str = ""
     tanggal: str = ""
+    tentang: str = Field("", description="What the decree is about; blank: the document's title in capitals")
 
 
 class TambahBagian(Model):
@@ -113,7 +127,9 @@ class RenstraSettings(Model):
         "yoy_mean", description="How T-C.24's rata-rata pertumbuhan is computed (named in a table note)")
     penetapan: Penetapan | None = None
     outline: Outline = Field(default_factory=Outline)
-    logo: str | None = None
+    logo: str | None = Field(None, description="Image file for the cover, relative to this folder (replaces the agency's logo)")
+    sampul: Sampul = Field("standar", description=SAMPUL)
+    bagian_kosong: BagianKosong = Field("draf", description=BAGIAN_KOSONG)
     perubahan_dari: str | None = Field(
         None, description="The folder of the version this Perubahan/Review revises, relative to this one: "
         "a table of what changed is printed in BAB I")
