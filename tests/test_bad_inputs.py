@@ -50,6 +50,9 @@ def case_folders() -> list[Path]:
     return sorted(p for p in CASES_DIR.iterdir() if (p / "case.yaml").is_file())
 
 
+PICTURES = {".png", ".jpg", ".jpeg"}
+
+
 def known_bug(folder: Path) -> str | None:
     """The bug (outside the input layer) that makes this case fail the contract today."""
     return read_case(folder).get("known_bug")
@@ -65,7 +68,9 @@ def read_case(folder: Path) -> dict:
 def apply_mutation(doc: Path, m: dict) -> list[str]:
     """One edit of the copied example (paths relative to the document folder); returns the texts
     a `suffix` edit wrote."""
-    targets = sorted(p for p in doc.glob(m["glob"]) if p.is_file()) if "glob" in m else [doc / m["file"]]
+    # a glob edits the text files it matches: the pictures (logo, bagan) are not text
+    targets = sorted(p for p in doc.glob(m["glob"]) if p.is_file() and p.suffix not in PICTURES) if "glob" in m \
+        else [doc / m["file"]]
     assert targets, f"no file matches {m}"
     written: list[str] = []
     for path in targets:

@@ -285,7 +285,8 @@ def _init(folder: Path, jenis: str, tahun: int | None, previous: Path | None, sc
         files = new_document(folder, jenis, year, schemas)
         files |= {schemas / name: data.decode() for name, data in schema_files().items() if not (schemas / name).exists()}
     for path, text in files.items():
-        write_atomic(path, lambda stream, text=text: stream.write(text.encode("utf-8")))
+        data = text if isinstance(text, bytes) else text.encode("utf-8")  # pictures are copied as they are
+        write_atomic(path, lambda stream, data=data: stream.write(data))
         if not quiet:
             print(f"wrote {display_path(path)}")
     return 0

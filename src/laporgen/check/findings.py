@@ -34,11 +34,12 @@ def placeholders(c) -> list[Finding]:
 
 def empty_sections(c, kosong: tuple[str, ...]) -> list[Finding]:
     """Every section the build found with nothing in it (`Document.kosong`): its narrative file
-    is still to write. A warning: the build marks the section as a draft or leaves it out (the
-    `bagian_kosong` setting), and a document with a draft section is not ready to sign."""
+    is still to write. Information, as an `[ISI]` marker is: something still to fill in, which
+    does not fail `check`; the build marks the section as a draft or leaves it out (the
+    `bagian_kosong` setting)."""
     folder = c.folder / "narasi"
     mode = c.settings.bagian_kosong
     done = "printed with a DRAF note" if mode == "draf" else "left out of the document"
-    return [Finding("W", Problem(display_path(folder / f"{key}.md"), f"section '{key}' has no text: {done}", None, None,
-                                 f"write narasi/{key}.md, or drop the section with [outline] hapus", "narrative.missing"))
+    return [Finding("I", Problem(display_path(folder / f"{key}.md"), f"section '{key}' has no text: {done}", None, None,
+                                 f"write narasi/{key}.md", "narrative.missing"))
             for key in kosong]

@@ -163,15 +163,16 @@ def _rencana(schemas: str, awal: int, pertama: int, akhir: int) -> str:
     return _render(RENCANA, schemas=schemas, awal=awal, pertama=pertama, akhir=akhir, targets=targets)
 
 
-def next_lkjip(previous: Path, folder: Path) -> dict[Path, str]:
+def next_lkjip(previous: Path, folder: Path) -> dict[Path, str | bytes]:
     """Next year's LKjIP from this year's: the year moved on, realisasi emptied, printed
-    (`tercetak`) values dropped, the PK re-dated, narrative kept as a marked draft. Targets need
-    no rolling when the plan is the agency's Renstra (`renstra = ...`): they are read by year."""
+    (`tercetak`) values dropped, the PK re-dated, narrative kept as a marked draft with its
+    pictures (the bagan a narrative shows, copied as they are). Targets need no rolling when the
+    plan is the agency's Renstra (`renstra = ...`): they are read by year."""
     from ..model.folder import load_lkjip
 
     old = load_lkjip(previous)
     tahun = old.settings.tahun + 1
-    files: dict[Path, str] = {}
+    files: dict[Path, str | bytes] = {}
     for source in previous.iterdir():
         if source.is_file() and source.suffix in (".toml", ".yaml", ".yml"):
             files[folder / source.name] = _roll(source.name, source.read_text(encoding="utf-8"), old.settings.tahun, tahun)
@@ -179,7 +180,12 @@ def next_lkjip(previous: Path, folder: Path) -> dict[Path, str]:
         text = md.read_text(encoding="utf-8")
         files[folder / "narasi" / md.relative_to(previous / "narasi")] = (
             f"<!-- {ISI} draft dari LKjIP {tahun - 1}: perbarui untuk tahun {tahun} -->\n{text}")
+    for picture in sorted(p for p in previous.rglob("*") if p.is_file() and p.suffix.lower() in PICTURES):
+        files[folder / picture.relative_to(previous)] = picture.read_bytes()
     return files
+
+
+PICTURES = (".png", ".jpg", ".jpeg")
 
 
 def _roll(name: str, text: str, tahun: int, baru: int) -> str:

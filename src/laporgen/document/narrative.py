@@ -82,7 +82,7 @@ def render_markdown(env: SandboxedEnvironment, text: str, path: Path, context: M
     except (ArithmeticError, AttributeError, ValueError, LookupError, MemoryError, RecursionError) as exc:
         # the template's own expression failed ({{ 1/0 }}, {{ tahun + "x" }}): the user's to fix
         raise LaporgenError([_runtime_problem(name, exc, text, filters)]) from exc
-    pictures = _Pictures(path, root or path.parent, filled)
+    pictures = _Pictures(path, root or path.parent, text)
     blocks = _HtmlBlocks.parse(_markdown().convert(filled), pictures.figure)
     if pictures.problems:
         raise LaporgenError(pictures.problems)
@@ -114,7 +114,8 @@ class _Pictures:
         return Figure(f"{self.path.stem}-{self.count}", "", " ".join(alt.split()), str(resolved), alt=" ".join(alt.split()))
 
     def _line(self, src: str) -> int | None:
-        """The line of the (filled-in) file that shows the picture: placeholders rarely span lines."""
+        """The line of the file as written that shows the picture (a path is rarely built from
+        placeholders; then no line is given)."""
         for number, row in enumerate(self.text.split("\n"), start=1):
             if f"]({src}" in row or f"]( {src}" in row:
                 return number
