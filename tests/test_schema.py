@@ -70,3 +70,17 @@ def test_schema_files_are_stable_json():
                                                        "renstra-sumber-daya", "renstra-analisis")}
     assert files == schema_files()
     assert json.loads(files["rencana.schema.json"])["title"].startswith("rencana.yaml")
+
+
+def test_the_cover_and_front_matter_fields_are_in_the_schemas():
+    """Issue 13: the agency's contact lines and logo, the cover layout and what becomes of a
+    section without text, offered to the editor with their descriptions."""
+    agency = json_schema("agency")["properties"]
+    assert {"alamat", "telepon", "email", "website", "logo"} <= set(agency)
+    assert "agency folder" in agency["logo"]["description"]
+    for name in ("lkjip-document", "renstra-document"):
+        settings = json_schema(name)["properties"]
+        assert settings["sampul"]["enum"] == ["standar", "kop"] and settings["sampul"]["default"] == "standar"
+        assert settings["bagian_kosong"]["enum"] == ["draf", "hilangkan"] and settings["bagian_kosong"]["default"] == "draf"
+    penetapan = json_schema("renstra-document")["$defs"]["Penetapan"]["properties"]
+    assert set(penetapan) == {"judul", "nomor", "tanggal", "tentang"}

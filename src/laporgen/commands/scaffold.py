@@ -17,6 +17,12 @@ AGENCY = """\
 # The agency (perangkat daerah), shared by all its documents.
 pemda: {{jenis: Kabupaten, nama: "[ISI] Nama Kabupaten"}}   # jenis: Kabupaten | Kota | Provinsi
 nama: "[ISI] Dinas ..."              # without the region: "Dinas Sosial"
+# The cover's contact lines and logo (each optional; uncomment and fill in):
+# alamat: "Jl. ..."
+# telepon: "(0342) ..."
+# email: "dinas@...go.id"
+# website: "www.dinas...go.id"
+# logo: logo.png                     # a PNG or JPEG beside this file
 dasar_hukum: "[ISI] Peraturan Bupati ... Nomor ... Tahun ... tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi"
 unit:                                # organisational units
   - Sekretariat
