@@ -102,9 +102,11 @@ def serapan_chart(f: LkjipFigures) -> bytes:
 
 
 def _tren_series(f: LkjipFigures) -> list[tuple[str, dict[int, Decimal]]]:
-    series = [(r.indikator, {y: r.tahun[y].realisasi for y in f.tahun_riwayat
-                             if y in r.tahun and r.tahun[y].realisasi is not None})
-              for r in f.riwayat if f.tahun in r.tahun]
+    series: list[tuple[str, dict[int, Decimal]]] = []
+    for r in f.riwayat:
+        if f.tahun in r.tahun:
+            points = {y: v for y in f.tahun_riwayat if y in r.tahun and (v := r.tahun[y].realisasi) is not None}
+            series.append((r.indikator, points))
     return [(name, points) for name, points in series if len(points) >= 2]
 
 
