@@ -17,7 +17,7 @@ from laporgen.build import build, document_for, figures_for
 from laporgen.document.charts import serapan_chart
 from laporgen.document.nodes import Figure, ListOfTables
 from laporgen.document.numbering import walk
-from laporgen.model.folder import load_document
+from laporgen.jenis import load_document
 
 BAGAN = "Gambar 1.1 Susunan Organisasi Dinas Sosial Kabupaten Magetan"  # a picture in narasi/organisasi.md
 TITLES = ["Gambar 3.1 Capaian Kinerja per Indikator terhadap Target",

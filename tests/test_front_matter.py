@@ -18,7 +18,7 @@ from laporgen.build import build, check, document_for, figures_for
 from laporgen.document import charts
 from laporgen.document.nodes import Figure, ListOfTables
 from laporgen.document.numbering import walk
-from laporgen.model.folder import load_document
+from laporgen.jenis import load_document
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 LKJIP = CONTENT / "magetan-dinsos" / "lkjip-2024"

@@ -1,5 +1,5 @@
 """What every document type puts around its chapters, from the agency and the document's
-settings: the cover, the signature block, the decree block of a Renstra that is a decree's
+settings: the cover, the decree block of a Renstra that is a decree's
 attachment, and what becomes of a section with nothing in it.
 
 The seeds (000, 001, 003) fix the layout: the cover names the regional government
@@ -13,14 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..model.organisasi import Agency
-from ..model.settings import Penandatangan
-from ..numbers import tanggal
 from .nodes import Block, Cover, LabelBlock, Paragraph, Section, Signature, Text
-
-BLANK_DATE = "." * 30
-"""The date slot of an unsigned document, filled in by hand when it is signed (as the seed's
-decree leaves its number and date blank)."""
-
 
 def cover(agency: Agency, folder: Path, logo: str | None, sampul: str, title_lines: tuple[str, ...],
           year_line: str) -> Cover:
@@ -38,14 +31,6 @@ def _logo(agency: Agency, folder: Path, own: str | None) -> str | None:
     if agency.logo:
         return str((folder.parent / agency.logo).resolve())
     return None
-
-
-def signature(agency: Agency, tt: Penandatangan | None) -> Signature:
-    """The Kepala's signature block; without a signing place and date (an unsigned Renstra),
-    the region's seat and a dotted slot for the date."""
-    k = agency.kepala
-    place_date = f"{tt.tempat}, {tanggal(tt.tanggal, tt.gaya_tanggal)}" if tt else f"{agency.pemda.nama}, {BLANK_DATE}"
-    return Signature(place_date, tuple(k.jabatan), k.nama_gelar, f"{k.pangkat} ({k.golongan})", k.nip)
 
 
 def decree_block(judul: str, nomor: str, tanggal_: str, tentang: str) -> LabelBlock:

@@ -7,24 +7,23 @@ Numbers of BAB, sections and tables are assigned afterwards by `numbering.py`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..compute.lkjip import LkjipFigures
 from ..model.content import LkjipContent
-from ..numbers import angka_terbilang, persen, rupiah, tanggal
+from ..numbers import persen, rupiah, tanggal
 from . import front as front_matter
 from . import lkjip_kalimat as kalimat
+from .builder import OutlineBuilder, changed_outline, list_of_figures, list_of_tables, signature, toc_entries
 from .front import settle_empty
-from .lkjip_tables import Tables
-from .narrative import narrative_env, render_all
+from .kalimat import para
+from .lkjip_tables import LkjipTables
 from .nodes import (
-    Block, Document, Figure, Landscape, ListBlock, ListOfTables, PageBreak, Paragraph, Section, Signature, Table, Text,
-    Toc,
+    Block, Document, Figure, Landscape, ListBlock, PageBreak, Paragraph, Section, Signature, Table, Text, Toc,
 )
-from .numbering import number_body, walk
+from .numbering import number_body
 from .outline import LKJIP, LKJIP_FRONT, Bagian
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
@@ -32,23 +31,23 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 def lkjip_document(c: LkjipContent, f: LkjipFigures, charts: bool = True) -> Document:
     """The whole LKjIP as a document tree, numbered, with its Daftar Isi and Daftar Tabel."""
-    return _Builder(c, f, charts).document()
+    return LkjipBuilder(c, f, charts).document()
 
 
-class _Builder:
+class LkjipBuilder(OutlineBuilder):
     def __init__(self, c: LkjipContent, f: LkjipFigures, charts: bool = True):
         self.c, self.f = c, f
         self.charts = charts and c.settings.grafik
-        self.t = Tables(c, f)
-        self.env = narrative_env({"terbilang": angka_terbilang, "rp": rupiah, "persen": persen})
-        self.context = narrative_context(c, f)
-        self.narasi = self._render_narasi()
-        self.generated: dict[str, Callable[[], list[Block]]] = {
+        self.t = LkjipTables(c, f)
+        super().__init__(c.folder, c.narasi, changed_outline(LKJIP, c.settings, c.sources["document"]),
+                         narrative_context(c, f), LKJIP_FRONT,
+                         (f"sasaran/{s.id}" for t in c.rencana.tujuan for s in t.sasaran))
+        self.generated = {
             "kepegawaian": lambda: [self.t.formasi(), self.t.golongan(), self.t.pendidikan(), self.t.jenis_kelamin()],
             "organisasi": lambda: self._gambar("organisasi", "Susunan Organisasi " + c.agency.nama_lengkap),
             "sarana-prasarana": lambda: [self.t.aset()],
             "anggaran": lambda: [self.t.anggaran_belanja()],
-            "isu-strategis": lambda: [ListBlock(tuple((kalimat.para(i),) for i in c.rencana.isu_strategis), "1.")]
+            "isu-strategis": lambda: [ListBlock(tuple((para(i),) for i in c.rencana.isu_strategis), "1.")]
             if c.rencana.isu_strategis else [],
             "sistematika": self._sistematika,
             "renstra": lambda: [self.t.keterkaitan()] if c.rencana.keterkaitan else [],
@@ -78,11 +77,9 @@ class _Builder:
     # ------------------------------------------------------------------------------ whole
     def document(self) -> Document:
         c = self.c
-        chapters, kosong = settle_empty(tuple(self._section(b, 1) for b in LKJIP), c.settings.bagian_kosong)
+        chapters, kosong = settle_empty(tuple(self._section(b, 1) for b in self.outline), c.settings.bagian_kosong)
         body = number_body(chapters + (self._penutup(),)) + (self._lampiran(),)
-        tables = [b for b in walk(body) if isinstance(b, Table)]
-        figures = [b for b in walk(body) if isinstance(b, Figure)]
-        toc = tuple((b.level, b.heading) for b in walk(body) if isinstance(b, Section) and b.in_toc)
+        figures = list_of_figures(body)
         opening, kosong_front = settle_empty((
             Section("kata-pengantar", 1, "", "KATA PENGANTAR",
                     (*self._narasi("kata-pengantar"), self._signature()), in_toc=False, page_break_before=True),
@@ -91,12 +88,12 @@ class _Builder:
         front: list[Block] = [
             *opening,
             PageBreak(),
-            Toc("DAFTAR ISI", toc),
+            Toc("DAFTAR ISI", toc_entries(body)),
             PageBreak(),
-            ListOfTables("DAFTAR TABEL", "Tabel", tuple(f"{t.label} {t.title}" for t in tables)),
+            list_of_tables(body),
         ]
         if figures:
-            front += [PageBreak(), ListOfTables("DAFTAR GAMBAR", "Gambar", tuple(f"{g.label} {g.title}" for g in figures))]
+            front += [PageBreak(), figures]
         opd = c.agency.nama_lengkap
         tt = c.settings.tanda_tangan
         return Document(
@@ -132,7 +129,7 @@ class _Builder:
             ("rencana-aksi", f"Rencana Aksi Tahun {tahun + 1}", [self.t.rencana_aksi(), self.t.triwulan()]),
         ]
         letters = "ABCDEFGHIJ"
-        listing = ListBlock(tuple((kalimat.para(title),) for _, title, _ in parts), "A.")  # type: ignore[arg-type]
+        listing = ListBlock(tuple((para(title),) for _, title, _ in parts), "A.")  # type: ignore[arg-type]
         pages: list[Block] = []
         for n, (key, title, blocks) in enumerate(parts):
             wide = all(isinstance(b, Landscape) for b in blocks)  # the heading goes on the landscape page too
@@ -140,38 +137,19 @@ class _Builder:
             page = Section(f"lampiran-{key}", 2, "", f"Lampiran {letters[n]}. {title}", _numbered(inner, letters[n]),
                            page_break_before=not wide)
             pages.append(Landscape((page,)) if wide else page)
-        return Section("lampiran", 1, "", "LAMPIRAN", (kalimat.para("Lampiran Laporan Kinerja ini terdiri atas:"), listing, *pages),
+        return Section("lampiran", 1, "", "LAMPIRAN", (para("Lampiran Laporan Kinerja ini terdiri atas:"), listing, *pages),
                        page_break_before=True)
 
-    def _section(self, b: Bagian, level: int) -> Section:
-        title = b.title.format(**self.context)
-        children: list[Block] = [*self._narasi(b.id)]
-        maker = self.generated.get(b.id)
-        if maker:
-            children += maker()
-        children += self._narasi(f"{b.id}.akhir")
-        children += [self._section(child, level + 1) for child in b.children]
-        return Section(b.id, level, "", title if level > 1 else title.upper(), tuple(children),
-                       page_break_before=level == 1)
+    def _title(self, b: Bagian) -> str:
+        return b.title.format(**self.context)
 
     def _penutup(self) -> Section:
         """The closing signature under BAB IV, kept out of the Daftar Isi."""
         return Section("tanda-tangan", 2, "", "", (self._signature(),), in_toc=False)
 
     # ---------------------------------------------------------------------------- pieces
-    def _render_narasi(self) -> dict[str, tuple[Block, ...]]:
-        """Every narrative file rendered up front, so all their problems are reported at once;
-        a file that matches no section is an error, not silently left out."""
-        sections = [b.id for top in LKJIP for b in top.walk()]
-        known = {*sections, *(f"{i}.akhir" for i in sections), *LKJIP_FRONT,
-                 *(f"sasaran/{s.id}" for t in self.c.rencana.tujuan for s in t.sasaran)}
-        return render_all(self.env, self.c.narasi, known, self.context, self.c.folder)
-
-    def _narasi(self, key: str) -> list[Block]:
-        return list(self.narasi.get(key, ()))
-
     def _signature(self) -> Signature:
-        return front_matter.signature(self.c.agency, self.c.settings.tanda_tangan)
+        return signature(self.c.agency, self.c.settings.tanda_tangan)
 
     def _ikhtisar(self) -> tuple[Block, ...]:
         f = self.f
@@ -181,11 +159,11 @@ class _Builder:
     def _sistematika(self) -> list[Block]:
         """Generated from the outline itself, so it cannot disagree with the chapters (L-26)."""
         entries = []
-        for n, b in enumerate(LKJIP, 1):
+        for n, b in enumerate(self.outline, 1):
             parts = ", ".join(ch.title.format(**self.context) for ch in b.children)
-            entries.append((kalimat.para(Text(f"BAB {('I', 'II', 'III', 'IV')[n - 1]} {b.title}", strong=True)),
-                            kalimat.para(f"Bab ini memuat {parts}.")))
-        return [kalimat.para("Laporan Kinerja ini disusun dengan sistematika sebagai berikut:"), ListBlock(tuple(entries), "-")]
+            entries.append((para(Text(f"BAB {('I', 'II', 'III', 'IV')[n - 1]} {b.title}", strong=True)),
+                            para(f"Bab ini memuat {parts}.")))
+        return [para("Laporan Kinerja ini disusun dengan sistematika sebagai berikut:"), ListBlock(tuple(entries), "-")]
 
     def _perjanjian(self) -> list[Block]:
         out: list[Block] = []
@@ -221,7 +199,7 @@ class _Builder:
         out: list[Block] = []
         for n, i in enumerate(self.c.kinerja.inovasi, 1):
             out.append(Paragraph((Text(f"{n}. {i.nama}", strong=True),), keep_with_next=True))
-            out.append(kalimat.para(i.uraian))
+            out.append(para(i.uraian))
             out += self._gambar_file(i.gambar, i.nama)
         return out
 
@@ -230,7 +208,7 @@ class _Builder:
         for n, p in enumerate(self.c.kinerja.prestasi, 1):
             out.append(Paragraph((Text(f"{n}. {p.nama}", strong=True),), keep_with_next=True))
             text = f"Diberikan oleh {p.pemberi}." + (f" {p.uraian}" if p.uraian else "")
-            out.append(kalimat.para(text))
+            out.append(para(text))
             out += self._gambar_file(p.gambar, p.nama)
         return out
 
@@ -245,12 +223,6 @@ class _Builder:
     def _gambar_file(self, name: str | None, title: str) -> list[Block]:
         path = self._asset(name)
         return [Figure(Path(path).stem, "", title, path)] if path else []
-
-    def _asset(self, name: str | None) -> str | None:
-        if not name:
-            return None
-        path = self.c.folder / name
-        return str(path.resolve()) if path.is_file() else None
 
 
 def _numbered(blocks: tuple[Block, ...], letter: str) -> tuple[Block, ...]:

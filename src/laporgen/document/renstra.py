@@ -7,24 +7,22 @@ renames, drops or adds sections; numbering ("2.1", "Tabel 2.3") is generated.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from ..compute.perubahan import Perubahan
 from ..compute.renstra import RenstraFigures
-from ..errors import LaporgenError
 from ..model.content import RenstraContent
 from ..numbers import angka_terbilang, bulatkan, persen, rupiah
 from . import front as front_matter
+from .builder import OutlineBuilder, changed_outline, list_of_figures, list_of_tables, signature, toc_entries
 from .front import settle_empty
-from .lkjip_kalimat import para
-from .narrative import narrative_env, render_all
+from .kalimat import daftar, para
 from .nodes import (
-    Block, Document, Figure, Landscape, ListBlock, ListOfTables, PageBreak, Paragraph, Section, Table, Text, Toc,
+    Block, Document, Landscape, ListBlock, PageBreak, Paragraph, Section, Text, Toc,
 )
-from .numbering import ROMAN, number_body, walk
-from .outline import RENSTRA, RENSTRA_FRONT, Bagian, apply_changes
+from .numbering import ROMAN, number_body
+from .outline import RENSTRA, RENSTRA_FRONT
 from .renstra_tables import RenstraTables
 
 JUDUL = {"awal": "Rencana Strategis", "perubahan": "Perubahan Rencana Strategis", "review": "Review Rencana Strategis"}
@@ -33,19 +31,17 @@ JUDUL = {"awal": "Rencana Strategis", "perubahan": "Perubahan Rencana Strategis"
 def renstra_document(c: RenstraContent, f: RenstraFigures, changes: list[Perubahan] | None = None) -> Document:
     """The whole Renstra as a document tree, numbered, with its Daftar Isi and Daftar Tabel;
     `changes` (a Perubahan/Review against its previous version) adds their table to BAB I."""
-    return _Builder(c, f, changes).document()
+    return RenstraBuilder(c, f, changes).document()
 
 
-class _Builder:
+class RenstraBuilder(OutlineBuilder):
     def __init__(self, c: RenstraContent, f: RenstraFigures, changes: list[Perubahan] | None = None):
         self.c, self.f = c, f
         self.t = RenstraTables(c, f)
-        self.outline = self._outline()
-        self.env = narrative_env({"terbilang": angka_terbilang, "rp": rupiah, "persen": persen})
-        self.context = narrative_context(c, f)
-        self.narasi = self._render_narasi()
+        super().__init__(c.folder, c.narasi, changed_outline(RENSTRA, c.settings, c.sources["document"]),
+                         narrative_context(c, f), RENSTRA_FRONT)
         a = c.analisis
-        self.generated: dict[str, Callable[[], list[Block]]] = {
+        self.generated = {
             "sdm": lambda: self.t.sdm(),
             "sarana-prasarana": lambda: [self.t.aset()] if c.sumber_daya.aset else [],
             "kinerja-pelayanan": self._kinerja_pelayanan,
@@ -53,26 +49,17 @@ class _Builder:
             "identifikasi-permasalahan": lambda: _numbered_titles(a.permasalahan),
             "telaah-visi-misi": self._visi_misi,
             "telaah-renstra-kl": lambda: [Landscape((self.t.telaah_provinsi(),))] if a.telaah_provinsi else [],
-            "isu-strategis": lambda: [_list(a.isu_strategis)] if a.isu_strategis else [],
+            "isu-strategis": lambda: [daftar(a.isu_strategis)] if a.isu_strategis else [],
             "tujuan-sasaran-jangka-menengah": lambda: [Landscape((self.t.tujuan_sasaran(),))],
             "strategi": lambda: [Landscape((self.t.swot(),))] if a.swot else [],
             "strategi-kebijakan": lambda: [self.t.tc26()],
             "kebijakan": lambda: [Landscape((self.t.kebijakan(),))] if a.kebijakan else [],
             "rencana-program": self._rencana_program,
             "kinerja-urusan": lambda: [Landscape((self.t.tc28(),))] if a.indikator_urusan else [],
-            "penutup": lambda: [_list(a.kaidah_pelaksanaan)] if a.kaidah_pelaksanaan else [],
+            "penutup": lambda: [daftar(a.kaidah_pelaksanaan)] if a.kaidah_pelaksanaan else [],
             "sistematika": self._sistematika,
             "latar-belakang": lambda: [self.t.perubahan(changes)] if changes else [],
         }
-
-    def _outline(self) -> tuple[Bagian, ...]:
-        o = self.c.settings.outline
-        outline, unknown = apply_changes(RENSTRA, o.judul, o.hapus, [(x.id, x.judul, x.setelah) for x in o.tambah])
-        if unknown:
-            known = ", ".join(b.id for top in RENSTRA for b in top.walk())
-            raise LaporgenError([self.c.sources["document"].problem(
-                ("outline",), f"no section with id {', '.join(repr(u) for u in unknown)}", f"known: {known}", "outline.unknown")])
-        return outline
 
     # ------------------------------------------------------------------------------ whole
     def document(self) -> Document:
@@ -82,17 +69,14 @@ class _Builder:
         body = number_body(chapters + self._closing(), style="desimal")
         if c.settings.penetapan:
             body = self._decree(body)
-        tables = [b for b in walk(body) if isinstance(b, Table)]
-        figures = [b for b in walk(body) if isinstance(b, Figure)]
-        toc = tuple((b.level, b.heading) for b in walk(body) if isinstance(b, Section) and b.in_toc)
         judul = JUDUL[c.settings.varian]
         opening, kosong_front = settle_empty((Section("kata-pengantar", 1, "", "KATA PENGANTAR",
                                                       (*self._narasi("kata-pengantar"), *self._signature()),
                                                       in_toc=False, page_break_before=True),), mode)
-        front: list[Block] = [*opening, PageBreak(), Toc("DAFTAR ISI", toc), PageBreak(),
-                              ListOfTables("DAFTAR TABEL", "Tabel", tuple(f"{t.label} {t.title}" for t in tables))]
+        front: list[Block] = [*opening, PageBreak(), Toc("DAFTAR ISI", toc_entries(body)), PageBreak(), list_of_tables(body)]
+        figures = list_of_figures(body)
         if figures:
-            front += [PageBreak(), ListOfTables("DAFTAR GAMBAR", "Gambar", tuple(f"{g.label} {g.title}" for g in figures))]
+            front += [PageBreak(), figures]
         opd = c.agency.nama_lengkap
         tt = c.settings.tanda_tangan
         return Document(
@@ -120,32 +104,15 @@ class _Builder:
             first = replace(first, page_break_before=False)
         return (front_matter.decree_block(p.judul, p.nomor, p.tanggal, tentang), first, *rest)
 
-    def _section(self, b: Bagian, level: int) -> Section:
-        children: list[Block] = [*self._narasi(b.id)]
-        maker = self.generated.get(b.id)
-        if maker:
-            children += maker()
-        children += self._narasi(f"{b.id}.akhir")
-        children += [self._section(ch, level + 1) for ch in b.children]
-        return Section(b.id, level, "", b.title if level > 1 else b.title.upper(), tuple(children), page_break_before=level == 1)
-
     def _closing(self) -> tuple[Block, ...]:
         signature = self._signature()
         return (Section("tanda-tangan", 2, "", "", tuple(signature), in_toc=False),) if signature else ()
 
     # ---------------------------------------------------------------------------- pieces
-    def _render_narasi(self) -> dict[str, tuple[Block, ...]]:
-        sections = [b.id for top in self.outline for b in top.walk()]
-        known = {*sections, *(f"{i}.akhir" for i in sections), *RENSTRA_FRONT}
-        return render_all(self.env, self.c.narasi, known, self.context, self.c.folder)
-
-    def _narasi(self, key: str) -> list[Block]:
-        return list(self.narasi.get(key, ()))
-
     def _signature(self) -> list[Block]:
         """The Kepala Dinas's signature (pengesahan) under the Kata Pengantar and after the
         Penutup; an unsigned document leaves the date to fill in by hand."""
-        return [front_matter.signature(self.c.agency, self.c.settings.tanda_tangan)]
+        return [signature(self.c.agency, self.c.settings.tanda_tangan)]
 
     def _sistematika(self) -> list[Block]:
         """Generated from the outline itself, so it lists exactly the sections the document has
@@ -189,10 +156,10 @@ class _Builder:
             for label, values in (("Kekuatan", a.swot.kekuatan), ("Kelemahan", a.swot.kelemahan),
                                   ("Peluang", a.swot.peluang), ("Ancaman", a.swot.ancaman)):
                 if values:
-                    out += [Paragraph((Text(label, strong=True),), keep_with_next=True), _list(values, "-")]
+                    out += [Paragraph((Text(label, strong=True),), keep_with_next=True), daftar(values, "-")]
         for label, values in (("Tantangan", a.tantangan), ("Peluang", a.peluang)):
             if values:
-                out += [Paragraph((Text(label, strong=True),), keep_with_next=True), _list(values)]
+                out += [Paragraph((Text(label, strong=True),), keep_with_next=True), daftar(values)]
         return out
 
     def _visi_misi(self) -> list[Block]:
@@ -201,10 +168,10 @@ class _Builder:
         if r.visi:
             out.append(para("Visi Kepala Daerah dan Wakil Kepala Daerah terpilih adalah: ", Text(f"\u201c{r.visi}\u201d", strong=True)))
         if r.misi:
-            out += [para("Misi yang ditetapkan untuk mewujudkan visi tersebut adalah:"), _list(r.misi)]
+            out += [para("Misi yang ditetapkan untuk mewujudkan visi tersebut adalah:"), daftar(r.misi)]
         for label, values in (("Faktor pendorong", a.faktor_pendorong), ("Faktor penghambat", a.faktor_penghambat)):
             if values:
-                out += [Paragraph((Text(label, strong=True),), keep_with_next=True), _list(values)]
+                out += [Paragraph((Text(label, strong=True),), keep_with_next=True), daftar(values)]
         return out
 
     def _rencana_program(self) -> list[Block]:
@@ -219,10 +186,6 @@ class _Builder:
         )]
         out += [Landscape((self.t.tc27(m),)) for m in self.f.matriks]
         return out
-
-
-def _list(values: list[str], marker: str = "1.") -> ListBlock:
-    return ListBlock(tuple((para(v),) for v in values), marker)  # type: ignore[arg-type]
 
 
 def _numbered_titles(items) -> list[Block]:
