@@ -238,3 +238,15 @@ def test_a_label_is_cut_on_a_word_boundary(name, width, lines, text):
     assert label.text == text
     assert label.cut == text.endswith("\u2026")
     assert all(len(line) <= width + 1 for line in label.text.split("\n"))
+
+
+def test_a_lampiran_part_takes_its_narrative(tmp_path):
+    agency = tmp_path / "magetan-dinsos"
+    shutil.copytree(CONTENT / "magetan-dinsos", agency)
+    folder = agency / "lkjip-2024"
+    (folder / "narasi" / "lampiran-iku.md").write_text("Indikator Kinerja Utama {{ opd }} ditetapkan dengan Keputusan Kepala Dinas.\n",
+                                                       encoding="utf-8")
+    (docx,) = build(folder, tmp_path / "out").outputs
+    text = paragraphs(docx)
+    at = len(text) - 1 - text[::-1].index("Lampiran B. Indikator Kinerja Utama (IKU) Tahun 2024-2026")  # the heading
+    assert text[at + 1] == "Indikator Kinerja Utama Dinas Sosial Kabupaten Magetan ditetapkan dengan Keputusan Kepala Dinas."

@@ -27,6 +27,8 @@ from .numbering import number_body
 from .outline import LKJIP, LKJIP_FRONT, Bagian
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
+LAMPIRAN_NARASI = ("lampiran", "lampiran-perjanjian-kinerja", "lampiran-iku", "lampiran-rencana-aksi")
+"""The narrative keys of the Lampiran (see `LkjipBuilder._lampiran`)."""
 
 
 def lkjip_document(c: LkjipContent, f: LkjipFigures, charts: bool = True) -> Document:
@@ -41,7 +43,7 @@ class LkjipBuilder(OutlineBuilder):
         self.t = LkjipTables(c, f)
         super().__init__(c.folder, c.narasi, changed_outline(LKJIP, c.settings, c.sources["document"]),
                          narrative_context(c, f), LKJIP_FRONT,
-                         (f"sasaran/{s.id}" for t in c.rencana.tujuan for s in t.sasaran))
+                         (*(f"sasaran/{s.id}" for t in c.rencana.tujuan for s in t.sasaran), *LAMPIRAN_NARASI))
         self.generated = {
             "kepegawaian": lambda: [self.t.formasi(), self.t.golongan(), self.t.pendidikan(), self.t.jenis_kelamin()],
             "organisasi": lambda: self._gambar("organisasi", "Susunan Organisasi " + c.agency.nama_lengkap),
@@ -117,7 +119,8 @@ class LkjipBuilder(OutlineBuilder):
         attachments, then one page each, drawn from the data the report already holds: the
         Perjanjian Kinerja (each version, with its programs and pagu), the IKU and the Rencana
         Aksi with its quarterly targets. Their tables are numbered by attachment ("Tabel A.1"),
-        apart from the BABs' own."""
+        apart from the BABs' own. Each part, and the list, may have narrative before its tables
+        (`narasi/lampiran.md`, `narasi/lampiran-perjanjian-kinerja.md`, …)."""
         c = self.c
         pk = self.c.kinerja.perjanjian_kinerja
         tahun, periode = c.settings.tahun, f"{c.rencana.periode[0]}-{c.rencana.periode[1]}"
@@ -134,10 +137,11 @@ class LkjipBuilder(OutlineBuilder):
         for n, (key, title, blocks) in enumerate(parts):
             wide = all(isinstance(b, Landscape) for b in blocks)  # the heading goes on the landscape page too
             inner = tuple(ch for b in blocks for ch in b.children) if wide else tuple(blocks)  # type: ignore[union-attr]
-            page = Section(f"lampiran-{key}", 2, "", f"Lampiran {letters[n]}. {title}", _numbered(inner, letters[n]),
-                           page_break_before=not wide)
+            page = Section(f"lampiran-{key}", 2, "", f"Lampiran {letters[n]}. {title}",
+                           (*self._narasi(f"lampiran-{key}"), *_numbered(inner, letters[n])), page_break_before=not wide)
             pages.append(Landscape((page,)) if wide else page)
-        return Section("lampiran", 1, "", "LAMPIRAN", (para("Lampiran Laporan Kinerja ini terdiri atas:"), listing, *pages),
+        return Section("lampiran", 1, "", "LAMPIRAN",
+                       (*self._narasi("lampiran"), para("Lampiran Laporan Kinerja ini terdiri atas:"), listing, *pages),
                        page_break_before=True)
 
     def _title(self, b: Bagian) -> str:
