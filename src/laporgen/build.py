@@ -112,5 +112,8 @@ def check(folder: Path) -> list[Finding]:
         figures = figures_for(content)
         # renders the narrative too: a broken placeholder fails check as it fails build
         document = document_for(content, charts=False, figures=figures)
-        missing = empty_sections(content, document.kosong)  # sections whose narrative is missing
-        return jenis_for(content).check(content, figures) + missing
+        from .check.dokumen import check_dokumen
+
+        jenis = jenis_for(content)
+        angka = jenis.angka(content, figures) if jenis.angka else []
+        return jenis.check(content, figures) + check_dokumen(content, document, angka) + empty_sections(content, document.kosong)

@@ -23,9 +23,12 @@ BAGIAN_KOSONG = ("A section with nothing in it (its narasi/<id>.md missing and n
 
 
 class Tingkat(Model):
-    """One level of a kategori scale: capaian ≥ `min` (inclusive) gets `label`."""
+    """One level of a kategori scale: `min` ≤ capaian ≤ `max` gets `label` (a range, as
+    "Baik 86–100, Sedang 71–85"; without `max`, up to the next level's min)."""
 
     min: Angka | None = Field(None, description="Lower bound, inclusive; omit for the lowest level")
+    max: Angka | None = Field(None, description="Upper bound, inclusive; omit for 'up to the next level' "
+                              "(or, on the highest level, no upper bound)")
     label: str
 
 
@@ -45,10 +48,12 @@ class Kategori(Model):
     @classmethod
     def _descending(cls, skala: tuple[Tingkat, ...]) -> tuple[Tingkat, ...]:
         bounds = [t.min for t in skala]
-        if len(skala) < 2 or bounds[-1] is not None or None in bounds[:-1]:
-            raise ValueError("needs two or more levels, every one with a min except the last (min = null)")
-        if any(a <= b for a, b in zip(bounds[:-1], bounds[1:-1])):
+        if len(skala) < 2 or None in bounds[:-1]:
+            raise ValueError("needs two or more levels, every one with a min except possibly the last (min = null)")
+        if any(a <= b for a, b in zip(bounds[:-1], bounds[1:]) if b is not None):
             raise ValueError("levels must be listed from the highest min to the lowest")
+        if any(t.max is not None and t.min is not None and t.max < t.min for t in skala):
+            raise ValueError("a level's max must not be below its min")
         return skala
 
 
@@ -124,6 +129,9 @@ class DocumentSettings(Model):
     sampul: Sampul = Field("standar", description=SAMPUL)
     bagian_kosong: BagianKosong = Field("draf", description=BAGIAN_KOSONG)
     grafik: bool = Field(True, description="Charts in BAB III: capaian against target, serapan per program, the trend")
+    disengaja: list[str] = Field(
+        [], description='Plausibility warnings the agency confirms as intended, by code ("wajar.pagu_nol") or '
+        'code@field ("wajar.serapan@program[0].kegiatan[1].anggaran.realisasi"): `check` no longer reports them')
 
 
 class Penetapan(Model):
@@ -158,3 +166,6 @@ class RenstraSettings(Model):
     perubahan_dari: str | None = Field(
         None, description="The folder of the version this Perubahan/Review revises, relative to this one: "
         "a table of what changed is printed in BAB I")
+    disengaja: list[str] = Field(
+        [], description='Plausibility warnings the agency confirms as intended, by code ("wajar.pagu_nol") or '
+        'code@field ("wajar.serapan@program[0].kegiatan[1].anggaran.realisasi"): `check` no longer reports them')
