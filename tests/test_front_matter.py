@@ -133,10 +133,11 @@ def test_a_missing_kata_pengantar_is_a_visible_draft_and_a_check_finding(tmp_pat
     text = paragraphs(docx)
     at = text.index("KATA PENGANTAR")
     assert text[at + 1] == "DRAF \u2014 narasi bagian ini belum ditulis: tulis berkas narasi/kata-pengantar.md."
-    missing = [f for f in check(folder) if f.problem.code == "narrative.missing"]
+    missing = [f for f in check(folder) if f.problem.code == "narasi.missing"]
     assert [str(f) for f in missing] == [
-        f"I {folder}/narasi/kata-pengantar.md: section 'kata-pengantar' has no text: printed with a DRAF note; "
-        "write narasi/kata-pengantar.md [narrative.missing]"]
+        f"W {folder}/narasi/kata-pengantar.md: section 'kata-pengantar' has no narrative: the document marks it DRAF "
+        "(or leaves it out: bagian_kosong); write narasi/kata-pengantar.md, or drop the section (outline.hapus in "
+        "document.toml) [narasi.missing]"]
 
 
 def test_bagian_kosong_hilangkan_leaves_the_section_out(tmp_path):
@@ -148,8 +149,7 @@ def test_bagian_kosong_hilangkan_leaves_the_section_out(tmp_path):
                         encoding="utf-8")
     (docx,) = build(folder, tmp_path / "out").outputs
     assert "KATA PENGANTAR" not in [text for _, text in docx_headings(docx)]
-    assert [f.problem.message for f in check(folder) if f.problem.code == "narrative.missing"] == [
-        "section 'kata-pengantar' has no text: left out of the document"]
+    assert [f.problem.code for f in check(folder) if f.problem.file.endswith("kata-pengantar.md")] == ["narasi.missing"]
 
 
 def test_the_examples_have_no_empty_section():

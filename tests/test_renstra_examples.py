@@ -148,7 +148,6 @@ BLITAR_REGISTER = {
     ("program.yaml", "total"): ["B-14 ×5", "", "", "", "", "B-14 akhir"],
     ("program.yaml", "wajar.satuan"): ["B-27 K2.1 (31 penyelenggara)", "B-27 K2.2 (12 jenis)"],
     ("sumber_daya.yaml", "silang.sdm"): ["B-10"],
-    ("kata-pengantar.md", "narasi.missing"): ["issue 13: the Kata Pengantar is an empty page"],
 }
 
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import collector
-from .check.findings import empty_sections
 from .document.nodes import Document
 from .errors import LaporgenError, Problem
 from .jenis import jenis_for, load_document, output_name
@@ -116,4 +115,4 @@ def check(folder: Path) -> list[Finding]:
 
         jenis = jenis_for(content)
         angka = jenis.angka(content, figures) if jenis.angka else []
-        return jenis.check(content, figures) + check_dokumen(content, document, angka) + empty_sections(content, document.kosong)
+        return jenis.check(content, figures) + check_dokumen(content, document, angka)

@@ -238,7 +238,7 @@ class Document:
     `body` is arabic-numbered from BAB I. `paper` is "A4" or "F4". `kosong` names the sections
     that had nothing in them (a narrative file not yet written), marked as drafts or left out
     by the document's `bagian_kosong` setting: renderers ignore it, `laporgen check` lists
-    them."""
+    them [narasi.missing]."""
 
     title: str
     subject: str

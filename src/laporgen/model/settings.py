@@ -19,7 +19,7 @@ SAMPUL = ("standar: title at the top, the logo in the middle, the Pemerintah lin
 BagianKosong = Literal["draf", "hilangkan"]
 BAGIAN_KOSONG = ("A section with nothing in it (its narasi/<id>.md missing and nothing generated): draf prints its "
                  "heading and a visible DRAF note naming the file to write; hilangkan leaves the section out. "
-                 "`laporgen check` lists such sections either way [narrative.missing]")
+                 "`laporgen check` lists such sections either way [narasi.missing]")
 
 
 class Tingkat(Model):
