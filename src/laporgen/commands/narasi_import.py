@@ -264,8 +264,20 @@ def _markdown(chunk: str) -> str:
     text = markdownify(chunk, heading_style="ATX", bullets="-", strong_em_symbol="*", escape_underscores=False,
                       table_infer_header=True)
     text = re.sub(r"\{([{%#])", lambda m: "{{ '{" + m.group(1) + "' }}", text)
-    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    text = _captioned(re.sub(r"\n{3,}", "\n\n", text).strip())
     return text + "\n"
+
+
+_PICTURE = re.compile(r"!\[\]\(([^)\s]+)\)(?:\n\n(?:Gambar|Figure)\s+[\dA-Z][\d.]*\.?\s+(\S[^\n]*))?")
+CAPTION_TO_WRITE = "[ISI] judul gambar"
+"""The caption of a picture the Word file gives none: `check` lists it as still to fill in."""
+
+
+def _captioned(text: str) -> str:
+    """Every picture with a caption (a narrative picture needs one): Word's alt text as mammoth
+    gave it, else the "Gambar 1.1 …" paragraph under it (laporgen numbers the picture itself),
+    else a marked caption to write."""
+    return _PICTURE.sub(lambda m: f"![{(m.group(2) or CAPTION_TO_WRITE).strip()}]({m.group(1)})", text)
 
 
 # ------------------------------------------------------------------------ figures → placeholders
