@@ -12,7 +12,7 @@ import lxml.html
 import pytest
 import yaml
 
-from docx_reading import docx_captions, docx_tables, open_docx
+from docx_reading import docx_tables, open_docx, table_captions
 from laporgen.build import build, document_for
 from laporgen.document.nodes import Table
 from laporgen.document.numbering import walk
@@ -81,7 +81,7 @@ def table(path: Path, start: str, head: int = 3) -> list[list[str]]:
     the later ones captioned "(lanjutan)" (document/table_layout.py): a later part's first head
     row adds its new group heads, its other `head` rows and its body rows their cells after the
     key columns (the cells every row of both parts begins with alike)."""
-    found = list(zip(docx_captions(path), docx_tables(path)))
+    found = list(zip(table_captions(path), docx_tables(path)))
     (n,) = [n for n, (c, _) in enumerate(found) if c.split("\n")[0].startswith(start) and not _lanjutan(c)]
     rows = [list(row) for row in found[n][1]]
     for caption, part in found[n + 1:]:
@@ -101,14 +101,14 @@ def table(path: Path, start: str, head: int = 3) -> list[list[str]]:
 def docx_table(path: Path, start: str):
     """The python-docx table under the caption starting with `start` (the first part of a
     form printed in parts: the key columns are in every part)."""
-    (index,) = [n for n, c in enumerate(docx_captions(path)) if c.split("\n")[0].startswith(start) and not _lanjutan(c)]
+    (index,) = [n for n, c in enumerate(table_captions(path)) if c.split("\n")[0].startswith(start) and not _lanjutan(c)]
     return open_docx(path).tables[index]
 
 
 @pytest.mark.parametrize("name", ["magetan", "blitar"])
 def test_captions_are_the_complete_list_numbered_as_the_signed_document(built, name):
     """The later parts of a form printed in parts by year span are "(lanjutan)" of it."""
-    captions = [c.split("\n")[0] for c in docx_captions(built[name])]
+    captions = [c.split("\n")[0] for c in table_captions(built[name])]  # Blitar's bagan is a Gambar
     assert [c for c in captions if not _lanjutan(c)] == CAPTIONS[name]
     for n, caption in enumerate(captions):
         if _lanjutan(caption):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .nodes import Block, Figure, Landscape, ListBlock, Section, Table  # noqa: F401
+from .nodes import Block, Figure, Landscape, ListBlock, Section, Table
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -70,6 +70,9 @@ def _number(block: Block, bab: int, counters: dict[str, int], index: int = 0, pa
         for child in block.children:
             turned.append(_continued(child, turned) or _number(child, bab, counters, 0, parent, style))
         return replace(block, children=tuple(turned))
+    if isinstance(block, ListBlock):  # a picture in a list item is numbered where it stands
+        return replace(block, items=tuple(tuple(_number(ch, bab, counters, 0, parent, style) for ch in item)
+                                          for item in block.items))
     return block
 
 
