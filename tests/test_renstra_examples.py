@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from docx_reading import docx_captions, docx_headings, docx_tables, docx_text, table_captions
+from docx_reading import docx_headings, docx_tables, docx_text, table_captions
 from laporgen.build import build, check
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
