@@ -15,6 +15,7 @@ import shutil
 import subprocess
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 
 import pytest
@@ -100,6 +101,22 @@ def document_texts(document: Document) -> Iterator[tuple[str, bool]]:
     yield from block_texts(document.body)
 
 
+def _strings(value: object) -> Iterator[str]:
+    """Every string anywhere in a tree (cover lines, decree blocks, whatever node or field
+    comes next), read generically: what the PDF may print besides the blocks' texts."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif is_dataclass(value):
+        for f in fields(value):
+            yield from _strings(getattr(value, f.name))
+
+
 def tables(blocks: Iterable[Block]) -> Iterator[Table]:
     for block in blocks:
         if isinstance(block, Section | Landscape):
@@ -124,12 +141,13 @@ def broken_in_cells(document: Document, pages: list[str]) -> tuple[list[str], li
         tree.update(found)
         if in_cell:
             in_cells.update(found)
+    known = set(tree) | {piece for text in _strings(document) for piece in pieces(text)}
     printed: Counter[str] = Counter()
     fragments: list[str] = []
     for piece in pieces("\n".join(pages)):
-        if piece in tree:
+        if piece in known:
             printed[piece] += 1
-        elif (parts := _known_parts(piece, tree)) is not None:
+        elif (parts := _known_parts(piece, known)) is not None:
             printed.update(parts)  # two cells side by side, read as one word
         elif not _FURNITURE.match(piece):
             fragments.append(piece)
@@ -138,7 +156,7 @@ def broken_in_cells(document: Document, pages: list[str]) -> tuple[list[str], li
     return short, sorted(set(fragments))
 
 
-def _known_parts(piece: str, tree: Counter[str]) -> list[str] | None:
+def _known_parts(piece: str, tree: set[str]) -> list[str] | None:
     """`piece` as pieces of the tree run together: a word and the next cell's word with too
     little space between them for pdftotext ("KegiatanOrang"), or an entry and its dotted
     leader ("Tujuan." in a contents list)."""
