@@ -321,6 +321,8 @@ def split_by_years(table: Table, width: float) -> tuple[Table, ...] | None:
         for n, run in enumerate(runs, 1):
             columns = key + [c for c in sorted(year_of) if year_of[c] in run] + (after if n == len(runs) else [])
             part = keep_columns(table, sorted(columns))
+            if n < len(runs):  # the source line and notes once, under the last part
+                part = replace(part, source=None, notes=())
             if n > 1:  # the year span is in the head rows; the caption says it goes on
                 part = replace(part, id=f"{table.id}-{n}", title=f"{table.title} (lanjutan)", continued=True)
             parts.append(fit(part, width))
