@@ -12,6 +12,7 @@ import logging
 import os
 import stat
 import subprocess
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -386,7 +387,7 @@ def test_libreoffice_missing_is_a_clear_error(monkeypatch):
     assert (problem.file, problem.code) == ("soffice", "pdf.engine")
     assert "not installed" in problem.message
     assert problem.hint == (
-        "install LibreOffice (apt-get install libreoffice-writer-nogui) or use --pdf-engine weasyprint"
+        "install LibreOffice (apt-get install libreoffice-writer-nogui) or use --pdf-engine typst"
     )
 
 
@@ -402,14 +403,66 @@ def test_libreoffice_failing_is_a_clear_error(monkeypatch, tmp_path):
     )
 
 
-def test_libreoffice_timing_out_is_a_clear_error(monkeypatch):
-    def hang(*args, **kwargs):
-        raise subprocess.TimeoutExpired(args[0], kwargs["timeout"])
+def leftover_folders(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.glob(f"{libreoffice.TEMP_PREFIX}*"))
 
-    monkeypatch.setattr(libreoffice.shutil, "which", lambda name: "/usr/bin/soffice")
-    monkeypatch.setattr(libreoffice.subprocess, "run", hang)
-    with pytest.raises(LaporgenError) as caught:
-        libreoffice.docx_to_pdf(b"PK", timeout=7)
-    assert caught.value.problems[0].message == (
-        "LibreOffice did not finish converting the DOCX within 7 seconds"
+
+def alive(pid: int) -> bool:
+    """Whether process `pid` still runs (a zombie waiting for its parent counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+def test_libreoffice_timing_out_kills_its_whole_group_and_removes_its_folder(monkeypatch, tmp_path):
+    """The fake soffice does what the real launcher does: starts a worker (soffice.bin) that
+    writes into the profile folder, and waits. On the timeout both die and the folder goes."""
+    pids = tmp_path / "pids"
+    fake_soffice(
+        tmp_path / "bin",
+        f"""profile=$(echo "$2" | sed 's|^-env:UserInstallation=file://||')
+mkdir -p "$profile"
+(while true; do date > "$profile/busy"; sleep 0.05; done) &
+echo $$ $! > {pids}
+wait""",
     )
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with pytest.raises(LaporgenError) as caught:
+        libreoffice.docx_to_pdf(b"PK", timeout=1)
+    assert caught.value.problems[0].message == (
+        "LibreOffice did not finish converting the DOCX within 1 seconds"
+    )
+    launcher, worker = (int(pid) for pid in pids.read_text().split())
+    assert not alive(launcher)
+    assert not alive(worker)
+    assert leftover_folders(tmp_path) == []
+
+
+@pytest.mark.libreoffice
+def test_real_libreoffice_timing_out_leaves_no_process_and_no_folder(monkeypatch, tmp_path):
+    """The real soffice, stopped after half a second (before it has even read its profile):
+    no process of the conversion survives and its temporary folder is removed."""
+    from libreoffice import soffice
+
+    soffice()  # skips with the reason when LibreOffice is not installed
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    before = soffice_pids()
+    with pytest.raises(LaporgenError, match="within 0.5 seconds"):
+        libreoffice.docx_to_pdf(b"PK", timeout=0.5)
+    assert leftover_folders(tmp_path) == []
+    left = [pid for pid in soffice_pids() - before if str(tmp_path) in cmdline(pid)]
+    assert left == []
+
+
+def soffice_pids() -> set[int]:
+    return {int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and "soffice" in cmdline(int(p.name))}
+
+
+def cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
