@@ -103,7 +103,7 @@ class _Builder:
             ),
             front=tuple(front),
             body=body,
-            paper=c.settings.kertas,
+            paper=c.settings.kertas, font=c.settings.huruf,
             running_header=f"LKjIP {opd} Tahun {c.settings.tahun}",
         )
 

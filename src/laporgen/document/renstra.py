@@ -95,7 +95,7 @@ class _Builder:
             date_iso=(c.settings.tanda_tangan.tanggal.isoformat() if c.settings.tanda_tangan else f"{c.settings.tahun_awal}-01-01"),
             cover=Cover((judul.upper(), c.agency.nama.upper(), c.agency.pemda.lengkap.upper(), f"TAHUN {c.settings.periode}"),
                         tuple(issuer), self._asset(c.settings.logo)),
-            front=tuple(front), body=body, paper=c.settings.kertas,
+            front=tuple(front), body=body, paper=c.settings.kertas, font=c.settings.huruf,
             running_header=f"{judul} {opd} {c.settings.periode}",
         )
 
