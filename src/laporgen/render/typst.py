@@ -15,6 +15,7 @@ compilation's root: Typst reads files only from there. This module computes and 
 from __future__ import annotations
 
 import mimetypes
+import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -159,6 +160,19 @@ _ESCAPE_TABLE = str.maketrans(_ESCAPES)
 def _string(text: str) -> str:
     """`text` as a Typst string literal: shown exactly as written, never read as markup."""
     return '"' + text.translate(_ESCAPE_TABLE) + '"'
+
+
+# After a "/" or a dash inside a token, Unicode line breaking may break the token
+# ("desa/" | "kelurahan"); in a table cell a word joiner (U+2060, drawn as nothing) there
+# forbids it, so a cell wraps only between tokens.
+_BREAK_INSIDE_TOKEN = re.compile(r"(?<=\S[/\-\u2010\u2013])(?=\S)")
+
+
+def _cell_string(text: str, bold: bool) -> str:
+    """A cell's lone text as one Typst expression: its string literal, never broken inside
+    a token (`_BREAK_INSIDE_TOKEN`), in `strong` when `bold`."""
+    literal = _string(_BREAK_INSIDE_TOKEN.sub("\u2060", text))
+    return f"strong({literal})" if bold else literal
 
 
 def _strings(texts: Iterable[str]) -> str:
@@ -455,7 +469,7 @@ class _Writer:
         run of text is its string literal (the common case: no markup to parse)."""
         match blocks:
             case [Paragraph(inlines=[Text(text=text, strong=strong, emph=False)])]:
-                return f"strong({_string(text)})" if strong or bold else _string(text)
+                return _cell_string(text, strong or bold)
             case [Paragraph() as lone]:
                 return f"[{self.inlines(lone.inlines, bold)}]"
         parts = []
