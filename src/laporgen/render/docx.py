@@ -114,6 +114,7 @@ def render_docx(document: Document, template: Path, out: BinaryIO) -> None:
 def _render_docx(document: Document, template: Path, out: BinaryIO) -> None:
     tpl = _open_template(template)
     docx = tpl.get_docx()
+    ooxml.set_all_fonts(docx, document.font)  # the document's typeface, as the PDF engines draw it
     cover_sections = len(docx.sections) - 1
     page = _Page.of(docx.sections[-1], document.paper)
     subdoc = tpl.new_subdoc()
