@@ -370,8 +370,10 @@ class _Writer:
         paragraphs take the cell's look."""
         items = []
         for item in node.items:
-            content = self._cell_content(item, bold) if in_cell else self.blocks(item)
-            items.append(f"[\n{content}\n]")
+            if in_cell:  # an expression (a string, strong(…), […]): called from markup
+                items.append(f"[#{self._cell_content(item, bold)}]")
+            else:
+                items.append(f"[\n{self.blocks(item)}\n]")
         return f"#lp-list({_string(node.marker)}, ({', '.join(items)},))"
 
     def signature(self, node: Signature) -> str:
