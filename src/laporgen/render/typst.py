@@ -64,12 +64,13 @@ PDF_STANDARDS = ("a-2b", "a-3b", "a-2u", "a-3u")
 PAPER = {"A4": (210, 297), "F4": (215, 330)}  # mm
 MARGIN = "(top: 2.5cm, bottom: 2.5cm, left: 3cm, right: 2.5cm)"
 LANDSCAPE_MARGIN = "(top: 3cm, bottom: 2cm, left: 2cm, right: 2cm)"
-TEXT_WIDTH_MM = {False: lambda paper: PAPER[paper][0] - 55, True: lambda paper: PAPER[paper][1] - 40}
 # Pictures a PDF can hold as Typst reads them; anything else is a user error, as in the DOCX.
 IMAGE_TYPES = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/svg+xml": ".svg"}
-# A table of at most this many rows is measured, and kept on one page when it fits on half a
-# page; longer tables are not measured (a second layout of thousands of rows).
-SHORT_TABLE_ROWS = 25
+# A short table is never split across pages: at most this many rows, none with a long text.
+# Decided from the tree, not by measuring: measuring each table in Typst is a second layout of
+# it, 40 % of the LKjIP's PDF time.
+SHORT_TABLE_ROWS = 12
+SHORT_CELL_CHARS = 80
 LIST_INDENT_CM = 0.75
 TYPST_ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "left"}
 
@@ -408,11 +409,7 @@ class _Writer:
         page and no row split, then the source line and notes. A short table is kept whole."""
         label = self._label(node)
         caption = f"#lp-caption({_strings((f'{node.label} {node.title}', *node.caption_lines))}) <{label}>"
-        rows = len(node.head) + len(node.body) + len(node.foot)
         grid = self._grid(node)
-        if rows <= SHORT_TABLE_ROWS:
-            width = TEXT_WIDTH_MM[self._landscape](self._paper)
-            grid = f"#lp-keep-short({width}mm, [\n{grid}\n])"
         after = [f"#lp-note({_string(text)})" for text in (*([node.source] if node.source else []), *node.notes)]
         return "\n".join([caption, grid, *after])
 
@@ -421,9 +418,10 @@ class _Writer:
         columns = ", ".join(f"{column.width / total * 100:.3f}fr" for column in node.columns)
         aligns = ", ".join(f"{_cell_align(column.align)} + horizon" for column in node.columns)
         defaults = [column.align for column in node.columns]
-        head = ", ".join(self._row_cells(node.head, defaults, bold=True))
+        head = ", ".join(self._row_cells(node.head, defaults, bold=True, fill=True))
+        keep = ", keep: true" if _is_short(node) else ""
         lines = [
-            f"#lp-table({_string(node.font_size)}, {len(node.head)}, table(",
+            f"#lp-table({_string(node.font_size)}{keep}, table(",
             f"columns: ({columns},), align: ({aligns},),",
         ]
         if node.head:
@@ -433,7 +431,9 @@ class _Writer:
         lines.append("))")
         return "\n".join(line for line in lines if line != ",")
 
-    def _row_cells(self, rows: Sequence[Sequence[Cell]], defaults: Sequence[Align], bold: bool) -> list[str]:
+    def _row_cells(
+        self, rows: Sequence[Sequence[Cell]], defaults: Sequence[Align], bold: bool, fill: bool = False
+    ) -> list[str]:
         """Each cell of `rows` as a table argument. Cells fill the grid left to right,
         skipping the positions a span covers, as in the tree (and in HTML); `defaults` are the
         column alignments, so only a cell aligned otherwise says so."""
@@ -444,14 +444,15 @@ class _Writer:
             for cell in row:
                 while covered.get(column, 0) > 0:
                     column += 1
-                out.append(self._cell(cell, defaults[column] if column < len(defaults) else "left", bold))
+                default = defaults[column] if column < len(defaults) else "left"
+                out.append(self._cell(cell, default, bold, fill))
                 for c in range(column, column + cell.colspan):
                     covered[c] = cell.rowspan
                 column += cell.colspan
             covered = {c: n - 1 for c, n in covered.items() if n > 1}
         return out
 
-    def _cell(self, cell: Cell, default: Align, bold: bool) -> str:
+    def _cell(self, cell: Cell, default: Align, bold: bool, head_fill: bool = False) -> str:
         content = self._cell_content(cell.blocks, bold or cell.strong)
         options = []
         if cell.colspan > 1:
@@ -460,7 +461,9 @@ class _Writer:
             options.append(f"rowspan: {cell.rowspan}")
         if cell.align != default:
             options.append(f"align: {_cell_align(cell.align)} + horizon")
-        if cell.shade:
+        if head_fill:
+            options.append("fill: lp-head-fill")
+        elif cell.shade:
             options.append("fill: lp-shade-fill")
         if not options:
             return content
@@ -512,6 +515,23 @@ class _Writer:
         finally:
             self._landscape = False
         return f"#page(flipped: true, margin: {LANDSCAPE_MARGIN})[\n{children}\n]"
+
+
+def _is_short(node: Table) -> bool:
+    """Whether `node` is kept on one page: few rows, each a line or two."""
+    rows = (*node.head, *node.body, *node.foot)
+    if len(rows) > SHORT_TABLE_ROWS:
+        return False
+    texts = (
+        inline.text
+        for row in rows
+        for cell in row
+        for block in cell.blocks
+        for inline in (block.inlines if isinstance(block, Paragraph) else ())
+        if isinstance(inline, Text)
+    )
+    lists = any(isinstance(block, ListBlock) for row in rows for cell in row for block in cell.blocks)
+    return not lists and all(len(text) <= SHORT_CELL_CHARS for text in texts)
 
 
 def _paragraph_align(align: Align) -> str:
