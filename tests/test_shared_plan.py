@@ -6,7 +6,7 @@ from __future__ import annotations
 from laporgen.build import document_for
 from laporgen.document.nodes import Table
 from laporgen.document.numbering import walk
-from laporgen.model.folder import load_document
+from laporgen.jenis import load_document
 
 
 def table(folder, table_id: str) -> Table:

@@ -11,7 +11,7 @@ import pytest
 from laporgen.compute.anggaran import serapan_persen
 from laporgen.compute.capaian import capaian_persen
 from laporgen.compute.pertumbuhan import pertumbuhan_persen
-from laporgen.compute.renstra import NodeRencana, figures_for, kondisi_akhir
+from laporgen.compute.renstra import NodeRencana, renstra_figures, kondisi_akhir
 from laporgen.model.folder import load_renstra
 from laporgen.model.rencana_program import IndikatorRencana
 from laporgen.numbers import bulatkan
@@ -112,7 +112,7 @@ def test_f6_kondisi_akhir_rules(indikator, nilai, satuan):
 @pytest.fixture(scope="module")
 def magetan():
     c = load_renstra(CONTENT / "magetan-dinsos" / "renstra-2018-2023")
-    return c, figures_for(c)
+    return c, renstra_figures(c)
 
 
 def test_f4_parents_and_total_in_magetan_tc24(magetan):

@@ -6,23 +6,23 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..compute.pertumbuhan import NAMA_METODE
-from ..compute.renstra import BarisAnggaran, MatriksRencana, NodeRencana, RenstraFigures, kondisi_akhir
+from ..compute.renstra import BarisPendanaan, MatriksRencana, NodeRencana, RenstraFigures, kondisi_akhir
 from ..model.content import RenstraContent
 from ..model.nilai import NilaiTarget, nilai_of, satuan_of
 from ..model.rencana_program import IndikatorRencana
 from ..numbers import KOSONG, angka, persen, rupiah
 from .cells import Row, cell, columns, head, items, mid, nomor_kolom, num
 from .nodes import Table
+from .tables import TableSet
 
 
-class RenstraTables:
+class RenstraTables(TableSet):
+    """The tables of one Renstra: `RenstraTables(content, figures).tc27(matriks)` etc."""
+
     def __init__(self, c: RenstraContent, f: RenstraFigures):
         self.c, self.f = c, f
         self.opd = c.agency.nama_lengkap
-
-    def _table(self, id: str, title: str, cols, head_rows, body, foot=(), lines=None, **kw) -> Table:
-        caption = (self.opd,) if lines is None else lines
-        return Table(id, "", title, cols, head_rows, tuple(body), tuple(foot), caption, **kw)
+        self.caption = (self.opd,)
 
     # ------------------------------------------------------------------------------- BAB I
     def perubahan(self, changes) -> Table:
@@ -358,7 +358,7 @@ def _formula(ind) -> str:
     return f"({ind.formula.pembilang}) / ({ind.formula.penyebut}){kali}"
 
 
-def _anggaran_row(r: BarisAnggaran, strong: bool = False) -> Row:
+def _anggaran_row(r: BarisPendanaan, strong: bool = False) -> Row:
     years = list(r.anggaran)
     bold = strong or bool(r.children)
     indent = "    " * r.level

@@ -12,7 +12,7 @@ from .fields import Angka, Id, Model, Rupiah, Tahun
 from .nilai import NilaiTarget
 
 
-class TercetakIndikator(Model):
+class TercetakIndikatorRencana(Model):
     akhir: NilaiTarget = None
     kondisi_awal: NilaiTarget = None
 
@@ -24,7 +24,7 @@ class IndikatorRencana(Model):
     target: dict[Tahun, NilaiTarget] = {}
     akhir: Literal["last", "sum", "max"] | Angka = Field(
         "last", description="Kondisi akhir: last year's target, the sum, the max, or a given value")
-    tercetak: TercetakIndikator = Field(default_factory=TercetakIndikator)
+    tercetak: TercetakIndikatorRencana = Field(default_factory=TercetakIndikatorRencana)
 
 
 class TercetakPagu(Model):
