@@ -315,3 +315,26 @@ def test_cli_refuses_pdf_a_from_another_engine(run_cli, example_copy, tmp_path):
     assert code == 2
     assert "--pdf-standard a-2b needs the typst PDF engine" in err
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("huruf", ["Times New Roman", "Bookman Old Style"])
+def test_docx_html_and_pdf_take_the_same_typeface(huruf):
+    """The DOCX names the font in its default and every style; the HTML's font stack and the
+    PDF's embedded font are its metric-compatible open twin."""
+    import docx as python_docx
+    from docx.oxml.ns import qn
+
+    from laporgen.build import TEMPLATES
+    from laporgen.render.docx import render_docx
+    from laporgen.render.html import FONT_STACKS, render_html
+    from laporgen.render.typst import FONTS_FOR
+
+    document = every_node_document("Budi", font=huruf)
+    buffer = io.BytesIO()
+    render_docx(document, TEMPLATES / "laporgen.docx", buffer)
+    styles = python_docx.Document(io.BytesIO(buffer.getvalue())).styles.element
+    named = {f.get(qn("w:ascii")) for f in styles.iter(qn("w:rFonts")) if f.get(qn("w:ascii"))}
+    assert named == {huruf}
+    assert f"--font: {FONT_STACKS[huruf]};" in render_html(document)
+    twin = FONTS_FOR[huruf].replace(" ", "")
+    assert all(name.startswith(twin) for name in base_fonts(render_typst_pdf(document)))
