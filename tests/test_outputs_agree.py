@@ -205,7 +205,7 @@ def test_weasyprint_engine_prints_the_same_figures(tmp_path):
 
 def build_tree(folder: Path):
     from laporgen.build import document_for
-    from laporgen.model.folder import load_document
+    from laporgen.jenis import load_document
 
     return document_for(load_document(folder), charts=False)
 
