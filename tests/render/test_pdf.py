@@ -11,7 +11,6 @@ import io
 import logging
 import os
 import stat
-import subprocess
 import tempfile
 from dataclasses import replace
 from pathlib import Path

@@ -156,7 +156,7 @@ def test_every_text_is_a_string_literal_in_the_markup(tmp_path):
 
 # ------------------------------------------------------------------------------ node kinds
 def test_every_node_kind_is_drawn_in_order(nasty):
-    document, texts, _ = nasty
+    _, texts, _ = nasty
     flat = squeeze("\n".join(texts))
     order = [
         f"LAPORAN {NASTY}", "DAFTARISI", "DAFTARTABEL", "DAFTARGAMBAR", f"BAB I JUDUL {NASTY}",
@@ -185,9 +185,9 @@ def test_listing_page_numbers_in_each_targets_numbering(nasty):
     """Daftar Isi/Tabel/Gambar entries carry the page number of their heading or caption."""
     _, texts, _ = nasty
     listing = "\n".join(texts[1:4])
-    assert re.search(r"BAB I JUDUL .*?\.\s*1\s*$", listing, re.M | re.S)
-    assert re.search(r"BAB II TABEL\s*\.[\s.]*2\s*$", listing, re.M)
-    assert re.search(r"Tabel 2\.1 Tabel .*?\.\s*2\s*$", listing, re.M | re.S)
+    assert re.search(r"BAB I JUDUL .*?\.\s*1\s*$", listing, re.MULTILINE | re.DOTALL)
+    assert re.search(r"BAB II TABEL\s*\.[\s.]*2\s*$", listing, re.MULTILINE)
+    assert re.search(r"Tabel 2\.1 Tabel .*?\.\s*2\s*$", listing, re.MULTILINE | re.DOTALL)
 
 
 # ---------------------------------------------------------------------------------- fonts
@@ -302,16 +302,16 @@ def test_the_layout_template_lives_in_the_package():
 
 # ------------------------------------------------------------------------------------- CLI
 def test_cli_builds_a_pdf_a_with_the_default_engine(run_cli, example_copy, tmp_path):
-    code, out, err = run_cli("build", example_copy, "--out", tmp_path / "o", "--format", "pdf",
-                             "--pdf-standard", "a-2b")
+    code, _, err = run_cli("build", example_copy, "--out", tmp_path / "o", "--format", "pdf",
+                           "--pdf-standard", "a-2b")
     assert (code, err) == (0, "")
     (pdf,) = (tmp_path / "o").glob("*.pdf")
     assert b"<pdfaid:part>2</pdfaid:part>" in pdf.read_bytes()
 
 
 def test_cli_refuses_pdf_a_from_another_engine(run_cli, example_copy, tmp_path):
-    code, out, err = run_cli("build", example_copy, "--out", tmp_path / "o", "--format", "pdf",
-                             "--pdf-standard", "a-2b", "--pdf-engine", "weasyprint")
+    code, _, err = run_cli("build", example_copy, "--out", tmp_path / "o", "--format", "pdf",
+                           "--pdf-standard", "a-2b", "--pdf-engine", "weasyprint")
     assert code == 2
     assert "--pdf-standard a-2b needs the typst PDF engine" in err
     assert not (tmp_path / "o").exists()

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Literal, assert_never
+from typing import Any, Literal, assert_never
 
 from laporgen.document.nodes import (
     Align,
@@ -91,13 +91,14 @@ def render_typst_pdf(document: Document, pdf_standard: str | None = None) -> byt
     with tempfile.TemporaryDirectory(prefix="laporgen-typst-") as tmp:
         root = Path(tmp)
         source = typst_markup(document, root)
+        standards: list[Any] = [pdf_standard] if pdf_standard else []  # checked above
         try:
-            pdf = typst.compile(
+            pdf = typst.compile(  # type: ignore[misc]  # the stub ties input and font paths to one type
                 source.encode("utf-8"),
                 root=str(root),
                 font_paths=[str(FONTS)],
                 ignore_system_fonts=True,
-                pdf_standards=[pdf_standard] if pdf_standard else [],
+                pdf_standards=standards,
                 timestamp=_timestamp(document.date_iso),
             )
         except typst.TypstError as exc:
