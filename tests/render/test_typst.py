@@ -338,3 +338,16 @@ def test_docx_html_and_pdf_take_the_same_typeface(huruf):
     assert f"--font: {FONT_STACKS[huruf]};" in render_html(document)
     twin = FONTS_FOR[huruf].replace(" ", "")
     assert all(name.startswith(twin) for name in base_fonts(render_typst_pdf(document)))
+
+
+def test_a_cells_level_indents_its_text(tmp_path):
+    """A kegiatan's name (level 1) and a sub-kegiatan's (level 2) are indented 0,3 cm a step,
+    as in the DOCX."""
+    table = Table("t", "1.1", "Matriks", (Column(1),), (), tuple(
+        (Cell((para(f"Nama {level}"),), level=level),) for level in (0, 1, 2)
+    ))
+    markup = typst_markup(every_node_document("Budi", body=(table,)), tmp_path)
+    assert '"Nama 0",' in markup
+    assert 'pad(left: 0.3cm, "Nama 1")' in markup and 'pad(left: 0.6cm, "Nama 2")' in markup
+    texts = pdf_texts(render_typst_pdf(every_node_document("Budi", body=(table,))))
+    assert "Nama 2" in texts[-1]

@@ -72,6 +72,7 @@ IMAGE_TYPES = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "
 SHORT_TABLE_ROWS = 12
 SHORT_CELL_CHARS = 80
 LIST_INDENT_CM = 0.75
+LEVEL_INDENT_CM = 0.3  # a step of `Cell.level`
 TYPST_ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "left"}
 
 
@@ -455,6 +456,8 @@ class _Writer:
 
     def _cell(self, cell: Cell, default: Align, bold: bool, head_fill: bool = False) -> str:
         content = self._cell_content(cell.blocks, bold or cell.strong)
+        if cell.level:  # a kegiatan under its program, a sub-kegiatan under that (as the DOCX)
+            content = f"pad(left: {cell.level * LEVEL_INDENT_CM:g}cm, {content})"
         options = []
         if cell.colspan > 1:
             options.append(f"colspan: {cell.colspan}")
