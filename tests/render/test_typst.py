@@ -351,3 +351,29 @@ def test_a_cells_level_indents_its_text(tmp_path):
     assert 'pad(left: 0.3cm, "Nama 1")' in markup and 'pad(left: 0.6cm, "Nama 2")' in markup
     texts = pdf_texts(render_typst_pdf(every_node_document("Budi", body=(table,))))
     assert "Nama 2" in texts[-1]
+
+
+def test_a_picture_typst_cannot_decode_is_an_input_error_from_the_child(tmp_path):
+    """The compile runs in a child process; its error comes back as the user's error."""
+    broken = tmp_path / "rusak.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\nnot really")
+    document = every_node_document("Budi")
+    document = replace(document, body=(*document.body, Figure("f", "2.3", "Foto", str(broken))))
+    with pytest.raises(LaporgenError) as caught:
+        render_typst_pdf(document)
+    (problem,) = caught.value.problems
+    assert problem.code == "input.image" and "Typst could not draw a picture" in problem.message
+
+
+def test_making_many_pdfs_in_one_process_does_not_grow_it():
+    """Typst's caches live and die in the child that compiles (a batch worker or the test run
+    otherwise grew by tens of MB a PDF)."""
+    def rss_mb() -> float:
+        return int(Path("/proc/self/statm").read_text().split()[1]) * 4096 / 2**20
+
+    document = every_node_document("Budi")
+    render_typst_pdf(document)
+    before = rss_mb()
+    for _ in range(5):
+        render_typst_pdf(document)
+    assert rss_mb() - before < 5

@@ -15,9 +15,10 @@ compilation's root: Typst reads files only from there. This module computes and 
 from __future__ import annotations
 
 import mimetypes
+import os
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -84,28 +85,69 @@ def render_typst_pdf(document: Document, pdf_standard: str | None = None) -> byt
     version: the PDF is dated by the document date, never the clock. Raises `LaporgenError`
     (code "input") for a picture file Typst cannot show, (code "template") when the layout
     template is missing or broken."""
-    import typst  # a compiled extension: imported only when a PDF is asked for
-
     if pdf_standard is not None and pdf_standard not in PDF_STANDARDS:
         raise LaporgenError([Problem("command line", f"unknown PDF standard {pdf_standard}",
                                      hint=f"use one of {', '.join(PDF_STANDARDS)}", code="usage")])
     with tempfile.TemporaryDirectory(prefix="laporgen-typst-") as tmp:
         root = Path(tmp)
-        source = typst_markup(document, root)
+        source = typst_markup(document, root).encode("utf-8")
         standards: list[Any] = [pdf_standard] if pdf_standard else []  # checked above
-        try:
-            pdf = typst.compile(  # type: ignore[misc]  # the stub ties input and font paths to one type
-                source.encode("utf-8"),
+
+        def compile_pdf() -> bytes:
+            import typst  # a compiled extension: imported only when a PDF is asked for
+
+            return typst.compile(  # type: ignore[misc, no-any-return]  # the stub ties input and font paths to one type
+                source,
                 root=str(root),
                 font_paths=[str(FONTS)],
                 ignore_system_fonts=True,
                 pdf_standards=standards,
                 timestamp=_timestamp(document.date_iso),
             )
-        except typst.TypstError as exc:
-            raise _compile_error(exc) from exc
-    assert isinstance(pdf, bytes)
+
+        pdf, error = _in_child_process(compile_pdf)
+    if error is not None:
+        raise _compile_error(error)
+    assert pdf is not None
     return pdf
+
+
+def _in_child_process(compile_pdf: Callable[[], bytes]) -> tuple[bytes | None, str | None]:
+    """Run `compile_pdf` in a forked child and return (the PDF, None) or (None, Typst's
+    error message). Typst memoizes every layout in caches it never empties (a 50-page report
+    leaves ~60 MB each time, so a process that makes many PDFs, such as a batch worker or the
+    test run, grows without end); in a child they go when it exits. Forking costs a few
+    milliseconds and nothing is imported again. Where there is no fork (Windows), in-process."""
+    if not hasattr(os, "fork"):
+        return _compiled(compile_pdf)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: compile, send the result, exit without running anything else
+        try:
+            os.close(read)
+            pdf, error = _compiled(compile_pdf)
+            with os.fdopen(write, "wb") as out:
+                out.write(b"P" + pdf if pdf is not None else b"E" + (error or "").encode("utf-8"))
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        message = pipe.read()  # all of it before waiting: a full pipe would block the child
+    _, status = os.waitpid(pid, 0)
+    if not message:
+        raise AssertionError(f"the Typst child process ended without a result ({status=})")
+    if message[:1] == b"P":
+        return message[1:], None
+    return None, message[1:].decode("utf-8")
+
+
+def _compiled(compile_pdf: Callable[[], bytes]) -> tuple[bytes | None, str | None]:
+    import typst
+
+    try:
+        return compile_pdf(), None
+    except typst.TypstError as exc:
+        return None, str(exc)
 
 
 def typst_markup(document: Document, root: Path) -> str:
@@ -145,10 +187,10 @@ def _timestamp(date_iso: str) -> int:
     return (date.fromisoformat(date_iso) - date(1970, 1, 1)).days * 86400
 
 
-def _compile_error(exc: Exception) -> Exception:
+def _compile_error(error: str) -> Exception:
     """A Typst error: a picture it could not read is the user's; anything else is a bug in
     the markup this module writes, reported as such (exit 3)."""
-    message = " ".join(str(exc).split())
+    message = " ".join(error.split())
     if "image" in message.lower() or "decode" in message.lower():
         return LaporgenError([Problem("pdf", f"Typst could not draw a picture: {message[:300]}",
                                       hint="use PNG or JPEG pictures", code="input.image")])
