@@ -357,7 +357,11 @@ class _Writer:
         logo = "none"
         if node.logo and Path(node.logo).is_file():
             logo = _string(self._pictures.add_file(node.logo, "logo"))
-        return f"#lp-cover({_strings(node.title_lines)}, {logo}, {_strings(node.issuer_lines)})"
+        kop = "true" if node.kop else "false"
+        return (
+            f"#lp-cover({_strings(node.title_lines)}, {logo}, {_strings(node.issuer_lines)}, "
+            f"{_strings(node.contact_lines)}, {_string(node.year_line)}, {kop})"
+        )
 
     # ------------------------------------------------------------------------ text blocks
     def section(self, node: Section) -> str:
