@@ -21,6 +21,7 @@ from laporgen.document.nodes import (
     Cover,
     Document,
     Figure,
+    LabelBlock,
     Landscape,
     LineBreak,
     ListBlock,
@@ -78,6 +79,7 @@ def every_node_document(name: str = "Budi", **overrides) -> Document:
     )
     inlines = (Text("Awal "), Text(name, strong=True), LineBreak(), Text(name, emph=True))
     body = (
+        LabelBlock((("Lampiran", f"Keputusan {name}"), ("NOMOR", ""))),
         Section("bab1", 1, "BAB I", f"JUDUL {name}", (
             Section("a", 2, "A.", f"Sub {name}", (
                 Paragraph(inlines),
@@ -87,7 +89,7 @@ def every_node_document(name: str = "Budi", **overrides) -> Document:
                 ListBlock(((para(f"butir {name}"),), (para("dua"), ListBlock(((para("anak"),),), "-"))), "1."),
                 ListBlock(((para("titik"),),), "•"),
             )),
-        ), page_break_before=True),
+        )),  # on the decree block's page, as the Renstra prints it
         Section("bab2", 1, "BAB II", "TABEL", (
             spans,
             Figure("g", "2.1", f"Gambar {name}", None, alt=f"Tidak ada {name}"),
@@ -135,6 +137,7 @@ def test_markup_and_code_characters_print_as_written_everywhere(nasty):
         f"Baris {NASTY}", f"Uraian {NASTY}", f"{NASTY} bawah", f"Sumber : {NASTY}",
         f"Catatan {NASTY}", f"Gambar 2.1 Gambar {NASTY}", f"Tidak ada {NASTY}",
         f"Lebar {NASTY}", f"Kota {NASTY}, 2025", f"KEPALA {NASTY}", f"Pangkat {NASTY}",
+        f"Lampiran : Keputusan {NASTY}",
     ):
         assert squeeze(place) in flat, place
     # the name alone: cover title, paragraphs ×5 (one split by a line break), cell, signature…
@@ -159,7 +162,8 @@ def test_every_node_kind_is_drawn_in_order(nasty):
     _, texts, _ = nasty
     flat = squeeze("\n".join(texts))
     order = [
-        f"LAPORAN {NASTY}", "DAFTARISI", "DAFTARTABEL", "DAFTARGAMBAR", f"BAB I JUDUL {NASTY}",
+        f"LAPORAN {NASTY}", "DAFTARISI", "DAFTARTABEL", "DAFTARGAMBAR", "Lampiran:Keputusan", "NOMOR:",
+        f"BAB I JUDUL {NASTY}",
         f"Awal {NASTY}", f"butir {NASTY}", "anak", "titik", f"Tabel 2.1 Tabel {NASTY}", "10,0012,50",
         "Jumlah10,0019,50", f"Gambar 2.1 Gambar {NASTY}", f"Lebar {NASTY}", f"Kota {NASTY}",
     ]

@@ -32,6 +32,7 @@ from laporgen.document.nodes import (
     Document,
     Figure,
     Inline,
+    LabelBlock,
     Landscape,
     LineBreak,
     ListBlock,
@@ -347,6 +348,9 @@ class _Writer:
                 return self.list_of_tables(node)
             case Signature():
                 return self.signature(node)
+            case LabelBlock():
+                rows = ", ".join(f"({_string(label)}, {_string(value)})" for label, value in node.rows)
+                return f"#lp-label-block(({rows},))"
             case Landscape():
                 return self.landscape(node)
             case _:
