@@ -141,13 +141,16 @@ class ListOfTables:
 
 @dataclass(frozen=True, slots=True)
 class Signature:
-    """The signature block: place and date, jabatan lines, space, name, pangkat, NIP."""
+    """The signature block: place and date, jabatan lines, space, name, pangkat, NIP (no NIP
+    line when `nip` is empty: a Bupati has none). `beside` is a second party signing on the
+    left, its rows level with these (the two blocks of a Perjanjian Kinerja)."""
 
     place_date: str
     jabatan: tuple[str, ...]
     nama: str
     pangkat: str
     nip: str
+    beside: Signature | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ import jinja2
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.image.exceptions import UnrecognizedImageError
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.pkgwriter import PackageWriter
@@ -613,6 +613,9 @@ class _BodyWriter:
     def _signature(self, node: Signature) -> None:
         """Lines centred in the right part of the text area (the right 45%, so a long name with
         degrees fits on one line), kept on one page."""
+        if node.beside is not None:
+            self._signature_pair(node.beside, node)
+            return
         lines = [
             node.place_date,
             *node.jabatan,
@@ -621,7 +624,7 @@ class _BodyWriter:
             "",
             node.nama,
             node.pangkat,
-            f"NIP. {node.nip}",
+            *((f"NIP. {node.nip}",) if node.nip else ()),
         ]
         name_at = len(node.jabatan) + 4
         half = Emu(self._page.text_width(self._landscape) * 9 // 20)
@@ -635,6 +638,27 @@ class _BodyWriter:
             run = paragraph.add_run(text)
             if i == name_at:
                 run.bold = run.underline = True
+
+    def _signature_pair(self, left: Signature, right: Signature) -> None:
+        """Two parties side by side, centred by tab stops at 22,5% and 72,5% of the text width
+        (the right party, with degrees and NIP, gets the wider share), rows level (the shorter
+        jabatan is padded), kept on one page."""
+        rows = _signature_rows(left, right)
+        width = self._page.text_width(self._landscape)
+        name_at = max(len(left.jabatan), len(right.jabatan)) + 4
+        for i, texts in enumerate(rows):
+            paragraph = self._body.add_paragraph(NORMAL)
+            fmt = paragraph.paragraph_format
+            fmt.keep_with_next = i < len(rows) - 1
+            fmt.tab_stops.add_tab_stop(Emu(width * 9 // 40), WD_TAB_ALIGNMENT.CENTER)
+            fmt.tab_stops.add_tab_stop(Emu(width * 29 // 40), WD_TAB_ALIGNMENT.CENTER)
+            if i == 0:
+                fmt.space_before = Pt(12)
+            for text in texts:
+                paragraph.add_run("\t")
+                run = paragraph.add_run(text)
+                if i == name_at and text:
+                    run.bold = run.underline = True
 
     # ----------------------------------------------------------------------------- fields
     def _caption(self, label: str, number: str, title: str, lines: Sequence[str]) -> None:
@@ -775,3 +799,15 @@ class _BodyWriter:
         self._blocks(node.children)
         self._end_section()
         self._landscape = False
+
+
+def _signature_rows(left: Signature, right: Signature) -> list[tuple[str, str]]:
+    """The lines of two signature blocks side by side, row by row: place and date, jabatan
+    (the shorter padded), room to sign, name, pangkat, NIP."""
+    n = max(len(left.jabatan), len(right.jabatan))
+
+    def lines(s: Signature) -> list[str]:
+        return [s.place_date, *s.jabatan, *[""] * (n - len(s.jabatan)), "", "", "", s.nama, s.pangkat,
+                f"NIP. {s.nip}" if s.nip else ""]
+
+    return list(zip(lines(left), lines(right)))
