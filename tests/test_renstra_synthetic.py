@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from docx_reading import docx_tables
 from laporgen.build import build, document_for
 from laporgen.compute.renstra import renstra_figures
 from laporgen.document.nodes import Table
@@ -36,7 +37,14 @@ def test_tc27_sums_match_an_independent_summation(tmp_path):
 
 def test_large_agency_builds_a_docx(tmp_path):
     folder = tmp_path / "sintetis" / "renstra-2021-2026"
-    write_renstra(folder, programs=40, kegiatan=10, sub=5)
-    (path,) = build(folder, tmp_path / "out").outputs
+    tree = write_renstra(folder, programs=40, kegiatan=10, sub=5)
+    built = build(folder, tmp_path / "out")
+    (path,) = built.outputs
     assert path.name == "renstra-2021-2026-dinas-sintetis-kabupaten-contoh.docx"
-    assert path.stat().st_size > 100_000
+    # read back: the T-C.27 table holds every row of the tree (header, 40 x (1 + 10 x (1 + 5))
+    # body rows, TOTAL) and the DOCX's TOTAL row prints the independent grand total
+    (tc27,) = [t for t in walk(built.document.body) if isinstance(t, Table) and t.id.startswith("tc27")]
+    (read,) = [t for t in docx_tables(path) if len(t) == len(tc27.head) + 40 * (1 + 10 * (1 + 5)) + len(tc27.foot)]
+    grand = sum(s["pagu"][y] for p in tree["program"] for k in p["kegiatan"] for s in k["sub_kegiatan"] for y in YEARS)
+    assert rupiah(grand, False) in read[-1]
+    assert read[len(tc27.head)][1] == tree["program"][0]["nama"]

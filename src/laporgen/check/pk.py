@@ -39,8 +39,8 @@ def _where(c: PkContent, indikator: str) -> tuple[str, FieldPath]:
     return "document", ()
 
 
-def _finding(c: PkContent, part: str, loc: FieldPath, message: str, code: str) -> Finding:
-    return Finding("W", c.sources[part].problem(loc, message, None, code))
+def _finding(c: PkContent, part: str, loc: FieldPath, message: str, code: str, hint: str | None = None) -> Finding:
+    return Finding("W", c.sources[part].problem(loc, message, hint, code))
 
 
 def _renstra(c: PkContent, f: PkFigures) -> list[Finding]:
@@ -59,8 +59,8 @@ def _lkjip(c: PkContent, f: PkFigures, lkjip: LkjipContent) -> list[Finding]:
     versi = c.settings.versi
     recorded = [pk for pk in lkjip.kinerja.perjanjian_kinerja if pk.versi == versi]
     if not recorded:
-        return [_finding(c, "document", ("lkjip",), f"the LKjIP records no {versi} Perjanjian Kinerja",
-                         "add it to the LKjIP's kinerja.yaml (perjanjian_kinerja), or name another LKjIP", "pk.lkjip")]
+        return [_finding(c, "document", ("lkjip",), f"the LKjIP records no {versi} Perjanjian Kinerja", "pk.lkjip",
+                         "add it to the LKjIP's kinerja.yaml (perjanjian_kinerja), or name another LKjIP")]
     pk = recorded[-1]
     plan = {i.id: i for t in lkjip.rencana.tujuan for s in t.sasaran for i in s.indikator}
     theirs: dict[str, Decimal | None] = {i: pk.target.get(i, plan[i].target.get(lkjip.settings.tahun) if i in plan else None)
