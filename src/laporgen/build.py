@@ -41,6 +41,11 @@ def figures_for(c: Content) -> Any:
     return jenis_for(c).figures(c)
 
 
+def narrative_context_for(c: Content) -> dict[str, Any]:
+    """The placeholders a narrative file of `c` may use, with the values they print."""
+    return jenis_for(c).context(c, figures_for(c))
+
+
 def document_for(c: Content, charts: bool = True, figures: Any = None) -> Document:
     """The document tree of any loaded content (`charts` False skips drawing them: `check`
     needs the narrative rendered, not the pictures; `figures` when already computed)."""

@@ -58,6 +58,8 @@ class Jenis:
     figures: Callable[[Content], Any]
     tree: Callable[..., Document]
     """(content, figures, charts) → the numbered document tree."""
+    context: Callable[[Content, Any], dict[str, Any]]
+    """(content, figures) → the placeholders its narrative files may use, with their values."""
     check: Callable[[Content, Any], list[Finding]]
     stem: Callable[[Content], str]
     """The type and period part of the output names: "lkjip-2024", "renstra-2021-2026"."""
@@ -94,6 +96,7 @@ JENIS: dict[str, Jenis] = {
         load=_lazy("laporgen.model.folder:load_lkjip"),
         figures=_lazy("laporgen.compute.lkjip:lkjip_figures"),
         tree=_lazy("laporgen.document.lkjip:lkjip_document"),
+        context=_lazy("laporgen.document.lkjip:narrative_context"),
         check=_lazy("laporgen.check.lkjip:check_lkjip"),
         stem=lambda c: f"lkjip-{c.settings.tahun}",
         berkas=(
@@ -110,6 +113,7 @@ JENIS: dict[str, Jenis] = {
         load=_lazy("laporgen.model.folder:load_renstra"),
         figures=_lazy("laporgen.compute.renstra:renstra_figures"),
         tree=_renstra_tree,
+        context=_lazy("laporgen.document.renstra:narrative_context"),
         check=_lazy("laporgen.check.renstra:check_renstra"),
         stem=lambda c: f"renstra-{c.settings.periode}",
         berkas=(
@@ -129,6 +133,7 @@ JENIS: dict[str, Jenis] = {
         load=_lazy("laporgen.model.pk:load_pk"),
         figures=_lazy("laporgen.compute.pk:pk_figures"),
         tree=_lazy("laporgen.document.pk:pk_document"),
+        context=_lazy("laporgen.document.pk:narrative_context"),
         check=_lazy("laporgen.check.pk:check_pk"),
         stem=lambda c: f"pk-{c.settings.tahun}" + ("-perubahan" if c.settings.versi == "perubahan" else ""),
         berkas=(

@@ -31,8 +31,8 @@ class Perubahan:
 
 def perubahan(old: Content, new: Content) -> list[Perubahan]:
     """Every addition, removal and change from `old` to `new`, plan first, then the program
-    tree, then narrative sections."""
-    return [*_plan(old.rencana, new.rencana), *_program(old, new), *_narasi(old, new)]
+    tree, the realisasi recorded, then narrative sections."""
+    return [*_plan(old.rencana, new.rencana), *_program(old, new), *_realisasi(old, new), *_narasi(old, new)]
 
 
 def _plan_items(r: Rencana) -> Iterator[tuple[str, str, object]]:
@@ -94,6 +94,18 @@ def _program(old: Content, new: Content) -> list[Perubahan]:
             if n < len(olds) and isinstance(getattr(ind, "target", None), dict):
                 out += _targets(i, ind.nama, olds[n].target, ind.target)
     out += [Perubahan("dihapus", level, i, _name(node)) for i, (level, node, _) in before.items() if i not in after]
+    return out
+
+
+def _realisasi(old: Content, new: Content) -> list[Perubahan]:
+    """Realisasi per year, wherever either version records them (an LKjIP's year and its
+    history, the Renstra's evaluasi): next year's report adds its year, and a past year's value
+    typed differently is a change."""
+    before, after = old.realisasi_values(), new.realisasi_values()
+    out: list[Perubahan] = []
+    for key in [*after, *(k for k in before if k not in after)]:
+        bagian, i, name = key
+        out += _targets(i, name, before.get(key, {}), after.get(key, {}), bagian)
     return out
 
 

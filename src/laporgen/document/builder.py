@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from ..errors import LaporgenError
 from ..model.organisasi import Agency
 from ..model.settings import Penandatangan
 from ..numbers import angka_terbilang, persen, rupiah, tanggal
 from .narrative import narrative_env, render_all
 from .nodes import Block, Figure, ListOfTables, Section, Signature, Table
-from .outline import Bagian
+from .outline import Bagian, apply_changes
 from .numbering import walk
 
 
@@ -64,6 +65,15 @@ class OutlineBuilder:
             return None
         path = self.folder / name
         return str(path.resolve()) if path.is_file() else None
+
+
+def changed_outline(default: tuple[Bagian, ...], settings: Any, source: Any) -> tuple[Bagian, ...]:
+    """A type's default outline with document.toml's [outline] changes made; a change that
+    cannot be made is an input error at its line."""
+    outline, problems = apply_changes(default, settings.outline)
+    if problems:
+        raise LaporgenError([source.problem(p.loc, p.message, p.hint, p.code) for p in problems])
+    return outline
 
 
 def signature(agency: Agency, tt: Penandatangan) -> Signature:

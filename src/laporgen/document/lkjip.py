@@ -14,7 +14,7 @@ from ..compute.lkjip import LkjipFigures
 from ..model.content import LkjipContent
 from ..numbers import persen, rupiah, tanggal
 from . import lkjip_kalimat as kalimat
-from .builder import OutlineBuilder, list_of_figures, list_of_tables, signature, toc_entries
+from .builder import OutlineBuilder, changed_outline, list_of_figures, list_of_tables, signature, toc_entries
 from .kalimat import para
 from .lkjip_tables import LkjipTables
 from .nodes import (
@@ -36,7 +36,8 @@ class LkjipBuilder(OutlineBuilder):
         self.c, self.f = c, f
         self.charts = charts and c.settings.grafik
         self.t = LkjipTables(c, f)
-        super().__init__(c.folder, c.narasi, LKJIP, narrative_context(c, f), LKJIP_FRONT,
+        super().__init__(c.folder, c.narasi, changed_outline(LKJIP, c.settings, c.sources["document"]),
+                         narrative_context(c, f), LKJIP_FRONT,
                          (f"sasaran/{s.id}" for t in c.rencana.tujuan for s in t.sasaran))
         self.generated = {
             "kepegawaian": lambda: [self.t.formasi(), self.t.golongan(), self.t.pendidikan(), self.t.jenis_kelamin()],
@@ -73,7 +74,7 @@ class LkjipBuilder(OutlineBuilder):
     # ------------------------------------------------------------------------------ whole
     def document(self) -> Document:
         c = self.c
-        body = number_body(tuple(self._section(b, 1) for b in LKJIP) + (self._penutup(),))
+        body = number_body(tuple(self._section(b, 1) for b in self.outline) + (self._penutup(),))
         figures = list_of_figures(body)
         front: list[Block] = [
             Section("kata-pengantar", 1, "", "KATA PENGANTAR",
@@ -122,7 +123,7 @@ class LkjipBuilder(OutlineBuilder):
     def _sistematika(self) -> list[Block]:
         """Generated from the outline itself, so it cannot disagree with the chapters (L-26)."""
         entries = []
-        for n, b in enumerate(LKJIP, 1):
+        for n, b in enumerate(self.outline, 1):
             parts = ", ".join(ch.title.format(**self.context) for ch in b.children)
             entries.append((para(Text(f"BAB {('I', 'II', 'III', 'IV')[n - 1]} {b.title}", strong=True)),
                             para(f"Bab ini memuat {parts}.")))

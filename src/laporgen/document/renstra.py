@@ -11,16 +11,15 @@ from typing import Any
 
 from ..compute.perubahan import Perubahan
 from ..compute.renstra import RenstraFigures
-from ..errors import LaporgenError
 from ..model.content import RenstraContent
 from ..numbers import angka_terbilang, bulatkan, persen, rupiah
-from .builder import OutlineBuilder, list_of_tables, signature, toc_entries
+from .builder import OutlineBuilder, changed_outline, list_of_tables, signature, toc_entries
 from .kalimat import daftar, para
 from .nodes import (
     Block, Cover, Document, Landscape, LineBreak, ListBlock, PageBreak, Paragraph, Section, Text, Toc,
 )
 from .numbering import ROMAN, number_body
-from .outline import RENSTRA, RENSTRA_FRONT, Bagian, apply_changes
+from .outline import RENSTRA, RENSTRA_FRONT
 from .renstra_tables import RenstraTables
 
 JUDUL = {"awal": "Rencana Strategis", "perubahan": "Perubahan Rencana Strategis", "review": "Review Rencana Strategis"}
@@ -36,7 +35,8 @@ class RenstraBuilder(OutlineBuilder):
     def __init__(self, c: RenstraContent, f: RenstraFigures, changes: list[Perubahan] | None = None):
         self.c, self.f = c, f
         self.t = RenstraTables(c, f)
-        super().__init__(c.folder, c.narasi, self._outline(), narrative_context(c, f), RENSTRA_FRONT)
+        super().__init__(c.folder, c.narasi, changed_outline(RENSTRA, c.settings, c.sources["document"]),
+                         narrative_context(c, f), RENSTRA_FRONT)
         a = c.analisis
         self.generated = {
             "sdm": lambda: self.t.sdm(),
@@ -57,15 +57,6 @@ class RenstraBuilder(OutlineBuilder):
             "sistematika": self._sistematika,
             "latar-belakang": lambda: [self.t.perubahan(changes)] if changes else [],
         }
-
-    def _outline(self) -> tuple[Bagian, ...]:
-        o = self.c.settings.outline
-        outline, unknown = apply_changes(RENSTRA, o.judul, o.hapus, [(x.id, x.judul, x.setelah) for x in o.tambah])
-        if unknown:
-            known = ", ".join(b.id for top in RENSTRA for b in top.walk())
-            raise LaporgenError([self.c.sources["document"].problem(
-                ("outline",), f"no section with id {', '.join(repr(u) for u in unknown)}", f"known: {known}", "outline.unknown")])
-        return outline
 
     # ------------------------------------------------------------------------------ whole
     def document(self) -> Document:

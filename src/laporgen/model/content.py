@@ -32,6 +32,7 @@ class Narasi:
 
 
 ProgramNodes = dict[str, tuple[str, Any, dict[int, Decimal]]]
+RealisasiValues = dict[tuple[str, str, str], dict[int, Decimal | None]]
 """Every program-tree node by id: (level, node, its own pagu per year), for `laporgen diff`."""
 
 
@@ -55,6 +56,10 @@ class Content(Protocol):
 
     def program_nodes(self) -> ProgramNodes:
         """Every program-tree node by id, with its pagu per year."""
+        ...
+
+    def realisasi_values(self) -> RealisasiValues:
+        """Every realisasi the content records, by (bagian, id, name), per year."""
         ...
 
 
@@ -82,6 +87,23 @@ class LkjipContent:
                     out[s.id] = ("sub_kegiatan", s, {year: s.anggaran.pagu})
         return out
 
+    def realisasi_values(self) -> RealisasiValues:
+        year = self.settings.tahun
+        out: RealisasiValues = {}
+        for t in self.rencana.tujuan:
+            for i in [*t.indikator, *(i for s in t.sasaran for i in s.indikator)]:
+                if i.id in self.kinerja.realisasi:
+                    out[("realisasi", i.id, i.nama)] = {year: self.kinerja.realisasi[i.id].nilai}
+        names = {key[1]: key for key in out}
+        for r in self.kinerja.riwayat:  # earlier years, as this year's report prints them
+            if r.id is not None:
+                key = names.get(r.id, ("realisasi", r.id, r.indikator))
+                out.setdefault(key, {}).update({y: v.realisasi for y, v in r.tahun.items() if y != year})
+        for node_id, (_level, node, _) in self.program_nodes().items():
+            if getattr(node, "anggaran", None) is not None:
+                out[("realisasi_anggaran", node_id, node.nama)] = {year: node.anggaran.realisasi}
+        return out
+
 
 @dataclass(frozen=True)
 class RenstraContent:
@@ -104,6 +126,20 @@ class RenstraContent:
                 out[k.id] = ("kegiatan", k, dict(k.pagu))
                 for s in k.sub_kegiatan:
                     out[s.id] = ("sub_kegiatan", s, dict(s.pagu))
+        return out
+
+    def realisasi_values(self) -> RealisasiValues:
+        out: RealisasiValues = {}
+        kp = self.evaluasi.kinerja_pelayanan
+        for i in kp.indikator if kp else []:
+            out[("realisasi", i.nama, i.nama)] = dict(i.realisasi)
+        ar = self.evaluasi.anggaran_realisasi
+        stack = list(ar.uraian) if ar else []
+        while stack:
+            u = stack.pop(0)
+            if u.realisasi:
+                out[("realisasi_anggaran", u.nama, u.nama)] = dict(u.realisasi)
+            stack[:0] = u.anak
         return out
 
 

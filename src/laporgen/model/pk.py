@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ..errors import LaporgenError, Problem
-from .content import Narasi, ProgramNodes
+from .content import Narasi, ProgramNodes, RealisasiValues
 from .fields import Angka, Id, Model, Rupiah, Tahun
 from .folder import load_parts
 from .organisasi import Agency
@@ -109,6 +109,9 @@ class PkContent:
             for k in p.kegiatan:
                 out[k.id] = ("kegiatan", k, {year: k.pagu})
         return out
+
+    def realisasi_values(self) -> RealisasiValues:
+        return {}  # an agreement records targets, not what was achieved
 
 
 FILES: dict[str, Any] = {"rencana": Rencana, "anggaran": AnggaranPk, "perjanjian": Perjanjian}
