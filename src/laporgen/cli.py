@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import LaporgenError, Problem, display_path
 
@@ -195,6 +196,10 @@ def main(argv: list[str] | None = None) -> int:
         return 3
 
 
+def _write_text(stream: BinaryIO, text: str) -> None:
+    stream.write(text.encode("utf-8"))
+
+
 def _red(text: str) -> str:
     """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
     if sys.stderr.isatty() and not os.environ.get("NO_COLOR"):
@@ -317,7 +322,7 @@ def _init(folder: Path, jenis: str, tahun: int | None, previous: Path | None, sc
         files = new_document(folder, jenis, year, schemas)
         files |= {schemas / name: data.decode() for name, data in schema_files().items() if not (schemas / name).exists()}
     for path, text in files.items():
-        write_atomic(path, lambda stream, text=text: stream.write(text.encode("utf-8")))
+        write_atomic(path, functools.partial(_write_text, text=text))
         if not quiet:
             print(f"wrote {display_path(path)}")
     return 0

@@ -18,7 +18,8 @@ import tempfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import Any, BinaryIO
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -292,7 +293,7 @@ def import_realisasi(xlsx: Path, folder: Path) -> list[str]:
                            "export a new template with laporgen export PATH --template realisasi", "import.sheet")
     if reader.problems:
         raise LaporgenError(reader.problems)
-    models = {"kinerja": Kinerja, "program": ProgramTree}
+    models: dict[str, type[BaseModel]] = {"kinerja": Kinerja, "program": ProgramTree}
     order = {row.id: i for i, row in enumerate(indikator_rows(content))}
     texts: dict[Path, str] = {}
     lines: list[str] = []
@@ -303,8 +304,13 @@ def import_realisasi(xlsx: Path, folder: Path) -> list[str]:
             texts[path] = _edited_text(path, edits, model, order)
             lines.extend(_describe(path, e) for e in edits)
     for path, text in texts.items():
-        write_atomic(path, lambda stream, text=text: stream.write(text.encode("utf-8")))
+        write_atomic(path, _utf8(text))
     return lines
+
+
+def _utf8(text: str) -> Callable[[BinaryIO], object]:
+    """A writer of `text` as UTF-8 (one per file: a lambda in a loop would share the last)."""
+    return lambda stream: stream.write(text.encode("utf-8"))
 
 
 def _open(xlsx: Path, data_only: bool):
@@ -435,7 +441,7 @@ def _dumped(yaml, data: Any, edits: list[_Edit], order: dict[str, int]) -> str:
             if part not in parent:  # target_triwulan absent: start it
                 parent[part] = CommentedMap()
             parent = parent[part]
-        key = edit.path[-1]
+        key: Any = edit.path[-1]  # a mapping's key: the YAML's own type
         if edit.new is _DELETE:
             last = list(parent)[-1] == key
             comment = _detach_trailing(parent, key) if last else None

@@ -135,8 +135,8 @@ def realisasi_workbook(c: LkjipContent) -> bytes:
         _row(sheet, r, values, editable, number_format="General")
     sheet = workbook.create_sheet(ANGGARAN)
     _head(sheet, judul, petunjuk, anggaran_headers(c), (8, 70, 18, 18))
-    for r, row in enumerate(anggaran_rows(c), start=HEADER_ROW + 1):
-        _row(sheet, r, (row.id, row.nama, row.pagu, row.realisasi), ANGGARAN_EDITABLE, number_format="#,##0")
+    for r, baris in enumerate(anggaran_rows(c), start=HEADER_ROW + 1):
+        _row(sheet, r, (baris.id, baris.nama, baris.pagu, baris.realisasi), ANGGARAN_EDITABLE, number_format="#,##0")
     moment = max(datetime.combine(c.settings.tanda_tangan.tanggal, datetime.min.time()), datetime(1980, 1, 1))
     workbook.properties.title = judul
     workbook.properties.creator = "laporgen"

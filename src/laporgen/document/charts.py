@@ -42,8 +42,7 @@ def serapan_chart(f: LkjipFigures) -> bytes:
 def tren_chart(f: LkjipFigures) -> bytes | None:
     """Realisasi over the years of the current indicators with earlier years of data (as the
     Magetan LKjIP charts IKM and Nilai SAKIP 2022-2024); None when there is none."""
-    series = [(r.indikator, {y: r.tahun[y].realisasi for y in f.tahun_riwayat
-                             if y in r.tahun and r.tahun[y].realisasi is not None})
+    series = [(r.indikator, {y: v for y in f.tahun_riwayat if y in r.tahun and (v := r.tahun[y].realisasi) is not None})
               for r in f.riwayat if f.tahun in r.tahun]
     series = [(name, points) for name, points in series if len(points) >= 2]
     if not series:

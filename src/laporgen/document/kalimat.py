@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .nodes import ListBlock, Paragraph, Text
+from .nodes import ListBlock, Marker, Paragraph, Text
 
 
 def para(*parts: str | Text) -> Paragraph:
@@ -10,6 +10,6 @@ def para(*parts: str | Text) -> Paragraph:
     return Paragraph(tuple(Text(p) if isinstance(p, str) else p for p in parts))
 
 
-def daftar(values: list[str], marker: str = "1.") -> ListBlock:
+def daftar(values: list[str], marker: Marker = "1.") -> ListBlock:
     """A list with one paragraph per value ("1." numbered, "-" bulleted)."""
     return ListBlock(tuple((para(v),) for v in values), marker)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..compute.lkjip import IndikatorKinerja, LkjipFigures, NodeAnggaran, SasaranKinerja
+from ..model.lkjip import AnalisisSasaran, Dukungan, RingkasanTahunLalu
+from ..model.settings import Tingkat
 from ..numbers import angka_terbilang, nilai, ordinal, ordinal_kata, persen, rupiah
 from .kalimat import para
 from .nodes import Block, ListBlock, Paragraph, Text
@@ -51,7 +53,7 @@ def capaian_sasaran(s: SasaranKinerja, tahun: int) -> list[Block]:
 def kemajuan(f: LkjipFigures) -> list[Block]:
     """III.A.3: how many indicators are past the Renstra's end target, and what is missing (§5.3)."""
     rows = [i for i in f.indikator if i.kemajuan is not None]
-    above = [i for i in rows if i.kemajuan >= 100]
+    above = [i for i in rows if _given(i.kemajuan) >= 100]
     lead = "Hanya terdapat" if len(above) == 1 else "Terdapat"
     out: list[Block] = [para(
         f"{lead} {angka_terbilang(len(above))} indikator dari {angka_terbilang(len(rows))} indikator yang memiliki "
@@ -59,7 +61,7 @@ def kemajuan(f: LkjipFigures) -> list[Block]:
         + (f", yaitu {_gabung([i.indikator.nama for i in above])}." if above else ".")
     )]
     for i in rows:
-        if i.kemajuan < 100:
+        if _given(i.kemajuan) < 100:
             out.append(para(
                 f"Indikator {i.indikator.nama} memiliki tingkat kemajuan sebesar {_pct(i.kemajuan)}, sehingga masih "
                 f"kurang {_pct(i.sisa_kemajuan)} untuk mencapai target akhir Renstra ({nilai(i.target_akhir, i.indikator.satuan)})."
@@ -78,7 +80,7 @@ def tercapai_sasaran(f: LkjipFigures, opd: str, tahun: int) -> Paragraph:
     return para(text + ".")
 
 
-def penyebab(f: LkjipFigures, analisis: dict) -> ListBlock:
+def penyebab(f: LkjipFigures, analisis: dict[str, AnalisisSasaran]) -> ListBlock:
     """III.A.5: one numbered item per sasaran, success or failure and its causes (§5.4)."""
     entries = []
     for n, s in enumerate(f.sasaran, 1):
@@ -90,7 +92,7 @@ def penyebab(f: LkjipFigures, analisis: dict) -> ListBlock:
         if a and a.penyebab:
             items += (ListBlock(tuple((para(p),) for p in a.penyebab), "a."),)
         if not s.tercapai:
-            lowest = min((i for i in s.indikator if i.capaian is not None), key=lambda i: i.capaian, default=None)
+            lowest = min((i for i in s.indikator if i.capaian is not None), key=lambda i: _given(i.capaian), default=None)
             if lowest and lowest.kategori:
                 items += (para(f"Meskipun target belum tercapai, capaian kinerja masih masuk dalam kategori "
                                f"{lowest.kategori.lower()} dengan nilai capaian {_pct(lowest.capaian)}."),)
@@ -103,20 +105,31 @@ def efisiensi(f: LkjipFigures) -> list[Block]:
     rows = [i for i in f.indikator if i.efisiensi is not None]
     out: list[Block] = []
     if rows:
-        positive = [i for i in rows if i.efisiensi > 0]
-        hi = max(rows, key=lambda i: i.efisiensi)
-        lo = min(rows, key=lambda i: i.efisiensi)
+        positive = [i for i in rows if _given(i.efisiensi) > 0]
+        hi = max(rows, key=lambda i: _given(i.efisiensi))
+        lo = min(rows, key=lambda i: _given(i.efisiensi))
         text = (f"Dari {angka_terbilang(len(rows))} indikator sasaran, {angka_terbilang(len(positive))} indikator memiliki "
                 "capaian kinerja lebih tinggi dari penggunaan anggarannya (efisien)")
         if len(positive) < len(rows):
             text += f" dan {angka_terbilang(len(rows) - len(positive))} indikator tidak efisien"
-        text += (f". Tingkat efisiensi paling tinggi sebesar {_pct(hi.efisiensi)} ada pada sasaran {hi.sasaran.uraian} "
+        text += (f". Tingkat efisiensi paling tinggi sebesar {_pct(hi.efisiensi)} ada pada sasaran {_uraian(hi)} "
                  f"dengan indikator {hi.indikator.nama}, sedangkan yang paling rendah sebesar {_pct(lo.efisiensi)} "
-                 f"({_efisien_word(lo.efisiensi)}) ada pada sasaran {lo.sasaran.uraian} dengan indikator {lo.indikator.nama}. "
+                 f"({_efisien_word(_given(lo.efisiensi))}) ada pada sasaran {_uraian(lo)} dengan indikator {lo.indikator.nama}. "
                  f"Rata-rata tingkat efisiensi seluruh indikator sasaran (efisiensi total) sebesar {_pct(f.efisiensi_total)}.")
         out.append(para(text))
     out += _ekstrem(list(f.program), "program") + _ekstrem(list(f.kegiatan), "kegiatan")
     return out
+
+
+def _given(value: Decimal | None) -> Decimal:
+    """A figure the caller kept only where it is present (`is not None`)."""
+    assert value is not None
+    return value
+
+
+def _uraian(i: IndikatorKinerja) -> str:
+    """The sasaran an indicator measures ("" for a tujuan's own indicator)."""
+    return i.sasaran.uraian if i.sasaran else ""
 
 
 def _efisien_word(value: Decimal) -> str:
@@ -127,8 +140,8 @@ def _ekstrem(nodes: list[NodeAnggaran], jenis: str) -> list[Block]:
     rows = [n for n in nodes if n.efisiensi is not None]
     if not rows:
         return []
-    top = max(n.efisiensi for n in rows)
-    low = min(n.efisiensi for n in rows)
+    top = max(_given(n.efisiensi) for n in rows)
+    low = min(_given(n.efisiensi) for n in rows)
     names_top = _gabung([n.node.nama for n in rows if n.efisiensi == top])
     names_low = _gabung([n.node.nama for n in rows if n.efisiensi == low])
     return [para(f"Dari {angka_terbilang(len(rows))} {jenis}, tingkat efisiensi tertinggi sebesar {_pct(top)} terdapat pada "
@@ -136,7 +149,7 @@ def _ekstrem(nodes: list[NodeAnggaran], jenis: str) -> list[Block]:
                  f"terdapat pada {jenis} {names_low}.")]
 
 
-def simpulan(f: LkjipFigures, dukungan: dict, n_tujuan: int, tahun: int) -> list[Block]:
+def simpulan(f: LkjipFigures, dukungan: dict[str, Dukungan], n_tujuan: int, tahun: int) -> list[Block]:
     """BAB IV A: counts, one item per sasaran, and the overall result (§5.7–5.8)."""
     n_ind = len(f.indikator)
     out: list[Block] = [para(
@@ -173,7 +186,7 @@ def _capaian_nodes(nodes: list[NodeAnggaran]) -> str:
     return f" dengan capaian kinerja indikator antara {_pct(min(caps))} sampai dengan {_pct(max(caps))}"
 
 
-def hasil_umum(f: LkjipFigures, tahun: int, lalu) -> list[Block]:
+def hasil_umum(f: LkjipFigures, tahun: int, lalu: RingkasanTahunLalu) -> list[Block]:
     """BAB IV A and the Ikhtisar: the average capaian, its kategori, budget and efisiensi (§5.8)."""
     text = (f"Dari hasil pengukuran terhadap {angka_terbilang(len(f.sasaran))} sasaran tersebut, capaian kinerja rata-rata "
             f"{angka_terbilang(len(f.indikator))} indikator sebesar {_pct(f.rata_rata)} "
@@ -196,7 +209,7 @@ def hasil_umum(f: LkjipFigures, tahun: int, lalu) -> list[Block]:
     return out
 
 
-def per_kategori(f: LkjipFigures, skala) -> Paragraph:
+def per_kategori(f: LkjipFigures, skala: tuple[Tingkat, ...]) -> Paragraph:
     """The count of indicators per kategori (§5.9)."""
     parts = [f"{angka_terbilang(f.per_kategori.get(t.label, 0))} indikator berkategori {t.label.lower()}"
              for t in skala if f.per_kategori.get(t.label)]

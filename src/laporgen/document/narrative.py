@@ -158,7 +158,7 @@ def _naming_the_placeholder(problem: Problem, env: SandboxedEnvironment, text: s
     return problem
 
 
-def _line_of(exc: Exception, text: str) -> int | None:
+def _line_of(exc: BaseException, text: str) -> int | None:
     """The line of the failing placeholder: Jinja's traceback line when it has one."""
     tb = exc.__traceback__
     line = None
@@ -175,7 +175,7 @@ class _HtmlBlocks(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
-        self.stack: list[dict] = []  # open lists: {"marker", "items": [[blocks]]}
+        self.stack: list[dict[str, Any]] = []  # open lists: {"marker", "items": [[blocks]]}
         self.inlines: list[Inline] | None = None
         self.strong = self.emph = 0
 
@@ -198,7 +198,7 @@ class _HtmlBlocks(HTMLParser):
                 self._target().append(Paragraph(tuple(self.inlines)))
         self.inlines = None
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("ul", "ol"):
             self._flush()
             self.stack.append({"marker": "1." if tag == "ol" else "-", "items": []})

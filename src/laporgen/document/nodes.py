@@ -40,6 +40,10 @@ class Paragraph:
     keep_with_next: bool = False
 
 
+Marker = Literal["1.", "a.", "-", "•"]
+"""How a list labels its items: 1., 2.; a., b.; a dash; a bullet."""
+
+
 @dataclass(frozen=True, slots=True)
 class ListBlock:
     """A numbered or bulleted list. `marker` says how items are labelled:
@@ -47,7 +51,7 @@ class ListBlock:
     list item may hold a sub-list."""
 
     items: tuple[tuple["Block", ...], ...]
-    marker: Literal["1.", "a.", "-", "•"] = "1."
+    marker: Marker = "1."
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@ figure numbers in one pass), so Word, HTML and PDF agree and no number is reused
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from .nodes import Block, Figure, Landscape, ListBlock, Section, Table  # noqa: F401
@@ -65,7 +66,7 @@ def _number(block: Block, bab: int, counters: dict[str, int], index: int = 0, pa
     return block
 
 
-def walk(blocks: tuple[Block, ...]):
+def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
     """Every block, depth first (sections, landscape wrappers and list items opened)."""
     for block in blocks:
         yield block

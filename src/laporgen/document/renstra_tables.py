@@ -3,17 +3,21 @@ figures to display strings. Each returns one unnumbered `Table`; nothing is comp
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
+from ..compute.perubahan import Perubahan
 from ..compute.pertumbuhan import NAMA_METODE
 from ..compute.renstra import BarisPendanaan, MatriksRencana, NodeRencana, RenstraFigures, kondisi_akhir
 from ..model.content import RenstraContent
 from ..model.nilai import NilaiTarget, nilai_of, satuan_of
-from ..model.rencana_program import IndikatorRencana
+from ..model.rencana_program import IndikatorRencana, Matriks, ProgramRencana
+from ..model.renstra import Indikator, Sasaran, Strategi
+from ..model.sumber_daya import Jumlahan
 from ..numbers import KOSONG, angka, persen, rupiah
 from .cells import Row, cell, columns, head, items, mid, nomor_kolom, num
-from .nodes import Table
-from .tables import TableSet
+from .nodes import Cell, Column, Table
+from .tables import TableSet, present
 
 
 class RenstraTables(TableSet):
@@ -25,7 +29,7 @@ class RenstraTables(TableSet):
         self.caption = (self.opd,)
 
     # ------------------------------------------------------------------------------- BAB I
-    def perubahan(self, changes) -> Table:
+    def perubahan(self, changes: list[Perubahan]) -> Table:
         """What this Perubahan/Review changed against the version it revises (issue 7)."""
         body = [(mid(str(n)), cell(ch.jenis.capitalize()), cell(BAGIAN.get(ch.bagian, ch.bagian)), cell(ch.uraian),
                  mid(str(ch.tahun) if ch.tahun else ""), num(_nilai_perubahan(ch.sebelum)), num(_nilai_perubahan(ch.sesudah)))
@@ -35,7 +39,8 @@ class RenstraTables(TableSet):
                            head(("No.", "Perubahan", "Bagian", "Uraian", "Tahun", "Sebelum", "Sesudah")), body, font_size="small")
 
     # ------------------------------------------------------------------------------ BAB II
-    def _jumlahan(self, id: str, title: str, label: str, rows, total: int, keterangan: str | None = None) -> Table:
+    def _jumlahan(self, id: str, title: str, label: str, rows: Sequence[Jumlahan], total: int,
+                  keterangan: str | None = None) -> Table:
         extra = (keterangan,) if keterangan else ()
         body = [(mid(str(n)), cell(r.uraian), *((mid(r.keterangan or KOSONG),) if keterangan else ()), num(angka(r.jumlah)))
                 for n, r in enumerate(rows, 1)]
@@ -72,7 +77,7 @@ class RenstraTables(TableSet):
                            head(("No.", "Nama Aset", "Jumlah", "Satuan")), body, source=source, font_size="small")
 
     def pelayanan(self) -> Table:
-        kp = self.c.evaluasi.kinerja_pelayanan
+        kp = present(self.c.evaluasi.kinerja_pelayanan, "evaluasi.kinerja_pelayanan")
         years, d = kp.tahun, kp.desimal
         body = []
         for n, r in enumerate(self.f.pelayanan, 1):
@@ -95,7 +100,7 @@ class RenstraTables(TableSet):
         )
 
     def akhir_periode(self) -> Table:
-        ap = self.c.evaluasi.akhir_periode
+        ap = present(self.c.evaluasi.akhir_periode, "evaluasi.akhir_periode")
         body = [(cell(r.indikator.nama), num(_with(r.indikator.target, r.indikator.satuan)),
                  num(_with(r.indikator.realisasi, r.indikator.satuan)), num(angka(r.kemajuan, ap.desimal)))
                 for r in self.f.akhir_periode]
@@ -122,10 +127,10 @@ class RenstraTables(TableSet):
         return out
 
     def anggaran(self) -> Table:
-        ar = self.c.evaluasi.anggaran_realisasi
+        ar = present(self.c.evaluasi.anggaran_realisasi, "evaluasi.anggaran_realisasi")
         years = ar.tahun
         body = [_anggaran_row(r) for top in self.f.anggaran for r in top.walk()]
-        foot = [_anggaran_row(self.f.anggaran_total, strong=True)]
+        foot = [_anggaran_row(present(self.f.anggaran_total, "the T-C.24 total"), strong=True)]
         k = len(years)
         return self._table(
             "tc24", "Anggaran dan Realisasi Pendanaan Pelayanan (T-C.24)",
@@ -179,7 +184,7 @@ class RenstraTables(TableSet):
 
     # ------------------------------------------------------------------------------ BAB V
     def swot(self) -> Table:
-        s = self.c.analisis.swot
+        s = present(self.c.analisis.swot, "analisis.swot")
         by = {q: [x.uraian for x in s.strategi if x.kuadran == q] for q in ("S-O", "W-O", "S-T", "W-T")}
         body = [
             (cell("KEKUATAN (S)", strong=True), items(s.kekuatan), items(by["S-O"], "•"), items(by["S-T"], "•")),
@@ -210,11 +215,12 @@ class RenstraTables(TableSet):
                 top.append((cell(f"MISI {n} : {m}", colspan=4, strong=True),))
         body = []
         for t in r.tujuan:
-            chains = [(s, st) for s in t.sasaran for st in (s.strategi or [None])]
+            chains: list[tuple[Sasaran, Strategi | None]] = [
+                (s, st) for s in t.sasaran for st in ([*s.strategi] if s.strategi else [None])]
             for k, (s, st) in enumerate(chains):
                 first_of_s = k == 0 or chains[k - 1][0] is not s
                 span_s = sum(1 for x, _ in chains if x is s)
-                row = ((cell(t.uraian, rowspan=len(chains)),) if k == 0 else ())
+                row: tuple[Cell, ...] = ((cell(t.uraian, rowspan=len(chains)),) if k == 0 else ())
                 row += (cell(s.uraian, rowspan=span_s),) if first_of_s else ()
                 row += (cell(st.uraian if st else KOSONG), items(st.arah_kebijakan) if st else cell(KOSONG))
                 body.append(row)
@@ -227,7 +233,7 @@ class RenstraTables(TableSet):
     def tc27(self, mr: MatriksRencana) -> Table:
         m = mr.matriks
         years = m.tahun
-        models = {p.id: p for p in self.c.program.program}
+        models = {p.id: p for p in present(self.c.program, "program.yaml").program}
         body: list[Row] = []
         for node in mr.program:
             for n in node.walk():
@@ -244,7 +250,7 @@ class RenstraTables(TableSet):
         return self._table(f"tc27-{'-'.join(map(str, years))}", f"{m.judul} (T-C.27)", self._tc27_columns(m),
                            self._tc27_head(m), body, foot, font_size="tiny" if len(m.tahun) > 2 else "small")
 
-    def _tc27_rows(self, n: NodeRencana, m, program) -> list[Row]:
+    def _tc27_rows(self, n: NodeRencana, m: Matriks, program: ProgramRencana | None) -> list[Row]:
         years = m.tahun
         strong = n.jenis == "program"
         # An indicator is shown in the matrices whose years it has targets for (Blitar's 2021
@@ -254,7 +260,7 @@ class RenstraTables(TableSet):
         rows: list[Row] = []
         for k, ind in enumerate(inds):
             lead = (cell(n.node.kode or ""), cell(n.node.nama if k == 0 else "", strong=strong))
-            tujuan = ()
+            tujuan: tuple[Cell, ...] = ()
             if m.kolom_tujuan:
                 t = self._plan_name("tujuan", getattr(program, "tujuan", None)) if strong and k == 0 else ""
                 s = self._plan_name("sasaran", getattr(program, "sasaran", None)) if strong and k == 0 else ""
@@ -263,7 +269,7 @@ class RenstraTables(TableSet):
             cells = [num(_target(ind.target.get(y), ind.satuan) if ind else "") for y in years]
             pagu = [num(rupiah(n.pagu.get(y), False) if k == 0 else KOSONG, strong=strong) for y in years]
             per_year = tuple(x for pair in zip(cells, pagu) for x in pair)
-            akhir = ()
+            akhir: tuple[Cell, ...] = ()
             if m.kolom_akhir:
                 ak = kondisi_akhir(ind, years) if ind else None
                 akhir = (num(_nilai_satuan(ak.nilai, ak.satuan) if ak else ""),
@@ -282,13 +288,13 @@ class RenstraTables(TableSet):
                     return s.uraian
         return ""
 
-    def _tc27_columns(self, m):
+    def _tc27_columns(self, m: Matriks) -> tuple[Column, ...]:
         k = len(m.tahun)
         return columns((0.9, "left"), *(((2.2, "left"), (2.2, "left")) if m.kolom_tujuan else ()), (3.0, "left"), (2.6, "left"),
                        *(((1.1, "right"),) if m.tahun_awal else ()), *[(1.3, "right"), (2.6, "right")] * k,
                        *(((1.3, "right"), (2.9, "right")) if m.kolom_akhir else ()), (1.2, "left"), (0.9, "left"))
 
-    def _tc27_head(self, m):
+    def _tc27_head(self, m: Matriks) -> tuple[Row, ...]:
         k = len(m.tahun)
         first = (cell("Kode", rowspan=2), *((cell("Tujuan", rowspan=2), cell("Sasaran", rowspan=2)) if m.kolom_tujuan else ()),
                  cell("Program, Kegiatan dan Sub Kegiatan", rowspan=2), cell("Indikator Kinerja Program (outcome)/ Kegiatan (output)", rowspan=2),
@@ -301,7 +307,7 @@ class RenstraTables(TableSet):
 
     # ---------------------------------------------------------------------------- BAB VII
     def tc28(self) -> Table:
-        urusan = self.c.analisis.indikator_urusan
+        urusan = present(self.c.analisis.indikator_urusan, "analisis.indikator_urusan")
         years = self.c.rencana.tahun
         body: list[Row] = []
         if urusan.kelompok:
@@ -326,7 +332,7 @@ BAGIAN = {"tujuan": "Tujuan", "sasaran": "Sasaran", "indikator": "Indikator", "t
           "kegiatan": "Kegiatan", "sub_kegiatan": "Sub Kegiatan", "pagu": "Pagu (Rp)", "narasi": "Narasi"}
 
 
-def _nilai_perubahan(value) -> str:
+def _nilai_perubahan(value: Decimal | str | None) -> str:
     if value is None:
         return ""
     return angka(value) if isinstance(value, Decimal) else str(value)
@@ -346,12 +352,12 @@ def _nilai_satuan(number: Decimal | None, unit: str) -> str:
     return f"{angka(number)}%" if unit.strip() in ("%", "persen", "Persen") else f"{angka(number)} {unit}".strip()
 
 
-def _na(value: Decimal | None, year: int, given: dict) -> str:
+def _na(value: Decimal | None, year: int, given: Mapping[int, object]) -> str:
     """"n/a" where a realisasi is recorded as unknown (null), "-" where none was given."""
     return "n/a" if value is None and year in given else angka(value)
 
 
-def _formula(ind) -> str:
+def _formula(ind: Indikator) -> str:
     if not ind.formula:
         return KOSONG
     kali = f" x {angka(ind.formula.kali)}" if ind.formula.kali is not None else ""

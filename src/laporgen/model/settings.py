@@ -37,7 +37,8 @@ class Kategori(Model):
         bounds = [t.min for t in skala]
         if len(skala) < 2 or bounds[-1] is not None or None in bounds[:-1]:
             raise ValueError("needs two or more levels, every one with a min except the last (min = null)")
-        if any(a <= b for a, b in zip(bounds[:-1], bounds[1:-1])):
+        mins = [b for b in bounds[:-1] if b is not None]  # every one, as checked above
+        if any(a <= b for a, b in zip(mins, mins[1:])):
             raise ValueError("levels must be listed from the highest min to the lowest")
         return skala
 

@@ -142,7 +142,7 @@ def _save(docx: DocxDocument, out: BinaryIO, moment: datetime) -> None:
     writer = StableZipWriter(out, moment)
     PackageWriter._write_content_types_stream(writer, parts)
     PackageWriter._write_pkg_rels(writer, package.rels)
-    PackageWriter._write_parts(writer, parts)
+    PackageWriter._write_parts(writer, parts)  # type: ignore[arg-type]  # a PhysPkgWriter by its methods
     writer.close()
 
 
@@ -703,8 +703,8 @@ class _BodyWriter:
         first_foot = len(node.head) + len(node.body)
         starts = {(r, c): cell for r, c, cell in grid_positions(rows, len(node.columns))}
         below: dict[tuple[int, int], int] = {}  # grid positions a cell above covers → its colspan
-        for (r, c), cell in starts.items():
-            below.update(((r + dr, c), cell.colspan) for dr in range(1, cell.rowspan))
+        for (r, c), above in starts.items():
+            below.update(((r + dr, c), above.colspan) for dr in range(1, above.rowspan))
         for r in range(len(rows)):
             tr = ooxml.add_row(tbl, header=r < len(node.head))
             c = 0
@@ -728,8 +728,8 @@ class _BodyWriter:
                         self._cell(ooxml.add_cell(tr, width, span, merge, fill, centered=True), cell, text_style, bold)
                 c += span
         self._body.add_table_element(tbl)
-        for text in (*([node.source] if node.source else []), *node.notes):
-            self._body.add_paragraph(NOTE).add_run(text)
+        for line in (*([node.source] if node.source else []), *node.notes):
+            self._body.add_paragraph(NOTE).add_run(line)
 
     def _column_widths(self, columns: Sequence[Column]) -> list[int]:
         """Fixed column widths in twips, proportional to `Column.width`, filling the text area."""
