@@ -29,7 +29,7 @@ def test_tc27_sums_match_an_independent_summation(tmp_path):
         assert matriks.total[y] == sum(s["pagu"][y] for p in tree["program"] for k in p["kegiatan"] for s in k["sub_kegiatan"])
 
     (table,) = [t for t in walk(document_for(c).body) if isinstance(t, Table) and t.id.startswith("tc27")]
-    assert len(table.body) == 40 * (1 + 10 * (1 + 5))
+    assert len(table.body) == 2 + 40 * (1 + 10 * (1 + 5))  # a tujuan row, a sasaran row, then the programs
     total_row = table.foot[0]
     grand = sum(s["pagu"][y] for p in tree["program"] for k in p["kegiatan"] for s in k["sub_kegiatan"] for y in YEARS)
     assert total_row[-2].blocks[0].inlines[0].text == rupiah(grand, False)  # before the merged unit/lokasi cell
@@ -41,10 +41,12 @@ def test_large_agency_builds_a_docx(tmp_path):
     built = build(folder, tmp_path / "out")
     (path,) = built.outputs
     assert path.name == "renstra-2021-2026-dinas-sintetis-kabupaten-contoh.docx"
-    # read back: the T-C.27 table holds every row of the tree (header, 40 x (1 + 10 x (1 + 5))
-    # body rows, TOTAL) and the DOCX's TOTAL row prints the independent grand total
+    # read back: the DOCX's T-C.27 holds every row of the tree's (header, the program tree,
+    # TOTAL) and its TOTAL row prints the independent grand total
     (tc27,) = [t for t in walk(built.document.body) if isinstance(t, Table) and t.id.startswith("tc27")]
-    (read,) = [t for t in docx_tables(path) if len(t) == len(tc27.head) + 40 * (1 + 10 * (1 + 5)) + len(tc27.foot)]
+    assert len(tc27.body) == 2 + 40 * (1 + 10 * (1 + 5))  # a tujuan row, a sasaran row, then the programs
+    (read,) = [t for t in docx_tables(path) if len(t) == len(tc27.head) + len(tc27.body) + len(tc27.foot)]
     grand = sum(s["pagu"][y] for p in tree["program"] for k in p["kegiatan"] for s in k["sub_kegiatan"] for y in YEARS)
     assert rupiah(grand, False) in read[-1]
-    assert read[len(tc27.head)][1] == tree["program"][0]["nama"]
+    first = read[len(tc27.head) + 2]  # after the tujuan and sasaran rows
+    assert first[2:4] == [tree["program"][0]["nama"], tree["program"][0]["indikator"][0]["nama"]]

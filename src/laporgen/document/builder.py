@@ -1,7 +1,8 @@
 """What every document type's tree builder shares: an outline filled section by section.
 
 For each heading of the outline a section holds, in order: `narasi/<id>.md`, the generated
-blocks of that section (`generated[id]`), `narasi/<id>.akhir.md`, then its sub-sections.
+blocks of that section (`generated[id]`), `narasi/<id>.akhir.md`, the blocks that close it
+(`closing[id]`), then its sub-sections.
 Numbers of BAB, sections and tables are assigned afterwards by `numbering.py`. A document type
 subclasses `OutlineBuilder` with its outline, its narrative context and its generated blocks.
 """
@@ -33,6 +34,9 @@ class OutlineBuilder:
         self.context = context
         self.narasi = self._render_narasi(narasi, front, extra_narasi)
         self.generated: dict[str, Callable[[], list[Block]]] = {}
+        # Generated blocks that follow a section's closing narrative (`<id>.akhir.md`), for a
+        # table the closing text leads to (the Renstra's T-C.26 after the Kebijakan text).
+        self.closing: dict[str, Callable[[], list[Block]]] = {}
 
     def _render_narasi(self, files: Mapping[str, Any], front: Iterable[str],
                        extra: Iterable[str]) -> dict[str, tuple[Block, ...]]:
@@ -55,6 +59,9 @@ class OutlineBuilder:
         if maker:
             children += maker()
         children += self._narasi(f"{b.id}.akhir")
+        closing = self.closing.get(b.id)
+        if closing:
+            children += closing()
         children += [self._section(child, level + 1) for child in b.children]
         return Section(b.id, level, "", title if level > 1 else title.upper(), tuple(children),
                        page_break_before=level == 1)

@@ -52,7 +52,11 @@ class RenstraBuilder(OutlineBuilder):
             "isu-strategis": lambda: [daftar(a.isu_strategis)] if a.isu_strategis else [],
             "tujuan-sasaran-jangka-menengah": lambda: [Landscape((self.t.tujuan_sasaran(),))],
             "strategi": lambda: [Landscape((self.t.swot(),))] if a.swot else [],
-            "strategi-kebijakan": lambda: [self.t.tc26()],
+            # T-C.26 closes the Kebijakan section, after its narrative, as both signed documents
+            # place it (Blitar's Tabel 5.3 after 5.2's policy table and text, seed 003 line 962;
+            # Magetan's after the paragraph head "Kebijakan", seed 000 line 3378); BAB V itself
+            # holds it only when the outline has no Kebijakan section.
+            "strategi-kebijakan": lambda: [] if self._has("kebijakan") else [self.t.tc26()],
             "kebijakan": lambda: [Landscape((self.t.kebijakan(),))] if a.kebijakan else [],
             "rencana-program": self._rencana_program,
             "kinerja-urusan": lambda: [Landscape((self.t.tc28(),))] if a.indikator_urusan else [],
@@ -60,6 +64,10 @@ class RenstraBuilder(OutlineBuilder):
             "sistematika": self._sistematika,
             "latar-belakang": lambda: [self.t.perubahan(changes)] if changes else [],
         }
+        self.closing = {"kebijakan": lambda: [self.t.tc26()]}
+
+    def _has(self, id: str) -> bool:
+        return any(b.id == id for top in self.outline for b in top.walk())
 
     # ------------------------------------------------------------------------------ whole
     def document(self) -> Document:
@@ -167,7 +175,9 @@ class RenstraBuilder(OutlineBuilder):
             f"{angka_terbilang(n['program'])} program di luar program penunjang, dengan {angka_terbilang(n['kegiatan'])} kegiatan"
             + (f" dan {angka_terbilang(n['sub_kegiatan'])} sub kegiatan" if n["sub_kegiatan"] else "") + "."
         )]
-        out += [Landscape((self.t.tc27(m),)) for m in self.f.matriks]
+        # Numbered by the form's code, several matrices need numbers of their own.
+        several = len(self.f.matriks) > 1 and self.c.settings.penomoran_tabel == "permendagri"
+        out += [Landscape((self.t.tc27(m, f"T-C.27.{n}" if several else "T-C.27"),)) for n, m in enumerate(self.f.matriks, 1)]
         return out
 
 

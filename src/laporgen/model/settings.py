@@ -135,6 +135,9 @@ class RenstraSettings(Model):
     pertumbuhan: Literal["relatif_akhir", "yoy_mean", "cagr", "relatif_awal"] = Field(
         "yoy_mean", description="How T-C.24's rata-rata pertumbuhan is computed (named in a table note)")
     penetapan: Penetapan | None = None
+    penomoran_tabel: Literal["permendagri", "bab"] = Field(
+        "permendagri", description='permendagri: the standard forms numbered by their code, "Tabel T-C.23" '
+        '(Permendagri 86/2017), the other tables "Tabel 2.1" by BAB; bab: every table by BAB, "Tabel 2.5"')
     outline: Outline = Field(default_factory=Outline)
     logo: str | None = None
     perubahan_dari: str | None = Field(

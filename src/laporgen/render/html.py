@@ -511,6 +511,7 @@ class _BodyWriter:
                 f"align-{cell.align}",
                 "strong" if cell.strong else None,
                 "shade" if cell.shade else None,
+                f"level-{cell.level}" if cell.level else None,
             ),
         )
 
