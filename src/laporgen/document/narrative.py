@@ -7,16 +7,18 @@ Markdown is converted by the `markdown` package and its small HTML read back int
 
 from __future__ import annotations
 
+import contextvars
 import re
 import threading
-from collections.abc import Mapping
+import time
+from collections.abc import Iterator, Mapping
 from decimal import InvalidOperation
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import markdown
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from ..errors import LaporgenError, Problem, display_path
@@ -38,17 +40,105 @@ class _NarrativeSandbox(SandboxedEnvironment):
             for sequence, count in ((left, right), (right, left)):
                 if isinstance(sequence, (str, list, tuple)) and isinstance(count, int) and len(sequence) * count > MAX_SIZE:
                     raise SecurityError(f"the result of * would have more than {MAX_SIZE} items")
+        if operator == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)) \
+                and len(left) + len(right) > MAX_SIZE:
+            raise SecurityError(f"the result of + would have more than {MAX_SIZE} items")
         return super().call_binop(context, operator, left, right)
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        """The template's tree with every loop counted against the render's budget and every
+        `~` operand bounded: the sandbox caps one range, not loops inside loops, nor a text
+        doubled by `~` in a loop."""
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            loop.iter = nodes.Filter(loop.iter, _STEPS, [], [], None, None, lineno=loop.iter.lineno)
+        for concat in tree.find_all(nodes.Concat):
+            concat.nodes = [nodes.Filter(n, _SIZED, [], [], None, None, lineno=n.lineno) for n in concat.nodes]
+        return tree
 
 
 MAX_EXPONENT = 100
 MAX_SIZE = 100_000
+MAX_LOOP_STEPS = 200_000
+"""Turns of all `{% for %}` loops of one narrative file together: a real file loops over a few
+dozen indicators; two nested range(99999) loops would turn 10^10 times and never finish."""
+MAX_OUTPUT_CHARS = 2_000_000
+"""Text one narrative file may produce: a whole chapter is some 50 000 characters."""
+MAX_RENDER_SECONDS = 5.0
+"""Time to fill in one narrative file: a real one takes milliseconds. The clock is read only to
+stop a runaway template (so `serve` stays alive), never to shape the output."""
+_STEPS, _SIZED = "laporgen_loop", "laporgen_sized"
+
+
+class _Budget:
+    """What the narrative file being rendered has spent: loop turns, and time since it began."""
+
+    def __init__(self) -> None:
+        self.steps = 0
+        self.started = time.monotonic()
+
+    def step(self) -> None:
+        self.steps += 1
+        if self.steps > MAX_LOOP_STEPS:
+            raise _LimitError(f"the loops turn more than {MAX_LOOP_STEPS} times")
+        if self.steps % 1000 == 0:
+            self.check_time()
+
+    def check_time(self) -> None:
+        if time.monotonic() - self.started > MAX_RENDER_SECONDS:
+            raise _LimitError(f"filling in took more than {MAX_RENDER_SECONDS:g} seconds")
+
+
+class _LimitError(TemplateError):
+    """A narrative file past one of the limits above."""
+
+    hint = "loop over the lists laporgen gives (a few dozen rows), not over long ranges"
+
+
+class _OutputLimitError(_LimitError):
+    hint = "a loop or * repeats the text too often: write shorter text"
+
+
+_budget: contextvars.ContextVar[_Budget] = contextvars.ContextVar("laporgen_narrative_budget")
+
+
+def _counted(iterable: Any) -> Iterator[Any]:
+    """`iterable`, each turn counted against the current render's budget."""
+    budget = _budget.get(None) or _Budget()
+    for item in iterable:
+        budget.step()
+        yield item
+
+
+def _sized(value: Any) -> Any:
+    if isinstance(value, (str, list, tuple)) and len(value) > MAX_SIZE:
+        raise _OutputLimitError(f"a text joined with ~ would have more than {MAX_SIZE} characters")
+    return value
+
+
+def _bounded_render(template: Any, context: Mapping[str, Any]) -> str:
+    """The template filled in, stopped as soon as it passes a limit (checked while rendering:
+    after the fact would be too late)."""
+    budget = _Budget()
+    token = _budget.set(budget)
+    try:
+        parts, size = [], 0
+        for part in template.generate(**context):
+            size += len(part)
+            if size > MAX_OUTPUT_CHARS:
+                raise _OutputLimitError(f"the text filled in is longer than {MAX_OUTPUT_CHARS} characters")
+            budget.check_time()
+            parts.append(part)
+        return "".join(parts)
+    finally:
+        _budget.reset(token)
 
 
 def narrative_env(filters: Mapping[str, Any]) -> SandboxedEnvironment:
     env = _NarrativeSandbox(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
     env.filters.update(filters)
     env.laporgen_filters = tuple(sorted(filters))  # named in the fix of an unknown filter
+    env.filters[_STEPS], env.filters[_SIZED] = _counted, _sized
     return env
 
 
@@ -58,12 +148,17 @@ def render_markdown(env: SandboxedEnvironment, text: str, path: Path, context: M
     filters = getattr(env, "laporgen_filters", ())
     try:
         code = template_cache.compiled(env, text, path)
-        filled = env.template_class.from_code(env, code, env.make_globals(None), None).render(**context)
+        filled = _bounded_render(env.template_class.from_code(env, code, env.make_globals(None), None), context)
     except TemplateSyntaxError as exc:
         raise LaporgenError([_syntax_problem(name, exc, text, filters)]) from exc
     except UndefinedError as exc:
         raise LaporgenError([Problem(name, f"unknown placeholder: {_plain(exc.message)}", _line_of(exc, text),
                                      hint=f"known names: {', '.join(sorted(context))}", code="narrative.placeholder")]) from exc
+    except _LimitError as exc:
+        # past the output limit, no template line is running: point at the first loop
+        line = _line_of(exc, text) or next((n for n, row in enumerate(text.split("\n"), 1) if "{%" in row), 1)
+        raise LaporgenError([Problem(name, f"template error: {exc.message}", line, hint=exc.hint,
+                                     code="narrative.limit")]) from exc
     except TemplateError as exc:  # includes SecurityError from the sandbox
         raise LaporgenError([Problem(name, f"template error: {_plain(str(exc))}", _line_of(exc, text),
                                      hint="a narrative file may only use the placeholders and filters laporgen lists",
