@@ -13,14 +13,14 @@ from laporgen.model.folder import load_lkjip
 from laporgen.commands.scaffold import new_document, next_lkjip
 
 
-def write(files: dict[Path, str]) -> None:
+def write(files: dict[Path, str | bytes]) -> None:
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
 
 
 HEADINGS = {
-    "lkjip": ["KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "BAB I", "BAB II", "BAB III", "BAB IV"],
+    "lkjip": ["KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "BAB I", "BAB II", "BAB III", "BAB IV", "LAMPIRAN"],
     "renstra": ["KATA PENGANTAR", "BAB I", "BAB II", "BAB III", "BAB IV", "BAB V", "BAB VI", "BAB VII", "BAB VIII"],
 }
 """The Heading 1 paragraphs a scaffold's DOCX has: the whole outline, built from the [ISI] values."""
@@ -37,7 +37,7 @@ def test_scaffold_builds_and_check_flags_placeholders(tmp_path, jenis):
     assert [h.split("\n")[0] for s, h in docx_headings(docx) if s == "Heading 1"] == HEADINGS[jenis]
     findings = check(folder)
     assert findings and {f.severity for f in findings} == {"I"}  # placeholders only: informational
-    assert all(f.problem.code == "isi" and f.problem.line for f in findings)
+    assert all(f.problem.code == "isi" and f.problem.line for f in findings)  # a Kata Pengantar to write too
 
 
 def test_next_years_lkjip_from_this_years(example_copy):
@@ -53,6 +53,7 @@ def test_next_years_lkjip_from_this_years(example_copy):
     assert [k.anggaran.pagu for p in c.program.program for k in p.kegiatan] == \
         [k.anggaran.pagu for p in old.program.program for k in p.kegiatan]
     assert "<!-- [ISI] draft" in (new / "narasi" / "latar-belakang.md").read_text(encoding="utf-8")
+    assert (new / "narasi" / "bagan-organisasi.png").read_bytes() == (example_copy / "narasi" / "bagan-organisasi.png").read_bytes()
     # the year's [ISI] markers (information), and the plan's one known gap (LKJIP-SPEC L-21): no
     # finding carried over from last year's printed figures
     assert [(f.severity, f.problem.code, f.problem.field) for f in check(new) if f.severity != "I"] == [
