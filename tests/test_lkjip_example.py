@@ -96,11 +96,11 @@ def test_every_seed_table_has_its_caption(docx):
 
 
 def test_wide_tables_are_landscape(docx):
-    # Tabel 2.4 IKU, 3.3 perbandingan tahun, 3.8 dukungan, 3.10/3.11 efisiensi: each landscape
-    # section between portrait ones, the last page portrait again
+    # Tabel 2.4 IKU, 3.3 perbandingan tahun, 3.8 dukungan, 3.10/3.11 efisiensi, Lampiran B (IKU):
+    # each landscape section between portrait ones, the last page portrait again
     orientations = [s.orientation for s in docx_sections(docx)]
     assert orientations == ["portrait", "portrait", "portrait", "landscape", "portrait", "landscape", "portrait",
-                            "landscape", "portrait", "landscape", "portrait"]
+                            "landscape", "portrait", "landscape", "portrait", "landscape", "portrait"]
 
 
 def test_capaian_kategori(tables):
