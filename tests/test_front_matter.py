@@ -165,7 +165,7 @@ def test_a_narrative_picture_is_a_numbered_gambar_in_docx_html_and_the_daftar_ga
     text = paragraphs(docx)
     assert text[text.index("DAFTAR GAMBAR") + 1] == title  # the Daftar Gambar's cached entry
     tree = lxml_html.fromstring(page.read_text(encoding="utf-8"))
-    (figure,) = tree.xpath('//figure[figcaption="%s"]' % title)
+    (figure,) = tree.xpath(f'//figure[figcaption="{title}"]')
     assert figure.xpath("img/@alt") == ["Bagan Struktur Organisasi Dinas Sosial Kabupaten Blitar"]
     assert figure.xpath("img/@src")[0].startswith("data:image/png;base64,")
 

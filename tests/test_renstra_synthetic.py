@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from docx_reading import docx_tables
 from laporgen.build import build, document_for
 from laporgen.compute.renstra import renstra_figures
 from laporgen.document.nodes import Table
@@ -39,7 +40,16 @@ def test_tc27_sums_match_an_independent_summation(tmp_path):
 
 def test_large_agency_builds_a_docx(tmp_path):
     folder = tmp_path / "sintetis" / "renstra-2021-2026"
-    write_renstra(folder, programs=40, kegiatan=10, sub=5)
-    (path,) = build(folder, tmp_path / "out").outputs
+    tree = write_renstra(folder, programs=40, kegiatan=10, sub=5)
+    built = build(folder, tmp_path / "out")
+    (path,) = built.outputs
     assert path.name == "renstra-2021-2026-dinas-sintetis-kabupaten-contoh.docx"
-    assert path.stat().st_size > 100_000
+    # read back: the DOCX's T-C.27 holds every row of the tree's (header, the program tree,
+    # TOTAL) and its TOTAL row prints the independent grand total
+    (tc27,) = [t for t in walk(built.document.body) if isinstance(t, Table) and t.id.startswith("tc27")]
+    assert len(tc27.body) == 2 + 40 * (1 + 10 * (1 + 5))  # a tujuan row, a sasaran row, then the programs
+    (read,) = [t for t in docx_tables(path) if len(t) == len(tc27.head) + len(tc27.body) + len(tc27.foot)]
+    grand = sum(s["pagu"][y] for p in tree["program"] for k in p["kegiatan"] for s in k["sub_kegiatan"] for y in YEARS)
+    assert rupiah(grand, False) in read[-1]
+    first = read[len(tc27.head) + 2]  # after the tujuan and sasaran rows
+    assert first[2:4] == [tree["program"][0]["nama"], tree["program"][0]["indikator"][0]["nama"]]

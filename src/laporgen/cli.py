@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import LaporgenError, Problem, display_path
 
@@ -201,6 +202,10 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"internal error: {type(exc).__name__}: {exc}; rerun with --debug and report it", file=sys.stderr)
         return 3
+
+
+def _write_text(stream: BinaryIO, text: str) -> None:
+    stream.write(text.encode("utf-8"))
 
 
 def _red(text: str) -> str:

@@ -134,7 +134,7 @@ class LkjipBuilder(OutlineBuilder):
             ("rencana-aksi", f"Rencana Aksi Tahun {tahun + 1}", [self.t.rencana_aksi(), self.t.triwulan()]),
         ]
         letters = "ABCDEFGHIJ"
-        listing = ListBlock(tuple((para(title),) for _, title, _ in parts), "A.")  # type: ignore[arg-type]
+        listing = ListBlock(tuple((para(title),) for _, title, _ in parts), "A.")
         pages: list[Block] = []
         for n, (key, title, blocks) in enumerate(parts):
             wide = all(isinstance(b, Landscape) for b in blocks)  # the heading goes on the landscape page too

@@ -44,6 +44,10 @@ class Paragraph:
     keep_with_next: bool = False
 
 
+Marker = Literal["1.", "a.", "A.", "-", "•"]
+"""How a list labels its items: 1., 2.; a., b.; a dash; a bullet."""
+
+
 @dataclass(frozen=True, slots=True)
 class ListBlock:
     """A numbered or bulleted list. `marker` says how items are labelled:
@@ -52,7 +56,7 @@ class ListBlock:
     narrative Markdown, a Figure)."""
 
     items: tuple[tuple["Block", ...], ...]
-    marker: Literal["1.", "a.", "A.", "-", "•"] = "1."
+    marker: Marker = "1."
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,13 +184,16 @@ class ListOfTables:
 
 @dataclass(frozen=True, slots=True)
 class Signature:
-    """The signature block: place and date, jabatan lines, space, name, pangkat, NIP."""
+    """The signature block: place and date, jabatan lines, space, name, pangkat, NIP (no NIP
+    line when `nip` is empty: a Bupati has none). `beside` is a second party signing on the
+    left, its rows level with these (the two blocks of a Perjanjian Kinerja)."""
 
     place_date: str
     jabatan: tuple[str, ...]
     nama: str
     pangkat: str
     nip: str
+    beside: Signature | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@ figure numbers in one pass), so Word, HTML and PDF agree and no number is reused
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from .nodes import Block, Figure, Landscape, ListBlock, Section, Table
@@ -83,7 +84,7 @@ def _continued(block: Block, before: list[Block]) -> Table | None:
     return None
 
 
-def walk(blocks: tuple[Block, ...]):
+def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
     """Every block, depth first (sections, landscape wrappers and list items opened)."""
     for block in blocks:
         yield block

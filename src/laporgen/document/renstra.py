@@ -8,11 +8,13 @@ renames, drops or adds sections; numbering ("2.1", "Tabel 2.3") is generated.
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from ..compute.capaian import rata_rata
 from ..compute.perubahan import Perubahan
 from ..compute.renstra import RenstraFigures
+from ..model.analisis import Permasalahan
 from ..model.content import RenstraContent
 from ..numbers import angka_terbilang, bulatkan, persen, rupiah
 from . import front as front_matter
@@ -26,6 +28,7 @@ from .nodes import (
 from .numbering import ROMAN, number_body
 from .outline import RENSTRA, RENSTRA_FRONT
 from .renstra_tables import RenstraTables
+from .tables import present
 
 JUDUL = {"awal": "Rencana Strategis", "perubahan": "Perubahan Rencana Strategis", "review": "Review Rencana Strategis"}
 
@@ -44,7 +47,7 @@ class RenstraBuilder(OutlineBuilder):
                          narrative_context(c, f), RENSTRA_FRONT)
         a = c.analisis
         self.generated = {
-            "sdm": lambda: self.t.sdm(),
+            "sdm": lambda: [*self.t.sdm()],
             "sarana-prasarana": lambda: [self.t.aset()] if c.sumber_daya.aset else [],
             "kinerja-pelayanan": self._kinerja_pelayanan,
             "tantangan-peluang": self._tantangan_peluang,
@@ -149,12 +152,12 @@ class RenstraBuilder(OutlineBuilder):
 
     def _anggaran_sentence(self) -> Paragraph:
         """RENSTRA-SPEC §5.3: the average budget and realisation rate, from T-C.24's TOTAL."""
-        total = self.f.anggaran_total
+        total = present(self.f.anggaran_total, "the T-C.24 total")
         years = list(total.anggaran)
         anggaran = [v for v in total.anggaran.values() if v is not None]
         rasio = [v for v in total.rasio.values() if v is not None]
-        mean_anggaran = sum(anggaran) / len(anggaran) if anggaran else None
-        mean_rasio = sum(rasio) / len(rasio) if rasio else None
+        mean_anggaran = sum(anggaran, Decimal(0)) / len(anggaran) if anggaran else None
+        mean_rasio = sum(rasio, Decimal(0)) / len(rasio) if rasio else None
         return para(f"Selama tahun {years[0]}-{years[-1]}, rata-rata anggaran pelayanan per tahun sebesar "
                     f"{rupiah(_round_rp(mean_anggaran))} dengan rata-rata rasio realisasi terhadap anggaran sebesar "
                     f"{persen(mean_rasio, tanda=True)}.")
@@ -200,13 +203,13 @@ class RenstraBuilder(OutlineBuilder):
         return out
 
 
-def _numbered_titles(items) -> list[Block]:
+def _numbered_titles(items: list[Permasalahan]) -> list[Block]:
     if not items:
         return []
     return [ListBlock(tuple((para(Text(p.judul, strong=True)), *((para(p.uraian),) if p.uraian else ())) for p in items), "1.")]
 
 
-def _round_rp(value):
+def _round_rp(value: Decimal | None) -> Decimal | None:
     return None if value is None else bulatkan(value, 0)
 
 

@@ -23,7 +23,7 @@ import jinja2
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.image.exceptions import UnrecognizedImageError
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.pkgwriter import PackageWriter
@@ -150,7 +150,7 @@ def _save(docx: DocxDocument, out: BinaryIO, moment: datetime, spooled: _Spooled
     PackageWriter._write_content_types_stream(writer, parts)
     PackageWriter._write_pkg_rels(writer, package.rels)
     body = docx.part
-    PackageWriter._write_parts(writer, [part for part in parts if part is not body])
+    PackageWriter._write_parts(writer, [part for part in parts if part is not body])  # type: ignore[arg-type]  # a PhysPkgWriter by its methods
     # the document part last, its spooled rows streamed in (a zip's entries may come in any order)
     writer.write_pieces(body.partname, spooled.pieces(body.blob))
     if len(body.rels):
@@ -678,6 +678,9 @@ class _BodyWriter:
     def _signature(self, node: Signature) -> None:
         """Lines centred in the right part of the text area (the right 45%, so a long name with
         degrees fits on one line), kept on one page."""
+        if node.beside is not None:
+            self._signature_pair(node.beside, node)
+            return
         lines = [
             node.place_date,
             *node.jabatan,
@@ -686,7 +689,7 @@ class _BodyWriter:
             "",
             node.nama,
             node.pangkat,
-            f"NIP. {node.nip}",
+            *((f"NIP. {node.nip}",) if node.nip else ()),
         ]
         name_at = len(node.jabatan) + 4
         half = Emu(self._page.text_width(self._landscape) * 9 // 20)
@@ -700,6 +703,27 @@ class _BodyWriter:
             run = paragraph.add_run(text)
             if i == name_at:
                 run.bold = run.underline = True
+
+    def _signature_pair(self, left: Signature, right: Signature) -> None:
+        """Two parties side by side, centred by tab stops at 22,5% and 72,5% of the text width
+        (the right party, with degrees and NIP, gets the wider share), rows level (the shorter
+        jabatan is padded), kept on one page."""
+        rows = _signature_rows(left, right)
+        width = self._page.text_width(self._landscape)
+        name_at = max(len(left.jabatan), len(right.jabatan)) + 4
+        for i, texts in enumerate(rows):
+            paragraph = self._body.add_paragraph(NORMAL)
+            fmt = paragraph.paragraph_format
+            fmt.keep_with_next = i < len(rows) - 1
+            fmt.tab_stops.add_tab_stop(Emu(width * 9 // 40), WD_TAB_ALIGNMENT.CENTER)
+            fmt.tab_stops.add_tab_stop(Emu(width * 29 // 40), WD_TAB_ALIGNMENT.CENTER)
+            if i == 0:
+                fmt.space_before = Pt(12)
+            for text in texts:
+                paragraph.add_run("\t")
+                run = paragraph.add_run(text)
+                if i == name_at and text:
+                    run.bold = run.underline = True
 
     def _label_block(self, node: LabelBlock) -> None:
         """Each row "label<tab>:<tab>value" from a third of the text area's width (the value
@@ -764,8 +788,8 @@ class _BodyWriter:
         first_foot = len(node.head) + len(node.body)
         starts = {(r, c): cell for r, c, cell in grid_positions(rows, len(node.columns))}
         below: dict[tuple[int, int], int] = {}  # grid positions a cell above covers → its colspan
-        for (r, c), cell in starts.items():
-            below.update(((r + dr, c), cell.colspan) for dr in range(1, cell.rowspan))
+        for (r, c), above in starts.items():
+            below.update(((r + dr, c), above.colspan) for dr in range(1, above.rowspan))
         spool = self._spooled.start(tbl) if len(rows) > SPOOL_ROWS else None
         for r in range(len(rows)):
             tr = ooxml.add_row(tbl, header=r < len(node.head))
@@ -801,8 +825,8 @@ class _BodyWriter:
             if spool is not None:
                 self._spooled.spool(spool, tr)
         self._body.add_table_element(tbl)
-        for text in (*([node.source] if node.source else []), *node.notes):
-            self._body.add_paragraph(NOTE).add_run(text)
+        for line in (*([node.source] if node.source else []), *node.notes):
+            self._body.add_paragraph(NOTE).add_run(line)
 
     def _column_widths(self, columns: Sequence[Column]) -> list[int]:
         """Fixed column widths in twips, proportional to `Column.width`, filling the text area."""
@@ -882,3 +906,15 @@ class _BodyWriter:
         self._blocks(node.children)
         self._end_section()
         self._landscape = False
+
+
+def _signature_rows(left: Signature, right: Signature) -> list[tuple[str, str]]:
+    """The lines of two signature blocks side by side, row by row: place and date, jabatan
+    (the shorter padded), room to sign, name, pangkat, NIP."""
+    n = max(len(left.jabatan), len(right.jabatan))
+
+    def lines(s: Signature) -> list[str]:
+        return [s.place_date, *s.jabatan, *[""] * (n - len(s.jabatan)), "", "", "", s.nama, s.pangkat,
+                f"NIP. {s.nip}" if s.nip else ""]
+
+    return list(zip(lines(left), lines(right)))

@@ -391,7 +391,7 @@ def set_page_numbering(section: DocxSection, fmt: PageNumberFormat, start: int |
     sectPr = section._sectPr
     for old in sectPr.findall(qn("w:pgNumType")):
         sectPr.remove(old)
-    attrs = {qn("w:fmt"): fmt}
+    attrs: dict[str, str] = {qn("w:fmt"): fmt}
     if start is not None:
         attrs[qn("w:start")] = str(start)
     sectPr.insert_element_before(OxmlElement("w:pgNumType", attrs), *_SECTPR_AFTER_PGNUMTYPE)
