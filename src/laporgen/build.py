@@ -35,6 +35,7 @@ PDF_ENGINES = ("weasyprint", "libreoffice")
 class Built:
     document: Document
     outputs: tuple[Path, ...]
+    notes: tuple[str, ...] = ()  # what the user should know about the outputs (the CLI warns)
 
 
 def output_name(c: Content) -> str:
@@ -75,8 +76,10 @@ def document_for(c: Content, charts: bool = True, figures=None) -> Document:
 
 
 def build(folder: Path, out: Path, formats: tuple[str, ...] = ("docx",), template: Path | None = None,
-          pdf_engine: str = "weasyprint") -> Built:
-    """Render the document in `folder` into `out` in each format; returns what was written."""
+          pdf_engine: str = "weasyprint", page_numbers: bool = True) -> Built:
+    """Render the document in `folder` into `out` in each format; returns what was written.
+    `page_numbers` lays the DOCX out with LibreOffice, when installed, to fill its contents
+    lists (`render/contents.py`); without, Word fills them when the file is opened."""
     unknown = [f for f in formats if f not in FORMATS] + ([pdf_engine] if pdf_engine not in PDF_ENGINES else [])
     if unknown:
         raise LaporgenError([Problem("command line", f"unknown format or engine: {', '.join(unknown)}",
@@ -85,28 +88,48 @@ def build(folder: Path, out: Path, formats: tuple[str, ...] = ("docx",), templat
     with collector.paused():
         content = load_document(folder)
         document = document_for(content)
-        renderers = _renderers(template or TEMPLATES / "laporgen.docx", pdf_engine)
+        notes: list[str] = []
+        renderers = _renderers(template or TEMPLATES / "laporgen.docx", pdf_engine, page_numbers, notes)
         rendered: dict[str, bytes] = {}
         for fmt in formats:
             rendered[fmt] = renderers[fmt](document, rendered)
     files = {out / f"{output_name(content)}.{fmt}": data for fmt, data in rendered.items()}
     write_all_atomic(files)
-    return Built(document, tuple(files))
+    return Built(document, tuple(files), tuple(notes))
 
 
 Renderer = Callable[[Document, dict[str, bytes]], bytes]
 
 
-def _renderers(template: Path, pdf_engine: str) -> dict[str, Renderer]:
+NO_LIBREOFFICE = ("LibreOffice is not installed, so the DOCX's Daftar Isi/Tabel/Gambar have no page numbers "
+                  "yet: Word fills them in when the file is opened (answer Yes to \"update fields\"); "
+                  "install LibreOffice (libreoffice-writer) to have them written in")
+UNPLACED = ("{n} entr(y/ies) of the DOCX's contents lists were not found in LibreOffice's layout and have "
+            "no page number; Word fills them in when the file is opened")
+
+
+def _renderers(template: Path, pdf_engine: str, page_numbers: bool, notes: list[str]) -> dict[str, Renderer]:
     """Each format's renderer; given the document and what was rendered before it (the
-    LibreOffice PDF engine converts the DOCX). Imported lazily: WeasyPrint is slow to import."""
+    LibreOffice PDF engine converts the DOCX). Imported lazily: WeasyPrint is slow to import.
+    What the user should know about an output is added to `notes`."""
 
     def docx(document: Document, done: dict[str, bytes]) -> bytes:
         from .render.docx import render_docx
 
         buffer = io.BytesIO()
         render_docx(document, template, buffer)
-        return buffer.getvalue()
+        if not page_numbers:
+            return buffer.getvalue()
+        from .render.contents import with_page_numbers
+        from .render.libreoffice import soffice_path
+
+        if soffice_path() is None:
+            notes.append(NO_LIBREOFFICE)
+            return buffer.getvalue()
+        filled = with_page_numbers(buffer.getvalue())
+        if filled.missing:
+            notes.append(UNPLACED.format(n=filled.missing))
+        return filled.docx
 
     def html(document: Document, done: dict[str, bytes]) -> bytes:
         from .render.html import render_html

@@ -24,6 +24,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.image.exceptions import UnrecognizedImageError
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
@@ -117,7 +118,7 @@ def _render_docx(document: Document, template: Path, out: BinaryIO) -> None:
     cover_sections = len(docx.sections) - 1
     page = _Page.of(docx.sections[-1], document.paper)
     subdoc = tpl.new_subdoc()
-    writer = _BodyWriter(subdoc, page)
+    writer = _BodyWriter(subdoc, page, _Bookmarks.of(document))
     specs = writer.write(document.front, document.body)
     _render(tpl, template, _context(tpl, document, _BodySlot()))
     _pour_body(tpl, subdoc, writer.tables)
@@ -334,15 +335,20 @@ def _set_paper(section: DocxSection, page: _Page, landscape: bool) -> None:
 
 # -------------------------------------------------------------------------------- properties
 def _set_properties(docx: DocxDocument, document: Document) -> None:
-    """Core properties from the document, dated by `date_iso` (never by the clock)."""
+    """Core properties from the document, dated by `date_iso` (never by the clock); the
+    application properties laporgen's own, without a page count (see `render/contents.py`)."""
     day = date.fromisoformat(document.date_iso)
     stamp = datetime(day.year, day.month, day.day, tzinfo=UTC)
     props = docx.core_properties
     # Word's core properties hold at most 255 characters each (python-docx refuses more).
     props.title, props.subject, props.author = document.title[:255], document.subject[:255], document.author[:255]
-    props.last_modified_by = document.author[:255]
-    props.created = props.modified = props.last_printed = stamp
-    props.revision = 1
+    props.created = props.modified = stamp
+    ooxml.set_core_properties(docx, {"lastModifiedBy": document.author[:255], "revision": "1",
+                                     "lastPrinted": stamp.strftime("%Y-%m-%dT%H:%M:%SZ")})
+    app = next((rel.target_part for rel in docx.part.package.rels.values()
+                if rel.reltype == RT.EXTENDED_PROPERTIES), None)
+    if app is not None:  # a generic part: python-docx reads and writes its bytes as they are
+        app._blob = ooxml.app_properties(pages=None)
 
 
 def _zip_time(date_iso: str) -> datetime:
@@ -433,6 +439,51 @@ class _CellTarget:
 
 
 Target = _BodyTarget | _CellTarget
+_Target = Literal["heading", "caption"]
+
+
+class _Bookmarks:
+    """The bookmark names (`_Toc000000001`, …, Word's prefix for what its TOC fields link to)
+    of every heading the Daftar Isi lists and every caption a Daftar Tabel/Gambar lists,
+    handed out by text in document order: the lists are written before what they point at, so
+    the names are given out once to the lists (`anchor`) and once to the targets (`mark`)."""
+
+    def __init__(self, names: dict[tuple[_Target, str], list[str]]):
+        self._anchors = {key: list(found) for key, found in names.items()}
+        self._marks = {key: list(found) for key, found in names.items()}
+        self._ids = {name: n for n, name in enumerate(sorted(n for found in names.values() for n in found), start=1)}
+
+    @classmethod
+    def of(cls, document: Document) -> _Bookmarks:
+        names: dict[tuple[_Target, str], list[str]] = {}
+
+        def walk(blocks: Sequence[Block]) -> None:
+            for block in blocks:
+                key: tuple[_Target, str] | None = None
+                match block:
+                    case Section():
+                        key = ("heading", block.heading) if block.in_toc else None
+                    case Table() | Figure():
+                        key = ("caption", f"{block.label} {block.title}")
+                if key is not None:
+                    names.setdefault(key, []).append(f"_Toc{sum(map(len, names.values())) + 1:09d}")
+                if isinstance(block, Section | Landscape):
+                    walk(block.children)
+
+        walk([*document.front, *document.body])
+        return cls(names)
+
+    def anchor(self, kind: _Target, text: str) -> str | None:
+        """The bookmark a list entry `text` links to; None for a text nothing carries."""
+        found = self._anchors.get((kind, text))
+        return found.pop(0) if found else None
+
+    def mark(self, p: CT_P, kind: _Target, text: str) -> None:
+        """Bookmark the heading or caption paragraph `p` showing `text`."""
+        found = self._marks.get((kind, text))
+        if found:
+            name = found.pop(0)
+            ooxml.add_bookmark(p, self._ids[name], name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -487,9 +538,10 @@ def _only_text(cell: Cell) -> Text | None:
 class _BodyWriter:
     """Translates front matter and body blocks into the subdocument, one method per node."""
 
-    def __init__(self, subdoc: Subdoc, page: _Page):
+    def __init__(self, subdoc: Subdoc, page: _Page, bookmarks: _Bookmarks):
         self._body = _BodyTarget(subdoc)
         self._page = page
+        self._bookmarks = bookmarks
         self._numbering: ooxml.PageNumberFormat = "lowerRoman"
         self._restart = True
         self._landscape = False
@@ -539,10 +591,10 @@ class _BodyWriter:
                 self._body.add_paragraph(NORMAL).add_run().add_break(WD_BREAK.PAGE)
             case Toc():
                 entries = [(TOC_LEVELS[min(level, 3) - 1], text) for level, text in node.entries]
-                self._field_list(node.title, 'TOC \\o "1-3" \\h \\z \\u', entries)
+                self._field_list(node.title, 'TOC \\o "1-3" \\h \\z \\u', "heading", entries)
             case ListOfTables():
                 entries = [(FIGURES_LIST, text) for text in node.entries]
-                self._field_list(node.title, f'TOC \\h \\z \\c "{node.kind}"', entries)
+                self._field_list(node.title, f'TOC \\h \\z \\c "{node.kind}"', "caption", entries)
             case Signature():
                 self._signature(node)
             case Landscape():
@@ -561,6 +613,8 @@ class _BodyWriter:
             heading.add_run(node.title)
         else:
             heading.add_run(node.heading)
+        if node.in_toc:
+            self._bookmarks.mark(heading._p, "heading", node.heading)
         if node.page_break_before and not starts_page:
             heading.paragraph_format.page_break_before = True
         if not node.in_toc:
@@ -651,17 +705,21 @@ class _BodyWriter:
         for line in lines:
             paragraph.add_run().add_break()
             paragraph.add_run(line)
+        self._bookmarks.mark(paragraph._p, "caption", f"{label} {title}")
 
-    def _field_list(self, title: str, instruction: str, entries: Sequence[tuple[str, str]]) -> None:
-        """A title, then a TOC field whose cached result is one paragraph per (style, text)."""
+    def _field_list(self, title: str, instruction: str, kind: _Target, entries: Sequence[tuple[str, str]]) -> None:
+        """A title, then a TOC field whose cached result is one paragraph per (style, text), as
+        Word writes it: the text linked to its heading's or caption's bookmark, a dot leader
+        and a PAGEREF field whose result is left empty here (see `render/contents.py`)."""
         heading = self._body.add_paragraph(CONTENTS_TITLE)
         heading.add_run(title)
         rows = [self._body.add_paragraph(style) for style, _ in entries]
         if not rows:
             rows = [self._body.add_paragraph(NORMAL)]
         ooxml.begin_field(rows[0], instruction)
+        right = Emu(self._page.text_width(landscape=False)).twips
         for paragraph, (_, text) in zip(rows, entries):
-            paragraph.add_run(text)
+            ooxml.add_contents_entry(paragraph, self._bookmarks.anchor(kind, text), text, "", right)
         ooxml.end_field(rows[-1])
 
     # ----------------------------------------------------------------------------- tables

@@ -19,6 +19,14 @@ HINT = (
     "install LibreOffice (apt-get install libreoffice-writer-nogui) or use --pdf-engine weasyprint"
 )
 EXECUTABLES = ("soffice", "libreoffice")
+# Writer bookmarks become PDF named destinations (`render/contents.py` finds each heading's page
+# by them); JSON filter options need LibreOffice 7.4 or later, older ones convert without them.
+PDF_FILTER = 'pdf:writer_pdf_Export:{"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}'
+
+
+def soffice_path() -> str | None:
+    """The LibreOffice executable on PATH, or None when LibreOffice is not installed."""
+    return next((found for name in EXECUTABLES if (found := shutil.which(name))), None)
 
 
 def docx_to_pdf(docx: bytes, timeout: float = TIMEOUT_SECONDS) -> bytes:
@@ -26,7 +34,7 @@ def docx_to_pdf(docx: bytes, timeout: float = TIMEOUT_SECONDS) -> bytes:
 
     Raises `LaporgenError` (code "pdf.engine") when LibreOffice is not installed, fails, makes
     no PDF or takes longer than `timeout` seconds."""
-    executable = next((found for name in EXECUTABLES if (found := shutil.which(name))), None)
+    executable = soffice_path()
     if executable is None:
         raise _engine_error("LibreOffice (soffice) is not installed, so it cannot make the PDF")
     with tempfile.TemporaryDirectory(prefix="laporgen-lo-") as tmp:
@@ -39,7 +47,7 @@ def docx_to_pdf(docx: bytes, timeout: float = TIMEOUT_SECONDS) -> bytes:
             "--headless",
             f"-env:UserInstallation={profile}",
             "--convert-to",
-            "pdf",
+            PDF_FILTER,
             "--outdir",
             str(work / "out"),
             str(source),
