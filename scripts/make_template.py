@@ -32,6 +32,7 @@ from laporgen.render.ooxml import (
 )
 
 FONT = "Arial"
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 CONTENTS_NUMBER_GAP = Cm(1)  # wide enough for "viii" or "999" at 12 pt
 BLACK = RGBColor(0, 0, 0)
 
@@ -171,13 +172,18 @@ def build_template() -> DocxDocument:
 def fix_package(doc: DocxDocument) -> None:
     """What python-docx's default document brings that is not true of ours or not valid:
     its thumbnail (a picture of some other document), its application properties ("Microsoft
-    Macintosh Word"), and a `w:zoom` without the `w:percent` the schema requires."""
+    Macintosh Word"), Word 2010's `stylesWithEffects.xml` (the default styles, not ours: a
+    checker of Word's expectations reports the mismatch) and a `w:zoom` without the
+    `w:percent` the schema requires."""
     package = doc.part.package
     for rel_id, rel in list(package.rels.items()):
         if rel.reltype == RT.THUMBNAIL:
             del package.rels[rel_id]  # parts are saved by walking relationships: the picture goes too
         elif rel.reltype == RT.EXTENDED_PROPERTIES:
             rel.target_part._blob = app_properties(pages=None)  # a generic part, saved as its bytes
+    for rel_id, rel in list(doc.part.rels.items()):
+        if rel.reltype == STYLES_WITH_EFFECTS:  # Word 2010's copy of the styles, stale once ours are set
+            del doc.part.rels[rel_id]
     for zoom in doc.settings.element.findall(qn("w:zoom")):
         zoom.set(qn("w:percent"), "100")
 
