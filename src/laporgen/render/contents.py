@@ -113,15 +113,37 @@ class _Layout:
         """The printed page number of each bookmark in `names` that the PDF places on a page
         with a number."""
         destinations = self.reader.named_destinations
-        labels: dict[str, str] = {}
+        pages: dict[str, int] = {}
         for name in names:
             destination = destinations.get(_destination_name(name))
-            if destination is None:
-                continue
-            label = self._printed_number(self.reader.get_destination_page_number(destination))
-            if label is not None:
-                labels[name] = label
-        return labels
+            if destination is not None:
+                pages[name] = self.reader.get_destination_page_number(destination)
+        printed = self._numbers(sorted(set(pages.values())))
+        return {name: label for name, page in pages.items() if (label := printed[page]) is not None}
+
+    def _numbers(self, pages: list[int]) -> dict[int, str | None]:
+        """The number printed on each of `pages` (0-based, ascending). Reading a page's text is
+        the slow part (a tenth of a second a page), so between two pages whose arabic numbers
+        are as far apart as the pages are, the numbers are counted rather than read: the
+        numbering restarts only where the body begins, at 1, so no restart lies between."""
+        found: dict[int, str | None] = {}
+
+        def number(lo: int, hi: int) -> None:
+            first, last = pages[lo], pages[hi]
+            found[first], found[last] = self._printed_number(first), self._printed_number(last)
+            a, b = found[first], found[last]
+            if hi - lo < 2:
+                return
+            if a is not None and b is not None and a.isdigit() and b.isdigit() and int(b) - int(a) == last - first:
+                found.update((page, str(int(a) + page - first)) for page in pages[lo + 1 : hi])
+                return
+            middle = (lo + hi) // 2
+            number(lo, middle)
+            number(middle, hi)
+
+        if pages:
+            number(0, len(pages) - 1)
+        return found
 
     def _printed_number(self, index: int) -> str | None:
         """The page number printed on page `index` (0-based): its lowest line of text, the
