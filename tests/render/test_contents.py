@@ -14,7 +14,7 @@ from laporgen.build import NO_LIBREOFFICE, build
 from laporgen.document.nodes import ListOfTables, Toc
 from laporgen.render import libreoffice
 from laporgen.render.contents import _destination_name, page_numbers
-from pdf_reading import check_list_page_numbers, check_toc_page_numbers, squeeze
+from pdf_reading import check_list_page_numbers, check_toc_page_numbers, pdf_texts, squeeze
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,8 +68,6 @@ def test_the_lists_stay_word_fields_linked_to_bookmarks_and_word_is_not_asked(ex
 def test_the_libreoffice_pdf_engine_prints_the_numbers_too(tmp_path: Path) -> None:
     built = build(LKJIP, tmp_path, ("docx", "pdf"), pdf_engine="libreoffice")
     pdf = next(path for path in built.outputs if path.suffix == ".pdf")
-    from pdf_reading import pdf_texts
-
     texts = pdf_texts(pdf.read_bytes())
     toc = next(b for b in built.document.front if isinstance(b, Toc))
     assert check_toc_page_numbers(texts, built.document) == len(toc.entries)
@@ -78,7 +76,7 @@ def test_the_libreoffice_pdf_engine_prints_the_numbers_too(tmp_path: Path) -> No
 
 def test_without_libreoffice_the_build_says_word_fills_the_lists(tmp_path: Path, monkeypatch, run_cli) -> None:
     monkeypatch.setattr(libreoffice, "soffice_path", lambda: None)
-    code, out, err = run_cli("build", LKJIP, "--out", tmp_path)
+    code, _, err = run_cli("build", LKJIP, "--out", tmp_path)
     assert code == 0
     assert err.count("warning:") == 1 and f"warning: {NO_LIBREOFFICE}\n" in err
     docx = next(tmp_path.glob("*.docx"))
@@ -92,7 +90,7 @@ def test_no_page_numbers_skips_the_layout_and_warns_of_nothing(tmp_path: Path, m
         raise AssertionError("LibreOffice looked for")
 
     monkeypatch.setattr(libreoffice, "soffice_path", fail)
-    code, out, err = run_cli("build", LKJIP, "--out", tmp_path, "--no-page-numbers")
+    code, _, err = run_cli("build", LKJIP, "--out", tmp_path, "--no-page-numbers")
     assert (code, err) == (0, "")
 
 

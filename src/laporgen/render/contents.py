@@ -116,8 +116,9 @@ class _Layout:
         pages: dict[str, int] = {}
         for name in names:
             destination = destinations.get(_destination_name(name))
-            if destination is not None:
-                pages[name] = self.reader.get_destination_page_number(destination)
+            page = None if destination is None else self.reader.get_destination_page_number(destination)
+            if page is not None:
+                pages[name] = page
         printed = self._numbers(sorted(set(pages.values())))
         return {name: label for name, page in pages.items() if (label := printed[page]) is not None}
 

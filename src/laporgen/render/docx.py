@@ -9,6 +9,7 @@ nodes into paragraphs, tables and fields in those styles; it computes and format
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import zipfile
 from collections.abc import Sequence
@@ -443,32 +444,33 @@ _Target = Literal["heading", "caption"]
 
 
 class _Bookmarks:
-    """The bookmark names (`_Toc000000001`, …, Word's prefix for what its TOC fields link to)
-    of every heading the Daftar Isi lists and every caption a Daftar Tabel/Gambar lists,
-    handed out by text in document order: the lists are written before what they point at, so
-    the names are given out once to the lists (`anchor`) and once to the targets (`mark`)."""
+    """The bookmarks (`_Toc000000001`, …: Word's prefix for what its TOC fields link to) of
+    every heading the Daftar Isi lists and every caption a Daftar Tabel/Gambar lists, by text
+    in document order. The lists are written before what they point at, so the names are
+    planned first and handed out twice: to the lists' entries (`anchor`) and to the headings
+    and captions (`mark`)."""
 
-    def __init__(self, names: dict[tuple[_Target, str], list[str]]):
-        self._anchors = {key: list(found) for key, found in names.items()}
-        self._marks = {key: list(found) for key, found in names.items()}
-        self._ids = {name: n for n, name in enumerate(sorted(n for found in names.values() for n in found), start=1)}
+    def __init__(self, names: dict[tuple[_Target, str], list[int]]):
+        self._anchors = {key: list(numbers) for key, numbers in names.items()}
+        self._marks = {key: list(numbers) for key, numbers in names.items()}
 
     @classmethod
     def of(cls, document: Document) -> _Bookmarks:
-        names: dict[tuple[_Target, str], list[str]] = {}
+        names: dict[tuple[_Target, str], list[int]] = {}
+        numbers = itertools.count(1)
 
         def walk(blocks: Sequence[Block]) -> None:
             for block in blocks:
-                key: tuple[_Target, str] | None = None
                 match block:
-                    case Section():
-                        key = ("heading", block.heading) if block.in_toc else None
+                    case Section(in_toc=True):
+                        names.setdefault(("heading", block.heading), []).append(next(numbers))
                     case Table() | Figure():
-                        key = ("caption", f"{block.label} {block.title}")
-                if key is not None:
-                    names.setdefault(key, []).append(f"_Toc{sum(map(len, names.values())) + 1:09d}")
+                        names.setdefault(("caption", f"{block.label} {block.title}"), []).append(next(numbers))
                 if isinstance(block, Section | Landscape):
                     walk(block.children)
+                elif isinstance(block, ListBlock):
+                    for item in block.items:
+                        walk(item)
 
         walk([*document.front, *document.body])
         return cls(names)
@@ -476,14 +478,18 @@ class _Bookmarks:
     def anchor(self, kind: _Target, text: str) -> str | None:
         """The bookmark a list entry `text` links to; None for a text nothing carries."""
         found = self._anchors.get((kind, text))
-        return found.pop(0) if found else None
+        return _bookmark_name(found.pop(0)) if found else None
 
     def mark(self, p: CT_P, kind: _Target, text: str) -> None:
         """Bookmark the heading or caption paragraph `p` showing `text`."""
         found = self._marks.get((kind, text))
         if found:
-            name = found.pop(0)
-            ooxml.add_bookmark(p, self._ids[name], name)
+            number = found.pop(0)
+            ooxml.add_bookmark(p, number, _bookmark_name(number))
+
+
+def _bookmark_name(number: int) -> str:
+    return f"_Toc{number:09d}"
 
 
 @dataclass(frozen=True, slots=True)
