@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from laporgen.build import TEMPLATES, document_for
-    from laporgen.model.folder import load_document
+    from laporgen.jenis import load_document
     from laporgen.render.docx import render_docx
     from laporgen.render.html import render_html
     from laporgen.render.libreoffice import docx_to_pdf

@@ -207,7 +207,7 @@ def floor_child(quick: bool, work: Path) -> dict[str, object]:
     from laporgen.build import TEMPLATES, document_for
     from laporgen.document.nodes import Table
     from laporgen.document.numbering import walk
-    from laporgen.model.folder import load_document
+    from laporgen.jenis import load_document
     from laporgen.render.docx import render_docx
 
     template = TEMPLATES / "laporgen.docx"
@@ -254,7 +254,7 @@ def stages(folder: Path) -> dict[str, float]:
 
     start = time.perf_counter()
     from laporgen.build import TEMPLATES, document_for
-    from laporgen.model.folder import load_document
+    from laporgen.jenis import load_document
     from laporgen.render.docx import render_docx
 
     imported = time.perf_counter()

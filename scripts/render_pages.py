@@ -28,7 +28,7 @@ EXAMPLE = ROOT / "content" / "magetan-dinsos" / "lkjip-2024"
 def build_pdf(folder: Path, paper: str | None, engine: str) -> bytes:
     """Return the PDF of the document in `folder`, on `paper` if given, by `engine`."""
     from laporgen.build import document_for
-    from laporgen.model.folder import load_document
+    from laporgen.jenis import load_document
 
     document = document_for(load_document(folder))
     if paper:

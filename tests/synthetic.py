@@ -35,7 +35,7 @@ def write_renstra(folder: Path, programs: int, kegiatan: int, sub: int, seed: in
             {"id": "S1", "uraian": "Meningkatnya layanan tuntas", "indikator": [indikator],
              "strategi": [{"uraian": "Penguatan layanan", "arah_kebijakan": ["Perluasan jangkauan"]}]}]}]}
     tree = [{
-        "id": f"P{p}", "nama": f"PROGRAM {p}",
+        "id": f"P{p}", "nama": f"PROGRAM {p}", "tujuan": "T1", "sasaran": "S1",
         "indikator": [{"nama": f"Persentase capaian program {p}", "satuan": "%", "target": {y: 100 for y in YEARS}}],
         "kegiatan": [{
             "id": f"K{p}.{k}", "nama": f"Kegiatan {p}.{k}",

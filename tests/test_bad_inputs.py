@@ -337,14 +337,14 @@ def test_markup_and_emoji_render_in_pdf(tmp_path, monkeypatch):
 
     from pypdf import PdfReader
 
-    from laporgen.compute.lkjip import figures_for
+    from laporgen.compute.lkjip import lkjip_figures
     from laporgen.document.lkjip import lkjip_document
     from laporgen.model.folder import load_lkjip
 
     monkeypatch.chdir(tmp_path)
     doc, _ = make_input(read_case(SPECIAL), SPECIAL, tmp_path)
     content = load_lkjip(doc)
-    document = lkjip_document(content, figures_for(content))
+    document = lkjip_document(content, lkjip_figures(content))
     pdf = tmp_path / "special.pdf"
     pdf.write_bytes(render.render_pdf(replace(document, front=(), body=document.body[:1])))
     text = " ".join(" ".join(page.extract_text() or "" for page in PdfReader(pdf).pages).split())

@@ -17,7 +17,7 @@ from laporgen.build import build, document_for, figures_for
 from laporgen.document.charts import serapan_chart
 from laporgen.document.nodes import Figure, ListOfTables
 from laporgen.document.numbering import walk
-from laporgen.model.folder import load_document
+from laporgen.jenis import load_document
 
 TITLES = ["Gambar 3.1 Capaian Kinerja per Indikator terhadap Target",
           "Gambar 3.2 Perkembangan Realisasi Indikator dari Tahun ke Tahun",

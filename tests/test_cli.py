@@ -6,9 +6,12 @@ markup characters builds; exit codes 0/1/2/3 and the help text."""
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 
 import docx
 import pytest
+
+from laporgen.cli import main, parser
 
 DOC = "magetan-dinsos/lkjip-2024"
 """The copied document folder as `display_path` prints it (tests run with cwd = tmp_path)."""
@@ -251,3 +254,20 @@ def test_unexpected_exception_is_exit_3_without_traceback(example_copy, monkeypa
     assert err.strip() == "internal error: RuntimeError: boom; rerun with --debug and report it"
     with pytest.raises(RuntimeError, match="boom"):
         run_cli("--debug", "check", example_copy)
+
+
+@pytest.mark.parametrize("argv", [
+    ["-q", "build", "{doc}", "--out", "{out}"],
+    ["build", "{doc}", "--out", "{out}", "-q"],
+    ["build", "-q", "{doc}", "--out", "{out}"],
+], ids=["before the command", "at the end", "after the command"])
+def test_global_options_are_read_anywhere_on_the_line(argv, tmp_path, capsys):
+    doc = str(Path(__file__).resolve().parents[1] / "content/magetan-dinsos/lkjip-2024")
+    assert main([a.format(doc=doc, out=tmp_path) for a in argv]) == 0
+    assert capsys.readouterr().out == ""  # quiet: no "wrote …" line
+    assert list(tmp_path.glob("*.docx"))
+
+
+def test_an_option_before_the_command_is_not_reset_by_the_command():
+    args = parser().parse_args(["--verbose", "check", "x"])
+    assert args.verbose is True and args.quiet is False and args.debug is False

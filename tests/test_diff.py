@@ -14,7 +14,7 @@ from laporgen.build import document_for
 from laporgen.compute.perubahan import Perubahan, perubahan
 from laporgen.document.nodes import Table
 from laporgen.document.numbering import walk
-from laporgen.model.folder import load_document
+from laporgen.jenis import load_document
 
 MAGETAN = Path(__file__).resolve().parents[1] / "content" / "magetan-dinsos"
 DOC = "renstra-2018-2023"
@@ -99,3 +99,27 @@ def test_a_perubahan_renstra_prints_the_changes_table(versions):
     rows = [["".join(i.text for i in c.blocks[0].inlines if hasattr(i, "text")) for c in row] for row in table.body]
     assert rows[0][1:] == ["Diubah", "Target", rows[0][3], "2022", "41,25", "42,00"]
     assert len(rows) == 3
+
+
+def test_lkjip_diff_lists_realisasi_of_indicators_and_budget(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(MAGETAN, old)
+    shutil.copytree(MAGETAN, new)
+    doc = new / "lkjip-2024"
+    edit(doc / "kinerja.yaml", "nilai: 0.259", "nilai: 0.261")
+    program = (doc / "program.yaml").read_text(encoding="utf-8")
+    line = next(x for x in program.splitlines() if "realisasi: " in x and "anggaran" in x)
+    amount = line.split("realisasi: ")[1].split("}")[0].strip()
+    edit(doc / "program.yaml", line, line.replace(f"realisasi: {amount}", f"realisasi: {int(amount) + 1000}"))
+    changes = perubahan(load_document(old / "lkjip-2024"), load_document(doc))
+    assert [(c.jenis, c.bagian, c.id, c.tahun, c.sebelum, c.sesudah) for c in changes] == [
+        ("diubah", "realisasi", "IS2.1", 2024, D("0.259"), D("0.261")),
+        ("diubah", "realisasi_anggaran", changes[1].id, 2024, D(amount), D(amount) + 1000),
+    ]
+
+
+def test_renstra_diff_lists_a_realisasi_year_typed_differently(versions):
+    old, new = versions
+    edit(new / "evaluasi.yaml", "realisasi: {2019: 16.71, 2020: 43.73}", "realisasi: {2019: 16.71, 2020: 43.37}")
+    realisasi = [c for c in perubahan(load_document(old), load_document(new)) if c.bagian == "realisasi"]
+    assert [(c.jenis, c.tahun, c.sebelum, c.sesudah) for c in realisasi] == [("diubah", 2020, D("43.73"), D("43.37"))]

@@ -15,7 +15,7 @@ from libreoffice import pdf_pages, soffice
 
 from laporgen.build import document_for
 from laporgen.document.nodes import Landscape, ListBlock, Section, Table
-from laporgen.model.folder import load_document
+from laporgen.jenis import load_document
 from laporgen.commands.realisasi_import import CellError, number_of_cell, number_of_text
 
 LKJIP_NAME = "lkjip-2024-dinas-sosial-kabupaten-magetan"

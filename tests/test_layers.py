@@ -46,6 +46,10 @@ def imports(path: Path) -> set[str]:
                     out.add(sub if sub in MODULE_NAMES else name)
         elif isinstance(node, ast.Import):
             out |= {a.name for a in node.names if a.name.startswith("laporgen")}
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_lazy"
+              and node.args and isinstance(node.args[0], ast.Constant)):
+            # the registry names its stages as "laporgen.module:function", imported when called
+            out.add(str(node.args[0].value).partition(":")[0])
     return out
 
 

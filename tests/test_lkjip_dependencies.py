@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from laporgen.compute.lkjip import figures_for
+from laporgen.compute.lkjip import lkjip_figures
 from laporgen.document.lkjip import lkjip_document
 from laporgen.document.nodes import Cell, ListBlock, Paragraph, Section, Table, Text
 from laporgen.document.numbering import walk
@@ -17,7 +17,7 @@ def tree_texts(folder: Path) -> dict[tuple, str]:
     cells, (section id,) for the prose of a section (its paragraphs and lists, joined: a
     conclusion may gain or lose a sentence)."""
     c = load_lkjip(folder)
-    doc = lkjip_document(c, figures_for(c))
+    doc = lkjip_document(c, lkjip_figures(c))
     out: dict[tuple, str] = {}
     for block in walk(doc.front + doc.body):
         if isinstance(block, Table):

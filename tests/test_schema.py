@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from laporgen.commands.schema import FILE_SCHEMA, json_schema, schema_files
+from laporgen.commands.schema import file_schema, json_schema, schema_files
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 
@@ -42,8 +42,9 @@ def example_files():
     for document in sorted(p.parent for p in CONTENT.rglob("document.toml")):
         jenis = tomllib.loads((document / "document.toml").read_text(encoding="utf-8"))["jenis"]
         for path in sorted(document.glob("*.*")):
-            if (jenis, path.stem) in FILE_SCHEMA:
-                yield pytest.param(path, FILE_SCHEMA[(jenis, path.stem)], id=str(path.relative_to(CONTENT)))
+            name = file_schema(jenis, path.stem)
+            if name is not None:
+                yield pytest.param(path, name, id=str(path.relative_to(CONTENT)))
     for agency in sorted(CONTENT.glob("*/agency.yaml")):
         yield pytest.param(agency, "agency", id=str(agency.relative_to(CONTENT)))
 
@@ -68,5 +69,19 @@ def test_schema_files_are_stable_json():
     assert set(files) == {f"{n}.schema.json" for n in ("agency", "lkjip-document", "renstra-document", "rencana", "lkjip-program",
                                                        "lkjip-kinerja", "lkjip-sumber-daya", "renstra-program", "renstra-evaluasi",
                                                        "renstra-sumber-daya", "renstra-analisis")}
-    assert files == schema_files()
+    # stable: each file is exactly its JSON with sorted keys and 2-space indent, so two runs (or
+    # two machines) write the same bytes and a diff shows only real schema changes
+    for name, data in files.items():
+        assert data == (json.dumps(json.loads(data), indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode(), name
     assert json.loads(files["rencana.schema.json"])["title"].startswith("rencana.yaml")
+    assert json.loads(files["lkjip-kinerja.schema.json"])["title"].startswith("kinerja.yaml of an LKjIP")
+
+
+def test_every_registered_file_has_a_schema():
+    """A content file of a registered type that no schema validates would get no editor help."""
+    from laporgen.jenis import JENIS
+
+    for entry in JENIS.values():
+        for b in entry.berkas:
+            assert file_schema(entry.nama, b.stem) in {n.removesuffix(".schema.json") for n in schema_files()}
+    assert file_schema("lkjip", "analisis") is None and file_schema("nope", "rencana") is None

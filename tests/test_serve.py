@@ -24,7 +24,7 @@ import pytest
 from laporgen.commands import serve as serve_module
 from laporgen.build import document_for
 from laporgen.errors import LaporgenError, display_path
-from laporgen.model.folder import load_document
+from laporgen.jenis import load_document
 from laporgen.render.html import render_html
 from laporgen.commands.serve import ERROR_BANNER, PreviewServer, make_server, reload_script, serve
 

@@ -7,24 +7,23 @@ never touches `output/`; each output file is then written atomically.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import collector
 from .document.nodes import Document
 from .errors import LaporgenError, Problem
-from .model.content import Content, LkjipContent
-from .model.folder import load_document
+from .jenis import jenis_for, load_document, output_name
+from .model.content import Content
 from .output import write_all_atomic
 
 if TYPE_CHECKING:
     from .check.findings import Finding
 
-# The LKjIP and Renstra stages (compute, document, check) are imported by the functions that
-# use them, for the kind of document at hand: a command pays only for the modules it runs.
+# Each type's stages (compute, document, check) are named by its registry entry (`jenis.py`)
+# and imported when used: a command pays only for the modules it runs.
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 FORMATS = ("docx", "html", "pdf")
@@ -38,41 +37,21 @@ class Built:
     notes: tuple[str, ...] = ()  # what the user should know about the outputs (the CLI warns)
 
 
-def output_name(c: Content) -> str:
-    """"lkjip-2024-dinas-sosial-kabupaten-magetan", "renstra-2021-2026-dinas-sosial-kabupaten-blitar":
-    the stem of every output file. ASCII only: a valid file name on every system."""
-    slug = re.sub(r"[^a-z0-9]+", "-", c.agency.nama_lengkap.lower()).strip("-")[:80].rstrip("-")
-    if isinstance(c, LkjipContent):
-        return f"lkjip-{c.settings.tahun}-{slug}"
-    return f"renstra-{c.settings.periode}-{slug}"
-
-
-def figures_for(c: Content):
+def figures_for(c: Content) -> Any:
     """Every computed figure of any loaded content."""
-    if isinstance(c, LkjipContent):
-        from .compute import lkjip as lkjip_figures
-
-        return lkjip_figures.figures_for(c)
-    from .compute import renstra as renstra_figures
-
-    return renstra_figures.figures_for(c)
+    return jenis_for(c).figures(c)
 
 
-def document_for(c: Content, charts: bool = True, figures=None) -> Document:
+def narrative_context_for(c: Content) -> dict[str, Any]:
+    """The placeholders a narrative file of `c` may use, with the values they print."""
+    return jenis_for(c).context(c, figures_for(c))
+
+
+def document_for(c: Content, charts: bool = True, figures: Any = None) -> Document:
     """The document tree of any loaded content (`charts` False skips drawing them: `check`
     needs the narrative rendered, not the pictures; `figures` when already computed)."""
     f = figures if figures is not None else figures_for(c)
-    if isinstance(c, LkjipContent):
-        from .document.lkjip import lkjip_document
-
-        return lkjip_document(c, f, charts)
-    from .compute.perubahan import perubahan
-    from .document.renstra import renstra_document
-
-    changes = None
-    if c.settings.perubahan_dari:
-        changes = perubahan(load_document((c.folder / c.settings.perubahan_dari).resolve()), c)
-    return renstra_document(c, f, changes)
+    return jenis_for(c).tree(c, f, charts)
 
 
 def build(folder: Path, out: Path, formats: tuple[str, ...] = ("docx",), template: Path | None = None,
@@ -155,10 +134,4 @@ def check(folder: Path) -> list[Finding]:
         figures = figures_for(content)
         # renders the narrative too: a broken placeholder fails check as it fails build
         document_for(content, charts=False, figures=figures)
-        if isinstance(content, LkjipContent):
-            from .check.lkjip import check_lkjip
-
-            return check_lkjip(content, figures)
-        from .check.renstra import check_renstra
-
-        return check_renstra(content, figures)
+        return jenis_for(content).check(content, figures)

@@ -8,6 +8,7 @@ Exit codes: 0 done/clean, 1 `check` findings, 2 invalid input (one line per prob
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 import time
@@ -50,18 +51,27 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+def _global_options(p: argparse.ArgumentParser, default: object) -> None:
+    p.add_argument("--debug", action="store_true", default=default, help="show the Python traceback of an internal error")
+    p.add_argument("-q", "--quiet", action="store_true", default=default, help="print only errors and findings")
+    p.add_argument("--verbose", action="store_true", default=default, help="print what is done, step by step")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="laporgen", description="Renders LKjIP and Renstra documents from content files, with every figure computed.",
         epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action=_VersionAction)
-    p.add_argument("--debug", action="store_true", help="show the Python traceback of an internal error")
-    p.add_argument("-q", "--quiet", action="store_true", help="print only errors and findings")
-    p.add_argument("--verbose", action="store_true", help="print what is done, step by step")
+    _global_options(p, False)
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    # the same options after the command (`laporgen build X -q`); SUPPRESS keeps a subcommand
+    # from resetting what was given before it (`laporgen -q build X`)
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, argparse.SUPPRESS)
+    command = functools.partial(sub.add_parser, parents=[common])
 
-    b = sub.add_parser("build", help="render a document folder into output files",
+    b = command("build", help="render a document folder into output files",
                        description="Render a document folder (content/<agency>/<document>) into DOCX.",
                        epilog="examples:\n  laporgen build content/magetan-dinsos/lkjip-2024 --out output/\n"
                        "  laporgen build content/magetan-dinsos/lkjip-2024 --format docx,html,pdf\n"
@@ -79,14 +89,14 @@ def parser() -> argparse.ArgumentParser:
                    help="skip the LibreOffice layout that writes page numbers into the DOCX's contents lists "
                    "(faster; Word then fills them in when the file is opened)")
 
-    c = sub.add_parser("check", help="report input values that disagree with the computed figures",
+    c = command("check", help="report input values that disagree with the computed figures",
                        description="List every inconsistency of the input: printed values that differ from the "
                        "computed ones, quarterly totals off the plan, missing strategi. Exit 1 when any.",
                        epilog="example:\n  laporgen check content/magetan-dinsos/lkjip-2024",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     c.add_argument("path", type=Path, help="the document folder")
 
-    i = sub.add_parser("init", help="start a new document folder, or next year's LKjIP from this year's",
+    i = command("init", help="start a new document folder, or next year's LKjIP from this year's",
                        description="Write a new document folder with every file commented and [ISI] marking what to "
                        "fill in (it builds as it is; `laporgen check` lists the markers), or, with --from, next year's "
                        "LKjIP from this year's: the year moved on, realisasi emptied, narrative kept as a draft.",
@@ -95,12 +105,12 @@ def parser() -> argparse.ArgumentParser:
                        "  laporgen init content/magetan-dinsos/lkjip-2025 --from content/magetan-dinsos/lkjip-2024",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     i.add_argument("path", type=Path, help="the new document folder (content/<agency>/<document>)")
-    i.add_argument("--type", choices=("lkjip", "renstra"), default="lkjip", help="the document type (default: lkjip)")
+    i.add_argument("--type", default="lkjip", help="the document type: lkjip, renstra or pk (default: lkjip)")
     i.add_argument("--tahun", type=int, help="the report year (LKjIP) or first plan year (Renstra); default: from the folder name")
     i.add_argument("--from", dest="previous", type=Path, help="start from this year's LKjIP folder")
     i.add_argument("--schemas", type=Path, default=Path("schemas"), help="where the JSON Schemas go (default: schemas/)")
 
-    sv = sub.add_parser("serve", help="preview a document in the browser, refreshed on every save",
+    sv = command("serve", help="preview a document in the browser, refreshed on every save",
                         description="Serve the document's HTML on a local address and refresh the browser when a content "
                         "or template file changes; a content error shows on the page with the same message as the CLI.",
                         epilog="example:\n  laporgen serve content/magetan-dinsos/lkjip-2024 --port 8000",
@@ -109,7 +119,15 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this computer only)")
     sv.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
 
-    sc = sub.add_parser("schema", help="write JSON Schema for every content file kind (editor validation)",
+    o = command("outline", help="list the document's sections with their numbers and ids",
+                       description="Print the document's sections as they will be built (after the renames, drops "
+                       "and additions of document.toml's [outline]), each with its number, title and id: the id "
+                       "names its narrative file (narasi/<id>.md) and is what [outline] refers to.",
+                       epilog="example:\n  laporgen outline content/magetan-dinsos/lkjip-2024",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    o.add_argument("path", type=Path, help="the document folder")
+
+    sc = command("schema", help="write JSON Schema for every content file kind (editor validation)",
                         description="Write one JSON Schema per content file kind, from the same models laporgen "
                         "validates with. Files made by `laporgen init` point to them in their first line "
                         "(# yaml-language-server: $schema=...), so VS Code's YAML extension checks and completes as you type.",
@@ -117,7 +135,7 @@ def parser() -> argparse.ArgumentParser:
                         formatter_class=argparse.RawDescriptionHelpFormatter)
     sc.add_argument("--out", type=Path, default=Path("schemas"), help="output folder (default: schemas/)")
 
-    d = sub.add_parser("diff", help="show what changed between two versions of a document",
+    d = command("diff", help="show what changed between two versions of a document",
                        description="Compare two versions of a document's content: every tujuan, sasaran, indicator, "
                        "target, program/kegiatan and pagu added, removed or changed (per year), and the narrative "
                        "sections that changed. A version is a folder, or REV:FOLDER for the folder at a git revision. "
@@ -128,7 +146,7 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("old", help="the earlier version: a folder or REV:FOLDER")
     d.add_argument("new", help="the later version: a folder or REV:FOLDER")
 
-    e = sub.add_parser("export", help="write the document's tables, or a realisasi template, as an Excel workbook",
+    e = command("export", help="write the document's tables, or a realisasi template, as an Excel workbook",
                        description="Write every table of the document as an Excel workbook, one sheet per table "
                        "(numbers as numbers, header rows frozen, merged group headers). With --template realisasi, "
                        "write instead the template of an LKjIP's realisasi (indicators and budget), to fill in and "
@@ -143,15 +161,22 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--template", choices=("realisasi",),
                    help="realisasi: the LKjIP's realisasi template (<name>-realisasi.xlsx) instead of the tables")
 
-    i = sub.add_parser("import", help="read a filled realisasi template into an LKjIP's content files",
-                       description="Read the realisasi, quarterly targets and realisasi anggaran of a filled template "
-                       "(made by `laporgen export PATH --template realisasi`) into the LKjIP's kinerja.yaml and "
+    i = command("import", help="read a filled realisasi template (.xlsx) or a Word narrative (.docx) into content",
+                       description="FILE.xlsx: read the realisasi, quarterly targets and realisasi anggaran of a filled "
+                       "template (made by `laporgen export PATH --template realisasi`) into the LKjIP's kinerja.yaml and "
                        "program.yaml, keeping their comments and order. Decimals may be typed with a comma or a dot. "
-                       "Every cell is checked first: on any problem nothing is written (exit 2).",
-                       epilog="example:\n  laporgen import realisasi.xlsx --into content/magetan-dinsos/lkjip-2024",
+                       "Every cell is checked first: on any problem nothing is written (exit 2).\n"
+                       "FILE.docx: write the narrative of a Word file into narasi/<section>.md: each heading is matched "
+                       "to a section of the document by its number (BAB III, 3.1) or title; bold, italic, lists, "
+                       "tables and pictures are kept; headings that match no section are listed.",
+                       epilog="examples:\n  laporgen import realisasi.xlsx --into content/magetan-dinsos/lkjip-2024\n"
+                       "  laporgen import narasi-bab3.docx --into content/magetan-dinsos/lkjip-2024 --placeholders",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    i.add_argument("file", type=Path, help="the filled .xlsx template")
-    i.add_argument("--into", type=Path, required=True, metavar="PATH", help="the LKjIP document folder")
+    i.add_argument("file", type=Path, help="the filled .xlsx template, or a .docx of narrative")
+    i.add_argument("--into", type=Path, required=True, metavar="PATH", help="the document folder")
+    i.add_argument("--placeholders", action="store_true",
+                   help=".docx: write figures that equal a computed one as placeholders ({{ rata_rata }})")
+    i.add_argument("--overwrite", action="store_true", help=".docx: replace narrative files that exist")
     return p
 
 
@@ -163,6 +188,9 @@ def main(argv: list[str] | None = None) -> int:
         for problem in exc.problems:
             print(f"{_red('error:')} {problem}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `laporgen outline X | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # anything else is a bug in laporgen, not the user's input
         if args.debug:
             raise
@@ -209,6 +237,8 @@ def _run(args: argparse.Namespace) -> int:
         serve(args.path, host=args.host, port=args.port,
               ready=lambda url: print(f"serving {display_path(args.path)} at {url}  (Ctrl-C to stop)", flush=True))
         return 0
+    if args.command == "outline":
+        return _outline(args.path)
     if args.command == "schema":
         return _schema(args.out, args.quiet)
     if args.command == "diff":
@@ -216,6 +246,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "export":
         return _export(args.path, args.out, args.template)
     if args.command == "import":
+        if args.file.suffix.lower() == ".docx":
+            return _import_narasi(args.file, args.into, args.placeholders, args.overwrite)
         return _import(args.file, args.into)
     findings = pipeline.check(args.path)
     for finding in findings:
@@ -315,7 +347,7 @@ def _schema(out: Path, quiet: bool) -> int:
 def _export(folder: Path, out: Path, template: str | None) -> int:
     from .build import document_for, output_name
     from .model.content import LkjipContent
-    from .model.folder import load_document
+    from .jenis import load_document
     from .output import write_atomic
 
     content = load_document(folder)
@@ -345,6 +377,32 @@ def _import(file: Path, folder: Path) -> int:
     return 0
 
 
+def _outline(folder: Path) -> int:
+    from .build import document_for
+    from .commands.outline import outline_lines
+    from .jenis import load_document
+
+    document = document_for(load_document(folder), charts=False)
+    for line in outline_lines(document.front + document.body):
+        print(line)
+    return 0
+
+
+def _import_narasi(file: Path, folder: Path, placeholders: bool, overwrite: bool) -> int:
+    from .build import document_for, narrative_context_for
+    from .commands.narasi_import import import_narasi, sections_of, write
+    from .jenis import load_document
+
+    content = load_document(folder)
+    document = document_for(content, charts=False)
+    imported = import_narasi(file, folder, sections_of(document.front + document.body),
+                             narrative_context_for(content), placeholders, overwrite)
+    write(imported)
+    for line in imported.report:
+        print(line)
+    return 0
+
+
 def _check_source_date_epoch() -> None:
     """`SOURCE_DATE_EPOCH` (reproducible builds) dates the DOCX package: it must be a whole
     number of seconds since 1970, or the build would fail half-way."""
@@ -360,7 +418,7 @@ def _check_source_date_epoch() -> None:
 
 def _diff(old: str, new: str) -> int:
     from .compute.perubahan import perubahan
-    from .model.folder import load_document
+    from .jenis import load_document
     from .numbers import angka
     from .commands.revisi import folder_at
 

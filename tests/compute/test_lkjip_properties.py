@@ -1,4 +1,4 @@
-"""Properties of `figures_for`, the real pipeline from content to figures (issue 6): budget totals
+"""Properties of `lkjip_figures`, the real pipeline from content to figures (issue 6): budget totals
 equal the sum of the leaves for any program tree, a sasaran's budget counts each listed node
 once, and the kategori of an indicator is exact at the boundaries of any scale.
 
@@ -15,7 +15,7 @@ from conftest import EXAMPLE_AGENCY, EXAMPLE_DOCUMENT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from laporgen.compute.lkjip import LkjipFigures, figures_for
+from laporgen.compute.lkjip import LkjipFigures, lkjip_figures
 from laporgen.model.anggaran import ProgramTree
 from laporgen.model.content import LkjipContent
 from laporgen.model.folder import load_lkjip
@@ -64,7 +64,7 @@ def leaves(tree: ProgramTree):
 
 def figures(tree: ProgramTree, dukungan: dict[str, Dukungan] | None = None) -> LkjipFigures:
     kinerja = EXAMPLE.kinerja.model_copy(update={"dukungan": dukungan or {}})
-    return figures_for(replace(EXAMPLE, program=tree, kinerja=kinerja))
+    return lkjip_figures(replace(EXAMPLE, program=tree, kinerja=kinerja))
 
 
 @settings(max_examples=60, deadline=None)
@@ -114,7 +114,7 @@ def test_a_kegiatan_listed_before_its_program_is_counted_once():
     reordered = ["K4.1", "P4", *(i for i in listed if i not in ("K4.1", "P4"))]
     def s1(order):
         dukungan = {**EXAMPLE.kinerja.dukungan, "S1": Dukungan(program_kegiatan=order)}
-        f = figures_for(replace(EXAMPLE, kinerja=EXAMPLE.kinerja.model_copy(update={"dukungan": dukungan})))
+        f = lkjip_figures(replace(EXAMPLE, kinerja=EXAMPLE.kinerja.model_copy(update={"dukungan": dukungan})))
         return next(s for s in f.sasaran if s.sasaran.id == "S1").pagu
 
     assert s1(reordered) == s1(listed) == Decimal(6093000000)
@@ -135,7 +135,7 @@ def kategori_of_is11(scale: Kategori, capaian: Decimal) -> str | None:
     realisasi = {**EXAMPLE.kinerja.realisasi, "IS1.1": Realisasi(nilai=target * capaian / 100)}
     content = replace(EXAMPLE, settings=EXAMPLE.settings.model_copy(update={"kategori": scale}),
                       kinerja=EXAMPLE.kinerja.model_copy(update={"realisasi": realisasi}))
-    row = next(i for i in figures_for(content).indikator if i.indikator.id == "IS1.1")
+    row = next(i for i in lkjip_figures(content).indikator if i.indikator.id == "IS1.1")
     assert row.capaian == capaian
     return row.kategori
 

@@ -25,7 +25,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from ..errors import LaporgenError, Problem, display_path
 from ..model.anggaran import ProgramTree
 from ..model.content import LkjipContent
-from ..model.folder import load_document
+from ..jenis import load_document
 from ..model.fields import Angka, Rupiah
 from ..model.lkjip import Kinerja
 from ..model.read import format_path

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from ..compute.lkjip import figures_for
+from ..compute.lkjip import lkjip_figures
 from ..model.content import LkjipContent
 
 INDIKATOR = "Indikator"
@@ -79,7 +79,7 @@ ANGGARAN_EDITABLE = (3,)
 def indikator_rows(c: LkjipContent) -> list[BarisIndikator]:
     """The Indikator rows in plan order: each tujuan's measured indicators, then its
     sasaran's indicators."""
-    figures = figures_for(c)
+    figures = lkjip_figures(c)
     target = {row.indikator.id: row.target for row in (*figures.indikator_tujuan, *figures.indikator)}
     rows = []
     for tujuan in c.rencana.tujuan:

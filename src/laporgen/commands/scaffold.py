@@ -11,156 +11,46 @@ import re
 from pathlib import Path
 
 from ..check.findings import ISI
+from ..jenis import jenis_named
 
-AGENCY = """\
-# yaml-language-server: $schema={schemas}/agency.schema.json
-# The agency (perangkat daerah), shared by all its documents.
-pemda: {{jenis: Kabupaten, nama: "[ISI] Nama Kabupaten"}}   # jenis: Kabupaten | Kota | Provinsi
-nama: "[ISI] Dinas ..."              # without the region: "Dinas Sosial"
-dasar_hukum: "[ISI] Peraturan Bupati ... Nomor ... Tahun ... tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi"
-unit:                                # organisational units
-  - Sekretariat
-  - "[ISI] Bidang ..."
-tugas: "[ISI] membantu Bupati melaksanakan urusan pemerintahan ..."
-fungsi:
-  - "[ISI] perumusan kebijakan di bidang ..."
-kepala:                              # who signs: one record for every signature block
-  nama: "[ISI] NAMA KEPALA"
-  gelar: ""
-  pangkat: "[ISI] Pembina Utama Muda"
-  golongan: "IV/c"
-  nip: "000000000000000000"          # 18 digits, as a string
-  jabatan: ["[ISI] KEPALA DINAS ...", "[ISI] KABUPATEN ..."]
-"""
-
-LKJIP_DOCUMENT = """\
-# Laporan Kinerja (LKjIP) {tahun}: what this document is and the choices that differ between agencies.
-jenis = "lkjip"
-tahun = {tahun}            # the report year
-kertas = "A4"          # or "F4"
-{renstra}
-[tanda_tangan]
-tempat = "[ISI] Kota"
-tanggal = {terbit}-02-01
-gaya_tanggal = "bulan_tahun"   # "Februari {terbit}"; or "panjang": "1 Februari {terbit}"
-
-[perhitungan]
-basis = "tampil"       # efisiensi and rata-rata from the printed 2-decimal percentages ("mentah": unrounded)
-efisiensi = "pmk214"   # (1 - serapan/capaian) x 100; "sisa_anggaran": 100 - serapan
-batas_capaian = "none" # or "100" / "120"
-"""
-
-RENSTRA_DOCUMENT = """\
-# Rencana Strategis (Renstra): what this document is and the choices that differ between agencies.
-jenis = "renstra"
-varian = "awal"        # awal | perubahan | review
-periode = "{awal}-{akhir}"
-tahun_awal = {awal}      # the baseline year (kondisi awal)
-pertumbuhan = "yoy_mean"   # T-C.24 growth: yoy_mean | cagr | relatif_awal | relatif_akhir
-"""
-
-RENCANA = """\
-# yaml-language-server: $schema={schemas}/rencana.schema.json
-# The plan: tujuan -> sasaran -> indikator with a target per year. Ids are stable: the same
-# indicator keeps its id in every document and every year.
-nama: "[ISI] Rencana Strategis ... Tahun {awal}-{akhir}"
-periode: [{pertama}, {akhir}]
-isu_strategis:
-  - "[ISI] isu strategis"
-tujuan:
-  - id: T1
-    uraian: "[ISI] Meningkatnya ..."
-    sasaran:
-      - id: S1
-        uraian: "[ISI] Meningkatnya ..."
-        strategi:
-          - uraian: "[ISI] strategi"
-            arah_kebijakan: ["[ISI] arah kebijakan"]
-        indikator:
-          - id: IS1.1
-            nama: "[ISI] Persentase ..."
-            satuan: persen
-            arah: positif            # positif: higher is better; negatif: lower is better
-            target: {{{targets}}}
-"""
-
-LKJIP_PROGRAM = """\
-# yaml-language-server: $schema={schemas}/lkjip-program.schema.json
-# The year's programs and kegiatan. Money only on kegiatan (or sub-kegiatan): program totals are computed.
-program:
-  - id: P1
-    nama: "[ISI] PROGRAM ..."
-    bidang: Sekretariat
-    indikator:
-      - {{nama: "[ISI] indikator program", satuan: Persen, target: 100, realisasi: 100}}
-    kegiatan:
-      - id: K1.1
-        nama: "[ISI] Kegiatan ..."
-        indikator:
-          - {{nama: "[ISI] indikator kegiatan", satuan: Dokumen, target: 1, realisasi: 1}}
-        anggaran: {{pagu: 100000000, realisasi: 0}}   # [ISI] pagu and realisasi (Rupiah)
-"""
-
-LKJIP_KINERJA = """\
-# yaml-language-server: $schema={schemas}/lkjip-kinerja.schema.json
-# The year's facts: realisasi per indicator, the Perjanjian Kinerja, which programs support which sasaran.
-realisasi:
-  IS1.1: {{nilai: null, sumber_data: "[ISI] sumber data"}}   # [ISI] realisasi {tahun}
-perjanjian_kinerja:
-  - versi: murni
-    tanggal: {tahun}-01-02         # [ISI] the date the PK was signed
-    indikator: [IS1.1]
-dukungan:
-  S1: {{program_kegiatan: [P1, K1.1]}}
-analisis:
-  S1: {{penyebab: ["[ISI] penyebab keberhasilan/kegagalan"], permasalahan: [], solusi: []}}
-rencana_aksi:
-  IS1.1: ["[ISI] rencana aksi {tahun_depan}"]
-"""
-
-LKJIP_SUMBER_DAYA = """\
-# yaml-language-server: $schema={schemas}/lkjip-sumber-daya.schema.json
-pegawai:
-  per_tanggal: {tahun}-12-31
-  formasi:
-    - {{jabatan: "Kepala Dinas", kebutuhan: 1, realisasi: 1}}   # [ISI] one row per jabatan
-aset:
-  per_tanggal: {tahun}-12-31
-  item:
-    - {{nama: Tanah, saldo_awal: 0}}   # [ISI] saldo_awal, bertambah, berkurang (Rupiah)
-"""
-
-NARASI = "[ISI] Tulis latar belakang di sini. Angka yang dihitung ditulis dengan placeholder, misalnya {{ opd }}.\n"
-
-
-def _render(template: str, **values) -> str:
-    return template.format(**values)
+INIT = Path(__file__).resolve().parent.parent / "templates" / "init"
+"""The scaffolds: `agency.yaml` and `rencana.yaml` for every type, then one folder per type
+(named by its registry entry's `scaffold`) with the files `init --type` writes. Data files are
+`str.format` templates ({tahun}, {schemas}, …; literal braces doubled); narrative Markdown is
+copied as it is (its {{ }} are Jinja placeholders)."""
 
 
 def new_document(folder: Path, jenis: str, tahun: int, schemas: Path) -> dict[Path, str]:
     """The files of a new `jenis` document in `folder` (and its agency file if missing)."""
+    entry = jenis_named(jenis)
     rel = Path(os.path.relpath(schemas.resolve(), folder.resolve())).as_posix()
+    awal, akhir = tahun + entry.rencana_tahun[0], tahun + entry.rencana_tahun[1]
+    values = {"schemas": rel, "tahun": tahun, "terbit": tahun + 1, "tahun_depan": tahun + 1, "renstra": "",
+              "awal": awal, "pertama": tahun, "akhir": akhir,
+              "targets": ", ".join(f"{y}: 100" for y in range(tahun, akhir + 1))}
     files: dict[Path, str] = {}
     agency = folder.parent / "agency.yaml"
     if not agency.exists():
-        files[agency] = _render(AGENCY, schemas=Path(os.path.relpath(schemas.resolve(), folder.parent.resolve())).as_posix())
-    if jenis == "renstra":
-        awal, akhir = tahun - 1, tahun + 4
-        files[folder / "document.toml"] = _render(RENSTRA_DOCUMENT, awal=awal, akhir=akhir)
-        files[folder / "rencana.yaml"] = _rencana(rel, awal, tahun, akhir)
-    else:
-        files[folder / "document.toml"] = _render(LKJIP_DOCUMENT, tahun=tahun, terbit=tahun + 1, renstra="")
-        files[folder / "rencana.yaml"] = _rencana(rel, tahun - 1, tahun, tahun + 2)
-        files[folder / "program.yaml"] = _render(LKJIP_PROGRAM, schemas=rel)
-        files[folder / "kinerja.yaml"] = _render(LKJIP_KINERJA, schemas=rel, tahun=tahun, tahun_depan=tahun + 1)
-        files[folder / "sumber_daya.yaml"] = _render(LKJIP_SUMBER_DAYA, schemas=rel, tahun=tahun)
-    files[folder / "narasi" / "latar-belakang.md"] = NARASI
-    return files
+        up = Path(os.path.relpath(schemas.resolve(), folder.parent.resolve())).as_posix()
+        files[agency] = _template(INIT / "agency.yaml", values | {"schemas": up})
+    own = INIT / entry.scaffold
+    for path in sorted(p for p in own.rglob("*") if p.is_file()):
+        files[folder / path.relative_to(own)] = _template(path, values)
+    if any(b.stem == "rencana" for b in entry.berkas):
+        files.setdefault(folder / "rencana.yaml", _template(INIT / "rencana.yaml", values))
+    return dict(sorted(files.items(), key=lambda item: _order(folder, item[0])))
 
 
-def _rencana(schemas: str, awal: int, pertama: int, akhir: int) -> str:
-    targets = ", ".join(f"{y}: 100" for y in range(pertama, akhir + 1))
-    return _render(RENCANA, schemas=schemas, awal=awal, pertama=pertama, akhir=akhir, targets=targets)
+def _template(path: Path, values: dict[str, object]) -> str:
+    text = path.read_text(encoding="utf-8")
+    return text if path.suffix == ".md" else text.format(**values)
+
+
+def _order(folder: Path, path: Path) -> tuple[int, str]:
+    """agency.yaml, document.toml, then the data files, narrative last (the order init prints)."""
+    name = path.name
+    rank = 0 if name == "agency.yaml" else 1 if name == "document.toml" else 3 if path.suffix == ".md" else 2
+    return rank, path.as_posix()
 
 
 def next_lkjip(previous: Path, folder: Path) -> dict[Path, str]:

@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 from ..build import TEMPLATES, document_for
 from ..errors import LaporgenError, Problem, display_path
-from ..model.folder import load_document
+from ..jenis import load_document
 from ..render.html import render_html
 
 DEFAULT_HOST = "127.0.0.1"

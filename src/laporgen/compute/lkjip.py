@@ -1,6 +1,6 @@
 """Every figure of an LKjIP, computed once from the content (LKJIP-SPEC §3, §8.1).
 
-`figures_for(content)` is the only entry point; the document builder and `check` read its
+`lkjip_figures(content)` is the only entry point; the document builder and `check` read its
 result and never compute. Second-level figures (efisiensi, rata-rata) take first-level
 percentages as printed (2 decimals) when `perhitungan.basis` is `tampil` (DOMAIN §4).
 """
@@ -104,7 +104,7 @@ class BarisFormasi:
 
 
 @dataclass(frozen=True)
-class Pegawai:
+class RekapPegawai:
     formasi: tuple[BarisFormasi, ...]
     kebutuhan: int
     realisasi: int
@@ -121,7 +121,7 @@ class BarisAset:
 
 
 @dataclass(frozen=True)
-class DaftarAset:
+class RekapAset:
     baris: tuple[BarisAset, ...]
     saldo_awal: Decimal
     bertambah: Decimal
@@ -167,8 +167,8 @@ class LkjipFigures:
     realisasi_anggaran: Decimal
     serapan: Decimal | None
     efisiensi_total: Decimal | None
-    pegawai: Pegawai
-    aset: DaftarAset
+    pegawai: RekapPegawai
+    aset: RekapAset
     triwulan: tuple[Triwulan, ...]
     riwayat: tuple[BarisRiwayat, ...]
     tahun_riwayat: tuple[int, ...]
@@ -207,7 +207,7 @@ class _Basis:
         return ang.efisiensi_persen(self(serapan), self.capaian(capaian), self.metode)
 
 
-def figures_for(c: LkjipContent) -> LkjipFigures:
+def lkjip_figures(c: LkjipContent) -> LkjipFigures:
     """Every computed figure of the LKjIP of `c`."""
     basis = _Basis(c)
     skala = c.settings.kategori.skala
@@ -352,20 +352,20 @@ def _anggaran_sasaran(c: LkjipContent, sasaran_id: str, program: tuple[NodeAngga
     return pagu, realisasi
 
 
-def _pegawai(c: LkjipContent) -> Pegawai:
+def _pegawai(c: LkjipContent) -> RekapPegawai:
     p = c.sumber_daya.pegawai
     rows = tuple(BarisFormasi(f, selisih_formasi(f.kebutuhan, f.realisasi)) for f in p.formasi)
-    return Pegawai(
+    return RekapPegawai(
         rows, sum(f.kebutuhan for f in p.formasi), sum(f.realisasi for f in p.formasi),
         sum(r.selisih for r in rows), sum(g.jumlah for g in p.golongan),
         sum(k.jumlah for k in p.pendidikan), sum(k.jumlah for k in p.jenis_kelamin),
     )
 
 
-def _aset(c: LkjipContent) -> DaftarAset:
+def _aset(c: LkjipContent) -> RekapAset:
     items = c.sumber_daya.aset.item
     rows = tuple(BarisAset(a, saldo_akhir(a.saldo_awal, a.bertambah, a.berkurang)) for a in items)
-    return DaftarAset(
+    return RekapAset(
         rows, ang.jumlah(a.saldo_awal for a in items), ang.jumlah(a.bertambah for a in items),
         ang.jumlah(a.berkurang for a in items), ang.jumlah(r.saldo_akhir for r in rows),
     )

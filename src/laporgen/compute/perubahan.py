@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from ..model.content import Content, LkjipContent
+from ..model.content import Content
 from ..model.nilai import nilai_of
 from ..model.renstra import Rencana
 
@@ -31,8 +31,8 @@ class Perubahan:
 
 def perubahan(old: Content, new: Content) -> list[Perubahan]:
     """Every addition, removal and change from `old` to `new`, plan first, then the program
-    tree, then narrative sections."""
-    return [*_plan(old.rencana, new.rencana), *_program(old, new), *_narasi(old, new)]
+    tree, the realisasi recorded, then narrative sections."""
+    return [*_plan(old.rencana, new.rencana), *_program(old, new), *_realisasi(old, new), *_narasi(old, new)]
 
 
 def _plan_items(r: Rencana) -> Iterator[tuple[str, str, object]]:
@@ -78,29 +78,8 @@ def _targets(i: str, name: str, before: dict, after: dict, bagian: str = "target
     return out
 
 
-def _nodes(c: Content) -> dict[str, tuple[str, object, dict[int, Decimal]]]:
-    """Every program-tree node by id: (level, node, leaf money per year)."""
-    out: dict[str, tuple[str, object, dict[int, Decimal]]] = {}
-    if isinstance(c, LkjipContent):
-        year = c.settings.tahun
-        for p in c.program.program:
-            out[p.id] = ("program", p, {})
-            for k in p.kegiatan:
-                out[k.id] = ("kegiatan", k, {year: k.anggaran.pagu} if k.anggaran else {})
-                for s in k.sub_kegiatan:
-                    out[s.id] = ("sub_kegiatan", s, {year: s.anggaran.pagu})
-        return out
-    for p in c.program.program if c.program else []:
-        out[p.id] = ("program", p, {})
-        for k in p.kegiatan:
-            out[k.id] = ("kegiatan", k, dict(k.pagu))
-            for s in k.sub_kegiatan:
-                out[s.id] = ("sub_kegiatan", s, dict(s.pagu))
-    return out
-
-
 def _program(old: Content, new: Content) -> list[Perubahan]:
-    before, after = _nodes(old), _nodes(new)
+    before, after = old.program_nodes(), new.program_nodes()
     out: list[Perubahan] = []
     for i, (level, node, pagu) in after.items():
         if i not in before:
@@ -115,6 +94,18 @@ def _program(old: Content, new: Content) -> list[Perubahan]:
             if n < len(olds) and isinstance(getattr(ind, "target", None), dict):
                 out += _targets(i, ind.nama, olds[n].target, ind.target)
     out += [Perubahan("dihapus", level, i, _name(node)) for i, (level, node, _) in before.items() if i not in after]
+    return out
+
+
+def _realisasi(old: Content, new: Content) -> list[Perubahan]:
+    """Realisasi per year, wherever either version records them (an LKjIP's year and its
+    history, the Renstra's evaluasi): next year's report adds its year, and a past year's value
+    typed differently is a change."""
+    before, after = old.realisasi_values(), new.realisasi_values()
+    out: list[Perubahan] = []
+    for key in [*after, *(k for k in before if k not in after)]:
+        bagian, i, name = key
+        out += _targets(i, name, before.get(key, {}), after.get(key, {}), bagian)
     return out
 
 

@@ -32,7 +32,7 @@ class BarisAkhirPeriode:
 
 
 @dataclass(frozen=True)
-class BarisAnggaran:
+class BarisPendanaan:
     """A T-C.24 row: a leaf as given, a parent summed from its children."""
 
     uraian: UraianAnggaran
@@ -42,7 +42,7 @@ class BarisAnggaran:
     rasio: dict[int, Decimal | None]
     pertumbuhan_anggaran: Decimal | None
     pertumbuhan_realisasi: Decimal | None
-    children: tuple["BarisAnggaran", ...] = ()
+    children: tuple["BarisPendanaan", ...] = ()
 
     def walk(self):
         yield self
@@ -121,8 +121,8 @@ class Sdm:
 class RenstraFigures:
     pelayanan: tuple[BarisPelayanan, ...]
     akhir_periode: tuple[BarisAkhirPeriode, ...]
-    anggaran: tuple[BarisAnggaran, ...]
-    anggaran_total: BarisAnggaran | None
+    anggaran: tuple[BarisPendanaan, ...]
+    anggaran_total: BarisPendanaan | None
     program: tuple[NodeRencana, ...]
     matriks: tuple[MatriksRencana, ...]
     akhir_rencana: dict[str, Decimal | None]
@@ -138,7 +138,7 @@ class RenstraFigures:
         raise KeyError(node_id)
 
 
-def figures_for(c: RenstraContent) -> RenstraFigures:
+def renstra_figures(c: RenstraContent) -> RenstraFigures:
     """Every computed figure of the Renstra of `c`."""
     ev = c.evaluasi
     pelayanan = tuple(
@@ -167,7 +167,7 @@ def figures_for(c: RenstraContent) -> RenstraFigures:
 
 
 # ------------------------------------------------------------------------------------ T-C.24
-def _anggaran(c: RenstraContent) -> tuple[tuple[BarisAnggaran, ...], BarisAnggaran | None]:
+def _anggaran(c: RenstraContent) -> tuple[tuple[BarisPendanaan, ...], BarisPendanaan | None]:
     ar = c.evaluasi.anggaran_realisasi
     if ar is None:
         return (), None
@@ -179,7 +179,7 @@ def _anggaran(c: RenstraContent) -> tuple[tuple[BarisAnggaran, ...], BarisAnggar
     return rows, total
 
 
-def _uraian(u: UraianAnggaran, years: list[int], metode, level: int) -> BarisAnggaran:
+def _uraian(u: UraianAnggaran, years: list[int], metode, level: int) -> BarisPendanaan:
     children = tuple(_uraian(a, years, metode, level + 1) for a in u.anak)
     if children:
         anggaran = {y: _sum(ch.anggaran.get(y) for ch in children) for y in years}
@@ -190,10 +190,10 @@ def _uraian(u: UraianAnggaran, years: list[int], metode, level: int) -> BarisAng
     return _baris(u, level, anggaran, realisasi, years, metode, children)
 
 
-def _baris(u, level, anggaran, realisasi, years, metode, children) -> BarisAnggaran:
+def _baris(u, level, anggaran, realisasi, years, metode, children) -> BarisPendanaan:
     rasio = {y: None if not anggaran.get(y) or realisasi.get(y) is None else serapan_persen(anggaran[y], realisasi[y])
              for y in years}
-    return BarisAnggaran(
+    return BarisPendanaan(
         u, level, anggaran, realisasi, rasio,
         pertumbuhan_persen([anggaran.get(y) for y in years], metode),
         pertumbuhan_persen([realisasi.get(y) for y in years], metode),

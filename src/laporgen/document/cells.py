@@ -10,14 +10,15 @@ Row = tuple[Cell, ...]
 
 
 def cell(text: str, align: Align = "left", *, colspan: int = 1, rowspan: int = 1,
-         strong: bool = False, shade: bool = False) -> Cell:
-    """A cell holding one paragraph; "\\n" in `text` becomes a line break."""
+         strong: bool = False, shade: bool = False, level: int = 0) -> Cell:
+    """A cell holding one paragraph; "\\n" in `text` becomes a line break; `level` the
+    depth of the item it names (see `Cell`)."""
     inlines: list = []
     for n, line in enumerate(text.split("\n")):
         if n:
             inlines.append(LineBreak())
         inlines.append(Text(line, strong=strong))
-    return Cell((Paragraph(tuple(inlines), align=align),), colspan, rowspan, align, strong, shade)
+    return Cell((Paragraph(tuple(inlines), align=align),), colspan, rowspan, align, strong, shade, level)
 
 
 def num(text: str, **kw) -> Cell:
@@ -44,7 +45,7 @@ def head(*rows: Iterable[Cell | str]) -> tuple[Row, ...]:
 
 def _head_cell(c: Cell | str) -> Cell:
     if isinstance(c, Cell):
-        return Cell(c.blocks, c.colspan, c.rowspan, "center", True, True)
+        return Cell(c.blocks, c.colspan, c.rowspan, "center", True, True, c.level)
     return cell(c, "center", strong=True, shade=True)
 
 

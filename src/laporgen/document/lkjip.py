@@ -7,21 +7,20 @@ Numbers of BAB, sections and tables are assigned afterwards by `numbering.py`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..compute.lkjip import LkjipFigures
 from ..model.content import LkjipContent
-from ..numbers import angka_terbilang, persen, rupiah, tanggal
+from ..numbers import persen, rupiah, tanggal
 from . import lkjip_kalimat as kalimat
-from .lkjip_tables import Tables
-from .narrative import narrative_env, render_all
+from .builder import OutlineBuilder, changed_outline, list_of_figures, list_of_tables, signature, toc_entries
+from .kalimat import para
+from .lkjip_tables import LkjipTables
 from .nodes import (
-    Block, Cover, Document, Figure, Landscape, ListBlock, ListOfTables, PageBreak, Paragraph, Section,
-    Signature, Table, Text, Toc,
+    Block, Cover, Document, Figure, Landscape, ListBlock, PageBreak, Paragraph, Section, Signature, Text, Toc,
 )
-from .numbering import number_body, walk
+from .numbering import number_body
 from .outline import LKJIP, LKJIP_FRONT, Bagian
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
@@ -29,23 +28,23 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 def lkjip_document(c: LkjipContent, f: LkjipFigures, charts: bool = True) -> Document:
     """The whole LKjIP as a document tree, numbered, with its Daftar Isi and Daftar Tabel."""
-    return _Builder(c, f, charts).document()
+    return LkjipBuilder(c, f, charts).document()
 
 
-class _Builder:
+class LkjipBuilder(OutlineBuilder):
     def __init__(self, c: LkjipContent, f: LkjipFigures, charts: bool = True):
         self.c, self.f = c, f
         self.charts = charts and c.settings.grafik
-        self.t = Tables(c, f)
-        self.env = narrative_env({"terbilang": angka_terbilang, "rp": rupiah, "persen": persen})
-        self.context = narrative_context(c, f)
-        self.narasi = self._render_narasi()
-        self.generated: dict[str, Callable[[], list[Block]]] = {
+        self.t = LkjipTables(c, f)
+        super().__init__(c.folder, c.narasi, changed_outline(LKJIP, c.settings, c.sources["document"]),
+                         narrative_context(c, f), LKJIP_FRONT,
+                         (f"sasaran/{s.id}" for t in c.rencana.tujuan for s in t.sasaran))
+        self.generated = {
             "kepegawaian": lambda: [self.t.formasi(), self.t.golongan(), self.t.pendidikan(), self.t.jenis_kelamin()],
             "organisasi": lambda: self._gambar("organisasi", "Susunan Organisasi " + c.agency.nama_lengkap),
             "sarana-prasarana": lambda: [self.t.aset()],
             "anggaran": lambda: [self.t.anggaran_belanja()],
-            "isu-strategis": lambda: [ListBlock(tuple((kalimat.para(i),) for i in c.rencana.isu_strategis), "1.")]
+            "isu-strategis": lambda: [ListBlock(tuple((para(i),) for i in c.rencana.isu_strategis), "1.")]
             if c.rencana.isu_strategis else [],
             "sistematika": self._sistematika,
             "renstra": lambda: [self.t.keterkaitan()] if c.rencana.keterkaitan else [],
@@ -75,21 +74,19 @@ class _Builder:
     # ------------------------------------------------------------------------------ whole
     def document(self) -> Document:
         c = self.c
-        body = number_body(tuple(self._section(b, 1) for b in LKJIP) + (self._penutup(),))
-        tables = [b for b in walk(body) if isinstance(b, Table)]
-        figures = [b for b in walk(body) if isinstance(b, Figure)]
-        toc = tuple((b.level, b.heading) for b in walk(body) if isinstance(b, Section) and b.in_toc)
+        body = number_body(tuple(self._section(b, 1) for b in self.outline) + (self._penutup(),))
+        figures = list_of_figures(body)
         front: list[Block] = [
             Section("kata-pengantar", 1, "", "KATA PENGANTAR",
                     (*self._narasi("kata-pengantar"), self._signature()), in_toc=False, page_break_before=True),
             Section("ikhtisar-eksekutif", 1, "", "IKHTISAR EKSEKUTIF", self._ikhtisar(), in_toc=False, page_break_before=True),
             PageBreak(),
-            Toc("DAFTAR ISI", toc),
+            Toc("DAFTAR ISI", toc_entries(body)),
             PageBreak(),
-            ListOfTables("DAFTAR TABEL", "Tabel", tuple(f"{t.label} {t.title}" for t in tables)),
+            list_of_tables(body),
         ]
         if figures:
-            front += [PageBreak(), ListOfTables("DAFTAR GAMBAR", "Gambar", tuple(f"{g.label} {g.title}" for g in figures))]
+            front += [PageBreak(), figures]
         opd = c.agency.nama_lengkap
         return Document(
             title=f"Laporan Kinerja {opd} Tahun {c.settings.tahun}",
@@ -107,38 +104,16 @@ class _Builder:
             running_header=f"LKjIP {opd} Tahun {c.settings.tahun}",
         )
 
-    def _section(self, b: Bagian, level: int) -> Section:
-        title = b.title.format(**self.context)
-        children: list[Block] = [*self._narasi(b.id)]
-        maker = self.generated.get(b.id)
-        if maker:
-            children += maker()
-        children += self._narasi(f"{b.id}.akhir")
-        children += [self._section(child, level + 1) for child in b.children]
-        return Section(b.id, level, "", title if level > 1 else title.upper(), tuple(children),
-                       page_break_before=level == 1)
+    def _title(self, b: Bagian) -> str:
+        return b.title.format(**self.context)
 
     def _penutup(self) -> Section:
         """The closing signature under BAB IV, kept out of the Daftar Isi."""
         return Section("tanda-tangan", 2, "", "", (self._signature(),), in_toc=False)
 
     # ---------------------------------------------------------------------------- pieces
-    def _render_narasi(self) -> dict[str, tuple[Block, ...]]:
-        """Every narrative file rendered up front, so all their problems are reported at once;
-        a file that matches no section is an error, not silently left out."""
-        sections = [b.id for top in LKJIP for b in top.walk()]
-        known = {*sections, *(f"{i}.akhir" for i in sections), *LKJIP_FRONT,
-                 *(f"sasaran/{s.id}" for t in self.c.rencana.tujuan for s in t.sasaran)}
-        return render_all(self.env, self.c.narasi, known, self.context)
-
-    def _narasi(self, key: str) -> list[Block]:
-        return list(self.narasi.get(key, ()))
-
     def _signature(self) -> Signature:
-        k = self.c.agency.kepala
-        tt = self.c.settings.tanda_tangan
-        return Signature(f"{tt.tempat}, {tanggal(tt.tanggal, tt.gaya_tanggal)}", tuple(k.jabatan), k.nama_gelar,
-                         f"{k.pangkat} ({k.golongan})", k.nip)
+        return signature(self.c.agency, self.c.settings.tanda_tangan)
 
     def _ikhtisar(self) -> tuple[Block, ...]:
         f = self.f
@@ -148,11 +123,11 @@ class _Builder:
     def _sistematika(self) -> list[Block]:
         """Generated from the outline itself, so it cannot disagree with the chapters (L-26)."""
         entries = []
-        for n, b in enumerate(LKJIP, 1):
+        for n, b in enumerate(self.outline, 1):
             parts = ", ".join(ch.title.format(**self.context) for ch in b.children)
-            entries.append((kalimat.para(Text(f"BAB {('I', 'II', 'III', 'IV')[n - 1]} {b.title}", strong=True)),
-                            kalimat.para(f"Bab ini memuat {parts}.")))
-        return [kalimat.para("Laporan Kinerja ini disusun dengan sistematika sebagai berikut:"), ListBlock(tuple(entries), "-")]
+            entries.append((para(Text(f"BAB {('I', 'II', 'III', 'IV')[n - 1]} {b.title}", strong=True)),
+                            para(f"Bab ini memuat {parts}.")))
+        return [para("Laporan Kinerja ini disusun dengan sistematika sebagai berikut:"), ListBlock(tuple(entries), "-")]
 
     def _perjanjian(self) -> list[Block]:
         out: list[Block] = []
@@ -188,7 +163,7 @@ class _Builder:
         out: list[Block] = []
         for n, i in enumerate(self.c.kinerja.inovasi, 1):
             out.append(Paragraph((Text(f"{n}. {i.nama}", strong=True),), keep_with_next=True))
-            out.append(kalimat.para(i.uraian))
+            out.append(para(i.uraian))
             out += self._gambar_file(i.gambar, i.nama)
         return out
 
@@ -197,7 +172,7 @@ class _Builder:
         for n, p in enumerate(self.c.kinerja.prestasi, 1):
             out.append(Paragraph((Text(f"{n}. {p.nama}", strong=True),), keep_with_next=True))
             text = f"Diberikan oleh {p.pemberi}." + (f" {p.uraian}" if p.uraian else "")
-            out.append(kalimat.para(text))
+            out.append(para(text))
             out += self._gambar_file(p.gambar, p.nama)
         return out
 
@@ -212,12 +187,6 @@ class _Builder:
     def _gambar_file(self, name: str | None, title: str) -> list[Block]:
         path = self._asset(name)
         return [Figure(Path(path).stem, "", title, path)] if path else []
-
-    def _asset(self, name: str | None) -> str | None:
-        if not name:
-            return None
-        path = self.c.folder / name
-        return str(path.resolve()) if path.is_file() else None
 
 
 def narrative_context(c: LkjipContent, f: LkjipFigures) -> dict[str, Any]:

@@ -7,11 +7,8 @@ from decimal import Decimal
 
 from ..compute.lkjip import IndikatorKinerja, LkjipFigures, NodeAnggaran, SasaranKinerja
 from ..numbers import angka_terbilang, nilai, ordinal, ordinal_kata, persen, rupiah
+from .kalimat import para
 from .nodes import Block, ListBlock, Paragraph, Text
-
-
-def para(*parts: str | Text) -> Paragraph:
-    return Paragraph(tuple(Text(p) if isinstance(p, str) else p for p in parts))
 
 
 def _pct(value: Decimal | None) -> str:

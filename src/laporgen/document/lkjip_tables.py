@@ -13,20 +13,18 @@ from ..model.content import LkjipContent
 from ..numbers import KOSONG, angka, persen, rupiah, tanggal, terbilang
 from .cells import cell, columns, head, items, mid, nomor_kolom, num
 from .nodes import Cell, Table
+from .tables import TableSet
 
 
-class Tables:
-    """The tables of one LKjIP: `Tables(content, figures).capaian()` etc."""
+class LkjipTables(TableSet):
+    """The tables of one LKjIP: `LkjipTables(content, figures).capaian()` etc."""
 
     def __init__(self, c: LkjipContent, f: LkjipFigures):
         self.c, self.f = c, f
         self.opd = c.agency.nama_lengkap
         self.tahun = c.settings.tahun
         self.periode = f"{c.rencana.periode[0]}-{c.rencana.periode[1]}"
-
-    def _table(self, id: str, title: str, cols, head_rows, body, foot=(), lines=None, **kw) -> Table:
-        caption = (self.opd, f"Tahun {self.tahun}") if lines is None else lines
-        return Table(id, "", title, cols, head_rows, tuple(body), tuple(foot), caption, **kw)
+        self.caption = (self.opd, f"Tahun {self.tahun}")
 
     # ------------------------------------------------------------------------------ BAB I
     def formasi(self) -> Table:

@@ -75,7 +75,8 @@ def render_markdown(env: SandboxedEnvironment, text: str, path: Path, context: M
                                      _line_of(exc, text), hint="write the text in this file", code="narrative.template")]) from exc
     except (ArithmeticError, AttributeError, ValueError, LookupError, MemoryError, RecursionError) as exc:
         # the template's own expression failed ({{ 1/0 }}, {{ tahun + "x" }}): the user's to fix
-        raise LaporgenError([_runtime_problem(name, exc, text, filters)]) from exc
+        problem = _runtime_problem(name, exc, text, filters)
+        raise LaporgenError([_naming_the_placeholder(problem, env, text, context)]) from exc
     return _HtmlBlocks.parse(_markdown().convert(filled))
 
 
@@ -123,6 +124,38 @@ def _runtime_problem(name: str, exc: BaseException, text: str, filters: tuple[st
     detail = _plain(str(exc)) or type(exc).__name__
     return Problem(name, f"template error: {detail}", _line_of(exc, text),
                    hint="fix the expression inside {{ }} or {% %} on that line", code="narrative.template")
+
+
+_PLACEHOLDER = re.compile(r"\{\{-?(.*?)-?\}\}")
+
+
+def _naming_the_placeholder(problem: Problem, env: SandboxedEnvironment, text: str, context: Mapping[str, Any]) -> Problem:
+    """`problem` naming the placeholder of its line that fails, and, where a filter was given a
+    value that is printed already ({{ anggaran.pagu|rp }}), the placeholder without it."""
+    if problem.line is None:
+        return problem
+    line = text.split("\n")[problem.line - 1]
+    for expression in (m.group(1).strip() for m in _PLACEHOLDER.finditer(line)):
+        try:
+            env.from_string("{{ " + expression + " }}").render(**context)
+            continue
+        except Exception:  # noqa: BLE001 - any failure marks the placeholder; its kind was reported
+            pass
+        hint = problem.hint
+        bare, _, last = (part.strip() for part in expression.rpartition("|"))
+        filters = getattr(env, "laporgen_filters", ())
+        if bare and last in filters:
+            try:
+                shown = env.from_string("{{ " + bare + " }}").render(**context)
+            except Exception:  # noqa: BLE001 - the value itself fails too: the general hint stands
+                shown = None
+            if shown is not None and re.search(r"\d", shown):
+                hint = f"{bare} is printed already ({shown}): write {{{{ {bare} }}}}"
+            elif shown is not None:
+                hint = f"{bare} is a text ({shown[:40]}), and {', '.join(filters)} take numbers: write {{{{ {bare} }}}}"
+        return Problem(problem.file, f"{problem.message.split(';')[0]} in {{{{ {expression} }}}}", problem.line,
+                       problem.field, hint, problem.code)
+    return problem
 
 
 def _line_of(exc: Exception, text: str) -> int | None:

@@ -53,7 +53,13 @@ class ListBlock:
 @dataclass(frozen=True, slots=True)
 class Cell:
     """One grid cell. A merged cell appears once, at its top-left position, with its span;
-    the positions it covers are simply absent from later rows (as in HTML)."""
+    the positions it covers are simply absent from later rows (as in HTML).
+
+    `level` is the depth of the row's item in a hierarchy the table lists, for the cell that
+    names it: 0 a program (or a top-level row), 1 a kegiatan, 2 a sub-kegiatan. Renderers
+    indent the cell's text by `level` steps (DOCX: 0,3 cm a step as a left paragraph
+    indent; HTML: `class="level-N"`). Weight is `strong`: T-C.27 sets it on a program's row,
+    so program, kegiatan and sub-kegiatan rows are told apart by weight and indent."""
 
     blocks: tuple[Paragraph | ListBlock, ...]
     colspan: int = 1
@@ -61,6 +67,7 @@ class Cell:
     align: Align = "left"
     strong: bool = False
     shade: bool = False
+    level: int = 0
 
 
 @dataclass(frozen=True, slots=True)

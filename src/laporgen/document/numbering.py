@@ -28,7 +28,9 @@ def heading_number(level: int, index: int, parent: str = "", style: str = "huruf
 def number_body(body: tuple[Block, ...], style: str = "huruf") -> tuple[Block, ...]:
     """The body with every Section, Table and Figure numbered: headings in `style` (see
     `heading_number`), tables and figures "<bab>.<n>" within their BAB. A section with an
-    empty title (a signature block) is not counted."""
+    empty title (a signature block) is not counted. A table that arrives numbered keeps its
+    number and is not counted: a standard form numbered by its code ("T-C.23", Permendagri
+    86/2017) leaves the tables around it "2.1", "2.2" … as the signed Magetan Renstra does."""
     out = []
     bab = 0
     for block in body:
@@ -55,6 +57,8 @@ def _number(block: Block, bab: int, counters: dict[str, int], index: int = 0, pa
                 children.append(_number(child, bab, counters, 0, inner, style))
         return replace(block, number=number, children=tuple(children))
     if isinstance(block, Table):
+        if block.number:
+            return block
         counters["Tabel"] += 1
         return replace(block, number=f"{bab}.{counters['Tabel']}")
     if isinstance(block, Figure):

@@ -7,7 +7,10 @@ numbers ("BAB I", "A.", "1.") are assigned by `numbering.py`, never typed.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
+
+from ..model.settings import Outline, Tempat
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,19 +129,141 @@ A content folder renames, drops or adds sections in document.toml's [outline].""
 RENSTRA_FRONT = ("kata-pengantar",)
 
 
-def apply_changes(outline: tuple[Bagian, ...], judul: dict[str, str], hapus: list[str],
-                  tambah: list[tuple[str, str, str]]) -> tuple[tuple[Bagian, ...], list[str]]:
-    """The outline with sections renamed, dropped and added (`tambah`: (id, title, after id));
-    returns it with the ids the changes name that the outline does not have."""
-    known = {b.id for top in outline for b in top.walk()}
-    unknown = [i for i in (*judul, *hapus, *(after for _, _, after in tambah)) if i not in known]
+@dataclass(frozen=True, slots=True)
+class OutlineProblem:
+    """A change of document.toml's [outline] that cannot be made: where it is written, why, the fix."""
 
-    def change(b: Bagian) -> list[Bagian]:
-        if b.id in hapus:
-            return []
-        children = tuple(x for ch in b.children for x in change(ch))
-        out = [Bagian(b.id, judul.get(b.id, b.title), children)]
-        out += [Bagian(new_id, title) for new_id, title, after in tambah if after == b.id]
+    loc: tuple[str | int, ...]
+    message: str
+    hint: str
+    code: str = "outline.unknown"
+
+
+def apply_changes(outline: tuple[Bagian, ...], changes: Outline) -> tuple[tuple[Bagian, ...], list[OutlineProblem]]:
+    """The outline with `changes` made in order (drop, move, add, rename), and every change that
+    could not be made: an id that names no section, or a dropped one; an added id that exists;
+    a section moved under itself. A change that cannot be made is never left out silently."""
+    tree = _Tree(outline)
+    problems: list[OutlineProblem] = []
+    for n, gone in enumerate(changes.hapus):
+        if (p := tree.missing(gone, ("outline", "hapus", n))) is None:
+            tree.drop(gone)
+        else:
+            problems.append(p)
+    for n, move in enumerate(changes.pindah):
+        loc = ("outline", "pindah", n)
+        found = tree.missing(move.id, (*loc, "id")) or tree.bad_place(move, loc, moving=move.id)
+        if found is None:
+            tree.move(move.id, move)
+        else:
+            problems.append(found)
+    for n, new in enumerate(changes.tambah):
+        loc = ("outline", "tambah", n)
+        if tree.has(new.id) or new.id in tree.dropped:
+            problems.append(OutlineProblem((*loc, "id"), f"a section with id {new.id!r} exists already",
+                                           "give the new section an id of its own", "outline.duplicate"))
+        elif (found := tree.bad_place(new, loc)) is not None:
+            problems.append(found)
+        else:
+            tree.add(Bagian(new.id, new.judul), new)
+    for key in changes.judul:
+        if (p := tree.missing(key, ("outline", "judul", key))) is not None:
+            problems.append(p)
+    return tree.result(changes.judul), problems
+
+
+class _Tree:
+    """An outline being changed: each section's children as lists, by id."""
+
+    def __init__(self, outline: tuple[Bagian, ...]) -> None:
+        self.titles: dict[str, str] = {}
+        self.children: dict[str | None, list[str]] = {None: []}
+        self.parent: dict[str, str | None] = {}
+        self.dropped: set[str] = set()
+        for top in outline:
+            self._put(top, None)
+
+    def _put(self, b: Bagian, parent: str | None) -> None:
+        self.titles[b.id] = b.title
+        self.parent[b.id] = parent
+        self.children[parent].append(b.id)
+        self.children[b.id] = []
+        for child in b.children:
+            self._put(child, b.id)
+
+    def has(self, id_: str) -> bool:
+        return id_ in self.parent
+
+    def ids(self) -> list[str]:
+        return [i for i in self.parent]
+
+    def missing(self, id_: str, loc: tuple[str | int, ...]) -> OutlineProblem | None:
+        if self.has(id_):
+            return None
+        if id_ in self.dropped:
+            return OutlineProblem(loc, f"section {id_!r} is dropped (hapus)",
+                                  "place it relative to a section the document keeps, or keep the section")
+        near = difflib.get_close_matches(id_, self.ids(), n=3)
+        hint = f"did you mean {' or '.join(repr(x) for x in near)}?" if near else "laporgen outline PATH lists the ids"
+        return OutlineProblem(loc, f"no section with id {id_!r}", hint)
+
+    def bad_place(self, place: Tempat, loc: tuple[str | int, ...], moving: str | None = None) -> OutlineProblem | None:
+        key, anchor = _anchor(place)
+        if (p := self.missing(anchor, (*loc, key))) is not None:
+            return p
+        if moving is not None and (anchor == moving or moving in self._ancestors(anchor)):
+            return OutlineProblem((*loc, key), f"section {moving!r} cannot go {key.replace('_', ' ')} itself",
+                                  "name a section outside the one you move", "outline.place")
+        return None
+
+    def _ancestors(self, id_: str) -> list[str]:
+        out = []
+        while (id_ := self.parent[id_]) is not None:  # type: ignore[assignment]
+            out.append(id_)
         return out
 
-    return tuple(x for b in outline for x in change(b)), unknown
+    def _detach(self, id_: str) -> None:
+        self.children[self.parent[id_]].remove(id_)
+
+    def drop(self, id_: str) -> None:
+        self._detach(id_)
+        stack = [id_]
+        while stack:
+            gone = stack.pop()
+            stack += self.children.pop(gone)
+            del self.parent[gone]
+            self.dropped.add(gone)
+
+    def move(self, id_: str, place: Tempat) -> None:
+        self._detach(id_)
+        self._insert(id_, place)
+
+    def add(self, b: Bagian, place: Tempat) -> None:
+        self.titles[b.id] = b.title
+        self.children[b.id] = []
+        self._insert(b.id, place)
+
+    def _insert(self, id_: str, place: Tempat) -> None:
+        key, anchor = _anchor(place)
+        if key == "di_bawah":
+            self.parent[id_] = anchor
+            self.children[anchor].append(id_)
+            return
+        parent = self.parent[anchor]
+        siblings = self.children[parent]
+        self.parent[id_] = parent
+        siblings.insert(siblings.index(anchor) + (key == "setelah"), id_)
+
+    def result(self, judul: dict[str, str]) -> tuple[Bagian, ...]:
+        def build(id_: str) -> Bagian:
+            return Bagian(id_, judul.get(id_, self.titles[id_]), tuple(build(c) for c in self.children[id_]))
+
+        return tuple(build(top) for top in self.children[None])
+
+
+def _anchor(place: Tempat) -> tuple[str, str]:
+    """Which of setelah / sebelum / di_bawah the place gives, and the id it names."""
+    for key in ("setelah", "sebelum", "di_bawah"):
+        if (anchor := getattr(place, key)) is not None:
+            return key, anchor
+    raise AssertionError("a Tempat names one place (validated when loaded)")

@@ -7,21 +7,19 @@ renames, drops or adds sections; numbering ("2.1", "Tabel 2.3") is generated.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from ..compute.perubahan import Perubahan
 from ..compute.renstra import RenstraFigures
-from ..errors import LaporgenError
 from ..model.content import RenstraContent
-from ..numbers import angka_terbilang, bulatkan, persen, rupiah, tanggal
-from .lkjip_kalimat import para
-from .narrative import narrative_env, render_all
+from ..numbers import angka_terbilang, bulatkan, persen, rupiah
+from .builder import OutlineBuilder, changed_outline, list_of_tables, signature, toc_entries
+from .kalimat import daftar, para
 from .nodes import (
-    Block, Cover, Document, Landscape, LineBreak, ListBlock, ListOfTables, PageBreak, Paragraph, Section, Signature, Table, Text, Toc,
+    Block, Cover, Document, Landscape, LineBreak, ListBlock, PageBreak, Paragraph, Section, Text, Toc,
 )
-from .numbering import ROMAN, number_body, walk
-from .outline import RENSTRA, RENSTRA_FRONT, Bagian, apply_changes
+from .numbering import ROMAN, number_body
+from .outline import RENSTRA, RENSTRA_FRONT
 from .renstra_tables import RenstraTables
 
 JUDUL = {"awal": "Rencana Strategis", "perubahan": "Perubahan Rencana Strategis", "review": "Review Rencana Strategis"}
@@ -30,19 +28,17 @@ JUDUL = {"awal": "Rencana Strategis", "perubahan": "Perubahan Rencana Strategis"
 def renstra_document(c: RenstraContent, f: RenstraFigures, changes: list[Perubahan] | None = None) -> Document:
     """The whole Renstra as a document tree, numbered, with its Daftar Isi and Daftar Tabel;
     `changes` (a Perubahan/Review against its previous version) adds their table to BAB I."""
-    return _Builder(c, f, changes).document()
+    return RenstraBuilder(c, f, changes).document()
 
 
-class _Builder:
+class RenstraBuilder(OutlineBuilder):
     def __init__(self, c: RenstraContent, f: RenstraFigures, changes: list[Perubahan] | None = None):
         self.c, self.f = c, f
         self.t = RenstraTables(c, f)
-        self.outline = self._outline()
-        self.env = narrative_env({"terbilang": angka_terbilang, "rp": rupiah, "persen": persen})
-        self.context = narrative_context(c, f)
-        self.narasi = self._render_narasi()
+        super().__init__(c.folder, c.narasi, changed_outline(RENSTRA, c.settings, c.sources["document"]),
+                         narrative_context(c, f), RENSTRA_FRONT)
         a = c.analisis
-        self.generated: dict[str, Callable[[], list[Block]]] = {
+        self.generated = {
             "sdm": lambda: self.t.sdm(),
             "sarana-prasarana": lambda: [self.t.aset()] if c.sumber_daya.aset else [],
             "kinerja-pelayanan": self._kinerja_pelayanan,
@@ -50,33 +46,30 @@ class _Builder:
             "identifikasi-permasalahan": lambda: _numbered_titles(a.permasalahan),
             "telaah-visi-misi": self._visi_misi,
             "telaah-renstra-kl": lambda: [Landscape((self.t.telaah_provinsi(),))] if a.telaah_provinsi else [],
-            "isu-strategis": lambda: [_list(a.isu_strategis)] if a.isu_strategis else [],
+            "isu-strategis": lambda: [daftar(a.isu_strategis)] if a.isu_strategis else [],
             "tujuan-sasaran-jangka-menengah": lambda: [Landscape((self.t.tujuan_sasaran(),))],
             "strategi": lambda: [Landscape((self.t.swot(),))] if a.swot else [],
-            "strategi-kebijakan": lambda: [self.t.tc26()],
+            # T-C.26 closes the Kebijakan section, after its narrative, as both signed documents
+            # place it (Blitar's Tabel 5.3 after 5.2's policy table and text, seed 003 line 962;
+            # Magetan's after the paragraph head "Kebijakan", seed 000 line 3378); BAB V itself
+            # holds it only when the outline has no Kebijakan section.
+            "strategi-kebijakan": lambda: [] if self._has("kebijakan") else [self.t.tc26()],
             "kebijakan": lambda: [Landscape((self.t.kebijakan(),))] if a.kebijakan else [],
             "rencana-program": self._rencana_program,
             "kinerja-urusan": lambda: [Landscape((self.t.tc28(),))] if a.indikator_urusan else [],
-            "penutup": lambda: [_list(a.kaidah_pelaksanaan)] if a.kaidah_pelaksanaan else [],
+            "penutup": lambda: [daftar(a.kaidah_pelaksanaan)] if a.kaidah_pelaksanaan else [],
             "sistematika": self._sistematika,
             "latar-belakang": lambda: [self.t.perubahan(changes)] if changes else [],
         }
+        self.closing = {"kebijakan": lambda: [self.t.tc26()]}
 
-    def _outline(self) -> tuple[Bagian, ...]:
-        o = self.c.settings.outline
-        outline, unknown = apply_changes(RENSTRA, o.judul, o.hapus, [(x.id, x.judul, x.setelah) for x in o.tambah])
-        if unknown:
-            known = ", ".join(b.id for top in RENSTRA for b in top.walk())
-            raise LaporgenError([self.c.sources["document"].problem(
-                ("outline",), f"no section with id {', '.join(repr(u) for u in unknown)}", f"known: {known}", "outline.unknown")])
-        return outline
+    def _has(self, id: str) -> bool:
+        return any(b.id == id for top in self.outline for b in top.walk())
 
     # ------------------------------------------------------------------------------ whole
     def document(self) -> Document:
         c = self.c
         body = number_body(tuple(self._section(b, 1) for b in self.outline) + self._closing(), style="desimal")
-        tables = [b for b in walk(body) if isinstance(b, Table)]
-        toc = tuple((b.level, b.heading) for b in walk(body) if isinstance(b, Section) and b.in_toc)
         judul = JUDUL[c.settings.varian]
         front: list[Block] = []
         if c.settings.penetapan:
@@ -85,8 +78,7 @@ class _Builder:
                                     Text(f"NOMOR : {p.nomor}"), LineBreak(), Text(f"TANGGAL : {p.tanggal}")), align="left"))
         front += [Section("kata-pengantar", 1, "", "KATA PENGANTAR",
                           (*self._narasi("kata-pengantar"), *self._signature()), in_toc=False, page_break_before=True),
-                  PageBreak(), Toc("DAFTAR ISI", toc), PageBreak(),
-                  ListOfTables("DAFTAR TABEL", "Tabel", tuple(f"{t.label} {t.title}" for t in tables))]
+                  PageBreak(), Toc("DAFTAR ISI", toc_entries(body)), PageBreak(), list_of_tables(body)]
         opd = c.agency.nama_lengkap
         issuer = [opd.upper()] + [x for x in (c.agency.alamat,) if x]
         return Document(
@@ -99,41 +91,16 @@ class _Builder:
             running_header=f"{judul} {opd} {c.settings.periode}",
         )
 
-    def _section(self, b: Bagian, level: int) -> Section:
-        children: list[Block] = [*self._narasi(b.id)]
-        maker = self.generated.get(b.id)
-        if maker:
-            children += maker()
-        children += self._narasi(f"{b.id}.akhir")
-        children += [self._section(ch, level + 1) for ch in b.children]
-        return Section(b.id, level, "", b.title if level > 1 else b.title.upper(), tuple(children), page_break_before=level == 1)
-
     def _closing(self) -> tuple[Block, ...]:
         signature = self._signature()
         return (Section("tanda-tangan", 2, "", "", tuple(signature), in_toc=False),) if signature else ()
 
     # ---------------------------------------------------------------------------- pieces
-    def _render_narasi(self) -> dict[str, tuple[Block, ...]]:
-        sections = [b.id for top in self.outline for b in top.walk()]
-        known = {*sections, *(f"{i}.akhir" for i in sections), *RENSTRA_FRONT}
-        return render_all(self.env, self.c.narasi, known, self.context)
-
-    def _narasi(self, key: str) -> list[Block]:
-        return list(self.narasi.get(key, ()))
-
     def _signature(self) -> list[Block]:
         tt = self.c.settings.tanda_tangan
         if tt is None:
             return []
-        k = self.c.agency.kepala
-        return [Signature(f"{tt.tempat}, {tanggal(tt.tanggal, tt.gaya_tanggal)}", tuple(k.jabatan), k.nama_gelar,
-                          f"{k.pangkat} ({k.golongan})", k.nip)]
-
-    def _asset(self, name: str | None) -> str | None:
-        if not name:
-            return None
-        path = self.c.folder / name
-        return str(path.resolve()) if path.is_file() else None
+        return [signature(self.c.agency, tt)]
 
     def _sistematika(self) -> list[Block]:
         """Generated from the outline itself, so it lists exactly the sections the document has
@@ -177,10 +144,10 @@ class _Builder:
             for label, values in (("Kekuatan", a.swot.kekuatan), ("Kelemahan", a.swot.kelemahan),
                                   ("Peluang", a.swot.peluang), ("Ancaman", a.swot.ancaman)):
                 if values:
-                    out += [Paragraph((Text(label, strong=True),), keep_with_next=True), _list(values, "-")]
+                    out += [Paragraph((Text(label, strong=True),), keep_with_next=True), daftar(values, "-")]
         for label, values in (("Tantangan", a.tantangan), ("Peluang", a.peluang)):
             if values:
-                out += [Paragraph((Text(label, strong=True),), keep_with_next=True), _list(values)]
+                out += [Paragraph((Text(label, strong=True),), keep_with_next=True), daftar(values)]
         return out
 
     def _visi_misi(self) -> list[Block]:
@@ -189,10 +156,10 @@ class _Builder:
         if r.visi:
             out.append(para("Visi Kepala Daerah dan Wakil Kepala Daerah terpilih adalah: ", Text(f"\u201c{r.visi}\u201d", strong=True)))
         if r.misi:
-            out += [para("Misi yang ditetapkan untuk mewujudkan visi tersebut adalah:"), _list(r.misi)]
+            out += [para("Misi yang ditetapkan untuk mewujudkan visi tersebut adalah:"), daftar(r.misi)]
         for label, values in (("Faktor pendorong", a.faktor_pendorong), ("Faktor penghambat", a.faktor_penghambat)):
             if values:
-                out += [Paragraph((Text(label, strong=True),), keep_with_next=True), _list(values)]
+                out += [Paragraph((Text(label, strong=True),), keep_with_next=True), daftar(values)]
         return out
 
     def _rencana_program(self) -> list[Block]:
@@ -205,12 +172,10 @@ class _Builder:
             f"{angka_terbilang(n['program'])} program di luar program penunjang, dengan {angka_terbilang(n['kegiatan'])} kegiatan"
             + (f" dan {angka_terbilang(n['sub_kegiatan'])} sub kegiatan" if n["sub_kegiatan"] else "") + "."
         )]
-        out += [Landscape((self.t.tc27(m),)) for m in self.f.matriks]
+        # Numbered by the form's code, several matrices need numbers of their own.
+        several = len(self.f.matriks) > 1 and self.c.settings.penomoran_tabel == "permendagri"
+        out += [Landscape((self.t.tc27(m, f"T-C.27.{n}" if several else "T-C.27"),)) for n, m in enumerate(self.f.matriks, 1)]
         return out
-
-
-def _list(values: list[str], marker: str = "1.") -> ListBlock:
-    return ListBlock(tuple((para(v),) for v in values), marker)  # type: ignore[arg-type]
 
 
 def _numbered_titles(items) -> list[Block]:

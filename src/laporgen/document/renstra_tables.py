@@ -3,26 +3,35 @@ figures to display strings. Each returns one unnumbered `Table`; nothing is comp
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from ..compute.pertumbuhan import NAMA_METODE
-from ..compute.renstra import BarisAnggaran, MatriksRencana, NodeRencana, RenstraFigures, kondisi_akhir
+from ..compute.renstra import BarisPendanaan, MatriksRencana, RenstraFigures
 from ..model.content import RenstraContent
-from ..model.nilai import NilaiTarget, nilai_of, satuan_of
-from ..model.rencana_program import IndikatorRencana
+from ..model.renstra import Indikator, Sasaran
 from ..numbers import KOSONG, angka, persen, rupiah
 from .cells import Row, cell, columns, head, items, mid, nomor_kolom, num
 from .nodes import Table
+from .tables import TableSet
+from .tc27 import Tc27, nilai_satuan
 
 
-class RenstraTables:
+class RenstraTables(TableSet):
+    """The tables of one Renstra: `RenstraTables(content, figures).tc27(matriks)` etc."""
+
     def __init__(self, c: RenstraContent, f: RenstraFigures):
         self.c, self.f = c, f
         self.opd = c.agency.nama_lengkap
+        self.caption = (self.opd,)
 
-    def _table(self, id: str, title: str, cols, head_rows, body, foot=(), lines=None, **kw) -> Table:
-        caption = (self.opd,) if lines is None else lines
-        return Table(id, "", title, cols, head_rows, tuple(body), tuple(foot), caption, **kw)
+    def _table(self, id: str, title: str, cols, head_rows, body, foot=(), lines=None, form: str | None = None, **kw) -> Table:
+        """As `TableSet._table`; for a standard form (`form` "T-C.23") numbered by its code when
+        the document numbers them so (settings `penomoran_tabel`); numbered by BAB, the code
+        follows the title instead."""
+        table = super()._table(id, title if not form or self.c.settings.penomoran_tabel == "permendagri" else f"{title} ({form})",
+                               cols, head_rows, body, foot, lines, **kw)
+        return replace(table, number=form) if form and self.c.settings.penomoran_tabel == "permendagri" else table
 
     # ------------------------------------------------------------------------------- BAB I
     def perubahan(self, changes) -> Table:
@@ -84,14 +93,14 @@ class RenstraTables:
         # REGULATIONS §2: the standard 20 columns keep their numbers when fewer years are shown.
         numbers = [*range(1, 6), *range(6, 6 + k), *range(11, 11 + k), *range(16, 16 + k)]
         return self._table(
-            "tc23", "Pencapaian Kinerja Pelayanan (T-C.23)",
+            "tc23", "Pencapaian Kinerja Pelayanan",
             columns((0.8, "center"), (5, "left"), (1.2, "right"), (1.2, "right"), (1.2, "right"), *[(1.2, "right")] * (3 * k)),
             head((cell("No.", rowspan=2), cell("Indikator Kinerja sesuai Tugas dan Fungsi Perangkat Daerah", rowspan=2),
                   cell("Target NSPK", rowspan=2), cell("Target IKK", rowspan=2), cell("Target Indikator Lainnya", rowspan=2),
                   cell("Target Renstra Perangkat Daerah Tahun", colspan=k), cell("Realisasi Capaian Tahun", colspan=k),
                   cell("Rasio Capaian (%) Tahun", colspan=k)),
                  tuple(str(y) for _ in range(3) for y in years)) + (nomor_kolom([f"({x})" for x in numbers]),),
-            body, font_size="small",
+            body, form="T-C.23", font_size="small",
         )
 
     def akhir_periode(self) -> Table:
@@ -128,12 +137,12 @@ class RenstraTables:
         foot = [_anggaran_row(self.f.anggaran_total, strong=True)]
         k = len(years)
         return self._table(
-            "tc24", "Anggaran dan Realisasi Pendanaan Pelayanan (T-C.24)",
+            "tc24", "Anggaran dan Realisasi Pendanaan Pelayanan",
             columns((4.0, "left"), *[(2.6, "right")] * (2 * k), *[(1.3, "right")] * k, (1.4, "right"), (1.4, "right")),
             head((cell("Uraian", rowspan=2), cell("Anggaran pada Tahun (Rp)", colspan=k), cell("Realisasi Anggaran pada Tahun (Rp)", colspan=k),
                   cell("Rasio antara Realisasi dan Anggaran (%) Tahun", colspan=k), cell("Rata-rata Pertumbuhan (%)", colspan=2)),
                  (*(str(y) for _ in range(3) for y in years), "Anggaran", "Realisasi")) + (nomor_kolom([f"({x})" for x in range(1, 3 * k + 4)]),),
-            body, foot, font_size="tiny" if k > 2 else "small",
+            body, foot, form="T-C.24", font_size="tiny" if k > 2 else "small",
             notes=(f"Rata-rata pertumbuhan = {NAMA_METODE[self.c.settings.pertumbuhan]}.",),
         )
 
@@ -151,30 +160,38 @@ class RenstraTables:
 
     # ----------------------------------------------------------------------------- BAB IV
     def tujuan_sasaran(self) -> Table:
+        """T-C.25 with the form's columns (REGULATIONS §2.4): No, Tujuan, Sasaran, Indikator and a
+        target per year, the unit in the cell ("0,26%") as both signed documents print it; no
+        Satuan or Kondisi Akhir column. Tujuan and Sasaran cells span their indicators' rows. A
+        "Formulasi Perhitungan" column when an indicator has a formula (Blitar's second Tabel 4.1,
+        seed 003, prints one; the form has none)."""
         years = self.c.rencana.tahun
         with_formula = any(i.formula for t in self.c.rencana.tujuan for i in (*t.indikator, *(x for s in t.sasaran for x in s.indikator)))
         body: list[Row] = []
         for t_no, t in enumerate(self.c.rencana.tujuan, 1):
-            rows = [(t.uraian, "", i) for i in t.indikator]
-            rows += [("", f"{t_no}.{s_no} {s.uraian}" if n == 0 else "", i)
-                     for s_no, s in enumerate(t.sasaran, 1) for n, i in enumerate(s.indikator)]
-            for k, (tujuan, sasaran, ind) in enumerate(rows):
-                formula = (cell(_formula(ind)),) if with_formula else ()
-                body.append((mid(str(t_no) if k == 0 else ""), cell(tujuan if k == 0 else ""), cell(sasaran), cell(ind.nama), *formula,
-                             mid(ind.satuan), *(num(angka(ind.target.get(y))) for y in years),
-                             num(angka(self.f.akhir_rencana.get(ind.id)))))
+            groups: list[tuple[Sasaran | None, list[Indikator]]] = [(None, list(t.indikator))] if t.indikator else []
+            groups += [(s, list(s.indikator)) for s in t.sasaran]
+            span = sum(len(inds) for _, inds in groups)
+            first = True
+            for s, inds in groups:
+                for n, ind in enumerate(inds):
+                    lead: Row = (mid(str(t_no), rowspan=span), cell(t.uraian, rowspan=span)) if first else ()
+                    if n == 0:
+                        lead += (cell(s.uraian if s else "", rowspan=len(inds)),)
+                    formula = (cell(_formula(ind)),) if with_formula else ()
+                    body.append((*lead, cell(ind.nama), *formula, *(num(nilai_satuan(ind.target.get(y), ind.satuan)) for y in years)))
+                    first = False
         n = len(years)
         fcols = ((3.2, "left"),) if with_formula else ()
         fhead = (cell("Formulasi Perhitungan", rowspan=2),) if with_formula else ()
-        total_cols = 6 + n + (1 if with_formula else 0)
+        total_cols = 4 + n + (1 if with_formula else 0)
         return self._table(
-            "tc25", "Tujuan dan Sasaran Jangka Menengah Pelayanan (T-C.25)",
-            columns((0.8, "center"), (2.6, "left"), (2.8, "left"), (3.2, "left"), *fcols, (1.2, "center"), *[(1.1, "right")] * n, (1.3, "right")),
+            "tc25", "Tujuan dan Sasaran Jangka Menengah Pelayanan",
+            columns((0.8, "center"), (2.6, "left"), (2.8, "left"), (3.6, "left"), *fcols, *[(1.2, "right")] * n),
             head((cell("No.", rowspan=2), cell("Tujuan", rowspan=2), cell("Sasaran", rowspan=2), cell("Indikator Tujuan/Sasaran", rowspan=2),
-                  *fhead, cell("Satuan", rowspan=2), cell("Target Kinerja Tujuan/Sasaran pada Tahun", colspan=n),
-                  cell("Kondisi Akhir", rowspan=2)), tuple(str(y) for y in years))
+                  *fhead, cell("Target Kinerja Tujuan/Sasaran pada Tahun ke-", colspan=n)), tuple(str(y) for y in years))
             + (nomor_kolom([f"({x})" for x in range(1, total_cols + 1)]),),
-            body, font_size="small",
+            body, form="T-C.25", font_size="small",
         )
 
     # ------------------------------------------------------------------------------ BAB V
@@ -200,104 +217,49 @@ class RenstraTables:
                            head(("No.", "Perspektif", "Strategi", "Kebijakan Umum", "Program")), body, font_size="small")
 
     def tc26(self) -> Table:
+        """T-C.26: Tujuan, Sasaran, Strategi, Arah Kebijakan (REGULATIONS §2.5), under full-width
+        VISI and MISI rows; the "Urusan pemerintahan" column when a sasaran names its urusan (the
+        signed Magetan Renstra prints it, seed 000 line 3386; Blitar's Tabel 5.3 does not)."""
         r = self.c.rencana
+        urusan = any(s.urusan for t in r.tujuan for s in t.sasaran)
+        width = 5 if urusan else 4
         top = []
         if r.visi:
-            top.append((cell(f"VISI : {r.visi}", colspan=4, strong=True),))
+            top.append((cell(f"VISI : {r.visi}", colspan=width, strong=True),))
         misi = {t.misi for t in r.tujuan if t.misi}
         for n, m in enumerate(r.misi, 1):
             if not misi or n in misi:
-                top.append((cell(f"MISI {n} : {m}", colspan=4, strong=True),))
+                top.append((cell(f"MISI {n} : {m}", colspan=width, strong=True),))
         body = []
         for t in r.tujuan:
-            chains = [(s, st) for s in t.sasaran for st in (s.strategi or [None])]
+            # A sasaran without strategi is left out, as the signed Magetan T-C.26 leaves out its
+            # second sasaran (seed 000 line 3378).
+            chains = [(s, st) for s in t.sasaran for st in s.strategi]
             for k, (s, st) in enumerate(chains):
                 first_of_s = k == 0 or chains[k - 1][0] is not s
                 span_s = sum(1 for x, _ in chains if x is s)
-                row = ((cell(t.uraian, rowspan=len(chains)),) if k == 0 else ())
+                row: Row = ((cell(t.uraian, rowspan=len(chains)),) if k == 0 else ())
                 row += (cell(s.uraian, rowspan=span_s),) if first_of_s else ()
-                row += (cell(st.uraian if st else KOSONG), items(st.arah_kebijakan) if st else cell(KOSONG))
+                row += (cell(st.uraian), items(st.arah_kebijakan))
+                if urusan and first_of_s:
+                    row += (cell(s.urusan or KOSONG, rowspan=span_s),)
                 body.append(row)
         return self._table(
-            "tc26", "Tujuan, Sasaran, Strategi dan Kebijakan (T-C.26)", columns((3, "left"), (3, "left"), (4, "left"), (4.5, "left")),
-            head(("Tujuan", "Sasaran", "Strategi", "Arah Kebijakan")), top + body, font_size="small",
+            "tc26", "Tujuan, Sasaran, Strategi dan Kebijakan",
+            columns((3, "left"), (3, "left"), (4, "left"), (4.5, "left"), *(((3.2, "left"),) if urusan else ())),
+            head(("Tujuan", "Sasaran", "Strategi", "Arah Kebijakan", *(("Urusan Pemerintahan",) if urusan else ()))),
+            top + body, form="T-C.26", font_size="small",
         )
 
     # ----------------------------------------------------------------------------- BAB VI
-    def tc27(self, mr: MatriksRencana) -> Table:
+    def tc27(self, mr: MatriksRencana, form: str = "T-C.27") -> Table:
+        """One T-C.27 matrix in the form's layout (see `tc27`); `form` its code, "T-C.27.2" for
+        the second of several."""
+        t = Tc27(self.c, self.f.akhir_rencana)
         m = mr.matriks
-        years = m.tahun
-        models = {p.id: p for p in self.c.program.program}
-        body: list[Row] = []
-        for node in mr.program:
-            for n in node.walk():
-                if not any(n.pagu.get(y) is not None for y in years):
-                    continue
-                body += self._tc27_rows(n, m, models.get(node.id))
-        foot = []
-        if m.total:
-            span = 3 + (2 if m.kolom_tujuan else 0) + (1 if m.tahun_awal else 0)
-            foot.append((cell("TOTAL", colspan=span, strong=True),
-                         *(x for y in years for x in (cell(""), num(rupiah(mr.total[y], False), strong=True))),
-                         *((cell(""), num(rupiah(mr.total_akhir, False), strong=True)) if m.kolom_akhir else ()),
-                         cell("", colspan=2)))
-        return self._table(f"tc27-{'-'.join(map(str, years))}", f"{m.judul} (T-C.27)", self._tc27_columns(m),
-                           self._tc27_head(m), body, foot, font_size="tiny" if len(m.tahun) > 2 else "small")
-
-    def _tc27_rows(self, n: NodeRencana, m, program) -> list[Row]:
-        years = m.tahun
-        strong = n.jenis == "program"
-        # An indicator is shown in the matrices whose years it has targets for (Blitar's 2021
-        # and 2022-2026 matrices carry different indicators for the same node).
-        inds: list[IndikatorRencana | None] = [i for i in n.node.indikator if any(i.target.get(y) is not None for y in years)]
-        inds = inds or list(n.node.indikator[:1]) or [None]
-        rows: list[Row] = []
-        for k, ind in enumerate(inds):
-            lead = (cell(n.node.kode or ""), cell(n.node.nama if k == 0 else "", strong=strong))
-            tujuan = ()
-            if m.kolom_tujuan:
-                t = self._plan_name("tujuan", getattr(program, "tujuan", None)) if strong and k == 0 else ""
-                s = self._plan_name("sasaran", getattr(program, "sasaran", None)) if strong and k == 0 else ""
-                tujuan = (cell(t), cell(s))
-            awal = (num(_target(ind.kondisi_awal, ind.satuan) if ind else ""),) if m.tahun_awal else ()
-            cells = [num(_target(ind.target.get(y), ind.satuan) if ind else "") for y in years]
-            pagu = [num(rupiah(n.pagu.get(y), False) if k == 0 else KOSONG, strong=strong) for y in years]
-            per_year = tuple(x for pair in zip(cells, pagu) for x in pair)
-            akhir = ()
-            if m.kolom_akhir:
-                ak = kondisi_akhir(ind, years) if ind else None
-                akhir = (num(_nilai_satuan(ak.nilai, ak.satuan) if ak else ""),
-                         num(rupiah(n.pagu_akhir(years), False) if k == 0 else KOSONG, strong=strong))
-            unit = (cell(getattr(n.node, "unit_kerja", None) or (self.c.agency.nama if k == 0 else "")),
-                    cell(getattr(n.node, "lokasi", None) or ""))
-            rows.append((lead[0], *tujuan, lead[1], cell(ind.nama if ind else ""), *awal, *per_year, *akhir, *unit))
-        return rows
-
-    def _plan_name(self, kind: str, id: str | None) -> str:
-        for t in self.c.rencana.tujuan:
-            if kind == "tujuan" and t.id == id:
-                return t.uraian
-            for s in t.sasaran:
-                if kind == "sasaran" and s.id == id:
-                    return s.uraian
-        return ""
-
-    def _tc27_columns(self, m):
-        k = len(m.tahun)
-        return columns((0.9, "left"), *(((2.2, "left"), (2.2, "left")) if m.kolom_tujuan else ()), (3.0, "left"), (2.6, "left"),
-                       *(((1.1, "right"),) if m.tahun_awal else ()), *[(1.3, "right"), (2.6, "right")] * k,
-                       *(((1.3, "right"), (2.9, "right")) if m.kolom_akhir else ()), (1.2, "left"), (0.9, "left"))
-
-    def _tc27_head(self, m):
-        k = len(m.tahun)
-        first = (cell("Kode", rowspan=2), *((cell("Tujuan", rowspan=2), cell("Sasaran", rowspan=2)) if m.kolom_tujuan else ()),
-                 cell("Program, Kegiatan dan Sub Kegiatan", rowspan=2), cell("Indikator Kinerja Program (outcome)/ Kegiatan (output)", rowspan=2),
-                 *((cell(f"Data Capaian pada Tahun Awal ({m.tahun_awal})", rowspan=2),) if m.tahun_awal else ()),
-                 *(cell(str(y), colspan=2) for y in m.tahun),
-                 *((cell("Kondisi Kinerja pada Akhir Periode", colspan=2),) if m.kolom_akhir else ()),
-                 cell("Unit Kerja Penanggung Jawab", rowspan=2), cell("Lokasi", rowspan=2))
-        second = tuple(x for _ in range(k + (1 if m.kolom_akhir else 0)) for x in ("Target", "Pagu (Rp)"))
-        return head(first, second)
+        lay = t.layout(mr)
+        return self._table(f"tc27-{'-'.join(map(str, m.tahun))}", m.judul, t.columns(m, lay), t.head(m, lay),
+                           t.body(mr, lay), t.foot(mr, lay), form=form, font_size="tiny" if len(m.tahun) > 2 else "small")
 
     # ---------------------------------------------------------------------------- BAB VII
     def tc28(self) -> Table:
@@ -311,13 +273,13 @@ class RenstraTables:
                          *(num(angka(r.target.get(y))) for y in years), num(angka(r.akhir)), cell(r.sumber_data)))
         awal = self.c.settings.tahun_awal
         return self._table(
-            "tc28", "Indikator Kinerja Perangkat Daerah yang Mengacu pada Tujuan dan Sasaran RPJMD (T-C.28)",
+            "tc28", "Indikator Kinerja Perangkat Daerah yang Mengacu pada Tujuan dan Sasaran RPJMD",
             columns((0.8, "center"), (5, "left"), (1.2, "center"), (1.4, "right"), *[(1.2, "right")] * len(years), (1.4, "right"), (2, "left")),
             head((cell("No.", rowspan=2), cell("Indikator", rowspan=2), cell("Satuan", rowspan=2),
                   cell("Kondisi Kinerja pada Awal Periode", rowspan=1), cell("Target Capaian Setiap Tahun", colspan=len(years)),
                   cell("Kondisi Kinerja pada Akhir Periode", rowspan=2), cell("Sumber Data", rowspan=2)),
                  (str(awal), *(str(y) for y in years))),
-            body, font_size="small",
+            body, form="T-C.28", font_size="small",
         )
 
 
@@ -335,17 +297,6 @@ def _with(value: Decimal | None, satuan: str) -> str:
     return KOSONG if value is None else f"{angka(value)} {satuan}".strip()
 
 
-def _target(value: NilaiTarget, satuan: str) -> str:
-    """A T-C.27 target cell: the number with its unit ("38 orang", "100%")."""
-    return _nilai_satuan(nilai_of(value), satuan_of(value, satuan))
-
-
-def _nilai_satuan(number: Decimal | None, unit: str) -> str:
-    if number is None:
-        return KOSONG
-    return f"{angka(number)}%" if unit.strip() in ("%", "persen", "Persen") else f"{angka(number)} {unit}".strip()
-
-
 def _na(value: Decimal | None, year: int, given: dict) -> str:
     """"n/a" where a realisasi is recorded as unknown (null), "-" where none was given."""
     return "n/a" if value is None and year in given else angka(value)
@@ -358,7 +309,7 @@ def _formula(ind) -> str:
     return f"({ind.formula.pembilang}) / ({ind.formula.penyebut}){kali}"
 
 
-def _anggaran_row(r: BarisAnggaran, strong: bool = False) -> Row:
+def _anggaran_row(r: BarisPendanaan, strong: bool = False) -> Row:
     years = list(r.anggaran)
     bold = strong or bool(r.children)
     indent = "    " * r.level

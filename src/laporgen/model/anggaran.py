@@ -14,7 +14,7 @@ from pydantic import Field, model_validator
 from .fields import Angka, Id, Model, Rupiah
 
 
-class TercetakIndikator(Model):
+class TercetakIndikatorProgram(Model):
     target: dict[str, Angka] = Field({}, description='Target as printed in a table, by table: {"Tabel 1.5": 12}')
 
 
@@ -28,7 +28,7 @@ class IndikatorProgram(Model):
         None, description="Take the realisasi from a computed figure (the agency's total serapan)"
     )
     arah: Literal["positif", "negatif"] = "positif"
-    tercetak: TercetakIndikator = Field(default_factory=TercetakIndikator)
+    tercetak: TercetakIndikatorProgram = Field(default_factory=TercetakIndikatorProgram)
 
     @model_validator(mode="after")
     def _one_realisasi(self) -> "IndikatorProgram":

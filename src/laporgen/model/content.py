@@ -4,8 +4,9 @@ the year's facts and the narrative files (loaded by `folder.py`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .anggaran import ProgramTree
 from .lkjip import Kinerja
@@ -30,6 +31,38 @@ class Narasi:
     path: Path
 
 
+ProgramNodes = dict[str, tuple[str, Any, dict[int, Decimal]]]
+RealisasiValues = dict[tuple[str, str, str], dict[int, Decimal | None]]
+"""Every program-tree node by id: (level, node, its own pagu per year), for `laporgen diff`."""
+
+
+class Content(Protocol):
+    """What every loaded document has, whatever its type (`laporgen.jenis` names the types):
+    each type's content class (`LkjipContent`, `RenstraContent`, `PkContent`) has these."""
+
+    @property
+    def folder(self) -> Path: ...
+    @property
+    def settings(self) -> Any: ...
+    """The validated document.toml; `settings.jenis` names the type."""
+    @property
+    def agency(self) -> Agency: ...
+    @property
+    def rencana(self) -> Rencana: ...
+    @property
+    def narasi(self) -> dict[str, Narasi]: ...
+    @property
+    def sources(self) -> dict[str, Source]: ...
+
+    def program_nodes(self) -> ProgramNodes:
+        """Every program-tree node by id, with its pagu per year."""
+        ...
+
+    def realisasi_values(self) -> RealisasiValues:
+        """Every realisasi the content records, by (bagian, id, name), per year."""
+        ...
+
+
 @dataclass(frozen=True)
 class LkjipContent:
     folder: Path
@@ -42,6 +75,34 @@ class LkjipContent:
     narasi: dict[str, Narasi]
     sources: dict[str, Source]
     """Where each part came from, by part name ("document", "agency", "rencana", …)."""
+
+    def program_nodes(self) -> ProgramNodes:
+        year = self.settings.tahun
+        out: ProgramNodes = {}
+        for p in self.program.program:
+            out[p.id] = ("program", p, {})
+            for k in p.kegiatan:
+                out[k.id] = ("kegiatan", k, {year: k.anggaran.pagu} if k.anggaran else {})
+                for s in k.sub_kegiatan:
+                    out[s.id] = ("sub_kegiatan", s, {year: s.anggaran.pagu})
+        return out
+
+    def realisasi_values(self) -> RealisasiValues:
+        year = self.settings.tahun
+        out: RealisasiValues = {}
+        for t in self.rencana.tujuan:
+            for i in [*t.indikator, *(i for s in t.sasaran for i in s.indikator)]:
+                if i.id in self.kinerja.realisasi:
+                    out[("realisasi", i.id, i.nama)] = {year: self.kinerja.realisasi[i.id].nilai}
+        names = {key[1]: key for key in out}
+        for r in self.kinerja.riwayat:  # earlier years, as this year's report prints them
+            if r.id is not None:
+                key = names.get(r.id, ("realisasi", r.id, r.indikator))
+                out.setdefault(key, {}).update({y: v.realisasi for y, v in r.tahun.items() if y != year})
+        for node_id, (level, node, _) in self.program_nodes().items():
+            if getattr(node, "anggaran", None) is not None:
+                out[("realisasi_anggaran", node_id, node.nama)] = {year: node.anggaran.realisasi}
+        return out
 
 
 @dataclass(frozen=True)
@@ -57,7 +118,28 @@ class RenstraContent:
     narasi: dict[str, Narasi]
     sources: dict[str, Source]
 
+    def program_nodes(self) -> ProgramNodes:
+        out: ProgramNodes = {}
+        for p in self.program.program if self.program else []:
+            out[p.id] = ("program", p, {})
+            for k in p.kegiatan:
+                out[k.id] = ("kegiatan", k, dict(k.pagu))
+                for s in k.sub_kegiatan:
+                    out[s.id] = ("sub_kegiatan", s, dict(s.pagu))
+        return out
 
-Content = LkjipContent | RenstraContent
+    def realisasi_values(self) -> RealisasiValues:
+        out: RealisasiValues = {}
+        kp = self.evaluasi.kinerja_pelayanan
+        for i in kp.indikator if kp else []:
+            out[("realisasi", i.nama, i.nama)] = dict(i.realisasi)
+        ar = self.evaluasi.anggaran_realisasi
+        stack = list(ar.uraian) if ar else []
+        while stack:
+            u = stack.pop(0)
+            if u.realisasi:
+                out[("realisasi_anggaran", u.nama, u.nama)] = dict(u.realisasi)
+            stack[:0] = u.anak
+        return out
 
 

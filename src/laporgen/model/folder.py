@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from ..errors import LaporgenError, Problem, display_path
 from .anggaran import ProgramTree
-from .content import Content, LkjipContent, Narasi, RenstraContent
+from .content import LkjipContent, Narasi, RenstraContent
 from .lkjip import Kinerja
 from .organisasi import Agency
 from .read import Source, find_data_file, read_data, read_text
@@ -43,27 +43,16 @@ def renstra_files() -> dict[str, type[BaseModel]]:
 RENSTRA_OPTIONAL = {"program", "evaluasi", "sumber_daya", "analisis"}
 """A data-only Renstra (the plan an LKjIP reports against) may hold just `rencana.yaml`."""
 
-SETTINGS: dict[str, type[BaseModel]] = {"lkjip": DocumentSettings, "renstra": RenstraSettings}
-
-
-def document_type(folder: Path) -> str:
-    """The `jenis` of the document in `folder` ("lkjip", "renstra")."""
+def read_jenis(folder: Path) -> tuple[object, Source] | None:
+    """The `jenis` written in the document.toml of `folder`, unchecked (the registry of
+    document types, `laporgen.jenis`, knows which exist), and where it was read; None when
+    the folder has no document.toml."""
     _require_folder(folder)
     path = find_data_file(folder, "document")
     if path is None:
-        raise LaporgenError([Problem(display_path(folder / "document.toml"), "file is missing",
-                                     hint='create document.toml with jenis = "lkjip" or "renstra"', code="input.file")])
+        return None
     data, source = read_data(path)
-    jenis = data.get("jenis") if isinstance(data, dict) else None
-    if jenis not in SETTINGS:
-        raise LaporgenError([source.problem(("jenis",), f"unknown document type {jenis!r}",
-                                            'write jenis = "lkjip" or jenis = "renstra"', "input.value")])
-    return jenis
-
-
-def load_document(folder: Path) -> Content:
-    """Load and validate any document folder, by its `jenis`."""
-    return load_lkjip(folder) if document_type(folder) == "lkjip" else load_renstra(folder)
+    return (data.get("jenis") if isinstance(data, dict) else None), source
 
 
 def _require_folder(folder: Path) -> None:
@@ -75,7 +64,7 @@ def _require_folder(folder: Path) -> None:
 def load_renstra(folder: Path) -> RenstraContent:
     """Load and validate a Renstra document folder."""
     files = renstra_files()
-    parts, sources, narasi = _load_parts(folder, RenstraSettings, files, RENSTRA_OPTIONAL)
+    parts, sources, narasi = load_parts(folder, RenstraSettings, files, RENSTRA_OPTIONAL)
     content = RenstraContent(
         folder=folder, settings=parts["document"], agency=parts["agency"], rencana=parts["rencana"],
         program=parts.get("program"), evaluasi=parts.get("evaluasi") or files["evaluasi"](),
@@ -90,7 +79,7 @@ def load_renstra(folder: Path) -> RenstraContent:
 
 def load_lkjip(folder: Path) -> LkjipContent:
     """Load and validate an LKjIP document folder (`content/<agency>/<document>/`)."""
-    parts, sources, narasi = _load_parts(folder, DocumentSettings, LKJIP_FILES)
+    parts, sources, narasi = load_parts(folder, DocumentSettings, LKJIP_FILES)
     content = LkjipContent(
         folder=folder, settings=parts["document"], agency=parts["agency"], rencana=parts["rencana"],
         program=parts["program"], kinerja=parts["kinerja"], sumber_daya=parts["sumber_daya"],
@@ -102,7 +91,7 @@ def load_lkjip(folder: Path) -> LkjipContent:
     return content
 
 
-def _load_parts(folder: Path, settings: type[BaseModel], files: dict[str, type[BaseModel]],
+def load_parts(folder: Path, settings: type[BaseModel], files: dict[str, type[BaseModel]],
                 optional: set[str] = frozenset()):  # type: ignore[assignment]
     """Every file of a document folder validated, with all problems reported at once. An LKjIP
     whose document.toml names a `renstra` folder takes the plan (`rencana`) from there: one

@@ -75,7 +75,7 @@ class Dukungan(Model):
     tidak_menunjang: list[Id] = []
 
 
-class Analisis(Model):
+class AnalisisSasaran(Model):
     penyebab: list[str] = []
     permasalahan: list[str] = []
     solusi: list[str] = []
@@ -119,7 +119,7 @@ class Kinerja(Model):
     perjanjian_kinerja: list[PerjanjianKinerja] = Field(min_length=1)
     renja: list[Id] = Field([], description="Indicators of the Rencana Kerja (targets from the plan)")
     dukungan: dict[Id, Dukungan] = Field(description="By sasaran id")
-    analisis: dict[Id, Analisis] = Field({}, description="By sasaran id")
+    analisis: dict[Id, AnalisisSasaran] = Field({}, description="By sasaran id")
     standar: list[Standar] = []
     rencana_aksi: dict[Id, list[str]] = Field({}, description="Next year's actions, by indicator id")
     target_triwulan: dict[Id, tuple[Angka | None, Angka | None, Angka | None, Angka | None]] = Field(

@@ -278,7 +278,7 @@ def _read_yaml(path: Path, text: str) -> tuple[Any, Source]:
         raise LaporgenError([_control_problem(display_path(path), chr(exc.character), line)]) from exc
     lines: dict[FieldPath, int] = {}
     problems: list[Problem] = []
-    data = _Builder(text, lines, problems, display_path(path)).build(node, ()) if node is not None else None
+    data = _PlainData(text, lines, problems, display_path(path)).build(node, ()) if node is not None else None
     if problems:
         raise LaporgenError(problems)
     return data, Source(path, lines, text)
@@ -292,7 +292,7 @@ def _compose(text: str) -> yaml.Node | None:
     program file took seconds) when PyYAML has it and the text parses; otherwise, and so for
     every syntax error, by the pure-Python parser, whose messages and marks the problems are
     worded from. The two agree on tags, values and marks; libyaml gives a plain scalar the
-    style "" where PyYAML gives None, so `_Builder` tests plainness with `not node.style`."""
+    style "" where PyYAML gives None, so `_PlainData` tests plainness with `not node.style`."""
     if _LIBYAML is not None:
         with contextlib.suppress(Exception):  # then reported below, by the parser the messages are written for
             return yaml.compose(text, Loader=_LIBYAML)
@@ -333,7 +333,7 @@ def _closing_fixes(text: str, opened: int, failed: int) -> bool:
     return True
 
 
-class _Builder:
+class _PlainData:
     """Turns a YAML node tree into plain data, recording each field's line and collecting the
     problems PyYAML lets through: duplicate keys, unknown tags, impossible dates, a decimal comma
     inside `{ }` or `[ ]` (where YAML reads `98,1` as two entries), aliases that contain themselves."""

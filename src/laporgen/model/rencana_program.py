@@ -12,7 +12,7 @@ from .fields import Angka, Id, Model, Rupiah, Tahun
 from .nilai import NilaiTarget
 
 
-class TercetakIndikator(Model):
+class TercetakIndikatorRencana(Model):
     akhir: NilaiTarget = None
     kondisi_awal: NilaiTarget = None
 
@@ -24,7 +24,7 @@ class IndikatorRencana(Model):
     target: dict[Tahun, NilaiTarget] = {}
     akhir: Literal["last", "sum", "max"] | Angka = Field(
         "last", description="Kondisi akhir: last year's target, the sum, the max, or a given value")
-    tercetak: TercetakIndikator = Field(default_factory=TercetakIndikator)
+    tercetak: TercetakIndikatorRencana = Field(default_factory=TercetakIndikatorRencana)
 
 
 class TercetakPagu(Model):
@@ -79,14 +79,20 @@ class ProgramRencana(Model):
 
 class Matriks(Model):
     """One printed matrix of T-C.27: a view of the program tree by year span and nomenclature
-    (Blitar prints 2021 and 2022–2026 apart; Magetan "program lama" and "program baru")."""
+    (Blitar prints 2021 and 2022–2026 apart; Magetan one matrix with "program lama" and
+    "program baru" rows). Without `nomenklatur` it shows both, each run under a group row."""
 
     judul: str
     tahun: list[Tahun] = Field(min_length=1)
     nomenklatur: Literal["lama", "baru"] | None = None
     tahun_awal: Tahun | None = Field(None, description="Show a 'data capaian pada tahun awal' column for this year")
     kolom_akhir: bool = Field(True, description="Show the kondisi akhir (target, pagu) columns")
-    kolom_tujuan: bool = Field(False, description="Show tujuan and sasaran columns (Blitar's 2021 matrix)")
+    tujuan_sasaran: Literal["baris", "kolom", "tidak"] = Field(
+        "baris", description="baris: tujuan and sasaran rows with their indicators, programs under them (the form, "
+        "Permendagri 86/2017); kolom: a No column and the tujuan and sasaran named on each program row (Blitar's "
+        "2021 matrix); tidak: neither")
+    kolom_unit_kerja: bool = Field(True, description="Show the Unit Kerja column (the agency unless a node names one)")
+    kolom_lokasi: bool = Field(True, description="Show the Lokasi column when a node names a lokasi")
     total: bool = True
     tercetak_total: dict[Tahun, Rupiah] = Field({}, description="TOTAL row as printed, per year")
     tercetak_total_akhir: Rupiah | None = None

@@ -51,6 +51,7 @@ class Sasaran(Model):
     uraian: str
     indikator: list[Indikator] = Field(min_length=1)
     strategi: list[Strategi] = []
+    urusan: str | None = Field(None, description='The urusan pemerintahan the sasaran serves, as T-C.26 prints it ("Urusan Sosial")')
 
 
 class Tujuan(Model):

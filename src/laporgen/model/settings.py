@@ -7,9 +7,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
-from .fields import Angka, Model, Tahun
+from .fields import Angka, Id, Model, Tahun
 
 
 class Tingkat(Model):
@@ -64,6 +64,41 @@ class Penandatangan(Model):
     )
 
 
+class Tempat(Model):
+    """Where a section goes: after or before a section (same level), or under one (as its last
+    subsection, also under a section that has none). Exactly one of the three."""
+
+    setelah: str | None = Field(None, description="The id of the section it follows (same level)")
+    sebelum: str | None = Field(None, description="The id of the section it precedes (same level)")
+    di_bawah: str | None = Field(None, description="The id of the section it goes under, as the last subsection")
+
+    @model_validator(mode="after")
+    def _one_place(self) -> "Tempat":
+        given = [k for k in ("setelah", "sebelum", "di_bawah") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of setelah, sebelum or di_bawah (the id of another section)")
+        return self
+
+
+class TambahBagian(Tempat):
+    id: Id
+    judul: str
+
+
+class PindahBagian(Tempat):
+    id: str = Field(description="The id of the section to move (with its subsections)")
+
+
+class Outline(Model):
+    """Changes to the document type's default outline, applied in this order: drop, move, add,
+    rename. `laporgen outline PATH` prints the result with every id."""
+
+    judul: dict[str, str] = Field({}, description="New titles by section id")
+    hapus: list[str] = Field([], description="Section ids to leave out (with their subsections)")
+    pindah: list[PindahBagian] = Field([], description="Sections moved elsewhere, in order")
+    tambah: list[TambahBagian] = Field([], description="New sections, in order (one may go under another added before it)")
+
+
 class DocumentSettings(Model):
     jenis: Literal["lkjip"]
     tahun: Tahun = Field(description="The report year (tahun anggaran)")
@@ -74,6 +109,7 @@ class DocumentSettings(Model):
     tanda_tangan: Penandatangan
     kategori: Kategori = Field(default_factory=Kategori)
     perhitungan: Perhitungan = Field(default_factory=Perhitungan)
+    outline: Outline = Field(default_factory=Outline)
     logo: str | None = Field(None, description="Image file for the cover, relative to this folder")
     grafik: bool = Field(True, description="Charts in BAB III: capaian against target, serapan per program, the trend")
 
@@ -87,20 +123,6 @@ class Penetapan(Model):
     tanggal: str = ""
 
 
-class TambahBagian(Model):
-    id: str
-    judul: str
-    setelah: str = Field(description="The id of the section it follows (same level)")
-
-
-class Outline(Model):
-    """Changes to the document type's default outline: rename, drop or add sections."""
-
-    judul: dict[str, str] = Field({}, description="New titles by section id")
-    hapus: list[str] = Field([], description="Section ids to leave out")
-    tambah: list[TambahBagian] = []
-
-
 class RenstraSettings(Model):
     jenis: Literal["renstra"]
     varian: Literal["awal", "perubahan", "review"] = Field(
@@ -112,6 +134,9 @@ class RenstraSettings(Model):
     pertumbuhan: Literal["relatif_akhir", "yoy_mean", "cagr", "relatif_awal"] = Field(
         "yoy_mean", description="How T-C.24's rata-rata pertumbuhan is computed (named in a table note)")
     penetapan: Penetapan | None = None
+    penomoran_tabel: Literal["permendagri", "bab"] = Field(
+        "permendagri", description='permendagri: the standard forms numbered by their code, "Tabel T-C.23" '
+        '(Permendagri 86/2017), the other tables "Tabel 2.1" by BAB; bab: every table by BAB, "Tabel 2.5"')
     outline: Outline = Field(default_factory=Outline)
     logo: str | None = None
     perubahan_dari: str | None = Field(

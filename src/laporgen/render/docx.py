@@ -97,6 +97,7 @@ REQUIRED_STYLES = (
 PAPER = {"A4": (Mm(210), Mm(297)), "F4": (Mm(215), Mm(330))}
 HEAD_FILL, SHADE_FILL = "D9D9D9", "F2F2F2"
 LIST_INDENT = Cm(0.75)
+LEVEL_INDENT = Cm(0.3)  # a step of `Cell.level`: a kegiatan under its program, a sub-kegiatan under that
 LOGO_HEIGHT = Cm(4)
 PLACEHOLDER_HEIGHT = Cm(4)
 JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}  # w:jc values
@@ -509,6 +510,11 @@ def _seq_split(number: str) -> tuple[str, str]:
     return number[: len(number) - digits], number[len(number) - digits :]
 
 
+def _level_indent(level: int) -> ooxml.Indent | None:
+    """The left indent of a table cell's text at hierarchy depth `level` (`Cell.level`)."""
+    return ooxml.Indent(Emu(LEVEL_INDENT * level).twips, 0) if level > 0 else None
+
+
 def _marker(marker: Literal["1.", "a.", "-", "•"], index: int) -> str:
     """Return the label of list item `index` (1-based): "3.", "c.", "-", "•"."""
     match marker:
@@ -761,11 +767,12 @@ class _BodyWriter:
                     merge = "restart" if cell.rowspan > 1 else None
                     bold = cell.strong or head or foot
                     text = _only_text(cell)
+                    indent = _level_indent(cell.level)
                     if text is not None:  # the common case, made in one step
                         ooxml.add_text_cell(tr, width, span, merge, fill, True, styles.id(text_style),
-                                            JC[cell.align], text.text, text.strong or bold, text.emph)
+                                            JC[cell.align], text.text, text.strong or bold, text.emph, indent)
                     else:
-                        self._cell(ooxml.add_cell(tr, width, span, merge, fill, centered=True), cell, text_style, bold)
+                        self._cell(ooxml.add_cell(tr, width, span, merge, fill, centered=True), cell, text_style, bold, indent)
                 c += span
         self._body.add_table_element(tbl)
         for text in (*([node.source] if node.source else []), *node.notes):
@@ -777,14 +784,14 @@ class _BodyWriter:
         available = self._page.text_width(self._landscape)
         return [Emu(int(available * column.width / total)).twips for column in columns]
 
-    def _cell(self, tc: CT_Tc, cell: Cell, text_style: str, bold: bool) -> None:
-        """Fill one (possibly merged) grid cell."""
+    def _cell(self, tc: CT_Tc, cell: Cell, text_style: str, bold: bool, indent: ooxml.Indent | None = None) -> None:
+        """Fill one (possibly merged) grid cell; `indent` its paragraphs' (`Cell.level`)."""
         look = _Look(text_style, cell.align, bold)
         slot = _CellTarget(tc, self._body.styles)
         for block in cell.blocks:
             match block:
                 case Paragraph():
-                    self._paragraph(slot, block, look)
+                    self._paragraph(slot, block, look, indent=indent)
                 case ListBlock():
                     self._list(slot, block, 0, look)
                 case _:

@@ -503,6 +503,7 @@ class _BodyWriter:
                 f"align-{cell.align}",
                 "strong" if cell.strong else None,
                 "shade" if cell.shade else None,
+                f"level-{cell.level}" if cell.level else None,
             ),
         )
 

@@ -188,12 +188,13 @@ def _cell_template(width: int, span: int, merge: VerticalMerge, fill: str | None
 
 
 def add_text_cell(tr: CT_Row, width: int, span: int, merge: VerticalMerge, fill: str | None, centered: bool,
-                  style_id: str, jc: str, text: str, bold: bool = False, italic: bool = False) -> None:
+                  style_id: str, jc: str, text: str, bold: bool = False, italic: bool = False,
+                  indent: Indent | None = None) -> None:
     """Append a cell (`add_cell`) holding one paragraph (`add_paragraph`) with one run of `text`
     (`add_text_run`; no tabs or line ends): the same XML, made as one copy of a cached cell and
-    its text set. Most cells of a large table are this, and building each of them element by
-    element was most of the time of a 2 000-row table."""
-    tc = _text_cell_template(width, span, merge, fill, centered, style_id, jc, bold, italic, bool(text)).__copy__()
+    its text set, `indent` its paragraph's left indent. Most cells of a large table are this, and
+    building each of them element by element was most of the time of a 2 000-row table."""
+    tc = _text_cell_template(width, span, merge, fill, centered, style_id, jc, bold, italic, bool(text), indent).__copy__()
     if text:
         t = tc[-1][-1][-1]
         t.text = text
@@ -204,9 +205,9 @@ def add_text_cell(tr: CT_Row, width: int, span: int, merge: VerticalMerge, fill:
 
 @lru_cache(maxsize=1024)
 def _text_cell_template(width: int, span: int, merge: VerticalMerge, fill: str | None, centered: bool, style_id: str,
-                        jc: str, bold: bool, italic: bool, has_text: bool) -> CT_Tc:
+                        jc: str, bold: bool, italic: bool, has_text: bool, indent: Indent | None = None) -> CT_Tc:
     tc = _cell_template(width, span, merge, fill, centered).__copy__()
-    add_text_run(add_paragraph(tc, style_id, jc), "text" if has_text else "", bold, italic)
+    add_text_run(add_paragraph(tc, style_id, jc, indent=indent), "text" if has_text else "", bold, italic)
     return tc
 
 

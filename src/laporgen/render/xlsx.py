@@ -173,7 +173,7 @@ class _SheetWriter:
         target.font = Font(bold=head or cell.strong or _all_strong(cell))
         target.alignment = Alignment(
             horizontal="center" if head else ("general" if cell.align == "justify" else cell.align),
-            vertical="center", wrap_text=True,
+            vertical="center", wrap_text=True, indent=2 * cell.level,  # Cell.level: kegiatan, sub-kegiatan
         )
         if head or cell.shade:
             target.fill = PatternFill("solid", start_color=HEAD_FILL, end_color=HEAD_FILL)

@@ -1,0 +1,109 @@
+"""What every document type's tree builder shares: an outline filled section by section.
+
+For each heading of the outline a section holds, in order: `narasi/<id>.md`, the generated
+blocks of that section (`generated[id]`), `narasi/<id>.akhir.md`, the blocks that close it
+(`closing[id]`), then its sub-sections.
+Numbers of BAB, sections and tables are assigned afterwards by `numbering.py`. A document type
+subclasses `OutlineBuilder` with its outline, its narrative context and its generated blocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from ..errors import LaporgenError
+from ..model.organisasi import Agency
+from ..model.settings import Penandatangan
+from ..numbers import angka_terbilang, persen, rupiah, tanggal
+from .narrative import narrative_env, render_all
+from .nodes import Block, Figure, ListOfTables, Section, Signature, Table
+from .outline import Bagian, apply_changes
+from .numbering import walk
+
+
+class OutlineBuilder:
+    """Fills `outline` from `generated` and the narrative files; `front` names the front-matter
+    chapters that take narrative, `extra_narasi` any other narrative keys the type allows."""
+
+    def __init__(self, folder: Any, narasi: Mapping[str, Any], outline: tuple[Bagian, ...], context: dict[str, Any],
+                 front: Iterable[str] = (), extra_narasi: Iterable[str] = ()):
+        self.folder = folder
+        self.outline = outline
+        self.env = narrative_env({"terbilang": angka_terbilang, "rp": rupiah, "persen": persen})
+        self.context = context
+        self.narasi = self._render_narasi(narasi, front, extra_narasi)
+        self.generated: dict[str, Callable[[], list[Block]]] = {}
+        # Generated blocks that follow a section's closing narrative (`<id>.akhir.md`), for a
+        # table the closing text leads to (the Renstra's T-C.26 after the Kebijakan text).
+        self.closing: dict[str, Callable[[], list[Block]]] = {}
+
+    def _render_narasi(self, files: Mapping[str, Any], front: Iterable[str],
+                       extra: Iterable[str]) -> dict[str, tuple[Block, ...]]:
+        """Every narrative file rendered up front, so all their problems are reported at once;
+        a file that matches no section is an error, not silently left out."""
+        sections = [b.id for top in self.outline for b in top.walk()]
+        known = {*sections, *(f"{i}.akhir" for i in sections), *front, *extra}
+        return render_all(self.env, files, known, self.context)
+
+    def _narasi(self, key: str) -> list[Block]:
+        return list(self.narasi.get(key, ()))
+
+    def _title(self, b: Bagian) -> str:
+        return b.title
+
+    def _section(self, b: Bagian, level: int) -> Section:
+        title = self._title(b)
+        children: list[Block] = [*self._narasi(b.id)]
+        maker = self.generated.get(b.id)
+        if maker:
+            children += maker()
+        children += self._narasi(f"{b.id}.akhir")
+        closing = self.closing.get(b.id)
+        if closing:
+            children += closing()
+        children += [self._section(child, level + 1) for child in b.children]
+        return Section(b.id, level, "", title if level > 1 else title.upper(), tuple(children),
+                       page_break_before=level == 1)
+
+    def _asset(self, name: str | None) -> str | None:
+        """The absolute path of a file the content names (logo, picture), if it exists."""
+        if not name:
+            return None
+        path = self.folder / name
+        return str(path.resolve()) if path.is_file() else None
+
+
+def changed_outline(default: tuple[Bagian, ...], settings: Any, source: Any) -> tuple[Bagian, ...]:
+    """A type's default outline with document.toml's [outline] changes made; a change that
+    cannot be made is an input error at its line."""
+    outline, problems = apply_changes(default, settings.outline)
+    if problems:
+        raise LaporgenError([source.problem(p.loc, p.message, p.hint, p.code) for p in problems])
+    return outline
+
+
+def signature(agency: Agency, tt: Penandatangan) -> Signature:
+    """The head of the agency's signature block (one record for every block: L-14)."""
+    k = agency.kepala
+    return Signature(f"{tt.tempat}, {tanggal(tt.tanggal, tt.gaya_tanggal)}", tuple(k.jabatan), k.nama_gelar,
+                     f"{k.pangkat} ({k.golongan})", k.nip)
+
+
+def toc_entries(body: tuple[Block, ...]) -> tuple[tuple[int, str], ...]:
+    """The Daftar Isi of a numbered body: (level, heading) of every section shown in it."""
+    return tuple((b.level, b.heading) for b in walk(body) if isinstance(b, Section) and b.in_toc)
+
+
+def list_of_tables(body: tuple[Block, ...]) -> ListOfTables:
+    """The Daftar Tabel of a numbered body."""
+    tables = [b for b in walk(body) if isinstance(b, Table)]
+    return ListOfTables("DAFTAR TABEL", "Tabel", tuple(f"{t.label} {t.title}" for t in tables))
+
+
+def list_of_figures(body: tuple[Block, ...]) -> ListOfTables | None:
+    """The Daftar Gambar of a numbered body; None when it has no figure."""
+    figures = [b for b in walk(body) if isinstance(b, Figure)]
+    if not figures:
+        return None
+    return ListOfTables("DAFTAR GAMBAR", "Gambar", tuple(f"{g.label} {g.title}" for g in figures))

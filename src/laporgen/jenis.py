@@ -1,0 +1,171 @@
+"""The registry of document types: one entry per `jenis` naming its loader, figures, tree
+builder, checks, output name, content files (and their JSON Schemas) and scaffold. `build`,
+`check`, `init`, `schema`, `diff` and `serve` look a type up here; nothing else dispatches on a
+type, and an unknown type is an input error, never an else-branch.
+
+Entries name their stages as "module:function" and import them when called: a command pays only
+for the modules of the type at hand (`tests/test_layers.py` reads these names as imports, so the
+rule of flow holds for them too).
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import LaporgenError, Problem, display_path
+from .model.folder import read_jenis
+
+if TYPE_CHECKING:
+    from .check.findings import Finding
+    from .document.nodes import Document
+    from .model.content import Content
+
+
+def _lazy(target: str) -> Callable[..., Any]:
+    """The function "package.module:name", imported on its first call."""
+    module, _, name = target.partition(":")
+
+    def call(*args: Any, **kw: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(*args, **kw)
+
+    call.__qualname__ = call.__name__ = name
+    return call
+
+
+@dataclass(frozen=True)
+class Berkas:
+    """A content file of a document type: its stem (`kinerja` → kinerja.yaml or .toml), the
+    schema that validates it ("module:Model") and what it holds."""
+
+    stem: str
+    model: str
+    uraian: str
+
+
+@dataclass(frozen=True)
+class Jenis:
+    """One document type."""
+
+    nama: str
+    """The `jenis` of document.toml: "lkjip"."""
+    judul: str
+    load: Callable[[Path], Content]
+    figures: Callable[[Content], Any]
+    tree: Callable[..., Document]
+    """(content, figures, charts) → the numbered document tree."""
+    context: Callable[[Content, Any], dict[str, Any]]
+    """(content, figures) → the placeholders its narrative files may use, with their values."""
+    check: Callable[[Content, Any], list[Finding]]
+    stem: Callable[[Content], str]
+    """The type and period part of the output names: "lkjip-2024", "renstra-2021-2026"."""
+    berkas: tuple[Berkas, ...]
+    """Its content files beside document.toml (agency.yaml is every type's), in schema order."""
+    scaffold: str
+    """The folder under templates/init/ holding the files `laporgen init --type` writes."""
+    rencana_tahun: tuple[int, int] = (-1, 2)
+    """The plan years a scaffold writes, as (kondisi awal, last year) offsets from its year."""
+
+    def model(self, stem: str) -> Any:
+        """The pydantic model of one of its files ("document" for document.toml)."""
+        module, _, name = next(b.model for b in self.berkas if b.stem == stem).partition(":")
+        return getattr(importlib.import_module(module), name)
+
+
+def _renstra_tree(c: Any, f: Any, charts: bool = True) -> Document:
+    """The Renstra's tree; a Perubahan/Review (`perubahan_dari`) with the table of what it changed
+    against the version it revises."""
+    from .compute.perubahan import perubahan
+    from .document.renstra import renstra_document
+
+    changes = None
+    if c.settings.perubahan_dari:
+        changes = perubahan(load_document((c.folder / c.settings.perubahan_dari).resolve()), c)
+    return renstra_document(c, f, changes)
+
+
+RENCANA = Berkas("rencana", "laporgen.model.renstra:Rencana", "rencana.yaml: the plan (tujuan, sasaran, indikator, targets)")
+
+JENIS: dict[str, Jenis] = {
+    "lkjip": Jenis(
+        "lkjip", "Laporan Kinerja Instansi Pemerintah (LKjIP)",
+        load=_lazy("laporgen.model.folder:load_lkjip"),
+        figures=_lazy("laporgen.compute.lkjip:lkjip_figures"),
+        tree=_lazy("laporgen.document.lkjip:lkjip_document"),
+        context=_lazy("laporgen.document.lkjip:narrative_context"),
+        check=_lazy("laporgen.check.lkjip:check_lkjip"),
+        stem=lambda c: f"lkjip-{c.settings.tahun}",
+        berkas=(
+            Berkas("document", "laporgen.model.settings:DocumentSettings", "document.toml of an LKjIP"),
+            RENCANA,
+            Berkas("program", "laporgen.model.anggaran:ProgramTree", "program.yaml of an LKjIP: the year's programs, pagu and realisasi"),
+            Berkas("kinerja", "laporgen.model.lkjip:Kinerja", "kinerja.yaml of an LKjIP: realisasi, PK, analysis, next year's plan"),
+            Berkas("sumber_daya", "laporgen.model.sumber_daya:SumberDaya", "sumber_daya.yaml of an LKjIP: pegawai and aset"),
+        ),
+        scaffold="lkjip",
+    ),
+    "renstra": Jenis(
+        "renstra", "Rencana Strategis Perangkat Daerah (Renstra)",
+        load=_lazy("laporgen.model.folder:load_renstra"),
+        figures=_lazy("laporgen.compute.renstra:renstra_figures"),
+        tree=_renstra_tree,
+        context=_lazy("laporgen.document.renstra:narrative_context"),
+        check=_lazy("laporgen.check.renstra:check_renstra"),
+        stem=lambda c: f"renstra-{c.settings.periode}",
+        berkas=(
+            Berkas("document", "laporgen.model.settings:RenstraSettings", "document.toml of a Renstra"),
+            RENCANA,
+            Berkas("program", "laporgen.model.rencana_program:RencanaProgram",
+                   "program.yaml of a Renstra: T-C.27 program tree with yearly targets and pagu"),
+            Berkas("evaluasi", "laporgen.model.evaluasi:Evaluasi", "evaluasi.yaml of a Renstra: T-C.23 and T-C.24"),
+            Berkas("sumber_daya", "laporgen.model.sumber_daya:SumberDayaRenstra", "sumber_daya.yaml of a Renstra"),
+            Berkas("analisis", "laporgen.model.analisis:Analisis", "analisis.yaml of a Renstra: SWOT, isu, telaah, T-C.28"),
+        ),
+        scaffold="renstra",
+        rencana_tahun=(-1, 4),
+    ),
+}
+"""Every document type, by its `jenis`."""
+
+
+def jenis_named(nama: object, where: Callable[[str, str], Problem] | None = None) -> Jenis:
+    """The entry of type `nama`; an unknown name is an input error (reported by `where(message,
+    hint)` when given, e.g. at document.toml's `jenis` line)."""
+    if isinstance(nama, str) and nama in JENIS:
+        return JENIS[nama]
+    known = ", ".join(f'"{n}"' for n in JENIS)
+    message, hint = f"unknown document type {nama!r}", f"write jenis = one of {known}"
+    raise LaporgenError([where(message, hint) if where else Problem("command line", message, hint=f"types: {known}", code="usage")])
+
+
+def jenis_of(folder: Path) -> Jenis:
+    """The entry of the document in `folder`, from its document.toml's `jenis`."""
+    found = read_jenis(folder)
+    if found is None:
+        names = [f'"{n}"' for n in JENIS]
+        known = f"{', '.join(names[:-1])} or {names[-1]}"
+        raise LaporgenError([Problem(display_path(folder / "document.toml"), "file is missing",
+                                     hint=f"create document.toml with jenis = {known}", code="input.file")])
+    nama, source = found
+    return jenis_named(nama, lambda message, hint: source.problem(("jenis",), message, hint, "input.value"))
+
+
+def jenis_for(c: Content) -> Jenis:
+    """The entry of loaded content (its settings name the type)."""
+    return JENIS[c.settings.jenis]
+
+
+def load_document(folder: Path) -> Content:
+    """Load and validate any document folder, by its `jenis`."""
+    return jenis_of(folder).load(folder)
+
+
+def output_name(c: Content) -> str:
+    """"lkjip-2024-dinas-sosial-kabupaten-magetan", "renstra-2021-2026-dinas-sosial-kabupaten-blitar":
+    the stem of every output file. ASCII only: a valid file name on every system."""
+    slug = re.sub(r"[^a-z0-9]+", "-", c.agency.nama_lengkap.lower()).strip("-")[:80].rstrip("-")
+    return f"{jenis_for(c).stem(c)}-{slug}"

@@ -1,0 +1,146 @@
+"""`laporgen import FILE.docx --into PATH`: a bidang's Word narrative into narasi/<id>.md, headings
+matched to the outline by number or title, figures found (and made placeholders on request),
+nothing written on any problem."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from PIL import Image
+
+from laporgen.cli import main
+from laporgen.commands.narasi_import import Bagian, match_heading
+from tests.docx_reading import docx_text
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "content" / "magetan-dinsos"
+
+
+def _png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), (200, 0, 0)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _word(path: Path, *, stray: bool = True) -> Path:
+    """A bidang's Word file: chapter and section headings (one numbered the Renstra way, one
+    by title only), bold/italic, a list, a table, a picture, a computed figure typed in."""
+    d = Document()
+    d.add_heading("BAB III AKUNTABILITAS KINERJA", 1)
+    d.add_paragraph("Pengantar bab tiga.")
+    d.add_heading("3.1 Capaian Kinerja Organisasi Tahun 2024", 2)
+    p = d.add_paragraph("Rata-rata capaian kinerja adalah ")
+    p.add_run("99,37%").bold = True
+    p.add_run(" dengan kategori ")
+    p.add_run("Berhasil").italic = True
+    p.add_run(".")
+    d.add_paragraph("Pertama", style="List Bullet")
+    d.add_paragraph("Kedua", style="List Bullet")
+    t = d.add_table(rows=2, cols=2)
+    for cell, text in zip((*t.rows[0].cells, *t.rows[1].cells), ("Uraian", "Nilai", "A {{ x }}", "1.234")):
+        cell.text = text
+    d.add_picture(io.BytesIO(_png()))
+    d.add_heading("Inovasi Tahun 2024", 2)
+    d.add_paragraph("Sesuai Peraturan Bupati Nomor 5 Tahun 2024.")
+    if stray:
+        d.add_heading("Judul Tak Dikenal", 2)
+        d.add_paragraph("Teks ini tidak punya bagian.")
+    d.save(path)
+    return path
+
+
+@pytest.fixture
+def agency(tmp_path, monkeypatch):
+    shutil.copytree(EXAMPLE, tmp_path / "magetan-dinsos")
+    monkeypatch.chdir(tmp_path)
+    for name in ("akuntabilitas", "capaian", "inovasi"):  # sections the Word file writes
+        (tmp_path / "magetan-dinsos/lkjip-2024/narasi" / f"{name}.md").unlink(missing_ok=True)
+    return tmp_path / "magetan-dinsos" / "lkjip-2024"
+
+
+def test_word_narrative_lands_in_the_sections_its_headings_name(agency, tmp_path, capsys):
+    word = _word(tmp_path / "bab3.docx")
+    assert main(["import", str(word), "--into", str(agency)]) == 0
+    narasi = agency / "narasi"
+    assert (narasi / "akuntabilitas.md").read_text() == "Pengantar bab tiga.\n"
+    assert (narasi / "capaian.md").read_text() == (
+        "Rata-rata capaian kinerja adalah **99,37%** dengan kategori *Berhasil*.\n\n"
+        "- Pertama\n- Kedua\n\n"
+        "| Uraian | Nilai |\n| --- | --- |\n| A {{ '{{' }} x }} | 1.234 |\n\n"
+        "![](gambar/bab3-1.png)\n")
+    assert (narasi / "inovasi.md").read_text() == "Sesuai Peraturan Bupati Nomor 5 Tahun 2024.\n"
+    assert (narasi / "gambar" / "bab3-1.png").read_bytes() == _png()
+    out = capsys.readouterr().out.splitlines()
+    assert "capaian.md: 99,37% matches {{ rata_rata }}" in out
+    assert "magetan-dinsos/lkjip-2024/narasi/capaian.md <- A. Capaian Kinerja Organisasi Tahun 2024" in out
+    assert "not placed: 'Judul Tak Dikenal' matches no section of the outline (laporgen outline lists them)" in out
+    assert out[-1] == "rerun with --placeholders to write these figures as placeholders"
+
+
+def test_placeholders_flag_writes_the_figure_as_its_placeholder_and_the_build_prints_it(agency, tmp_path):
+    word = _word(tmp_path / "bab3.docx", stray=False)
+    assert main(["import", str(word), "--into", str(agency), "--placeholders"]) == 0
+    text = (agency / "narasi" / "capaian.md").read_text()
+    assert text.startswith("Rata-rata capaian kinerja adalah **{{ rata_rata }}** dengan kategori *Berhasil*.")
+    # the year of a regulation is not the report's year: never a placeholder
+    assert (agency / "narasi" / "inovasi.md").read_text() == "Sesuai Peraturan Bupati Nomor 5 Tahun 2024.\n"
+    (agency / "narasi" / "gambar").rename(tmp_path / "gambar")  # pictures in narrative are not rendered yet
+    (agency / "narasi" / "capaian.md").write_text(text.replace("![](gambar/bab3-1.png)\n", ""))
+    assert main(["build", str(agency), "--out", str(tmp_path / "out")]) == 0
+    built = docx_text(next((tmp_path / "out").glob("*.docx")))
+    assert "Rata-rata capaian kinerja adalah 99,37% dengan kategori Berhasil." in built
+
+
+def test_existing_narrative_is_replaced_only_when_asked_and_nothing_is_written_before(agency, tmp_path, capsys):
+    word = _word(tmp_path / "bab3.docx")
+    capaian = agency / "narasi" / "capaian.md"
+    capaian.write_text("Teks lama {{ rata_rata }}.\n")
+    assert main(["import", str(word), "--into", str(agency)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "error: magetan-dinsos/lkjip-2024/narasi/capaian.md: this narrative file exists and the Word file would "
+        "change it; rerun with --overwrite to replace it (its placeholders are lost), or delete it first [import.exists]"]
+    assert capaian.read_text() == "Teks lama {{ rata_rata }}.\n"
+    assert not (agency / "narasi" / "akuntabilitas.md").exists()
+    assert main(["import", str(word), "--into", str(agency), "--overwrite"]) == 0
+    assert capaian.read_text().startswith("Rata-rata capaian kinerja adalah **99,37%**")
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda p: p.write_text("bukan Word"), "not a Word file (.docx); save it in Word or LibreOffice as .docx (not .doc or .rtf)"),
+    (lambda p: zipfile.ZipFile(p, "w").writestr("a.txt", "x"), "not a Word document (.docx); save it in Word or LibreOffice as a Word document (.docx)"),
+    (lambda p: None, "no such file; give the path of the Word file (.docx)"),
+], ids=["text file", "zip without document.xml", "missing"])
+def test_a_file_that_is_not_a_word_document_is_refused_by_name(agency, tmp_path, capsys, make, message):
+    path = tmp_path / "narasi.docx"
+    make(path)
+    before = sorted(p.read_bytes() for p in (agency / "narasi").rglob("*") if p.is_file())
+    assert main(["import", str(path), "--into", str(agency)]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"error: narasi.docx: {message} [import.file]"]
+    assert sorted(p.read_bytes() for p in (agency / "narasi").rglob("*") if p.is_file()) == before
+
+
+SECTIONS = [Bagian("akuntabilitas", "BAB III", "AKUNTABILITAS KINERJA"),
+            Bagian("capaian", "A.", "Capaian Kinerja Organisasi Tahun 2024"),
+            Bagian("efisiensi", "C.", "Efisiensi Penggunaan Sumber Daya Tahun 2024"),
+            Bagian("simpulan", "A.", "Simpulan")]
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("BAB III AKUNTABILITAS KINERJA", "akuntabilitas"),
+    ("BAB III", "akuntabilitas"),                                   # the number alone
+    ("bab iii akuntabilitas kinerja", "akuntabilitas"),
+    ("3.1 Capaian Kinerja Organisasi Tahun 2024", "capaian"),       # another numbering, the title agrees
+    ("C. Efisiensi Penggunaan Sumber Daya", "efisiensi"),           # the year left out: alike enough
+    ("A. Simpulan", "simpulan"),                                    # "A." is two sections: the title decides
+    ("A.", None),                                                   # ... and without one, none is guessed
+    ("BAB III Capaian Kinerja", None),                              # number and title disagree, title not alike
+    ("Lampiran", None),
+])
+def test_a_heading_matches_its_section_by_number_when_the_title_agrees_else_by_title(heading, expected):
+    found = match_heading(heading, SECTIONS)
+    assert (found.id if found else None) == expected
