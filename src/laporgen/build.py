@@ -83,6 +83,8 @@ Renderer = Callable[[Document, dict[str, bytes]], bytes]
 NO_LIBREOFFICE = ("LibreOffice is not installed, so the DOCX's Daftar Isi/Tabel/Gambar have no page numbers "
                   "yet: Word fills them in when the file is opened (answer Yes to \"update fields\"); "
                   "install LibreOffice (libreoffice-writer) to have them written in")
+LAYOUT_FAILED = ("LibreOffice could not lay the DOCX out ({reason}), so its Daftar Isi/Tabel/Gambar have no page "
+                 "numbers yet: Word fills them in when the file is opened")
 UNPLACED = ("{n} entr(y/ies) of the DOCX's contents lists were not found in LibreOffice's layout and have "
             "no page number; Word fills them in when the file is opened")
 
@@ -105,7 +107,11 @@ def _renderers(template: Path, pdf_engine: str, page_numbers: bool, notes: list[
         if soffice_path() is None:
             notes.append(NO_LIBREOFFICE)
             return buffer.getvalue()
-        filled = with_page_numbers(buffer.getvalue())
+        try:
+            filled = with_page_numbers(buffer.getvalue())
+        except LaporgenError as exc:  # the DOCX is still good: only its page numbers wait for Word
+            notes.append(LAYOUT_FAILED.format(reason="; ".join(problem.message for problem in exc.problems)))
+            return buffer.getvalue()
         if filled.missing:
             notes.append(UNPLACED.format(n=filled.missing))
         return filled.docx

@@ -12,7 +12,8 @@ from lxml import etree
 
 from laporgen.build import NO_LIBREOFFICE, build
 from laporgen.document.nodes import ListOfTables, Toc
-from laporgen.render import libreoffice
+from laporgen.errors import LaporgenError, Problem
+from laporgen.render import contents, libreoffice
 from laporgen.render.contents import _destination_name, page_numbers
 from pdf_reading import check_list_page_numbers, check_toc_page_numbers, pdf_texts, squeeze
 
@@ -97,3 +98,16 @@ def test_no_page_numbers_skips_the_layout_and_warns_of_nothing(tmp_path: Path, m
 @pytest.mark.parametrize("bookmark, name", [("_Toc000000001", "/5FToc000000001"), ("a-Z 9", "/a-Z209")])
 def test_destination_names_are_written_as_libreoffice_writes_them(bookmark: str, name: str) -> None:
     assert _destination_name(bookmark) == name
+
+
+def test_a_failing_libreoffice_leaves_the_lists_to_word_and_says_why(tmp_path: Path, monkeypatch) -> None:
+    def crash(docx: bytes) -> bytes:
+        raise LaporgenError([Problem("soffice", "LibreOffice failed to convert the DOCX (exit 77)", code="pdf.engine")])
+
+    monkeypatch.setattr(contents, "docx_to_pdf", crash)
+    built = build(LKJIP, tmp_path, ("docx",))
+    assert built.notes == (
+        "LibreOffice could not lay the DOCX out (LibreOffice failed to convert the DOCX (exit 77)), so its Daftar "
+        "Isi/Tabel/Gambar have no page numbers yet: Word fills them in when the file is opened",
+    )
+    assert part(built.outputs[0], "word/settings.xml").find(f"{W}updateFields") is not None
