@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from laporgen.build import NO_LIBREOFFICE, build
+from laporgen.build import LAYOUT_FAILED, NO_LIBREOFFICE, build
 from laporgen.document.nodes import ListOfTables, Toc
 from laporgen.errors import LaporgenError, Problem
 from laporgen.render import contents, libreoffice
@@ -106,8 +106,5 @@ def test_a_failing_libreoffice_leaves_the_lists_to_word_and_says_why(tmp_path: P
 
     monkeypatch.setattr(contents, "docx_to_pdf", crash)
     built = build(LKJIP, tmp_path, ("docx",))
-    assert built.notes == (
-        "LibreOffice could not lay the DOCX out (LibreOffice failed to convert the DOCX (exit 77)), so its Daftar "
-        "Isi/Tabel/Gambar have no page numbers yet: Word fills them in when the file is opened",
-    )
+    assert built.notes == (LAYOUT_FAILED.format(reason="LibreOffice failed to convert the DOCX (exit 77)"),)
     assert part(built.outputs[0], "word/settings.xml").find(f"{W}updateFields") is not None
