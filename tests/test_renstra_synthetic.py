@@ -37,6 +37,7 @@ def test_tc27_sums_match_an_independent_summation(tmp_path):
 def test_large_agency_builds_a_docx(tmp_path):
     folder = tmp_path / "sintetis" / "renstra-2021-2026"
     write_renstra(folder, programs=40, kegiatan=10, sub=5)
-    (path,) = build(folder, tmp_path / "out").outputs
+    # the renderer at scale; LibreOffice's layout of 2 400 rows (page numbers) is not under test here
+    (path,) = build(folder, tmp_path / "out", page_numbers=False).outputs
     assert path.name == "renstra-2021-2026-dinas-sintetis-kabupaten-contoh.docx"
     assert path.stat().st_size > 100_000

@@ -101,7 +101,7 @@ def test_destination_names_are_written_as_libreoffice_writes_them(bookmark: str,
 
 
 def test_a_failing_libreoffice_leaves_the_lists_to_word_and_says_why(tmp_path: Path, monkeypatch) -> None:
-    def crash(docx: bytes) -> bytes:
+    def crash(docx: bytes, destinations: bool) -> bytes:
         raise LaporgenError([Problem("soffice", "LibreOffice failed to convert the DOCX (exit 77)", code="pdf.engine")])
 
     monkeypatch.setattr(contents, "docx_to_pdf", crash)

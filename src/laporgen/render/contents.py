@@ -59,7 +59,7 @@ class Filled:
 def with_page_numbers(docx: bytes) -> Filled:
     """Lay `docx` out with LibreOffice and fill its contents lists from that layout. Raises
     what `docx_to_pdf` raises (LibreOffice missing or failing)."""
-    return filled(docx, docx_to_pdf(docx))
+    return filled(docx, docx_to_pdf(docx, destinations=True))
 
 
 def filled(docx: bytes, pdf: bytes) -> Filled:

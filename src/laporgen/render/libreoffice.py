@@ -19,9 +19,9 @@ HINT = (
     "install LibreOffice (apt-get install libreoffice-writer-nogui) or use --pdf-engine weasyprint"
 )
 EXECUTABLES = ("soffice", "libreoffice")
-# Writer bookmarks become PDF named destinations (`render/contents.py` finds each heading's page
-# by them); JSON filter options need LibreOffice 7.4 or later, older ones convert without them.
-PDF_FILTER = 'pdf:writer_pdf_Export:{"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}'
+# Writer bookmarks as PDF named destinations, for `render/contents.py` to find each heading's
+# page by; filter options in JSON are read by LibreOffice 7.4 and later.
+PDF_WITH_DESTINATIONS = 'pdf:writer_pdf_Export:{"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}'
 
 
 def soffice_path() -> str | None:
@@ -29,8 +29,9 @@ def soffice_path() -> str | None:
     return next((found for name in EXECUTABLES if (found := shutil.which(name))), None)
 
 
-def docx_to_pdf(docx: bytes, timeout: float = TIMEOUT_SECONDS) -> bytes:
-    """Return the PDF LibreOffice makes of the .docx bytes `docx`.
+def docx_to_pdf(docx: bytes, timeout: float = TIMEOUT_SECONDS, destinations: bool = False) -> bytes:
+    """Return the PDF LibreOffice makes of the .docx bytes `docx`; with `destinations`, each
+    bookmark is a named destination in it.
 
     Raises `LaporgenError` (code "pdf.engine") when LibreOffice is not installed, fails, makes
     no PDF or takes longer than `timeout` seconds."""
@@ -47,7 +48,7 @@ def docx_to_pdf(docx: bytes, timeout: float = TIMEOUT_SECONDS) -> bytes:
             "--headless",
             f"-env:UserInstallation={profile}",
             "--convert-to",
-            PDF_FILTER,
+            PDF_WITH_DESTINATIONS if destinations else "pdf",
             "--outdir",
             str(work / "out"),
             str(source),
