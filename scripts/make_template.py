@@ -36,6 +36,13 @@ FONT = "Arial"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 CONTENTS_NUMBER_GAP = Cm(1)  # wide enough for "viii" or "999" at 12 pt
 BLACK = RGBColor(0, 0, 0)
+# ECMA-376 Part 1 §17.3.1.26: the children of w:pPr that come after w:pBdr.
+PPR_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)
 
 
 def paragraph_style(
@@ -134,7 +141,7 @@ def add_bottom_rule(style) -> None:
     for key, value in (("w:val", "thickThinSmallGap"), ("w:sz", "24"), ("w:space", "1"), ("w:color", "000000")):
         bottom.set(qn(key), value)
     borders.append(bottom)
-    ppr.append(borders)
+    ppr.insert_element_before(borders, *PPR_AFTER_PBDR)  # schema order: Word rejects a w:pBdr after w:jc
 
 
 def _lines(doc: DocxDocument, name: str, style: str) -> list:
