@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 FORMATS = ("docx", "html", "pdf")
-PDF_ENGINES = ("weasyprint", "libreoffice")
+PDF_ENGINES = ("typst", "weasyprint", "libreoffice")  # the first is the default
 
 
 @dataclass(frozen=True)
@@ -55,11 +55,15 @@ def document_for(c: Content, charts: bool = True, figures: Any = None) -> Docume
 
 
 def build(folder: Path, out: Path, formats: tuple[str, ...] = ("docx",), template: Path | None = None,
-          pdf_engine: str = "weasyprint", page_numbers: bool = True) -> Built:
+          pdf_engine: str = PDF_ENGINES[0], pdf_standard: str | None = None, page_numbers: bool = True) -> Built:
     """Render the document in `folder` into `out` in each format; returns what was written.
-    `page_numbers` lays the DOCX out with LibreOffice, when installed, to fill its contents
-    lists (`render/contents.py`); without, Word fills them when the file is opened."""
+    `pdf_standard` ("a-2b") makes the Typst PDF an archival PDF/A file. `page_numbers` lays the
+    DOCX out with LibreOffice, when installed, to fill its contents lists (`render/contents.py`);
+    without, Word fills them when the file is opened."""
     unknown = [f for f in formats if f not in FORMATS] + ([pdf_engine] if pdf_engine not in PDF_ENGINES else [])
+    if pdf_standard is not None and pdf_engine != "typst":
+        raise LaporgenError([Problem("command line", f"--pdf-standard {pdf_standard} needs the typst PDF engine",
+                                     hint="drop --pdf-engine, or use --pdf-engine typst", code="usage")])
     if unknown:
         raise LaporgenError([Problem("command line", f"unknown format or engine: {', '.join(unknown)}",
                                      hint=f"formats: {', '.join(FORMATS)}; pdf engines: {', '.join(PDF_ENGINES)}",
@@ -68,7 +72,7 @@ def build(folder: Path, out: Path, formats: tuple[str, ...] = ("docx",), templat
         content = load_document(folder)
         document = document_for(content)
         notes: list[str] = []
-        renderers = _renderers(template or TEMPLATES / "laporgen.docx", pdf_engine, page_numbers, notes)
+        renderers = _renderers(template or TEMPLATES / "laporgen.docx", pdf_engine, pdf_standard, page_numbers, notes)
         rendered: dict[str, bytes] = {}
         for fmt in formats:
             rendered[fmt] = renderers[fmt](document, rendered)
@@ -89,10 +93,12 @@ UNPLACED = ("{n} entr(y/ies) of the DOCX's contents lists were not found in Libr
             "no page number; Word fills them in when the file is opened")
 
 
-def _renderers(template: Path, pdf_engine: str, page_numbers: bool, notes: list[str]) -> dict[str, Renderer]:
+def _renderers(template: Path, pdf_engine: str, pdf_standard: str | None = None, page_numbers: bool = True,
+               notes: list[str] | None = None) -> dict[str, Renderer]:
     """Each format's renderer; given the document and what was rendered before it (the
     LibreOffice PDF engine converts the DOCX). Imported lazily: WeasyPrint is slow to import.
     What the user should know about an output is added to `notes`."""
+    notes = [] if notes is None else notes
 
     def docx(document: Document, done: dict[str, bytes]) -> bytes:
         from .render.docx import render_docx
@@ -126,9 +132,13 @@ def _renderers(template: Path, pdf_engine: str, page_numbers: bool, notes: list[
             from .render.libreoffice import docx_to_pdf
 
             return docx_to_pdf(done["docx"] if "docx" in done else docx(document, done))
-        from .render.pdf import render_pdf
+        if pdf_engine == "weasyprint":
+            from .render.pdf import render_pdf
 
-        return render_pdf(document)
+            return render_pdf(document)
+        from .render.typst import render_typst_pdf
+
+        return render_typst_pdf(document, pdf_standard)
 
     return {"docx": docx, "html": html, "pdf": pdf}
 
