@@ -387,13 +387,15 @@ def test_corpus_is_large_and_covers_the_categories() -> None:
 # ------------------------------------------------------------------------------ output side
 @pytest.fixture
 def quick_render(monkeypatch):
-    """Stub the DOCX renderer: these tests are about writing, not rendering."""
+    """Stub the DOCX renderer and its layout pass: these tests are about writing, not rendering."""
+    import laporgen.render.contents
     import laporgen.render.docx
 
     def render(document, template, out):
         out.write(b"PK new build")
 
     monkeypatch.setattr(laporgen.render.docx, "render_docx", render)
+    monkeypatch.setattr(laporgen.render.contents, "with_page_numbers", lambda docx: laporgen.render.contents.Filled(docx, 0))
 
 
 @pytest.fixture

@@ -41,7 +41,8 @@ def test_tc27_sums_match_an_independent_summation(tmp_path):
 def test_large_agency_builds_a_docx(tmp_path):
     folder = tmp_path / "sintetis" / "renstra-2021-2026"
     tree = write_renstra(folder, programs=40, kegiatan=10, sub=5)
-    built = build(folder, tmp_path / "out")
+    # the renderer at scale; LibreOffice's layout of 2 400 rows (page numbers) is not under test here
+    built = build(folder, tmp_path / "out", page_numbers=False)
     (path,) = built.outputs
     assert path.name == "renstra-2021-2026-dinas-sintetis-kabupaten-contoh.docx"
     # read back: the DOCX's T-C.27 holds every row of the tree's (header, the program tree,

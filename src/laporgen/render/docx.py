@@ -9,6 +9,7 @@ nodes into paragraphs, tables and fields in those styles; it computes and format
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import re
 import zipfile
@@ -25,6 +26,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.image.exceptions import UnrecognizedImageError
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
@@ -124,7 +126,7 @@ def _render_docx(document: Document, template: Path, out: BinaryIO) -> None:
     page = _Page.of(docx.sections[-1], document.paper)
     subdoc = tpl.new_subdoc()
     spooled = _SpooledRows()
-    writer = _BodyWriter(subdoc, page, spooled)
+    writer = _BodyWriter(subdoc, page, spooled, _Bookmarks.of(document))
     specs = writer.write(document.front, document.body)
     _render(tpl, template, _context(tpl, document, _BodySlot()))
     _pour_body(tpl, subdoc, writer.tables)
@@ -387,15 +389,20 @@ def _set_paper(section: DocxSection, page: _Page, landscape: bool) -> None:
 
 # -------------------------------------------------------------------------------- properties
 def _set_properties(docx: DocxDocument, document: Document) -> None:
-    """Core properties from the document, dated by `date_iso` (never by the clock)."""
+    """Core properties from the document, dated by `date_iso` (never by the clock); the
+    application properties laporgen's own, without a page count (see `render/contents.py`)."""
     day = date.fromisoformat(document.date_iso)
     stamp = datetime(day.year, day.month, day.day, tzinfo=UTC)
     props = docx.core_properties
     # Word's core properties hold at most 255 characters each (python-docx refuses more).
     props.title, props.subject, props.author = document.title[:255], document.subject[:255], document.author[:255]
-    props.last_modified_by = document.author[:255]
-    props.created = props.modified = props.last_printed = stamp
-    props.revision = 1
+    props.created = props.modified = stamp
+    ooxml.set_core_properties(docx, {"lastModifiedBy": document.author[:255], "revision": "1",
+                                     "lastPrinted": stamp.strftime("%Y-%m-%dT%H:%M:%SZ")})
+    app = next((rel.target_part for rel in docx.part.package.rels.values()
+                if rel.reltype == RT.EXTENDED_PROPERTIES), None)
+    if app is not None:  # a generic part: python-docx reads and writes its bytes as they are
+        app._blob = ooxml.app_properties(pages=None)
 
 
 def _zip_time(date_iso: str) -> datetime:
@@ -489,6 +496,56 @@ class _CellTarget:
 
 
 Target = _BodyTarget | _CellTarget
+_Target = Literal["heading", "caption"]
+
+
+class _Bookmarks:
+    """The bookmarks (`_Toc000000001`, …: Word's prefix for what its TOC fields link to) of
+    every heading the Daftar Isi lists and every caption a Daftar Tabel/Gambar lists, by text
+    in document order. The lists are written before what they point at, so the names are
+    planned first and handed out twice: to the lists' entries (`anchor`) and to the headings
+    and captions (`mark`)."""
+
+    def __init__(self, names: dict[tuple[_Target, str], list[int]]):
+        self._anchors = {key: list(numbers) for key, numbers in names.items()}
+        self._marks = {key: list(numbers) for key, numbers in names.items()}
+
+    @classmethod
+    def of(cls, document: Document) -> _Bookmarks:
+        names: dict[tuple[_Target, str], list[int]] = {}
+        numbers = itertools.count(1)
+
+        def walk(blocks: Sequence[Block]) -> None:
+            for block in blocks:
+                match block:
+                    case Section(in_toc=True):
+                        names.setdefault(("heading", block.heading), []).append(next(numbers))
+                    case Table() | Figure():
+                        names.setdefault(("caption", f"{block.label} {block.title}"), []).append(next(numbers))
+                if isinstance(block, Section | Landscape):
+                    walk(block.children)
+                elif isinstance(block, ListBlock):
+                    for item in block.items:
+                        walk(item)
+
+        walk([*document.front, *document.body])
+        return cls(names)
+
+    def anchor(self, kind: _Target, text: str) -> str | None:
+        """The bookmark a list entry `text` links to; None for a text nothing carries."""
+        found = self._anchors.get((kind, text))
+        return _bookmark_name(found.pop(0)) if found else None
+
+    def mark(self, p: CT_P, kind: _Target, text: str) -> None:
+        """Bookmark the heading or caption paragraph `p` showing `text`."""
+        found = self._marks.get((kind, text))
+        if found:
+            number = found.pop(0)
+            ooxml.add_bookmark(p, number, _bookmark_name(number))
+
+
+def _bookmark_name(number: int) -> str:
+    return f"_Toc{number:09d}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -549,10 +606,11 @@ def _only_text(cell: Cell) -> Text | None:
 class _BodyWriter:
     """Translates front matter and body blocks into the subdocument, one method per node."""
 
-    def __init__(self, subdoc: Subdoc, page: _Page, spooled: _SpooledRows):
+    def __init__(self, subdoc: Subdoc, page: _Page, spooled: _SpooledRows, bookmarks: _Bookmarks):
         self._body = _BodyTarget(subdoc)
         self._page = page
         self._spooled = spooled
+        self._bookmarks = bookmarks
         self._numbering: ooxml.PageNumberFormat = "lowerRoman"
         self._restart = True
         self._landscape = False
@@ -602,10 +660,10 @@ class _BodyWriter:
                 self._body.add_paragraph(NORMAL).add_run().add_break(WD_BREAK.PAGE)
             case Toc():
                 entries = [(TOC_LEVELS[min(level, 3) - 1], text) for level, text in node.entries]
-                self._field_list(node.title, 'TOC \\o "1-3" \\h \\z \\u', entries)
+                self._field_list(node.title, 'TOC \\o "1-3" \\h \\z \\u', "heading", entries)
             case ListOfTables():
                 entries = [(FIGURES_LIST, text) for text in node.entries]
-                self._field_list(node.title, f'TOC \\h \\z \\c "{node.kind}"', entries)
+                self._field_list(node.title, f'TOC \\h \\z \\c "{node.kind}"', "caption", entries)
             case Signature():
                 self._signature(node)
             case LabelBlock():
@@ -626,6 +684,8 @@ class _BodyWriter:
             heading.add_run(node.title)
         else:
             heading.add_run(node.heading)
+        if node.in_toc:
+            self._bookmarks.mark(heading._p, "heading", node.heading)
         if node.page_break_before and not starts_page:
             heading.paragraph_format.page_break_before = True
         if not node.in_toc:
@@ -761,17 +821,21 @@ class _BodyWriter:
         for line in lines:
             paragraph.add_run().add_break()
             paragraph.add_run(line)
+        self._bookmarks.mark(paragraph._p, "caption", f"{label} {title}")
 
-    def _field_list(self, title: str, instruction: str, entries: Sequence[tuple[str, str]]) -> None:
-        """A title, then a TOC field whose cached result is one paragraph per (style, text)."""
+    def _field_list(self, title: str, instruction: str, kind: _Target, entries: Sequence[tuple[str, str]]) -> None:
+        """A title, then a TOC field whose cached result is one paragraph per (style, text), as
+        Word writes it: the text linked to its heading's or caption's bookmark, a dot leader
+        and a PAGEREF field whose result is left empty here (see `render/contents.py`)."""
         heading = self._body.add_paragraph(CONTENTS_TITLE)
         heading.add_run(title)
         rows = [self._body.add_paragraph(style) for style, _ in entries]
         if not rows:
             rows = [self._body.add_paragraph(NORMAL)]
         ooxml.begin_field(rows[0], instruction)
+        right = Emu(self._page.text_width(landscape=False)).twips
         for paragraph, (_, text) in zip(rows, entries):
-            paragraph.add_run(text)
+            ooxml.add_contents_entry(paragraph, self._bookmarks.anchor(kind, text), text, "", right)
         ooxml.end_field(rows[-1])
 
     # ----------------------------------------------------------------------------- tables

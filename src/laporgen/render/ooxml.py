@@ -15,18 +15,25 @@ from functools import lru_cache
 from typing import Literal
 
 from docx.document import Document as DocxDocument
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Row, CT_Tbl, CT_Tc
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section as DocxSection
+from docx.shared import Twips
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
+from lxml import etree
 from lxml.etree import SubElement
 
 PageNumberFormat = Literal["decimal", "lowerRoman"]
+CORE_PROPERTIES_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+CUSTOM_PROPERTIES_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+EXTENDED_PROPERTIES_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+APPLICATION = "laporgen"
 
 # ECMA-376 Part 1 §17.4.78/§17.4.82: the children of w:trPr and w:tcPr, in schema order.
 _TRPR_AFTER_CANTSPLIT = (
@@ -341,6 +348,53 @@ def add_seq_field(paragraph: DocxParagraph, identifier: str, value: str) -> Run:
     return add_field(paragraph, f"SEQ {identifier} \\r {value} \\* ARABIC", value)
 
 
+def add_bookmark(p: CT_P, bookmark_id: int, name: str) -> None:
+    """Put the whole of paragraph `p` (after its properties) in the bookmark `name`: what a
+    contents entry's hyperlink and PAGEREF field point at. `bookmark_id` must be unique in
+    the document (§17.13.6.2)."""
+    start = OxmlElement("w:bookmarkStart", {qn("w:id"): str(bookmark_id), qn("w:name"): name})
+    ppr = p.find(qn("w:pPr"))
+    p.insert(0 if ppr is None else p.index(ppr) + 1, start)
+    p.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): str(bookmark_id)}))
+
+
+def add_contents_entry(paragraph: DocxParagraph, anchor: str | None, text: str, page: str, tab_twips: int) -> None:
+    """Write one line of a contents list as Word's TOC field writes it: `text`, a tab to a
+    right-aligned dot-leader stop at `tab_twips`, then a `PAGEREF anchor \\h` field showing
+    `page` ("" until the page is known), all in a hyperlink to the bookmark `anchor`; just the
+    text when there is no `anchor`."""
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Twips(tab_twips), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    if anchor is None:
+        paragraph.add_run(text)
+        return
+    link = OxmlElement("w:hyperlink", {qn("w:anchor"): anchor, qn("w:history"): "1"})
+    paragraph._p.append(link)
+    runs = [_text_run(text), OxmlElement("w:r")]
+    runs[-1].append(OxmlElement("w:tab"))
+    runs += _field_runs(f"PAGEREF {anchor} \\h", page)
+    link.extend(runs)
+
+
+def _text_run(text: str) -> BaseOxmlElement:
+    r = OxmlElement("w:r")
+    _add_t(r, text)
+    return r
+
+
+def _field_runs(instruction: str, cached: str) -> list[BaseOxmlElement]:
+    """The runs of a one-run-result complex field: begin, instruction, separate, the cached
+    result `cached`, end."""
+    runs = [OxmlElement("w:r") for _ in range(5)]
+    runs[0].append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "begin"}))
+    instr = OxmlElement("w:instrText", {qn("xml:space"): "preserve"})
+    instr.text = f" {instruction} "
+    runs[1].append(instr)
+    runs[2].append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "separate"}))
+    _add_t(runs[3], cached)
+    runs[4].append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"}))
+    return runs
+
+
 def update_fields_on_open(document: DocxDocument) -> None:
     """Ask Word to refresh fields (TOC, captions list) when the file is opened."""
     settings = document.settings.element
@@ -462,3 +516,35 @@ def set_paragraph_style(paragraph: DocxParagraph, style_id: str) -> None:
         style = OxmlElement("w:pStyle")
         ppr.insert(0, style)
     style.set(qn("w:val"), style_id)
+
+
+# -------------------------------------------------------------------------------- properties
+def set_core_properties(document: DocxDocument, values: dict[str, str]) -> None:
+    """Set the `cp:` core properties named in `values` ("lastModifiedBy", "revision",
+    "lastPrinted") by their full names.
+
+    python-docx's setters for them look the `cp` prefix up in its global namespace map, which
+    docxcompose (imported by docxtpl) rebinds to the custom-properties namespace; through them
+    these properties land in a namespace the schema does not allow, the pattern behind Word's
+    "unreadable content" reports (docxcompose #101, python-docx #1037). Elements a writer so
+    misled left in that namespace (a template saved by one) are dropped."""
+    core = document.core_properties._element
+    for stray in [e for e in core if etree.QName(e).namespace == CUSTOM_PROPERTIES_NS]:
+        core.remove(stray)
+    for name, value in values.items():
+        tag = f"{{{CORE_PROPERTIES_NS}}}{name}"
+        element = core.find(tag)
+        if element is None:
+            element = SubElement(core, tag)
+        element.text = value
+
+
+def app_properties(pages: int | None) -> bytes:
+    """`docProps/app.xml` true to the document: written by laporgen, `pages` long when a
+    layout counted them (else no count, which Word fills in itself)."""
+    ns = EXTENDED_PROPERTIES_NS
+    root = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns})
+    SubElement(root, f"{{{ns}}}Application").text = APPLICATION
+    if pages is not None:
+        SubElement(root, f"{{{ns}}}Pages").text = str(pages)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
