@@ -102,7 +102,9 @@ def test_a_table_too_wide_for_landscape_splits_by_year_span_repeating_key_column
     first, second = block.children
     assert (first.title, first.continued) == ("Uji", False)
     assert (second.title, second.continued) == ("Uji (lanjutan)", True)
-    years = lambda t: [c.blocks[0].inlines[0].text for c in t.head[1]]
+    def years(t):
+        return [c.blocks[0].inlines[0].text for c in t.head[1]]
+
     assert years(first) == ["2016", "2017", "2018"] * 3
     assert years(second) == ["2019", "2020"] * 3 + ["Anggaran", "Realisasi"]
     for part in (first, second):

@@ -34,14 +34,17 @@ def instructions(docx: Path) -> list[str]:
 
 @pytest.mark.libreoffice
 def test_every_daftar_isi_entry_prints_the_page_of_its_heading(example) -> None:
-    toc = next(b for b in example.built.document.front if isinstance(b, Toc))
-    assert check_toc_page_numbers(example.texts, example.built.document) == len(toc.entries)
+    tocs = [b for b in example.built.document.front if isinstance(b, Toc)]
+    if not tocs:  # a Perjanjian Kinerja has no contents list, and so no TOC field to fill
+        assert not [i for i in instructions(example.docx) if i.startswith("TOC ")]
+        return
+    assert check_toc_page_numbers(example.texts, example.built.document) == len(tocs[0].entries)
 
 
 @pytest.mark.libreoffice
 def test_every_daftar_tabel_and_gambar_entry_prints_the_page_of_its_caption(example) -> None:
     listings = [b for b in example.built.document.front if isinstance(b, ListOfTables)]
-    assert listings
+    assert listings or example.built.document.subject.startswith(("Perjanjian", "Perubahan Perjanjian"))
     for listing in listings:
         assert check_list_page_numbers(example.texts, listing) == len(listing.entries)
 

@@ -313,7 +313,7 @@ def split_by_years(table: Table, width: float) -> tuple[Table, ...] | None:
     if len(years) < 2:
         return None
     first = min(year_of)
-    key = [c for c in range(first)]
+    key = list(range(first))
     after = [c for c in range(first, len(table.columns)) if c not in year_of]
     for count in range(2, len(years) + 1):
         runs = _runs(years, count)
