@@ -46,3 +46,16 @@ def test_next_years_lkjip_from_this_years(example_copy):
     assert {f.severity for f in check(new)} <= {"I", "W"}
     assert not [f for f in check(new) if f.severity == "E"]
     build(new, example_copy.parent / "out")
+
+
+def test_renstra_scaffold_period_starts_at_its_year(tmp_path):
+    """`init renstra-2025-2029 --tahun 2025`: the plan runs 2025-2029, kondisi awal is 2024."""
+    folder = tmp_path / "content" / "dinas-contoh" / "renstra-2025-2029"
+    files = new_document(folder, "renstra", 2025, tmp_path / "schemas")
+    document, rencana = files[folder / "document.toml"], files[folder / "rencana.yaml"]
+    assert 'periode = "2025-2029"' in document and "tahun_awal = 2024" in document
+    assert "periode: [2025, 2029]" in rencana and "Tahun 2025-2029" in rencana
+    write(files)
+    from laporgen.model.folder import load_renstra
+    c = load_renstra(folder)
+    assert (c.settings.periode, c.settings.tahun_awal) == ("2025-2029", 2024)
