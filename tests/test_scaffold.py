@@ -59,3 +59,26 @@ def test_renstra_scaffold_period_starts_at_its_year(tmp_path):
     from laporgen.model.folder import load_renstra
     c = load_renstra(folder)
     assert (c.settings.periode, c.settings.tahun_awal) == ("2025-2029", 2024)
+
+
+def test_next_years_lkjip_rolls_the_assets_and_marks_last_years_figures(example_copy):
+    """Tabel 1.5 of 2025 starts from 2024's saldo akhir with the mutasi to fill in; pagu,
+    program/kegiatan targets and pegawai counts are kept as a draft but marked [ISI]."""
+    new = example_copy.parent / "lkjip-2025"
+    write(next_lkjip(example_copy, new))
+    aset = load_lkjip(new).sumber_daya.aset.item
+    assert [(a.nama, a.saldo_awal, a.bertambah, a.berkurang) for a in aset] == [
+        ("Tanah", 84093652, 0, 0),
+        ("Peralatan dan Mesin", 2596107062 + 281832257, 0, 0),
+        ("Gedung dan Bangunan", 21487432582, 0, 0)]
+    sumber_daya = (new / "sumber_daya.yaml").read_text(encoding="utf-8")
+    assert ('    - {nama: "Peralatan dan Mesin", saldo_awal: 2877939319, bertambah: 0, berkurang: 0}'
+            '  # [ISI] mutasi aset 2025') in sumber_daya
+    assert '    - {jabatan: "Kepala Dinas", kebutuhan: 1, realisasi: 1}  # [ISI] jumlah pegawai 2025' in sumber_daya
+    program = (new / "program.yaml").read_text(encoding="utf-8")
+    assert "        anggaran: {pagu: 39845000, pagu_murni: 50000000, realisasi: 0}  # [ISI] pagu dan realisasi 2025" in program
+    assert "        target: 84  # [ISI] target dan realisasi 2025" in program
+    isi = [f for f in check(new) if f.problem.code == "isi"]
+    line = 1 + sumber_daya.split("\n").index(
+        '    - {nama: "Peralatan dan Mesin", saldo_awal: 2877939319, bertambah: 0, berkurang: 0}  # [ISI] mutasi aset 2025')
+    assert any(f.problem.file.endswith("sumber_daya.yaml") and f.problem.line == line for f in isi)
