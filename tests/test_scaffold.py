@@ -82,3 +82,25 @@ def test_next_years_lkjip_rolls_the_assets_and_marks_last_years_figures(example_
     line = 1 + sumber_daya.split("\n").index(
         '    - {nama: "Peralatan dan Mesin", saldo_awal: 2877939319, bertambah: 0, berkurang: 0}  # [ISI] mutasi aset 2025')
     assert any(f.problem.file.endswith("sumber_daya.yaml") and f.problem.line == line for f in isi)
+
+
+def test_a_riwayat_row_written_by_name_takes_the_moved_year(example_copy):
+    """A riwayat row with no id (sasaran/indikator/satuan, as transcribed) is the indicator of
+    that name and satuan: the report year merges into it, in Tabel 3.3 and in `init --from`."""
+    kinerja = example_copy / "kinerja.yaml"
+    text = kinerja.read_text(encoding="utf-8")
+    kinerja.write_text(text.replace(
+        "    satuan: persen\n    id: IS1.1\n",
+        "    satuan: Persen\n    tahun:\n      2023: {target: 80, realisasi: 81}\n", 1), encoding="utf-8")
+    from laporgen.compute.lkjip import lkjip_figures
+    rows = [r for r in lkjip_figures(load_lkjip(example_copy)).riwayat
+            if r.indikator == "Persentase PPKS yang Mendapatkan Perlindungan dan Jaminan Sosial"]
+    assert len(rows) == 1 and sorted(rows[0].tahun) == [2023, 2024]
+    new = example_copy.parent / "lkjip-2025"
+    write(next_lkjip(example_copy, new))
+    riwayat = [r for r in load_lkjip(new).kinerja.riwayat
+               if r.indikator == "Persentase PPKS yang Mendapatkan Perlindungan dan Jaminan Sosial"]
+    assert len(riwayat) == 1 and riwayat[0].id is None and sorted(riwayat[0].tahun) == [2023, 2024]
+    rows = [r for r in lkjip_figures(load_lkjip(new)).riwayat
+            if r.indikator == "Persentase PPKS yang Mendapatkan Perlindungan dan Jaminan Sosial"]
+    assert len(rows) == 1 and sorted(rows[0].tahun) == [2023, 2024, 2025]

@@ -130,7 +130,9 @@ def _kinerja(data: dict, old: LkjipContent, baru: int) -> list[Edit]:
             continue
         row = rows[id_]
         nilai = {"target": row.target, "realisasi": fakta.nilai} if row.target is not None else {"realisasi": fakta.nilai}
-        at = next((i for i, r in enumerate(riwayat) if isinstance(r, dict) and r.get("id") == id_), None)
+        # a row written by name (no id) is the same indicator: its year merges into it
+        at = next((i for i, r in enumerate(old.kinerja.riwayat)
+                   if r.tentang(id_, row.indikator.nama, row.indikator.satuan)), None)
         if at is None:
             induk = row.sasaran.uraian if row.sasaran is not None else row.tujuan.uraian
             added.append({"sasaran": induk, "indikator": row.indikator.nama, "satuan": row.indikator.satuan,
