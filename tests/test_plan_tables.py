@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
-from laporgen.build import document_for
+import shutil
+from pathlib import Path
+
+from laporgen.build import check, document_for
 from laporgen.document.nodes import Table
 from laporgen.document.numbering import walk
 from laporgen.jenis import load_document
@@ -15,7 +18,8 @@ def table(folder, table_id: str) -> Table:
 
 
 def texts(row) -> list[str]:
-    return ["".join(i.text for i in c.blocks[0].inlines if hasattr(i, "text")) if c.blocks else "" for c in row]
+    return ["".join(i.text for i in getattr(c.blocks[0], "inlines", ()) if hasattr(i, "text")) if c.blocks else ""
+            for c in row]
 
 
 def test_a_tujuan_without_its_own_indicator_spans_its_sasaran_rows(example_copy):
@@ -32,3 +36,42 @@ def test_a_tujuan_without_its_own_indicator_spans_its_sasaran_rows(example_copy)
                                 "1.1 Meningkatnya Kualitas Perlindungan dan Jaminan Sosial"]
     assert first[0].rowspan == first[1].rowspan == 6  # the six indicators of T1's sasaran
     assert len(body[1]) == len(first) - 2  # the rows it spans leave No. and Tujuan out
+
+
+BLITAR = Path(__file__).resolve().parent.parent / "content" / "blitar-dinsos"
+T2 = """
+  - id: T2
+    uraian: Meningkatnya taraf hidup keluarga miskin
+    misi: 2
+    sasaran:
+      - id: S9
+        uraian: Meningkatnya kemandirian keluarga miskin
+        indikator:
+          - {id: IS9, nama: Persentase keluarga miskin yang mandiri, satuan: "%", target: {2022: 1, 2023: 2, 2024: 3, 2025: 4, 2026: 5}}
+        strategi:
+          - {uraian: Pendampingan keluarga miskin, arah_kebijakan: [Meningkatkan pendampingan]}
+      - id: S10
+        uraian: Meningkatnya usaha ekonomi produktif
+        indikator:
+          - {id: IS10, nama: Jumlah KUBE yang aktif, satuan: kelompok, target: {2022: 1, 2023: 2, 2024: 3, 2025: 4, 2026: 5}}
+"""
+
+
+def test_tc26_groups_each_tujuan_under_its_misi_and_check_names_a_sasaran_left_out(tmp_path):
+    agency = tmp_path / "blitar-dinsos"
+    shutil.copytree(BLITAR, agency)
+    folder = agency / "renstra-2021-2026"
+    rencana = folder / "rencana.yaml"
+    rencana.write_text(rencana.read_text(encoding="utf-8").rstrip("\n") + "\n" + T2, encoding="utf-8")
+    rows = [texts(r) for r in table(folder, "tc26").body]
+    firsts = [r[0] for r in rows]
+    m1 = next(n for n, t in enumerate(firsts) if t.startswith("MISI 1 :"))
+    m2 = next(n for n, t in enumerate(firsts) if t.startswith("MISI 2 :"))
+    assert firsts[m1 + 1] == "Menurunnya angka PMKS"
+    assert firsts[m2 + 1:] == ["Meningkatnya taraf hidup keluarga miskin"]  # S10 has no strategi: no row
+    assert m1 < m2 and len(rows) == m2 + 2
+    line = 1 + rencana.read_text(encoding="utf-8").split("\n").index("      - id: S10")
+    (found,) = [f for f in check(folder) if f.problem.code == "strategi"]
+    assert (found.severity, found.problem.line) == ("W", line)
+    assert str(found.problem) == (f"{found.problem.file}:{line}: tujuan[1].sasaran[1]: sasaran S10 has no strategi, so "
+                                  "T-C.26 leaves it out; add `strategi:` (uraian, arah_kebijakan) to show it [strategi]")
