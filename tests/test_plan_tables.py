@@ -6,9 +6,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from laporgen.build import check, document_for
 from laporgen.document.nodes import Table
 from laporgen.document.numbering import walk
+from laporgen.errors import LaporgenError
 from laporgen.jenis import load_document
 
 
@@ -75,3 +78,23 @@ def test_tc26_groups_each_tujuan_under_its_misi_and_check_names_a_sasaran_left_o
     assert (found.severity, found.problem.line) == ("W", line)
     assert str(found.problem) == (f"{found.problem.file}:{line}: tujuan[1].sasaran[1]: sasaran S10 has no strategi, so "
                                   "T-C.26 leaves it out; add `strategi:` (uraian, arah_kebijakan) to show it [strategi]")
+
+
+def test_a_kebijakan_program_given_by_id_prints_its_name(tmp_path):
+    agency = tmp_path / "blitar-dinsos"
+    shutil.copytree(BLITAR, agency)
+    folder = agency / "renstra-2021-2026"
+    analisis = folder / "analisis.yaml"
+    text = analisis.read_text(encoding="utf-8")
+    analisis.write_text(text.replace("program: [Program Pemberdayaan Sosial]", "program: [P2]"), encoding="utf-8")
+    body = table(folder, "kebijakan").body
+    (cells,) = [r[4] for r in body if texts(r)[3] == "Meningkatkan Pemberdayaan Sosial di Masyarakat"]
+    assert "PROGRAM PEMBERDAYAAN SOSIAL" in str(cells) and "'P2'" not in str(cells)
+    assert "Program Penanganan Bencana" in str(body[1][4])  # a name stays as written
+    analisis.write_text(text.replace("program: [Program Pemberdayaan Sosial]", "program: [P9]"), encoding="utf-8")
+    with pytest.raises(LaporgenError) as e:
+        load_document(folder)
+    (problem,) = e.value.problems
+    assert str(problem) == (f"{tmp_path}/blitar-dinsos/renstra-2021-2026/analisis.yaml:119: kebijakan[0].program[0]: 'P9' is not a "
+                            "program in program.yaml; write a program id or the program's name; known: P1, P2, P3, P4, P5, "
+                            "P6 [ref.unknown]")

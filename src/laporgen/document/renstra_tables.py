@@ -210,7 +210,8 @@ class RenstraTables(TableSet):
         )
 
     def kebijakan(self) -> Table:
-        body = [(mid(str(n)), cell(k.perspektif), cell(k.strategi), cell(k.kebijakan), items(k.program))
+        nama = {p.id: p.nama for p in self.c.program.program} if self.c.program else {}
+        body = [(mid(str(n)), cell(k.perspektif), cell(k.strategi), cell(k.kebijakan), items([nama.get(p, p) for p in k.program]))
                 for n, k in enumerate(self.c.analisis.kebijakan, 1)]
         return self._table("kebijakan", "Kebijakan menurut Perspektif Balanced Scorecard",
                            columns((0.8, "center"), (2.4, "left"), (4, "left"), (4, "left"), (4, "left")),
