@@ -8,6 +8,8 @@ Markdown is converted by the `markdown` package and its small HTML read back int
 from __future__ import annotations
 
 import contextvars
+import dataclasses
+import difflib
 import re
 import threading
 import time
@@ -152,7 +154,8 @@ def render_markdown(env: SandboxedEnvironment, text: str, path: Path, context: M
     except TemplateSyntaxError as exc:
         raise LaporgenError([_syntax_problem(name, exc, text, filters)]) from exc
     except UndefinedError as exc:
-        raise LaporgenError([Problem(name, f"unknown placeholder: {_plain(exc.message)}", _line_of(exc, text),
+        raise LaporgenError([_attribute_problem(name, exc, text, env, context) or
+                             Problem(name, f"unknown placeholder: {_plain(exc.message)}", _line_of(exc, text),
                                      hint=f"known names: {', '.join(sorted(context))}", code="narrative.placeholder")]) from exc
     except _LimitError as exc:
         # past the output limit, no template line is running: point at the first loop
@@ -173,6 +176,34 @@ def render_markdown(env: SandboxedEnvironment, text: str, path: Path, context: M
         problem = _runtime_problem(name, exc, text, filters)
         raise LaporgenError([_naming_the_placeholder(problem, env, text, context)]) from exc
     return _HtmlBlocks.parse(_markdown().convert(filled))
+
+
+def _attribute_problem(name: str, exc: UndefinedError, text: str, env: SandboxedEnvironment,
+                       context: Mapping[str, Any]) -> Problem | None:
+    """`{{ indikator["IS1.1"].capain }}`: Jinja says "'dict object' has no attribute 'capain'";
+    this says which object and the names it has (None where the object cannot be found)."""
+    missing = re.search(r"has no attribute '([^']+)'", exc.message or "")
+    line = _line_of(exc, text)
+    if missing is None or line is None:
+        return None
+    attr = missing.group(1)
+    found = re.search(r"([A-Za-z_]\w*(?:\[[^\]]*\]|\.\w+)*)\s*\.\s*" + re.escape(attr) + r"\b", text.split("\n")[line - 1])
+    if found is None:
+        return None
+    try:
+        value = env.compile_expression(found.group(1), undefined_to_none=False)(**context)
+    except Exception:  # noqa: BLE001 - only a better message is at stake; Jinja's stands otherwise
+        return None
+    if isinstance(value, Mapping):
+        names = sorted(str(k) for k in value)
+    elif dataclasses.is_dataclass(value):
+        names = [f.name for f in dataclasses.fields(value)]
+    else:
+        names = sorted(getattr(type(value), "model_fields", {})) or sorted(n for n in dir(value) if not n.startswith("_"))
+    close = difflib.get_close_matches(attr, names, 1)
+    hint = (f"did you mean {close[0]}? " if close else "") + f"{found.group(1)} has: {', '.join(names[:30])}"
+    return Problem(name, f"unknown placeholder: {found.group(1)} has no '{attr}'", line, hint=hint,
+                   code="narrative.placeholder")
 
 
 _converters = threading.local()
