@@ -12,6 +12,16 @@ from pydantic import Field, field_validator, model_validator
 from .fields import Angka, Id, Model, Tahun
 
 
+Sampul = Literal["standar", "kop"]
+SAMPUL = ("standar: title at the top, the logo in the middle, the Pemerintah line, agency, address and year at the "
+          "foot (the LKjIP's cover); kop: the Pemerintah line, agency and address at the top as a letterhead, "
+          "then the title and the logo (the Blitar Renstra's cover)")
+BagianKosong = Literal["draf", "hilangkan"]
+BAGIAN_KOSONG = ("A section with nothing in it (its narasi/<id>.md missing and nothing generated): draf prints its "
+                 "heading and a visible DRAF note naming the file to write; hilangkan leaves the section out. "
+                 "`laporgen check` lists such sections either way [narasi.missing]")
+
+
 class Tingkat(Model):
     """One level of a kategori scale: `min` ≤ capaian ≤ `max` gets `label` (a range, as
     "Baik 86–100, Sedang 71–85"; without `max`, up to the next level's min)."""
@@ -111,11 +121,16 @@ class DocumentSettings(Model):
         None, description='The agency\'s Renstra folder, relative to this one ("../renstra-2024-2026"): '
         "the plan (tujuan, sasaran, indikator, targets) is read from its rencana.yaml")
     kertas: Literal["A4", "F4"] = "A4"
+    huruf: Literal["Arial", "Times New Roman", "Bookman Old Style"] = Field(
+        "Arial", description="Typeface of the DOCX and the PDF (the PDF draws the metric-compatible "
+        "open font: Liberation Sans, Liberation Serif, TeX Gyre Bonum)")
     tanda_tangan: Penandatangan
     kategori: Kategori = Field(default_factory=Kategori)
     perhitungan: Perhitungan = Field(default_factory=Perhitungan)
     outline: Outline = Field(default_factory=Outline)
-    logo: str | None = Field(None, description="Image file for the cover, relative to this folder")
+    logo: str | None = Field(None, description="Image file for the cover, relative to this folder (replaces the agency's logo)")
+    sampul: Sampul = Field("standar", description=SAMPUL)
+    bagian_kosong: BagianKosong = Field("draf", description=BAGIAN_KOSONG)
     grafik: bool = Field(True, description="Charts in BAB III: capaian against target, serapan per program, the trend")
     disengaja: list[str] = Field(
         [], description='Plausibility warnings the agency confirms as intended, by code ("wajar.pagu_nol") or '
@@ -123,12 +138,14 @@ class DocumentSettings(Model):
 
 
 class Penetapan(Model):
-    """The decree block printed before a Renstra ("Lampiran : KEPUTUSAN … NOMOR … TANGGAL …");
-    a blank nomor or tanggal leaves a slot to fill in by hand."""
+    """The decree block printed above BAB I of a Renstra that is the attachment of a decree
+    ("Lampiran : KEPUTUSAN … / NOMOR … / TANGGAL … / TENTANG …"); a blank nomor or tanggal
+    leaves a slot to fill in by hand."""
 
-    judul: str
+    judul: str = Field(description='The decree: "KEPUTUSAN KEPALA DINAS SOSIAL KABUPATEN MAGETAN"')
     nomor: str = ""
     tanggal: str = ""
+    tentang: str = Field("", description="What the decree is about; blank: the document's title in capitals")
 
 
 class RenstraSettings(Model):
@@ -138,6 +155,9 @@ class RenstraSettings(Model):
     periode: str = Field(description='The period as titled, e.g. "2021-2026"')
     tahun_awal: Tahun = Field(description="The baseline year (kondisi awal, 'Tahun 0')")
     kertas: Literal["A4", "F4"] = "A4"
+    huruf: Literal["Arial", "Times New Roman", "Bookman Old Style"] = Field(
+        "Arial", description="Typeface of the DOCX and the PDF (the PDF draws the metric-compatible "
+        "open font: Liberation Sans, Liberation Serif, TeX Gyre Bonum)")
     tanda_tangan: Penandatangan | None = None
     pertumbuhan: Literal["relatif_akhir", "yoy_mean", "cagr", "relatif_awal"] = Field(
         "yoy_mean", description="How T-C.24's rata-rata pertumbuhan is computed (named in a table note)")
@@ -146,7 +166,9 @@ class RenstraSettings(Model):
         "permendagri", description='permendagri: the standard forms numbered by their code, "Tabel T-C.23" '
         '(Permendagri 86/2017), the other tables "Tabel 2.1" by BAB; bab: every table by BAB, "Tabel 2.5"')
     outline: Outline = Field(default_factory=Outline)
-    logo: str | None = None
+    logo: str | None = Field(None, description="Image file for the cover, relative to this folder (replaces the agency's logo)")
+    sampul: Sampul = Field("standar", description=SAMPUL)
+    bagian_kosong: BagianKosong = Field("draf", description=BAGIAN_KOSONG)
     perubahan_dari: str | None = Field(
         None, description="The folder of the version this Perubahan/Review revises, relative to this one: "
         "a table of what changed is printed in BAB I")

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -47,6 +48,7 @@ from laporgen.document.nodes import (
     Column,
     Document,
     Figure,
+    LabelBlock,
     Landscape,
     LineBreak,
     ListBlock,
@@ -96,10 +98,13 @@ PAPER = {"A4": (Mm(210), Mm(297)), "F4": (Mm(215), Mm(330))}
 HEAD_FILL, SHADE_FILL = "D9D9D9", "F2F2F2"
 LIST_INDENT = Cm(0.75)
 LEVEL_INDENT = Cm(0.3)  # a step of `Cell.level`: a kegiatan under its program, a sub-kegiatan under that
-LOGO_HEIGHT = Cm(4)
+LOGO_HEIGHT = Cm(4.5)
+KOP_LOGO_HEIGHT = Cm(7)  # a kop cover has nothing under the logo but the year: it fills the lower half
 PLACEHOLDER_HEIGHT = Cm(4)
 JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}  # w:jc values
 PARAGRAPH_STYLE = {"body": BODY, "note": NOTE, "source": NOTE, "center": NORMAL}
+# Tables of more rows than this keep their rows as serialized XML (`_SpooledRows`).
+SPOOL_ROWS = 500
 
 
 def render_docx(document: Document, template: Path, out: BinaryIO) -> None:
@@ -115,10 +120,12 @@ def render_docx(document: Document, template: Path, out: BinaryIO) -> None:
 def _render_docx(document: Document, template: Path, out: BinaryIO) -> None:
     tpl = _open_template(template)
     docx = tpl.get_docx()
+    ooxml.set_all_fonts(docx, document.font)  # the document's typeface, as the PDF engines draw it
     cover_sections = len(docx.sections) - 1
     page = _Page.of(docx.sections[-1], document.paper)
     subdoc = tpl.new_subdoc()
-    writer = _BodyWriter(subdoc, page)
+    spooled = _SpooledRows()
+    writer = _BodyWriter(subdoc, page, spooled)
     specs = writer.write(document.front, document.body)
     _render(tpl, template, _context(tpl, document, _BodySlot()))
     _pour_body(tpl, subdoc, writer.tables)
@@ -126,11 +133,11 @@ def _render_docx(document: Document, template: Path, out: BinaryIO) -> None:
     _set_properties(tpl.docx, document)
     ooxml.update_fields_on_open(tpl.docx)
     buffer = io.BytesIO()
-    _save(tpl.docx, buffer, _zip_time(document.date_iso))
+    _save(tpl.docx, buffer, _zip_time(document.date_iso), spooled)
     out.write(buffer.getvalue())
 
 
-def _save(docx: DocxDocument, out: BinaryIO, moment: datetime) -> None:
+def _save(docx: DocxDocument, out: BinaryIO, moment: datetime, spooled: _SpooledRows) -> None:
     """Save the package as python-docx's `save` does (each part prepared, then the content
     types, the package relationships and the parts, in its order), into a `StableZipWriter`:
     dated `moment`, compressed once. The three `PackageWriter` steps are python-docx's own,
@@ -143,8 +150,51 @@ def _save(docx: DocxDocument, out: BinaryIO, moment: datetime) -> None:
     writer = StableZipWriter(out, moment)
     PackageWriter._write_content_types_stream(writer, parts)
     PackageWriter._write_pkg_rels(writer, package.rels)
-    PackageWriter._write_parts(writer, parts)
+    body = docx.part
+    PackageWriter._write_parts(writer, [part for part in parts if part is not body])
+    # the document part last, its spooled rows streamed in (a zip's entries may come in any order)
+    writer.write_pieces(body.partname, spooled.pieces(body.blob))
+    if len(body.rels):
+        writer.write(body.partname.rels_uri, body.rels.xml)
     writer.close()
+
+
+class _SpooledRows:
+    """The rows of large tables as serialized XML: a 20 000-row Renstra held as lxml elements
+    took ~75 KiB a row (1,6 GB), as bytes ~5 KiB. A spooled table keeps a comment where its
+    rows go; `pieces` splits the serialized document part at those comments and puts the rows
+    in. Each row's bytes declare the `w` namespace again (they were serialized on their own):
+    redundant, and valid XML."""
+
+    def __init__(self) -> None:
+        self._rows: dict[bytes, list[bytes]] = {}
+
+    def start(self, tbl: CT_Tbl) -> list[bytes]:
+        """Mark where `tbl`'s rows go; returns the list `spool` adds them to."""
+        marker = f"laporgen-rows-{len(self._rows)}"
+        tbl.append(etree.Comment(marker))
+        rows: list[bytes] = []
+        self._rows[f"<!--{marker}-->".encode()] = rows
+        return rows
+
+    @staticmethod
+    def spool(rows: list[bytes], tr: etree._Element) -> None:
+        """Move the finished row `tr` out of its table into `rows`, serialized."""
+        rows.append(etree.tostring(tr))
+        tr.getparent().remove(tr)
+
+    def pieces(self, blob: bytes) -> Iterator[bytes]:
+        """`blob` with each marker replaced by its rows (a marker copied to several places,
+        as `_pour_body` copies the body to every slot, gets them in each)."""
+        if not self._rows:
+            yield blob
+            return
+        start = 0
+        for match in re.finditer(b"<!--laporgen-rows-\\d+-->", blob):
+            yield blob[start : match.start()]
+            yield from self._rows[match.group()]
+            start = match.end()
+        yield blob[start:]
 
 
 # ---------------------------------------------------------------------------------- template
@@ -187,11 +237,14 @@ def _open_template(template: Path) -> DocxTemplate:
 
 def _context(tpl: DocxTemplate, document: Document, body: _BodySlot) -> dict[str, object]:
     """Return the Jinja context of the template's placeholders."""
-    logo = document.cover.logo
+    cover = document.cover
     return {
-        "title_lines": list(document.cover.title_lines),
-        "issuer_lines": list(document.cover.issuer_lines),
-        "logo": _logo(tpl, logo),
+        "title_lines": list(cover.title_lines),
+        "issuer_lines": list(cover.issuer_lines),
+        "contact_lines": list(cover.contact_lines),
+        "year_line": cover.year_line,
+        "kop": cover.kop,
+        "logo": _logo(tpl, cover.logo, KOP_LOGO_HEIGHT if cover.kop else LOGO_HEIGHT),
         "running_header": document.running_header,
         "title": document.title,
         "subject": document.subject,
@@ -202,7 +255,7 @@ def _context(tpl: DocxTemplate, document: Document, body: _BodySlot) -> dict[str
     }
 
 
-def _logo(tpl: DocxTemplate, logo: str | None) -> InlineImage | str:
+def _logo(tpl: DocxTemplate, logo: str | None, height: Length) -> InlineImage | str:
     """The cover logo, or "" without one; a file Word cannot show is a LaporgenError."""
     if not logo or not Path(logo).is_file():
         return ""
@@ -214,7 +267,7 @@ def _logo(tpl: DocxTemplate, logo: str | None) -> InlineImage | str:
         raise LaporgenError([Problem(display_path(logo), "not an image Word can show (use PNG or JPEG)",
                                      field="logo", hint="point `logo` in document.toml at a PNG or JPEG file",
                                      code="input.image")]) from exc
-    return InlineImage(tpl, logo, height=LOGO_HEIGHT)
+    return InlineImage(tpl, logo, height=height)
 
 
 def _render(tpl: DocxTemplate, template: Path, context: dict[str, object]) -> None:
@@ -458,16 +511,16 @@ def _level_indent(level: int) -> ooxml.Indent | None:
     return ooxml.Indent(Emu(LEVEL_INDENT * level).twips, 0) if level > 0 else None
 
 
-def _marker(marker: Literal["1.", "a.", "-", "•"], index: int) -> str:
-    """Return the label of list item `index` (1-based): "3.", "c.", "-", "•"."""
+def _marker(marker: Literal["1.", "a.", "A.", "-", "•"], index: int) -> str:
+    """Return the label of list item `index` (1-based): "3.", "c.", "C.", "-", "•"."""
     match marker:
         case "1.":
             return f"{index}."
-        case "a.":
+        case "a." | "A.":
             letters = ""
             while index:
                 index, rest = divmod(index - 1, 26)
-                letters = chr(ord("a") + rest) + letters
+                letters = chr(ord(marker[0]) + rest) + letters
             return f"{letters}."
         case "-" | "•":
             return marker
@@ -493,9 +546,10 @@ def _only_text(cell: Cell) -> Text | None:
 class _BodyWriter:
     """Translates front matter and body blocks into the subdocument, one method per node."""
 
-    def __init__(self, subdoc: Subdoc, page: _Page):
+    def __init__(self, subdoc: Subdoc, page: _Page, spooled: _SpooledRows):
         self._body = _BodyTarget(subdoc)
         self._page = page
+        self._spooled = spooled
         self._numbering: ooxml.PageNumberFormat = "lowerRoman"
         self._restart = True
         self._landscape = False
@@ -551,6 +605,8 @@ class _BodyWriter:
                 self._field_list(node.title, f'TOC \\h \\z \\c "{node.kind}"', entries)
             case Signature():
                 self._signature(node)
+            case LabelBlock():
+                self._label_block(node)
             case Landscape():
                 self._landscape_block(node)
             case _:
@@ -642,6 +698,26 @@ class _BodyWriter:
             if i == name_at:
                 run.bold = run.underline = True
 
+    def _label_block(self, node: LabelBlock) -> None:
+        """Each row "label<tab>:<tab>value" from a third of the text area's width (the value
+        then holds a decree's title on two lines, as the seed prints it): tab stops at the colon
+        and at the value, a hanging indent so a long value wraps under itself; the rows kept
+        together, with space after the block."""
+        half = Emu(self._page.text_width(self._landscape) * 35 // 100)
+        label_width = Cm(2.4)
+        colon_width = Cm(0.5)
+        for i, (label, value) in enumerate(node.rows):
+            paragraph = self._body.add_paragraph(NORMAL)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            fmt = paragraph.paragraph_format
+            fmt.left_indent = Emu(half + label_width + colon_width)
+            fmt.first_line_indent = Emu(-(label_width + colon_width))
+            fmt.tab_stops.add_tab_stop(Emu(half + label_width))
+            fmt.tab_stops.add_tab_stop(Emu(half + label_width + colon_width))
+            fmt.keep_with_next = True
+            fmt.space_after = Pt(24) if i == len(node.rows) - 1 else Pt(0)
+            paragraph.add_run(f"{label}\t:\t{value}")
+
     # ----------------------------------------------------------------------------- fields
     def _caption(self, label: str, number: str, title: str, lines: Sequence[str]) -> None:
         """ "Tabel 3.2 title" and extra lines, kept with what follows; the last digits of the
@@ -687,6 +763,7 @@ class _BodyWriter:
         below: dict[tuple[int, int], int] = {}  # grid positions a cell above covers → its colspan
         for (r, c), cell in starts.items():
             below.update(((r + dr, c), cell.colspan) for dr in range(1, cell.rowspan))
+        spool = self._spooled.start(tbl) if len(rows) > SPOOL_ROWS else None
         for r in range(len(rows)):
             tr = ooxml.add_row(tbl, header=r < len(node.head))
             c = 0
@@ -710,6 +787,8 @@ class _BodyWriter:
                     else:
                         self._cell(ooxml.add_cell(tr, width, span, merge, fill, centered=True), cell, text_style, bold, indent)
                 c += span
+            if spool is not None:
+                self._spooled.spool(spool, tr)
         self._body.add_table_element(tbl)
         for text in (*([node.source] if node.source else []), *node.notes):
             self._body.add_paragraph(NOTE).add_run(text)
@@ -736,18 +815,27 @@ class _BodyWriter:
 
     # ---------------------------------------------------------------------------- figures
     def _figure(self, node: Figure) -> None:
-        """Caption above, then the picture centred, or a framed box with `alt` if none."""
+        """Caption above, then the picture centred (or a framed box with `alt` if none), then
+        the notes."""
+        self._picture(node)
+        for text in node.notes:
+            self._body.add_paragraph(NOTE).add_run(text)
+
+    def _picture(self, node: Figure) -> None:
         self._caption(node.label, node.number, node.title, ())
+        width = min(Cm(node.width_cm), self._page.text_width(self._landscape))
         if node.png is not None:  # a chart laporgen drew
             paragraph = self._body.add_paragraph(NORMAL)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            paragraph.add_run().add_picture(io.BytesIO(node.png), width=Cm(node.width_cm))
+            paragraph.paragraph_format.keep_with_next = bool(node.notes)
+            paragraph.add_run().add_picture(io.BytesIO(node.png), width=width)
             return
         if node.path is not None and Path(node.path).is_file():
             paragraph = self._body.add_paragraph(NORMAL)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.paragraph_format.keep_with_next = bool(node.notes)
             try:
-                paragraph.add_run().add_picture(node.path, width=Cm(node.width_cm))
+                paragraph.add_run().add_picture(node.path, width=width)
             except UnrecognizedImageError as exc:
                 message = "not an image Word can show (use PNG or JPEG)"
                 raise LaporgenError(

@@ -28,6 +28,7 @@ from laporgen.document.nodes import (
     Document,
     Figure,
     Inline,
+    LabelBlock,
     Landscape,
     LineBreak,
     ListBlock,
@@ -48,6 +49,13 @@ STYLESHEETS = ("style.css",)  # every medium
 SCREEN_STYLESHEETS = ("screen.css",)  # browsers: phone layout, scrolling tables
 PRINT_STYLESHEETS = ("print.css",)  # paper: WeasyPrint and a browser's print
 
+# The CSS font stack for each typeface the document names (`Document.font`): the open font with
+# the same metrics first (what the Typst PDF draws), then the named font, then the generic family.
+FONT_STACKS = {
+    "Arial": '"Liberation Sans", Arial, Helvetica, "DejaVu Sans", sans-serif',
+    "Times New Roman": '"Liberation Serif", "Times New Roman", Times, "DejaVu Serif", serif',
+    "Bookman Old Style": '"TeX Gyre Bonum", "Bookman Old Style", "URW Bookman", "DejaVu Serif", serif',
+}
 # Portrait paper, width × height; landscape pages swap them.
 PAPER = {"A4": ("210mm", "297mm"), "F4": ("215mm", "330mm")}
 # Images a browser and WeasyPrint both show; anything else is a user error, as in the DOCX.
@@ -77,6 +85,8 @@ def render_html(document: Document) -> str:
         "page_width": width,
         "page_height": height,
         "running_header": document.running_header or document.title,
+        # a constant of this module, never user text: inlined into a <style> unescaped
+        "font_stack": Markup(FONT_STACKS[document.font]),
         "style_css": _stylesheets(STYLESHEETS),
         "screen_css": _stylesheets(SCREEN_STYLESHEETS),
         "print_css": _stylesheets(PRINT_STYLESHEETS),
@@ -290,6 +300,8 @@ class _BodyWriter:
                 return self.list_of_tables(node)
             case Signature():
                 return self.signature(node)
+            case LabelBlock():
+                return self.label_block(node)
             case Landscape():
                 return _element("div", self.blocks(node.children), class_="landscape")
             case _:
@@ -297,23 +309,26 @@ class _BodyWriter:
 
     # ----------------------------------------------------------------------------- cover
     def cover(self, node: Cover) -> Markup:
-        """Title lines, the logo if its file exists, the issuer lines at the foot."""
+        """Title lines, the logo if its file exists, the issuer, contact and year lines: the
+        issuer and contact lines at the top as a kop (letterhead) when `kop`, else at the foot."""
         title = _lines(*(_element("p", line, class_="cover-title") for line in node.title_lines))
         logo = EMPTY
         if node.logo and Path(node.logo).is_file():
             logo = _element(
                 "p", _void("img", src=_data_uri(node.logo, "logo"), alt="Logo"), class_="cover-logo"
             )
-        issuer = _lines(*(_element("p", line, class_="cover-issuer") for line in node.issuer_lines))
-        return _element(
-            "section",
-            _lines(
-                _element("div", title, class_="cover-titles"),
-                logo,
-                _element("div", issuer, class_="cover-issuers"),
-            ),
-            class_="cover",
+        agency = _lines(
+            *(_element("p", line, class_="cover-issuer") for line in node.issuer_lines),
+            *(_element("p", line, class_="cover-contact") for line in node.contact_lines),
         )
+        year = _element("p", node.year_line, class_="cover-issuer cover-year") if node.year_line else EMPTY
+        if node.kop:
+            parts = [_element("div", agency, class_="cover-kop"), _element("div", title, class_="cover-titles"),
+                     logo, _element("div", year, class_="cover-issuers")]
+        else:
+            parts = [_element("div", title, class_="cover-titles"), logo,
+                     _element("div", _lines(agency, year), class_="cover-issuers")]
+        return _element("section", _lines(*parts), class_="cover")
 
     # ------------------------------------------------------------------------ text blocks
     def section(self, node: Section) -> Markup:
@@ -384,6 +399,8 @@ class _BodyWriter:
                 return _element("ol", items, class_="list-decimal")
             case "a.":
                 return _element("ol", items, class_="list-alpha", type="a")
+            case "A.":
+                return _element("ol", items, class_="list-upper-alpha", type="A")
             case "-":
                 return _element("ul", items, class_="list-dash")
             case "•":
@@ -403,6 +420,15 @@ class _BodyWriter:
             _element("p", f"NIP. {node.nip}", class_="nip"),
         ]
         return _element("div", _lines(*lines), class_="signature")
+
+    def label_block(self, node: LabelBlock) -> Markup:
+        """A borderless three-column table (label, colon, value) in the right half."""
+        rows = _lines(*(
+            _element("tr", _lines(_element("td", label, class_="label"), _element("td", ":", class_="colon"),
+                                  _element("td", value, class_="value")))
+            for label, value in node.rows
+        ))
+        return _element("table", _element("tbody", rows), class_="label-block")
 
     # ------------------------------------------------------------------ contents listings
     def toc(self, node: Toc) -> Markup:
@@ -543,4 +569,5 @@ class _BodyWriter:
             )
         else:
             picture = _element("div", node.alt, class_="figure-placeholder", style=width)
-        return _element("figure", _lines(caption, picture), id=self._id(node), class_="figure")
+        notes = (_element("p", text, class_="note") for text in node.notes)
+        return _element("figure", _lines(caption, picture, *notes), id=self._id(node), class_="figure")
