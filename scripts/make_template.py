@@ -93,7 +93,7 @@ def define_styles(doc: DocxDocument) -> None:
     )
     paragraph_style(doc, "Table Text", size=10)
     paragraph_style(doc, "Table Text Small", base="Table Text", size=9)
-    paragraph_style(doc, "Table Text Tiny", base="Table Text", size=7)
+    paragraph_style(doc, "Table Text Tiny", base="Table Text", size=8)  # the least a table prints (issue 13)
     paragraph_style(doc, "Note", size=10, italic=True, align=left)
     paragraph_style(doc, "Contents Title", size=14, bold=True, align=center, after=18)
     # Word's built-in names are lower case ("toc 1"); only then does its TOC field use them.

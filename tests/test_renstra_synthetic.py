@@ -27,11 +27,14 @@ def test_tc27_sums_match_an_independent_summation(tmp_path):
     for y in YEARS:
         assert matriks.total[y] == sum(s["pagu"][y] for p in tree["program"] for k in p["kegiatan"] for s in k["sub_kegiatan"])
 
-    (table,) = [t for t in walk(document_for(c).body) if isinstance(t, Table) and t.id.startswith("tc27")]
-    assert len(table.body) == 2 + 40 * (1 + 10 * (1 + 5))  # a tujuan row, a sasaran row, then the programs
-    total_row = table.foot[0]
+    # Too wide for one A4 landscape page at 8 pt, the matrix is printed in tables by year span,
+    # each with every row; the last holds the Kondisi Akhir (document/table_layout.py).
+    parts = [t for t in walk(document_for(c).body) if isinstance(t, Table) and t.id.startswith("tc27")]
+    # a tujuan row, a sasaran row, then the programs
+    assert parts and all(len(table.body) == 2 + 40 * (1 + 10 * (1 + 5)) for table in parts)
+    total_row = [cell.blocks[0].inlines[0].text for cell in parts[-1].foot[0]]
     grand = sum(s["pagu"][y] for p in tree["program"] for k in p["kegiatan"] for s in k["sub_kegiatan"] for y in YEARS)
-    assert total_row[-2].blocks[0].inlines[0].text == rupiah(grand, False)  # before the merged unit/lokasi cell
+    assert rupiah(grand, False) in total_row
 
 
 def test_large_agency_builds_a_docx(tmp_path):

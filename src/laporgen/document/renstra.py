@@ -19,6 +19,7 @@ from . import front as front_matter
 from .builder import OutlineBuilder, changed_outline, list_of_figures, list_of_tables, signature, toc_entries
 from .front import settle_empty
 from .kalimat import daftar, gabung, para
+from .keep import laid_out
 from .nodes import (
     Block, Document, Landscape, ListBlock, PageBreak, Paragraph, Section, Text, Toc,
 )
@@ -75,7 +76,7 @@ class RenstraBuilder(OutlineBuilder):
         c = self.c
         mode = c.settings.bagian_kosong
         chapters, kosong = settle_empty(tuple(self._section(b, 1) for b in self.outline), mode)
-        body = number_body(chapters + self._closing(), style="desimal")
+        body = number_body(laid_out(chapters + self._closing(), c.settings.kertas), style="desimal")
         if c.settings.penetapan:
             body = self._decree(body)
         judul = JUDUL[c.settings.varian]
@@ -96,7 +97,7 @@ class RenstraBuilder(OutlineBuilder):
                 c.agency, c.folder, c.settings.logo, c.settings.sampul,
                 (judul.upper(), c.agency.nama.upper(), c.agency.pemda.lengkap.upper(), f"TAHUN {c.settings.periode}"),
                 f"TAHUN {tt.tanggal.year}" if tt else ""),
-            front=tuple(front), body=body, paper=c.settings.kertas, font=c.settings.huruf,
+            front=laid_out(tuple(front), c.settings.kertas), body=body, paper=c.settings.kertas, font=c.settings.huruf,
             running_header=f"{judul} {opd} {c.settings.periode}",
             kosong=kosong_front + kosong,
         )

@@ -70,7 +70,6 @@ from laporgen.render.package import StableZipWriter
 BODY, NOTE, NORMAL, CAPTION = "Body Text", "Note", "Normal", "Caption"
 TABLE_TEXT, TABLE_TEXT_SMALL, TABLE_TEXT_TINY, TABLE_GRID = "Table Text", "Table Text Small", "Table Text Tiny", "Table Grid"
 TABLE_STYLE = {"normal": TABLE_TEXT, "small": TABLE_TEXT_SMALL, "tiny": TABLE_TEXT_TINY}
-TIGHT_CELL_MARGIN = 30  # twips (1,5 pt) each side, for "tiny" tables
 CONTENTS_TITLE, TOC_LEVELS, FIGURES_LIST = (
     "Contents Title",
     ("toc 1", "toc 2", "toc 3"),
@@ -480,10 +479,13 @@ class _CellTarget:
         self.empty = False
         return ooxml.add_paragraph(self._tc, self._styles.id(style), jc, keep_with_next, indent)
 
-    def close(self, style: str) -> None:
+    def close(self, style: str, keep_with_next: bool = False) -> None:
         """Give a cell with no content the one paragraph Word requires."""
         if self.empty:
-            ooxml.add_paragraph(self._tc, self._styles.id(style))
+            if keep_with_next:
+                ooxml.add_paragraph(self._tc, self._styles.id(style), "left", keep_with_next=True)
+            else:
+                ooxml.add_paragraph(self._tc, self._styles.id(style))
 
 
 Target = _BodyTarget | _CellTarget
@@ -496,6 +498,7 @@ class _Look:
     style: str
     align: Align
     bold: bool = False
+    keep_with_next: bool = False  # a row of a table kept together
 
 
 def _seq_split(number: str) -> tuple[str, str]:
@@ -642,7 +645,7 @@ class _BodyWriter:
         look = look or _Look(
             PARAGRAPH_STYLE[node.style], "center" if node.style == "center" else node.align
         )
-        p = target.add_p(look.style, JC[look.align], node.keep_with_next, indent)
+        p = target.add_p(look.style, JC[look.align], node.keep_with_next or look.keep_with_next, indent)
         if marker is not None:
             ooxml.add_text_run(p, f"{marker}\t", properties=False)
         for inline in node.inlines:
@@ -719,15 +722,16 @@ class _BodyWriter:
             paragraph.add_run(f"{label}\t:\t{value}")
 
     # ----------------------------------------------------------------------------- fields
-    def _caption(self, label: str, number: str, title: str, lines: Sequence[str]) -> None:
+    def _caption(self, label: str, number: str, title: str, lines: Sequence[str], seq: bool = True) -> None:
         """ "Tabel 3.2 title" and extra lines, kept with what follows; the last digits of the
-        number are a SEQ field so Word can list the captions (see `_seq_split`)."""
+        number are a SEQ field so Word can list the captions (see `_seq_split`), unless `seq` is
+        False (a continued table, listed once)."""
         paragraph = self._body.add_paragraph(CAPTION)
         paragraph.paragraph_format.keep_with_next = True
         identifier = label.removesuffix(number).rstrip()  # "Tabel", "Gambar"
         fixed, counted = _seq_split(number)
-        paragraph.add_run(f"{identifier} {fixed}")
-        if counted:
+        paragraph.add_run(f"{identifier} {fixed}" if seq else f"{identifier} {number}")
+        if counted and seq:
             ooxml.add_seq_field(paragraph, identifier, counted)
         paragraph.add_run(f" {title}")
         for line in lines:
@@ -751,12 +755,11 @@ class _BodyWriter:
         """Caption above; a bordered grid with repeating head rows and merged spans; then the
         source line and notes. Built element by element (`ooxml.new_table`): tables are where
         the thousands of cells are."""
-        self._caption(node.label, node.number, node.title, node.caption_lines)
+        self._caption(node.label, node.number, node.title, node.caption_lines, seq=not node.continued)
         rows = (*node.head, *node.body, *node.foot)
         styles = self._body.styles
         widths = self._column_widths(node.columns)
-        tight = TIGHT_CELL_MARGIN if node.font_size == "tiny" else None
-        tbl = ooxml.new_table(styles.id(TABLE_GRID), widths, tight)
+        tbl = ooxml.new_table(styles.id(TABLE_GRID), widths, round(node.cell_margin * 20))
         text_style = TABLE_STYLE[node.font_size]
         first_foot = len(node.head) + len(node.body)
         starts = {(r, c): cell for r, c, cell in grid_positions(rows, len(node.columns))}
@@ -766,6 +769,9 @@ class _BodyWriter:
         spool = self._spooled.start(tbl) if len(rows) > SPOOL_ROWS else None
         for r in range(len(rows)):
             tr = ooxml.add_row(tbl, header=r < len(node.head))
+            # A table kept together: every row's paragraphs kept with the next row (Word's and
+            # LibreOffice's way to say it), all rows but the last.
+            keep = node.keep_together and r < len(rows) - 1
             c = 0
             while c < len(widths):
                 cell = starts.get((r, c))
@@ -773,7 +779,11 @@ class _BodyWriter:
                 width = sum(widths[c : c + span])
                 if cell is None:
                     merge: ooxml.VerticalMerge = "continue" if (r, c) in below else None
-                    ooxml.add_paragraph(ooxml.add_cell(tr, width, span, merge))
+                    tc = ooxml.add_cell(tr, width, span, merge)
+                    if keep:
+                        ooxml.add_paragraph(tc, styles.id(text_style), "left", keep_with_next=True)
+                    else:
+                        ooxml.add_paragraph(tc)
                 else:
                     head, foot = r < len(node.head), r >= first_foot
                     fill = HEAD_FILL if head else SHADE_FILL if cell.shade else None
@@ -783,9 +793,10 @@ class _BodyWriter:
                     indent = _level_indent(cell.level)
                     if text is not None:  # the common case, made in one step
                         ooxml.add_text_cell(tr, width, span, merge, fill, True, styles.id(text_style),
-                                            JC[cell.align], text.text, text.strong or bold, text.emph, indent)
+                                            JC[cell.align], text.text, text.strong or bold, text.emph, indent, keep)
                     else:
-                        self._cell(ooxml.add_cell(tr, width, span, merge, fill, centered=True), cell, text_style, bold, indent)
+                        tc = ooxml.add_cell(tr, width, span, merge, fill, centered=True)
+                        self._cell(tc, cell, _Look(text_style, cell.align, bold, keep), indent)
                 c += span
             if spool is not None:
                 self._spooled.spool(spool, tr)
@@ -799,9 +810,10 @@ class _BodyWriter:
         available = self._page.text_width(self._landscape)
         return [Emu(int(available * column.width / total)).twips for column in columns]
 
-    def _cell(self, tc: CT_Tc, cell: Cell, text_style: str, bold: bool, indent: ooxml.Indent | None = None) -> None:
-        """Fill one (possibly merged) grid cell; `indent` its paragraphs' (`Cell.level`)."""
-        look = _Look(text_style, cell.align, bold)
+    def _cell(self, tc: CT_Tc, cell: Cell, look: _Look, indent: ooxml.Indent | None = None) -> None:
+        """Fill one (possibly merged) grid cell, its paragraphs drawn in `look`; `indent` its
+        paragraphs' (`Cell.level`)."""
+        text_style = look.style
         slot = _CellTarget(tc, self._body.styles)
         for block in cell.blocks:
             match block:
@@ -811,7 +823,7 @@ class _BodyWriter:
                     self._list(slot, block, 0, look)
                 case _:
                     assert_never(block)
-        slot.close(text_style)
+        slot.close(text_style, look.keep_with_next)
 
     # ---------------------------------------------------------------------------- figures
     def _figure(self, node: Figure) -> None:

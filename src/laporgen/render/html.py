@@ -494,13 +494,14 @@ class _BodyWriter:
             _lines(*parts),
             id=self._id(node),
             class_=_classes("report-table", None if node.font_size == "normal" else node.font_size),
+            style=f"--cell-margin: {node.cell_margin:g}pt",
         )
         after = [_element("p", node.source, class_="source")] if node.source else []
         after += [_element("p", note, class_="note") for note in node.notes]
         return _element(
             "div",
             _lines(_element("div", table, class_="table-scroll"), *after),
-            class_="table-block",
+            class_=_classes("table-block", "keep-together" if node.keep_together else None),
         )
 
     def _rows(self, rows: Sequence[Sequence[Cell]], head: bool, bold: bool) -> Markup:

@@ -117,7 +117,8 @@ VerticalMerge = Literal["restart", "continue"] | None
 
 def new_table(style_id: str, widths: Sequence[int], side_margin: int | None = None) -> CT_Tbl:
     """An empty `w:tbl` in table style `style_id`, centred, with fixed column `widths` (twips),
-    and left/right cell margins of `side_margin` twips if given; add rows with `add_row`."""
+    and left/right cell margins of `side_margin` twips if given (else the style's: Word's
+    default is 108); add rows with `add_row`."""
     tbl = OxmlElement("w:tbl")
     w = _W
     tbl_pr = SubElement(tbl, qn("w:tblPr"))
@@ -182,12 +183,14 @@ def _cell_template(width: int, span: int, merge: VerticalMerge, fill: str | None
 
 def add_text_cell(tr: CT_Row, width: int, span: int, merge: VerticalMerge, fill: str | None, centered: bool,
                   style_id: str, jc: str, text: str, bold: bool = False, italic: bool = False,
-                  indent: Indent | None = None) -> None:
+                  indent: Indent | None = None, keep_with_next: bool = False) -> None:
     """Append a cell (`add_cell`) holding one paragraph (`add_paragraph`) with one run of `text`
     (`add_text_run`; no tabs or line ends): the same XML, made as one copy of a cached cell and
-    its text set, `indent` its paragraph's left indent. Most cells of a large table are this, and
-    building each of them element by element was most of the time of a 2 000-row table."""
-    tc = _text_cell_template(width, span, merge, fill, centered, style_id, jc, bold, italic, bool(text), indent).__copy__()
+    its text set, `indent` its paragraph's left indent, the paragraph kept with the next if
+    `keep_with_next`. Most cells of a large table are this, and building each of them element
+    by element was most of the time of a 2 000-row table."""
+    tc = _text_cell_template(width, span, merge, fill, centered, style_id, jc, bold, italic, bool(text), indent,
+                             keep_with_next).__copy__()
     if text:
         t = tc[-1][-1][-1]
         t.text = text
@@ -198,9 +201,10 @@ def add_text_cell(tr: CT_Row, width: int, span: int, merge: VerticalMerge, fill:
 
 @lru_cache(maxsize=1024)
 def _text_cell_template(width: int, span: int, merge: VerticalMerge, fill: str | None, centered: bool, style_id: str,
-                        jc: str, bold: bool, italic: bool, has_text: bool, indent: Indent | None = None) -> CT_Tc:
+                        jc: str, bold: bool, italic: bool, has_text: bool, indent: Indent | None = None,
+                        keep_with_next: bool = False) -> CT_Tc:
     tc = _cell_template(width, span, merge, fill, centered).__copy__()
-    add_text_run(add_paragraph(tc, style_id, jc, indent=indent), "text" if has_text else "", bold, italic)
+    add_text_run(add_paragraph(tc, style_id, jc, keep_with_next, indent), "text" if has_text else "", bold, italic)
     return tc
 
 
