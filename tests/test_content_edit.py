@@ -268,7 +268,7 @@ def test_init_from_a_scaffold_keeps_every_file_parseable(tmp_path):
     assert content.settings.tahun == 2025
     program = (second / "program.yaml").read_text(encoding="utf-8")
     assert ("      - {nama: \"[ISI] indikator program\", satuan: Persen, target: 100, realisasi: null}  "
-            "# [ISI] realisasi 2025") in program
+            "# [ISI] target dan realisasi 2025") in program
 
 
 def test_init_from_rolls_a_kinerja_toml(tmp_path):

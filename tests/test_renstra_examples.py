@@ -178,6 +178,10 @@ MAGETAN_REGISTER = {
         ("M-16 Stand Speaker", "aset[25].nama"),
         ("M-16 Printer A3", "aset[38].nama"),
     ],
+    # M-6: M18-S2 has no strategi, so T-C.26 leaves it out (as the signed form does): said, not silent
+    ("rencana.yaml", "strategi"): [
+        ("M-6 M18-S2", "tujuan[0].sasaran[1]"),
+    ],
 }
 BLITAR_REGISTER = {
     ("evaluasi.yaml", "rasio"): [
@@ -334,6 +338,14 @@ def _same_target_as_its_kegiatan(data):
     return data
 
 
+def _strategi_for_every_sasaran(data):
+    """M-6: M18-S2 given a strategi, so T-C.26 shows it."""
+    for t in data["tujuan"]:
+        for s in t["sasaran"]:
+            s.setdefault("strategi", [{"uraian": "Penguatan lembaga sosial", "arah_kebijakan": ["Pembinaan lembaga"]}])
+    return data
+
+
 def _merge_duplicate_assets(data):
     merged: dict[str, dict] = {}
     for item in data["aset"]:
@@ -356,6 +368,7 @@ def test_check_is_clean_on_a_corrected_copy(tmp_path, run_cli, name):
         _rewrite(doc / "program.yaml", _sum_of_sub_targets)  # M-2
         _rewrite(doc / "sumber_daya.yaml", _merge_duplicate_assets)  # M-16
         _rewrite(doc / "program.yaml", _same_target_as_its_kegiatan)  # M-12
+        _rewrite(doc / "rencana.yaml", _strategi_for_every_sasaran)  # M-6
     else:  # B-10: the golongan table missed a III/C row; Σ must be the 39 PNS
         _rewrite(doc / "sumber_daya.yaml", lambda d: {**d, "golongan": d["golongan"] + [{"uraian": "III/C", "jumlah": 9}]})
         (doc / "narasi" / "kata-pengantar.md").write_text("Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa.\n",

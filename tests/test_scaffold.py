@@ -59,3 +59,61 @@ def test_next_years_lkjip_from_this_years(example_copy):
     assert [(f.severity, f.problem.code, f.problem.field) for f in check(new) if f.severity != "I"] == [
         ("W", "strategi", "tujuan[0].sasaran[4].id")]
     build(new, example_copy.parent / "out")
+
+
+def test_renstra_scaffold_period_starts_at_its_year(tmp_path):
+    """`init renstra-2025-2029 --tahun 2025`: the plan runs 2025-2029, kondisi awal is 2024."""
+    folder = tmp_path / "content" / "dinas-contoh" / "renstra-2025-2029"
+    files = new_document(folder, "renstra", 2025, tmp_path / "schemas")
+    document, rencana = files[folder / "document.toml"], files[folder / "rencana.yaml"]
+    assert 'periode = "2025-2029"' in document and "tahun_awal = 2024" in document
+    assert "periode: [2025, 2029]" in rencana and "Tahun 2025-2029" in rencana
+    write(files)
+    from laporgen.model.folder import load_renstra
+    c = load_renstra(folder)
+    assert (c.settings.periode, c.settings.tahun_awal) == ("2025-2029", 2024)
+
+
+def test_next_years_lkjip_rolls_the_assets_and_marks_last_years_figures(example_copy):
+    """Tabel 1.5 of 2025 starts from 2024's saldo akhir with the mutasi to fill in; pagu,
+    program/kegiatan targets and pegawai counts are kept as a draft but marked [ISI]."""
+    new = example_copy.parent / "lkjip-2025"
+    write(next_lkjip(example_copy, new))
+    aset = load_lkjip(new).sumber_daya.aset.item
+    assert [(a.nama, a.saldo_awal, a.bertambah, a.berkurang) for a in aset] == [
+        ("Tanah", 84093652, 0, 0),
+        ("Peralatan dan Mesin", 2596107062 + 281832257, 0, 0),
+        ("Gedung dan Bangunan", 21487432582, 0, 0)]
+    sumber_daya = (new / "sumber_daya.yaml").read_text(encoding="utf-8")
+    assert ('    - {nama: "Peralatan dan Mesin", saldo_awal: 2877939319, bertambah: 0, berkurang: 0}'
+            '  # [ISI] mutasi aset 2025') in sumber_daya
+    assert '    - {jabatan: "Kepala Dinas", kebutuhan: 1, realisasi: 1}  # [ISI] jumlah pegawai 2025' in sumber_daya
+    program = (new / "program.yaml").read_text(encoding="utf-8")
+    assert "        anggaran: {pagu: 39845000, pagu_murni: 50000000, realisasi: 0}  # [ISI] pagu dan realisasi 2025" in program
+    assert "        target: 84  # [ISI] target dan realisasi 2025" in program
+    isi = [f for f in check(new) if f.problem.code == "isi"]
+    line = 1 + sumber_daya.split("\n").index(
+        '    - {nama: "Peralatan dan Mesin", saldo_awal: 2877939319, bertambah: 0, berkurang: 0}  # [ISI] mutasi aset 2025')
+    assert any(f.problem.file.endswith("sumber_daya.yaml") and f.problem.line == line for f in isi)
+
+
+def test_a_riwayat_row_written_by_name_takes_the_moved_year(example_copy):
+    """A riwayat row with no id (sasaran/indikator/satuan, as transcribed) is the indicator of
+    that name and satuan: the report year merges into it, in Tabel 3.3 and in `init --from`."""
+    kinerja = example_copy / "kinerja.yaml"
+    text = kinerja.read_text(encoding="utf-8")
+    kinerja.write_text(text.replace(
+        "    satuan: persen\n    id: IS1.1\n",
+        "    satuan: Persen\n    tahun:\n      2023: {target: 80, realisasi: 81}\n", 1), encoding="utf-8")
+    from laporgen.compute.lkjip import lkjip_figures
+    rows = [r for r in lkjip_figures(load_lkjip(example_copy)).riwayat
+            if r.indikator == "Persentase PPKS yang Mendapatkan Perlindungan dan Jaminan Sosial"]
+    assert len(rows) == 1 and sorted(rows[0].tahun) == [2023, 2024]
+    new = example_copy.parent / "lkjip-2025"
+    write(next_lkjip(example_copy, new))
+    riwayat = [r for r in load_lkjip(new).kinerja.riwayat
+               if r.indikator == "Persentase PPKS yang Mendapatkan Perlindungan dan Jaminan Sosial"]
+    assert len(riwayat) == 1 and riwayat[0].id is None and sorted(riwayat[0].tahun) == [2023, 2024]
+    rows = [r for r in lkjip_figures(load_lkjip(new)).riwayat
+            if r.indikator == "Persentase PPKS yang Mendapatkan Perlindungan dan Jaminan Sosial"]
+    assert len(rows) == 1 and sorted(rows[0].tahun) == [2023, 2024, 2025]

@@ -21,13 +21,22 @@ from .wajar import wajar_renstra
 
 def check_renstra(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
     """Every finding of a Renstra content, in file order."""
-    findings = [*_pelayanan(c, f), *_anggaran(c, f), *_matriks(c, f), *_indikator(c, f), *_urusan(c, f), *_aset(c), *silang_renstra(c, f),
+    findings = [*_pelayanan(c, f), *_anggaran(c, f), *_matriks(c, f), *_indikator(c, f), *_urusan(c, f), *_aset(c), *_strategi(c), *silang_renstra(c, f),
                 *placeholders(c), *wajar_renstra(c)]
     return sorted(findings, key=lambda x: (x.problem.file, x.problem.line or 0))
 
 
 def _finding(c: RenstraContent, severity, part: str, loc: FieldPath, message: str, code: str) -> Finding:
     return Finding(severity, c.sources[part].problem(loc, message, None, code))
+
+
+def _strategi(c: RenstraContent) -> list[Finding]:
+    """A sasaran without strategi has no row in T-C.26 (as the signed Magetan form leaves one
+    out): said here, since nothing may vanish from a table silently."""
+    return [_finding(c, "W", "rencana", ("tujuan", i, "sasaran", j),
+                     f"sasaran {s.id} has no strategi, so T-C.26 leaves it out; add `strategi:` (uraian, "
+                     "arah_kebijakan) to show it", "strategi")
+            for i, t in enumerate(c.rencana.tujuan) for j, s in enumerate(t.sasaran) if not s.strategi]
 
 
 # ------------------------------------------------------------------------------------- BAB II

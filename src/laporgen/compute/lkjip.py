@@ -408,14 +408,17 @@ def _tahun_riwayat(c: LkjipContent) -> tuple[int, ...]:
 def _riwayat(c: LkjipContent, now: dict[str, IndikatorKinerja], basis: _Basis) -> tuple[BarisRiwayat, ...]:
     """Tabel 3.3 rows: earlier years from `riwayat`, the report year from the current figures."""
     rows = []
+    linked: set[str] = set()
     for r in c.kinerja.riwayat:
         years = {y: TahunRiwayat(v.target, v.realisasi, batasi(capaian_persen(v.target, v.realisasi), basis.batas))
                  for y, v in r.tahun.items()}
-        if r.id in now:
-            cur = now[r.id]
+        iid = next((i for i, cur in now.items() if i not in linked
+                    and r.tentang(i, cur.indikator.nama, cur.indikator.satuan)), None)
+        if iid is not None:
+            cur = now[iid]
+            linked.add(iid)
             years[c.settings.tahun] = TahunRiwayat(cur.target, cur.realisasi, cur.capaian)
         rows.append(BarisRiwayat(r.sasaran, r.indikator, r.satuan, years))
-    linked = {r.id for r in c.kinerja.riwayat if r.id}
     for iid, cur in now.items():
         if iid not in linked:
             rows.append(BarisRiwayat(cur.sasaran.uraian if cur.sasaran else "", cur.indikator.nama, cur.indikator.satuan,

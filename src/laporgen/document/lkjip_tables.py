@@ -129,9 +129,19 @@ class LkjipTables(TableSet):
             for ind in t.indikator:
                 body.append((mid(str(t_no)), cell(t.uraian), cell(""), cell(ind.nama), mid(ind.satuan),
                              *(num(angka(ind.target.get(y))) for y in years)))
+            # a tujuan with no indicator of its own has no row of its own: its No. and Tujuan
+            # cells span its sasaran rows instead (else they would print nowhere)
+            span = sum(len(s.indikator) for s in t.sasaran) if not t.indikator else 0
+            if not t.indikator and not span:
+                body.append((mid(str(t_no)), cell(t.uraian), cell(""), cell(""), mid(""), *(num("") for _ in years)))
             for s_no, s in enumerate(t.sasaran, 1):
                 for i_no, ind in enumerate(s.indikator):
-                    body.append((mid(""), cell(""), cell(f"{t_no}.{s_no} {s.uraian}" if i_no == 0 else ""),
+                    if span:
+                        lead = (mid(str(t_no), rowspan=span), cell(t.uraian, rowspan=span))
+                        span = 0
+                    else:
+                        lead = (mid(""), cell("")) if t.indikator else ()
+                    body.append((*lead, cell(f"{t_no}.{s_no} {s.uraian}" if i_no == 0 else ""),
                                  cell(ind.nama), mid(ind.satuan), *(num(angka(ind.target.get(y))) for y in years)))
         n_cols = 5 + len(years)
         return self._table(

@@ -11,6 +11,8 @@ must be a PNG or JPEG inside the document folder (`model.gambar`).
 from __future__ import annotations
 
 import contextvars
+import dataclasses
+import difflib
 import re
 import threading
 import time
@@ -158,7 +160,8 @@ def render_markdown(env: SandboxedEnvironment, text: str, path: Path, context: M
     except TemplateSyntaxError as exc:
         raise LaporgenError([_syntax_problem(name, exc, text, filters)]) from exc
     except UndefinedError as exc:
-        raise LaporgenError([Problem(name, f"unknown placeholder: {_plain(exc.message)}", _line_of(exc, text),
+        raise LaporgenError([_attribute_problem(name, exc, text, env, context) or
+                             Problem(name, f"unknown placeholder: {_plain(exc.message)}", _line_of(exc, text),
                                      hint=f"known names: {', '.join(sorted(context))}", code="narrative.placeholder")]) from exc
     except _LimitError as exc:
         # past the output limit, no template line is running: point at the first loop
@@ -216,6 +219,34 @@ class _Pictures:
             if f"]({src}" in row or f"]( {src}" in row:
                 return number
         return None
+
+
+def _attribute_problem(name: str, exc: UndefinedError, text: str, env: SandboxedEnvironment,
+                       context: Mapping[str, Any]) -> Problem | None:
+    """`{{ indikator["IS1.1"].capain }}`: Jinja says "'dict object' has no attribute 'capain'";
+    this says which object and the names it has (None where the object cannot be found)."""
+    missing = re.search(r"has no attribute '([^']+)'", exc.message or "")
+    line = _line_of(exc, text)
+    if missing is None or line is None:
+        return None
+    attr = missing.group(1)
+    found = re.search(r"([A-Za-z_]\w*(?:\[[^\]]*\]|\.\w+)*)\s*\.\s*" + re.escape(attr) + r"\b", text.split("\n")[line - 1])
+    if found is None:
+        return None
+    try:
+        value = env.compile_expression(found.group(1), undefined_to_none=False)(**context)
+    except Exception:  # noqa: BLE001 - only a better message is at stake; Jinja's stands otherwise
+        return None
+    if isinstance(value, Mapping):
+        names = sorted(str(k) for k in value)
+    elif dataclasses.is_dataclass(value):
+        names = [f.name for f in dataclasses.fields(value)]
+    else:
+        names = sorted(getattr(type(value), "model_fields", {})) or sorted(n for n in dir(value) if not n.startswith("_"))
+    close = difflib.get_close_matches(attr, names, 1)
+    hint = (f"did you mean {close[0]}? " if close else "") + f"{found.group(1)} has: {', '.join(names[:30])}"
+    return Problem(name, f"unknown placeholder: {found.group(1)} has no '{attr}'", line, hint=hint,
+                   code="narrative.placeholder")
 
 
 _converters = threading.local()

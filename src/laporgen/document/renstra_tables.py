@@ -216,7 +216,8 @@ class RenstraTables(TableSet):
         )
 
     def kebijakan(self) -> Table:
-        body = [(mid(str(n)), cell(k.perspektif), cell(k.strategi), cell(k.kebijakan), items(k.program))
+        nama = {p.id: p.nama for p in self.c.program.program} if self.c.program else {}
+        body = [(mid(str(n)), cell(k.perspektif), cell(k.strategi), cell(k.kebijakan), items([nama.get(p, p) for p in k.program]))
                 for n, k in enumerate(self.c.analisis.kebijakan, 1)]
         return self._table("kebijakan", "Kebijakan menurut Perspektif Balanced Scorecard",
                            columns((0.8, "center"), (2.4, "left"), (4, "left"), (4, "left"), (4, "left")),
@@ -233,23 +234,17 @@ class RenstraTables(TableSet):
         if r.visi:
             top.append((cell(f"VISI : {r.visi}", colspan=width, strong=True),))
         misi = {t.misi for t in r.tujuan if t.misi}
-        for n, m in enumerate(r.misi, 1):
-            if not misi or n in misi:
-                top.append((cell(f"MISI {n} : {m}", colspan=width, strong=True),))
-        body = []
-        for t in r.tujuan:
-            # A sasaran without strategi is left out, as the signed Magetan T-C.26 leaves out its
-            # second sasaran (seed 000 line 3378).
-            chains = [(s, st) for s in t.sasaran for st in s.strategi]
-            for k, (s, st) in enumerate(chains):
-                first_of_s = k == 0 or chains[k - 1][0] is not s
-                span_s = sum(1 for x, _ in chains if x is s)
-                row: Row = ((cell(t.uraian, rowspan=len(chains)),) if k == 0 else ())
-                row += (cell(s.uraian, rowspan=span_s),) if first_of_s else ()
-                row += (cell(st.uraian), items(st.arah_kebijakan))
-                if urusan and first_of_s:
-                    row += (cell(s.urusan or KOSONG, rowspan=span_s),)
-                body.append(row)
+        if not misi:  # no tujuan says its misi: every MISI row heads the table
+            top += [(cell(f"MISI {n} : {m}", colspan=width, strong=True),) for n, m in enumerate(r.misi, 1)]
+        # each MISI row followed by the tujuan under it; a tujuan naming no misi comes last
+        groups = [(n, [t for t in r.tujuan if t.misi == n]) for n in range(1, len(r.misi) + 1) if n in misi]
+        groups.append((None, [t for t in r.tujuan if not t.misi or t.misi not in dict(groups)]))
+        body: list[Row] = []
+        for n, tujuan in groups:
+            if n is not None:
+                body.append((cell(f"MISI {n} : {r.misi[n - 1]}", colspan=width, strong=True),))
+            for t in tujuan:
+                body += _tc26_rows(t, urusan)
         return self._table(
             "tc26", "Tujuan, Sasaran, Strategi dan Kebijakan",
             columns((3, "left"), (3, "left"), (4, "left"), (4.5, "left"), *(((3.2, "left"),) if urusan else ())),
@@ -290,6 +285,24 @@ class RenstraTables(TableSet):
 
 
 # ----------------------------------------------------------------------------------- helpers
+def _tc26_rows(t, urusan: bool) -> list[Row]:
+    """The T-C.26 rows of one tujuan: a row per strategi, tujuan and sasaran cells spanning theirs.
+    A sasaran without strategi is left out, as the signed Magetan T-C.26 leaves out its second
+    sasaran (seed 000 line 3378); `check` reports it (check/renstra.py)."""
+    chains = [(s, st) for s in t.sasaran for st in s.strategi]
+    rows: list[Row] = []
+    for k, (s, st) in enumerate(chains):
+        first_of_s = k == 0 or chains[k - 1][0] is not s
+        span_s = sum(1 for x, _ in chains if x is s)
+        row: Row = ((cell(t.uraian, rowspan=len(chains)),) if k == 0 else ())
+        row += (cell(s.uraian, rowspan=span_s),) if first_of_s else ()
+        row += (cell(st.uraian), items(st.arah_kebijakan))
+        if urusan and first_of_s:
+            row += (cell(s.urusan or KOSONG, rowspan=span_s),)
+        rows.append(row)
+    return rows
+
+
 BAGIAN = {"tujuan": "Tujuan", "sasaran": "Sasaran", "indikator": "Indikator", "target": "Target", "program": "Program",
           "kegiatan": "Kegiatan", "sub_kegiatan": "Sub Kegiatan", "pagu": "Pagu (Rp)", "narasi": "Narasi"}
 

@@ -151,6 +151,14 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
                 problems.append(analisis.problem(loc + ("program",), f"'{row.program}' is not a program in program.yaml", _known(program_ids), "ref.unknown"))
             elif row.program is not None and not next(p for p in programs if p.id == row.program).indikator:
                 problems.append(analisis.problem(loc + ("program",), f"program '{row.program}' has no indikator to show", None, "ref.unknown"))
+    program_ids = {prog.id for prog in programs}
+    for n, kebijakan in enumerate(c.analisis.kebijakan):
+        for m, ref in enumerate(kebijakan.program):
+            # an entry is a program id (printed as the program's name) or a name as printed; one
+            # shaped like an id (no space, a digit: "P2") that names no program is a slip
+            if ref not in program_ids and not any(ch.isspace() for ch in ref) and any(ch.isdigit() for ch in ref):
+                problems.append(analisis.problem(("kebijakan", n, "program", m), f"'{ref}' is not a program in program.yaml",
+                                                 f"write a program id or the program's name; {_known(program_ids)}", "ref.unknown"))
     return problems
 
 
