@@ -354,7 +354,15 @@ def _editor_edit(edit: _Edit, order: tuple[str, ...]) -> Edit:
     return Set(edit.path, new, fill=True, order=order)
 
 
-def _open(xlsx: Path, data_only: bool):
+def sheet_names(xlsx: Path) -> list[str]:
+    """The sheets of the workbook `xlsx` (what `laporgen import` tells its kinds apart by)."""
+    workbook = _open(xlsx, data_only=True, read_only=True)
+    names = list(workbook.sheetnames)
+    workbook.close()
+    return names
+
+
+def _open(xlsx: Path, data_only: bool, read_only: bool = False):
     """The workbook; with `data_only`, formulas read as their cached results."""
     import zipfile
 
@@ -368,7 +376,7 @@ def _open(xlsx: Path, data_only: bool):
                                      hint="make the template with laporgen export PATH --template realisasi, fill it "
                                      "in and import that .xlsx file", code="usage")])
     try:
-        return load_workbook(xlsx, data_only=data_only)
+        return load_workbook(xlsx, data_only=data_only, read_only=read_only)
     except FileNotFoundError:
         raise LaporgenError([Problem(display_path(xlsx), "file not found",
                                      hint="check the path of the filled template", code="input.file")]) from None
