@@ -368,12 +368,12 @@ class _Planner:
                 self.reader.problem(f"{lembar.name}!{_letter(lembar, kolom)}{row.r}",
                                     f"{kolom.header} of the new row is empty", "type the value", "import.cell")
                 return
-        label = row.key or f"row {row.r}"
+        label = f"{TINGKAT[row.tingkat] if lembar.tingkat else lembar.name} {row.key or f'(row {row.r})'}"
         if parent_row is not None and parent_row.baris is None:  # under a new row: part of its node
             list_field = lembar.container(Baris(parent_row.key, None, parent_row.tingkat, (), None), row.tingkat)[-1]
             parent_row.children.setdefault(list_field, []).append(row)
             row.values[("__lembar__",)] = lembar
-            self.plan.lines.append(f"{self._file(lembar)}: new {lembar.name} {label} under {parent_row.key}")
+            self.plan.lines.append(f"{self._file(lembar)}: new {label} under the new {parent_row.key}")
             return
         container = lembar.container(parent, row.tingkat)
         row.values[("__lembar__",)] = lembar
@@ -382,7 +382,7 @@ class _Planner:
             edit: Edit = Set((*container, row.key), _Lazy(row))
         else:
             edit = Append(container, _Lazy(row))
-        self.plan.add(stem, edit, f"{self._file(lembar)} {format_path(container)}: new {lembar.name} {label}")
+        self.plan.add(stem, edit, f"{self._file(lembar)} {format_path(container)}: new {label}")
 
 
 class _Lazy:

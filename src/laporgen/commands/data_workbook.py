@@ -45,6 +45,8 @@ SKIPPED_FIELDS = frozenset({"tercetak"})
 MONEY_FIELDS = ("pagu", "anggaran")
 """A program-tree node's money fields: on a leaf only; a parent's are computed."""
 TINGKAT = ("Program", "Kegiatan", "Sub Kegiatan")
+HEADERS = {"iku": "IKU", "laki_laki": "Laki-laki"}
+"""Headers that are not the field name capitalised."""
 
 
 # ------------------------------------------------------------------------------- columns
@@ -121,7 +123,7 @@ def _full(info: FieldInfo) -> Any:
 def header_of(path: tuple[str | int, ...], rupiah: bool) -> str:
     words = [p for p in path if isinstance(p, str)]
     name = words[-1] if len(words) == 1 or words[-1] not in ("nilai",) else words[-2]
-    text = name.replace("_", " ").title()
+    text = HEADERS.get(name) or name.replace("_", " ").title()
     if words[0] == "formula" and len(words) > 1:
         text = f"Formula {text}"
     years = [str(p) for p in path if isinstance(p, int)]
