@@ -262,7 +262,7 @@ def test_lkjip_writes_realisasi_to_its_folder_and_the_plan_to_its_renstra(tmp_pa
     indikator = wb["Indikator"]
     indikator.cell(row_of(indikator, "IS2.1", 2), col(indikator, "Target 2026"), "0,31")
     wb.save(xlsx)
-    code, stdout, stderr = invoke_cli("import", xlsx, "--into", document)
+    code, _, stderr = invoke_cli("import", xlsx, "--into", document)
     assert code == 0, stderr
     changed = diff_lines(before, snapshot(tmp_path / "magetan-dinsos"))
     assert sorted(changed) == ["lkjip-2024/kinerja.yaml", "renstra-2024-2026/rencana.yaml"]

@@ -29,8 +29,8 @@ from ..output import write_all_atomic
 from .content_edit import Append, Delete, Edit, Set, edited_text
 from .data_workbook import (
     MONEY_FIELDS,
-    TINGKAT,
     TIDAK,
+    TINGKAT,
     YA,
     Baris,
     Kolom,
@@ -40,7 +40,15 @@ from .data_workbook import (
     sheets_of,
     value_at,
 )
-from .realisasi_import import HEADER_SEARCH_ROWS, CellError, _cell_order, _header, _open, number_of_cell, number_of_text
+from .realisasi_import import (
+    HEADER_SEARCH_ROWS,
+    CellError,
+    _cell_order,
+    _header,
+    _open,
+    number_of_cell,
+    number_of_text,
+)
 
 _WITH_UNIT = re.compile(r"(-?[\d.,]+)\s+(\S.*)")
 """A target with its own unit, as exported: "336 Orang/Bulan"."""

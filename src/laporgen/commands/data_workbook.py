@@ -17,6 +17,8 @@ parent's pagu, serapan, capaian) are grey and protected, the input cells unlocke
 
 from __future__ import annotations
 
+import functools
+import operator
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -28,6 +30,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from ..errors import display_path
 from ..model.nilai import Nilai
 from .realisasi_template import HEAD_FILL, READ_ONLY_FILL, _bytes
 
@@ -73,8 +76,8 @@ class Hitung:
     column letter of each input column by field path), or `value(baris)` a value."""
 
     header: str
-    formula: Callable[[int, dict, "Baris"], str | None] | None = None
-    value: Callable[["Baris"], Any] | None = None
+    formula: Callable[[int, dict, Baris], str | None] | None = None
+    value: Callable[[Baris], Any] | None = None
     number_format: str = "General"
     width: int = 14
 
@@ -84,7 +87,7 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
         optional = len(args) < len(typing.get_args(annotation))
-        return (args[0] if len(args) == 1 else typing.Union[tuple(args)]), optional
+        return functools.reduce(operator.or_, args), optional
     return annotation, False
 
 
@@ -168,8 +171,9 @@ def _kolom(name: str, path, annotation, required: bool, default, note) -> Kolom:
         == getattr(Rupiah, "__metadata__", ())
     choices = (YA, TIDAK) if _base(_unwrap(annotation)[0]) is bool else _literals(annotation)
     number = is_number(annotation)
-    width = 60 if name in ("nama", "uraian", "jabatan") else 30 if name in ("definisi", "sumber_data") else \
-        18 if rupiah else 14
+    width = 60 if name in ("nama", "uraian", "jabatan") else 50 if name == "definisi" else \
+        30 if name in ("sumber_data", "pembilang", "penyebut") else 24 if name in ("bidang", "unit_kerja", "lokasi") \
+        else 18 if rupiah else 14
     return Kolom(header_of(path, rupiah), path, annotation, required, default, choices, number, rupiah, note, width)
 
 
@@ -365,6 +369,10 @@ def realisasi_sheet(c) -> Lembar:
                   induk_dari=("Indikator",))
 
 
+SHEET_TITLES = {"formasi": "Kebutuhan dan realisasi pegawai per jabatan", "golongan": "Pegawai menurut pangkat/golongan",
+                "pendidikan": "Pegawai menurut tingkat pendidikan", "jenis_kelamin": "Pegawai menurut jenis kelamin",
+                "jabatan": "Pegawai menurut jabatan", "status": "Pegawai menurut status dan jenis kelamin",
+                "aset": "Aset", "item": "Aset tetap"}
 SHEET_NAMES = {"formasi": "SDM Formasi", "golongan": "SDM Golongan", "pendidikan": "SDM Pendidikan",
                "jenis_kelamin": "SDM Jenis Kelamin", "jabatan": "SDM Jabatan", "status": "SDM Status",
                "aset": "Aset", "item": "Aset"}
@@ -388,7 +396,7 @@ def list_sheets(stem: str, model: type[BaseModel], data: Any, prefix: tuple[str 
         rows = [Baris(str(n + 1), None, 0, (*path, n), node) for n, node in enumerate(items)]
         columns = columns_of(item, [])
         title = SHEET_NAMES.get(name, name.replace("_", " ").title())
-        yield Lembar(title, stem, " / ".join(str(p) for p in path), "No", (item,), columns, rows,
+        yield Lembar(title, stem, SHEET_TITLES.get(name, " / ".join(str(p) for p in path)), "No", (item,), columns, rows,
                      lambda parent, _, path=path: path, id_field=False, hitung=_list_hitung(columns))
 
 
@@ -520,6 +528,7 @@ def _sheet(sheet, lembar: Lembar, lists: dict[str, str]) -> None:
         kolom = lembar.columns[i - fixed - 1] if fixed < i <= fixed + len(lembar.columns) else None
         if kolom is not None and kolom.note:
             cell.comment = Comment(kolom.note, "laporgen")
+    sheet.row_dimensions[HEADER_ROW].height = 30  # two lines: "Capaian 2024" / "(%)"
     first = HEADER_ROW + 1
     last_data = first + len(lembar.rows) - 1
     parents = {b.induk for b in lembar.rows if b.induk} if lembar.tingkat else set()
@@ -537,6 +546,7 @@ def _sheet(sheet, lembar: Lembar, lists: dict[str, str]) -> None:
             if value is not None:
                 cell.data_type = "s"
             cell.protection = unlocked
+            cell.alignment = Alignment(vertical="top")
         for i, kolom in enumerate(lembar.columns, start=fixed + 1):
             cell = sheet.cell(row=r, column=i)
             computed = baris is not None and lembar.tingkat and kolom.field[0] in MONEY_FIELDS and (
@@ -557,10 +567,13 @@ def _sheet(sheet, lembar: Lembar, lists: dict[str, str]) -> None:
             if kolom.number:
                 cell.number_format = "#,##0" if kolom.rupiah else "General"
             cell.alignment = Alignment(vertical="top", wrap_text=kolom.width >= 30)
+        if baris is not None:
+            _fit_height(sheet, r, baris, lembar)
         for i, hitung in enumerate(lembar.hitung, start=fixed + len(lembar.columns) + 1):
             cell = sheet.cell(row=r, column=i)
             cell.fill = grey
             cell.number_format = hitung.number_format
+            cell.alignment = Alignment(vertical="top", wrap_text=hitung.width >= 30)
             if baris is None:
                 continue
             if hitung.formula is not None:
@@ -575,9 +588,23 @@ def _sheet(sheet, lembar: Lembar, lists: dict[str, str]) -> None:
     sheet.protection.sheet = True
     for allowed in ("formatColumns", "formatRows", "formatCells", "insertRows", "deleteRows", "sort", "autoFilter"):
         setattr(sheet.protection, allowed, False)
-    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.orientation = "landscape"  # printed for checking: every column on the page
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.gridLines = True
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+
+
+def _fit_height(sheet, r: int, baris: Baris, lembar: Lembar) -> None:
+    """Give a row with wrapped long text the lines it needs: a spreadsheet opening the file
+    keeps the default height of a row written without one, and the text would overlap."""
+    lines = 1
+    for kolom in lembar.columns:
+        value = value_at(baris.node, kolom.field)
+        if kolom.width >= 30 and isinstance(value, str):
+            lines = max(lines, -(-len(value) // int(kolom.width * 0.85)))  # capitals are wide
+    if lines > 1:  # at most 6 lines: a long definisi is read in the cell, not on the sheet
+        sheet.row_dimensions[r].height = 15 * min(lines, 6)
 
 
 def _validations(sheet, lembar: Lembar, lists, letters, fixed: int, first: int, end: int, DataValidation) -> None:
@@ -631,24 +658,24 @@ def _petunjuk(sheet, c, sheets: list[Lembar]) -> None:
     lines = [
         (f"Data {c.settings.jenis.upper()} - {c.agency.nama_lengkap}", True),
         ("Buku kerja ini berisi semua tabel data dokumen. Ubah di sini, lalu baca kembali dengan:", False),
-        (f"    laporgen import FILE.xlsx --into {c.folder.as_posix()}", False),
+        (f"    laporgen import FILE.xlsx --into {display_path(c.folder)}", False),
         ("", False),
         ("Cara mengisi", True),
-        ("1. Isi hanya sel putih. Sel abu-abu dihitung otomatis (jumlah pagu, serapan, capaian) atau tidak "
-         "berlaku untuk baris itu, dan dikunci.", False),
-        ("2. Angka boleh dengan koma atau titik desimal (92,5 atau 92.5). Rupiah tanpa \"Rp\" dan tanpa desimal "
-         "bila bulat.", False),
-        ("3. Kolom ID: pengenal baris (T1, S1.1, IS1.1, P1, K1.1). Jangan ubah ID baris yang sudah ada; "
-         "untuk baris baru, isi ID baru yang belum dipakai.", False),
-        ("4. Baris baru: isi pada baris kosong di bawah tabel. Kolom Induk menunjuk ID baris induknya "
-         "(sasaran → tujuan, indikator → tujuan/sasaran, kegiatan → program, sub kegiatan → kegiatan).", False),
-        ("   Pada lembar Indikator Program dan lembar bernomor (SDM, Aset), biarkan kolom No kosong untuk "
-         "baris baru.", False),
-        ("5. Menghapus baris: kosongkan seluruh isian baris itu, atau buka proteksi lembar "
-         "(Review > Unprotect Sheet, tanpa kata sandi) lalu hapus barisnya.", False),
+        (("1. Isi hanya sel putih. Sel abu-abu dihitung otomatis (jumlah pagu, serapan, capaian) atau tidak "
+         "berlaku untuk baris itu, dan dikunci."), False),
+        (("2. Angka boleh dengan koma atau titik desimal (92,5 atau 92.5). Rupiah tanpa \"Rp\" dan tanpa desimal "
+         "bila bulat."), False),
+        (("3. Kolom ID: pengenal baris (T1, S1.1, IS1.1, P1, K1.1). Jangan ubah ID baris yang sudah ada; "
+         "untuk baris baru, isi ID baru yang belum dipakai."), False),
+        (("4. Baris baru: isi pada baris kosong di bawah tabel. Kolom Induk menunjuk ID baris induknya "
+         "(sasaran → tujuan, indikator → tujuan/sasaran, kegiatan → program, sub kegiatan → kegiatan)."), False),
+        (("   Pada lembar Indikator Program dan lembar bernomor (SDM, Aset), biarkan kolom No kosong untuk "
+         "baris baru."), False),
+        (("5. Menghapus baris: kosongkan seluruh isian baris itu, atau buka proteksi lembar "
+         "(Review > Unprotect Sheet, tanpa kata sandi) lalu hapus barisnya."), False),
         ("6. Pilihan tertutup (arah, tingkat, ya/tidak, ID induk, satuan) memakai daftar pilihan sel.", False),
-        ("7. laporgen import memeriksa setiap sel dulu; bila ada yang salah, pesannya menyebut lembar dan sel "
-         "(mis. Indikator!E7) dan tidak ada file yang diubah.", False),
+        (("7. laporgen import memeriksa setiap sel dulu; bila ada yang salah, pesannya menyebut lembar dan sel "
+         "(mis. Indikator!E7) dan tidak ada file yang diubah."), False),
         ("", False),
         ("Lembar", True),
     ]
@@ -657,5 +684,9 @@ def _petunjuk(sheet, c, sheets: list[Lembar]) -> None:
         cell = sheet.cell(row=r, column=1, value=text)
         cell.data_type = "s"
         cell.font = Font(bold=bold)
-        cell.alignment = Alignment(wrap_text=False)
-    sheet.column_dimensions["A"].width = 120
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if len(text) > 60:
+            sheet.row_dimensions[r].height = 15 * -(-len(text) // 60)
+    sheet.column_dimensions["A"].width = 72  # the page's width: the text wraps on screen and on paper
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
