@@ -92,6 +92,9 @@ def parser() -> argparse.ArgumentParser:
                        epilog="example:\n  laporgen check content/magetan-dinsos/lkjip-2024",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     c.add_argument("path", type=Path, help="the document folder")
+    c.add_argument("--format", dest="check_format", default="text", choices=("text", "json"),
+                   help="text: one line per finding (default); json: a list of findings (severity, code, file, "
+                   "line, field, message, hint) for other tools")
 
     i = command("init", help="start a new document folder, or next year's LKjIP from this year's",
                        description="Write a new document folder with every file commented and [ISI] marking what to "
@@ -289,9 +292,14 @@ def _run(args: argparse.Namespace) -> int:
             return _import_narasi(args.file, args.into, args.placeholders, args.overwrite)
         return _import(args.file, args.into)
     findings = pipeline.check(args.path)
+    failing = [f for f in findings if f.severity != "I"]  # [ISI] notes inform, they don't fail check
+    if args.check_format == "json":
+        import json
+
+        print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
+        return 1 if failing else 0
     for finding in findings:
         print(finding)
-    failing = [f for f in findings if f.severity != "I"]  # [ISI] notes inform, they don't fail check
     if failing:
         print(f"{len(failing)} finding(s) in {display_path(args.path)}", file=sys.stderr)
         return 1

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..compute.lkjip import LkjipFigures
 from ..model.content import LkjipContent
-from ..numbers import persen, rupiah, tanggal
+from ..numbers import nilai, persen, rupiah, tanggal
 from . import lkjip_kalimat as kalimat
 from .builder import OutlineBuilder, changed_outline, list_of_figures, list_of_tables, signature, toc_entries
 from .kalimat import para
@@ -56,7 +56,7 @@ class LkjipBuilder(OutlineBuilder):
             "akuntabilitas": lambda: [self.t.kriteria()],
             "target-realisasi": self._target_realisasi,
             "perbandingan-tahun": lambda: [Landscape((self.t.perbandingan_tahun(),)), *self._grafik("tren")],
-            "perbandingan-renstra": lambda: [self.t.perbandingan_renstra(), *kalimat.kemajuan(f)],
+            "perbandingan-renstra": lambda: [self.t.perbandingan_renstra(), *kalimat.kemajuan(f, self.c.rencana.periode[1])],
             "perbandingan-standar": lambda: [self.t.perbandingan_standar()],
             "analisis-penyebab": lambda: [kalimat.tercapai_sasaran(f, c.agency.nama, c.settings.tahun),
                                           kalimat.penyebab(f, c.kinerja.analisis), self.t.penyebab(),
@@ -210,4 +210,14 @@ def narrative_context(c: LkjipContent, f: LkjipFigures) -> dict[str, Any]:
         "rata_rata": persen(f.rata_rata, tanda=True), "rata_rata_kategori": f.kategori_rata_rata or "-",
         "efisiensi_total": persen(f.efisiensi_total, tanda=True),
         "pk": pk,
+        # per indicator and per program/kegiatan, so a sentence quotes a figure instead of typing
+        # it (`check` suggests these: narasi.angka)
+        "indikator": {i.indikator.id: {"capaian": persen(i.capaian, tanda=True), "kemajuan": persen(i.kemajuan, tanda=True),
+                                       "efisiensi": persen(i.efisiensi, tanda=True), "kategori": i.kategori or "-",
+                                       "target": nilai(i.target, i.indikator.satuan),
+                                       "realisasi": nilai(i.realisasi, i.indikator.satuan)}
+                      for i in (*f.indikator, *f.indikator_tujuan)},
+        "program": {n.id: {"pagu": rupiah(n.pagu), "realisasi": rupiah(n.realisasi), "serapan": persen(n.serapan, tanda=True),
+                           "capaian": persen(n.capaian, tanda=True), "efisiensi": persen(n.efisiensi, tanda=True)}
+                    for p in f.program for n in p.walk()},
     }

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..compute.capaian import rata_rata
 from ..compute.perubahan import Perubahan
 from ..compute.renstra import RenstraFigures
 from ..model.content import RenstraContent
 from ..numbers import angka_terbilang, bulatkan, persen, rupiah
 from .builder import OutlineBuilder, changed_outline, list_of_tables, signature, toc_entries
-from .kalimat import daftar, para
+from .kalimat import daftar, gabung, para
 from .nodes import (
     Block, Cover, Document, Landscape, LineBreak, ListBlock, PageBreak, Paragraph, Section, Text, Toc,
 )
@@ -107,7 +108,7 @@ class RenstraBuilder(OutlineBuilder):
         (the seeds' hand-written lists announce sections that are absent: M-14, B-24)."""
         entries = []
         for n, b in enumerate(self.outline, 1):
-            parts = ", ".join(ch.title for ch in b.children)
+            parts = gabung([ch.title for ch in b.children])
             line = f"Bab ini memuat {parts}." if parts else ""
             entries.append((para(Text(f"BAB {ROMAN[n - 1]} {b.title}", strong=True)), *((para(line),) if line else ())))
         return [para(f"Sistematika penulisan {self.context['dokumen']} {self.context['opd']} Tahun {self.c.settings.periode} "
@@ -198,4 +199,14 @@ def narrative_context(c: RenstraContent, f: RenstraFigures) -> dict[str, Any]:
         "fungsi": c.agency.fungsi, "dasar_hukum": c.agency.dasar_hukum, "kepala": c.agency.kepala.nama_gelar,
         "n_tujuan": n["tujuan"], "n_sasaran": n["sasaran"], "n_indikator": n["indikator"], "n_program": n["program"],
         "n_kegiatan": n["kegiatan"], "n_sub_kegiatan": n["sub_kegiatan"],
+        "tc24": _tc24(f),
     }
+
+
+def _tc24(f: RenstraFigures) -> dict[str, str]:
+    """T-C.24's means as a sentence quotes them (`check` suggests these: narasi.angka)."""
+    t = f.anggaran_total
+    if t is None:
+        return {"rata_anggaran": "-", "rata_rasio": "-"}
+    return {"rata_anggaran": rupiah(_round_rp(rata_rata(t.anggaran.values()))),
+            "rata_rasio": persen(rata_rata(t.rasio.values()), tanda=True)}

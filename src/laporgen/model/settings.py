@@ -13,9 +13,12 @@ from .fields import Angka, Id, Model, Tahun
 
 
 class Tingkat(Model):
-    """One level of a kategori scale: capaian ≥ `min` (inclusive) gets `label`."""
+    """One level of a kategori scale: `min` ≤ capaian ≤ `max` gets `label` (a range, as
+    "Baik 86–100, Sedang 71–85"; without `max`, up to the next level's min)."""
 
     min: Angka | None = Field(None, description="Lower bound, inclusive; omit for the lowest level")
+    max: Angka | None = Field(None, description="Upper bound, inclusive; omit for 'up to the next level' "
+                              "(or, on the highest level, no upper bound)")
     label: str
 
 
@@ -35,10 +38,12 @@ class Kategori(Model):
     @classmethod
     def _descending(cls, skala: tuple[Tingkat, ...]) -> tuple[Tingkat, ...]:
         bounds = [t.min for t in skala]
-        if len(skala) < 2 or bounds[-1] is not None or None in bounds[:-1]:
-            raise ValueError("needs two or more levels, every one with a min except the last (min = null)")
-        if any(a <= b for a, b in zip(bounds[:-1], bounds[1:-1])):
+        if len(skala) < 2 or None in bounds[:-1]:
+            raise ValueError("needs two or more levels, every one with a min except possibly the last (min = null)")
+        if any(a <= b for a, b in zip(bounds[:-1], bounds[1:]) if b is not None):
             raise ValueError("levels must be listed from the highest min to the lowest")
+        if any(t.max is not None and t.min is not None and t.max < t.min for t in skala):
+            raise ValueError("a level's max must not be below its min")
         return skala
 
 
@@ -112,6 +117,9 @@ class DocumentSettings(Model):
     outline: Outline = Field(default_factory=Outline)
     logo: str | None = Field(None, description="Image file for the cover, relative to this folder")
     grafik: bool = Field(True, description="Charts in BAB III: capaian against target, serapan per program, the trend")
+    disengaja: list[str] = Field(
+        [], description='Plausibility warnings the agency confirms as intended, by code ("wajar.pagu_nol") or '
+        'code@field ("wajar.serapan@program[0].kegiatan[1].anggaran.realisasi"): `check` no longer reports them')
 
 
 class Penetapan(Model):
@@ -142,3 +150,6 @@ class RenstraSettings(Model):
     perubahan_dari: str | None = Field(
         None, description="The folder of the version this Perubahan/Review revises, relative to this one: "
         "a table of what changed is printed in BAB I")
+    disengaja: list[str] = Field(
+        [], description='Plausibility warnings the agency confirms as intended, by code ("wajar.pagu_nol") or '
+        'code@field ("wajar.serapan@program[0].kegiatan[1].anggaran.realisasi"): `check` no longer reports them')
