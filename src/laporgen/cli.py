@@ -423,7 +423,8 @@ def _export(folder: Path, out: Path, template: str | None) -> int:
 
 def _import(file: Path, folder: Path) -> int:
     from .commands.data_import import import_data, is_data_workbook
-    from .commands.realisasi_import import import_realisasi, sheet_names
+    from .commands.realisasi_import import import_realisasi
+    from .commands.xlsx_cells import sheet_names
 
     changes = (import_data if is_data_workbook(sheet_names(file)) else import_realisasi)(file, folder)
     for line in changes:

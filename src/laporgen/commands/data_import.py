@@ -40,14 +40,14 @@ from .data_workbook import (
     sheets_of,
     value_at,
 )
-from .realisasi_import import (
+from .xlsx_cells import (
     HEADER_SEARCH_ROWS,
     CellError,
-    _cell_order,
-    _header,
-    _open,
+    cell_order,
+    header_text,
     number_of_cell,
     number_of_text,
+    open_workbook,
 )
 
 _WITH_UNIT = re.compile(r"(-?[\d.,]+)\s+(\S.*)")
@@ -81,7 +81,7 @@ class _Reader:
         heads = tuple(h.lower() for h in layout(lembar))
         found = None
         for r, row in enumerate(sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, max_col=len(heads)), start=1):
-            if tuple(_header(c.value) for c in row) == heads:
+            if tuple(header_text(c.value) for c in row) == heads:
                 found = r
                 break
         if found is None:
@@ -451,7 +451,7 @@ def import_data(xlsx: Path, folder: Path) -> list[str]:
     """Write the data workbook `xlsx` into the document in `folder`; return the changes made,
     one line each. Raises `LaporgenError` with every unreadable cell, writing nothing."""
     content = load_document(folder)
-    workbook, formulas = _open(xlsx, data_only=True), _open(xlsx, data_only=False)
+    workbook, formulas = open_workbook(xlsx, data_only=True), open_workbook(xlsx, data_only=False)
     reader = _Reader(xlsx, formulas)
     planner = _Planner(content, reader)
     for lembar in sheets_of(content):
@@ -463,7 +463,7 @@ def import_data(xlsx: Path, folder: Path) -> list[str]:
         rows = reader.rows(workbook[lembar.name], lembar)
         _mark_formulas(rows, formulas[lembar.name], lembar, reader)
         planner.sheet(lembar, rows)
-        reader.problems[first:] = sorted(reader.problems[first:], key=_cell_order)
+        reader.problems[first:] = sorted(reader.problems[first:], key=cell_order)
     if reader.problems:
         raise LaporgenError(reader.problems)
     texts = _edited(content, planner.plan)

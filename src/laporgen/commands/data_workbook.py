@@ -32,7 +32,7 @@ from pydantic.fields import FieldInfo
 
 from ..errors import display_path
 from ..model.nilai import Nilai
-from .realisasi_template import HEAD_FILL, READ_ONLY_FILL, _bytes
+from .xlsx_cells import HEAD_FILL, READ_ONLY_FILL, workbook_bytes
 
 PETUNJUK = "Petunjuk"
 DAFTAR = "Daftar"
@@ -464,7 +464,7 @@ def data_workbook(c) -> bytes:
     workbook.properties.created = workbook.properties.modified = moment
     # openpyxl writes formulas without their results: the spreadsheet computes them on opening
     workbook.calculation.fullCalcOnLoad = True
-    return _bytes(workbook, moment)
+    return workbook_bytes(workbook, moment)
 
 
 def _tanggal(c):
