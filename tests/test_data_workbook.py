@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -14,6 +15,7 @@ import pytest
 from conftest import ROOT, invoke_cli
 from libreoffice import soffice
 
+from laporgen.errors import display_path
 from laporgen.jenis import load_document
 
 EXAMPLES = {
@@ -210,7 +212,7 @@ def test_changed_added_and_removed_rows_become_yaml_edits(client, tmp_path):
         "program.yaml program[0].kegiatan[0].sub_kegiatan[1].pagu[2022] (SK1.1.2): 1119000 -> 123456",
         "program.yaml program[0].kegiatan[0].sub_kegiatan: new Sub Kegiatan SK-BARU",
         "sumber_daya.yaml aset[2]: Aset 3 removed",
-        f"5 value(s) changed in {document}",
+        f"5 value(s) changed in {display_path(document)}",
     ]
     after = snapshot(tmp_path / "blitar-dinsos")
     assert {f"blitar-dinsos/{k}": v for k, v in diff_lines(before, after).items()} == BLITAR_EDITS
@@ -320,3 +322,30 @@ def test_a_document_the_edits_would_break_is_not_written(tmp_path):
     assert code == 2
     assert "rencana.yaml" in stderr and "indikator" in stderr
     assert snapshot(tmp_path / "blitar-dinsos") == before
+
+
+def test_lkjip_new_kegiatan_with_its_budget_and_a_new_formasi_row(tmp_path):
+    document = copy_of(tmp_path, "lkjip-2024")
+    xlsx = export(document, tmp_path / "out")
+    wb = openpyxl.load_workbook(xlsx)
+    program = wb["Program"]
+    r = first_empty(program, 3)
+    for header, value in (("Tingkat", "Kegiatan"), ("Induk", "P2"), ("ID", "K2.9"), ("Nama", "Kegiatan baru"),
+                          ("Bidang", "Bidang Pemberdayaan Sosial"), ("Pagu (Rp)", 1000000),
+                          ("Realisasi (Rp)", "1.950.000,50")):
+        program.cell(r, col(program, header), value)
+    formasi = wb["SDM Formasi"]
+    r = first_empty(formasi, 2)
+    for header, value in (("Jabatan", "JF Analis Kebijakan"), ("Kebutuhan", 2), ("Realisasi", 1)):
+        formasi.cell(r, col(formasi, header), value)
+    wb.save(xlsx)
+    code, stdout, stderr = invoke_cli("import", xlsx, "--into", document)
+    assert code == 0, stderr
+    assert "program.yaml program[1].kegiatan: new Kegiatan K2.9" in stdout
+    assert "sumber_daya.yaml pegawai.formasi: new SDM Formasi (row 27)" in stdout
+    content = load_document(document)
+    kegiatan = content.program.program[1].kegiatan[-1]
+    assert (kegiatan.id, kegiatan.bidang, kegiatan.anggaran.pagu, kegiatan.anggaran.realisasi) == (
+        "K2.9", "Bidang Pemberdayaan Sosial", 1000000, Decimal("1950000.50"))
+    assert content.sumber_daya.pegawai.formasi[-1].jabatan == "JF Analis Kebijakan"
+    assert "    - {jabatan: JF Analis Kebijakan, kebutuhan: 2, realisasi: 1}\n" in (document / "sumber_daya.yaml").read_text()

@@ -426,7 +426,11 @@ def _import(file: Path, folder: Path) -> int:
     from .commands.realisasi_import import import_realisasi
     from .commands.xlsx_cells import sheet_names
 
-    changes = (import_data if is_data_workbook(sheet_names(file)) else import_realisasi)(file, folder)
+    try:
+        data = is_data_workbook(sheet_names(file))
+    except LaporgenError:  # not a workbook: the import reports it after the content's own problems
+        data = False
+    changes = (import_data if data else import_realisasi)(file, folder)
     for line in changes:
         print(line)
     print(f"{len(changes)} value(s) changed in {display_path(folder)}" if changes else "no changes")

@@ -11,6 +11,7 @@ otherwise. A workbook imported unchanged changes no byte.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import tempfile
@@ -165,6 +166,8 @@ class _Reader:
                 value = self.number(raw, cell.number_format or "General", kolom)
             elif isinstance(raw, int | float) and not isinstance(raw, bool):
                 value = str(number_of_cell(raw))
+            elif isinstance(raw, dt.date):  # a date cell: pydantic takes a datetime at midnight as a date
+                value = raw
             else:
                 value = str(raw).strip()
             return TypeAdapter(kolom.annotation).validate_python(value)
@@ -516,7 +519,15 @@ def _validate(content, folder: Path, texts: dict[Path, str]) -> None:
         root = root.parent
     with tempfile.TemporaryDirectory() as temp:
         copy = Path(temp) / "content"
-        shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".git", "output", "*.docx", "*.pdf", "*.xlsx"))
+        # the document folder whole (its narasi/ too); of the folders it reads from (the agency's,
+        # its Renstra's) only their files, so a far-away shared plan never copies a whole tree
+        shutil.copytree(Path(folder).resolve(), copy / Path(folder).resolve().relative_to(root),
+                        ignore=shutil.ignore_patterns(".git", "output", "*.docx", "*.pdf", "*.xlsx"))
+        for source in {Path(s.path).resolve().parent for s in content.sources.values()} - {Path(folder).resolve()}:
+            (copy / source.relative_to(root)).mkdir(parents=True, exist_ok=True)
+            for item in source.iterdir():
+                if item.is_file() and item.suffix in (".yaml", ".yml", ".toml"):
+                    shutil.copy2(item, copy / item.relative_to(root))
         for path, text in texts.items():
             (copy / Path(path).resolve().relative_to(root)).write_text(text, encoding="utf-8")
         try:
