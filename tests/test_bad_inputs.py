@@ -52,6 +52,9 @@ def case_folders() -> list[Path]:
     return sorted(p for p in CASES_DIR.iterdir() if (p / "case.yaml").is_file())
 
 
+PICTURES = {".png", ".jpg", ".jpeg"}
+
+
 def known_bug(folder: Path) -> str | None:
     """The bug (outside the input layer) that makes this case fail the contract today."""
     return read_case(folder).get("known_bug")
@@ -72,7 +75,9 @@ def apply_mutation(doc: Path, m: dict) -> list[str]:
         with (doc / m["file"]).open("a", encoding="utf-8") as stream:
             stream.write("\n" + key + "[" * m["nest"] + "1" + "]" * m["nest"] + "\n")
         return []
-    targets = sorted(p for p in doc.glob(m["glob"]) if p.is_file()) if "glob" in m else [doc / m["file"]]
+    # a glob edits the text files it matches: the pictures (logo, bagan) are not text
+    targets = sorted(p for p in doc.glob(m["glob"]) if p.is_file() and p.suffix not in PICTURES) if "glob" in m \
+        else [doc / m["file"]]
     assert targets, f"no file matches {m}"
     written: list[str] = []
     for path in targets:

@@ -227,7 +227,7 @@ def test_init_from_changes_exactly_the_realisasi_and_keeps_every_earlier_value(t
     files = next_lkjip(previous, new)
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))  # pictures are bytes
     old = load_lkjip(previous)
     content = load_lkjip(new)  # parses and validates
     for source in previous.iterdir():
@@ -261,7 +261,7 @@ def test_init_from_a_scaffold_keeps_every_file_parseable(tmp_path):
     second = first.parent / "lkjip-2025"
     for path, text in next_lkjip(first, second).items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))  # pictures are bytes
     content = load_lkjip(second)
     assert content.settings.tahun == 2025
     program = (second / "program.yaml").read_text(encoding="utf-8")
@@ -278,7 +278,7 @@ def test_init_from_rolls_a_kinerja_toml(tmp_path):
     new = previous.parent / "lkjip-2025"
     for path, text in next_lkjip(previous, new).items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))  # pictures are bytes
     content = load_lkjip(new)
     assert all(r.nilai is None for r in content.kinerja.realisasi.values())  # not carried over silently
     assert {r.id: r.tahun[2024].realisasi for r in content.kinerja.riwayat if r.id and 2024 in r.tahun}["IS2.1"] \

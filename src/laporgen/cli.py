@@ -373,9 +373,10 @@ def _init(folder: Path, jenis: str, tahun: int | None, previous: Path | None, sc
         if year is None:
             raise LaporgenError([Problem(display_path(folder), "cannot tell the year from the folder name",
                                          hint="pass --tahun, e.g. --tahun 2025", code="usage")])
-        files = new_document(folder, jenis, year, schemas)
+        files = dict(new_document(folder, jenis, year, schemas))
         files |= {schemas / name: data.decode() for name, data in schema_files().items() if not (schemas / name).exists()}
-    write_all_atomic({path: text.encode("utf-8") for path, text in files.items()})  # all, or none on a failure
+    # all, or none on a failure; pictures (init --from) are copied as they are
+    write_all_atomic({path: text if isinstance(text, bytes) else text.encode("utf-8") for path, text in files.items()})
     if not quiet:
         for path in files:
             print(f"wrote {display_path(path)}")

@@ -23,7 +23,7 @@ def test_missing_and_blank_narratives_are_findings(tmp_path):
     found = narasi_missing(c, ["kata-pengantar", "maksud", "penutup"])
     assert [(f.severity, f.problem.code, Path(f.problem.file).name) for f in found] == [
         ("W", MISSING, "kata-pengantar.md"), ("W", MISSING, "maksud.md")]
-    assert found[0].problem.message == "section 'kata-pengantar' has no narrative: it would print its heading over nothing"
+    assert found[0].problem.message == "section 'kata-pengantar' has no narrative: the document marks it DRAF (or leaves it out: bagian_kosong)"
     assert found[1].problem.message == "section 'maksud': the narrative file is empty"
 
 

@@ -61,3 +61,4 @@ def placeholders(c) -> list[Finding]:
     texts = [(s.name, s.text) for s in c.sources.values()] + [(display_path(n.path), n.text) for n in c.narasi.values()]
     return [Finding("I", Problem(name, f"still to fill in: {line.strip()[:80]}", number, None, None, "isi"))
             for name, text in texts for number, line in enumerate(text.split("\n"), 1) if ISI in line]
+

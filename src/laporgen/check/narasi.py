@@ -26,7 +26,8 @@ def is_blank(text: str) -> bool:
 
 
 def narasi_missing(c, section_ids: Iterable[str]) -> list[Finding]:
-    """A W finding for each of `section_ids` (sections that would print a heading over nothing)
+    """A W finding for each of `section_ids` (sections with nothing under their heading, which
+    the build marks DRAF or leaves out by `bagian_kosong`: `Document.kosong`)
     whose `narasi/<id>.md` in the content `c` (any document type) is missing or blank."""
     folder: Path = c.folder
     narasi: Mapping[str, Narasi] = c.narasi
@@ -34,7 +35,7 @@ def narasi_missing(c, section_ids: Iterable[str]) -> list[Finding]:
     for sid in section_ids:
         found = narasi.get(sid)
         if found is None:
-            path, message = folder / "narasi" / f"{sid}.md", f"section '{sid}' has no narrative: it would print its heading over nothing"
+            path, message = folder / "narasi" / f"{sid}.md", f"section '{sid}' has no narrative: the document marks it DRAF (or leaves it out: bagian_kosong)"
         elif is_blank(found.text):
             path, message = found.path, f"section '{sid}': the narrative file is empty"
         else:

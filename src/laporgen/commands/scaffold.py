@@ -60,19 +60,20 @@ def _order(folder: Path, path: Path) -> tuple[int, str]:
     return rank, path.as_posix()
 
 
-def next_lkjip(previous: Path, folder: Path) -> dict[Path, str]:
+def next_lkjip(previous: Path, folder: Path) -> dict[Path, str | bytes]:
     """Next year's LKjIP from this year's: the year moved on, this year's realisasi moved into
     `riwayat` (every earlier year kept) and emptied with an [ISI] marker, printed (`tercetak`)
-    values dropped, the PK and the signature re-dated, narrative kept as a marked draft. Every
-    data file (YAML or TOML) is changed through the round-trip editor (`content_edit.py`), so
-    comments, order and flow style stay. Targets need no rolling when the plan is the agency's
-    Renstra (`renstra = ...`): they are read by year."""
+    values dropped, the PK and the signature re-dated, narrative kept as a marked draft with its
+    pictures (the bagan a narrative shows, copied as they are). Every data file (YAML or TOML)
+    is changed through the round-trip editor (`content_edit.py`), so comments, order and flow
+    style stay. Targets need no rolling when the plan is the agency's Renstra (`renstra = ...`):
+    they are read by year."""
     from ..model.folder import load_lkjip
     from ..model.read import read_data
 
     old = load_lkjip(previous)
     tahun = old.settings.tahun + 1
-    files: dict[Path, str] = {}
+    files: dict[Path, str | bytes] = {}
     for source in sorted(previous.iterdir()):
         if source.is_file() and source.suffix in (".toml", ".yaml", ".yml"):
             data, _ = read_data(source)
@@ -82,7 +83,12 @@ def next_lkjip(previous: Path, folder: Path) -> dict[Path, str]:
         text = md.read_text(encoding="utf-8")
         files[folder / "narasi" / md.relative_to(previous / "narasi")] = (
             f"<!-- {ISI} draft dari LKjIP {tahun - 1}: perbarui untuk tahun {tahun} -->\n{text}")
+    for picture in sorted(p for p in previous.rglob("*") if p.is_file() and p.suffix.lower() in PICTURES):
+        files[folder / picture.relative_to(previous)] = picture.read_bytes()
     return files
+
+
+PICTURES = (".png", ".jpg", ".jpeg")
 
 
 DROPPED = ("tercetak", "target_triwulan", "tahun_lalu")

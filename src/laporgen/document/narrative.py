@@ -3,6 +3,9 @@
 Jinja runs sandboxed with autoescape (a "<" or "&" in data cannot inject markup) and strict
 undefined (an unknown placeholder is an error naming the file and line, not a blank).
 Markdown is converted by the `markdown` package and its small HTML read back into nodes.
+A picture (`![Bagan Organisasi](gambar/bagan.png)`, the path relative to the narrative file)
+becomes a `Figure` captioned with its alt text, numbered "Gambar x.y" with the charts; the file
+must be a PNG or JPEG inside the document folder (`model.gambar`).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import contextvars
 import re
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import InvalidOperation
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,8 +25,9 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefine
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from ..errors import LaporgenError, Problem, display_path
+from ..model.gambar import image_problem
 from . import template_cache
-from .nodes import Block, Inline, LineBreak, ListBlock, Paragraph, Text
+from .nodes import Block, Figure, Inline, LineBreak, ListBlock, Paragraph, Text
 
 
 class _NarrativeSandbox(SandboxedEnvironment):
@@ -142,8 +146,10 @@ def narrative_env(filters: Mapping[str, Any]) -> SandboxedEnvironment:
     return env
 
 
-def render_markdown(env: SandboxedEnvironment, text: str, path: Path, context: Mapping[str, Any]) -> tuple[Block, ...]:
-    """The blocks of one narrative file, its placeholders filled from `context`."""
+def render_markdown(env: SandboxedEnvironment, text: str, path: Path, context: Mapping[str, Any],
+                    root: Path | None = None) -> tuple[Block, ...]:
+    """The blocks of one narrative file, its placeholders filled from `context`; its pictures
+    must lie inside `root` (the document folder; by default the file's own folder)."""
     name = display_path(path)
     filters = getattr(env, "laporgen_filters", ())
     try:
@@ -172,7 +178,44 @@ def render_markdown(env: SandboxedEnvironment, text: str, path: Path, context: M
         # the template's own expression failed ({{ 1/0 }}, {{ tahun + "x" }}): the user's to fix
         problem = _runtime_problem(name, exc, text, filters)
         raise LaporgenError([_naming_the_placeholder(problem, env, text, context)]) from exc
-    return _HtmlBlocks.parse(_markdown().convert(filled))
+    pictures = _Pictures(path, root or path.parent, text)
+    blocks = _HtmlBlocks.parse(_markdown().convert(filled), pictures.figure)
+    if pictures.problems:
+        raise LaporgenError(pictures.problems)
+    return blocks
+
+
+class _Pictures:
+    """The pictures of one narrative file, checked and made `Figure`s; every bad one is a
+    problem naming the line that shows it."""
+
+    def __init__(self, path: Path, root: Path, text: str):
+        self.path, self.root, self.text = path, root, text
+        self.problems: list[Problem] = []
+        self.count = 0
+
+    def figure(self, src: str, alt: str) -> Figure | None:
+        self.count += 1
+        wrong = image_problem(src, self.path.parent, self.root)
+        if wrong is not None:
+            self.problems.append(Problem(display_path(self.path), wrong[0], self._line(src), hint=wrong[1],
+                                         code="narrative.image"))
+            return None
+        if not alt.strip():
+            self.problems.append(Problem(display_path(self.path), f"the picture '{src}' has no caption", self._line(src),
+                                         hint="write the caption between the brackets: ![Bagan Organisasi](bagan.png)",
+                                         code="narrative.image"))
+            return None
+        resolved = (self.path.parent / src).resolve()
+        return Figure(f"{self.path.stem}-{self.count}", "", " ".join(alt.split()), str(resolved), alt=" ".join(alt.split()))
+
+    def _line(self, src: str) -> int | None:
+        """The line of the file as written that shows the picture (a path is rarely built from
+        placeholders; then no line is given)."""
+        for number, row in enumerate(self.text.split("\n"), start=1):
+            if f"]({src}" in row or f"]( {src}" in row:
+                return number
+        return None
 
 
 _converters = threading.local()
@@ -267,16 +310,17 @@ def _line_of(exc: Exception, text: str) -> int | None:
 class _HtmlBlocks(HTMLParser):
     """Reads the HTML that `markdown` produces (p, ul/ol/li, strong/em, br) into nodes."""
 
-    def __init__(self) -> None:
+    def __init__(self, picture: Callable[[str, str], Figure | None]) -> None:
         super().__init__(convert_charrefs=True)
+        self.picture = picture
         self.blocks: list[Block] = []
         self.stack: list[dict] = []  # open lists: {"marker", "items": [[blocks]]}
         self.inlines: list[Inline] | None = None
         self.strong = self.emph = 0
 
     @classmethod
-    def parse(cls, html: str) -> tuple[Block, ...]:
-        parser = cls()
+    def parse(cls, html: str, picture: Callable[[str, str], Figure | None]) -> tuple[Block, ...]:
+        parser = cls(picture)
         parser.feed(html)
         parser.close()
         parser._flush()
@@ -308,6 +352,13 @@ class _HtmlBlocks(HTMLParser):
             self.emph += 1
         elif tag == "br":
             self._inline(LineBreak())
+        elif tag == "img":
+            # a picture is a block of its own: the text before it ends a paragraph
+            found = dict(attrs)
+            self._flush()
+            figure = self.picture(found.get("src") or "", found.get("alt") or "")
+            if figure is not None:
+                self._target().append(figure)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("ul", "ol") and self.stack:
@@ -337,10 +388,10 @@ class _HtmlBlocks(HTMLParser):
 
 
 def render_all(env: SandboxedEnvironment, files: Mapping[str, Any], known: set[str],
-               context: Mapping[str, Any]) -> dict[str, tuple[Block, ...]]:
+               context: Mapping[str, Any], root: Path | None = None) -> dict[str, tuple[Block, ...]]:
     """Every narrative file (`key → Narasi`) rendered up front, so all their problems are
     reported at once; a file whose key is not `known` (no section of that id) is an error,
-    not silently left out."""
+    not silently left out. Pictures must lie inside `root` (the document folder)."""
     rendered: dict[str, tuple[Block, ...]] = {}
     problems: list[Problem] = []
     for key, narasi in files.items():
@@ -349,7 +400,7 @@ def render_all(env: SandboxedEnvironment, files: Mapping[str, Any], known: set[s
                                     hint=f"rename it to one of: {', '.join(sorted(known))}", code="narrative.unknown"))
             continue
         try:
-            rendered[key] = render_markdown(env, narasi.text, narasi.path, context)
+            rendered[key] = render_markdown(env, narasi.text, narasi.path, context, root)
         except LaporgenError as exc:
             problems.extend(exc.problems)
     if problems:

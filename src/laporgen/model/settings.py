@@ -12,6 +12,16 @@ from pydantic import Field, field_validator, model_validator
 from .fields import Angka, Id, Model, Tahun
 
 
+Sampul = Literal["standar", "kop"]
+SAMPUL = ("standar: title at the top, the logo in the middle, the Pemerintah line, agency, address and year at the "
+          "foot (the LKjIP's cover); kop: the Pemerintah line, agency and address at the top as a letterhead, "
+          "then the title and the logo (the Blitar Renstra's cover)")
+BagianKosong = Literal["draf", "hilangkan"]
+BAGIAN_KOSONG = ("A section with nothing in it (its narasi/<id>.md missing and nothing generated): draf prints its "
+                 "heading and a visible DRAF note naming the file to write; hilangkan leaves the section out. "
+                 "`laporgen check` lists such sections either way [narasi.missing]")
+
+
 class Tingkat(Model):
     """One level of a kategori scale: `min` ≤ capaian ≤ `max` gets `label` (a range, as
     "Baik 86–100, Sedang 71–85"; without `max`, up to the next level's min)."""
@@ -115,7 +125,9 @@ class DocumentSettings(Model):
     kategori: Kategori = Field(default_factory=Kategori)
     perhitungan: Perhitungan = Field(default_factory=Perhitungan)
     outline: Outline = Field(default_factory=Outline)
-    logo: str | None = Field(None, description="Image file for the cover, relative to this folder")
+    logo: str | None = Field(None, description="Image file for the cover, relative to this folder (replaces the agency's logo)")
+    sampul: Sampul = Field("standar", description=SAMPUL)
+    bagian_kosong: BagianKosong = Field("draf", description=BAGIAN_KOSONG)
     grafik: bool = Field(True, description="Charts in BAB III: capaian against target, serapan per program, the trend")
     disengaja: list[str] = Field(
         [], description='Plausibility warnings the agency confirms as intended, by code ("wajar.pagu_nol") or '
@@ -123,12 +135,14 @@ class DocumentSettings(Model):
 
 
 class Penetapan(Model):
-    """The decree block printed before a Renstra ("Lampiran : KEPUTUSAN … NOMOR … TANGGAL …");
-    a blank nomor or tanggal leaves a slot to fill in by hand."""
+    """The decree block printed above BAB I of a Renstra that is the attachment of a decree
+    ("Lampiran : KEPUTUSAN … / NOMOR … / TANGGAL … / TENTANG …"); a blank nomor or tanggal
+    leaves a slot to fill in by hand."""
 
-    judul: str
+    judul: str = Field(description='The decree: "KEPUTUSAN KEPALA DINAS SOSIAL KABUPATEN MAGETAN"')
     nomor: str = ""
     tanggal: str = ""
+    tentang: str = Field("", description="What the decree is about; blank: the document's title in capitals")
 
 
 class RenstraSettings(Model):
@@ -146,7 +160,9 @@ class RenstraSettings(Model):
         "permendagri", description='permendagri: the standard forms numbered by their code, "Tabel T-C.23" '
         '(Permendagri 86/2017), the other tables "Tabel 2.1" by BAB; bab: every table by BAB, "Tabel 2.5"')
     outline: Outline = Field(default_factory=Outline)
-    logo: str | None = None
+    logo: str | None = Field(None, description="Image file for the cover, relative to this folder (replaces the agency's logo)")
+    sampul: Sampul = Field("standar", description=SAMPUL)
+    bagian_kosong: BagianKosong = Field("draf", description=BAGIAN_KOSONG)
     perubahan_dari: str | None = Field(
         None, description="The folder of the version this Perubahan/Review revises, relative to this one: "
         "a table of what changed is printed in BAB I")
