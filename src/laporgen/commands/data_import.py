@@ -526,7 +526,7 @@ def _validate(content, folder: Path, texts: dict[Path, str]) -> None:
         for source in {Path(s.path).resolve().parent for s in content.sources.values()} - {Path(folder).resolve()}:
             (copy / source.relative_to(root)).mkdir(parents=True, exist_ok=True)
             for item in source.iterdir():
-                if item.is_file() and item.suffix in (".yaml", ".yml", ".toml"):
+                if item.is_file() and item.suffix.lower() not in (".xlsx", ".docx", ".pdf"):  # content, the logo
                     shutil.copy2(item, copy / item.relative_to(root))
         for path, text in texts.items():
             (copy / Path(path).resolve().relative_to(root)).write_text(text, encoding="utf-8")

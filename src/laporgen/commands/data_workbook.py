@@ -644,7 +644,7 @@ def _validations(sheet, lembar: Lembar, lists, letters, fixed: int, first: int, 
         elif kolom.field in (("tujuan",), ("sasaran",)):
             where = "A" if kolom.field == ("tujuan",) else "B"
             add(letter, f"'{kolom.field[0].title()}'!${where}${first}:${where}${LAST_ROW}", strict=False)
-        elif kolom.number and not kolom.choices:
+        elif kolom.number and not kolom.choices and Nilai not in _parts(kolom.annotation):  # "336 Orang/Bulan" is text
             dv = DataValidation(type="decimal", operator="between", formula1="-1E+15", formula2="1E+16",
                                 allow_blank=True)
             dv.error, dv.errorTitle = "Ketik angka (desimal dengan koma atau titik).", "laporgen"
