@@ -3,8 +3,9 @@
 Every bundled example is built once in all three formats; one list of the Magetan LKjIP's
 computed figures (LKJIP-SPEC §3, as in test_lkjip_example.py), plus every figure in every table
 of the tree, must appear in the DOCX text, the HTML text and the PDF text. The PDF's page size,
-landscape pages and Daftar Isi page numbers are checked on the real document; the
-`--pdf-engine libreoffice` route is built once too.
+landscape pages and Daftar Isi page numbers are checked on the real document. The PDF is the
+default engine's (Typst); the `--pdf-engine weasyprint` and `libreoffice` routes are built once
+too, for the Magetan LKjIP.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def example_id(folder: Path) -> str:
 
 @dataclass
 class Outputs:
-    """One example built as DOCX, HTML and PDF (WeasyPrint); the PDF's page texts read once."""
+    """One example built as DOCX, HTML and PDF (Typst); the PDF's page texts read once."""
 
     folder: Path
     built: Built
@@ -152,6 +153,14 @@ def test_the_same_figures_in_docx_html_and_pdf(outputs):
         assert not missing, f"{fmt} lacks {missing}"
 
 
+def test_typst_pdf_never_breaks_a_figure_inside_its_cell(outputs):
+    """Typst lays a figure on one line of its cell (no hyphenation, no break inside a token):
+    every table figure appears whole in the PDF's text, not only once the line ends are gone."""
+    text = words("\n".join(outputs.pdf_texts))
+    broken = [figure for figure in sorted(table_figures(outputs.built)) if words(figure) not in text]
+    assert not broken
+
+
 def test_pdf_paper_landscape_pages_and_toc_page_numbers(outputs):
     document = outputs.built.document
     portrait = PAPER_MM[document.paper]
@@ -183,6 +192,22 @@ def test_html_is_self_contained(outputs):
     ids = page.xpath("//@id")
     assert len(ids) == len(set(ids))
     assert all(href[1:] in set(ids) for href in page.xpath("//a/@href"))
+
+
+def test_weasyprint_engine_prints_the_same_figures(tmp_path):
+    (pdf,) = build(MAGETAN, tmp_path, ("pdf",), pdf_engine="weasyprint").outputs
+    texts = pdf_texts(pdf.read_bytes())
+    text = words("\n".join(texts))
+    missing = [figure for figure in FIGURES[MAGETAN] if figure not in text]
+    assert not missing
+    assert check_toc_page_numbers(texts, build_tree(MAGETAN)) > 0
+
+
+def build_tree(folder: Path):
+    from laporgen.build import document_for
+    from laporgen.jenis import load_document
+
+    return document_for(load_document(folder), charts=False)
 
 
 @pytest.mark.libreoffice

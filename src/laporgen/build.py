@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 FORMATS = ("docx", "html", "pdf")
-PDF_ENGINES = ("weasyprint", "libreoffice")
+PDF_ENGINES = ("typst", "weasyprint", "libreoffice")  # the first is the default
 
 
 @dataclass(frozen=True)
@@ -54,9 +54,13 @@ def document_for(c: Content, charts: bool = True, figures: Any = None) -> Docume
 
 
 def build(folder: Path, out: Path, formats: tuple[str, ...] = ("docx",), template: Path | None = None,
-          pdf_engine: str = "weasyprint") -> Built:
-    """Render the document in `folder` into `out` in each format; returns what was written."""
+          pdf_engine: str = PDF_ENGINES[0], pdf_standard: str | None = None) -> Built:
+    """Render the document in `folder` into `out` in each format; returns what was written.
+    `pdf_standard` ("a-2b") makes the Typst PDF an archival PDF/A file."""
     unknown = [f for f in formats if f not in FORMATS] + ([pdf_engine] if pdf_engine not in PDF_ENGINES else [])
+    if pdf_standard is not None and pdf_engine != "typst":
+        raise LaporgenError([Problem("command line", f"--pdf-standard {pdf_standard} needs the typst PDF engine",
+                                     hint="drop --pdf-engine, or use --pdf-engine typst", code="usage")])
     if unknown:
         raise LaporgenError([Problem("command line", f"unknown format or engine: {', '.join(unknown)}",
                                      hint=f"formats: {', '.join(FORMATS)}; pdf engines: {', '.join(PDF_ENGINES)}",
@@ -64,7 +68,7 @@ def build(folder: Path, out: Path, formats: tuple[str, ...] = ("docx",), templat
     with collector.paused():
         content = load_document(folder)
         document = document_for(content)
-        renderers = _renderers(template or TEMPLATES / "laporgen.docx", pdf_engine)
+        renderers = _renderers(template or TEMPLATES / "laporgen.docx", pdf_engine, pdf_standard)
         rendered: dict[str, bytes] = {}
         for fmt in formats:
             rendered[fmt] = renderers[fmt](document, rendered)
@@ -76,7 +80,7 @@ def build(folder: Path, out: Path, formats: tuple[str, ...] = ("docx",), templat
 Renderer = Callable[[Document, dict[str, bytes]], bytes]
 
 
-def _renderers(template: Path, pdf_engine: str) -> dict[str, Renderer]:
+def _renderers(template: Path, pdf_engine: str, pdf_standard: str | None = None) -> dict[str, Renderer]:
     """Each format's renderer; given the document and what was rendered before it (the
     LibreOffice PDF engine converts the DOCX). Imported lazily: WeasyPrint is slow to import."""
 
@@ -97,9 +101,13 @@ def _renderers(template: Path, pdf_engine: str) -> dict[str, Renderer]:
             from .render.libreoffice import docx_to_pdf
 
             return docx_to_pdf(done["docx"] if "docx" in done else docx(document, done))
-        from .render.pdf import render_pdf
+        if pdf_engine == "weasyprint":
+            from .render.pdf import render_pdf
 
-        return render_pdf(document)
+            return render_pdf(document)
+        from .render.typst import render_typst_pdf
+
+        return render_typst_pdf(document, pdf_standard)
 
     return {"docx": docx, "html": html, "pdf": pdf}
 

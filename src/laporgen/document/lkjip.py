@@ -109,7 +109,7 @@ class LkjipBuilder(OutlineBuilder):
                 f"TAHUN {tt.tanggal.year}"),
             front=tuple(front),
             body=body,
-            paper=c.settings.kertas,
+            paper=c.settings.kertas, font=c.settings.huruf,
             running_header=f"LKjIP {opd} Tahun {c.settings.tahun}",
             kosong=kosong_front + kosong,
         )

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Align = Literal["left", "center", "right", "justify"]
+Font = Literal["Arial", "Times New Roman", "Bookman Old Style"]
+"""The document's typeface, as Word names it (the DOCX asks for it; the PDF engines draw a
+metric-compatible open font shipped with laporgen)."""
 
 
 # ----------------------------------------------------------------------------------- inlines
@@ -235,7 +238,7 @@ class Cover:
 @dataclass(frozen=True, slots=True)
 class Document:
     """A whole document. `front` is roman-numbered front matter (Kata Pengantar, Daftar Isi);
-    `body` is arabic-numbered from BAB I. `paper` is "A4" or "F4". `kosong` names the sections
+    `body` is arabic-numbered from BAB I. `paper` is "A4" or "F4"; `font` the typeface. `kosong` names the sections
     that had nothing in them (a narrative file not yet written), marked as drafts or left out
     by the document's `bagian_kosong` setting: renderers ignore it, `laporgen check` lists
     them [narasi.missing]."""
@@ -248,6 +251,7 @@ class Document:
     front: tuple[Block, ...]
     body: tuple[Block, ...]
     paper: Literal["A4", "F4"] = "A4"
+    font: Font = "Arial"
     running_header: str = ""
     meta: dict[str, str] = field(default_factory=dict)
     kosong: tuple[str, ...] = ()

@@ -96,7 +96,7 @@ class RenstraBuilder(OutlineBuilder):
                 c.agency, c.folder, c.settings.logo, c.settings.sampul,
                 (judul.upper(), c.agency.nama.upper(), c.agency.pemda.lengkap.upper(), f"TAHUN {c.settings.periode}"),
                 f"TAHUN {tt.tanggal.year}" if tt else ""),
-            front=tuple(front), body=body, paper=c.settings.kertas,
+            front=tuple(front), body=body, paper=c.settings.kertas, font=c.settings.huruf,
             running_header=f"{judul} {opd} {c.settings.periode}",
             kosong=kosong_front + kosong,
         )

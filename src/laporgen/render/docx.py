@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -102,6 +103,8 @@ KOP_LOGO_HEIGHT = Cm(7)  # a kop cover has nothing under the logo but the year: 
 PLACEHOLDER_HEIGHT = Cm(4)
 JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}  # w:jc values
 PARAGRAPH_STYLE = {"body": BODY, "note": NOTE, "source": NOTE, "center": NORMAL}
+# Tables of more rows than this keep their rows as serialized XML (`_SpooledRows`).
+SPOOL_ROWS = 500
 
 
 def render_docx(document: Document, template: Path, out: BinaryIO) -> None:
@@ -117,10 +120,12 @@ def render_docx(document: Document, template: Path, out: BinaryIO) -> None:
 def _render_docx(document: Document, template: Path, out: BinaryIO) -> None:
     tpl = _open_template(template)
     docx = tpl.get_docx()
+    ooxml.set_all_fonts(docx, document.font)  # the document's typeface, as the PDF engines draw it
     cover_sections = len(docx.sections) - 1
     page = _Page.of(docx.sections[-1], document.paper)
     subdoc = tpl.new_subdoc()
-    writer = _BodyWriter(subdoc, page)
+    spooled = _SpooledRows()
+    writer = _BodyWriter(subdoc, page, spooled)
     specs = writer.write(document.front, document.body)
     _render(tpl, template, _context(tpl, document, _BodySlot()))
     _pour_body(tpl, subdoc, writer.tables)
@@ -128,11 +133,11 @@ def _render_docx(document: Document, template: Path, out: BinaryIO) -> None:
     _set_properties(tpl.docx, document)
     ooxml.update_fields_on_open(tpl.docx)
     buffer = io.BytesIO()
-    _save(tpl.docx, buffer, _zip_time(document.date_iso))
+    _save(tpl.docx, buffer, _zip_time(document.date_iso), spooled)
     out.write(buffer.getvalue())
 
 
-def _save(docx: DocxDocument, out: BinaryIO, moment: datetime) -> None:
+def _save(docx: DocxDocument, out: BinaryIO, moment: datetime, spooled: _SpooledRows) -> None:
     """Save the package as python-docx's `save` does (each part prepared, then the content
     types, the package relationships and the parts, in its order), into a `StableZipWriter`:
     dated `moment`, compressed once. The three `PackageWriter` steps are python-docx's own,
@@ -145,8 +150,51 @@ def _save(docx: DocxDocument, out: BinaryIO, moment: datetime) -> None:
     writer = StableZipWriter(out, moment)
     PackageWriter._write_content_types_stream(writer, parts)
     PackageWriter._write_pkg_rels(writer, package.rels)
-    PackageWriter._write_parts(writer, parts)
+    body = docx.part
+    PackageWriter._write_parts(writer, [part for part in parts if part is not body])
+    # the document part last, its spooled rows streamed in (a zip's entries may come in any order)
+    writer.write_pieces(body.partname, spooled.pieces(body.blob))
+    if len(body.rels):
+        writer.write(body.partname.rels_uri, body.rels.xml)
     writer.close()
+
+
+class _SpooledRows:
+    """The rows of large tables as serialized XML: a 20 000-row Renstra held as lxml elements
+    took ~75 KiB a row (1,6 GB), as bytes ~5 KiB. A spooled table keeps a comment where its
+    rows go; `pieces` splits the serialized document part at those comments and puts the rows
+    in. Each row's bytes declare the `w` namespace again (they were serialized on their own):
+    redundant, and valid XML."""
+
+    def __init__(self) -> None:
+        self._rows: dict[bytes, list[bytes]] = {}
+
+    def start(self, tbl: CT_Tbl) -> list[bytes]:
+        """Mark where `tbl`'s rows go; returns the list `spool` adds them to."""
+        marker = f"laporgen-rows-{len(self._rows)}"
+        tbl.append(etree.Comment(marker))
+        rows: list[bytes] = []
+        self._rows[f"<!--{marker}-->".encode()] = rows
+        return rows
+
+    @staticmethod
+    def spool(rows: list[bytes], tr: etree._Element) -> None:
+        """Move the finished row `tr` out of its table into `rows`, serialized."""
+        rows.append(etree.tostring(tr))
+        tr.getparent().remove(tr)
+
+    def pieces(self, blob: bytes) -> Iterator[bytes]:
+        """`blob` with each marker replaced by its rows (a marker copied to several places,
+        as `_pour_body` copies the body to every slot, gets them in each)."""
+        if not self._rows:
+            yield blob
+            return
+        start = 0
+        for match in re.finditer(b"<!--laporgen-rows-\\d+-->", blob):
+            yield blob[start : match.start()]
+            yield from self._rows[match.group()]
+            start = match.end()
+        yield blob[start:]
 
 
 # ---------------------------------------------------------------------------------- template
@@ -498,9 +546,10 @@ def _only_text(cell: Cell) -> Text | None:
 class _BodyWriter:
     """Translates front matter and body blocks into the subdocument, one method per node."""
 
-    def __init__(self, subdoc: Subdoc, page: _Page):
+    def __init__(self, subdoc: Subdoc, page: _Page, spooled: _SpooledRows):
         self._body = _BodyTarget(subdoc)
         self._page = page
+        self._spooled = spooled
         self._numbering: ooxml.PageNumberFormat = "lowerRoman"
         self._restart = True
         self._landscape = False
@@ -714,6 +763,7 @@ class _BodyWriter:
         below: dict[tuple[int, int], int] = {}  # grid positions a cell above covers → its colspan
         for (r, c), cell in starts.items():
             below.update(((r + dr, c), cell.colspan) for dr in range(1, cell.rowspan))
+        spool = self._spooled.start(tbl) if len(rows) > SPOOL_ROWS else None
         for r in range(len(rows)):
             tr = ooxml.add_row(tbl, header=r < len(node.head))
             c = 0
@@ -737,6 +787,8 @@ class _BodyWriter:
                     else:
                         self._cell(ooxml.add_cell(tr, width, span, merge, fill, centered=True), cell, text_style, bold, indent)
                 c += span
+            if spool is not None:
+                self._spooled.spool(spool, tr)
         self._body.add_table_element(tbl)
         for text in (*([node.source] if node.source else []), *node.notes):
             self._body.add_paragraph(NOTE).add_run(text)

@@ -49,6 +49,13 @@ STYLESHEETS = ("style.css",)  # every medium
 SCREEN_STYLESHEETS = ("screen.css",)  # browsers: phone layout, scrolling tables
 PRINT_STYLESHEETS = ("print.css",)  # paper: WeasyPrint and a browser's print
 
+# The CSS font stack for each typeface the document names (`Document.font`): the open font with
+# the same metrics first (what the Typst PDF draws), then the named font, then the generic family.
+FONT_STACKS = {
+    "Arial": '"Liberation Sans", Arial, Helvetica, "DejaVu Sans", sans-serif',
+    "Times New Roman": '"Liberation Serif", "Times New Roman", Times, "DejaVu Serif", serif',
+    "Bookman Old Style": '"TeX Gyre Bonum", "Bookman Old Style", "URW Bookman", "DejaVu Serif", serif',
+}
 # Portrait paper, width × height; landscape pages swap them.
 PAPER = {"A4": ("210mm", "297mm"), "F4": ("215mm", "330mm")}
 # Images a browser and WeasyPrint both show; anything else is a user error, as in the DOCX.
@@ -78,6 +85,8 @@ def render_html(document: Document) -> str:
         "page_width": width,
         "page_height": height,
         "running_header": document.running_header or document.title,
+        # a constant of this module, never user text: inlined into a <style> unescaped
+        "font_stack": Markup(FONT_STACKS[document.font]),
         "style_css": _stylesheets(STYLESHEETS),
         "screen_css": _stylesheets(SCREEN_STYLESHEETS),
         "print_css": _stylesheets(PRINT_STYLESHEETS),

@@ -405,6 +405,20 @@ def set_style_font(style: BaseStyle, name: str) -> None:
         rFonts.set(qn(attr), name)
 
 
+def set_all_fonts(document: DocxDocument, name: str) -> None:
+    """Make `name` the font of the whole document: the default and every style that names a
+    font of its own (`set_style_font`)."""
+    set_default_font(document, name)
+    for style in document.styles.element.iterchildren(qn("w:style")):
+        rpr = style.find(qn("w:rPr"))
+        if rpr is not None and rpr.find(qn("w:rFonts")) is not None:
+            rfonts = rpr.find(qn("w:rFonts"))
+            for attr in _RFONTS_THEME_ATTRS:
+                rfonts.attrib.pop(qn(attr), None)
+            for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+                rfonts.set(qn(attr), name)
+
+
 def set_default_font(document: DocxDocument, name: str) -> None:
     """Set the document-wide default font (`w:docDefaults`) to `name`, without theme fonts."""
     styles = document.styles.element

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterable
 from datetime import datetime
 from typing import BinaryIO
 
@@ -20,11 +21,20 @@ class StableZipWriter:
 
     def write(self, name: str, data: bytes) -> None:
         """Add the entry `name` (a leading "/" of an OPC part name is dropped)."""
+        self._zip.writestr(self._entry(name), data)
+
+    def write_pieces(self, name: str, pieces: Iterable[bytes]) -> None:
+        """Add the entry `name` made of `pieces`, one after the other, never joined in memory."""
+        with self._zip.open(self._entry(name), "w") as entry:
+            for piece in pieces:
+                entry.write(piece)
+
+    def _entry(self, name: str) -> zipfile.ZipInfo:
         entry = zipfile.ZipInfo(str(name).lstrip("/"), date_time=self._when)
         entry.compress_type = zipfile.ZIP_DEFLATED
         entry.create_system = 3
         entry.external_attr = 0o644 << 16
-        self._zip.writestr(entry, data)
+        return entry
 
     def close(self) -> None:
         self._zip.close()
