@@ -22,7 +22,7 @@ from docx_reading import docx_text
 from pdf_reading import check_toc_page_numbers, page_sizes_mm, pdf_texts, squeeze
 
 from laporgen.build import Built, build
-from laporgen.document.nodes import Block, Cell, Landscape, Paragraph, Section, Table, Text
+from laporgen.document.nodes import Block, Cell, Landscape, Paragraph, Section, Table, Text, Toc
 
 # WeasyPrint warns once, on import, when the system lacks libharfbuzz-subset (Debian
 # libharfbuzz-subset0; CI does not install it): it then subsets fonts with fontTools instead.
@@ -57,6 +57,15 @@ FIGURES = {
     ],
 }
 """Figures the signed report prints (LKJIP-SPEC §3; the data win over its slips L-2…L-4)."""
+
+TABLE_FIGURES = {
+    "blitar-dinsos/renstra-2021-2026": 519,
+    "magetan-dinsos/lkjip-2024": 203,
+    "magetan-dinsos/pk-2024": 34,
+    "magetan-dinsos/renstra-2018-2023": 466,
+    "magetan-dinsos/renstra-2024-2026": 19,
+}
+"""How many distinct figures (right-aligned cell texts) each example's tables hold."""
 
 PAPER_MM = {"A4": (210.0, 297.0), "F4": (215.0, 330.0)}
 
@@ -145,7 +154,7 @@ def test_the_same_figures_in_docx_html_and_pdf(outputs):
     }
     headline = FIGURES.get(outputs.folder, [])
     figures = sorted(table_figures(outputs.built))
-    assert len(headline + figures) >= 10
+    assert len(figures) == TABLE_FIGURES[example_id(outputs.folder)]  # the check below is not vacuous
     for fmt, text in texts.items():
         missing = [figure for figure in headline if figure not in words(text)]
         flat = unwrapped(text)
@@ -171,7 +180,10 @@ def test_pdf_paper_landscape_pages_and_toc_page_numbers(outputs):
         caption = squeeze(f"{table.label} {table.title}")
         pages = [i for i, text in enumerate(texts) if caption in squeeze(text)]
         assert sizes[pages[-1]] == portrait[::-1], f"{table.label} is not on a landscape page"
-    assert check_toc_page_numbers(texts, document) > 0
+    if any(isinstance(b, Toc) for b in (*document.front, *document.body)):
+        assert check_toc_page_numbers(texts, document) > 0
+    else:  # a two-part agreement has no Daftar Isi
+        assert example_id(outputs.folder) == "magetan-dinsos/pk-2024"
 
 
 def _landscape_tables(block: Block, inside: bool = False) -> Iterator[Table]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from docx_reading import docx_headings
 from laporgen.build import build, check
 from laporgen.model.folder import load_lkjip
 from laporgen.commands.scaffold import new_document, next_lkjip
@@ -18,6 +19,13 @@ def write(files: dict[Path, str | bytes]) -> None:
         path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
 
 
+HEADINGS = {
+    "lkjip": ["KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "BAB I", "BAB II", "BAB III", "BAB IV", "LAMPIRAN"],
+    "renstra": ["KATA PENGANTAR", "BAB I", "BAB II", "BAB III", "BAB IV", "BAB V", "BAB VI", "BAB VII", "BAB VIII"],
+}
+"""The Heading 1 paragraphs a scaffold's DOCX has: the whole outline, built from the [ISI] values."""
+
+
 @pytest.mark.parametrize("jenis", ["lkjip", "renstra"])
 def test_scaffold_builds_and_check_flags_placeholders(tmp_path, jenis):
     folder = tmp_path / "content" / "dinas-contoh" / f"{jenis}-2025"
@@ -26,7 +34,7 @@ def test_scaffold_builds_and_check_flags_placeholders(tmp_path, jenis):
     assert (folder.parent / "agency.yaml") in files
     assert all("# yaml-language-server: $schema=" in text for path, text in files.items() if path.suffix == ".yaml")
     (docx,) = build(folder, tmp_path / "out").outputs
-    assert docx.stat().st_size > 10_000
+    assert [h.split("\n")[0] for s, h in docx_headings(docx) if s == "Heading 1"] == HEADINGS[jenis]
     findings = check(folder)
     assert findings and {f.severity for f in findings} == {"I"}  # placeholders only: informational
     assert all(f.problem.code == "isi" and f.problem.line for f in findings)  # a Kata Pengantar to write too
@@ -41,9 +49,13 @@ def test_next_years_lkjip_from_this_years(example_copy):
     assert all(r.tercetak.capaian is None and r.tercetak.kategori is None for r in c.kinerja.realisasi.values())
     assert c.kinerja.target_triwulan == {}
     assert all(k.anggaran.realisasi == 0 for p in c.program.program for k in p.kegiatan)
-    assert all(k.anggaran.pagu > 0 for p in c.program.program for k in p.kegiatan)  # last year's pagu kept as a draft
+    old = load_lkjip(example_copy)  # last year's pagu kept as a draft, kegiatan by kegiatan
+    assert [k.anggaran.pagu for p in c.program.program for k in p.kegiatan] == \
+        [k.anggaran.pagu for p in old.program.program for k in p.kegiatan]
     assert "<!-- [ISI] draft" in (new / "narasi" / "latar-belakang.md").read_text(encoding="utf-8")
     assert (new / "narasi" / "bagan-organisasi.png").read_bytes() == (example_copy / "narasi" / "bagan-organisasi.png").read_bytes()
-    assert {f.severity for f in check(new)} <= {"I", "W"}
-    assert not [f for f in check(new) if f.severity == "E"]
+    # the year's [ISI] markers (information), and the plan's one known gap (LKJIP-SPEC L-21): no
+    # finding carried over from last year's printed figures
+    assert [(f.severity, f.problem.code, f.problem.field) for f in check(new) if f.severity != "I"] == [
+        ("W", "strategi", "tujuan[0].sasaran[4].id")]
     build(new, example_copy.parent / "out")

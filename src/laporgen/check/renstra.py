@@ -41,11 +41,11 @@ def _pelayanan(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                 out.append(_finding(c, "E", "evaluasi", ("kinerja_pelayanan", "indikator", n, "tercetak", "rasio", str(year)),
                                     f"T-C.23 {year}: rasio printed {angka(printed)}, computed {angka(computed, desimal_of(printed))} "
                                     f"({angka(i.realisasi.get(year))} / {angka(i.target.get(year))} x 100, rounded half-up)", "rasio"))
-    for n, row in enumerate(f.akhir_periode):
-        printed = row.indikator.tercetak.kemajuan
-        if differs(printed, row.kemajuan):
+    for n, akhir in enumerate(f.akhir_periode):
+        tercetak = akhir.indikator.tercetak.kemajuan
+        if tercetak is not None and differs(tercetak, akhir.kemajuan):
             out.append(_finding(c, "E", "evaluasi", ("akhir_periode", "indikator", n, "tercetak", "kemajuan"),
-                                f"tingkat kemajuan printed {angka(printed)}, computed {angka(row.kemajuan, desimal_of(printed))}", "kemajuan"))
+                                f"tingkat kemajuan printed {angka(tercetak)}, computed {angka(akhir.kemajuan, desimal_of(tercetak))}", "kemajuan"))
     return out
 
 
@@ -185,9 +185,10 @@ def _target_dari_sub(c: RenstraContent, node: NodeRencana, loc: FieldPath) -> li
     out = []
     for year, value in own.target.items():
         parts = [nilai_of(s.target.get(year)) for s in subs]
-        if value is None or None in parts:
+        known = [p for p in parts if p is not None]
+        if value is None or len(known) < len(parts):
             continue
-        total = sum(parts, Decimal(0))
+        total = sum(known, Decimal(0))
         if nilai_of(value) != total:
             out.append(_finding(c, "W", "program", loc + ("indikator", 0, "target", str(year)),
                                 f"{node.id} {year}: target {angka(nilai_of(value))} is not the sum of its sub kegiatan targets "

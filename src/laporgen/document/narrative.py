@@ -14,7 +14,7 @@ import contextvars
 import re
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import InvalidOperation
 from html.parser import HTMLParser
 from pathlib import Path
@@ -106,7 +106,7 @@ class _OutputLimitError(_LimitError):
 _budget: contextvars.ContextVar[_Budget] = contextvars.ContextVar("laporgen_narrative_budget")
 
 
-def _counted(iterable: Any):
+def _counted(iterable: Any) -> Iterator[Any]:
     """`iterable`, each turn counted against the current render's budget."""
     budget = _budget.get(None) or _Budget()
     for item in iterable:
@@ -296,7 +296,7 @@ def _naming_the_placeholder(problem: Problem, env: SandboxedEnvironment, text: s
     return problem
 
 
-def _line_of(exc: Exception, text: str) -> int | None:
+def _line_of(exc: BaseException, text: str) -> int | None:
     """The line of the failing placeholder: Jinja's traceback line when it has one."""
     tb = exc.__traceback__
     line = None
@@ -314,7 +314,7 @@ class _HtmlBlocks(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.picture = picture
         self.blocks: list[Block] = []
-        self.stack: list[dict] = []  # open lists: {"marker", "items": [[blocks]]}
+        self.stack: list[dict[str, Any]] = []  # open lists: {"marker", "items": [[blocks]]}
         self.inlines: list[Inline] | None = None
         self.strong = self.emph = 0
 
@@ -337,7 +337,7 @@ class _HtmlBlocks(HTMLParser):
                 self._target().append(Paragraph(tuple(self.inlines)))
         self.inlines = None
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("ul", "ol"):
             self._flush()
             self.stack.append({"marker": "1." if tag == "ol" else "-", "items": []})

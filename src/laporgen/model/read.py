@@ -148,9 +148,8 @@ def read_data(path: Path) -> tuple[Any, Source]:
     # a control character typed in the file was refused by `read_text`; only an escape in a
     # quoted text ("\x0c", "\f") can still make one, and every escape starts with a backslash
     if "\\" in text:
-        problems = [_control_problem(source.name, CONTROL.search(value).group(), source.line_of(loc),
-                                     format_path(loc) or None)
-                    for loc, value in _strings(data, ()) if CONTROL.search(value)]
+        problems = [_control_problem(source.name, found.group(), source.line_of(loc), format_path(loc) or None)
+                    for loc, value in _strings(data, ()) if (found := CONTROL.search(value))]
         if problems:
             raise LaporgenError(problems)
     return data, source

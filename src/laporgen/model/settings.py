@@ -50,7 +50,7 @@ class Kategori(Model):
         bounds = [t.min for t in skala]
         if len(skala) < 2 or None in bounds[:-1]:
             raise ValueError("needs two or more levels, every one with a min except possibly the last (min = null)")
-        if any(a <= b for a, b in zip(bounds[:-1], bounds[1:]) if b is not None):
+        if any(a is not None and a <= b for a, b in zip(bounds[:-1], bounds[1:]) if b is not None):  # a: checked above
             raise ValueError("levels must be listed from the highest min to the lowest")
         if any(t.max is not None and t.min is not None and t.max < t.min for t in skala):
             raise ValueError("a level's max must not be below its min")

@@ -410,14 +410,22 @@ class _BodyWriter:
 
     def signature(self, node: Signature) -> Markup:
         """Place and date, jabatan, room to sign, then name, pangkat and NIP: one block that
-        print CSS keeps on one page."""
+        print CSS keeps on one page. With `beside`, the two blocks side by side, rows level."""
+        if node.beside is not None:
+            rows = max(len(node.jabatan), len(node.beside.jabatan))
+            pair = (self._signature_block(node.beside, rows), self._signature_block(node, rows))
+            return _element("div", _lines(*pair), class_="signature-pair")
+        return self._signature_block(node, len(node.jabatan))
+
+    def _signature_block(self, node: Signature, rows: int) -> Markup:
         lines = [
             _element("p", node.place_date, class_="place-date"),
             *(_element("p", line, class_="jabatan") for line in node.jabatan),
+            *(_element("p", class_="jabatan") for _ in range(rows - len(node.jabatan))),
             _element("p", class_="sign-space", aria_hidden="true"),
             _element("p", node.nama, class_="nama"),
             _element("p", node.pangkat, class_="pangkat"),
-            _element("p", f"NIP. {node.nip}", class_="nip"),
+            *((_element("p", f"NIP. {node.nip}", class_="nip"),) if node.nip else ()),
         ]
         return _element("div", _lines(*lines), class_="signature")
 
@@ -494,13 +502,14 @@ class _BodyWriter:
             _lines(*parts),
             id=self._id(node),
             class_=_classes("report-table", None if node.font_size == "normal" else node.font_size),
+            style=f"--cell-margin: {node.cell_margin:g}pt",
         )
         after = [_element("p", node.source, class_="source")] if node.source else []
         after += [_element("p", note, class_="note") for note in node.notes]
         return _element(
             "div",
             _lines(_element("div", table, class_="table-scroll"), *after),
-            class_="table-block",
+            class_=_classes("table-block", "keep-together" if node.keep_together else None),
         )
 
     def _rows(self, rows: Sequence[Sequence[Cell]], head: bool, bold: bool) -> Markup:

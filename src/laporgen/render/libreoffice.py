@@ -27,15 +27,24 @@ HINT = (
 )
 EXECUTABLES = ("soffice", "libreoffice")
 TEMP_PREFIX = "laporgen-lo-"
+# Writer bookmarks as PDF named destinations, for `render/contents.py` to find each heading's
+# page by; filter options in JSON are read by LibreOffice 7.4 and later.
+PDF_WITH_DESTINATIONS = 'pdf:writer_pdf_Export:{"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}'
 
 
-def docx_to_pdf(docx: bytes, timeout: float = TIMEOUT_SECONDS) -> bytes:
-    """Return the PDF LibreOffice makes of the .docx bytes `docx`.
+def soffice_path() -> str | None:
+    """The LibreOffice executable on PATH, or None when LibreOffice is not installed."""
+    return next((found for name in EXECUTABLES if (found := shutil.which(name))), None)
+
+
+def docx_to_pdf(docx: bytes, timeout: float = TIMEOUT_SECONDS, destinations: bool = False) -> bytes:
+    """Return the PDF LibreOffice makes of the .docx bytes `docx`; with `destinations`, each
+    bookmark is a named destination in it.
 
     Raises `LaporgenError` (code "pdf.engine") when LibreOffice is not installed, fails, makes
     no PDF or takes longer than `timeout` seconds. In every case no LibreOffice process of
     this call and no temporary folder (document, profile) remain."""
-    executable = next((found for name in EXECUTABLES if (found := shutil.which(name))), None)
+    executable = soffice_path()
     if executable is None:
         raise _engine_error("LibreOffice (soffice) is not installed, so it cannot make the PDF")
     work = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
@@ -47,7 +56,7 @@ def docx_to_pdf(docx: bytes, timeout: float = TIMEOUT_SECONDS) -> bytes:
             "--headless",
             f"-env:UserInstallation={(work / 'profile').as_uri()}",
             "--convert-to",
-            "pdf",
+            PDF_WITH_DESTINATIONS if destinations else "pdf",
             "--outdir",
             str(work / "out"),
             str(source),

@@ -49,3 +49,17 @@ def stable_zip(data: bytes, moment: datetime) -> bytes:
             writer.write(info.filename, src.read(info.filename))
     writer.close()
     return out.getvalue()
+
+
+def replace_entries(data: bytes, replacements: dict[str, bytes]) -> bytes:
+    """The zip package `data` with the entries named in `replacements` given new contents;
+    every entry keeps its place and the package its date (`StableZipWriter`)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        infos = src.infolist()
+        writer = StableZipWriter(out, datetime(*infos[0].date_time) if infos else datetime(1980, 1, 1))
+        for info in infos:
+            new = replacements.get(info.filename)
+            writer.write(info.filename, src.read(info.filename) if new is None else new)
+    writer.close()
+    return out.getvalue()
