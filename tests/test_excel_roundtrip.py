@@ -14,9 +14,9 @@ from conftest import ROOT
 from libreoffice import pdf_pages, soffice
 
 from laporgen.build import document_for
+from laporgen.commands.xlsx_cells import CellError, number_of_cell, number_of_text
 from laporgen.document.nodes import Landscape, ListBlock, Section, Table
 from laporgen.jenis import load_document
-from laporgen.commands.realisasi_import import CellError, number_of_cell, number_of_text
 
 LKJIP_NAME = "lkjip-2024-dinas-sosial-kabupaten-magetan"
 RENSTRA = ROOT / "content" / "blitar-dinsos" / "renstra-2021-2026"

@@ -154,23 +154,32 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("old", help="the earlier version: a folder or REV:FOLDER")
     d.add_argument("new", help="the later version: a folder or REV:FOLDER")
 
-    e = command("export", help="write the document's tables, or a realisasi template, as an Excel workbook",
+    e = command("export", help="write the document's tables, its data, or a realisasi template, as an Excel workbook",
                        description="Write every table of the document as an Excel workbook, one sheet per table "
-                       "(numbers as numbers, header rows frozen, merged group headers). With --template realisasi, "
-                       "write instead the template of an LKjIP's realisasi (indicators and budget), to fill in and "
+                       "(numbers as numbers, header rows frozen, merged group headers). With --template data, "
+                       "write instead the whole content as a workbook to edit (tujuan, sasaran, indicators and "
+                       "targets per year, the program tree with its pagu, realisasi, SDM, aset; an LKjIP's plan "
+                       "sheets are its Renstra's), read back with `laporgen import`. With --template realisasi, "
+                       "write the template of an LKjIP's realisasi (indicators and budget), to fill in and "
                        "read back with `laporgen import`.",
                        epilog="examples:\n  laporgen export content/magetan-dinsos/lkjip-2024 --format xlsx\n"
                        "  laporgen export content/blitar-dinsos/renstra-2021-2026 --out output/\n"
-                       "  laporgen export content/magetan-dinsos/lkjip-2024 --template realisasi",
+                       "  laporgen export content/magetan-dinsos/lkjip-2024 --template realisasi\n"
+                       "  laporgen export content/blitar-dinsos/renstra-2021-2026 --template data",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     e.add_argument("path", type=Path, help="the document folder")
     e.add_argument("--format", default="xlsx", choices=("xlsx",), help="the workbook format (default: xlsx)")
     e.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
-    e.add_argument("--template", choices=("realisasi",),
-                   help="realisasi: the LKjIP's realisasi template (<name>-realisasi.xlsx) instead of the tables")
+    e.add_argument("--template", choices=("data", "realisasi"),
+                   help="data: the whole content to edit (<name>-data.xlsx); realisasi: the LKjIP's realisasi "
+                   "template (<name>-realisasi.xlsx); instead of the tables")
 
-    i = command("import", help="read a filled realisasi template (.xlsx) or a Word narrative (.docx) into content",
-                       description="FILE.xlsx: read the realisasi (indicators, program and kegiatan indicators, "
+    i = command("import", help="read a data workbook or filled realisasi template (.xlsx), or a Word narrative (.docx), "
+                "into content",
+                       description="FILE.xlsx made by `laporgen export PATH --template data`: write every changed cell "
+                       "into the content files (a row added becomes a new node, a row removed is deleted), keeping "
+                       "their comments and order; a workbook imported unchanged changes nothing. "
+                       "FILE.xlsx made by `--template realisasi`: read the realisasi (indicators, program and kegiatan indicators, "
                        "budget and its shares per sasaran) and quarterly targets of a filled "
                        "template (made by `laporgen export PATH --template realisasi`) into the LKjIP's kinerja and "
                        "program files, keeping their comments and order and removing the [ISI] marker of each value filled. Decimals may be typed with a comma or a dot. "
@@ -179,6 +188,7 @@ def parser() -> argparse.ArgumentParser:
                        "to a section of the document by its number (BAB III, 3.1) or title; bold, italic, lists, "
                        "tables and pictures are kept; headings that match no section are listed.",
                        epilog="examples:\n  laporgen import realisasi.xlsx --into content/magetan-dinsos/lkjip-2024\n"
+                       "  laporgen import data.xlsx --into content/blitar-dinsos/renstra-2021-2026\n"
                        "  laporgen import narasi-bab3.docx --into content/magetan-dinsos/lkjip-2024 --placeholders",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     i.add_argument("file", type=Path, help="the filled .xlsx template, or a .docx of narrative")
@@ -416,6 +426,10 @@ def _export(folder: Path, out: Path, template: str | None) -> int:
         from .commands.realisasi_template import realisasi_workbook
 
         data, path = realisasi_workbook(content), out / f"{output_name(content)}-realisasi.xlsx"
+    elif template == "data":
+        from .commands.data_workbook import data_workbook
+
+        data, path = data_workbook(content), out / f"{output_name(content)}-data.xlsx"
     else:
         from .render.xlsx import render_xlsx
 
@@ -426,9 +440,15 @@ def _export(folder: Path, out: Path, template: str | None) -> int:
 
 
 def _import(file: Path, folder: Path) -> int:
+    from .commands.data_import import import_data, is_data_workbook
     from .commands.realisasi_import import import_realisasi
+    from .commands.xlsx_cells import sheet_names
 
-    changes = import_realisasi(file, folder)
+    try:
+        data = is_data_workbook(sheet_names(file))
+    except LaporgenError:  # not a workbook: the import reports it after the content's own problems
+        data = False
+    changes = (import_data if data else import_realisasi)(file, folder)
     for line in changes:
         print(line)
     print(f"{len(changes)} value(s) changed in {display_path(folder)}" if changes else "no changes")

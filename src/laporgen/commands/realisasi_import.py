@@ -12,7 +12,6 @@ together. Realisasi always go into the LKjIP folder's own `kinerja.yaml` and
 
 from __future__ import annotations
 
-import re
 import tempfile
 from dataclasses import dataclass
 from decimal import Decimal
@@ -51,81 +50,18 @@ from .realisasi_template import (
     indikator_program_rows,
     indikator_rows,
 )
+from .xlsx_cells import (
+    EMPTY_TEXT,
+    HEADER_SEARCH_ROWS,
+    CellError,
+    cell_order,
+    header_text,
+    number_of_cell,
+    open_workbook,
+)
 
 Path_ = tuple[str | int, ...]
 """A path to a YAML node: ("realisasi", "IS2.1", "nilai")."""
-
-HEADER_SEARCH_ROWS = 20
-"""The header row is looked for in the first rows (staff may insert a line above it)."""
-
-
-# ----------------------------------------------------------------------------- cell values
-class CellError(ValueError):
-    """A cell that is not a number: `message` and `hint` for the Problem."""
-
-    def __init__(self, message: str, hint: str):
-        super().__init__(message)
-        self.message, self.hint = message, hint
-
-
-_PLAIN = re.compile(r"-?\d+")
-_ONE_SEPARATOR = re.compile(r"(-?)(\d+)([.,])(\d+)")
-_GROUPED = {  # thousands grouped, optional decimals: Indonesian and English conventions
-    ".": re.compile(r"-?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?"),
-    ",": re.compile(r"-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?"),
-}
-_EMPTY_TEXT = ("", "-", "–")
-
-
-def number_of_text(text: str) -> Decimal | None:
-    """The number a cell's text means, in either convention: "92,5" and "92.5" → 92.5;
-    "1.234.567,89" and "1,234,567.89" → 1234567.89; "" or "-" → None. Raises `CellError` for
-    text that is not a number, or is ambiguous ("1.234": one thousand or one point two?)."""
-    t = text.strip().replace("\u00a0", "").replace(" ", "")
-    if t in _EMPTY_TEXT:
-        return None
-    if _PLAIN.fullmatch(t):
-        return Decimal(t)
-    one = _ONE_SEPARATOR.fullmatch(t)
-    if one:
-        sign, whole, sep, frac = one.groups()
-        if len(frac) == 3 and whole != "0" and len(whole) <= 3:
-            raise CellError(f'"{text.strip()}" is ambiguous: thousands or decimals?',
-                            f"write {whole}{frac} if the {'dot' if sep == '.' else 'comma'} separates thousands, "
-                            f"{whole}{sep}{frac}0 if it is the decimal point (or type it in a number cell)")
-        return Decimal(f"{sign}{whole}.{frac}")
-    for thousands, pattern in _GROUPED.items():
-        if pattern.fullmatch(t):
-            decimal = "," if thousands == "." else "."
-            return Decimal(t.replace(thousands, "").replace(decimal, "."))
-    if t.endswith("%"):
-        raise CellError(f'expected a number, got "{text.strip()}"', "write the number without %")
-    raise CellError(f'expected a number, got "{text.strip()}"',
-                    'type a number, e.g. 92,5 or 92.5 ("-" or an empty cell for no value)')
-
-
-def number_of_cell(value: Any, number_format: str = "General") -> Decimal | None:
-    """The number in a cell (as openpyxl reads it), or None for an empty cell. A float keeps
-    the 15 significant digits a spreadsheet shows (0.28, not 0.28000000000000003); a
-    percentage-formatted cell (Excel stores "92,5%" as 0.925) gives the figure it shows, 92.5."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise CellError(f"expected a number, got {str(value).upper()}", "type a number")
-    if isinstance(value, int):
-        number = Decimal(value)
-    elif isinstance(value, float):
-        number = Decimal(format(value, ".15g"))
-    elif isinstance(value, str):
-        return number_of_text(value)
-    else:
-        raise CellError(f"expected a number, got a {type(value).__name__}",
-                        "format the cell as a number (not a date) and type the figure")
-    if "%" in number_format:
-        number = (number * 100).normalize()
-        number = number.quantize(Decimal(1)) if number == number.to_integral_value() else number
-    return number
-
 
 # ---------------------------------------------------------------------------------- reading
 @dataclass(frozen=True)
@@ -161,7 +97,7 @@ class _Reader:
         """(row number, cells) of every non-empty data row, after checking the headers."""
         found = None
         for r, row in enumerate(sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, max_col=len(headers)), start=1):
-            if tuple(_header(c.value) for c in row) == tuple(h.lower() for h in headers):
+            if tuple(header_text(c.value) for c in row) == tuple(h.lower() for h in headers):
                 found = r
                 break
         if found is None:
@@ -241,7 +177,7 @@ class _Reader:
         rupiah = TypeAdapter(Rupiah)
         for _, cells, baris in self.ids(sheet, self.rows(sheet, alokasi_headers(self.content)), known):
             cell = cells[ALOKASI_REALISASI]
-            if cell.value in (None, "") or (isinstance(cell.value, str) and cell.value.strip() in _EMPTY_TEXT):
+            if cell.value in (None, "") or (isinstance(cell.value, str) and cell.value.strip() in EMPTY_TEXT):
                 self.problem(f"{sheet.title}!{cell.coordinate}", f"the realisasi of {baris.id} is empty",
                              "type the amount spent (0 if nothing)")
                 continue
@@ -280,25 +216,13 @@ class _Reader:
         rupiah = TypeAdapter(Rupiah)
         for _row, cells, baris in self.ids(sheet, self.rows(sheet, headers), known):
             cell = cells[ANGGARAN_REALISASI]
-            if cell.value in (None, "") or (isinstance(cell.value, str) and cell.value.strip() in _EMPTY_TEXT):
+            if cell.value in (None, "") or (isinstance(cell.value, str) and cell.value.strip() in EMPTY_TEXT):
                 self.problem(f"{sheet.title}!{cell.coordinate}", f"the realisasi anggaran of {baris.id} is empty",
                              "type the amount spent (0 if nothing)")
                 continue
             new = self.number(cell, rupiah)
             if new is not None and not _same(baris.realisasi, new):
                 self.edits.append(_Edit("program", (*baris.path, "realisasi"), baris.realisasi, new, baris.id))
-
-
-def _cell_order(problem: Problem) -> tuple[int, int]:
-    """A problem's (row, column) in its sheet, so a sheet's problems read top to bottom."""
-    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
-
-    column, row = coordinate_from_string((problem.field or "!A1").split("!")[-1])
-    return row, column_index_from_string(column)
-
-
-def _header(value: Any) -> str:
-    return " ".join(str(value).split()).lower() if value is not None else ""
 
 
 def _same(a: Decimal | None, b: Decimal | None) -> bool:
@@ -314,7 +238,7 @@ def import_realisasi(xlsx: Path, folder: Path) -> list[str]:
     if not isinstance(content, LkjipContent):
         raise LaporgenError([Problem(display_path(folder), "realisasi are imported into an LKjIP, not a Renstra",
                                      hint="give an LKjIP folder, e.g. content/<agency>/lkjip-2024", code="usage")])
-    workbook, formulas = _open(xlsx, data_only=True), _open(xlsx, data_only=False)
+    workbook, formulas = open_workbook(xlsx, data_only=True), open_workbook(xlsx, data_only=False)
     reader = _Reader(xlsx, content, formulas)
     optional = {INDIKATOR_PROGRAM, ALOKASI}  # a template exported before these sheets existed has none
     for name, read in ((INDIKATOR, reader.indikator), (ANGGARAN, reader.anggaran),
@@ -324,7 +248,7 @@ def import_realisasi(xlsx: Path, folder: Path) -> list[str]:
         if name in workbook.sheetnames:
             first = len(reader.problems)
             read(workbook[name])
-            reader.problems[first:] = sorted(reader.problems[first:], key=_cell_order)
+            reader.problems[first:] = sorted(reader.problems[first:], key=cell_order)
         else:
             reader.problem(name, f'the sheet "{name}" is missing',
                            "export a new template with laporgen export PATH --template realisasi", "import.sheet")
@@ -352,29 +276,6 @@ def _editor_edit(edit: _Edit, order: tuple[str, ...]) -> Edit:
         return Delete(edit.path)
     new = {"nilai": edit.new["nilai"]} if isinstance(edit.new, dict) else edit.new
     return Set(edit.path, new, fill=True, order=order)
-
-
-def _open(xlsx: Path, data_only: bool):
-    """The workbook; with `data_only`, formulas read as their cached results."""
-    import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    if xlsx.is_dir() or xlsx.suffix.lower() not in (".xlsx", ".xlsm"):
-        what = "a folder" if xlsx.is_dir() else f"a {xlsx.suffix or 'file without extension'}" + \
-            (" content file" if xlsx.suffix in (".yaml", ".yml", ".toml") else "")
-        raise LaporgenError([Problem(display_path(xlsx), f"laporgen import reads a filled .xlsx template, not {what}",
-                                     hint="make the template with laporgen export PATH --template realisasi, fill it "
-                                     "in and import that .xlsx file", code="usage")])
-    try:
-        return load_workbook(xlsx, data_only=data_only)
-    except FileNotFoundError:
-        raise LaporgenError([Problem(display_path(xlsx), "file not found",
-                                     hint="check the path of the filled template", code="input.file")]) from None
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, InvalidFileException) as exc:
-        raise LaporgenError([Problem(display_path(xlsx), f"not an .xlsx workbook ({exc})",
-                                     hint="save the file as Excel Workbook (.xlsx)", code="input.file")]) from None
 
 
 def _describe(path: Path, edit: _Edit) -> str:

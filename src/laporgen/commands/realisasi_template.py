@@ -15,8 +15,6 @@ are the ones read back, the grey ones are for reference.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +22,7 @@ from decimal import Decimal
 
 from ..compute.lkjip import lkjip_figures
 from ..model.content import LkjipContent
+from .xlsx_cells import HEAD_FILL, READ_ONLY_FILL, workbook_bytes
 
 INDIKATOR = "Indikator"
 ANGGARAN = "Anggaran"
@@ -32,8 +31,6 @@ ALOKASI = "Alokasi"
 HEADER_ROW = 4
 """The row of the column headers; data rows follow."""
 TRIWULAN = ("I", "II", "III", "IV")
-READ_ONLY_FILL = "E7E6E6"
-HEAD_FILL = "D9D9D9"
 
 
 @dataclass(frozen=True)
@@ -224,7 +221,7 @@ def realisasi_workbook(c: LkjipContent) -> bytes:
     workbook.properties.title = judul
     workbook.properties.creator = "laporgen"
     workbook.properties.created = workbook.properties.modified = moment
-    return _bytes(workbook, moment)
+    return workbook_bytes(workbook, moment)
 
 
 def _head(sheet, judul: str, petunjuk: str, headers: tuple[str, ...], widths: tuple[int, ...]) -> None:
@@ -264,19 +261,3 @@ def _row(sheet, r: int, values: tuple, editable: tuple[int, ...], number_format:
         cell.alignment = Alignment(vertical="top", wrap_text=i == 1)
 
 
-def _bytes(workbook, moment: datetime) -> bytes:
-    """The workbook's bytes, every zip entry dated `moment` (openpyxl stamps the current time)."""
-    from openpyxl.writer.excel import ExcelWriter
-
-    raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).save()
-    when = (moment.year, moment.month, moment.day, 0, 0, 0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=when)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()

@@ -1,0 +1,542 @@
+"""`laporgen import data.xlsx --into PATH`: the data workbook (`data_workbook.py`) back into
+the document's content files, through the content editor (`content_edit.py`).
+
+Every cell of every sheet is read and checked first; a cell that cannot be read is reported by
+sheet and cell ("Indikator!E7"). A changed value becomes a `Set` of its field path, a row added
+in the workbook an `Append` of a new node (with the new rows under it, a new sasaran with its
+indicators), a row no longer there a `Delete`. The edited files are then loaded as a whole
+document (in a copy of the folders) and written together only if it loads; nothing is written
+otherwise. A workbook imported unchanged changes no byte.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from ..errors import LaporgenError, Problem, display_path
+from ..jenis import load_document
+from ..model.nilai import Nilai
+from ..model.read import format_path, read_text
+from ..output import write_all_atomic
+from .content_edit import Append, Delete, Edit, Set, edited_text
+from .data_workbook import (
+    MONEY_FIELDS,
+    TIDAK,
+    TINGKAT,
+    YA,
+    Baris,
+    Kolom,
+    Lembar,
+    is_set,
+    layout,
+    sheets_of,
+    value_at,
+)
+from .xlsx_cells import (
+    HEADER_SEARCH_ROWS,
+    CellError,
+    cell_order,
+    header_text,
+    number_of_cell,
+    number_of_text,
+    open_workbook,
+)
+
+_WITH_UNIT = re.compile(r"(-?[\d.,]+)\s+(\S.*)")
+"""A target with its own unit, as exported: "336 Orang/Bulan"."""
+
+
+@dataclass
+class _Row:
+    """A row read from a sheet: its cells' values by column field, and where it is."""
+
+    r: int
+    key: str
+    induk: str | None
+    tingkat: int
+    values: dict[tuple, Any]
+    baris: Baris | None = None
+    children: dict[str, list[_Row]] = field(default_factory=dict)
+    """New rows under a new row, by the field of the list that holds them."""
+
+
+class _Reader:
+    def __init__(self, xlsx: Path, formulas):
+        self.file = xlsx.name
+        self.formulas = formulas
+        self.problems: list[Problem] = []
+
+    def problem(self, where: str, message: str, hint: str | None = None, code: str = "import.cell") -> None:
+        self.problems.append(Problem(self.file, message, field=where, hint=hint, code=code))
+
+    def rows(self, sheet, lembar: Lembar) -> list[_Row]:
+        heads = tuple(h.lower() for h in layout(lembar))
+        found = None
+        for r, row in enumerate(sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, max_col=len(heads)), start=1):
+            if tuple(header_text(c.value) for c in row) == heads:
+                found = r
+                break
+        if found is None:
+            self.problem(f"{sheet.title}!A1", f"the column headers are not the exported ones ({', '.join(layout(lembar))})",
+                         "export the workbook again with laporgen export PATH --template data", "import.sheet")
+            return []
+        fixed = int(lembar.tingkat) + int(bool(lembar.induk)) + 1
+        out = []
+        for r, cells in enumerate(sheet.iter_rows(min_row=found + 1, max_col=fixed + len(lembar.columns)),
+                                  start=found + 1):
+            row = self.row(sheet.title, lembar, r, cells, fixed)
+            if row is not None:
+                out.append(row)
+        return out
+
+    def row(self, title: str, lembar: Lembar, r: int, cells, fixed: int) -> _Row | None:
+        def text(cell) -> str:
+            value = cell.value
+            if value is None:
+                return ""
+            if isinstance(value, float) and value == int(value):
+                value = int(value)
+            return str(value).strip()
+
+        head = [text(c) for c in cells[:fixed]]
+        inputs = cells[fixed:]
+        tingkat_text = head[0] if lembar.tingkat else ""
+        tingkat = 0
+        if lembar.tingkat:
+            # a parent's money cells are formulas: not what makes a row "filled"
+            filled = any(text(c) for c, k in zip(inputs, lembar.columns, strict=True)
+                         if k.field[0] not in MONEY_FIELDS or not _is_formula(c))
+        else:
+            filled = any(text(c) for c in inputs)
+        if not filled and not any(head):
+            return None
+        if lembar.tingkat:
+            names = [t.lower() for t in TINGKAT]
+            if tingkat_text.lower() not in names:
+                self.problem(f"{title}!A{r}", f"Tingkat must be one of {', '.join(TINGKAT)}, got {tingkat_text!r}",
+                             "pick it from the cell's list")
+                return None
+            tingkat = names.index(tingkat_text.lower())
+        induk = head[fixed - 2] if lembar.induk else None
+        key = head[-1]
+        key_cell = cells[fixed - 1]
+        if not key and lembar.id_field or not key and lembar.mapping:
+            self.problem(f"{title}!{key_cell.coordinate}", f"the row has values but no {lembar.key}",
+                         "give the new row an ID not used yet", "import.id")
+            return None
+        if key and (lembar.id_field or lembar.mapping):
+            try:
+                from ..model.fields import Id
+
+                TypeAdapter(Id).validate_python(key)
+            except ValidationError:
+                self.problem(f"{title}!{key_cell.coordinate}", f"{key!r} is not an ID",
+                             "letters, digits, '.', '_' or '-', e.g. K1.2", "import.id")
+                return None
+        values: dict[tuple, Any] = {}
+        for cell, kolom in zip(inputs, lembar.columns, strict=True):
+            if not lembar.applies(kolom, tingkat) or (lembar.tingkat and kolom.field[0] in MONEY_FIELDS
+                                                       and _is_formula(cell)):
+                continue
+            values[kolom.field] = self.value(f"{title}!{cell.coordinate}", cell, kolom)
+        return _Row(r, key, induk or None, tingkat, values)
+
+    def value(self, where: str, cell, kolom: Kolom) -> Any:
+        raw = cell.value
+        if isinstance(raw, str) and not raw.strip():
+            raw = None
+        if raw is None:
+            return None
+        try:
+            if kolom.choices and set(kolom.choices) == {YA, TIDAK}:
+                word = str(raw).strip().lower()
+                if word not in (YA, TIDAK, "true", "false"):
+                    raise CellError(f"expected {YA} or {TIDAK}, got {str(raw).strip()!r}", "pick it from the cell's list")
+                return word in (YA, "true")
+            if kolom.number:
+                value = self.number(raw, cell.number_format or "General", kolom)
+            elif isinstance(raw, int | float) and not isinstance(raw, bool):
+                value = str(number_of_cell(raw))
+            elif isinstance(raw, dt.date):  # a date cell: pydantic takes a datetime at midnight as a date
+                value = raw
+            else:
+                value = str(raw).strip()
+            return TypeAdapter(kolom.annotation).validate_python(value)
+        except CellError as exc:
+            self.problem(where, exc.message, exc.hint)
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            message = error["msg"]
+            if kolom.choices and error.get("type") in ("literal_error", "union_tag_invalid"):
+                message = f"expected one of {', '.join(kolom.choices)}, got {str(raw).strip()!r}"
+            self.problem(where, message, "pick it from the cell's list" if kolom.choices else None)
+        return _INVALID
+
+    def number(self, raw: Any, number_format: str, kolom: Kolom) -> Any:
+        if not isinstance(raw, str):
+            return number_of_cell(raw, number_format)
+        try:
+            return number_of_text(raw)
+        except CellError:
+            text = raw.strip()
+            if text in kolom.choices:
+                return text
+            unit = _WITH_UNIT.fullmatch(text)
+            if unit and any(p is Nilai for p in _nilai_parts(kolom)):
+                return Nilai(nilai=number_of_text(unit.group(1)), satuan=unit.group(2).strip())
+            raise
+
+
+_INVALID = object()
+
+
+def _nilai_parts(kolom: Kolom) -> list[Any]:
+    from .data_workbook import _parts
+
+    return _parts(kolom.annotation)
+
+
+def _is_formula(cell) -> bool:
+    return isinstance(cell.value, str) and cell.value.startswith("=") or cell.data_type == "f"
+
+
+# --------------------------------------------------------------------------------- edits
+@dataclass
+class _Plan:
+    """The edits of each content file (by stem) and the lines that report them."""
+
+    edits: dict[str, list[Edit]] = field(default_factory=dict)
+    deletes: dict[str, list[tuple]] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    def add(self, stem: str, edit: Edit, line: str) -> None:
+        self.edits.setdefault(stem, []).append(edit)
+        self.lines.append(line)
+
+
+def _same(old: Any, new: Any) -> bool:
+    if isinstance(new, Nilai) or isinstance(old, Nilai):
+        return isinstance(new, Nilai) and isinstance(old, Nilai) and new == old
+    return old == new if old is not None and new is not None else old is new
+
+
+def _yaml_value(value: Any) -> Any:
+    if isinstance(value, Nilai):
+        return {k: v for k, v in (("nilai", value.nilai), ("satuan", value.satuan)) if v is not None}
+    return value
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, Nilai):
+        return f"{format(value.nilai, 'f')} {value.satuan}"
+    return repr(value) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+
+
+class _Planner:
+    """Turns the rows read from every sheet into the content editor's edits."""
+
+    def __init__(self, content, reader: _Reader):
+        self.content = content
+        self.reader = reader
+        self.plan = _Plan()
+        self.keys: dict[str, dict[str, _Row]] = {}
+        """The rows read, by sheet and key: where a child row finds its parent."""
+
+    def sheet(self, lembar: Lembar, rows: list[_Row]) -> None:
+        existing = {b.key: b for b in lembar.rows}
+        seen: dict[str, _Row] = {}
+        for row in rows:
+            where = f"{lembar.name}!A{row.r}"
+            if row.key and row.key in seen:
+                self.reader.problem(where, f"{lembar.key} {row.key!r} is also in row {seen[row.key].r}",
+                                    "keep one row per ID", "import.id")
+                continue
+            if row.key and row.key not in existing and not (lembar.id_field or lembar.mapping):
+                self.reader.problem(where, f"No {row.key!r} is not an exported row",
+                                    f"leave {lembar.key} empty for a new row", "import.id")
+                continue
+            if row.key:
+                seen[row.key] = row
+            row.baris = existing.get(row.key)
+        self.keys[lembar.name] = seen
+        for row in rows:
+            if row.key and seen.get(row.key) is not row:
+                continue
+            if row.baris is not None:
+                self.changed(lembar, row)
+            else:
+                self.added(lembar, row)
+        gone = [b for key, b in existing.items() if key not in seen]
+        for baris in gone:
+            self.plan.deletes.setdefault(lembar.stem, []).append(baris.path)
+            self.plan.lines.append(f"{self._file(lembar)} {format_path(baris.path)}: {lembar.name} {baris.key} removed")
+
+    def _file(self, lembar: Lembar) -> str:
+        return self.content.sources[lembar.stem].path.name
+
+    def parent(self, lembar: Lembar, row: _Row) -> tuple[Baris | None, _Row | None] | None:
+        """The parent of a row: an exported one (Baris) or a new row; None if not found."""
+        if not lembar.induk:
+            return None, None
+        where = f"{lembar.name}!{'B' if lembar.tingkat else 'A'}{row.r}"
+        if not row.induk:
+            if lembar.tingkat and row.tingkat == 0:
+                return None, None
+            self.reader.problem(where, f"the row has no {lembar.induk}", f"give the ID of its {lembar.induk.lower()}",
+                                "import.id")
+            return None
+        for name in lembar.induk_dari:
+            found = self.keys.get(name, {}).get(row.induk)
+            if found is not None:
+                if lembar.tingkat and found.tingkat != row.tingkat - 1:
+                    self.reader.problem(where, f"{row.induk} is a {TINGKAT[found.tingkat]}: a "
+                                        f"{TINGKAT[row.tingkat]} goes under a {TINGKAT[row.tingkat - 1]}",
+                                        code="import.id")
+                    return None
+                return found.baris, found
+        self.reader.problem(where, f"unknown {lembar.induk} {row.induk!r}",
+                            f"an ID of the sheet {' or '.join(lembar.induk_dari)}", "import.id")
+        return None
+
+    def changed(self, lembar: Lembar, row: _Row) -> None:
+        baris = row.baris
+        assert baris is not None
+        where = f"{lembar.name}!A{row.r}"
+        if lembar.tingkat and row.tingkat != baris.tingkat:
+            self.reader.problem(where, f"{baris.key} is a {TINGKAT[baris.tingkat]}; its Tingkat cannot change",
+                                "add a new row for the new node and clear this one", "import.id")
+            return
+        if (baris.induk or None) != row.induk and lembar.induk:
+            self.reader.problem(where, f"{baris.key} is under {baris.induk}; a row cannot move to {row.induk}",
+                                "clear this row and add the node again under its new parent", "import.id")
+            return
+        node = baris.node
+        has_children = lembar.tingkat and any(r.induk == baris.key for r in self.keys[lembar.name].values())
+        nested_cleared: set[str] = set()
+        for kolom in lembar.columns:
+            if kolom.field not in row.values:
+                continue
+            new = row.values[kolom.field]
+            if new is _INVALID:
+                continue
+            if lembar.tingkat and has_children and kolom.field[0] in MONEY_FIELDS:
+                continue
+            old = value_at(node, kolom.field)
+            if new is None and old == "":  # an empty text the file writes as ""
+                continue
+            if new is None and kolom.required:
+                self.reader.problem(f"{lembar.name}!{_letter(lembar, kolom)}{row.r}",
+                                    f"{kolom.header} of {baris.key} is empty", "type the value", "import.cell")
+                continue
+            if new is None and kolom.default is not None:
+                new = kolom.default
+            if _same(old, new):
+                continue
+            path = (*baris.path, *kolom.field)
+            line = f"{self._file(lembar)} {format_path(path)} ({baris.key}): {_show(old)} -> {_show(new)}"
+            if new is None or new == kolom.default and not is_set(node, kolom.field):
+                if len(kolom.field) > 1 and isinstance(kolom.field[0], str) and not isinstance(kolom.field[1], int):
+                    nested_cleared.add(kolom.field[0])
+                if is_set(node, kolom.field):
+                    self.plan.add(lembar.stem, Delete(path), line)
+                continue
+            self.plan.add(lembar.stem, Set(path, _yaml_value(new)), line)
+        for name in nested_cleared:  # every cell of a nested model emptied: the model goes
+            if all(row.values.get(k.field) is None for k in lembar.columns if k.field[0] == name):
+                edits = self.plan.edits.get(lembar.stem, [])
+                edits[:] = [e for e in edits if not (isinstance(e, Delete) and e.path[: len(baris.path) + 1]
+                                                     == (*baris.path, name))]
+                edits.append(Delete((*baris.path, name)))
+        if has_children:  # a leaf that gains rows under it: its money is theirs now
+            for name in MONEY_FIELDS:
+                if is_set(node, (name,)) and value_at(node, (name,)):
+                    self.plan.add(lembar.stem, Delete((*baris.path, name)),
+                                  f"{self._file(lembar)} {format_path((*baris.path, name))}: moved to the rows under "
+                                  f"{baris.key}")
+
+    def added(self, lembar: Lembar, row: _Row) -> None:
+        found = self.parent(lembar, row)
+        if found is None:
+            return
+        parent, parent_row = found
+        if any(v is _INVALID for v in row.values.values()):
+            return
+        for kolom in lembar.columns:
+            if kolom.required and kolom.field in row.values and row.values[kolom.field] is None:
+                self.reader.problem(f"{lembar.name}!{_letter(lembar, kolom)}{row.r}",
+                                    f"{kolom.header} of the new row is empty", "type the value", "import.cell")
+                return
+        label = f"{TINGKAT[row.tingkat] if lembar.tingkat else lembar.name} {row.key or f'(row {row.r})'}"
+        if parent_row is not None and parent_row.baris is None:  # under a new row: part of its node
+            list_field = lembar.container(Baris(parent_row.key, None, parent_row.tingkat, (), None), row.tingkat)[-1]
+            parent_row.children.setdefault(list_field, []).append(row)
+            row.values[("__lembar__",)] = lembar
+            self.plan.lines.append(f"{self._file(lembar)}: new {label} under the new {parent_row.key}")
+            return
+        container = lembar.container(parent, row.tingkat)
+        row.values[("__lembar__",)] = lembar
+        stem = lembar.stem
+        if lembar.mapping:
+            edit: Edit = Set((*container, row.key), _Lazy(row))
+        else:
+            edit = Append(container, _Lazy(row))
+        self.plan.add(stem, edit, f"{self._file(lembar)} {format_path(container)}: new {label}")
+
+
+class _Lazy:
+    """A new node's value, made when the edits are applied (rows under it may come later)."""
+
+    def __init__(self, row: _Row):
+        self.row = row
+
+
+def _node_of(row: _Row) -> dict[str, Any]:
+    """A new row as the mapping its node is written as: fields in the model's order, the
+    model's defaults and empty cells left out."""
+    lembar: Lembar = row.values[("__lembar__",)]
+    model = lembar.levels[row.tingkat]
+    flat: dict[str, Any] = {}
+    if lembar.id_field:
+        flat["id"] = row.key
+    for kolom in lembar.columns:
+        value = row.values.get(kolom.field)
+        if value is None or value is _INVALID or (len(kolom.field) == 1 and value == kolom.default):
+            continue
+        target = flat
+        for part in kolom.field[:-1]:
+            target = target.setdefault(part, {})
+        target[kolom.field[-1]] = _yaml_value(value)
+    for name, children in row.children.items():
+        flat[name] = [_node_of(child) for child in children]
+    order = list(model.model_fields)
+    return {k: flat[k] for k in sorted(flat, key=lambda k: order.index(k) if k in order else len(order))}
+
+
+def _resolved(edit: Edit) -> Edit:
+    if isinstance(edit, Append) and isinstance(edit.value, _Lazy):
+        return Append(edit.path, _node_of(edit.value.row))
+    if isinstance(edit, Set) and isinstance(edit.value, _Lazy):
+        return Set(edit.path, _node_of(edit.value.row))
+    return edit
+
+
+def _letter(lembar: Lembar, kolom: Kolom) -> str:
+    from openpyxl.utils import get_column_letter
+
+    fixed = int(lembar.tingkat) + int(bool(lembar.induk)) + 1
+    return get_column_letter(fixed + lembar.columns.index(kolom) + 1)
+
+
+def _path_order(path: tuple) -> tuple:
+    return tuple((0, p, "") if isinstance(p, int) else (1, 0, p) for p in path)
+
+
+# --------------------------------------------------------------------------------- entry point
+def is_data_workbook(sheetnames: list[str]) -> bool:
+    """Whether a workbook with these sheets is a data workbook (not a realisasi template)."""
+    return "Tujuan" in sheetnames and "Indikator" in sheetnames
+
+
+def import_data(xlsx: Path, folder: Path) -> list[str]:
+    """Write the data workbook `xlsx` into the document in `folder`; return the changes made,
+    one line each. Raises `LaporgenError` with every unreadable cell, writing nothing."""
+    content = load_document(folder)
+    workbook, formulas = open_workbook(xlsx, data_only=True), open_workbook(xlsx, data_only=False)
+    reader = _Reader(xlsx, formulas)
+    planner = _Planner(content, reader)
+    for lembar in sheets_of(content):
+        if lembar.name not in workbook.sheetnames:
+            reader.problem(lembar.name, f'the sheet "{lembar.name}" is missing',
+                           "export the workbook again with laporgen export PATH --template data", "import.sheet")
+            continue
+        first = len(reader.problems)
+        rows = reader.rows(workbook[lembar.name], lembar)
+        _mark_formulas(rows, formulas[lembar.name], lembar, reader)
+        planner.sheet(lembar, rows)
+        reader.problems[first:] = sorted(reader.problems[first:], key=cell_order)
+    if reader.problems:
+        raise LaporgenError(reader.problems)
+    texts = _edited(content, planner.plan)
+    if texts:
+        _validate(content, folder, texts)
+        write_all_atomic({path: text.encode("utf-8") for path, text in texts.items()})
+    return planner.plan.lines if texts else []
+
+
+def _mark_formulas(rows: list[_Row], sheet, lembar: Lembar, reader: _Reader) -> None:
+    """Drop the values of money cells that hold a formula in the workbook (a parent's sum:
+    computed, not read); `data_only` shows them as their cached results."""
+    if not lembar.tingkat:
+        return
+    for row in rows:
+        for kolom in lembar.columns:
+            if kolom.field[0] in MONEY_FIELDS and kolom.field in row.values:
+                cell = sheet[f"{_letter(lembar, kolom)}{row.r}"]
+                if cell.data_type == "f":
+                    del row.values[kolom.field]
+
+
+def _edited(content, plan: _Plan) -> dict[Path, str]:
+    texts: dict[Path, str] = {}
+    for stem in sorted(set(plan.edits) | set(plan.deletes)):
+        deletes = sorted(plan.deletes.get(stem, []), key=_path_order, reverse=True)
+        deletes = [d for d in deletes if not any(o != d and d[: len(o)] == o for o in deletes)]
+        edits = [_resolved(e) for e in plan.edits.get(stem, [])]
+        sets = [e for e in edits if not isinstance(e, Delete)]
+        field_deletes = [e for e in edits if isinstance(e, Delete)]
+        ordered = sets + field_deletes + [Delete(p) for p in deletes]  # appends before any index moves
+        if not ordered:
+            continue
+        path = content.sources[stem].path
+        before = read_text(path)
+        after = edited_text(path, before, ordered)
+        if after != before:
+            texts[path] = after
+    return texts
+
+
+def _validate(content, folder: Path, texts: dict[Path, str]) -> None:
+    """Load the document with the edited files, in a copy of the folders that hold them;
+    its problems are reported on the real files."""
+    paths = [Path(folder).resolve(), *(Path(s.path).resolve() for s in content.sources.values())]
+    import os
+
+    root = Path(os.path.commonpath([str(p) for p in paths]))
+    if root.is_file():
+        root = root.parent
+    with tempfile.TemporaryDirectory() as temp:
+        copy = Path(temp) / "content"
+        # the document folder whole (its narasi/ too); of the folders it reads from (the agency's,
+        # its Renstra's) only their files, so a far-away shared plan never copies a whole tree
+        shutil.copytree(Path(folder).resolve(), copy / Path(folder).resolve().relative_to(root),
+                        ignore=shutil.ignore_patterns(".git", "output", "*.docx", "*.pdf", "*.xlsx"))
+        for source in {Path(s.path).resolve().parent for s in content.sources.values()} - {Path(folder).resolve()}:
+            (copy / source.relative_to(root)).mkdir(parents=True, exist_ok=True)
+            for item in source.iterdir():
+                if item.is_file() and item.suffix.lower() not in (".xlsx", ".docx", ".pdf"):  # content, the logo
+                    shutil.copy2(item, copy / item.relative_to(root))
+        for path, text in texts.items():
+            (copy / Path(path).resolve().relative_to(root)).write_text(text, encoding="utf-8")
+        try:
+            load_document(copy / Path(folder).resolve().relative_to(root))
+        except LaporgenError as exc:
+            def real(name: str) -> str:
+                for path in texts:
+                    if name.endswith("/" + Path(path).resolve().relative_to(root).as_posix()):
+                        return display_path(path)
+                return name
+            raise LaporgenError([Problem(real(p.file), p.message, p.line, p.field, p.hint, p.code)
+                                 for p in exc.problems]) from None

@@ -1,0 +1,692 @@
+"""The whole content of a document as one workbook (`laporgen export PATH --template data`), and
+the shape `laporgen import` reads it back by (`data_import.py`).
+
+Each data table is a sheet a planning officer knows: Tujuan, Sasaran, Indikator (targets per
+year as columns), Realisasi (an LKjIP's), Program (program → kegiatan → sub-kegiatan, pagu per
+year or pagu and realisasi), Indikator Program, and one sheet per list of sumber_daya.yaml (SDM,
+aset). An LKjIP's plan sheets are its Renstra's (`renstra = "../…"` in document.toml).
+
+The columns come from the content models (`model/`): every field of a row's model that holds a
+value (text, number, a closed choice, yes/no), a field of a nested model (`formula.pembilang`)
+and a per-year mapping (one column per year) is a column; lists of text and `tercetak` (what a
+signed document printed, for `check`) are not. So a field added to a model shows up here and
+is read back without this module changing. A closed value (a `Literal`, yes/no, an id of a row
+of another sheet, a satuan already used) gets a drop-down list; computed columns (sums of a
+parent's pagu, serapan, capaian) are grey and protected, the input cells unlocked.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+import types
+import typing
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from ..errors import display_path
+from ..model.nilai import Nilai
+from .xlsx_cells import HEAD_FILL, READ_ONLY_FILL, workbook_bytes
+
+PETUNJUK = "Petunjuk"
+DAFTAR = "Daftar"
+"""The hidden sheet of drop-down lists (satuan, yes/no)."""
+HEADER_ROW = 3
+SPARE_ROWS = 200
+"""Empty input rows under the data, unlocked and with the drop-downs, for new rows."""
+LAST_ROW = 5000
+"""How far the formulas and drop-downs that refer to a whole column reach."""
+YA, TIDAK = "ya", "tidak"
+SKIPPED_FIELDS = frozenset({"tercetak"})
+"""Fields not shown: what a signed document printed, kept for `laporgen check`."""
+MONEY_FIELDS = ("pagu", "anggaran")
+"""A program-tree node's money fields: on a leaf only; a parent's are computed."""
+TINGKAT = ("Program", "Kegiatan", "Sub Kegiatan")
+HEADERS = {"iku": "IKU", "laki_laki": "Laki-laki"}
+"""Headers that are not the field name capitalised."""
+
+
+# ------------------------------------------------------------------------------- columns
+@dataclass(frozen=True)
+class Kolom:
+    """A column of values: `field` is the path inside a row's node (("target", 2024),
+    ("formula", "pembilang")); `annotation` the type a cell is checked as."""
+
+    header: str
+    field: tuple[str | int, ...]
+    annotation: Any
+    required: bool = False
+    default: Any = None
+    choices: tuple[str, ...] = ()
+    number: bool = False
+    rupiah: bool = False
+    note: str | None = None
+    width: int = 14
+
+
+@dataclass(frozen=True)
+class Hitung:
+    """A computed column: `formula(row, letters)` gives the cell's formula (letters: the
+    column letter of each input column by field path), or `value(baris)` a value."""
+
+    header: str
+    formula: Callable[[int, dict, Baris], str | None] | None = None
+    value: Callable[[Baris], Any] | None = None
+    number_format: str = "General"
+    width: int = 14
+
+
+def _unwrap(annotation: Any) -> tuple[Any, bool]:
+    """(the annotation without `| None`, whether None was allowed)."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        optional = len(args) < len(typing.get_args(annotation))
+        return functools.reduce(operator.or_, args), optional
+    return annotation, False
+
+
+def _base(annotation: Any) -> Any:
+    return typing.get_args(annotation)[0] if typing.get_origin(annotation) is typing.Annotated else annotation
+
+
+def _parts(annotation: Any) -> list[Any]:
+    inner, _ = _unwrap(annotation)
+    if typing.get_origin(inner) in (typing.Union, types.UnionType):
+        return [_base(a) for a in typing.get_args(inner)]
+    return [_base(inner)]
+
+
+def _literals(annotation: Any) -> tuple[str, ...]:
+    out: list[str] = []
+    for part in _parts(annotation):
+        if typing.get_origin(part) is Literal:
+            out.extend(str(v) for v in typing.get_args(part))
+    return tuple(out)
+
+
+def is_number(annotation: Any) -> bool:
+    return any(p in (Decimal, int) or p is Nilai for p in _parts(annotation))
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    parts = [p for p in _parts(annotation) if isinstance(p, type) and issubclass(p, BaseModel) and p is not Nilai]
+    return parts[0] if len(parts) == 1 and len(_parts(annotation)) == 1 else None
+
+
+def _full(info: FieldInfo) -> Any:
+    return typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+
+
+def header_of(path: tuple[str | int, ...], rupiah: bool) -> str:
+    words = [p for p in path if isinstance(p, str)]
+    name = words[-1] if len(words) == 1 or words[-1] not in ("nilai",) else words[-2]
+    text = HEADERS.get(name) or name.replace("_", " ").title()
+    if words[0] == "formula" and len(words) > 1:
+        text = f"Formula {text}"
+    years = [str(p) for p in path if isinstance(p, int)]
+    text = " ".join([text, *years])
+    return f"{text} (Rp)" if rupiah else text
+
+
+def columns_of(model: type[BaseModel], years: list[int], skip: tuple[str, ...] = (),
+               prefix: tuple[str | int, ...] = ()) -> list[Kolom]:
+    """The value columns of `model`'s rows, in field order (a per-year mapping as one column
+    per year of `years`)."""
+    out: list[Kolom] = []
+    for name, info in model.model_fields.items():
+        if name in SKIPPED_FIELDS or name in skip:
+            continue
+        annotation = _full(info)
+        inner, optional = _unwrap(info.annotation)
+        path = (*prefix, name)
+        nested = _model_of(info.annotation)
+        if nested is not None:  # its fields are required only where the nested model is given
+            out.extend(replace(k, required=False) for k in columns_of(nested, years, (), path))
+            continue
+        origin = typing.get_origin(inner)
+        if origin is dict:
+            key, value = typing.get_args(inner)
+            if _base(key) is int:  # a per-year mapping: {2024: 99.88}
+                out.extend(_kolom(f"{name}", (*path, y), value, False, None, info.description) for y in years)
+            continue
+        if origin in (list, tuple) or inner is typing.Any:
+            continue
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            continue
+        default = None if info.is_required() else info.get_default(call_default_factory=True)
+        out.append(_kolom(name, path, annotation, info.is_required() and not optional, default, info.description))
+    return out
+
+
+def _kolom(name: str, path, annotation, required: bool, default, note) -> Kolom:
+    from ..model.fields import Rupiah
+
+    rupiah = _base(_unwrap(annotation)[0]) is Decimal and getattr(_unwrap(annotation)[0], "__metadata__", None) \
+        == getattr(Rupiah, "__metadata__", ())
+    choices = (YA, TIDAK) if _base(_unwrap(annotation)[0]) is bool else _literals(annotation)
+    number = is_number(annotation)
+    width = 60 if name in ("nama", "uraian", "jabatan") else 50 if name == "definisi" else \
+        30 if name in ("sumber_data", "pembilang", "penyebut") else 24 if name in ("bidang", "unit_kerja", "lokasi") \
+        else 18 if rupiah else 14
+    return Kolom(header_of(path, rupiah), path, annotation, required, default, choices, number, rupiah, note, width)
+
+
+def value_at(node: Any, path: tuple[str | int, ...]) -> Any:
+    """The value of a loaded node at `path`, None where there is none."""
+    for part in path:
+        if node is None:
+            return None
+        if isinstance(node, dict):
+            node = node.get(part)
+        else:
+            node = getattr(node, str(part), None)
+    return node
+
+
+def is_set(node: BaseModel, path: tuple[str | int, ...]) -> bool:
+    """Whether the content file writes the value at `path` (not a default)."""
+    for part in path:
+        if isinstance(node, dict):
+            if part not in node:
+                return False
+            node = node[part]
+        elif isinstance(node, BaseModel):
+            if part not in node.model_fields_set:
+                return False
+            node = getattr(node, str(part))
+        else:
+            return False
+    return True
+
+
+# ---------------------------------------------------------------------------------- sheets
+@dataclass
+class Baris:
+    """A row: its key (ID, or "P1/1" for an indicator of a program-tree node, or the item's
+    number in a plain list), its parent's key, level, the node's path in the file and the
+    loaded node (None for a row added in the workbook)."""
+
+    key: str
+    induk: str | None
+    tingkat: int
+    path: tuple[str | int, ...] | None
+    node: Any
+
+
+@dataclass
+class Lembar:
+    """A sheet: the rows of one kind of node of the content file `stem`.
+
+    `key` names the key column ("ID", or "No" for rows identified by position); `induk` the
+    parent column's header and the sheets whose keys it takes; `levels` the models of the
+    rows by level (a program tree has three); `container(parent, tingkat)` the path of the list
+    (or mapping, `mapping=True`) a new row goes into."""
+
+    name: str
+    stem: str
+    judul: str
+    key: str
+    levels: tuple[type[BaseModel], ...]
+    columns: list[Kolom]
+    rows: list[Baris]
+    container: Callable[[Baris | None, int], tuple[str | int, ...]]
+    induk: str | None = None
+    induk_dari: tuple[str, ...] = ()
+    tingkat: bool = False
+    mapping: bool = False
+    id_field: bool = True
+    hitung: list[Hitung] = field(default_factory=list)
+    child_list: dict[int, str] = field(default_factory=dict)
+    """The field of a level's node that holds the next level's rows (program → "kegiatan")."""
+
+    def applies(self, kolom: Kolom, tingkat: int) -> bool:
+        return kolom.field[0] in self.levels[tingkat].model_fields
+
+
+def _item(model: type[BaseModel], name: str) -> type[BaseModel]:
+    """The model of the items of `model`'s list or mapping field `name`."""
+    inner, _ = _unwrap(model.model_fields[name].annotation)
+    args = typing.get_args(inner)
+    return args[-1]
+
+
+def _years(*maps: Any) -> list[int]:
+    return sorted({y for m in maps for y in m if isinstance(y, int)})
+
+
+def plan_sheets(c) -> list[Lembar]:
+    from ..model.renstra import Rencana
+
+    rencana = c.rencana
+    tujuan_m = _item(Rencana, "tujuan")
+    sasaran_m = _item(tujuan_m, "sasaran")
+    indikator_m = _item(sasaran_m, "indikator")
+    tujuan_rows = [Baris(t.id, None, 0, ("tujuan", i), t) for i, t in enumerate(rencana.tujuan)]
+    sasaran_rows = [Baris(s.id, t.id, 0, ("tujuan", i, "sasaran", j), s)
+                    for i, t in enumerate(rencana.tujuan) for j, s in enumerate(t.sasaran)]
+    indikator_rows: list[Baris] = []
+    for i, t in enumerate(rencana.tujuan):
+        indikator_rows += [Baris(d.id, t.id, 0, ("tujuan", i, "indikator", k), d) for k, d in enumerate(t.indikator)]
+        for j, s in enumerate(t.sasaran):
+            indikator_rows += [Baris(d.id, s.id, 0, ("tujuan", i, "sasaran", j, "indikator", k), d)
+                               for k, d in enumerate(s.indikator)]
+    years = _years(rencana.tahun, *(b.node.target for b in indikator_rows))
+    return [
+        Lembar("Tujuan", "rencana", "Tujuan Renstra", "ID", (tujuan_m,), columns_of(tujuan_m, years, ("id",)),
+               tujuan_rows, lambda parent, _: ("tujuan",)),
+        Lembar("Sasaran", "rencana", "Sasaran Renstra", "ID", (sasaran_m,), columns_of(sasaran_m, years, ("id",)),
+               sasaran_rows, lambda parent, _: (*parent.path, "sasaran"), induk="Tujuan", induk_dari=("Tujuan",)),
+        Lembar("Indikator", "rencana", "Indikator tujuan dan sasaran, target per tahun", "ID", (indikator_m,),
+               columns_of(indikator_m, years, ("id",)), indikator_rows,
+               lambda parent, _: (*parent.path, "indikator"), induk="Tujuan / Sasaran",
+               induk_dari=("Tujuan", "Sasaran")),
+    ]
+
+
+def program_sheets(c, tree: Any, tree_model: type[BaseModel], lkjip: bool) -> list[Lembar]:
+    program_m = _item(tree_model, "program")
+    kegiatan_m = _item(program_m, "kegiatan")
+    sub_m = _item(kegiatan_m, "sub_kegiatan")
+    levels = (program_m, kegiatan_m, sub_m)
+    children = {0: "kegiatan", 1: "sub_kegiatan"}
+    rows: list[Baris] = []
+    for p, program in enumerate(tree.program):
+        rows.append(Baris(program.id, None, 0, ("program", p), program))
+        for k, kegiatan in enumerate(program.kegiatan):
+            rows.append(Baris(kegiatan.id, program.id, 1, ("program", p, "kegiatan", k), kegiatan))
+            rows += [Baris(s.id, kegiatan.id, 2, ("program", p, "kegiatan", k, "sub_kegiatan", j), s)
+                     for j, s in enumerate(kegiatan.sub_kegiatan)]
+    years = _years(getattr(c.settings, "tahun_list", []), *(getattr(b.node, "pagu", {}) or {} for b in rows))
+    if not lkjip:
+        years = _years(years, c.rencana.tahun)
+    columns: list[Kolom] = []
+    for model in levels:
+        for kolom in columns_of(model, years, ("id", *children.values())):
+            if kolom.field not in [k.field for k in columns]:
+                columns.append(kolom)
+    money = [k for k in columns if k.field[0] in MONEY_FIELDS]
+    columns = [k for k in columns if k not in money] + money  # money last, as the matrices print it
+    hitung = [_serapan()] if lkjip else [_total_pagu(money)]
+    program = Lembar("Program", "program", "Program, kegiatan dan sub kegiatan", "ID", levels, columns, rows,
+                     lambda parent, tingkat: ("program",) if parent is None else (*parent.path, children[tingkat - 1]),
+                     induk="Induk", induk_dari=("Program",), tingkat=True, hitung=hitung, child_list=children)
+    ind_m = _item(program_m, "indikator")
+    ind_rows = [Baris(f"{b.key}/{n + 1}", b.key, 0, (*b.path, "indikator", n), ind)
+                for b in rows for n, ind in enumerate(b.node.indikator)]
+    ind_years = _years(*(getattr(b.node, "target", {}) if isinstance(getattr(b.node, "target", None), dict) else {}
+                         for b in ind_rows), [] if lkjip else c.rencana.tahun)
+    indikator = Lembar("Indikator Program", "program", "Indikator program, kegiatan dan sub kegiatan", "No", (ind_m,),
+                       columns_of(ind_m, ind_years), ind_rows, lambda parent, _: (*parent.path, "indikator"),
+                       induk="Program / Kegiatan", induk_dari=("Program",), id_field=False)
+    return [program, indikator]
+
+
+def _serapan() -> Hitung:
+    def formula(r: int, letters: dict, _b: Baris) -> str | None:
+        pagu, realisasi = letters.get(("anggaran", "pagu")), letters.get(("anggaran", "realisasi"))
+        if not pagu or not realisasi:
+            return None
+        return f'=IF(N({pagu}{r})=0,"",{realisasi}{r}/{pagu}{r})'
+    return Hitung("Serapan (%)", formula, number_format="0.00%")
+
+
+def _total_pagu(money: list[Kolom]) -> Hitung:
+    def formula(r: int, letters: dict, _b: Baris) -> str | None:
+        cells = [f"{letters[k.field]}{r}" for k in money if k.field[0] == "pagu"]
+        return f"=SUM({','.join(cells)})" if cells else None
+    return Hitung("Total Pagu (Rp)", formula, number_format="#,##0", width=18)
+
+
+def realisasi_sheet(c) -> Lembar:
+    """An LKjIP's realisasi of the plan indicators (kinerja.yaml `realisasi`), with the
+    year's target and capaian computed beside it."""
+    from ..compute.lkjip import lkjip_figures
+    from ..model.lkjip import Kinerja
+
+    model = _item(Kinerja, "realisasi")
+    figures = {row.indikator.id: row for row in (*lkjip_figures(c).indikator_tujuan, *lkjip_figures(c).indikator)}
+    rows = [Baris(key, None, 0, ("realisasi", key), value) for key, value in c.kinerja.realisasi.items()]
+    tahun = c.settings.tahun
+
+    def figure(name: str) -> Callable[[Baris], Any]:
+        return lambda b: getattr(figures.get(b.key), name, None)
+
+    hitung = [Hitung("Indikator", value=lambda b: figures[b.key].indikator.nama if b.key in figures else None,
+                     width=60),
+              Hitung(f"Target {tahun}", value=figure("target")),
+              Hitung(f"Capaian {tahun} (%)", value=figure("capaian"), number_format="0.00")]
+    columns = columns_of(model, [tahun])
+    columns = [Kolom(f"Realisasi {tahun}", k.field, k.annotation, k.required, k.default, k.choices, k.number,
+                     k.rupiah, k.note) if k.field == ("nilai",) else k for k in columns]
+    return Lembar("Realisasi", "kinerja", f"Realisasi indikator tahun {tahun}", "ID", (model,), columns, rows,
+                  lambda parent, _: ("realisasi",), mapping=True, id_field=False, hitung=hitung,
+                  induk_dari=("Indikator",))
+
+
+SHEET_TITLES = {"formasi": "Kebutuhan dan realisasi pegawai per jabatan", "golongan": "Pegawai menurut pangkat/golongan",
+                "pendidikan": "Pegawai menurut tingkat pendidikan", "jenis_kelamin": "Pegawai menurut jenis kelamin",
+                "jabatan": "Pegawai menurut jabatan", "status": "Pegawai menurut status dan jenis kelamin",
+                "aset": "Aset", "item": "Aset tetap"}
+SHEET_NAMES = {"formasi": "SDM Formasi", "golongan": "SDM Golongan", "pendidikan": "SDM Pendidikan",
+               "jenis_kelamin": "SDM Jenis Kelamin", "jabatan": "SDM Jabatan", "status": "SDM Status",
+               "aset": "Aset", "item": "Aset"}
+
+
+def list_sheets(stem: str, model: type[BaseModel], data: Any, prefix: tuple[str | int, ...] = ()) -> Iterator[Lembar]:
+    """One sheet per list of models in `model` (and the models it holds): SDM and aset."""
+    for name, info in model.model_fields.items():
+        inner, _ = _unwrap(info.annotation)
+        nested = _model_of(info.annotation)
+        if nested is not None and not isinstance(nested, typing.TypeVar):
+            yield from list_sheets(stem, nested, getattr(data, name), (*prefix, name))
+            continue
+        if typing.get_origin(inner) is not list:
+            continue
+        item = typing.get_args(inner)[0]
+        if not (isinstance(item, type) and issubclass(item, BaseModel)):
+            continue
+        path = (*prefix, name)
+        items = getattr(data, name)
+        rows = [Baris(str(n + 1), None, 0, (*path, n), node) for n, node in enumerate(items)]
+        columns = columns_of(item, [])
+        title = SHEET_NAMES.get(name, name.replace("_", " ").title())
+        yield Lembar(title, stem, SHEET_TITLES.get(name, " / ".join(str(p) for p in path)), "No", (item,), columns, rows,
+                     lambda parent, _, path=path: path, id_field=False, hitung=_list_hitung(columns))
+
+
+def _list_hitung(columns: list[Kolom]) -> list[Hitung]:
+    """Computed columns of a plain list: a formasi's kekurangan, an aset's saldo akhir."""
+    fields = {k.field for k in columns}
+    if {("kebutuhan",), ("realisasi",)} <= fields:
+        return [Hitung("Kekurangan / Kelebihan", lambda r, L, _b: f"={L[('realisasi',)]}{r}-{L[('kebutuhan',)]}{r}")]
+    if {("saldo_awal",), ("bertambah",), ("berkurang",)} <= fields:
+        return [Hitung("Saldo Akhir (Rp)", lambda r, L, _b: f"={L[('saldo_awal',)]}{r}+{L[('bertambah',)]}{r}"
+                       f"-{L[('berkurang',)]}{r}", number_format="#,##0", width=18)]
+    return []
+
+
+def sheets_of(c) -> list[Lembar]:
+    """Every sheet of the document `c`'s data workbook, in the order a planner reads them."""
+    from ..model.anggaran import ProgramTree
+    from ..model.content import LkjipContent
+    from ..model.rencana_program import RencanaProgram
+
+    out = plan_sheets(c)
+    lkjip = isinstance(c, LkjipContent)
+    if lkjip:
+        out.append(realisasi_sheet(c))
+        out += program_sheets(c, c.program, ProgramTree, True)
+    elif getattr(c, "program", None) is not None and "program" in c.sources:
+        out += program_sheets(c, c.program, RencanaProgram, False)
+    if "sumber_daya" in c.sources:
+        out += list_sheets("sumber_daya", type(c.sumber_daya), c.sumber_daya)
+    return out
+
+
+# -------------------------------------------------------------------------------- workbook
+def cell_value(value: Any, kolom: Kolom) -> Any:
+    """A node's value as a cell holds it."""
+    if isinstance(value, Nilai):
+        return None if value.nilai is None else f"{format(value.nilai, 'f')} {value.satuan or ''}".strip()
+    if isinstance(value, bool):
+        return YA if value else TIDAK
+    if isinstance(value, Decimal):
+        # openpyxl stores numbers as float; a whole amount is kept an int so it prints exactly
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def data_workbook(c) -> bytes:
+    """The data workbook of the document `c` as .xlsx bytes; the same content always gives
+    the same bytes."""
+    from openpyxl import Workbook
+
+    sheets = sheets_of(c)
+    workbook = Workbook()
+    petunjuk = workbook.active
+    petunjuk.title = PETUNJUK
+    daftar = workbook.create_sheet(DAFTAR)
+    lists = _lists(daftar, sheets)
+    for lembar in sheets:
+        _sheet(workbook.create_sheet(lembar.name), lembar, lists)
+    _petunjuk(petunjuk, c, sheets)
+    workbook.move_sheet(DAFTAR, offset=len(workbook.sheetnames))
+    daftar.sheet_state = "hidden"
+    moment = max(datetime.combine(_tanggal(c), datetime.min.time()), datetime(1980, 1, 1))
+    workbook.properties.title = f"Data {c.settings.jenis} - {c.agency.nama_lengkap}"
+    workbook.properties.creator = "laporgen"
+    workbook.properties.created = workbook.properties.modified = moment
+    # openpyxl writes formulas without their results: the spreadsheet computes them on opening
+    workbook.calculation.fullCalcOnLoad = True
+    return workbook_bytes(workbook, moment)
+
+
+def _tanggal(c):
+    import datetime as dt
+
+    tanda_tangan = getattr(c.settings, "tanda_tangan", None)
+    return getattr(tanda_tangan, "tanggal", None) or dt.date(int(str(c.rencana.periode[0])), 1, 1)
+
+
+def _lists(daftar, sheets: list[Lembar]) -> dict[str, str]:
+    """Write the drop-down lists that are not a sheet's own column (satuan in use, yes/no)
+    into the hidden sheet; their ranges by name."""
+    satuan = sorted({str(value_at(b.node, ("satuan",))) for s in sheets for b in s.rows
+                     if value_at(b.node, ("satuan",))})
+    out = {}
+    for col, (name, values) in enumerate((("satuan", satuan), ("ya_tidak", [YA, TIDAK])), start=1):
+        letter = chr(ord("A") + col - 1)
+        daftar.cell(row=1, column=col, value=name)
+        for r, value in enumerate(values, start=2):
+            daftar.cell(row=r, column=col, value=value).data_type = "s"
+        out[name] = f"{DAFTAR}!${letter}$2:${letter}${max(2, len(values) + 1)}"
+    return out
+
+
+def layout(lembar: Lembar) -> list[str]:
+    """The headers of a sheet, left to right."""
+    heads = []
+    if lembar.tingkat:
+        heads.append("Tingkat")
+    if lembar.induk:
+        heads.append(lembar.induk)
+    heads.append(lembar.key)
+    heads += [k.header for k in lembar.columns]
+    heads += [h.header for h in lembar.hitung]
+    return heads
+
+
+def _sheet(sheet, lembar: Lembar, lists: dict[str, str]) -> None:
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    heads = layout(lembar)
+    fixed = len(heads) - len(lembar.columns) - len(lembar.hitung)
+    letters = {k.field: get_column_letter(fixed + i + 1) for i, k in enumerate(lembar.columns)}
+    key_letter = get_column_letter(fixed)
+    grey = PatternFill("solid", start_color=READ_ONLY_FILL, end_color=READ_ONLY_FILL)
+    head = PatternFill("solid", start_color=HEAD_FILL, end_color=HEAD_FILL)
+    sheet.cell(row=1, column=1, value=lembar.judul).font = Font(bold=True)
+    sheet.cell(row=2, column=1, value="Kolom putih diisi; kolom abu-abu dihitung atau tidak berlaku. "
+               "Baca lembar Petunjuk.").font = Font(italic=True)
+    widths = ([12] if lembar.tingkat else []) + ([12] if lembar.induk else []) + [10] + \
+        [k.width for k in lembar.columns] + [h.width for h in lembar.hitung]
+    for i, (text, width) in enumerate(zip(heads, widths, strict=True), start=1):
+        cell = sheet.cell(row=HEADER_ROW, column=i, value=text)
+        cell.font = Font(bold=True)
+        cell.fill = head
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        sheet.column_dimensions[get_column_letter(i)].width = width
+        kolom = lembar.columns[i - fixed - 1] if fixed < i <= fixed + len(lembar.columns) else None
+        if kolom is not None and kolom.note:
+            cell.comment = Comment(kolom.note, "laporgen")
+    sheet.row_dimensions[HEADER_ROW].height = 30  # two lines: "Capaian 2024" / "(%)"
+    first = HEADER_ROW + 1
+    last_data = first + len(lembar.rows) - 1
+    parents = {b.induk for b in lembar.rows if b.induk} if lembar.tingkat else set()
+    unlocked = Protection(locked=False)
+    for r in range(first, last_data + 1 + SPARE_ROWS):
+        baris = lembar.rows[r - first] if r <= last_data else None
+        values: list[Any] = []
+        if lembar.tingkat:
+            values.append(TINGKAT[baris.tingkat] if baris else None)
+        if lembar.induk:
+            values.append(baris.induk if baris else None)
+        values.append(baris.key if baris else None)
+        for i, value in enumerate(values, start=1):
+            cell = sheet.cell(row=r, column=i, value=value)
+            if value is not None:
+                cell.data_type = "s"
+            cell.protection = unlocked
+            cell.alignment = Alignment(vertical="top")
+        for i, kolom in enumerate(lembar.columns, start=fixed + 1):
+            cell = sheet.cell(row=r, column=i)
+            computed = baris is not None and lembar.tingkat and kolom.field[0] in MONEY_FIELDS and (
+                baris.key in parents or not lembar.applies(kolom, baris.tingkat))
+            if computed:
+                cell.value = f"=SUMIF(${get_column_letter(fixed - 1)}${first}:${get_column_letter(fixed - 1)}" \
+                    f"${LAST_ROW},${key_letter}{r},{letters[kolom.field]}${first}:{letters[kolom.field]}${LAST_ROW})"
+                cell.fill = grey
+            elif baris is not None and not lembar.applies(kolom, baris.tingkat):
+                cell.fill = grey
+            else:
+                value = cell_value(value_at(baris.node, kolom.field), kolom) if baris else None
+                if value is not None:
+                    cell.value = value
+                    if isinstance(value, str):
+                        cell.data_type = "s"  # text, never a formula
+                cell.protection = unlocked
+            if kolom.number:
+                cell.number_format = "#,##0" if kolom.rupiah else "General"
+            cell.alignment = Alignment(vertical="top", wrap_text=kolom.width >= 30)
+        if baris is not None:
+            _fit_height(sheet, r, baris, lembar)
+        for i, hitung in enumerate(lembar.hitung, start=fixed + len(lembar.columns) + 1):
+            cell = sheet.cell(row=r, column=i)
+            cell.fill = grey
+            cell.number_format = hitung.number_format
+            cell.alignment = Alignment(vertical="top", wrap_text=hitung.width >= 30)
+            if baris is None:
+                continue
+            if hitung.formula is not None:
+                cell.value = hitung.formula(r, letters, baris)
+            elif hitung.value is not None:
+                cell.value = cell_value(hitung.value(baris), lembar.columns[0])
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+    end = last_data + SPARE_ROWS
+    _validations(sheet, lembar, lists, letters, fixed, first, end, DataValidation)
+    sheet.freeze_panes = sheet.cell(row=first, column=fixed + 1)
+    sheet.protection.sheet = True
+    for allowed in ("formatColumns", "formatRows", "formatCells", "insertRows", "deleteRows", "sort", "autoFilter"):
+        setattr(sheet.protection, allowed, False)
+    sheet.page_setup.orientation = "landscape"  # printed for checking: every column on the page
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.gridLines = True
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+
+
+def _fit_height(sheet, r: int, baris: Baris, lembar: Lembar) -> None:
+    """Give a row with wrapped long text the lines it needs: a spreadsheet opening the file
+    keeps the default height of a row written without one, and the text would overlap."""
+    lines = 1
+    for kolom in lembar.columns:
+        value = value_at(baris.node, kolom.field)
+        if kolom.width >= 30 and isinstance(value, str):
+            lines = max(lines, -(-len(value) // int(kolom.width * 0.85)))  # capitals are wide
+    if lines > 1:  # at most 6 lines: a long definisi is read in the cell, not on the sheet
+        sheet.row_dimensions[r].height = 15 * min(lines, 6)
+
+
+def _validations(sheet, lembar: Lembar, lists, letters, fixed: int, first: int, end: int, DataValidation) -> None:
+    from openpyxl.utils import get_column_letter
+
+    def add(letter: str, formula: str, strict: bool = True, prompt: str | None = None) -> None:
+        dv = DataValidation(type="list", formula1=formula, allow_blank=True, showDropDown=False)
+        dv.errorStyle = "stop" if strict else "warning"
+        dv.error = "Pilih nilai dari daftar." if strict else "Nilai ini belum ada di daftar; periksa ejaannya."
+        dv.errorTitle = "laporgen"
+        if prompt:
+            dv.prompt, dv.showInputMessage = prompt, True
+        dv.add(f"{letter}{first}:{letter}{end}")
+        sheet.add_data_validation(dv)
+
+    column = 1
+    if lembar.tingkat:
+        add("A", '"' + ",".join(TINGKAT) + '"')
+        column += 1
+    if lembar.induk:
+        sources = [s for s in lembar.induk_dari]
+        if len(sources) == 1:
+            where = "C" if sources[0] == "Program" else "A"
+            add(get_column_letter(column), f"'{sources[0]}'!${where}${first}:${where}${LAST_ROW}", strict=False)
+        column += 1
+    if lembar.mapping and lembar.induk_dari:
+        add(get_column_letter(column), f"'{lembar.induk_dari[0]}'!$B${first}:$B${LAST_ROW}")
+    for kolom in lembar.columns:
+        letter = letters[kolom.field]
+        if kolom.choices and set(kolom.choices) == {YA, TIDAK}:
+            add(letter, lists["ya_tidak"])
+        elif kolom.choices:
+            strict = not kolom.number  # `akhir` takes "last"/"sum"/"max" or a number
+            add(letter, '"' + ",".join(kolom.choices) + '"', strict=strict)
+        elif kolom.field == ("satuan",):
+            add(letter, lists["satuan"], strict=False)
+        elif kolom.field in (("tujuan",), ("sasaran",)):
+            where = "A" if kolom.field == ("tujuan",) else "B"
+            add(letter, f"'{kolom.field[0].title()}'!${where}${first}:${where}${LAST_ROW}", strict=False)
+        elif kolom.number and not kolom.choices and Nilai not in _parts(kolom.annotation):  # "336 Orang/Bulan" is text
+            dv = DataValidation(type="decimal", operator="between", formula1="-1E+15", formula2="1E+16",
+                                allow_blank=True)
+            dv.error, dv.errorTitle = "Ketik angka (desimal dengan koma atau titik).", "laporgen"
+            dv.add(f"{letter}{first}:{letter}{end}")
+            sheet.add_data_validation(dv)
+
+
+def _petunjuk(sheet, c, sheets: list[Lembar]) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    lines = [
+        (f"Data {c.settings.jenis.upper()} - {c.agency.nama_lengkap}", True),
+        ("Buku kerja ini berisi semua tabel data dokumen. Ubah di sini, lalu baca kembali dengan:", False),
+        (f"    laporgen import FILE.xlsx --into {display_path(c.folder)}", False),
+        ("", False),
+        ("Cara mengisi", True),
+        (("1. Isi hanya sel putih. Sel abu-abu dihitung otomatis (jumlah pagu, serapan, capaian) atau tidak "
+         "berlaku untuk baris itu, dan dikunci."), False),
+        (("2. Angka boleh dengan koma atau titik desimal (92,5 atau 92.5). Rupiah tanpa \"Rp\" dan tanpa desimal "
+         "bila bulat."), False),
+        (("3. Kolom ID: pengenal baris (T1, S1.1, IS1.1, P1, K1.1). Jangan ubah ID baris yang sudah ada; "
+         "untuk baris baru, isi ID baru yang belum dipakai."), False),
+        (("4. Baris baru: isi pada baris kosong di bawah tabel. Kolom Induk menunjuk ID baris induknya "
+         "(sasaran → tujuan, indikator → tujuan/sasaran, kegiatan → program, sub kegiatan → kegiatan)."), False),
+        (("   Pada lembar Indikator Program dan lembar bernomor (SDM, Aset), biarkan kolom No kosong untuk "
+         "baris baru."), False),
+        (("5. Menghapus baris: kosongkan seluruh isian baris itu, atau buka proteksi lembar "
+         "(Review > Unprotect Sheet, tanpa kata sandi) lalu hapus barisnya."), False),
+        ("6. Pilihan tertutup (arah, tingkat, ya/tidak, ID induk, satuan) memakai daftar pilihan sel.", False),
+        (("7. laporgen import memeriksa setiap sel dulu; bila ada yang salah, pesannya menyebut lembar dan sel "
+         "(mis. Indikator!E7) dan tidak ada file yang diubah."), False),
+        ("", False),
+        ("Lembar", True),
+    ]
+    lines += [(f"{s.name}: {s.judul} ({len(s.rows)} baris)", False) for s in sheets]
+    for r, (text, bold) in enumerate(lines, start=1):
+        cell = sheet.cell(row=r, column=1, value=text)
+        cell.data_type = "s"
+        cell.font = Font(bold=bold)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if len(text) > 60:
+            sheet.row_dimensions[r].height = 15 * -(-len(text) // 60)
+    sheet.column_dimensions["A"].width = 72  # the page's width: the text wraps on screen and on paper
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
