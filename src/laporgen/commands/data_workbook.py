@@ -182,10 +182,7 @@ def value_at(node: Any, path: tuple[str | int, ...]) -> Any:
     for part in path:
         if node is None:
             return None
-        if isinstance(node, dict):
-            node = node.get(part)
-        else:
-            node = getattr(node, str(part), None)
+        node = node.get(part) if isinstance(node, dict) else getattr(node, str(part), None)
     return node
 
 
@@ -625,7 +622,7 @@ def _validations(sheet, lembar: Lembar, lists, letters, fixed: int, first: int, 
         add("A", '"' + ",".join(TINGKAT) + '"')
         column += 1
     if lembar.induk:
-        sources = [s for s in lembar.induk_dari]
+        sources = list(lembar.induk_dari)
         if len(sources) == 1:
             where = "C" if sources[0] == "Program" else "A"
             add(get_column_letter(column), f"'{sources[0]}'!${where}${first}:${where}${LAST_ROW}", strict=False)
