@@ -16,6 +16,7 @@ from ..compute.capaian import celah
 from ..compute.lkjip import LkjipFigures, NodeAnggaran
 from ..model.content import LkjipContent
 from ..model.read import FieldPath
+from ..model.renstra import Indikator
 from ..numbers import angka, persen, rupiah
 from .findings import Finding, differs, placeholders
 from .silang import silang_lkjip
@@ -211,7 +212,7 @@ def _target_tahun(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     reported = {i.indikator.id for i in (*f.indikator_tujuan, *f.indikator) if i.target is None}
     out = []
     for t_no, t in enumerate(c.rencana.tujuan):
-        plan = [(("tujuan", t_no, "indikator", k), ind) for k, ind in enumerate(t.indikator)]
+        plan: list[tuple[FieldPath, Indikator]] = [(("tujuan", t_no, "indikator", k), ind) for k, ind in enumerate(t.indikator)]
         plan += [(("tujuan", t_no, "sasaran", s_no, "indikator", k), ind)
                  for s_no, s in enumerate(t.sasaran) for k, ind in enumerate(s.indikator)]
         for loc, ind in plan:

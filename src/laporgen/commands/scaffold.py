@@ -192,7 +192,7 @@ def _sumber_daya(data: dict, old: LkjipContent, baru: int) -> list[Edit]:
     from ..compute.sumber_daya import saldo_akhir
 
     edits: list[Edit] = []
-    aset = data.get("aset") if isinstance(data.get("aset"), dict) else {}
+    aset: dict = data["aset"] if isinstance(data.get("aset"), dict) else {}
     for n, (raw, item) in enumerate(zip(aset.get("item") or [], old.sumber_daya.aset.item, strict=False)):
         if not isinstance(raw, dict):
             continue
@@ -201,7 +201,7 @@ def _sumber_daya(data: dict, old: LkjipContent, baru: int) -> list[Edit]:
         for mutasi in ("bertambah", "berkurang"):
             edits.append(Set(("aset", "item", n, mutasi), 0, mark=f"mutasi aset {baru}",
                              order=("nama", "saldo_awal", "bertambah", "berkurang")))
-    pegawai = data.get("pegawai") if isinstance(data.get("pegawai"), dict) else {}
+    pegawai: dict = data["pegawai"] if isinstance(data.get("pegawai"), dict) else {}
     for daftar, fields in PEGAWAI.items():
         for n, row in enumerate(pegawai.get(daftar) or []):
             for field in fields:

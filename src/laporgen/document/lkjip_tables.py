@@ -137,7 +137,7 @@ class LkjipTables(TableSet):
             for s_no, s in enumerate(t.sasaran, 1):
                 for i_no, ind in enumerate(s.indikator):
                     if span:
-                        lead = (mid(str(t_no), rowspan=span), cell(t.uraian, rowspan=span))
+                        lead: tuple[Cell, ...] = (mid(str(t_no), rowspan=span), cell(t.uraian, rowspan=span))
                         span = 0
                     else:
                         lead = (mid(""), cell("")) if t.indikator else ()

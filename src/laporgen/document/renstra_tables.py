@@ -12,7 +12,7 @@ from ..compute.perubahan import Perubahan
 from ..compute.pertumbuhan import NAMA_METODE
 from ..compute.renstra import BarisPendanaan, MatriksRencana, RenstraFigures
 from ..model.content import RenstraContent
-from ..model.renstra import Indikator, Sasaran
+from ..model.renstra import Indikator, Sasaran, Tujuan
 from ..model.sumber_daya import Jumlahan
 from ..numbers import KOSONG, angka, persen, rupiah
 from .cells import Row, cell, columns, head, items, mid, nomor_kolom, num
@@ -237,7 +237,8 @@ class RenstraTables(TableSet):
         if not misi:  # no tujuan says its misi: every MISI row heads the table
             top += [(cell(f"MISI {n} : {m}", colspan=width, strong=True),) for n, m in enumerate(r.misi, 1)]
         # each MISI row followed by the tujuan under it; a tujuan naming no misi comes last
-        groups = [(n, [t for t in r.tujuan if t.misi == n]) for n in range(1, len(r.misi) + 1) if n in misi]
+        groups: list[tuple[int | None, list[Tujuan]]] = [
+            (n, [t for t in r.tujuan if t.misi == n]) for n in range(1, len(r.misi) + 1) if n in misi]
         groups.append((None, [t for t in r.tujuan if not t.misi or t.misi not in dict(groups)]))
         body: list[Row] = []
         for n, tujuan in groups:
@@ -285,7 +286,7 @@ class RenstraTables(TableSet):
 
 
 # ----------------------------------------------------------------------------------- helpers
-def _tc26_rows(t, urusan: bool) -> list[Row]:
+def _tc26_rows(t: Tujuan, urusan: bool) -> list[Row]:
     """The T-C.26 rows of one tujuan: a row per strategi, tujuan and sasaran cells spanning theirs.
     A sasaran without strategi is left out, as the signed Magetan T-C.26 leaves out its second
     sasaran (seed 000 line 3378); `check` reports it (check/renstra.py)."""
