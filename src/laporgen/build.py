@@ -111,4 +111,6 @@ def check(folder: Path) -> list[Finding]:
         figures = figures_for(content)
         # renders the narrative too: a broken placeholder fails check as it fails build
         document_for(content, charts=False, figures=figures)
-        return jenis_for(content).check(content, figures)
+        from .check.tabel import check_tabel
+
+        return jenis_for(content).check(content, figures) + check_tabel(content)

@@ -36,7 +36,8 @@ class RenstraBuilder(OutlineBuilder):
         self.c, self.f = c, f
         self.t = RenstraTables(c, f)
         super().__init__(c.folder, c.narasi, changed_outline(RENSTRA, c.settings, c.sources["document"]),
-                         narrative_context(c, f), RENSTRA_FRONT)
+                         narrative_context(c, f), RENSTRA_FRONT,
+                         tabel=c.tabel, tabel_source=c.sources.get("tabel"))
         a = c.analisis
         self.generated = {
             "sdm": lambda: self.t.sdm(),
