@@ -118,8 +118,10 @@ def _foot(leaves: list[KolomTabel], d: TabelDihitung) -> tuple[Cell, ...]:
     first = next((j for j, k in enumerate(leaves) if k.id in totals), len(leaves))
     label = max(first, 1)
     cells = [cell(d.tabel.jumlah.judul if d.tabel.jumlah else "Jumlah", colspan=label, align="center", strong=True)]
+    summed = set(d.tabel.jumlah.kolom if d.tabel.jumlah else ())
     for k in leaves[label:]:
         value: Decimal | None = totals.get(k.id or "")
-        text = tampil(k, value, computed=True) if k.id in totals else ""
+        # a sum keeps the decimals its cells were typed with; a formula of the sums is computed
+        text = tampil(k, value, computed=k.id not in summed) if k.id in totals else ""
         cells.append(cell(text, align=ALIGN[k.format], strong=True))  # type: ignore[arg-type]
     return tuple(cells)
