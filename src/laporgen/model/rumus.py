@@ -33,7 +33,7 @@ def parse_rumus(text: str) -> ast.expr:
         elif isinstance(node, ast.Name):
             pass
         elif not isinstance(node, (ast.operator, ast.unaryop, ast.Load)):
-            raise RumusError(f"holds {ast.unparse(node)!r}: only numbers, column ids, + - * / and parentheses")
+            raise RumusError(f"uses {ast.unparse(node)}, which is not a number, a column id, + - * / or parentheses")
     return tree
 
 

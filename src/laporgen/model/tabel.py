@@ -28,8 +28,8 @@ def _rumus(text: str) -> str:
     try:
         parse_rumus(text)
     except RumusError as exc:
-        raise PydanticCustomError("rumus", "the formula {got} {why}; {hint}", {
-            "got": f'"{text}"', "why": str(exc),
+        raise PydanticCustomError("rumus", "the formula {why}; {hint}", {
+            "why": str(exc),
             "hint": 'write column ids, numbers, + - * / and parentheses, e.g. "realisasi / target * 100"'}) from None
     return text
 
