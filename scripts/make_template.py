@@ -4,8 +4,8 @@
 
 The template owns everything a user may want to restyle in Word: styles, margins, the cover
 layout, the running header and the page-number footer. Its Jinja placeholders (filled by
-docxtpl, autoescaped) are `title_lines`, `issuer_lines`, `logo`, `running_header` and
-`{{p body }}`, where the rendered report goes. Font: Arial (Liberation Sans on LibreOffice
+docxtpl, autoescaped) are `title_lines`, `issuer_lines`, `contact_lines`, `year_line`, `kop`,
+`logo`, `running_header` and `{{p body }}`, where the rendered report goes. Font: Arial (Liberation Sans on LibreOffice
 machines, metric-compatible), as in Indonesian tata naskah dinas.
 """
 
@@ -18,6 +18,8 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from laporgen.render.ooxml import add_field, set_default_font, set_style_font
@@ -103,23 +105,56 @@ def define_styles(doc: DocxDocument) -> None:
     figures.element.customStyle = False
     paragraph_style(doc, "Cover Title", size=16, bold=True, align=center, after=6)
     paragraph_style(doc, "Cover Issuer", size=14, bold=True, align=center, after=4)
+    paragraph_style(doc, "Cover Contact", size=10, align=center, after=2)
+    rule = paragraph_style(doc, "Cover Rule", size=4, align=center, after=12)
+    add_bottom_rule(rule)
     paragraph_style(doc, "Header", size=9, italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
     paragraph_style(doc, "Footer", size=10, align=center)
 
 
+def add_bottom_rule(style) -> None:
+    """A kop surat's closing rule: a thick line over a thin one under the paragraph."""
+    ppr = style.element.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "thickThinSmallGap"), ("w:sz", "24"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    ppr.append(borders)
+
+
+def _lines(doc: DocxDocument, name: str, style: str) -> list:
+    """A docxtpl loop printing each item of the list `name` as a paragraph in `style`."""
+    return [doc.add_paragraph(text, style=style)
+            for text in (f"{{%p for line in {name} %}}", "{{ line }}", "{%p endfor %}")]
+
+
 def add_cover(doc: DocxDocument) -> None:
-    """The cover page: title lines, logo, issuer lines; then the cover's section break."""
-    for text in ("{%p for line in title_lines %}", "{{ line }}", "{%p endfor %}"):
-        doc.add_paragraph(text, style="Cover Title")
+    """The cover page, as the signed covers lay it out (issue 13): with `kop`, the issuer and
+    contact lines at the top as a letterhead closed by a rule; the title lines; the logo in the
+    middle; without `kop`, the issuer ("PEMERINTAH KABUPATEN …", the agency) and contact lines
+    at the foot; the year line last. Then the cover's section break."""
+    doc.add_paragraph("{%p if kop %}", style="Cover Issuer")
+    _lines(doc, "issuer_lines", "Cover Issuer")
+    _lines(doc, "contact_lines", "Cover Contact")
+    doc.add_paragraph("", style="Cover Rule")
+    doc.add_paragraph("{%p endif %}", style="Cover Issuer")
+    title = _lines(doc, "title_lines", "Cover Title")
+    title[1].paragraph_format.space_before = Cm(1)
     logo = [
         doc.add_paragraph(text, style="Cover Title")
         for text in ("{%p if logo %}", "{{ logo }}", "{%p endif %}")
     ]
-    logo[1].paragraph_format.space_before = Cm(3)
+    logo[1].paragraph_format.space_before = Cm(2.5)
     spacer = doc.add_paragraph("", style="Cover Title")
-    spacer.paragraph_format.space_before = Cm(5)
-    for text in ("{%p for line in issuer_lines %}", "{{ line }}", "{%p endfor %}"):
-        doc.add_paragraph(text, style="Cover Issuer")
+    spacer.paragraph_format.space_before = Cm(3.5)
+    doc.add_paragraph("{%p if not kop %}", style="Cover Issuer")
+    _lines(doc, "issuer_lines", "Cover Issuer")
+    _lines(doc, "contact_lines", "Cover Contact")
+    doc.add_paragraph("{%p endif %}", style="Cover Issuer")
+    year = [doc.add_paragraph(text, style="Cover Issuer")
+            for text in ("{%p if year_line %}", "{{ year_line }}", "{%p endif %}")]
+    year[1].paragraph_format.space_before = Pt(12)
     doc.add_section()  # the cover section: no header, no footer, no page number
 
 

@@ -25,6 +25,18 @@ EXAMPLE_AGENCY = ROOT / "content" / "magetan-dinsos"
 EXAMPLE_DOCUMENT = "lkjip-2024"
 
 
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """One line per system part this machine lacks, with the Debian package to install: the
+    tests that need it failed with the same line."""
+    from system_parts import PARTS, install_line, missing
+
+    lacking = missing()
+    if lacking:
+        terminalreporter.section("missing system parts")
+        for part in lacking:
+            terminalreporter.write_line(f"{PARTS[part][0]}: {install_line([part])}")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _own_cache(tmp_path_factory: pytest.TempPathFactory):
     """laporgen's cache (compiled narrative templates) in a folder of this test run, not the

@@ -72,6 +72,12 @@ def docx_tables(path: Path | str) -> list[list[list[str]]]:
     return [_table_rows(table) for table in open_docx(path).tables]
 
 
+def table_captions(path: Path | str) -> list[str]:
+    """The captions of the tables only ("Tabel …"), in order: one per `docx_tables` entry of a
+    document whose tables are all captioned (figures have captions too)."""
+    return [c for c in docx_captions(path) if c.startswith("Tabel ")]
+
+
 def docx_captions(path: Path | str) -> list[str]:
     """Return the text of every "Caption" paragraph, including the SEQ field's cached number,
     e.g. "Tabel 3.2 Capaian Kinerja"; extra caption lines follow after "\\n"."""

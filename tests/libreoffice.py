@@ -6,23 +6,19 @@ LAPORGEN_SKIP_LIBREOFFICE=1 says this machine has none.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pypdf
-import pytest
 
 
 def soffice() -> str:
     """Return the soffice executable; fail (CI installs it) unless LAPORGEN_SKIP_LIBREOFFICE=1."""
-    found = shutil.which("soffice")
-    if found is None:
-        if os.environ.get("LAPORGEN_SKIP_LIBREOFFICE") == "1":
-            pytest.skip("LibreOffice (soffice) not installed; LAPORGEN_SKIP_LIBREOFFICE=1")
-        pytest.fail("soffice not found: install LibreOffice or set LAPORGEN_SKIP_LIBREOFFICE=1")
-    return found
+    from system_parts import require
+
+    require("soffice", skip_variable="LAPORGEN_SKIP_LIBREOFFICE")
+    return shutil.which("soffice")
 
 
 def convert_to_pdf(docx_path: Path, workdir: Path) -> Path:

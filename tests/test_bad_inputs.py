@@ -44,10 +44,15 @@ OUTPUT_NAME = "lkjip-2024-dinas-sosial-kabupaten-magetan.docx"
 ERROR_LINE = re.compile(r"^error: (?P<file>[^:]+?)(?::(?P<line>\d+))?: (?P<rest>.+) \[(?P<code>[a-z][a-z._]*)\]$")
 PSEUDO_FILES = {"command line", "SOURCE_DATE_EPOCH"}
 """Problems not about a file: the arguments, the environment."""
+WHOLE_FILE = {"input.file", "input.limit", "input.link", "usage"}
+"""Problems about a whole file (missing, too large, a link, the wrong kind): no line to point at."""
 
 
 def case_folders() -> list[Path]:
     return sorted(p for p in CASES_DIR.iterdir() if (p / "case.yaml").is_file())
+
+
+PICTURES = {".png", ".jpg", ".jpeg"}
 
 
 def known_bug(folder: Path) -> str | None:
@@ -65,7 +70,14 @@ def read_case(folder: Path) -> dict:
 def apply_mutation(doc: Path, m: dict) -> list[str]:
     """One edit of the copied example (paths relative to the document folder); returns the texts
     a `suffix` edit wrote."""
-    targets = sorted(p for p in doc.glob(m["glob"]) if p.is_file()) if "glob" in m else [doc / m["file"]]
+    if "nest" in m:  # a value nested `nest` levels deep, as YAML or TOML flow lists
+        key = "nested = " if m["file"].endswith(".toml") else "nested: "
+        with (doc / m["file"]).open("a", encoding="utf-8") as stream:
+            stream.write("\n" + key + "[" * m["nest"] + "1" + "]" * m["nest"] + "\n")
+        return []
+    # a glob edits the text files it matches: the pictures (logo, bagan) are not text
+    targets = sorted(p for p in doc.glob(m["glob"]) if p.is_file() and p.suffix not in PICTURES) if "glob" in m \
+        else [doc / m["file"]]
     assert targets, f"no file matches {m}"
     written: list[str] = []
     for path in targets:
@@ -86,6 +98,16 @@ def apply_mutation(doc: Path, m: dict) -> list[str]:
                 stream.write(m["append"])
         elif m.get("delete"):
             path.unlink()
+        elif "symlink" in m:  # the path becomes a link to `symlink` (a folder there is removed first)
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            elif path.exists() or path.is_symlink():
+                path.unlink()
+            path.symlink_to(m["symlink"])
+        elif "pad_to" in m:  # comment lines appended until the file has `pad_to` bytes
+            with path.open("a", encoding="utf-8") as stream:
+                line = "# " + "x" * 97 + "\n"
+                stream.write(line * (int(m["pad_to"]) // len(line) + 1))
         elif "encode" in m or "newline" in m or "bom" in m:
             text = path.read_bytes().decode("utf-8")
             if "newline" in m:
@@ -208,9 +230,9 @@ def assert_error_lines(lines: list[str], root: Path, fix_in_message: bool = Fals
         found = ERROR_LINE.match(text)
         assert found, f"not an error line: {text!r}"
         name = found["file"]
-        assert name in PSEUDO_FILES or (root / name).exists() or found["code"] in ("input.file", "template"), text
+        assert name in PSEUDO_FILES or (root / name).exists() or found["code"] in ("input.file", "input.link", "template"), text
         path = root / name
-        if path.suffix in (".yaml", ".yml", ".toml", ".md") and path.is_file() and found["code"] != "input.file" \
+        if path.suffix in (".yaml", ".yml", ".toml", ".md") and path.is_file() and found["code"] not in WHOLE_FILE \
                 and not found["rest"].startswith("the file is empty"):
             assert found["line"], f"no line number: {text}"
         assert fix_in_message or "; " in found["rest"], f"no fix after '; ': {text}"
@@ -487,3 +509,49 @@ def test_successful_write_replaces_the_file_with_the_usual_mode(quick_render, wi
     mask = os.umask(0)
     os.umask(mask)
     assert (with_previous / OUTPUT_NAME).stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+# ------------------------------------------------------------------------- bounded resources
+BOUNDED_SECONDS = 5
+BOUNDED_MEGABYTES = 300
+HANG_SECONDS = 60
+"""A run still going after this is killed: the case failed (before the limits, an alias bomb
+passed 6 GB and 88 s, nested loops never ended)."""
+
+
+def bounded_cases() -> list[Path]:
+    return [f for f in case_folders() if read_case(f).get("bounded")]
+
+
+@pytest.mark.parametrize("folder", bounded_cases(), ids=lambda p: p.name)
+def test_input_past_a_limit_costs_little_time_and_memory(folder: Path, tmp_path: Path) -> None:
+    """Measured in a subprocess of its own (its peak memory, not the test run's): the input
+    past a limit ends in exit 2 within BOUNDED_SECONDS and BOUNDED_MEGABYTES."""
+    import subprocess
+    import sys
+    import time
+
+    case = read_case(folder)
+    root = tmp_path / "case"
+    root.mkdir()
+    make_input(case, folder, root)
+    (root / "out").mkdir()
+    env = {**os.environ, **{k: str(v) for k, v in (case.get("env") or {}).items()},
+           "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    started = time.monotonic()
+    process = subprocess.Popen([sys.executable, "-m", "laporgen.cli", *arguments(case)], cwd=root, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.monotonic() - started > HANG_SECONDS:
+            process.kill()
+            pid, status, usage = os.wait4(process.pid, 0)
+            break
+        time.sleep(0.05)
+    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
+    seconds, megabytes = time.monotonic() - started, usage.ru_maxrss / 1024
+    assert os.waitstatus_to_exitcode(status) == case["expect"]["exit"], (seconds, megabytes)
+    assert seconds < BOUNDED_SECONDS, f"took {seconds:.1f} s"
+    assert megabytes < BOUNDED_MEGABYTES, f"used {megabytes:.0f} MB"

@@ -60,7 +60,7 @@ def changed_lines(before: dict[str, bytes], after: dict[str, bytes]) -> dict[str
 # ----------------------------------------------------------------------------- the template
 def test_template_rows_and_prefilled_values(run_cli, example_copy, tmp_path):
     wb = openpyxl.load_workbook(export_template(run_cli, example_copy, tmp_path / "out"))
-    assert wb.sheetnames == ["Indikator", "Anggaran"]
+    assert wb.sheetnames == ["Indikator", "Anggaran", "Indikator Program", "Alokasi"]
     indikator, anggaran = wb["Indikator"], wb["Anggaran"]
     assert [c.value for c in indikator[4]] == ["ID", "Indikator", "Satuan", "Target 2024", "Realisasi 2024",
                                                "Target TW I 2025", "Target TW II 2025", "Target TW III 2025",

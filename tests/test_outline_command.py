@@ -28,7 +28,12 @@ def test_outline_lists_every_section_with_number_title_and_id(capsys):
     ]
     assert lines[lines.index("BAB IV PENUTUP  [penutup]"):][:3] == [
         "BAB IV PENUTUP  [penutup]", "  A. Simpulan  [simpulan]", "  B. Rencana Aksi Tahun 2025  [rencana-aksi]"]
-    assert lines[-1] == "  B. Rencana Aksi Tahun 2025  [rencana-aksi]"  # the untitled signature section is no entry
+    # the untitled signature section is no entry; the Lampiran's parts take narrative too
+    assert lines[lines.index("  B. Rencana Aksi Tahun 2025  [rencana-aksi]") + 1:] == [
+        "LAMPIRAN  [lampiran]",
+        "  Lampiran A. Perjanjian Kinerja Dinas Sosial Kabupaten Magetan Tahun 2024 dan Perubahannya  [lampiran-perjanjian-kinerja]",
+        "  Lampiran B. Indikator Kinerja Utama (IKU) Tahun 2024-2026  [lampiran-iku]",
+        "  Lampiran C. Rencana Aksi Tahun 2025  [lampiran-rencana-aksi]"]
     assert sum(line.startswith("BAB ") for line in lines) == 4
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from docx_reading import docx_captions, docx_headings, docx_tables, docx_text
+from docx_reading import docx_captions, docx_headings, docx_tables, docx_text, table_captions
 from laporgen.build import build, check
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
@@ -33,7 +33,7 @@ def built(tmp_path_factory) -> dict[str, Path]:
 def tables_by_code(path: Path) -> dict[str, list[list[str]]]:
     """Tables keyed by their T-C code ("T-C.24"), or by caption number when they have none."""
     out = {}
-    for caption, table in zip(docx_captions(path), docx_tables(path)):
+    for caption, table in zip(table_captions(path), docx_tables(path)):
         first = caption.split("\n")[0]
         code = first[first.index("(T-C.") + 1:first.index(")", first.index("(T-C."))] if "(T-C." in first else first.split()[1]
         out.setdefault(code, table)
@@ -50,7 +50,7 @@ def test_bab_i_to_viii_as_heading_1(built, name):
 def test_tables_numbered_once(built, name):
     """Numbers by BAB ("2.5") or, for the standard forms, by code ("T-C.23"); the exact lists are
     in test_renstra_forms.py."""
-    numbers = [c.split()[1] for c in docx_captions(built[name])]
+    numbers = [c.split()[1] for c in table_captions(built[name])]
     assert len(numbers) == len(set(numbers))  # the seeds reuse numbers (B-16); generated ones never do
     for n in numbers:
         bab, _, k = n.removeprefix("T-C.").partition(".")
@@ -108,7 +108,7 @@ def test_blitar_tc27_total_includes_the_migran_program(built):
     migran = next(p for p in data["program"] if "MIGRAN" in p["nama"])
     assert sum(leaf.get("pagu", {}).get(y, 0) for leaf in leaves(migran) for y in years) == 550_000_000
     assert per_year[2022] == 12_206_342_370  # the printed 12.106.342.370 + Migran's 100.000.000
-    (table,) = [t for c, t in zip(docx_captions(built["blitar"]), docx_tables(built["blitar"]))
+    (table,) = [t for c, t in zip(table_captions(built["blitar"]), docx_tables(built["blitar"]))
                 if "2022-2026" in c.split("\n")[0] and "T-C.27" in c]
     total = table[-1]
     expected = [f"{v:,}".replace(",", ".") for v in per_year.values()] + [f"{sum(per_year.values()):,}".replace(",", ".")]
@@ -129,6 +129,12 @@ def test_blitar_rasio_rounded_half_up(built):
 MAGETAN_REGISTER = {
     ("analisis.yaml", "akhir"): ["M-1"],
     ("program.yaml", "target.sub"): ["M-2"],
+    # M-12: a program's "Persentase TMP" targets 10 / 10 where its kegiatan's same indicator has 100 / 100
+    ("program.yaml", "silang.target"): ["M-12 PB3/KB3.1 2021", "M-12 PB3/KB3.1 2022"],
+    # M-12: "|| %" over targets of "2 unit", "12 bln", "200 orang"; "Jumlah …" counted in %;
+    # "Jumlah keluarga" in orang, "Jumlah Orang" in KK
+    ("program.yaml", "wajar.satuan"): ["M-12 KL1.1", "KL1.2", "KL1.3", "KL1.5", "KL2.1", "KL2.2", "KL4.1", "KL5.2", "KL7.1",
+                                       "KL7.2", "KL7.3", "KL7.4", "KL7.5", "KL8.1", "KL8.2", "KL8.3", "KL11.2", "SKB6.1.1"],
     ("sumber_daya.yaml", "duplikat"): ["M-16 Mic", "M-16 Stand Speaker", "M-16 Printer A3"],
 }
 BLITAR_REGISTER = {
@@ -140,7 +146,8 @@ BLITAR_REGISTER = {
     ("program.yaml", "akhir"): ["B-19", "B-18"],
     ("program.yaml", "kondisi_awal"): ["B-20"],
     ("program.yaml", "total"): ["B-14 ×5", "", "", "", "", "B-14 akhir"],
-    ("sumber_daya.yaml", "sdm"): ["B-10"],
+    ("program.yaml", "wajar.satuan"): ["B-27 K2.1 (31 penyelenggara)", "B-27 K2.2 (12 jenis)"],
+    ("sumber_daya.yaml", "silang.sdm"): ["B-10"],
 }
 
 
@@ -151,8 +158,28 @@ def test_check_reports_exactly_the_register(folder, register):
     for f in findings:
         key = (Path(f.problem.file).name, f.problem.code)
         found[key] = found.get(key, 0) + 1
-        assert f.problem.line is not None and f.problem.field
+        assert f.problem.code == "narasi.missing" or (f.problem.line is not None and f.problem.field)
     assert found == {key: len(ids) for key, ids in register.items()}
+
+
+def test_cross_table_findings_name_both_places():
+    (sdm,) = [str(f) for f in check(BLITAR) if f.problem.code == "silang.sdm"]
+    assert "sumber_daya.yaml:18: golongan: staff by golongan total 30, by status PNS 39 (sumber_daya.yaml:29)" in sdm
+    pb3 = [str(f) for f in check(MAGETAN) if f.problem.code == "silang.target"]
+    assert "M18-KB3.1 (T-C.27) 100, M18-PB3 (T-C.27) 10 (program.yaml:475)" in pb3[0]
+
+
+def test_units_that_do_not_fit_are_named():
+    """B-27: "Persentase …" counted in penyelenggara and jenis; M-12: "|| %" over "200 orang"."""
+    blitar = {f.problem.field: f.problem.message for f in check(BLITAR) if f.problem.code == "wajar.satuan"}
+    assert blitar == {
+        "program[1].kegiatan[0].indikator[0].satuan": "K2.1: the unit does not fit the indicator: a percentage ('Persentase "
+        "Penyelenggara Pengelolaan Sumber Dana Sosial …') in 'penyelenggara'",
+        "program[1].kegiatan[1].indikator[0].satuan": "K2.2: the unit does not fit the indicator: a percentage ('Persentase "
+        "Jenis Potensi Sumber Kesejahteraan Sosial Daerah …') in 'jenis'",
+    }
+    magetan = {f.problem.field: f.problem.message for f in check(MAGETAN) if f.problem.code == "wajar.satuan"}
+    assert magetan["program[9].kegiatan[2].indikator[0].satuan"] == "M18-KL7.3: the indicator is in '%', a target in 'orang'"
 
 
 def test_check_names_the_missing_program_in_the_total():
@@ -186,6 +213,38 @@ def _sum_of_sub_targets(data):
     return data
 
 
+UNITS_OFF = {f"M18-{x}" for x in ("KL1.1 KL1.2 KL1.3 KL1.5 KL2.1 KL2.2 KL4.1 KL5.2 KL7.1 KL7.2 KL7.3 KL7.4 KL7.5 KL8.1 "
+                                   "KL8.2 KL8.3 KL11.2 SKB6.1.1").split()} | {"K2.1", "K2.2"}
+"""The indicators of M-12 and B-27."""
+
+
+def _fitting_units(data):
+    """M-12, B-27: each indicator's unit fits its name, and its targets carry no other unit."""
+    def fix(ind):
+        name = ind["nama"].lower()
+        owned = [v["satuan"] for v in ind.get("target", {}).values() if isinstance(v, dict) and v.get("satuan")]
+        ind["target"] = {y: (v["nilai"] if isinstance(v, dict) else v) for y, v in ind.get("target", {}).items()}
+        if name.startswith("persentase"):
+            ind["satuan"] = "%"
+        elif name.split()[1] in ("keluarga", "orang"):
+            ind["satuan"] = name.split()[1]
+        else:
+            ind["satuan"] = owned[0] if owned else "orang"
+
+    for program in data["program"]:
+        for node in [program, *program["kegiatan"], *[s for k in program["kegiatan"] for s in k.get("sub_kegiatan", [])]]:
+            if node["id"] in UNITS_OFF:
+                fix(node["indikator"][0])
+    return data
+
+
+def _same_target_as_its_kegiatan(data):
+    """M-12: the TMP program's 2021-2022 targets are its kegiatan's (100), not 10."""
+    program = next(p for p in data["program"] if p["id"] == "M18-PB3")
+    program["indikator"][0]["target"].update({2021: 100, 2022: 100})
+    return data
+
+
 def _merge_duplicate_assets(data):
     merged: dict[str, dict] = {}
     for item in data["aset"]:
@@ -207,8 +266,12 @@ def test_check_is_clean_on_a_corrected_copy(tmp_path, run_cli, name):
     if name == "magetan":
         _rewrite(doc / "program.yaml", _sum_of_sub_targets)  # M-2
         _rewrite(doc / "sumber_daya.yaml", _merge_duplicate_assets)  # M-16
+        _rewrite(doc / "program.yaml", _same_target_as_its_kegiatan)  # M-12
     else:  # B-10: the golongan table missed a III/C row; Σ must be the 39 PNS
         _rewrite(doc / "sumber_daya.yaml", lambda d: {**d, "golongan": d["golongan"] + [{"uraian": "III/C", "jumlah": 9}]})
+        (doc / "narasi" / "kata-pengantar.md").write_text("Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa.\n",
+                                                          encoding="utf-8")
+    _rewrite(doc / "program.yaml", _fitting_units)  # M-12, B-27
     assert check(doc) == []
     code, out, _ = run_cli("check", str(doc))
     assert code == 0 and "no findings" in out

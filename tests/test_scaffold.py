@@ -12,10 +12,10 @@ from laporgen.model.folder import load_lkjip
 from laporgen.commands.scaffold import new_document, next_lkjip
 
 
-def write(files: dict[Path, str]) -> None:
+def write(files: dict[Path, str | bytes]) -> None:
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
 
 
 @pytest.mark.parametrize("jenis", ["lkjip", "renstra"])
@@ -29,7 +29,7 @@ def test_scaffold_builds_and_check_flags_placeholders(tmp_path, jenis):
     assert docx.stat().st_size > 10_000
     findings = check(folder)
     assert findings and {f.severity for f in findings} == {"I"}  # placeholders only: informational
-    assert all(f.problem.code == "isi" and f.problem.line for f in findings)
+    assert all(f.problem.code == "isi" and f.problem.line for f in findings)  # a Kata Pengantar to write too
 
 
 def test_next_years_lkjip_from_this_years(example_copy):
@@ -43,6 +43,7 @@ def test_next_years_lkjip_from_this_years(example_copy):
     assert all(k.anggaran.realisasi == 0 for p in c.program.program for k in p.kegiatan)
     assert all(k.anggaran.pagu > 0 for p in c.program.program for k in p.kegiatan)  # last year's pagu kept as a draft
     assert "<!-- [ISI] draft" in (new / "narasi" / "latar-belakang.md").read_text(encoding="utf-8")
+    assert (new / "narasi" / "bagan-organisasi.png").read_bytes() == (example_copy / "narasi" / "bagan-organisasi.png").read_bytes()
     assert {f.severity for f in check(new)} <= {"I", "W"}
     assert not [f for f in check(new) if f.severity == "E"]
     build(new, example_copy.parent / "out")

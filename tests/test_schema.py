@@ -85,3 +85,17 @@ def test_every_registered_file_has_a_schema():
         for b in entry.berkas:
             assert file_schema(entry.nama, b.stem) in {n.removesuffix(".schema.json") for n in schema_files()}
     assert file_schema("lkjip", "analisis") is None and file_schema("nope", "rencana") is None
+
+
+def test_the_cover_and_front_matter_fields_are_in_the_schemas():
+    """Issue 13: the agency's contact lines and logo, the cover layout and what becomes of a
+    section without text, offered to the editor with their descriptions."""
+    agency = json_schema("agency")["properties"]
+    assert {"alamat", "telepon", "email", "website", "logo"} <= set(agency)
+    assert "agency folder" in agency["logo"]["description"]
+    for name in ("lkjip-document", "renstra-document"):
+        settings = json_schema(name)["properties"]
+        assert settings["sampul"]["enum"] == ["standar", "kop"] and settings["sampul"]["default"] == "standar"
+        assert settings["bagian_kosong"]["enum"] == ["draf", "hilangkan"] and settings["bagian_kosong"]["default"] == "draf"
+    penetapan = json_schema("renstra-document")["$defs"]["Penetapan"]["properties"]
+    assert set(penetapan) == {"judul", "nomor", "tanggal", "tentang"}

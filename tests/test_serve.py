@@ -125,6 +125,39 @@ def test_content_error_page_escapes_the_problems_and_recovers(example_copy):
     assert fixed_status == 200 and 'id="tabel-capaian"' in fixed and "100,00" in fixed
 
 
+def test_a_runaway_narrative_is_an_error_page_and_serve_recovers_once_fixed(example_copy):
+    """Nested range(99999) loops never finished, and the server stayed dead after the file was
+    fixed: the narrative limits end the render, the page says why, the fix brings it back."""
+    import time
+
+    penutup = example_copy / "narasi" / "penutup.md"
+    good = penutup.read_text(encoding="utf-8")
+    penutup.write_text("{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}\n" + good,
+                       encoding="utf-8")
+    with running(example_copy) as server:
+        started = time.monotonic()
+        status, _, page = fetch(server.url)
+        seconds = time.monotonic() - started
+        penutup.write_text(good, encoding="utf-8")
+        fixed_status, _, fixed = fetch(server.url)
+    assert status == 500 and "the loops turn more than 200000 times" in page, page[-2000:]
+    assert seconds < 10
+    assert fixed_status == 200 and 'id="tabel-capaian"' in fixed
+
+
+def test_a_yaml_alias_bomb_is_an_error_page(example_copy):
+    kinerja = example_copy / "kinerja.yaml"
+    good = kinerja.read_text(encoding="utf-8")
+    bomb = "".join(f"bom_{n}: &{n} [{', '.join([f'*{n - 1}'] * 9) if n else 'lol'}]\n" for n in range(9))
+    kinerja.write_text(good + bomb.replace("&0 [lol]", "&0 [lol, lol]"), encoding="utf-8")
+    with running(example_copy) as server:
+        status, _, page = fetch(server.url)
+        kinerja.write_text(good, encoding="utf-8")
+        fixed_status, _, _ = fetch(server.url)
+    assert status == 500 and "YAML aliases (*name) expand to more than 10000 values" in page
+    assert fixed_status == 200
+
+
 def test_error_page_lines_are_the_cli_lines(example_copy, run_cli):
     edit(example_copy / "kinerja.yaml", REALISASI_IS2_1, 'nilai: "0,28"')
     code, _, stderr = run_cli("check", example_copy)
@@ -254,9 +287,12 @@ def _browser_missing() -> str | None:
 @pytest.fixture
 def chromium(tmp_path, monkeypatch):
     """A headless Chromium driven by Debian's chromedriver, with a fresh profile."""
-    reason = _browser_missing()
+    from system_parts import require
+
+    require("chromium", "chromedriver", skip_variable="LAPORGEN_SKIP_BROWSER")
+    reason = _browser_missing()  # the selenium package
     if reason:
-        pytest.fail(f"{reason} (or set LAPORGEN_SKIP_BROWSER=1 to skip)")
+        pytest.fail(f"{reason} (or set LAPORGEN_SKIP_BROWSER=1 to skip)", pytrace=False)
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 

@@ -110,7 +110,10 @@ def check(folder: Path) -> list[Finding]:
         content = load_document(folder)
         figures = figures_for(content)
         # renders the narrative too: a broken placeholder fails check as it fails build
-        document_for(content, charts=False, figures=figures)
+        document = document_for(content, charts=False, figures=figures)
+        from .check.dokumen import check_dokumen
         from .check.tabel import check_tabel
 
-        return jenis_for(content).check(content, figures) + check_tabel(content)
+        jenis = jenis_for(content)
+        angka = jenis.angka(content, figures) if jenis.angka else []
+        return jenis.check(content, figures) + check_dokumen(content, document, angka) + check_tabel(content)

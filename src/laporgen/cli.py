@@ -92,11 +92,15 @@ def parser() -> argparse.ArgumentParser:
                        epilog="example:\n  laporgen check content/magetan-dinsos/lkjip-2024",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     c.add_argument("path", type=Path, help="the document folder")
+    c.add_argument("--format", dest="check_format", default="text", choices=("text", "json"),
+                   help="text: one line per finding (default); json: a list of findings (severity, code, file, "
+                   "line, field, message, hint) for other tools")
 
     i = command("init", help="start a new document folder, or next year's LKjIP from this year's",
                        description="Write a new document folder with every file commented and [ISI] marking what to "
                        "fill in (it builds as it is; `laporgen check` lists the markers), or, with --from, next year's "
-                       "LKjIP from this year's: the year moved on, realisasi emptied, narrative kept as a draft.",
+                       "LKjIP from this year's: the year moved on, this year's realisasi moved into riwayat and emptied, "
+                       "narrative kept as a draft.",
                        epilog="examples:\n  laporgen init content/dinsos-contoh/lkjip-2025 --type lkjip\n"
                        "  laporgen init content/dinsos-contoh/renstra-2025-2030 --type renstra --tahun 2026\n"
                        "  laporgen init content/magetan-dinsos/lkjip-2025 --from content/magetan-dinsos/lkjip-2024",
@@ -159,9 +163,10 @@ def parser() -> argparse.ArgumentParser:
                    help="realisasi: the LKjIP's realisasi template (<name>-realisasi.xlsx) instead of the tables")
 
     i = command("import", help="read a filled realisasi template (.xlsx) or a Word narrative (.docx) into content",
-                       description="FILE.xlsx: read the realisasi, quarterly targets and realisasi anggaran of a filled "
-                       "template (made by `laporgen export PATH --template realisasi`) into the LKjIP's kinerja.yaml and "
-                       "program.yaml, keeping their comments and order. Decimals may be typed with a comma or a dot. "
+                       description="FILE.xlsx: read the realisasi (indicators, program and kegiatan indicators, "
+                       "budget and its shares per sasaran) and quarterly targets of a filled "
+                       "template (made by `laporgen export PATH --template realisasi`) into the LKjIP's kinerja and "
+                       "program files, keeping their comments and order and removing the [ISI] marker of each value filled. Decimals may be typed with a comma or a dot. "
                        "Every cell is checked first: on any problem nothing is written (exit 2).\n"
                        "FILE.docx: write the narrative of a Word file into narasi/<section>.md: each heading is matched "
                        "to a section of the document by its number (BAB III, 3.1) or title; bold, italic, lists, "
@@ -202,9 +207,42 @@ def _red(text: str) -> str:
     return text
 
 
+def _check_options(args: argparse.Namespace) -> None:
+    """Every option value a command was given, checked before anything runs: argparse checks
+    the type only (`--format ""` is a string, `--port 99999` an int)."""
+    problems: list[Problem] = []
+
+    def bad(option: str, value: object, message: str, hint: str) -> None:
+        problems.append(Problem("command line", f"{option} {value!r}: {message}", hint=hint, code="usage"))
+
+    if args.command == "build":
+        from .build import FORMATS
+
+        formats = [f.strip() for f in args.format.split(",")]
+        unknown = [f for f in formats if f and f not in FORMATS]
+        if not any(formats) or unknown or "" in formats:
+            what = f"unknown format {', '.join(unknown)}" if unknown else "a format is empty"
+            bad("--format", args.format, what, f"give one or more of {', '.join(FORMATS)}, separated by commas, "
+                "e.g. --format docx,pdf")
+        if args.jobs is not None and args.jobs < 1:
+            bad("--jobs", args.jobs, "needs at least one job", "give a number from 1, or leave --jobs out")
+    if args.command == "serve" and not 0 <= args.port <= 65535:
+        bad("--port", args.port, "not a port number", "give a port from 1024 to 65535, or 0 for any free one")
+    if args.command == "init" and args.tahun is not None and not MIN_TAHUN <= args.tahun <= MAX_TAHUN:
+        bad("--tahun", args.tahun, "not a year laporgen reports on",
+            f"give the report year (LKjIP) or first plan year (Renstra), {MIN_TAHUN}-{MAX_TAHUN}, e.g. --tahun 2025")
+    if problems:
+        raise LaporgenError(problems)
+
+
+MIN_TAHUN, MAX_TAHUN = 1900, 2200
+"""The years the content models accept (model/fields.py `Tahun`)."""
+
+
 def _run(args: argparse.Namespace) -> int:
     from . import build as pipeline
 
+    _check_options(args)
     if args.command == "build":
         _check_source_date_epoch()
         formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
@@ -244,9 +282,14 @@ def _run(args: argparse.Namespace) -> int:
             return _import_narasi(args.file, args.into, args.placeholders, args.overwrite)
         return _import(args.file, args.into)
     findings = pipeline.check(args.path)
+    failing = [f for f in findings if f.severity != "I"]  # [ISI] notes inform, they don't fail check
+    if args.check_format == "json":
+        import json
+
+        print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
+        return 1 if failing else 0
     for finding in findings:
         print(finding)
-    failing = [f for f in findings if f.severity != "I"]  # [ISI] notes inform, they don't fail check
     if failing:
         print(f"{len(failing)} finding(s) in {display_path(args.path)}", file=sys.stderr)
         return 1
@@ -300,7 +343,7 @@ def _progress(total: int, quiet: bool):
 def _init(folder: Path, jenis: str, tahun: int | None, previous: Path | None, schemas: Path, quiet: bool) -> int:
     import re
 
-    from .output import write_atomic
+    from .output import write_all_atomic
     from .commands.scaffold import new_document, next_lkjip
     from .commands.schema import schema_files
 
@@ -308,17 +351,24 @@ def _init(folder: Path, jenis: str, tahun: int | None, previous: Path | None, sc
         raise LaporgenError([Problem(display_path(folder), "the folder exists and is not empty",
                                      hint="choose a new folder; init never overwrites content", code="usage")])
     if previous is not None:
+        from .jenis import jenis_of
+
+        if jenis_of(previous).nama != "lkjip":
+            raise LaporgenError([Problem(display_path(previous), "--from takes an LKjIP folder",
+                                         hint="give this year's LKjIP, e.g. --from content/<agency>/lkjip-2024",
+                                         code="usage")])
         files = next_lkjip(previous, folder)
     else:
         year = tahun or next((int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", folder.name)), None)
         if year is None:
             raise LaporgenError([Problem(display_path(folder), "cannot tell the year from the folder name",
                                          hint="pass --tahun, e.g. --tahun 2025", code="usage")])
-        files = new_document(folder, jenis, year, schemas)
+        files = dict(new_document(folder, jenis, year, schemas))
         files |= {schemas / name: data.decode() for name, data in schema_files().items() if not (schemas / name).exists()}
-    for path, text in files.items():
-        write_atomic(path, lambda stream, text=text: stream.write(text.encode("utf-8")))
-        if not quiet:
+    # all, or none on a failure; pictures (init --from) are copied as they are
+    write_all_atomic({path: text if isinstance(text, bytes) else text.encode("utf-8") for path, text in files.items()})
+    if not quiet:
+        for path in files:
             print(f"wrote {display_path(path)}")
     return 0
 

@@ -69,6 +69,9 @@ class Jenis:
     """The folder under templates/init/ holding the files `laporgen init --type` writes."""
     rencana_tahun: tuple[int, int] = (-1, 2)
     """The plan years a scaffold writes, as (kondisi awal, last year) offsets from its year."""
+    angka: Callable[[Content, Any], list[Any]] | None = None
+    """(content, figures) → the computed figures a narrative sentence may state, each with the
+    placeholder that prints it (`check` reads typed numbers against them: check/prosa.py)."""
 
     def model(self, stem: str) -> Any:
         """The pydantic model of one of its files ("document" for document.toml)."""
@@ -101,6 +104,7 @@ JENIS: dict[str, Jenis] = {
         tree=_lazy("laporgen.document.lkjip:lkjip_document"),
         context=_lazy("laporgen.document.lkjip:narrative_context"),
         check=_lazy("laporgen.check.lkjip:check_lkjip"),
+        angka=_lazy("laporgen.check.prosa:angka_lkjip"),
         stem=lambda c: f"lkjip-{c.settings.tahun}",
         berkas=(
             Berkas("document", "laporgen.model.settings:DocumentSettings", "document.toml of an LKjIP"),
@@ -119,6 +123,7 @@ JENIS: dict[str, Jenis] = {
         tree=_renstra_tree,
         context=_lazy("laporgen.document.renstra:narrative_context"),
         check=_lazy("laporgen.check.renstra:check_renstra"),
+        angka=_lazy("laporgen.check.prosa:angka_renstra"),
         stem=lambda c: f"renstra-{c.settings.periode}",
         berkas=(
             Berkas("document", "laporgen.model.settings:RenstraSettings", "document.toml of a Renstra"),

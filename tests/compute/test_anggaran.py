@@ -184,3 +184,17 @@ def test_jumlah_total_of_parent_sums_equals_sum_of_all_leaves(tree):
 def test_jumlah_is_at_least_every_non_negative_part(tree):
     total = jumlah(jumlah(children) for children in tree)
     assert all(jumlah(children) <= total for children in tree)
+
+
+@pytest.mark.parametrize("serapan, capaian, efisiensi, expected", [
+    ("98.68", "50", "1.32", False),     # sisa_anggaran: budget left over, half the target missed (issue 15)
+    ("97.60", "100", "2.40", True),
+    ("97.60", "95", "-2.74", False),    # pmk214: the sign is the verdict
+    ("97.60", None, "2.40", True),      # no capaian to weigh (an average of rows): the sign
+    (None, None, None, None),
+])
+def test_efisien_verdict_for_either_method(serapan, capaian, efisiensi, expected):
+    from laporgen.compute.anggaran import efisien
+
+    d = lambda x: None if x is None else Decimal(x)  # noqa: E731
+    assert efisien(d(serapan), d(capaian), d(efisiensi)) is expected

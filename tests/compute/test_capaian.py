@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from laporgen.compute.capaian import batasi, capaian_persen, kategori_for, rata_rata, tercapai
+from laporgen.compute.capaian import batasi, capaian_persen, celah, kategori_for, rata_rata, tercapai
 from laporgen.model.settings import LKJIP4, Kategori, Tingkat
 from laporgen.numbers import bulatkan
 
@@ -280,3 +280,29 @@ LEVELS = [t.label for t in LKJIP4]
 def test_kategori_is_monotone_in_capaian(c1, c2):
     low, high = sorted((c1, c2))
     assert LEVELS.index(kategori_for(low, LKJIP4)) >= LEVELS.index(kategori_for(high, LKJIP4))
+
+
+RANGES = (Tingkat(min=Decimal(86), max=Decimal(100), label="Baik"), Tingkat(min=Decimal(71), max=Decimal(85), label="Sedang"),
+          Tingkat(min=None, max=Decimal(70), label="Kurang"))
+"""A scale of ranges with upper bounds (issue 15: Baik 86–100, Sedang 71–85)."""
+
+
+@pytest.mark.parametrize("capaian, expected", [
+    ("100", "Baik"), ("86", "Baik"), ("85", "Sedang"), ("85.50", None), ("70", "Kurang"), ("70.01", None),
+    ("108.62", None), ("-3", "Kurang"),
+])
+def test_kategori_for_a_scale_of_ranges(capaian, expected):
+    assert kategori_for(Decimal(capaian), RANGES) == expected
+
+
+def test_celah_of_a_scale_of_ranges():
+    assert celah(RANGES) == [(Decimal(100), None), (Decimal(85), Decimal(86)), (Decimal(70), Decimal(71))]
+    assert celah(LKJIP4) == []
+    assert celah((Tingkat(min=Decimal(50), max=Decimal(100), label="A"), Tingkat(min=Decimal(0), max=Decimal("49.99"), label="B"))) \
+        == [(Decimal(100), None), (None, Decimal(0))]
+
+
+def test_a_scale_of_ranges_validates_and_lower_bounds_stay_valid():
+    assert Kategori(skala=RANGES).skala == RANGES
+    with pytest.raises(ValueError):
+        Kategori(skala=(Tingkat(min=Decimal(86), max=Decimal(80), label="Baik"), Tingkat(min=None, label="Kurang")))

@@ -137,3 +137,11 @@ def test_total_triwulan_rata_lies_between_the_smallest_and_largest_quarter(nilai
         assert result is None
     else:
         assert min(present) <= result <= max(present)
+
+
+def test_target_akhir_is_the_final_year_target_or_none():
+    """Tabel 3.4's "Target Akhir Renstra (2026)" with a plan that set 2024 only: none, not 2024's."""
+    target = {2024: Decimal(85)}
+    assert target_akhir(target, "last", 2026) is None
+    assert target_akhir({**target, 2026: Decimal("90.50")}, "last", 2026) == Decimal("90.50")
+    assert target_akhir(target, "last") == Decimal(85)

@@ -149,3 +149,23 @@ def test_a_few_upright_bars_keep_their_labels_level():
     name_rows = [y for y in range(axis + 3, img.height) if any(sum(img.getpixel((x, y))) < 3 * 140
                                                               for x in range(bars[0][0], bars[0][1]))]
     assert name_rows and max(name_rows) - min(name_rows) < 30  # tick and one line of text, not a column
+
+
+def test_the_reference_of_lying_bars_stands_upright_at_its_value():
+    """The capaian chart lies (names need a row): its 100% target is a dashed upright line where
+    the 100 of the value axis is, reaching past the bars, not a row drawn off the picture."""
+    chart = Chart(["Persentase PPKS yang Mendapatkan\nPerlindungan dan Jaminan Sosial", "B"], "Capaian (%)",
+                  horizontal=True, value_range=(0.0, 200.0))
+    chart.add_reference(100.0, "target (100%)", RED)
+    chart.add_bars([50.0, 50.0], [BLUE, BLUE], ["50", "50"])
+    img = image(chart.png())
+    blue_rows = [y for y in range(img.height) if painted(img, BLUE, row=y)]
+    first_bar = _runs(blue_rows)[0]
+    bar = painted(img, BLUE, row=(first_bar[0] + first_bar[1]) // 2)
+    red_columns = sorted({x for y in range(0, img.height, 2) for x in painted(img, RED, row=y)} - set(range(img.width - 200, img.width)))
+    reds = _runs(red_columns)  # the legend's key, top right, left aside
+    assert len(reds) == 1  # one upright line
+    column = (reds[0][0] + reds[0][1]) // 2
+    assert len(_runs(painted(img, RED, column=column))) >= 5  # dashed, down the plot
+    zero, end = min(bar), max(bar)
+    assert abs((column - zero) / (end - zero) - 2.0) < 0.05  # at 100 of 200: twice as far from the base as 50

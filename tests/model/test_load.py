@@ -234,8 +234,14 @@ def test_missing_required_field_names_it_at_its_parent_line(tmp_path):
 
 
 def test_missing_required_field_at_the_top(tmp_path):
-    problem = only(validate_problems(Realisasi, write(tmp_path, "m.yaml", "sumber_data: Dinas Sosial\n")))
-    assert (problem.line, problem.field, problem.code) == (1, "nilai", "input.missing")
+    problem = only(validate_problems(Alokasi, write(tmp_path, "m.yaml", "pagu: 145000000\n")))
+    assert (problem.line, problem.field, problem.code) == (1, "realisasi", "input.missing")
+
+
+def test_realisasi_left_out_is_not_measured(tmp_path):
+    """A TOML file has no null: leaving `nilai` out says "not measured" (as `nilai: null`)."""
+    data, _ = read_data(write(tmp_path, "r.toml", 'sumber_data = "Dinas Sosial"\n'))
+    assert Realisasi.model_validate(data).nilai is None
 
 
 def test_a_list_where_a_mapping_is_expected(tmp_path):

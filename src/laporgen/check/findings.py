@@ -1,12 +1,15 @@
-"""What `laporgen check` reports: a `Finding` (a Problem with a severity), and the findings
-every document type shares."""
+"""What `laporgen check` reports: a `Finding` (a Problem with a severity), and the rules every
+document type shares: the one comparison of a printed figure with a computed one, and the
+`[ISI]` markers still to fill in."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
 from ..errors import Problem, display_path
+from ..numbers import bulatkan
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,34 @@ class Finding:
     def __str__(self) -> str:
         return f"{self.severity} {self.problem}"
 
+    def as_dict(self) -> dict[str, object]:
+        """The finding for other tools (`check --format json`): plain strings and numbers."""
+        p = self.problem
+        return {"severity": self.severity, "code": p.code, "file": p.file, "line": p.line, "field": p.field,
+                "message": p.message, "hint": p.hint}
+
+
+def desimal_of(printed: Decimal) -> int:
+    """How many decimals a figure was printed with: 201,6 → 1; 96 → 0; 99,50 → 2."""
+    return max(0, -int(printed.as_tuple().exponent))
+
+
+def differs(printed: Decimal | None, computed: Decimal | None) -> bool:
+    """Whether a printed figure disagrees with the computed one, at the precision the document
+    printed: the computed figure rounded half-up to the printed number of decimals is another
+    number. 201,6 printed for 201,62 agrees; 201,5 does not; "88" for 88,8 does not (B-1); "96"
+    for 95,00 does not (L-2). The one rule of every document type (LKJIP-SPEC C1, RENSTRA-SPEC C1)."""
+    if printed is None:
+        return False
+    return computed is None or bulatkan(computed, desimal_of(printed)) != printed
+
+
+def pendek(nama: str, panjang: int = 60) -> str:
+    """A long name cut at a word boundary for a message: "Jumlah Dokumen Perencanaan, …"."""
+    if len(nama) <= panjang:
+        return nama
+    return nama[:panjang].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
 
 ISI = "[ISI]"
 """The scaffold's marker of a value to fill in (`laporgen init`)."""
@@ -30,3 +61,4 @@ def placeholders(c) -> list[Finding]:
     texts = [(s.name, s.text) for s in c.sources.values()] + [(display_path(n.path), n.text) for n in c.narasi.values()]
     return [Finding("I", Problem(name, f"still to fill in: {line.strip()[:80]}", number, None, None, "isi"))
             for name, text in texts for number, line in enumerate(text.split("\n"), 1) if ISI in line]
+

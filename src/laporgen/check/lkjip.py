@@ -3,7 +3,8 @@
 laporgen's own output is right by construction; `check` is for the inputs and for the values a
 signed document printed (`tercetak`): each disagreement is a `Finding` naming file, line, field,
 what was printed and what the data give (DOMAIN §5, LKJIP-SPEC §8.2). Severity E: the
-arithmetic is wrong; W: inconsistent or suspicious.
+arithmetic is wrong; W: inconsistent or suspicious. The rules across tables are in silang.py,
+plausibility in wajar.py; what reads the built document (narrative) in dokumen.py.
 """
 
 from __future__ import annotations
@@ -11,11 +12,14 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from ..compute.capaian import celah
 from ..compute.lkjip import LkjipFigures, NodeAnggaran
-from .findings import Finding, placeholders
 from ..model.content import LkjipContent
 from ..model.read import FieldPath
-from ..numbers import angka, bulatkan, persen, rupiah
+from ..numbers import angka, persen, rupiah
+from .findings import Finding, differs, placeholders
+from .silang import silang_lkjip
+from .wajar import wajar_lkjip
 
 
 def check_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
@@ -26,21 +30,18 @@ def check_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     findings += _dokumen(c, f)
     findings += _triwulan(c, f)
     findings += _strategi(c)
+    findings += _skala(c, f)
+    findings += _target_akhir(c, f)
     findings += _alokasi(c, f)
     findings += _satuan_riwayat(c)
     findings += placeholders(c)
+    findings += wajar_lkjip(c)
+    findings += silang_lkjip(c, f)
     return sorted(findings, key=lambda x: (x.problem.file, x.problem.line or 0))
 
 
 def _finding(c: LkjipContent, severity, part: str, loc: FieldPath, message: str, code: str) -> Finding:
     return Finding(severity, c.sources[part].problem(loc, message, None, code))
-
-
-def _differs(printed: Decimal | None, computed: Decimal | None) -> bool:
-    """A printed figure disagrees when it differs from the computed one at display precision."""
-    if printed is None:
-        return False
-    return computed is None or bulatkan(printed) != bulatkan(computed)
 
 
 def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
@@ -51,17 +52,17 @@ def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
         t = i.fakta.tercetak
         loc = ("realisasi", i.indikator.id, "tercetak")
         how = f"{angka(i.realisasi)} / {angka(i.target)} x 100"
-        if _differs(t.capaian, i.capaian):
+        if differs(t.capaian, i.capaian):
             out.append(_finding(c, "E", "kinerja", loc + ("capaian",),
                                 f"printed {angka(t.capaian)}, computed {persen(i.capaian)} ({how})", "capaian"))
         if t.kategori is not None and t.kategori.lower() != (i.kategori or "").lower():
             out.append(_finding(c, "W", "kinerja", loc + ("kategori",),
                                 f'printed "{t.kategori}", the scale gives "{i.kategori}" for capaian {persen(i.capaian)}',
                                 "kategori"))
-        if _differs(t.kemajuan, i.kemajuan):
+        if differs(t.kemajuan, i.kemajuan):
             out.append(_finding(c, "E", "kinerja", loc + ("kemajuan",),
                                 f"printed {angka(t.kemajuan)}, computed {persen(i.kemajuan)}", "kemajuan"))
-        if _differs(t.efisiensi, i.efisiensi):
+        if differs(t.efisiensi, i.efisiensi):
             out.append(_finding(c, "E", "kinerja", loc + ("efisiensi",),
                                 f"printed {angka(t.efisiensi)}, computed {persen(i.efisiensi)} "
                                 f"(1 - serapan / capaian {persen(i.capaian)})", "efisiensi"))
@@ -84,7 +85,7 @@ def _program(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                         out.append(_finding(c, "E", "program", loc + ("tercetak", field, table),
                                             f"{node.id} {table}: printed {rupiah(printed, False)}, computed "
                                             f"{rupiah(computed, False)}{sums}", "rollup"))
-            if _differs(t.efisiensi, node.efisiensi):
+            if differs(t.efisiensi, node.efisiensi):
                 out.append(_finding(c, "E", "program", loc + ("tercetak", "efisiensi"),
                                     f"{node.id}: printed {angka(t.efisiensi)}, computed {persen(node.efisiensi)} "
                                     f"(1 - {persen(node.serapan)} / {persen(node.capaian)})", "efisiensi"))
@@ -112,15 +113,15 @@ def _node_locs(p: NodeAnggaran, loc: FieldPath):
 def _dokumen(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     t = c.kinerja.tercetak
     out = []
-    if _differs(t.rata_rata_capaian, f.rata_rata):
+    if differs(t.rata_rata_capaian, f.rata_rata):
         out.append(_finding(c, "E", "kinerja", ("tercetak", "rata_rata_capaian"),
                             f"printed {angka(t.rata_rata_capaian)}, computed {persen(f.rata_rata)} "
                             f"(mean of {len(f.indikator)} indicators' capaian)", "rata_rata"))
-    if _differs(t.efisiensi_total, f.efisiensi_total):
+    if differs(t.efisiensi_total, f.efisiensi_total):
         out.append(_finding(c, "E", "kinerja", ("tercetak", "efisiensi_total"),
                             f"printed {angka(t.efisiensi_total)}, computed {persen(f.efisiensi_total)} "
                             f"(mean of the {len(f.indikator)} rows' efisiensi)", "efisiensi_total"))
-    if _differs(t.efisiensi_kinerja, f.efisiensi_total):
+    if differs(t.efisiensi_kinerja, f.efisiensi_total):
         out.append(_finding(c, "E", "kinerja", ("tercetak", "efisiensi_kinerja"),
                             f"printed {angka(t.efisiensi_kinerja)}, matches no computed efisiensi "
                             f"(efisiensi total {persen(f.efisiensi_total)})", "efisiensi_total"))
@@ -182,4 +183,36 @@ def _alokasi(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
             out.append(_finding(c, "W", "kinerja", ("dukungan", sid, "alokasi", node_id),
                                 f"allocations of {node_id} add up to {rupiah(pagu, False)} / {rupiah(realisasi, False)}, "
                                 f"its budget is {rupiah(node.pagu, False)} / {rupiah(node.realisasi, False)}", "alokasi"))
+    return out
+
+
+def _skala(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
+    """A kategori scale of ranges that leaves capaian without a level (Baik 86–100, Sedang
+    71–85: 85,50 and 120 have none), and each indicator that falls there."""
+    out = []
+    for above, below in celah(c.settings.kategori.skala):
+        where = (f"above {angka(above)}" if below is None else f"below {angka(below)}" if above is None
+                 else f"between {angka(above)} and {angka(below)}")
+        out.append(_finding(c, "W", "document", ("kategori", "skala"),
+                            f"the kategori scale has no level for capaian {where}", "kategori.celah"))
+    for i in f.indikator:
+        if i.capaian is not None and i.kategori is None:
+            out.append(_finding(c, "W", "kinerja", ("realisasi", i.indikator.id, "nilai"),
+                                f"{i.indikator.id}: capaian {persen(i.capaian)} falls in no level of the kategori scale",
+                                "kategori.celah"))
+    return out
+
+
+def _target_akhir(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
+    """Tabel 3.4 compares with the Renstra's final-year target: an indicator without one shows no
+    tingkat kemajuan (another year's target is not the end target)."""
+    last = c.rencana.periode[1]
+    out = []
+    for t_no, t in enumerate(c.rencana.tujuan):
+        for s_no, s in enumerate(t.sasaran):
+            for k, ind in enumerate(s.indikator):
+                if ind.akhir == "last" and last not in ind.target:
+                    out.append(_finding(c, "W", "rencana", ("tujuan", t_no, "sasaran", s_no, "indikator", k, "target"),
+                                        f"{ind.id} has no {last} target: Tabel 3.4 (target akhir Renstra) cannot show its "
+                                        "tingkat kemajuan", "kemajuan.target_akhir"))
     return out

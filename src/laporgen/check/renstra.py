@@ -1,43 +1,33 @@
 """`laporgen check` for a Renstra: the items of RENSTRA-SPEC §4 that the data can detect
 (§7.3 C1–C12): printed rasio, growth and parents that differ from the computed ones, a TOTAL
 that leaves a program out, kondisi akhir against its rule, a summed percentage, a unit that
-changes at the end, SDM breakdowns that disagree, duplicate names."""
+changes at the end, duplicate names; with the rules across tables (silang.py: SDM breakdowns,
+one indicator's targets, T-C.27 against T-C.24) and of plausibility (wajar.py)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
 
-from .findings import Finding, placeholders
 from ..compute.renstra import NodeRencana, RenstraFigures, kondisi_akhir
 from ..model.content import RenstraContent
-from ..model.read import FieldPath
 from ..model.nilai import nilai_of, satuan_of
-from ..numbers import angka, bulatkan, persen, rupiah
+from ..model.read import FieldPath
+from ..numbers import angka, persen, rupiah
+from .findings import Finding, desimal_of, differs, placeholders
+from .silang import silang_renstra
+from .wajar import wajar_renstra
 
 
 def check_renstra(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
     """Every finding of a Renstra content, in file order."""
-    findings = [*_pelayanan(c, f), *_anggaran(c, f), *_matriks(c, f), *_indikator(c, f), *_urusan(c, f), *_sdm(c, f),
-                *placeholders(c)]
+    findings = [*_pelayanan(c, f), *_anggaran(c, f), *_matriks(c, f), *_indikator(c, f), *_urusan(c, f), *_aset(c), *silang_renstra(c, f),
+                *placeholders(c), *wajar_renstra(c)]
     return sorted(findings, key=lambda x: (x.problem.file, x.problem.line or 0))
 
 
 def _finding(c: RenstraContent, severity, part: str, loc: FieldPath, message: str, code: str) -> Finding:
     return Finding(severity, c.sources[part].problem(loc, message, None, code))
-
-
-def _places(value: Decimal) -> int:
-    return max(0, -value.as_tuple().exponent)  # type: ignore[operator]
-
-
-def _differs(printed: Decimal | None, computed: Decimal | None) -> bool:
-    """A printed figure disagrees when the computed one, rounded half-up to the printed
-    number of decimals, is another number (B-1: 88,8 printed "88" is a slip; "86.4" for
-    86,44 is not)."""
-    if printed is None:
-        return False
-    return computed is None or bulatkan(computed, _places(printed)) != printed
 
 
 # ------------------------------------------------------------------------------------- BAB II
@@ -46,16 +36,16 @@ def _pelayanan(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
     for n, row in enumerate(f.pelayanan):
         for year, printed in row.indikator.tercetak.rasio.items():
             computed = row.rasio.get(year)
-            if _differs(printed, computed):
+            if differs(printed, computed):
                 i = row.indikator
                 out.append(_finding(c, "E", "evaluasi", ("kinerja_pelayanan", "indikator", n, "tercetak", "rasio", str(year)),
-                                    f"T-C.23 {year}: rasio printed {angka(printed)}, computed {angka(computed, _places(printed))} "
+                                    f"T-C.23 {year}: rasio printed {angka(printed)}, computed {angka(computed, desimal_of(printed))} "
                                     f"({angka(i.realisasi.get(year))} / {angka(i.target.get(year))} x 100, rounded half-up)", "rasio"))
     for n, row in enumerate(f.akhir_periode):
         printed = row.indikator.tercetak.kemajuan
-        if _differs(printed, row.kemajuan):
+        if differs(printed, row.kemajuan):
             out.append(_finding(c, "E", "evaluasi", ("akhir_periode", "indikator", n, "tercetak", "kemajuan"),
-                                f"tingkat kemajuan printed {angka(printed)}, computed {angka(row.kemajuan, _places(printed))}", "kemajuan"))
+                                f"tingkat kemajuan printed {angka(printed)}, computed {angka(row.kemajuan, desimal_of(printed))}", "kemajuan"))
     return out
 
 
@@ -73,12 +63,12 @@ def _anggaran(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                                         f"T-C.24 {label} {field} {year}: printed {rupiah(printed, False)}, computed "
                                         f"{rupiah(computed.get(year), False)}", "rollup"))
         for year, printed in t.rasio.items():
-            if _differs(printed, row.rasio.get(year)):
+            if differs(printed, row.rasio.get(year)):
                 out.append(_finding(c, "E", "evaluasi", loc + ("tercetak", "rasio", str(year)),
                                     f"T-C.24 {label} rasio {year}: printed {angka(printed)}, computed {persen(row.rasio.get(year))}", "rasio"))
         for field, computed in (("pertumbuhan_anggaran", row.pertumbuhan_anggaran), ("pertumbuhan_realisasi", row.pertumbuhan_realisasi)):
             printed = getattr(t, field)
-            if _differs(printed, computed):
+            if differs(printed, computed):
                 out.append(_finding(c, "E", "evaluasi", loc + ("tercetak", field),
                                     f"T-C.24 {label} {field.replace('_', ' ')}: printed {angka(printed)}, computed "
                                     f"{persen(computed)} ({c.settings.pertumbuhan})", "pertumbuhan"))
@@ -222,15 +212,8 @@ def _urusan(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
 
 
 # ------------------------------------------------------------------------------------- SDM etc
-def _sdm(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
-    s, out = f.sdm, []
-    counts = {"golongan": s.golongan if c.sumber_daya.golongan else None,
-              "pendidikan": s.pendidikan if c.sumber_daya.pendidikan else None, "status PNS": s.pns}
-    known = {k: v for k, v in counts.items() if v is not None}
-    if len(set(known.values())) > 1:
-        field = "golongan" if "golongan" in known else next(iter(known))
-        detail = ", ".join(f"{k} {v}" for k, v in known.items())
-        out.append(_finding(c, "E", "sumber_daya", (field,), f"the staff breakdowns disagree: {detail}", "sdm"))
+def _aset(c: RenstraContent) -> list[Finding]:
+    out = []
     names = Counter(a.nama.strip().lower() for a in c.sumber_daya.aset)
     for n, a in enumerate(c.sumber_daya.aset):
         if names[a.nama.strip().lower()] > 1 and a.nama.strip().lower() not in {x.nama.strip().lower() for x in c.sumber_daya.aset[:n]}:

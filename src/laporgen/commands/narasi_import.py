@@ -3,7 +3,8 @@ document's narrative files (`narasi/<id>.md`).
 
 mammoth reads the Word file (headings by their style, paragraphs, bold and italic, lists, simple
 tables, images) as plain HTML; each heading is matched to a section of the document's outline,
-by its number ("BAB III", "3.1") when the title agrees, else by its title; the text under it is
+by its number ("BAB III", "3.1", "A." within the chapter above it) when the title agrees, else by
+its title; a heading that names none stops the import (its text would be lost); the text under it is
 written as Markdown by markdownify. Pictures go to `narasi/gambar/`. A figure typed in the text
 that equals a computed one ("99,37%") is listed, and with `placeholders=True` replaced by its
 placeholder (`{{ rata_rata }}`), so it cannot go stale.
@@ -43,6 +44,8 @@ class Bagian:
     id: str
     number: str
     title: str
+    chapter: str = ""
+    """The id of the chapter (BAB) it stands in: "A." names a section only within one."""
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ def import_narasi(docx: Path, folder: Path, sections: list[Bagian], context: Map
     raises LaporgenError when the file cannot be read or would replace narrative unasked."""
     images: dict[str, bytes] = {}
     body = _html_of(docx, images)
-    parts, unplaced = _split(body, sections)
+    parts = _split(body, sections, docx)
     figures = _figures(context)
     narasi = folder / "narasi"
     files: dict[Path, bytes] = {}
@@ -82,8 +85,6 @@ def import_narasi(docx: Path, folder: Path, sections: list[Bagian], context: Map
                                      code="import.exists") for p in replaced])
     for name, data in images.items():
         files[narasi / "gambar" / name] = data
-    report += [f"not placed: {heading!r} matches no section of the outline (laporgen outline lists them)"
-               for heading in unplaced]
     if not placeholders and any(" matches {{" in line for line in report):
         report.append("rerun with --placeholders to write these figures as placeholders")
     return Imported(files, report)
@@ -93,17 +94,18 @@ def write(imported: Imported) -> None:
     write_all_atomic(imported.files)
 
 
-def sections_of(blocks) -> list[Bagian]:
+def sections_of(blocks, chapter: str = "") -> list[Bagian]:
     """Every section of a built document (front matter and body), depth first."""
     from ..document.nodes import Landscape, Section
 
     out: list[Bagian] = []
     for block in blocks:
         if isinstance(block, Section):
-            out.append(Bagian(block.id, block.number, block.title))
-            out += sections_of(block.children)
+            top = chapter or block.id
+            out.append(Bagian(block.id, block.number, block.title, top))
+            out += sections_of(block.children, top)
         elif isinstance(block, Landscape):
-            out += sections_of(block.children)
+            out += sections_of(block.children, chapter)
     return out
 
 
@@ -162,46 +164,74 @@ def _safe_name(name: str) -> str:
 _HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.S)
 
 
-def _split(body: str, sections: list[Bagian]) -> tuple[dict[Bagian, str], list[str]]:
-    """The HTML under each matched heading, by section; the headings (or leading text) that
-    match none."""
+def _split(body: str, sections: list[Bagian], docx: Path) -> dict[Bagian, str]:
+    """The HTML under each heading, by the section it names; a heading that names none, or
+    text before the first heading, is an error (its text would be lost)."""
     parts: dict[Bagian, str] = {}
-    unplaced: list[str] = []
+    problems: list[Problem] = []
     pieces = _HEADING.split(body)
-    lead = pieces[0]
-    if _text(lead):
-        unplaced.append(_text(lead)[:60] + " … (text before the first heading)")
+    name = display_path(docx)
+    if len(pieces) == 1:
+        raise LaporgenError([Problem(name, "the Word file has no headings in Word's heading styles", hint=(
+            "give each chapter and section title the style Heading 1, 2 or 3 (Judul 1, 2, 3), "
+            "with the numbers and titles `laporgen outline PATH` prints"), code="import.heading")])
+    if _text(pieces[0]):
+        problems.append(Problem(name, f"text before the first heading: {_text(pieces[0])[:60]!r}",
+                                hint="start the file with a chapter or section heading (style Heading 1, 2 or 3)",
+                                code="import.heading"))
+    chapter = ""
     for i in range(1, len(pieces), 3):
         heading, chunk = _text(pieces[i + 1]), pieces[i + 2]
-        bagian = match_heading(heading, sections)
+        bagian = match_heading(heading, sections, chapter)
         if bagian is None:
             if _text(chunk) or heading:
-                unplaced.append(heading)
+                problems.append(Problem(name, f"the heading {heading!r} matches no section of the document", hint=(
+                    "write its number or title as `laporgen outline PATH` prints them, "
+                    "or add the section to document.toml's [outline]"), code="import.heading"))
             continue
+        chapter = bagian.chapter
         if _text(chunk):
             parts[bagian] = parts.get(bagian, "") + chunk
-    return parts, unplaced
+    if problems:
+        raise LaporgenError(problems)
+    return parts
 
 
 def _text(fragment: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
 
 
-_NUMBER = re.compile(r"^(BAB\s+[IVXLC]+|[IVXLC]+\.|[A-Z]\.|\d+(?:\.\d+)*\.?)\s*(.*)$", re.I)
+_NUMBER = re.compile(r"^(BAB\s+[IVXLC]+\b|(?:BAB\s+)?\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-Z]\.)\s*(.*)$", re.I)
 
 
 def _normal(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s/]", " ", text.casefold()).split())
 
 
-def match_heading(heading: str, sections: list[Bagian]) -> Bagian | None:
-    """The section a Word heading stands for: the one of its number when the titles agree (or
-    the heading has no title), else the one of the same or a very alike title."""
+def _number(text: str) -> str:
+    """A heading number as the document prints it: "Bab 2.3" is "2.3", "bab iii" "BAB III"."""
+    text = _normal(text)
+    return re.sub(r"^bab (?=\d)", "", text)
+
+
+def match_heading(heading: str, sections: list[Bagian], chapter: str = "") -> Bagian | None:
+    """The section a Word heading stands for: within the chapter of the heading before it
+    first (every chapter has its "A."), then anywhere; by its number when the titles agree (or
+    the heading has no title), else by the same or a very alike title."""
+    if chapter:
+        inside = [s for s in sections if s.chapter == chapter]
+        found = _match(heading, inside)
+        if found is not None:
+            return found
+    return _match(heading, sections)
+
+
+def _match(heading: str, sections: list[Bagian]) -> Bagian | None:
     m = _NUMBER.match(heading.strip())
     number, title = (m.group(1), m.group(2)) if m else ("", heading)
     want = _normal(title)
     if number:
-        numbered = [s for s in sections if _normal(s.number) == _normal(number)
+        numbered = [s for s in sections if _number(s.number) == _number(number)
                     and (not want or _alike(want, _normal(s.title)))]
         if len(numbered) == 1:  # "A." stands in every chapter: alone, it names none
             return numbered[0]
@@ -218,6 +248,11 @@ def match_heading(heading: str, sections: list[Bagian]) -> Bagian | None:
 
 
 def _alike(a: str, b: str) -> bool:
+    """Two titles alike enough when the number agrees too: the same, a shortened form ("Tugas dan
+    Fungsi" of "Tugas dan Fungsi Organisasi"), or a few letters apart."""
+    shorter, longer = sorted((a.split(), b.split()), key=len)
+    if len(shorter) >= 2 and longer[: len(shorter)] == shorter:
+        return True
     return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= TITLE_LIKENESS
 
 
@@ -229,8 +264,20 @@ def _markdown(chunk: str) -> str:
     text = markdownify(chunk, heading_style="ATX", bullets="-", strong_em_symbol="*", escape_underscores=False,
                       table_infer_header=True)
     text = re.sub(r"\{([{%#])", lambda m: "{{ '{" + m.group(1) + "' }}", text)
-    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    text = _captioned(re.sub(r"\n{3,}", "\n\n", text).strip())
     return text + "\n"
+
+
+_PICTURE = re.compile(r"!\[\]\(([^)\s]+)\)(?:\n\n(?:Gambar|Figure)\s+[\dA-Z][\d.]*\.?\s+(\S[^\n]*))?")
+CAPTION_TO_WRITE = "[ISI] judul gambar"
+"""The caption of a picture the Word file gives none: `check` lists it as still to fill in."""
+
+
+def _captioned(text: str) -> str:
+    """Every picture with a caption (a narrative picture needs one): Word's alt text as mammoth
+    gave it, else the "Gambar 1.1 …" paragraph under it (laporgen numbers the picture itself),
+    else a marked caption to write."""
+    return _PICTURE.sub(lambda m: f"![{(m.group(2) or CAPTION_TO_WRITE).strip()}]({m.group(1)})", text)
 
 
 # ------------------------------------------------------------------------ figures → placeholders

@@ -1,46 +1,54 @@
 """`laporgen import`: a filled realisasi template (`realisasi_template.py`) back into the
-LKjIP's YAML files, keeping their comments, order and layout.
+LKjIP's content files (YAML or TOML), keeping their comments, order and layout.
 
 Every row of every sheet is read and checked first; a cell that cannot be read is reported by
 sheet, row and column ("Indikator!E7"), and nothing is written unless the whole workbook is
-valid. A changed value replaces just its scalar in the file text, so the rest of the file stays
-byte for byte; only adding or removing an entry goes through a ruamel.yaml round trip (which
-keeps comments and key order). The new files are validated with the content models before
-either is written. Realisasi always go into the LKjIP folder's own `kinerja.yaml` and
+valid. The files are changed by the content editor (`content_edit.py`): a changed value is
+replaced in place, the [ISI] marker on its line removed; adding or removing an entry goes
+through the round trip. The new files are validated with the content models and then written
+together. Realisasi always go into the LKjIP folder's own `kinerja.yaml` and
 `program.yaml`, even when the plan lives in a shared Renstra folder.
 """
 
 from __future__ import annotations
 
-import io
 import re
 import tempfile
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..errors import LaporgenError, Problem, display_path
+from ..jenis import load_document
 from ..model.anggaran import ProgramTree
 from ..model.content import LkjipContent
-from ..jenis import load_document
 from ..model.fields import Angka, Rupiah
 from ..model.lkjip import Kinerja
-from ..model.read import format_path
+from ..model.read import format_path, read_text
 from ..model.validate import load
-from ..output import write_atomic
+from ..output import write_all_atomic
+from .content_edit import Delete, Edit, Set, edited_text
 from .realisasi_template import (
+    ALOKASI,
+    ALOKASI_REALISASI,
     ANGGARAN,
     ANGGARAN_REALISASI,
     HEADER_ROW,
     INDIKATOR,
+    INDIKATOR_PROGRAM,
+    INDIKATOR_PROGRAM_REALISASI,
     INDIKATOR_REALISASI,
     TRIWULAN,
+    alokasi_headers,
+    alokasi_rows,
     anggaran_headers,
     anggaran_rows,
     indikator_headers,
+    indikator_program_headers,
+    indikator_program_rows,
     indikator_rows,
 )
 
@@ -220,6 +228,32 @@ class _Reader:
             if baris.sasaran:
                 self._triwulan(baris, tw)
 
+    def indikator_program(self, sheet) -> None:
+        known = {row.id: row for row in indikator_program_rows(self.content)}
+        angka = TypeAdapter(Angka)
+        for _, cells, baris in self.ids(sheet, self.rows(sheet, indikator_program_headers(self.content)), known):
+            new = self.number(cells[INDIKATOR_PROGRAM_REALISASI], angka)
+            if not self.problems_in(cells) and not _same(baris.realisasi, new):
+                self.edits.append(_Edit("program", (*baris.path, "realisasi"), baris.realisasi, new, baris.id))
+
+    def alokasi(self, sheet) -> None:
+        known = {row.id: row for row in alokasi_rows(self.content)}
+        rupiah = TypeAdapter(Rupiah)
+        for _, cells, baris in self.ids(sheet, self.rows(sheet, alokasi_headers(self.content)), known):
+            cell = cells[ALOKASI_REALISASI]
+            if cell.value in (None, "") or (isinstance(cell.value, str) and cell.value.strip() in _EMPTY_TEXT):
+                self.problem(f"{sheet.title}!{cell.coordinate}", f"the realisasi of {baris.id} is empty",
+                             "type the amount spent (0 if nothing)")
+                continue
+            new = self.number(cell, rupiah)
+            if new is not None and not _same(baris.realisasi, new):
+                self.edits.append(_Edit("kinerja", (*baris.path, "realisasi"), baris.realisasi, new, baris.id))
+
+    def problems_in(self, cells) -> bool:
+        """A problem was reported on one of `cells` (their value must not be written)."""
+        where = {f"{c.parent.title}!{c.coordinate}" for c in cells}
+        return any(p.field in where for p in self.problems)
+
     def _realisasi(self, baris, new: Decimal | None) -> None:
         fakta = self.content.kinerja.realisasi.get(baris.id)
         if fakta is None:
@@ -282,7 +316,11 @@ def import_realisasi(xlsx: Path, folder: Path) -> list[str]:
                                      hint="give an LKjIP folder, e.g. content/<agency>/lkjip-2024", code="usage")])
     workbook, formulas = _open(xlsx, data_only=True), _open(xlsx, data_only=False)
     reader = _Reader(xlsx, content, formulas)
-    for name, read in ((INDIKATOR, reader.indikator), (ANGGARAN, reader.anggaran)):
+    optional = {INDIKATOR_PROGRAM, ALOKASI}  # a template exported before these sheets existed has none
+    for name, read in ((INDIKATOR, reader.indikator), (ANGGARAN, reader.anggaran),
+                       (INDIKATOR_PROGRAM, reader.indikator_program), (ALOKASI, reader.alokasi)):
+        if name not in workbook.sheetnames and name in optional:
+            continue
         if name in workbook.sheetnames:
             first = len(reader.problems)
             read(workbook[name])
@@ -293,18 +331,27 @@ def import_realisasi(xlsx: Path, folder: Path) -> list[str]:
     if reader.problems:
         raise LaporgenError(reader.problems)
     models = {"kinerja": Kinerja, "program": ProgramTree}
-    order = {row.id: i for i, row in enumerate(indikator_rows(content))}
-    texts: dict[Path, str] = {}
+    order = tuple(row.id for row in indikator_rows(content))
+    texts: dict[Path, bytes] = {}
     lines: list[str] = []
     for stem, model in models.items():
         edits = [e for e in reader.edits if e.stem == stem]
         if edits:
             path = content.sources[stem].path
-            texts[path] = _edited_text(path, edits, model, order)
+            text = edited_text(path, read_text(path), [_editor_edit(e, order) for e in edits])
+            _validate(path, text, model)
+            texts[path] = text.encode("utf-8")
             lines.extend(_describe(path, e) for e in edits)
-    for path, text in texts.items():
-        write_atomic(path, lambda stream, text=text: stream.write(text.encode("utf-8")))
+    write_all_atomic(texts)  # kinerja and program together, or neither
     return lines
+
+
+def _editor_edit(edit: _Edit, order: tuple[str, ...]) -> Edit:
+    """The content editor's edit for one imported value: the [ISI] marker on its line goes."""
+    if edit.new is _DELETE:
+        return Delete(edit.path)
+    new = {"nilai": edit.new["nilai"]} if isinstance(edit.new, dict) else edit.new
+    return Set(edit.path, new, fill=True, order=order)
 
 
 def _open(xlsx: Path, data_only: bool):
@@ -312,12 +359,20 @@ def _open(xlsx: Path, data_only: bool):
     import zipfile
 
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
+    if xlsx.is_dir() or xlsx.suffix.lower() not in (".xlsx", ".xlsm"):
+        what = "a folder" if xlsx.is_dir() else f"a {xlsx.suffix or 'file without extension'}" + \
+            (" content file" if xlsx.suffix in (".yaml", ".yml", ".toml") else "")
+        raise LaporgenError([Problem(display_path(xlsx), f"laporgen import reads a filled .xlsx template, not {what}",
+                                     hint="make the template with laporgen export PATH --template realisasi, fill it "
+                                     "in and import that .xlsx file", code="usage")])
     try:
         return load_workbook(xlsx, data_only=data_only)
     except FileNotFoundError:
-        raise LaporgenError([Problem(display_path(xlsx), "file not found", code="input.file")]) from None
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise LaporgenError([Problem(display_path(xlsx), "file not found",
+                                     hint="check the path of the filled template", code="input.file")]) from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, InvalidFileException) as exc:
         raise LaporgenError([Problem(display_path(xlsx), f"not an .xlsx workbook ({exc})",
                                      hint="save the file as Excel Workbook (.xlsx)", code="input.file")]) from None
 
@@ -346,155 +401,6 @@ def _scalar(value: Decimal | None) -> str:
 
 
 # ---------------------------------------------------------------------------------- writing
-def _edited_text(path: Path, edits: list[_Edit], model: type[BaseModel], order: dict[str, int]) -> str:
-    """The text of the YAML file `path` with `edits` applied, validated with `model`."""
-    if path.suffix not in (".yaml", ".yml"):
-        raise LaporgenError([Problem(display_path(path), "laporgen import writes YAML files only",
-                                     hint=f"convert {path.name} to YAML, or type the values by hand", code="import.file")])
-    text = path.read_text(encoding="utf-8")
-    yaml = _yaml()
-    data = yaml.load(text)
-    edited = _spliced(text, data, edits)
-    if edited is None:  # an entry added or removed: a ruamel round trip of the whole file
-        edited = _dumped(yaml, data, edits, order)
-    _validate(path, edited, model)
-    return edited
-
-
-def _yaml():
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.representer.add_representer(Decimal, _represent_decimal)
-    # "null" as the content files write it; ruamel.yaml leaves a mapping value empty
-    yaml.representer.add_representer(type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null"))
-    return yaml
-
-
-def _represent_decimal(representer, value: Decimal):
-    tag = "tag:yaml.org,2002:int" if value == value.to_integral_value() and "." not in format(value, "f") else \
-        "tag:yaml.org,2002:float"
-    return representer.represent_scalar(tag, format(value, "f"))
-
-
-_TOKEN = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'|[^\s,\]}#]+")
-_NULLS = ("null", "Null", "NULL", "~")
-
-
-def _spliced(text: str, data: Any, edits: list[_Edit]) -> str | None:
-    """`text` with each edited scalar replaced in place, or None when an edit is not a
-    replacement of an existing scalar (an entry to add or remove)."""
-    lines = text.splitlines(keepends=True)
-    spots: list[tuple[int, int, int, str]] = []
-    for edit in edits:
-        if edit.new is _DELETE or isinstance(edit.new, dict | tuple):
-            return None
-        spot = _scalar_at(lines, data, edit.path, edit.old)
-        if spot is None:
-            return None
-        spots.append((*spot, _scalar(edit.new)))
-    for line, start, end, new in sorted(spots, reverse=True):
-        lines[line] = lines[line][:start] + new + lines[line][end:]
-    return "".join(lines)
-
-
-def _scalar_at(lines: list[str], data: Any, path: Path_, old: Any) -> tuple[int, int, int] | None:
-    """(line, start, end) of the scalar at `path` when the text there reads as `old`."""
-    try:
-        parent = data
-        for part in path[:-1]:
-            parent = parent[part]
-        key = path[-1]
-        line, column = parent.lc.value(key) if isinstance(key, str) else parent.lc.item(key)
-        _ = parent[key]
-    except (KeyError, IndexError, TypeError, AttributeError):
-        return None
-    match = _TOKEN.match(lines[line], column) if line < len(lines) else None
-    if match is None:
-        return None
-    token = match.group(0).strip("\"'")
-    if old is None:
-        return (line, column, match.end()) if token in _NULLS else None
-    try:
-        return (line, column, match.end()) if Decimal(token) == old else None
-    except InvalidOperation:
-        return None
-
-
-def _dumped(yaml, data: Any, edits: list[_Edit], order: dict[str, int]) -> str:
-    """The file dumped by ruamel.yaml after applying `edits` to its round-trip tree; new
-    indicator entries go in plan order."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    for edit in edits:
-        parent = data
-        for part in edit.path[:-1]:
-            if part not in parent:  # target_triwulan absent: start it
-                parent[part] = CommentedMap()
-            parent = parent[part]
-        key = edit.path[-1]
-        if edit.new is _DELETE:
-            last = list(parent)[-1] == key
-            comment = _detach_trailing(parent, key) if last else None
-            del parent[key]
-            if comment is not None and len(parent):
-                _attach_trailing(parent, list(parent)[-1], comment)
-        elif isinstance(edit.new, tuple):
-            seq = CommentedSeq(list(edit.new))
-            seq.fa.set_flow_style()
-            _put_in_order(parent, key, seq, order)
-        elif isinstance(edit.new, dict):
-            _put_in_order(parent, key, CommentedMap(edit.new), order)
-        else:
-            parent[key] = edit.new
-    out = io.StringIO()
-    yaml.dump(data, out)
-    return out.getvalue()
-
-
-def _put_in_order(mapping, key: str, value: Any, order: dict[str, int]) -> None:
-    """Add `key` before the first key that comes after it in the plan (`order`: id → rank).
-    Added last, it takes over the comment lines that followed the old last entry."""
-    rank = order.get(key, len(order))
-    for i, existing in enumerate(mapping):
-        if order.get(existing, -1) > rank:
-            mapping.insert(i, key, value)
-            return
-    comment = _detach_trailing(mapping, list(mapping)[-1]) if len(mapping) else None
-    mapping[key] = value
-    if comment is not None:
-        _attach_trailing(mapping, key, comment)
-
-
-# ruamel.yaml keeps the comment lines after a block's last entry on that entry (as its end-of-line
-# comment); an entry added after it, or the entry removed, must carry them on.
-def _deepest_last(mapping, key: str) -> tuple[Any, Any]:
-    """The (mapping, key) whose line ends the entry `key` of `mapping`."""
-    from ruamel.yaml.comments import CommentedMap
-
-    while isinstance(mapping[key], CommentedMap) and len(mapping[key]) and not mapping[key].fa.flow_style():
-        mapping, key = mapping[key], list(mapping[key])[-1]
-    return mapping, key
-
-
-def _detach_trailing(mapping, key: str):
-    """Remove and return the comment after the entry `key` (None if there is none)."""
-    holder, last = _deepest_last(mapping, key)
-    slots = holder.ca.items.get(last)
-    if not slots or len(slots) < 3 or slots[2] is None:
-        return None
-    comment, slots[2] = slots[2], None
-    return comment
-
-
-def _attach_trailing(mapping, key: str, comment) -> None:
-    holder, last = _deepest_last(mapping, key)
-    holder.ca.items.setdefault(last, [None, None, None, None])[2] = comment
-
-
 def _validate(path: Path, text: str, model: type[BaseModel]) -> None:
     """Load the edited text as laporgen loads content; its problems are reported on `path`."""
     with tempfile.TemporaryDirectory() as folder:

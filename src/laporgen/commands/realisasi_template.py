@@ -5,6 +5,10 @@ Sheet "Indikator": one row per plan indicator the document measures (every sasar
 and a tujuan indicator that has a realisasi), with its target and current realisasi and, for
 sasaran indicators, next year's quarterly targets. Sheet "Anggaran": one row per leaf of the
 program tree (a kegiatan, or its sub-kegiatan where it has them) with pagu and realisasi.
+Sheet "Indikator Program": one row per indicator of a program, kegiatan or sub-kegiatan (its
+id "P1/1": the node's id and the indicator's number) with its target and realisasi. Sheet
+"Alokasi": one row per share of a kegiatan's budget attributed to a sasaran (`dukungan.alokasi`
+in kinerja.yaml; id "S3/K2.1"). So every realisasi the document prints has a cell.
 The first column holds the ids `laporgen import` finds the YAML nodes by; the white columns
 are the ones read back, the grey ones are for reference.
 """
@@ -23,6 +27,8 @@ from ..model.content import LkjipContent
 
 INDIKATOR = "Indikator"
 ANGGARAN = "Anggaran"
+INDIKATOR_PROGRAM = "Indikator Program"
+ALOKASI = "Alokasi"
 HEADER_ROW = 4
 """The row of the column headers; data rows follow."""
 TRIWULAN = ("I", "II", "III", "IV")
@@ -115,6 +121,74 @@ def _leaves(c: LkjipContent) -> Iterator[BarisAnggaran]:
                                     ("program", p, "kegiatan", k, "anggaran"))
 
 
+@dataclass(frozen=True)
+class BarisIndikatorProgram:
+    """A row of the Indikator Program sheet: an indicator of a program, kegiatan or
+    sub-kegiatan, and the `path` to it in `program.yaml`."""
+
+    id: str
+    induk: str
+    nama: str
+    satuan: str
+    target: Decimal
+    realisasi: Decimal | None
+    path: tuple[str | int, ...]
+
+
+def indikator_program_headers(c: LkjipContent) -> tuple[str, ...]:
+    tahun = c.settings.tahun
+    return ("ID", "Program / Kegiatan", "Indikator", "Satuan", f"Target {tahun}", f"Realisasi {tahun}")
+
+
+INDIKATOR_PROGRAM_REALISASI = 5
+
+
+def indikator_program_rows(c: LkjipContent) -> list[BarisIndikatorProgram]:
+    """Every indicator of the program tree whose realisasi is typed (not one taken from a
+    computed figure, `realisasi_dari`), in tree order."""
+    rows = []
+    for node, path in _nodes(c):
+        for i, ind in enumerate(node.indikator):
+            if ind.realisasi_dari is None:
+                rows.append(BarisIndikatorProgram(f"{node.id}/{i + 1}", node.nama, ind.nama, ind.satuan, ind.target,
+                                                  ind.realisasi, (*path, "indikator", i)))
+    return rows
+
+
+def _nodes(c: LkjipContent) -> Iterator[tuple]:
+    for p, program in enumerate(c.program.program):
+        yield program, ("program", p)
+        for k, kegiatan in enumerate(program.kegiatan):
+            yield kegiatan, ("program", p, "kegiatan", k)
+            for s, sub in enumerate(kegiatan.sub_kegiatan):
+                yield sub, ("program", p, "kegiatan", k, "sub_kegiatan", s)
+
+
+@dataclass(frozen=True)
+class BarisAlokasi:
+    """A row of the Alokasi sheet: the share of a kegiatan's budget given to a sasaran."""
+
+    id: str
+    nama: str
+    pagu: Decimal
+    realisasi: Decimal
+    path: tuple[str | int, ...]
+
+
+def alokasi_headers(c: LkjipContent) -> tuple[str, ...]:
+    return ("ID", "Kegiatan untuk Sasaran", "Pagu (Rp)", f"Realisasi {c.settings.tahun} (Rp)")
+
+
+ALOKASI_REALISASI = 3
+
+
+def alokasi_rows(c: LkjipContent) -> list[BarisAlokasi]:
+    names = {node.id: node.nama for node, _ in _nodes(c)}
+    return [BarisAlokasi(f"{sasaran}/{kegiatan}", f"{names.get(kegiatan, kegiatan)} (sasaran {sasaran})",
+                         alokasi.pagu, alokasi.realisasi, ("dukungan", sasaran, "alokasi", kegiatan))
+            for sasaran, dukungan in c.kinerja.dukungan.items() for kegiatan, alokasi in dukungan.alokasi.items()]
+
+
 # ---------------------------------------------------------------------------------- workbook
 def realisasi_workbook(c: LkjipContent) -> bytes:
     """The realisasi template of the LKjIP `c` as .xlsx bytes, prefilled with the current
@@ -137,6 +211,15 @@ def realisasi_workbook(c: LkjipContent) -> bytes:
     _head(sheet, judul, petunjuk, anggaran_headers(c), (8, 70, 18, 18))
     for r, row in enumerate(anggaran_rows(c), start=HEADER_ROW + 1):
         _row(sheet, r, (row.id, row.nama, row.pagu, row.realisasi), ANGGARAN_EDITABLE, number_format="#,##0")
+    sheet = workbook.create_sheet(INDIKATOR_PROGRAM)
+    _head(sheet, judul, petunjuk, indikator_program_headers(c), (8, 45, 45, 12, 12, 14))
+    for r, row in enumerate(indikator_program_rows(c), start=HEADER_ROW + 1):
+        _row(sheet, r, (row.id, row.induk, row.nama, row.satuan, row.target, row.realisasi),
+             (INDIKATOR_PROGRAM_REALISASI,), number_format="General")
+    sheet = workbook.create_sheet(ALOKASI)
+    _head(sheet, judul, petunjuk, alokasi_headers(c), (10, 70, 18, 18))
+    for r, row in enumerate(alokasi_rows(c), start=HEADER_ROW + 1):
+        _row(sheet, r, (row.id, row.nama, row.pagu, row.realisasi), (ALOKASI_REALISASI,), number_format="#,##0")
     moment = max(datetime.combine(c.settings.tanda_tangan.tanggal, datetime.min.time()), datetime(1980, 1, 1))
     workbook.properties.title = judul
     workbook.properties.creator = "laporgen"

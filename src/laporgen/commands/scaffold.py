@@ -6,12 +6,19 @@ Values the user must fill in carry the marker `[ISI]`; the scaffold builds as it
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-import re
+from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from ..check.findings import ISI
 from ..jenis import jenis_named
+from ..model.content import LkjipContent
+from ..model.lkjip import Kinerja
+from ..model.read import read_text
+from .content_edit import Append, Delete, Edit, Set, edited_text
 
 INIT = Path(__file__).resolve().parent.parent / "templates" / "init"
 """The scaffolds: `agency.yaml` and `rencana.yaml` for every type, then one folder per type
@@ -53,50 +60,127 @@ def _order(folder: Path, path: Path) -> tuple[int, str]:
     return rank, path.as_posix()
 
 
-def next_lkjip(previous: Path, folder: Path) -> dict[Path, str]:
-    """Next year's LKjIP from this year's: the year moved on, realisasi emptied, printed
-    (`tercetak`) values dropped, the PK re-dated, narrative kept as a marked draft. Targets need
-    no rolling when the plan is the agency's Renstra (`renstra = ...`): they are read by year."""
+def next_lkjip(previous: Path, folder: Path) -> dict[Path, str | bytes]:
+    """Next year's LKjIP from this year's: the year moved on, this year's realisasi moved into
+    `riwayat` (every earlier year kept) and emptied with an [ISI] marker, printed (`tercetak`)
+    values dropped, the PK and the signature re-dated, narrative kept as a marked draft with its
+    pictures (the bagan a narrative shows, copied as they are). Every data file (YAML or TOML)
+    is changed through the round-trip editor (`content_edit.py`), so comments, order and flow
+    style stay. Targets need no rolling when the plan is the agency's Renstra (`renstra = ...`):
+    they are read by year."""
     from ..model.folder import load_lkjip
+    from ..model.read import read_data
 
     old = load_lkjip(previous)
     tahun = old.settings.tahun + 1
-    files: dict[Path, str] = {}
-    for source in previous.iterdir():
+    files: dict[Path, str | bytes] = {}
+    for source in sorted(previous.iterdir()):
         if source.is_file() and source.suffix in (".toml", ".yaml", ".yml"):
-            files[folder / source.name] = _roll(source.name, source.read_text(encoding="utf-8"), old.settings.tahun, tahun)
+            data, _ = read_data(source)
+            edits = rolled(source.stem, data, old, tahun)
+            files[folder / source.name] = edited_text(source, read_text(source), edits)
     for md in sorted((previous / "narasi").rglob("*.md")) if (previous / "narasi").is_dir() else []:
         text = md.read_text(encoding="utf-8")
         files[folder / "narasi" / md.relative_to(previous / "narasi")] = (
             f"<!-- {ISI} draft dari LKjIP {tahun - 1}: perbarui untuk tahun {tahun} -->\n{text}")
+    for picture in sorted(p for p in previous.rglob("*") if p.is_file() and p.suffix.lower() in PICTURES):
+        files[folder / picture.relative_to(previous)] = picture.read_bytes()
     return files
 
 
-def _roll(name: str, text: str, tahun: int, baru: int) -> str:
-    """One data file moved to the next year, line by line so comments and order stay."""
-    lines = []
-    skip_indent: int | None = None
-    for line in text.splitlines():
-        indent = len(line) - len(line.lstrip())
-        if skip_indent is not None and (indent > skip_indent or not line.strip()):
+PICTURES = (".png", ".jpg", ".jpeg")
+
+
+DROPPED = ("tercetak", "target_triwulan", "tahun_lalu")
+"""Keys that belonged to this year's signed document: printed values (next year's document
+prints its own), the quarterly targets of the year now reported, last year's summary."""
+
+
+def rolled(stem: str, data: Any, old: LkjipContent, baru: int) -> list[Edit]:
+    """The edits that move one data file of `old` (its `stem` and plain `data`) to `baru`."""
+    tahun = baru - 1
+    edits: list[Edit] = [Delete(path) for path, _ in _walk(data) if path and path[-1] in DROPPED]
+    if stem == "document":
+        edits.append(Set(("tahun",), baru))
+    if stem == "kinerja":
+        edits += _kinerja(data, old, baru)
+    if stem == "program":
+        edits += _program(data, baru)
+    for path, value in _walk(data):
+        if not isinstance(value, dt.date) or any(p in DROPPED for p in path):
             continue
-        skip_indent = None
-        stripped = line.strip()
-        if stripped.startswith(("tercetak:", "tercetak =", "target_triwulan:", "tahun_lalu:")):
-            # printed values belonged to last year's signed document; the quarterly targets were
-            # for the year now being reported
-            skip_indent = indent
+        if stem == "document" and value.year == baru:  # signed in the year after the report
+            edits.append(Set(path, _year(value, baru + 1), mark="tanggal"))
+        elif stem == "kinerja" and value.year == tahun:  # the PK of the report year
+            edits.append(Set(path, _year(value, baru), mark=f"tanggal perjanjian kinerja {baru}"))
+        elif stem == "sumber_daya" and value.year == tahun:  # "per 31 Desember"
+            edits.append(Set(path, _year(value, baru)))
+    return edits
+
+
+def _kinerja(data: dict, old: LkjipContent, baru: int) -> list[Edit]:
+    from ..compute.lkjip import lkjip_figures
+
+    tahun = baru - 1
+    edits: list[Edit] = []
+    figures = lkjip_figures(old)
+    rows = {row.indikator.id: row for row in (*figures.indikator_tujuan, *figures.indikator)}
+    riwayat = data.get("riwayat") or []
+    added: list[dict] = []
+    for id_, fakta in old.kinerja.realisasi.items():
+        if "nilai" in (data["realisasi"].get(id_) or {}) or fakta.nilai is None:
+            edits.append(Set(("realisasi", id_, "nilai"), None, mark=f"realisasi {baru}"))
+        if fakta.nilai is None or id_ not in rows:
             continue
-        line = re.sub(r",?\s*tercetak: \{[^{}]*(\{[^{}]*\}[^{}]*)*\}", "", line)
-        if name.startswith("document"):
-            line = re.sub(rf"^tahun = {tahun}\b", f"tahun = {baru}", line)
-            line = re.sub(rf"\b{tahun + 1}-(\d\d)-(\d\d)", rf"{baru + 1}-\1-\2", line)
-        if name.startswith("kinerja"):
-            line = re.sub(r"\bnilai: [-\d.]+", f"nilai: null  # {ISI} realisasi {baru}", line, count=1)
-            line = re.sub(rf"tanggal: {tahun}-(\d\d)-(\d\d)", rf"tanggal: {baru}-\1-\2  # {ISI}", line)
-        if name.startswith(("program", "kinerja")):  # realisasi anggaran, and its allocations to sasaran
-            line = re.sub(r"realisasi: \d+(?=[,}])", "realisasi: 0", line)
-        if name.startswith("sumber_daya"):
-            line = re.sub(rf"\b{tahun}-12-31\b", f"{baru}-12-31", line)
-        lines.append(line)
-    return "\n".join(lines) + "\n"
+        row = rows[id_]
+        nilai = {"target": row.target, "realisasi": fakta.nilai} if row.target is not None else {"realisasi": fakta.nilai}
+        at = next((i for i, r in enumerate(riwayat) if isinstance(r, dict) and r.get("id") == id_), None)
+        if at is None:
+            induk = row.sasaran.uraian if row.sasaran is not None else row.tujuan.uraian
+            added.append({"sasaran": induk, "indikator": row.indikator.nama, "satuan": row.indikator.satuan,
+                          "id": id_, "tahun": {tahun: nilai}})
+        elif isinstance(riwayat[at].get("tahun"), dict):
+            if tahun not in riwayat[at]["tahun"] and str(tahun) not in riwayat[at]["tahun"]:
+                edits.append(Set(("riwayat", at, "tahun", tahun), nilai))
+        else:
+            edits.append(Set(("riwayat", at, "tahun"), {tahun: nilai}))
+    if added and "riwayat" in data:
+        edits += [Append(("riwayat",), row) for row in added]
+    elif added:
+        edits.append(Set(("riwayat",), added, order=tuple(Kinerja.model_fields)))
+    for sasaran, dukungan in (data.get("dukungan") or {}).items():
+        for kegiatan in (dukungan.get("alokasi") or {}) if isinstance(dukungan, dict) else ():
+            edits.append(Set(("dukungan", sasaran, "alokasi", kegiatan, "realisasi"), 0, mark=f"realisasi {baru}"))
+    return edits
+
+
+def _program(data: dict, baru: int) -> list[Edit]:
+    """Every realisasi of the program tree emptied: anggaran to 0 (it is required), indicator
+    realisasi to null; pagu and targets stay as a draft."""
+    edits: list[Edit] = []
+    for path, value in _walk(data):
+        if not path or path[-1] != "realisasi" or any(p in DROPPED for p in path):
+            continue
+        if len(path) >= 2 and path[-2] == "anggaran":
+            edits.append(Set(path, 0, mark=f"realisasi {baru}"))
+        elif isinstance(value, int | Decimal):
+            edits.append(Set(path, None, mark=f"realisasi {baru}"))
+    return edits
+
+
+def _walk(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """(path, value) of every value in plain data, outermost first."""
+    yield path, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _walk(value, (*path, key))
+    elif isinstance(data, list):
+        for n, value in enumerate(data):
+            yield from _walk(value, (*path, n))
+
+
+def _year(day: dt.date, year: int) -> dt.date:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return day.replace(year=year, day=28)

@@ -306,12 +306,12 @@ def make_server(folder: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT
     cls = _PreviewServer6 if ":" in host else PreviewServer
     try:
         return cls((host, port), Preview(folder))
-    except OSError as exc:
+    except (OSError, OverflowError) as exc:  # OverflowError: a port outside 0-65535
         raise LaporgenError(
             [
                 Problem(
                     "command line",
-                    f"cannot listen on {host}:{port}: {exc.strerror or exc}",
+                    f"cannot listen on {host}:{port}: {getattr(exc, 'strerror', None) or exc}",
                     hint="pass another --port, or --port 0 for any free one",
                     code="usage",
                 )

@@ -33,6 +33,17 @@ def efisiensi_persen(
     return (1 - serapan / capaian) * HUNDRED
 
 
+def efisien(serapan: Decimal | None, capaian: Decimal | None, efisiensi: Decimal | None) -> bool | None:
+    """Whether a row used its budget efficiently, by either method: a positive efisiensi, and,
+    where both are known, a capaian above the serapan (sisa_anggaran's 100 − serapan is positive
+    for any unspent budget, even when half the target was missed). None without an efisiensi."""
+    if efisiensi is None:
+        return None
+    if serapan is None or capaian is None:
+        return efisiensi > 0
+    return efisiensi > 0 and capaian > serapan
+
+
 def jumlah(values: Iterable[Decimal]) -> Decimal:
     """The sum of amounts (Decimal, exact)."""
     return sum(values, Decimal(0))

@@ -33,23 +33,42 @@ def capaian_persen(
 
 
 class Tingkat(Protocol):
-    """A kategori level: capaian ≥ `min` (None for the lowest level) gets `label`."""
+    """A kategori level: `min` ≤ capaian ≤ `max` gets `label` (None: unbounded on that side)."""
 
     @property
     def min(self) -> Decimal | None: ...
+
+    @property
+    def max(self) -> Decimal | None: ...
 
     @property
     def label(self) -> str: ...
 
 
 def kategori_for(capaian: Decimal | None, skala: Sequence[Tingkat]) -> str | None:
-    """The label of the first level (highest first) whose lower bound `capaian` reaches."""
+    """The label of the first level (highest first) whose range holds `capaian`; None when it
+    falls in none (a gap or beyond the ends of a scale of ranges: `check` reports it)."""
     if capaian is None:
         return None
     for tingkat in skala:
-        if tingkat.min is None or capaian >= tingkat.min:
+        if (tingkat.min is None or capaian >= tingkat.min) and (tingkat.max is None or capaian <= tingkat.max):
             return tingkat.label
     return None
+
+
+def celah(skala: Sequence[Tingkat], desimal: int = 2) -> list[tuple[Decimal | None, Decimal | None]]:
+    """The ranges of capaian (as printed, `desimal` places) no level holds: (above, below) open
+    bounds, None for unbounded. A scale listed highest first with only mins has none."""
+    step = Decimal(1).scaleb(-desimal)
+    out: list[tuple[Decimal | None, Decimal | None]] = []
+    if skala and skala[0].max is not None:
+        out.append((skala[0].max, None))
+    for upper, lower in zip(skala, skala[1:]):
+        if lower.max is not None and upper.min is not None and upper.min - lower.max > step:
+            out.append((lower.max, upper.min))
+    if skala and skala[-1].min is not None:
+        out.append((None, skala[-1].min))
+    return out
 
 
 def batasi(capaian: Decimal | None, batas: Decimal | None) -> Decimal | None:

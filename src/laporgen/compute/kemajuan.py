@@ -11,8 +11,11 @@ from .capaian import capaian_persen
 AturanAkhir = Literal["last", "sum", "max"] | Decimal
 
 
-def target_akhir(target: Mapping[int, Decimal], aturan: AturanAkhir = "last") -> Decimal | None:
-    """The target at the end of the plan: the last year's, the sum, the max, or a given value."""
+def target_akhir(target: Mapping[int, Decimal], aturan: AturanAkhir = "last",
+                 tahun_akhir: int | None = None) -> Decimal | None:
+    """The target at the end of the plan: the last year's, the sum, the max, or a given value.
+    With `tahun_akhir` (the plan's final year), "last" is that year's target and None when the
+    plan sets none: another year's target is not the end target."""
     if isinstance(aturan, Decimal):
         return aturan
     if not target:
@@ -21,6 +24,8 @@ def target_akhir(target: Mapping[int, Decimal], aturan: AturanAkhir = "last") ->
         return sum(target.values(), Decimal(0))
     if aturan == "max":
         return max(target.values())
+    if tahun_akhir is not None:
+        return target.get(tahun_akhir)
     return target[max(target)]
 
 

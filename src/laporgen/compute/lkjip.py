@@ -14,8 +14,8 @@ from decimal import Decimal
 from ..model.anggaran import IndikatorProgram, Kegiatan, Program, SubKegiatan
 from ..model.content import LkjipContent
 from ..model.lkjip import Realisasi
-from ..model.sumber_daya import Aset, Formasi
 from ..model.renstra import Indikator, Sasaran, Tujuan
+from ..model.sumber_daya import Aset, Formasi
 from ..numbers import bulatkan
 from . import anggaran as ang
 from .capaian import batasi, capaian_persen, kategori_for, rata_rata, tercapai
@@ -42,6 +42,11 @@ class IndikatorKinerja:
     sisa_kemajuan: Decimal | None = None
     """What is still missing to the end target: 100 − kemajuan, from the kemajuan as printed
     (LKJIP-SPEC 001 line 757: 99,38 → "0,62% lagi")."""
+    efisien: bool | None = None
+    """The verdict of the efisiensi row ("Efisien"/"Tidak efisien"), true for either method."""
+    capaian_mentah: Decimal | None = None
+    """Capaian before `batas_capaian` caps it (`capaian` is the capped one, as every table, the
+    average and efisiensi show it)."""
 
     @property
     def tercapai(self) -> bool:
@@ -86,6 +91,7 @@ class NodeAnggaran:
     capaian: Decimal | None
     efisiensi: Decimal | None
     children: tuple["NodeAnggaran", ...]
+    efisien: bool | None = None
 
     @property
     def id(self) -> str:
@@ -167,6 +173,7 @@ class LkjipFigures:
     realisasi_anggaran: Decimal
     serapan: Decimal | None
     efisiensi_total: Decimal | None
+    efisien_total: bool | None
     pegawai: RekapPegawai
     aset: RekapAset
     triwulan: tuple[Triwulan, ...]
@@ -206,6 +213,9 @@ class _Basis:
     def efisiensi(self, serapan: Decimal | None, capaian: Decimal | None) -> Decimal | None:
         return ang.efisiensi_persen(self(serapan), self.capaian(capaian), self.metode)
 
+    def efisien(self, serapan: Decimal | None, capaian: Decimal | None) -> bool | None:
+        return ang.efisien(self(serapan), self.capaian(capaian), self.efisiensi(serapan, capaian))
+
 
 def lkjip_figures(c: LkjipContent) -> LkjipFigures:
     """Every computed figure of the LKjIP of `c`."""
@@ -218,13 +228,14 @@ def lkjip_figures(c: LkjipContent) -> LkjipFigures:
         fakta = c.kinerja.realisasi.get(ind.id)
         target = targets.get(ind.id, ind.target.get(tahun))
         realisasi = fakta.nilai if fakta else None
-        capaian = capaian_persen(target, realisasi, ind.arah, ind.rumus_negatif)
-        akhir = target_akhir(ind.target, ind.akhir)
+        mentah = capaian_persen(target, realisasi, ind.arah, ind.rumus_negatif)
+        capaian = batasi(mentah, basis.batas)
+        akhir = target_akhir(ind.target, ind.akhir, c.rencana.periode[1])
         kemajuan = tingkat_kemajuan(realisasi, akhir, ind.arah, ind.rumus_negatif)
         return IndikatorKinerja(
             ind, tujuan, sasaran, target, realisasi, fakta, capaian,
             kategori_for(None if capaian is None else bulatkan(capaian), skala),
-            akhir, kemajuan, sisa_kemajuan=None if kemajuan is None else 100 - basis(kemajuan),
+            akhir, kemajuan, sisa_kemajuan=None if kemajuan is None else 100 - basis(kemajuan), capaian_mentah=mentah,
         )
 
     tujuan_rows = tuple(measure(i, t, None) for t in c.rencana.tujuan for i in t.indikator)
@@ -244,6 +255,10 @@ def lkjip_figures(c: LkjipContent) -> LkjipFigures:
     indikator = tuple(i for s in sasaran_rows for i in s.indikator)
     rata = rata_rata(basis.capaian(i.capaian) for i in indikator)
     efisiensi_rows = [basis(i.efisiensi) for i in indikator]
+    efisiensi_total = rata_rata(efisiensi_rows)
+    # pmk214's total is a mean of rows: its sign is the verdict; sisa_anggaran's must also weigh
+    # the mean capaian against the agency's serapan
+    capaian_total = rata if basis.metode == "sisa_anggaran" else None
 
     return LkjipFigures(
         tahun=tahun,
@@ -258,7 +273,8 @@ def lkjip_figures(c: LkjipContent) -> LkjipFigures:
         pagu_murni=ang.jumlah(p.pagu_murni for p in program),
         realisasi_anggaran=realisasi_anggaran,
         serapan=serapan,
-        efisiensi_total=rata_rata(efisiensi_rows),
+        efisiensi_total=efisiensi_total,
+        efisien_total=ang.efisien(basis(serapan), capaian_total, efisiensi_total),
         pegawai=_pegawai(c),
         aset=_aset(c),
         triwulan=_triwulan(c),
@@ -275,7 +291,7 @@ def _pk_targets(c: LkjipContent) -> dict[str, Decimal]:
 
 
 def _with_efisiensi(row: IndikatorKinerja, serapan: Decimal | None, basis: _Basis) -> IndikatorKinerja:
-    return replace(row, efisiensi=basis.efisiensi(serapan, row.capaian))
+    return replace(row, efisiensi=basis.efisiensi(serapan, row.capaian), efisien=basis.efisien(serapan, row.capaian))
 
 
 def _program(p: Program, basis: _Basis) -> NodeAnggaran:
@@ -310,7 +326,7 @@ def _assemble(jenis, node, pagu, pagu_murni, realisasi, children, basis: _Basis,
     indikator = tuple(_indikator_node(i, serapan_total) for i in node.indikator)
     capaian = rata_rata(basis.capaian(i.capaian) for i in indikator)
     return NodeAnggaran(jenis, node, pagu, pagu_murni, realisasi, serapan, indikator, capaian,
-                        basis.efisiensi(serapan, capaian), children)
+                        basis.efisiensi(serapan, capaian), children, basis.efisien(serapan, capaian))
 
 
 def _indikator_node(i: IndikatorProgram, serapan_total: Decimal | None) -> IndikatorNode:
@@ -389,7 +405,8 @@ def _riwayat(c: LkjipContent, now: dict[str, IndikatorKinerja], basis: _Basis) -
     """Tabel 3.3 rows: earlier years from `riwayat`, the report year from the current figures."""
     rows = []
     for r in c.kinerja.riwayat:
-        years = {y: TahunRiwayat(v.target, v.realisasi, capaian_persen(v.target, v.realisasi)) for y, v in r.tahun.items()}
+        years = {y: TahunRiwayat(v.target, v.realisasi, batasi(capaian_persen(v.target, v.realisasi), basis.batas))
+                 for y, v in r.tahun.items()}
         if r.id in now:
             cur = now[r.id]
             years[c.settings.tahun] = TahunRiwayat(cur.target, cur.realisasi, cur.capaian)

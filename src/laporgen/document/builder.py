@@ -67,7 +67,7 @@ class OutlineBuilder:
         a file that matches no section is an error, not silently left out."""
         sections = [b.id for top in self.outline for b in top.walk()]
         known = {*sections, *(f"{i}.akhir" for i in sections), *front, *extra}
-        return render_all(self.env, files, known, self.context)
+        return render_all(self.env, files, known, self.context, self.folder)  # pictures stay inside the folder
 
     def _narasi(self, key: str) -> list[Block]:
         return list(self.narasi.get(key, ()))
@@ -107,11 +107,18 @@ def changed_outline(default: tuple[Bagian, ...], settings: Any, source: Any) -> 
     return outline
 
 
-def signature(agency: Agency, tt: Penandatangan) -> Signature:
-    """The head of the agency's signature block (one record for every block: L-14)."""
+BLANK_DATE = "." * 30
+"""The date slot of an unsigned document, filled in by hand when it is signed (as the seed's
+decree leaves its number and date blank)."""
+
+
+def signature(agency: Agency, tt: Penandatangan | None) -> Signature:
+    """The head of the agency's signature block (one record for every block: L-14); without a
+    signing place and date (an unsigned Renstra), the region's seat and a dotted slot for the
+    date, so the block is there to sign."""
     k = agency.kepala
-    return Signature(f"{tt.tempat}, {tanggal(tt.tanggal, tt.gaya_tanggal)}", tuple(k.jabatan), k.nama_gelar,
-                     f"{k.pangkat} ({k.golongan})", k.nip)
+    place_date = f"{tt.tempat}, {tanggal(tt.tanggal, tt.gaya_tanggal)}" if tt else f"{agency.pemda.nama}, {BLANK_DATE}"
+    return Signature(place_date, tuple(k.jabatan), k.nama_gelar, f"{k.pangkat} ({k.golongan})", k.nip)
 
 
 def toc_entries(body: tuple[Block, ...]) -> tuple[tuple[int, str], ...]:

@@ -7,23 +7,28 @@ Numbers of BAB, sections and tables are assigned afterwards by `numbering.py`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..compute.lkjip import LkjipFigures
 from ..model.content import LkjipContent
-from ..numbers import persen, rupiah, tanggal
+from ..numbers import nilai, persen, rupiah, tanggal
+from . import front as front_matter
 from . import lkjip_kalimat as kalimat
 from .builder import OutlineBuilder, changed_outline, list_of_figures, list_of_tables, signature, toc_entries
+from .front import settle_empty
 from .kalimat import para
 from .lkjip_tables import LkjipTables
 from .nodes import (
-    Block, Cover, Document, Figure, Landscape, ListBlock, PageBreak, Paragraph, Section, Signature, Text, Toc,
+    Block, Document, Figure, Landscape, ListBlock, PageBreak, Paragraph, Section, Signature, Table, Text, Toc,
 )
 from .numbering import number_body
 from .outline import LKJIP, LKJIP_FRONT, Bagian
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
+LAMPIRAN_NARASI = ("lampiran", "lampiran-perjanjian-kinerja", "lampiran-iku", "lampiran-rencana-aksi")
+"""The narrative keys of the Lampiran (see `LkjipBuilder._lampiran`)."""
 
 
 def lkjip_document(c: LkjipContent, f: LkjipFigures, charts: bool = True) -> Document:
@@ -38,7 +43,7 @@ class LkjipBuilder(OutlineBuilder):
         self.t = LkjipTables(c, f)
         super().__init__(c.folder, c.narasi, changed_outline(LKJIP, c.settings, c.sources["document"]),
                          narrative_context(c, f), LKJIP_FRONT,
-                         (f"sasaran/{s.id}" for t in c.rencana.tujuan for s in t.sasaran),
+                         (*(f"sasaran/{s.id}" for t in c.rencana.tujuan for s in t.sasaran), *LAMPIRAN_NARASI),
                          tabel=c.tabel, tabel_source=c.sources.get("tabel"))
         self.generated = {
             "kepegawaian": lambda: [self.t.formasi(), self.t.golongan(), self.t.pendidikan(), self.t.jenis_kelamin()],
@@ -57,7 +62,7 @@ class LkjipBuilder(OutlineBuilder):
             "akuntabilitas": lambda: [self.t.kriteria()],
             "target-realisasi": self._target_realisasi,
             "perbandingan-tahun": lambda: [Landscape((self.t.perbandingan_tahun(),)), *self._grafik("tren")],
-            "perbandingan-renstra": lambda: [self.t.perbandingan_renstra(), *kalimat.kemajuan(f)],
+            "perbandingan-renstra": lambda: [self.t.perbandingan_renstra(), *kalimat.kemajuan(f, self.c.rencana.periode[1])],
             "perbandingan-standar": lambda: [self.t.perbandingan_standar()],
             "analisis-penyebab": lambda: [kalimat.tercapai_sasaran(f, c.agency.nama, c.settings.tahun),
                                           kalimat.penyebab(f, c.kinerja.analisis), self.t.penyebab(),
@@ -75,12 +80,16 @@ class LkjipBuilder(OutlineBuilder):
     # ------------------------------------------------------------------------------ whole
     def document(self) -> Document:
         c = self.c
-        body = number_body(tuple(self._section(b, 1) for b in self.outline) + (self._penutup(),))
+        chapters, kosong = settle_empty(tuple(self._section(b, 1) for b in self.outline), c.settings.bagian_kosong)
+        body = number_body(chapters + (self._penutup(),)) + (self._lampiran(),)
         figures = list_of_figures(body)
-        front: list[Block] = [
+        opening, kosong_front = settle_empty((
             Section("kata-pengantar", 1, "", "KATA PENGANTAR",
                     (*self._narasi("kata-pengantar"), self._signature()), in_toc=False, page_break_before=True),
             Section("ikhtisar-eksekutif", 1, "", "IKHTISAR EKSEKUTIF", self._ikhtisar(), in_toc=False, page_break_before=True),
+        ), c.settings.bagian_kosong)
+        front: list[Block] = [
+            *opening,
             PageBreak(),
             Toc("DAFTAR ISI", toc_entries(body)),
             PageBreak(),
@@ -89,21 +98,52 @@ class LkjipBuilder(OutlineBuilder):
         if figures:
             front += [PageBreak(), figures]
         opd = c.agency.nama_lengkap
+        tt = c.settings.tanda_tangan
         return Document(
             title=f"Laporan Kinerja {opd} Tahun {c.settings.tahun}",
             subject="Laporan Kinerja Instansi Pemerintah (LKjIP)",
             author=opd,
-            date_iso=c.settings.tanda_tangan.tanggal.isoformat(),
-            cover=Cover(
+            date_iso=tt.tanggal.isoformat(),
+            cover=front_matter.cover(
+                c.agency, c.folder, c.settings.logo, c.settings.sampul,
                 ("LAPORAN KINERJA", c.agency.nama.upper(), c.agency.pemda.lengkap.upper(), f"TAHUN {c.settings.tahun}"),
-                (opd.upper(), f"TAHUN {c.settings.tanda_tangan.tanggal.year}"),
-                self._asset(c.settings.logo),
-            ),
+                f"TAHUN {tt.tanggal.year}"),
             front=tuple(front),
             body=body,
             paper=c.settings.kertas,
             running_header=f"LKjIP {opd} Tahun {c.settings.tahun}",
+            kosong=kosong_front + kosong,
         )
+
+    def _lampiran(self) -> Section:
+        """LAMPIRAN after the closing signature, as the signed LKjIP ends (seed 001): the list of
+        attachments, then one page each, drawn from the data the report already holds: the
+        Perjanjian Kinerja (each version, with its programs and pagu), the IKU and the Rencana
+        Aksi with its quarterly targets. Their tables are numbered by attachment ("Tabel A.1"),
+        apart from the BABs' own. Each part, and the list, may have narrative before its tables
+        (`narasi/lampiran.md`, `narasi/lampiran-perjanjian-kinerja.md`, …)."""
+        c = self.c
+        pk = self.c.kinerja.perjanjian_kinerja
+        tahun, periode = c.settings.tahun, f"{c.rencana.periode[0]}-{c.rencana.periode[1]}"
+        pk_title = f"Perjanjian Kinerja {c.agency.nama_lengkap} Tahun {tahun}" + (" dan Perubahannya" if len(pk) > 1 else "")
+        parts: list[tuple[str, str, list[Block]]] = [
+            ("perjanjian-kinerja", pk_title,
+             [t for n, v in enumerate(pk) for t in (self.t.perjanjian(n), self.t.program_pk(murni=v.versi == "murni"))]),
+            ("iku", f"Indikator Kinerja Utama (IKU) Tahun {periode}", [Landscape((self.t.iku(),))]),
+            ("rencana-aksi", f"Rencana Aksi Tahun {tahun + 1}", [self.t.rencana_aksi(), self.t.triwulan()]),
+        ]
+        letters = "ABCDEFGHIJ"
+        listing = ListBlock(tuple((para(title),) for _, title, _ in parts), "A.")  # type: ignore[arg-type]
+        pages: list[Block] = []
+        for n, (key, title, blocks) in enumerate(parts):
+            wide = all(isinstance(b, Landscape) for b in blocks)  # the heading goes on the landscape page too
+            inner = tuple(ch for b in blocks for ch in b.children) if wide else tuple(blocks)  # type: ignore[union-attr]
+            page = Section(f"lampiran-{key}", 2, "", f"Lampiran {letters[n]}. {title}",
+                           (*self._narasi(f"lampiran-{key}"), *_numbered(inner, letters[n])), page_break_before=not wide)
+            pages.append(Landscape((page,)) if wide else page)
+        return Section("lampiran", 1, "", "LAMPIRAN",
+                       (*self._narasi("lampiran"), para("Lampiran Laporan Kinerja ini terdiri atas:"), listing, *pages),
+                       page_break_before=True)
 
     def _title(self, b: Bagian) -> str:
         return b.title.format(**self.context)
@@ -144,13 +184,13 @@ class LkjipBuilder(OutlineBuilder):
 
         if kind == "capaian":
             return [Figure("grafik-capaian", "", "Capaian Kinerja per Indikator terhadap Target", None,
-                           "grafik capaian", 16.0, charts.capaian_chart(self.f))]
+                           "grafik capaian", 16.0, charts.capaian_chart(self.f), charts.keterangan(charts.capaian_labels(self.f)))]
         if kind == "serapan":
             return [Figure("grafik-serapan", "", "Serapan Anggaran per Program", None, "grafik serapan", 16.0,
-                           charts.serapan_chart(self.f))]
+                           charts.serapan_chart(self.f), charts.keterangan(charts.serapan_labels(self.f)))]
         png = charts.tren_chart(self.f)
         return [Figure("grafik-tren", "", "Perkembangan Realisasi Indikator dari Tahun ke Tahun", None, "grafik tren",
-                       16.0, png)] if png else []
+                       16.0, png, charts.keterangan(charts.tren_labels(self.f)))] if png else []
 
     def _target_realisasi(self) -> list[Block]:
         out: list[Block] = [self.t.capaian(), *self._grafik("capaian")]
@@ -190,6 +230,22 @@ class LkjipBuilder(OutlineBuilder):
         return [Figure(Path(path).stem, "", title, path)] if path else []
 
 
+def _numbered(blocks: tuple[Block, ...], letter: str) -> tuple[Block, ...]:
+    """The tables of an attachment numbered "<letter>.<n>" (Tabel A.1, A.2), in order."""
+    count = 0
+
+    def number(block: Block) -> Block:
+        nonlocal count
+        if isinstance(block, Table):
+            count += 1
+            return replace(block, number=f"{letter}.{count}")
+        if isinstance(block, Landscape):
+            return replace(block, children=tuple(number(ch) for ch in block.children))
+        return block
+
+    return tuple(number(b) for b in blocks)
+
+
 def narrative_context(c: LkjipContent, f: LkjipFigures) -> dict[str, Any]:
     """The names a narrative file may use, every figure already formatted (README lists them)."""
     p = f.pegawai
@@ -211,4 +267,14 @@ def narrative_context(c: LkjipContent, f: LkjipFigures) -> dict[str, Any]:
         "rata_rata": persen(f.rata_rata, tanda=True), "rata_rata_kategori": f.kategori_rata_rata or "-",
         "efisiensi_total": persen(f.efisiensi_total, tanda=True),
         "pk": pk,
+        # per indicator and per program/kegiatan, so a sentence quotes a figure instead of typing
+        # it (`check` suggests these: narasi.angka)
+        "indikator": {i.indikator.id: {"capaian": persen(i.capaian, tanda=True), "kemajuan": persen(i.kemajuan, tanda=True),
+                                       "efisiensi": persen(i.efisiensi, tanda=True), "kategori": i.kategori or "-",
+                                       "target": nilai(i.target, i.indikator.satuan),
+                                       "realisasi": nilai(i.realisasi, i.indikator.satuan)}
+                      for i in (*f.indikator, *f.indikator_tujuan)},
+        "program": {n.id: {"pagu": rupiah(n.pagu), "realisasi": rupiah(n.realisasi), "serapan": persen(n.serapan, tanda=True),
+                           "capaian": persen(n.capaian, tanda=True), "efisiensi": persen(n.efisiensi, tanda=True)}
+                    for p in f.program for n in p.walk()},
     }

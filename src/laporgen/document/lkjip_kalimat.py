@@ -7,19 +7,12 @@ from decimal import Decimal
 
 from ..compute.lkjip import IndikatorKinerja, LkjipFigures, NodeAnggaran, SasaranKinerja
 from ..numbers import angka_terbilang, nilai, ordinal, ordinal_kata, persen, rupiah
-from .kalimat import para
+from .kalimat import gabung, para, sebut
 from .nodes import Block, ListBlock, Paragraph, Text
 
 
 def _pct(value: Decimal | None) -> str:
     return persen(value, tanda=True)
-
-
-def _gabung(names: list[str]) -> str:
-    """"A", "A dan B", "A, B dan C"."""
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " dan " + names[-1]
 
 
 def _target_realisasi(i: IndikatorKinerja) -> str:
@@ -32,7 +25,7 @@ def capaian_sasaran(s: SasaranKinerja, tahun: int) -> list[Block]:
     many = len(s.indikator) > 1
     if many:
         names = [i.indikator.nama for i in s.indikator]
-        out.append(para(f"Sasaran strategis ini memiliki {angka_terbilang(len(names))} indikator yaitu {_gabung(names)}."))
+        out.append(para(f"Sasaran strategis ini memiliki {angka_terbilang(len(names))} indikator yaitu {gabung(names)}."))
     for i in s.indikator:
         subject = f"indikator {i.indikator.nama}" if many else "sasaran strategis ini"
         if i.capaian is None:
@@ -42,28 +35,36 @@ def capaian_sasaran(s: SasaranKinerja, tahun: int) -> list[Block]:
                 f"{_pct(i.capaian)} yang artinya masuk dalam kategori {(i.kategori or '').lower()}.")
         if not i.tercapai:
             text += " Capaian tersebut belum mencapai target yang ditetapkan."
-        elif i.capaian > 100:
+        elif i.capaian_mentah is not None and i.capaian_mentah > 100:
             text += f" Capaian yang diperoleh sudah melebihi target yang telah ditetapkan di tahun {tahun}."
         out.append(para(text))
     return out
 
 
-def kemajuan(f: LkjipFigures) -> list[Block]:
+def kemajuan(f: LkjipFigures, tahun_akhir: int | None = None) -> list[Block]:
     """III.A.3: how many indicators are past the Renstra's end target, and what is missing (§5.3)."""
     rows = [i for i in f.indikator if i.kemajuan is not None]
     above = [i for i in rows if i.kemajuan >= 100]
-    lead = "Hanya terdapat" if len(above) == 1 else "Terdapat"
-    out: list[Block] = [para(
-        f"{lead} {angka_terbilang(len(above))} indikator dari {angka_terbilang(len(rows))} indikator yang memiliki "
-        "realisasi sama dengan atau di atas target akhir Renstra"
-        + (f", yaitu {_gabung([i.indikator.nama for i in above])}." if above else ".")
-    )]
+    out: list[Block] = []
+    if rows and not above:
+        out.append(para(f"Belum ada indikator dari {angka_terbilang(len(rows))} indikator yang memiliki realisasi sama "
+                        "dengan atau di atas target akhir Renstra."))
+    elif rows:
+        lead = "Hanya terdapat" if len(above) == 1 else "Terdapat"
+        out.append(para(
+            f"{lead} {angka_terbilang(len(above))} indikator dari {angka_terbilang(len(rows))} indikator yang memiliki "
+            f"realisasi sama dengan atau di atas target akhir Renstra, yaitu {gabung([i.indikator.nama for i in above])}."))
     for i in rows:
         if i.kemajuan < 100:
             out.append(para(
                 f"Indikator {i.indikator.nama} memiliki tingkat kemajuan sebesar {_pct(i.kemajuan)}, sehingga masih "
                 f"kurang {_pct(i.sisa_kemajuan)} untuk mencapai target akhir Renstra ({nilai(i.target_akhir, i.indikator.satuan)})."
             ))
+    for i in f.indikator:
+        if i.kemajuan is None and i.target_akhir is None:
+            akhir = f" (tahun {tahun_akhir})" if tahun_akhir else ""
+            out.append(para(f"Indikator {i.indikator.nama} belum memiliki target akhir Renstra{akhir}, sehingga tingkat "
+                            "kemajuannya belum dapat dihitung."))
     return out
 
 
@@ -71,11 +72,13 @@ def tercapai_sasaran(f: LkjipFigures, opd: str, tahun: int) -> Paragraph:
     """III.A.5: how many sasaran met their target (§5.4)."""
     n = len(f.sasaran)
     ok = sum(1 for s in f.sasaran if s.tercapai)
-    text = (f"Pada tahun {tahun} dari {angka_terbilang(n)} sasaran {opd}, terdapat {angka_terbilang(ok)} sasaran yang "
-            f"mencapai target yang telah ditentukan")
-    if n - ok:
-        text += f" dan {angka_terbilang(n - ok)} sasaran yang belum mencapai target"
-    return para(text + ".")
+    lead = f"Pada tahun {tahun} dari {angka_terbilang(n)} sasaran {opd}, "
+    if ok == 0:
+        return para(lead + "belum ada sasaran yang mencapai target yang telah ditentukan.")
+    if ok == n:
+        return para(lead + "seluruhnya telah mencapai target yang telah ditentukan.")
+    return para(lead + f"terdapat {angka_terbilang(ok)} sasaran yang mencapai target yang telah ditentukan dan "
+                f"{angka_terbilang(n - ok)} sasaran yang belum mencapai target.")
 
 
 def penyebab(f: LkjipFigures, analisis: dict) -> ListBlock:
@@ -103,37 +106,42 @@ def efisiensi(f: LkjipFigures) -> list[Block]:
     rows = [i for i in f.indikator if i.efisiensi is not None]
     out: list[Block] = []
     if rows:
-        positive = [i for i in rows if i.efisiensi > 0]
+        efisien = [i for i in rows if i.efisien]
         hi = max(rows, key=lambda i: i.efisiensi)
         lo = min(rows, key=lambda i: i.efisiensi)
-        text = (f"Dari {angka_terbilang(len(rows))} indikator sasaran, {angka_terbilang(len(positive))} indikator memiliki "
-                "capaian kinerja lebih tinggi dari penggunaan anggarannya (efisien)")
-        if len(positive) < len(rows):
-            text += f" dan {angka_terbilang(len(rows) - len(positive))} indikator tidak efisien"
-        text += (f". Tingkat efisiensi paling tinggi sebesar {_pct(hi.efisiensi)} ada pada sasaran {hi.sasaran.uraian} "
-                 f"dengan indikator {hi.indikator.nama}, sedangkan yang paling rendah sebesar {_pct(lo.efisiensi)} "
-                 f"({_efisien_word(lo.efisiensi)}) ada pada sasaran {lo.sasaran.uraian} dengan indikator {lo.indikator.nama}. "
-                 f"Rata-rata tingkat efisiensi seluruh indikator sasaran (efisiensi total) sebesar {_pct(f.efisiensi_total)}.")
+        if not efisien:
+            text = f"Dari {angka_terbilang(len(rows))} indikator sasaran, belum ada indikator yang efisien"
+        else:
+            text = (f"Dari {angka_terbilang(len(rows))} indikator sasaran, {angka_terbilang(len(efisien))} indikator memiliki "
+                    "capaian kinerja lebih tinggi dari penggunaan anggarannya (efisien)")
+            if len(efisien) < len(rows):
+                text += f" dan {angka_terbilang(len(rows) - len(efisien))} indikator tidak efisien"
+        text += (f". Tingkat efisiensi paling tinggi sebesar {_pct(hi.efisiensi)} ({_efisien_word(hi.efisien)}) ada pada "
+                 f"sasaran {hi.sasaran.uraian} dengan indikator {hi.indikator.nama}, sedangkan yang paling rendah sebesar "
+                 f"{_pct(lo.efisiensi)} ({_efisien_word(lo.efisien)}) ada pada sasaran {lo.sasaran.uraian} dengan indikator "
+                 f"{lo.indikator.nama}. Rata-rata tingkat efisiensi seluruh indikator sasaran (efisiensi total) sebesar "
+                 f"{_pct(f.efisiensi_total)} ({_efisien_word(f.efisien_total)}).")
         out.append(para(text))
     out += _ekstrem(list(f.program), "program") + _ekstrem(list(f.kegiatan), "kegiatan")
     return out
 
 
-def _efisien_word(value: Decimal) -> str:
-    return "efisien" if value > 0 else "tidak efisien"
+def _efisien_word(verdict: bool | None) -> str:
+    """The verdict as the efisiensi tables' Keterangan column gives it."""
+    return "efisien" if verdict else "tidak efisien"
 
 
 def _ekstrem(nodes: list[NodeAnggaran], jenis: str) -> list[Block]:
     rows = [n for n in nodes if n.efisiensi is not None]
     if not rows:
         return []
-    top = max(n.efisiensi for n in rows)
-    low = min(n.efisiensi for n in rows)
-    names_top = _gabung([n.node.nama for n in rows if n.efisiensi == top])
-    names_low = _gabung([n.node.nama for n in rows if n.efisiensi == low])
-    return [para(f"Dari {angka_terbilang(len(rows))} {jenis}, tingkat efisiensi tertinggi sebesar {_pct(top)} terdapat pada "
-                 f"{jenis} {names_top}, sedangkan tingkat efisiensi terendah sebesar {_pct(low)} ({_efisien_word(low)}) "
-                 f"terdapat pada {jenis} {names_low}.")]
+    top = max(rows, key=lambda n: n.efisiensi)
+    low = min(rows, key=lambda n: n.efisiensi)
+    names_top = gabung([sebut(jenis, n.node.nama) for n in rows if n.efisiensi == top.efisiensi])
+    names_low = gabung([sebut(jenis, n.node.nama) for n in rows if n.efisiensi == low.efisiensi])
+    return [para(f"Dari {angka_terbilang(len(rows))} {jenis}, tingkat efisiensi tertinggi sebesar {_pct(top.efisiensi)} "
+                 f"({_efisien_word(top.efisien)}) terdapat pada {names_top}, sedangkan tingkat efisiensi terendah sebesar "
+                 f"{_pct(low.efisiensi)} ({_efisien_word(low.efisien)}) terdapat pada {names_low}.")]
 
 
 def simpulan(f: LkjipFigures, dukungan: dict, n_tujuan: int, tahun: int) -> list[Block]:
@@ -154,14 +162,29 @@ def simpulan(f: LkjipFigures, dukungan: dict, n_tujuan: int, tahun: int) -> list
         met = sum(1 for i in s.indikator if i.tercapai)
         lines = [
             f"Sasaran {ordinal(n)} terdiri dari {angka_terbilang(len(s.indikator))} indikator kinerja dengan capaian {caps};",
-            f"Sebanyak {angka_terbilang(met)} indikator kinerja telah mencapai target"
-            + (f" dan {angka_terbilang(len(s.indikator) - met)} belum mencapai target;" if met < len(s.indikator) else ";"),
-            f"Sasaran {ordinal(n)} didukung oleh {angka_terbilang(len(programs))} program dan "
-            f"{angka_terbilang(len(kegiatan))} kegiatan{_capaian_nodes(programs + kegiatan)}.",
+            _tercapai_indikator(met, len(s.indikator)),
+            (f"Sasaran {ordinal(n)} didukung oleh {_program_kegiatan(len(programs), len(kegiatan))}"
+             f"{_capaian_nodes(programs + kegiatan)}."),
         ]
         entries.append((para(Text(f"Sasaran {n}: {s.sasaran.uraian}", strong=True)), ListBlock(tuple((para(x),) for x in lines), "-")))
     out.append(ListBlock(tuple(entries), "1."))
     return out
+
+
+def _tercapai_indikator(met: int, n: int) -> str:
+    if n == 1:
+        return "Indikator kinerjanya telah mencapai target;" if met else "Indikator kinerjanya belum mencapai target;"
+    if met == n:
+        return "Seluruh indikator kinerjanya telah mencapai target;"
+    if met == 0:
+        return "Belum ada indikator kinerjanya yang mencapai target;"
+    return f"Sebanyak {angka_terbilang(met)} indikator kinerja telah mencapai target dan {angka_terbilang(n - met)} belum mencapai target;"
+
+
+def _program_kegiatan(programs: int, kegiatan: int) -> str:
+    """"1 (satu) program dan 2 (dua) kegiatan", leaving out a count of zero."""
+    parts = [f"{angka_terbilang(k)} {word}" for k, word in ((programs, "program"), (kegiatan, "kegiatan")) if k]
+    return gabung(parts) or "program atau kegiatan yang belum dicatat"
 
 
 def _capaian_nodes(nodes: list[NodeAnggaran]) -> str:
@@ -175,13 +198,20 @@ def _capaian_nodes(nodes: list[NodeAnggaran]) -> str:
 
 def hasil_umum(f: LkjipFigures, tahun: int, lalu) -> list[Block]:
     """BAB IV A and the Ikhtisar: the average capaian, its kategori, budget and efisiensi (§5.8)."""
-    text = (f"Dari hasil pengukuran terhadap {angka_terbilang(len(f.sasaran))} sasaran tersebut, capaian kinerja rata-rata "
-            f"{angka_terbilang(len(f.indikator))} indikator sebesar {_pct(f.rata_rata)} "
-            f"(kategori {(f.kategori_rata_rata or '-').lower()})")
+    text = (f"Dari hasil pengukuran terhadap {angka_terbilang(len(f.sasaran))} sasaran strategis tahun {tahun}, capaian "
+            f"kinerja rata-rata {angka_terbilang(len(f.indikator))} indikator sebesar {_pct(f.rata_rata)}"
+            + (f" (kategori {f.kategori_rata_rata.lower()})" if f.kategori_rata_rata else ""))
     if f.rata_rata is not None and f.rata_rata >= 100:
         text += " dan secara umum telah mencapai target"
-    text += (f", dengan realisasi anggaran sebesar {rupiah(f.realisasi_anggaran)} dari pagu {rupiah(f.pagu)} "
-             f"({_pct(f.serapan)}) dan tingkat efisiensi kinerja sebesar {_pct(f.efisiensi_total)}.")
+    if f.pagu == 0 and f.realisasi_anggaran == 0:  # no budget entered: say so, not "Rp 0 dari pagu Rp 0 (-)"
+        text += ", sedangkan realisasi anggaran belum dilaporkan."
+    else:
+        text += f", dengan realisasi anggaran sebesar {rupiah(f.realisasi_anggaran)} dari pagu {rupiah(f.pagu)}"
+        text += f" ({_pct(f.serapan)})" if f.serapan is not None else ""
+        if f.efisiensi_total is not None:
+            text += (f" dan tingkat efisiensi kinerja sebesar {_pct(f.efisiensi_total)} "
+                     f"({_efisien_word(f.efisien_total)})")
+        text += "."
     out: list[Block] = [para(text)]
     if lalu.capaian_rata_rata is not None and f.rata_rata is not None:
         diff = f.rata_rata - lalu.capaian_rata_rata
@@ -200,4 +230,4 @@ def per_kategori(f: LkjipFigures, skala) -> Paragraph:
     """The count of indicators per kategori (§5.9)."""
     parts = [f"{angka_terbilang(f.per_kategori.get(t.label, 0))} indikator berkategori {t.label.lower()}"
              for t in skala if f.per_kategori.get(t.label)]
-    return para(f"Dari {angka_terbilang(len(f.indikator))} indikator kinerja, {_gabung(parts)}.")
+    return para(f"Dari {angka_terbilang(len(f.indikator))} indikator kinerja, {gabung(parts)}.")

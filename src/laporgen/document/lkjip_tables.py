@@ -234,6 +234,10 @@ class LkjipTables(TableSet):
         skala = self.c.settings.kategori.skala
         body = []
         for n, t in enumerate(skala, 1):
+            if t.max is not None:  # a range with its own upper bound, inclusive
+                body.append((mid(f"{n}."), mid(_range(t.min, t.max, True)), cell(_range_words(t.min, t.max, True)),
+                             cell(t.label)))
+                continue
             upper = skala[n - 2].min if n > 1 else None
             body.append((mid(f"{n}."), mid(_range(t.min, upper)), cell(_range_words(t.min, upper)), cell(t.label)))
         return self._table(
@@ -254,7 +258,7 @@ class LkjipTables(TableSet):
             "capaian", "Capaian Kinerja",
             columns((3.2, "left"), (3.4, "left"), (1.5, "right"), (1.6, "right"), (1.6, "right"), (1.8, "left"), (1.8, "left")),
             head(("Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Kategori", "Sumber Data")),
-            body, font_size="small",
+            body, font_size="small", notes=_batas_note(self.c, self.f),
         )
 
     def perbandingan_tahun(self) -> Table:
@@ -279,6 +283,7 @@ class LkjipTables(TableSet):
         )
 
     def perbandingan_renstra(self) -> Table:
+        rumus = _rumus_kemajuan([i.indikator for i in self.f.indikator])
         body = [(mid(str(n)), cell(i.sasaran.uraian if i.sasaran else ""), cell(i.indikator.nama), num(_nilai(i.realisasi)),
                  num(_nilai(i.target_akhir)), num(persen(i.kemajuan)))
                 for n, i in enumerate(self.f.indikator, 1)]
@@ -287,8 +292,8 @@ class LkjipTables(TableSet):
             columns((0.9, "center"), (3.6, "left"), (3.8, "left"), (1.8, "right"), (1.8, "right"), (1.8, "right")),
             head(("No.", "Sasaran", "Indikator Kinerja", f"Realisasi Kinerja Tahun {self.tahun}",
                   f"Target Akhir Renstra ({self.c.rencana.periode[1]})", "Tingkat Kemajuan (%)"),)
-            + (nomor_kolom(["1", "2", "3", "4", "5", "6=4/5x100"]),),
-            body, font_size="small",
+            + (nomor_kolom(["1", "2", "3", "4", "5", rumus[0]]),),
+            body, font_size="small", notes=rumus[1:],
         )
 
     def perbandingan_standar(self) -> Table:
@@ -379,9 +384,9 @@ class LkjipTables(TableSet):
                 money = (num(rupiah(s.pagu, False), rowspan=len(s.indikator)), num(rupiah(s.realisasi_anggaran, False), rowspan=len(s.indikator)),
                          num(persen(s.serapan), rowspan=len(s.indikator))) if n == 0 else ()
                 body.append((*_sasaran_cells(s, n), cell(i.indikator.nama), num(_nilai(i.target)), num(_nilai(i.realisasi)),
-                             num(persen(i.capaian)), *money, num(persen(i.efisiensi)), cell(_efisien(i.efisiensi))))
+                             num(persen(i.capaian)), *money, num(persen(i.efisiensi)), cell(_efisien(i.efisien))))
         foot = [(cell("Efisiensi Total (rata-rata)", colspan=8, strong=True), num(persen(self.f.efisiensi_total), strong=True),
-                 cell(_efisien(self.f.efisiensi_total), strong=True))]
+                 cell(_efisien(self.f.efisien_total), strong=True))]
         return self._table(
             "efisiensi-sasaran", "Efisiensi Kinerja Sasaran",
             columns((2.6, "left"), (2.8, "left"), (1.1, "right"), (1.1, "right"), (1.2, "right"), (2.2, "right"),
@@ -398,7 +403,7 @@ class LkjipTables(TableSet):
                          num(f"{angka(ind.indikator.target)} {ind.indikator.satuan}" if ind else KOSONG),
                          num(f"{angka(ind.realisasi)} {ind.indikator.satuan}" if ind and ind.realisasi is not None else KOSONG),
                          num(persen(n.capaian)), num(rupiah(n.pagu, False)), num(rupiah(n.realisasi, False)),
-                         num(persen(n.serapan)), num(persen(n.efisiensi)), cell(_efisien(n.efisiensi))))
+                         num(persen(n.serapan)), num(persen(n.efisiensi)), cell(_efisien(n.efisien))))
         return self._table(
             "efisiensi-program", "Efisiensi Kinerja Program dan Kegiatan",
             columns((0.8, "center"), (4, "left"), (1.5, "right"), (1.5, "right"), (1.2, "right"), (2.2, "right"),
@@ -496,10 +501,39 @@ def _bidang(n: NodeAnggaran, program: NodeAnggaran) -> str:
     return getattr(n.node, "bidang", None) or program.node.bidang or ""
 
 
-def _efisien(value: Decimal | None) -> str:
-    if value is None:
+def _batas_note(c: LkjipContent, f: LkjipFigures) -> tuple[str, ...]:
+    """Under the capaian table when `batas_capaian` caps a value: which, and that the average and
+    efisiensi use the capped value too."""
+    batas = c.settings.perhitungan.batas_capaian
+    if batas == "none":
+        return ()
+    capped = [i for i in f.indikator if i.capaian_mentah is not None and i.capaian_mentah > Decimal(batas)]
+    if not capped:
+        return (f"Capaian di atas {batas}% dicatat {batas}% (batas capaian); tidak ada capaian yang melampauinya.",)
+    rows = "; ".join(f"{i.indikator.nama} {persen(i.capaian_mentah)}%" for i in capped)
+    return (f"Capaian di atas {batas}% dicatat {batas}% (batas capaian), juga dalam rata-rata dan efisiensi; "
+            f"capaian sebelum dibatasi: {rows}.",)
+
+
+def _rumus_kemajuan(indikator) -> tuple[str, ...]:
+    """Tabel 3.4's column-6 header and the notes its formula needs: 4/5 x 100 when every indicator
+    is higher-is-better; otherwise each arah's formula in a note under the table (F7)."""
+    rumus = {"positif": "4/5 x 100", "lan": "(2 x 5 - 4)/5 x 100", "inverse": "5/4 x 100"}
+    kinds = dict.fromkeys("positif" if i.arah == "positif" else i.rumus_negatif for i in indikator)
+    if list(kinds) in ([], ["positif"]):
+        return ("6=4/5x100",)
+    if list(kinds) != ["positif"] and len(kinds) == 1:
+        return (f"6={rumus[next(iter(kinds))].replace(' ', '')}",)
+    words = {"positif": "indikator positif (semakin tinggi semakin baik)",
+             "lan": "indikator negatif (semakin rendah semakin baik)", "inverse": "indikator negatif (rumus kebalikan)"}
+    return ("6", "Kolom 6 = " + "; ".join(f"{rumus[k]} untuk {words[k]}" for k in kinds) + ".")
+
+
+def _efisien(verdict: bool | None) -> str:
+    """The Keterangan of an efisiensi row, from the verdict compute gives for either method."""
+    if verdict is None:
         return KOSONG
-    return "Efisien" if value > 0 else "Tidak efisien"
+    return "Efisien" if verdict else "Tidak efisien"
 
 
 def _efisiensi_head(first: str, second: str):
@@ -519,26 +553,30 @@ def _program_rows(program: tuple[NodeAnggaran, ...]):
 
 def _efisiensi_note(c: LkjipContent) -> str:
     if c.settings.perhitungan.efisiensi == "sisa_anggaran":
-        return "Tingkat efisiensi = 100% - serapan anggaran."
-    basis = "persentase yang tercetak (2 desimal)" if c.settings.perhitungan.basis == "tampil" else "nilai tanpa pembulatan"
+        return ("Tingkat efisiensi = 100% - serapan anggaran; efisien bila ada sisa anggaran dan capaian kinerja "
+                "lebih tinggi daripada serapan anggaran.")
+    basis = ("persentase capaian dan serapan sebagaimana tercantum dalam tabel (dua desimal)"
+             if c.settings.perhitungan.basis == "tampil" else "nilai sebelum pembulatan")
     return ("Tingkat efisiensi = (1 - serapan anggaran / capaian kinerja) x 100% (PMK Nomor 214 Tahun 2017), "
             f"dihitung dari {basis}; nilai positif berarti efisien. Efisiensi total adalah rata-rata baris.")
 
 
-def _range(low: Decimal | None, high: Decimal | None) -> str:
+def _range(low: Decimal | None, high: Decimal | None, inclusive: bool = False) -> str:
     if low is None:
-        return f"< {angka(high)}%"
+        return f"≤ {angka(high)}%" if inclusive else f"< {angka(high)}%"
     if high is None:
         return f"≥ {angka(low)}%"
-    return f"{angka(low)}% s.d. < {angka(high)}%"
+    return f"{angka(low)}% s.d. {angka(high)}%" if inclusive else f"{angka(low)}% s.d. < {angka(high)}%"
 
 
-def _range_words(low: Decimal | None, high: Decimal | None) -> str:
+def _range_words(low: Decimal | None, high: Decimal | None, inclusive: bool = False) -> str:
     """The Keterangan column, generated from the thresholds so it cannot contradict them (L-1)."""
     def words(x: Decimal) -> str:
         return terbilang(int(x)) if x == x.to_integral_value() else angka(x)
     if low is None:
-        return f"Di bawah {words(high)} persen"
+        return f"Sampai dengan {words(high)} persen" if inclusive else f"Di bawah {words(high)} persen"
     if high is None:
         return f"Sama dengan atau lebih dari {words(low)} persen"
+    if inclusive:
+        return f"{words(low).capitalize()} persen sampai dengan {words(high)} persen"
     return f"{words(low).capitalize()} persen sampai dengan kurang dari {words(high)} persen"

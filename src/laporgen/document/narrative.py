@@ -3,25 +3,31 @@
 Jinja runs sandboxed with autoescape (a "<" or "&" in data cannot inject markup) and strict
 undefined (an unknown placeholder is an error naming the file and line, not a blank).
 Markdown is converted by the `markdown` package and its small HTML read back into nodes.
+A picture (`![Bagan Organisasi](gambar/bagan.png)`, the path relative to the narrative file)
+becomes a `Figure` captioned with its alt text, numbered "Gambar x.y" with the charts; the file
+must be a PNG or JPEG inside the document folder (`model.gambar`).
 """
 
 from __future__ import annotations
 
+import contextvars
 import re
 import threading
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from decimal import InvalidOperation
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import markdown
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from ..errors import LaporgenError, Problem, display_path
+from ..model.gambar import image_problem
 from . import template_cache
-from .nodes import Block, Inline, LineBreak, ListBlock, Paragraph, Text
+from .nodes import Block, Figure, Inline, LineBreak, ListBlock, Paragraph, Text
 
 
 class _NarrativeSandbox(SandboxedEnvironment):
@@ -38,32 +44,127 @@ class _NarrativeSandbox(SandboxedEnvironment):
             for sequence, count in ((left, right), (right, left)):
                 if isinstance(sequence, (str, list, tuple)) and isinstance(count, int) and len(sequence) * count > MAX_SIZE:
                     raise SecurityError(f"the result of * would have more than {MAX_SIZE} items")
+        if operator == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)) \
+                and len(left) + len(right) > MAX_SIZE:
+            raise SecurityError(f"the result of + would have more than {MAX_SIZE} items")
         return super().call_binop(context, operator, left, right)
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        """The template's tree with every loop counted against the render's budget and every
+        `~` operand bounded: the sandbox caps one range, not loops inside loops, nor a text
+        doubled by `~` in a loop."""
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            loop.iter = nodes.Filter(loop.iter, _STEPS, [], [], None, None, lineno=loop.iter.lineno)
+        for concat in tree.find_all(nodes.Concat):
+            concat.nodes = [nodes.Filter(n, _SIZED, [], [], None, None, lineno=n.lineno) for n in concat.nodes]
+        return tree
 
 
 MAX_EXPONENT = 100
 MAX_SIZE = 100_000
+MAX_LOOP_STEPS = 200_000
+"""Turns of all `{% for %}` loops of one narrative file together: a real file loops over a few
+dozen indicators; two nested range(99999) loops would turn 10^10 times and never finish."""
+MAX_OUTPUT_CHARS = 2_000_000
+"""Text one narrative file may produce: a whole chapter is some 50 000 characters."""
+MAX_RENDER_SECONDS = 5.0
+"""Time to fill in one narrative file: a real one takes milliseconds. The clock is read only to
+stop a runaway template (so `serve` stays alive), never to shape the output."""
+_STEPS, _SIZED = "laporgen_loop", "laporgen_sized"
+
+
+class _Budget:
+    """What the narrative file being rendered has spent: loop turns, and time since it began."""
+
+    def __init__(self) -> None:
+        self.steps = 0
+        self.started = time.monotonic()
+
+    def step(self) -> None:
+        self.steps += 1
+        if self.steps > MAX_LOOP_STEPS:
+            raise _LimitError(f"the loops turn more than {MAX_LOOP_STEPS} times")
+        if self.steps % 1000 == 0:
+            self.check_time()
+
+    def check_time(self) -> None:
+        if time.monotonic() - self.started > MAX_RENDER_SECONDS:
+            raise _LimitError(f"filling in took more than {MAX_RENDER_SECONDS:g} seconds")
+
+
+class _LimitError(TemplateError):
+    """A narrative file past one of the limits above."""
+
+    hint = "loop over the lists laporgen gives (a few dozen rows), not over long ranges"
+
+
+class _OutputLimitError(_LimitError):
+    hint = "a loop or * repeats the text too often: write shorter text"
+
+
+_budget: contextvars.ContextVar[_Budget] = contextvars.ContextVar("laporgen_narrative_budget")
+
+
+def _counted(iterable: Any):
+    """`iterable`, each turn counted against the current render's budget."""
+    budget = _budget.get(None) or _Budget()
+    for item in iterable:
+        budget.step()
+        yield item
+
+
+def _sized(value: Any) -> Any:
+    if isinstance(value, (str, list, tuple)) and len(value) > MAX_SIZE:
+        raise _OutputLimitError(f"a text joined with ~ would have more than {MAX_SIZE} characters")
+    return value
+
+
+def _bounded_render(template: Any, context: Mapping[str, Any]) -> str:
+    """The template filled in, stopped as soon as it passes a limit (checked while rendering:
+    after the fact would be too late)."""
+    budget = _Budget()
+    token = _budget.set(budget)
+    try:
+        parts, size = [], 0
+        for part in template.generate(**context):
+            size += len(part)
+            if size > MAX_OUTPUT_CHARS:
+                raise _OutputLimitError(f"the text filled in is longer than {MAX_OUTPUT_CHARS} characters")
+            budget.check_time()
+            parts.append(part)
+        return "".join(parts)
+    finally:
+        _budget.reset(token)
 
 
 def narrative_env(filters: Mapping[str, Any]) -> SandboxedEnvironment:
     env = _NarrativeSandbox(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
     env.filters.update(filters)
     env.laporgen_filters = tuple(sorted(filters))  # named in the fix of an unknown filter
+    env.filters[_STEPS], env.filters[_SIZED] = _counted, _sized
     return env
 
 
-def render_markdown(env: SandboxedEnvironment, text: str, path: Path, context: Mapping[str, Any]) -> tuple[Block, ...]:
-    """The blocks of one narrative file, its placeholders filled from `context`."""
+def render_markdown(env: SandboxedEnvironment, text: str, path: Path, context: Mapping[str, Any],
+                    root: Path | None = None) -> tuple[Block, ...]:
+    """The blocks of one narrative file, its placeholders filled from `context`; its pictures
+    must lie inside `root` (the document folder; by default the file's own folder)."""
     name = display_path(path)
     filters = getattr(env, "laporgen_filters", ())
     try:
         code = template_cache.compiled(env, text, path)
-        filled = env.template_class.from_code(env, code, env.make_globals(None), None).render(**context)
+        filled = _bounded_render(env.template_class.from_code(env, code, env.make_globals(None), None), context)
     except TemplateSyntaxError as exc:
         raise LaporgenError([_syntax_problem(name, exc, text, filters)]) from exc
     except UndefinedError as exc:
         raise LaporgenError([Problem(name, f"unknown placeholder: {_plain(exc.message)}", _line_of(exc, text),
                                      hint=f"known names: {', '.join(sorted(context))}", code="narrative.placeholder")]) from exc
+    except _LimitError as exc:
+        # past the output limit, no template line is running: point at the first loop
+        line = _line_of(exc, text) or next((n for n, row in enumerate(text.split("\n"), 1) if "{%" in row), 1)
+        raise LaporgenError([Problem(name, f"template error: {exc.message}", line, hint=exc.hint,
+                                     code="narrative.limit")]) from exc
     except TemplateError as exc:  # includes SecurityError from the sandbox
         raise LaporgenError([Problem(name, f"template error: {_plain(str(exc))}", _line_of(exc, text),
                                      hint="a narrative file may only use the placeholders and filters laporgen lists",
@@ -77,7 +178,44 @@ def render_markdown(env: SandboxedEnvironment, text: str, path: Path, context: M
         # the template's own expression failed ({{ 1/0 }}, {{ tahun + "x" }}): the user's to fix
         problem = _runtime_problem(name, exc, text, filters)
         raise LaporgenError([_naming_the_placeholder(problem, env, text, context)]) from exc
-    return _HtmlBlocks.parse(_markdown().convert(filled))
+    pictures = _Pictures(path, root or path.parent, text)
+    blocks = _HtmlBlocks.parse(_markdown().convert(filled), pictures.figure)
+    if pictures.problems:
+        raise LaporgenError(pictures.problems)
+    return blocks
+
+
+class _Pictures:
+    """The pictures of one narrative file, checked and made `Figure`s; every bad one is a
+    problem naming the line that shows it."""
+
+    def __init__(self, path: Path, root: Path, text: str):
+        self.path, self.root, self.text = path, root, text
+        self.problems: list[Problem] = []
+        self.count = 0
+
+    def figure(self, src: str, alt: str) -> Figure | None:
+        self.count += 1
+        wrong = image_problem(src, self.path.parent, self.root)
+        if wrong is not None:
+            self.problems.append(Problem(display_path(self.path), wrong[0], self._line(src), hint=wrong[1],
+                                         code="narrative.image"))
+            return None
+        if not alt.strip():
+            self.problems.append(Problem(display_path(self.path), f"the picture '{src}' has no caption", self._line(src),
+                                         hint="write the caption between the brackets: ![Bagan Organisasi](bagan.png)",
+                                         code="narrative.image"))
+            return None
+        resolved = (self.path.parent / src).resolve()
+        return Figure(f"{self.path.stem}-{self.count}", "", " ".join(alt.split()), str(resolved), alt=" ".join(alt.split()))
+
+    def _line(self, src: str) -> int | None:
+        """The line of the file as written that shows the picture (a path is rarely built from
+        placeholders; then no line is given)."""
+        for number, row in enumerate(self.text.split("\n"), start=1):
+            if f"]({src}" in row or f"]( {src}" in row:
+                return number
+        return None
 
 
 _converters = threading.local()
@@ -172,16 +310,17 @@ def _line_of(exc: Exception, text: str) -> int | None:
 class _HtmlBlocks(HTMLParser):
     """Reads the HTML that `markdown` produces (p, ul/ol/li, strong/em, br) into nodes."""
 
-    def __init__(self) -> None:
+    def __init__(self, picture: Callable[[str, str], Figure | None]) -> None:
         super().__init__(convert_charrefs=True)
+        self.picture = picture
         self.blocks: list[Block] = []
         self.stack: list[dict] = []  # open lists: {"marker", "items": [[blocks]]}
         self.inlines: list[Inline] | None = None
         self.strong = self.emph = 0
 
     @classmethod
-    def parse(cls, html: str) -> tuple[Block, ...]:
-        parser = cls()
+    def parse(cls, html: str, picture: Callable[[str, str], Figure | None]) -> tuple[Block, ...]:
+        parser = cls(picture)
         parser.feed(html)
         parser.close()
         parser._flush()
@@ -213,6 +352,13 @@ class _HtmlBlocks(HTMLParser):
             self.emph += 1
         elif tag == "br":
             self._inline(LineBreak())
+        elif tag == "img":
+            # a picture is a block of its own: the text before it ends a paragraph
+            found = dict(attrs)
+            self._flush()
+            figure = self.picture(found.get("src") or "", found.get("alt") or "")
+            if figure is not None:
+                self._target().append(figure)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("ul", "ol") and self.stack:
@@ -242,10 +388,10 @@ class _HtmlBlocks(HTMLParser):
 
 
 def render_all(env: SandboxedEnvironment, files: Mapping[str, Any], known: set[str],
-               context: Mapping[str, Any]) -> dict[str, tuple[Block, ...]]:
+               context: Mapping[str, Any], root: Path | None = None) -> dict[str, tuple[Block, ...]]:
     """Every narrative file (`key → Narasi`) rendered up front, so all their problems are
     reported at once; a file whose key is not `known` (no section of that id) is an error,
-    not silently left out."""
+    not silently left out. Pictures must lie inside `root` (the document folder)."""
     rendered: dict[str, tuple[Block, ...]] = {}
     problems: list[Problem] = []
     for key, narasi in files.items():
@@ -254,7 +400,7 @@ def render_all(env: SandboxedEnvironment, files: Mapping[str, Any], known: set[s
                                     hint=f"rename it to one of: {', '.join(sorted(known))}", code="narrative.unknown"))
             continue
         try:
-            rendered[key] = render_markdown(env, narasi.text, narasi.path, context)
+            rendered[key] = render_markdown(env, narasi.text, narasi.path, context, root)
         except LaporgenError as exc:
             problems.extend(exc.problems)
     if problems:

@@ -43,11 +43,12 @@ class Paragraph:
 @dataclass(frozen=True, slots=True)
 class ListBlock:
     """A numbered or bulleted list. `marker` says how items are labelled:
-    "1." (1., 2.), "a." (a., b.), "-" (dash) or "•" (bullet). Items are block sequences so a
-    list item may hold a sub-list."""
+    "1." (1., 2.), "a." (a., b.), "A." (A., B.: the LKjIP's list of Lampiran), "-" (dash) or
+    "•" (bullet). Items are block sequences so a list item may hold a sub-list (or, from
+    narrative Markdown, a Figure)."""
 
     items: tuple[tuple["Block", ...], ...]
-    marker: Literal["1.", "a.", "-", "•"] = "1."
+    marker: Literal["1.", "a.", "A.", "-", "•"] = "1."
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +109,14 @@ class Table:
 class Figure:
     """An image with a caption above it ("Gambar 1.1"). `path` is an absolute file path, or
     `png` the image itself (a chart laporgen drew, from the same computed figures as the
-    tables); with neither, a framed placeholder with `alt` text."""
+    tables); with neither, a framed placeholder with `alt` text. `notes` are paragraphs printed
+    under the picture in the note style, as a table's notes (a chart's "Keterangan: …" giving
+    the full names of the labels it had to shorten).
+
+    Figures come from the document builders (charts; `gambar/<id>.png`) and from narrative
+    Markdown (`![Bagan Organisasi](bagan.png)`, see `narrative.py`); all are numbered
+    "<bab>.<n>" by `numbering.number_body` and listed in the Daftar Gambar. `width_cm` is the
+    printed width; a renderer draws the picture no wider than the text area."""
 
     id: str
     number: str
@@ -117,6 +125,7 @@ class Figure:
     alt: str = ""
     width_cm: float = 14.0
     png: bytes | None = None
+    notes: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -158,6 +167,18 @@ class Signature:
 
 
 @dataclass(frozen=True, slots=True)
+class LabelBlock:
+    """Label–value lines aligned at their colon, in the right part of the text area (from about a
+    third of its width): the head of
+    a document printed as the attachment of a decree, as the signed Renstra prints it above
+    BAB I ("Lampiran : KEPUTUSAN KEPALA DINAS …", "NOMOR : …", "TANGGAL : …", "TENTANG : …").
+    A long value wraps under itself, not under its label. An empty value leaves room to fill
+    in by hand. Renderers draw no border; the block is kept on one page."""
+
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
     """A heading and its content. Level 1 is a BAB ("BAB I" on one line, "PENDAHULUAN" on the
     next) or an unnumbered front/back-matter chapter (number ""). Wide tables go in a
@@ -187,22 +208,37 @@ class Landscape:
     children: tuple["Block", ...]
 
 
-Block = Section | Paragraph | ListBlock | Table | Figure | PageBreak | Toc | ListOfTables | Signature | Landscape
+Block = (Section | Paragraph | ListBlock | Table | Figure | PageBreak | Toc | ListOfTables | Signature | LabelBlock
+         | Landscape)
 
 
 @dataclass(frozen=True, slots=True)
 class Cover:
-    """The cover page: title lines, the issuer lines at the foot, an optional logo."""
+    """The cover page, as the signed covers lay it out: the title lines, the logo (an absolute
+    path; None without one), the issuer lines ("PEMERINTAH KABUPATEN MAGETAN", "DINAS SOSIAL"),
+    the contact lines under them in smaller type (address and telephone, e-mail and website)
+    and the year line last ("TAHUN 2025").
+
+    `kop` False (the LKjIP's cover): title at the top, the logo in the middle, issuer, contact
+    and year lines at the foot, so the lower half is never empty. `kop` True (the Blitar
+    Renstra's cover): issuer and contact lines at the top as a letterhead (kop surat) closed by
+    a rule, then the title, the logo, the year at the foot."""
 
     title_lines: tuple[str, ...]
     issuer_lines: tuple[str, ...]
     logo: str | None = None
+    contact_lines: tuple[str, ...] = ()
+    year_line: str = ""
+    kop: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
     """A whole document. `front` is roman-numbered front matter (Kata Pengantar, Daftar Isi);
-    `body` is arabic-numbered from BAB I. `paper` is "A4" or "F4"."""
+    `body` is arabic-numbered from BAB I. `paper` is "A4" or "F4". `kosong` names the sections
+    that had nothing in them (a narrative file not yet written), marked as drafts or left out
+    by the document's `bagian_kosong` setting: renderers ignore it, `laporgen check` lists
+    them [narasi.missing]."""
 
     title: str
     subject: str
@@ -214,3 +250,4 @@ class Document:
     paper: Literal["A4", "F4"] = "A4"
     running_header: str = ""
     meta: dict[str, str] = field(default_factory=dict)
+    kosong: tuple[str, ...] = ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .nodes import Block, Figure, Landscape, ListBlock, Section, Table  # noqa: F401
+from .nodes import Block, Figure, Landscape, ListBlock, Section, Table
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -66,6 +66,9 @@ def _number(block: Block, bab: int, counters: dict[str, int], index: int = 0, pa
         return replace(block, number=f"{bab}.{counters['Gambar']}")
     if isinstance(block, Landscape):
         return replace(block, children=tuple(_number(ch, bab, counters, 0, parent, style) for ch in block.children))
+    if isinstance(block, ListBlock):  # a picture in a list item is numbered where it stands
+        return replace(block, items=tuple(tuple(_number(ch, bab, counters, 0, parent, style) for ch in item)
+                                          for item in block.items))
     return block
 
 

@@ -241,7 +241,7 @@ class _Painter:
             at = self.category_at(n)
             if self.c.horizontal:
                 d.line([(x0 - tick, at), (x0, at)], fill=AXIS, width=w)
-                d.text((x0 - tick - gap, at), name, font=self.font, fill=TEXT, anchor="rm")
+                d.text((x0 - tick - gap, at), name, font=self.font, fill=TEXT, anchor="rm", align="right")
             else:
                 d.line([(at, y1), (at, y1 + tick)], fill=AXIS, width=w)
                 if self.upright_names:
@@ -302,13 +302,16 @@ class _Painter:
             self.draw.text((x, y - r - round(1.5 * self.px)), label, font=self.small, fill=TEXT, anchor="md")
 
     def _reference(self) -> None:
+        """A dashed line across the plot at the reference value (upright for lying bars)."""
         value, _, color = self.c.reference
-        x0, _, x1, _ = self.box
+        x0, y0, x1, y1 = self.box
         at, dash, w = self.value_at(value), round(4 * self.px), max(1, round(1 * self.px))
-        x = x0
-        while x < x1:
-            self.draw.line([(x, at), (min(x + dash, x1), at)], fill=color, width=w)
-            x += dash * 1.7
+        start, end = (y0, y1) if self.c.horizontal else (x0, x1)
+        step = start
+        while step < end:
+            stop = min(step + dash, end)
+            self.draw.line([(at, step), (at, stop)] if self.c.horizontal else [(step, at), (stop, at)], fill=color, width=w)
+            step += dash * 1.7
 
     def _legend_entries(self) -> list[tuple[str, str, str]]:
         entries = [(line.name, line.color, "line") for line in self.c.lines]

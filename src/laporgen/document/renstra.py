@@ -7,16 +7,20 @@ renames, drops or adds sections; numbering ("2.1", "Tabel 2.3") is generated.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
+from ..compute.capaian import rata_rata
 from ..compute.perubahan import Perubahan
 from ..compute.renstra import RenstraFigures
 from ..model.content import RenstraContent
 from ..numbers import angka_terbilang, bulatkan, persen, rupiah
-from .builder import OutlineBuilder, changed_outline, list_of_tables, signature, toc_entries
-from .kalimat import daftar, para
+from . import front as front_matter
+from .builder import OutlineBuilder, changed_outline, list_of_figures, list_of_tables, signature, toc_entries
+from .front import settle_empty
+from .kalimat import daftar, gabung, para
 from .nodes import (
-    Block, Cover, Document, Landscape, LineBreak, ListBlock, PageBreak, Paragraph, Section, Text, Toc,
+    Block, Document, Landscape, ListBlock, PageBreak, Paragraph, Section, Text, Toc,
 )
 from .numbering import ROMAN, number_body
 from .outline import RENSTRA, RENSTRA_FRONT
@@ -75,27 +79,45 @@ class RenstraBuilder(OutlineBuilder):
     # ------------------------------------------------------------------------------ whole
     def document(self) -> Document:
         c = self.c
-        body = number_body(tuple(self._section(b, 1) for b in self.outline) + self._closing(), style="desimal")
-        judul = JUDUL[c.settings.varian]
-        front: list[Block] = []
+        mode = c.settings.bagian_kosong
+        chapters, kosong = settle_empty(tuple(self._section(b, 1) for b in self.outline), mode)
+        body = number_body(chapters + self._closing(), style="desimal")
         if c.settings.penetapan:
-            p = c.settings.penetapan
-            front.append(Paragraph((Text("Lampiran : "), Text(p.judul, strong=True), LineBreak(),
-                                    Text(f"NOMOR : {p.nomor}"), LineBreak(), Text(f"TANGGAL : {p.tanggal}")), align="left"))
-        front += [Section("kata-pengantar", 1, "", "KATA PENGANTAR",
-                          (*self._narasi("kata-pengantar"), *self._signature()), in_toc=False, page_break_before=True),
-                  PageBreak(), Toc("DAFTAR ISI", toc_entries(body)), PageBreak(), list_of_tables(body)]
+            body = self._decree(body)
+        judul = JUDUL[c.settings.varian]
+        opening, kosong_front = settle_empty((Section("kata-pengantar", 1, "", "KATA PENGANTAR",
+                                                      (*self._narasi("kata-pengantar"), *self._signature()),
+                                                      in_toc=False, page_break_before=True),), mode)
+        front: list[Block] = [*opening, PageBreak(), Toc("DAFTAR ISI", toc_entries(body)), PageBreak(), list_of_tables(body)]
+        figures = list_of_figures(body)
+        if figures:
+            front += [PageBreak(), figures]
         opd = c.agency.nama_lengkap
-        issuer = [opd.upper()] + [x for x in (c.agency.alamat,) if x]
+        tt = c.settings.tanda_tangan
         return Document(
             title=f"{judul} {opd} Tahun {c.settings.periode}",
             subject=judul, author=opd,
-            date_iso=(c.settings.tanda_tangan.tanggal.isoformat() if c.settings.tanda_tangan else f"{c.settings.tahun_awal}-01-01"),
-            cover=Cover((judul.upper(), c.agency.nama.upper(), c.agency.pemda.lengkap.upper(), f"TAHUN {c.settings.periode}"),
-                        tuple(issuer), self._asset(c.settings.logo)),
+            date_iso=(tt.tanggal.isoformat() if tt else f"{c.settings.tahun_awal}-01-01"),
+            cover=front_matter.cover(
+                c.agency, c.folder, c.settings.logo, c.settings.sampul,
+                (judul.upper(), c.agency.nama.upper(), c.agency.pemda.lengkap.upper(), f"TAHUN {c.settings.periode}"),
+                f"TAHUN {tt.tanggal.year}" if tt else ""),
             front=tuple(front), body=body, paper=c.settings.kertas,
             running_header=f"{judul} {opd} {c.settings.periode}",
+            kosong=kosong_front + kosong,
         )
+
+    def _decree(self, body: tuple[Block, ...]) -> tuple[Block, ...]:
+        """The decree block at the head of BAB I's page, as seed 000 prints it: the Renstra is
+        the decree's attachment (Lampiran), so BAB I follows on the same page."""
+        c = self.c
+        p = c.settings.penetapan
+        assert p is not None
+        tentang = p.tentang or f"{JUDUL[c.settings.varian]} {c.agency.nama_lengkap} Tahun {c.settings.periode}".upper()
+        first, *rest = body
+        if isinstance(first, Section):
+            first = replace(first, page_break_before=False)
+        return (front_matter.decree_block(p.judul, p.nomor, p.tanggal, tentang), first, *rest)
 
     def _closing(self) -> tuple[Block, ...]:
         signature = self._signature()
@@ -103,17 +125,16 @@ class RenstraBuilder(OutlineBuilder):
 
     # ---------------------------------------------------------------------------- pieces
     def _signature(self) -> list[Block]:
-        tt = self.c.settings.tanda_tangan
-        if tt is None:
-            return []
-        return [signature(self.c.agency, tt)]
+        """The Kepala Dinas's signature (pengesahan) under the Kata Pengantar and after the
+        Penutup; an unsigned document leaves the date to fill in by hand."""
+        return [signature(self.c.agency, self.c.settings.tanda_tangan)]
 
     def _sistematika(self) -> list[Block]:
         """Generated from the outline itself, so it lists exactly the sections the document has
         (the seeds' hand-written lists announce sections that are absent: M-14, B-24)."""
         entries = []
         for n, b in enumerate(self.outline, 1):
-            parts = ", ".join(ch.title for ch in b.children)
+            parts = gabung([ch.title for ch in b.children])
             line = f"Bab ini memuat {parts}." if parts else ""
             entries.append((para(Text(f"BAB {ROMAN[n - 1]} {b.title}", strong=True)), *((para(line),) if line else ())))
         return [para(f"Sistematika penulisan {self.context['dokumen']} {self.context['opd']} Tahun {self.c.settings.periode} "
@@ -211,4 +232,14 @@ def narrative_context(c: RenstraContent, f: RenstraFigures) -> dict[str, Any]:
         "fungsi": c.agency.fungsi, "dasar_hukum": c.agency.dasar_hukum, "kepala": c.agency.kepala.nama_gelar,
         "n_tujuan": n["tujuan"], "n_sasaran": n["sasaran"], "n_indikator": n["indikator"], "n_program": n["program"],
         "n_kegiatan": n["kegiatan"], "n_sub_kegiatan": n["sub_kegiatan"],
+        "tc24": _tc24(f),
     }
+
+
+def _tc24(f: RenstraFigures) -> dict[str, str]:
+    """T-C.24's means as a sentence quotes them (`check` suggests these: narasi.angka)."""
+    t = f.anggaran_total
+    if t is None:
+        return {"rata_anggaran": "-", "rata_rasio": "-"}
+    return {"rata_anggaran": rupiah(_round_rp(rata_rata(t.anggaran.values()))),
+            "rata_rasio": persen(rata_rata(t.rasio.values()), tanda=True)}

@@ -3,6 +3,7 @@ facts and the narrative files, each validated, with every problem reported at on
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from typing import Any
 
@@ -158,12 +159,66 @@ def _load_one(stem: str, where: Path, model: type[BaseModel], parts: dict, sourc
 
 def _load_narasi(folder: Path, problems: list[Problem]) -> dict[str, Narasi]:
     narasi: dict[str, Narasi] = {}
-    if not folder.is_dir():
-        return narasi
-    for path in sorted(folder.rglob("*.md")):
+    for path in _narasi_files(folder, problems):
         key = path.relative_to(folder).with_suffix("").as_posix()
         try:
             narasi[key] = Narasi(key, read_text(path), path)
         except LaporgenError as exc:
             problems.extend(exc.problems)
     return narasi
+
+
+MAX_NARASI_FILES = 500
+"""Narrative files of one document: a document has a few dozen sections. Bounds the walk of a
+folder that is not what it should be (a link to a large tree)."""
+
+
+def _narasi_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The `.md` files under `narasi/`, sorted. A link (the folder itself, a subfolder or a
+    file) that leads outside the document folder, or in a loop, is a problem, never followed:
+    `narasi` linked to `/` would otherwise walk the whole disk."""
+    if not folder.is_dir() and not folder.is_symlink():
+        return []
+    inside = folder.parent.resolve()
+    found: list[Path] = []
+    visited: set[Path] = set()
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            target = current.resolve(strict=True)
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a link loop (up to Python 3.12)
+            loop = isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP
+            problems.append(_link_problem(current, "is a link that leads back to itself" if loop
+                                          else "is a link to a file that does not exist", "replace the link with the file"))
+            continue
+        if current.is_symlink() and not target.is_relative_to(inside):
+            problems.append(_link_problem(current, f"is a link to {target}, outside the document folder",
+                                          "copy the file into the document folder instead of linking to it"))
+            continue
+        if not target.is_dir() or current.suffix == ".md":  # a folder named x.md: read_text says so
+            if current.suffix == ".md":
+                found.append(current)
+            continue
+        if target in visited or any(v.is_relative_to(target) for v in visited if current.is_symlink()):
+            problems.append(_link_problem(current, "is a link to a folder that contains it",
+                                          "replace the link with the files"))
+            continue
+        visited.add(target)
+        try:
+            children = sorted(current.iterdir(), reverse=True)
+        except OSError as exc:
+            problems.append(Problem(display_path(current), f"cannot read the folder ({exc.strerror})",
+                                    hint="check that you may read it", code="input.file"))
+            continue
+        pending.extend(children)
+        if len(found) + len(pending) > MAX_NARASI_FILES:
+            problems.append(Problem(display_path(folder), f"holds more than {MAX_NARASI_FILES} files",
+                                    hint="keep one .md file per section in narasi/", code="input.limit"))
+            return []
+    return sorted(found)
+
+
+def _link_problem(path: Path, what: str, hint: str) -> Problem:
+    shown = f"{display_path(path.parent)}/{path.name}"  # the link itself, not where it leads
+    return Problem(shown, f"the narrative path {what}", hint=hint, code="input.link")

@@ -20,7 +20,8 @@ class TercetakCapaian(Model):
 
 
 class Realisasi(Model):
-    nilai: Angka | None = Field(description="Realisasi of the report year; null when not measured")
+    # a default, so a TOML file (which has no null) can say "not measured" by leaving it out
+    nilai: Angka | None = Field(None, description="Realisasi of the report year; null (or left out) when not measured")
     sumber_data: str | None = None
     tercetak: TercetakCapaian = Field(default_factory=TercetakCapaian)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import itertools
 import re
 import tomllib
@@ -26,6 +27,18 @@ FieldPath = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
 
 DATA_SUFFIXES = (".yaml", ".yml", ".toml")
+
+# Limits on what one content file may cost. Each is far above any real document and far below
+# what exhausts a machine; going past one is a problem naming the file, never a hang.
+MAX_FILE_BYTES = 4 * 1024 * 1024
+"""A content file is typed by hand: the largest known (the bench's 2 000-row program.yaml) is
+under 1 MB. Also bounds a file that is a link to a device (/dev/zero) or a huge paste."""
+MAX_NESTING = 50
+"""Levels of mappings and lists inside each other: the deepest content model has 8. Python's
+parsers recurse once per level and fail near 1 000, so the limit is checked first."""
+MAX_ALIAS_VALUES = 10_000
+"""Values a file may produce through YAML aliases (*name): enough to repeat a long list a few
+times; a 9-line "billion laughs" file expands to 10^9 values and gigabytes of memory."""
 
 
 @dataclass(frozen=True)
@@ -67,23 +80,38 @@ def format_path(loc: FieldPath) -> str:
 # ------------------------------------------------------------------------------------ reading
 def find_data_file(folder: Path, stem: str) -> Path | None:
     """`stem.yaml`, `stem.yml` or `stem.toml` in `folder`; a LaporgenError if several exist."""
-    found = [folder / f"{stem}{suffix}" for suffix in DATA_SUFFIXES if (folder / f"{stem}{suffix}").is_file()]
+    found = [folder / f"{stem}{suffix}" for suffix in DATA_SUFFIXES if _present(folder / f"{stem}{suffix}")]
     if len(found) > 1:
         names = ", ".join(p.name for p in found)
         raise LaporgenError([Problem(display_path(folder), f"both {names} exist", hint="keep one", code="input.file")])
     return found[0] if found else None
 
 
+def _present(path: Path) -> bool:
+    """A file, or anything else that is not a folder (a device, a broken link): `read_text`
+    then says what is wrong with it, rather than "missing"."""
+    return path.is_symlink() or (path.exists() and not path.is_dir())
+
+
 def read_text(path: Path) -> str:
     """The file's text, UTF-8 with or without BOM, any line endings; a control character (one
     Word, HTML and PDF cannot hold, often pasted from a PDF) is a problem naming its line."""
     try:
-        raw = path.read_bytes()
+        if path.exists() and not path.is_file() and not path.is_dir():  # reading a pipe would wait forever
+            raise LaporgenError([Problem(display_path(path), "not a file but a device or a pipe",
+                                         hint="replace it with the content file", code="input.file")])
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)  # bounded: a file that keeps growing
     except OSError as exc:
         hint = ("a folder has this file's name: rename or remove it" if isinstance(exc, IsADirectoryError)
+                else "a link points back to itself: replace it with the file" if exc.errno == errno.ELOOP
                 else "check that the file exists and that you may read it")
         raise LaporgenError([Problem(display_path(path), f"cannot read the file ({exc.strerror})", hint=hint,
                                      code="input.file")]) from exc
+    if len(raw) > MAX_FILE_BYTES:
+        raise LaporgenError([Problem(display_path(path), f"the file is larger than {MAX_FILE_BYTES // 2**20} MB",
+                                     hint="a content file is typed text: split it, or remove what was pasted by mistake",
+                                     code="input.limit")])
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise LaporgenError([Problem(display_path(path), "the file is saved as UTF-16 text", 1,
                                      hint="save it with UTF-8 encoding", code="input.encoding")])
@@ -141,11 +169,56 @@ def _strings(data: Any, loc: FieldPath):
 
 
 def _read_toml(path: Path, text: str) -> tuple[Any, Source]:
+    deep = _deep_toml_line(text)
+    if deep is not None:
+        raise LaporgenError([_nesting_problem(display_path(path), deep)])
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise LaporgenError([_toml_problem(path, text, exc)]) from exc
     return data, Source(path, _toml_lines(text), text)
+
+
+def _deep_toml_line(text: str) -> int | None:
+    """The line where `[` and `{` of TOML values open more than MAX_NESTING levels (outside
+    quotes and comments): tomllib recurses once per level."""
+    depth, quote, line = 0, "", 1
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\n":
+            line += 1
+        if quote:
+            if ch == "\\" and quote == '"':
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "#":
+            end = text.find("\n", i)
+            i = len(text) if end < 0 else end
+            continue
+        elif ch in "[{" and not (ch == "[" and _at_line_start(text, i)):
+            depth += 1
+            if depth > MAX_NESTING:
+                return line
+        elif ch in "]}" and depth:
+            depth -= 1
+        i += 1
+    return None
+
+
+def _at_line_start(text: str, i: int) -> bool:
+    """A `[table]` header, not a value."""
+    start = text.rfind("\n", 0, i) + 1
+    return not text[start:i].strip()
+
+
+def _nesting_problem(name: str, line: int | None) -> Problem:
+    return Problem(name, f"values are nested more than {MAX_NESTING} levels deep", line,
+                   hint="content files nest a few levels: check the brackets and the indentation",
+                   code="input.limit")
 
 
 _TOML_ERRORS: tuple[tuple[str, str | None, str], ...] = (
@@ -276,9 +349,14 @@ def _read_yaml(path: Path, text: str) -> tuple[Any, Source]:
     except yaml.reader.ReaderError as exc:  # a character YAML refuses (U+0080 to U+009F)
         line = text[: exc.position].count("\n") + 1
         raise LaporgenError([_control_problem(display_path(path), chr(exc.character), line)]) from exc
+    except RecursionError:  # nested far deeper than MAX_NESTING: the parser itself gave up
+        raise LaporgenError([_nesting_problem(display_path(path), _deep_yaml_line(text))]) from None
     lines: dict[FieldPath, int] = {}
     problems: list[Problem] = []
-    data = _PlainData(text, lines, problems, display_path(path)).build(node, ()) if node is not None else None
+    try:
+        data = _PlainData(text, lines, problems, display_path(path)).build(node, ()) if node is not None else None
+    except _Limit as exc:
+        raise LaporgenError([exc.problem]) from None
     if problems:
         raise LaporgenError(problems)
     return data, Source(path, lines, text)
@@ -297,6 +375,29 @@ def _compose(text: str) -> yaml.Node | None:
         with contextlib.suppress(Exception):  # then reported below, by the parser the messages are written for
             return yaml.compose(text, Loader=_LIBYAML)
     return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def _deep_yaml_line(text: str) -> int | None:
+    """The line where the YAML events open more than MAX_NESTING levels (the event parser does
+    not recurse)."""
+    depth = 0
+    with contextlib.suppress(yaml.YAMLError):
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_NESTING:
+                    return event.start_mark.line + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    return None
+
+
+class _Limit(Exception):
+    """A file past one of the limits above: stop building at once."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message)
+        self.problem = problem
 
 
 def _yaml_syntax_problem(path: Path, text: str, exc: yaml.MarkedYAMLError) -> Problem:
@@ -341,14 +442,40 @@ class _PlainData:
     def __init__(self, text: str, lines: dict[FieldPath, int], problems: list[Problem], name: str):
         self.text, self.lines, self.problems, self.name = text, lines, problems, name
         self.active: set[int] = set()
+        self.built: set[int] = set()
+        """Collection nodes built once: building one again expands an alias."""
+        self.in_alias = 0
+        self.alias_values = 0
+        self.alias_at: tuple[int, FieldPath] = (1, ())
 
     def problem(self, node: yaml.Node, loc: FieldPath, message: str, hint: str, code: str) -> None:
         self.problems.append(Problem(self.name, message, node.start_mark.line + 1, format_path(loc) or None, hint, code))
 
     def build(self, node: yaml.Node, loc: FieldPath) -> Any:
         self.lines.setdefault(loc, node.start_mark.line + 1)
+        if self.in_alias:
+            self.alias_values += 1
+            if self.alias_values > MAX_ALIAS_VALUES:
+                line, where = self.alias_at
+                raise _Limit(Problem(self.name, f"YAML aliases (*name) expand to more than {MAX_ALIAS_VALUES} values",
+                                     line, format_path(where) or None,
+                                     "write the values out, or repeat fewer of them", "input.limit"))
         if node.__class__ is yaml.ScalarNode:  # most nodes; an alias or a collection tag concerns collections only
             return self.scalar(node, loc)
+        if len(loc) >= MAX_NESTING:
+            raise _Limit(_nesting_problem(self.name, node.start_mark.line + 1))
+        if id(node) in self.built and id(node) not in self.active:
+            if not self.in_alias:  # the outermost alias: where the problem is shown
+                self.alias_at = (node.start_mark.line + 1, loc)
+            self.in_alias += 1
+            try:
+                return self._collection(node, loc)
+            finally:
+                self.in_alias -= 1
+        self.built.add(id(node))
+        return self._collection(node, loc)
+
+    def _collection(self, node: yaml.Node, loc: FieldPath) -> Any:
         if id(node) in self.active:
             self.problem(node, loc, "a YAML alias (*name) refers to the value that contains it",
                          "write the value out instead of the alias", "input.syntax")

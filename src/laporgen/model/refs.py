@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..errors import Problem
+from .gambar import image_problem
 from .read import FieldPath
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ def check_references(c: "LkjipContent") -> list[Problem]:
         problems += _dangling(kinerja, _keys(where + ("alokasi",), dukungan.alokasi), nodes,
                               "a program or kegiatan in program.yaml")
     problems += _files(c.folder, c.sources["document"], [(("logo",), c.settings.logo)])
+    problems += _files(c.folder.parent, c.sources["agency"], [(("logo",), c.agency.logo)])
     problems += _files(c.folder, kinerja, [(("inovasi", n, "gambar"), x.gambar) for n, x in enumerate(k.inovasi)]
                        + [(("prestasi", n, "gambar"), x.gambar) for n, x in enumerate(k.prestasi)])
     if not c.kinerja.perjanjian_kinerja or c.kinerja.perjanjian_kinerja[-1].baris:
@@ -140,6 +142,7 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
     printed |= {y for m in (c.program.matriks if c.program else []) for y in m.tahun}
     problems += _pagu_years(programs, program, printed)
     problems += _files(c.folder, c.sources["document"], [(("logo",), c.settings.logo)])
+    problems += _files(c.folder.parent, c.sources["agency"], [(("logo",), c.agency.logo)])
     urusan = c.analisis.indikator_urusan
     if urusan is not None:
         indikator = {i for i, _ in plan_ids}
@@ -191,9 +194,14 @@ def _pagu_years(programs, source: "Source | None", printed: set[int]) -> list[Pr
 
 
 def _files(folder, source: "Source", named: list[tuple[FieldPath, str | None]]) -> list[Problem]:
-    """Image files the content names must exist (a missing logo is not silently left out)."""
-    return [source.problem(loc, f"no file '{name}' in {folder.name}/", "put the file there, or correct the name",
-                           "ref.file") for loc, name in named if name and not (folder / name).is_file()]
+    """Image files the content names must be PNG or JPEG files inside `folder` (a missing logo
+    is not silently left out)."""
+    problems = []
+    for loc, name in named:
+        wrong = image_problem(name, folder, folder) if name else None
+        if wrong:
+            problems.append(source.problem(loc, wrong[0], wrong[1], "ref.file"))
+    return problems
 
 
 def _keys(where: str | FieldPath, mapping: dict) -> list[tuple[str, FieldPath]]:

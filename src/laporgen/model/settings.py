@@ -12,10 +12,23 @@ from pydantic import Field, field_validator, model_validator
 from .fields import Angka, Id, Model, Tahun
 
 
+Sampul = Literal["standar", "kop"]
+SAMPUL = ("standar: title at the top, the logo in the middle, the Pemerintah line, agency, address and year at the "
+          "foot (the LKjIP's cover); kop: the Pemerintah line, agency and address at the top as a letterhead, "
+          "then the title and the logo (the Blitar Renstra's cover)")
+BagianKosong = Literal["draf", "hilangkan"]
+BAGIAN_KOSONG = ("A section with nothing in it (its narasi/<id>.md missing and nothing generated): draf prints its "
+                 "heading and a visible DRAF note naming the file to write; hilangkan leaves the section out. "
+                 "`laporgen check` lists such sections either way [narasi.missing]")
+
+
 class Tingkat(Model):
-    """One level of a kategori scale: capaian ≥ `min` (inclusive) gets `label`."""
+    """One level of a kategori scale: `min` ≤ capaian ≤ `max` gets `label` (a range, as
+    "Baik 86–100, Sedang 71–85"; without `max`, up to the next level's min)."""
 
     min: Angka | None = Field(None, description="Lower bound, inclusive; omit for the lowest level")
+    max: Angka | None = Field(None, description="Upper bound, inclusive; omit for 'up to the next level' "
+                              "(or, on the highest level, no upper bound)")
     label: str
 
 
@@ -35,10 +48,12 @@ class Kategori(Model):
     @classmethod
     def _descending(cls, skala: tuple[Tingkat, ...]) -> tuple[Tingkat, ...]:
         bounds = [t.min for t in skala]
-        if len(skala) < 2 or bounds[-1] is not None or None in bounds[:-1]:
-            raise ValueError("needs two or more levels, every one with a min except the last (min = null)")
-        if any(a <= b for a, b in zip(bounds[:-1], bounds[1:-1])):
+        if len(skala) < 2 or None in bounds[:-1]:
+            raise ValueError("needs two or more levels, every one with a min except possibly the last (min = null)")
+        if any(a <= b for a, b in zip(bounds[:-1], bounds[1:]) if b is not None):
             raise ValueError("levels must be listed from the highest min to the lowest")
+        if any(t.max is not None and t.min is not None and t.max < t.min for t in skala):
+            raise ValueError("a level's max must not be below its min")
         return skala
 
 
@@ -117,17 +132,24 @@ class DocumentSettings(Model):
     kategori: Kategori = Field(default_factory=Kategori)
     perhitungan: Perhitungan = Field(default_factory=Perhitungan)
     outline: Outline = Field(default_factory=Outline)
-    logo: str | None = Field(None, description="Image file for the cover, relative to this folder")
+    logo: str | None = Field(None, description="Image file for the cover, relative to this folder (replaces the agency's logo)")
+    sampul: Sampul = Field("standar", description=SAMPUL)
+    bagian_kosong: BagianKosong = Field("draf", description=BAGIAN_KOSONG)
     grafik: bool = Field(True, description="Charts in BAB III: capaian against target, serapan per program, the trend")
+    disengaja: list[str] = Field(
+        [], description='Plausibility warnings the agency confirms as intended, by code ("wajar.pagu_nol") or '
+        'code@field ("wajar.serapan@program[0].kegiatan[1].anggaran.realisasi"): `check` no longer reports them')
 
 
 class Penetapan(Model):
-    """The decree block printed before a Renstra ("Lampiran : KEPUTUSAN … NOMOR … TANGGAL …");
-    a blank nomor or tanggal leaves a slot to fill in by hand."""
+    """The decree block printed above BAB I of a Renstra that is the attachment of a decree
+    ("Lampiran : KEPUTUSAN … / NOMOR … / TANGGAL … / TENTANG …"); a blank nomor or tanggal
+    leaves a slot to fill in by hand."""
 
-    judul: str
+    judul: str = Field(description='The decree: "KEPUTUSAN KEPALA DINAS SOSIAL KABUPATEN MAGETAN"')
     nomor: str = ""
     tanggal: str = ""
+    tentang: str = Field("", description="What the decree is about; blank: the document's title in capitals")
 
 
 class RenstraSettings(Model):
@@ -148,7 +170,12 @@ class RenstraSettings(Model):
         [], description='Columns many documents add to T-C.25 (the form has neither): "satuan", "kondisi_awal" '
         "(the indicator's value in tahun_awal)")
     outline: Outline = Field(default_factory=Outline)
-    logo: str | None = None
+    logo: str | None = Field(None, description="Image file for the cover, relative to this folder (replaces the agency's logo)")
+    sampul: Sampul = Field("standar", description=SAMPUL)
+    bagian_kosong: BagianKosong = Field("draf", description=BAGIAN_KOSONG)
     perubahan_dari: str | None = Field(
         None, description="The folder of the version this Perubahan/Review revises, relative to this one: "
         "a table of what changed is printed in BAB I")
+    disengaja: list[str] = Field(
+        [], description='Plausibility warnings the agency confirms as intended, by code ("wajar.pagu_nol") or '
+        'code@field ("wajar.serapan@program[0].kegiatan[1].anggaran.realisasi"): `check` no longer reports them')

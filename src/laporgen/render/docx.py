@@ -47,6 +47,7 @@ from laporgen.document.nodes import (
     Column,
     Document,
     Figure,
+    LabelBlock,
     Landscape,
     LineBreak,
     ListBlock,
@@ -96,7 +97,8 @@ PAPER = {"A4": (Mm(210), Mm(297)), "F4": (Mm(215), Mm(330))}
 HEAD_FILL, SHADE_FILL = "D9D9D9", "F2F2F2"
 LIST_INDENT = Cm(0.75)
 LEVEL_INDENT = Cm(0.3)  # a step of `Cell.level`: a kegiatan under its program, a sub-kegiatan under that
-LOGO_HEIGHT = Cm(4)
+LOGO_HEIGHT = Cm(4.5)
+KOP_LOGO_HEIGHT = Cm(7)  # a kop cover has nothing under the logo but the year: it fills the lower half
 PLACEHOLDER_HEIGHT = Cm(4)
 JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}  # w:jc values
 PARAGRAPH_STYLE = {"body": BODY, "note": NOTE, "source": NOTE, "center": NORMAL}
@@ -187,11 +189,14 @@ def _open_template(template: Path) -> DocxTemplate:
 
 def _context(tpl: DocxTemplate, document: Document, body: _BodySlot) -> dict[str, object]:
     """Return the Jinja context of the template's placeholders."""
-    logo = document.cover.logo
+    cover = document.cover
     return {
-        "title_lines": list(document.cover.title_lines),
-        "issuer_lines": list(document.cover.issuer_lines),
-        "logo": _logo(tpl, logo),
+        "title_lines": list(cover.title_lines),
+        "issuer_lines": list(cover.issuer_lines),
+        "contact_lines": list(cover.contact_lines),
+        "year_line": cover.year_line,
+        "kop": cover.kop,
+        "logo": _logo(tpl, cover.logo, KOP_LOGO_HEIGHT if cover.kop else LOGO_HEIGHT),
         "running_header": document.running_header,
         "title": document.title,
         "subject": document.subject,
@@ -202,7 +207,7 @@ def _context(tpl: DocxTemplate, document: Document, body: _BodySlot) -> dict[str
     }
 
 
-def _logo(tpl: DocxTemplate, logo: str | None) -> InlineImage | str:
+def _logo(tpl: DocxTemplate, logo: str | None, height: Length) -> InlineImage | str:
     """The cover logo, or "" without one; a file Word cannot show is a LaporgenError."""
     if not logo or not Path(logo).is_file():
         return ""
@@ -214,7 +219,7 @@ def _logo(tpl: DocxTemplate, logo: str | None) -> InlineImage | str:
         raise LaporgenError([Problem(display_path(logo), "not an image Word can show (use PNG or JPEG)",
                                      field="logo", hint="point `logo` in document.toml at a PNG or JPEG file",
                                      code="input.image")]) from exc
-    return InlineImage(tpl, logo, height=LOGO_HEIGHT)
+    return InlineImage(tpl, logo, height=height)
 
 
 def _render(tpl: DocxTemplate, template: Path, context: dict[str, object]) -> None:
@@ -458,16 +463,16 @@ def _level_indent(level: int) -> ooxml.Indent | None:
     return ooxml.Indent(Emu(LEVEL_INDENT * level).twips, 0) if level > 0 else None
 
 
-def _marker(marker: Literal["1.", "a.", "-", "•"], index: int) -> str:
-    """Return the label of list item `index` (1-based): "3.", "c.", "-", "•"."""
+def _marker(marker: Literal["1.", "a.", "A.", "-", "•"], index: int) -> str:
+    """Return the label of list item `index` (1-based): "3.", "c.", "C.", "-", "•"."""
     match marker:
         case "1.":
             return f"{index}."
-        case "a.":
+        case "a." | "A.":
             letters = ""
             while index:
                 index, rest = divmod(index - 1, 26)
-                letters = chr(ord("a") + rest) + letters
+                letters = chr(ord(marker[0]) + rest) + letters
             return f"{letters}."
         case "-" | "•":
             return marker
@@ -551,6 +556,8 @@ class _BodyWriter:
                 self._field_list(node.title, f'TOC \\h \\z \\c "{node.kind}"', entries)
             case Signature():
                 self._signature(node)
+            case LabelBlock():
+                self._label_block(node)
             case Landscape():
                 self._landscape_block(node)
             case _:
@@ -641,6 +648,26 @@ class _BodyWriter:
             run = paragraph.add_run(text)
             if i == name_at:
                 run.bold = run.underline = True
+
+    def _label_block(self, node: LabelBlock) -> None:
+        """Each row "label<tab>:<tab>value" from a third of the text area's width (the value
+        then holds a decree's title on two lines, as the seed prints it): tab stops at the colon
+        and at the value, a hanging indent so a long value wraps under itself; the rows kept
+        together, with space after the block."""
+        half = Emu(self._page.text_width(self._landscape) * 35 // 100)
+        label_width = Cm(2.4)
+        colon_width = Cm(0.5)
+        for i, (label, value) in enumerate(node.rows):
+            paragraph = self._body.add_paragraph(NORMAL)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            fmt = paragraph.paragraph_format
+            fmt.left_indent = Emu(half + label_width + colon_width)
+            fmt.first_line_indent = Emu(-(label_width + colon_width))
+            fmt.tab_stops.add_tab_stop(Emu(half + label_width))
+            fmt.tab_stops.add_tab_stop(Emu(half + label_width + colon_width))
+            fmt.keep_with_next = True
+            fmt.space_after = Pt(24) if i == len(node.rows) - 1 else Pt(0)
+            paragraph.add_run(f"{label}\t:\t{value}")
 
     # ----------------------------------------------------------------------------- fields
     def _caption(self, label: str, number: str, title: str, lines: Sequence[str]) -> None:
@@ -736,18 +763,27 @@ class _BodyWriter:
 
     # ---------------------------------------------------------------------------- figures
     def _figure(self, node: Figure) -> None:
-        """Caption above, then the picture centred, or a framed box with `alt` if none."""
+        """Caption above, then the picture centred (or a framed box with `alt` if none), then
+        the notes."""
+        self._picture(node)
+        for text in node.notes:
+            self._body.add_paragraph(NOTE).add_run(text)
+
+    def _picture(self, node: Figure) -> None:
         self._caption(node.label, node.number, node.title, ())
+        width = min(Cm(node.width_cm), self._page.text_width(self._landscape))
         if node.png is not None:  # a chart laporgen drew
             paragraph = self._body.add_paragraph(NORMAL)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            paragraph.add_run().add_picture(io.BytesIO(node.png), width=Cm(node.width_cm))
+            paragraph.paragraph_format.keep_with_next = bool(node.notes)
+            paragraph.add_run().add_picture(io.BytesIO(node.png), width=width)
             return
         if node.path is not None and Path(node.path).is_file():
             paragraph = self._body.add_paragraph(NORMAL)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.paragraph_format.keep_with_next = bool(node.notes)
             try:
-                paragraph.add_run().add_picture(node.path, width=Cm(node.width_cm))
+                paragraph.add_run().add_picture(node.path, width=width)
             except UnrecognizedImageError as exc:
                 message = "not an image Word can show (use PNG or JPEG)"
                 raise LaporgenError(

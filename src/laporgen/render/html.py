@@ -28,6 +28,7 @@ from laporgen.document.nodes import (
     Document,
     Figure,
     Inline,
+    LabelBlock,
     Landscape,
     LineBreak,
     ListBlock,
@@ -290,6 +291,8 @@ class _BodyWriter:
                 return self.list_of_tables(node)
             case Signature():
                 return self.signature(node)
+            case LabelBlock():
+                return self.label_block(node)
             case Landscape():
                 return _element("div", self.blocks(node.children), class_="landscape")
             case _:
@@ -297,23 +300,26 @@ class _BodyWriter:
 
     # ----------------------------------------------------------------------------- cover
     def cover(self, node: Cover) -> Markup:
-        """Title lines, the logo if its file exists, the issuer lines at the foot."""
+        """Title lines, the logo if its file exists, the issuer, contact and year lines: the
+        issuer and contact lines at the top as a kop (letterhead) when `kop`, else at the foot."""
         title = _lines(*(_element("p", line, class_="cover-title") for line in node.title_lines))
         logo = EMPTY
         if node.logo and Path(node.logo).is_file():
             logo = _element(
                 "p", _void("img", src=_data_uri(node.logo, "logo"), alt="Logo"), class_="cover-logo"
             )
-        issuer = _lines(*(_element("p", line, class_="cover-issuer") for line in node.issuer_lines))
-        return _element(
-            "section",
-            _lines(
-                _element("div", title, class_="cover-titles"),
-                logo,
-                _element("div", issuer, class_="cover-issuers"),
-            ),
-            class_="cover",
+        agency = _lines(
+            *(_element("p", line, class_="cover-issuer") for line in node.issuer_lines),
+            *(_element("p", line, class_="cover-contact") for line in node.contact_lines),
         )
+        year = _element("p", node.year_line, class_="cover-issuer cover-year") if node.year_line else EMPTY
+        if node.kop:
+            parts = [_element("div", agency, class_="cover-kop"), _element("div", title, class_="cover-titles"),
+                     logo, _element("div", year, class_="cover-issuers")]
+        else:
+            parts = [_element("div", title, class_="cover-titles"), logo,
+                     _element("div", _lines(agency, year), class_="cover-issuers")]
+        return _element("section", _lines(*parts), class_="cover")
 
     # ------------------------------------------------------------------------ text blocks
     def section(self, node: Section) -> Markup:
@@ -384,6 +390,8 @@ class _BodyWriter:
                 return _element("ol", items, class_="list-decimal")
             case "a.":
                 return _element("ol", items, class_="list-alpha", type="a")
+            case "A.":
+                return _element("ol", items, class_="list-upper-alpha", type="A")
             case "-":
                 return _element("ul", items, class_="list-dash")
             case "•":
@@ -403,6 +411,15 @@ class _BodyWriter:
             _element("p", f"NIP. {node.nip}", class_="nip"),
         ]
         return _element("div", _lines(*lines), class_="signature")
+
+    def label_block(self, node: LabelBlock) -> Markup:
+        """A borderless three-column table (label, colon, value) in the right half."""
+        rows = _lines(*(
+            _element("tr", _lines(_element("td", label, class_="label"), _element("td", ":", class_="colon"),
+                                  _element("td", value, class_="value")))
+            for label, value in node.rows
+        ))
+        return _element("table", _element("tbody", rows), class_="label-block")
 
     # ------------------------------------------------------------------ contents listings
     def toc(self, node: Toc) -> Markup:
@@ -543,4 +560,5 @@ class _BodyWriter:
             )
         else:
             picture = _element("div", node.alt, class_="figure-placeholder", style=width)
-        return _element("figure", _lines(caption, picture), id=self._id(node), class_="figure")
+        notes = (_element("p", text, class_="note") for text in node.notes)
+        return _element("figure", _lines(caption, picture, *notes), id=self._id(node), class_="figure")

@@ -23,6 +23,7 @@ from ..document.nodes import (
     Cell,
     Document,
     Figure,
+    LabelBlock,
     Landscape,
     LineBreak,
     ListBlock,
@@ -95,7 +96,7 @@ def _tables(blocks: Sequence[Block]) -> Iterator[Table]:
             case ListBlock():
                 for item in block.items:
                     yield from _tables(item)
-            case Paragraph() | Figure() | PageBreak() | Toc() | ListOfTables() | Signature():
+            case Paragraph() | Figure() | PageBreak() | Toc() | ListOfTables() | Signature() | LabelBlock():
                 pass
             case _:
                 assert_never(block)
@@ -210,7 +211,7 @@ def _block_lines(blocks: Sequence[Paragraph | ListBlock | Block]) -> Iterator[st
             yield "".join(i.text if isinstance(i, Text) else "\n" for i in block.inlines)
         elif isinstance(block, ListBlock):
             for n, item in enumerate(block.items, start=1):
-                marker = {"1.": f"{n}.", "a.": f"{chr(96 + n)}.", "-": "-", "•": "•"}[block.marker]
+                marker = {"1.": f"{n}.", "a.": f"{chr(96 + n)}.", "A.": f"{chr(64 + n)}.", "-": "-", "•": "•"}[block.marker]
                 lines = list(_block_lines(item)) or [""]
                 yield f"{marker} {lines[0]}"
                 yield from (f"   {line}" for line in lines[1:])

@@ -1,0 +1,184 @@
+"""Across tables (`silang.*`): the same fact printed in two places must read the same. Each
+finding names both places (file:line) and both values, so the reviewer can open either.
+
+- `silang.sdm`: the totals of one population by its breakdowns (golongan, jabatan, pendidikan,
+  status, jenis kelamin, formasi) agree (RENSTRA-SPEC F10, LKJIP-SPEC F1; B-10).
+- `silang.target`: one indicator, one target a year: the Perjanjian Kinerja against the
+  Renstra (LKJIP-SPEC F13.PKx), history rows against the plan, T-C.23 / T-C.25 / T-C.27 rows
+  of the same name, a program or kegiatan and its child carrying the same indicator (M-12).
+- `silang.pagu`: a program's T-C.27 pagu of an elapsed year equals its T-C.24 anggaran
+  (RENSTRA-SPEC F9).
+Kondisi akhir against its rule is `akhir` (check/renstra.py); a table's printed pagu or target
+against the data is `rollup` / `target.tabel`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from ..compute.lkjip import LkjipFigures
+from ..compute.renstra import RenstraFigures
+from ..model.content import LkjipContent, RenstraContent
+from ..model.nilai import nilai_of
+from ..model.read import FieldPath
+from ..model.renstra import Indikator
+from ..numbers import angka, rupiah
+from .findings import Finding, pendek
+
+
+def _at(c, part: str, loc: FieldPath) -> str:
+    source = c.sources[part]
+    line = source.line_of(loc)
+    return f"{source.name.rsplit('/', 1)[-1]}:{line}" if line else source.name.rsplit("/", 1)[-1]
+
+
+def _finding(c, part: str, loc: FieldPath, message: str, code: str) -> Finding:
+    return Finding("W", c.sources[part].problem(loc, message, None, code))
+
+
+def _nama(text: str | None) -> str:
+    return re.sub(r"\s+", " ", (text or "").strip().lower())
+
+
+def _totals(c, part: str, totals: Sequence[tuple[str, FieldPath, int]]) -> list[Finding]:
+    """One finding per breakdown whose total differs from the first one given."""
+    if not totals:
+        return []
+    label0, loc0, n0 = totals[0]
+    return [_finding(c, part, loc, f"staff by {label} total {n}, by {label0} {n0} ({_at(c, part, loc0)}): the same "
+                     "people counted twice must give one number", "silang.sdm")
+            for label, loc, n in totals[1:] if n != n0]
+
+
+# ------------------------------------------------------------------------------------- LKjIP
+def silang_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
+    p, g = c.sumber_daya.pegawai, f.pegawai
+    totals: list[tuple[str, FieldPath, int]] = [("formasi (realisasi)", ("pegawai", "formasi"), g.realisasi)]
+    totals += [(label, ("pegawai", key), n) for label, key, rows, n in (
+        ("golongan", "golongan", p.golongan, g.golongan), ("pendidikan", "pendidikan", p.pendidikan, g.pendidikan),
+        ("jenis kelamin", "jenis_kelamin", p.jenis_kelamin, g.jenis_kelamin)) if rows]
+    out = _totals(c, "sumber_daya", totals)
+    plan = {i.id: (loc, i) for loc, i in _plan_indicators(c.rencana)}
+    tahun = c.settings.tahun
+    for v, pk in enumerate(c.kinerja.perjanjian_kinerja):
+        for iid, target in pk.target.items():
+            loc, ind = plan[iid]
+            own = ind.target.get(tahun)
+            if own is not None and own != target:
+                out.append(_finding(c, "kinerja", ("perjanjian_kinerja", v, "target", iid),
+                                    f"{iid} {tahun}: the Perjanjian Kinerja ({pk.versi}) sets {angka(target)}, the Renstra "
+                                    f"{angka(own)} ({_at(c, 'rencana', loc + ('target', str(tahun)))}): revise the Renstra "
+                                    "(Perubahan/Review) or take its target", "silang.target"))
+    for n, row in enumerate(c.kinerja.riwayat):
+        if row.id not in plan:
+            continue
+        loc, ind = plan[row.id]
+        for year, fakta in row.tahun.items():
+            own = ind.target.get(year)
+            if fakta.target is not None and own is not None and fakta.target != own:
+                out.append(_finding(c, "kinerja", ("riwayat", n, "tahun", str(year), "target"),
+                                    f"{row.id} {year}: history target {angka(fakta.target)}, the Renstra {angka(own)} "
+                                    f"({_at(c, 'rencana', loc + ('target', str(year)))})", "silang.target"))
+    return out
+
+
+def _plan_indicators(rencana) -> Iterator[tuple[FieldPath, Indikator]]:
+    for t_no, t in enumerate(rencana.tujuan):
+        for k, ind in enumerate(t.indikator):
+            yield ("tujuan", t_no, "indikator", k), ind
+        for s_no, s in enumerate(t.sasaran):
+            for k, ind in enumerate(s.indikator):
+                yield ("tujuan", t_no, "sasaran", s_no, "indikator", k), ind
+
+
+# ----------------------------------------------------------------------------------- Renstra
+def silang_renstra(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
+    return [*_sdm(c, f), *_target(c), *_pagu(c, f)]
+
+
+def _sdm(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
+    """PNS: golongan, pendidikan and the PNS status row; everyone: jabatan and all status rows.
+    Without status rows every breakdown counts the same people."""
+    s, n = c.sumber_daya, f.sdm
+    status_loc: FieldPath = ("status",)
+    pns_loc: FieldPath = next((("status", k) for k, x in enumerate(s.status) if x.status.strip().upper() == "PNS"), status_loc)
+    pns: list[tuple[str, FieldPath, int]] = [(label, (key,), total) for label, key, total in (("golongan", "golongan", n.golongan),
+                                                            ("pendidikan", "pendidikan", n.pendidikan))
+           if getattr(s, key)]
+    semua: list[tuple[str, FieldPath, int]] = [("jabatan", ("jabatan",), n.jabatan)] if s.jabatan else []
+    if not s.status:
+        return _totals(c, "sumber_daya", pns + semua)
+    out = _totals(c, "sumber_daya", [("status PNS", pns_loc, n.pns)] + pns) if n.pns is not None else []
+    return out + _totals(c, "sumber_daya", [("status", status_loc, n.laki_laki + n.perempuan)] + semua)
+
+
+def _rows(c: RenstraContent) -> Iterator[tuple[str, FieldPath, str, str, dict[int, Decimal | None], str | None]]:
+    """(part, loc, label, name, targets by year, parent id) of every indicator row of every table."""
+    for loc, ind in _plan_indicators(c.rencana):
+        yield "rencana", loc, f"{ind.id} (T-C.25)", ind.nama, dict(ind.target), None
+    if c.evaluasi.kinerja_pelayanan:
+        for k, row in enumerate(c.evaluasi.kinerja_pelayanan.indikator):
+            yield "evaluasi", ("kinerja_pelayanan", "indikator", k), "T-C.23", row.nama, dict(row.target), None
+    if c.program:
+        for p_no, p in enumerate(c.program.program):
+            for loc, node, parent in _nodes(p, ("program", p_no)):
+                for k, ind in enumerate(node.indikator):
+                    targets = {y: nilai_of(v) for y, v in ind.target.items()}
+                    yield "program", loc + ("indikator", k), f"{node.id} (T-C.27)", ind.nama, targets, parent
+
+
+def _nodes(p, loc: FieldPath):
+    yield loc, p, None
+    for k, keg in enumerate(p.kegiatan):
+        yield loc + ("kegiatan", k), keg, p.id
+        for s, sub in enumerate(keg.sub_kegiatan):
+            yield loc + ("kegiatan", k, "sub_kegiatan", s), sub, keg.id
+
+
+def _target(c: RenstraContent) -> list[Finding]:
+    """Rows of the same indicator name compared year by year: across tables (T-C.23, T-C.25,
+    T-C.27), and inside T-C.27 only between a node and its own child (two sub kegiatan may count
+    different people under the same words)."""
+    out = []
+    seen: dict[str, list] = {}
+    for part, loc, label, name, targets, parent in _rows(c):
+        key = _nama(name)
+        for other in seen.get(key, []):
+            o_part, o_loc, o_label, o_targets, o_id = other
+            same_table = part == o_part == "program"
+            if same_table and parent != o_id:
+                continue
+            for year in sorted(set(targets) & set(o_targets)):
+                a, b = targets[year], o_targets[year]
+                if a is not None and b is not None and a != b:
+                    out.append(_finding(c, part, loc + ("target", str(year)),
+                                        f"'{pendek(name)}' {year}: {label} {angka(a)}, {o_label} {angka(b)} "
+                                        f"({_at(c, o_part, o_loc + ('target', str(year)))})", "silang.target"))
+        node_id = label.split(" ")[0]
+        seen.setdefault(key, []).append((part, loc, label, targets, node_id))
+    return out
+
+
+def _pagu(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
+    """T-C.27 pagu of a year T-C.24 also shows = the T-C.24 anggaran of the program's row (F9)."""
+    if not c.program or not f.anggaran:
+        return []
+    rows: dict[str, tuple] = {}
+    for n, top in enumerate(f.anggaran):
+        for k, row in enumerate(top.walk()):
+            rows.setdefault(_nama(row.uraian.nama), (row, ("anggaran_realisasi", "uraian", n) if k == 0 else None))
+    out = []
+    for p_no, node in enumerate(f.program):
+        match = rows.get(_nama(node.node.nama))
+        if match is None:
+            continue
+        row, row_loc = match
+        for year, pagu in node.pagu.items():
+            anggaran = row.anggaran.get(year)
+            if pagu is not None and anggaran is not None and pagu != anggaran:
+                where = f" ({_at(c, 'evaluasi', row_loc)})" if row_loc else ""
+                out.append(_finding(c, "program", ("program", p_no), f"{node.id} {year}: pagu {rupiah(pagu, False)} in "
+                                    f"T-C.27, anggaran {rupiah(anggaran, False)} in T-C.24{where}", "silang.pagu"))
+    return out

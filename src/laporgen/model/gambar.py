@@ -1,0 +1,58 @@
+"""Image files the content names (the agency's logo, a picture in narrative Markdown): where they
+may be and what they must be, checked before anything is drawn, so a wrong file is an input
+error naming the file, not a renderer's crash or a picture silently left out."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+PNG = b"\x89PNG\r\n\x1a\n"
+JPEG = b"\xff\xd8\xff"
+URL_SCHEMES = ("http:", "https:", "file:", "data:", "ftp:", "//")
+
+
+def image_problem(name: str, base: Path, root: Path) -> tuple[str, str] | None:
+    """What is wrong with the image `name` (relative to `base`, which must stay inside `root`),
+    as (message, fix); None when it is a PNG or JPEG file inside `root`.
+
+    A URL, an absolute path or a path leading out of `root` (by "..", or by a link) is refused:
+    a document folder is built on other people's machines too, and must carry its pictures."""
+    if name.lower().startswith(URL_SCHEMES) or PurePosixPath(name).is_absolute() or Path(name).is_absolute():
+        return (f"image '{name}' is not a path inside the document folder",
+                "copy the picture into the document folder and give its path relative to this file")
+    path = (base / name).resolve()
+    if not path.is_relative_to(root.resolve()):
+        return (f"image '{name}' lies outside the document folder {root.name}/",
+                "copy the picture into the document folder and give its path relative to this file")
+    if not path.is_file():
+        return (f"no image file '{name}' in {display(base, root)}",
+                "put the picture there, or correct the name (paths are relative to this file)")
+    if image_kind(path) is None:
+        return (f"'{name}' is not a PNG or JPEG image", "save the picture as .png or .jpg")
+    return None
+
+
+def image_kind(path: Path) -> str | None:
+    """"png" or "jpeg" when the file is one (by its content, not its name; the picture is then
+    read whole by Pillow, so a truncated or corrupt file is refused here, not by Word), else None."""
+    with path.open("rb") as file:
+        head = file.read(8)
+    kind = "png" if head.startswith(PNG) else "jpeg" if head.startswith(JPEG) else None
+    if kind is None:
+        return None
+    from PIL import Image, UnidentifiedImageError  # only when a document has pictures
+
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return None
+    return kind
+
+
+def display(base: Path, root: Path) -> str:
+    """`base` as a folder name relative to the parent of `root`: "lkjip-2024/narasi/"."""
+    try:
+        return base.resolve().relative_to(root.resolve().parent).as_posix() + "/"
+    except ValueError:
+        return base.name + "/"

@@ -1,0 +1,151 @@
+"""Generated sentences read as a reviewer would write them (issue 13 item 8): every sentence the
+data write, in every example and in the settings that change them, is free of the patterns a
+reviewer sends back: a doubled word ("program PROGRAM …"), a name left in capitals, a section
+opening on a dangling "tersebut", internal words ("tercetak", "None"), a "-" or "(-)" where a
+number is said, "0 (nol) …" counts, a negative efisiensi called efisien."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from laporgen.build import document_for
+from laporgen.document.kalimat import gabung, judul, sebut
+from laporgen.document.nodes import Landscape, ListBlock, Paragraph, Section, Table, Text
+from laporgen.jenis import load_document
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = [ROOT / "content" / "magetan-dinsos" / "lkjip-2024", ROOT / "content" / "magetan-dinsos" / "renstra-2018-2023",
+            ROOT / "content" / "blitar-dinsos" / "renstra-2021-2026"]
+
+FORBIDDEN = {
+    "doubled word": re.compile(r"\b(\w{3,})\s+\1\b", re.IGNORECASE),
+    "internal word": re.compile(r"\btercetak\b|\bNone\b|\bTrue\b|\bFalse\b|\[ISI\]|\{\{|\}\}"),
+    "no number where one is said": re.compile(r"sebesar -(?!\d)|Rp -|\(-\)|kategori -|Rp 0 dari pagu Rp 0"),
+    "a count of zero": re.compile(r"\b0 \(nol\)"),
+    "a negative efisiensi called efisien": re.compile(r"-\d[\d.,]*% \(efisien\)"),
+    "a dangling reference in the Ikhtisar": re.compile(r"^Dari hasil pengukuran terhadap [^,]* tersebut"),
+}
+CAPITALS = re.compile(r"\b[A-Z]{3,}(?:[\s/]+[A-Z]{3,}){2,}\b")
+"""Three words in capitals running inside a sentence: a name typed in capitals, quoted as is."""
+
+
+def _text(p: Paragraph, strong: bool = True) -> str:
+    return "".join(i.text for i in p.inlines if isinstance(i, Text) and (strong or not i.strong))
+
+
+def sentences(blocks, first_in_section=False):
+    """(paragraph text without bold runs, whole text, opens its section) of every generated paragraph,
+    and the notes under tables."""
+    for n, b in enumerate(blocks):
+        if isinstance(b, Section):
+            yield from sentences(b.children, True)
+        elif isinstance(b, Paragraph):
+            yield _text(b, False), _text(b), first_in_section and n == 0
+        elif isinstance(b, ListBlock):
+            for item in b.items:
+                yield from sentences(item)
+        elif isinstance(b, Table):
+            for note in b.notes:
+                yield note, note, False
+        elif isinstance(b, Landscape):
+            yield from sentences(b.children)
+
+
+def generated(folder: Path) -> list[tuple[str, str, bool]]:
+    """The sentences of the document without its narrative files: only what laporgen writes."""
+    c = dataclasses.replace(load_document(folder), narasi={})
+    d = document_for(c, charts=False)
+    return list(sentences(d.front + d.body))
+
+
+def _rewrite(path: Path, change) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    path.write_text(yaml.safe_dump(change(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _sisa_anggaran_half_capaian(doc: Path) -> None:
+    toml = doc / "document.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('efisiensi = "pmk214"', 'efisiensi = "sisa_anggaran"'), encoding="utf-8")
+    kinerja = doc / "kinerja.yaml"
+    kinerja.write_text(kinerja.read_text(encoding="utf-8").replace("nilai: 0.259", "nilai: 0.14"), encoding="utf-8")
+
+
+def _batas_100(doc: Path) -> None:
+    toml = doc / "document.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('batas_capaian = "none"', 'batas_capaian = "100"'), encoding="utf-8")
+
+
+def _no_budget(doc: Path) -> None:
+    def zero(data):
+        for p in data["program"]:
+            p.pop("tercetak", None)
+            for k in p["kegiatan"]:
+                k.pop("tercetak", None)
+                for leaf in k.get("sub_kegiatan") or [k]:
+                    leaf["anggaran"] = {"pagu": 0, "realisasi": 0}
+        return data
+    _rewrite(doc / "program.yaml", zero)
+    _rewrite(doc / "kinerja.yaml", lambda d: {**d, "dukungan": {s: {**v, "alokasi": {}} for s, v in d["dukungan"].items()}})
+
+
+VARIANTS = {"as is": None, "efisiensi sisa_anggaran, IS2.1 at half its target": _sisa_anggaran_half_capaian,
+            "batas_capaian 100": _batas_100, "budget not reported": _no_budget}
+
+
+def _cases():
+    for folder in EXAMPLES:
+        yield pytest.param(folder, None, id=f"{folder.parent.name}/{folder.name}")
+    for name, change in VARIANTS.items():
+        if change is not None:
+            yield pytest.param(EXAMPLES[0], change, id=f"lkjip-2024 {name}")
+
+
+@pytest.mark.parametrize("folder, change", _cases())
+def test_generated_sentences_have_no_forbidden_pattern(tmp_path, folder, change):
+    if change is not None:
+        shutil.copytree(folder.parent, tmp_path / folder.parent.name)
+        folder = tmp_path / folder.parent.name / folder.name
+        change(folder)
+    found = []
+    texts = generated(folder)
+    assert len(texts) > 20
+    for plain, whole, opens in texts:
+        found += [f"{why}: {whole[:200]}" for why, pattern in FORBIDDEN.items() if pattern.search(whole)]
+        if CAPITALS.search(plain):
+            found.append(f"a name in capitals: {plain[:200]}")
+        if opens and re.search(r"\btersebut\b", whole.split(". ")[0]):
+            found.append(f"a section opens on 'tersebut': {whole[:200]}")
+    assert found == []
+
+
+@pytest.mark.parametrize("pattern, bad", [
+    ("doubled word", "tertinggi terdapat pada program PROGRAM PENANGANAN BENCANA."),
+    ("internal word", "dihitung dari persentase yang tercetak (2 desimal)"),
+    ("no number where one is said", "realisasi anggaran sebesar Rp 0 dari pagu Rp 0 (-)"),
+    ("a count of zero", "didukung oleh 1 (satu) program dan 0 (nol) kegiatan"),
+    ("a negative efisiensi called efisien", "terendah sebesar -1,36% (efisien)"),
+    ("a dangling reference in the Ikhtisar", "Dari hasil pengukuran terhadap 5 (lima) sasaran tersebut, capaian"),
+])
+def test_each_forbidden_pattern_catches_what_the_reviewers_saw(pattern, bad):
+    assert FORBIDDEN[pattern].search(bad)
+
+
+def test_names_in_the_case_a_sentence_needs():
+    assert sebut("program", "PROGRAM PENANGANAN BENCANA") == "Program Penanganan Bencana"
+    assert sebut("program", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA") == \
+        "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"
+    assert sebut("kegiatan", "Pemeliharaan Taman Makam Pahlawan") == "kegiatan Pemeliharaan Taman Makam Pahlawan"
+    assert judul("PROGRAM REHABILITASI SOSIAL BAGI PPKS") == "Program Rehabilitasi Sosial bagi PPKS"
+    assert gabung(["A", "B", "C"]) == "A, B dan C"
+
+
+def test_ikhtisar_gives_the_efisiensi_verdict_of_the_table():
+    texts = [whole for _, whole, _ in generated(EXAMPLES[0])]
+    first = next(t for t in texts if t.startswith("Dari hasil pengukuran"))
+    assert first.endswith("dan tingkat efisiensi kinerja sebesar 3,31% (efisien).")
