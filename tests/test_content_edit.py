@@ -22,7 +22,7 @@ from laporgen.commands.content_edit import Append, Delete, Set, edited_text
 from laporgen.commands.realisasi_import import import_realisasi
 from laporgen.commands.realisasi_template import realisasi_workbook
 from laporgen.commands.scaffold import new_document, next_lkjip, rolled
-from laporgen.model.folder import LKJIP_FILES, load_lkjip, renstra_files
+from laporgen.model.folder import COMMON_FILES, LKJIP_FILES, load_lkjip, renstra_files
 from laporgen.model.read import read_data
 from laporgen.model.validate import load
 
@@ -94,7 +94,7 @@ def model_for(path: Path):
         from laporgen.model.organisasi import Agency
 
         return Agency
-    return (renstra_files() if "renstra" in path.parent.name else LKJIP_FILES)[path.stem]
+    return {**(renstra_files() if "renstra" in path.parent.name else LKJIP_FILES), **COMMON_FILES}[path.stem]
 
 
 # ------------------------------------------------------------------------------ the editor
