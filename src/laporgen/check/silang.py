@@ -23,7 +23,6 @@ from ..compute.renstra import RenstraFigures
 from ..model.content import LkjipContent, RenstraContent
 from ..model.nilai import nilai_of
 from ..model.read import FieldPath
-from ..model.renstra import Indikator
 from ..numbers import angka, rupiah
 from .findings import Finding, pendek
 
@@ -60,7 +59,7 @@ def silang_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
         ("golongan", "golongan", p.golongan, g.golongan), ("pendidikan", "pendidikan", p.pendidikan, g.pendidikan),
         ("jenis kelamin", "jenis_kelamin", p.jenis_kelamin, g.jenis_kelamin)) if rows]
     out = _totals(c, "sumber_daya", totals)
-    plan = {i.id: (loc, i) for loc, i in _plan_indicators(c.rencana)}
+    plan = {i.id: (loc, i) for loc, i in c.rencana.located_indikator()}
     tahun = c.settings.tahun
     for v, pk in enumerate(c.kinerja.perjanjian_kinerja):
         for iid, target in pk.target.items():
@@ -84,13 +83,6 @@ def silang_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     return out
 
 
-def _plan_indicators(rencana) -> Iterator[tuple[FieldPath, Indikator]]:
-    for t_no, t in enumerate(rencana.tujuan):
-        for k, ind in enumerate(t.indikator):
-            yield ("tujuan", t_no, "indikator", k), ind
-        for s_no, s in enumerate(t.sasaran):
-            for k, ind in enumerate(s.indikator):
-                yield ("tujuan", t_no, "sasaran", s_no, "indikator", k), ind
 
 
 # ----------------------------------------------------------------------------------- Renstra
@@ -116,7 +108,7 @@ def _sdm(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
 
 def _rows(c: RenstraContent) -> Iterator[tuple[str, FieldPath, str, str, dict[int, Decimal | None], str | None]]:
     """(part, loc, label, name, targets by year, parent id) of every indicator row of every table."""
-    for loc, ind in _plan_indicators(c.rencana):
+    for loc, ind in c.rencana.located_indikator():
         yield "rencana", loc, f"{ind.id} (T-C.25)", ind.nama, dict(ind.target), None
     if c.evaluasi.kinerja_pelayanan:
         for k, row in enumerate(c.evaluasi.kinerja_pelayanan.indikator):

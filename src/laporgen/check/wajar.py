@@ -111,7 +111,7 @@ def wajar_lkjip(c: LkjipContent) -> list[Finding]:
     out.tanggal("sumber_daya", ("aset", "per_tanggal"), "the assets are as of", c.sumber_daya.aset.per_tanggal,
                 range(tahun, tahun + 2))
     first, last = c.rencana.periode
-    for loc, ind in _plan_indicators(c.rencana):
+    for loc, ind in c.rencana.located_indikator():
         out.satuan("rencana", loc + ("satuan",), ind.id, ind.nama, ind.satuan)
         for year in ind.target:
             if not first <= year <= last:
@@ -134,13 +134,6 @@ def wajar_lkjip(c: LkjipContent) -> list[Finding]:
     return _keep(out.items, c.settings.disengaja)
 
 
-def _plan_indicators(rencana):
-    for t_no, t in enumerate(rencana.tujuan):
-        for k, ind in enumerate(t.indikator):
-            yield ("tujuan", t_no, "indikator", k), ind
-        for s_no, s in enumerate(t.sasaran):
-            for k, ind in enumerate(s.indikator):
-                yield ("tujuan", t_no, "sasaran", s_no, "indikator", k), ind
 
 
 def _program_nodes(p, loc: FieldPath):
@@ -182,7 +175,7 @@ def wajar_renstra(c: RenstraContent) -> list[Finding]:
     if s.tanda_tangan is not None:
         out.tanggal("document", ("tanda_tangan", "tanggal"), "the Renstra is signed on", s.tanda_tangan.tanggal,
                     range(first - 2, last + 1))
-    for loc, ind in _plan_indicators(c.rencana):
+    for loc, ind in c.rencana.located_indikator():
         out.satuan("rencana", loc + ("satuan",), ind.id, ind.nama, ind.satuan)
         for year, value in ind.target.items():
             out.target("rencana", loc + ("target", str(year)), f"{ind.id} {year}", value, None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import Field
@@ -88,3 +89,13 @@ class Rencana(Model):
     @property
     def tahun(self) -> list[int]:
         return list(range(self.periode[0], self.periode[1] + 1))
+
+    def located_indikator(self) -> Iterator[tuple[tuple[str | int, ...], Indikator]]:
+        """Every indicator of the plan (tujuan's, then each sasaran's) with its field path in
+        rencana.yaml, for messages that point at it."""
+        for t_no, t in enumerate(self.tujuan):
+            for k, ind in enumerate(t.indikator):
+                yield ("tujuan", t_no, "indikator", k), ind
+            for s_no, s in enumerate(t.sasaran):
+                for k, ind in enumerate(s.indikator):
+                    yield ("tujuan", t_no, "sasaran", s_no, "indikator", k), ind
