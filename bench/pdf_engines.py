@@ -1,5 +1,6 @@
-"""Time the two PDF routes on the same document, in one run:
+"""Time the three PDF routes on the same document, in one run:
 
+  typst:        document tree → PDF (render_typst_pdf: Typst markup compiled in-process)
   weasyprint:   document tree → HTML (render_html) → PDF (WeasyPrint)
   libreoffice:  document tree → DOCX (render_docx) → PDF (headless LibreOffice, soffice)
 
@@ -67,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     from laporgen.render.html import render_html
     from laporgen.render.libreoffice import docx_to_pdf
     from laporgen.render.pdf import pdf_from_html
+    from laporgen.render.typst import render_typst_pdf
 
     with warnings.catch_warnings():  # the "install libharfbuzz-subset" notice, on import
         warnings.simplefilter("ignore", DeprecationWarning)
@@ -83,9 +85,12 @@ def main(argv: list[str] | None = None) -> int:
         return pdf_from_html(html, document.date_iso)
 
     has_soffice = shutil.which("soffice") is not None
-    stages: dict[str, list[float]] = {"html": [], "html→pdf": [], "docx": [], "docx→pdf": []}
+    stages: dict[str, list[float]] = {"typst": [], "html": [], "html→pdf": [], "docx": [], "docx→pdf": []}
     page_counts: dict[str, int] = {}
     for _ in range(args.rounds):
+        seconds, pdf = timed(lambda: render_typst_pdf(document))
+        stages["typst"].append(seconds)
+        page_counts["typst"] = pages(pdf)
         seconds, html = timed(lambda: render_html(document))
         stages["html"].append(seconds)
         seconds, pdf = timed(lambda: html_to_pdf(html))  # noqa: B023
@@ -104,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         return {"min": round(min(values), 3), "median": round(statistics.median(values), 3)}
 
     routes = {
+        "typst": stages["typst"],
         "weasyprint": [a + b for a, b in zip(stages["html"], stages["html→pdf"])],
         "libreoffice": [a + b for a, b in zip(stages["docx"], stages["docx→pdf"])],
     }
@@ -127,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{result['document']}: {args.rounds} rounds (seconds; min / median)")
     print(f"  {'stage':<28}{'min':>8}{'median':>9}")
     rows = [
+        ("tree → PDF (Typst)", "typst"),
         ("tree → HTML", "html"),
         ("HTML → PDF (WeasyPrint)", "html→pdf"),
         ("tree → DOCX", "docx"),

@@ -43,15 +43,27 @@ RESULTS = ROOT / "bench" / "results"
 SECTIONS = ("cold", "floor", "scale", "batch")
 
 # T-C.27 rows = programs × (1 + kegiatan × (1 + sub kegiatan)); (programs, kegiatan, sub) per size.
-SHAPES = {10: (1, 3, 2), 100: (4, 4, 5), 500: (20, 4, 5), 1000: (40, 4, 5), 2000: (80, 4, 5), 5000: (200, 4, 5)}
+SHAPES = {10: (1, 3, 2), 100: (4, 4, 5), 500: (20, 4, 5), 1000: (40, 4, 5), 2000: (80, 4, 5), 5000: (200, 4, 5),
+          10000: (400, 4, 5), 20000: (800, 4, 5)}
 BATCH_RENSTRA = (8, 4, 5)  # 200 rows: an ordinary agency's Renstra
 LINEAR_EXPONENT = 1.2  # "close to linear": the per-row time grows at most as rows^0.2
 
+# The 20 000-row Renstra DOCX's peak memory before issue 19 (MB, cold CLI, this bench's synthetic
+# agency): the target is half of it.
+DOCX_PEAK_MB_20000_BEFORE = 1620.0
+# Libraries every DOCX build imports: the floor a cold `laporgen build` cannot go under.
+IMPORT_FLOOR = "import docx, jinja2, yaml, pydantic"
+
 TARGETS = {  # name: (limit, unit, what)
     "lkjip_docx_cold": (1.0, "s", "Magetan LKjIP DOCX, cold CLI"),
-    "check_cold": (0.5, "s", "laporgen check, cold CLI"),
-    "pdf_vs_libreoffice": (0.5, "×", "PDF by WeasyPrint / PDF by LibreOffice from the DOCX"),
+    "lkjip_docx_vs_import_floor": (3.0, "×", "Magetan LKjIP DOCX cold / import of its libraries"),
+    "check_cold": (0.3, "s", "laporgen check, cold CLI"),
+    "pdf_vs_libreoffice": (0.5, "×", "PDF by Typst (default) / PDF by LibreOffice from the DOCX"),
+    "pdf_vs_weasyprint": (0.25, "×", "PDF by Typst (default) / PDF by WeasyPrint"),
     "renstra_2000_rows": (2.0, "s", "2 000-row Renstra DOCX, cold CLI"),
+    "renstra_2000_rows_pdf": (8.0, "s", "2 000-row Renstra PDF (Typst), cold CLI"),
+    "pdf_exponent_to_largest": (LINEAR_EXPONENT, "", "PDF CPU time against rows, 3 largest sizes (1 = linear)"),
+    "docx_peak_mb_20000_rows": (DOCX_PEAK_MB_20000_BEFORE / 2, "MB", "20 000-row Renstra DOCX peak memory"),
     "batch_80_documents": (60.0, "s", "80 documents (40 agencies × Renstra + LKjIP), all cores"),
 }
 
@@ -133,10 +145,13 @@ def bench_cold(quick: bool, work: Path) -> dict[str, object]:
         ("python_startup", [python, "-c", "pass"], other_times, (0,)),
         ("import_laporgen_cli", [python, "-c", "import laporgen.cli"], other_times, (0,)),
         ("import_laporgen_build", [python, "-c", "import laporgen.build"], other_times, (0,)),
+        ("import_floor", [python, "-c", IMPORT_FLOOR], times, (0,)),
         ("build_docx", [*laporgen, "build", lkjip, "--out", out], times, (0,)),
         ("check", [*laporgen, "check", lkjip], times, (0, 1)),  # 1: findings (the example has some)
         ("build_html", [*laporgen, "build", lkjip, "--out", out, "--format", "html"], other_times, (0,)),
-        ("build_pdf_weasyprint", [*laporgen, "build", lkjip, "--out", out, "--format", "pdf"], pdf_times, (0,)),
+        ("build_pdf_typst", [*laporgen, "build", lkjip, "--out", out, "--format", "pdf"], pdf_times, (0,)),
+        ("build_pdf_weasyprint", [*laporgen, "build", lkjip, "--out", out, "--format", "pdf",
+                                  "--pdf-engine", "weasyprint"], pdf_times, (0,)),
     ]
     if shutil.which("soffice") or shutil.which("libreoffice"):
         cases.append(("build_pdf_libreoffice", [*laporgen, "build", lkjip, "--out", out, "--format", "pdf",
@@ -280,20 +295,23 @@ def exponent(points: Sequence[tuple[float, float]]) -> float | None:
 
 
 def bench_scale(quick: bool, work: Path) -> dict[str, object]:
-    sizes = [10, 100, 500] if quick else [10, 100, 1000, 2000, 5000]
+    sizes = [10, 100, 500] if quick else [10, 100, 1000, 2000, 5000, 10000, 20000]
     laporgen = laporgen_command()
     per_size: dict[str, object] = {}
     for rows in sizes:
         folder = _synthetic(work / "scale", rows)
-        cold = repeat([*laporgen, "build", str(folder), "--out", str(work / "scale-out")], 1 if quick else 2,
-                      warm_up=False)
+        # laporgen's own growth: LibreOffice's layout pass (page numbers) is timed by build_docx
+        cold = repeat([*laporgen, "build", str(folder), "--out", str(work / "scale-out"), "--no-page-numbers"],
+                      1 if quick else 2, warm_up=False)
+        pdf = repeat([*laporgen, "build", str(folder), "--out", str(work / "scale-out"), "--format", "pdf"],
+                     1, warm_up=False)
         out = subprocess.run([sys.executable, __file__, "--stages", str(folder)], capture_output=True, text=True,
                              check=True, cwd=ROOT)
         split = {k: round(v, 3) for k, v in json.loads(out.stdout).items()}
         work_s = split["load"] + split["compute_and_tree"] + split["render_docx"]
         per_size[str(rows)] = {"cold_cli": cold, "stages": split, "ms_per_row": round(1000 * work_s / rows, 3),
-                               "peak_mb": cold["peak_mb"]}
-        print(f"  scale {rows} rows: {_short(cold)}; stages {split}", file=sys.stderr)
+                               "peak_mb": cold["peak_mb"], "pdf_cold_cli": pdf}
+        print(f"  scale {rows} rows: {_short(cold)}; PDF {_short(pdf)}; stages {split}", file=sys.stderr)
     base = sizes[0]
     work_of = {int(k): v["stages"]["load"] + v["stages"]["compute_and_tree"] + v["stages"]["render_docx"]
                for k, v in per_size.items()}
@@ -312,6 +330,9 @@ def bench_scale(quick: bool, work: Path) -> dict[str, object]:
         "exponent_marginal_memory": exponent([(n, m - mem_of[base]) for n, m in mem_of.items() if n > base]),
         "exponent_cold_wall_all_sizes": exponent(list(wall_of.items())),
         "close_to_linear": work_exponent is not None and work_exponent <= LINEAR_EXPONENT,
+        # the PDF's CPU time (not wall: on a shared machine the wall time waits for the cores)
+        "exponent_pdf_cpu_largest_sizes": exponent([(n, per_size[str(n)]["pdf_cold_cli"]["cpu_min"])
+                                                   for n in largest]),
     }
     return {"sizes": per_size, "fit": fit}
 
@@ -371,13 +392,22 @@ def targets(results: dict[str, dict]) -> dict[str, dict[str, object]]:
         value = cold.get(case, {})
         return value.get("wall_min") if isinstance(value, dict) else None
 
-    weasy, office = wall("build_pdf_weasyprint"), wall("build_pdf_libreoffice")
-    size_2000 = scale.get("sizes", {}).get("2000")
+    typst, weasy, office = wall("build_pdf_typst"), wall("build_pdf_weasyprint"), wall("build_pdf_libreoffice")
+    docx, floor = wall("build_docx"), wall("import_floor")
+    sizes = scale.get("sizes", {})
+    size_2000, size_20000 = sizes.get("2000"), sizes.get("20000")
+    largest = scale.get("fit", {}).get("largest_sizes", [])
     measured = {
-        "lkjip_docx_cold": wall("build_docx"),
+        "lkjip_docx_cold": docx,
+        "lkjip_docx_vs_import_floor": round(docx / floor, 2) if docx and floor else None,
         "check_cold": wall("check"),
-        "pdf_vs_libreoffice": round(weasy / office, 2) if weasy and office else None,
+        "pdf_vs_libreoffice": round(typst / office, 2) if typst and office else None,
+        "pdf_vs_weasyprint": round(typst / weasy, 2) if typst and weasy else None,
         "renstra_2000_rows": size_2000["cold_cli"]["wall_min"] if size_2000 else None,
+        "renstra_2000_rows_pdf": size_2000["pdf_cold_cli"]["wall_min"] if size_2000 else None,
+        "pdf_exponent_to_largest": scale["fit"]["exponent_pdf_cpu_largest_sizes"]
+        if largest and largest[-1] >= 20000 else None,
+        "docx_peak_mb_20000_rows": size_20000["peak_mb"] if size_20000 else None,
         "batch_80_documents": batch[f"workers_{batch['cores']}"]["wall"] if batch.get("documents") == 80 else None,
     }
     return {name: {"what": what, "limit": limit, "unit": unit, "measured": measured[name],

@@ -18,14 +18,31 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from laporgen.render.ooxml import add_field, set_default_font, set_style_font
+from laporgen.render.ooxml import (
+    APPLICATION,
+    add_field,
+    app_properties,
+    set_core_properties,
+    set_default_font,
+    set_style_font,
+)
 
 FONT = "Arial"
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+CONTENTS_NUMBER_GAP = Cm(1)  # wide enough for "viii" or "999" at 12 pt
 BLACK = RGBColor(0, 0, 0)
+# ECMA-376 Part 1 §17.3.1.26: the children of w:pPr that come after w:pBdr.
+PPR_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)
 
 
 def paragraph_style(
@@ -93,15 +110,19 @@ def define_styles(doc: DocxDocument) -> None:
     )
     paragraph_style(doc, "Table Text", size=10)
     paragraph_style(doc, "Table Text Small", base="Table Text", size=9)
-    paragraph_style(doc, "Table Text Tiny", base="Table Text", size=7)
+    paragraph_style(doc, "Table Text Tiny", base="Table Text", size=8)  # the least a table prints (issue 13)
     paragraph_style(doc, "Note", size=10, italic=True, align=left)
     paragraph_style(doc, "Contents Title", size=14, bold=True, align=center, after=18)
     # Word's built-in names are lower case ("toc 1"); only then does its TOC field use them.
+    # The right indent keeps an entry's text out of the page-number column, so the number
+    # never re-wraps it (render/contents.py fills the numbers in after a layout).
     for level in (1, 2, 3):
         toc = paragraph_style(doc, f"toc {level}", size=12, align=left, after=4)
         toc.paragraph_format.left_indent = Cm(0.75 * (level - 1))
+        toc.paragraph_format.right_indent = CONTENTS_NUMBER_GAP
         toc.element.customStyle = False
     figures = paragraph_style(doc, "table of figures", size=12, align=left, after=4)
+    figures.paragraph_format.right_indent = CONTENTS_NUMBER_GAP
     figures.element.customStyle = False
     paragraph_style(doc, "Cover Title", size=16, bold=True, align=center, after=6)
     paragraph_style(doc, "Cover Issuer", size=14, bold=True, align=center, after=4)
@@ -120,7 +141,7 @@ def add_bottom_rule(style) -> None:
     for key, value in (("w:val", "thickThinSmallGap"), ("w:sz", "24"), ("w:space", "1"), ("w:color", "000000")):
         bottom.set(qn(key), value)
     borders.append(bottom)
-    ppr.append(borders)
+    ppr.insert_element_before(borders, *PPR_AFTER_PBDR)  # schema order: Word rejects a w:pBdr after w:jc
 
 
 def _lines(doc: DocxDocument, name: str, style: str) -> list:
@@ -184,8 +205,28 @@ def build_template() -> DocxDocument:
     add_header_footer(doc)
     props = doc.core_properties
     props.title = props.subject = props.author = props.comments = props.keywords = ""
-    props.last_modified_by = "laporgen"
+    set_core_properties(doc, {"lastModifiedBy": APPLICATION})
+    fix_package(doc)
     return doc
+
+
+def fix_package(doc: DocxDocument) -> None:
+    """What python-docx's default document brings that is not true of ours or not valid:
+    its thumbnail (a picture of some other document), its application properties ("Microsoft
+    Macintosh Word"), Word 2010's `stylesWithEffects.xml` (the default styles, not ours: a
+    checker of Word's expectations reports the mismatch) and a `w:zoom` without the
+    `w:percent` the schema requires."""
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package.rels[rel_id]  # parts are saved by walking relationships: the picture goes too
+        elif rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = app_properties(pages=None)  # a generic part, saved as its bytes
+    for rel_id, rel in list(doc.part.rels.items()):
+        if rel.reltype == STYLES_WITH_EFFECTS:  # Word 2010's copy of the styles, stale once ours are set
+            del doc.part.rels[rel_id]
+    for zoom in doc.settings.element.findall(qn("w:zoom")):
+        zoom.set(qn("w:percent"), "100")
 
 
 def main(argv: list[str]) -> int:

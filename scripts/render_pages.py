@@ -35,12 +35,13 @@ def build_pdf(folder: Path, paper: str | None, engine: str) -> bytes:
         document = dataclasses.replace(document, paper=paper)
     if engine == "libreoffice":
         from laporgen.build import TEMPLATES
+        from laporgen.render.contents import with_page_numbers
         from laporgen.render.docx import render_docx
         from laporgen.render.libreoffice import docx_to_pdf
 
         buffer = io.BytesIO()
         render_docx(document, TEMPLATES / "laporgen.docx", buffer)
-        return docx_to_pdf(buffer.getvalue())
+        return docx_to_pdf(with_page_numbers(buffer.getvalue()).docx)  # as `laporgen build` fills the lists
     from laporgen.render.pdf import render_pdf
 
     return render_pdf(document)

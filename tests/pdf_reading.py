@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pypdf
 
-from laporgen.document.nodes import Block, Document, Landscape, Section, Toc
+from laporgen.document.nodes import Block, Document, Landscape, ListOfTables, Section, Toc
 
 PT_PER_MM = 72 / 25.4
 PAGE_NUMBER = re.compile(r"^(\d+|[ivxlcdm]+)$")
@@ -141,3 +141,22 @@ def check_toc_page_numbers(texts: Sequence[str], document: Document) -> int:
             f"the heading is on the page numbered {footer_number(texts[page])} (PDF page {page + 1})"
         )
     return len(headings)
+
+
+def check_list_page_numbers(texts: Sequence[str], listing: ListOfTables) -> int:
+    """Assert that every entry of a Daftar Tabel/Gambar prints the footer number of the page
+    where its caption is, given the PDF's page `texts`; return how many entries were checked.
+    Captions are looked for after the list's own pages, each no earlier than the one before."""
+    first = next(i for i, text in enumerate(texts) if squeeze(listing.title) in squeeze(text))
+    printed = toc_numbers(texts[first:], listing.entries)
+    last = next(i for i in range(first, len(texts)) if squeeze(listing.entries[-1]) in squeeze(texts[i]))
+    page = last + 1
+    for entry in listing.entries:
+        while page < len(texts) and squeeze(entry) not in squeeze(texts[page]):
+            page += 1
+        assert page < len(texts), f"caption not found after page {last + 1}: {entry}"
+        assert footer_number(texts[page]) == printed[entry], (
+            f"{entry}: the {listing.title} says page {printed[entry]}, the caption is on the page "
+            f"numbered {footer_number(texts[page])} (PDF page {page + 1})"
+        )
+    return len(listing.entries)

@@ -29,14 +29,14 @@ def write_renstra(folder: Path, programs: int, kegiatan: int, sub: int, seed: in
     (folder.parent / "agency.yaml").write_text(yaml.safe_dump(AGENCY, allow_unicode=True), encoding="utf-8")
     (folder / "document.toml").write_text(
         'jenis = "renstra"\nperiode = "2021-2026"\ntahun_awal = 2021\n', encoding="utf-8")
-    indikator = {"id": "IS1", "nama": "Persentase layanan tuntas", "satuan": "%", "target": {y: 100 for y in YEARS}}
+    indikator = {"id": "IS1", "nama": "Persentase layanan tuntas", "satuan": "%", "target": dict.fromkeys(YEARS, 100)}
     rencana = {"nama": "Rencana Strategis Dinas Sintetis", "periode": [YEARS[0], YEARS[-1]], "tujuan": [
         {"id": "T1", "uraian": "Meningkatnya layanan", "sasaran": [
             {"id": "S1", "uraian": "Meningkatnya layanan tuntas", "indikator": [indikator],
              "strategi": [{"uraian": "Penguatan layanan", "arah_kebijakan": ["Perluasan jangkauan"]}]}]}]}
     tree = [{
         "id": f"P{p}", "nama": f"PROGRAM {p}", "tujuan": "T1", "sasaran": "S1",
-        "indikator": [{"nama": f"Persentase capaian program {p}", "satuan": "%", "target": {y: 100 for y in YEARS}}],
+        "indikator": [{"nama": f"Persentase capaian program {p}", "satuan": "%", "target": dict.fromkeys(YEARS, 100)}],
         "kegiatan": [{
             "id": f"K{p}.{k}", "nama": f"Kegiatan {p}.{k}",
             "sub_kegiatan": [{

@@ -36,7 +36,7 @@ def test_init_from_this_years_lkjip(example_copy, run_cli):
 
 def test_schema_command_writes_every_kind(tmp_path, run_cli):
     code, out, _ = run_cli("schema", "--out", str(tmp_path / "schemas"))
-    assert code == 0 and out.count("wrote ") == 12  # with tabel.schema.json, every type's declared tables
+    assert code == 0 and out.count("wrote ") == 15  # agency, rencana, 4 LKjIP, 5 Renstra, 3 PK files, tabel
     assert json.loads((tmp_path / "schemas" / "agency.schema.json").read_text())["type"] == "object"
 
 
@@ -47,11 +47,11 @@ def test_build_a_folder_of_documents_with_one_broken(tmp_path, run_cli):
     kinerja.write_text(kinerja.read_text(encoding="utf-8").replace("nilai: 0.259", 'nilai: "0,259"'), encoding="utf-8")
     code, out, err = run_cli("build", str(root), "--out", str(tmp_path / "out"))
     assert code == 2
-    assert "2 of 3 document(s) built" in out
-    assert out.count("ok  ") == 2 and "FAILED  " in out  # plain lines when not on a terminal
+    assert "3 of 4 document(s) built" in out  # the two Renstra and the PK
+    assert out.count("ok  ") == 3 and "FAILED  " in out  # plain lines when not on a terminal
     assert f"failed: {root}/magetan-dinsos/lkjip-2024" in err
     assert 'expected a number, got "0,259"' in err
-    assert len(list((tmp_path / "out").glob("*.docx"))) == 2
+    assert len(list((tmp_path / "out").glob("*.docx"))) == 3
 
 
 def test_quiet_and_verbose(example_copy, tmp_path, run_cli):

@@ -22,7 +22,7 @@ from laporgen.commands.content_edit import Append, Delete, Set, edited_text
 from laporgen.commands.realisasi_import import import_realisasi
 from laporgen.commands.realisasi_template import realisasi_workbook
 from laporgen.commands.scaffold import new_document, next_lkjip, rolled
-from laporgen.model.folder import COMMON_FILES, LKJIP_FILES, load_lkjip, renstra_files
+from laporgen.model.folder import load_lkjip
 from laporgen.model.read import read_data
 from laporgen.model.validate import load
 
@@ -94,7 +94,9 @@ def model_for(path: Path):
         from laporgen.model.organisasi import Agency
 
         return Agency
-    return {**(renstra_files() if "renstra" in path.parent.name else LKJIP_FILES), **COMMON_FILES}[path.stem]
+    from laporgen.jenis import jenis_of
+
+    return jenis_of(path.parent).model(path.stem)  # the model the document's type reads the file with
 
 
 # ------------------------------------------------------------------------------ the editor
@@ -266,7 +268,7 @@ def test_init_from_a_scaffold_keeps_every_file_parseable(tmp_path):
     assert content.settings.tahun == 2025
     program = (second / "program.yaml").read_text(encoding="utf-8")
     assert ("      - {nama: \"[ISI] indikator program\", satuan: Persen, target: 100, realisasi: null}  "
-            "# [ISI] realisasi 2025") in program
+            "# [ISI] target dan realisasi 2025") in program
 
 
 def test_init_from_rolls_a_kinerja_toml(tmp_path):

@@ -16,6 +16,9 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_AGENCY, EXAMPLE_DOCUMENT, invoke_cli
 from docx_reading import open_docx
+from lxml import etree
+
+from laporgen.render.ooxml import CORE_PROPERTIES_NS
 
 STEM = "lkjip-2024-dinas-sosial-kabupaten-magetan"
 HAS_HTML = importlib.util.find_spec("laporgen.render.html") is not None
@@ -55,7 +58,6 @@ def test_two_builds_give_byte_identical_docx(builds):
 
 
 def test_two_builds_give_identical_html(builds):
-    pytest.importorskip("laporgen.render.html", reason="the HTML renderer (laporgen.render.html) is not installed")
     first, second = builds
     assert (first / f"{STEM}.html").read_bytes() == (second / f"{STEM}.html").read_bytes()
 
@@ -71,8 +73,13 @@ def test_docx_zip_entries_are_dated_by_the_document_and_in_a_fixed_order(builds)
 def test_docx_core_properties_are_dated_by_the_document(builds):
     props = open_docx(builds[0] / f"{STEM}.docx").core_properties
     signed = datetime(2025, 2, 1, tzinfo=UTC)
-    assert (props.created, props.modified, props.last_printed) == (signed, signed, signed)
-    assert props.revision == 1
+    assert (props.created, props.modified) == (signed, signed)
+    # lastPrinted and revision are read from the XML: in this process docxcompose (imported by
+    # docxtpl) has rebound python-docx's `cp` prefix, so python-docx looks for them elsewhere
+    with zipfile.ZipFile(builds[0] / f"{STEM}.docx") as package:
+        core = etree.fromstring(package.read("docProps/core.xml"))
+    assert core.findtext(f"{{{CORE_PROPERTIES_NS}}}lastPrinted") == "2025-02-01T00:00:00Z"
+    assert core.findtext(f"{{{CORE_PROPERTIES_NS}}}revision") == "1"
 
 
 def test_source_date_epoch_dates_the_zip_entries(epoch_build):

@@ -71,20 +71,48 @@ def built(tmp_path_factory) -> dict[str, Path]:
     return {name: build(folder, out).outputs[0] for name, folder in (("blitar", BLITAR), ("magetan", MAGETAN))}
 
 
-def table(path: Path, start: str) -> list[list[str]]:
-    (found,) = [t for c, t in zip(table_captions(path), docx_tables(path)) if c.split("\n")[0].startswith(start)]
-    return found
+def _lanjutan(caption: str) -> bool:
+    return caption.split("\n")[0].endswith("(lanjutan)")
+
+
+def table(path: Path, start: str, head: int = 3) -> list[list[str]]:
+    """The form under the caption starting with `start`, its parts joined again. A form too wide
+    for A4 landscape at 8 pt is printed in parts by year span, each repeating the key columns,
+    the later ones captioned "(lanjutan)" (document/table_layout.py): a later part's first head
+    row adds its new group heads, its other `head` rows and its body rows their cells after the
+    key columns (the cells every row of both parts begins with alike)."""
+    found = list(zip(table_captions(path), docx_tables(path)))
+    (n,) = [n for n, (c, _) in enumerate(found) if c.split("\n")[0].startswith(start) and not _lanjutan(c)]
+    rows = [list(row) for row in found[n][1]]
+    for caption, part in found[n + 1:]:
+        if not _lanjutan(caption):
+            break
+        pairs = [(a, b) for a, b in zip(rows[head:], part[head:]) if len(a) > 1 and len(b) > 1]
+        key = min(next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b))) for a, b in pairs)
+        rows[0] += [c for c in part[0][key:] if c not in rows[0]]
+        for row, more in zip(rows[1:head], part[1:head]):
+            row += more
+        for row, more in zip(rows[head:], part[head:]):
+            if len(row) > 1:
+                row += more[key:]
+    return rows
 
 
 def docx_table(path: Path, start: str):
-    """The python-docx table under the caption starting with `start`."""
-    (index,) = [n for n, c in enumerate(table_captions(path)) if c.split("\n")[0].startswith(start)]
+    """The python-docx table under the caption starting with `start` (the first part of a
+    form printed in parts: the key columns are in every part)."""
+    (index,) = [n for n, c in enumerate(table_captions(path)) if c.split("\n")[0].startswith(start) and not _lanjutan(c)]
     return open_docx(path).tables[index]
 
 
 @pytest.mark.parametrize("name", ["magetan", "blitar"])
 def test_captions_are_the_complete_list_numbered_as_the_signed_document(built, name):
-    assert [c.split("\n")[0] for c in table_captions(built[name])] == CAPTIONS[name]  # Blitar's bagan is a Gambar
+    """The later parts of a form printed in parts by year span are "(lanjutan)" of it."""
+    captions = [c.split("\n")[0] for c in table_captions(built[name])]  # Blitar's bagan is a Gambar
+    assert [c for c in captions if not _lanjutan(c)] == CAPTIONS[name]
+    for n, caption in enumerate(captions):
+        if _lanjutan(caption):
+            assert caption.removesuffix(" (lanjutan)") == captions[n - 1].removesuffix(" (lanjutan)")
 
 
 @pytest.mark.parametrize("name", ["magetan", "blitar"])
@@ -215,10 +243,15 @@ def test_the_form_puts_tujuan_and_sasaran_rows_above_their_programs(tmp_path):
     program = yaml.safe_load((folder / "program.yaml").read_text(encoding="utf-8"))
     program["program"][0]["kode"] = "1.06.02"
     (folder / "program.yaml").write_text(yaml.safe_dump(program, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    (t,) = [b for b in walk(document_for(load_renstra(folder)).body) if isinstance(b, Table) and b.id.startswith("tc27")]
+    # printed in parts by year span (too wide for A4 landscape at 8 pt): the key columns in every
+    # part, Kondisi Akhir and Unit in the last
+    t, *rest = [b for b in walk(document_for(load_renstra(folder)).body) if isinstance(b, Table) and b.id.startswith("tc27")]
+    assert all(part.continued for part in rest)
     text = [["".join(getattr(i, "text", "") for i in c.blocks[0].inlines) for c in row] for row in t.body]
     head = ["".join(getattr(i, "text", "") for i in c.blocks[0].inlines) for c in t.head[0]]
-    assert head == ["Tujuan", "Sasaran", "Kode", *TC27_HEAD, "Data Capaian pada Tahun Awal Perencanaan (2021)", TARGET, AKHIR, UNIT]
+    last = ["".join(getattr(i, "text", "") for i in c.blocks[0].inlines) for c in (rest or [t])[-1].head[0]]
+    assert head[:7] == ["Tujuan", "Sasaran", "Kode", *TC27_HEAD, "Data Capaian pada Tahun Awal Perencanaan (2021)", TARGET]
+    assert last[-3:] == [TARGET, AKHIR, UNIT]
     assert text[0][:5] == ["Meningkatnya layanan", "", "", "", ""]
     assert text[1][:5] == ["", "Meningkatnya layanan tuntas", "", "", "Persentase layanan tuntas"]
     assert text[1][6:8] == ["100%", ""]  # the sasaran's 2022 target; no Rp on a plan row
@@ -244,7 +277,7 @@ def test_programs_serving_no_tujuan_follow_the_plan_rows(tmp_path):
     program = yaml.safe_load((folder / "program.yaml").read_text(encoding="utf-8"))
     del program["program"][0]["tujuan"], program["program"][0]["sasaran"]
     (folder / "program.yaml").write_text(yaml.safe_dump(program, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    (t,) = [b for b in walk(document_for(load_renstra(folder)).body) if isinstance(b, Table) and b.id.startswith("tc27")]
+    t, *_ = [b for b in walk(document_for(load_renstra(folder)).body) if isinstance(b, Table) and b.id.startswith("tc27")]
     text = [["".join(getattr(i, "text", "") for i in c.blocks[0].inlines) for c in row] for row in t.body]
     assert [text[0][0], text[1][1], *(row[2] for row in text[2:])] == [
         "Meningkatnya layanan", "Meningkatnya layanan tuntas", "PROGRAM 1", "Kegiatan 1.1", "Sub Kegiatan 1.1.1"]
@@ -257,7 +290,7 @@ def test_several_matrices_numbered_by_code_get_numbers_of_their_own(tmp_path):
     toml = tmp_path / "blitar" / BLITAR.name / "document.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace('penomoran_tabel = "bab"', 'penomoran_tabel = "permendagri"'),
                     encoding="utf-8")
-    tables = [b for b in walk(document_for(load_renstra(toml.parent)).body) if isinstance(b, Table)]
+    tables = [b for b in walk(document_for(load_renstra(toml.parent)).body) if isinstance(b, Table) and not b.continued]
     numbers = [t.number for t in tables]
     assert [n for n in numbers if n.startswith("T-C.")] == ["T-C.23", "T-C.24", "T-C.25", "T-C.26", "T-C.27.1", "T-C.27.2", "T-C.28"]
     assert [n for n in numbers if not n.startswith("T-C.")] == ["2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "3.1", "5.1", "5.2"]

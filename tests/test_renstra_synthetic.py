@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from docx_reading import docx_tables
 from laporgen.build import build, document_for
 from laporgen.compute.renstra import renstra_figures
 from laporgen.document.nodes import Table
@@ -27,16 +28,29 @@ def test_tc27_sums_match_an_independent_summation(tmp_path):
     for y in YEARS:
         assert matriks.total[y] == sum(s["pagu"][y] for p in tree["program"] for k in p["kegiatan"] for s in k["sub_kegiatan"])
 
-    (table,) = [t for t in walk(document_for(c).body) if isinstance(t, Table) and t.id.startswith("tc27")]
-    assert len(table.body) == 2 + 40 * (1 + 10 * (1 + 5))  # a tujuan row, a sasaran row, then the programs
-    total_row = table.foot[0]
+    # Too wide for one A4 landscape page at 8 pt, the matrix is printed in tables by year span,
+    # each with every row; the last holds the Kondisi Akhir (document/table_layout.py).
+    parts = [t for t in walk(document_for(c).body) if isinstance(t, Table) and t.id.startswith("tc27")]
+    # a tujuan row, a sasaran row, then the programs
+    assert parts and all(len(table.body) == 2 + 40 * (1 + 10 * (1 + 5)) for table in parts)
+    total_row = [cell.blocks[0].inlines[0].text for cell in parts[-1].foot[0]]
     grand = sum(s["pagu"][y] for p in tree["program"] for k in p["kegiatan"] for s in k["sub_kegiatan"] for y in YEARS)
-    assert total_row[-2].blocks[0].inlines[0].text == rupiah(grand, False)  # before the merged unit/lokasi cell
+    assert rupiah(grand, False) in total_row
 
 
 def test_large_agency_builds_a_docx(tmp_path):
     folder = tmp_path / "sintetis" / "renstra-2021-2026"
-    write_renstra(folder, programs=40, kegiatan=10, sub=5)
-    (path,) = build(folder, tmp_path / "out").outputs
+    tree = write_renstra(folder, programs=40, kegiatan=10, sub=5)
+    # the renderer at scale; LibreOffice's layout of 2 400 rows (page numbers) is not under test here
+    built = build(folder, tmp_path / "out", page_numbers=False)
+    (path,) = built.outputs
     assert path.name == "renstra-2021-2026-dinas-sintetis-kabupaten-contoh.docx"
-    assert path.stat().st_size > 100_000
+    # read back: the DOCX's T-C.27 holds every row of the tree's (header, the program tree,
+    # TOTAL) and its TOTAL row prints the independent grand total
+    (tc27,) = [t for t in walk(built.document.body) if isinstance(t, Table) and t.id.startswith("tc27")]
+    assert len(tc27.body) == 2 + 40 * (1 + 10 * (1 + 5))  # a tujuan row, a sasaran row, then the programs
+    (read,) = [t for t in docx_tables(path) if len(t) == len(tc27.head) + len(tc27.body) + len(tc27.foot)]
+    grand = sum(s["pagu"][y] for p in tree["program"] for k in p["kegiatan"] for s in k["sub_kegiatan"] for y in YEARS)
+    assert rupiah(grand, False) in read[-1]
+    first = read[len(tc27.head) + 2]  # after the tujuan and sasaran rows
+    assert first[2:4] == [tree["program"][0]["nama"], tree["program"][0]["indikator"][0]["nama"]]

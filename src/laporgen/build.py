@@ -27,13 +27,14 @@ if TYPE_CHECKING:
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 FORMATS = ("docx", "html", "pdf")
-PDF_ENGINES = ("weasyprint", "libreoffice")
+PDF_ENGINES = ("typst", "weasyprint", "libreoffice")  # the first is the default
 
 
 @dataclass(frozen=True)
 class Built:
     document: Document
     outputs: tuple[Path, ...]
+    notes: tuple[str, ...] = ()  # what the user should know about the outputs (the CLI warns)
 
 
 def figures_for(c: Content) -> Any:
@@ -54,9 +55,15 @@ def document_for(c: Content, charts: bool = True, figures: Any = None) -> Docume
 
 
 def build(folder: Path, out: Path, formats: tuple[str, ...] = ("docx",), template: Path | None = None,
-          pdf_engine: str = "weasyprint") -> Built:
-    """Render the document in `folder` into `out` in each format; returns what was written."""
+          pdf_engine: str = PDF_ENGINES[0], pdf_standard: str | None = None, page_numbers: bool = True) -> Built:
+    """Render the document in `folder` into `out` in each format; returns what was written.
+    `pdf_standard` ("a-2b") makes the Typst PDF an archival PDF/A file. `page_numbers` lays the
+    DOCX out with LibreOffice, when installed, to fill its contents lists (`render/contents.py`);
+    without, Word fills them when the file is opened."""
     unknown = [f for f in formats if f not in FORMATS] + ([pdf_engine] if pdf_engine not in PDF_ENGINES else [])
+    if pdf_standard is not None and pdf_engine != "typst":
+        raise LaporgenError([Problem("command line", f"--pdf-standard {pdf_standard} needs the typst PDF engine",
+                                     hint="drop --pdf-engine, or use --pdf-engine typst", code="usage")])
     if unknown:
         raise LaporgenError([Problem("command line", f"unknown format or engine: {', '.join(unknown)}",
                                      hint=f"formats: {', '.join(FORMATS)}; pdf engines: {', '.join(PDF_ENGINES)}",
@@ -64,28 +71,56 @@ def build(folder: Path, out: Path, formats: tuple[str, ...] = ("docx",), templat
     with collector.paused():
         content = load_document(folder)
         document = document_for(content)
-        renderers = _renderers(template or TEMPLATES / "laporgen.docx", pdf_engine)
+        notes: list[str] = []
+        renderers = _renderers(template or TEMPLATES / "laporgen.docx", pdf_engine, pdf_standard, page_numbers, notes)
         rendered: dict[str, bytes] = {}
         for fmt in formats:
             rendered[fmt] = renderers[fmt](document, rendered)
     files = {out / f"{output_name(content)}.{fmt}": data for fmt, data in rendered.items()}
     write_all_atomic(files)
-    return Built(document, tuple(files))
+    return Built(document, tuple(files), tuple(notes))
 
 
 Renderer = Callable[[Document, dict[str, bytes]], bytes]
 
 
-def _renderers(template: Path, pdf_engine: str) -> dict[str, Renderer]:
+NO_LIBREOFFICE = ("LibreOffice is not installed, so the DOCX's Daftar Isi/Tabel/Gambar have no page numbers "
+                  "yet: Word fills them in when the file is opened (answer Yes to \"update fields\"); "
+                  "install LibreOffice (libreoffice-writer) to have them written in")
+LAYOUT_FAILED = ("LibreOffice could not lay the DOCX out ({reason}), so its Daftar Isi/Tabel/Gambar have no page "
+                 "numbers yet: Word fills them in when the file is opened")
+UNPLACED = ("{n} entr(y/ies) of the DOCX's contents lists were not found in LibreOffice's layout and have "
+            "no page number; Word fills them in when the file is opened")
+
+
+def _renderers(template: Path, pdf_engine: str, pdf_standard: str | None = None, page_numbers: bool = True,
+               notes: list[str] | None = None) -> dict[str, Renderer]:
     """Each format's renderer; given the document and what was rendered before it (the
-    LibreOffice PDF engine converts the DOCX). Imported lazily: WeasyPrint is slow to import."""
+    LibreOffice PDF engine converts the DOCX). Imported lazily: WeasyPrint is slow to import.
+    What the user should know about an output is added to `notes`."""
+    notes = [] if notes is None else notes
 
     def docx(document: Document, done: dict[str, bytes]) -> bytes:
         from .render.docx import render_docx
 
         buffer = io.BytesIO()
         render_docx(document, template, buffer)
-        return buffer.getvalue()
+        if not page_numbers:
+            return buffer.getvalue()
+        from .render.contents import with_page_numbers
+        from .render.libreoffice import soffice_path
+
+        if soffice_path() is None:
+            notes.append(NO_LIBREOFFICE)
+            return buffer.getvalue()
+        try:
+            filled = with_page_numbers(buffer.getvalue())
+        except LaporgenError as exc:  # the DOCX is still good: only its page numbers wait for Word
+            notes.append(LAYOUT_FAILED.format(reason="; ".join(problem.message for problem in exc.problems)))
+            return buffer.getvalue()
+        if filled.missing:
+            notes.append(UNPLACED.format(n=filled.missing))
+        return filled.docx
 
     def html(document: Document, done: dict[str, bytes]) -> bytes:
         from .render.html import render_html
@@ -97,9 +132,13 @@ def _renderers(template: Path, pdf_engine: str) -> dict[str, Renderer]:
             from .render.libreoffice import docx_to_pdf
 
             return docx_to_pdf(done["docx"] if "docx" in done else docx(document, done))
-        from .render.pdf import render_pdf
+        if pdf_engine == "weasyprint":
+            from .render.pdf import render_pdf
 
-        return render_pdf(document)
+            return render_pdf(document)
+        from .render.typst import render_typst_pdf
+
+        return render_typst_pdf(document, pdf_standard)
 
     return {"docx": docx, "html": html, "pdf": pdf}
 

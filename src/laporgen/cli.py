@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import LaporgenError, Problem, display_path
 
@@ -83,8 +84,14 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--template", type=Path, help="a Word template to use instead of the bundled laporgen.docx")
     b.add_argument("--format", default="docx",
                    help="comma-separated output formats: docx, html, pdf (default: docx)")
-    b.add_argument("--pdf-engine", default="weasyprint", choices=("weasyprint", "libreoffice"),
-                   help="weasyprint: from the HTML (default); libreoffice: convert the DOCX, as Word lays it out")
+    b.add_argument("--pdf-engine", default="typst", choices=("typst", "weasyprint", "libreoffice"),
+                   help="typst: laid out by Typst, fastest (default); weasyprint: the HTML printed; "
+                   "libreoffice: the DOCX converted, with Word's line and page breaks")
+    b.add_argument("--pdf-standard", choices=("a-2b", "a-3b"),
+                   help="make the PDF an archival PDF/A file of this level (typst engine only), e.g. a-2b")
+    b.add_argument("--no-page-numbers", action="store_true",
+                   help="skip the LibreOffice layout that writes page numbers into the DOCX's contents lists "
+                   "(faster; Word then fills them in when the file is opened)")
 
     c = command("check", help="report input values that disagree with the computed figures",
                        description="List every inconsistency of the input: printed values that differ from the "
@@ -200,6 +207,10 @@ def main(argv: list[str] | None = None) -> int:
         return 3
 
 
+def _write_text(stream: BinaryIO, text: str) -> None:
+    stream.write(text.encode("utf-8"))
+
+
 def _red(text: str) -> str:
     """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
     if sys.stderr.isatty() and not os.environ.get("NO_COLOR"):
@@ -249,11 +260,14 @@ def _run(args: argparse.Namespace) -> int:
         from .commands.batch import find_documents, is_document
 
         if args.path.is_dir() and not is_document(args.path) and find_documents(args.path):
-            return _build_all(args.path, args.out, formats, args.jobs, args.quiet)
+            return _build_all(args.path, args.out, formats, args.jobs, args.quiet, not args.no_page_numbers)
         if args.verbose:
             print(f"building {display_path(args.path)} as {', '.join(formats)}", flush=True)
         started = time.perf_counter()
-        built = pipeline.build(args.path, args.out, formats, template=args.template, pdf_engine=args.pdf_engine)
+        built = pipeline.build(args.path, args.out, formats, template=args.template, pdf_engine=args.pdf_engine,
+                               pdf_standard=args.pdf_standard, page_numbers=not args.no_page_numbers)
+        for note in built.notes:
+            print(f"warning: {note}", file=sys.stderr)
         if not args.quiet:
             for path in built.outputs:
                 size = f" ({path.stat().st_size:,} bytes)".replace(",", ".") if args.verbose else ""
@@ -299,14 +313,17 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _build_all(root: Path, out: Path, formats: tuple[str, ...], jobs: int | None, quiet: bool) -> int:
+def _build_all(root: Path, out: Path, formats: tuple[str, ...], jobs: int | None, quiet: bool,
+               page_numbers: bool = True) -> int:
     """Every document under `root`, in parallel: a progress bar on a terminal, plain lines
     otherwise (CI logs); a failing document doesn't stop the others; exit 2 if any failed."""
     from .commands.batch import build_all, find_documents
 
     folders = find_documents(root)
     with _progress(len(folders), quiet) as done:
-        results = build_all(folders, out, formats, jobs, on_done=done)
+        results = build_all(folders, out, formats, jobs, on_done=done, page_numbers=page_numbers)
+    for note in dict.fromkeys(note for r in results for note in r.notes):  # each once, not once a document
+        print(f"warning: {note}", file=sys.stderr)
     failed = [r for r in results if not r.ok]
     if not quiet or failed:
         print(f"{len(results) - len(failed)} of {len(results)} document(s) built into {display_path(out)}")

@@ -138,6 +138,22 @@ JENIS: dict[str, Jenis] = {
         scaffold="renstra",
         rencana_tahun=(-1, 4),
     ),
+    "pk": Jenis(
+        "pk", "Perjanjian Kinerja (PK)",
+        load=_lazy("laporgen.model.pk:load_pk"),
+        figures=_lazy("laporgen.compute.pk:pk_figures"),
+        tree=_lazy("laporgen.document.pk:pk_document"),
+        context=_lazy("laporgen.document.pk:narrative_context"),
+        check=_lazy("laporgen.check.pk:check_pk"),
+        stem=lambda c: f"pk-{c.settings.tahun}" + ("-perubahan" if c.settings.versi == "perubahan" else ""),
+        berkas=(
+            Berkas("document", "laporgen.model.pk:PkSettings", "document.toml of a Perjanjian Kinerja"),
+            RENCANA,
+            Berkas("anggaran", "laporgen.model.pk:AnggaranPk", "anggaran.yaml of a PK: programs, kegiatan, indicators, targets, pagu"),
+            Berkas("perjanjian", "laporgen.model.pk:Perjanjian", "perjanjian.yaml of a PK: its indicators and agreed targets"),
+        ),
+        scaffold="pk",
+    ),
 }
 """Every document type, by its `jenis`."""
 

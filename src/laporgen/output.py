@@ -29,7 +29,7 @@ _DEFAULT_HINT = ("check that the folder exists and is writable, the disk is not 
                  "in another program")
 
 
-def write_atomic(path: Path, write: Callable[[BinaryIO], None]) -> None:
+def write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> None:
     """Create `path` by calling `write(stream)`; on any failure the old file stays as it was and
     no temp file is left behind."""
     finish_interrupted([path])
@@ -55,7 +55,7 @@ def write_all_atomic(files: dict[Path, bytes]) -> None:
     marker = _marker(list(files))
     try:
         for path, data in files.items():
-            temps[path] = _write_temp(path, lambda stream, data=data: stream.write(data))
+            temps[path] = _write_temp(path, _bytes_writer(data))
         for path in files:
             backup = _backup(path)
             if backup is not None:
@@ -173,7 +173,12 @@ def _roll_forward(marker: Path) -> None:
     _remove([str(b) for b in backups] + [str(marker)])
 
 
-def _write_temp(path: Path, write: Callable[[BinaryIO], None]) -> str:
+def _bytes_writer(data: bytes) -> Callable[[BinaryIO], object]:
+    """A writer of `data` to a stream (one per file: a lambda in a loop would share the last)."""
+    return lambda stream: stream.write(data)
+
+
+def _write_temp(path: Path, write: Callable[[BinaryIO], object]) -> str:
     """A complete, synced temp file beside `path`, with the usual file mode."""
     temp: str | None = None
     try:

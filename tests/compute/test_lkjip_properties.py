@@ -2,12 +2,13 @@
 equal the sum of the leaves for any program tree, a sasaran's budget counts each listed node
 once, and the kategori of an indicator is exact at the boundaries of any scale.
 
-The example's content is loaded once; each example swaps in a random program tree, scale or
+The example's content is loaded once, on first use; each example swaps in a random program tree, scale or
 realisasi with `dataclasses.replace` / `model_copy`, so only compute runs per example.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from decimal import Decimal
 
@@ -22,7 +23,14 @@ from laporgen.model.folder import load_lkjip
 from laporgen.model.lkjip import Dukungan, Realisasi
 from laporgen.model.settings import Kategori
 
-EXAMPLE: LkjipContent = load_lkjip(EXAMPLE_AGENCY / EXAMPLE_DOCUMENT)
+
+
+@functools.cache
+def example() -> LkjipContent:
+    """The example's content, loaded on first use (not at import: a broken example then fails
+    these tests, not the collection of every test), once for all examples."""
+    return load_lkjip(EXAMPLE_AGENCY / EXAMPLE_DOCUMENT)
+
 RUPIAH = st.integers(min_value=0, max_value=10**15).map(Decimal)
 
 
@@ -63,8 +71,8 @@ def leaves(tree: ProgramTree):
 
 
 def figures(tree: ProgramTree, dukungan: dict[str, Dukungan] | None = None) -> LkjipFigures:
-    kinerja = EXAMPLE.kinerja.model_copy(update={"dukungan": dukungan or {}})
-    return lkjip_figures(replace(EXAMPLE, program=tree, kinerja=kinerja))
+    kinerja = example().kinerja.model_copy(update={"dukungan": dukungan or {}})
+    return lkjip_figures(replace(example(), program=tree, kinerja=kinerja))
 
 
 @settings(max_examples=60, deadline=None)
@@ -110,11 +118,11 @@ def test_a_sasaran_budget_counts_each_listed_node_once(tree_and_listed):
 
 
 def test_a_kegiatan_listed_before_its_program_is_counted_once():
-    listed = EXAMPLE.kinerja.dukungan["S1"].program_kegiatan
+    listed = example().kinerja.dukungan["S1"].program_kegiatan
     reordered = ["K4.1", "P4", *(i for i in listed if i not in ("K4.1", "P4"))]
     def s1(order):
-        dukungan = {**EXAMPLE.kinerja.dukungan, "S1": Dukungan(program_kegiatan=order)}
-        f = lkjip_figures(replace(EXAMPLE, kinerja=EXAMPLE.kinerja.model_copy(update={"dukungan": dukungan})))
+        dukungan = {**example().kinerja.dukungan, "S1": Dukungan(program_kegiatan=order)}
+        f = lkjip_figures(replace(example(), kinerja=example().kinerja.model_copy(update={"dukungan": dukungan})))
         return next(s for s in f.sasaran if s.sasaran.id == "S1").pagu
 
     assert s1(reordered) == s1(listed) == Decimal(6093000000)
@@ -131,10 +139,10 @@ def scales(draw) -> Kategori:
 
 def kategori_of_is11(scale: Kategori, capaian: Decimal) -> str | None:
     """IS1.1's kategori when its realisasi gives exactly `capaian` against the plan target."""
-    target = EXAMPLE.rencana.tujuan[0].sasaran[0].indikator[0].target[EXAMPLE.settings.tahun]
-    realisasi = {**EXAMPLE.kinerja.realisasi, "IS1.1": Realisasi(nilai=target * capaian / 100)}
-    content = replace(EXAMPLE, settings=EXAMPLE.settings.model_copy(update={"kategori": scale}),
-                      kinerja=EXAMPLE.kinerja.model_copy(update={"realisasi": realisasi}))
+    target = example().rencana.tujuan[0].sasaran[0].indikator[0].target[example().settings.tahun]
+    realisasi = {**example().kinerja.realisasi, "IS1.1": Realisasi(nilai=target * capaian / 100)}
+    content = replace(example(), settings=example().settings.model_copy(update={"kategori": scale}),
+                      kinerja=example().kinerja.model_copy(update={"realisasi": realisasi}))
     row = next(i for i in lkjip_figures(content).indikator if i.indikator.id == "IS1.1")
     assert row.capaian == capaian
     return row.kategori

@@ -98,10 +98,10 @@ YEARS = [2022, 2023, 2024, 2025, 2026]
 
 
 @pytest.mark.parametrize("indikator, nilai, satuan", [
-    (_ind({y: 38 for y in YEARS}, satuan="orang"), "38", "orang"),
-    (_ind({y: 20 for y in YEARS}, akhir="sum"), "100", "%"),
+    (_ind(dict.fromkeys(YEARS, 38), satuan="orang"), "38", "orang"),
+    (_ind(dict.fromkeys(YEARS, 20), akhir="sum"), "100", "%"),
     (_ind({2022: 1, 2023: 5, 2024: 3}, akhir="max"), "5", "%"),
-    (_ind({y: 100 for y in YEARS}, akhir="85"), "85", "%"),
+    (_ind(dict.fromkeys(YEARS, 100), akhir="85"), "85", "%"),
     (_ind({2022: 12, 2023: {"nilai": 336, "satuan": "Orang/Bulan"}}, satuan="bulan"), "336", "Orang/Bulan"),
 ], ids=["BLT last (38 orang)", "BLT sum of 5 × 20% (B-18)", "max", "an explicit nilai", "MGT unit of the last year"])
 def test_f6_kondisi_akhir_rules(indikator, nilai, satuan):

@@ -304,9 +304,14 @@ def test_decimal_comma_inside_a_flow_collection_is_refused_with_the_fix(tmp_path
     assert (problem.line, problem.field, problem.hint, problem.code) == (1, field, fix, "input.type")
 
 
-@pytest.mark.parametrize("text", ["x: [2024,2026]\n", "x: [1, 2, 3]\n", "x: {a: 1, b: 2}\n", "x: [P1,K1.1, P2]\n"])
-def test_commas_that_separate_values_are_not_decimal_commas(tmp_path, text):
-    read_data(write(tmp_path, "f.yaml", text))
+@pytest.mark.parametrize("text, data", [
+    ("x: [2024,2026]\n", {"x": [2024, 2026]}),
+    ("x: [1, 2, 3]\n", {"x": [1, 2, 3]}),
+    ("x: {a: 1, b: 2}\n", {"x": {"a": 1, "b": 2}}),
+    ("x: [P1,K1.1, P2]\n", {"x": ["P1", "K1.1", "P2"]}),
+])
+def test_commas_that_separate_values_are_not_decimal_commas(tmp_path, text, data):
+    assert read_data(write(tmp_path, "f.yaml", text))[0] == data
 
 
 def test_toml_decimal_comma_names_the_number(tmp_path):

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import docx
+from docx.oxml.ns import qn
 import pytest
 from docx_reading import (
     docx_captions,
@@ -326,10 +327,12 @@ def test_toc_and_list_of_tables_are_fields_with_cached_entries(rendered: Path) -
     assert 'TOC \\o "1-3" \\h \\z \\u' in xml and 'TOC \\h \\z \\c "Tabel"' in xml
     paragraphs = docx.Document(str(rendered)).paragraphs
     entries = [(p.style.name, p.text) for p in paragraphs if p.style.name.startswith("toc")]
+    # each entry: its text, a tab to the dot leader, the page number still empty (the build
+    # fills it from a layout, render/contents.py; until then Word updates the fields on open)
     assert entries == [
-        ("toc 1", "BAB I PENDAHULUAN"),
-        ("toc 2", "A. Latar Belakang"),
-        ("toc 3", "1. Kepegawaian"),
+        ("toc 1", "BAB I PENDAHULUAN\t"),
+        ("toc 2", "A. Latar Belakang\t"),
+        ("toc 3", "1. Kepegawaian\t"),
     ]
     assert '<w:updateFields w:val="true"/>' in docx_xml(rendered, "word/settings.xml")
 
@@ -512,3 +515,42 @@ def test_template_without_a_needed_style_is_a_laporgen_error(tmp_path: Path) -> 
     word.save(str(template))
     with pytest.raises(LaporgenError, match="Table Text Small"):
         render_to(tmp_path / "out.docx", sample_document(), template)
+
+
+def _kept_document() -> Document:
+    """The sample with its grouped table kept together and 2,5 pt cell margins (as
+    `document/keep.py` and `document/table_layout.py` decide them)."""
+    document = sample_document()
+
+    def kept(block):
+        if isinstance(block, Table) and block.id == "capaian":
+            return replace(block, keep_together=True, cell_margin=2.5)
+        if isinstance(block, Section):
+            return replace(block, children=tuple(kept(child) for child in block.children))
+        return block
+
+    return replace(document, body=tuple(kept(block) for block in document.body))
+
+
+def test_short_table_keeps_rows_together_with_explicit_margins_and_caption_with_it(tmp_path: Path) -> None:
+    """Issue 13 item 4: every row but the last kept with the next (each of its paragraphs), no
+    row split, the caption kept with the table; item 2: the cell margins set on the table."""
+    path = render_to(tmp_path / "kept.docx", _kept_document())
+    document = docx.Document(str(path))
+    table = document.tables[0]
+    tbl_pr = table._tbl.tblPr
+    margins = tbl_pr.find(qn("w:tblCellMar"))
+    assert [(m.tag.split("}")[1], m.get(qn("w:w"))) for m in margins] == [("left", "50"), ("right", "50")]
+    rows = table._tbl.tr_lst
+    assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in rows)
+    for n, tr in enumerate(rows):
+        keeps = [p.pPr is not None and p.pPr.find(qn("w:keepNext")) is not None for p in tr.iter(qn("w:p"))]
+        assert keeps and set(keeps) == {n < len(rows) - 1}, f"row {n + 1}"
+    caption = next(p for p in document.paragraphs if p.style.name == "Caption" and p.text.startswith("Tabel 1.1"))
+    assert caption.paragraph_format.keep_with_next
+
+
+def test_a_table_not_kept_together_keeps_no_row_with_the_next(tmp_path: Path) -> None:
+    path = render_to(tmp_path / "plain.docx", sample_document())
+    table = docx.Document(str(path)).tables[0]
+    assert not any(p.pPr is not None and p.pPr.find(qn("w:keepNext")) is not None for p in table._tbl.iter(qn("w:p")))

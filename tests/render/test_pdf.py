@@ -11,7 +11,7 @@ import io
 import logging
 import os
 import stat
-import subprocess
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -44,6 +44,7 @@ from laporgen.document.nodes import (
 from laporgen.errors import LaporgenError
 from laporgen.render import libreoffice
 from laporgen.render.pdf import pdf_from_html, render_pdf
+from laporgen.render.typst import FONTS, render_typst_pdf
 
 # WeasyPrint warns once, on import, when the system lacks libharfbuzz-subset (Debian
 # libharfbuzz-subset0; CI does not install it): it then subsets fonts with fontTools instead.
@@ -196,10 +197,19 @@ def long_document(paper: str = "A4") -> Document:
     )
 
 
+RENDERERS = {"weasyprint": render_pdf, "typst": render_typst_pdf}
+"""The two engines that lay out the tree themselves; every layout test below runs on both."""
+
+
+@pytest.fixture(scope="module", params=sorted(RENDERERS))
+def engine(request) -> str:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def a4() -> tuple[Document, bytes]:
+def a4(engine) -> tuple[Document, bytes]:
     document = long_document("A4")
-    return document, render_pdf(document)
+    return document, RENDERERS[engine](document)
 
 
 @pytest.fixture(scope="module")
@@ -224,10 +234,10 @@ def test_a4_paper(a4):
     assert set(sizes) == {A4, A4[::-1]}
 
 
-def test_f4_paper_from_the_document_setting():
+def test_f4_paper_from_the_document_setting(engine):
     document = long_document("F4")
     short = replace(document, front=document.front[:1], body=document.body[2:])  # has landscape
-    sizes = page_sizes_mm(render_pdf(short))
+    sizes = page_sizes_mm(RENDERERS[engine](short))
     assert sizes[0] == F4
     assert set(sizes) == {F4, F4[::-1]}
 
@@ -312,25 +322,34 @@ def embedded_fonts(pdf: bytes) -> dict[str, TTFont]:
 
 def test_fonts_are_liberation_sans_or_dejavu_and_draw_the_symbols(a4, texts):
     fonts = embedded_fonts(a4[1])
-    assert fonts and all(name.startswith(("Liberation-Sans", "DejaVu-Sans")) for name in fonts), (
-        sorted(fonts)
-    )
-    assert any(name.startswith("Liberation-Sans") for name in fonts)
+    assert fonts and all(
+        name.startswith(("Liberation-Sans", "LiberationSans", "DejaVu-Sans")) for name in fonts
+    ), sorted(fonts)
+    assert any(name.startswith(("Liberation-Sans", "LiberationSans")) for name in fonts)
     assert SYMBOLS in " ".join(texts[page_of(texts, "Simbol:")].split())
+    # Typst's subsets map glyphs by id, without a cmap: their full font (shipped) is read then
+    cmaps = [font.getBestCmap() for font in fonts.values()]
+    if not any(cmaps):
+        cmaps = [TTFont(FONTS / "LiberationSans-Regular.ttf").getBestCmap()]
     for char in "≥≤±–²":
-        assert any(ord(char) in font.getBestCmap() for font in fonts.values()), (
-            f"no glyph for {char}"
-        )
+        assert any(ord(char) in cmap for cmap in cmaps if cmap), f"no glyph for {char}"
 
 
 # ------------------------------------------------------------------------- output itself
-def test_same_document_same_bytes_dated_by_the_document(a4):
+@pytest.mark.parametrize("epoch", [None, "0", "1700000000"], ids=["unset", "1970", "2023"])
+def test_same_document_same_bytes_dated_by_the_document(a4, engine, monkeypatch, epoch):
+    """The PDF's dates are the document's (its signing date), whatever SOURCE_DATE_EPOCH a CI
+    exports: the same bytes with it unset or set to any time."""
     document, pdf = a4
-    assert render_pdf(document) == pdf
+    if epoch is None:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    else:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    assert RENDERERS[engine](document) == pdf
     info = pypdf.PdfReader(io.BytesIO(pdf)).metadata
-    assert (info["/CreationDate"], info["/ModDate"]) == ("D:20250201", "D:20250201")
+    dates = (info["/CreationDate"], info["/ModDate"])
+    assert dates == {"weasyprint": ("D:20250201",) * 2, "typst": ("D:20250201000000Z",) * 2}[engine]  # the signing date
     assert info["/Title"] == "Laporan Kinerja Uji" and info["/Author"] == "Dinas Sosial"
-    assert "SOURCE_DATE_EPOCH" not in os.environ
 
 
 @pytest.mark.parametrize("enabled_before", [True, False])
@@ -386,7 +405,7 @@ def test_libreoffice_missing_is_a_clear_error(monkeypatch):
     assert (problem.file, problem.code) == ("soffice", "pdf.engine")
     assert "not installed" in problem.message
     assert problem.hint == (
-        "install LibreOffice (apt-get install libreoffice-writer-nogui) or use --pdf-engine weasyprint"
+        "install LibreOffice (apt-get install libreoffice-writer-nogui) or use --pdf-engine typst"
     )
 
 
@@ -402,14 +421,66 @@ def test_libreoffice_failing_is_a_clear_error(monkeypatch, tmp_path):
     )
 
 
-def test_libreoffice_timing_out_is_a_clear_error(monkeypatch):
-    def hang(*args, **kwargs):
-        raise subprocess.TimeoutExpired(args[0], kwargs["timeout"])
+def leftover_folders(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.glob(f"{libreoffice.TEMP_PREFIX}*"))
 
-    monkeypatch.setattr(libreoffice.shutil, "which", lambda name: "/usr/bin/soffice")
-    monkeypatch.setattr(libreoffice.subprocess, "run", hang)
-    with pytest.raises(LaporgenError) as caught:
-        libreoffice.docx_to_pdf(b"PK", timeout=7)
-    assert caught.value.problems[0].message == (
-        "LibreOffice did not finish converting the DOCX within 7 seconds"
+
+def alive(pid: int) -> bool:
+    """Whether process `pid` still runs (a zombie waiting for its parent counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+def test_libreoffice_timing_out_kills_its_whole_group_and_removes_its_folder(monkeypatch, tmp_path):
+    """The fake soffice does what the real launcher does: starts a worker (soffice.bin) that
+    writes into the profile folder, and waits. On the timeout both die and the folder goes."""
+    pids = tmp_path / "pids"
+    fake_soffice(
+        tmp_path / "bin",
+        f"""profile=$(echo "$2" | sed 's|^-env:UserInstallation=file://||')
+mkdir -p "$profile"
+(while true; do date > "$profile/busy"; sleep 0.05; done) &
+echo $$ $! > {pids}
+wait""",
     )
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with pytest.raises(LaporgenError) as caught:
+        libreoffice.docx_to_pdf(b"PK", timeout=1)
+    assert caught.value.problems[0].message == (
+        "LibreOffice did not finish converting the DOCX within 1 seconds"
+    )
+    launcher, worker = (int(pid) for pid in pids.read_text().split())
+    assert not alive(launcher)
+    assert not alive(worker)
+    assert leftover_folders(tmp_path) == []
+
+
+@pytest.mark.libreoffice
+def test_real_libreoffice_timing_out_leaves_no_process_and_no_folder(monkeypatch, tmp_path):
+    """The real soffice, stopped after half a second (before it has even read its profile):
+    no process of the conversion survives and its temporary folder is removed."""
+    from libreoffice import soffice
+
+    soffice()  # skips with the reason when LibreOffice is not installed
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    before = soffice_pids()
+    with pytest.raises(LaporgenError, match="within 0.5 seconds"):
+        libreoffice.docx_to_pdf(b"PK", timeout=0.5)
+    assert leftover_folders(tmp_path) == []
+    left = [pid for pid in soffice_pids() - before if str(tmp_path) in cmdline(pid)]
+    assert left == []
+
+
+def soffice_pids() -> set[int]:
+    return {int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and "soffice" in cmdline(int(p.name))}
+
+
+def cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""

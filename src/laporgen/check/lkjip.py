@@ -32,6 +32,7 @@ def check_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     findings += _strategi(c)
     findings += _skala(c, f)
     findings += _target_akhir(c, f)
+    findings += _target_tahun(c, f)
     findings += _alokasi(c, f)
     findings += _satuan_riwayat(c)
     findings += placeholders(c)
@@ -200,6 +201,24 @@ def _skala(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
             out.append(_finding(c, "W", "kinerja", ("realisasi", i.indikator.id, "nilai"),
                                 f"{i.indikator.id}: capaian {persen(i.capaian)} falls in no level of the kategori scale",
                                 "kategori.celah"))
+    return out
+
+
+def _target_tahun(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
+    """An indicator reported this year whose plan has no target for the year: its capaian cannot
+    be computed and Tabel 3.2 prints "-", which must not pass unsaid."""
+    tahun = c.settings.tahun
+    reported = {i.indikator.id for i in (*f.indikator_tujuan, *f.indikator) if i.target is None}
+    out = []
+    for t_no, t in enumerate(c.rencana.tujuan):
+        plan = [(("tujuan", t_no, "indikator", k), ind) for k, ind in enumerate(t.indikator)]
+        plan += [(("tujuan", t_no, "sasaran", s_no, "indikator", k), ind)
+                 for s_no, s in enumerate(t.sasaran) for k, ind in enumerate(s.indikator)]
+        for loc, ind in plan:
+            if ind.id in reported and tahun not in ind.target:
+                out.append(_finding(c, "W", "rencana", (*loc, "target"),
+                                    f'{ind.id} "{ind.nama}" has no target for {tahun}: its capaian cannot be computed '
+                                    f'and Tabel 3.2 prints "-"; add {tahun}: <target> to its target', "target.tahun"))
     return out
 
 

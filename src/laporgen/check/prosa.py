@@ -123,7 +123,7 @@ def prosa_findings(narasi: dict, figures: list[Angka]) -> list[Finding]:
     """The findings of every narrative file against the computed figures."""
     names = sorted({e.lower() for a in figures for e in a.entitas if len(e) > 3}, key=len, reverse=True)
     out: list[Finding] = []
-    for key, n in sorted(narasi.items()):
+    for _key, n in sorted(narasi.items()):
         text = _JINJA.sub(_blank, n.text)
         for line, sentence in _sentences(text):
             out += _terbilang(n.path, line, sentence)

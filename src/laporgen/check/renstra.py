@@ -21,13 +21,22 @@ from .wajar import wajar_renstra
 
 def check_renstra(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
     """Every finding of a Renstra content, in file order."""
-    findings = [*_pelayanan(c, f), *_anggaran(c, f), *_matriks(c, f), *_indikator(c, f), *_urusan(c, f), *_aset(c), *silang_renstra(c, f),
+    findings = [*_pelayanan(c, f), *_anggaran(c, f), *_matriks(c, f), *_indikator(c, f), *_urusan(c, f), *_aset(c), *_strategi(c), *silang_renstra(c, f),
                 *placeholders(c), *wajar_renstra(c)]
     return sorted(findings, key=lambda x: (x.problem.file, x.problem.line or 0))
 
 
 def _finding(c: RenstraContent, severity, part: str, loc: FieldPath, message: str, code: str) -> Finding:
     return Finding(severity, c.sources[part].problem(loc, message, None, code))
+
+
+def _strategi(c: RenstraContent) -> list[Finding]:
+    """A sasaran without strategi has no row in T-C.26 (as the signed Magetan form leaves one
+    out): said here, since nothing may vanish from a table silently."""
+    return [_finding(c, "W", "rencana", ("tujuan", i, "sasaran", j),
+                     f"sasaran {s.id} has no strategi, so T-C.26 leaves it out; add `strategi:` (uraian, "
+                     "arah_kebijakan) to show it", "strategi")
+            for i, t in enumerate(c.rencana.tujuan) for j, s in enumerate(t.sasaran) if not s.strategi]
 
 
 # ------------------------------------------------------------------------------------- BAB II
@@ -41,11 +50,11 @@ def _pelayanan(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                 out.append(_finding(c, "E", "evaluasi", ("kinerja_pelayanan", "indikator", n, "tercetak", "rasio", str(year)),
                                     f"T-C.23 {year}: rasio printed {angka(printed)}, computed {angka(computed, desimal_of(printed))} "
                                     f"({angka(i.realisasi.get(year))} / {angka(i.target.get(year))} x 100, rounded half-up)", "rasio"))
-    for n, row in enumerate(f.akhir_periode):
-        printed = row.indikator.tercetak.kemajuan
-        if differs(printed, row.kemajuan):
+    for n, akhir in enumerate(f.akhir_periode):
+        tercetak = akhir.indikator.tercetak.kemajuan
+        if tercetak is not None and differs(tercetak, akhir.kemajuan):
             out.append(_finding(c, "E", "evaluasi", ("akhir_periode", "indikator", n, "tercetak", "kemajuan"),
-                                f"tingkat kemajuan printed {angka(printed)}, computed {angka(row.kemajuan, desimal_of(printed))}", "kemajuan"))
+                                f"tingkat kemajuan printed {angka(tercetak)}, computed {angka(akhir.kemajuan, desimal_of(tercetak))}", "kemajuan"))
     return out
 
 
@@ -185,9 +194,10 @@ def _target_dari_sub(c: RenstraContent, node: NodeRencana, loc: FieldPath) -> li
     out = []
     for year, value in own.target.items():
         parts = [nilai_of(s.target.get(year)) for s in subs]
-        if value is None or None in parts:
+        known = [p for p in parts if p is not None]
+        if value is None or len(known) < len(parts):
             continue
-        total = sum(parts, Decimal(0))
+        total = sum(known, Decimal(0))
         if nilai_of(value) != total:
             out.append(_finding(c, "W", "program", loc + ("indikator", 0, "target", str(year)),
                                 f"{node.id} {year}: target {angka(nilai_of(value))} is not the sum of its sub kegiatan targets "

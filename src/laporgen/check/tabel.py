@@ -13,11 +13,11 @@ from .findings import Finding
 
 
 def check_tabel(c: Content) -> list[Finding]:
-    source = c.sources.get("tabel")
-    if source is None:
+    source, declared = c.sources.get("tabel"), getattr(c, "tabel", None)
+    if source is None or declared is None:  # a type whose content takes no tabel.yaml (the PK)
         return []
     out: list[Finding] = []
-    for i, tabel in enumerate(c.tabel.tabel):
+    for i, tabel in enumerate(declared.tabel):
         d = hitung_tabel(tabel)
         for r in d.baris:
             for cid, printed in r.tercetak.items():

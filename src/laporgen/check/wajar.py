@@ -182,9 +182,9 @@ def wajar_renstra(c: RenstraContent) -> list[Finding]:
     ev = c.evaluasi
     if ev.kinerja_pelayanan:
         for n, row in enumerate(ev.kinerja_pelayanan.indikator):
-            for year, value in row.target.items():
+            for year, target in row.target.items():
                 out.target("evaluasi", ("kinerja_pelayanan", "indikator", n, "target", str(year)), f"T-C.23 '{pendek(row.nama)}' {year}",
-                           value, row.realisasi.get(year))
+                           target, row.realisasi.get(year))
     if ev.anggaran_realisasi:
         for loc, row in _uraian(ev.anggaran_realisasi.uraian, ("anggaran_realisasi", "uraian")):
             for year, pagu in row.anggaran.items():

@@ -22,6 +22,7 @@ class Hasil:
     folder: Path
     outputs: tuple[Path, ...] = ()
     errors: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # warnings about the outputs (`Built.notes`)
 
     @property
     def ok(self) -> bool:
@@ -40,18 +41,19 @@ def find_documents(root: Path) -> list[Path]:
 
 
 def build_all(folders: list[Path], out: Path, formats: tuple[str, ...], workers: int | None = None,
-              on_done: Callable[[Hasil], None] | None = None) -> list[Hasil]:
-    """Build each folder into `out`; returns the outcomes in the order of `folders`."""
+              on_done: Callable[[Hasil], None] | None = None, page_numbers: bool = True) -> list[Hasil]:
+    """Build each folder into `out`; returns the outcomes in the order of `folders`
+    (`page_numbers` as for `build`)."""
     workers = max(1, min(workers or os.cpu_count() or 1, len(folders)))
     results: dict[Path, Hasil] = {}
     if workers == 1:
         for folder in folders:
-            results[folder] = _build_one(folder, out, formats)
+            results[folder] = _build_one(folder, out, formats, page_numbers)
             if on_done:
                 on_done(results[folder])
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(_build_one, folder, out, formats): folder for folder in folders}
+            futures = {pool.submit(_build_one, folder, out, formats, page_numbers): folder for folder in folders}
             for future in as_completed(futures):
                 result = future.result()
                 results[futures[future]] = result
@@ -60,11 +62,12 @@ def build_all(folders: list[Path], out: Path, formats: tuple[str, ...], workers:
     return [results[f] for f in folders]
 
 
-def _build_one(folder: Path, out: Path, formats: tuple[str, ...]) -> Hasil:
+def _build_one(folder: Path, out: Path, formats: tuple[str, ...], page_numbers: bool = True) -> Hasil:
     from ..build import build
 
     try:
-        return Hasil(folder, build(folder, out, formats).outputs)
+        built = build(folder, out, formats, page_numbers=page_numbers)
+        return Hasil(folder, built.outputs, notes=built.notes)
     except LaporgenError as exc:
         return Hasil(folder, errors=tuple(str(p) for p in exc.problems))
     except Exception as exc:  # a bug in one document must not stop the others

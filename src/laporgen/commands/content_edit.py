@@ -127,7 +127,7 @@ def _spliced(text: str, data: Any, edits: list[Edit]) -> str | None:
     for edit in edits:
         new = _scalar(edit.value) if isinstance(edit, Set) else None
         at = _location(data, edit.path) if new is not None else None
-        if at is None:
+        if at is None or new is None:
             return None
         parent, key, (line, column) = at
         if not _is_scalar(parent[key]) or line >= len(lines):
@@ -172,7 +172,8 @@ def _location(data: Any, path: FieldPath) -> tuple[Any, str | int, tuple[int, in
     try:
         parent, key = _parent(data, path)
         parent[key]
-        where = parent.lc.value(key) if isinstance(parent, dict) else parent.lc.item(key)
+        lc = parent.lc
+        where = lc.value(key) if isinstance(parent, dict) else lc.item(key)
     except (KeyError, IndexError, TypeError, AttributeError):
         return None
     return parent, key, where
@@ -211,6 +212,7 @@ def _node(value: Any, like: Any) -> Any:
     sibling), so a new `{target: …, realisasi: …}` reads as the rows beside it."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+    node: Any
     if isinstance(value, dict):
         node = CommentedMap()
         for k, v in value.items():

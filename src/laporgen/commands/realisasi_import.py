@@ -216,7 +216,7 @@ class _Reader:
         headers = indikator_headers(self.content)
         known = {row.id: row for row in indikator_rows(self.content)}
         angka = TypeAdapter(Angka)
-        for r, cells, baris in self.ids(sheet, self.rows(sheet, headers), known):
+        for _row, cells, baris in self.ids(sheet, self.rows(sheet, headers), known):
             realisasi = self.number(cells[INDIKATOR_REALISASI], angka)
             tw_cells = cells[INDIKATOR_REALISASI + 1: INDIKATOR_REALISASI + 1 + len(TRIWULAN)]
             tw = tuple(self.number(c, angka) for c in tw_cells)
@@ -278,7 +278,7 @@ class _Reader:
         headers = anggaran_headers(self.content)
         known = {row.id: row for row in anggaran_rows(self.content)}
         rupiah = TypeAdapter(Rupiah)
-        for r, cells, baris in self.ids(sheet, self.rows(sheet, headers), known):
+        for _row, cells, baris in self.ids(sheet, self.rows(sheet, headers), known):
             cell = cells[ANGGARAN_REALISASI]
             if cell.value in (None, "") or (isinstance(cell.value, str) and cell.value.strip() in _EMPTY_TEXT):
                 self.problem(f"{sheet.title}!{cell.coordinate}", f"the realisasi anggaran of {baris.id} is empty",
@@ -330,7 +330,7 @@ def import_realisasi(xlsx: Path, folder: Path) -> list[str]:
                            "export a new template with laporgen export PATH --template realisasi", "import.sheet")
     if reader.problems:
         raise LaporgenError(reader.problems)
-    models = {"kinerja": Kinerja, "program": ProgramTree}
+    models: dict[str, type[BaseModel]] = {"kinerja": Kinerja, "program": ProgramTree}
     order = tuple(row.id for row in indikator_rows(content))
     texts: dict[Path, bytes] = {}
     lines: list[str] = []

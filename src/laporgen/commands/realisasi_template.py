@@ -209,17 +209,17 @@ def realisasi_workbook(c: LkjipContent) -> bytes:
         _row(sheet, r, values, editable, number_format="General")
     sheet = workbook.create_sheet(ANGGARAN)
     _head(sheet, judul, petunjuk, anggaran_headers(c), (8, 70, 18, 18))
-    for r, row in enumerate(anggaran_rows(c), start=HEADER_ROW + 1):
-        _row(sheet, r, (row.id, row.nama, row.pagu, row.realisasi), ANGGARAN_EDITABLE, number_format="#,##0")
+    for r, baris in enumerate(anggaran_rows(c), start=HEADER_ROW + 1):
+        _row(sheet, r, (baris.id, baris.nama, baris.pagu, baris.realisasi), ANGGARAN_EDITABLE, number_format="#,##0")
     sheet = workbook.create_sheet(INDIKATOR_PROGRAM)
     _head(sheet, judul, petunjuk, indikator_program_headers(c), (8, 45, 45, 12, 12, 14))
-    for r, row in enumerate(indikator_program_rows(c), start=HEADER_ROW + 1):
-        _row(sheet, r, (row.id, row.induk, row.nama, row.satuan, row.target, row.realisasi),
+    for r, ip in enumerate(indikator_program_rows(c), start=HEADER_ROW + 1):
+        _row(sheet, r, (ip.id, ip.induk, ip.nama, ip.satuan, ip.target, ip.realisasi),
              (INDIKATOR_PROGRAM_REALISASI,), number_format="General")
     sheet = workbook.create_sheet(ALOKASI)
     _head(sheet, judul, petunjuk, alokasi_headers(c), (10, 70, 18, 18))
-    for r, row in enumerate(alokasi_rows(c), start=HEADER_ROW + 1):
-        _row(sheet, r, (row.id, row.nama, row.pagu, row.realisasi), (ALOKASI_REALISASI,), number_format="#,##0")
+    for r, alokasi in enumerate(alokasi_rows(c), start=HEADER_ROW + 1):
+        _row(sheet, r, (alokasi.id, alokasi.nama, alokasi.pagu, alokasi.realisasi), (ALOKASI_REALISASI,), number_format="#,##0")
     moment = max(datetime.combine(c.settings.tanda_tangan.tanggal, datetime.min.time()), datetime(1980, 1, 1))
     workbook.properties.title = judul
     workbook.properties.creator = "laporgen"

@@ -108,6 +108,8 @@ def rolled(stem: str, data: Any, old: LkjipContent, baru: int) -> list[Edit]:
         edits += _kinerja(data, old, baru)
     if stem == "program":
         edits += _program(data, baru)
+    if stem == "sumber_daya":
+        edits += _sumber_daya(data, old, baru)
     for path, value in _walk(data):
         if not isinstance(value, dt.date) or any(p in DROPPED for p in path):
             continue
@@ -136,7 +138,9 @@ def _kinerja(data: dict, old: LkjipContent, baru: int) -> list[Edit]:
             continue
         row = rows[id_]
         nilai = {"target": row.target, "realisasi": fakta.nilai} if row.target is not None else {"realisasi": fakta.nilai}
-        at = next((i for i, r in enumerate(riwayat) if isinstance(r, dict) and r.get("id") == id_), None)
+        # a row written by name (no id) is the same indicator: its year merges into it
+        at = next((i for i, r in enumerate(old.kinerja.riwayat)
+                   if r.tentang(id_, row.indikator.nama, row.indikator.satuan)), None)
         if at is None:
             induk = row.sasaran.uraian if row.sasaran is not None else row.tujuan.uraian
             added.append({"sasaran": induk, "indikator": row.indikator.nama, "satuan": row.indikator.satuan,
@@ -158,16 +162,58 @@ def _kinerja(data: dict, old: LkjipContent, baru: int) -> list[Edit]:
 
 def _program(data: dict, baru: int) -> list[Edit]:
     """Every realisasi of the program tree emptied: anggaran to 0 (it is required), indicator
-    realisasi to null; pagu and targets stay as a draft."""
+    realisasi to null. Pagu and indicator targets keep last year's value as a starting point
+    (pagu is required, and a kept figure lets the draft build) but are marked [ISI]: the new
+    DPA sets them, and an unmarked old figure would pass for this year's."""
     edits: list[Edit] = []
     for path, value in _walk(data):
-        if not path or path[-1] != "realisasi" or any(p in DROPPED for p in path):
+        if not isinstance(value, dict) or any(p in DROPPED for p in path):
             continue
-        if len(path) >= 2 and path[-2] == "anggaran":
-            edits.append(Set(path, 0, mark=f"realisasi {baru}"))
-        elif isinstance(value, int | Decimal):
-            edits.append(Set(path, None, mark=f"realisasi {baru}"))
+        anggaran = bool(path) and path[-1] == "anggaran"
+        keys = ("pagu", "pagu_murni", "realisasi") if anggaran else ("target", "target_murni", "realisasi")
+        mark = f"pagu dan realisasi {baru}" if anggaran else (
+            f"target dan realisasi {baru}" if "target" in value or "target_murni" in value else f"realisasi {baru}")
+        for key in keys:
+            if not _is_number(value.get(key)):
+                continue
+            if key != "realisasi":
+                edits.append(Set((*path, key), value[key], mark=mark))
+            else:
+                edits.append(Set((*path, key), 0 if anggaran else None, mark=mark))
     return edits
+
+
+PEGAWAI = {"formasi": ("kebutuhan", "realisasi"), "golongan": ("jumlah",), "pendidikan": ("jumlah",),
+           "jenis_kelamin": ("jumlah",)}
+"""The staff counts of sumber_daya.yaml, by list: kept as a starting point, marked [ISI]."""
+
+
+def _sumber_daya(data: dict, old: LkjipContent, baru: int) -> list[Edit]:
+    """Last year's closing asset balance (saldo akhir, computed) becomes the new saldo awal and
+    the year's mutasi are emptied to be filled in; the staff counts are marked to be updated."""
+    from ..compute.sumber_daya import saldo_akhir
+
+    edits: list[Edit] = []
+    aset = data.get("aset") if isinstance(data.get("aset"), dict) else {}
+    for n, (raw, item) in enumerate(zip(aset.get("item") or [], old.sumber_daya.aset.item, strict=False)):
+        if not isinstance(raw, dict):
+            continue
+        akhir = saldo_akhir(item.saldo_awal, item.bertambah, item.berkurang)
+        edits.append(Set(("aset", "item", n, "saldo_awal"), int(akhir) if akhir == akhir.to_integral_value() else akhir))
+        for mutasi in ("bertambah", "berkurang"):
+            edits.append(Set(("aset", "item", n, mutasi), 0, mark=f"mutasi aset {baru}",
+                             order=("nama", "saldo_awal", "bertambah", "berkurang")))
+    pegawai = data.get("pegawai") if isinstance(data.get("pegawai"), dict) else {}
+    for daftar, fields in PEGAWAI.items():
+        for n, row in enumerate(pegawai.get(daftar) or []):
+            for field in fields:
+                if isinstance(row, dict) and _is_number(row.get(field)):
+                    edits.append(Set(("pegawai", daftar, n, field), row[field], mark=f"jumlah pegawai {baru}"))
+    return edits
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | Decimal | float) and not isinstance(value, bool)
 
 
 def _walk(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:

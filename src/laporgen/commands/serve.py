@@ -233,7 +233,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
         """On a loopback address, only requests naming a loopback host: a web page elsewhere
         cannot read the draft through DNS rebinding. On another address (--host 0.0.0.0, to
         look from a phone), any Host header."""
-        if not _is_loopback(self.server.server_address[0]):
+        host = self.server.server_address[0]
+        if not (isinstance(host, str) and _is_loopback(host)):
             return True
         try:
             host = urlsplit("//" + (self.headers.get("Host") or "")).hostname or ""
@@ -278,7 +279,7 @@ class PreviewServer(ThreadingHTTPServer):
     def url(self) -> str:
         """ "http://127.0.0.1:8000/": the address the server listens on (the real port when 0
         was asked for)."""
-        host, port = self.server_address[:2]
+        host, port = str(self.server_address[0]), self.server_address[1]
         return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
 
 

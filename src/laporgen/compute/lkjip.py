@@ -8,6 +8,7 @@ percentages as printed (2 decimals) when `perhitungan.basis` is `tampil` (DOMAIN
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -97,7 +98,7 @@ class NodeAnggaran:
     def id(self) -> str:
         return self.node.id
 
-    def walk(self):
+    def walk(self) -> Iterator[NodeAnggaran]:
         yield self
         for child in self.children:
             yield from child.walk()
@@ -203,9 +204,10 @@ class _Basis:
         self.metode = p.efisiensi
 
     def __call__(self, value: Decimal | None) -> Decimal | None:
-        if value is None or not self.tampil:
-            return value
-        return bulatkan(value)
+        return None if value is None else self.shown(value)
+
+    def shown(self, value: Decimal) -> Decimal:
+        return bulatkan(value) if self.tampil else value
 
     def capaian(self, value: Decimal | None) -> Decimal | None:
         return batasi(self(value), self.batas)
@@ -235,7 +237,7 @@ def lkjip_figures(c: LkjipContent) -> LkjipFigures:
         return IndikatorKinerja(
             ind, tujuan, sasaran, target, realisasi, fakta, capaian,
             kategori_for(None if capaian is None else bulatkan(capaian), skala),
-            akhir, kemajuan, sisa_kemajuan=None if kemajuan is None else 100 - basis(kemajuan), capaian_mentah=mentah,
+            akhir, kemajuan, sisa_kemajuan=None if kemajuan is None else 100 - basis.shown(kemajuan), capaian_mentah=mentah,
         )
 
     tujuan_rows = tuple(measure(i, t, None) for t in c.rencana.tujuan for i in t.indikator)
@@ -309,18 +311,20 @@ def _kegiatan(k: Kegiatan, basis: _Basis) -> NodeAnggaran:
     return _leaf("kegiatan", k, a.pagu, a.pagu_murni, a.realisasi, basis)
 
 
-def _leaf(jenis, node, pagu, pagu_murni, realisasi, basis: _Basis) -> NodeAnggaran:
+def _leaf(jenis: str, node: Kegiatan | SubKegiatan, pagu: Decimal, pagu_murni: Decimal | None, realisasi: Decimal,
+          basis: _Basis) -> NodeAnggaran:
     return _assemble(jenis, node, pagu, pagu if pagu_murni is None else pagu_murni, realisasi, (), basis)
 
 
-def _node(jenis, node, children: tuple[NodeAnggaran, ...], basis: _Basis) -> NodeAnggaran:
+def _node(jenis: str, node: Program | Kegiatan, children: tuple[NodeAnggaran, ...], basis: _Basis) -> NodeAnggaran:
     return _assemble(
         jenis, node, ang.jumlah(ch.pagu for ch in children), ang.jumlah(ch.pagu_murni for ch in children),
         ang.jumlah(ch.realisasi for ch in children), children, basis,
     )
 
 
-def _assemble(jenis, node, pagu, pagu_murni, realisasi, children, basis: _Basis,
+def _assemble(jenis: str, node: Program | Kegiatan | SubKegiatan, pagu: Decimal, pagu_murni: Decimal, realisasi: Decimal,
+              children: tuple[NodeAnggaran, ...], basis: _Basis,
               serapan_total: Decimal | None = None) -> NodeAnggaran:
     serapan = ang.serapan_persen(pagu, realisasi)
     indikator = tuple(_indikator_node(i, serapan_total) for i in node.indikator)
@@ -404,14 +408,17 @@ def _tahun_riwayat(c: LkjipContent) -> tuple[int, ...]:
 def _riwayat(c: LkjipContent, now: dict[str, IndikatorKinerja], basis: _Basis) -> tuple[BarisRiwayat, ...]:
     """Tabel 3.3 rows: earlier years from `riwayat`, the report year from the current figures."""
     rows = []
+    linked: set[str] = set()
     for r in c.kinerja.riwayat:
         years = {y: TahunRiwayat(v.target, v.realisasi, batasi(capaian_persen(v.target, v.realisasi), basis.batas))
                  for y, v in r.tahun.items()}
-        if r.id in now:
-            cur = now[r.id]
+        iid = next((i for i, cur in now.items() if i not in linked
+                    and r.tentang(i, cur.indikator.nama, cur.indikator.satuan)), None)
+        if iid is not None:
+            cur = now[iid]
+            linked.add(iid)
             years[c.settings.tahun] = TahunRiwayat(cur.target, cur.realisasi, cur.capaian)
         rows.append(BarisRiwayat(r.sasaran, r.indikator, r.satuan, years))
-    linked = {r.id for r in c.kinerja.riwayat if r.id}
     for iid, cur in now.items():
         if iid not in linked:
             rows.append(BarisRiwayat(cur.sasaran.uraian if cur.sasaran else "", cur.indikator.nama, cur.indikator.satuan,

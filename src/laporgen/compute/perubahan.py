@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from ..model.content import Content
 from ..model.nilai import nilai_of
@@ -47,7 +47,7 @@ def _plan_items(r: Rencana) -> Iterator[tuple[str, str, object]]:
 
 
 def _name(item: object) -> str:
-    return getattr(item, "uraian", None) or getattr(item, "nama", "")
+    return str(getattr(item, "uraian", None) or getattr(item, "nama", ""))
 
 
 def _plan(old: Rencana, new: Rencana) -> list[Perubahan]:
@@ -68,7 +68,7 @@ def _plan(old: Rencana, new: Rencana) -> list[Perubahan]:
     return out
 
 
-def _targets(i: str, name: str, before: dict, after: dict, bagian: str = "target") -> list[Perubahan]:
+def _targets(i: str, name: str, before: dict[int, Any], after: dict[int, Any], bagian: str = "target") -> list[Perubahan]:
     out = []
     for year in sorted(set(before) | set(after)):
         a, b = nilai_of(before.get(year)), nilai_of(after.get(year))

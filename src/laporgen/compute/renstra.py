@@ -4,6 +4,7 @@ pagu per printed matrix, T-C.28 rows, SDM totals. Pure: no I/O, no formatting.""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -16,7 +17,7 @@ from ..model.renstra import Indikator
 from .anggaran import jumlah, serapan_persen
 from .capaian import capaian_persen
 from .kemajuan import target_akhir
-from .pertumbuhan import pertumbuhan_persen
+from .pertumbuhan import Metode, pertumbuhan_persen
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class BarisPendanaan:
     pertumbuhan_realisasi: Decimal | None
     children: tuple["BarisPendanaan", ...] = ()
 
-    def walk(self):
+    def walk(self) -> Iterator[BarisPendanaan]:
         yield self
         for child in self.children:
             yield from child.walk()
@@ -72,7 +73,7 @@ class NodeRencana:
     def id(self) -> str:
         return self.node.id
 
-    def walk(self):
+    def walk(self) -> Iterator[NodeRencana]:
         yield self
         for child in self.children:
             yield from child.walk()
@@ -141,11 +142,11 @@ class RenstraFigures:
 def renstra_figures(c: RenstraContent) -> RenstraFigures:
     """Every computed figure of the Renstra of `c`."""
     ev = c.evaluasi
+    kp = ev.kinerja_pelayanan
     pelayanan = tuple(
-        BarisPelayanan(i, {y: capaian_persen(i.target.get(y), i.realisasi.get(y), i.arah)
-                           for y in ev.kinerja_pelayanan.tahun})
-        for i in (ev.kinerja_pelayanan.indikator if ev.kinerja_pelayanan else ())
-    )
+        BarisPelayanan(i, {y: capaian_persen(i.target.get(y), i.realisasi.get(y), i.arah) for y in kp.tahun})
+        for i in kp.indikator
+    ) if kp else ()
     akhir_periode = tuple(BarisAkhirPeriode(i, capaian_persen(i.target, i.realisasi))
                           for i in (ev.akhir_periode.indikator if ev.akhir_periode else ()))
     anggaran, total = _anggaran(c)
@@ -179,7 +180,7 @@ def _anggaran(c: RenstraContent) -> tuple[tuple[BarisPendanaan, ...], BarisPenda
     return rows, total
 
 
-def _uraian(u: UraianAnggaran, years: list[int], metode, level: int) -> BarisPendanaan:
+def _uraian(u: UraianAnggaran, years: list[int], metode: Metode, level: int) -> BarisPendanaan:
     children = tuple(_uraian(a, years, metode, level + 1) for a in u.anak)
     if children:
         anggaran = {y: _sum(ch.anggaran.get(y) for ch in children) for y in years}
@@ -190,9 +191,9 @@ def _uraian(u: UraianAnggaran, years: list[int], metode, level: int) -> BarisPen
     return _baris(u, level, anggaran, realisasi, years, metode, children)
 
 
-def _baris(u, level, anggaran, realisasi, years, metode, children) -> BarisPendanaan:
-    rasio = {y: None if not anggaran.get(y) or realisasi.get(y) is None else serapan_persen(anggaran[y], realisasi[y])
-             for y in years}
+def _baris(u: UraianAnggaran, level: int, anggaran: dict[int, Decimal | None], realisasi: dict[int, Decimal | None],
+           years: list[int], metode: Metode, children: tuple[BarisPendanaan, ...]) -> BarisPendanaan:
+    rasio = {y: _rasio(anggaran.get(y), realisasi.get(y)) for y in years}
     return BarisPendanaan(
         u, level, anggaran, realisasi, rasio,
         pertumbuhan_persen([anggaran.get(y) for y in years], metode),
@@ -201,7 +202,12 @@ def _baris(u, level, anggaran, realisasi, years, metode, children) -> BarisPenda
     )
 
 
-def _sum(values) -> Decimal | None:
+def _rasio(anggaran: Decimal | None, realisasi: Decimal | None) -> Decimal | None:
+    """Realisasi ÷ anggaran × 100; None without both, or with no anggaran."""
+    return None if not anggaran or realisasi is None else serapan_persen(anggaran, realisasi)
+
+
+def _sum(values: Iterable[Decimal | None]) -> Decimal | None:
     """Σ of the values present; None when none is (a missing year stays "-")."""
     present = [v for v in values if v is not None]
     return jumlah(present) if present else None
@@ -218,7 +224,7 @@ def _kegiatan(k: KegiatanRencana) -> NodeRencana:
     return NodeRencana("kegiatan", k, dict(k.pagu), ())
 
 
-def _node(jenis: str, node, children: tuple[NodeRencana, ...]) -> NodeRencana:
+def _node(jenis: str, node: ProgramRencana | KegiatanRencana, children: tuple[NodeRencana, ...]) -> NodeRencana:
     years = sorted({y for ch in children for y in ch.pagu})
     return NodeRencana(jenis, node, {y: _sum(ch.pagu.get(y) for ch in children) for y in years}, children)
 
@@ -237,7 +243,7 @@ def kondisi_akhir(ind: IndikatorRencana, years: list[int]) -> Akhir:
     if isinstance(ind.akhir, Decimal):
         return Akhir(ind.akhir, ind.satuan)
     cells: list[NilaiTarget] = [ind.target.get(y) for y in years if ind.target.get(y) is not None]
-    values = [nilai_of(v) for v in cells if nilai_of(v) is not None]
+    values = [v for v in (nilai_of(c) for c in cells) if v is not None]
     if not values:
         return Akhir(None, ind.satuan)
     unit = satuan_of(cells[-1], ind.satuan)

@@ -127,8 +127,8 @@ def toc_entries(body: tuple[Block, ...]) -> tuple[tuple[int, str], ...]:
 
 
 def list_of_tables(body: tuple[Block, ...]) -> ListOfTables:
-    """The Daftar Tabel of a numbered body."""
-    tables = [b for b in walk(body) if isinstance(b, Table)]
+    """The Daftar Tabel of a numbered body (a table split by year span listed once)."""
+    tables = [b for b in walk(body) if isinstance(b, Table) and not b.continued]
     return ListOfTables("DAFTAR TABEL", "Tabel", tuple(f"{t.label} {t.title}" for t in tables))
 
 

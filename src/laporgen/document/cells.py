@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any, cast, get_args
 
-from .nodes import Align, Cell, Column, LineBreak, ListBlock, Paragraph, Text
+from .nodes import Align, Cell, Column, Inline, LineBreak, ListBlock, Marker, Paragraph, Text
 
 Row = tuple[Cell, ...]
 
@@ -13,7 +14,7 @@ def cell(text: str, align: Align = "left", *, colspan: int = 1, rowspan: int = 1
          strong: bool = False, shade: bool = False, level: int = 0) -> Cell:
     """A cell holding one paragraph; "\\n" in `text` becomes a line break; `level` the
     depth of the item it names (see `Cell`)."""
-    inlines: list = []
+    inlines: list[Inline] = []
     for n, line in enumerate(text.split("\n")):
         if n:
             inlines.append(LineBreak())
@@ -21,17 +22,17 @@ def cell(text: str, align: Align = "left", *, colspan: int = 1, rowspan: int = 1
     return Cell((Paragraph(tuple(inlines), align=align),), colspan, rowspan, align, strong, shade, level)
 
 
-def num(text: str, **kw) -> Cell:
+def num(text: str, **kw: Any) -> Cell:
     """A right-aligned figure."""
     return cell(text, "right", **kw)
 
 
-def mid(text: str, **kw) -> Cell:
+def mid(text: str, **kw: Any) -> Cell:
     """A centred cell (numbers of rows, short codes)."""
     return cell(text, "center", **kw)
 
 
-def items(lines: Sequence[str], marker: str = "-") -> Cell:
+def items(lines: Sequence[str], marker: Marker = "-") -> Cell:
     """A cell holding a list (causes, problems, actions)."""
     if not lines:
         return cell("")
@@ -55,5 +56,13 @@ def nomor_kolom(labels: Sequence[str]) -> Row:
     return tuple(cell(label, "center", shade=True) for label in labels)
 
 
-def columns(*spec: tuple[float, Align]) -> tuple[Column, ...]:
-    return tuple(Column(width, align) for width, align in spec)
+def columns(*spec: tuple[float, str]) -> tuple[Column, ...]:
+    """Columns from (relative width, align) pairs; an align other than left, center, right or
+    justify is a bug, refused here (a repeated `*[(1.1, "right")] * n` is typed `str`)."""
+    return tuple(Column(width, _align(align)) for width, align in spec)
+
+
+def _align(align: str) -> Align:
+    if align not in get_args(Align):
+        raise ValueError(f"not a column alignment: {align!r}")
+    return cast(Align, align)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .nodes import ListBlock, Paragraph, Text
+from .nodes import ListBlock, Marker, Paragraph, Text
 
 KATA_SAMBUNG = frozenset({"dan", "atau", "di", "ke", "dari", "yang", "untuk", "pada", "bagi", "serta", "dengan",
                           "dalam", "oleh", "terhadap", "atas", "per"})
@@ -54,6 +54,6 @@ def para(*parts: str | Text) -> Paragraph:
     return Paragraph(tuple(Text(p) if isinstance(p, str) else p for p in parts))
 
 
-def daftar(values: list[str], marker: str = "1.") -> ListBlock:
+def daftar(values: list[str], marker: Marker = "1.") -> ListBlock:
     """A list with one paragraph per value ("1." numbered, "-" bulleted)."""
     return ListBlock(tuple((para(v),) for v in values), marker)

@@ -19,6 +19,7 @@ from . import lkjip_kalimat as kalimat
 from .builder import OutlineBuilder, changed_outline, list_of_figures, list_of_tables, signature, toc_entries
 from .front import settle_empty
 from .kalimat import para
+from .keep import laid_out
 from .lkjip_tables import LkjipTables
 from .nodes import (
     Block, Document, Figure, Landscape, ListBlock, PageBreak, Paragraph, Section, Signature, Table, Text, Toc,
@@ -81,7 +82,8 @@ class LkjipBuilder(OutlineBuilder):
     def document(self) -> Document:
         c = self.c
         chapters, kosong = settle_empty(tuple(self._section(b, 1) for b in self.outline), c.settings.bagian_kosong)
-        body = number_body(chapters + (self._penutup(),)) + (self._lampiran(),)
+        paper = c.settings.kertas
+        body = number_body(laid_out(chapters + (self._penutup(),), paper)) + laid_out((self._lampiran(),), paper)
         figures = list_of_figures(body)
         opening, kosong_front = settle_empty((
             Section("kata-pengantar", 1, "", "KATA PENGANTAR",
@@ -108,9 +110,9 @@ class LkjipBuilder(OutlineBuilder):
                 c.agency, c.folder, c.settings.logo, c.settings.sampul,
                 ("LAPORAN KINERJA", c.agency.nama.upper(), c.agency.pemda.lengkap.upper(), f"TAHUN {c.settings.tahun}"),
                 f"TAHUN {tt.tanggal.year}"),
-            front=tuple(front),
+            front=laid_out(tuple(front), c.settings.kertas),
             body=body,
-            paper=c.settings.kertas,
+            paper=c.settings.kertas, font=c.settings.huruf,
             running_header=f"LKjIP {opd} Tahun {c.settings.tahun}",
             kosong=kosong_front + kosong,
         )
@@ -133,7 +135,7 @@ class LkjipBuilder(OutlineBuilder):
             ("rencana-aksi", f"Rencana Aksi Tahun {tahun + 1}", [self.t.rencana_aksi(), self.t.triwulan()]),
         ]
         letters = "ABCDEFGHIJ"
-        listing = ListBlock(tuple((para(title),) for _, title, _ in parts), "A.")  # type: ignore[arg-type]
+        listing = ListBlock(tuple((para(title),) for _, title, _ in parts), "A.")
         pages: list[Block] = []
         for n, (key, title, blocks) in enumerate(parts):
             wide = all(isinstance(b, Landscape) for b in blocks)  # the heading goes on the landscape page too

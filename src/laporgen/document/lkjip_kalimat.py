@@ -6,6 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..compute.lkjip import IndikatorKinerja, LkjipFigures, NodeAnggaran, SasaranKinerja
+from ..model.lkjip import AnalisisSasaran, Dukungan, RingkasanTahunLalu
+from ..model.settings import Tingkat
 from ..numbers import angka_terbilang, nilai, ordinal, ordinal_kata, persen, rupiah
 from .kalimat import gabung, para, sebut
 from .nodes import Block, ListBlock, Paragraph, Text
@@ -44,7 +46,7 @@ def capaian_sasaran(s: SasaranKinerja, tahun: int) -> list[Block]:
 def kemajuan(f: LkjipFigures, tahun_akhir: int | None = None) -> list[Block]:
     """III.A.3: how many indicators are past the Renstra's end target, and what is missing (§5.3)."""
     rows = [i for i in f.indikator if i.kemajuan is not None]
-    above = [i for i in rows if i.kemajuan >= 100]
+    above = [i for i in rows if _given(i.kemajuan) >= 100]
     out: list[Block] = []
     if rows and not above:
         out.append(para(f"Belum ada indikator dari {angka_terbilang(len(rows))} indikator yang memiliki realisasi sama "
@@ -55,7 +57,7 @@ def kemajuan(f: LkjipFigures, tahun_akhir: int | None = None) -> list[Block]:
             f"{lead} {angka_terbilang(len(above))} indikator dari {angka_terbilang(len(rows))} indikator yang memiliki "
             f"realisasi sama dengan atau di atas target akhir Renstra, yaitu {gabung([i.indikator.nama for i in above])}."))
     for i in rows:
-        if i.kemajuan < 100:
+        if _given(i.kemajuan) < 100:
             out.append(para(
                 f"Indikator {i.indikator.nama} memiliki tingkat kemajuan sebesar {_pct(i.kemajuan)}, sehingga masih "
                 f"kurang {_pct(i.sisa_kemajuan)} untuk mencapai target akhir Renstra ({nilai(i.target_akhir, i.indikator.satuan)})."
@@ -81,7 +83,7 @@ def tercapai_sasaran(f: LkjipFigures, opd: str, tahun: int) -> Paragraph:
                 f"{angka_terbilang(n - ok)} sasaran yang belum mencapai target.")
 
 
-def penyebab(f: LkjipFigures, analisis: dict) -> ListBlock:
+def penyebab(f: LkjipFigures, analisis: dict[str, AnalisisSasaran]) -> ListBlock:
     """III.A.5: one numbered item per sasaran, success or failure and its causes (§5.4)."""
     entries = []
     for n, s in enumerate(f.sasaran, 1):
@@ -93,7 +95,7 @@ def penyebab(f: LkjipFigures, analisis: dict) -> ListBlock:
         if a and a.penyebab:
             items += (ListBlock(tuple((para(p),) for p in a.penyebab), "a."),)
         if not s.tercapai:
-            lowest = min((i for i in s.indikator if i.capaian is not None), key=lambda i: i.capaian, default=None)
+            lowest = min((i for i in s.indikator if i.capaian is not None), key=lambda i: _given(i.capaian), default=None)
             if lowest and lowest.kategori:
                 items += (para(f"Meskipun target belum tercapai, capaian kinerja masih masuk dalam kategori "
                                f"{lowest.kategori.lower()} dengan nilai capaian {_pct(lowest.capaian)}."),)
@@ -107,8 +109,8 @@ def efisiensi(f: LkjipFigures) -> list[Block]:
     out: list[Block] = []
     if rows:
         efisien = [i for i in rows if i.efisien]
-        hi = max(rows, key=lambda i: i.efisiensi)
-        lo = min(rows, key=lambda i: i.efisiensi)
+        hi = max(rows, key=lambda i: _given(i.efisiensi))
+        lo = min(rows, key=lambda i: _given(i.efisiensi))
         if not efisien:
             text = f"Dari {angka_terbilang(len(rows))} indikator sasaran, belum ada indikator yang efisien"
         else:
@@ -117,13 +119,24 @@ def efisiensi(f: LkjipFigures) -> list[Block]:
             if len(efisien) < len(rows):
                 text += f" dan {angka_terbilang(len(rows) - len(efisien))} indikator tidak efisien"
         text += (f". Tingkat efisiensi paling tinggi sebesar {_pct(hi.efisiensi)} ({_efisien_word(hi.efisien)}) ada pada "
-                 f"sasaran {hi.sasaran.uraian} dengan indikator {hi.indikator.nama}, sedangkan yang paling rendah sebesar "
-                 f"{_pct(lo.efisiensi)} ({_efisien_word(lo.efisien)}) ada pada sasaran {lo.sasaran.uraian} dengan indikator "
+                 f"sasaran {_uraian(hi)} dengan indikator {hi.indikator.nama}, sedangkan yang paling rendah sebesar "
+                 f"{_pct(lo.efisiensi)} ({_efisien_word(lo.efisien)}) ada pada sasaran {_uraian(lo)} dengan indikator "
                  f"{lo.indikator.nama}. Rata-rata tingkat efisiensi seluruh indikator sasaran (efisiensi total) sebesar "
                  f"{_pct(f.efisiensi_total)} ({_efisien_word(f.efisien_total)}).")
         out.append(para(text))
     out += _ekstrem(list(f.program), "program") + _ekstrem(list(f.kegiatan), "kegiatan")
     return out
+
+
+def _given(value: Decimal | None) -> Decimal:
+    """A figure the caller kept only where it is present (`is not None`)."""
+    assert value is not None
+    return value
+
+
+def _uraian(i: IndikatorKinerja) -> str:
+    """The sasaran an indicator measures ("" for a tujuan's own indicator)."""
+    return i.sasaran.uraian if i.sasaran else ""
 
 
 def _efisien_word(verdict: bool | None) -> str:
@@ -135,8 +148,8 @@ def _ekstrem(nodes: list[NodeAnggaran], jenis: str) -> list[Block]:
     rows = [n for n in nodes if n.efisiensi is not None]
     if not rows:
         return []
-    top = max(rows, key=lambda n: n.efisiensi)
-    low = min(rows, key=lambda n: n.efisiensi)
+    top = max(rows, key=lambda n: _given(n.efisiensi))
+    low = min(rows, key=lambda n: _given(n.efisiensi))
     names_top = gabung([sebut(jenis, n.node.nama) for n in rows if n.efisiensi == top.efisiensi])
     names_low = gabung([sebut(jenis, n.node.nama) for n in rows if n.efisiensi == low.efisiensi])
     return [para(f"Dari {angka_terbilang(len(rows))} {jenis}, tingkat efisiensi tertinggi sebesar {_pct(top.efisiensi)} "
@@ -144,7 +157,7 @@ def _ekstrem(nodes: list[NodeAnggaran], jenis: str) -> list[Block]:
                  f"{_pct(low.efisiensi)} ({_efisien_word(low.efisien)}) terdapat pada {names_low}.")]
 
 
-def simpulan(f: LkjipFigures, dukungan: dict, n_tujuan: int, tahun: int) -> list[Block]:
+def simpulan(f: LkjipFigures, dukungan: dict[str, Dukungan], n_tujuan: int, tahun: int) -> list[Block]:
     """BAB IV A: counts, one item per sasaran, and the overall result (§5.7–5.8)."""
     n_ind = len(f.indikator)
     out: list[Block] = [para(
@@ -196,7 +209,7 @@ def _capaian_nodes(nodes: list[NodeAnggaran]) -> str:
     return f" dengan capaian kinerja indikator antara {_pct(min(caps))} sampai dengan {_pct(max(caps))}"
 
 
-def hasil_umum(f: LkjipFigures, tahun: int, lalu) -> list[Block]:
+def hasil_umum(f: LkjipFigures, tahun: int, lalu: RingkasanTahunLalu) -> list[Block]:
     """BAB IV A and the Ikhtisar: the average capaian, its kategori, budget and efisiensi (§5.8)."""
     text = (f"Dari hasil pengukuran terhadap {angka_terbilang(len(f.sasaran))} sasaran strategis tahun {tahun}, capaian "
             f"kinerja rata-rata {angka_terbilang(len(f.indikator))} indikator sebesar {_pct(f.rata_rata)}"
@@ -226,7 +239,7 @@ def hasil_umum(f: LkjipFigures, tahun: int, lalu) -> list[Block]:
     return out
 
 
-def per_kategori(f: LkjipFigures, skala) -> Paragraph:
+def per_kategori(f: LkjipFigures, skala: tuple[Tingkat, ...]) -> Paragraph:
     """The count of indicators per kategori (§5.9)."""
     parts = [f"{angka_terbilang(f.per_kategori.get(t.label, 0))} indikator berkategori {t.label.lower()}"
              for t in skala if f.per_kategori.get(t.label)]

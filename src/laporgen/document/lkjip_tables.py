@@ -6,12 +6,14 @@ formatted here with `numbers.py`; nothing is computed here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from ..compute.lkjip import LkjipFigures, NodeAnggaran
+from ..compute.lkjip import LkjipFigures, NodeAnggaran, SasaranKinerja
 from ..model.content import LkjipContent
+from ..model.renstra import Indikator
 from ..numbers import KOSONG, angka, persen, rupiah, tanggal, terbilang
-from .cells import cell, columns, head, items, mid, nomor_kolom, num
+from .cells import Row, cell, columns, head, items, mid, nomor_kolom, num
 from .nodes import Cell, Table
 from .tables import TableSet
 
@@ -127,9 +129,19 @@ class LkjipTables(TableSet):
             for ind in t.indikator:
                 body.append((mid(str(t_no)), cell(t.uraian), cell(""), cell(ind.nama), mid(ind.satuan),
                              *(num(angka(ind.target.get(y))) for y in years)))
+            # a tujuan with no indicator of its own has no row of its own: its No. and Tujuan
+            # cells span its sasaran rows instead (else they would print nowhere)
+            span = sum(len(s.indikator) for s in t.sasaran) if not t.indikator else 0
+            if not t.indikator and not span:
+                body.append((mid(str(t_no)), cell(t.uraian), cell(""), cell(""), mid(""), *(num("") for _ in years)))
             for s_no, s in enumerate(t.sasaran, 1):
                 for i_no, ind in enumerate(s.indikator):
-                    body.append((mid(""), cell(""), cell(f"{t_no}.{s_no} {s.uraian}" if i_no == 0 else ""),
+                    if span:
+                        lead = (mid(str(t_no), rowspan=span), cell(t.uraian, rowspan=span))
+                        span = 0
+                    else:
+                        lead = (mid(""), cell("")) if t.indikator else ()
+                    body.append((*lead, cell(f"{t_no}.{s_no} {s.uraian}" if i_no == 0 else ""),
                                  cell(ind.nama), mid(ind.satuan), *(num(angka(ind.target.get(y))) for y in years)))
         n_cols = 5 + len(years)
         return self._table(
@@ -306,7 +318,7 @@ class LkjipTables(TableSet):
             body.append((mid(str(n)), cell(owner), cell(ind.nama), num(_nilai(r.realisasi if r else None)),
                          num(angka(st.standar)), num(KOSONG)))
         if not body:
-            body = [(mid("NIHIL", colspan=6),)]
+            body = [(mid("NIHIL", colspan=6),)]  # type: ignore[list-item]  # one cell spanning the six columns
         return self._table(
             "perbandingan-standar", "Perbandingan Capaian dengan Standar Nasional/ Provinsi/ Kabupaten/Kota Lain",
             columns((0.9, "center"), (3.6, "left"), (3.8, "left"), (1.8, "right"), (2, "right"), (1.6, "right")),
@@ -469,15 +481,15 @@ def _nilai(value: Decimal | None) -> str:
     return angka(value)
 
 
-def _sasaran_cells(s, n: int) -> tuple[Cell, ...]:
+def _sasaran_cells(s: SasaranKinerja, n: int) -> tuple[Cell, ...]:
     """The sasaran name on its first indicator's row, spanning all its indicators' rows; the
     later rows leave the covered position out."""
     return (cell(s.sasaran.uraian, rowspan=len(s.indikator)),) if n == 0 else ()
 
 
-def _plan_index(c: LkjipContent) -> dict:
+def _plan_index(c: LkjipContent) -> dict[str, tuple[Indikator, str]]:
     """Indicator id → (indicator, the tujuan or sasaran it belongs to)."""
-    out = {}
+    out: dict[str, tuple[Indikator, str]] = {}
     for t in c.rencana.tujuan:
         for ind in t.indikator:
             out[ind.id] = (ind, t.uraian)
@@ -498,7 +510,7 @@ def _node_cells(node: NodeAnggaran | None, tidak: list[str]) -> tuple[Cell, ...]
 
 def _bidang(n: NodeAnggaran, program: NodeAnggaran) -> str:
     """The node's own bidang pengampu, else its program's."""
-    return getattr(n.node, "bidang", None) or program.node.bidang or ""
+    return getattr(n.node, "bidang", None) or getattr(program.node, "bidang", None) or ""
 
 
 def _batas_note(c: LkjipContent, f: LkjipFigures) -> tuple[str, ...]:
@@ -515,7 +527,7 @@ def _batas_note(c: LkjipContent, f: LkjipFigures) -> tuple[str, ...]:
             f"capaian sebelum dibatasi: {rows}.",)
 
 
-def _rumus_kemajuan(indikator) -> tuple[str, ...]:
+def _rumus_kemajuan(indikator: Iterable[Indikator]) -> tuple[str, ...]:
     """Tabel 3.4's column-6 header and the notes its formula needs: 4/5 x 100 when every indicator
     is higher-is-better; otherwise each arah's formula in a note under the table (F7)."""
     rumus = {"positif": "4/5 x 100", "lan": "(2 x 5 - 4)/5 x 100", "inverse": "5/4 x 100"}
@@ -536,14 +548,14 @@ def _efisien(verdict: bool | None) -> str:
     return "Efisien" if verdict else "Tidak efisien"
 
 
-def _efisiensi_head(first: str, second: str):
+def _efisiensi_head(first: str, second: str) -> tuple[Row, ...]:
     """The two header rows of both efisiensi tables: kinerja and anggaran groups."""
     return head((cell(first, rowspan=2), cell(second, rowspan=2), cell("Kinerja", colspan=3),
                  cell("Anggaran", colspan=3), cell("Tingkat Efisiensi (%)", rowspan=2), cell("Keterangan", rowspan=2)),
                 ("Target", "Realisasi", "Capaian (%)", "Anggaran (Rp)", "Realisasi (Rp)", "Serapan (%)"))
 
 
-def _program_rows(program: tuple[NodeAnggaran, ...]):
+def _program_rows(program: tuple[NodeAnggaran, ...]) -> Iterator[tuple[str, NodeAnggaran, bool, NodeAnggaran]]:
     """(number, node, is program, its program) for every program and the nodes under it,
     numbered "1", "1.1", "1.2", … as the budget tables print them."""
     for p_no, p in enumerate(program, 1):
@@ -574,6 +586,8 @@ def _range_words(low: Decimal | None, high: Decimal | None, inclusive: bool = Fa
     def words(x: Decimal) -> str:
         return terbilang(int(x)) if x == x.to_integral_value() else angka(x)
     if low is None:
+        if high is None:
+            return ""
         return f"Sampai dengan {words(high)} persen" if inclusive else f"Di bawah {words(high)} persen"
     if high is None:
         return f"Sama dengan atau lebih dari {words(low)} persen"

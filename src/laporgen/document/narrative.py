@@ -11,10 +11,12 @@ must be a PNG or JPEG inside the document folder (`model.gambar`).
 from __future__ import annotations
 
 import contextvars
+import dataclasses
+import difflib
 import re
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import InvalidOperation
 from html.parser import HTMLParser
 from pathlib import Path
@@ -106,7 +108,7 @@ class _OutputLimitError(_LimitError):
 _budget: contextvars.ContextVar[_Budget] = contextvars.ContextVar("laporgen_narrative_budget")
 
 
-def _counted(iterable: Any):
+def _counted(iterable: Any) -> Iterator[Any]:
     """`iterable`, each turn counted against the current render's budget."""
     budget = _budget.get(None) or _Budget()
     for item in iterable:
@@ -158,7 +160,8 @@ def render_markdown(env: SandboxedEnvironment, text: str, path: Path, context: M
     except TemplateSyntaxError as exc:
         raise LaporgenError([_syntax_problem(name, exc, text, filters)]) from exc
     except UndefinedError as exc:
-        raise LaporgenError([Problem(name, f"unknown placeholder: {_plain(exc.message)}", _line_of(exc, text),
+        raise LaporgenError([_attribute_problem(name, exc, text, env, context) or
+                             Problem(name, f"unknown placeholder: {_plain(exc.message)}", _line_of(exc, text),
                                      hint=f"known names: {', '.join(sorted(context))}", code="narrative.placeholder")]) from exc
     except _LimitError as exc:
         # past the output limit, no template line is running: point at the first loop
@@ -216,6 +219,34 @@ class _Pictures:
             if f"]({src}" in row or f"]( {src}" in row:
                 return number
         return None
+
+
+def _attribute_problem(name: str, exc: UndefinedError, text: str, env: SandboxedEnvironment,
+                       context: Mapping[str, Any]) -> Problem | None:
+    """`{{ indikator["IS1.1"].capain }}`: Jinja says "'dict object' has no attribute 'capain'";
+    this says which object and the names it has (None where the object cannot be found)."""
+    missing = re.search(r"has no attribute '([^']+)'", exc.message or "")
+    line = _line_of(exc, text)
+    if missing is None or line is None:
+        return None
+    attr = missing.group(1)
+    found = re.search(r"([A-Za-z_]\w*(?:\[[^\]]*\]|\.\w+)*)\s*\.\s*" + re.escape(attr) + r"\b", text.split("\n")[line - 1])
+    if found is None:
+        return None
+    try:
+        value = env.compile_expression(found.group(1), undefined_to_none=False)(**context)
+    except Exception:  # noqa: BLE001 - only a better message is at stake; Jinja's stands otherwise
+        return None
+    if isinstance(value, Mapping):
+        names = sorted(str(k) for k in value)
+    elif dataclasses.is_dataclass(value):
+        names = [f.name for f in dataclasses.fields(value)]
+    else:
+        names = sorted(getattr(type(value), "model_fields", {})) or sorted(n for n in dir(value) if not n.startswith("_"))
+    close = difflib.get_close_matches(attr, names, 1)
+    hint = (f"did you mean {close[0]}? " if close else "") + f"{found.group(1)} has: {', '.join(names[:30])}"
+    return Problem(name, f"unknown placeholder: {found.group(1)} has no '{attr}'", line, hint=hint,
+                   code="narrative.placeholder")
 
 
 _converters = threading.local()
@@ -296,7 +327,7 @@ def _naming_the_placeholder(problem: Problem, env: SandboxedEnvironment, text: s
     return problem
 
 
-def _line_of(exc: Exception, text: str) -> int | None:
+def _line_of(exc: BaseException, text: str) -> int | None:
     """The line of the failing placeholder: Jinja's traceback line when it has one."""
     tb = exc.__traceback__
     line = None
@@ -314,7 +345,7 @@ class _HtmlBlocks(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.picture = picture
         self.blocks: list[Block] = []
-        self.stack: list[dict] = []  # open lists: {"marker", "items": [[blocks]]}
+        self.stack: list[dict[str, Any]] = []  # open lists: {"marker", "items": [[blocks]]}
         self.inlines: list[Inline] | None = None
         self.strong = self.emph = 0
 
@@ -337,7 +368,7 @@ class _HtmlBlocks(HTMLParser):
                 self._target().append(Paragraph(tuple(self.inlines)))
         self.inlines = None
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("ul", "ol"):
             self._flush()
             self.stack.append({"marker": "1." if tag == "ol" else "-", "items": []})

@@ -7,10 +7,14 @@ Renderers only decide *how* their format draws a node; they never compute or for
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 Align = Literal["left", "center", "right", "justify"]
+Font = Literal["Arial", "Times New Roman", "Bookman Old Style"]
+"""The document's typeface, as Word names it (the DOCX asks for it; the PDF engines draw a
+metric-compatible open font shipped with laporgen)."""
 
 
 # ----------------------------------------------------------------------------------- inlines
@@ -40,6 +44,10 @@ class Paragraph:
     keep_with_next: bool = False
 
 
+Marker = Literal["1.", "a.", "A.", "-", "•"]
+"""How a list labels its items: 1., 2.; a., b.; a dash; a bullet."""
+
+
 @dataclass(frozen=True, slots=True)
 class ListBlock:
     """A numbered or bulleted list. `marker` says how items are labelled:
@@ -48,7 +56,7 @@ class ListBlock:
     narrative Markdown, a Figure)."""
 
     items: tuple[tuple["Block", ...], ...]
-    marker: Literal["1.", "a.", "A.", "-", "•"] = "1."
+    marker: Marker = "1."
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +82,18 @@ class Cell:
 @dataclass(frozen=True, slots=True)
 class Column:
     """A table column: its alignment default and its relative width (any positive number;
-    renderers scale widths to the text area)."""
+    renderers scale widths to the text area).
+
+    A builder gives `width` as a weight; `table_layout.lay_out_tables` then replaces it with the
+    column's share of the text area (the shares of a table sum to 1) and sets `min_width`: the
+    widest unbreakable piece of text in the column (a number, a code, a word) plus the cell
+    margins, in points. A renderer whose text area is at least the one the layout assumed
+    (`table_layout.TEXT_WIDTH_MM`) can scale the shares and every piece fits; one with a
+    narrower area should give no column less than `min_width`."""
 
     width: float = 1.0
     align: Align = "left"
+    min_width: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +101,16 @@ class Table:
     """A captioned table. `head` rows repeat on every page; `number` is e.g. "3.2".
     `caption_lines` are extra caption lines under the title (OPD, period). `source` is the
     "Sumber : ..." line under the table; `notes` are footnote paragraphs under it.
-    `font_size`: normal (10 pt in the default template), small (9 pt), tiny (8 pt, for the
-    widest matrices such as T-C.27 with five years of target and pagu)."""
+    `font_size`: normal (10 pt in the default template), small (9 pt), tiny (8 pt, the least
+    a table prints: for the widest matrices such as T-C.27 with five years of target and pagu).
+    `cell_margin`: the left and right padding of every cell, in points; renderers set it
+    explicitly, since the column widths include it. `keep_together`: the table is short and is
+    never split across pages (nor is its caption separated from it). `continued`: a later part
+    of a table too wide for its page, split by year span: it has the number of the part before
+    it, its title ends "(lanjutan)", and it is not listed in the Daftar Tabel (the DOCX gives
+    its caption no SEQ field).
+    Builders give the size they want; `table_layout.lay_out_tables` may make it smaller, sets the
+    margins and the columns' widths, and turns or splits a table too wide for its page."""
 
     id: str
     number: str
@@ -99,6 +123,9 @@ class Table:
     source: str | None = None
     notes: tuple[str, ...] = ()
     font_size: Literal["normal", "small", "tiny"] = "normal"
+    cell_margin: float = 3.0
+    keep_together: bool = False
+    continued: bool = False
 
     @property
     def label(self) -> str:
@@ -157,13 +184,16 @@ class ListOfTables:
 
 @dataclass(frozen=True, slots=True)
 class Signature:
-    """The signature block: place and date, jabatan lines, space, name, pangkat, NIP."""
+    """The signature block: place and date, jabatan lines, space, name, pangkat, NIP (no NIP
+    line when `nip` is empty: a Bupati has none). `beside` is a second party signing on the
+    left, its rows level with these (the two blocks of a Perjanjian Kinerja)."""
 
     place_date: str
     jabatan: tuple[str, ...]
     nama: str
     pangkat: str
     nip: str
+    beside: Signature | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +265,7 @@ class Cover:
 @dataclass(frozen=True, slots=True)
 class Document:
     """A whole document. `front` is roman-numbered front matter (Kata Pengantar, Daftar Isi);
-    `body` is arabic-numbered from BAB I. `paper` is "A4" or "F4". `kosong` names the sections
+    `body` is arabic-numbered from BAB I. `paper` is "A4" or "F4"; `font` the typeface. `kosong` names the sections
     that had nothing in them (a narrative file not yet written), marked as drafts or left out
     by the document's `bagian_kosong` setting: renderers ignore it, `laporgen check` lists
     them [narasi.missing]."""
@@ -248,6 +278,33 @@ class Document:
     front: tuple[Block, ...]
     body: tuple[Block, ...]
     paper: Literal["A4", "F4"] = "A4"
+    font: Font = "Arial"
     running_header: str = ""
     meta: dict[str, str] = field(default_factory=dict)
     kosong: tuple[str, ...] = ()
+
+
+# ------------------------------------------------------------------------------ table grid
+# Where each cell of a table stands on the grid: a merged Cell appears once, at its top-left
+# position, and the positions it covers are absent from later rows (as in HTML). Used by the
+# table layout (column widths) and the renderers that draw a real grid (DOCX, Excel).
+def grid_positions(rows: Sequence[Sequence[Cell]], columns: int) -> list[tuple[int, int, Cell]]:
+    """(row, column, cell) for every cell, each at the first grid position not covered by a
+    span from above or the left; a ValueError when a cell spans past the table's edge."""
+    taken: dict[int, set[int]] = {}  # row → its columns a cell from a row above covers
+    placed: list[tuple[int, int, Cell]] = []
+    count = len(rows)
+    for r, row in enumerate(rows):
+        covered = taken.pop(r, ())
+        c = 0
+        for cell in row:
+            while c in covered:
+                c += 1
+            if c + cell.colspan > columns or r + cell.rowspan > count:
+                raise ValueError(f"table row {r + 1}: a cell spans past the table's edge")
+            if cell.rowspan > 1:  # positions in this row are behind `c` from here on
+                for dr in range(1, cell.rowspan):
+                    taken.setdefault(r + dr, set()).update(range(c, c + cell.colspan))
+            placed.append((r, c, cell))
+            c += cell.colspan
+    return placed

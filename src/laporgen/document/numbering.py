@@ -3,6 +3,7 @@ figure numbers in one pass), so Word, HTML and PDF agree and no number is reused
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from .nodes import Block, Figure, Landscape, ListBlock, Section, Table
@@ -48,13 +49,14 @@ def _number(block: Block, bab: int, counters: dict[str, int], index: int = 0, pa
     if isinstance(block, Section):
         number = heading_number(block.level, index, parent, style)
         inner = str(bab) if block.level == 1 else number
-        children, sub = [], 0
+        children: list[Block] = []
+        sub = 0
         for child in block.children:
             if isinstance(child, Section) and child.title:
                 sub += 1
                 children.append(_number(child, bab, counters, sub, inner, style))
             else:
-                children.append(_number(child, bab, counters, 0, inner, style))
+                children.append(_continued(child, children) or _number(child, bab, counters, 0, inner, style))
         return replace(block, number=number, children=tuple(children))
     if isinstance(block, Table):
         if block.number:
@@ -65,14 +67,24 @@ def _number(block: Block, bab: int, counters: dict[str, int], index: int = 0, pa
         counters["Gambar"] += 1
         return replace(block, number=f"{bab}.{counters['Gambar']}")
     if isinstance(block, Landscape):
-        return replace(block, children=tuple(_number(ch, bab, counters, 0, parent, style) for ch in block.children))
+        turned: list[Block] = []
+        for child in block.children:
+            turned.append(_continued(child, turned) or _number(child, bab, counters, 0, parent, style))
+        return replace(block, children=tuple(turned))
     if isinstance(block, ListBlock):  # a picture in a list item is numbered where it stands
         return replace(block, items=tuple(tuple(_number(ch, bab, counters, 0, parent, style) for ch in item)
                                           for item in block.items))
     return block
 
 
-def walk(blocks: tuple[Block, ...]):
+def _continued(block: Block, before: list[Block]) -> Table | None:
+    """A `continued` part of a split table with the number of the part just before it."""
+    if isinstance(block, Table) and block.continued and before and isinstance(before[-1], Table):
+        return replace(block, number=before[-1].number)
+    return None
+
+
+def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
     """Every block, depth first (sections, landscape wrappers and list items opened)."""
     for block in blocks:
         yield block

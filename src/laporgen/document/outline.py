@@ -8,6 +8,7 @@ numbers ("BAB I", "A.", "1.") are assigned by `numbering.py`, never typed.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model.settings import Outline, Tempat
@@ -21,7 +22,7 @@ class Bagian:
     title: str
     children: tuple["Bagian", ...] = ()
 
-    def walk(self):
+    def walk(self) -> Iterator[Bagian]:
         """Yield this heading and every heading under it, depth first."""
         yield self
         for child in self.children:
@@ -195,7 +196,7 @@ class _Tree:
         return id_ in self.parent
 
     def ids(self) -> list[str]:
-        return [i for i in self.parent]
+        return list(self.parent)
 
     def missing(self, id_: str, loc: tuple[str | int, ...]) -> OutlineProblem | None:
         if self.has(id_):

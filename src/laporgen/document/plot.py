@@ -29,8 +29,11 @@ FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/libe
              "/usr/share/fonts/truetype/liberation", "/usr/share/fonts/dejavu-sans-fonts")
 
 
+Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
+
+
 @lru_cache(maxsize=8)
-def font(points: float) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+def font(points: float) -> Font:
     """The chart font at `points` (in drawn pixels): DejaVu Sans or Liberation Sans where the
     system has them, Pillow's own font otherwise."""
     size = round(points / 72 * DPI * SCALE)
@@ -140,9 +143,9 @@ class _Painter:
         self.upright_names = self.upright_values = False  # crowded upright bars: labels stood on end
         self._layout()
 
-    def _size(self, text: str, f=None) -> tuple[int, int]:
+    def _size(self, text: str, f: Font | None = None) -> tuple[int, int]:
         left, top, right, bottom = self.draw.textbbox((0, 0), text, font=f or self.font)
-        return right - left, bottom - top
+        return round(right - left), round(bottom - top)  # whole pixels (Pillow's basic layout gives them)
 
     def _set_ticks(self) -> None:
         self.ticks = [t for t in nice_ticks(self.low, self.high) if self.low - 1e-9 <= t <= self.high + 1e-9]
@@ -261,7 +264,7 @@ class _Painter:
         h = self._size("Hg0")[1]
         self._on_end(self.c.value_label, self.font, round(4 * self.px) + h / 2, (y0 + y1) / 2, centred=True)
 
-    def _on_end(self, text: str, f, x: float, y: float, hanging: bool = False, centred: bool = False) -> None:
+    def _on_end(self, text: str, f: Font, x: float, y: float, hanging: bool = False, centred: bool = False) -> None:
         """`text` turned a quarter left (read upwards, as matplotlib's rotation=90), centred on
         `x`: `hanging` from `y` (its top there: a name under the axis, ending at its tick),
         `centred` on it, or else standing on it (a value label above its bar)."""
@@ -303,11 +306,13 @@ class _Painter:
 
     def _reference(self) -> None:
         """A dashed line across the plot at the reference value (upright for lying bars)."""
+        if self.c.reference is None:
+            return
         value, _, color = self.c.reference
         x0, y0, x1, y1 = self.box
         at, dash, w = self.value_at(value), round(4 * self.px), max(1, round(1 * self.px))
         start, end = (y0, y1) if self.c.horizontal else (x0, x1)
-        step = start
+        step: float = start
         while step < end:
             stop = min(step + dash, end)
             self.draw.line([(at, step), (at, stop)] if self.c.horizontal else [(step, at), (stop, at)], fill=color, width=w)

@@ -8,23 +8,27 @@ renames, drops or adds sections; numbering ("2.1", "Tabel 2.3") is generated.
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from ..compute.capaian import rata_rata
 from ..compute.perubahan import Perubahan
 from ..compute.renstra import RenstraFigures
+from ..model.analisis import Permasalahan
 from ..model.content import RenstraContent
 from ..numbers import angka_terbilang, bulatkan, persen, rupiah
 from . import front as front_matter
 from .builder import OutlineBuilder, changed_outline, list_of_figures, list_of_tables, signature, toc_entries
 from .front import settle_empty
 from .kalimat import daftar, gabung, para
+from .keep import laid_out
 from .nodes import (
     Block, Document, Landscape, ListBlock, PageBreak, Paragraph, Section, Text, Toc,
 )
 from .numbering import ROMAN, number_body
 from .outline import RENSTRA, RENSTRA_FRONT
 from .renstra_tables import RenstraTables
+from .tables import present
 
 JUDUL = {"awal": "Rencana Strategis", "perubahan": "Perubahan Rencana Strategis", "review": "Review Rencana Strategis"}
 
@@ -44,7 +48,7 @@ class RenstraBuilder(OutlineBuilder):
                          tabel=c.tabel, tabel_source=c.sources.get("tabel"))
         a = c.analisis
         self.generated = {
-            "sdm": lambda: self.t.sdm(),
+            "sdm": lambda: [*self.t.sdm()],
             "sarana-prasarana": lambda: [self.t.aset()] if c.sumber_daya.aset else [],
             "kinerja-pelayanan": self._kinerja_pelayanan,
             "tantangan-peluang": self._tantangan_peluang,
@@ -81,7 +85,7 @@ class RenstraBuilder(OutlineBuilder):
         c = self.c
         mode = c.settings.bagian_kosong
         chapters, kosong = settle_empty(tuple(self._section(b, 1) for b in self.outline), mode)
-        body = number_body(chapters + self._closing(), style="desimal")
+        body = number_body(laid_out(chapters + self._closing(), c.settings.kertas), style="desimal")
         if c.settings.penetapan:
             body = self._decree(body)
         judul = JUDUL[c.settings.varian]
@@ -102,7 +106,7 @@ class RenstraBuilder(OutlineBuilder):
                 c.agency, c.folder, c.settings.logo, c.settings.sampul,
                 (judul.upper(), c.agency.nama.upper(), c.agency.pemda.lengkap.upper(), f"TAHUN {c.settings.periode}"),
                 f"TAHUN {tt.tanggal.year}" if tt else ""),
-            front=tuple(front), body=body, paper=c.settings.kertas,
+            front=laid_out(tuple(front), c.settings.kertas), body=body, paper=c.settings.kertas, font=c.settings.huruf,
             running_header=f"{judul} {opd} {c.settings.periode}",
             kosong=kosong_front + kosong,
         )
@@ -154,12 +158,12 @@ class RenstraBuilder(OutlineBuilder):
 
     def _anggaran_sentence(self) -> Paragraph:
         """RENSTRA-SPEC §5.3: the average budget and realisation rate, from T-C.24's TOTAL."""
-        total = self.f.anggaran_total
+        total = present(self.f.anggaran_total, "the T-C.24 total")
         years = list(total.anggaran)
         anggaran = [v for v in total.anggaran.values() if v is not None]
         rasio = [v for v in total.rasio.values() if v is not None]
-        mean_anggaran = sum(anggaran) / len(anggaran) if anggaran else None
-        mean_rasio = sum(rasio) / len(rasio) if rasio else None
+        mean_anggaran = sum(anggaran, Decimal(0)) / len(anggaran) if anggaran else None
+        mean_rasio = sum(rasio, Decimal(0)) / len(rasio) if rasio else None
         return para(f"Selama tahun {years[0]}-{years[-1]}, rata-rata anggaran pelayanan per tahun sebesar "
                     f"{rupiah(_round_rp(mean_anggaran))} dengan rata-rata rasio realisasi terhadap anggaran sebesar "
                     f"{persen(mean_rasio, tanda=True)}.")
@@ -212,13 +216,13 @@ class RenstraBuilder(OutlineBuilder):
         return out
 
 
-def _numbered_titles(items) -> list[Block]:
+def _numbered_titles(items: list[Permasalahan]) -> list[Block]:
     if not items:
         return []
     return [ListBlock(tuple((para(Text(p.judul, strong=True)), *((para(p.uraian),) if p.uraian else ())) for p in items), "1.")]
 
 
-def _round_rp(value):
+def _round_rp(value: Decimal | None) -> Decimal | None:
     return None if value is None else bulatkan(value, 0)
 
 

@@ -3,17 +3,21 @@ figures to display strings. Each returns one unnumbered `Table`; nothing is comp
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
+from ..compute.perubahan import Perubahan
 from ..compute.pertumbuhan import NAMA_METODE
 from ..compute.renstra import BarisPendanaan, MatriksRencana, RenstraFigures
 from ..model.content import RenstraContent
 from ..model.renstra import Indikator, Sasaran
+from ..model.sumber_daya import Jumlahan
 from ..numbers import KOSONG, angka, persen, rupiah
 from .cells import Row, cell, columns, head, items, mid, nomor_kolom, num
 from .nodes import Table
-from .tables import TableSet
+from .tables import TableSet, present
 from .tc27 import Tc27, nilai_satuan
 
 
@@ -25,7 +29,8 @@ class RenstraTables(TableSet):
         self.opd = c.agency.nama_lengkap
         self.caption = (self.opd,)
 
-    def _table(self, id: str, title: str, cols, head_rows, body, foot=(), lines=None, form: str | None = None, **kw) -> Table:
+    def _table(self, id: str, title: str, cols: Any, head_rows: Any, body: Any, foot: Any = (),
+               lines: tuple[str, ...] | None = None, form: str | None = None, **kw: Any) -> Table:
         """As `TableSet._table`; for a standard form (`form` "T-C.23") numbered by its code when
         the document numbers them so (settings `penomoran_tabel`); numbered by BAB, the code
         follows the title instead."""
@@ -34,7 +39,7 @@ class RenstraTables(TableSet):
         return replace(table, number=form) if form and self.c.settings.penomoran_tabel == "permendagri" else table
 
     # ------------------------------------------------------------------------------- BAB I
-    def perubahan(self, changes) -> Table:
+    def perubahan(self, changes: list[Perubahan]) -> Table:
         """What this Perubahan/Review changed against the version it revises (issue 7)."""
         body = [(mid(str(n)), cell(ch.jenis.capitalize()), cell(BAGIAN.get(ch.bagian, ch.bagian)), cell(ch.uraian),
                  mid(str(ch.tahun) if ch.tahun else ""), num(_nilai_perubahan(ch.sebelum)), num(_nilai_perubahan(ch.sesudah)))
@@ -44,7 +49,8 @@ class RenstraTables(TableSet):
                            head(("No.", "Perubahan", "Bagian", "Uraian", "Tahun", "Sebelum", "Sesudah")), body, font_size="small")
 
     # ------------------------------------------------------------------------------ BAB II
-    def _jumlahan(self, id: str, title: str, label: str, rows, total: int, keterangan: str | None = None) -> Table:
+    def _jumlahan(self, id: str, title: str, label: str, rows: Sequence[Jumlahan], total: int,
+                  keterangan: str | None = None) -> Table:
         extra = (keterangan,) if keterangan else ()
         body = [(mid(str(n)), cell(r.uraian), *((mid(r.keterangan or KOSONG),) if keterangan else ()), num(angka(r.jumlah)))
                 for n, r in enumerate(rows, 1)]
@@ -81,7 +87,7 @@ class RenstraTables(TableSet):
                            head(("No.", "Nama Aset", "Jumlah", "Satuan")), body, source=source, font_size="small")
 
     def pelayanan(self) -> Table:
-        kp = self.c.evaluasi.kinerja_pelayanan
+        kp = present(self.c.evaluasi.kinerja_pelayanan, "evaluasi.kinerja_pelayanan")
         years, d = kp.tahun, kp.desimal
         body = []
         for n, r in enumerate(self.f.pelayanan, 1):
@@ -104,7 +110,7 @@ class RenstraTables(TableSet):
         )
 
     def akhir_periode(self) -> Table:
-        ap = self.c.evaluasi.akhir_periode
+        ap = present(self.c.evaluasi.akhir_periode, "evaluasi.akhir_periode")
         body = [(cell(r.indikator.nama), num(_with(r.indikator.target, r.indikator.satuan)),
                  num(_with(r.indikator.realisasi, r.indikator.satuan)), num(angka(r.kemajuan, ap.desimal)))
                 for r in self.f.akhir_periode]
@@ -131,10 +137,10 @@ class RenstraTables(TableSet):
         return out
 
     def anggaran(self) -> Table:
-        ar = self.c.evaluasi.anggaran_realisasi
+        ar = present(self.c.evaluasi.anggaran_realisasi, "evaluasi.anggaran_realisasi")
         years = ar.tahun
         body = [_anggaran_row(r) for top in self.f.anggaran for r in top.walk()]
-        foot = [_anggaran_row(self.f.anggaran_total, strong=True)]
+        foot = [_anggaran_row(present(self.f.anggaran_total, "the T-C.24 total"), strong=True)]
         k = len(years)
         return self._table(
             "tc24", "Anggaran dan Realisasi Pendanaan Pelayanan",
@@ -220,7 +226,7 @@ class RenstraTables(TableSet):
 
     # ------------------------------------------------------------------------------ BAB V
     def swot(self) -> Table:
-        s = self.c.analisis.swot
+        s = present(self.c.analisis.swot, "analisis.swot")
         by = {q: [x.uraian for x in s.strategi if x.kuadran == q] for q in ("S-O", "W-O", "S-T", "W-T")}
         body = [
             (cell("KEKUATAN (S)", strong=True), items(s.kekuatan), items(by["S-O"], "•"), items(by["S-T"], "•")),
@@ -234,7 +240,8 @@ class RenstraTables(TableSet):
         )
 
     def kebijakan(self) -> Table:
-        body = [(mid(str(n)), cell(k.perspektif), cell(k.strategi), cell(k.kebijakan), items(k.program))
+        nama = {p.id: p.nama for p in self.c.program.program} if self.c.program else {}
+        body = [(mid(str(n)), cell(k.perspektif), cell(k.strategi), cell(k.kebijakan), items([nama.get(p, p) for p in k.program]))
                 for n, k in enumerate(self.c.analisis.kebijakan, 1)]
         return self._table("kebijakan", "Kebijakan menurut Perspektif Balanced Scorecard",
                            columns((0.8, "center"), (2.4, "left"), (4, "left"), (4, "left"), (4, "left")),
@@ -251,23 +258,17 @@ class RenstraTables(TableSet):
         if r.visi:
             top.append((cell(f"VISI : {r.visi}", colspan=width, strong=True),))
         misi = {t.misi for t in r.tujuan if t.misi}
-        for n, m in enumerate(r.misi, 1):
-            if not misi or n in misi:
-                top.append((cell(f"MISI {n} : {m}", colspan=width, strong=True),))
-        body = []
-        for t in r.tujuan:
-            # A sasaran without strategi is left out, as the signed Magetan T-C.26 leaves out its
-            # second sasaran (seed 000 line 3378).
-            chains = [(s, st) for s in t.sasaran for st in s.strategi]
-            for k, (s, st) in enumerate(chains):
-                first_of_s = k == 0 or chains[k - 1][0] is not s
-                span_s = sum(1 for x, _ in chains if x is s)
-                row: Row = ((cell(t.uraian, rowspan=len(chains)),) if k == 0 else ())
-                row += (cell(s.uraian, rowspan=span_s),) if first_of_s else ()
-                row += (cell(st.uraian), items(st.arah_kebijakan))
-                if urusan and first_of_s:
-                    row += (cell(s.urusan or KOSONG, rowspan=span_s),)
-                body.append(row)
+        if not misi:  # no tujuan says its misi: every MISI row heads the table
+            top += [(cell(f"MISI {n} : {m}", colspan=width, strong=True),) for n, m in enumerate(r.misi, 1)]
+        # each MISI row followed by the tujuan under it; a tujuan naming no misi comes last
+        groups = [(n, [t for t in r.tujuan if t.misi == n]) for n in range(1, len(r.misi) + 1) if n in misi]
+        groups.append((None, [t for t in r.tujuan if not t.misi or t.misi not in dict(groups)]))
+        body: list[Row] = []
+        for n, tujuan in groups:
+            if n is not None:
+                body.append((cell(f"MISI {n} : {r.misi[n - 1]}", colspan=width, strong=True),))
+            for t in tujuan:
+                body += _tc26_rows(t, urusan)
         return self._table(
             "tc26", "Tujuan, Sasaran, Strategi dan Kebijakan",
             columns((3, "left"), (3, "left"), (4, "left"), (4.5, "left"), *(((3.2, "left"),) if urusan else ())),
@@ -308,7 +309,7 @@ class RenstraTables(TableSet):
 
     # ---------------------------------------------------------------------------- BAB VII
     def tc28(self) -> Table:
-        urusan = self.c.analisis.indikator_urusan
+        urusan = present(self.c.analisis.indikator_urusan, "analisis.indikator_urusan")
         years = self.c.rencana.tahun
         body: list[Row] = []
         if urusan.kelompok:
@@ -329,11 +330,29 @@ class RenstraTables(TableSet):
 
 
 # ----------------------------------------------------------------------------------- helpers
+def _tc26_rows(t, urusan: bool) -> list[Row]:
+    """The T-C.26 rows of one tujuan: a row per strategi, tujuan and sasaran cells spanning theirs.
+    A sasaran without strategi is left out, as the signed Magetan T-C.26 leaves out its second
+    sasaran (seed 000 line 3378); `check` reports it (check/renstra.py)."""
+    chains = [(s, st) for s in t.sasaran for st in s.strategi]
+    rows: list[Row] = []
+    for k, (s, st) in enumerate(chains):
+        first_of_s = k == 0 or chains[k - 1][0] is not s
+        span_s = sum(1 for x, _ in chains if x is s)
+        row: Row = ((cell(t.uraian, rowspan=len(chains)),) if k == 0 else ())
+        row += (cell(s.uraian, rowspan=span_s),) if first_of_s else ()
+        row += (cell(st.uraian), items(st.arah_kebijakan))
+        if urusan and first_of_s:
+            row += (cell(s.urusan or KOSONG, rowspan=span_s),)
+        rows.append(row)
+    return rows
+
+
 BAGIAN = {"tujuan": "Tujuan", "sasaran": "Sasaran", "indikator": "Indikator", "target": "Target", "program": "Program",
           "kegiatan": "Kegiatan", "sub_kegiatan": "Sub Kegiatan", "pagu": "Pagu (Rp)", "narasi": "Narasi"}
 
 
-def _nilai_perubahan(value) -> str:
+def _nilai_perubahan(value: Decimal | str | None) -> str:
     if value is None:
         return ""
     return angka(value) if isinstance(value, Decimal) else str(value)
@@ -342,12 +361,12 @@ def _with(value: Decimal | None, satuan: str) -> str:
     return KOSONG if value is None else f"{angka(value)} {satuan}".strip()
 
 
-def _na(value: Decimal | None, year: int, given: dict) -> str:
+def _na(value: Decimal | None, year: int, given: Mapping[int, object]) -> str:
     """"n/a" where a realisasi is recorded as unknown (null), "-" where none was given."""
     return "n/a" if value is None and year in given else angka(value)
 
 
-def _formula(ind) -> str:
+def _formula(ind: Indikator) -> str:
     if not ind.formula:
         return KOSONG
     kali = f" x {angka(ind.formula.kali)}" if ind.formula.kali is not None else ""

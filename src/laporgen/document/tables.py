@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from .nodes import Table
+
+
+T = TypeVar("T")
+
+
+def present(value: T | None, what: str) -> T:
+    """`value`, an optional part of the content that a table needs: the builder asks for the
+    table only when the content has it, so None here is a bug."""
+    if value is None:
+        raise ValueError(f"{what} is not in the content: its table should not have been asked for")
+    return value
 
 
 class TableSet:

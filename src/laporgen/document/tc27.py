@@ -26,7 +26,7 @@ from ..model.rencana_program import IndikatorRencana, Matriks, ProgramRencana
 from ..model.renstra import Indikator, Sasaran, Tujuan
 from ..numbers import KOSONG, angka, rupiah
 from .cells import Row, cell, columns, head, mid, num
-from .nodes import Align
+from .nodes import Align, Column
 
 LEVEL = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}
 NOMENKLATUR = {"lama": "Program lama", "baru": "Program baru"}  # Magetan's group rows (seed 000 lines 3497, 3620)
@@ -93,7 +93,7 @@ class Tc27:
         third = tuple(x for _ in range(k + (1 if lay.akhir else 0)) for x in ("Target", "Rp"))
         return head(first, second, third)
 
-    def columns(self, m: Matriks, lay: _Layout):
+    def columns(self, m: Matriks, lay: _Layout) -> tuple[Column, ...]:
         lead: dict[str, tuple[tuple[float, Align], ...]] = {
             "baris": ((2.2, "left"), (2.2, "left")), "kolom": ((0.6, "center"), (2.2, "left"), (2.2, "left")), "tidak": ()}
         year: list[tuple[float, Align]] = [(1.3, "right"), (2.6, "right")]

@@ -62,7 +62,8 @@ class Kebijakan(Model):
     perspektif: str
     strategi: str
     kebijakan: str
-    program: list[str] = []
+    program: list[str] = Field([], description="The programs serving this policy: a program id of program.yaml "
+                                               "(printed as the program's name) or a name written as it is to print")
 
 
 class BarisUrusan(Model):

@@ -104,7 +104,7 @@ class LkjipContent:
             if r.id is not None:
                 key = names.get(r.id, ("realisasi", r.id, r.indikator))
                 out.setdefault(key, {}).update({y: v.realisasi for y, v in r.tahun.items() if y != year})
-        for node_id, (level, node, _) in self.program_nodes().items():
+        for node_id, (_level, node, _) in self.program_nodes().items():
             if getattr(node, "anggaran", None) is not None:
                 out[("realisasi_anggaran", node_id, node.nama)] = {year: node.anggaran.realisasi}
         return out

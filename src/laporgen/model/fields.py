@@ -70,10 +70,17 @@ def _finite(value: Decimal) -> Decimal:
     if value.adjusted() >= MAX_DIGITS:
         raise PydanticCustomError("number", "the number {got} is too large; {hint}", {
             "got": str(value), "hint": f"numbers have at most {MAX_DIGITS} digits before the decimal point: check for extra zeros"})
-    if value.as_tuple().exponent < -MAX_DECIMALS and value != value.quantize(Decimal(1).scaleb(-MAX_DECIMALS)):
+    if _exponent(value) < -MAX_DECIMALS and value != value.quantize(Decimal(1).scaleb(-MAX_DECIMALS)):
         raise PydanticCustomError("number", "the number {got} has too many decimal places; {hint}", {
             "got": str(value), "hint": f"round it to at most {MAX_DECIMALS} decimals"})
     return value
+
+
+def _exponent(value: Decimal) -> int:
+    """The power of ten of the last digit typed (-2 for 92.50); 0 for a value that is not finite
+    (`_finite` refuses those first)."""
+    exponent = value.as_tuple().exponent
+    return exponent if isinstance(exponent, int) else 0
 
 
 def _non_negative(value: Decimal) -> Decimal:
@@ -86,7 +93,7 @@ def _non_negative(value: Decimal) -> Decimal:
 def _sen(value: Decimal) -> Decimal:
     """Rupiah have at most 2 decimals (sen): 3 decimals is a thousands dot typed the Indonesian
     way (`1.500` for 1500), which YAML silently reads as one and a half."""
-    if value.as_tuple().exponent < -2:
+    if _exponent(value) < -2:
         whole = f"{value:f}".replace(".", "")
         hint = (f"if the dot separates thousands, write {whole.lstrip('0') or '0'} (no thousands separators)"
                 if value.as_tuple().exponent == -3 else "Rupiah have at most 2 decimals (sen)")

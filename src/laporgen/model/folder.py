@@ -4,6 +4,7 @@ facts and the narrative files, each validated, with every problem reported at on
 from __future__ import annotations
 
 import errno
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -68,12 +69,14 @@ def _require_folder(folder: Path) -> None:
 
 def load_renstra(folder: Path) -> RenstraContent:
     """Load and validate a Renstra document folder."""
-    files = renstra_files()
-    parts, sources, narasi = load_parts(folder, RenstraSettings, files, RENSTRA_OPTIONAL)
+    from .analisis import Analisis
+    from .evaluasi import Evaluasi
+
+    parts, sources, narasi = load_parts(folder, RenstraSettings, renstra_files(), RENSTRA_OPTIONAL)
     content = RenstraContent(
         folder=folder, settings=parts["document"], agency=parts["agency"], rencana=parts["rencana"],
-        program=parts.get("program"), evaluasi=parts.get("evaluasi") or files["evaluasi"](),
-        sumber_daya=parts.get("sumber_daya") or SumberDayaRenstra(), analisis=parts.get("analisis") or files["analisis"](),
+        program=parts.get("program"), evaluasi=parts.get("evaluasi") or Evaluasi(),
+        sumber_daya=parts.get("sumber_daya") or SumberDayaRenstra(), analisis=parts.get("analisis") or Analisis(),
         narasi=narasi, sources=sources, tabel=parts.get("tabel") or DeclaredTables(),
     )
     problems = check_renstra_references(content)
@@ -97,7 +100,7 @@ def load_lkjip(folder: Path) -> LkjipContent:
 
 
 def load_parts(folder: Path, settings: type[BaseModel], files: dict[str, type[BaseModel]],
-                optional: set[str] = frozenset()):  # type: ignore[assignment]
+               optional: Collection[str] = frozenset()) -> tuple[dict[str, Any], dict[str, Source], dict[str, Narasi]]:
     """Every file of a document folder validated, with all problems reported at once. An LKjIP
     whose document.toml names a `renstra` folder takes the plan (`rencana`) from there: one
     plan per agency, shared by the Renstra and every year's LKjIP."""
@@ -105,7 +108,7 @@ def load_parts(folder: Path, settings: type[BaseModel], files: dict[str, type[Ba
     problems: list[Problem] = []
     parts: dict[str, Any] = {}
     sources: dict[str, Source] = {}
-    wanted = {"document": (folder, settings), "agency": (folder.parent, Agency)}
+    wanted: dict[str, tuple[Path, type[BaseModel]]] = {"document": (folder, settings), "agency": (folder.parent, Agency)}
     for stem, (where, model) in wanted.items():
         _load_one(stem, where, model, parts, sources, problems)
     shared = _shared_plan(folder, parts.get("document"), sources.get("document"), problems)

@@ -41,6 +41,18 @@ class Riwayat(Model):
     id: Id | None = None
     tahun: dict[Tahun, NilaiTahun] = {}
 
+    def tentang(self, id_: str, nama: str, satuan: str) -> bool:
+        """Whether this row is the indicator `id_` (named `nama`, in `satuan`): by its id, else,
+        for a row written by name (as a transcribed report's are), by name and satuan, case and
+        spacing aside."""
+        if self.id is not None:
+            return self.id == id_
+        return _sama(self.indikator, nama) and _sama(self.satuan, satuan)
+
+
+def _sama(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
 
 class BarisPK(Model):
     """A Perjanjian Kinerja row outside the plan (an indicator the plan does not define)."""

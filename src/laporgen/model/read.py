@@ -148,9 +148,8 @@ def read_data(path: Path) -> tuple[Any, Source]:
     # a control character typed in the file was refused by `read_text`; only an escape in a
     # quoted text ("\x0c", "\f") can still make one, and every escape starts with a backslash
     if "\\" in text:
-        problems = [_control_problem(source.name, CONTROL.search(value).group(), source.line_of(loc),
-                                     format_path(loc) or None)
-                    for loc, value in _strings(data, ()) if CONTROL.search(value)]
+        problems = [_control_problem(source.name, found.group(), source.line_of(loc), format_path(loc) or None)
+                    for loc, value in _strings(data, ()) if (found := CONTROL.search(value))]
         if problems:
             raise LaporgenError(problems)
     return data, source
@@ -252,7 +251,13 @@ def _toml_problem(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> Proble
             break
     if line is None:  # "at end of document": point at the line that opened what never closed
         line = _unclosed_line(text, len(text.split("\n")), toml=True)
-    comma = re.search(r"(?<![\w.\"'])(-?\d+),(\d+)(?![\w.])", text.split("\n")[line - 1]) if line else None
+    source_line = text.split("\n")[line - 1] if line else ""
+    day = re.search(r"=\s*((\d{1,2})[-/.](\d{1,2})[-/.](\d{4}))\s*(#.*)?$", source_line)
+    if day:  # `30-06-2025`: a date typed day first, as Indonesian writing has it
+        typed, d, m, y = day.groups()[:4]
+        message = f'"{typed}" is not a TOML date'
+        hint = f"write dates year first: {y}-{int(m):02d}-{int(d):02d}"
+    comma = re.search(r"(?<![\w.\"'])(-?\d+),(\d+)(?![\w.])", source_line) if line else None
     if comma:  # TOML reads `92,5` as 92 and a stray `5`, whatever the message says
         message = f'"{comma.group()}" is not a number'
         hint = f"write {comma.group(1)}.{comma.group(2)} (a dot for decimals, no thousands separators)"

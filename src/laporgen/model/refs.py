@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import Problem
@@ -42,13 +43,13 @@ def check_references(c: "LkjipContent") -> list[Problem]:
     indikator = {i for i, _ in plan_ids}
     sasaran = {i for i, _ in sasaran_ids}
     nodes = {i for i, _ in node_ids}
-    k = c.kinerja
-    problems += _dangling(kinerja, _keys("realisasi", k.realisasi), indikator, "a plan indicator")
-    problems += _dangling(kinerja, _keys("analisis", k.analisis), sasaran, "a sasaran")
-    problems += _dangling(kinerja, _keys("dukungan", k.dukungan), sasaran, "a sasaran")
-    problems += _dangling(kinerja, _keys("rencana_aksi", k.rencana_aksi), indikator, "a plan indicator")
-    problems += _dangling(kinerja, _keys("target_triwulan", k.target_triwulan), indikator, "a plan indicator")
-    problems += _dangling(kinerja, _items(("renja",), k.renja), indikator, "a plan indicator")
+    kin = c.kinerja
+    problems += _dangling(kinerja, _keys("realisasi", kin.realisasi), indikator, "a plan indicator")
+    problems += _dangling(kinerja, _keys("analisis", kin.analisis), sasaran, "a sasaran")
+    problems += _dangling(kinerja, _keys("dukungan", kin.dukungan), sasaran, "a sasaran")
+    problems += _dangling(kinerja, _keys("rencana_aksi", kin.rencana_aksi), indikator, "a plan indicator")
+    problems += _dangling(kinerja, _keys("target_triwulan", kin.target_triwulan), indikator, "a plan indicator")
+    problems += _dangling(kinerja, _items(("renja",), kin.renja), indikator, "a plan indicator")
     for n, row in enumerate(c.kinerja.riwayat):
         # (a report year outside the plan is the one mistake to report: not every history year as well)
         problems += [kinerja.problem(("riwayat", n, "tahun", str(y)), f"year {y} is not before the report year {c.settings.tahun}",
@@ -56,6 +57,7 @@ def check_references(c: "LkjipContent") -> list[Problem]:
                                      "ref.year") for y in row.tahun if year_ok and y >= c.settings.tahun]
         if row.id is not None and row.id not in indikator:
             problems.append(kinerja.problem(("riwayat", n, "id"), f"'{row.id}' is not a plan indicator", _known(indikator), "ref.unknown"))
+    where: FieldPath
     for v, pk in enumerate(c.kinerja.perjanjian_kinerja):
         where = ("perjanjian_kinerja", v)
         problems += _dangling(kinerja, _items(where + ("indikator",), pk.indikator), indikator, "a plan indicator")
@@ -69,8 +71,8 @@ def check_references(c: "LkjipContent") -> list[Problem]:
                               "a program or kegiatan in program.yaml")
     problems += _files(c.folder, c.sources["document"], [(("logo",), c.settings.logo)])
     problems += _files(c.folder.parent, c.sources["agency"], [(("logo",), c.agency.logo)])
-    problems += _files(c.folder, kinerja, [(("inovasi", n, "gambar"), x.gambar) for n, x in enumerate(k.inovasi)]
-                       + [(("prestasi", n, "gambar"), x.gambar) for n, x in enumerate(k.prestasi)])
+    problems += _files(c.folder, kinerja, [(("inovasi", n, "gambar"), x.gambar) for n, x in enumerate(kin.inovasi)]
+                       + [(("prestasi", n, "gambar"), x.gambar) for n, x in enumerate(kin.prestasi)])
     if not c.kinerja.perjanjian_kinerja or c.kinerja.perjanjian_kinerja[-1].baris:
         problems.append(kinerja.problem(
             ("perjanjian_kinerja",), "the last Perjanjian Kinerja version must list plan indicators (`indikator:`)",
@@ -115,7 +117,10 @@ def _plan(rencana: "Rencana", source: "Source") -> tuple[list, list, list[Proble
 
 def check_renstra_references(c: "RenstraContent") -> list[Problem]:
     """Every cross-file problem of a Renstra content."""
-    rencana, program, analisis = c.sources["rencana"], c.sources.get("program"), c.sources.get("analisis")
+    # a data-only Renstra has no program or analisis file, and then nothing to report in them
+    rencana = c.sources["rencana"]
+    program = c.sources.get("program") or c.sources["document"]
+    analisis = c.sources.get("analisis") or c.sources["document"]
     plan_ids, sasaran_ids, problems = _plan(c.rencana, rencana)
     programs = c.program.program if c.program else []
     node_ids: list[tuple[str, FieldPath]] = []
@@ -156,6 +161,14 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
             elif row.program is not None and not next(p for p in programs if p.id == row.program).indikator:
                 problems.append(analisis.problem(loc + ("program",), f"program '{row.program}' has no indikator to show", None, "ref.unknown"))
             problems += _unused_own_values(row, loc, analisis)
+    program_ids = {prog.id for prog in programs}
+    for n, kebijakan in enumerate(c.analisis.kebijakan):
+        for m, ref in enumerate(kebijakan.program):
+            # an entry is a program id (printed as the program's name) or a name as printed; one
+            # shaped like an id (no space, a digit: "P2") that names no program is a slip
+            if ref not in program_ids and not any(ch.isspace() for ch in ref) and any(ch.isdigit() for ch in ref):
+                problems.append(analisis.problem(("kebijakan", n, "program", m), f"'{ref}' is not a program in program.yaml",
+                                                 f"write a program id or the program's name; {_known(program_ids)}", "ref.unknown"))
     return problems
 
 
@@ -193,7 +206,7 @@ def _pagu_years(programs, source: "Source | None", printed: set[int]) -> list[Pr
     return out
 
 
-def _files(folder, source: "Source", named: list[tuple[FieldPath, str | None]]) -> list[Problem]:
+def _files(folder: Path, source: Source, named: Sequence[tuple[FieldPath, str | None]]) -> list[Problem]:
     """Image files the content names must be PNG or JPEG files inside `folder` (a missing logo
     is not silently left out)."""
     problems = []

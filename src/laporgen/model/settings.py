@@ -50,7 +50,7 @@ class Kategori(Model):
         bounds = [t.min for t in skala]
         if len(skala) < 2 or None in bounds[:-1]:
             raise ValueError("needs two or more levels, every one with a min except possibly the last (min = null)")
-        if any(a <= b for a, b in zip(bounds[:-1], bounds[1:]) if b is not None):
+        if any(a is not None and a <= b for a, b in zip(bounds[:-1], bounds[1:]) if b is not None):  # a: checked above
             raise ValueError("levels must be listed from the highest min to the lowest")
         if any(t.max is not None and t.min is not None and t.max < t.min for t in skala):
             raise ValueError("a level's max must not be below its min")
@@ -128,6 +128,9 @@ class DocumentSettings(Model):
         None, description='The agency\'s Renstra folder, relative to this one ("../renstra-2024-2026"): '
         "the plan (tujuan, sasaran, indikator, targets) is read from its rencana.yaml")
     kertas: Literal["A4", "F4"] = "A4"
+    huruf: Literal["Arial", "Times New Roman", "Bookman Old Style"] = Field(
+        "Arial", description="Typeface of the DOCX and the PDF (the PDF draws the metric-compatible "
+        "open font: Liberation Sans, Liberation Serif, TeX Gyre Bonum)")
     tanda_tangan: Penandatangan
     kategori: Kategori = Field(default_factory=Kategori)
     perhitungan: Perhitungan = Field(default_factory=Perhitungan)
@@ -159,6 +162,9 @@ class RenstraSettings(Model):
     periode: str = Field(description='The period as titled, e.g. "2021-2026"')
     tahun_awal: Tahun = Field(description="The baseline year (kondisi awal, 'Tahun 0')")
     kertas: Literal["A4", "F4"] = "A4"
+    huruf: Literal["Arial", "Times New Roman", "Bookman Old Style"] = Field(
+        "Arial", description="Typeface of the DOCX and the PDF (the PDF draws the metric-compatible "
+        "open font: Liberation Sans, Liberation Serif, TeX Gyre Bonum)")
     tanda_tangan: Penandatangan | None = None
     pertumbuhan: Literal["relatif_akhir", "yoy_mean", "cagr", "relatif_awal"] = Field(
         "yoy_mean", description="How T-C.24's rata-rata pertumbuhan is computed (named in a table note)")

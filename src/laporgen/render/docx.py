@@ -9,9 +9,11 @@ nodes into paragraphs, tables and fields in those styles; it computes and format
 from __future__ import annotations
 
 import io
+import itertools
 import os
+import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -22,8 +24,9 @@ import jinja2
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.image.exceptions import UnrecognizedImageError
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
@@ -69,7 +72,6 @@ from laporgen.render.package import StableZipWriter
 BODY, NOTE, NORMAL, CAPTION = "Body Text", "Note", "Normal", "Caption"
 TABLE_TEXT, TABLE_TEXT_SMALL, TABLE_TEXT_TINY, TABLE_GRID = "Table Text", "Table Text Small", "Table Text Tiny", "Table Grid"
 TABLE_STYLE = {"normal": TABLE_TEXT, "small": TABLE_TEXT_SMALL, "tiny": TABLE_TEXT_TINY}
-TIGHT_CELL_MARGIN = 30  # twips (1,5 pt) each side, for "tiny" tables
 CONTENTS_TITLE, TOC_LEVELS, FIGURES_LIST = (
     "Contents Title",
     ("toc 1", "toc 2", "toc 3"),
@@ -102,6 +104,8 @@ KOP_LOGO_HEIGHT = Cm(7)  # a kop cover has nothing under the logo but the year: 
 PLACEHOLDER_HEIGHT = Cm(4)
 JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}  # w:jc values
 PARAGRAPH_STYLE = {"body": BODY, "note": NOTE, "source": NOTE, "center": NORMAL}
+# Tables of more rows than this keep their rows as serialized XML (`_SpooledRows`).
+SPOOL_ROWS = 500
 
 
 def render_docx(document: Document, template: Path, out: BinaryIO) -> None:
@@ -117,10 +121,12 @@ def render_docx(document: Document, template: Path, out: BinaryIO) -> None:
 def _render_docx(document: Document, template: Path, out: BinaryIO) -> None:
     tpl = _open_template(template)
     docx = tpl.get_docx()
+    ooxml.set_all_fonts(docx, document.font)  # the document's typeface, as the PDF engines draw it
     cover_sections = len(docx.sections) - 1
     page = _Page.of(docx.sections[-1], document.paper)
     subdoc = tpl.new_subdoc()
-    writer = _BodyWriter(subdoc, page)
+    spooled = _SpooledRows()
+    writer = _BodyWriter(subdoc, page, spooled, _Bookmarks.of(document))
     specs = writer.write(document.front, document.body)
     _render(tpl, template, _context(tpl, document, _BodySlot()))
     _pour_body(tpl, subdoc, writer.tables)
@@ -128,11 +134,11 @@ def _render_docx(document: Document, template: Path, out: BinaryIO) -> None:
     _set_properties(tpl.docx, document)
     ooxml.update_fields_on_open(tpl.docx)
     buffer = io.BytesIO()
-    _save(tpl.docx, buffer, _zip_time(document.date_iso))
+    _save(tpl.docx, buffer, _zip_time(document.date_iso), spooled)
     out.write(buffer.getvalue())
 
 
-def _save(docx: DocxDocument, out: BinaryIO, moment: datetime) -> None:
+def _save(docx: DocxDocument, out: BinaryIO, moment: datetime, spooled: _SpooledRows) -> None:
     """Save the package as python-docx's `save` does (each part prepared, then the content
     types, the package relationships and the parts, in its order), into a `StableZipWriter`:
     dated `moment`, compressed once. The three `PackageWriter` steps are python-docx's own,
@@ -145,8 +151,51 @@ def _save(docx: DocxDocument, out: BinaryIO, moment: datetime) -> None:
     writer = StableZipWriter(out, moment)
     PackageWriter._write_content_types_stream(writer, parts)
     PackageWriter._write_pkg_rels(writer, package.rels)
-    PackageWriter._write_parts(writer, parts)
+    body = docx.part
+    PackageWriter._write_parts(writer, [part for part in parts if part is not body])  # type: ignore[arg-type]  # a PhysPkgWriter by its methods
+    # the document part last, its spooled rows streamed in (a zip's entries may come in any order)
+    writer.write_pieces(body.partname, spooled.pieces(body.blob))
+    if len(body.rels):
+        writer.write(body.partname.rels_uri, body.rels.xml)
     writer.close()
+
+
+class _SpooledRows:
+    """The rows of large tables as serialized XML: a 20 000-row Renstra held as lxml elements
+    took ~75 KiB a row (1,6 GB), as bytes ~5 KiB. A spooled table keeps a comment where its
+    rows go; `pieces` splits the serialized document part at those comments and puts the rows
+    in. Each row's bytes declare the `w` namespace again (they were serialized on their own):
+    redundant, and valid XML."""
+
+    def __init__(self) -> None:
+        self._rows: dict[bytes, list[bytes]] = {}
+
+    def start(self, tbl: CT_Tbl) -> list[bytes]:
+        """Mark where `tbl`'s rows go; returns the list `spool` adds them to."""
+        marker = f"laporgen-rows-{len(self._rows)}"
+        tbl.append(etree.Comment(marker))
+        rows: list[bytes] = []
+        self._rows[f"<!--{marker}-->".encode()] = rows
+        return rows
+
+    @staticmethod
+    def spool(rows: list[bytes], tr: etree._Element) -> None:
+        """Move the finished row `tr` out of its table into `rows`, serialized."""
+        rows.append(etree.tostring(tr))
+        tr.getparent().remove(tr)
+
+    def pieces(self, blob: bytes) -> Iterator[bytes]:
+        """`blob` with each marker replaced by its rows (a marker copied to several places,
+        as `_pour_body` copies the body to every slot, gets them in each)."""
+        if not self._rows:
+            yield blob
+            return
+        start = 0
+        for match in re.finditer(b"<!--laporgen-rows-\\d+-->", blob):
+            yield blob[start : match.start()]
+            yield from self._rows[match.group()]
+            start = match.end()
+        yield blob[start:]
 
 
 # ---------------------------------------------------------------------------------- template
@@ -340,15 +389,20 @@ def _set_paper(section: DocxSection, page: _Page, landscape: bool) -> None:
 
 # -------------------------------------------------------------------------------- properties
 def _set_properties(docx: DocxDocument, document: Document) -> None:
-    """Core properties from the document, dated by `date_iso` (never by the clock)."""
+    """Core properties from the document, dated by `date_iso` (never by the clock); the
+    application properties laporgen's own, without a page count (see `render/contents.py`)."""
     day = date.fromisoformat(document.date_iso)
     stamp = datetime(day.year, day.month, day.day, tzinfo=UTC)
     props = docx.core_properties
     # Word's core properties hold at most 255 characters each (python-docx refuses more).
     props.title, props.subject, props.author = document.title[:255], document.subject[:255], document.author[:255]
-    props.last_modified_by = document.author[:255]
-    props.created = props.modified = props.last_printed = stamp
-    props.revision = 1
+    props.created = props.modified = stamp
+    ooxml.set_core_properties(docx, {"lastModifiedBy": document.author[:255], "revision": "1",
+                                     "lastPrinted": stamp.strftime("%Y-%m-%dT%H:%M:%SZ")})
+    app = next((rel.target_part for rel in docx.part.package.rels.values()
+                if rel.reltype == RT.EXTENDED_PROPERTIES), None)
+    if app is not None:  # a generic part: python-docx reads and writes its bytes as they are
+        app._blob = ooxml.app_properties(pages=None)
 
 
 def _zip_time(date_iso: str) -> datetime:
@@ -432,13 +486,66 @@ class _CellTarget:
         self.empty = False
         return ooxml.add_paragraph(self._tc, self._styles.id(style), jc, keep_with_next, indent)
 
-    def close(self, style: str) -> None:
+    def close(self, style: str, keep_with_next: bool = False) -> None:
         """Give a cell with no content the one paragraph Word requires."""
         if self.empty:
-            ooxml.add_paragraph(self._tc, self._styles.id(style))
+            if keep_with_next:
+                ooxml.add_paragraph(self._tc, self._styles.id(style), "left", keep_with_next=True)
+            else:
+                ooxml.add_paragraph(self._tc, self._styles.id(style))
 
 
 Target = _BodyTarget | _CellTarget
+_Target = Literal["heading", "caption"]
+
+
+class _Bookmarks:
+    """The bookmarks (`_Toc000000001`, …: Word's prefix for what its TOC fields link to) of
+    every heading the Daftar Isi lists and every caption a Daftar Tabel/Gambar lists, by text
+    in document order. The lists are written before what they point at, so the names are
+    planned first and handed out twice: to the lists' entries (`anchor`) and to the headings
+    and captions (`mark`)."""
+
+    def __init__(self, names: dict[tuple[_Target, str], list[int]]):
+        self._anchors = {key: list(numbers) for key, numbers in names.items()}
+        self._marks = {key: list(numbers) for key, numbers in names.items()}
+
+    @classmethod
+    def of(cls, document: Document) -> _Bookmarks:
+        names: dict[tuple[_Target, str], list[int]] = {}
+        numbers = itertools.count(1)
+
+        def walk(blocks: Sequence[Block]) -> None:
+            for block in blocks:
+                match block:
+                    case Section(in_toc=True):
+                        names.setdefault(("heading", block.heading), []).append(next(numbers))
+                    case Table() | Figure():
+                        names.setdefault(("caption", f"{block.label} {block.title}"), []).append(next(numbers))
+                if isinstance(block, Section | Landscape):
+                    walk(block.children)
+                elif isinstance(block, ListBlock):
+                    for item in block.items:
+                        walk(item)
+
+        walk([*document.front, *document.body])
+        return cls(names)
+
+    def anchor(self, kind: _Target, text: str) -> str | None:
+        """The bookmark a list entry `text` links to; None for a text nothing carries."""
+        found = self._anchors.get((kind, text))
+        return _bookmark_name(found.pop(0)) if found else None
+
+    def mark(self, p: CT_P, kind: _Target, text: str) -> None:
+        """Bookmark the heading or caption paragraph `p` showing `text`."""
+        found = self._marks.get((kind, text))
+        if found:
+            number = found.pop(0)
+            ooxml.add_bookmark(p, number, _bookmark_name(number))
+
+
+def _bookmark_name(number: int) -> str:
+    return f"_Toc{number:09d}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -448,6 +555,7 @@ class _Look:
     style: str
     align: Align
     bold: bool = False
+    keep_with_next: bool = False  # a row of a table kept together
 
 
 def _seq_split(number: str) -> tuple[str, str]:
@@ -498,9 +606,11 @@ def _only_text(cell: Cell) -> Text | None:
 class _BodyWriter:
     """Translates front matter and body blocks into the subdocument, one method per node."""
 
-    def __init__(self, subdoc: Subdoc, page: _Page):
+    def __init__(self, subdoc: Subdoc, page: _Page, spooled: _SpooledRows, bookmarks: _Bookmarks):
         self._body = _BodyTarget(subdoc)
         self._page = page
+        self._spooled = spooled
+        self._bookmarks = bookmarks
         self._numbering: ooxml.PageNumberFormat = "lowerRoman"
         self._restart = True
         self._landscape = False
@@ -550,10 +660,10 @@ class _BodyWriter:
                 self._body.add_paragraph(NORMAL).add_run().add_break(WD_BREAK.PAGE)
             case Toc():
                 entries = [(TOC_LEVELS[min(level, 3) - 1], text) for level, text in node.entries]
-                self._field_list(node.title, 'TOC \\o "1-3" \\h \\z \\u', entries)
+                self._field_list(node.title, 'TOC \\o "1-3" \\h \\z \\u', "heading", entries)
             case ListOfTables():
                 entries = [(FIGURES_LIST, text) for text in node.entries]
-                self._field_list(node.title, f'TOC \\h \\z \\c "{node.kind}"', entries)
+                self._field_list(node.title, f'TOC \\h \\z \\c "{node.kind}"', "caption", entries)
             case Signature():
                 self._signature(node)
             case LabelBlock():
@@ -574,6 +684,8 @@ class _BodyWriter:
             heading.add_run(node.title)
         else:
             heading.add_run(node.heading)
+        if node.in_toc:
+            self._bookmarks.mark(heading._p, "heading", node.heading)
         if node.page_break_before and not starts_page:
             heading.paragraph_format.page_break_before = True
         if not node.in_toc:
@@ -593,7 +705,7 @@ class _BodyWriter:
         look = look or _Look(
             PARAGRAPH_STYLE[node.style], "center" if node.style == "center" else node.align
         )
-        p = target.add_p(look.style, JC[look.align], node.keep_with_next, indent)
+        p = target.add_p(look.style, JC[look.align], node.keep_with_next or look.keep_with_next, indent)
         if marker is not None:
             ooxml.add_text_run(p, f"{marker}\t", properties=False)
         for inline in node.inlines:
@@ -626,6 +738,9 @@ class _BodyWriter:
     def _signature(self, node: Signature) -> None:
         """Lines centred in the right part of the text area (the right 45%, so a long name with
         degrees fits on one line), kept on one page."""
+        if node.beside is not None:
+            self._signature_pair(node.beside, node)
+            return
         lines = [
             node.place_date,
             *node.jabatan,
@@ -634,7 +749,7 @@ class _BodyWriter:
             "",
             node.nama,
             node.pangkat,
-            f"NIP. {node.nip}",
+            *((f"NIP. {node.nip}",) if node.nip else ()),
         ]
         name_at = len(node.jabatan) + 4
         half = Emu(self._page.text_width(self._landscape) * 9 // 20)
@@ -648,6 +763,27 @@ class _BodyWriter:
             run = paragraph.add_run(text)
             if i == name_at:
                 run.bold = run.underline = True
+
+    def _signature_pair(self, left: Signature, right: Signature) -> None:
+        """Two parties side by side, centred by tab stops at 22,5% and 72,5% of the text width
+        (the right party, with degrees and NIP, gets the wider share), rows level (the shorter
+        jabatan is padded), kept on one page."""
+        rows = _signature_rows(left, right)
+        width = self._page.text_width(self._landscape)
+        name_at = max(len(left.jabatan), len(right.jabatan)) + 4
+        for i, texts in enumerate(rows):
+            paragraph = self._body.add_paragraph(NORMAL)
+            fmt = paragraph.paragraph_format
+            fmt.keep_with_next = i < len(rows) - 1
+            fmt.tab_stops.add_tab_stop(Emu(width * 9 // 40), WD_TAB_ALIGNMENT.CENTER)
+            fmt.tab_stops.add_tab_stop(Emu(width * 29 // 40), WD_TAB_ALIGNMENT.CENTER)
+            if i == 0:
+                fmt.space_before = Pt(12)
+            for text in texts:
+                paragraph.add_run("\t")
+                run = paragraph.add_run(text)
+                if i == name_at and text:
+                    run.bold = run.underline = True
 
     def _label_block(self, node: LabelBlock) -> None:
         """Each row "label<tab>:<tab>value" from a third of the text area's width (the value
@@ -670,31 +806,36 @@ class _BodyWriter:
             paragraph.add_run(f"{label}\t:\t{value}")
 
     # ----------------------------------------------------------------------------- fields
-    def _caption(self, label: str, number: str, title: str, lines: Sequence[str]) -> None:
+    def _caption(self, label: str, number: str, title: str, lines: Sequence[str], seq: bool = True) -> None:
         """ "Tabel 3.2 title" and extra lines, kept with what follows; the last digits of the
-        number are a SEQ field so Word can list the captions (see `_seq_split`)."""
+        number are a SEQ field so Word can list the captions (see `_seq_split`), unless `seq` is
+        False (a continued table, listed once)."""
         paragraph = self._body.add_paragraph(CAPTION)
         paragraph.paragraph_format.keep_with_next = True
         identifier = label.removesuffix(number).rstrip()  # "Tabel", "Gambar"
         fixed, counted = _seq_split(number)
-        paragraph.add_run(f"{identifier} {fixed}")
-        if counted:
+        paragraph.add_run(f"{identifier} {fixed}" if seq else f"{identifier} {number}")
+        if counted and seq:
             ooxml.add_seq_field(paragraph, identifier, counted)
         paragraph.add_run(f" {title}")
         for line in lines:
             paragraph.add_run().add_break()
             paragraph.add_run(line)
+        self._bookmarks.mark(paragraph._p, "caption", f"{label} {title}")
 
-    def _field_list(self, title: str, instruction: str, entries: Sequence[tuple[str, str]]) -> None:
-        """A title, then a TOC field whose cached result is one paragraph per (style, text)."""
+    def _field_list(self, title: str, instruction: str, kind: _Target, entries: Sequence[tuple[str, str]]) -> None:
+        """A title, then a TOC field whose cached result is one paragraph per (style, text), as
+        Word writes it: the text linked to its heading's or caption's bookmark, a dot leader
+        and a PAGEREF field whose result is left empty here (see `render/contents.py`)."""
         heading = self._body.add_paragraph(CONTENTS_TITLE)
         heading.add_run(title)
         rows = [self._body.add_paragraph(style) for style, _ in entries]
         if not rows:
             rows = [self._body.add_paragraph(NORMAL)]
         ooxml.begin_field(rows[0], instruction)
+        right = Emu(self._page.text_width(landscape=False)).twips
         for paragraph, (_, text) in zip(rows, entries):
-            paragraph.add_run(text)
+            ooxml.add_contents_entry(paragraph, self._bookmarks.anchor(kind, text), text, "", right)
         ooxml.end_field(rows[-1])
 
     # ----------------------------------------------------------------------------- tables
@@ -702,20 +843,23 @@ class _BodyWriter:
         """Caption above; a bordered grid with repeating head rows and merged spans; then the
         source line and notes. Built element by element (`ooxml.new_table`): tables are where
         the thousands of cells are."""
-        self._caption(node.label, node.number, node.title, node.caption_lines)
+        self._caption(node.label, node.number, node.title, node.caption_lines, seq=not node.continued)
         rows = (*node.head, *node.body, *node.foot)
         styles = self._body.styles
         widths = self._column_widths(node.columns)
-        tight = TIGHT_CELL_MARGIN if node.font_size == "tiny" else None
-        tbl = ooxml.new_table(styles.id(TABLE_GRID), widths, tight)
+        tbl = ooxml.new_table(styles.id(TABLE_GRID), widths, round(node.cell_margin * 20))
         text_style = TABLE_STYLE[node.font_size]
         first_foot = len(node.head) + len(node.body)
         starts = {(r, c): cell for r, c, cell in grid_positions(rows, len(node.columns))}
         below: dict[tuple[int, int], int] = {}  # grid positions a cell above covers → its colspan
-        for (r, c), cell in starts.items():
-            below.update(((r + dr, c), cell.colspan) for dr in range(1, cell.rowspan))
+        for (r, c), above in starts.items():
+            below.update(((r + dr, c), above.colspan) for dr in range(1, above.rowspan))
+        spool = self._spooled.start(tbl) if len(rows) > SPOOL_ROWS else None
         for r in range(len(rows)):
             tr = ooxml.add_row(tbl, header=r < len(node.head))
+            # A table kept together: every row's paragraphs kept with the next row (Word's and
+            # LibreOffice's way to say it), all rows but the last.
+            keep = node.keep_together and r < len(rows) - 1
             c = 0
             while c < len(widths):
                 cell = starts.get((r, c))
@@ -723,7 +867,11 @@ class _BodyWriter:
                 width = sum(widths[c : c + span])
                 if cell is None:
                     merge: ooxml.VerticalMerge = "continue" if (r, c) in below else None
-                    ooxml.add_paragraph(ooxml.add_cell(tr, width, span, merge))
+                    tc = ooxml.add_cell(tr, width, span, merge)
+                    if keep:
+                        ooxml.add_paragraph(tc, styles.id(text_style), "left", keep_with_next=True)
+                    else:
+                        ooxml.add_paragraph(tc)
                 else:
                     head, foot = r < len(node.head), r >= first_foot
                     fill = HEAD_FILL if head else SHADE_FILL if cell.shade else None
@@ -733,13 +881,16 @@ class _BodyWriter:
                     indent = _level_indent(cell.level)
                     if text is not None:  # the common case, made in one step
                         ooxml.add_text_cell(tr, width, span, merge, fill, True, styles.id(text_style),
-                                            JC[cell.align], text.text, text.strong or bold, text.emph, indent)
+                                            JC[cell.align], text.text, text.strong or bold, text.emph, indent, keep)
                     else:
-                        self._cell(ooxml.add_cell(tr, width, span, merge, fill, centered=True), cell, text_style, bold, indent)
+                        tc = ooxml.add_cell(tr, width, span, merge, fill, centered=True)
+                        self._cell(tc, cell, _Look(text_style, cell.align, bold, keep), indent)
                 c += span
+            if spool is not None:
+                self._spooled.spool(spool, tr)
         self._body.add_table_element(tbl)
-        for text in (*([node.source] if node.source else []), *node.notes):
-            self._body.add_paragraph(NOTE).add_run(text)
+        for line in (*([node.source] if node.source else []), *node.notes):
+            self._body.add_paragraph(NOTE).add_run(line)
 
     def _column_widths(self, columns: Sequence[Column]) -> list[int]:
         """Fixed column widths in twips, proportional to `Column.width`, filling the text area."""
@@ -747,9 +898,10 @@ class _BodyWriter:
         available = self._page.text_width(self._landscape)
         return [Emu(int(available * column.width / total)).twips for column in columns]
 
-    def _cell(self, tc: CT_Tc, cell: Cell, text_style: str, bold: bool, indent: ooxml.Indent | None = None) -> None:
-        """Fill one (possibly merged) grid cell; `indent` its paragraphs' (`Cell.level`)."""
-        look = _Look(text_style, cell.align, bold)
+    def _cell(self, tc: CT_Tc, cell: Cell, look: _Look, indent: ooxml.Indent | None = None) -> None:
+        """Fill one (possibly merged) grid cell, its paragraphs drawn in `look`; `indent` its
+        paragraphs' (`Cell.level`)."""
+        text_style = look.style
         slot = _CellTarget(tc, self._body.styles)
         for block in cell.blocks:
             match block:
@@ -759,7 +911,7 @@ class _BodyWriter:
                     self._list(slot, block, 0, look)
                 case _:
                     assert_never(block)
-        slot.close(text_style)
+        slot.close(text_style, look.keep_with_next)
 
     # ---------------------------------------------------------------------------- figures
     def _figure(self, node: Figure) -> None:
@@ -818,3 +970,15 @@ class _BodyWriter:
         self._blocks(node.children)
         self._end_section()
         self._landscape = False
+
+
+def _signature_rows(left: Signature, right: Signature) -> list[tuple[str, str]]:
+    """The lines of two signature blocks side by side, row by row: place and date, jabatan
+    (the shorter padded), room to sign, name, pangkat, NIP."""
+    n = max(len(left.jabatan), len(right.jabatan))
+
+    def lines(s: Signature) -> list[str]:
+        return [s.place_date, *s.jabatan, *[""] * (n - len(s.jabatan)), "", "", "", s.nama, s.pangkat,
+                f"NIP. {s.nip}" if s.nip else ""]
+
+    return list(zip(lines(left), lines(right)))

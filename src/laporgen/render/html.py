@@ -49,6 +49,13 @@ STYLESHEETS = ("style.css",)  # every medium
 SCREEN_STYLESHEETS = ("screen.css",)  # browsers: phone layout, scrolling tables
 PRINT_STYLESHEETS = ("print.css",)  # paper: WeasyPrint and a browser's print
 
+# The CSS font stack for each typeface the document names (`Document.font`): the open font with
+# the same metrics first (what the Typst PDF draws), then the named font, then the generic family.
+FONT_STACKS = {
+    "Arial": '"Liberation Sans", Arial, Helvetica, "DejaVu Sans", sans-serif',
+    "Times New Roman": '"Liberation Serif", "Times New Roman", Times, "DejaVu Serif", serif',
+    "Bookman Old Style": '"TeX Gyre Bonum", "Bookman Old Style", "URW Bookman", "DejaVu Serif", serif',
+}
 # Portrait paper, width × height; landscape pages swap them.
 PAPER = {"A4": ("210mm", "297mm"), "F4": ("215mm", "330mm")}
 # Images a browser and WeasyPrint both show; anything else is a user error, as in the DOCX.
@@ -78,6 +85,8 @@ def render_html(document: Document) -> str:
         "page_width": width,
         "page_height": height,
         "running_header": document.running_header or document.title,
+        # a constant of this module, never user text: inlined into a <style> unescaped
+        "font_stack": Markup(FONT_STACKS[document.font]),
         "style_css": _stylesheets(STYLESHEETS),
         "screen_css": _stylesheets(SCREEN_STYLESHEETS),
         "print_css": _stylesheets(PRINT_STYLESHEETS),
@@ -401,14 +410,22 @@ class _BodyWriter:
 
     def signature(self, node: Signature) -> Markup:
         """Place and date, jabatan, room to sign, then name, pangkat and NIP: one block that
-        print CSS keeps on one page."""
+        print CSS keeps on one page. With `beside`, the two blocks side by side, rows level."""
+        if node.beside is not None:
+            rows = max(len(node.jabatan), len(node.beside.jabatan))
+            pair = (self._signature_block(node.beside, rows), self._signature_block(node, rows))
+            return _element("div", _lines(*pair), class_="signature-pair")
+        return self._signature_block(node, len(node.jabatan))
+
+    def _signature_block(self, node: Signature, rows: int) -> Markup:
         lines = [
             _element("p", node.place_date, class_="place-date"),
             *(_element("p", line, class_="jabatan") for line in node.jabatan),
+            *(_element("p", class_="jabatan") for _ in range(rows - len(node.jabatan))),
             _element("p", class_="sign-space", aria_hidden="true"),
             _element("p", node.nama, class_="nama"),
             _element("p", node.pangkat, class_="pangkat"),
-            _element("p", f"NIP. {node.nip}", class_="nip"),
+            *((_element("p", f"NIP. {node.nip}", class_="nip"),) if node.nip else ()),
         ]
         return _element("div", _lines(*lines), class_="signature")
 
@@ -485,13 +502,14 @@ class _BodyWriter:
             _lines(*parts),
             id=self._id(node),
             class_=_classes("report-table", None if node.font_size == "normal" else node.font_size),
+            style=f"--cell-margin: {node.cell_margin:g}pt",
         )
         after = [_element("p", node.source, class_="source")] if node.source else []
         after += [_element("p", note, class_="note") for note in node.notes]
         return _element(
             "div",
             _lines(_element("div", table, class_="table-scroll"), *after),
-            class_="table-block",
+            class_=_classes("table-block", "keep-together" if node.keep_together else None),
         )
 
     def _rows(self, rows: Sequence[Sequence[Cell]], head: bool, bold: bool) -> Markup:

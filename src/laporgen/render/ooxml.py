@@ -15,18 +15,25 @@ from functools import lru_cache
 from typing import Literal
 
 from docx.document import Document as DocxDocument
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Row, CT_Tbl, CT_Tc
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section as DocxSection
+from docx.shared import Twips
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
+from lxml import etree
 from lxml.etree import SubElement
 
 PageNumberFormat = Literal["decimal", "lowerRoman"]
+CORE_PROPERTIES_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+CUSTOM_PROPERTIES_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+EXTENDED_PROPERTIES_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+APPLICATION = "laporgen"
 
 # ECMA-376 Part 1 §17.4.78/§17.4.82: the children of w:trPr and w:tcPr, in schema order.
 _TRPR_AFTER_CANTSPLIT = (
@@ -117,7 +124,8 @@ VerticalMerge = Literal["restart", "continue"] | None
 
 def new_table(style_id: str, widths: Sequence[int], side_margin: int | None = None) -> CT_Tbl:
     """An empty `w:tbl` in table style `style_id`, centred, with fixed column `widths` (twips),
-    and left/right cell margins of `side_margin` twips if given; add rows with `add_row`."""
+    and left/right cell margins of `side_margin` twips if given (else the style's: Word's
+    default is 108); add rows with `add_row`."""
     tbl = OxmlElement("w:tbl")
     w = _W
     tbl_pr = SubElement(tbl, qn("w:tblPr"))
@@ -182,12 +190,14 @@ def _cell_template(width: int, span: int, merge: VerticalMerge, fill: str | None
 
 def add_text_cell(tr: CT_Row, width: int, span: int, merge: VerticalMerge, fill: str | None, centered: bool,
                   style_id: str, jc: str, text: str, bold: bool = False, italic: bool = False,
-                  indent: Indent | None = None) -> None:
+                  indent: Indent | None = None, keep_with_next: bool = False) -> None:
     """Append a cell (`add_cell`) holding one paragraph (`add_paragraph`) with one run of `text`
     (`add_text_run`; no tabs or line ends): the same XML, made as one copy of a cached cell and
-    its text set, `indent` its paragraph's left indent. Most cells of a large table are this, and
-    building each of them element by element was most of the time of a 2 000-row table."""
-    tc = _text_cell_template(width, span, merge, fill, centered, style_id, jc, bold, italic, bool(text), indent).__copy__()
+    its text set, `indent` its paragraph's left indent, the paragraph kept with the next if
+    `keep_with_next`. Most cells of a large table are this, and building each of them element
+    by element was most of the time of a 2 000-row table."""
+    tc = _text_cell_template(width, span, merge, fill, centered, style_id, jc, bold, italic, bool(text), indent,
+                             keep_with_next).__copy__()
     if text:
         t = tc[-1][-1][-1]
         t.text = text
@@ -198,9 +208,10 @@ def add_text_cell(tr: CT_Row, width: int, span: int, merge: VerticalMerge, fill:
 
 @lru_cache(maxsize=1024)
 def _text_cell_template(width: int, span: int, merge: VerticalMerge, fill: str | None, centered: bool, style_id: str,
-                        jc: str, bold: bool, italic: bool, has_text: bool, indent: Indent | None = None) -> CT_Tc:
+                        jc: str, bold: bool, italic: bool, has_text: bool, indent: Indent | None = None,
+                        keep_with_next: bool = False) -> CT_Tc:
     tc = _cell_template(width, span, merge, fill, centered).__copy__()
-    add_text_run(add_paragraph(tc, style_id, jc, indent=indent), "text" if has_text else "", bold, italic)
+    add_text_run(add_paragraph(tc, style_id, jc, keep_with_next, indent), "text" if has_text else "", bold, italic)
     return tc
 
 
@@ -337,6 +348,53 @@ def add_seq_field(paragraph: DocxParagraph, identifier: str, value: str) -> Run:
     return add_field(paragraph, f"SEQ {identifier} \\r {value} \\* ARABIC", value)
 
 
+def add_bookmark(p: CT_P, bookmark_id: int, name: str) -> None:
+    """Put the whole of paragraph `p` (after its properties) in the bookmark `name`: what a
+    contents entry's hyperlink and PAGEREF field point at. `bookmark_id` must be unique in
+    the document (§17.13.6.2)."""
+    start = OxmlElement("w:bookmarkStart", {qn("w:id"): str(bookmark_id), qn("w:name"): name})
+    ppr = p.find(qn("w:pPr"))
+    p.insert(0 if ppr is None else p.index(ppr) + 1, start)
+    p.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): str(bookmark_id)}))
+
+
+def add_contents_entry(paragraph: DocxParagraph, anchor: str | None, text: str, page: str, tab_twips: int) -> None:
+    """Write one line of a contents list as Word's TOC field writes it: `text`, a tab to a
+    right-aligned dot-leader stop at `tab_twips`, then a `PAGEREF anchor \\h` field showing
+    `page` ("" until the page is known), all in a hyperlink to the bookmark `anchor`; just the
+    text when there is no `anchor`."""
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Twips(tab_twips), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    if anchor is None:
+        paragraph.add_run(text)
+        return
+    link = OxmlElement("w:hyperlink", {qn("w:anchor"): anchor, qn("w:history"): "1"})
+    paragraph._p.append(link)
+    runs = [_text_run(text), OxmlElement("w:r")]
+    runs[-1].append(OxmlElement("w:tab"))
+    runs += _field_runs(f"PAGEREF {anchor} \\h", page)
+    link.extend(runs)
+
+
+def _text_run(text: str) -> BaseOxmlElement:
+    r = OxmlElement("w:r")
+    _add_t(r, text)
+    return r
+
+
+def _field_runs(instruction: str, cached: str) -> list[BaseOxmlElement]:
+    """The runs of a one-run-result complex field: begin, instruction, separate, the cached
+    result `cached`, end."""
+    runs = [OxmlElement("w:r") for _ in range(5)]
+    runs[0].append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "begin"}))
+    instr = OxmlElement("w:instrText", {qn("xml:space"): "preserve"})
+    instr.text = f" {instruction} "
+    runs[1].append(instr)
+    runs[2].append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "separate"}))
+    _add_t(runs[3], cached)
+    runs[4].append(OxmlElement("w:fldChar", {qn("w:fldCharType"): "end"}))
+    return runs
+
+
 def update_fields_on_open(document: DocxDocument) -> None:
     """Ask Word to refresh fields (TOC, captions list) when the file is opened."""
     settings = document.settings.element
@@ -387,7 +445,7 @@ def set_page_numbering(section: DocxSection, fmt: PageNumberFormat, start: int |
     sectPr = section._sectPr
     for old in sectPr.findall(qn("w:pgNumType")):
         sectPr.remove(old)
-    attrs = {qn("w:fmt"): fmt}
+    attrs: dict[str, str] = {qn("w:fmt"): fmt}
     if start is not None:
         attrs[qn("w:start")] = str(start)
     sectPr.insert_element_before(OxmlElement("w:pgNumType", attrs), *_SECTPR_AFTER_PGNUMTYPE)
@@ -403,6 +461,20 @@ def set_style_font(style: BaseStyle, name: str) -> None:
         rFonts.attrib.pop(qn(attr), None)
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         rFonts.set(qn(attr), name)
+
+
+def set_all_fonts(document: DocxDocument, name: str) -> None:
+    """Make `name` the font of the whole document: the default and every style that names a
+    font of its own (`set_style_font`)."""
+    set_default_font(document, name)
+    for style in document.styles.element.iterchildren(qn("w:style")):
+        rpr = style.find(qn("w:rPr"))
+        if rpr is not None and rpr.find(qn("w:rFonts")) is not None:
+            rfonts = rpr.find(qn("w:rFonts"))
+            for attr in _RFONTS_THEME_ATTRS:
+                rfonts.attrib.pop(qn(attr), None)
+            for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+                rfonts.set(qn(attr), name)
 
 
 def set_default_font(document: DocxDocument, name: str) -> None:
@@ -444,3 +516,35 @@ def set_paragraph_style(paragraph: DocxParagraph, style_id: str) -> None:
         style = OxmlElement("w:pStyle")
         ppr.insert(0, style)
     style.set(qn("w:val"), style_id)
+
+
+# -------------------------------------------------------------------------------- properties
+def set_core_properties(document: DocxDocument, values: dict[str, str]) -> None:
+    """Set the `cp:` core properties named in `values` ("lastModifiedBy", "revision",
+    "lastPrinted") by their full names.
+
+    python-docx's setters for them look the `cp` prefix up in its global namespace map, which
+    docxcompose (imported by docxtpl) rebinds to the custom-properties namespace; through them
+    these properties land in a namespace the schema does not allow, the pattern behind Word's
+    "unreadable content" reports (docxcompose #101, python-docx #1037). Elements a writer so
+    misled left in that namespace (a template saved by one) are dropped."""
+    core = document.core_properties._element
+    for stray in [e for e in core if etree.QName(e).namespace == CUSTOM_PROPERTIES_NS]:
+        core.remove(stray)
+    for name, value in values.items():
+        tag = f"{{{CORE_PROPERTIES_NS}}}{name}"
+        element = core.find(tag)
+        if element is None:
+            element = SubElement(core, tag)
+        element.text = value
+
+
+def app_properties(pages: int | None) -> bytes:
+    """`docProps/app.xml` true to the document: written by laporgen, `pages` long when a
+    layout counted them (else no count, which Word fills in itself)."""
+    ns = EXTENDED_PROPERTIES_NS
+    root = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns})
+    SubElement(root, f"{{{ns}}}Application").text = APPLICATION
+    if pages is not None:
+        SubElement(root, f"{{{ns}}}Pages").text = str(pages)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterable
 from datetime import datetime
 from typing import BinaryIO
 
@@ -20,11 +21,20 @@ class StableZipWriter:
 
     def write(self, name: str, data: bytes) -> None:
         """Add the entry `name` (a leading "/" of an OPC part name is dropped)."""
+        self._zip.writestr(self._entry(name), data)
+
+    def write_pieces(self, name: str, pieces: Iterable[bytes]) -> None:
+        """Add the entry `name` made of `pieces`, one after the other, never joined in memory."""
+        with self._zip.open(self._entry(name), "w") as entry:
+            for piece in pieces:
+                entry.write(piece)
+
+    def _entry(self, name: str) -> zipfile.ZipInfo:
         entry = zipfile.ZipInfo(str(name).lstrip("/"), date_time=self._when)
         entry.compress_type = zipfile.ZIP_DEFLATED
         entry.create_system = 3
         entry.external_attr = 0o644 << 16
-        self._zip.writestr(entry, data)
+        return entry
 
     def close(self) -> None:
         self._zip.close()
@@ -37,5 +47,19 @@ def stable_zip(data: bytes, moment: datetime) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as src:
         for info in src.infolist():
             writer.write(info.filename, src.read(info.filename))
+    writer.close()
+    return out.getvalue()
+
+
+def replace_entries(data: bytes, replacements: dict[str, bytes]) -> bytes:
+    """The zip package `data` with the entries named in `replacements` given new contents;
+    every entry keeps its place and the package its date (`StableZipWriter`)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        infos = src.infolist()
+        writer = StableZipWriter(out, datetime(*infos[0].date_time) if infos else datetime(1980, 1, 1))
+        for info in infos:
+            new = replacements.get(info.filename)
+            writer.write(info.filename, src.read(info.filename) if new is None else new)
     writer.close()
     return out.getvalue()

@@ -1,0 +1,83 @@
+"""The figures of a Perjanjian Kinerja: each agreed indicator with its target of the year (and the
+plan's, to compare), each program with its pagu summed from its kegiatan, and the total.
+`pk_figures(content)` is the only entry point."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model.pk import IndikatorPk, KegiatanPk, PkContent, ProgramPk
+from ..model.renstra import Indikator, Sasaran
+
+
+@dataclass(frozen=True)
+class TargetPk:
+    """A row of the lampiran: a sasaran's indicator and its agreed target of the year."""
+
+    sasaran: Sasaran
+    indikator: Indikator
+    target: Decimal | None
+    target_renstra: Decimal | None
+    """The plan's target of the year; differs from `target` when the PK agreed another."""
+
+
+@dataclass(frozen=True)
+class BarisProgramPk:
+    """A row of the program table: a program (pagu summed) or one of its kegiatan."""
+
+    nomor: str
+    """"1" for a program, "1.2" for its second kegiatan."""
+    nama: str
+    indikator: tuple[IndikatorPk, ...]
+    pagu: Decimal
+    program: bool
+
+
+@dataclass(frozen=True)
+class PkFigures:
+    target: tuple[TargetPk, ...]
+    program: tuple[BarisProgramPk, ...]
+    total_pagu: Decimal
+    """Σ pagu of every kegiatan (Rupiah)."""
+
+
+def pk_figures(c: PkContent) -> PkFigures:
+    """Every figure of the PK of `c`."""
+    return PkFigures(_targets(c), _program_rows(c.anggaran.program), total_pagu(c.anggaran.program))
+
+
+def _targets(c: PkContent) -> tuple[TargetPk, ...]:
+    tahun = c.settings.tahun
+    chosen = set(c.perjanjian.indikator)
+    rows = []
+    for t in c.rencana.tujuan:
+        for s in t.sasaran:
+            for i in s.indikator:
+                if chosen and i.id not in chosen:
+                    continue
+                plan = i.target.get(tahun)
+                rows.append(TargetPk(s, i, c.perjanjian.target.get(i.id, plan), plan))
+    return tuple(rows)
+
+
+def program_pagu(p: ProgramPk) -> Decimal:
+    """A program's pagu: the sum of its kegiatan's (Rupiah)."""
+    return sum((k.pagu for k in p.kegiatan), Decimal(0))
+
+
+def total_pagu(program: list[ProgramPk]) -> Decimal:
+    """The PK's whole budget: Σ of every program's pagu (Rupiah)."""
+    return sum((program_pagu(p) for p in program), Decimal(0))
+
+
+def _program_rows(program: list[ProgramPk]) -> tuple[BarisProgramPk, ...]:
+    rows: list[BarisProgramPk] = []
+    for n, p in enumerate(program, 1):
+        rows.append(BarisProgramPk(str(n), p.nama, tuple(p.indikator), program_pagu(p), True))
+        rows += [_kegiatan_row(f"{n}.{m}", k) for m, k in enumerate(p.kegiatan, 1)]
+    return tuple(rows)
+
+
+def _kegiatan_row(nomor: str, k: KegiatanPk) -> BarisProgramPk:
+    return BarisProgramPk(nomor, k.nama, tuple(k.indikator), k.pagu, False)
