@@ -13,7 +13,7 @@ CONTENT = Path(__file__).resolve().parents[1] / "content"
 def test_finds_every_example_document():
     found = [p.relative_to(CONTENT).as_posix() for p in find_documents(CONTENT)]
     assert found == ["blitar-dinsos/renstra-2021-2026", "magetan-dinsos/lkjip-2024", "magetan-dinsos/pk-2024",
-                     "magetan-dinsos/renstra-2018-2023", "magetan-dinsos/renstra-2024-2026"]
+                     "magetan-dinsos/renstra-2018-2023", "magetan-dinsos/renstra-2024-2026", "rekaan-dinsos/renstra-2025-2029"]
 
 
 def test_one_broken_document_does_not_stop_the_others(tmp_path):

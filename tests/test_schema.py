@@ -69,7 +69,7 @@ def test_schema_files_are_stable_json():
     assert set(files) == {f"{n}.schema.json" for n in ("agency", "lkjip-document", "renstra-document", "rencana", "lkjip-program",
                                                        "lkjip-kinerja", "lkjip-sumber-daya", "renstra-program", "renstra-evaluasi",
                                                        "renstra-sumber-daya", "renstra-analisis", "pk-document", "pk-anggaran",
-                                                       "pk-perjanjian")}
+                                                       "pk-perjanjian", "tabel")}
     # stable: each file is exactly its JSON with sorted keys and 2-space indent, so two runs (or
     # two machines) write the same bytes and a diff shows only real schema changes
     for name, data in files.items():

@@ -93,6 +93,9 @@ def _renstra_tree(c: Any, f: Any, charts: bool = True) -> Document:
 
 RENCANA = Berkas("rencana", "laporgen.model.renstra:Rencana", "rencana.yaml: the plan (tujuan, sasaran, indikator, targets)")
 
+TABEL = Berkas("tabel", "laporgen.model.tabel:DeclaredTables",
+               "tabel.yaml (optional, any type): tables declared in content, placed in any section")
+
 JENIS: dict[str, Jenis] = {
     "lkjip": Jenis(
         "lkjip", "Laporan Kinerja Instansi Pemerintah (LKjIP)",
@@ -109,6 +112,7 @@ JENIS: dict[str, Jenis] = {
             Berkas("program", "laporgen.model.anggaran:ProgramTree", "program.yaml of an LKjIP: the year's programs, pagu and realisasi"),
             Berkas("kinerja", "laporgen.model.lkjip:Kinerja", "kinerja.yaml of an LKjIP: realisasi, PK, analysis, next year's plan"),
             Berkas("sumber_daya", "laporgen.model.sumber_daya:SumberDaya", "sumber_daya.yaml of an LKjIP: pegawai and aset"),
+            TABEL,
         ),
         scaffold="lkjip",
     ),
@@ -129,6 +133,7 @@ JENIS: dict[str, Jenis] = {
             Berkas("evaluasi", "laporgen.model.evaluasi:Evaluasi", "evaluasi.yaml of a Renstra: T-C.23 and T-C.24"),
             Berkas("sumber_daya", "laporgen.model.sumber_daya:SumberDayaRenstra", "sumber_daya.yaml of a Renstra"),
             Berkas("analisis", "laporgen.model.analisis:Analisis", "analisis.yaml of a Renstra: SWOT, isu, telaah, T-C.28"),
+            TABEL,
         ),
         scaffold="renstra",
         rencana_tahun=(-1, 4),

@@ -45,6 +45,8 @@ def new_document(folder: Path, jenis: str, tahun: int, schemas: Path) -> dict[Pa
         files[folder / path.relative_to(own)] = _template(path, values)
     if any(b.stem == "rencana" for b in entry.berkas):
         files.setdefault(folder / "rencana.yaml", _template(INIT / "rencana.yaml", values))
+    if any(b.stem == "tabel" for b in entry.berkas):  # every type may declare tables
+        files.setdefault(folder / "tabel.yaml", _template(INIT / "tabel.yaml", values))
     return dict(sorted(files.items(), key=lambda item: _order(folder, item[0])))
 
 

@@ -1,24 +1,28 @@
 """What every document type's tree builder shares: an outline filled section by section.
 
-For each heading of the outline a section holds, in order: `narasi/<id>.md`, the generated
-blocks of that section (`generated[id]`), `narasi/<id>.akhir.md`, the blocks that close it
-(`closing[id]`), then its sub-sections.
+For each heading of the outline a section holds, in order: the tables `tabel.yaml` places
+there with `letak: awal`, `narasi/<id>.md`, the generated blocks of that section
+(`generated[id]`), `narasi/<id>.akhir.md`, the blocks that close it (`closing[id]`), the tables
+declared with `letak: akhir` (the default), then its sub-sections.
 Numbers of BAB, sections and tables are assigned afterwards by `numbering.py`. A document type
 subclasses `OutlineBuilder` with its outline, its narrative context and its generated blocks.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ..errors import LaporgenError
 from ..model.organisasi import Agency
+from ..model.tabel import DeclaredTables
 from ..model.settings import Penandatangan
 from ..numbers import angka_terbilang, persen, rupiah, tanggal
 from .narrative import narrative_env, render_all
 from .nodes import Block, Figure, ListOfTables, Section, Signature, Table
 from .outline import Bagian, apply_changes
+from .tabel_deklarasi import declared_block
 from .numbering import walk
 
 
@@ -27,7 +31,8 @@ class OutlineBuilder:
     chapters that take narrative, `extra_narasi` any other narrative keys the type allows."""
 
     def __init__(self, folder: Any, narasi: Mapping[str, Any], outline: tuple[Bagian, ...], context: dict[str, Any],
-                 front: Iterable[str] = (), extra_narasi: Iterable[str] = ()):
+                 front: Iterable[str] = (), extra_narasi: Iterable[str] = (),
+                 tabel: DeclaredTables | None = None, tabel_source: Any = None):
         self.folder = folder
         self.outline = outline
         self.env = narrative_env({"terbilang": angka_terbilang, "rp": rupiah, "persen": persen})
@@ -37,6 +42,24 @@ class OutlineBuilder:
         # Generated blocks that follow a section's closing narrative (`<id>.akhir.md`), for a
         # table the closing text leads to (the Renstra's T-C.26 after the Kebijakan text).
         self.closing: dict[str, Callable[[], list[Block]]] = {}
+        self.declared = self._place_declared(tabel or DeclaredTables(), tabel_source)
+
+    def _place_declared(self, tabel: DeclaredTables, source: Any) -> dict[tuple[str, str], list[Block]]:
+        """The declared tables by (section id, letak); one naming a section the outline lacks
+        is an error at its line, never left out."""
+        sections = [b.id for top in self.outline for b in top.walk()]
+        placed: dict[tuple[str, str], list[Block]] = {}
+        problems = []
+        for i, t in enumerate(tabel.tabel):
+            if t.bagian not in sections:
+                close = difflib.get_close_matches(t.bagian, sections, 1, 0.6)
+                hint = (f'did you mean "{close[0]}"? ' if close else "") + "`laporgen outline PATH` lists the section ids"
+                problems.append(source.problem(("tabel", i, "bagian"), f'no section "{t.bagian}" in the outline', hint, "ref.tabel"))
+                continue
+            placed.setdefault((t.bagian, t.letak), []).append(declared_block(t))
+        if problems:
+            raise LaporgenError(problems)
+        return placed
 
     def _render_narasi(self, files: Mapping[str, Any], front: Iterable[str],
                        extra: Iterable[str]) -> dict[str, tuple[Block, ...]]:
@@ -54,7 +77,7 @@ class OutlineBuilder:
 
     def _section(self, b: Bagian, level: int) -> Section:
         title = self._title(b)
-        children: list[Block] = [*self._narasi(b.id)]
+        children: list[Block] = [*self.declared.get((b.id, "awal"), []), *self._narasi(b.id)]
         maker = self.generated.get(b.id)
         if maker:
             children += maker()
@@ -62,6 +85,7 @@ class OutlineBuilder:
         closing = self.closing.get(b.id)
         if closing:
             children += closing()
+        children += self.declared.get((b.id, "akhir"), [])
         children += [self._section(child, level + 1) for child in b.children]
         return Section(b.id, level, "", title if level > 1 else title.upper(), tuple(children),
                        page_break_before=level == 1)

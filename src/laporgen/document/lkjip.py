@@ -44,7 +44,8 @@ class LkjipBuilder(OutlineBuilder):
         self.t = LkjipTables(c, f)
         super().__init__(c.folder, c.narasi, changed_outline(LKJIP, c.settings, c.sources["document"]),
                          narrative_context(c, f), LKJIP_FRONT,
-                         (*(f"sasaran/{s.id}" for t in c.rencana.tujuan for s in t.sasaran), *LAMPIRAN_NARASI))
+                         (*(f"sasaran/{s.id}" for t in c.rencana.tujuan for s in t.sasaran), *LAMPIRAN_NARASI),
+                         tabel=c.tabel, tabel_source=c.sources.get("tabel"))
         self.generated = {
             "kepegawaian": lambda: [self.t.formasi(), self.t.golongan(), self.t.pendidikan(), self.t.jenis_kelamin()],
             "organisasi": lambda: self._gambar("organisasi", "Susunan Organisasi " + c.agency.nama_lengkap),

@@ -44,14 +44,15 @@ class RenstraBuilder(OutlineBuilder):
         self.c, self.f = c, f
         self.t = RenstraTables(c, f)
         super().__init__(c.folder, c.narasi, changed_outline(RENSTRA, c.settings, c.sources["document"]),
-                         narrative_context(c, f), RENSTRA_FRONT)
+                         narrative_context(c, f), RENSTRA_FRONT,
+                         tabel=c.tabel, tabel_source=c.sources.get("tabel"))
         a = c.analisis
         self.generated = {
             "sdm": lambda: [*self.t.sdm()],
             "sarana-prasarana": lambda: [self.t.aset()] if c.sumber_daya.aset else [],
             "kinerja-pelayanan": self._kinerja_pelayanan,
             "tantangan-peluang": self._tantangan_peluang,
-            "identifikasi-permasalahan": lambda: _numbered_titles(a.permasalahan),
+            "identifikasi-permasalahan": self._permasalahan,
             "telaah-visi-misi": self._visi_misi,
             "telaah-renstra-kl": lambda: [Landscape((self.t.telaah_provinsi(),))] if a.telaah_provinsi else [],
             "isu-strategis": lambda: [daftar(a.isu_strategis)] if a.isu_strategis else [],
@@ -70,6 +71,11 @@ class RenstraBuilder(OutlineBuilder):
             "latar-belakang": lambda: [self.t.perubahan(changes)] if changes else [],
         }
         self.closing = {"kebijakan": lambda: [self.t.tc26()]}
+        # The strategies with a ✓ per plan year close the Strategi section (or BAB V without one).
+        if any(st.tahun for t in c.rencana.tujuan for s in t.sasaran for st in s.strategi):
+            home = "strategi" if self._has("strategi") else "strategi-kebijakan"
+            after = self.closing.get(home)
+            self.closing[home] = lambda: [*(after() if after else []), Landscape((self.t.strategi_tahun(),))]
 
     def _has(self, id: str) -> bool:
         return any(b.id == id for top in self.outline for b in top.walk())
@@ -186,6 +192,13 @@ class RenstraBuilder(OutlineBuilder):
             if values:
                 out += [Paragraph((Text(label, strong=True),), keep_with_next=True), daftar(values)]
         return out
+
+    def _permasalahan(self) -> list[Block]:
+        """The problems written as a title and paragraph as a numbered list; those written as a
+        pokok masalah with masalah and akar masalah as their table."""
+        a = self.c.analisis
+        listed = [p for p in a.permasalahan if not p.masalah]
+        return _numbered_titles(listed) + ([self.t.pokok_masalah()] if len(listed) < len(a.permasalahan) else [])
 
     def _rencana_program(self) -> list[Block]:
         if not self.f.program:

@@ -164,6 +164,22 @@ class RenstraTables(TableSet):
             body, font_size="small",
         )
 
+    def pokok_masalah(self) -> Table:
+        """Permasalahan as the three columns other agencies print: Pokok Masalah (spanning its
+        masalah), Masalah, Akar Masalah (a list)."""
+        body: list[Row] = []
+        pokok = [p for p in self.c.analisis.permasalahan if p.masalah]
+        for n, p in enumerate(pokok, 1):
+            for k, m in enumerate(p.masalah):
+                lead: Row = (mid(str(n), rowspan=len(p.masalah)), cell(p.judul, rowspan=len(p.masalah))) if k == 0 else ()
+                body.append((*lead, cell(m.uraian), items(m.akar_masalah)))
+        return self._table(
+            "pokok-masalah", "Pokok Masalah, Masalah dan Akar Masalah",
+            columns((0.8, "center"), (4, "left"), (4, "left"), (5, "left")),
+            head(("No.", "Pokok Masalah", "Masalah", "Akar Masalah"),) + (nomor_kolom(["(1)", "(2)", "(3)", "(4)"]),),
+            body, font_size="small",
+        )
+
     # ----------------------------------------------------------------------------- BAB IV
     def tujuan_sasaran(self) -> Table:
         """T-C.25 with the form's columns (REGULATIONS §2.4): No, Tujuan, Sasaran, Indikator and a
@@ -172,6 +188,8 @@ class RenstraTables(TableSet):
         "Formulasi Perhitungan" column when an indicator has a formula (Blitar's second Tabel 4.1,
         seed 003, prints one; the form has none)."""
         years = self.c.rencana.tahun
+        # the Satuan and Kondisi Awal columns many documents add (REGULATIONS §2.4), when asked
+        added = [k for k in ("satuan", "kondisi_awal") if k in self.c.settings.kolom_tc25]
         with_formula = any(i.formula for t in self.c.rencana.tujuan for i in (*t.indikator, *(x for s in t.sasaran for x in s.indikator)))
         body: list[Row] = []
         for t_no, t in enumerate(self.c.rencana.tujuan, 1):
@@ -185,17 +203,23 @@ class RenstraTables(TableSet):
                     if n == 0:
                         lead += (cell(s.uraian if s else "", rowspan=len(inds)),)
                     formula = (cell(_formula(ind)),) if with_formula else ()
-                    body.append((*lead, cell(ind.nama), *formula, *(num(nilai_satuan(ind.target.get(y), ind.satuan)) for y in years)))
+                    # with a Satuan column the figures stand bare; without, each carries its unit
+                    shown = (lambda v: angka(v)) if "satuan" in added else (lambda v, u=ind.satuan: nilai_satuan(v, u))
+                    extra = tuple(mid(ind.satuan) if k == "satuan" else num(shown(ind.kondisi_awal)) for k in added)
+                    body.append((*lead, cell(ind.nama), *formula, *extra, *(num(shown(ind.target.get(y))) for y in years)))
                     first = False
         n = len(years)
         fcols = ((3.2, "left"),) if with_formula else ()
         fhead = (cell("Formulasi Perhitungan", rowspan=2),) if with_formula else ()
-        total_cols = 4 + n + (1 if with_formula else 0)
+        total_cols = 4 + n + (1 if with_formula else 0) + len(added)
+        titles = {"satuan": "Satuan", "kondisi_awal": f"Kondisi Awal ({self.c.settings.tahun_awal})"}
+        xcols = tuple((1.0, "center") if k == "satuan" else (1.2, "right") for k in added)
+        xhead = tuple(cell(titles[k], rowspan=2) for k in added)
         return self._table(
             "tc25", "Tujuan dan Sasaran Jangka Menengah Pelayanan",
-            columns((0.8, "center"), (2.6, "left"), (2.8, "left"), (3.6, "left"), *fcols, *[(1.2, "right")] * n),
+            columns((0.8, "center"), (2.6, "left"), (2.8, "left"), (3.6, "left"), *fcols, *xcols, *[(1.2, "right")] * n),
             head((cell("No.", rowspan=2), cell("Tujuan", rowspan=2), cell("Sasaran", rowspan=2), cell("Indikator Tujuan/Sasaran", rowspan=2),
-                  *fhead, cell("Target Kinerja Tujuan/Sasaran pada Tahun ke-", colspan=n)), tuple(str(y) for y in years))
+                  *fhead, *xhead, cell("Target Kinerja Tujuan/Sasaran pada Tahun ke-", colspan=n)), tuple(str(y) for y in years))
             + (nomor_kolom([f"({x})" for x in range(1, total_cols + 1)]),),
             body, form="T-C.25", font_size="small",
         )
@@ -251,6 +275,27 @@ class RenstraTables(TableSet):
             columns((3, "left"), (3, "left"), (4, "left"), (4.5, "left"), *(((3.2, "left"),) if urusan else ())),
             head(("Tujuan", "Sasaran", "Strategi", "Arah Kebijakan", *(("Urusan Pemerintahan",) if urusan else ()))),
             top + body, form="T-C.26", font_size="small",
+        )
+
+    def strategi_tahun(self) -> Table:
+        """Strategi and arah kebijakan per sasaran with a ✓ in each plan year the strategy runs
+        (`strategi.tahun`): Sasaran (spanning its strategies), Strategi, Arah Kebijakan, a column
+        per year of the period."""
+        years = self.c.rencana.tahun
+        body: list[Row] = []
+        for t in self.c.rencana.tujuan:
+            for s in t.sasaran:
+                for k, st in enumerate(s.strategi):
+                    lead: Row = (cell(s.uraian, rowspan=len(s.strategi)),) if k == 0 else ()
+                    body.append((*lead, cell(st.uraian), items(st.arah_kebijakan),
+                                 *(mid("✓" if y in st.tahun else "") for y in years)))
+        n = len(years)
+        return self._table(
+            "strategi-tahun", "Strategi dan Arah Kebijakan per Sasaran dan Tahun Pelaksanaan",
+            columns((3.2, "left"), (3.6, "left"), (4.2, "left"), *[(0.9, "center")] * n),
+            head((cell("Sasaran", rowspan=2), cell("Strategi", rowspan=2), cell("Arah Kebijakan", rowspan=2),
+                  cell("Tahun Pelaksanaan", colspan=n)), tuple(str(y) for y in years)),
+            body, font_size="small",
         )
 
     # ----------------------------------------------------------------------------- BAB VI

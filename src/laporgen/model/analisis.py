@@ -23,9 +23,28 @@ class Swot(Model):
     strategi: list[StrategiSwot] = []
 
 
+class Masalah(Model):
+    """A masalah under a pokok masalah, with its akar masalah (causes)."""
+
+    uraian: str
+    akar_masalah: list[str] = []
+
+
 class Permasalahan(Model):
+    """A problem of 3.1: a title with a paragraph (printed as a numbered list), or a pokok masalah
+    (`judul`) with its `masalah` and their akar masalah (printed as the three-column table other
+    agencies use)."""
+
     judul: str
     uraian: str = ""
+    masalah: list[Masalah] = []
+
+    @model_validator(mode="after")
+    def _one_form(self) -> "Permasalahan":
+        if self.uraian and self.masalah:
+            raise ValueError("a pokok masalah with `masalah` is printed as a table row, where its `uraian` would not "
+                             "appear; move the uraian to narasi/identifikasi-permasalahan.md")
+        return self
 
 
 class TelaahProvinsi(Model):

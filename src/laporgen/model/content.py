@@ -3,7 +3,7 @@ the year's facts and the narrative files (loaded by `folder.py`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -15,6 +15,7 @@ from .read import Source
 from .renstra import Rencana
 from .settings import DocumentSettings, RenstraSettings
 from .sumber_daya import SumberDaya, SumberDayaRenstra
+from .tabel import DeclaredTables
 
 if TYPE_CHECKING:
     from .analisis import Analisis
@@ -53,6 +54,9 @@ class Content(Protocol):
     def narasi(self) -> dict[str, Narasi]: ...
     @property
     def sources(self) -> dict[str, Source]: ...
+    @property
+    def tabel(self) -> DeclaredTables: ...
+    """The tables declared in `tabel.yaml` (every type may hold one)."""
 
     def program_nodes(self) -> ProgramNodes:
         """Every program-tree node by id, with its pagu per year."""
@@ -75,6 +79,7 @@ class LkjipContent:
     narasi: dict[str, Narasi]
     sources: dict[str, Source]
     """Where each part came from, by part name ("document", "agency", "rencana", …)."""
+    tabel: DeclaredTables = field(default_factory=DeclaredTables)
 
     def program_nodes(self) -> ProgramNodes:
         year = self.settings.tahun
@@ -117,6 +122,7 @@ class RenstraContent:
     analisis: Analisis
     narasi: dict[str, Narasi]
     sources: dict[str, Source]
+    tabel: DeclaredTables = field(default_factory=DeclaredTables)
 
     def program_nodes(self) -> ProgramNodes:
         out: ProgramNodes = {}

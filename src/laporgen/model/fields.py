@@ -116,11 +116,15 @@ def _whole(value: Any) -> Any:
     return value
 
 
-Angka = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_finite)]
+# The bounds the validators enforce, stated in the JSON Schema too, so an editor refuses what
+# the loader refuses (a NaN or infinite number fails both comparisons).
+_BOUNDS = {"exclusiveMaximum": 10**MAX_DIGITS, "exclusiveMinimum": -(10**MAX_DIGITS)}
+
+Angka = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_finite), Field(json_schema_extra=_BOUNDS)]
 """A measured or planned value in the indicator's unit (may be negative)."""
 
 Rupiah = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_finite), AfterValidator(_non_negative),
-                   AfterValidator(_sen)]
+                   AfterValidator(_sen), Field(json_schema_extra={**_BOUNDS, "minimum": 0})]
 """An amount of money in Rupiah; never negative."""
 
 Jumlah = Annotated[int, BeforeValidator(_whole), Field(ge=0, strict=False)]

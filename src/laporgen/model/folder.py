@@ -20,7 +20,11 @@ from .refs import check_references, check_renstra_references
 from .renstra import Rencana
 from .settings import DocumentSettings, RenstraSettings
 from .sumber_daya import SumberDaya, SumberDayaRenstra
+from .tabel import DeclaredTables, tabel_problems
 from .validate import load
+
+COMMON_FILES: dict[str, type[BaseModel]] = {"tabel": DeclaredTables}
+"""Optional files every document type may hold: `tabel.yaml`, the tables declared in content."""
 
 LKJIP_FILES: dict[str, type[BaseModel]] = {
     "rencana": Rencana,
@@ -73,7 +77,7 @@ def load_renstra(folder: Path) -> RenstraContent:
         folder=folder, settings=parts["document"], agency=parts["agency"], rencana=parts["rencana"],
         program=parts.get("program"), evaluasi=parts.get("evaluasi") or Evaluasi(),
         sumber_daya=parts.get("sumber_daya") or SumberDayaRenstra(), analisis=parts.get("analisis") or Analisis(),
-        narasi=narasi, sources=sources,
+        narasi=narasi, sources=sources, tabel=parts.get("tabel") or DeclaredTables(),
     )
     problems = check_renstra_references(content)
     if problems:
@@ -87,7 +91,7 @@ def load_lkjip(folder: Path) -> LkjipContent:
     content = LkjipContent(
         folder=folder, settings=parts["document"], agency=parts["agency"], rencana=parts["rencana"],
         program=parts["program"], kinerja=parts["kinerja"], sumber_daya=parts["sumber_daya"],
-        narasi=narasi, sources=sources,
+        narasi=narasi, sources=sources, tabel=parts.get("tabel") or DeclaredTables(),
     )
     problems = check_references(content)
     if problems:
@@ -113,6 +117,10 @@ def load_parts(folder: Path, settings: type[BaseModel], files: dict[str, type[Ba
         # with no valid document.toml the plan's folder is unknown: don't report it missing as well
         unknown_plan = stem == "rencana" and "document" not in parts
         _load_one(stem, where, model, parts, sources, problems, optional=stem in optional or unknown_plan)
+    for stem, model in COMMON_FILES.items():
+        _load_one(stem, folder, model, parts, sources, problems, optional=True)
+    if "tabel" in parts:
+        problems += tabel_problems(parts["tabel"], sources["tabel"])
     narasi = _load_narasi(folder / "narasi", problems)
     if problems:
         raise LaporgenError(problems)

@@ -102,6 +102,12 @@ def _plan(rencana: "Rencana", source: "Source") -> tuple[list, list, list[Proble
                                        f"write the first year first: [{last}, {first}]", "ref.year"))
         return plan_ids, sasaran_ids, problems
     for t, tujuan in enumerate(rencana.tujuan):
+        for s, sasaran in enumerate(tujuan.sasaran):
+            for n, st in enumerate(sasaran.strategi):
+                problems += [source.problem(("tujuan", t, "sasaran", s, "strategi", n, "tahun"),
+                                            f"year {y} is outside the plan period {first}-{last}",
+                                            f"a strategy runs in plan years {first}-{last}", "ref.year")
+                             for y in st.tahun if not first <= y <= last]
         for loc, ind in _indicators_with_loc(tujuan, t):
             problems += [source.problem(loc + ("target", str(y)), f"year {y} is outside the plan period {first}-{last}",
                                         f"targets are for the plan years {first}-{last}: fix the year or the plan's periode",
@@ -137,6 +143,9 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
     for m, matriks in enumerate(c.program.matriks if c.program else []):
         problems += [program.problem(("matriks", m, "tahun"), f"year {y} is outside {first}-{last} (tahun_awal to the plan's end)",
                                      None, "ref.year") for y in matriks.tahun if not first <= y <= last]
+    printed = set(range(c.rencana.periode[0], c.rencana.periode[1] + 1))
+    printed |= {y for m in (c.program.matriks if c.program else []) for y in m.tahun}
+    problems += _pagu_years(programs, program, printed)
     problems += _files(c.folder, c.sources["document"], [(("logo",), c.settings.logo)])
     problems += _files(c.folder.parent, c.sources["agency"], [(("logo",), c.agency.logo)])
     urusan = c.analisis.indikator_urusan
@@ -151,6 +160,7 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
                 problems.append(analisis.problem(loc + ("program",), f"'{row.program}' is not a program in program.yaml", _known(program_ids), "ref.unknown"))
             elif row.program is not None and not next(p for p in programs if p.id == row.program).indikator:
                 problems.append(analisis.problem(loc + ("program",), f"program '{row.program}' has no indikator to show", None, "ref.unknown"))
+            problems += _unused_own_values(row, loc, analisis)
     program_ids = {prog.id for prog in programs}
     for n, kebijakan in enumerate(c.analisis.kebijakan):
         for m, ref in enumerate(kebijakan.program):
@@ -160,6 +170,40 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
                 problems.append(analisis.problem(("kebijakan", n, "program", m), f"'{ref}' is not a program in program.yaml",
                                                  f"write a program id or the program's name; {_known(program_ids)}", "ref.unknown"))
     return problems
+
+
+def _unused_own_values(row, loc: FieldPath, source: "Source") -> list[Problem]:
+    """A T-C.28 row that names a plan indicator or a program prints that one's name, unit and
+    targets: values written on the row itself would not appear, so they are an error, not
+    silently dropped."""
+    named = "indikator" if row.indikator is not None else "program" if row.program is not None else None
+    if named is None:
+        return []
+    own = [f for f in ("nama", "satuan", "kondisi_awal", "target") if getattr(row, f) not in (None, {})]
+    if not own:
+        return []
+    whose = f"{'plan indicator' if named == 'indikator' else 'program'} '{getattr(row, named)}'"
+    return [source.problem(loc + (own[0],), f"the row prints the {', '.join(own)} of {whose}; its own {', '.join(own)} would not appear",
+                           f"remove {', '.join(own)} from the row, or remove `{named}` to print the row's own values", "ref.unused")]
+
+
+def _pagu_years(programs, source: "Source | None", printed: set[int]) -> list[Problem]:
+    """A pagu or target for a year neither in the plan period nor in a matrix's years appears in
+    no column of T-C.27."""
+    first, last = min(printed, default=0), max(printed, default=0)
+    out: list[Problem] = []
+    for p, prog in enumerate(programs):
+        nodes: list[tuple[FieldPath, object]] = [(("program", p), prog)]
+        for k, keg in enumerate(prog.kegiatan):
+            nodes.append((("program", p, "kegiatan", k), keg))
+            nodes += [(("program", p, "kegiatan", k, "sub_kegiatan", n), sub) for n, sub in enumerate(keg.sub_kegiatan)]
+        for at, node in nodes:
+            years = [(at + ("pagu", y), y) for y in getattr(node, "pagu", {})]
+            years += [(at + ("indikator", i, "target", y), y) for i, ind in enumerate(node.indikator) for y in ind.target]
+            out += [source.problem(loc, f"year {y} is in no column of T-C.27 (years {first}-{last}): it would not appear",
+                                   "fix the year, or the plan's periode or a matrix's tahun", "ref.year")
+                    for loc, y in years if y not in printed and source is not None]
+    return out
 
 
 def _files(folder: Path, source: Source, named: Sequence[tuple[FieldPath, str | None]]) -> list[Problem]:

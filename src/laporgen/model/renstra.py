@@ -45,6 +45,9 @@ class Indikator(Model):
 class Strategi(Model):
     uraian: str
     arah_kebijakan: list[str] = []
+    tahun: list[Tahun] = Field([], description=(
+        "The plan years the strategy and its arah kebijakan run in: a Renstra then prints a table of the "
+        "strategies per sasaran with a ✓ per year of the period"))
 
 
 class Sasaran(Model):

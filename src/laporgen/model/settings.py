@@ -66,9 +66,16 @@ class Perhitungan(Model):
     efisiensi: Literal["pmk214", "sisa_anggaran"] = Field(
         "pmk214", description="pmk214: (1 - serapan/capaian) x 100; sisa_anggaran: 100 - serapan"
     )
-    batas_capaian: Literal["none", "100", "120"] = Field(
+    # 100 and 120 are accepted unquoted too (`batas_capaian = 100`), and read as the text "100":
+    # the JSON Schema lists both spellings, so the editor and the loader agree.
+    batas_capaian: Literal["none", "100", "120", 100, 120] = Field(
         "none", description="Cap capaian at this value when averaging and computing efisiensi"
     )
+
+    @field_validator("batas_capaian", mode="after")
+    @classmethod
+    def _batas_text(cls, value: str | int) -> str:
+        return str(value)
 
 
 class Penandatangan(Model):
@@ -165,6 +172,9 @@ class RenstraSettings(Model):
     penomoran_tabel: Literal["permendagri", "bab"] = Field(
         "permendagri", description='permendagri: the standard forms numbered by their code, "Tabel T-C.23" '
         '(Permendagri 86/2017), the other tables "Tabel 2.1" by BAB; bab: every table by BAB, "Tabel 2.5"')
+    kolom_tc25: list[Literal["satuan", "kondisi_awal"]] = Field(
+        [], description='Columns many documents add to T-C.25 (the form has neither): "satuan", "kondisi_awal" '
+        "(the indicator's value in tahun_awal)")
     outline: Outline = Field(default_factory=Outline)
     logo: str | None = Field(None, description="Image file for the cover, relative to this folder (replaces the agency's logo)")
     sampul: Sampul = Field("standar", description=SAMPUL)

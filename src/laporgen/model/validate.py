@@ -158,7 +158,7 @@ def _problem(e: _Error, source: Source, model: type[BaseModel]) -> Problem:
         return source.problem(loc, "required field is missing", f"add {add}", "input.missing")
     if kind == "extra_forbidden":
         return source.problem(loc, f"unknown field '{loc[-1]}'", _unknown_hint(model, loc), "input.unknown")
-    if kind in ("number", "whole_number"):
+    if kind in ("number", "whole_number", "rumus"):
         hint = ctx.get("hint")
         message = e.raw["msg"]
         if hint and message.endswith(f"; {hint}"):
@@ -210,9 +210,26 @@ def _problem(e: _Error, source: Source, model: type[BaseModel]) -> Problem:
         message = message[0].lower() + message[1:] if message else message
         if got is not None and not isinstance(got, (dict, list)):
             message += f", got {shown(got)}"
+    if kind == "rumus":
+        code = "input.value"
+    if kind in ("string_too_long", "string_pattern_mismatch") and (named := _name_in_id_hint(model, loc, got)):
+        message, hint = f"expected an id, got a name ({shown(got)})", named
     if e.at_key and str(got) not in message:
         message = f"the key {shown(got)}: {message}"
     return source.problem(loc, message, hint, code)
+
+
+def _name_in_id_hint(model: type[BaseModel], loc: FieldPath, got: Any) -> str | None:
+    """When a name was typed into an id field (it has spaces) beside a field that takes the name
+    (`nama`, `uraian`, `judul`), the fix is that field, not a shorter id."""
+    if not isinstance(got, str) or " " not in got.strip() or not loc or not isinstance(loc[-1], str):
+        return None
+    beside = _fields_at(model, loc[:-1])
+    home = next((f for f in ("nama", "uraian", "judul") if f in beside and f != loc[-1]), None)
+    if home is None:
+        return None
+    return (f"a name goes in `{home}:`; `{loc[-1]}` takes an id (letters, digits, '.', '_' or '-', "
+            "no spaces, e.g. IS1.1)")
 
 
 def _unknown_hint(model: type[BaseModel], loc: FieldPath) -> str:
