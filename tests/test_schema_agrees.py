@@ -16,7 +16,6 @@ import tomllib
 from pathlib import Path
 
 import jsonschema
-import pytest
 import yaml
 from test_bad_inputs import case_folders, make_input, read_case
 from test_schema import CONTENT, EditorLoader, as_json
@@ -114,7 +113,7 @@ def test_the_bad_input_corpus_is_judged_alike(tmp_path):
             make_input(read_case(folder), folder, root)
         except (OSError, LookupError):
             continue  # a case that removes the folder or writes bytes no reader takes
-        for rel, loader, schema in disagreements(root / "magetan-dinsos", changed_only=True):
+        for rel, _loader, schema in disagreements(root / "magetan-dinsos", changed_only=True):
             (looser.add((folder.name, rel)) if schema else stricter.append((folder.name, rel)))
     assert stricter == []  # the editor must never refuse what the build accepts
     assert looser == LOOSER

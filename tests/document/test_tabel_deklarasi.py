@@ -14,7 +14,7 @@ import pytest
 from docx_reading import docx_captions, docx_tables
 
 from laporgen.build import build, check, document_for
-from laporgen.document.nodes import Landscape, Section, Table
+from laporgen.document.nodes import Section, Table
 from laporgen.document.numbering import walk
 from laporgen.errors import LaporgenError
 from laporgen.jenis import load_document

@@ -204,7 +204,9 @@ class RenstraTables(TableSet):
                         lead += (cell(s.uraian if s else "", rowspan=len(inds)),)
                     formula = (cell(_formula(ind)),) if with_formula else ()
                     # with a Satuan column the figures stand bare; without, each carries its unit
-                    shown = (lambda v: angka(v)) if "satuan" in added else (lambda v, u=ind.satuan: nilai_satuan(v, u))
+                    def shown(v: Decimal | None, u: str = ind.satuan, bare: bool = "satuan" in added) -> str:
+                        return angka(v) if bare else nilai_satuan(v, u)
+
                     extra = tuple(mid(ind.satuan) if k == "satuan" else num(shown(ind.kondisi_awal)) for k in added)
                     body.append((*lead, cell(ind.nama), *formula, *extra, *(num(shown(ind.target.get(y))) for y in years)))
                     first = False

@@ -78,14 +78,14 @@ def _head(kolom: list[KolomTabel]) -> list[tuple[Cell, ...]]:
 def _body(leaves: list[KolomTabel], rows: tuple[BarisDihitung, ...]) -> tuple[tuple[Cell, ...], ...]:
     spans = _merged(leaves, rows)
     formulas = {k.id for k in leaves if k.rumus}
-    out = []
+    out: list[tuple[Cell, ...]] = []
     nomor = 0
     for i, r in enumerate(rows):
         if r.grup is not None:
             out.append((cell(r.grup, colspan=len(leaves), strong=True),))
             continue
         nomor += 1
-        cells = []
+        cells: list[Cell] = []
         for j, k in enumerate(leaves):
             if spans[i][j] == 0:
                 continue

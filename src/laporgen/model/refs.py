@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem
 from .gambar import image_problem
@@ -193,7 +193,7 @@ def _pagu_years(programs, source: "Source | None", printed: set[int]) -> list[Pr
     first, last = min(printed, default=0), max(printed, default=0)
     out: list[Problem] = []
     for p, prog in enumerate(programs):
-        nodes: list[tuple[FieldPath, object]] = [(("program", p), prog)]
+        nodes: list[tuple[FieldPath, Any]] = [(("program", p), prog)]
         for k, keg in enumerate(prog.kegiatan):
             nodes.append((("program", p, "kegiatan", k), keg))
             nodes += [(("program", p, "kegiatan", k, "sub_kegiatan", n), sub) for n, sub in enumerate(keg.sub_kegiatan)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 from graphlib import CycleError, TopologicalSorter
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StrictBool
 from pydantic_core import PydanticCustomError
@@ -36,7 +36,7 @@ def _rumus(text: str) -> str:
 
 Rumus = Annotated[str, AfterValidator(_rumus)]
 
-Sel = Annotated[Union[StrictBool, Angka, str, None], Field(union_mode="left_to_right")]
+Sel = Annotated[StrictBool | Angka | str | None, Field(union_mode="left_to_right")]
 """A cell as written: true/false (a ✓ column), a number, or text printed as it is ("N.a",
 "1.500 KK / 4.500 jiwa"); a formula computes only with numbers."""
 
@@ -155,7 +155,7 @@ def tabel_problems(t: DeclaredTables, source: Source) -> list[Problem]:
             for name in [*tabel.jumlah.kolom, *tabel.jumlah.tercetak]:
                 if name not in numeric:
                     out.append(source.problem((*at, "jumlah"), f'"{name}" is no number column of the table',
-                                              _likely(name, sorted(numeric)), "ref.tabel"))
+                                              _likely(name, sorted(n for n in numeric if n is not None)), "ref.tabel"))
     return out
 
 
