@@ -85,7 +85,13 @@ def main(argv: list[str] | None = None) -> int:
         return pdf_from_html(html, document.date_iso)
 
     has_soffice = shutil.which("soffice") is not None
-    stages: dict[str, list[float]] = {"typst": [], "html": [], "html→pdf": [], "docx": [], "docx→pdf": []}
+    stages: dict[str, list[float]] = {
+        "typst": [],
+        "html": [],
+        "html→pdf": [],
+        "docx": [],
+        "docx→pdf": [],
+    }
     page_counts: dict[str, int] = {}
     for _ in range(args.rounds):
         seconds, pdf = timed(lambda: render_typst_pdf(document))

@@ -43,8 +43,16 @@ RESULTS = ROOT / "bench" / "results"
 SECTIONS = ("cold", "floor", "scale", "batch")
 
 # T-C.27 rows = programs × (1 + kegiatan × (1 + sub kegiatan)); (programs, kegiatan, sub) per size.
-SHAPES = {10: (1, 3, 2), 100: (4, 4, 5), 500: (20, 4, 5), 1000: (40, 4, 5), 2000: (80, 4, 5), 5000: (200, 4, 5),
-          10000: (400, 4, 5), 20000: (800, 4, 5)}
+SHAPES = {
+    10: (1, 3, 2),
+    100: (4, 4, 5),
+    500: (20, 4, 5),
+    1000: (40, 4, 5),
+    2000: (80, 4, 5),
+    5000: (200, 4, 5),
+    10000: (400, 4, 5),
+    20000: (800, 4, 5),
+}
 BATCH_RENSTRA = (8, 4, 5)  # 200 rows: an ordinary agency's Renstra
 LINEAR_EXPONENT = 1.2  # "close to linear": the per-row time grows at most as rows^0.2
 
@@ -62,8 +70,16 @@ TARGETS = {  # name: (limit, unit, what)
     "pdf_vs_weasyprint": (0.25, "×", "PDF by Typst (default) / PDF by WeasyPrint"),
     "renstra_2000_rows": (2.0, "s", "2 000-row Renstra DOCX, cold CLI"),
     "renstra_2000_rows_pdf": (8.0, "s", "2 000-row Renstra PDF (Typst), cold CLI"),
-    "pdf_exponent_to_largest": (LINEAR_EXPONENT, "", "PDF CPU time against rows, 3 largest sizes (1 = linear)"),
-    "docx_peak_mb_20000_rows": (DOCX_PEAK_MB_20000_BEFORE / 2, "MB", "20 000-row Renstra DOCX peak memory"),
+    "pdf_exponent_to_largest": (
+        LINEAR_EXPONENT,
+        "",
+        "PDF CPU time against rows, 3 largest sizes (1 = linear)",
+    ),
+    "docx_peak_mb_20000_rows": (
+        DOCX_PEAK_MB_20000_BEFORE / 2,
+        "MB",
+        "20 000-row Renstra DOCX peak memory",
+    ),
     "batch_80_documents": (60.0, "s", "80 documents (40 agencies × Renstra + LKjIP), all cores"),
 }
 
@@ -85,7 +101,11 @@ def run_child(command: Sequence[str], cwd: Path = ROOT, ok: tuple[int, ...] = (0
     resource usage, so sizes measured one after another don't mix)."""
     # PYTHONDONTWRITEBYTECODE (set on some CI machines) would recompile laporgen's modules in
     # every run (0,1 s): an installed laporgen has its .pyc files, so the bench lets them be written
-    env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "PYTHONDONTWRITEBYTECODE")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SOURCE_DATE_EPOCH", "PYTHONDONTWRITEBYTECODE")
+    }
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         child = subprocess.Popen(list(command), cwd=cwd, env=env, stdout=out, stderr=err)
@@ -94,8 +114,12 @@ def run_child(command: Sequence[str], cwd: Path = ROOT, ok: tuple[int, ...] = (0
         child.returncode = code = os.waitstatus_to_exitcode(status)
         if code not in ok:
             err.seek(0)
-            raise RuntimeError(f"{' '.join(command)} exited {code}: {err.read().decode(errors='replace')[-2000:]}")
-    peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)  # bytes on macOS, KiB on Linux
+            raise RuntimeError(
+                f"{' '.join(command)} exited {code}: {err.read().decode(errors='replace')[-2000:]}"
+            )
+    peak = usage.ru_maxrss / (
+        1024 * 1024 if sys.platform == "darwin" else 1024
+    )  # bytes on macOS, KiB on Linux
     return Run(round(wall, 3), round(usage.ru_utime + usage.ru_stime, 3), round(peak, 1), code)
 
 
@@ -110,7 +134,9 @@ def summary(runs: Sequence[Run]) -> dict[str, object]:
     }
 
 
-def repeat(command: Sequence[str], times: int, warm_up: bool, ok: tuple[int, ...] = (0,)) -> dict[str, object]:
+def repeat(
+    command: Sequence[str], times: int, warm_up: bool, ok: tuple[int, ...] = (0,)
+) -> dict[str, object]:
     if warm_up:  # files in the OS cache, .pyc compiled: "cold" is a new process, not a cold disk
         run_child(command, ok=ok)
     return summary([run_child(command, ok=ok) for _ in range(times)])
@@ -148,14 +174,54 @@ def bench_cold(quick: bool, work: Path) -> dict[str, object]:
         ("import_floor", [python, "-c", IMPORT_FLOOR], times, (0,)),
         ("build_docx", [*laporgen, "build", lkjip, "--out", out], times, (0,)),
         ("check", [*laporgen, "check", lkjip], times, (0, 1)),  # 1: findings (the example has some)
-        ("build_html", [*laporgen, "build", lkjip, "--out", out, "--format", "html"], other_times, (0,)),
-        ("build_pdf_typst", [*laporgen, "build", lkjip, "--out", out, "--format", "pdf"], pdf_times, (0,)),
-        ("build_pdf_weasyprint", [*laporgen, "build", lkjip, "--out", out, "--format", "pdf",
-                                  "--pdf-engine", "weasyprint"], pdf_times, (0,)),
+        (
+            "build_html",
+            [*laporgen, "build", lkjip, "--out", out, "--format", "html"],
+            other_times,
+            (0,),
+        ),
+        (
+            "build_pdf_typst",
+            [*laporgen, "build", lkjip, "--out", out, "--format", "pdf"],
+            pdf_times,
+            (0,),
+        ),
+        (
+            "build_pdf_weasyprint",
+            [
+                *laporgen,
+                "build",
+                lkjip,
+                "--out",
+                out,
+                "--format",
+                "pdf",
+                "--pdf-engine",
+                "weasyprint",
+            ],
+            pdf_times,
+            (0,),
+        ),
     ]
     if shutil.which("soffice") or shutil.which("libreoffice"):
-        cases.append(("build_pdf_libreoffice", [*laporgen, "build", lkjip, "--out", out, "--format", "pdf",
-                                                "--pdf-engine", "libreoffice"], pdf_times, (0,)))
+        cases.append(
+            (
+                "build_pdf_libreoffice",
+                [
+                    *laporgen,
+                    "build",
+                    lkjip,
+                    "--out",
+                    out,
+                    "--format",
+                    "pdf",
+                    "--pdf-engine",
+                    "libreoffice",
+                ],
+                pdf_times,
+                (0,),
+            )
+        )
     results: dict[str, object] = {}
     for name, command, n, ok in cases:
         try:
@@ -193,13 +259,17 @@ def bare_render(tables: Sequence[object], template: Path) -> bytes:
             for cell in row:
                 while (r, c) in taken:
                     c += 1
-                taken.update((r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan))
+                taken.update(
+                    (r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan)
+                )
                 target = grid[r][c]
                 if cell.rowspan > 1 or cell.colspan > 1:
                     target = target.merge(grid[r + cell.rowspan - 1][c + cell.colspan - 1])
                 target.text = "\n".join(
                     "".join(getattr(inline, "text", "\n") for inline in block.inlines)
-                    for block in cell.blocks if hasattr(block, "inlines"))
+                    for block in cell.blocks
+                    if hasattr(block, "inlines")
+                )
                 c += cell.colspan
     tpl.render({"body": sub}, autoescape=True)
     buffer = io.BytesIO()
@@ -210,8 +280,13 @@ def bare_render(tables: Sequence[object], template: Path) -> bytes:
 def bench_floor(quick: bool, work: Path) -> dict[str, object]:
     """Run in a child process (`--floor`): this process stays small, so the peak memory of the
     processes it starts is theirs (Linux counts a child's memory before `exec` in its peak)."""
-    out = subprocess.run([sys.executable, __file__, "--floor", str(work)] + (["--quick"] if quick else []),
-                         capture_output=True, text=True, check=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, __file__, "--floor", str(work)] + (["--quick"] if quick else []),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
     results = json.loads(out.stdout)
     for name, value in results.items():
         print(f"  floor {name}: {value}", file=sys.stderr)
@@ -279,9 +354,17 @@ def stages(folder: Path) -> dict[str, float]:
     built = time.perf_counter()
     render_docx(document, TEMPLATES / "laporgen.docx", io.BytesIO())
     rendered = time.perf_counter()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    return {"import": imported - start, "load": loaded - imported, "compute_and_tree": built - loaded,
-            "render_docx": rendered - built, "total": rendered - start, "peak_mb": peak}
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (
+        1024 * 1024 if sys.platform == "darwin" else 1024
+    )
+    return {
+        "import": imported - start,
+        "load": loaded - imported,
+        "compute_and_tree": built - loaded,
+        "render_docx": rendered - built,
+        "total": rendered - start,
+        "peak_mb": peak,
+    }
 
 
 def exponent(points: Sequence[tuple[float, float]]) -> float | None:
@@ -291,7 +374,9 @@ def exponent(points: Sequence[tuple[float, float]]) -> float | None:
         return None
     xs, ys = [math.log(x) for x, _ in points], [math.log(y) for _, y in points]
     mx, my = statistics.fmean(xs), statistics.fmean(ys)
-    return round(sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs), 3)
+    return round(
+        sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs), 3
+    )
 
 
 def bench_scale(quick: bool, work: Path) -> dict[str, object]:
@@ -301,20 +386,48 @@ def bench_scale(quick: bool, work: Path) -> dict[str, object]:
     for rows in sizes:
         folder = _synthetic(work / "scale", rows)
         # laporgen's own growth: LibreOffice's layout pass (page numbers) is timed by build_docx
-        cold = repeat([*laporgen, "build", str(folder), "--out", str(work / "scale-out"), "--no-page-numbers"],
-                      1 if quick else 2, warm_up=False)
-        pdf = repeat([*laporgen, "build", str(folder), "--out", str(work / "scale-out"), "--format", "pdf"],
-                     1, warm_up=False)
-        out = subprocess.run([sys.executable, __file__, "--stages", str(folder)], capture_output=True, text=True,
-                             check=True, cwd=ROOT)
+        cold = repeat(
+            [
+                *laporgen,
+                "build",
+                str(folder),
+                "--out",
+                str(work / "scale-out"),
+                "--no-page-numbers",
+            ],
+            1 if quick else 2,
+            warm_up=False,
+        )
+        pdf = repeat(
+            [*laporgen, "build", str(folder), "--out", str(work / "scale-out"), "--format", "pdf"],
+            1,
+            warm_up=False,
+        )
+        out = subprocess.run(
+            [sys.executable, __file__, "--stages", str(folder)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
         split = {k: round(v, 3) for k, v in json.loads(out.stdout).items()}
         work_s = split["load"] + split["compute_and_tree"] + split["render_docx"]
-        per_size[str(rows)] = {"cold_cli": cold, "stages": split, "ms_per_row": round(1000 * work_s / rows, 3),
-                               "peak_mb": cold["peak_mb"], "pdf_cold_cli": pdf}
-        print(f"  scale {rows} rows: {_short(cold)}; PDF {_short(pdf)}; stages {split}", file=sys.stderr)
+        per_size[str(rows)] = {
+            "cold_cli": cold,
+            "stages": split,
+            "ms_per_row": round(1000 * work_s / rows, 3),
+            "peak_mb": cold["peak_mb"],
+            "pdf_cold_cli": pdf,
+        }
+        print(
+            f"  scale {rows} rows: {_short(cold)}; PDF {_short(pdf)}; stages {split}",
+            file=sys.stderr,
+        )
     base = sizes[0]
-    work_of = {int(k): v["stages"]["load"] + v["stages"]["compute_and_tree"] + v["stages"]["render_docx"]
-               for k, v in per_size.items()}
+    work_of = {
+        int(k): v["stages"]["load"] + v["stages"]["compute_and_tree"] + v["stages"]["render_docx"]
+        for k, v in per_size.items()
+    }
     wall_of = {int(k): v["cold_cli"]["wall_min"] for k, v in per_size.items()}
     mem_of = {int(k): v["peak_mb"] for k, v in per_size.items()}
     # The verdict: the work (load, tree, render; no start-up or imports) over the three largest
@@ -326,13 +439,18 @@ def bench_scale(quick: bool, work: Path) -> dict[str, object]:
     fit = {
         "exponent_work_largest_sizes": work_exponent,
         "largest_sizes": largest,
-        "exponent_marginal_time": exponent([(n, t - work_of[base]) for n, t in work_of.items() if n > base]),
-        "exponent_marginal_memory": exponent([(n, m - mem_of[base]) for n, m in mem_of.items() if n > base]),
+        "exponent_marginal_time": exponent(
+            [(n, t - work_of[base]) for n, t in work_of.items() if n > base]
+        ),
+        "exponent_marginal_memory": exponent(
+            [(n, m - mem_of[base]) for n, m in mem_of.items() if n > base]
+        ),
         "exponent_cold_wall_all_sizes": exponent(list(wall_of.items())),
         "close_to_linear": work_exponent is not None and work_exponent <= LINEAR_EXPONENT,
         # the PDF's CPU time (not wall: on a shared machine the wall time waits for the cores)
-        "exponent_pdf_cpu_largest_sizes": exponent([(n, per_size[str(n)]["pdf_cold_cli"]["cpu_min"])
-                                                   for n in largest]),
+        "exponent_pdf_cpu_largest_sizes": exponent(
+            [(n, per_size[str(n)]["pdf_cold_cli"]["cpu_min"]) for n in largest]
+        ),
     }
     return {"sizes": per_size, "fit": fit}
 
@@ -347,10 +465,16 @@ def _build_one(folder: str, out: str) -> int:
 def batch_child(root: Path, workers: int) -> dict[str, object]:
     """`--batch`: build every document under `root` with `workers` processes (in a fresh
     process, so imports count, as they would for a batch command)."""
-    folders = sorted(p.parent for p in root.rglob("document.toml") if p.parent.name != "renstra-2024-2026")
+    folders = sorted(
+        p.parent for p in root.rglob("document.toml") if p.parent.name != "renstra-2024-2026"
+    )
     start = time.perf_counter()
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        written = sum(pool.map(_build_one, map(str, folders), [str(root / "_out" / f.parent.name) for f in folders]))
+        written = sum(
+            pool.map(
+                _build_one, map(str, folders), [str(root / "_out" / f.parent.name) for f in folders]
+            )
+        )
     return {"documents": len(folders), "written": written, "seconds": time.perf_counter() - start}
 
 
@@ -378,7 +502,10 @@ def bench_batch(quick: bool, work: Path) -> dict[str, object]:
         shutil.rmtree(root / "_out", ignore_errors=True)
         run = run_child([sys.executable, __file__, "--batch", str(root), str(workers)])
         results[f"workers_{workers}"] = asdict(run)
-        print(f"  batch {2 * agencies} documents, {workers} worker(s): {_short(summary([run]))}", file=sys.stderr)
+        print(
+            f"  batch {2 * agencies} documents, {workers} worker(s): {_short(summary([run]))}",
+            file=sys.stderr,
+        )
     one, many = results["workers_1"], results[f"workers_{cores}"]
     results["speedup"] = round(one["wall"] / many["wall"], 2)  # type: ignore[index]
     return results
@@ -392,7 +519,11 @@ def targets(results: dict[str, dict]) -> dict[str, dict[str, object]]:
         value = cold.get(case, {})
         return value.get("wall_min") if isinstance(value, dict) else None
 
-    typst, weasy, office = wall("build_pdf_typst"), wall("build_pdf_weasyprint"), wall("build_pdf_libreoffice")
+    typst, weasy, office = (
+        wall("build_pdf_typst"),
+        wall("build_pdf_weasyprint"),
+        wall("build_pdf_libreoffice"),
+    )
     docx, floor = wall("build_docx"), wall("import_floor")
     sizes = scale.get("sizes", {})
     size_2000, size_20000 = sizes.get("2000"), sizes.get("20000")
@@ -406,51 +537,81 @@ def targets(results: dict[str, dict]) -> dict[str, dict[str, object]]:
         "renstra_2000_rows": size_2000["cold_cli"]["wall_min"] if size_2000 else None,
         "renstra_2000_rows_pdf": size_2000["pdf_cold_cli"]["wall_min"] if size_2000 else None,
         "pdf_exponent_to_largest": scale["fit"]["exponent_pdf_cpu_largest_sizes"]
-        if largest and largest[-1] >= 20000 else None,
+        if largest and largest[-1] >= 20000
+        else None,
         "docx_peak_mb_20000_rows": size_20000["peak_mb"] if size_20000 else None,
-        "batch_80_documents": batch[f"workers_{batch['cores']}"]["wall"] if batch.get("documents") == 80 else None,
+        "batch_80_documents": batch[f"workers_{batch['cores']}"]["wall"]
+        if batch.get("documents") == 80
+        else None,
     }
-    return {name: {"what": what, "limit": limit, "unit": unit, "measured": measured[name],
-                   "met": None if measured[name] is None else measured[name] <= limit}
-            for name, (limit, unit, what) in TARGETS.items()}
+    return {
+        name: {
+            "what": what,
+            "limit": limit,
+            "unit": unit,
+            "measured": measured[name],
+            "met": None if measured[name] is None else measured[name] <= limit,
+        }
+        for name, (limit, unit, what) in TARGETS.items()
+    }
 
 
 # --------------------------------------------------------------------------------- report
 def print_report(results: dict[str, dict], out: Path) -> None:
     line = "-" * 96
     print(line)
-    print(f"laporgen bench ({'quick' if results['meta']['quick'] else 'full'}) on {results['meta']['machine']}")
+    print(
+        f"laporgen bench ({'quick' if results['meta']['quick'] else 'full'}) on {results['meta']['machine']}"
+    )
     print(line)
     if "cold" in results:
-        print(f"{'cold CLI (new process)':44} {'wall min':>9} {'median':>9} {'CPU':>8} {'peak MB':>8}")
+        print(
+            f"{'cold CLI (new process)':44} {'wall min':>9} {'median':>9} {'CPU':>8} {'peak MB':>8}"
+        )
         for name, value in results["cold"].items():
             if "wall_min" in value:
-                print(f"  {name:42} {value['wall_min']:9.2f} {value['wall_median']:9.2f} "
-                      f"{value['cpu_min']:8.2f} {value['peak_mb']:8.0f}")
+                print(
+                    f"  {name:42} {value['wall_min']:9.2f} {value['wall_median']:9.2f} "
+                    f"{value['cpu_min']:8.2f} {value['peak_mb']:8.0f}"
+                )
             else:
                 print(f"  {name:42} {value}")
     if "floor" in results:
-        print(f"{'DOCX render vs bare docxtpl/python-docx':44} {'laporgen':>9} {'bare':>9} {'ratio':>8} {'cells':>8}")
+        print(
+            f"{'DOCX render vs bare docxtpl/python-docx':44} {'laporgen':>9} {'bare':>9} {'ratio':>8} {'cells':>8}"
+        )
         for name, value in results["floor"].items():
-            print(f"  {name:42} {value['laporgen_render_s']:9.3f} {value['bare_docxtpl_python_docx_s']:9.3f} "
-                  f"{value['ratio']:8.2f} {value['cells']:8}")
+            print(
+                f"  {name:42} {value['laporgen_render_s']:9.3f} {value['bare_docxtpl_python_docx_s']:9.3f} "
+                f"{value['ratio']:8.2f} {value['cells']:8}"
+            )
     if "scale" in results:
-        print(f"{'scale: T-C.27 rows → DOCX':44} {'cold wall':>9} {'work s':>9} {'ms/row':>8} {'peak MB':>8}")
+        print(
+            f"{'scale: T-C.27 rows → DOCX':44} {'cold wall':>9} {'work s':>9} {'ms/row':>8} {'peak MB':>8}"
+        )
         for rows, value in results["scale"]["sizes"].items():
             s = value["stages"]
             work = s["load"] + s["compute_and_tree"] + s["render_docx"]
-            print(f"  {rows:>6} rows (load {s['load']:.2f} tree {s['compute_and_tree']:.2f} "
-                  f"render {s['render_docx']:.2f}) {value['cold_cli']['wall_min']:6.2f} {work:9.2f} "
-                  f"{value['ms_per_row']:8.2f} {value['peak_mb']:8.0f}")
+            print(
+                f"  {rows:>6} rows (load {s['load']:.2f} tree {s['compute_and_tree']:.2f} "
+                f"render {s['render_docx']:.2f}) {value['cold_cli']['wall_min']:6.2f} {work:9.2f} "
+                f"{value['ms_per_row']:8.2f} {value['peak_mb']:8.0f}"
+            )
         fit = results["scale"]["fit"]
         verdict = "close to linear" if fit["close_to_linear"] else "NOT close to linear"
-        print(f"  exponent of the work over {fit['largest_sizes']} rows: {fit['exponent_work_largest_sizes']} "
-              f"(≤ {LINEAR_EXPONENT}: {verdict})")
-        print(f"  beyond the smallest size: time {fit['exponent_marginal_time']}, memory "
-              f"{fit['exponent_marginal_memory']}; cold wall, all sizes: {fit['exponent_cold_wall_all_sizes']}")
+        print(
+            f"  exponent of the work over {fit['largest_sizes']} rows: {fit['exponent_work_largest_sizes']} "
+            f"(≤ {LINEAR_EXPONENT}: {verdict})"
+        )
+        print(
+            f"  beyond the smallest size: time {fit['exponent_marginal_time']}, memory "
+            f"{fit['exponent_marginal_memory']}; cold wall, all sizes: {fit['exponent_cold_wall_all_sizes']}"
+        )
     if "batch" in results:
         b = results["batch"]
-        print(f"{'batch: ' + str(b['documents']) + ' DOCX (Renstra + LKjIP per agency)':44} {'wall':>9} {'CPU':>9}")
+        print(
+            f"{'batch: ' + str(b['documents']) + ' DOCX (Renstra + LKjIP per agency)':44} {'wall':>9} {'CPU':>9}"
+        )
         for key in (k for k in b if k.startswith("workers_")):
             print(f"  {key.replace('_', ' '):42} {b[key]['wall']:9.2f} {b[key]['cpu']:9.2f}")
         print(f"  speed-up with {b['cores']} cores: {b['speedup']}×")
@@ -458,11 +619,19 @@ def print_report(results: dict[str, dict], out: Path) -> None:
     for value in results["targets"].values():
         status = "n/a" if value["met"] is None else "met" if value["met"] else "MISSED"
         measured = "-" if value["measured"] is None else f"{value['measured']:.2f}"
-        print(f"  {value['what'][:42]:42} {str(value['limit']) + ' ' + value['unit']:>9} {measured:>9} {status:>8}")
+        print(
+            f"  {value['what'][:42]:42} {str(value['limit']) + ' ' + value['unit']:>9} {measured:>9} {status:>8}"
+        )
     load = results["meta"]["load_average"]
     busy = max(load["before"][0], load["after"][0]) > (os.cpu_count() or 1)
-    print(f"load average before/after: {load['before']} / {load['after']}"
-          + (" (above the core count: other work competed for the CPU; compare the CPU column)" if busy else ""))
+    print(
+        f"load average before/after: {load['before']} / {load['after']}"
+        + (
+            " (above the core count: other work competed for the CPU; compare the CPU column)"
+            if busy
+            else ""
+        )
+    )
     print(f"wrote {out.resolve().relative_to(ROOT) if out.resolve().is_relative_to(ROOT) else out}")
 
 
@@ -470,7 +639,16 @@ def versions() -> dict[str, str | None]:
     from importlib.metadata import PackageNotFoundError, version
 
     found: dict[str, str | None] = {}
-    for name in ("laporgen", "python-docx", "docxtpl", "lxml", "pydantic", "PyYAML", "weasyprint", "jinja2"):
+    for name in (
+        "laporgen",
+        "python-docx",
+        "docxtpl",
+        "lxml",
+        "pydantic",
+        "PyYAML",
+        "weasyprint",
+        "jinja2",
+    ):
         try:
             found[name] = version(name)
         except PackageNotFoundError:
@@ -480,11 +658,24 @@ def versions() -> dict[str, str | None]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="small sizes, fewer repeats (under a minute)")
-    parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated sections: {', '.join(SECTIONS)}")
-    parser.add_argument("--work", type=Path, help="folder for generated agencies and outputs (default: a temporary one)")
-    parser.add_argument("--results", type=Path,
-                        help="the JSON file to write (default: bench/results/latest.json, quick.json with --quick)")
+    parser.add_argument(
+        "--quick", action="store_true", help="small sizes, fewer repeats (under a minute)"
+    )
+    parser.add_argument(
+        "--only",
+        default=",".join(SECTIONS),
+        help=f"comma-separated sections: {', '.join(SECTIONS)}",
+    )
+    parser.add_argument(
+        "--work",
+        type=Path,
+        help="folder for generated agencies and outputs (default: a temporary one)",
+    )
+    parser.add_argument(
+        "--results",
+        type=Path,
+        help="the JSON file to write (default: bench/results/latest.json, quick.json with --quick)",
+    )
     parser.add_argument("--stages", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--batch", nargs=2, metavar=("ROOT", "WORKERS"), help=argparse.SUPPRESS)
     parser.add_argument("--floor", type=Path, metavar="WORK", help=argparse.SUPPRESS)
@@ -503,20 +694,26 @@ def main(argv: list[str] | None = None) -> int:
     unknown = sorted(set(chosen) - set(SECTIONS))
     if unknown:
         parser.error(f"unknown section(s): {', '.join(unknown)}")
-    results: dict[str, dict] = {"meta": {
-        "quick": args.quick,
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
-                   f"Python {platform.python_version()}",
-        "cores": os.cpu_count(),
-        "versions": versions(),
-        "load_average": {"before": [round(x, 2) for x in os.getloadavg()]},
-    }}
+    results: dict[str, dict] = {
+        "meta": {
+            "quick": args.quick,
+            "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}",
+            "cores": os.cpu_count(),
+            "versions": versions(),
+            "load_average": {"before": [round(x, 2) for x in os.getloadavg()]},
+        }
+    }
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="laporgen-bench-") as tmp:
         work = args.work or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
-        for section, bench in (("cold", bench_cold), ("floor", bench_floor), ("scale", bench_scale),
-                               ("batch", bench_batch)):
+        for section, bench in (
+            ("cold", bench_cold),
+            ("floor", bench_floor),
+            ("scale", bench_scale),
+            ("batch", bench_batch),
+        ):
             if section in chosen:
                 print(f"{section}...", file=sys.stderr)
                 results[section] = bench(args.quick, work)
@@ -525,7 +722,9 @@ def main(argv: list[str] | None = None) -> int:
     results["targets"] = targets(results)
     out = args.results or RESULTS / ("quick.json" if args.quick else "latest.json")
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    out.write_text(
+        json.dumps(results, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     print_report(results, out)
     return 0
 

@@ -29,7 +29,13 @@ def logo(colour: str, accent: str) -> Image.Image:
     image = Image.new("RGB", (size, size), PAPER)
     d = ImageDraw.Draw(image)
     s = SCALE
-    shield = [(60 * s, 40 * s), (340 * s, 40 * s), (340 * s, 210 * s), (200 * s, 370 * s), (60 * s, 210 * s)]
+    shield = [
+        (60 * s, 40 * s),
+        (340 * s, 40 * s),
+        (340 * s, 210 * s),
+        (200 * s, 370 * s),
+        (60 * s, 210 * s),
+    ]
     d.polygon(shield, fill=colour, outline=INK, width=6 * s)
     d.pieslice([130 * s, 110 * s, 270 * s, 250 * s], 180, 360, fill=accent)  # the sun
     for n in range(7):  # its rays
@@ -65,8 +71,14 @@ def bagan(kepala: str, units: list[str]) -> Image.Image:
     def box(x: float, y: float, text: str, fill: str) -> tuple[float, float, float, float]:
         rect = (x, y, x + box_w, y + box_h)
         d.rectangle(rect, fill=fill, outline=INK, width=2 * s)
-        d.multiline_text((x + box_w / 2, y + box_h / 2), wrap(text, 22), font=text_font, fill=INK,
-                         anchor="mm", align="center")
+        d.multiline_text(
+            (x + box_w / 2, y + box_h / 2),
+            wrap(text, 22),
+            font=text_font,
+            fill=INK,
+            anchor="mm",
+            align="center",
+        )
         return rect
 
     centre = width / 2
@@ -83,7 +95,11 @@ def bagan(kepala: str, units: list[str]) -> Image.Image:
     offset = (width - (len(bidang) * box_w + (len(bidang) - 1) * gap)) / 2 - gap
     xs = [x + offset for x in xs]
     if bidang:
-        d.line([(xs[0] + box_w / 2, row_y - gap), (xs[-1] + box_w / 2, row_y - gap)], fill=INK, width=2 * s)
+        d.line(
+            [(xs[0] + box_w / 2, row_y - gap), (xs[-1] + box_w / 2, row_y - gap)],
+            fill=INK,
+            width=2 * s,
+        )
     for x, name in zip(xs, bidang):
         d.line([(x + box_w / 2, row_y - gap), (x + box_w / 2, row_y)], fill=INK, width=2 * s)
         box(x, row_y, name, "#f7fafc")
@@ -93,9 +109,16 @@ def bagan(kepala: str, units: list[str]) -> Image.Image:
         d.line([(x + box_w / 2, low_y - gap), (x + box_w / 2, low_y)], fill=INK, width=2 * s)
         box(x, low_y, name, "#fefcbf")
     if other:
-        first, last = (gap + box_w / 2, gap + (len(other) - 1) * (box_w + gap) + box_w / 2) if len(other) > 1 \
+        first, last = (
+            (gap + box_w / 2, gap + (len(other) - 1) * (box_w + gap) + box_w / 2)
+            if len(other) > 1
             else (centre, centre)
-        d.line([(min(first, spine_x), low_y - gap), (max(last, spine_x), low_y - gap)], fill=INK, width=2 * s)
+        )
+        d.line(
+            [(min(first, spine_x), low_y - gap), (max(last, spine_x), low_y - gap)],
+            fill=INK,
+            width=2 * s,
+        )
         d.line([(spine_x, row_y - gap), (spine_x, low_y - gap)], fill=INK, width=1 * s)
         height = int(low_y + box_h + gap)
     else:

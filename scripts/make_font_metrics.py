@@ -18,18 +18,38 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "laporgen" / "templates" / "fonts" / "liberation-sans-widths.json"
+OUT = (
+    Path(__file__).resolve().parents[1]
+    / "src"
+    / "laporgen"
+    / "templates"
+    / "fonts"
+    / "liberation-sans-widths.json"
+)
 # Latin-1, Latin Extended-A, general punctuation, superscripts, currency, letterlike, arrows,
 # mathematical operators: what Indonesian reports print.
-RANGES = ((0x20, 0x7E), (0xA0, 0x17F), (0x2000, 0x206F), (0x2070, 0x209F), (0x20A0, 0x20CF),
-          (0x2100, 0x214F), (0x2190, 0x21FF), (0x2200, 0x22FF))
+RANGES = (
+    (0x20, 0x7E),
+    (0xA0, 0x17F),
+    (0x2000, 0x206F),
+    (0x2070, 0x209F),
+    (0x20A0, 0x20CF),
+    (0x2100, 0x214F),
+    (0x2190, 0x21FF),
+    (0x2200, 0x22FF),
+)
 
 
 def widths(path: Path) -> tuple[int, dict[str, int]]:
     """(units per em, advance width by character) of the font file at `path`."""
     font = TTFont(path)
     cmap, hmtx = font.getBestCmap(), font["hmtx"]
-    table = {chr(code): hmtx[cmap[code]][0] for low, high in RANGES for code in range(low, high + 1) if code in cmap}
+    table = {
+        chr(code): hmtx[cmap[code]][0]
+        for low, high in RANGES
+        for code in range(low, high + 1)
+        if code in cmap
+    }
     return font["head"].unitsPerEm, table
 
 
@@ -38,9 +58,16 @@ def main() -> None:
     units, regular = widths(folder / "LiberationSans-Regular.ttf")
     _, bold = widths(folder / "LiberationSans-Bold.ttf")
     version = TTFont(folder / "LiberationSans-Regular.ttf")["name"].getDebugName(5)
-    data = {"source": f"Liberation Sans {version} (SIL Open Font License 1.1), advance widths",
-            "units_per_em": units, "regular": regular, "bold": bold}
-    OUT.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+    data = {
+        "source": f"Liberation Sans {version} (SIL Open Font License 1.1), advance widths",
+        "units_per_em": units,
+        "regular": regular,
+        "bold": bold,
+    }
+    OUT.write_text(
+        json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
+        encoding="utf-8",
+    )
     print(f"wrote {OUT} ({len(regular)} + {len(bold)} widths)")
 
 

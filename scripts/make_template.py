@@ -38,10 +38,33 @@ CONTENTS_NUMBER_GAP = Cm(1)  # wide enough for "viii" or "999" at 12 pt
 BLACK = RGBColor(0, 0, 0)
 # ECMA-376 Part 1 §17.3.1.26: the children of w:pPr that come after w:pBdr.
 PPR_AFTER_PBDR = (
-    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
-    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
-    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
 )
 
 
@@ -110,7 +133,9 @@ def define_styles(doc: DocxDocument) -> None:
     )
     paragraph_style(doc, "Table Text", size=10)
     paragraph_style(doc, "Table Text Small", base="Table Text", size=9)
-    paragraph_style(doc, "Table Text Tiny", base="Table Text", size=8)  # the least a table prints (issue 13)
+    paragraph_style(
+        doc, "Table Text Tiny", base="Table Text", size=8
+    )  # the least a table prints (issue 13)
     paragraph_style(doc, "Note", size=10, italic=True, align=left)
     paragraph_style(doc, "Contents Title", size=14, bold=True, align=center, after=18)
     # Word's built-in names are lower case ("toc 1"); only then does its TOC field use them.
@@ -138,16 +163,25 @@ def add_bottom_rule(style) -> None:
     ppr = style.element.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "thickThinSmallGap"), ("w:sz", "24"), ("w:space", "1"), ("w:color", "000000")):
+    for key, value in (
+        ("w:val", "thickThinSmallGap"),
+        ("w:sz", "24"),
+        ("w:space", "1"),
+        ("w:color", "000000"),
+    ):
         bottom.set(qn(key), value)
     borders.append(bottom)
-    ppr.insert_element_before(borders, *PPR_AFTER_PBDR)  # schema order: Word rejects a w:pBdr after w:jc
+    ppr.insert_element_before(
+        borders, *PPR_AFTER_PBDR
+    )  # schema order: Word rejects a w:pBdr after w:jc
 
 
 def _lines(doc: DocxDocument, name: str, style: str) -> list:
     """A docxtpl loop printing each item of the list `name` as a paragraph in `style`."""
-    return [doc.add_paragraph(text, style=style)
-            for text in (f"{{%p for line in {name} %}}", "{{ line }}", "{%p endfor %}")]
+    return [
+        doc.add_paragraph(text, style=style)
+        for text in (f"{{%p for line in {name} %}}", "{{ line }}", "{%p endfor %}")
+    ]
 
 
 def add_cover(doc: DocxDocument) -> None:
@@ -173,8 +207,10 @@ def add_cover(doc: DocxDocument) -> None:
     _lines(doc, "issuer_lines", "Cover Issuer")
     _lines(doc, "contact_lines", "Cover Contact")
     doc.add_paragraph("{%p endif %}", style="Cover Issuer")
-    year = [doc.add_paragraph(text, style="Cover Issuer")
-            for text in ("{%p if year_line %}", "{{ year_line }}", "{%p endif %}")]
+    year = [
+        doc.add_paragraph(text, style="Cover Issuer")
+        for text in ("{%p if year_line %}", "{{ year_line }}", "{%p endif %}")
+    ]
     year[1].paragraph_format.space_before = Pt(12)
     doc.add_section()  # the cover section: no header, no footer, no page number
 
@@ -219,11 +255,15 @@ def fix_package(doc: DocxDocument) -> None:
     package = doc.part.package
     for rel_id, rel in list(package.rels.items()):
         if rel.reltype == RT.THUMBNAIL:
-            del package.rels[rel_id]  # parts are saved by walking relationships: the picture goes too
+            del package.rels[
+                rel_id
+            ]  # parts are saved by walking relationships: the picture goes too
         elif rel.reltype == RT.EXTENDED_PROPERTIES:
             rel.target_part._blob = app_properties(pages=None)  # a generic part, saved as its bytes
     for rel_id, rel in list(doc.part.rels.items()):
-        if rel.reltype == STYLES_WITH_EFFECTS:  # Word 2010's copy of the styles, stale once ours are set
+        if (
+            rel.reltype == STYLES_WITH_EFFECTS
+        ):  # Word 2010's copy of the styles, stale once ours are set
             del doc.part.rels[rel_id]
     for zoom in doc.settings.element.findall(qn("w:zoom")):
         zoom.set(qn("w:percent"), "100")
@@ -234,7 +274,11 @@ def main(argv: list[str]) -> int:
     out = (
         Path(argv[1])
         if len(argv) > 1
-        else Path(__file__).resolve().parents[1] / "src" / "laporgen" / "templates" / "laporgen.docx"
+        else Path(__file__).resolve().parents[1]
+        / "src"
+        / "laporgen"
+        / "templates"
+        / "laporgen.docx"
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     build_template().save(str(out))

@@ -41,7 +41,9 @@ def build_pdf(folder: Path, paper: str | None, engine: str) -> bytes:
 
         buffer = io.BytesIO()
         render_docx(document, TEMPLATES / "laporgen.docx", buffer)
-        return docx_to_pdf(with_page_numbers(buffer.getvalue()).docx)  # as `laporgen build` fills the lists
+        return docx_to_pdf(
+            with_page_numbers(buffer.getvalue()).docx
+        )  # as `laporgen build` fills the lists
     from laporgen.render.pdf import render_pdf
 
     return render_pdf(document)

@@ -149,7 +149,9 @@ def check_list_page_numbers(texts: Sequence[str], listing: ListOfTables) -> int:
     Captions are looked for after the list's own pages, each no earlier than the one before."""
     first = next(i for i, text in enumerate(texts) if squeeze(listing.title) in squeeze(text))
     printed = toc_numbers(texts[first:], listing.entries)
-    last = next(i for i in range(first, len(texts)) if squeeze(listing.entries[-1]) in squeeze(texts[i]))
+    last = next(
+        i for i in range(first, len(texts)) if squeeze(listing.entries[-1]) in squeeze(texts[i])
+    )
     page = last + 1
     for entry in listing.entries:
         while page < len(texts) and squeeze(entry) not in squeeze(texts[page]):

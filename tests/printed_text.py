@@ -54,7 +54,9 @@ def pdf_text(pdf: Path) -> list[str]:
     exe = shutil.which("pdftotext")
     if exe is None:
         pytest.fail("pdftotext not found: install poppler-utils (.ci/run does)")
-    out = subprocess.run([exe, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [exe, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return out.split("\f")
 
 
@@ -86,7 +88,18 @@ def block_texts(blocks: Iterable[Block]) -> Iterator[tuple[str, bool]]:
             case Figure():
                 yield f"{block.label} {block.title} {block.alt}", False
             case Signature():
-                yield " ".join((block.place_date, *block.jabatan, block.nama, block.pangkat, f"NIP. {block.nip}")), False
+                yield (
+                    " ".join(
+                        (
+                            block.place_date,
+                            *block.jabatan,
+                            block.nama,
+                            block.pangkat,
+                            f"NIP. {block.nip}",
+                        )
+                    ),
+                    False,
+                )
             case Toc():
                 yield " ".join((block.title, *(text for _, text in block.entries))), False
             case ListOfTables():
@@ -96,7 +109,12 @@ def block_texts(blocks: Iterable[Block]) -> Iterator[tuple[str, bool]]:
 
 
 def document_texts(document: Document) -> Iterator[tuple[str, bool]]:
-    yield " ".join((*document.cover.title_lines, *document.cover.issuer_lines, document.running_header)), False
+    yield (
+        " ".join(
+            (*document.cover.title_lines, *document.cover.issuer_lines, document.running_header)
+        ),
+        False,
+    )
     yield from block_texts(document.front)
     yield from block_texts(document.body)
 
@@ -151,8 +169,11 @@ def broken_in_cells(document: Document, pages: list[str]) -> tuple[list[str], li
             printed.update(parts)  # two cells side by side, read as one word
         elif not _FURNITURE.match(piece):
             fragments.append(piece)
-    short = [f"{piece}: {tree[piece]} in the tree, {printed[piece]} in the PDF"
-             for piece in sorted(in_cells) if printed[piece] < tree[piece]]
+    short = [
+        f"{piece}: {tree[piece]} in the tree, {printed[piece]} in the PDF"
+        for piece in sorted(in_cells)
+        if printed[piece] < tree[piece]
+    ]
     return short, sorted(set(fragments))
 
 

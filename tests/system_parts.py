@@ -24,10 +24,13 @@ PARTS: dict[str, tuple[str, str]] = {
 
 def _present(part: str) -> bool:
     if part == "calc":
-        return bool(glob.glob("/usr/lib/libreoffice/program/libsclo.so")) or not shutil.which("soffice")
+        return bool(glob.glob("/usr/lib/libreoffice/program/libsclo.so")) or not shutil.which(
+            "soffice"
+        )
     if part == "fonts":
-        return bool(glob.glob("/usr/share/fonts/**/Liberation*", recursive=True)) and \
-            bool(glob.glob("/usr/share/fonts/**/DejaVu*", recursive=True))
+        return bool(glob.glob("/usr/share/fonts/**/Liberation*", recursive=True)) and bool(
+            glob.glob("/usr/share/fonts/**/DejaVu*", recursive=True)
+        )
     if part in ("chromium", "chromedriver"):
         return os.access(f"/usr/bin/{part}", os.X_OK)
     return shutil.which(part) is not None
@@ -53,4 +56,6 @@ def require(*parts: str, skip_variable: str | None = None) -> None:
     if skip_variable and os.environ.get(skip_variable) == "1":
         pytest.skip(f"{what} not installed; {skip_variable}=1")
     hint = f" (or set {skip_variable}=1 to skip)" if skip_variable else ""
-    pytest.fail(f"missing system part: {what}; install it: {install_line(lacking)}{hint}", pytrace=False)
+    pytest.fail(
+        f"missing system part: {what}; install it: {install_line(lacking)}{hint}", pytrace=False
+    )

@@ -41,7 +41,9 @@ CASES_DIR = Path(__file__).parent / "bad_inputs"
 TEMPLATE = Path(__file__).resolve().parents[1] / "src" / "laporgen" / "templates" / "laporgen.docx"
 DOC = "magetan-dinsos/lkjip-2024"
 OUTPUT_NAME = "lkjip-2024-dinas-sosial-kabupaten-magetan.docx"
-ERROR_LINE = re.compile(r"^error: (?P<file>[^:]+?)(?::(?P<line>\d+))?: (?P<rest>.+) \[(?P<code>[a-z][a-z._]*)\]$")
+ERROR_LINE = re.compile(
+    r"^error: (?P<file>[^:]+?)(?::(?P<line>\d+))?: (?P<rest>.+) \[(?P<code>[a-z][a-z._]*)\]$"
+)
 PSEUDO_FILES = {"command line", "SOURCE_DATE_EPOCH"}
 """Problems not about a file: the arguments, the environment."""
 WHOLE_FILE = {"input.file", "input.limit", "input.link", "usage"}
@@ -76,15 +78,21 @@ def apply_mutation(doc: Path, m: dict) -> list[str]:
             stream.write("\n" + key + "[" * m["nest"] + "1" + "]" * m["nest"] + "\n")
         return []
     # a glob edits the text files it matches: the pictures (logo, bagan) are not text
-    targets = sorted(p for p in doc.glob(m["glob"]) if p.is_file() and p.suffix not in PICTURES) if "glob" in m \
+    targets = (
+        sorted(p for p in doc.glob(m["glob"]) if p.is_file() and p.suffix not in PICTURES)
+        if "glob" in m
         else [doc / m["file"]]
+    )
     assert targets, f"no file matches {m}"
     written: list[str] = []
     for path in targets:
         if "suffix" in m:
             written += suffix_texts(path, set(m["keys"]), m["suffix"])
         elif "block" in m:
-            path.write_text(replace_block(path.read_text(encoding="utf-8"), m["block"], m["with"]), encoding="utf-8")
+            path.write_text(
+                replace_block(path.read_text(encoding="utf-8"), m["block"], m["with"]),
+                encoding="utf-8",
+            )
         elif "replace" in m:
             text = path.read_text(encoding="utf-8")
             assert m["replace"] in text, f"{m['replace']!r} not in {path.name}"
@@ -98,7 +106,9 @@ def apply_mutation(doc: Path, m: dict) -> list[str]:
                 stream.write(m["append"])
         elif m.get("delete"):
             path.unlink()
-        elif "symlink" in m:  # the path becomes a link to `symlink` (a folder there is removed first)
+        elif (
+            "symlink" in m
+        ):  # the path becomes a link to `symlink` (a folder there is removed first)
             if path.is_dir() and not path.is_symlink():
                 shutil.rmtree(path)
             elif path.exists() or path.is_symlink():
@@ -125,12 +135,16 @@ def replace_block(text: str, key: str, new: str) -> str:
     start = next(n for n, line in enumerate(lines) if re.match(rf"\s*{re.escape(key)}:", line))
     indent = len(lines[start]) - len(lines[start].lstrip())
     end = start + 1
-    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+    while end < len(lines) and (
+        not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent
+    ):
         end += 1
     return "\n".join(lines[:start] + [" " * indent + new] + lines[end:])
 
 
-KEY_VALUE = re.compile(r"^(?P<lead>\s*(?:- )?)(?P<key>[\w.]+):(?P<gap>\s+)(?P<value>[^#\s>|\[{&*!][^#]*?)(?P<tail>\s+#.*)?$")
+KEY_VALUE = re.compile(
+    r"^(?P<lead>\s*(?:- )?)(?P<key>[\w.]+):(?P<gap>\s+)(?P<value>[^#\s>|\[{&*!][^#]*?)(?P<tail>\s+#.*)?$"
+)
 OPENER = re.compile(r"^(?P<indent>\s*)(?:- )?(?P<key>[\w.]+):\s*(?:#.*)?$")
 ITEM = re.compile(r"^(?P<indent>\s*)- (?P<value>[^#\s\[{&*!][^#]*?)(?P<tail>\s+#.*)?$")
 
@@ -189,7 +203,10 @@ def make_input(case: dict, folder: Path, root: Path) -> tuple[Path, list[str]]:
 
 def patch_template(edit: dict, path: Path) -> None:
     """templates/laporgen.docx with one text of its document.xml replaced."""
-    with zipfile.ZipFile(TEMPLATE) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(TEMPLATE) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             data = source.read(info.filename)
             if info.filename == "word/document.xml":
@@ -219,7 +236,11 @@ def previous_output(tmp_path_factory) -> bytes:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 # ----------------------------------------------------------------------------- the contract
@@ -230,10 +251,18 @@ def assert_error_lines(lines: list[str], root: Path, fix_in_message: bool = Fals
         found = ERROR_LINE.match(text)
         assert found, f"not an error line: {text!r}"
         name = found["file"]
-        assert name in PSEUDO_FILES or (root / name).exists() or found["code"] in ("input.file", "input.link", "template"), text
+        assert (
+            name in PSEUDO_FILES
+            or (root / name).exists()
+            or found["code"] in ("input.file", "input.link", "template")
+        ), text
         path = root / name
-        if path.suffix in (".yaml", ".yml", ".toml", ".md") and path.is_file() and found["code"] not in WHOLE_FILE \
-                and not found["rest"].startswith("the file is empty"):
+        if (
+            path.suffix in (".yaml", ".yml", ".toml", ".md")
+            and path.is_file()
+            and found["code"] not in WHOLE_FILE
+            and not found["rest"].startswith("the file is empty")
+        ):
             assert found["line"], f"no line number: {text}"
         assert fix_in_message or "; " in found["rest"], f"no fix after '; ': {text}"
 
@@ -272,7 +301,9 @@ def example_check(root: Path, monkeypatch) -> tuple[int, str, str]:
     return invoke_cli("check", DOC)
 
 
-@pytest.mark.parametrize("folder", [f for f in case_folders() if not known_bug(f)], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "folder", [f for f in case_folders() if not known_bug(f)], ids=lambda p: p.name
+)
 def test_bad_input(folder: Path, tmp_path: Path, previous_output: bytes, monkeypatch) -> None:
     assert_contract(folder, tmp_path, previous_output, monkeypatch)
 
@@ -302,7 +333,9 @@ def assert_contract(folder: Path, tmp_path: Path, previous_output: bytes, monkey
         assert (code, stdout, stderr) == example_check(tmp_path / "example", monkeypatch)
     if code == 2:
         assert_error_lines(lines, tmp_path / "case", expect.get("fix_in_message", False))
-        assert snapshot(out) == {OUTPUT_NAME: previous_output}, "the previous output changed or a temp file was left"
+        assert snapshot(out) == {OUTPUT_NAME: previous_output}, (
+            "the previous output changed or a temp file was left"
+        )
     elif code == 1:
         assert snapshot(out) == {OUTPUT_NAME: previous_output}
     else:
@@ -313,15 +346,24 @@ def assert_contract(folder: Path, tmp_path: Path, previous_output: bytes, monkey
 def assert_valid_build(expect: dict, stdout: str, out: Path, written: list[str]) -> None:
     """A valid special input builds a DOCX that opens and shows its text as typed (and no
     "NaN" or "None" where a division had no number)."""
-    built = [Path(line.removeprefix("wrote ")).name for line in stdout.splitlines() if line.startswith("wrote ")]
+    built = [
+        Path(line.removeprefix("wrote ")).name
+        for line in stdout.splitlines()
+        if line.startswith("wrote ")
+    ]
     assert len(built) == 1 and built[0].endswith(".docx"), stdout
     assert not [p.name for p in out.iterdir() if p.name.startswith(".")], "a temp file was left"
     path = out / built[0]
     with zipfile.ZipFile(path) as package:
         assert package.testzip() is None
     document = open_docx(path)  # parses every part: a broken XML would raise here
-    text = docx_text(path) + "\n" + "\n".join(
-        p.text for s in document.sections for p in s.header.paragraphs) + "\n" + document.core_properties.title
+    text = (
+        docx_text(path)
+        + "\n"
+        + "\n".join(p.text for s in document.sections for p in s.header.paragraphs)
+        + "\n"
+        + document.core_properties.title
+    )
     flat = " ".join(text.split())
     for part in expect.get("docx_contains", []) + written:
         part = " ".join(part.split())
@@ -344,7 +386,11 @@ def test_markup_and_emoji_render_in_html(tmp_path, monkeypatch):
         assert double not in source, f"escaped twice: {double}"
     assert '<&> "kutip"' not in source, "markup characters written unescaped"
     text = " ".join(lxml_html.fromstring(source).text_content().split())
-    missing = [w for w in run.written if " ".join(w.split()) not in text and " ".join(w.split()).upper() not in text]
+    missing = [
+        w
+        for w in run.written
+        if " ".join(w.split()) not in text and " ".join(w.split()).upper() not in text
+    ]
     assert not missing, missing[:5]
 
 
@@ -369,7 +415,7 @@ def test_markup_and_emoji_render_in_pdf(tmp_path, monkeypatch):
     pdf = tmp_path / "special.pdf"
     pdf.write_bytes(render.render_pdf(replace(document, front=(), body=document.body[:1])))
     text = " ".join(" ".join(page.extract_text() or "" for page in PdfReader(pdf).pages).split())
-    typed = '<&> "kutip" \'apos\''
+    typed = "<&> \"kutip\" 'apos'"
     assert text.count(typed) + text.count(typed.upper()) >= 10, text[:2000]
     for double in ("&amp;", "&lt;", "&gt;", "&quot;", "&#"):
         assert double not in text
@@ -380,8 +426,19 @@ def test_corpus_is_large_and_covers_the_categories() -> None:
     names = [f.name for f in case_folders()]
     assert len(names) >= 60
     categories = {name.split("-", 1)[0] for name in names}
-    assert categories >= {"syntax", "type", "missing", "unknown", "ref", "value", "narrative", "template",
-                          "encoding", "special", "usage"}
+    assert categories >= {
+        "syntax",
+        "type",
+        "missing",
+        "unknown",
+        "ref",
+        "value",
+        "narrative",
+        "template",
+        "encoding",
+        "special",
+        "usage",
+    }
 
 
 # ------------------------------------------------------------------------------ output side
@@ -395,7 +452,11 @@ def quick_render(monkeypatch):
         out.write(b"PK new build")
 
     monkeypatch.setattr(laporgen.render.docx, "render_docx", render)
-    monkeypatch.setattr(laporgen.render.contents, "with_page_numbers", lambda docx: laporgen.render.contents.Filled(docx, 0))
+    monkeypatch.setattr(
+        laporgen.render.contents,
+        "with_page_numbers",
+        lambda docx: laporgen.render.contents.Filled(docx, 0),
+    )
 
 
 @pytest.fixture
@@ -410,9 +471,12 @@ def with_previous(example_copy, tmp_path, monkeypatch) -> Path:
 def assert_write_failure(code: int, err: str, reason: str, fix: str) -> None:
     assert code == 2, err
     assert "Traceback" not in err
-    assert err.splitlines() == [(
-        f"error: out/{OUTPUT_NAME}: cannot write the output ({reason}); {fix}; the previous file, if any, is unchanged "
-        "[output.write]")]
+    assert err.splitlines() == [
+        (
+            f"error: out/{OUTPUT_NAME}: cannot write the output ({reason}); {fix}; the previous file, if any, is unchanged "
+            "[output.write]"
+        )
+    ]
 
 
 def test_disk_full_keeps_the_previous_output(quick_render, with_previous, monkeypatch):
@@ -424,7 +488,9 @@ def test_disk_full_keeps_the_previous_output(quick_render, with_previous, monkey
 
     monkeypatch.setattr(os, "fsync", fsync)
     code, _, err = invoke_cli("build", DOC, "--out", "out")
-    assert_write_failure(code, err, os.strerror(errno.ENOSPC), "free some disk space and build again")
+    assert_write_failure(
+        code, err, os.strerror(errno.ENOSPC), "free some disk space and build again"
+    )
     assert snapshot(with_previous) == {OUTPUT_NAME: b"PK previous good build"}
 
 
@@ -444,8 +510,13 @@ def failing_half_way(error: BaseException):
     return write_all_atomic
 
 
-def test_write_failing_half_way_leaves_no_half_written_file(quick_render, with_previous, monkeypatch):
-    monkeypatch.setattr("laporgen.build.write_all_atomic", failing_half_way(OSError(errno.EIO, os.strerror(errno.EIO))))
+def test_write_failing_half_way_leaves_no_half_written_file(
+    quick_render, with_previous, monkeypatch
+):
+    monkeypatch.setattr(
+        "laporgen.build.write_all_atomic",
+        failing_half_way(OSError(errno.EIO, os.strerror(errno.EIO))),
+    )
     code, _, err = invoke_cli("build", DOC, "--out", "out")
     assert code == 2 and err.endswith("[output.write]\n") and "Traceback" not in err, err
     assert snapshot(with_previous) == {OUTPUT_NAME: b"PK previous good build"}
@@ -455,19 +526,27 @@ def test_crash_while_writing_leaves_no_half_written_file(quick_render, with_prev
     """Even a bug (exit 3) removes the temp file and keeps the previous output."""
     monkeypatch.setattr("laporgen.build.write_all_atomic", failing_half_way(RuntimeError("boom")))
     code, _, err = invoke_cli("build", DOC, "--out", "out")
-    assert (code, err) == (3, "internal error: RuntimeError: boom; rerun with --debug and report it\n")
+    assert (code, err) == (
+        3,
+        "internal error: RuntimeError: boom; rerun with --debug and report it\n",
+    )
     assert snapshot(with_previous) == {OUTPUT_NAME: b"PK previous good build"}
 
 
 def test_locked_output_file_keeps_the_previous_output(quick_render, with_previous, monkeypatch):
     """Word on Windows holds the open file: replacing it fails with a permission error."""
+
     def replace(src, dst):
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(dst))
 
     monkeypatch.setattr(os, "replace", replace)
     code, _, err = invoke_cli("build", DOC, "--out", "out")
-    assert_write_failure(code, err, os.strerror(errno.EACCES),
-                         "close the file if it is open in Word or another program, and check that the folder is writable")
+    assert_write_failure(
+        code,
+        err,
+        os.strerror(errno.EACCES),
+        "close the file if it is open in Word or another program, and check that the folder is writable",
+    )
     assert snapshot(with_previous) == {OUTPUT_NAME: b"PK previous good build"}
 
 
@@ -476,9 +555,12 @@ def test_output_folder_that_is_a_file(quick_render, example_copy, tmp_path, monk
     (tmp_path / "out").write_bytes(b"a file, not a folder")
     code, _, err = invoke_cli("build", DOC, "--out", "out")
     assert code == 2 and "Traceback" not in err
-    assert err.splitlines() == [(
-        f"error: out/{OUTPUT_NAME}: cannot write the output ({os.strerror(errno.EEXIST)}); --out must be a folder, "
-        "not a file; the previous file, if any, is unchanged [output.write]")]
+    assert err.splitlines() == [
+        (
+            f"error: out/{OUTPUT_NAME}: cannot write the output ({os.strerror(errno.EEXIST)}); --out must be a folder, "
+            "not a file; the previous file, if any, is unchanged [output.write]"
+        )
+    ]
     assert (tmp_path / "out").read_bytes() == b"a file, not a folder"
 
 
@@ -486,7 +568,12 @@ def test_output_name_taken_by_a_folder_leaves_no_temp_file(quick_render, with_pr
     (with_previous / OUTPUT_NAME).unlink()
     (with_previous / OUTPUT_NAME).mkdir()
     code, _, err = invoke_cli("build", DOC, "--out", "out")
-    assert_write_failure(code, err, os.strerror(errno.EISDIR), "a folder has the output file's name: rename or remove it")
+    assert_write_failure(
+        code,
+        err,
+        os.strerror(errno.EISDIR),
+        "a folder has the output file's name: rename or remove it",
+    )
     assert sorted(p.name for p in with_previous.iterdir()) == [OUTPUT_NAME]
 
 
@@ -499,7 +586,9 @@ def test_read_only_output_folder(quick_render, with_previous, monkeypatch):
 
     monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
     code, _, err = invoke_cli("build", DOC, "--out", "out")
-    assert_write_failure(code, err, os.strerror(errno.EROFS), "the folder is read-only: choose another --out folder")
+    assert_write_failure(
+        code, err, os.strerror(errno.EROFS), "the folder is read-only: choose another --out folder"
+    )
     assert snapshot(with_previous) == {OUTPUT_NAME: b"PK previous good build"}
 
 
@@ -537,17 +626,27 @@ def test_input_past_a_limit_costs_little_time_and_memory(folder: Path, tmp_path:
     root.mkdir()
     make_input(case, folder, root)
     (root / "out").mkdir()
-    env = {**os.environ, **{k: str(v) for k, v in (case.get("env") or {}).items()},
-           "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    env = {
+        **os.environ,
+        **{k: str(v) for k, v in (case.get("env") or {}).items()},
+        "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"),
+    }
     # Measured through a small launcher: a child of this (large) test process would inherit its
     # peak memory across exec (Linux carries the old image's high-water mark), the launcher's
     # child starts from the launcher's few MB.
-    launcher = ("import resource, subprocess, sys; code = subprocess.call(sys.argv[1:]); "
-                "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(code)")
+    launcher = (
+        "import resource, subprocess, sys; code = subprocess.call(sys.argv[1:]); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(code)"
+    )
     started = time.monotonic()
-    process = subprocess.Popen([sys.executable, "-c", launcher, sys.executable, "-m", "laporgen.cli", *arguments(case)],
-                               cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", launcher, sys.executable, "-m", "laporgen.cli", *arguments(case)],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         out, _ = process.communicate(timeout=HANG_SECONDS)
     except subprocess.TimeoutExpired:

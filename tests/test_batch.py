@@ -12,17 +12,28 @@ CONTENT = Path(__file__).resolve().parents[1] / "content"
 
 def test_finds_every_example_document():
     found = [p.relative_to(CONTENT).as_posix() for p in find_documents(CONTENT)]
-    assert found == ["blitar-dinsos/renstra-2021-2026", "magetan-dinsos/lkjip-2024", "magetan-dinsos/pk-2024",
-                     "magetan-dinsos/renstra-2018-2023", "magetan-dinsos/renstra-2024-2026", "rekaan-dinsos/renstra-2025-2029"]
+    assert found == [
+        "blitar-dinsos/renstra-2021-2026",
+        "magetan-dinsos/lkjip-2024",
+        "magetan-dinsos/pk-2024",
+        "magetan-dinsos/renstra-2018-2023",
+        "magetan-dinsos/renstra-2024-2026",
+        "rekaan-dinsos/renstra-2025-2029",
+    ]
 
 
 def test_one_broken_document_does_not_stop_the_others(tmp_path):
     root = tmp_path / "content"
     shutil.copytree(CONTENT / "magetan-dinsos", root / "magetan-dinsos")
     broken = root / "magetan-dinsos" / "renstra-2024-2026" / "rencana.yaml"
-    broken.write_text(broken.read_text(encoding="utf-8").replace("arah: positif", "arah: naik", 1), encoding="utf-8")
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("arah: positif", "arah: naik", 1),
+        encoding="utf-8",
+    )
     seen = []
-    results = build_all(find_documents(root), tmp_path / "out", ("docx",), workers=2, on_done=seen.append)
+    results = build_all(
+        find_documents(root), tmp_path / "out", ("docx",), workers=2, on_done=seen.append
+    )
     assert len(seen) == len(results) == 4
     failed = [r for r in results if not r.ok]
     # the LKjIP and the PK read the broken plan too (one plan per agency); the other Renstra is built

@@ -20,14 +20,19 @@ from laporgen.document.numbering import walk
 from laporgen.jenis import load_document
 
 BAGAN = "Gambar 1.1 Susunan Organisasi Dinas Sosial Kabupaten Magetan"  # a picture in narasi/organisasi.md
-TITLES = ["Gambar 3.1 Capaian Kinerja per Indikator terhadap Target",
-          "Gambar 3.2 Perkembangan Realisasi Indikator dari Tahun ke Tahun",
-          "Gambar 3.3 Serapan Anggaran per Program"]
+TITLES = [
+    "Gambar 3.1 Capaian Kinerja per Indikator terhadap Target",
+    "Gambar 3.2 Perkembangan Realisasi Indikator dari Tahun ke Tahun",
+    "Gambar 3.3 Serapan Anggaran per Program",
+]
 
 
 def test_charts_in_every_output_format(example_copy, tmp_path):
     docx, html, pdf = build(example_copy, tmp_path, ("docx", "html", "pdf")).outputs
-    assert [c.split("\n")[0] for c in docx_captions(docx) if c.startswith("Gambar")] == [BAGAN, *TITLES]
+    assert [c.split("\n")[0] for c in docx_captions(docx) if c.startswith("Gambar")] == [
+        BAGAN,
+        *TITLES,
+    ]
     assert len(open_docx(docx).inline_shapes) == 5  # the cover's logo, the bagan, three charts
     text = html.read_text(encoding="utf-8")
     images = re.findall(r'src="data:image/png;base64,([^"]+)"', text)
@@ -35,7 +40,9 @@ def test_charts_in_every_output_format(example_copy, tmp_path):
     reader = pypdf.PdfReader(pdf)
     # the default engine (Typst) puts each image in the resources of the page that shows it
     assert sum(len(page.images) for page in reader.pages) == 5  # as in the DOCX
-    assert "Gambar 3.3 Serapan Anggaran per Program" in "\n".join(p.extract_text() for p in reader.pages)
+    assert "Gambar 3.3 Serapan Anggaran per Program" in "\n".join(
+        p.extract_text() for p in reader.pages
+    )
 
 
 def test_charts_listed_in_the_daftar_gambar_and_drawn_deterministically(example_copy):
@@ -48,21 +55,38 @@ def test_charts_listed_in_the_daftar_gambar_and_drawn_deterministically(example_
 
 
 def test_a_chart_follows_the_data(example_copy):
-    before = [f.png for f in walk(document_for(load_document(example_copy)).body) if isinstance(f, Figure) and f.png]
+    before = [
+        f.png
+        for f in walk(document_for(load_document(example_copy)).body)
+        if isinstance(f, Figure) and f.png
+    ]
     kinerja = example_copy / "kinerja.yaml"
-    kinerja.write_text(kinerja.read_text(encoding="utf-8").replace("nilai: 0.259", "nilai: 0.28"), encoding="utf-8")
-    after = [f.png for f in walk(document_for(load_document(example_copy)).body) if isinstance(f, Figure) and f.png]
+    kinerja.write_text(
+        kinerja.read_text(encoding="utf-8").replace("nilai: 0.259", "nilai: 0.28"), encoding="utf-8"
+    )
+    after = [
+        f.png
+        for f in walk(document_for(load_document(example_copy)).body)
+        if isinstance(f, Figure) and f.png
+    ]
     assert before[0] != after[0]  # capaian of IS2.1 changed
     assert before[2] == after[2]  # serapan did not
 
 
 def test_the_setting_turns_charts_off(example_copy):
     doc = example_copy / "document.toml"
-    doc.write_text(doc.read_text(encoding="utf-8").replace('kertas = "A4"', 'kertas = "A4"\ngrafik = false'), encoding="utf-8")
+    doc.write_text(
+        doc.read_text(encoding="utf-8").replace('kertas = "A4"', 'kertas = "A4"\ngrafik = false'),
+        encoding="utf-8",
+    )
     document = document_for(load_document(example_copy))
-    assert [f.title for f in walk(document.body) if isinstance(f, Figure)] == [BAGAN.removeprefix("Gambar 1.1 ")]
+    assert [f.title for f in walk(document.body) if isinstance(f, Figure)] == [
+        BAGAN.removeprefix("Gambar 1.1 ")
+    ]
     (daftar,) = [b for b in document.front if isinstance(b, ListOfTables) and b.kind == "Gambar"]
-    assert list(daftar.entries) == [BAGAN]  # the pictures stay, numbered and listed, without the charts
+    assert list(daftar.entries) == [
+        BAGAN
+    ]  # the pictures stay, numbered and listed, without the charts
 
 
 def test_the_serapan_chart_grows_with_the_programs():
@@ -71,8 +95,13 @@ def test_the_serapan_chart_grows_with_the_programs():
     f = figures_for(load_document(EXAMPLE_AGENCY / EXAMPLE_DOCUMENT))
     six = Image.open(io.BytesIO(serapan_chart(f)))
     programs = [f.program[n % len(f.program)] for n in range(30)]
-    many = replace(f, program=tuple(replace(p, node=p.node.model_copy(update={"id": f"P{n + 1}"}))
-                                    for n, p in enumerate(programs)))
+    many = replace(
+        f,
+        program=tuple(
+            replace(p, node=p.node.model_copy(update={"id": f"P{n + 1}"}))
+            for n, p in enumerate(programs)
+        ),
+    )
     thirty = Image.open(io.BytesIO(serapan_chart(many)))
     thirty.load()  # a whole picture, decoded
     assert six.size == (1050, 570)

@@ -29,7 +29,7 @@ def mutate(path, old: str, new: str) -> int:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path.name}"
     at = text.index(old)
-    path.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
+    path.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
     return text[:at].count("\n") + 1
 
 
@@ -59,53 +59,94 @@ PLAN = "../renstra-2024-2026/rencana.yaml"
 
 CASES = [
     pytest.param(
-        "kinerja.yaml", "nilai: 92.33", 'nilai: "92,5"',
-        "realisasi.IS5.1.nilai", 'expected a number, got "92,5"; write 92.5 ', "input.type",
-        id="realisasi typed 92,5"),
+        "kinerja.yaml",
+        "nilai: 92.33",
+        'nilai: "92,5"',
+        "realisasi.IS5.1.nilai",
+        'expected a number, got "92,5"; write 92.5 ',
+        "input.type",
+        id="realisasi typed 92,5",
+    ),
     pytest.param(
-        "kinerja.yaml", "nilai: 92.33", "nilai: 92,5",
-        "realisasi.IS5.1.nilai", 'expected a number, got "92,5"; write 92.5 ', "input.type",
-        id="realisasi typed 92,5 unquoted"),
+        "kinerja.yaml",
+        "nilai: 92.33",
+        "nilai: 92,5",
+        "realisasi.IS5.1.nilai",
+        'expected a number, got "92,5"; write 92.5 ',
+        "input.type",
+        id="realisasi typed 92,5 unquoted",
+    ),
     pytest.param(
-        "kinerja.yaml", "2023: {target: 100, realisasi: 98.1}", '2023: {target: 100, realisasi: "98,1"}',
-        "riwayat[5].tahun.2023.realisasi", 'expected a number, got "98,1"; write 98.1 ', "input.type",
-        id="riwayat realisasi of a year typed 98,1"),
+        "kinerja.yaml",
+        "2023: {target: 100, realisasi: 98.1}",
+        '2023: {target: 100, realisasi: "98,1"}',
+        "riwayat[5].tahun.2023.realisasi",
+        'expected a number, got "98,1"; write 98.1 ',
+        "input.type",
+        id="riwayat realisasi of a year typed 98,1",
+    ),
     pytest.param(
-        "kinerja.yaml", "K2.1: {pagu: 145000000, realisasi: 138280100}",
+        "kinerja.yaml",
+        "K2.1: {pagu: 145000000, realisasi: 138280100}",
         "K2.1: {pagu: 145000000, realiasi: 138280100}",
-        "dukungan.S3.alokasi.K2.1.realiasi", "unknown field 'realiasi'; did you mean 'realisasi'?",
+        "dukungan.S3.alokasi.K2.1.realiasi",
+        "unknown field 'realiasi'; did you mean 'realisasi'?",
         "input.unknown",
-        id="typo realiasi"),
+        id="typo realiasi",
+    ),
     pytest.param(
-        "kinerja.yaml", "program_kegiatan: [P4,", "program_kegiatan: [P9,",
-        "dukungan.S1.program_kegiatan[0]", "'P9' is not a program or kegiatan in program.yaml; known: ",
+        "kinerja.yaml",
+        "program_kegiatan: [P4,",
+        "program_kegiatan: [P9,",
+        "dukungan.S1.program_kegiatan[0]",
+        "'P9' is not a program or kegiatan in program.yaml; known: ",
         "ref.unknown",
-        id="dangling program id in dukungan"),
+        id="dangling program id in dukungan",
+    ),
     pytest.param(
-        PLAN, "- id: IS2.1", "- id: IS1.1",
-        "tujuan[0].sasaran[1].indikator[0].id", "id 'IS1.1' is defined twice; ids must be unique in the plan",
-        "ref.duplicate", id="duplicate indicator id"),
+        PLAN,
+        "- id: IS2.1",
+        "- id: IS1.1",
+        "tujuan[0].sasaran[1].indikator[0].id",
+        "id 'IS1.1' is defined twice; ids must be unique in the plan",
+        "ref.duplicate",
+        id="duplicate indicator id",
+    ),
     pytest.param(
-        "document.toml", "tahun = 2024", "tahun = 2030",
-        "tahun", "report year 2030 is outside the plan period 2024-2026", "ref.year",
-        id="report year outside the plan period"),
-    pytest.param(
-        PLAN, "target: {2024: 99.88, 2025: 99.89, 2026: 99.90}",
-        "target: {2024: 99.88, 2025: 99.89, 2027: 99.90}",
-        "tujuan[0].sasaran[0].indikator[0].target.2027", "year 2027 is outside the plan period 2024-2026",
+        "document.toml",
+        "tahun = 2024",
+        "tahun = 2030",
+        "tahun",
+        "report year 2030 is outside the plan period 2024-2026",
         "ref.year",
-        id="target year outside the plan period"),
+        id="report year outside the plan period",
+    ),
     pytest.param(
-        PLAN, "arah: positif", "arah: naik",
-        "tujuan[0].indikator[0].arah", "expected one of 'positif' or 'negatif', got \"naik\"", "input.value",
-        id="wrong literal"),
+        PLAN,
+        "target: {2024: 99.88, 2025: 99.89, 2026: 99.90}",
+        "target: {2024: 99.88, 2025: 99.89, 2027: 99.90}",
+        "tujuan[0].sasaran[0].indikator[0].target.2027",
+        "year 2027 is outside the plan period 2024-2026",
+        "ref.year",
+        id="target year outside the plan period",
+    ),
+    pytest.param(
+        PLAN,
+        "arah: positif",
+        "arah: naik",
+        "tujuan[0].indikator[0].arah",
+        "expected one of 'positif' or 'negatif', got \"naik\"",
+        "input.value",
+        id="wrong literal",
+    ),
 ]
 
 
 @pytest.mark.parametrize("command", ["check", "build"])
 @pytest.mark.parametrize("name, old, new, field, message, code", CASES)
 def test_bad_input_names_file_line_and_field(
-        example_copy, tmp_path, run_cli, command, name, old, new, field, message, code):
+    example_copy, tmp_path, run_cli, command, name, old, new, field, message, code
+):
     line = mutate(example_copy / name, old, new)
     out_dir = tmp_path / "out"
     args = [command, example_copy] + (["--out", out_dir] if command == "build" else [])
@@ -121,7 +162,8 @@ def test_missing_data_file_names_the_file(example_copy, tmp_path, run_cli):
     (example_copy / "program.yaml").unlink()
     lines = assert_clean_failure(*run_cli("build", example_copy, "--out", tmp_path / "out"))
     assert lines == [
-        f"error: {DOC}/program.yaml: file is missing; create program.yaml (or .toml) in {DOC} [input.file]"]
+        f"error: {DOC}/program.yaml: file is missing; create program.yaml (or .toml) in {DOC} [input.file]"
+    ]
     assert not (tmp_path / "out").exists()
 
 
@@ -135,8 +177,11 @@ def test_every_problem_is_reported_not_just_the_first(example_copy, run_cli):
 
 # ------------------------------------------------------------------------------ narrative
 def test_unknown_placeholder_names_the_md_file_and_line(example_copy, tmp_path, run_cli):
-    line = mutate(example_copy / "narasi" / "penutup.md", "Laporan ini menggambarkan",
-                  "Laporan ini {{ nope }} menggambarkan")
+    line = mutate(
+        example_copy / "narasi" / "penutup.md",
+        "Laporan ini menggambarkan",
+        "Laporan ini {{ nope }} menggambarkan",
+    )
     assert line > 1
     lines = assert_clean_failure(*run_cli("build", example_copy, "--out", tmp_path / "out"))
     prefix = f"error: {DOC}/narasi/penutup.md:{line}: unknown placeholder: "
@@ -146,15 +191,21 @@ def test_unknown_placeholder_names_the_md_file_and_line(example_copy, tmp_path, 
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("payload", [
-    "{{ opd.__class__ }}",
-    "{{ ().__class__.__base__.__subclasses__() }}",
-    "{{ lipsum.__globals__ }}",
-    "{{ opd|attr('__class__') }}",
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "{{ opd.__class__ }}",
+        "{{ ().__class__.__base__.__subclasses__() }}",
+        "{{ lipsum.__globals__ }}",
+        "{{ opd|attr('__class__') }}",
+    ],
+)
 def test_sandbox_refuses_python_internals(example_copy, tmp_path, payload, run_cli):
-    line = mutate(example_copy / "narasi" / "penutup.md", "Laporan ini menggambarkan",
-                  payload + " Laporan ini")
+    line = mutate(
+        example_copy / "narasi" / "penutup.md",
+        "Laporan ini menggambarkan",
+        payload + " Laporan ini",
+    )
     lines = assert_clean_failure(*run_cli("build", example_copy, "--out", tmp_path / "out"))
     found = one_line_starting(lines, f"error: {DOC}/narasi/penutup.md:{line}: ")
     assert "unsafe" in found
@@ -171,20 +222,25 @@ def test_failed_build_leaves_the_previous_output_byte_identical(example_copy, tm
     other.write_text("keep me", encoding="utf-8")
     before = {p.name: p.read_bytes() for p in out_dir.iterdir()}
     # fails late: after loading and computing, while filling the narrative
-    line = mutate(example_copy / "narasi" / "penutup.md", "Laporan ini menggambarkan",
-                  "Laporan ini {{ nope }} menggambarkan")
+    line = mutate(
+        example_copy / "narasi" / "penutup.md",
+        "Laporan ini menggambarkan",
+        "Laporan ini {{ nope }} menggambarkan",
+    )
     lines = assert_clean_failure(*run_cli("build", example_copy, "--out", out_dir))
     one_line_starting(lines, f"error: {DOC}/narasi/penutup.md:{line}: ")
     assert {p.name: p.read_bytes() for p in out_dir.iterdir()} == before  # no temp file left either
 
 
 # ----------------------------------------------------------------------- builds (2 renders)
-NASTY_NAME = "Dinas <Sosial> & \"Rakyat\" 'Kita' \U0001F600"
+NASTY_NAME = "Dinas <Sosial> & \"Rakyat\" 'Kita' \U0001f600"
 
 
 def test_markup_characters_and_emoji_in_the_agency_name_build(example_copy, tmp_path, run_cli):
     agency = example_copy.parent / "agency.yaml"
-    mutate(agency, "nama: Dinas Sosial", 'nama: "Dinas <Sosial> & \\"Rakyat\\" \'Kita\' \U0001F600"')
+    mutate(
+        agency, "nama: Dinas Sosial", 'nama: "Dinas <Sosial> & \\"Rakyat\\" \'Kita\' \U0001f600"'
+    )
     out_dir = tmp_path / "out"
     code, out, err = run_cli("build", example_copy, "--out", out_dir)
     assert (code, err) == (0, "")
@@ -194,8 +250,12 @@ def test_markup_characters_and_emoji_in_the_agency_name_build(example_copy, tmp_
     document = docx.Document(str(written[0]))
     full = f"{NASTY_NAME} Kabupaten Magetan"
     paragraphs = [p.text for p in document.paragraphs]
-    assert any(f"Laporan Kinerja {full} Tahun 2024 dapat diselesaikan" in t for t in paragraphs)  # narasi
-    assert f"{NASTY_NAME}".upper() in paragraphs and "PEMERINTAH KABUPATEN MAGETAN" in paragraphs  # cover
+    assert any(
+        f"Laporan Kinerja {full} Tahun 2024 dapat diselesaikan" in t for t in paragraphs
+    )  # narasi
+    assert (
+        f"{NASTY_NAME}".upper() in paragraphs and "PEMERINTAH KABUPATEN MAGETAN" in paragraphs
+    )  # cover
     assert document.core_properties.title == f"Laporan Kinerja {full} Tahun 2024"
     assert document.core_properties.author == full
     headers = [p.text for s in document.sections for p in s.header.paragraphs]
@@ -226,7 +286,8 @@ def test_check_on_the_example_reports_findings_exit_1(example_copy, run_cli):
 def test_check_on_a_missing_folder_is_invalid_input(tmp_path, run_cli):
     lines = assert_clean_failure(*run_cli("check", tmp_path / "nope"))
     assert lines == [
-        "error: nope: not a folder; give a document folder such as content/<agency>/lkjip-2024 [input.file]"]
+        "error: nope: not a folder; give a document folder such as content/<agency>/lkjip-2024 [input.file]"
+    ]
 
 
 def test_version_exits_0(run_cli):
@@ -256,11 +317,15 @@ def test_unexpected_exception_is_exit_3_without_traceback(example_copy, monkeypa
         run_cli("--debug", "check", example_copy)
 
 
-@pytest.mark.parametrize("argv", [
-    ["-q", "build", "{doc}", "--out", "{out}"],
-    ["build", "{doc}", "--out", "{out}", "-q"],
-    ["build", "-q", "{doc}", "--out", "{out}"],
-], ids=["before the command", "at the end", "after the command"])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["-q", "build", "{doc}", "--out", "{out}"],
+        ["build", "{doc}", "--out", "{out}", "-q"],
+        ["build", "-q", "{doc}", "--out", "{out}"],
+    ],
+    ids=["before the command", "at the end", "after the command"],
+)
 def test_global_options_are_read_anywhere_on_the_line(argv, tmp_path, capsys):
     doc = str(Path(__file__).resolve().parents[1] / "content/magetan-dinsos/lkjip-2024")
     assert main([a.format(doc=doc, out=tmp_path) for a in argv]) == 0

@@ -14,8 +14,15 @@ def test_init_then_build_then_check(tmp_path, run_cli, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, out, err = run_cli("init", "content/dinsos-contoh/lkjip-2025", "--type", "lkjip")
     assert code == 0, err
-    assert "wrote content/dinsos-contoh/agency.yaml" in out and "wrote schemas/lkjip-kinerja.schema.json" in out
-    first = Path("content/dinsos-contoh/lkjip-2025/kinerja.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert (
+        "wrote content/dinsos-contoh/agency.yaml" in out
+        and "wrote schemas/lkjip-kinerja.schema.json" in out
+    )
+    first = (
+        Path("content/dinsos-contoh/lkjip-2025/kinerja.yaml")
+        .read_text(encoding="utf-8")
+        .splitlines()[0]
+    )
     assert first == "# yaml-language-server: $schema=../../../schemas/lkjip-kinerja.schema.json"
     assert Path("schemas/lkjip-kinerja.schema.json").is_file()
     assert run_cli("build", "content/dinsos-contoh/lkjip-2025", "--out", "out")[0] == 0
@@ -36,7 +43,9 @@ def test_init_from_this_years_lkjip(example_copy, run_cli):
 
 def test_schema_command_writes_every_kind(tmp_path, run_cli):
     code, out, _ = run_cli("schema", "--out", str(tmp_path / "schemas"))
-    assert code == 0 and out.count("wrote ") == 15  # agency, rencana, 4 LKjIP, 5 Renstra, 3 PK files, tabel
+    assert (
+        code == 0 and out.count("wrote ") == 15
+    )  # agency, rencana, 4 LKjIP, 5 Renstra, 3 PK files, tabel
     assert json.loads((tmp_path / "schemas" / "agency.schema.json").read_text())["type"] == "object"
 
 
@@ -44,7 +53,10 @@ def test_build_a_folder_of_documents_with_one_broken(tmp_path, run_cli):
     root = tmp_path / "content"
     shutil.copytree(CONTENT / "magetan-dinsos", root / "magetan-dinsos")
     kinerja = root / "magetan-dinsos" / "lkjip-2024" / "kinerja.yaml"
-    kinerja.write_text(kinerja.read_text(encoding="utf-8").replace("nilai: 0.259", 'nilai: "0,259"'), encoding="utf-8")
+    kinerja.write_text(
+        kinerja.read_text(encoding="utf-8").replace("nilai: 0.259", 'nilai: "0,259"'),
+        encoding="utf-8",
+    )
     code, out, err = run_cli("build", str(root), "--out", str(tmp_path / "out"))
     assert code == 2
     assert "3 of 4 document(s) built" in out  # the two Renstra and the PK

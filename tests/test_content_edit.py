@@ -96,15 +96,21 @@ def model_for(path: Path):
         return Agency
     from laporgen.jenis import jenis_of
 
-    return jenis_of(path.parent).model(path.stem)  # the model the document's type reads the file with
+    return jenis_of(path.parent).model(
+        path.stem
+    )  # the model the document's type reads the file with
 
 
 # ------------------------------------------------------------------------------ the editor
 numbers = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False)
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.relative_to(ROOT / "content").as_posix())
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.parametrize(
+    "example", EXAMPLES, ids=lambda p: p.relative_to(ROOT / "content").as_posix()
+)
+@settings(
+    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_changing_numbers_of_an_example_changes_only_them(example, tmp_path, data):
     """Numbers replaced anywhere in an example: the file reads back as the example with those
@@ -120,7 +126,9 @@ def test_changing_numbers_of_an_example_changes_only_them(example, tmp_path, dat
     copy_ = written(tmp_path / example.name, out)
     after, _ = read_data(copy_)
     assert after == applied(before, edits)
-    changed = [n for n, (a, b) in enumerate(zip(text.split("\n"), out.split("\n"), strict=True)) if a != b]
+    changed = [
+        n for n, (a, b) in enumerate(zip(text.split("\n"), out.split("\n"), strict=True)) if a != b
+    ]
     assert len(changed) <= len(edits)
     model = model_for(example)
     if model is not None:
@@ -145,40 +153,70 @@ def new_number(data, old, path):
 
 def test_a_marker_goes_after_a_flow_mapping_never_inside_it(tmp_path):
     text = "realisasi:\n  IS1.1: {nilai: 5, sumber_data: Dinas}   # note\n  IS1.2: {nilai: 1,\n          sumber_data: x}\n"
-    out = edited_text(Path("k.yaml"), text, [Set(("realisasi", "IS1.1", "nilai"), None, mark="realisasi 2025"),
-                                             Set(("realisasi", "IS1.2", "nilai"), None, mark="realisasi 2025")])
-    assert out.split("\n")[1:4] == ["  IS1.1: {nilai: null, sumber_data: Dinas}   # note ([ISI] realisasi 2025)",
-                                    "  IS1.2: {nilai: null,", "          sumber_data: x}  # [ISI] realisasi 2025"]
+    out = edited_text(
+        Path("k.yaml"),
+        text,
+        [
+            Set(("realisasi", "IS1.1", "nilai"), None, mark="realisasi 2025"),
+            Set(("realisasi", "IS1.2", "nilai"), None, mark="realisasi 2025"),
+        ],
+    )
+    assert out.split("\n")[1:4] == [
+        "  IS1.1: {nilai: null, sumber_data: Dinas}   # note ([ISI] realisasi 2025)",
+        "  IS1.2: {nilai: null,",
+        "          sumber_data: x}  # [ISI] realisasi 2025",
+    ]
     data, _ = read_data(written(tmp_path / "k.yaml", out))
-    assert data == {"realisasi": {"IS1.1": {"nilai": None, "sumber_data": "Dinas"},
-                                  "IS1.2": {"nilai": None, "sumber_data": "x"}}}
+    assert data == {
+        "realisasi": {
+            "IS1.1": {"nilai": None, "sumber_data": "Dinas"},
+            "IS1.2": {"nilai": None, "sumber_data": "x"},
+        }
+    }
 
 
 def test_filling_a_value_removes_the_marker_of_its_line_only():
-    text = 'a: 1   # [ISI] isi a\nb: {x: 1, y: "[ISI] teks"}   # [ISI] isi b\nc: 2   # [ISI] isi c\n'
-    out = edited_text(Path("k.yaml"), text, [Set(("a",), 5, fill=True), Set(("b", "x"), 7, fill=True)])
+    text = (
+        'a: 1   # [ISI] isi a\nb: {x: 1, y: "[ISI] teks"}   # [ISI] isi b\nc: 2   # [ISI] isi c\n'
+    )
+    out = edited_text(
+        Path("k.yaml"), text, [Set(("a",), 5, fill=True), Set(("b", "x"), 7, fill=True)]
+    )
     assert out == 'a: 5\nb: {x: 7, y: "[ISI] teks"}\nc: 2   # [ISI] isi c\n'
 
 
 @st.composite
 def contents(draw):
     """Random content-shaped YAML: mappings of rows, each written block or flow, with comments."""
-    rows = draw(st.dictionaries(st.from_regex(r"[A-Z]{1,2}[0-9]\.[0-9]", fullmatch=True),
-                                st.fixed_dictionaries({"target": numbers, "realisasi": st.one_of(st.none(), numbers)}),
-                                min_size=1, max_size=6))
+    rows = draw(
+        st.dictionaries(
+            st.from_regex(r"[A-Z]{1,2}[0-9]\.[0-9]", fullmatch=True),
+            st.fixed_dictionaries({"target": numbers, "realisasi": st.one_of(st.none(), numbers)}),
+            min_size=1,
+            max_size=6,
+        )
+    )
     lines = ["# random content", "realisasi:"]
     for key, row in rows.items():
         values = {k: ("null" if v is None else format(v, "f")) for k, v in row.items()}
         comment = draw(st.sampled_from(["", "   # a comment", "  # [ISI] isi"]))
         if draw(st.booleans()):
-            lines.append(f"  {key}: {{target: {values['target']}, realisasi: {values['realisasi']}}}{comment}")
+            lines.append(
+                f"  {key}: {{target: {values['target']}, realisasi: {values['realisasi']}}}{comment}"
+            )
         else:
-            lines += [f"  {key}:{comment}", f"    target: {values['target']}", f"    realisasi: {values['realisasi']}"]
+            lines += [
+                f"  {key}:{comment}",
+                f"    target: {values['target']}",
+                f"    realisasi: {values['realisasi']}",
+            ]
     lines.append("# the end")
     return rows, "\n".join(lines) + "\n"
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(content=contents(), data=st.data())
 def test_random_content_changes_exactly_in_the_edited_values(tmp_path, content, data):
     rows, text = content
@@ -186,12 +224,23 @@ def test_random_content_changes_exactly_in_the_edited_values(tmp_path, content, 
     keys = sorted(rows)
     edits = []
     for key in data.draw(st.lists(st.sampled_from(keys), unique=True, max_size=len(keys))):
-        edits.append(data.draw(st.sampled_from([
-            Set(("realisasi", key, "realisasi"), data.draw(numbers), fill=True),
-            Set(("realisasi", key, "realisasi"), None, mark="realisasi 2025"),
-            Delete(("realisasi", key)) if len(keys) > 1 else Set(("realisasi", key, "target"), Decimal(1)),
-            Set(("realisasi", key, "baru"), {"target": Decimal("1.5"), "realisasi": None}),
-        ])))
+        edits.append(
+            data.draw(
+                st.sampled_from(
+                    [
+                        Set(("realisasi", key, "realisasi"), data.draw(numbers), fill=True),
+                        Set(("realisasi", key, "realisasi"), None, mark="realisasi 2025"),
+                        Delete(("realisasi", key))
+                        if len(keys) > 1
+                        else Set(("realisasi", key, "target"), Decimal(1)),
+                        Set(
+                            ("realisasi", key, "baru"),
+                            {"target": Decimal("1.5"), "realisasi": None},
+                        ),
+                    ]
+                )
+            )
+        )
     deleted = [e for e in edits if isinstance(e, Delete)][: len(keys) - 1]
     edits = [e for e in edits if not isinstance(e, Delete)] + deleted
     out = edited_text(Path("x.yaml"), text, edits)
@@ -201,8 +250,10 @@ def test_random_content_changes_exactly_in_the_edited_values(tmp_path, content, 
 
 
 def test_toml_edit_keeps_comments_and_leaves_null_out(tmp_path):
-    text = ('# dokumen\njenis = "lkjip"\ntahun = 2024   # the report year\n\n[realisasi.IS1]\nnilai = 99.88   # [ISI] x\n'
-            'sumber_data = "Dinas"\n')
+    text = (
+        '# dokumen\njenis = "lkjip"\ntahun = 2024   # the report year\n\n[realisasi.IS1]\nnilai = 99.88   # [ISI] x\n'
+        'sumber_data = "Dinas"\n'
+    )
     edits = [Set(("tahun",), 2025), Set(("realisasi", "IS1", "nilai"), None, mark="realisasi 2025")]
     out = edited_text(Path("k.toml"), text, edits)
     assert out.startswith('# dokumen\njenis = "lkjip"\ntahun = 2025   # the report year\n')
@@ -212,8 +263,11 @@ def test_toml_edit_keeps_comments_and_leaves_null_out(tmp_path):
 
 # ------------------------------------------------------------------------------ init --from
 def lkjip_examples() -> list[Path]:
-    return sorted(p.parent for p in (ROOT / "content").rglob("document.toml")
-                  if 'jenis = "lkjip"' in p.read_text(encoding="utf-8"))
+    return sorted(
+        p.parent
+        for p in (ROOT / "content").rglob("document.toml")
+        if 'jenis = "lkjip"' in p.read_text(encoding="utf-8")
+    )
 
 
 def copied(tmp_path: Path, folder: Path) -> Path:
@@ -229,7 +283,9 @@ def test_init_from_changes_exactly_the_realisasi_and_keeps_every_earlier_value(t
     files = next_lkjip(previous, new)
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))  # pictures are bytes
+        path.write_bytes(
+            text if isinstance(text, bytes) else text.encode("utf-8")
+        )  # pictures are bytes
     old = load_lkjip(previous)
     content = load_lkjip(new)  # parses and validates
     for source in previous.iterdir():
@@ -239,7 +295,9 @@ def test_init_from_changes_exactly_the_realisasi_and_keeps_every_earlier_value(t
             assert read_data(new / source.name)[0] == expected, source.name
             kept = set(comments(source.read_text(encoding="utf-8")))
             lost = kept - set(comments((new / source.name).read_text(encoding="utf-8")))
-            assert len(lost) <= 2, lost  # the comment above a dropped `tercetak`/`target_triwulan` block goes with it
+            assert len(lost) <= 2, (
+                lost
+            )  # the comment above a dropped `tercetak`/`target_triwulan` block goes with it
     # this year's realisasi moved into riwayat; earlier years untouched (whole numbers too)
     tahun = old.settings.tahun
     by_id = {r.id: r for r in content.kinerja.riwayat if r.id}
@@ -250,8 +308,15 @@ def test_init_from_changes_exactly_the_realisasi_and_keeps_every_earlier_value(t
         for year, nilai in before.tahun.items():
             assert after.tahun[year] == nilai
     assert all(r.nilai is None for r in content.kinerja.realisasi.values())
-    assert all(a.realisasi == 0 for d in content.kinerja.dukungan.values() for a in d.alokasi.values())
-    assert all(i.realisasi is None for p in content.program.program for i in p.indikator if i.realisasi_dari is None)
+    assert all(
+        a.realisasi == 0 for d in content.kinerja.dukungan.values() for a in d.alokasi.values()
+    )
+    assert all(
+        i.realisasi is None
+        for p in content.program.program
+        for i in p.indikator
+        if i.realisasi_dari is None
+    )
 
 
 def test_init_from_a_scaffold_keeps_every_file_parseable(tmp_path):
@@ -263,12 +328,16 @@ def test_init_from_a_scaffold_keeps_every_file_parseable(tmp_path):
     second = first.parent / "lkjip-2025"
     for path, text in next_lkjip(first, second).items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))  # pictures are bytes
+        path.write_bytes(
+            text if isinstance(text, bytes) else text.encode("utf-8")
+        )  # pictures are bytes
     content = load_lkjip(second)
     assert content.settings.tahun == 2025
     program = (second / "program.yaml").read_text(encoding="utf-8")
-    assert ("      - {nama: \"[ISI] indikator program\", satuan: Persen, target: 100, realisasi: null}  "
-            "# [ISI] target dan realisasi 2025") in program
+    assert (
+        '      - {nama: "[ISI] indikator program", satuan: Persen, target: 100, realisasi: null}  '
+        "# [ISI] target dan realisasi 2025"
+    ) in program
 
 
 def test_init_from_rolls_a_kinerja_toml(tmp_path):
@@ -276,15 +345,22 @@ def test_init_from_rolls_a_kinerja_toml(tmp_path):
     data, _ = read_data(previous / "kinerja.yaml")
     del data["target_triwulan"]  # nulls inside a list: no TOML for them
     (previous / "kinerja.yaml").unlink()
-    (previous / "kinerja.toml").write_text("# kinerja as TOML\n" + tomlkit.dumps(as_toml(data)), encoding="utf-8")
+    (previous / "kinerja.toml").write_text(
+        "# kinerja as TOML\n" + tomlkit.dumps(as_toml(data)), encoding="utf-8"
+    )
     new = previous.parent / "lkjip-2025"
     for path, text in next_lkjip(previous, new).items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))  # pictures are bytes
+        path.write_bytes(
+            text if isinstance(text, bytes) else text.encode("utf-8")
+        )  # pictures are bytes
     content = load_lkjip(new)
-    assert all(r.nilai is None for r in content.kinerja.realisasi.values())  # not carried over silently
-    assert {r.id: r.tahun[2024].realisasi for r in content.kinerja.riwayat if r.id and 2024 in r.tahun}["IS2.1"] \
-        == Decimal("0.259")
+    assert all(
+        r.nilai is None for r in content.kinerja.realisasi.values()
+    )  # not carried over silently
+    assert {
+        r.id: r.tahun[2024].realisasi for r in content.kinerja.riwayat if r.id and 2024 in r.tahun
+    }["IS2.1"] == Decimal("0.259")
     assert content.kinerja.perjanjian_kinerja[0].tanggal == dt.date(2025, 1, 4)
     assert (new / "kinerja.toml").read_text(encoding="utf-8").startswith("# kinerja as TOML\n")
 
@@ -303,7 +379,10 @@ def test_import_fills_every_realisasi_and_removes_their_markers(tmp_path, monkey
     assert wb.sheetnames == ["Indikator", "Anggaran", "Indikator Program", "Alokasi"]
     wb["Indikator"]["E5"] = 97.5
     wb["Anggaran"]["D5"] = 90000000
-    program_rows = {wb["Indikator Program"].cell(r, 1).value: r for r in range(5, wb["Indikator Program"].max_row + 1)}
+    program_rows = {
+        wb["Indikator Program"].cell(r, 1).value: r
+        for r in range(5, wb["Indikator Program"].max_row + 1)
+    }
     assert set(program_rows) == {"P1/1", "K1.1/1"}
     wb["Indikator Program"][f"F{program_rows['P1/1']}"] = 95
     wb["Indikator Program"][f"F{program_rows['K1.1/1']}"] = 2
@@ -316,7 +395,9 @@ def test_import_fills_every_realisasi_and_removes_their_markers(tmp_path, monkey
     assert (kegiatan.anggaran.realisasi, kegiatan.indikator[0].realisasi) == (90000000, 2)
     assert content.program.program[0].indikator[0].realisasi == 95
     kinerja = (folder / "kinerja.yaml").read_text(encoding="utf-8").split("\n")
-    assert '  IS1.1: {nilai: 97.5, sumber_data: "[ISI] sumber data"}' in kinerja  # its "to fill in" comment gone
+    assert (
+        '  IS1.1: {nilai: 97.5, sumber_data: "[ISI] sumber data"}' in kinerja
+    )  # its "to fill in" comment gone
     program = (folder / "program.yaml").read_text(encoding="utf-8")
     assert "anggaran: {pagu: 100000000, realisasi: 90000000}\n" in program
     after = {f.problem.line for f in check(folder) if f.problem.file.endswith("kinerja.yaml")}
@@ -335,5 +416,6 @@ def test_import_reads_the_allocation_realisasi(tmp_path, monkeypatch):
     sheet[f"D{rows['S3/K2.1']}"] = 140000000
     wb.save(xlsx)
     assert import_realisasi(xlsx, folder) == [
-        "kinerja.yaml dukungan.S3.alokasi.K2.1.realisasi (S3/K2.1): 138280100 -> 140000000"]
+        "kinerja.yaml dukungan.S3.alokasi.K2.1.realisasi (S3/K2.1): 138280100 -> 140000000"
+    ]
     assert load_lkjip(folder).kinerja.dukungan["S3"].alokasi["K2.1"].realisasi == 140000000

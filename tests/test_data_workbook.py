@@ -27,7 +27,11 @@ EXAMPLES = {
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def copy_of(tmp_path: Path, example: str) -> Path:
@@ -48,15 +52,30 @@ def calc_resave(xlsx: Path, workdir: Path) -> Path:
     """The workbook as LibreOffice Calc saves it (opened, recalculated, written by Calc)."""
     profile = (workdir / "lo-profile").resolve().as_uri()
     outdir = workdir / "calc"
-    result = subprocess.run([soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-                             "xlsx:Calc MS Excel 2007 XML", "--outdir", str(outdir), str(xlsx)],
-                            capture_output=True, text=True, timeout=180, check=False)
+    result = subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(outdir),
+            str(xlsx),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     saved = outdir / xlsx.name
     assert result.returncode == 0 and saved.is_file(), result.stdout + result.stderr
     return saved
 
 
-def diff_lines(before: dict[str, bytes], after: dict[str, bytes]) -> dict[str, tuple[list[str], list[str]]]:
+def diff_lines(
+    before: dict[str, bytes], after: dict[str, bytes]
+) -> dict[str, tuple[list[str], list[str]]]:
     """(removed lines, added lines) of each changed file."""
     import difflib
 
@@ -66,8 +85,10 @@ def diff_lines(before: dict[str, bytes], after: dict[str, bytes]) -> dict[str, t
             a = before.get(name, b"").decode().splitlines()
             b = after.get(name, b"").decode().splitlines()
             diff = list(difflib.unified_diff(a, b, lineterm="", n=0))
-            out[name] = ([d[1:] for d in diff if d.startswith("-") and not d.startswith("---")],
-                         [d[1:] for d in diff if d.startswith("+") and not d.startswith("+++")])
+            out[name] = (
+                [d[1:] for d in diff if d.startswith("-") and not d.startswith("---")],
+                [d[1:] for d in diff if d.startswith("+") and not d.startswith("+++")],
+            )
     return out
 
 
@@ -76,7 +97,9 @@ def row_of(sheet, key: str, column: int) -> int:
 
 
 def first_empty(sheet, column: int) -> int:
-    last = max(r for r in range(4, sheet.max_row + 1) if sheet.cell(r, column).value not in (None, ""))
+    last = max(
+        r for r in range(4, sheet.max_row + 1) if sheet.cell(r, column).value not in (None, "")
+    )
     return last + 1
 
 
@@ -116,19 +139,44 @@ def test_export_is_deterministic(tmp_path):
 def test_lkjip_workbook_has_plan_realisasi_program_sdm_sheets(tmp_path):
     document = copy_of(tmp_path, "lkjip-2024")
     wb = openpyxl.load_workbook(export(document, tmp_path / "out"))
-    assert wb.sheetnames == ["Petunjuk", "Tujuan", "Sasaran", "Indikator", "Realisasi", "Program",
-                             "Indikator Program", "SDM Formasi", "SDM Golongan", "SDM Pendidikan",
-                             "SDM Jenis Kelamin", "Aset", "Daftar"]
+    assert wb.sheetnames == [
+        "Petunjuk",
+        "Tujuan",
+        "Sasaran",
+        "Indikator",
+        "Realisasi",
+        "Program",
+        "Indikator Program",
+        "SDM Formasi",
+        "SDM Golongan",
+        "SDM Pendidikan",
+        "SDM Jenis Kelamin",
+        "Aset",
+        "Daftar",
+    ]
     assert wb["Daftar"].sheet_state == "hidden"
     assert "laporgen import FILE.xlsx --into" in wb["Petunjuk"]["A3"].value
     indikator = wb["Indikator"]
-    assert [c.value for c in indikator[3]][:11] == ["Tujuan / Sasaran", "ID", "Nama", "Satuan", "Arah",
-                                                    "Rumus Negatif", "IKU", "Kondisi Awal", "Target 2024",
-                                                    "Target 2025", "Target 2026"]
+    assert [c.value for c in indikator[3]][:11] == [
+        "Tujuan / Sasaran",
+        "ID",
+        "Nama",
+        "Satuan",
+        "Arah",
+        "Rumus Negatif",
+        "IKU",
+        "Kondisi Awal",
+        "Target 2024",
+        "Target 2025",
+        "Target 2026",
+    ]
     r = row_of(indikator, "IS2.1", 2)
     assert indikator.cell(r, 1).value == "S2"
-    lists = {str(dv.sqref).split(":")[0][:1]: dv.formula1 for dv in indikator.data_validations.dataValidation
-             if dv.type == "list"}
+    lists = {
+        str(dv.sqref).split(":")[0][:1]: dv.formula1
+        for dv in indikator.data_validations.dataValidation
+        if dv.type == "list"
+    }
     assert lists["E"] == '"positif,negatif"'  # arah
     assert lists["D"].startswith("Daftar!$A$2")  # satuan in use
     assert indikator.protection.sheet and not indikator.protection.insertRows
@@ -136,10 +184,18 @@ def test_lkjip_workbook_has_plan_realisasi_program_sdm_sheets(tmp_path):
     program = wb["Program"]
     p1, k12 = row_of(program, "P1", 3), row_of(program, "K1.2", 3)
     pagu = col(program, "Pagu (Rp)")
-    assert program.cell(p1, pagu).value.startswith("=SUMIF(") and program.cell(p1, pagu).protection.locked
-    assert program.cell(k12, pagu).value == 3360862284 and program.cell(k12, pagu).protection.locked is False
+    assert (
+        program.cell(p1, pagu).value.startswith("=SUMIF(")
+        and program.cell(p1, pagu).protection.locked
+    )
+    assert (
+        program.cell(k12, pagu).value == 3360862284
+        and program.cell(k12, pagu).protection.locked is False
+    )
     assert program.cell(k12, pagu).number_format == "#,##0"
-    assert program.cell(k12, col(program, "Serapan (%)")).value == f"=IF(N(H{k12})=0,\"\",J{k12}/H{k12})"
+    assert (
+        program.cell(k12, col(program, "Serapan (%)")).value == f'=IF(N(H{k12})=0,"",J{k12}/H{k12})'
+    )
     realisasi = wb["Realisasi"]
     r = row_of(realisasi, "IS2.1", 1)
     assert [realisasi.cell(r, c).value for c in range(1, 7)][:2] == ["IS2.1", 0.259]
@@ -168,8 +224,14 @@ def edit_blitar(xlsx: Path) -> None:
     indikator = wb["Indikator"]
     indikator.cell(row_of(indikator, "IS1", 2), col(indikator, "Target 2023"), "92,5")
     r = first_empty(indikator, 2)
-    for header, value in (("Tujuan / Sasaran", "S1"), ("ID", "IS-BARU"), ("Nama", "Indikator baru"),
-                          ("Satuan", "persen"), ("Arah", "negatif"), ("Target 2024", 10)):
+    for header, value in (
+        ("Tujuan / Sasaran", "S1"),
+        ("ID", "IS-BARU"),
+        ("Nama", "Indikator baru"),
+        ("Satuan", "persen"),
+        ("Arah", "negatif"),
+        ("Target 2024", 10),
+    ):
         indikator.cell(r, col(indikator, header), value)
     aset = wb["Aset"]
     for cell in aset[row_of(aset, "Ambulans", 2)]:
@@ -179,20 +241,31 @@ def edit_blitar(xlsx: Path) -> None:
 
 BLITAR_EDITS = {
     "blitar-dinsos/renstra-2021-2026/program.yaml": (
-        ["            pagu: {2021: 1086800, 2022: 1119000, 2023: 1152000, 2024: 1184000, 2025: 1217000, 2026: 1251000}"],
-        ["            pagu: {2021: 1086800, 2022: 123456, 2023: 1152000, 2024: 1184000, 2025: 1217000, 2026: 1251000}",
-         "          - id: SK-BARU",
-         "            nama: Sub kegiatan baru <&>",
-         "            pagu: {2024: 1500000}"]),
+        [
+            "            pagu: {2021: 1086800, 2022: 1119000, 2023: 1152000, 2024: 1184000, 2025: 1217000, 2026: 1251000}"
+        ],
+        [
+            "            pagu: {2021: 1086800, 2022: 123456, 2023: 1152000, 2024: 1184000, 2025: 1217000, 2026: 1251000}",
+            "          - id: SK-BARU",
+            "            nama: Sub kegiatan baru <&>",
+            "            pagu: {2024: 1500000}",
+        ],
+    ),
     "blitar-dinsos/renstra-2021-2026/rencana.yaml": (
         ["            target: {2022: 100, 2023: 100, 2024: 100, 2025: 100, 2026: 100}"],
-        ["            target: {2022: 100, 2023: 92.5, 2024: 100, 2025: 100, 2026: 100}",
-         "          - id: IS-BARU",
-         "            nama: Indikator baru",
-         "            satuan: persen",
-         "            arah: negatif",
-         "            target: {2024: 10}"]),
-    "blitar-dinsos/renstra-2021-2026/sumber_daya.yaml": (["  - {nama: Ambulans, jumlah: 1, satuan: Buah}"], []),
+        [
+            "            target: {2022: 100, 2023: 92.5, 2024: 100, 2025: 100, 2026: 100}",
+            "          - id: IS-BARU",
+            "            nama: Indikator baru",
+            "            satuan: persen",
+            "            arah: negatif",
+            "            target: {2024: 10}",
+        ],
+    ),
+    "blitar-dinsos/renstra-2021-2026/sumber_daya.yaml": (
+        ["  - {nama: Ambulans, jumlah: 1, satuan: Buah}"],
+        [],
+    ),
 }
 
 
@@ -218,7 +291,11 @@ def test_changed_added_and_removed_rows_become_yaml_edits(client, tmp_path):
     assert {f"blitar-dinsos/{k}": v for k, v in diff_lines(before, after).items()} == BLITAR_EDITS
     content = load_document(document)
     sub = content.program.program[0].kegiatan[0].sub_kegiatan[-1]
-    assert (sub.id, sub.nama, dict(sub.pagu)) == ("SK-BARU", "Sub kegiatan baru <&>", {2024: 1500000})
+    assert (sub.id, sub.nama, dict(sub.pagu)) == (
+        "SK-BARU",
+        "Sub kegiatan baru <&>",
+        {2024: 1500000},
+    )
 
 
 def test_new_sasaran_with_its_indicator_is_one_node(tmp_path):
@@ -232,14 +309,23 @@ def test_new_sasaran_with_its_indicator_is_one_node(tmp_path):
     sasaran.cell(r, 3, "Meningkatnya layanan baru")
     indikator = wb["Indikator"]
     r = first_empty(indikator, 2)
-    for header, value in (("Tujuan / Sasaran", "S9"), ("ID", "IS9.1"), ("Nama", "Persentase layanan baru"),
-                          ("Satuan", "persen"), ("IKU", "ya"), ("Target 2025", "75,5"), ("Target 2026", 80)):
+    for header, value in (
+        ("Tujuan / Sasaran", "S9"),
+        ("ID", "IS9.1"),
+        ("Nama", "Persentase layanan baru"),
+        ("Satuan", "persen"),
+        ("IKU", "ya"),
+        ("Target 2025", "75,5"),
+        ("Target 2026", 80),
+    ):
         indikator.cell(r, col(indikator, header), value)
     wb.save(xlsx)
     code, stdout, stderr = invoke_cli("import", xlsx, "--into", document)
     assert code == 0, stderr
-    assert stdout.splitlines()[:2] == ["rencana.yaml tujuan[0].sasaran: new Sasaran S9",
-                                       "rencana.yaml: new Indikator IS9.1 under the new S9"]
+    assert stdout.splitlines()[:2] == [
+        "rencana.yaml tujuan[0].sasaran: new Sasaran S9",
+        "rencana.yaml: new Indikator IS9.1 under the new S9",
+    ]
     text = (document / "rencana.yaml").read_text()
     assert text.endswith("""      - id: S9
         uraian: Meningkatnya layanan baru
@@ -269,8 +355,10 @@ def test_lkjip_writes_realisasi_to_its_folder_and_the_plan_to_its_renstra(tmp_pa
     changed = diff_lines(before, snapshot(tmp_path / "magetan-dinsos"))
     assert sorted(changed) == ["lkjip-2024/kinerja.yaml", "renstra-2024-2026/rencana.yaml"]
     assert any("0.28" in line for line in changed["lkjip-2024/kinerja.yaml"][1])
-    assert changed["renstra-2024-2026/rencana.yaml"] == (["            target: {2024: 0.28, 2025: 0.29, 2026: 0.30}"],
-                                                         ["            target: {2024: 0.28, 2025: 0.29, 2026: 0.31}"])
+    assert changed["renstra-2024-2026/rencana.yaml"] == (
+        ["            target: {2024: 0.28, 2025: 0.29, 2026: 0.30}"],
+        ["            target: {2024: 0.28, 2025: 0.29, 2026: 0.31}"],
+    )
 
 
 # ------------------------------------------------------------------------------ bad cells
@@ -298,12 +386,22 @@ def test_bad_cells_are_named_and_nothing_is_written(tmp_path):
     from openpyxl.utils import get_column_letter as L
 
     lines = stderr.splitlines()
-    assert f'error: {name}: Indikator!{L(arah)}{r}: expected one of positif, negatif, got \'naik\'; pick it from ' \
+    assert (
+        f"error: {name}: Indikator!{L(arah)}{r}: expected one of positif, negatif, got 'naik'; pick it from "
         "the cell's list [import.cell]" in lines
-    assert f'error: {name}: Indikator!{L(t2023)}{r}: expected a number, got "sembilan puluh"; type a number, ' \
+    )
+    assert (
+        f'error: {name}: Indikator!{L(t2023)}{r}: expected a number, got "sembilan puluh"; type a number, '
         'e.g. 92,5 or 92.5 ("-" or an empty cell for no value) [import.cell]' in lines
-    assert any(f"Program!{L(col(program, 'Pagu 2022 (Rp)'))}" in line and "ambiguous" in line for line in lines)
-    assert f"error: {name}: Program!B{n}: unknown Induk 'K99'; an ID of the sheet Program [import.id]" in lines
+    )
+    assert any(
+        f"Program!{L(col(program, 'Pagu 2022 (Rp)'))}" in line and "ambiguous" in line
+        for line in lines
+    )
+    assert (
+        f"error: {name}: Program!B{n}: unknown Induk 'K99'; an ID of the sheet Program [import.id]"
+        in lines
+    )
     assert snapshot(tmp_path / "blitar-dinsos") == before
 
 
@@ -330,9 +428,15 @@ def test_lkjip_new_kegiatan_with_its_budget_and_a_new_formasi_row(tmp_path):
     wb = openpyxl.load_workbook(xlsx)
     program = wb["Program"]
     r = first_empty(program, 3)
-    for header, value in (("Tingkat", "Kegiatan"), ("Induk", "P2"), ("ID", "K2.9"), ("Nama", "Kegiatan baru"),
-                          ("Bidang", "Bidang Pemberdayaan Sosial"), ("Pagu (Rp)", 1000000),
-                          ("Realisasi (Rp)", "1.950.000,50")):
+    for header, value in (
+        ("Tingkat", "Kegiatan"),
+        ("Induk", "P2"),
+        ("ID", "K2.9"),
+        ("Nama", "Kegiatan baru"),
+        ("Bidang", "Bidang Pemberdayaan Sosial"),
+        ("Pagu (Rp)", 1000000),
+        ("Realisasi (Rp)", "1.950.000,50"),
+    ):
         program.cell(r, col(program, header), value)
     formasi = wb["SDM Formasi"]
     r = first_empty(formasi, 2)
@@ -346,6 +450,13 @@ def test_lkjip_new_kegiatan_with_its_budget_and_a_new_formasi_row(tmp_path):
     content = load_document(document)
     kegiatan = content.program.program[1].kegiatan[-1]
     assert (kegiatan.id, kegiatan.bidang, kegiatan.anggaran.pagu, kegiatan.anggaran.realisasi) == (
-        "K2.9", "Bidang Pemberdayaan Sosial", 1000000, Decimal("1950000.50"))
+        "K2.9",
+        "Bidang Pemberdayaan Sosial",
+        1000000,
+        Decimal("1950000.50"),
+    )
     assert content.sumber_daya.pegawai.formasi[-1].jabatan == "JF Analis Kebijakan"
-    assert "    - {jabatan: JF Analis Kebijakan, kebutuhan: 2, realisasi: 1}\n" in (document / "sumber_daya.yaml").read_text()
+    assert (
+        "    - {jabatan: JF Analis Kebijakan, kebutuhan: 2, realisasi: 1}\n"
+        in (document / "sumber_daya.yaml").read_text()
+    )

@@ -35,8 +35,14 @@ def build_copy(root: Path, *env: tuple[str, str]) -> Path:
         mp.delenv("SOURCE_DATE_EPOCH", raising=False)
         for name, value in env:
             mp.setenv(name, value)
-        code, _, err = invoke_cli("build", f"{EXAMPLE_AGENCY.name}/{EXAMPLE_DOCUMENT}", "--out", "out",
-                                  "--format", FORMATS if not env else "docx")
+        code, _, err = invoke_cli(
+            "build",
+            f"{EXAMPLE_AGENCY.name}/{EXAMPLE_DOCUMENT}",
+            "--out",
+            "out",
+            "--format",
+            FORMATS if not env else "docx",
+        )
     assert (code, err) == (0, "")
     return root / "out"
 
@@ -49,7 +55,10 @@ def builds(tmp_path_factory) -> tuple[Path, Path]:
 
 @pytest.fixture(scope="module")
 def epoch_build(tmp_path_factory) -> Path:
-    return build_copy(tmp_path_factory.mktemp("epoch") / "copy", ("SOURCE_DATE_EPOCH", str(EPOCH))) / f"{STEM}.docx"
+    return (
+        build_copy(tmp_path_factory.mktemp("epoch") / "copy", ("SOURCE_DATE_EPOCH", str(EPOCH)))
+        / f"{STEM}.docx"
+    )
 
 
 def test_two_builds_give_byte_identical_docx(builds):
@@ -89,6 +98,9 @@ def test_source_date_epoch_dates_the_zip_entries(epoch_build):
 
 def test_source_date_epoch_changes_only_the_zip_dates(builds, epoch_build):
     """The parts are the same bytes as without SOURCE_DATE_EPOCH; only the entries' dates moved."""
-    with zipfile.ZipFile(builds[0] / f"{STEM}.docx") as plain, zipfile.ZipFile(epoch_build) as dated:
+    with (
+        zipfile.ZipFile(builds[0] / f"{STEM}.docx") as plain,
+        zipfile.ZipFile(epoch_build) as dated,
+    ):
         assert plain.namelist() == dated.namelist()
         assert all(plain.read(name) == dated.read(name) for name in plain.namelist())

@@ -34,10 +34,15 @@ def versions(tmp_path) -> tuple[Path, Path]:
     shutil.copytree(MAGETAN, old)
     shutil.copytree(MAGETAN, new)
     doc = new / DOC
-    edit(doc / "rencana.yaml", "target: {2019: 38.5, 2020: 40.5, 2021: 40.75, 2022: 41.25, 2023: 41.75}",
-         "target: {2019: 38.5, 2020: 40.5, 2021: 40.75, 2022: 42.00, 2023: 43.00}")
+    edit(
+        doc / "rencana.yaml",
+        "target: {2019: 38.5, 2020: 40.5, 2021: 40.75, 2022: 41.25, 2023: 41.75}",
+        "target: {2019: 38.5, 2020: 40.5, 2021: 40.75, 2022: 42.00, 2023: 43.00}",
+    )
     text = (doc / "narasi" / "latar-belakang.md").read_text(encoding="utf-8")
-    (doc / "narasi" / "latar-belakang.md").write_text(text + "\nParagraf baru hasil reviu.\n", encoding="utf-8")
+    (doc / "narasi" / "latar-belakang.md").write_text(
+        text + "\nParagraf baru hasil reviu.\n", encoding="utf-8"
+    )
     return old / DOC, doc
 
 
@@ -63,7 +68,9 @@ def test_added_removed_and_pagu_changes(versions):
     was = D(re.search(r"pagu: \{2021: (\d+)", first_pagu).group(1))
     changes = perubahan(load_document(old), load_document(new))
     pagu = [c for c in changes if c.bagian == "pagu"]
-    assert [(c.jenis, c.tahun, c.sebelum, c.sesudah) for c in pagu] == [("diubah", 2021, was, D(f"1{was}"))]
+    assert [(c.jenis, c.tahun, c.sebelum, c.sesudah) for c in pagu] == [
+        ("diubah", 2021, was, D(f"1{was}"))
+    ]
 
 
 def test_cli_diff_between_folders(versions, run_cli):
@@ -86,19 +93,34 @@ def test_cli_diff_against_a_git_revision(tmp_path, run_cli, monkeypatch):
     doc = repo / "content" / "magetan-dinsos" / DOC
     edit(doc / "rencana.yaml", "2022: 41.25", "2022: 42.00")
     monkeypatch.chdir(repo)
-    code, out, _ = run_cli("diff", f"HEAD:content/magetan-dinsos/{DOC}", f"content/magetan-dinsos/{DOC}")
+    code, out, _ = run_cli(
+        "diff", f"HEAD:content/magetan-dinsos/{DOC}", f"content/magetan-dinsos/{DOC}"
+    )
     assert code == 1 and "2022: 41,25 -> 42,00" in out
-    code, out, err = run_cli("diff", f"nosuchrev:content/magetan-dinsos/{DOC}", f"content/magetan-dinsos/{DOC}")
+    code, out, err = run_cli(
+        "diff", f"nosuchrev:content/magetan-dinsos/{DOC}", f"content/magetan-dinsos/{DOC}"
+    )
     assert code == 2 and "[diff.git]" in err
 
 
 def test_a_perubahan_renstra_prints_the_changes_table(versions):
     old, new = versions
-    edit(new / "document.toml", 'varian = "perubahan"', f'varian = "perubahan"\nperubahan_dari = "../../../old/magetan-dinsos/{DOC}"')
-    tables = [b for b in walk(document_for(load_document(new)).body) if isinstance(b, Table) and b.id == "perubahan"]
+    edit(
+        new / "document.toml",
+        'varian = "perubahan"',
+        f'varian = "perubahan"\nperubahan_dari = "../../../old/magetan-dinsos/{DOC}"',
+    )
+    tables = [
+        b
+        for b in walk(document_for(load_document(new)).body)
+        if isinstance(b, Table) and b.id == "perubahan"
+    ]
     (table,) = tables
     assert table.number == "1.1"
-    rows = [["".join(i.text for i in c.blocks[0].inlines if hasattr(i, "text")) for c in row] for row in table.body]
+    rows = [
+        ["".join(i.text for i in c.blocks[0].inlines if hasattr(i, "text")) for c in row]
+        for row in table.body
+    ]
     assert rows[0][1:] == ["Diubah", "Target", rows[0][3], "2022", "41,25", "42,00"]
     assert len(rows) == 3
 
@@ -112,7 +134,11 @@ def test_lkjip_diff_lists_realisasi_of_indicators_and_budget(tmp_path):
     program = (doc / "program.yaml").read_text(encoding="utf-8")
     line = next(x for x in program.splitlines() if "realisasi: " in x and "anggaran" in x)
     amount = line.split("realisasi: ")[1].split("}")[0].strip()
-    edit(doc / "program.yaml", line, line.replace(f"realisasi: {amount}", f"realisasi: {int(amount) + 1000}"))
+    edit(
+        doc / "program.yaml",
+        line,
+        line.replace(f"realisasi: {amount}", f"realisasi: {int(amount) + 1000}"),
+    )
     changes = perubahan(load_document(old / "lkjip-2024"), load_document(doc))
     assert [(c.jenis, c.bagian, c.id, c.tahun, c.sebelum, c.sesudah) for c in changes] == [
         ("diubah", "realisasi", "IS2.1", 2024, D("0.259"), D("0.261")),
@@ -122,6 +148,14 @@ def test_lkjip_diff_lists_realisasi_of_indicators_and_budget(tmp_path):
 
 def test_renstra_diff_lists_a_realisasi_year_typed_differently(versions):
     old, new = versions
-    edit(new / "evaluasi.yaml", "realisasi: {2019: 16.71, 2020: 43.73}", "realisasi: {2019: 16.71, 2020: 43.37}")
-    realisasi = [c for c in perubahan(load_document(old), load_document(new)) if c.bagian == "realisasi"]
-    assert [(c.jenis, c.tahun, c.sebelum, c.sesudah) for c in realisasi] == [("diubah", 2020, D("43.73"), D("43.37"))]
+    edit(
+        new / "evaluasi.yaml",
+        "realisasi: {2019: 16.71, 2020: 43.73}",
+        "realisasi: {2019: 16.71, 2020: 43.37}",
+    )
+    realisasi = [
+        c for c in perubahan(load_document(old), load_document(new)) if c.bagian == "realisasi"
+    ]
+    assert [(c.jenis, c.tahun, c.sebelum, c.sesudah) for c in realisasi] == [
+        ("diubah", 2020, D("43.73"), D("43.37"))
+    ]

@@ -27,7 +27,11 @@ K1_2_ROW = 6
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` (the copied agency: LKjIP, its shared Renstra plan, agency.yaml)."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def export_template(run_cli, document: Path, out: Path) -> Path:
@@ -46,7 +50,9 @@ def edit(path: Path, sheet: str, values: dict[str, object]) -> Path:
     return path
 
 
-def changed_lines(before: dict[str, bytes], after: dict[str, bytes]) -> dict[str, list[tuple[str, str]]]:
+def changed_lines(
+    before: dict[str, bytes], after: dict[str, bytes]
+) -> dict[str, list[tuple[str, str]]]:
     """(old line, new line) per changed file; the files must keep their line count."""
     out = {}
     for name, data in before.items():
@@ -62,16 +68,39 @@ def test_template_rows_and_prefilled_values(run_cli, example_copy, tmp_path):
     wb = openpyxl.load_workbook(export_template(run_cli, example_copy, tmp_path / "out"))
     assert wb.sheetnames == ["Indikator", "Anggaran", "Indikator Program", "Alokasi"]
     indikator, anggaran = wb["Indikator"], wb["Anggaran"]
-    assert [c.value for c in indikator[4]] == ["ID", "Indikator", "Satuan", "Target 2024", "Realisasi 2024",
-                                               "Target TW I 2025", "Target TW II 2025", "Target TW III 2025",
-                                               "Target TW IV 2025"]
+    assert [c.value for c in indikator[4]] == [
+        "ID",
+        "Indikator",
+        "Satuan",
+        "Target 2024",
+        "Realisasi 2024",
+        "Target TW I 2025",
+        "Target TW II 2025",
+        "Target TW III 2025",
+        "Target TW IV 2025",
+    ]
     assert [c.value for c in indikator[IS2_1_ROW]][:5] == [
-        "IS2.1", "Persentase PPKS yang Mendapatkan Pelayanan Rehabilitasi Sosial", "persen", 0.28, 0.259]
+        "IS2.1",
+        "Persentase PPKS yang Mendapatkan Pelayanan Rehabilitasi Sosial",
+        "persen",
+        0.28,
+        0.259,
+    ]
     assert [c.value for c in indikator[IS2_1_ROW]][5:] == [0.07, 0.07, 0.07, 0.08]
     assert [indikator.cell(r, 1).value for r in range(5, indikator.max_row + 1)] == [
-        "IS1.1", "IS2.1", "IS3.1", "IS4.1", "IS5.1", "IS5.2"]  # IT1 is not measured in 2024
+        "IS1.1",
+        "IS2.1",
+        "IS3.1",
+        "IS4.1",
+        "IS5.1",
+        "IS5.2",
+    ]  # IT1 is not measured in 2024
     assert [c.value for c in anggaran[K1_2_ROW]] == [
-        "K1.2", "Administrasi Keuangan Perangkat Daerah", 3360862284, 3301405926]
+        "K1.2",
+        "Administrasi Keuangan Perangkat Daerah",
+        3360862284,
+        3301405926,
+    ]
     assert anggaran.max_row == 4 + 13  # the 13 kegiatan (none has sub-kegiatan)
 
 
@@ -83,7 +112,9 @@ def test_template_is_only_for_an_lkjip(run_cli, tmp_path):
 
 
 # ------------------------------------------------------------------------------------ import
-def test_import_writes_exactly_the_changed_values_and_keeps_comments(run_cli, example_copy, tmp_path):
+def test_import_writes_exactly_the_changed_values_and_keeps_comments(
+    run_cli, example_copy, tmp_path
+):
     agency = example_copy.parent
     before = snapshot(agency)
     template = export_template(run_cli, example_copy, tmp_path / "out")
@@ -101,17 +132,26 @@ def test_import_writes_exactly_the_changed_values_and_keeps_comments(run_cli, ex
     assert changed_lines(before, after) == {
         "lkjip-2024/kinerja.yaml": [("    nilai: 0.259", "    nilai: 0.28")],
         "lkjip-2024/program.yaml": [
-            ("        anggaran: {pagu: 3360862284, pagu_murni: 3092564879, realisasi: 3301405926}",
-             "        anggaran: {pagu: 3360862284, pagu_murni: 3092564879, realisasi: 3301405000}")],
+            (
+                "        anggaran: {pagu: 3360862284, pagu_murni: 3092564879, realisasi: 3301405926}",
+                "        anggaran: {pagu: 3360862284, pagu_murni: 3092564879, realisasi: 3301405000}",
+            )
+        ],
     }
-    comments = [line for line in before["lkjip-2024/kinerja.yaml"].decode().splitlines() if "#" in line]
-    assert comments and all(line in after["lkjip-2024/kinerja.yaml"].decode().splitlines() for line in comments)
+    comments = [
+        line for line in before["lkjip-2024/kinerja.yaml"].decode().splitlines() if "#" in line
+    ]
+    assert comments and all(
+        line in after["lkjip-2024/kinerja.yaml"].decode().splitlines() for line in comments
+    )
     content = load_document(example_copy)
     assert content.kinerja.realisasi["IS2.1"].nilai == Decimal("0.28")
     assert content.program.program[0].kegiatan[1].anggaran.realisasi == Decimal(3301405000)
 
 
-def test_export_then_import_unchanged_leaves_every_file_byte_identical(run_cli, example_copy, tmp_path):
+def test_export_then_import_unchanged_leaves_every_file_byte_identical(
+    run_cli, example_copy, tmp_path
+):
     agency = example_copy.parent
     template = export_template(run_cli, example_copy, tmp_path / "out")
     edit(template, "Indikator", {f"E{IS2_1_ROW}": 0.31, f"I{IS2_1_ROW}": "0.09"})
@@ -147,7 +187,9 @@ def test_clearing_and_refilling_quarterly_targets_round_trips(run_cli, example_c
     assert snapshot(agency) == before
 
 
-def test_an_indicator_without_realisasi_gets_its_entry_in_plan_order(run_cli, example_copy, tmp_path):
+def test_an_indicator_without_realisasi_gets_its_entry_in_plan_order(
+    run_cli, example_copy, tmp_path
+):
     """IS5.2 removed from kinerja.yaml: filling its row adds `realisasi.IS5.2` and its quarterly
     targets where they were (after IS5.1), and the comment lines after the block stay after it."""
     kinerja = example_copy / "kinerja.yaml"
@@ -180,13 +222,19 @@ def test_a_formula_without_a_computed_result_is_refused(run_cli, example_copy, t
     assert snapshot(example_copy.parent) == before
 
 
-@pytest.mark.parametrize(("value", "message"), [
-    ("abc", 'expected a number, got "abc"'),
-    ("1.2.3", 'expected a number, got "1.2.3"'),
-    ("1.234", '"1.234" is ambiguous: thousands or decimals?'),
-    ("92,5%", 'expected a number, got "92,5%"; write the number without %'),
-], ids=["text", "two dots", "ambiguous", "percent sign"])
-def test_a_bad_cell_is_located_and_nothing_is_written(run_cli, example_copy, tmp_path, value, message):
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("abc", 'expected a number, got "abc"'),
+        ("1.2.3", 'expected a number, got "1.2.3"'),
+        ("1.234", '"1.234" is ambiguous: thousands or decimals?'),
+        ("92,5%", 'expected a number, got "92,5%"; write the number without %'),
+    ],
+    ids=["text", "two dots", "ambiguous", "percent sign"],
+)
+def test_a_bad_cell_is_located_and_nothing_is_written(
+    run_cli, example_copy, tmp_path, value, message
+):
     agency = example_copy.parent
     before = snapshot(agency)
     template = export_template(run_cli, example_copy, tmp_path / "out")
@@ -196,7 +244,9 @@ def test_a_bad_cell_is_located_and_nothing_is_written(run_cli, example_copy, tmp
     code, stdout, stderr = run_cli("import", template, "--into", example_copy)
 
     assert code == 2 and stdout == ""
-    assert stderr.splitlines() == [line for line in stderr.splitlines() if line.startswith("error: ")]
+    assert stderr.splitlines() == [
+        line for line in stderr.splitlines() if line.startswith("error: ")
+    ]
     assert f"error: {template.name}: Indikator!E{IS2_1_ROW + 1}: {message}" in stderr
     assert snapshot(agency) == before
 
@@ -211,8 +261,16 @@ def test_every_problem_of_every_sheet_is_reported(run_cli, example_copy, tmp_pat
 
     assert code == 2
     located = [line.split(": ")[2] for line in stderr.splitlines()]
-    assert located == ["Indikator!E5", "Indikator!F7", "Indikator!A12", "Anggaran!D6", "Anggaran!D7"]
-    assert "unknown ID 'IS9.9'" in stderr and "must not be negative" in stderr and "is empty" in stderr
+    assert located == [
+        "Indikator!E5",
+        "Indikator!F7",
+        "Indikator!A12",
+        "Anggaran!D6",
+        "Anggaran!D7",
+    ]
+    assert (
+        "unknown ID 'IS9.9'" in stderr and "must not be negative" in stderr and "is empty" in stderr
+    )
     assert snapshot(example_copy.parent) == before
 
 
@@ -230,32 +288,51 @@ def test_a_workbook_that_is_not_the_template_is_refused(run_cli, example_copy, t
     assert 'other.xlsx: Anggaran: the sheet "Anggaran" is missing' in stderr
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("92,5", "92.5"), ("92.5", "92.5"), ("0,259", "0.259"), ("0.259", "0.259"), ("-0,39", "-0.39"),
-    ("1.234.567", "1234567"), ("1,234,567", "1234567"), ("1.234.567,89", "1234567.89"),
-    ("1,234,567.89", "1234567.89"), ("1234,567", "1234.567"), ("24175862284", "24175862284"),
-    (" 5,30 ", "5.30"), ("1\u00a0234", "1234"),
-], ids=lambda v: repr(v))
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("92,5", "92.5"),
+        ("92.5", "92.5"),
+        ("0,259", "0.259"),
+        ("0.259", "0.259"),
+        ("-0,39", "-0.39"),
+        ("1.234.567", "1234567"),
+        ("1,234,567", "1234567"),
+        ("1.234.567,89", "1234567.89"),
+        ("1,234,567.89", "1234567.89"),
+        ("1234,567", "1234.567"),
+        ("24175862284", "24175862284"),
+        (" 5,30 ", "5.30"),
+        ("1\u00a0234", "1234"),
+    ],
+    ids=lambda v: repr(v),
+)
 def test_numbers_typed_in_either_convention(text, expected):
     assert number_of_text(text) == Decimal(expected)
     assert str(number_of_text(text)) == expected  # the literal form is kept: 5,30 stays 5.30
 
 
-@pytest.mark.parametrize("text", ["1.234", "12,345", "1.2.3", "1,234.567.8", "abc", "92,5%", "1e5", "0x10"])
+@pytest.mark.parametrize(
+    "text", ["1.234", "12,345", "1.2.3", "1,234.567.8", "abc", "92,5%", "1e5", "0x10"]
+)
 def test_text_that_is_not_a_number_or_is_ambiguous_is_refused(text):
     with pytest.raises(CellError):
         number_of_text(text)
 
 
-@pytest.mark.parametrize(("value", "number_format", "expected"), [
-    (0.28, "General", "0.28"),
-    (0.1 + 0.2, "General", "0.3"),  # a spreadsheet's 15 significant digits
-    (3301405926, "#,##0", "3301405926"),
-    (0.925, "0.0%", "92.5"),  # "92,5%" typed in Excel is stored as 0.925
-    (1.0, "0%", "100"),
-    (None, "General", None),
-    ("-", "General", None),
-], ids=["float", "float noise", "int", "percent cell", "whole percent", "empty", "dash"])
+@pytest.mark.parametrize(
+    ("value", "number_format", "expected"),
+    [
+        (0.28, "General", "0.28"),
+        (0.1 + 0.2, "General", "0.3"),  # a spreadsheet's 15 significant digits
+        (3301405926, "#,##0", "3301405926"),
+        (0.925, "0.0%", "92.5"),  # "92,5%" typed in Excel is stored as 0.925
+        (1.0, "0%", "100"),
+        (None, "General", None),
+        ("-", "General", None),
+    ],
+    ids=["float", "float noise", "int", "percent cell", "whole percent", "empty", "dash"],
+)
 def test_cell_values(value, number_format, expected):
     got = number_of_cell(value, number_format)
     assert (str(got) if got is not None else None) == expected
@@ -281,7 +358,10 @@ def exported(tmp_path_factory) -> dict[str, Path]:
 
     out = tmp_path_factory.mktemp("xlsx")
     paths = {}
-    for name, folder in (("lkjip", ROOT / "content" / "magetan-dinsos" / "lkjip-2024"), ("renstra", RENSTRA)):
+    for name, folder in (
+        ("lkjip", ROOT / "content" / "magetan-dinsos" / "lkjip-2024"),
+        ("renstra", RENSTRA),
+    ):
         code, _, stderr = invoke_cli("export", folder, "--format", "xlsx", "--out", out)
         assert code == 0, stderr
         paths[name] = next(out.glob(f"{name}-*.xlsx"))
@@ -297,7 +377,9 @@ def test_exported_workbook_has_one_sheet_per_table(exported, name):
     # a table printed in parts by year span (document/table_layout.py) is a sheet a part, the
     # later ones "Tabel 2.9 (2)"
     seen = [labels[:n].count(label) for n, label in enumerate(labels)]
-    assert wb.sheetnames == [label if k == 0 else f"{label} ({k + 1})" for label, k in zip(labels, seen)]
+    assert wb.sheetnames == [
+        label if k == 0 else f"{label} ({k + 1})" for label, k in zip(labels, seen)
+    ]
 
 
 def test_lkjip_figures_are_numbers_where_the_docx_shows_them(exported):
@@ -312,13 +394,39 @@ def test_lkjip_figures_are_numbers_where_the_docx_shows_them(exported):
 
 def test_renstra_group_headers_are_merged(exported):
     sheet = openpyxl.load_workbook(exported["renstra"])["Tabel 2.5"]  # T-C.23
-    assert {str(r) for r in sheet.merged_cells.ranges} == {"A4:A5", "B4:B5", "C4:C5", "D4:D5", "E4:E5", "F4:J4", "K4:O4",
-                                                          "P4:T4"}
+    assert {str(r) for r in sheet.merged_cells.ranges} == {
+        "A4:A5",
+        "B4:B5",
+        "C4:C5",
+        "D4:D5",
+        "E4:E5",
+        "F4:J4",
+        "K4:O4",
+        "P4:T4",
+    }
     assert sheet.freeze_panes == "A7"
     # RENSTRA-SPEC B6 / F1: the first indicator's targets, realisasi and rasio (rounded half-up,
     # where the seed truncated: B-1), as numbers, not text
     first = list(next(sheet.iter_rows(min_row=7, max_row=7)))
-    assert [c.value for c in first[3:]] == [5, None, 5, 5, 5, 5, 5, 4.44, 7.18, 2.54, 4.83, 5.9, 89, 144, 51, 97, 118]
+    assert [c.value for c in first[3:]] == [
+        5,
+        None,
+        5,
+        5,
+        5,
+        5,
+        5,
+        4.44,
+        7.18,
+        2.54,
+        4.83,
+        5.9,
+        89,
+        144,
+        51,
+        97,
+        118,
+    ]
     assert all(c.data_type == "n" for c in first[3:] if c.value is not None)
 
 
@@ -328,9 +436,21 @@ def convert(path: Path, to: str, workdir: Path) -> Path:
 
     profile = (workdir / "lo-profile").resolve().as_uri()
     result = subprocess.run(
-        [soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to", to,
-         "--outdir", str(workdir), str(path)],
-        capture_output=True, text=True, timeout=300, check=False)
+        [
+            soffice(),
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            to,
+            "--outdir",
+            str(workdir),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     converted = workdir / f"{path.stem}.{to}"
     assert result.returncode == 0 and converted.is_file(), result.stdout + result.stderr
     return converted
@@ -350,5 +470,7 @@ def test_exported_renstra_workbook_converts_to_ods_in_libreoffice(exported, tmp_
 
     with zipfile.ZipFile(convert(exported["renstra"], "ods", tmp_path)) as ods:
         content = ods.read("content.xml").decode()
-    assert content.count("<table:table ") == len(openpyxl.load_workbook(exported["renstra"]).sheetnames)
+    assert content.count("<table:table ") == len(
+        openpyxl.load_workbook(exported["renstra"]).sheetnames
+    )
     assert 'table:name="Tabel 2.5"' in content

@@ -22,7 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _run(*args: str | Path, cwd: Path, env: dict[str, str]) -> str:
-    done = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
+    )
     assert done.returncode == 0, f"{' '.join(map(str, args))}\n{done.stdout}\n{done.stderr}"
     return done.stdout
 
@@ -35,9 +37,23 @@ def installed(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     project.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, project / name)
-    shutil.copytree(ROOT / "src", project / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    shutil.copytree(
+        ROOT / "src", project / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
+    )
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
-    _run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", tmp / "dist", project, cwd=tmp, env=env)
+    _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "-q",
+        "--no-deps",
+        "-w",
+        tmp / "dist",
+        project,
+        cwd=tmp,
+        env=env,
+    )
     (wheel,) = (tmp / "dist").glob("laporgen-*.whl")
     venv.create(tmp / "venv", system_site_packages=True, with_pip=True)
     python = tmp / "venv" / "bin" / "python"
@@ -48,7 +64,13 @@ def installed(tmp_path_factory) -> tuple[Path, dict[str, str]]:
 
 def test_laporgen_comes_from_the_wheel(installed, tmp_path):
     python, env = installed
-    where = _run(python, "-c", "import laporgen, pathlib; print(pathlib.Path(laporgen.__file__).resolve())", cwd=tmp_path, env=env)
+    where = _run(
+        python,
+        "-c",
+        "import laporgen, pathlib; print(pathlib.Path(laporgen.__file__).resolve())",
+        cwd=tmp_path,
+        env=env,
+    )
     assert Path(where.strip()).is_relative_to(python.parent.parent)  # the venv's site-packages
     assert not Path(where.strip()).is_relative_to(ROOT)
 
@@ -57,11 +79,28 @@ def test_the_installed_package_renders_the_example_outside_the_checkout(installe
     python, env = installed
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content" / "magetan-dinsos", content / "magetan-dinsos")
-    out = _run(python, "-m", "laporgen.cli", "build", content / "magetan-dinsos" / "lkjip-2024", "--format", "docx,html",
-               "--out", tmp_path / "out", cwd=tmp_path, env=env)
-    assert out.split() == ["wrote", "out/lkjip-2024-dinas-sosial-kabupaten-magetan.docx",
-                           "wrote", "out/lkjip-2024-dinas-sosial-kabupaten-magetan.html"]
-    html = (tmp_path / "out" / "lkjip-2024-dinas-sosial-kabupaten-magetan.html").read_text(encoding="utf-8")
+    out = _run(
+        python,
+        "-m",
+        "laporgen.cli",
+        "build",
+        content / "magetan-dinsos" / "lkjip-2024",
+        "--format",
+        "docx,html",
+        "--out",
+        tmp_path / "out",
+        cwd=tmp_path,
+        env=env,
+    )
+    assert out.split() == [
+        "wrote",
+        "out/lkjip-2024-dinas-sosial-kabupaten-magetan.docx",
+        "wrote",
+        "out/lkjip-2024-dinas-sosial-kabupaten-magetan.html",
+    ]
+    html = (tmp_path / "out" / "lkjip-2024-dinas-sosial-kabupaten-magetan.html").read_text(
+        encoding="utf-8"
+    )
     assert "Tabel 3.2" in html and ".signature" in html  # the package's stylesheet, inlined
 
 
@@ -69,6 +108,32 @@ def test_the_installed_package_scaffolds_every_type(installed, tmp_path):
     python, env = installed
     for jenis in ("lkjip", "renstra", "pk"):
         folder = tmp_path / "content" / "dinas-contoh" / f"{jenis}-2026"
-        _run(python, "-m", "laporgen.cli", "-q", "init", folder, "--type", jenis, cwd=tmp_path, env=env)
-        _run(python, "-m", "laporgen.cli", "-q", "build", folder, "--out", tmp_path / "out", cwd=tmp_path, env=env)
-    assert sorted(p.name.split("-")[0] for p in (tmp_path / "out").iterdir()) == ["lkjip", "pk", "renstra"]
+        _run(
+            python,
+            "-m",
+            "laporgen.cli",
+            "-q",
+            "init",
+            folder,
+            "--type",
+            jenis,
+            cwd=tmp_path,
+            env=env,
+        )
+        _run(
+            python,
+            "-m",
+            "laporgen.cli",
+            "-q",
+            "build",
+            folder,
+            "--out",
+            tmp_path / "out",
+            cwd=tmp_path,
+            env=env,
+        )
+    assert sorted(p.name.split("-")[0] for p in (tmp_path / "out").iterdir()) == [
+        "lkjip",
+        "pk",
+        "renstra",
+    ]

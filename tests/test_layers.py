@@ -14,8 +14,17 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "laporgen"
 
 LEAVES = {"errors", "numbers", "output", "collector"}
-RANK = {"model": 1, "compute": 2, "document": 3, "check": 4, "render": 5, "jenis": 6, "build": 7,
-        "commands": 8, "cli": 9} | dict.fromkeys(LEAVES, 0)
+RANK = {
+    "model": 1,
+    "compute": 2,
+    "document": 3,
+    "check": 4,
+    "render": 5,
+    "jenis": 6,
+    "build": 7,
+    "commands": 8,
+    "cli": 9,
+} | dict.fromkeys(LEAVES, 0)
 
 
 def module_of(path: Path) -> str:
@@ -46,8 +55,13 @@ def imports(path: Path) -> set[str]:
                     out.add(sub if sub in MODULE_NAMES else name)
         elif isinstance(node, ast.Import):
             out |= {a.name for a in node.names if a.name.startswith("laporgen")}
-        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_lazy"
-              and node.args and isinstance(node.args[0], ast.Constant)):
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "_lazy"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        ):
             # the registry names its stages as "laporgen.module:function", imported when called
             out.add(str(node.args[0].value).partition(":")[0])
     return out
@@ -66,9 +80,12 @@ def test_imports_flow_downstream_only(path):
         if there == here or there == "__init__":
             continue
         assert RANK[there] < RANK[here] or RANK[there] == RANK[here] == 0, (
-            f"{path.relative_to(SRC)} imports {target}: {there} is not upstream of {here}")
+            f"{path.relative_to(SRC)} imports {target}: {there} is not upstream of {here}"
+        )
         if here == "render":
-            assert target in ("laporgen.document.nodes", "laporgen.errors", "laporgen.collector"), f"render imports {target}"
+            assert target in ("laporgen.document.nodes", "laporgen.errors", "laporgen.collector"), (
+                f"render imports {target}"
+            )
 
 
 def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
@@ -81,7 +98,7 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
         stack.append(m)
         for n in sorted(graph.get(m, ())):
             if state.get(n) == 1:
-                return stack[stack.index(n):] + [n]
+                return stack[stack.index(n) :] + [n]
             if n not in state and (found := visit(n)):
                 return found
         stack.pop()
@@ -95,8 +112,10 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
 
 
 def test_no_import_cycle_anywhere():
-    graph = {module_of(p): {t for t in imports(p) if t in MODULE_NAMES and t != module_of(p)}
-             for p in SRC.rglob("*.py")}
+    graph = {
+        module_of(p): {t for t in imports(p) if t in MODULE_NAMES and t != module_of(p)}
+        for p in SRC.rglob("*.py")
+    }
     # a package's __init__ is imported with any of its modules, not a module of its own
     graph = {m: {t for t in ts if not (m.startswith(t + "."))} for m, ts in graph.items()}
     assert _cycle(graph) is None, " → ".join(_cycle(graph) or [])

@@ -61,7 +61,10 @@ def test_one_realisasi_changes_exactly_its_dependents(example_copy):
 
     # Tabel 3.2: only the IS2.1 row (row 2): realisasi, capaian, kategori.
     assert {(r, before[k], after[k]) for k in cells("capaian") for r in [k[1]]} == {
-        (2, "0,259", "0,28"), (2, "92,50", "100,00"), (2, "Berhasil", "Sangat Berhasil")}
+        (2, "0,259", "0,28"),
+        (2, "92,50", "100,00"),
+        (2, "Berhasil", "Sangat Berhasil"),
+    }
     # Tabel 3.4: realisasi and tingkat kemajuan of IS2.1 (86,33 → 93,33).
     assert sorted(after[k] for k in cells("perbandingan-renstra")) == ["0,28", "93,33"]
     # Efisiensi S2: capaian, efisiensi 4,85 → 11,99, and the total.
@@ -71,9 +74,28 @@ def test_one_realisasi_changes_exactly_its_dependents(example_copy):
     summary = {before[k]: after[k] for k in cells("ringkasan")}
     assert summary["99,37"] == "100,62" and summary["BERHASIL"] == "SANGAT BERHASIL"
     # Tables that do not depend on the indicator's realisasi do not change.
-    untouched = {"formasi", "golongan", "pendidikan", "jenis-kelamin", "aset", "anggaran-belanja", "tujuan-sasaran",
-                 "strategi", "iku", "renja", "pk-murni", "pk-perubahan", "program-murni", "program-perubahan",
-                 "kriteria", "realisasi-anggaran", "efisiensi-program", "rencana-aksi", "triwulan", "permasalahan"}
+    untouched = {
+        "formasi",
+        "golongan",
+        "pendidikan",
+        "jenis-kelamin",
+        "aset",
+        "anggaran-belanja",
+        "tujuan-sasaran",
+        "strategi",
+        "iku",
+        "renja",
+        "pk-murni",
+        "pk-perubahan",
+        "program-murni",
+        "program-perubahan",
+        "kriteria",
+        "realisasi-anggaran",
+        "efisiensi-program",
+        "rencana-aksi",
+        "triwulan",
+        "permasalahan",
+    }
     assert not {k for k in changed if k[0] in untouched}
     # The conclusion sentences follow: the count of sasaran that met their target goes 3 → 4.
     simpulan = " ".join(after[k] for k in changed if k[0] == "analisis-penyebab")
@@ -81,7 +103,18 @@ def test_one_realisasi_changes_exactly_its_dependents(example_copy):
     ikhtisar = " ".join(after[k] for k in changed if k[0] == "ikhtisar-eksekutif")
     assert "sebesar 100,62% (kategori sangat berhasil)" in ikhtisar
     # Nothing outside the dependent tables and the sentences about capaian changed.
-    allowed = {"capaian", "perbandingan-tahun", "perbandingan-renstra", "penyebab", "dukungan", "efisiensi-sasaran",
-               "ringkasan", "ikhtisar-eksekutif", "target-realisasi", "analisis-penyebab",
-               "efisiensi", "simpulan"}
+    allowed = {
+        "capaian",
+        "perbandingan-tahun",
+        "perbandingan-renstra",
+        "penyebab",
+        "dukungan",
+        "efisiensi-sasaran",
+        "ringkasan",
+        "ikhtisar-eksekutif",
+        "target-realisasi",
+        "analisis-penyebab",
+        "efisiensi",
+        "simpulan",
+    }
     assert {k[0] for k in changed} <= allowed

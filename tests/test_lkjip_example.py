@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from docx_reading import docx_captions, docx_headings, docx_sections, docx_tables, docx_text, docx_xml
+from docx_reading import (
+    docx_captions,
+    docx_headings,
+    docx_sections,
+    docx_tables,
+    docx_text,
+    docx_xml,
+)
 from laporgen.build import build
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "content" / "magetan-dinsos" / "lkjip-2024"
@@ -75,8 +82,17 @@ def column(table: list[list[str]], header: str, skip: int = 1) -> list[str]:
 
 
 def test_bab_headings_are_heading_1_in_order(docx):
-    bab = [text.replace("\n", " ") for style, text in docx_headings(docx) if style == "Heading 1" and text.startswith("BAB")]
-    assert bab == ["BAB I PENDAHULUAN", "BAB II PERENCANAAN KINERJA", "BAB III AKUNTABILITAS KINERJA", "BAB IV PENUTUP"]
+    bab = [
+        text.replace("\n", " ")
+        for style, text in docx_headings(docx)
+        if style == "Heading 1" and text.startswith("BAB")
+    ]
+    assert bab == [
+        "BAB I PENDAHULUAN",
+        "BAB II PERENCANAAN KINERJA",
+        "BAB III AKUNTABILITAS KINERJA",
+        "BAB IV PENUTUP",
+    ]
 
 
 def test_front_matter_and_sections(docx):
@@ -92,41 +108,93 @@ def test_front_matter_and_sections(docx):
 
 def test_every_seed_table_has_its_caption(docx):
     """The BABs' tables; the Lampiran's ("Tabel A.1") are tested in test_front_matter.py."""
-    assert [c.split("\n")[0] for c in docx_captions(docx) if c.startswith("Tabel ") and c.split()[1][0].isdigit()] == CAPTIONS
+    assert [
+        c.split("\n")[0]
+        for c in docx_captions(docx)
+        if c.startswith("Tabel ") and c.split()[1][0].isdigit()
+    ] == CAPTIONS
 
 
 def test_wide_tables_are_landscape(docx):
     # Tabel 2.4 IKU, 3.3 perbandingan tahun, 3.8 dukungan, 3.10/3.11 efisiensi, Lampiran B (IKU):
     # each landscape section between portrait ones, the last page portrait again
     orientations = [s.orientation for s in docx_sections(docx)]
-    assert orientations == ["portrait", "portrait", "portrait", "landscape", "portrait", "landscape", "portrait",
-                            "landscape", "portrait", "landscape", "portrait", "landscape", "portrait"]
+    assert orientations == [
+        "portrait",
+        "portrait",
+        "portrait",
+        "landscape",
+        "portrait",
+        "landscape",
+        "portrait",
+        "landscape",
+        "portrait",
+        "landscape",
+        "portrait",
+        "landscape",
+        "portrait",
+    ]
 
 
 def test_capaian_kategori(tables):
     t = tables["3.2"]
     assert column(t, "Capaian (%)") == ["100,00", "92,50", "95,00", "100,00", "108,62", "100,11"]
     # LKJIP-SPEC L-1: exactly 100 is "Sangat Berhasil" on the printed scale.
-    assert column(t, "Kategori") == ["Sangat Berhasil", "Berhasil", "Berhasil", "Sangat Berhasil", "Sangat Berhasil", "Sangat Berhasil"]
+    assert column(t, "Kategori") == [
+        "Sangat Berhasil",
+        "Berhasil",
+        "Berhasil",
+        "Sangat Berhasil",
+        "Sangat Berhasil",
+        "Sangat Berhasil",
+    ]
     assert column(t, "Realisasi") == ["99,88", "0,259", "0,038", "5,30", "92,33", "87,45"]
 
 
 def test_rata_rata_and_kategori_footer(tables):
     t = tables["4.1"]
-    assert t[-2][-1] == "99,37"  # mean of the six displayed capaian (the seed's 99,54 follows from its 96)
+    assert (
+        t[-2][-1] == "99,37"
+    )  # mean of the six displayed capaian (the seed's 99,54 follows from its 96)
     assert t[-1][-1] == "BERHASIL"
 
 
 def test_tingkat_kemajuan(tables):
-    assert column(tables["3.4"], "Tingkat Kemajuan (%)", skip=2) == ["99,98", "86,33", "63,33", "96,36", "102,02", "99,38"]
+    assert column(tables["3.4"], "Tingkat Kemajuan (%)", skip=2) == [
+        "99,98",
+        "86,33",
+        "63,33",
+        "96,36",
+        "102,02",
+        "99,38",
+    ]
 
 
 def test_serapan_per_program_kegiatan_and_total(tables):
     t = tables["3.9"]
     serapan = column(t, "Serapan (%)")[:-1]  # the last row is TOTAL
     assert serapan[0] == "97,10" and serapan[-1] == "82,65"
-    assert serapan == ["97,10", "99,66", "98,23", "99,50", "93,56", "94,29", "97,04", "99,38", "99,38", "88,01", "87,82",
-                       "97,42", "99,11", "99,11", "99,48", "99,58", "99,34", "82,65", "82,65"]
+    assert serapan == [
+        "97,10",
+        "99,66",
+        "98,23",
+        "99,50",
+        "93,56",
+        "94,29",
+        "97,04",
+        "99,38",
+        "99,38",
+        "88,01",
+        "87,82",
+        "97,42",
+        "99,11",
+        "99,11",
+        "99,48",
+        "99,58",
+        "99,34",
+        "82,65",
+        "82,65",
+    ]
     assert t[-1][-3:] == ["24.175.862.284", "23.594.861.370", "97,60"]
 
 
@@ -134,7 +202,14 @@ def test_efisiensi_sasaran_and_total(tables):
     t = tables["3.10"]
     rows = t[2:-1]
     assert [r[-2] for r in rows] == ["0,87", "4,85", "-0,39", "0,56", "10,77", "3,19"]
-    assert [r[-1] for r in rows] == ["Efisien", "Efisien", "Tidak efisien", "Efisien", "Efisien", "Efisien"]
+    assert [r[-1] for r in rows] == [
+        "Efisien",
+        "Efisien",
+        "Tidak efisien",
+        "Efisien",
+        "Efisien",
+        "Efisien",
+    ]
     serapan = [r[7] for r in rows if len(r) == 10]
     assert serapan == ["99,13", "88,01", "95,37", "99,44", "96,92"]
     assert t[-1][-2:] == ["3,31", "Efisien"]
@@ -143,7 +218,11 @@ def test_efisiensi_sasaran_and_total(tables):
 def test_efisiensi_program_kegiatan(tables):
     rows = tables["3.11"][2:]
     efisiensi = [r[-2] for r in rows]
-    assert efisiensi[:3] == ["2,90", "0,34", "9,42"]  # K1.2: the seed truncated 9,4153 to 9,41 (L-3)
+    assert efisiensi[:3] == [
+        "2,90",
+        "0,34",
+        "9,42",
+    ]  # K1.2: the seed truncated 9,4153 to 9,41 (L-3)
     assert efisiensi[-1] == "17,35"
     assert rows[2][4] == "108,44"  # K1.2's realisasi is the total serapan 97,60 against target 90
 

@@ -42,7 +42,9 @@ def _word(path: Path, *, stray: bool = True) -> Path:
     d.add_paragraph("Pertama", style="List Bullet")
     d.add_paragraph("Kedua", style="List Bullet")
     t = d.add_table(rows=2, cols=2)
-    for cell, text in zip((*t.rows[0].cells, *t.rows[1].cells), ("Uraian", "Nilai", "A {{ x }}", "1.234")):
+    for cell, text in zip(
+        (*t.rows[0].cells, *t.rows[1].cells), ("Uraian", "Nilai", "A {{ x }}", "1.234")
+    ):
         cell.text = text
     d.add_picture(io.BytesIO(_png()))
     d.add_heading("Inovasi Tahun 2024", 2)
@@ -72,48 +74,75 @@ def test_word_narrative_lands_in_the_sections_its_headings_name(agency, tmp_path
         "Rata-rata capaian kinerja adalah **99,37%** dengan kategori *Berhasil*.\n\n"
         "- Pertama\n- Kedua\n\n"
         "| Uraian | Nilai |\n| --- | --- |\n| A {{ '{{' }} x }} | 1.234 |\n\n"
-        "![[ISI] judul gambar](gambar/bab3-1.png)\n")
+        "![[ISI] judul gambar](gambar/bab3-1.png)\n"
+    )
     assert (narasi / "inovasi.md").read_text() == "Sesuai Peraturan Bupati Nomor 5 Tahun 2024.\n"
     assert (narasi / "gambar" / "bab3-1.png").read_bytes() == _png()
     out = capsys.readouterr().out.splitlines()
     assert "capaian.md: 99,37% matches {{ rata_rata }}" in out
-    assert "magetan-dinsos/lkjip-2024/narasi/capaian.md <- A. Capaian Kinerja Organisasi Tahun 2024" in out
+    assert (
+        "magetan-dinsos/lkjip-2024/narasi/capaian.md <- A. Capaian Kinerja Organisasi Tahun 2024"
+        in out
+    )
     assert out[-1] == "rerun with --placeholders to write these figures as placeholders"
 
 
-def test_placeholders_flag_writes_the_figure_as_its_placeholder_and_the_build_prints_it(agency, tmp_path):
+def test_placeholders_flag_writes_the_figure_as_its_placeholder_and_the_build_prints_it(
+    agency, tmp_path
+):
     word = _word(tmp_path / "bab3.docx", stray=False)
     assert main(["import", str(word), "--into", str(agency), "--placeholders"]) == 0
     text = (agency / "narasi" / "capaian.md").read_text()
-    assert text.startswith("Rata-rata capaian kinerja adalah **{{ rata_rata }}** dengan kategori *Berhasil*.")
+    assert text.startswith(
+        "Rata-rata capaian kinerja adalah **{{ rata_rata }}** dengan kategori *Berhasil*."
+    )
     # the year of a regulation is not the report's year: never a placeholder
-    assert (agency / "narasi" / "inovasi.md").read_text() == "Sesuai Peraturan Bupati Nomor 5 Tahun 2024.\n"
+    assert (
+        agency / "narasi" / "inovasi.md"
+    ).read_text() == "Sesuai Peraturan Bupati Nomor 5 Tahun 2024.\n"
     assert main(["build", str(agency), "--out", str(tmp_path / "out")]) == 0
     built = docx_text(next((tmp_path / "out").glob("*.docx")))
     assert "Rata-rata capaian kinerja adalah 99,37% dengan kategori Berhasil." in built
-    assert "Gambar 3.1 [ISI] judul gambar" in built  # the picture, numbered, its caption still to write
+    assert (
+        "Gambar 3.1 [ISI] judul gambar" in built
+    )  # the picture, numbered, its caption still to write
 
 
-def test_existing_narrative_is_replaced_only_when_asked_and_nothing_is_written_before(agency, tmp_path, capsys):
+def test_existing_narrative_is_replaced_only_when_asked_and_nothing_is_written_before(
+    agency, tmp_path, capsys
+):
     word = _word(tmp_path / "bab3.docx", stray=False)
     capaian = agency / "narasi" / "capaian.md"
     capaian.write_text("Teks lama {{ rata_rata }}.\n")
     assert main(["import", str(word), "--into", str(agency)]) == 2
     assert capsys.readouterr().err.splitlines() == [
         "error: magetan-dinsos/lkjip-2024/narasi/capaian.md: this narrative file exists and the Word file would "
-        "change it; rerun with --overwrite to replace it (its placeholders are lost), or delete it first [import.exists]"]
+        "change it; rerun with --overwrite to replace it (its placeholders are lost), or delete it first [import.exists]"
+    ]
     assert capaian.read_text() == "Teks lama {{ rata_rata }}.\n"
     assert not (agency / "narasi" / "akuntabilitas.md").exists()
     assert main(["import", str(word), "--into", str(agency), "--overwrite"]) == 0
     assert capaian.read_text().startswith("Rata-rata capaian kinerja adalah **99,37%**")
 
 
-@pytest.mark.parametrize("make, message", [
-    (lambda p: p.write_text("bukan Word"), "not a Word file (.docx); save it in Word or LibreOffice as .docx (not .doc or .rtf)"),
-    (lambda p: zipfile.ZipFile(p, "w").writestr("a.txt", "x"), "not a Word document (.docx); save it in Word or LibreOffice as a Word document (.docx)"),
-    (lambda p: None, "no such file; give the path of the Word file (.docx)"),
-], ids=["text file", "zip without document.xml", "missing"])
-def test_a_file_that_is_not_a_word_document_is_refused_by_name(agency, tmp_path, capsys, make, message):
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (
+            lambda p: p.write_text("bukan Word"),
+            "not a Word file (.docx); save it in Word or LibreOffice as .docx (not .doc or .rtf)",
+        ),
+        (
+            lambda p: zipfile.ZipFile(p, "w").writestr("a.txt", "x"),
+            "not a Word document (.docx); save it in Word or LibreOffice as a Word document (.docx)",
+        ),
+        (lambda p: None, "no such file; give the path of the Word file (.docx)"),
+    ],
+    ids=["text file", "zip without document.xml", "missing"],
+)
+def test_a_file_that_is_not_a_word_document_is_refused_by_name(
+    agency, tmp_path, capsys, make, message
+):
     path = tmp_path / "narasi.docx"
     make(path)
     before = sorted(p.read_bytes() for p in (agency / "narasi").rglob("*") if p.is_file())
@@ -122,25 +151,31 @@ def test_a_file_that_is_not_a_word_document_is_refused_by_name(agency, tmp_path,
     assert sorted(p.read_bytes() for p in (agency / "narasi").rglob("*") if p.is_file()) == before
 
 
-def test_a_heading_that_names_no_section_stops_the_import_and_nothing_is_written(agency, tmp_path, capsys):
+def test_a_heading_that_names_no_section_stops_the_import_and_nothing_is_written(
+    agency, tmp_path, capsys
+):
     word = _word(tmp_path / "bab3.docx")  # ends with "Judul Tak Dikenal"
     assert main(["import", str(word), "--into", str(agency)]) == 2
     assert capsys.readouterr().err.splitlines() == [
         "error: bab3.docx: the heading 'Judul Tak Dikenal' matches no section of the document; write its number or "
-        "title as `laporgen outline PATH` prints them, or add the section to document.toml's [outline] [import.heading]"]
+        "title as `laporgen outline PATH` prints them, or add the section to document.toml's [outline] [import.heading]"
+    ]
     assert not (agency / "narasi" / "capaian.md").exists()
 
 
 def test_a_word_file_without_heading_styles_is_refused_with_the_fix(agency, tmp_path, capsys):
     d = Document()
-    d.add_paragraph().add_run("BAB I PENDAHULUAN").bold = True  # bold Normal text, not a Heading style
+    d.add_paragraph().add_run(
+        "BAB I PENDAHULUAN"
+    ).bold = True  # bold Normal text, not a Heading style
     d.add_paragraph("Isi latar belakang.")
     d.save(tmp_path / "bab1.docx")
     assert main(["import", str(tmp_path / "bab1.docx"), "--into", str(agency)]) == 2
     assert capsys.readouterr().err.splitlines() == [
         "error: bab1.docx: the Word file has no headings in Word's heading styles; give each chapter and section "
         "title the style Heading 1, 2 or 3 (Judul 1, 2, 3), with the numbers and titles `laporgen outline PATH` "
-        "prints [import.heading]"]
+        "prints [import.heading]"
+    ]
 
 
 def test_a_shortened_title_under_its_chapter_finds_its_section(agency, tmp_path):
@@ -163,30 +198,44 @@ def test_a_picture_takes_the_caption_paragraph_under_it(agency, tmp_path):
     d.save(tmp_path / "bab1.docx")
     assert main(["import", str(tmp_path / "bab1.docx"), "--into", str(agency), "--overwrite"]) == 0
     assert (agency / "narasi" / "organisasi.md").read_text() == (
-        "![Bagan Organisasi Dinas Sosial](gambar/bab1-1.png)\n\nTeks sesudah gambar.\n")
+        "![Bagan Organisasi Dinas Sosial](gambar/bab1-1.png)\n\nTeks sesudah gambar.\n"
+    )
 
 
-SECTIONS = [Bagian("akuntabilitas", "BAB III", "AKUNTABILITAS KINERJA", "akuntabilitas"),
-            Bagian("capaian", "A.", "Capaian Kinerja Organisasi Tahun 2024", "akuntabilitas"),
-            Bagian("efisiensi", "C.", "Efisiensi Penggunaan Sumber Daya Tahun 2024", "akuntabilitas"),
-            Bagian("penutup", "BAB IV", "PENUTUP", "penutup"),
-            Bagian("simpulan", "A.", "Simpulan", "penutup"),
-            Bagian("kinerja-pelayanan", "2.3", "Kinerja Pelayanan Perangkat Daerah", "gambaran")]
+SECTIONS = [
+    Bagian("akuntabilitas", "BAB III", "AKUNTABILITAS KINERJA", "akuntabilitas"),
+    Bagian("capaian", "A.", "Capaian Kinerja Organisasi Tahun 2024", "akuntabilitas"),
+    Bagian("efisiensi", "C.", "Efisiensi Penggunaan Sumber Daya Tahun 2024", "akuntabilitas"),
+    Bagian("penutup", "BAB IV", "PENUTUP", "penutup"),
+    Bagian("simpulan", "A.", "Simpulan", "penutup"),
+    Bagian("kinerja-pelayanan", "2.3", "Kinerja Pelayanan Perangkat Daerah", "gambaran"),
+]
 
 
-@pytest.mark.parametrize("heading, expected", [
-    ("BAB III AKUNTABILITAS KINERJA", "akuntabilitas"),
-    ("BAB III", "akuntabilitas"),                                   # the number alone
-    ("bab iii akuntabilitas kinerja", "akuntabilitas"),
-    ("3.1 Capaian Kinerja Organisasi Tahun 2024", "capaian"),       # another numbering, the title agrees
-    ("C. Efisiensi Penggunaan Sumber Daya", "efisiensi"),           # the year left out: alike enough
-    ("A. Simpulan", "simpulan"),                                    # "A." is two sections: the title decides
-    ("A.", None),                                                   # ... and without one, none is guessed
-    ("Bab 2.3 Kinerja Pelayanan", "kinerja-pelayanan"),             # "Bab" before a decimal number, title shortened
-    ("BAB III Capaian Kinerja", None),                              # number and title disagree, title not alike
-    ("Lampiran", None),
-])
-def test_a_heading_matches_its_section_by_number_when_the_title_agrees_else_by_title(heading, expected):
+@pytest.mark.parametrize(
+    "heading, expected",
+    [
+        ("BAB III AKUNTABILITAS KINERJA", "akuntabilitas"),
+        ("BAB III", "akuntabilitas"),  # the number alone
+        ("bab iii akuntabilitas kinerja", "akuntabilitas"),
+        (
+            "3.1 Capaian Kinerja Organisasi Tahun 2024",
+            "capaian",
+        ),  # another numbering, the title agrees
+        ("C. Efisiensi Penggunaan Sumber Daya", "efisiensi"),  # the year left out: alike enough
+        ("A. Simpulan", "simpulan"),  # "A." is two sections: the title decides
+        ("A.", None),  # ... and without one, none is guessed
+        (
+            "Bab 2.3 Kinerja Pelayanan",
+            "kinerja-pelayanan",
+        ),  # "Bab" before a decimal number, title shortened
+        ("BAB III Capaian Kinerja", None),  # number and title disagree, title not alike
+        ("Lampiran", None),
+    ],
+)
+def test_a_heading_matches_its_section_by_number_when_the_title_agrees_else_by_title(
+    heading, expected
+):
     found = match_heading(heading, SECTIONS)
     assert (found.id if found else None) == expected
 

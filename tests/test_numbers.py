@@ -41,10 +41,30 @@ INDONESIAN_NUMBER = re.compile(r"-?\d{1,3}(\.\d{3})*(,\d+)?")
         pytest.param(Decimal("1234567"), None, "1.234.567", id="thousands dot"),
         pytest.param(Decimal("1234567.89"), None, "1.234.567,89", id="thousands dot decimal comma"),
         pytest.param(Decimal("92.5"), 2, "92,50", id="LKjIP Magetan 2024 Tabel 4.1 IS2.1 92,50"),
-        pytest.param(Decimal("0.259"), None, "0,259", id="LKjIP Magetan 2024 Tabel 3.2 IS2.1 input keeps 0,259"),
-        pytest.param(Decimal("0.038"), None, "0,038", id="LKjIP Magetan 2024 Tabel 3.2 IS3.1 input keeps 0,038"),
-        pytest.param(Decimal("5.30"), None, "5,30", id="LKjIP Magetan 2024 Tabel 3.2 IS4.1 trailing zero kept"),
-        pytest.param(Decimal("-0.3894736842"), 2, "-0,39", id="LKjIP Magetan 2024 F10.S3fix negative efisiensi"),
+        pytest.param(
+            Decimal("0.259"),
+            None,
+            "0,259",
+            id="LKjIP Magetan 2024 Tabel 3.2 IS2.1 input keeps 0,259",
+        ),
+        pytest.param(
+            Decimal("0.038"),
+            None,
+            "0,038",
+            id="LKjIP Magetan 2024 Tabel 3.2 IS3.1 input keeps 0,038",
+        ),
+        pytest.param(
+            Decimal("5.30"),
+            None,
+            "5,30",
+            id="LKjIP Magetan 2024 Tabel 3.2 IS4.1 trailing zero kept",
+        ),
+        pytest.param(
+            Decimal("-0.3894736842"),
+            2,
+            "-0,39",
+            id="LKjIP Magetan 2024 F10.S3fix negative efisiensi",
+        ),
         pytest.param(-12, None, "-12", id="LKjIP Magetan 2024 Tabel 1.1 kekurangan -12"),
         pytest.param(-43, None, "-43", id="LKjIP Magetan 2024 Tabel 1.1 Jumlah -43"),
         pytest.param(Decimal("-1234567.891"), None, "-1.234.567,891", id="negative with groups"),
@@ -53,7 +73,9 @@ INDONESIAN_NUMBER = re.compile(r"-?\d{1,3}(\.\d{3})*(,\d+)?")
         pytest.param(Decimal("1E+3"), None, "1.000", id="positive exponent written out"),
         pytest.param(0, None, "0", id="zero"),
         pytest.param(Decimal("100"), 2, "100,00", id="computed value fixed two decimals"),
-        pytest.param(Decimal("2877939319"), 0, "2.877.939.319", id="LKjIP Magetan 2024 Tabel 1.4 Peralatan"),
+        pytest.param(
+            Decimal("2877939319"), 0, "2.877.939.319", id="LKjIP Magetan 2024 Tabel 1.4 Peralatan"
+        ),
     ],
 )
 def test_angka_uses_dot_thousands_and_comma_decimals(value, desimal, expected):
@@ -112,7 +134,9 @@ def test_persen_rounds_the_tingkat_kemajuan_tie_half_up():
         pytest.param(Decimal("99.375"), 2, Decimal("99.38"), id="2 dp"),
         pytest.param(Decimal("0.2585"), 3, Decimal("0.259"), id="3 dp"),
         pytest.param(Decimal("92.5"), 0, Decimal("93"), id="0 dp"),
-        pytest.param(Decimal("108.6235294"), 2, Decimal("108.62"), id="LKjIP Magetan 2024 F3.5.1 108,62"),
+        pytest.param(
+            Decimal("108.6235294"), 2, Decimal("108.62"), id="LKjIP Magetan 2024 F3.5.1 108,62"
+        ),
     ],
 )
 def test_bulatkan_rounds_to_the_given_places(value, desimal, expected):
@@ -128,7 +152,9 @@ def test_bulatkan_rounds_to_the_given_places(value, desimal, expected):
         pytest.param(Decimal("92.5"), False, "92,50", id="LKjIP Magetan 2024 Tabel 3.6 IS2.1"),
         pytest.param(Decimal("92.5"), True, "92,50%", id="with sign, no space"),
         pytest.param(Decimal("100"), False, "100,00", id="fixed two decimals"),
-        pytest.param(Decimal("97.59683"), True, "97,60%", id="LKjIP Magetan 2024 F8.T2 serapan 97,60%"),
+        pytest.param(
+            Decimal("97.59683"), True, "97,60%", id="LKjIP Magetan 2024 F8.T2 serapan 97,60%"
+        ),
         pytest.param(None, False, "-", id="no number"),
         pytest.param(None, True, "-", id="no number, no percent sign"),
     ],
@@ -140,11 +166,22 @@ def test_persen_prints_two_decimals(value, tanda, expected):
 @pytest.mark.parametrize(
     ("value", "awalan", "expected"),
     [
-        pytest.param(Decimal("24175862284"), True, "Rp 24.175.862.284", id="LKjIP Magetan 2024 line 244 alokasi"),
+        pytest.param(
+            Decimal("24175862284"),
+            True,
+            "Rp 24.175.862.284",
+            id="LKjIP Magetan 2024 line 244 alokasi",
+        ),
         pytest.param(23594861370, True, "Rp 23.594.861.370", id="LKjIP Magetan 2024 line 1072 int"),
-        pytest.param(Decimal("24175862284.00"), True, "Rp 24.175.862.284", id="zero sen not printed"),
-        pytest.param(Decimal("5215862284"), False, "5.215.862.284", id="bare figure for an (Rp) column"),
-        pytest.param(Decimal("1500.5"), True, "Rp 1.500,50", id="decimals where the amount has them"),
+        pytest.param(
+            Decimal("24175862284.00"), True, "Rp 24.175.862.284", id="zero sen not printed"
+        ),
+        pytest.param(
+            Decimal("5215862284"), False, "5.215.862.284", id="bare figure for an (Rp) column"
+        ),
+        pytest.param(
+            Decimal("1500.5"), True, "Rp 1.500,50", id="decimals where the amount has them"
+        ),
         pytest.param(Decimal("1000"), True, "Rp 1.000", id="round thousand keeps its zeros"),
         pytest.param(None, True, "-", id="no amount"),
     ],
@@ -158,11 +195,15 @@ def test_rupiah_format(value, awalan, expected):
     ("value", "satuan", "expected"),
     [
         pytest.param(Decimal("99.88"), "persen", "99,88%", id="LKjIP Magetan 2024 IS1.1 persen"),
-        pytest.param(Decimal("0.259"), "Persen", "0,259%", id="LKjIP Magetan 2024 IS2.1 keeps 0,259"),
+        pytest.param(
+            Decimal("0.259"), "Persen", "0,259%", id="LKjIP Magetan 2024 IS2.1 keeps 0,259"
+        ),
         pytest.param(Decimal("7.28"), "%", "7,28%", id="LKjIP Magetan 2024 Tabel 2.6 % unit"),
         pytest.param(Decimal("92.33"), "Nilai", "92,33", id="LKjIP Magetan 2024 IS5.1 Nilai SAKIP"),
         pytest.param(Decimal("87.45"), "Indeks", "87,45", id="LKjIP Magetan 2024 IS5.2 IKM"),
-        pytest.param(Decimal("54"), "Dokumen", "54 Dokumen", id="LKjIP Magetan 2024 Tabel 3.10 54 Dokumen"),
+        pytest.param(
+            Decimal("54"), "Dokumen", "54 Dokumen", id="LKjIP Magetan 2024 Tabel 3.10 54 Dokumen"
+        ),
         pytest.param(Decimal("25"), " Orang ", "25 Orang", id="unit stripped"),
         pytest.param(None, "persen", "-", id="no value"),
     ],
@@ -175,9 +216,19 @@ def test_nilai_prints_value_with_its_unit(value, satuan, expected):
 @pytest.mark.parametrize(
     ("n", "words"),
     [
-        (1, "satu"), (2, "dua"), (3, "tiga"), (5, "lima"), (6, "enam"), (7, "tujuh"),
-        (9, "sembilan"), (11, "sebelas"), (19, "sembilan belas"), (43, "empat puluh tiga"),
-        (67, "enam puluh tujuh"), (100, "seratus"), (1000, "seribu"),
+        (1, "satu"),
+        (2, "dua"),
+        (3, "tiga"),
+        (5, "lima"),
+        (6, "enam"),
+        (7, "tujuh"),
+        (9, "sembilan"),
+        (11, "sebelas"),
+        (19, "sembilan belas"),
+        (43, "empat puluh tiga"),
+        (67, "enam puluh tujuh"),
+        (100, "seratus"),
+        (1000, "seribu"),
     ],
     ids=lambda v: f"LKJIP-SPEC 6.2 {v}" if isinstance(v, int) else v,
 )
@@ -220,9 +271,21 @@ def test_ordinal_kata_words_up_to_ten_then_ke_number(n, expected):
 @pytest.mark.parametrize(
     ("date", "gaya", "expected"),
     [
-        pytest.param(dt.date(2024, 12, 31), "panjang", "31 Desember 2024", id="LKjIP Magetan 2024 Per 31 Desember 2024"),
-        pytest.param(dt.date(2025, 2, 14), "bulan_tahun", "Februari 2025", id="LKjIP Magetan 2024 Magetan, Februari 2025"),
-        pytest.param(dt.date(2024, 1, 4), "panjang", "4 Januari 2024", id="day without leading zero"),
+        pytest.param(
+            dt.date(2024, 12, 31),
+            "panjang",
+            "31 Desember 2024",
+            id="LKjIP Magetan 2024 Per 31 Desember 2024",
+        ),
+        pytest.param(
+            dt.date(2025, 2, 14),
+            "bulan_tahun",
+            "Februari 2025",
+            id="LKjIP Magetan 2024 Magetan, Februari 2025",
+        ),
+        pytest.param(
+            dt.date(2024, 1, 4), "panjang", "4 Januari 2024", id="day without leading zero"
+        ),
         pytest.param(dt.date(2024, 8, 17), "panjang", "17 Agustus 2024", id="Agustus"),
     ],
 )
@@ -239,7 +302,9 @@ def test_tanggal_default_style_is_panjang():
     ("text", "expected"),
     [
         pytest.param("1.234.567,89", Decimal("1234567.89"), id="groups and decimals"),
-        pytest.param("24.175.862.284", Decimal("24175862284"), id="LKjIP Magetan 2024 TOTAL anggaran"),
+        pytest.param(
+            "24.175.862.284", Decimal("24175862284"), id="LKjIP Magetan 2024 TOTAL anggaran"
+        ),
         pytest.param("-0,39", Decimal("-0.39"), id="negative"),
         pytest.param(" 0,259 ", Decimal("0.259"), id="surrounding space"),
     ],

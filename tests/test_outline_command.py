@@ -26,14 +26,18 @@ def test_outline_lists_every_section_with_number_title_and_id(capsys):
         "    2. Sarana dan Prasarana  [sarana-prasarana]",
         "    3. Anggaran  [anggaran]",
     ]
-    assert lines[lines.index("BAB IV PENUTUP  [penutup]"):][:3] == [
-        "BAB IV PENUTUP  [penutup]", "  A. Simpulan  [simpulan]", "  B. Rencana Aksi Tahun 2025  [rencana-aksi]"]
+    assert lines[lines.index("BAB IV PENUTUP  [penutup]") :][:3] == [
+        "BAB IV PENUTUP  [penutup]",
+        "  A. Simpulan  [simpulan]",
+        "  B. Rencana Aksi Tahun 2025  [rencana-aksi]",
+    ]
     # the untitled signature section is no entry; the Lampiran's parts take narrative too
-    assert lines[lines.index("  B. Rencana Aksi Tahun 2025  [rencana-aksi]") + 1:] == [
+    assert lines[lines.index("  B. Rencana Aksi Tahun 2025  [rencana-aksi]") + 1 :] == [
         "LAMPIRAN  [lampiran]",
         "  Lampiran A. Perjanjian Kinerja Dinas Sosial Kabupaten Magetan Tahun 2024 dan Perubahannya  [lampiran-perjanjian-kinerja]",
         "  Lampiran B. Indikator Kinerja Utama (IKU) Tahun 2024-2026  [lampiran-iku]",
-        "  Lampiran C. Rencana Aksi Tahun 2025  [lampiran-rencana-aksi]"]
+        "  Lampiran C. Rencana Aksi Tahun 2025  [lampiran-rencana-aksi]",
+    ]
     assert sum(line.startswith("BAB ") for line in lines) == 4
 
 
@@ -41,22 +45,32 @@ def test_outline_shows_a_renamed_section(tmp_path, capsys):
     shutil.copytree(ROOT / "content/blitar-dinsos", tmp_path / "b")
     doc = tmp_path / "b/renstra-2021-2026/document.toml"
     text = doc.read_text()
-    doc.write_text(text.replace("[outline.judul]\n", '[outline.judul]\nlandasan-hukum = "Dasar Hukum"\n'))
+    doc.write_text(
+        text.replace("[outline.judul]\n", '[outline.judul]\nlandasan-hukum = "Dasar Hukum"\n')
+    )
     assert main(["outline", str(tmp_path / "b/renstra-2021-2026")]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[2:4] == ["  1.1 Latar Belakang  [latar-belakang]", "  1.2 Dasar Hukum  [landasan-hukum]"]
+    assert lines[2:4] == [
+        "  1.1 Latar Belakang  [latar-belakang]",
+        "  1.2 Dasar Hukum  [landasan-hukum]",
+    ]
 
 
 def test_an_lkjip_section_added_under_one_without_subsections_takes_its_narrative(tmp_path, capsys):
     shutil.copytree(ROOT / "content/magetan-dinsos", tmp_path / "m")
     doc = tmp_path / "m/lkjip-2024"
-    (doc / "document.toml").write_text((doc / "document.toml").read_text()
-                                       + '\n[[outline.tambah]]\nid = "spm"\njudul = "Capaian SPM"\ndi_bawah = "inovasi"\n')
+    (doc / "document.toml").write_text(
+        (doc / "document.toml").read_text()
+        + '\n[[outline.tambah]]\nid = "spm"\njudul = "Capaian SPM"\ndi_bawah = "inovasi"\n'
+    )
     (doc / "narasi/spm.md").write_text("Capaian Standar Pelayanan Minimal bidang sosial.\n")
     assert main(["outline", str(doc)]) == 0
     lines = capsys.readouterr().out.splitlines()
     at = lines.index("  D. Inovasi Tahun 2024  [inovasi]")
-    assert lines[at + 1:at + 3] == ["    1. Capaian SPM  [spm]", "  E. Prestasi dan Penghargaan Tahun 2024  [prestasi]"]
+    assert lines[at + 1 : at + 3] == [
+        "    1. Capaian SPM  [spm]",
+        "  E. Prestasi dan Penghargaan Tahun 2024  [prestasi]",
+    ]
     assert main(["build", str(doc), "--out", str(tmp_path / "out"), "-q"]) == 0
     from tests.docx_reading import docx_headings, docx_text
 

@@ -55,14 +55,23 @@ def previous_set(folder: Path) -> Path:
 def test_a_build_killed_at_any_rename_is_finished_or_rolled_back_by_the_next(tmp_path, k):
     out = previous_set(tmp_path / "out")
     env = {**os.environ, "PYTHONPATH": str(Path(output.__file__).parents[1])}
-    done = subprocess.run([sys.executable, "-c", KILLED_AT_RENAME, str(out), str(k), *NAMES], env=env,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED_AT_RENAME, str(out), str(k), *NAMES],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == (9 if k <= RENAMES else 0), done.stderr
     output.finish_interrupted([out / name for name in NAMES])
     # killed before the marker was in place: the previous set; after: the new one, whole
     assert contents(out) == (OLD if k == 1 else NEW)
     output.write_all_atomic({out / "doc.docx": b"next docx", out / "doc.html": b"next html"})
-    assert contents(out) == {"doc.docx": b"next docx", "doc.html": b"next html", "doc.pdf": contents(out)["doc.pdf"]}
+    assert contents(out) == {
+        "doc.docx": b"next docx",
+        "doc.html": b"next html",
+        "doc.pdf": contents(out)["doc.pdf"],
+    }
 
 
 @pytest.mark.parametrize("k", range(1, RENAMES + 1), ids=lambda k: f"rename {k} fails")
@@ -108,7 +117,11 @@ def test_stray_temp_files_of_an_interrupted_build_are_removed_by_the_next(tmp_pa
         (out / name).write_bytes(b"half")
     (out / ".other.docx.k2j3h4.tmp").write_bytes(b"another document's build, still running")
     output.write_all_atomic({out / "doc.docx": b"next"})
-    assert contents(out) == {**OLD, "doc.docx": b"next", ".other.docx.k2j3h4.tmp": b"another document's build, still running"}
+    assert contents(out) == {
+        **OLD,
+        "doc.docx": b"next",
+        ".other.docx.k2j3h4.tmp": b"another document's build, still running",
+    }
 
 
 def test_a_marker_that_is_not_ours_is_only_removed(tmp_path):

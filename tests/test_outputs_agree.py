@@ -154,7 +154,9 @@ def test_the_same_figures_in_docx_html_and_pdf(outputs):
     }
     headline = FIGURES.get(outputs.folder, [])
     figures = sorted(table_figures(outputs.built))
-    assert len(figures) == TABLE_FIGURES[example_id(outputs.folder)]  # the check below is not vacuous
+    assert (
+        len(figures) == TABLE_FIGURES[example_id(outputs.folder)]
+    )  # the check below is not vacuous
     for fmt, text in texts.items():
         missing = [figure for figure in headline if figure not in words(text)]
         flat = unwrapped(text)
@@ -166,7 +168,9 @@ def test_typst_pdf_never_breaks_a_figure_inside_its_cell(outputs):
     """Typst lays a figure on one line of its cell (no hyphenation, no break inside a token):
     every table figure appears whole in the PDF's text, not only once the line ends are gone."""
     text = words("\n".join(outputs.pdf_texts))
-    broken = [figure for figure in sorted(table_figures(outputs.built)) if words(figure) not in text]
+    broken = [
+        figure for figure in sorted(table_figures(outputs.built)) if words(figure) not in text
+    ]
     assert not broken
 
 

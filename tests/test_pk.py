@@ -21,29 +21,72 @@ AGENCY = ROOT / "content" / "magetan-dinsos"
 # Seed 001 Tabel 2.7 "Perubahan Perjanjian Kinerja" (lines 563-575), the PK signed on
 # 4 November 2024: NO, sasaran, indikator, satuan, target.
 TABEL_2_7 = [
-    ["1", "Meningkatnya Kualitas Perlindungan dan Jaminan Sosial",
-     "Persentase PPKS yang Mendapatkan Perlindungan dan Jaminan Sosial", "persen", "99,88"],
-    ["2", "Meningkatnya Kualitas Pelayanan Rehabilitasi Sosial",
-     "Persentase PPKS yang Mendapatkan Pelayanan Rehabilitasi Sosial", "persen", "0,28"],
-    ["3", "Meningkatnya Upaya Pemberdayaan PPKS", "Persentase PPKS yang Mendapatkan Pemberdayaan Sosial", "persen", "0,04"],
-    ["4", "Meningkatnya Peran PSKS dalam Penyelenggaraan Kesejahteraan Sosial",
-     "Persentase PSKS yang Aktif dalam Penyelenggaraan Kesejahteraan Sosial", "persen", "5,30"],
-    ["5", "Meningkatnya Akuntabilitas Penyelenggaraan Pemerintahan Daerah pada Dinas Sosial", "Nilai SAKIP Dinas Sosial",
-     "Angka", "85"],
-    ["6", "Meningkatnya Akuntabilitas Penyelenggaraan Pemerintahan Daerah pada Dinas Sosial",
-     "Indeks Kepuasan Masyarakat Dinas Sosial", "Angka", "87,35"],
+    [
+        "1",
+        "Meningkatnya Kualitas Perlindungan dan Jaminan Sosial",
+        "Persentase PPKS yang Mendapatkan Perlindungan dan Jaminan Sosial",
+        "persen",
+        "99,88",
+    ],
+    [
+        "2",
+        "Meningkatnya Kualitas Pelayanan Rehabilitasi Sosial",
+        "Persentase PPKS yang Mendapatkan Pelayanan Rehabilitasi Sosial",
+        "persen",
+        "0,28",
+    ],
+    [
+        "3",
+        "Meningkatnya Upaya Pemberdayaan PPKS",
+        "Persentase PPKS yang Mendapatkan Pemberdayaan Sosial",
+        "persen",
+        "0,04",
+    ],
+    [
+        "4",
+        "Meningkatnya Peran PSKS dalam Penyelenggaraan Kesejahteraan Sosial",
+        "Persentase PSKS yang Aktif dalam Penyelenggaraan Kesejahteraan Sosial",
+        "persen",
+        "5,30",
+    ],
+    [
+        "5",
+        "Meningkatnya Akuntabilitas Penyelenggaraan Pemerintahan Daerah pada Dinas Sosial",
+        "Nilai SAKIP Dinas Sosial",
+        "Angka",
+        "85",
+    ],
+    [
+        "6",
+        "Meningkatnya Akuntabilitas Penyelenggaraan Pemerintahan Daerah pada Dinas Sosial",
+        "Indeks Kepuasan Masyarakat Dinas Sosial",
+        "Angka",
+        "87,35",
+    ],
 ]
 
 # Seed 001 Tabel 2.8 (lines 581-613): No., target and anggaran of every program and kegiatan.
 # PROGRAM PENANGANAN BENCANA prints 75.000.000; its kegiatan add up to 175.000.000 (L-6), the
 # figure laporgen computes.
 TABEL_2_8 = [
-    ("1", "84 Angka", "5.215.862.284"), ("1.1", "54 Dokumen", "39.845.000"), ("1.2", "90 Persen", "3.360.862.284"),
-    ("1.3", "25 Orang", "75.000.000"), ("1.4", "12 Paket", "653.769.708"), ("1.5", "36 Laporan", "627.060.292"),
-    ("1.6", "9 Unit", "459.325.000"), ("2", "0,03 Persen", "10.292.000.000"), ("2.1", "0,03 Persen", "10.292.000.000"),
-    ("3", "100 Persen", "2.510.000.000"), ("3.1", "100 Persen", "2.460.000.000"), ("3.2", "100 Persen", "50.000.000"),
-    ("4", "7,28 Persen", "5.918.000.000"), ("4.1", "7,28 Persen", "5.918.000.000"), ("5", "100 Persen", "175.000.000"),
-    ("5.1", "200 Orang", "100.000.000"), ("5.2", "10 Kali", "75.000.000"), ("6", "100 Persen", "65.000.000"),
+    ("1", "84 Angka", "5.215.862.284"),
+    ("1.1", "54 Dokumen", "39.845.000"),
+    ("1.2", "90 Persen", "3.360.862.284"),
+    ("1.3", "25 Orang", "75.000.000"),
+    ("1.4", "12 Paket", "653.769.708"),
+    ("1.5", "36 Laporan", "627.060.292"),
+    ("1.6", "9 Unit", "459.325.000"),
+    ("2", "0,03 Persen", "10.292.000.000"),
+    ("2.1", "0,03 Persen", "10.292.000.000"),
+    ("3", "100 Persen", "2.510.000.000"),
+    ("3.1", "100 Persen", "2.460.000.000"),
+    ("3.2", "100 Persen", "50.000.000"),
+    ("4", "7,28 Persen", "5.918.000.000"),
+    ("4.1", "7,28 Persen", "5.918.000.000"),
+    ("5", "100 Persen", "175.000.000"),
+    ("5.1", "200 Orang", "100.000.000"),
+    ("5.2", "10 Kali", "75.000.000"),
+    ("6", "100 Persen", "65.000.000"),
     ("6.1", "100 Persen", "65.000.000"),
 ]
 
@@ -55,7 +98,9 @@ FOOT = ["JUMLAH", "24.175.862.284"]
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("pk")
-    return {p.suffix[1:]: p for p in build(AGENCY / "pk-2024", out, ("docx", "html", "pdf")).outputs}
+    return {
+        p.suffix[1:]: p for p in build(AGENCY / "pk-2024", out, ("docx", "html", "pdf")).outputs
+    }
 
 
 @pytest.fixture
@@ -65,13 +110,20 @@ def agency_copy(tmp_path) -> Path:
 
 
 def test_outputs_are_named_for_the_pk_version(built):
-    assert {p.name for p in built.values()} == {f"pk-2024-perubahan-dinas-sosial-kabupaten-magetan.{x}"
-                                                 for x in ("docx", "html", "pdf")}
+    assert {p.name for p in built.values()} == {
+        f"pk-2024-perubahan-dinas-sosial-kabupaten-magetan.{x}" for x in ("docx", "html", "pdf")
+    }
 
 
 def test_lampiran_targets_equal_the_signed_pk_table(built):
     target, _ = docx_tables(built["docx"])
-    assert target[0] == ["No.", "Tujuan & Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target"]
+    assert target[0] == [
+        "No.",
+        "Tujuan & Sasaran Strategis",
+        "Indikator Kinerja",
+        "Satuan",
+        "Target",
+    ]
     assert target[1] == ["1", "2", "3", "4", "5"]
     assert target[2:] == TABEL_2_7
 
@@ -95,7 +147,10 @@ def test_pk_prints_the_same_rows_as_the_lkjip_reprint(built, tmp_path):
 
 def test_agreement_names_both_parties_and_both_sign(built):
     text = docx_text(built["docx"])
-    assert "Nama : PARMINTO BUDI UTOMO, S.Sos, M.AP." in text and "Jabatan : Kepala Dinas Sosial Kabupaten Magetan" in text
+    assert (
+        "Nama : PARMINTO BUDI UTOMO, S.Sos, M.AP." in text
+        and "Jabatan : Kepala Dinas Sosial Kabupaten Magetan" in text
+    )
     assert "Nama : SUPRAWOTO" in text and "Jabatan : Bupati Magetan" in text
     assert text.count("Magetan, 4 November 2024") == 2  # under the agreement and under the lampiran
     assert text.count("Pihak Kedua,") == 2 and text.count("Pihak Pertama,") == 2
@@ -137,11 +192,18 @@ def test_check_reports_a_target_that_differs_from_renstra_and_lkjip(agency_copy)
 def test_check_reports_an_lkjip_that_recorded_another_target_or_pagu(agency_copy):
     kinerja = agency_copy / "lkjip-2024" / "kinerja.yaml"
     text = kinerja.read_text(encoding="utf-8")
-    kinerja.write_text(text.replace("indikator: [IS1.1, IS2.1, IS3.1, IS4.1, IS5.1, IS5.2]",
-                                    "indikator: [IS1.1, IS2.1, IS3.1, IS4.1, IS5.1, IS5.2]\n    target: {IS4.1: 5.5}"),
-                       encoding="utf-8")
+    kinerja.write_text(
+        text.replace(
+            "indikator: [IS1.1, IS2.1, IS3.1, IS4.1, IS5.1, IS5.2]",
+            "indikator: [IS1.1, IS2.1, IS3.1, IS4.1, IS5.1, IS5.2]\n    target: {IS4.1: 5.5}",
+        ),
+        encoding="utf-8",
+    )
     program = agency_copy / "lkjip-2024" / "program.yaml"
-    program.write_text(program.read_text(encoding="utf-8").replace("pagu: 39845000,", "pagu: 39845001,"), encoding="utf-8")
+    program.write_text(
+        program.read_text(encoding="utf-8").replace("pagu: 39845000,", "pagu: 39845001,"),
+        encoding="utf-8",
+    )
     pk = agency_copy / "pk-2024"
     findings = [(f.severity, f.problem.code, f.problem.message) for f in check(pk)]
     assert findings == [
@@ -154,10 +216,18 @@ def test_init_pk_builds_and_check_lists_only_placeholders(tmp_path, run_cli):
     folder = tmp_path / "content" / "dinas-contoh" / "pk-2025"
     code, out, err = run_cli("init", folder, "--type", "pk", "--schemas", tmp_path / "schemas")
     assert code == 0, err
-    assert {p.name for p in folder.iterdir()} == {"document.toml", "rencana.yaml", "anggaran.yaml", "perjanjian.yaml", "narasi"}
+    assert {p.name for p in folder.iterdir()} == {
+        "document.toml",
+        "rencana.yaml",
+        "anggaran.yaml",
+        "perjanjian.yaml",
+        "narasi",
+    }
     assert (tmp_path / "schemas" / "pk-anggaran.schema.json").is_file()
     (docx,) = build(folder, tmp_path / "out").outputs
-    assert docx.name == "pk-2025-isi-dinas-kabupaten-isi-nama-kabupaten.docx"  # from the scaffold's "[ISI]" names
+    assert (
+        docx.name == "pk-2025-isi-dinas-kabupaten-isi-nama-kabupaten.docx"
+    )  # from the scaffold's "[ISI]" names
     findings = check(folder)
     assert findings and {(f.severity, f.problem.code) for f in findings} == {("I", "isi")}
 
@@ -165,12 +235,19 @@ def test_init_pk_builds_and_check_lists_only_placeholders(tmp_path, run_cli):
 def test_an_unknown_type_is_an_input_error(tmp_path, run_cli, example_copy):
     code, _, err = run_cli("init", tmp_path / "x-2025", "--type", "renja")
     assert code == 2
-    assert err.strip() == ("error: command line: unknown document type 'renja'; "
-                           'types: "lkjip", "renstra", "pk" [usage]')
+    assert err.strip() == (
+        "error: command line: unknown document type 'renja'; "
+        'types: "lkjip", "renstra", "pk" [usage]'
+    )
     document = example_copy / "document.toml"
-    document.write_text(document.read_text(encoding="utf-8").replace('jenis = "lkjip"', 'jenis = "renja"'), encoding="utf-8")
+    document.write_text(
+        document.read_text(encoding="utf-8").replace('jenis = "lkjip"', 'jenis = "renja"'),
+        encoding="utf-8",
+    )
     code, _, err = run_cli("build", example_copy, "--out", tmp_path / "out")
     assert code == 2
-    assert err.strip().endswith("document.toml:4: jenis: unknown document type 'renja'; "
-                                'write jenis = one of "lkjip", "renstra", "pk" [input.value]')
+    assert err.strip().endswith(
+        "document.toml:4: jenis: unknown document type 'renja'; "
+        'write jenis = one of "lkjip", "renstra", "pk" [input.value]'
+    )
     assert not (tmp_path / "out").exists()

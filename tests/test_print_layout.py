@@ -21,8 +21,12 @@ from laporgen.document.nodes import Document, Signature
 pytestmark = pytest.mark.libreoffice
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
-EXAMPLES = ("magetan-dinsos/lkjip-2024", "magetan-dinsos/renstra-2018-2023", "magetan-dinsos/renstra-2024-2026",
-            "blitar-dinsos/renstra-2021-2026")
+EXAMPLES = (
+    "magetan-dinsos/lkjip-2024",
+    "magetan-dinsos/renstra-2018-2023",
+    "magetan-dinsos/renstra-2024-2026",
+    "blitar-dinsos/renstra-2021-2026",
+)
 
 
 @dataclass(frozen=True)
@@ -39,14 +43,19 @@ def printed(request, tmp_path_factory) -> Printed:
     docx = next(p for p in built.outputs if p.suffix == ".docx")
     weasyprint = next(p for p in built.outputs if p.suffix == ".pdf")
     libreoffice = convert_to_pdf(docx, out)
-    return Printed(built.document, docx, {"libreoffice": pdf_text(libreoffice), "weasyprint": pdf_text(weasyprint)})
+    return Printed(
+        built.document,
+        docx,
+        {"libreoffice": pdf_text(libreoffice), "weasyprint": pdf_text(weasyprint)},
+    )
 
 
 @pytest.mark.parametrize("engine", ["libreoffice", "weasyprint"])
 def test_no_piece_of_a_table_cell_is_broken(printed, engine):
     short, fragments = broken_in_cells(printed.document, printed.pages[engine])
     assert not short and not fragments, (
-        f"{len(short)} pieces of table cells printed broken: {short[:40]}; fragments: {fragments[:60]}")
+        f"{len(short)} pieces of table cells printed broken: {short[:40]}; fragments: {fragments[:60]}"
+    )
 
 
 def test_docx_keeps_captions_headings_short_tables_and_signatures_with_what_follows(printed):
@@ -64,23 +73,32 @@ def test_docx_keeps_captions_headings_short_tables_and_signatures_with_what_foll
 
     paragraphs = document.paragraphs
     for paragraph in paragraphs:
-        if paragraph.style.name == "Caption" or (paragraph.style.name.startswith("Heading") and paragraph.text.strip()):
+        if paragraph.style.name == "Caption" or (
+            paragraph.style.name.startswith("Heading") and paragraph.text.strip()
+        ):
             assert keeps(paragraph), paragraph.text
-    kept = [t for t in tables(printed.document.body) if t.keep_together]  # none in Magetan 2024-2026
+    kept = [
+        t for t in tables(printed.document.body) if t.keep_together
+    ]  # none in Magetan 2024-2026
     by_caption = {p._p.getnext(): p.text for p in paragraphs if p.style.name == "Caption"}
     for table in kept:
         tbl = next(t for t, text in by_caption.items() if text.startswith(f"{table.label} "))
         rows = tbl.findall(qn("w:tr"))
         for n, tr in enumerate(rows):
             assert tr.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None
-            flags = {p.find(qn("w:pPr")) is not None and p.find(qn("w:pPr")).find(qn("w:keepNext")) is not None
-                     for p in tr.iter(qn("w:p"))}
+            flags = {
+                p.find(qn("w:pPr")) is not None
+                and p.find(qn("w:pPr")).find(qn("w:keepNext")) is not None
+                for p in tr.iter(qn("w:p"))
+            }
             assert flags == {n < len(rows) - 1}, f"{table.label} row {n + 1}"
     places = [b.place_date for _, b in _with_signatures(printed.document) if b is not None]
     for place in places:
         at = next(i for i, p in enumerate(paragraphs) if p.text == place)
         before = next(p for p in reversed(paragraphs[:at]) if p.text.strip())
-        assert keeps(before), f"the paragraph before the signature ({before.text[-40:]}) is not kept with it"
+        assert keeps(before), (
+            f"the paragraph before the signature ({before.text[-40:]}) is not kept with it"
+        )
 
 
 def _squeezed(text: str) -> str:
@@ -97,9 +115,11 @@ def test_each_caption_is_on_the_page_of_its_first_row(printed, engine):
         found = [n for n, page in enumerate(pages) if caption in page]
         assert found, f"{table.label} not found"
         start = found[-1]
-        after = pages[start][pages[start].rindex(caption) + len(caption):]
+        after = pages[start][pages[start].rindex(caption) + len(caption) :]
         first = next(cell_text(c) for c in table.head[0] if cell_text(c).strip())
-        assert _squeezed(pieces(first)[0]) in after, f"{table.label} {table.title}: caption on page {start + 1}, its first row is not"
+        assert _squeezed(pieces(first)[0]) in after, (
+            f"{table.label} {table.title}: caption on page {start + 1}, its first row is not"
+        )
 
 
 @pytest.mark.parametrize("engine", ["libreoffice", "weasyprint"])
@@ -112,12 +132,15 @@ def test_each_signature_shares_its_page_with_the_text_before_it(printed, engine)
             before = pieces(text) or before
             continue
         where = _squeezed(signature.place_date)
-        while start < len(pages) and not (where in pages[start] and _squeezed(f"NIP.{signature.nip}") in pages[start]):
+        while start < len(pages) and not (
+            where in pages[start] and _squeezed(f"NIP.{signature.nip}") in pages[start]
+        ):
             start += 1
         assert start < len(pages), f"signature {signature.place_date} not found"
         above = pages[start][: pages[start].index(where)]
         assert _squeezed(" ".join(before[-3:])) in above, (
-            f"the signature on page {start + 1} is not on the page of the text before it ({' '.join(before[-3:])})")
+            f"the signature on page {start + 1} is not on the page of the text before it ({' '.join(before[-3:])})"
+        )
         start += 1
 
 

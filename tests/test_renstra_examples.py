@@ -18,16 +18,25 @@ CONTENT = Path(__file__).resolve().parents[1] / "content"
 BLITAR = CONTENT / "blitar-dinsos" / "renstra-2021-2026"
 MAGETAN = CONTENT / "magetan-dinsos" / "renstra-2018-2023"
 GOLDEN = Path(__file__).parent / "golden"
-BAB = ["BAB I PENDAHULUAN", "BAB II GAMBARAN PELAYANAN PERANGKAT DAERAH",
-       "BAB III PERMASALAHAN DAN ISU-ISU STRATEGIS PERANGKAT DAERAH", "BAB IV TUJUAN DAN SASARAN",
-       "BAB V STRATEGI DAN ARAH KEBIJAKAN", "BAB VI RENCANA PROGRAM DAN KEGIATAN SERTA PENDANAAN",
-       "BAB VII KINERJA PENYELENGGARAAN BIDANG URUSAN", "BAB VIII PENUTUP"]
+BAB = [
+    "BAB I PENDAHULUAN",
+    "BAB II GAMBARAN PELAYANAN PERANGKAT DAERAH",
+    "BAB III PERMASALAHAN DAN ISU-ISU STRATEGIS PERANGKAT DAERAH",
+    "BAB IV TUJUAN DAN SASARAN",
+    "BAB V STRATEGI DAN ARAH KEBIJAKAN",
+    "BAB VI RENCANA PROGRAM DAN KEGIATAN SERTA PENDANAAN",
+    "BAB VII KINERJA PENYELENGGARAAN BIDANG URUSAN",
+    "BAB VIII PENUTUP",
+]
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("renstra")
-    return {name: build(folder, out).outputs[0] for name, folder in (("blitar", BLITAR), ("magetan", MAGETAN))}
+    return {
+        name: build(folder, out).outputs[0]
+        for name, folder in (("blitar", BLITAR), ("magetan", MAGETAN))
+    }
 
 
 def tables_by_code(path: Path) -> dict[str, list[list[str]]]:
@@ -35,14 +44,22 @@ def tables_by_code(path: Path) -> dict[str, list[list[str]]]:
     out = {}
     for caption, table in zip(table_captions(path), docx_tables(path)):
         first = caption.split("\n")[0]
-        code = first[first.index("(T-C.") + 1:first.index(")", first.index("(T-C."))] if "(T-C." in first else first.split()[1]
+        code = (
+            first[first.index("(T-C.") + 1 : first.index(")", first.index("(T-C."))]
+            if "(T-C." in first
+            else first.split()[1]
+        )
         out.setdefault(code, table)
     return out
 
 
 @pytest.mark.parametrize("name", ["blitar", "magetan"])
 def test_bab_i_to_viii_as_heading_1(built, name):
-    bab = [t.replace("\n", " ") for s, t in docx_headings(built[name]) if s == "Heading 1" and t.startswith("BAB")]
+    bab = [
+        t.replace("\n", " ")
+        for s, t in docx_headings(built[name])
+        if s == "Heading 1" and t.startswith("BAB")
+    ]
     assert bab == BAB
 
 
@@ -51,22 +68,38 @@ def test_tables_numbered_once(built, name):
     """Numbers by BAB ("2.5") or, for the standard forms, by code ("T-C.23"); the exact lists are
     in test_renstra_forms.py."""
     # a form printed in parts by year span: the later parts are "(lanjutan)" of its number
-    numbers = [c.split()[1] for c in table_captions(built[name]) if not c.split("\n")[0].endswith("(lanjutan)")]
-    assert len(numbers) == len(set(numbers))  # the seeds reuse numbers (B-16); generated ones never do
+    numbers = [
+        c.split()[1]
+        for c in table_captions(built[name])
+        if not c.split("\n")[0].endswith("(lanjutan)")
+    ]
+    assert len(numbers) == len(
+        set(numbers)
+    )  # the seeds reuse numbers (B-16); generated ones never do
     for n in numbers:
         bab, _, k = n.removeprefix("T-C.").partition(".")
         assert bab.isdigit() and (k.isdigit() or n.startswith("T-C.") and not k)
 
 
-@pytest.mark.parametrize("name, codes", [("blitar", ["T-C.23", "T-C.24", "T-C.25", "T-C.26", "T-C.27", "T-C.28"]),
-                                         ("magetan", ["T-C.23", "T-C.24", "T-C.25", "T-C.26", "T-C.27", "T-C.28"])])
+@pytest.mark.parametrize(
+    "name, codes",
+    [
+        ("blitar", ["T-C.23", "T-C.24", "T-C.25", "T-C.26", "T-C.27", "T-C.28"]),
+        ("magetan", ["T-C.23", "T-C.24", "T-C.25", "T-C.26", "T-C.27", "T-C.28"]),
+    ],
+)
 def test_standard_tables_present(built, name, codes):
     assert set(codes) <= set(tables_by_code(built[name]))
 
 
 def test_sub_headings_are_numbered_decimally(built):
     headings = [t for s, t in docx_headings(built["blitar"]) if s == "Heading 2"]
-    assert headings[:4] == ["1.1 Latar Belakang", "1.2 Landasan Hukum", "1.3 Maksud dan Tujuan", "1.4 Sistematika Penulisan"]
+    assert headings[:4] == [
+        "1.1 Latar Belakang",
+        "1.2 Landasan Hukum",
+        "1.3 Maksud dan Tujuan",
+        "1.4 Sistematika Penulisan",
+    ]
     assert "2.3 Kinerja Pelayanan Perangkat Daerah" in headings  # Blitar printed "1.3." here (B-15)
 
 
@@ -74,14 +107,21 @@ def test_magetan_tc24_all_computed_cells(built):
     """RENSTRA-SPEC F2/F3: 49 rows and the Total × rasio 2019, 2020 and growth of anggaran and
     realisasi (the document's own method, relatif_akhir) equal the signed document's cells."""
     table = tables_by_code(built["magetan"])["T-C.24"]
-    lines = [line for line in (GOLDEN / "magetan-2018-2023-tc24.csv").read_text(encoding="utf-8").splitlines()
-             if not line.startswith("#")]
+    lines = [
+        line
+        for line in (GOLDEN / "magetan-2018-2023-tc24.csv").read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+    ]
     golden = list(csv.DictReader(lines))
     body = table[3:]  # two header rows and the column-number row
     assert len(body) == len(golden) == 50
     for row, expected in zip(body, golden):
-        assert row[-4:] == [expected["rasio_2019"], expected["rasio_2020"], expected["pertumbuhan_anggaran"],
-                            expected["pertumbuhan_realisasi"]], expected["uraian"]
+        assert row[-4:] == [
+            expected["rasio_2019"],
+            expected["rasio_2020"],
+            expected["pertumbuhan_anggaran"],
+            expected["pertumbuhan_realisasi"],
+        ], expected["uraian"]
     assert body[-1][1:5] == ["5.018.500.000", "5.481.605.000", "4.420.891.870", "4.778.861.769"]
 
 
@@ -105,17 +145,27 @@ def test_blitar_tc27_total_includes_the_migran_program(built):
         subs = [s for k in node.get("kegiatan", []) for s in (k.get("sub_kegiatan") or [k])]
         return subs
 
-    per_year = {y: sum(leaf.get("pagu", {}).get(y, 0) for p in data["program"] for leaf in leaves(p)) for y in years}
+    per_year = {
+        y: sum(leaf.get("pagu", {}).get(y, 0) for p in data["program"] for leaf in leaves(p))
+        for y in years
+    }
     migran = next(p for p in data["program"] if "MIGRAN" in p["nama"])
-    assert sum(leaf.get("pagu", {}).get(y, 0) for leaf in leaves(migran) for y in years) == 550_000_000
+    assert (
+        sum(leaf.get("pagu", {}).get(y, 0) for leaf in leaves(migran) for y in years) == 550_000_000
+    )
     assert per_year[2022] == 12_206_342_370  # the printed 12.106.342.370 + Migran's 100.000.000
     # Five years of target and pagu do not fit A4 landscape at 8 pt: the matrix is printed in
     # tables by year span, the last with the Kondisi Akhir (document/table_layout.py).
-    parts = [t for c, t in zip(table_captions(built["blitar"]), docx_tables(built["blitar"]))
-             if "2022-2026" in c.split("\n")[0] and "T-C.27" in c]
+    parts = [
+        t
+        for c, t in zip(table_captions(built["blitar"]), docx_tables(built["blitar"]))
+        if "2022-2026" in c.split("\n")[0] and "T-C.27" in c
+    ]
     assert len(parts) >= 2
     totals = [c for table in parts for c in table[-1] if c.replace(".", "").isdigit()]
-    expected = [f"{v:,}".replace(",", ".") for v in per_year.values()] + [f"{sum(per_year.values()):,}".replace(",", ".")]
+    expected = [f"{v:,}".replace(",", ".") for v in per_year.values()] + [
+        f"{sum(per_year.values()):,}".replace(",", ".")
+    ]
     assert totals == expected
 
 
@@ -126,10 +176,19 @@ def test_blitar_rasio_rounded_half_up(built):
     first = tables["T-C.23"][3]
     assert first[-5:] == ["89", "144", "51", "97", "118"]
     # T-C.24's five years of Rupiah are printed in two tables by year span (2020 in the second)
-    tc24 = [t for c, t in zip(table_captions(built["blitar"]), docx_tables(built["blitar"])) if "(T-C.24)" in c]
+    tc24 = [
+        t
+        for c, t in zip(table_captions(built["blitar"]), docx_tables(built["blitar"]))
+        if "(T-C.24)" in c
+    ]
     assert "91,31" in [x for t in tc24 for x in t[3]]
     kemajuan = tables["2.6"]  # the seed's Tabel 2.7 (RENSTRA-SPEC §3: F3)
-    assert kemajuan[0] == ["Indikator Kinerja", "Target Akhir Renstra", "Realisasi 2020", "Tingkat Kemajuan (%)"]
+    assert kemajuan[0] == [
+        "Indikator Kinerja",
+        "Target Akhir Renstra",
+        "Realisasi 2020",
+        "Tingkat Kemajuan (%)",
+    ]
     assert [row[1:] for row in kemajuan[2:]] == [
         ["27 PA", "27 PA", "100"],
         ["22,02 %", "29,14 %", "132"],  # 29,14 / 22,02 x 100 = 132,33
@@ -246,7 +305,11 @@ BLITAR_REGISTER = {
 }
 
 
-@pytest.mark.parametrize("folder, register", [(MAGETAN, MAGETAN_REGISTER), (BLITAR, BLITAR_REGISTER)], ids=["magetan", "blitar"])
+@pytest.mark.parametrize(
+    "folder, register",
+    [(MAGETAN, MAGETAN_REGISTER), (BLITAR, BLITAR_REGISTER)],
+    ids=["magetan", "blitar"],
+)
 def test_check_reports_exactly_the_register(folder, register):
     found: dict[tuple[str, str], list[str | None]] = {}
     for f in check(folder):
@@ -257,34 +320,53 @@ def test_check_reports_exactly_the_register(folder, register):
 
 def test_cross_table_findings_name_both_places():
     (sdm,) = [str(f) for f in check(BLITAR) if f.problem.code == "silang.sdm"]
-    assert "sumber_daya.yaml:18: golongan: staff by golongan total 30, by status PNS 39 (sumber_daya.yaml:29)" in sdm
+    assert (
+        "sumber_daya.yaml:18: golongan: staff by golongan total 30, by status PNS 39 (sumber_daya.yaml:29)"
+        in sdm
+    )
     pb3 = [str(f) for f in check(MAGETAN) if f.problem.code == "silang.target"]
     assert "M18-KB3.1 (T-C.27) 100, M18-PB3 (T-C.27) 10 (program.yaml:475)" in pb3[0]
 
 
 def test_units_that_do_not_fit_are_named():
     """B-27: "Persentase …" counted in penyelenggara and jenis; M-12: "|| %" over "200 orang"."""
-    blitar = {f.problem.field: f.problem.message for f in check(BLITAR) if f.problem.code == "wajar.satuan"}
+    blitar = {
+        f.problem.field: f.problem.message
+        for f in check(BLITAR)
+        if f.problem.code == "wajar.satuan"
+    }
     assert blitar == {
         "program[1].kegiatan[0].indikator[0].satuan": "K2.1: the unit does not fit the indicator: a percentage ('Persentase "
         "Penyelenggara Pengelolaan Sumber Dana Sosial …') in 'penyelenggara'",
         "program[1].kegiatan[1].indikator[0].satuan": "K2.2: the unit does not fit the indicator: a percentage ('Persentase "
         "Jenis Potensi Sumber Kesejahteraan Sosial Daerah …') in 'jenis'",
     }
-    magetan = {f.problem.field: f.problem.message for f in check(MAGETAN) if f.problem.code == "wajar.satuan"}
-    assert magetan["program[9].kegiatan[2].indikator[0].satuan"] == "M18-KL7.3: the indicator is in '%', a target in 'orang'"
+    magetan = {
+        f.problem.field: f.problem.message
+        for f in check(MAGETAN)
+        if f.problem.code == "wajar.satuan"
+    }
+    assert (
+        magetan["program[9].kegiatan[2].indikator[0].satuan"]
+        == "M18-KL7.3: the indicator is in '%', a target in 'orang'"
+    )
 
 
 def test_check_names_the_missing_program_in_the_total():
-    message = next(str(f) for f in check(BLITAR) if f.problem.code == "total" and "2022" in f.problem.field)
+    message = next(
+        str(f) for f in check(BLITAR) if f.problem.code == "total" and "2022" in f.problem.field
+    )
     assert "printed 12.106.342.370, computed 12.206.342.370" in message
     assert "leaves out PROGRAM PENANGANAN WARGA NEGARA MIGRAN" in message
 
 
 def _drop_tercetak(node):
     if isinstance(node, dict):
-        return {k: _drop_tercetak(v) for k, v in node.items() if k not in ("tercetak", "tercetak_total", "tercetak_total_akhir",
-                                                                            "tercetak_akhir")}
+        return {
+            k: _drop_tercetak(v)
+            for k, v in node.items()
+            if k not in ("tercetak", "tercetak_total", "tercetak_total_akhir", "tercetak_akhir")
+        }
     if isinstance(node, list):
         return [_drop_tercetak(v) for v in node]
     return node
@@ -292,7 +374,9 @@ def _drop_tercetak(node):
 
 def _rewrite(path: Path, change) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    path.write_text(yaml.safe_dump(change(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump(change(data), allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
 
 
 def _sum_of_sub_targets(data):
@@ -302,21 +386,35 @@ def _sum_of_sub_targets(data):
             if kegiatan.get("target_dari_sub") == "sum":
                 own = kegiatan["indikator"][0]["target"]
                 for year in own:
-                    own[year] = sum(s["indikator"][0]["target"][year] for s in kegiatan["sub_kegiatan"])
+                    own[year] = sum(
+                        s["indikator"][0]["target"][year] for s in kegiatan["sub_kegiatan"]
+                    )
     return data
 
 
-UNITS_OFF = {f"M18-{x}" for x in ("KL1.1 KL1.2 KL1.3 KL1.5 KL2.1 KL2.2 KL4.1 KL5.2 KL7.1 KL7.2 KL7.3 KL7.4 KL7.5 KL8.1 "
-                                   "KL8.2 KL8.3 KL11.2 SKB6.1.1").split()} | {"K2.1", "K2.2"}
+UNITS_OFF = {
+    f"M18-{x}"
+    for x in (
+        "KL1.1 KL1.2 KL1.3 KL1.5 KL2.1 KL2.2 KL4.1 KL5.2 KL7.1 KL7.2 KL7.3 KL7.4 KL7.5 KL8.1 "
+        "KL8.2 KL8.3 KL11.2 SKB6.1.1"
+    ).split()
+} | {"K2.1", "K2.2"}
 """The indicators of M-12 and B-27."""
 
 
 def _fitting_units(data):
     """M-12, B-27: each indicator's unit fits its name, and its targets carry no other unit."""
+
     def fix(ind):
         name = ind["nama"].lower()
-        owned = [v["satuan"] for v in ind.get("target", {}).values() if isinstance(v, dict) and v.get("satuan")]
-        ind["target"] = {y: (v["nilai"] if isinstance(v, dict) else v) for y, v in ind.get("target", {}).items()}
+        owned = [
+            v["satuan"]
+            for v in ind.get("target", {}).values()
+            if isinstance(v, dict) and v.get("satuan")
+        ]
+        ind["target"] = {
+            y: (v["nilai"] if isinstance(v, dict) else v) for y, v in ind.get("target", {}).items()
+        }
         if name.startswith("persentase"):
             ind["satuan"] = "%"
         elif name.split()[1] in ("keluarga", "orang"):
@@ -325,7 +423,11 @@ def _fitting_units(data):
             ind["satuan"] = owned[0] if owned else "orang"
 
     for program in data["program"]:
-        for node in [program, *program["kegiatan"], *[s for k in program["kegiatan"] for s in k.get("sub_kegiatan", [])]]:
+        for node in [
+            program,
+            *program["kegiatan"],
+            *[s for k in program["kegiatan"] for s in k.get("sub_kegiatan", [])],
+        ]:
             if node["id"] in UNITS_OFF:
                 fix(node["indikator"][0])
     return data
@@ -342,7 +444,10 @@ def _strategi_for_every_sasaran(data):
     """M-6: M18-S2 given a strategi, so T-C.26 shows it."""
     for t in data["tujuan"]:
         for s in t["sasaran"]:
-            s.setdefault("strategi", [{"uraian": "Penguatan lembaga sosial", "arah_kebijakan": ["Pembinaan lembaga"]}])
+            s.setdefault(
+                "strategi",
+                [{"uraian": "Penguatan lembaga sosial", "arah_kebijakan": ["Pembinaan lembaga"]}],
+            )
     return data
 
 
@@ -370,9 +475,13 @@ def test_check_is_clean_on_a_corrected_copy(tmp_path, run_cli, name):
         _rewrite(doc / "program.yaml", _same_target_as_its_kegiatan)  # M-12
         _rewrite(doc / "rencana.yaml", _strategi_for_every_sasaran)  # M-6
     else:  # B-10: the golongan table missed a III/C row; Σ must be the 39 PNS
-        _rewrite(doc / "sumber_daya.yaml", lambda d: {**d, "golongan": d["golongan"] + [{"uraian": "III/C", "jumlah": 9}]})
-        (doc / "narasi" / "kata-pengantar.md").write_text("Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa.\n",
-                                                          encoding="utf-8")
+        _rewrite(
+            doc / "sumber_daya.yaml",
+            lambda d: {**d, "golongan": d["golongan"] + [{"uraian": "III/C", "jumlah": 9}]},
+        )
+        (doc / "narasi" / "kata-pengantar.md").write_text(
+            "Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa.\n", encoding="utf-8"
+        )
     _rewrite(doc / "program.yaml", _fitting_units)  # M-12, B-27
     assert check(doc) == []
     code, out, _ = run_cli("check", str(doc))

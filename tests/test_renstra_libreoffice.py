@@ -11,10 +11,13 @@ from test_renstra_examples import built  # noqa: F401  (the built examples, shar
 pytestmark = pytest.mark.libreoffice
 
 
-@pytest.mark.parametrize("name, figures", [
-    ("blitar", ["BAB VIII", "T-C.27", "12.206.342.370", "550.000.000", "91,31"]),
-    ("magetan", ["BAB VIII", "T-C.24", "5.018.500.000", "-200,00", "99,76"]),
-])
+@pytest.mark.parametrize(
+    "name, figures",
+    [
+        ("blitar", ["BAB VIII", "T-C.27", "12.206.342.370", "550.000.000", "91,31"]),
+        ("magetan", ["BAB VIII", "T-C.24", "5.018.500.000", "-200,00", "99,76"]),
+    ],
+)
 def test_renstra_converts_and_keeps_its_figures(built, name, figures, tmp_path):  # noqa: F811
     text = "\n".join(pdf_pages(convert_to_pdf(built[name], tmp_path)))
     for figure in figures:

@@ -23,18 +23,30 @@ def test_tc27_sums_match_an_independent_summation(tmp_path):
             expected = sum(s["pagu"][y] for k in p["kegiatan"] for s in k["sub_kegiatan"])
             assert program.pagu[y] == expected
         for k, kegiatan in zip(p["kegiatan"], program.children):
-            assert kegiatan.pagu_akhir(YEARS) == sum(s["pagu"][y] for s in k["sub_kegiatan"] for y in YEARS)
+            assert kegiatan.pagu_akhir(YEARS) == sum(
+                s["pagu"][y] for s in k["sub_kegiatan"] for y in YEARS
+            )
     (matriks,) = f.matriks
     for y in YEARS:
-        assert matriks.total[y] == sum(s["pagu"][y] for p in tree["program"] for k in p["kegiatan"] for s in k["sub_kegiatan"])
+        assert matriks.total[y] == sum(
+            s["pagu"][y] for p in tree["program"] for k in p["kegiatan"] for s in k["sub_kegiatan"]
+        )
 
     # Too wide for one A4 landscape page at 8 pt, the matrix is printed in tables by year span,
     # each with every row; the last holds the Kondisi Akhir (document/table_layout.py).
-    parts = [t for t in walk(document_for(c).body) if isinstance(t, Table) and t.id.startswith("tc27")]
+    parts = [
+        t for t in walk(document_for(c).body) if isinstance(t, Table) and t.id.startswith("tc27")
+    ]
     # a tujuan row, a sasaran row, then the programs
     assert parts and all(len(table.body) == 2 + 40 * (1 + 10 * (1 + 5)) for table in parts)
     total_row = [cell.blocks[0].inlines[0].text for cell in parts[-1].foot[0]]
-    grand = sum(s["pagu"][y] for p in tree["program"] for k in p["kegiatan"] for s in k["sub_kegiatan"] for y in YEARS)
+    grand = sum(
+        s["pagu"][y]
+        for p in tree["program"]
+        for k in p["kegiatan"]
+        for s in k["sub_kegiatan"]
+        for y in YEARS
+    )
     assert rupiah(grand, False) in total_row
 
 
@@ -47,10 +59,22 @@ def test_large_agency_builds_a_docx(tmp_path):
     assert path.name == "renstra-2021-2026-dinas-sintetis-kabupaten-contoh.docx"
     # read back: the DOCX's T-C.27 holds every row of the tree's (header, the program tree,
     # TOTAL) and its TOTAL row prints the independent grand total
-    (tc27,) = [t for t in walk(built.document.body) if isinstance(t, Table) and t.id.startswith("tc27")]
-    assert len(tc27.body) == 2 + 40 * (1 + 10 * (1 + 5))  # a tujuan row, a sasaran row, then the programs
-    (read,) = [t for t in docx_tables(path) if len(t) == len(tc27.head) + len(tc27.body) + len(tc27.foot)]
-    grand = sum(s["pagu"][y] for p in tree["program"] for k in p["kegiatan"] for s in k["sub_kegiatan"] for y in YEARS)
+    (tc27,) = [
+        t for t in walk(built.document.body) if isinstance(t, Table) and t.id.startswith("tc27")
+    ]
+    assert len(tc27.body) == 2 + 40 * (
+        1 + 10 * (1 + 5)
+    )  # a tujuan row, a sasaran row, then the programs
+    (read,) = [
+        t for t in docx_tables(path) if len(t) == len(tc27.head) + len(tc27.body) + len(tc27.foot)
+    ]
+    grand = sum(
+        s["pagu"][y]
+        for p in tree["program"]
+        for k in p["kegiatan"]
+        for s in k["sub_kegiatan"]
+        for y in YEARS
+    )
     assert rupiah(grand, False) in read[-1]
     first = read[len(tc27.head) + 2]  # after the tujuan and sasaran rows
     assert first[2:4] == [tree["program"][0]["nama"], tree["program"][0]["indikator"][0]["nama"]]

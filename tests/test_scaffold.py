@@ -20,8 +20,26 @@ def write(files: dict[Path, str | bytes]) -> None:
 
 
 HEADINGS = {
-    "lkjip": ["KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "BAB I", "BAB II", "BAB III", "BAB IV", "LAMPIRAN"],
-    "renstra": ["KATA PENGANTAR", "BAB I", "BAB II", "BAB III", "BAB IV", "BAB V", "BAB VI", "BAB VII", "BAB VIII"],
+    "lkjip": [
+        "KATA PENGANTAR",
+        "IKHTISAR EKSEKUTIF",
+        "BAB I",
+        "BAB II",
+        "BAB III",
+        "BAB IV",
+        "LAMPIRAN",
+    ],
+    "renstra": [
+        "KATA PENGANTAR",
+        "BAB I",
+        "BAB II",
+        "BAB III",
+        "BAB IV",
+        "BAB V",
+        "BAB VI",
+        "BAB VII",
+        "BAB VIII",
+    ],
 }
 """The Heading 1 paragraphs a scaffold's DOCX has: the whole outline, built from the [ISI] values."""
 
@@ -32,12 +50,18 @@ def test_scaffold_builds_and_check_flags_placeholders(tmp_path, jenis):
     files = new_document(folder, jenis, 2025, tmp_path / "schemas")
     write(files)
     assert (folder.parent / "agency.yaml") in files
-    assert all("# yaml-language-server: $schema=" in text for path, text in files.items() if path.suffix == ".yaml")
+    assert all(
+        "# yaml-language-server: $schema=" in text
+        for path, text in files.items()
+        if path.suffix == ".yaml"
+    )
     (docx,) = build(folder, tmp_path / "out").outputs
     assert [h.split("\n")[0] for s, h in docx_headings(docx) if s == "Heading 1"] == HEADINGS[jenis]
     findings = check(folder)
     assert findings and {f.severity for f in findings} == {"I"}  # placeholders only: informational
-    assert all(f.problem.code == "isi" and f.problem.line for f in findings)  # a Kata Pengantar to write too
+    assert all(
+        f.problem.code == "isi" and f.problem.line for f in findings
+    )  # a Kata Pengantar to write too
 
 
 def test_next_years_lkjip_from_this_years(example_copy):
@@ -46,18 +70,25 @@ def test_next_years_lkjip_from_this_years(example_copy):
     c = load_lkjip(new)
     assert c.settings.tahun == 2025 and c.settings.tanda_tangan.tanggal.year == 2026
     assert all(r.nilai is None for r in c.kinerja.realisasi.values())
-    assert all(r.tercetak.capaian is None and r.tercetak.kategori is None for r in c.kinerja.realisasi.values())
+    assert all(
+        r.tercetak.capaian is None and r.tercetak.kategori is None
+        for r in c.kinerja.realisasi.values()
+    )
     assert c.kinerja.target_triwulan == {}
     assert all(k.anggaran.realisasi == 0 for p in c.program.program for k in p.kegiatan)
     old = load_lkjip(example_copy)  # last year's pagu kept as a draft, kegiatan by kegiatan
-    assert [k.anggaran.pagu for p in c.program.program for k in p.kegiatan] == \
-        [k.anggaran.pagu for p in old.program.program for k in p.kegiatan]
+    assert [k.anggaran.pagu for p in c.program.program for k in p.kegiatan] == [
+        k.anggaran.pagu for p in old.program.program for k in p.kegiatan
+    ]
     assert "<!-- [ISI] draft" in (new / "narasi" / "latar-belakang.md").read_text(encoding="utf-8")
-    assert (new / "narasi" / "bagan-organisasi.png").read_bytes() == (example_copy / "narasi" / "bagan-organisasi.png").read_bytes()
+    assert (new / "narasi" / "bagan-organisasi.png").read_bytes() == (
+        example_copy / "narasi" / "bagan-organisasi.png"
+    ).read_bytes()
     # the year's [ISI] markers (information), and the plan's one known gap (LKJIP-SPEC L-21): no
     # finding carried over from last year's printed figures
-    assert [(f.severity, f.problem.code, f.problem.field) for f in check(new) if f.severity != "I"] == [
-        ("W", "strategi", "tujuan[0].sasaran[4].id")]
+    assert [
+        (f.severity, f.problem.code, f.problem.field) for f in check(new) if f.severity != "I"
+    ] == [("W", "strategi", "tujuan[0].sasaran[4].id")]
     build(new, example_copy.parent / "out")
 
 
@@ -70,6 +101,7 @@ def test_renstra_scaffold_period_starts_at_its_year(tmp_path):
     assert "periode: [2025, 2029]" in rencana and "Tahun 2025-2029" in rencana
     write(files)
     from laporgen.model.folder import load_renstra
+
     c = load_renstra(folder)
     assert (c.settings.periode, c.settings.tahun_awal) == ("2025-2029", 2024)
 
@@ -83,17 +115,27 @@ def test_next_years_lkjip_rolls_the_assets_and_marks_last_years_figures(example_
     assert [(a.nama, a.saldo_awal, a.bertambah, a.berkurang) for a in aset] == [
         ("Tanah", 84093652, 0, 0),
         ("Peralatan dan Mesin", 2596107062 + 281832257, 0, 0),
-        ("Gedung dan Bangunan", 21487432582, 0, 0)]
+        ("Gedung dan Bangunan", 21487432582, 0, 0),
+    ]
     sumber_daya = (new / "sumber_daya.yaml").read_text(encoding="utf-8")
-    assert ('    - {nama: "Peralatan dan Mesin", saldo_awal: 2877939319, bertambah: 0, berkurang: 0}'
-            '  # [ISI] mutasi aset 2025') in sumber_daya
-    assert '    - {jabatan: "Kepala Dinas", kebutuhan: 1, realisasi: 1}  # [ISI] jumlah pegawai 2025' in sumber_daya
+    assert (
+        '    - {nama: "Peralatan dan Mesin", saldo_awal: 2877939319, bertambah: 0, berkurang: 0}'
+        "  # [ISI] mutasi aset 2025"
+    ) in sumber_daya
+    assert (
+        '    - {jabatan: "Kepala Dinas", kebutuhan: 1, realisasi: 1}  # [ISI] jumlah pegawai 2025'
+        in sumber_daya
+    )
     program = (new / "program.yaml").read_text(encoding="utf-8")
-    assert "        anggaran: {pagu: 39845000, pagu_murni: 50000000, realisasi: 0}  # [ISI] pagu dan realisasi 2025" in program
+    assert (
+        "        anggaran: {pagu: 39845000, pagu_murni: 50000000, realisasi: 0}  # [ISI] pagu dan realisasi 2025"
+        in program
+    )
     assert "        target: 84  # [ISI] target dan realisasi 2025" in program
     isi = [f for f in check(new) if f.problem.code == "isi"]
     line = 1 + sumber_daya.split("\n").index(
-        '    - {nama: "Peralatan dan Mesin", saldo_awal: 2877939319, bertambah: 0, berkurang: 0}  # [ISI] mutasi aset 2025')
+        '    - {nama: "Peralatan dan Mesin", saldo_awal: 2877939319, bertambah: 0, berkurang: 0}  # [ISI] mutasi aset 2025'
+    )
     assert any(f.problem.file.endswith("sumber_daya.yaml") and f.problem.line == line for f in isi)
 
 
@@ -102,18 +144,33 @@ def test_a_riwayat_row_written_by_name_takes_the_moved_year(example_copy):
     that name and satuan: the report year merges into it, in Tabel 3.3 and in `init --from`."""
     kinerja = example_copy / "kinerja.yaml"
     text = kinerja.read_text(encoding="utf-8")
-    kinerja.write_text(text.replace(
-        "    satuan: persen\n    id: IS1.1\n",
-        "    satuan: Persen\n    tahun:\n      2023: {target: 80, realisasi: 81}\n", 1), encoding="utf-8")
+    kinerja.write_text(
+        text.replace(
+            "    satuan: persen\n    id: IS1.1\n",
+            "    satuan: Persen\n    tahun:\n      2023: {target: 80, realisasi: 81}\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
     from laporgen.compute.lkjip import lkjip_figures
-    rows = [r for r in lkjip_figures(load_lkjip(example_copy)).riwayat
-            if r.indikator == "Persentase PPKS yang Mendapatkan Perlindungan dan Jaminan Sosial"]
+
+    rows = [
+        r
+        for r in lkjip_figures(load_lkjip(example_copy)).riwayat
+        if r.indikator == "Persentase PPKS yang Mendapatkan Perlindungan dan Jaminan Sosial"
+    ]
     assert len(rows) == 1 and sorted(rows[0].tahun) == [2023, 2024]
     new = example_copy.parent / "lkjip-2025"
     write(next_lkjip(example_copy, new))
-    riwayat = [r for r in load_lkjip(new).kinerja.riwayat
-               if r.indikator == "Persentase PPKS yang Mendapatkan Perlindungan dan Jaminan Sosial"]
+    riwayat = [
+        r
+        for r in load_lkjip(new).kinerja.riwayat
+        if r.indikator == "Persentase PPKS yang Mendapatkan Perlindungan dan Jaminan Sosial"
+    ]
     assert len(riwayat) == 1 and riwayat[0].id is None and sorted(riwayat[0].tahun) == [2023, 2024]
-    rows = [r for r in lkjip_figures(load_lkjip(new)).riwayat
-            if r.indikator == "Persentase PPKS yang Mendapatkan Perlindungan dan Jaminan Sosial"]
+    rows = [
+        r
+        for r in lkjip_figures(load_lkjip(new)).riwayat
+        if r.indikator == "Persentase PPKS yang Mendapatkan Perlindungan dan Jaminan Sosial"
+    ]
     assert len(rows) == 1 and sorted(rows[0].tahun) == [2023, 2024, 2025]

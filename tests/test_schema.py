@@ -58,24 +58,50 @@ def test_example_file_validates_against_its_schema(path, name):
 
 def test_a_typo_fails_the_schema():
     schema = json_schema("lkjip-kinerja")
-    bad = {"realisasi": {"IS1.1": {"nilai": 1, "realiasi": 2}},
-           "perjanjian_kinerja": [{"versi": "murni", "tanggal": "2024-01-02"}], "dukungan": {}}
+    bad = {
+        "realisasi": {"IS1.1": {"nilai": 1, "realiasi": 2}},
+        "perjanjian_kinerja": [{"versi": "murni", "tanggal": "2024-01-02"}],
+        "dukungan": {},
+    }
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(bad))
     assert len(errors) == 1 and "'realiasi' was unexpected" in errors[0].message
 
 
 def test_schema_files_are_stable_json():
     files = schema_files()
-    assert set(files) == {f"{n}.schema.json" for n in ("agency", "lkjip-document", "renstra-document", "rencana", "lkjip-program",
-                                                       "lkjip-kinerja", "lkjip-sumber-daya", "renstra-program", "renstra-evaluasi",
-                                                       "renstra-sumber-daya", "renstra-analisis", "pk-document", "pk-anggaran",
-                                                       "pk-perjanjian", "tabel")}
+    assert set(files) == {
+        f"{n}.schema.json"
+        for n in (
+            "agency",
+            "lkjip-document",
+            "renstra-document",
+            "rencana",
+            "lkjip-program",
+            "lkjip-kinerja",
+            "lkjip-sumber-daya",
+            "renstra-program",
+            "renstra-evaluasi",
+            "renstra-sumber-daya",
+            "renstra-analisis",
+            "pk-document",
+            "pk-anggaran",
+            "pk-perjanjian",
+            "tabel",
+        )
+    }
     # stable: each file is exactly its JSON with sorted keys and 2-space indent, so two runs (or
     # two machines) write the same bytes and a diff shows only real schema changes
     for name, data in files.items():
-        assert data == (json.dumps(json.loads(data), indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode(), name
+        assert (
+            data
+            == (
+                json.dumps(json.loads(data), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+            ).encode()
+        ), name
     assert json.loads(files["rencana.schema.json"])["title"].startswith("rencana.yaml")
-    assert json.loads(files["lkjip-kinerja.schema.json"])["title"].startswith("kinerja.yaml of an LKjIP")
+    assert json.loads(files["lkjip-kinerja.schema.json"])["title"].startswith(
+        "kinerja.yaml of an LKjIP"
+    )
 
 
 def test_every_registered_file_has_a_schema():
@@ -84,7 +110,9 @@ def test_every_registered_file_has_a_schema():
 
     for entry in JENIS.values():
         for b in entry.berkas:
-            assert file_schema(entry.nama, b.stem) in {n.removesuffix(".schema.json") for n in schema_files()}
+            assert file_schema(entry.nama, b.stem) in {
+                n.removesuffix(".schema.json") for n in schema_files()
+            }
     assert file_schema("lkjip", "analisis") is None and file_schema("nope", "rencana") is None
 
 
@@ -96,7 +124,13 @@ def test_the_cover_and_front_matter_fields_are_in_the_schemas():
     assert "agency folder" in agency["logo"]["description"]
     for name in ("lkjip-document", "renstra-document"):
         settings = json_schema(name)["properties"]
-        assert settings["sampul"]["enum"] == ["standar", "kop"] and settings["sampul"]["default"] == "standar"
-        assert settings["bagian_kosong"]["enum"] == ["draf", "hilangkan"] and settings["bagian_kosong"]["default"] == "draf"
+        assert (
+            settings["sampul"]["enum"] == ["standar", "kop"]
+            and settings["sampul"]["default"] == "standar"
+        )
+        assert (
+            settings["bagian_kosong"]["enum"] == ["draf", "hilangkan"]
+            and settings["bagian_kosong"]["default"] == "draf"
+        )
     penetapan = json_schema("renstra-document")["$defs"]["Penetapan"]["properties"]
     assert set(penetapan) == {"judul", "nomor", "tanggal", "tentang"}

@@ -71,8 +71,17 @@ def verdicts(path: Path, name: str) -> tuple[bool, bool] | None:
     try:
         data, source = read_data(path)
         text = path.read_text(encoding="utf-8-sig")
-        edited = tomllib.loads(text) if path.suffix == ".toml" else yaml.load(text, Loader=EditorLoader)
-    except (LaporgenError, UnicodeDecodeError, yaml.YAMLError, tomllib.TOMLDecodeError, ValueError, RecursionError):
+        edited = (
+            tomllib.loads(text) if path.suffix == ".toml" else yaml.load(text, Loader=EditorLoader)
+        )
+    except (
+        LaporgenError,
+        UnicodeDecodeError,
+        yaml.YAMLError,
+        tomllib.TOMLDecodeError,
+        ValueError,
+        RecursionError,
+    ):
         return None
     try:
         validate(_model(name), data, source)

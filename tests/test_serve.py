@@ -132,8 +132,10 @@ def test_a_runaway_narrative_is_an_error_page_and_serve_recovers_once_fixed(exam
 
     penutup = example_copy / "narasi" / "penutup.md"
     good = penutup.read_text(encoding="utf-8")
-    penutup.write_text("{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}\n" + good,
-                       encoding="utf-8")
+    penutup.write_text(
+        "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}\n" + good,
+        encoding="utf-8",
+    )
     with running(example_copy) as server:
         started = time.monotonic()
         status, _, page = fetch(server.url)
@@ -148,7 +150,9 @@ def test_a_runaway_narrative_is_an_error_page_and_serve_recovers_once_fixed(exam
 def test_a_yaml_alias_bomb_is_an_error_page(example_copy):
     kinerja = example_copy / "kinerja.yaml"
     good = kinerja.read_text(encoding="utf-8")
-    bomb = "".join(f"bom_{n}: &{n} [{', '.join([f'*{n - 1}'] * 9) if n else 'lol'}]\n" for n in range(9))
+    bomb = "".join(
+        f"bom_{n}: &{n} [{', '.join([f'*{n - 1}'] * 9) if n else 'lol'}]\n" for n in range(9)
+    )
     kinerja.write_text(good + bomb.replace("&0 [lol]", "&0 [lol, lol]"), encoding="utf-8")
     with running(example_copy) as server:
         status, _, page = fetch(server.url)

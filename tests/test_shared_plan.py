@@ -10,7 +10,11 @@ from laporgen.jenis import load_document
 
 
 def table(folder, table_id: str) -> Table:
-    (found,) = [b for b in walk(document_for(load_document(folder)).body) if isinstance(b, Table) and b.id == table_id]
+    (found,) = [
+        b
+        for b in walk(document_for(load_document(folder)).body)
+        if isinstance(b, Table) and b.id == table_id
+    ]
     return found
 
 
@@ -30,7 +34,11 @@ def test_a_target_edited_in_the_renstra_shows_in_both_documents(example_copy):
     before_lkjip = row_of(table(example_copy, "capaian"), IS21)
     before_renstra = row_of(table(renstra, "tc25"), IS21)
     assert before_lkjip[-5:-2] == ["0,28", "0,259", "92,50"]
-    assert before_renstra[-3:] == ["0,28%", "0,29%", "0,30%"]  # T-C.25: the unit in the cell, no kondisi akhir
+    assert before_renstra[-3:] == [
+        "0,28%",
+        "0,29%",
+        "0,30%",
+    ]  # T-C.25: the unit in the cell, no kondisi akhir
 
     plan = renstra / "rencana.yaml"
     text = plan.read_text(encoding="utf-8")
@@ -38,8 +46,15 @@ def test_a_target_edited_in_the_renstra_shows_in_both_documents(example_copy):
     plan.write_text(text.replace("target: {2024: 0.28,", "target: {2024: 0.259,"), encoding="utf-8")
 
     after_lkjip = row_of(table(example_copy, "capaian"), IS21)
-    assert after_lkjip[-5:-1] == ["0,259", "0,259", "100,00", "Sangat Berhasil"]  # Tabel 3.2: target, capaian, kategori
-    assert row_of(table(example_copy, "tujuan-sasaran"), IS21)[-3] == "0,259"  # Tabel 2.2, the 2024 column
+    assert after_lkjip[-5:-1] == [
+        "0,259",
+        "0,259",
+        "100,00",
+        "Sangat Berhasil",
+    ]  # Tabel 3.2: target, capaian, kategori
+    assert (
+        row_of(table(example_copy, "tujuan-sasaran"), IS21)[-3] == "0,259"
+    )  # Tabel 2.2, the 2024 column
     assert row_of(table(renstra, "tc25"), IS21)[-3] == "0,259%"  # the Renstra's T-C.25, 2024
 
 

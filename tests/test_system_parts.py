@@ -21,10 +21,29 @@ def test_needs_the_browser():
 
 def test_a_missing_system_part_fails_in_one_line_naming_the_package(tmp_path):
     (tmp_path / "test_needs.py").write_text(NEEDS_CHROMEDRIVER, encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(tmp_path),
-                          "-o", "pythonpath=" + str(TESTS), str(tmp_path / "test_needs.py")],
-                         capture_output=True, text=True, cwd=tmp_path, timeout=120, check=False)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--rootdir",
+            str(tmp_path),
+            "-o",
+            "pythonpath=" + str(TESTS),
+            str(tmp_path / "test_needs.py"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
     assert run.returncode == 1, run.stdout
     line = "missing system part: chromedriver; install it: apt-get install --no-install-recommends chromium-driver"
     assert run.stdout.count(line) == 1, run.stdout
-    assert "Traceback" not in run.stdout and "def test_needs_the_browser" not in run.stdout, run.stdout
+    assert "Traceback" not in run.stdout and "def test_needs_the_browser" not in run.stdout, (
+        run.stdout
+    )

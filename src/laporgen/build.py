@@ -54,25 +54,51 @@ def document_for(c: Content, charts: bool = True, figures: Any = None) -> Docume
     return jenis_for(c).tree(c, f, charts)
 
 
-def build(folder: Path, out: Path, formats: tuple[str, ...] = ("docx",), template: Path | None = None,
-          pdf_engine: str = PDF_ENGINES[0], pdf_standard: str | None = None, page_numbers: bool = True) -> Built:
+def build(
+    folder: Path,
+    out: Path,
+    formats: tuple[str, ...] = ("docx",),
+    template: Path | None = None,
+    pdf_engine: str = PDF_ENGINES[0],
+    pdf_standard: str | None = None,
+    page_numbers: bool = True,
+) -> Built:
     """Render the document in `folder` into `out` in each format; returns what was written.
     `pdf_standard` ("a-2b") makes the Typst PDF an archival PDF/A file. `page_numbers` lays the
     DOCX out with LibreOffice, when installed, to fill its contents lists (`render/contents.py`);
     without, Word fills them when the file is opened."""
-    unknown = [f for f in formats if f not in FORMATS] + ([pdf_engine] if pdf_engine not in PDF_ENGINES else [])
+    unknown = [f for f in formats if f not in FORMATS] + (
+        [pdf_engine] if pdf_engine not in PDF_ENGINES else []
+    )
     if pdf_standard is not None and pdf_engine != "typst":
-        raise LaporgenError([Problem("command line", f"--pdf-standard {pdf_standard} needs the typst PDF engine",
-                                     hint="drop --pdf-engine, or use --pdf-engine typst", code="usage")])
+        raise LaporgenError(
+            [
+                Problem(
+                    "command line",
+                    f"--pdf-standard {pdf_standard} needs the typst PDF engine",
+                    hint="drop --pdf-engine, or use --pdf-engine typst",
+                    code="usage",
+                )
+            ]
+        )
     if unknown:
-        raise LaporgenError([Problem("command line", f"unknown format or engine: {', '.join(unknown)}",
-                                     hint=f"formats: {', '.join(FORMATS)}; pdf engines: {', '.join(PDF_ENGINES)}",
-                                     code="usage")])
+        raise LaporgenError(
+            [
+                Problem(
+                    "command line",
+                    f"unknown format or engine: {', '.join(unknown)}",
+                    hint=f"formats: {', '.join(FORMATS)}; pdf engines: {', '.join(PDF_ENGINES)}",
+                    code="usage",
+                )
+            ]
+        )
     with collector.paused():
         content = load_document(folder)
         document = document_for(content)
         notes: list[str] = []
-        renderers = _renderers(template or TEMPLATES / "laporgen.docx", pdf_engine, pdf_standard, page_numbers, notes)
+        renderers = _renderers(
+            template or TEMPLATES / "laporgen.docx", pdf_engine, pdf_standard, page_numbers, notes
+        )
         rendered: dict[str, bytes] = {}
         for fmt in formats:
             rendered[fmt] = renderers[fmt](document, rendered)
@@ -84,17 +110,28 @@ def build(folder: Path, out: Path, formats: tuple[str, ...] = ("docx",), templat
 Renderer = Callable[[Document, dict[str, bytes]], bytes]
 
 
-NO_LIBREOFFICE = ("LibreOffice is not installed, so the DOCX's Daftar Isi/Tabel/Gambar have no page numbers "
-                  "yet: Word fills them in when the file is opened (answer Yes to \"update fields\"); "
-                  "install LibreOffice (libreoffice-writer) to have them written in")
-LAYOUT_FAILED = ("LibreOffice could not lay the DOCX out ({reason}), so its Daftar Isi/Tabel/Gambar have no page "
-                 "numbers yet: Word fills them in when the file is opened")
-UNPLACED = ("{n} entr(y/ies) of the DOCX's contents lists were not found in LibreOffice's layout and have "
-            "no page number; Word fills them in when the file is opened")
+NO_LIBREOFFICE = (
+    "LibreOffice is not installed, so the DOCX's Daftar Isi/Tabel/Gambar have no page numbers "
+    'yet: Word fills them in when the file is opened (answer Yes to "update fields"); '
+    "install LibreOffice (libreoffice-writer) to have them written in"
+)
+LAYOUT_FAILED = (
+    "LibreOffice could not lay the DOCX out ({reason}), so its Daftar Isi/Tabel/Gambar have no page "
+    "numbers yet: Word fills them in when the file is opened"
+)
+UNPLACED = (
+    "{n} entr(y/ies) of the DOCX's contents lists were not found in LibreOffice's layout and have "
+    "no page number; Word fills them in when the file is opened"
+)
 
 
-def _renderers(template: Path, pdf_engine: str, pdf_standard: str | None = None, page_numbers: bool = True,
-               notes: list[str] | None = None) -> dict[str, Renderer]:
+def _renderers(
+    template: Path,
+    pdf_engine: str,
+    pdf_standard: str | None = None,
+    page_numbers: bool = True,
+    notes: list[str] | None = None,
+) -> dict[str, Renderer]:
     """Each format's renderer; given the document and what was rendered before it (the
     LibreOffice PDF engine converts the DOCX). Imported lazily: WeasyPrint is slow to import.
     What the user should know about an output is added to `notes`."""
@@ -116,7 +153,9 @@ def _renderers(template: Path, pdf_engine: str, pdf_standard: str | None = None,
         try:
             filled = with_page_numbers(buffer.getvalue())
         except LaporgenError as exc:  # the DOCX is still good: only its page numbers wait for Word
-            notes.append(LAYOUT_FAILED.format(reason="; ".join(problem.message for problem in exc.problems)))
+            notes.append(
+                LAYOUT_FAILED.format(reason="; ".join(problem.message for problem in exc.problems))
+            )
             return buffer.getvalue()
         if filled.missing:
             notes.append(UNPLACED.format(n=filled.missing))
@@ -155,4 +194,8 @@ def check(folder: Path) -> list[Finding]:
 
         jenis = jenis_for(content)
         angka = jenis.angka(content, figures) if jenis.angka else []
-        return jenis.check(content, figures) + check_dokumen(content, document, angka) + check_tabel(content)
+        return (
+            jenis.check(content, figures)
+            + check_dokumen(content, document, angka)
+            + check_tabel(content)
+        )

@@ -32,7 +32,10 @@ EXAMPLES = """examples:
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version  # 20 ms to import: only for --version
+    from importlib.metadata import (
+        PackageNotFoundError,
+        version,
+    )  # 20 ms to import: only for --version
 
     try:
         return version("laporgen")
@@ -43,8 +46,13 @@ def _version() -> str:
 class _VersionAction(argparse.Action):
     """`--version`, the installed version looked up when asked, not on every command."""
 
-    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS,
-                 help="show laporgen's version and exit"):
+    def __init__(
+        self,
+        option_strings,
+        dest=argparse.SUPPRESS,
+        default=argparse.SUPPRESS,
+        help="show laporgen's version and exit",
+    ):
         super().__init__(option_strings, dest, nargs=0, default=default, help=help)
 
     def __call__(self, parser, namespace, values, option_string=None):
@@ -53,15 +61,26 @@ class _VersionAction(argparse.Action):
 
 
 def _global_options(p: argparse.ArgumentParser, default: object) -> None:
-    p.add_argument("--debug", action="store_true", default=default, help="show the Python traceback of an internal error")
-    p.add_argument("-q", "--quiet", action="store_true", default=default, help="print only errors and findings")
-    p.add_argument("--verbose", action="store_true", default=default, help="print what is done, step by step")
+    p.add_argument(
+        "--debug",
+        action="store_true",
+        default=default,
+        help="show the Python traceback of an internal error",
+    )
+    p.add_argument(
+        "-q", "--quiet", action="store_true", default=default, help="print only errors and findings"
+    )
+    p.add_argument(
+        "--verbose", action="store_true", default=default, help="print what is done, step by step"
+    )
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="laporgen", description="Renders LKjIP and Renstra documents from content files, with every figure computed.",
-        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
+        prog="laporgen",
+        description="Renders LKjIP and Renstra documents from content files, with every figure computed.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action=_VersionAction)
     _global_options(p, False)
@@ -72,130 +91,218 @@ def parser() -> argparse.ArgumentParser:
     _global_options(common, argparse.SUPPRESS)
     command = functools.partial(sub.add_parser, parents=[common])
 
-    b = command("build", help="render a document folder into output files",
-                       description="Render a document folder (content/<agency>/<document>) into DOCX.",
-                       epilog="examples:\n  laporgen build content/magetan-dinsos/lkjip-2024 --out output/\n"
-                       "  laporgen build content/magetan-dinsos/lkjip-2024 --format docx,html,pdf\n"
-                       "  laporgen build content/magetan-dinsos/lkjip-2024 --format pdf --pdf-engine libreoffice",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    b.add_argument("path", type=Path, help="the document folder, or a folder of documents (all are built, in parallel)")
-    b.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
-    b.add_argument("--jobs", type=int, help="documents built at once when PATH holds several (default: one per core)")
-    b.add_argument("--template", type=Path, help="a Word template to use instead of the bundled laporgen.docx")
-    b.add_argument("--format", default="docx",
-                   help="comma-separated output formats: docx, html, pdf (default: docx)")
-    b.add_argument("--pdf-engine", default="typst", choices=("typst", "weasyprint", "libreoffice"),
-                   help="typst: laid out by Typst, fastest (default); weasyprint: the HTML printed; "
-                   "libreoffice: the DOCX converted, with Word's line and page breaks")
-    b.add_argument("--pdf-standard", choices=("a-2b", "a-3b"),
-                   help="make the PDF an archival PDF/A file of this level (typst engine only), e.g. a-2b")
-    b.add_argument("--no-page-numbers", action="store_true",
-                   help="skip the LibreOffice layout that writes page numbers into the DOCX's contents lists "
-                   "(faster; Word then fills them in when the file is opened)")
+    b = command(
+        "build",
+        help="render a document folder into output files",
+        description="Render a document folder (content/<agency>/<document>) into DOCX.",
+        epilog="examples:\n  laporgen build content/magetan-dinsos/lkjip-2024 --out output/\n"
+        "  laporgen build content/magetan-dinsos/lkjip-2024 --format docx,html,pdf\n"
+        "  laporgen build content/magetan-dinsos/lkjip-2024 --format pdf --pdf-engine libreoffice",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    b.add_argument(
+        "path",
+        type=Path,
+        help="the document folder, or a folder of documents (all are built, in parallel)",
+    )
+    b.add_argument(
+        "--out", type=Path, default=Path("output"), help="output folder (default: output/)"
+    )
+    b.add_argument(
+        "--jobs",
+        type=int,
+        help="documents built at once when PATH holds several (default: one per core)",
+    )
+    b.add_argument(
+        "--template", type=Path, help="a Word template to use instead of the bundled laporgen.docx"
+    )
+    b.add_argument(
+        "--format",
+        default="docx",
+        help="comma-separated output formats: docx, html, pdf (default: docx)",
+    )
+    b.add_argument(
+        "--pdf-engine",
+        default="typst",
+        choices=("typst", "weasyprint", "libreoffice"),
+        help="typst: laid out by Typst, fastest (default); weasyprint: the HTML printed; "
+        "libreoffice: the DOCX converted, with Word's line and page breaks",
+    )
+    b.add_argument(
+        "--pdf-standard",
+        choices=("a-2b", "a-3b"),
+        help="make the PDF an archival PDF/A file of this level (typst engine only), e.g. a-2b",
+    )
+    b.add_argument(
+        "--no-page-numbers",
+        action="store_true",
+        help="skip the LibreOffice layout that writes page numbers into the DOCX's contents lists "
+        "(faster; Word then fills them in when the file is opened)",
+    )
 
-    c = command("check", help="report input values that disagree with the computed figures",
-                       description="List every inconsistency of the input: printed values that differ from the "
-                       "computed ones, quarterly totals off the plan, missing strategi. Exit 1 when any.",
-                       epilog="example:\n  laporgen check content/magetan-dinsos/lkjip-2024",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    c = command(
+        "check",
+        help="report input values that disagree with the computed figures",
+        description="List every inconsistency of the input: printed values that differ from the "
+        "computed ones, quarterly totals off the plan, missing strategi. Exit 1 when any.",
+        epilog="example:\n  laporgen check content/magetan-dinsos/lkjip-2024",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     c.add_argument("path", type=Path, help="the document folder")
-    c.add_argument("--format", dest="check_format", default="text", choices=("text", "json"),
-                   help="text: one line per finding (default); json: a list of findings (severity, code, file, "
-                   "line, field, message, hint) for other tools")
+    c.add_argument(
+        "--format",
+        dest="check_format",
+        default="text",
+        choices=("text", "json"),
+        help="text: one line per finding (default); json: a list of findings (severity, code, file, "
+        "line, field, message, hint) for other tools",
+    )
 
-    i = command("init", help="start a new document folder, or next year's LKjIP from this year's",
-                       description="Write a new document folder with every file commented and [ISI] marking what to "
-                       "fill in (it builds as it is; `laporgen check` lists the markers), or, with --from, next year's "
-                       "LKjIP from this year's: the year moved on, this year's realisasi moved into riwayat and emptied, "
-                       "narrative kept as a draft.",
-                       epilog="examples:\n  laporgen init content/dinsos-contoh/lkjip-2025 --type lkjip\n"
-                       "  laporgen init content/dinsos-contoh/renstra-2025-2030 --type renstra --tahun 2026\n"
-                       "  laporgen init content/magetan-dinsos/lkjip-2025 --from content/magetan-dinsos/lkjip-2024",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    i = command(
+        "init",
+        help="start a new document folder, or next year's LKjIP from this year's",
+        description="Write a new document folder with every file commented and [ISI] marking what to "
+        "fill in (it builds as it is; `laporgen check` lists the markers), or, with --from, next year's "
+        "LKjIP from this year's: the year moved on, this year's realisasi moved into riwayat and emptied, "
+        "narrative kept as a draft.",
+        epilog="examples:\n  laporgen init content/dinsos-contoh/lkjip-2025 --type lkjip\n"
+        "  laporgen init content/dinsos-contoh/renstra-2025-2030 --type renstra --tahun 2026\n"
+        "  laporgen init content/magetan-dinsos/lkjip-2025 --from content/magetan-dinsos/lkjip-2024",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     i.add_argument("path", type=Path, help="the new document folder (content/<agency>/<document>)")
-    i.add_argument("--type", default="lkjip", help="the document type: lkjip, renstra or pk (default: lkjip)")
-    i.add_argument("--tahun", type=int, help="the report year (LKjIP) or first plan year (Renstra); default: from the folder name")
+    i.add_argument(
+        "--type", default="lkjip", help="the document type: lkjip, renstra or pk (default: lkjip)"
+    )
+    i.add_argument(
+        "--tahun",
+        type=int,
+        help="the report year (LKjIP) or first plan year (Renstra); default: from the folder name",
+    )
     i.add_argument("--from", dest="previous", type=Path, help="start from this year's LKjIP folder")
-    i.add_argument("--schemas", type=Path, default=Path("schemas"), help="where the JSON Schemas go (default: schemas/)")
+    i.add_argument(
+        "--schemas",
+        type=Path,
+        default=Path("schemas"),
+        help="where the JSON Schemas go (default: schemas/)",
+    )
 
-    sv = command("serve", help="preview a document in the browser, refreshed on every save",
-                        description="Serve the document's HTML on a local address and refresh the browser when a content "
-                        "or template file changes; a content error shows on the page with the same message as the CLI.",
-                        epilog="example:\n  laporgen serve content/magetan-dinsos/lkjip-2024 --port 8000",
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    sv = command(
+        "serve",
+        help="preview a document in the browser, refreshed on every save",
+        description="Serve the document's HTML on a local address and refresh the browser when a content "
+        "or template file changes; a content error shows on the page with the same message as the CLI.",
+        epilog="example:\n  laporgen serve content/magetan-dinsos/lkjip-2024 --port 8000",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sv.add_argument("path", type=Path, help="the document folder")
-    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this computer only)")
-    sv.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    sv.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this computer only)",
+    )
+    sv.add_argument(
+        "--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)"
+    )
 
-    o = command("outline", help="list the document's sections with their numbers and ids",
-                       description="Print the document's sections as they will be built (after the renames, drops "
-                       "and additions of document.toml's [outline]), each with its number, title and id: the id "
-                       "names its narrative file (narasi/<id>.md) and is what [outline] refers to.",
-                       epilog="example:\n  laporgen outline content/magetan-dinsos/lkjip-2024",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    o = command(
+        "outline",
+        help="list the document's sections with their numbers and ids",
+        description="Print the document's sections as they will be built (after the renames, drops "
+        "and additions of document.toml's [outline]), each with its number, title and id: the id "
+        "names its narrative file (narasi/<id>.md) and is what [outline] refers to.",
+        epilog="example:\n  laporgen outline content/magetan-dinsos/lkjip-2024",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     o.add_argument("path", type=Path, help="the document folder")
 
-    sc = command("schema", help="write JSON Schema for every content file kind (editor validation)",
-                        description="Write one JSON Schema per content file kind, from the same models laporgen "
-                        "validates with. Files made by `laporgen init` point to them in their first line "
-                        "(# yaml-language-server: $schema=...), so VS Code's YAML extension checks and completes as you type.",
-                        epilog="example:\n  laporgen schema --out schemas/",
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    sc.add_argument("--out", type=Path, default=Path("schemas"), help="output folder (default: schemas/)")
+    sc = command(
+        "schema",
+        help="write JSON Schema for every content file kind (editor validation)",
+        description="Write one JSON Schema per content file kind, from the same models laporgen "
+        "validates with. Files made by `laporgen init` point to them in their first line "
+        "(# yaml-language-server: $schema=...), so VS Code's YAML extension checks and completes as you type.",
+        epilog="example:\n  laporgen schema --out schemas/",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sc.add_argument(
+        "--out", type=Path, default=Path("schemas"), help="output folder (default: schemas/)"
+    )
 
-    d = command("diff", help="show what changed between two versions of a document",
-                       description="Compare two versions of a document's content: every tujuan, sasaran, indicator, "
-                       "target, program/kegiatan and pagu added, removed or changed (per year), and the narrative "
-                       "sections that changed. A version is a folder, or REV:FOLDER for the folder at a git revision. "
-                       "Exit 0: no changes; 1: changes.",
-                       epilog="examples:\n  laporgen diff content/old/renstra-2018-2023 content/magetan-dinsos/renstra-2018-2023\n"
-                       "  laporgen diff HEAD~3:content/magetan-dinsos/renstra-2018-2023 content/magetan-dinsos/renstra-2018-2023",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    d = command(
+        "diff",
+        help="show what changed between two versions of a document",
+        description="Compare two versions of a document's content: every tujuan, sasaran, indicator, "
+        "target, program/kegiatan and pagu added, removed or changed (per year), and the narrative "
+        "sections that changed. A version is a folder, or REV:FOLDER for the folder at a git revision. "
+        "Exit 0: no changes; 1: changes.",
+        epilog="examples:\n  laporgen diff content/old/renstra-2018-2023 content/magetan-dinsos/renstra-2018-2023\n"
+        "  laporgen diff HEAD~3:content/magetan-dinsos/renstra-2018-2023 content/magetan-dinsos/renstra-2018-2023",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     d.add_argument("old", help="the earlier version: a folder or REV:FOLDER")
     d.add_argument("new", help="the later version: a folder or REV:FOLDER")
 
-    e = command("export", help="write the document's tables, its data, or a realisasi template, as an Excel workbook",
-                       description="Write every table of the document as an Excel workbook, one sheet per table "
-                       "(numbers as numbers, header rows frozen, merged group headers). With --template data, "
-                       "write instead the whole content as a workbook to edit (tujuan, sasaran, indicators and "
-                       "targets per year, the program tree with its pagu, realisasi, SDM, aset; an LKjIP's plan "
-                       "sheets are its Renstra's), read back with `laporgen import`. With --template realisasi, "
-                       "write the template of an LKjIP's realisasi (indicators and budget), to fill in and "
-                       "read back with `laporgen import`.",
-                       epilog="examples:\n  laporgen export content/magetan-dinsos/lkjip-2024 --format xlsx\n"
-                       "  laporgen export content/blitar-dinsos/renstra-2021-2026 --out output/\n"
-                       "  laporgen export content/magetan-dinsos/lkjip-2024 --template realisasi\n"
-                       "  laporgen export content/blitar-dinsos/renstra-2021-2026 --template data",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    e = command(
+        "export",
+        help="write the document's tables, its data, or a realisasi template, as an Excel workbook",
+        description="Write every table of the document as an Excel workbook, one sheet per table "
+        "(numbers as numbers, header rows frozen, merged group headers). With --template data, "
+        "write instead the whole content as a workbook to edit (tujuan, sasaran, indicators and "
+        "targets per year, the program tree with its pagu, realisasi, SDM, aset; an LKjIP's plan "
+        "sheets are its Renstra's), read back with `laporgen import`. With --template realisasi, "
+        "write the template of an LKjIP's realisasi (indicators and budget), to fill in and "
+        "read back with `laporgen import`.",
+        epilog="examples:\n  laporgen export content/magetan-dinsos/lkjip-2024 --format xlsx\n"
+        "  laporgen export content/blitar-dinsos/renstra-2021-2026 --out output/\n"
+        "  laporgen export content/magetan-dinsos/lkjip-2024 --template realisasi\n"
+        "  laporgen export content/blitar-dinsos/renstra-2021-2026 --template data",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     e.add_argument("path", type=Path, help="the document folder")
-    e.add_argument("--format", default="xlsx", choices=("xlsx",), help="the workbook format (default: xlsx)")
-    e.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
-    e.add_argument("--template", choices=("data", "realisasi"),
-                   help="data: the whole content to edit (<name>-data.xlsx); realisasi: the LKjIP's realisasi "
-                   "template (<name>-realisasi.xlsx); instead of the tables")
+    e.add_argument(
+        "--format", default="xlsx", choices=("xlsx",), help="the workbook format (default: xlsx)"
+    )
+    e.add_argument(
+        "--out", type=Path, default=Path("output"), help="output folder (default: output/)"
+    )
+    e.add_argument(
+        "--template",
+        choices=("data", "realisasi"),
+        help="data: the whole content to edit (<name>-data.xlsx); realisasi: the LKjIP's realisasi "
+        "template (<name>-realisasi.xlsx); instead of the tables",
+    )
 
-    i = command("import", help="read a data workbook or filled realisasi template (.xlsx), or a Word narrative (.docx), "
-                "into content",
-                       description="FILE.xlsx made by `laporgen export PATH --template data`: write every changed cell "
-                       "into the content files (a row added becomes a new node, a row removed is deleted), keeping "
-                       "their comments and order; a workbook imported unchanged changes nothing. "
-                       "FILE.xlsx made by `--template realisasi`: read the realisasi (indicators, program and kegiatan indicators, "
-                       "budget and its shares per sasaran) and quarterly targets of a filled "
-                       "template (made by `laporgen export PATH --template realisasi`) into the LKjIP's kinerja and "
-                       "program files, keeping their comments and order and removing the [ISI] marker of each value filled. Decimals may be typed with a comma or a dot. "
-                       "Every cell is checked first: on any problem nothing is written (exit 2).\n"
-                       "FILE.docx: write the narrative of a Word file into narasi/<section>.md: each heading is matched "
-                       "to a section of the document by its number (BAB III, 3.1) or title; bold, italic, lists, "
-                       "tables and pictures are kept; headings that match no section are listed.",
-                       epilog="examples:\n  laporgen import realisasi.xlsx --into content/magetan-dinsos/lkjip-2024\n"
-                       "  laporgen import data.xlsx --into content/blitar-dinsos/renstra-2021-2026\n"
-                       "  laporgen import narasi-bab3.docx --into content/magetan-dinsos/lkjip-2024 --placeholders",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    i = command(
+        "import",
+        help="read a data workbook or filled realisasi template (.xlsx), or a Word narrative (.docx), "
+        "into content",
+        description="FILE.xlsx made by `laporgen export PATH --template data`: write every changed cell "
+        "into the content files (a row added becomes a new node, a row removed is deleted), keeping "
+        "their comments and order; a workbook imported unchanged changes nothing. "
+        "FILE.xlsx made by `--template realisasi`: read the realisasi (indicators, program and kegiatan indicators, "
+        "budget and its shares per sasaran) and quarterly targets of a filled "
+        "template (made by `laporgen export PATH --template realisasi`) into the LKjIP's kinerja and "
+        "program files, keeping their comments and order and removing the [ISI] marker of each value filled. Decimals may be typed with a comma or a dot. "
+        "Every cell is checked first: on any problem nothing is written (exit 2).\n"
+        "FILE.docx: write the narrative of a Word file into narasi/<section>.md: each heading is matched "
+        "to a section of the document by its number (BAB III, 3.1) or title; bold, italic, lists, "
+        "tables and pictures are kept; headings that match no section are listed.",
+        epilog="examples:\n  laporgen import realisasi.xlsx --into content/magetan-dinsos/lkjip-2024\n"
+        "  laporgen import data.xlsx --into content/blitar-dinsos/renstra-2021-2026\n"
+        "  laporgen import narasi-bab3.docx --into content/magetan-dinsos/lkjip-2024 --placeholders",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     i.add_argument("file", type=Path, help="the filled .xlsx template, or a .docx of narrative")
     i.add_argument("--into", type=Path, required=True, metavar="PATH", help="the document folder")
-    i.add_argument("--placeholders", action="store_true",
-                   help=".docx: write figures that equal a computed one as placeholders ({{ rata_rata }})")
-    i.add_argument("--overwrite", action="store_true", help=".docx: replace narrative files that exist")
+    i.add_argument(
+        "--placeholders",
+        action="store_true",
+        help=".docx: write figures that equal a computed one as placeholders ({{ rata_rata }})",
+    )
+    i.add_argument(
+        "--overwrite", action="store_true", help=".docx: replace narrative files that exist"
+    )
     return p
 
 
@@ -213,7 +320,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # anything else is a bug in laporgen, not the user's input
         if args.debug:
             raise
-        print(f"internal error: {type(exc).__name__}: {exc}; rerun with --debug and report it", file=sys.stderr)
+        print(
+            f"internal error: {type(exc).__name__}: {exc}; rerun with --debug and report it",
+            file=sys.stderr,
+        )
         return 3
 
 
@@ -234,7 +344,9 @@ def _check_options(args: argparse.Namespace) -> None:
     problems: list[Problem] = []
 
     def bad(option: str, value: object, message: str, hint: str) -> None:
-        problems.append(Problem("command line", f"{option} {value!r}: {message}", hint=hint, code="usage"))
+        problems.append(
+            Problem("command line", f"{option} {value!r}: {message}", hint=hint, code="usage")
+        )
 
     if args.command == "build":
         from .build import FORMATS
@@ -243,15 +355,38 @@ def _check_options(args: argparse.Namespace) -> None:
         unknown = [f for f in formats if f and f not in FORMATS]
         if not any(formats) or unknown or "" in formats:
             what = f"unknown format {', '.join(unknown)}" if unknown else "a format is empty"
-            bad("--format", args.format, what, f"give one or more of {', '.join(FORMATS)}, separated by commas, "
-                "e.g. --format docx,pdf")
+            bad(
+                "--format",
+                args.format,
+                what,
+                f"give one or more of {', '.join(FORMATS)}, separated by commas, "
+                "e.g. --format docx,pdf",
+            )
         if args.jobs is not None and args.jobs < 1:
-            bad("--jobs", args.jobs, "needs at least one job", "give a number from 1, or leave --jobs out")
+            bad(
+                "--jobs",
+                args.jobs,
+                "needs at least one job",
+                "give a number from 1, or leave --jobs out",
+            )
     if args.command == "serve" and not 0 <= args.port <= 65535:
-        bad("--port", args.port, "not a port number", "give a port from 1024 to 65535, or 0 for any free one")
-    if args.command == "init" and args.tahun is not None and not MIN_TAHUN <= args.tahun <= MAX_TAHUN:
-        bad("--tahun", args.tahun, "not a year laporgen reports on",
-            f"give the report year (LKjIP) or first plan year (Renstra), {MIN_TAHUN}-{MAX_TAHUN}, e.g. --tahun 2025")
+        bad(
+            "--port",
+            args.port,
+            "not a port number",
+            "give a port from 1024 to 65535, or 0 for any free one",
+        )
+    if (
+        args.command == "init"
+        and args.tahun is not None
+        and not MIN_TAHUN <= args.tahun <= MAX_TAHUN
+    ):
+        bad(
+            "--tahun",
+            args.tahun,
+            "not a year laporgen reports on",
+            f"give the report year (LKjIP) or first plan year (Renstra), {MIN_TAHUN}-{MAX_TAHUN}, e.g. --tahun 2025",
+        )
     if problems:
         raise LaporgenError(problems)
 
@@ -270,12 +405,21 @@ def _run(args: argparse.Namespace) -> int:
         from .commands.batch import find_documents, is_document
 
         if args.path.is_dir() and not is_document(args.path) and find_documents(args.path):
-            return _build_all(args.path, args.out, formats, args.jobs, args.quiet, not args.no_page_numbers)
+            return _build_all(
+                args.path, args.out, formats, args.jobs, args.quiet, not args.no_page_numbers
+            )
         if args.verbose:
             print(f"building {display_path(args.path)} as {', '.join(formats)}", flush=True)
         started = time.perf_counter()
-        built = pipeline.build(args.path, args.out, formats, template=args.template, pdf_engine=args.pdf_engine,
-                               pdf_standard=args.pdf_standard, page_numbers=not args.no_page_numbers)
+        built = pipeline.build(
+            args.path,
+            args.out,
+            formats,
+            template=args.template,
+            pdf_engine=args.pdf_engine,
+            pdf_standard=args.pdf_standard,
+            page_numbers=not args.no_page_numbers,
+        )
         for note in built.notes:
             print(f"warning: {note}", file=sys.stderr)
         if not args.quiet:
@@ -290,8 +434,14 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "serve":
         from .commands.serve import serve
 
-        serve(args.path, host=args.host, port=args.port,
-              ready=lambda url: print(f"serving {display_path(args.path)} at {url}  (Ctrl-C to stop)", flush=True))
+        serve(
+            args.path,
+            host=args.host,
+            port=args.port,
+            ready=lambda url: print(
+                f"serving {display_path(args.path)} at {url}  (Ctrl-C to stop)", flush=True
+            ),
+        )
         return 0
     if args.command == "outline":
         return _outline(args.path)
@@ -306,7 +456,9 @@ def _run(args: argparse.Namespace) -> int:
             return _import_narasi(args.file, args.into, args.placeholders, args.overwrite)
         return _import(args.file, args.into)
     findings = pipeline.check(args.path)
-    failing = [f for f in findings if f.severity != "I"]  # [ISI] notes inform, they don't fail check
+    failing = [
+        f for f in findings if f.severity != "I"
+    ]  # [ISI] notes inform, they don't fail check
     if args.check_format == "json":
         import json
 
@@ -323,8 +475,14 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _build_all(root: Path, out: Path, formats: tuple[str, ...], jobs: int | None, quiet: bool,
-               page_numbers: bool = True) -> int:
+def _build_all(
+    root: Path,
+    out: Path,
+    formats: tuple[str, ...],
+    jobs: int | None,
+    quiet: bool,
+    page_numbers: bool = True,
+) -> int:
     """Every document under `root`, in parallel: a progress bar on a terminal, plain lines
     otherwise (CI logs); a failing document doesn't stop the others; exit 2 if any failed."""
     from .commands.batch import build_all, find_documents
@@ -332,11 +490,15 @@ def _build_all(root: Path, out: Path, formats: tuple[str, ...], jobs: int | None
     folders = find_documents(root)
     with _progress(len(folders), quiet) as done:
         results = build_all(folders, out, formats, jobs, on_done=done, page_numbers=page_numbers)
-    for note in dict.fromkeys(note for r in results for note in r.notes):  # each once, not once a document
+    for note in dict.fromkeys(
+        note for r in results for note in r.notes
+    ):  # each once, not once a document
         print(f"warning: {note}", file=sys.stderr)
     failed = [r for r in results if not r.ok]
     if not quiet or failed:
-        print(f"{len(results) - len(failed)} of {len(results)} document(s) built into {display_path(out)}")
+        print(
+            f"{len(results) - len(failed)} of {len(results)} document(s) built into {display_path(out)}"
+        )
     for r in failed:
         print(f"failed: {display_path(r.folder)}", file=sys.stderr)
         for line in r.errors:
@@ -352,6 +514,7 @@ def _progress(total: int, quiet: bool):
     if quiet:
         return contextlib.nullcontext(lambda result: None)
     if not sys.stdout.isatty():
+
         def line(result) -> None:
             print(f"{'ok' if result.ok else 'FAILED'}  {display_path(result.folder)}", flush=True)
 
@@ -367,7 +530,9 @@ def _progress(total: int, quiet: bool):
     return bar()
 
 
-def _init(folder: Path, jenis: str, tahun: int | None, previous: Path | None, schemas: Path, quiet: bool) -> int:
+def _init(
+    folder: Path, jenis: str, tahun: int | None, previous: Path | None, schemas: Path, quiet: bool
+) -> int:
     import re
 
     from .output import write_all_atomic
@@ -375,25 +540,59 @@ def _init(folder: Path, jenis: str, tahun: int | None, previous: Path | None, sc
     from .commands.schema import schema_files
 
     if folder.exists() and any(folder.iterdir()):
-        raise LaporgenError([Problem(display_path(folder), "the folder exists and is not empty",
-                                     hint="choose a new folder; init never overwrites content", code="usage")])
+        raise LaporgenError(
+            [
+                Problem(
+                    display_path(folder),
+                    "the folder exists and is not empty",
+                    hint="choose a new folder; init never overwrites content",
+                    code="usage",
+                )
+            ]
+        )
     if previous is not None:
         from .jenis import jenis_of
 
         if jenis_of(previous).nama != "lkjip":
-            raise LaporgenError([Problem(display_path(previous), "--from takes an LKjIP folder",
-                                         hint="give this year's LKjIP, e.g. --from content/<agency>/lkjip-2024",
-                                         code="usage")])
+            raise LaporgenError(
+                [
+                    Problem(
+                        display_path(previous),
+                        "--from takes an LKjIP folder",
+                        hint="give this year's LKjIP, e.g. --from content/<agency>/lkjip-2024",
+                        code="usage",
+                    )
+                ]
+            )
         files = next_lkjip(previous, folder)
     else:
-        year = tahun or next((int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", folder.name)), None)
+        year = tahun or next(
+            (int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", folder.name)), None
+        )
         if year is None:
-            raise LaporgenError([Problem(display_path(folder), "cannot tell the year from the folder name",
-                                         hint="pass --tahun, e.g. --tahun 2025", code="usage")])
+            raise LaporgenError(
+                [
+                    Problem(
+                        display_path(folder),
+                        "cannot tell the year from the folder name",
+                        hint="pass --tahun, e.g. --tahun 2025",
+                        code="usage",
+                    )
+                ]
+            )
         files = dict(new_document(folder, jenis, year, schemas))
-        files |= {schemas / name: data.decode() for name, data in schema_files().items() if not (schemas / name).exists()}
+        files |= {
+            schemas / name: data.decode()
+            for name, data in schema_files().items()
+            if not (schemas / name).exists()
+        }
     # all, or none on a failure; pictures (init --from) are copied as they are
-    write_all_atomic({path: text if isinstance(text, bytes) else text.encode("utf-8") for path, text in files.items()})
+    write_all_atomic(
+        {
+            path: text if isinstance(text, bytes) else text.encode("utf-8")
+            for path, text in files.items()
+        }
+    )
     if not quiet:
         for path in files:
             print(f"wrote {display_path(path)}")
@@ -421,8 +620,16 @@ def _export(folder: Path, out: Path, template: str | None) -> int:
     content = load_document(folder)
     if template == "realisasi":
         if not isinstance(content, LkjipContent):
-            raise LaporgenError([Problem(display_path(folder), "the realisasi template is made for an LKjIP",
-                                         hint="give an LKjIP folder, e.g. content/<agency>/lkjip-2024", code="usage")])
+            raise LaporgenError(
+                [
+                    Problem(
+                        display_path(folder),
+                        "the realisasi template is made for an LKjIP",
+                        hint="give an LKjIP folder, e.g. content/<agency>/lkjip-2024",
+                        code="usage",
+                    )
+                ]
+            )
         from .commands.realisasi_template import realisasi_workbook
 
         data, path = realisasi_workbook(content), out / f"{output_name(content)}-realisasi.xlsx"
@@ -473,8 +680,14 @@ def _import_narasi(file: Path, folder: Path, placeholders: bool, overwrite: bool
 
     content = load_document(folder)
     document = document_for(content, charts=False)
-    imported = import_narasi(file, folder, sections_of(document.front + document.body),
-                             narrative_context_for(content), placeholders, overwrite)
+    imported = import_narasi(
+        file,
+        folder,
+        sections_of(document.front + document.body),
+        narrative_context_for(content),
+        placeholders,
+        overwrite,
+    )
     write(imported)
     for line in imported.report:
         print(line)
@@ -488,10 +701,16 @@ def _check_source_date_epoch() -> None:
     if value is None or value == "":
         return
     if not value.strip().isdigit() or int(value) > 253402300799:  # 9999-12-31T23:59:59Z
-        raise LaporgenError([Problem(
-            "SOURCE_DATE_EPOCH", f"expected a whole number of seconds since 1970-01-01, got {value!r}",
-            hint="unset it, or set it to e.g. the last commit's time: git log -1 --format=%ct", code="usage",
-        )])
+        raise LaporgenError(
+            [
+                Problem(
+                    "SOURCE_DATE_EPOCH",
+                    f"expected a whole number of seconds since 1970-01-01, got {value!r}",
+                    hint="unset it, or set it to e.g. the last commit's time: git log -1 --format=%ct",
+                    code="usage",
+                )
+            ]
+        )
 
 
 def _diff(old: str, new: str) -> int:
@@ -506,7 +725,10 @@ def _diff(old: str, new: str) -> int:
         year = f" {ch.tahun}" if ch.tahun else ""
         values = ""
         if ch.sebelum is not None or ch.sesudah is not None:
-            show = [angka(v) if not isinstance(v, str) and v is not None else (v or "-") for v in (ch.sebelum, ch.sesudah)]
+            show = [
+                angka(v) if not isinstance(v, str) and v is not None else (v or "-")
+                for v in (ch.sebelum, ch.sesudah)
+            ]
             values = f": {show[0]} -> {show[1]}"
         print(f"{ch.jenis:8} {ch.bagian:12} {ch.id}{year}{values}  ({ch.uraian})")
     if not changes:

@@ -23,7 +23,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        text = (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
         if self.hint:
             text += f"; {self.hint}"
         return f"{text} [{self.code}]"
@@ -43,5 +45,9 @@ def display_path(path: Path | str) -> str:
     p = Path(path)
     try:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError, RuntimeError):  # elsewhere, or a link in a loop (RuntimeError up to 3.12)
+    except (
+        ValueError,
+        OSError,
+        RuntimeError,
+    ):  # elsewhere, or a link in a loop (RuntimeError up to 3.12)
         return str(p)

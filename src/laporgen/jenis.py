@@ -91,14 +91,22 @@ def _renstra_tree(c: Any, f: Any, charts: bool = True) -> Document:
     return renstra_document(c, f, changes)
 
 
-RENCANA = Berkas("rencana", "laporgen.model.renstra:Rencana", "rencana.yaml: the plan (tujuan, sasaran, indikator, targets)")
+RENCANA = Berkas(
+    "rencana",
+    "laporgen.model.renstra:Rencana",
+    "rencana.yaml: the plan (tujuan, sasaran, indikator, targets)",
+)
 
-TABEL = Berkas("tabel", "laporgen.model.tabel:DeclaredTables",
-               "tabel.yaml (optional, any type): tables declared in content, placed in any section")
+TABEL = Berkas(
+    "tabel",
+    "laporgen.model.tabel:DeclaredTables",
+    "tabel.yaml (optional, any type): tables declared in content, placed in any section",
+)
 
 JENIS: dict[str, Jenis] = {
     "lkjip": Jenis(
-        "lkjip", "Laporan Kinerja Instansi Pemerintah (LKjIP)",
+        "lkjip",
+        "Laporan Kinerja Instansi Pemerintah (LKjIP)",
         load=_lazy("laporgen.model.folder:load_lkjip"),
         figures=_lazy("laporgen.compute.lkjip:lkjip_figures"),
         tree=_lazy("laporgen.document.lkjip:lkjip_document"),
@@ -107,17 +115,32 @@ JENIS: dict[str, Jenis] = {
         angka=_lazy("laporgen.check.prosa:angka_lkjip"),
         stem=lambda c: f"lkjip-{c.settings.tahun}",
         berkas=(
-            Berkas("document", "laporgen.model.settings:DocumentSettings", "document.toml of an LKjIP"),
+            Berkas(
+                "document", "laporgen.model.settings:DocumentSettings", "document.toml of an LKjIP"
+            ),
             RENCANA,
-            Berkas("program", "laporgen.model.anggaran:ProgramTree", "program.yaml of an LKjIP: the year's programs, pagu and realisasi"),
-            Berkas("kinerja", "laporgen.model.lkjip:Kinerja", "kinerja.yaml of an LKjIP: realisasi, PK, analysis, next year's plan"),
-            Berkas("sumber_daya", "laporgen.model.sumber_daya:SumberDaya", "sumber_daya.yaml of an LKjIP: pegawai and aset"),
+            Berkas(
+                "program",
+                "laporgen.model.anggaran:ProgramTree",
+                "program.yaml of an LKjIP: the year's programs, pagu and realisasi",
+            ),
+            Berkas(
+                "kinerja",
+                "laporgen.model.lkjip:Kinerja",
+                "kinerja.yaml of an LKjIP: realisasi, PK, analysis, next year's plan",
+            ),
+            Berkas(
+                "sumber_daya",
+                "laporgen.model.sumber_daya:SumberDaya",
+                "sumber_daya.yaml of an LKjIP: pegawai and aset",
+            ),
             TABEL,
         ),
         scaffold="lkjip",
     ),
     "renstra": Jenis(
-        "renstra", "Rencana Strategis Perangkat Daerah (Renstra)",
+        "renstra",
+        "Rencana Strategis Perangkat Daerah (Renstra)",
         load=_lazy("laporgen.model.folder:load_renstra"),
         figures=_lazy("laporgen.compute.renstra:renstra_figures"),
         tree=_renstra_tree,
@@ -126,31 +149,61 @@ JENIS: dict[str, Jenis] = {
         angka=_lazy("laporgen.check.prosa:angka_renstra"),
         stem=lambda c: f"renstra-{c.settings.periode}",
         berkas=(
-            Berkas("document", "laporgen.model.settings:RenstraSettings", "document.toml of a Renstra"),
+            Berkas(
+                "document", "laporgen.model.settings:RenstraSettings", "document.toml of a Renstra"
+            ),
             RENCANA,
-            Berkas("program", "laporgen.model.rencana_program:RencanaProgram",
-                   "program.yaml of a Renstra: T-C.27 program tree with yearly targets and pagu"),
-            Berkas("evaluasi", "laporgen.model.evaluasi:Evaluasi", "evaluasi.yaml of a Renstra: T-C.23 and T-C.24"),
-            Berkas("sumber_daya", "laporgen.model.sumber_daya:SumberDayaRenstra", "sumber_daya.yaml of a Renstra"),
-            Berkas("analisis", "laporgen.model.analisis:Analisis", "analisis.yaml of a Renstra: SWOT, isu, telaah, T-C.28"),
+            Berkas(
+                "program",
+                "laporgen.model.rencana_program:RencanaProgram",
+                "program.yaml of a Renstra: T-C.27 program tree with yearly targets and pagu",
+            ),
+            Berkas(
+                "evaluasi",
+                "laporgen.model.evaluasi:Evaluasi",
+                "evaluasi.yaml of a Renstra: T-C.23 and T-C.24",
+            ),
+            Berkas(
+                "sumber_daya",
+                "laporgen.model.sumber_daya:SumberDayaRenstra",
+                "sumber_daya.yaml of a Renstra",
+            ),
+            Berkas(
+                "analisis",
+                "laporgen.model.analisis:Analisis",
+                "analisis.yaml of a Renstra: SWOT, isu, telaah, T-C.28",
+            ),
             TABEL,
         ),
         scaffold="renstra",
         rencana_tahun=(-1, 4),
     ),
     "pk": Jenis(
-        "pk", "Perjanjian Kinerja (PK)",
+        "pk",
+        "Perjanjian Kinerja (PK)",
         load=_lazy("laporgen.model.pk:load_pk"),
         figures=_lazy("laporgen.compute.pk:pk_figures"),
         tree=_lazy("laporgen.document.pk:pk_document"),
         context=_lazy("laporgen.document.pk:narrative_context"),
         check=_lazy("laporgen.check.pk:check_pk"),
-        stem=lambda c: f"pk-{c.settings.tahun}" + ("-perubahan" if c.settings.versi == "perubahan" else ""),
+        stem=lambda c: (
+            f"pk-{c.settings.tahun}" + ("-perubahan" if c.settings.versi == "perubahan" else "")
+        ),
         berkas=(
-            Berkas("document", "laporgen.model.pk:PkSettings", "document.toml of a Perjanjian Kinerja"),
+            Berkas(
+                "document", "laporgen.model.pk:PkSettings", "document.toml of a Perjanjian Kinerja"
+            ),
             RENCANA,
-            Berkas("anggaran", "laporgen.model.pk:AnggaranPk", "anggaran.yaml of a PK: programs, kegiatan, indicators, targets, pagu"),
-            Berkas("perjanjian", "laporgen.model.pk:Perjanjian", "perjanjian.yaml of a PK: its indicators and agreed targets"),
+            Berkas(
+                "anggaran",
+                "laporgen.model.pk:AnggaranPk",
+                "anggaran.yaml of a PK: programs, kegiatan, indicators, targets, pagu",
+            ),
+            Berkas(
+                "perjanjian",
+                "laporgen.model.pk:Perjanjian",
+                "perjanjian.yaml of a PK: its indicators and agreed targets",
+            ),
         ),
         scaffold="pk",
     ),
@@ -165,7 +218,13 @@ def jenis_named(nama: object, where: Callable[[str, str], Problem] | None = None
         return JENIS[nama]
     known = ", ".join(f'"{n}"' for n in JENIS)
     message, hint = f"unknown document type {nama!r}", f"write jenis = one of {known}"
-    raise LaporgenError([where(message, hint) if where else Problem("command line", message, hint=f"types: {known}", code="usage")])
+    raise LaporgenError(
+        [
+            where(message, hint)
+            if where
+            else Problem("command line", message, hint=f"types: {known}", code="usage")
+        ]
+    )
 
 
 def jenis_of(folder: Path) -> Jenis:
@@ -174,10 +233,20 @@ def jenis_of(folder: Path) -> Jenis:
     if found is None:
         names = [f'"{n}"' for n in JENIS]
         known = f"{', '.join(names[:-1])} or {names[-1]}"
-        raise LaporgenError([Problem(display_path(folder / "document.toml"), "file is missing",
-                                     hint=f"create document.toml with jenis = {known}", code="input.file")])
+        raise LaporgenError(
+            [
+                Problem(
+                    display_path(folder / "document.toml"),
+                    "file is missing",
+                    hint=f"create document.toml with jenis = {known}",
+                    code="input.file",
+                )
+            ]
+        )
     nama, source = found
-    return jenis_named(nama, lambda message, hint: source.problem(("jenis",), message, hint, "input.value"))
+    return jenis_named(
+        nama, lambda message, hint: source.problem(("jenis",), message, hint, "input.value")
+    )
 
 
 def jenis_for(c: Content) -> Jenis:
@@ -191,7 +260,7 @@ def load_document(folder: Path) -> Content:
 
 
 def output_name(c: Content) -> str:
-    """"lkjip-2024-dinas-sosial-kabupaten-magetan", "renstra-2021-2026-dinas-sosial-kabupaten-blitar":
+    """ "lkjip-2024-dinas-sosial-kabupaten-magetan", "renstra-2021-2026-dinas-sosial-kabupaten-blitar":
     the stem of every output file. ASCII only: a valid file name on every system."""
     slug = re.sub(r"[^a-z0-9]+", "-", c.agency.nama_lengkap.lower()).strip("-")[:80].rstrip("-")
     return f"{jenis_for(c).stem(c)}-{slug}"

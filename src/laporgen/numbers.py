@@ -13,11 +13,31 @@ KOSONG = "-"
 """What a cell shows where there is no number (no target, division by zero, not measured)."""
 
 BULAN = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 )
-ORDINAL_KATA = ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh",
-                "kedelapan", "kesembilan", "kesepuluh")
+ORDINAL_KATA = (
+    "pertama",
+    "kedua",
+    "ketiga",
+    "keempat",
+    "kelima",
+    "keenam",
+    "ketujuh",
+    "kedelapan",
+    "kesembilan",
+    "kesepuluh",
+)
 
 
 def bulatkan(value: Decimal, desimal: int = 2) -> Decimal:
@@ -35,7 +55,7 @@ def _group(digits: str) -> str:
 
 
 def angka(value: Decimal | int | None, desimal: int | None = None) -> str:
-    """"1.234.567,89". With `desimal` None the value keeps its own decimals (an input as typed:
+    """ "1.234.567,89". With `desimal` None the value keeps its own decimals (an input as typed:
     0,259 stays 0,259); otherwise it is rounded half-up to that many. None gives "-"."""
     if value is None:
         return KOSONG
@@ -56,12 +76,14 @@ def persen(value: Decimal | None, tanda: bool = False) -> str:
 
 
 def rupiah(value: Decimal | int | None, awalan: bool = True) -> str:
-    """"Rp 24.175.862.284" (decimals only where the amount has them); `awalan` False gives
+    """ "Rp 24.175.862.284" (decimals only where the amount has them); `awalan` False gives
     the bare figure for a table cell under an "(Rp)" header."""
     if value is None:
         return KOSONG
     d = Decimal(value)
-    text = angka(d.normalize() if d == d.to_integral_value() else d, 0 if d == d.to_integral_value() else 2)
+    text = angka(
+        d.normalize() if d == d.to_integral_value() else d, 0 if d == d.to_integral_value() else 2
+    )
     return f"Rp {text}" if awalan else text
 
 
@@ -81,28 +103,30 @@ def terbilang(n: int) -> str:
     """The integer in Indonesian words: 67 → "enam puluh tujuh"."""
     if n < 0:
         return "minus " + terbilang(-n)
-    from num2words import num2words  # imports every language it has (25 ms): only when a count is spelled
+    from num2words import (
+        num2words,
+    )  # imports every language it has (25 ms): only when a count is spelled
 
     return num2words(n, lang="id")
 
 
 def angka_terbilang(n: int) -> str:
-    """"6 (enam)": a count in figures with its words (DOMAIN §4; integers only)."""
+    """ "6 (enam)": a count in figures with its words (DOMAIN §4; integers only)."""
     return f"{angka(n)} ({terbilang(n)})"
 
 
 def ordinal(n: int) -> str:
-    """"ke-3"."""
+    """ "ke-3"."""
     return f"ke-{n}"
 
 
 def ordinal_kata(n: int) -> str:
-    """"pertama", "kedua", …; beyond ten "ke-11"."""
+    """ "pertama", "kedua", …; beyond ten "ke-11"."""
     return ORDINAL_KATA[n - 1] if 1 <= n <= len(ORDINAL_KATA) else ordinal(n)
 
 
 def tanggal(d: dt.date, gaya: str = "panjang") -> str:
-    """"31 Desember 2024" (panjang) or "Februari 2025" (bulan_tahun)."""
+    """ "31 Desember 2024" (panjang) or "Februari 2025" (bulan_tahun)."""
     if gaya == "bulan_tahun":
         return f"{BULAN[d.month - 1]} {d.year}"
     return f"{d.day} {BULAN[d.month - 1]} {d.year}"

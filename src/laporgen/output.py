@@ -17,7 +17,9 @@ from .errors import LaporgenError, Problem, display_path
 
 _HINTS = {
     errno.ENOSPC: "free some disk space and build again",
-    getattr(errno, "EDQUOT", errno.ENOSPC): "free some disk space (or raise your quota) and build again",
+    getattr(
+        errno, "EDQUOT", errno.ENOSPC
+    ): "free some disk space (or raise your quota) and build again",
     errno.EACCES: "close the file if it is open in Word or another program, and check that the folder is writable",
     errno.EPERM: "close the file if it is open in Word or another program, and check that the folder is writable",
     errno.EROFS: "the folder is read-only: choose another --out folder",
@@ -25,8 +27,10 @@ _HINTS = {
     errno.ENOTDIR: "--out must be a folder, not a file",
     errno.EISDIR: "a folder has the output file's name: rename or remove it",
 }
-_DEFAULT_HINT = ("check that the folder exists and is writable, the disk is not full, and the file is not open "
-                 "in another program")
+_DEFAULT_HINT = (
+    "check that the folder exists and is writable, the disk is not full, and the file is not open "
+    "in another program"
+)
 
 
 def write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> None:
@@ -114,18 +118,32 @@ def _backup(path: Path) -> str | None:
     return backup
 
 
-def _write_marker(marker: Path, temps: dict[Path, str], backups: dict[Path, str], shown: Path) -> None:
+def _write_marker(
+    marker: Path, temps: dict[Path, str], backups: dict[Path, str], shown: Path
+) -> None:
     """The marker, itself written whole or not at all; a failure is reported on `shown`, the
     output the user knows."""
     folder = marker.parent
-    record = {"moves": [[os.path.relpath(temp, folder), os.path.relpath(path, folder)] for path, temp in temps.items()],
-              "backups": [os.path.relpath(b, folder) for b in backups.values()]}
+    record = {
+        "moves": [
+            [os.path.relpath(temp, folder), os.path.relpath(path, folder)]
+            for path, temp in temps.items()
+        ],
+        "backups": [os.path.relpath(b, folder) for b in backups.values()],
+    }
     try:
         # named as the outputs' temp files are (".<stem>.….tmp"), so a stray one is cleaned with them
-        temp = _write_temp(marker.with_name(marker.name[1:]), lambda stream: stream.write(json.dumps(record).encode()))
+        temp = _write_temp(
+            marker.with_name(marker.name[1:]),
+            lambda stream: stream.write(json.dumps(record).encode()),
+        )
     except LaporgenError as exc:
-        raise LaporgenError([Problem(display_path(shown), p.message, hint=p.hint, code=p.code)
-                             for p in exc.problems]) from exc
+        raise LaporgenError(
+            [
+                Problem(display_path(shown), p.message, hint=p.hint, code=p.code)
+                for p in exc.problems
+            ]
+        ) from exc
     try:
         os.replace(temp, marker)
     except OSError as exc:
@@ -227,10 +245,16 @@ def _sync_folders(files) -> None:
 
 def _problem(path: Path, exc: OSError) -> LaporgenError:
     hint = _HINTS.get(exc.errno, _DEFAULT_HINT)
-    return LaporgenError([Problem(
-        display_path(path), f"cannot write the output ({exc.strerror or exc})",
-        hint=f"{hint}; the previous file, if any, is unchanged", code="output.write",
-    )])
+    return LaporgenError(
+        [
+            Problem(
+                display_path(path),
+                f"cannot write the output ({exc.strerror or exc})",
+                hint=f"{hint}; the previous file, if any, is unchanged",
+                code="output.write",
+            )
+        ]
+    )
 
 
 def _umask() -> int:

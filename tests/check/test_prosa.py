@@ -31,33 +31,61 @@ def _with_sentence(tmp_path: Path, folder: Path, name: str, sentence: str) -> Pa
 
 
 def _prose(doc: Path) -> list[str]:
-    return [f.problem.message + " | " + (f.problem.hint or "") for f in check(doc) if f.problem.code in ("narasi.angka", "narasi.terbilang")]
+    return [
+        f.problem.message + " | " + (f.problem.hint or "")
+        for f in check(doc)
+        if f.problem.code in ("narasi.angka", "narasi.terbilang")
+    ]
 
 
-@pytest.mark.parametrize("folder, name, sentence, expected", [
-    pytest.param(MAGETAN, "kinerja-pelayanan.akhir",
-                 "Dari data perkembangan pagu dan realisasi anggaran Tahun 2018-2023 diketahui rata-rata dana yang dikelola "
-                 "oleh Dinas Sosial Kabupaten Magetan setiap tahun sebesar 7 Milyar Rupiah.",
-                 "the text states 7 Milyar, the data give Rp 5.250.052.500 (T-C.24 mean anggaran a year)", id="M-3"),
-    pytest.param(BLITAR, "kinerja-pelayanan.akhir",
-                 "Realisasi anggaran Dinas Sosial per tahun rata-rata berada di kisaran 80% dari anggaran total.",
-                 "the text states 80%, the data give 89,95 (T-C.24 mean rasio)", id="B-23"),
-    pytest.param(LKJIP, "penutup", "Pengukuran mencapai efisiensi kinerja sebesar 1,93%.",
-                 "the text states 1,93%, the data give 3,31 (efisiensi total)", id="L-5"),
-    pytest.param(LKJIP, "penutup", "Sasaran ke-3 dan 4 terdiri dari 2 (satu) indikator kinerja.",
-                 "“2 (satu)”: 2 is “dua”", id="L-12"),
-])
+@pytest.mark.parametrize(
+    "folder, name, sentence, expected",
+    [
+        pytest.param(
+            MAGETAN,
+            "kinerja-pelayanan.akhir",
+            "Dari data perkembangan pagu dan realisasi anggaran Tahun 2018-2023 diketahui rata-rata dana yang dikelola "
+            "oleh Dinas Sosial Kabupaten Magetan setiap tahun sebesar 7 Milyar Rupiah.",
+            "the text states 7 Milyar, the data give Rp 5.250.052.500 (T-C.24 mean anggaran a year)",
+            id="M-3",
+        ),
+        pytest.param(
+            BLITAR,
+            "kinerja-pelayanan.akhir",
+            "Realisasi anggaran Dinas Sosial per tahun rata-rata berada di kisaran 80% dari anggaran total.",
+            "the text states 80%, the data give 89,95 (T-C.24 mean rasio)",
+            id="B-23",
+        ),
+        pytest.param(
+            LKJIP,
+            "penutup",
+            "Pengukuran mencapai efisiensi kinerja sebesar 1,93%.",
+            "the text states 1,93%, the data give 3,31 (efisiensi total)",
+            id="L-5",
+        ),
+        pytest.param(
+            LKJIP,
+            "penutup",
+            "Sasaran ke-3 dan 4 terdiri dari 2 (satu) indikator kinerja.",
+            "“2 (satu)”: 2 is “dua”",
+            id="L-12",
+        ),
+    ],
+)
 def test_a_seed_sentence_is_reported(tmp_path, folder, name, sentence, expected):
     found = _prose(_with_sentence(tmp_path, folder, name, sentence))
     assert len(found) == 1 and found[0].startswith(expected), found
 
 
-@pytest.mark.parametrize("sentence", [
-    "Capaian kinerja rata-rata sebesar 99,37% dengan serapan anggaran 97,60%.",   # as computed
-    "Capaian kinerja rata-rata sebesar 99,4%.",                                 # one decimal, agrees
-    "Sesuai Peraturan Presiden Nomor 29 Tahun 2014 terdapat 12 unsur pelayanan.",  # no term: counts anything
-    "Realisasi anggaran sebesar Rp 23.594.861.370 dari pagu Rp 24.175.862.284.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Capaian kinerja rata-rata sebesar 99,37% dengan serapan anggaran 97,60%.",  # as computed
+        "Capaian kinerja rata-rata sebesar 99,4%.",  # one decimal, agrees
+        "Sesuai Peraturan Presiden Nomor 29 Tahun 2014 terdapat 12 unsur pelayanan.",  # no term: counts anything
+        "Realisasi anggaran sebesar Rp 23.594.861.370 dari pagu Rp 24.175.862.284.",
+    ],
+)
 def test_a_true_or_untermed_number_is_not_reported(tmp_path, sentence):
     assert _prose(_with_sentence(tmp_path, LKJIP, "penutup", sentence)) == []
 
@@ -69,7 +97,10 @@ def test_the_suggested_placeholders_print_the_figures_they_name():
     context = narrative_context(c, f)
     checked = 0
     for a in angka_lkjip(c, f):
-        if a.placeholder is None or a.ukuran in ("target", "realisasi"):  # those print with their unit
+        if a.placeholder is None or a.ukuran in (
+            "target",
+            "realisasi",
+        ):  # those print with their unit
             continue
         shown = env.from_string("{{ " + a.placeholder + " }}").render(context)
         assert shown == (rupiah(a.nilai) if a.jenis == "rupiah" else persen(a.nilai, tanda=True)), a

@@ -42,7 +42,10 @@ SERAPAN_ROWS = [
 
 @pytest.mark.parametrize(
     ("realisasi", "pagu", "expected"),
-    [pytest.param(Decimal(r), Decimal(p), Decimal(s), id=f"{F8} {row}") for row, r, p, s in SERAPAN_ROWS],
+    [
+        pytest.param(Decimal(r), Decimal(p), Decimal(s), id=f"{F8} {row}")
+        for row, r, p, s in SERAPAN_ROWS
+    ],
 )
 def test_serapan_is_realisasi_over_pagu(realisasi, pagu, expected):
     assert bulatkan(serapan_persen(pagu, realisasi)) == expected
@@ -59,7 +62,9 @@ def test_serapan_of_zero_realisasi_is_zero():
 
 def test_serapan_is_unrounded():
     # 5.118.113.054 / 5.280.862.284: kept to Decimal's 28 digits, 96,92 only for display
-    assert serapan_persen(Decimal("5280862284"), Decimal("5118113054")) == Decimal("96.91813152384035924993646360")
+    assert serapan_persen(Decimal("5280862284"), Decimal("5118113054")) == Decimal(
+        "96.91813152384035924993646360"
+    )
 
 
 # ---------------------------------------------------------------------------------- efisiensi
@@ -71,8 +76,12 @@ F10 = "LKjIP Magetan 2024"
     [
         pytest.param("99.13", "100", "0.87", id=f"{F10} Tabel 3.9 Efisiensi S1"),
         pytest.param("88.01", "92.5", "4.85", id=f"{F10} Tabel 3.9 Efisiensi S2"),
-        pytest.param("95.37", "96", "0.66", id=f"{F10} Tabel 3.9 Efisiensi S3 as printed (C 96, L-2)"),
-        pytest.param("95.37", "95.00", "-0.39", id=f"{F10} Tabel 3.9 Efisiensi S3 with C 95,00 (F10.S3fix)"),
+        pytest.param(
+            "95.37", "96", "0.66", id=f"{F10} Tabel 3.9 Efisiensi S3 as printed (C 96, L-2)"
+        ),
+        pytest.param(
+            "95.37", "95.00", "-0.39", id=f"{F10} Tabel 3.9 Efisiensi S3 with C 95,00 (F10.S3fix)"
+        ),
         pytest.param("99.44", "100", "0.56", id=f"{F10} Tabel 3.9 Efisiensi S4"),
         pytest.param("96.92", "108.62", "10.77", id=f"{F10} Tabel 3.9 Efisiensi S5 SAKIP"),
         pytest.param("96.92", "100.11", "3.19", id=f"{F10} Tabel 3.9 Efisiensi S5 IKM"),
@@ -104,8 +113,14 @@ def test_efisiensi_default_method_is_pmk214():
 
 def test_efisiensi_total_is_mean_of_the_six_rows_3_48_not_printed_3_40():
     """LKJIP-SPEC F10.TOT (L-4): (0,87 + 4,85 + 0,66 + 0,56 + 10,77 + 3,19) / 6."""
-    rows = [("99.13", "100"), ("88.01", "92.5"), ("95.37", "96"), ("99.44", "100"), ("96.92", "108.62"),
-            ("96.92", "100.11")]
+    rows = [
+        ("99.13", "100"),
+        ("88.01", "92.5"),
+        ("95.37", "96"),
+        ("99.44", "100"),
+        ("96.92", "108.62"),
+        ("96.92", "100.11"),
+    ]
     values = [bulatkan(efisiensi_persen(Decimal(s), Decimal(c))) for s, c in rows]
     assert jumlah(values) == Decimal("20.90")
     assert bulatkan(jumlah(values) / len(values)) == Decimal("3.48")
@@ -187,13 +202,21 @@ def test_jumlah_is_at_least_every_non_negative_part(tree):
     assert all(jumlah(children) <= total for children in tree)
 
 
-@pytest.mark.parametrize("serapan, capaian, efisiensi, expected", [
-    ("98.68", "50", "1.32", False),     # sisa_anggaran: budget left over, half the target missed (issue 15)
-    ("97.60", "100", "2.40", True),
-    ("97.60", "95", "-2.74", False),    # pmk214: the sign is the verdict
-    ("97.60", None, "2.40", True),      # no capaian to weigh (an average of rows): the sign
-    (None, None, None, None),
-])
+@pytest.mark.parametrize(
+    "serapan, capaian, efisiensi, expected",
+    [
+        (
+            "98.68",
+            "50",
+            "1.32",
+            False,
+        ),  # sisa_anggaran: budget left over, half the target missed (issue 15)
+        ("97.60", "100", "2.40", True),
+        ("97.60", "95", "-2.74", False),  # pmk214: the sign is the verdict
+        ("97.60", None, "2.40", True),  # no capaian to weigh (an average of rows): the sign
+        (None, None, None, None),
+    ],
+)
 def test_efisien_verdict_for_either_method(serapan, capaian, efisiensi, expected):
     from laporgen.compute.anggaran import efisien
 

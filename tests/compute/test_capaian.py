@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from laporgen.compute.capaian import batasi, capaian_persen, celah, kategori_for, rata_rata, tercapai
+from laporgen.compute.capaian import (
+    batasi,
+    capaian_persen,
+    celah,
+    kategori_for,
+    rata_rata,
+    tercapai,
+)
 from laporgen.model.settings import LKJIP4, Kategori, Tingkat
 from laporgen.numbers import bulatkan
 
@@ -22,15 +29,57 @@ CAPAIAN = st.decimals(min_value=Decimal("-50"), max_value=Decimal("300"), places
 @pytest.mark.parametrize(
     ("target", "realisasi", "expected"),
     [
-        pytest.param(Decimal("99.88"), Decimal("99.88"), Decimal("100.00"), id="LKjIP Magetan 2024 Tabel 3.2 IS1.1"),
-        pytest.param(Decimal("0.28"), Decimal("0.259"), Decimal("92.50"), id="LKjIP Magetan 2024 Tabel 3.2 IS2.1"),
-        pytest.param(Decimal("0.04"), Decimal("0.038"), Decimal("95.00"), id="LKjIP Magetan 2024 Tabel 3.2 IS3.1 (seed 96, L-2)"),
-        pytest.param(Decimal("5.30"), Decimal("5.30"), Decimal("100.00"), id="LKjIP Magetan 2024 Tabel 3.2 IS4.1"),
-        pytest.param(Decimal("85"), Decimal("92.33"), Decimal("108.62"), id="LKjIP Magetan 2024 Tabel 3.2 IS5.1"),
-        pytest.param(Decimal("87.35"), Decimal("87.45"), Decimal("100.11"), id="LKjIP Magetan 2024 Tabel 3.2 IS5.2"),
-        pytest.param(Decimal("90"), Decimal("97.60"), Decimal("108.44"), id="LKjIP Magetan 2024 Tabel 3.10 K1.2"),
-        pytest.param(Decimal("84"), Decimal("87.33"), Decimal("103.96"), id="LKjIP Magetan 2024 Tabel 3.3 IKM 2023"),
-        pytest.param(Decimal("3.15"), Decimal("3.79"), Decimal("120.32"), id="Lamongan IKU 2021 tujuan F16"),
+        pytest.param(
+            Decimal("99.88"),
+            Decimal("99.88"),
+            Decimal("100.00"),
+            id="LKjIP Magetan 2024 Tabel 3.2 IS1.1",
+        ),
+        pytest.param(
+            Decimal("0.28"),
+            Decimal("0.259"),
+            Decimal("92.50"),
+            id="LKjIP Magetan 2024 Tabel 3.2 IS2.1",
+        ),
+        pytest.param(
+            Decimal("0.04"),
+            Decimal("0.038"),
+            Decimal("95.00"),
+            id="LKjIP Magetan 2024 Tabel 3.2 IS3.1 (seed 96, L-2)",
+        ),
+        pytest.param(
+            Decimal("5.30"),
+            Decimal("5.30"),
+            Decimal("100.00"),
+            id="LKjIP Magetan 2024 Tabel 3.2 IS4.1",
+        ),
+        pytest.param(
+            Decimal("85"),
+            Decimal("92.33"),
+            Decimal("108.62"),
+            id="LKjIP Magetan 2024 Tabel 3.2 IS5.1",
+        ),
+        pytest.param(
+            Decimal("87.35"),
+            Decimal("87.45"),
+            Decimal("100.11"),
+            id="LKjIP Magetan 2024 Tabel 3.2 IS5.2",
+        ),
+        pytest.param(
+            Decimal("90"),
+            Decimal("97.60"),
+            Decimal("108.44"),
+            id="LKjIP Magetan 2024 Tabel 3.10 K1.2",
+        ),
+        pytest.param(
+            Decimal("84"),
+            Decimal("87.33"),
+            Decimal("103.96"),
+            id="LKjIP Magetan 2024 Tabel 3.3 IKM 2023",
+        ),
+        pytest.param(
+            Decimal("3.15"), Decimal("3.79"), Decimal("120.32"), id="Lamongan IKU 2021 tujuan F16"
+        ),
     ],
 )
 def test_capaian_rumus1_is_realisasi_over_target(target, realisasi, expected):
@@ -40,7 +89,9 @@ def test_capaian_rumus1_is_realisasi_over_target(target, realisasi, expected):
 def test_capaian_rumus1_is_unrounded():
     # 92,33 / 85 is not a 2-decimal number: the figure keeps Decimal's 28 digits, rounded only
     # for display (numbers.py)
-    assert capaian_persen(Decimal("85"), Decimal("92.33")) == Decimal("108.6235294117647058823529412")
+    assert capaian_persen(Decimal("85"), Decimal("92.33")) == Decimal(
+        "108.6235294117647058823529412"
+    )
 
 
 def test_capaian_rumus1_seed_96_needs_a_different_realisasi():
@@ -53,12 +104,27 @@ def test_capaian_rumus1_seed_96_needs_a_different_realisasi():
 @pytest.mark.parametrize(
     ("target", "realisasi", "expected"),
     [
-        pytest.param(Decimal("10"), Decimal("12"), Decimal("80.00"), id="LKJIP-SPEC F4 (SYN) T=10 R=12"),
-        pytest.param(Decimal("10"), Decimal("5"), Decimal("150.00"), id="LKJIP-SPEC F4 (SYN) T=10 R=5"),
-        pytest.param(Decimal("10"), Decimal("10"), Decimal("100.00"), id="LKJIP-SPEC F4 (SYN) T=10 R=10"),
-        pytest.param(Decimal("10"), Decimal("0"), Decimal("200.00"), id="LKJIP-SPEC F4 (SYN) T=10 R=0"),
-        pytest.param(Decimal("10"), Decimal("25"), Decimal("0.00"), id="LKJIP-SPEC F4 (SYN) T=10 R=25 floored, not -50"),
-        pytest.param(Decimal("7"), Decimal("6.5"), Decimal("107.14"), id="LKJIP-SPEC F4 (SYN) T=7 R=6,5"),
+        pytest.param(
+            Decimal("10"), Decimal("12"), Decimal("80.00"), id="LKJIP-SPEC F4 (SYN) T=10 R=12"
+        ),
+        pytest.param(
+            Decimal("10"), Decimal("5"), Decimal("150.00"), id="LKJIP-SPEC F4 (SYN) T=10 R=5"
+        ),
+        pytest.param(
+            Decimal("10"), Decimal("10"), Decimal("100.00"), id="LKJIP-SPEC F4 (SYN) T=10 R=10"
+        ),
+        pytest.param(
+            Decimal("10"), Decimal("0"), Decimal("200.00"), id="LKJIP-SPEC F4 (SYN) T=10 R=0"
+        ),
+        pytest.param(
+            Decimal("10"),
+            Decimal("25"),
+            Decimal("0.00"),
+            id="LKJIP-SPEC F4 (SYN) T=10 R=25 floored, not -50",
+        ),
+        pytest.param(
+            Decimal("7"), Decimal("6.5"), Decimal("107.14"), id="LKJIP-SPEC F4 (SYN) T=7 R=6,5"
+        ),
         pytest.param(Decimal("10"), Decimal("20"), Decimal("0.00"), id="R = 2T is exactly 0"),
     ],
 )
@@ -108,7 +174,12 @@ def test_capaian_target_zero_realisasi_zero_is_100(arah, rumus):
         pytest.param(Decimal("0"), Decimal("3"), "negatif", id="T=0 R>0 negatif"),
         pytest.param(Decimal("10"), None, "positif", id="R missing positif"),
         pytest.param(Decimal("10"), None, "negatif", id="R missing negatif"),
-        pytest.param(None, Decimal("77.70"), "positif", id="LKjIP Magetan 2024 Tabel 3.3 SAKIP 2022 no target"),
+        pytest.param(
+            None,
+            Decimal("77.70"),
+            "positif",
+            id="LKjIP Magetan 2024 Tabel 3.3 SAKIP 2022 no target",
+        ),
         pytest.param(None, None, "positif", id="neither"),
     ],
 )
@@ -126,7 +197,9 @@ def test_capaian_positif_realisasi_zero_is_zero():
     [
         pytest.param(Decimal("108.62"), "Sangat Berhasil", id="LKjIP Magetan 2024 Tabel 3.2 IS5.1"),
         pytest.param(Decimal("100.11"), "Sangat Berhasil", id="LKjIP Magetan 2024 Tabel 3.2 IS5.2"),
-        pytest.param(Decimal("100"), "Sangat Berhasil", id="exactly 100 (seed prints Berhasil, L-1)"),
+        pytest.param(
+            Decimal("100"), "Sangat Berhasil", id="exactly 100 (seed prints Berhasil, L-1)"
+        ),
         pytest.param(Decimal("100.00"), "Sangat Berhasil", id="100,00"),
         pytest.param(Decimal("99.99"), "Berhasil", id="99,99"),
         pytest.param(Decimal("99.54"), "Berhasil", id="LKjIP Magetan 2024 F5.avg rata-rata 99,54"),
@@ -181,8 +254,14 @@ def test_kategori_permendagri86_five_levels_as_configuration(capaian, expected):
 
 
 # ------------------------------------------------------------------------------ rata-rata
-PRINTED_CAPAIAN = [Decimal("100.00"), Decimal("92.50"), Decimal("95.00"), Decimal("100.00"),
-                   Decimal("108.62"), Decimal("100.11")]
+PRINTED_CAPAIAN = [
+    Decimal("100.00"),
+    Decimal("92.50"),
+    Decimal("95.00"),
+    Decimal("100.00"),
+    Decimal("108.62"),
+    Decimal("100.11"),
+]
 
 
 def test_rata_rata_of_the_six_capaian_with_is31_95_is_99_37():
@@ -192,14 +271,27 @@ def test_rata_rata_of_the_six_capaian_with_is31_95_is_99_37():
 
 def test_rata_rata_of_the_six_printed_capaian_with_is31_96_is_99_54():
     """LKJIP-SPEC F6.1: the seed's printed values (IS3.1 = 96)."""
-    printed = [Decimal("100"), Decimal("92.5"), Decimal("96"), Decimal("100"), Decimal("108.62"), Decimal("100.11")]
+    printed = [
+        Decimal("100"),
+        Decimal("92.5"),
+        Decimal("96"),
+        Decimal("100"),
+        Decimal("108.62"),
+        Decimal("100.11"),
+    ]
     assert bulatkan(rata_rata(printed)) == Decimal("99.54")
 
 
 def test_rata_rata_of_the_unrounded_capaian_is_99_37():
     """LKJIP-SPEC F6.3: from the unrounded values too."""
-    rows = [("99.88", "99.88"), ("0.28", "0.259"), ("0.04", "0.038"), ("5.30", "5.30"), ("85", "92.33"),
-            ("87.35", "87.45")]
+    rows = [
+        ("99.88", "99.88"),
+        ("0.28", "0.259"),
+        ("0.04", "0.038"),
+        ("5.30", "5.30"),
+        ("85", "92.33"),
+        ("87.35", "87.45"),
+    ]
     values = [capaian_persen(Decimal(t), Decimal(r)) for t, r in rows]
     assert bulatkan(rata_rata(values)) == Decimal("99.37")
 
@@ -222,10 +314,14 @@ def test_rata_rata_kategori_of_the_seed_average_is_berhasil():
 @pytest.mark.parametrize(
     ("capaian", "batas", "expected"),
     [
-        pytest.param(Decimal("108.62"), None, Decimal("108.62"), id="no cap: 108,62 stays (Magetan)"),
+        pytest.param(
+            Decimal("108.62"), None, Decimal("108.62"), id="no cap: 108,62 stays (Magetan)"
+        ),
         pytest.param(Decimal("108.62"), Decimal("100"), Decimal("100"), id="cap 100"),
         pytest.param(Decimal("140"), Decimal("120"), Decimal("120"), id="cap 120"),
-        pytest.param(Decimal("92.5"), Decimal("100"), Decimal("92.5"), id="below the cap unchanged"),
+        pytest.param(
+            Decimal("92.5"), Decimal("100"), Decimal("92.5"), id="below the cap unchanged"
+        ),
         pytest.param(None, Decimal("100"), None, id="no capaian"),
     ],
 )
@@ -271,7 +367,9 @@ def test_capaian_rumus2_lan_is_monotone_non_increasing_and_never_negative(target
 @given(POSITIVE, POSITIVE, POSITIVE)
 def test_capaian_rumus2_inverse_is_monotone_non_increasing(target, r1, r2):
     low, high = sorted((r1, r2))
-    assert capaian_persen(target, low, "negatif", "inverse") >= capaian_persen(target, high, "negatif", "inverse")
+    assert capaian_persen(target, low, "negatif", "inverse") >= capaian_persen(
+        target, high, "negatif", "inverse"
+    )
 
 
 LEVELS = [t.label for t in LKJIP4]
@@ -283,27 +381,52 @@ def test_kategori_is_monotone_in_capaian(c1, c2):
     assert LEVELS.index(kategori_for(low, LKJIP4)) >= LEVELS.index(kategori_for(high, LKJIP4))
 
 
-RANGES = (Tingkat(min=Decimal(86), max=Decimal(100), label="Baik"), Tingkat(min=Decimal(71), max=Decimal(85), label="Sedang"),
-          Tingkat(min=None, max=Decimal(70), label="Kurang"))
+RANGES = (
+    Tingkat(min=Decimal(86), max=Decimal(100), label="Baik"),
+    Tingkat(min=Decimal(71), max=Decimal(85), label="Sedang"),
+    Tingkat(min=None, max=Decimal(70), label="Kurang"),
+)
 """A scale of ranges with upper bounds (issue 15: Baik 86–100, Sedang 71–85)."""
 
 
-@pytest.mark.parametrize("capaian, expected", [
-    ("100", "Baik"), ("86", "Baik"), ("85", "Sedang"), ("85.50", None), ("70", "Kurang"), ("70.01", None),
-    ("108.62", None), ("-3", "Kurang"),
-])
+@pytest.mark.parametrize(
+    "capaian, expected",
+    [
+        ("100", "Baik"),
+        ("86", "Baik"),
+        ("85", "Sedang"),
+        ("85.50", None),
+        ("70", "Kurang"),
+        ("70.01", None),
+        ("108.62", None),
+        ("-3", "Kurang"),
+    ],
+)
 def test_kategori_for_a_scale_of_ranges(capaian, expected):
     assert kategori_for(Decimal(capaian), RANGES) == expected
 
 
 def test_celah_of_a_scale_of_ranges():
-    assert celah(RANGES) == [(Decimal(100), None), (Decimal(85), Decimal(86)), (Decimal(70), Decimal(71))]
+    assert celah(RANGES) == [
+        (Decimal(100), None),
+        (Decimal(85), Decimal(86)),
+        (Decimal(70), Decimal(71)),
+    ]
     assert celah(LKJIP4) == []
-    assert celah((Tingkat(min=Decimal(50), max=Decimal(100), label="A"), Tingkat(min=Decimal(0), max=Decimal("49.99"), label="B"))) \
-        == [(Decimal(100), None), (None, Decimal(0))]
+    assert celah(
+        (
+            Tingkat(min=Decimal(50), max=Decimal(100), label="A"),
+            Tingkat(min=Decimal(0), max=Decimal("49.99"), label="B"),
+        )
+    ) == [(Decimal(100), None), (None, Decimal(0))]
 
 
 def test_a_scale_of_ranges_validates_and_lower_bounds_stay_valid():
     assert Kategori(skala=RANGES).skala == RANGES
     with pytest.raises(ValueError):
-        Kategori(skala=(Tingkat(min=Decimal(86), max=Decimal(80), label="Baik"), Tingkat(min=None, label="Kurang")))
+        Kategori(
+            skala=(
+                Tingkat(min=Decimal(86), max=Decimal(80), label="Baik"),
+                Tingkat(min=None, label="Kurang"),
+            )
+        )

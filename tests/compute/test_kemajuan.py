@@ -52,7 +52,9 @@ def test_tingkat_kemajuan_edge_cases(realisasi, akhir, expected):
 
 def test_tingkat_kemajuan_negatif_uses_rumus2():
     assert tingkat_kemajuan(Decimal("12"), Decimal("10"), "negatif") == Decimal("80")
-    assert bulatkan(tingkat_kemajuan(Decimal("12"), Decimal("10"), "negatif", "inverse")) == Decimal("83.33")
+    assert bulatkan(
+        tingkat_kemajuan(Decimal("12"), Decimal("10"), "negatif", "inverse")
+    ) == Decimal("83.33")
 
 
 # ------------------------------------------------------------------------------ target akhir
@@ -101,14 +103,23 @@ def test_target_akhir_without_targets_is_none(aturan):
     [
         pytest.param(["24.72", "24.72", "24.72", "24.73"], "jumlah", "98.89", id=f"{T43} IS1.1"),
         pytest.param(["0.07", "0.07", "0.07", "0.08"], "jumlah", "0.29", id=f"{T43} IS2.1"),
-        pytest.param([None, None, "0.04", "0.01"], "jumlah", "0.05", id=f"{T43} IS3.1 quarters without target"),
+        pytest.param(
+            [None, None, "0.04", "0.01"],
+            "jumlah",
+            "0.05",
+            id=f"{T43} IS3.1 quarters without target",
+        ),
         pytest.param(["1.37", "1.37", "1.37", "1.39"], "jumlah", "5.50", id=f"{T43} IS4.1"),
         pytest.param([None, None, None, "92.34"], "akhir", "92.34", id=f"{T43} IS5.1 Nilai SAKIP"),
         pytest.param([None, None, None, "87.50"], "akhir", "87.50", id=f"{T43} IS5.2 IKM"),
         pytest.param(["80", "82", "84", "86"], "akhir", "86", id="akhir is TW IV, not the sum"),
-        pytest.param(["80", "82", "84", None], "akhir", "84", id="akhir falls back to the last quarter given"),
+        pytest.param(
+            ["80", "82", "84", None], "akhir", "84", id="akhir falls back to the last quarter given"
+        ),
         pytest.param(["80", "82", "84", "86"], "rata", "83", id="rata of four quarters"),
-        pytest.param(["86", None, None, "88"], "rata", "87", id="rata skips quarters without target"),
+        pytest.param(
+            ["86", None, None, "88"], "rata", "87", id="rata skips quarters without target"
+        ),
     ],
 )
 def test_total_triwulan(nilai, agregasi, expected):
@@ -117,7 +128,9 @@ def test_total_triwulan(nilai, agregasi, expected):
 
 
 def test_total_triwulan_default_is_jumlah():
-    assert total_triwulan([Decimal("1.37"), Decimal("1.37"), Decimal("1.37"), Decimal("1.39")]) == Decimal("5.50")
+    assert total_triwulan(
+        [Decimal("1.37"), Decimal("1.37"), Decimal("1.37"), Decimal("1.39")]
+    ) == Decimal("5.50")
 
 
 @pytest.mark.parametrize("agregasi", ["jumlah", "akhir", "rata"])

@@ -24,12 +24,12 @@ from laporgen.model.lkjip import Dukungan, Realisasi
 from laporgen.model.settings import Kategori
 
 
-
 @functools.cache
 def example() -> LkjipContent:
     """The example's content, loaded on first use (not at import: a broken example then fails
     these tests, not the collection of every test), once for all examples."""
     return load_lkjip(EXAMPLE_AGENCY / EXAMPLE_DOCUMENT)
+
 
 RUPIAH = st.integers(min_value=0, max_value=10**15).map(Decimal)
 
@@ -54,8 +54,10 @@ def program_trees(draw) -> ProgramTree:
             if draw(st.booleans()):
                 node["anggaran"] = draw(anggaran())
             else:
-                node["sub_kegiatan"] = [{"id": f"S{p}.{k}.{s}", "nama": "Sub", "anggaran": draw(anggaran())}
-                                        for s in range(1, draw(st.integers(1, 3)) + 1)]
+                node["sub_kegiatan"] = [
+                    {"id": f"S{p}.{k}.{s}", "nama": "Sub", "anggaran": draw(anggaran())}
+                    for s in range(1, draw(st.integers(1, 3)) + 1)
+                ]
             kegiatan.append(node)
         program.append({"id": f"P{p}", "nama": f"Program {p}", "kegiatan": kegiatan})
     return ProgramTree.model_validate({"program": program})
@@ -120,9 +122,12 @@ def test_a_sasaran_budget_counts_each_listed_node_once(tree_and_listed):
 def test_a_kegiatan_listed_before_its_program_is_counted_once():
     listed = example().kinerja.dukungan["S1"].program_kegiatan
     reordered = ["K4.1", "P4", *(i for i in listed if i not in ("K4.1", "P4"))]
+
     def s1(order):
         dukungan = {**example().kinerja.dukungan, "S1": Dukungan(program_kegiatan=order)}
-        f = lkjip_figures(replace(example(), kinerja=example().kinerja.model_copy(update={"dukungan": dukungan})))
+        f = lkjip_figures(
+            replace(example(), kinerja=example().kinerja.model_copy(update={"dukungan": dukungan}))
+        )
         return next(s for s in f.sasaran if s.sasaran.id == "S1").pagu
 
     assert s1(reordered) == s1(listed) == Decimal(6093000000)
@@ -132,8 +137,13 @@ def test_a_kegiatan_listed_before_its_program_is_counted_once():
 @st.composite
 def scales(draw) -> Kategori:
     """2-6 levels, highest first, each min with at most 2 decimals (as capaian is printed)."""
-    mins = draw(st.lists(st.integers(min_value=2, max_value=20000), min_size=1, max_size=5, unique=True))
-    levels = [{"min": Decimal(m).scaleb(-2), "label": f"Level {n}"} for n, m in enumerate(sorted(mins, reverse=True))]
+    mins = draw(
+        st.lists(st.integers(min_value=2, max_value=20000), min_size=1, max_size=5, unique=True)
+    )
+    levels = [
+        {"min": Decimal(m).scaleb(-2), "label": f"Level {n}"}
+        for n, m in enumerate(sorted(mins, reverse=True))
+    ]
     return Kategori.model_validate({"skala": levels + [{"label": "Terendah"}]})
 
 
@@ -141,8 +151,11 @@ def kategori_of_is11(scale: Kategori, capaian: Decimal) -> str | None:
     """IS1.1's kategori when its realisasi gives exactly `capaian` against the plan target."""
     target = example().rencana.tujuan[0].sasaran[0].indikator[0].target[example().settings.tahun]
     realisasi = {**example().kinerja.realisasi, "IS1.1": Realisasi(nilai=target * capaian / 100)}
-    content = replace(example(), settings=example().settings.model_copy(update={"kategori": scale}),
-                      kinerja=example().kinerja.model_copy(update={"realisasi": realisasi}))
+    content = replace(
+        example(),
+        settings=example().settings.model_copy(update={"kategori": scale}),
+        kinerja=example().kinerja.model_copy(update={"realisasi": realisasi}),
+    )
     row = next(i for i in lkjip_figures(content).indikator if i.indikator.id == "IS1.1")
     assert row.capaian == capaian
     return row.kategori

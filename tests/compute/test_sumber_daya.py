@@ -35,9 +35,29 @@ def test_selisih_formasi_shortage_prints_with_a_hyphen():
 
 # LKjIP Magetan 2024 Tabel 1.1 (001 lines 149–176): (kebutuhan, realisasi, printed kekurangan)
 TABEL_1_1 = [
-    (1, 1, 0), (1, 1, 0), (1, 1, 0), (1, 1, 0), (1, 1, 0), (1, 1, 0), (16, 4, -12), (13, 1, -12),
-    (4, 2, -2), (1, 1, 0), (1, 1, 0), (8, 8, 0), (1, 1, 0), (1, 0, -1), (3, 0, -3), (6, 0, -6),
-    (1, 0, -1), (1, 0, -1), (1, 0, -1), (1, 0, -1), (1, 0, -1), (1, 0, -1), (1, 0, -1),
+    (1, 1, 0),
+    (1, 1, 0),
+    (1, 1, 0),
+    (1, 1, 0),
+    (1, 1, 0),
+    (1, 1, 0),
+    (16, 4, -12),
+    (13, 1, -12),
+    (4, 2, -2),
+    (1, 1, 0),
+    (1, 1, 0),
+    (8, 8, 0),
+    (1, 1, 0),
+    (1, 0, -1),
+    (3, 0, -3),
+    (6, 0, -6),
+    (1, 0, -1),
+    (1, 0, -1),
+    (1, 0, -1),
+    (1, 0, -1),
+    (1, 0, -1),
+    (1, 0, -1),
+    (1, 0, -1),
 ]
 
 
@@ -51,7 +71,11 @@ def test_selisih_formasi_sum_of_rows_equals_difference_of_totals():
     kebutuhan = sum(k for k, _, _ in TABEL_1_1)
     realisasi = sum(r for _, r, _ in TABEL_1_1)
     assert (kebutuhan, realisasi) == (67, 24)
-    assert sum(selisih_formasi(k, r) for k, r, _ in TABEL_1_1) == selisih_formasi(kebutuhan, realisasi) == -43
+    assert (
+        sum(selisih_formasi(k, r) for k, r, _ in TABEL_1_1)
+        == selisih_formasi(kebutuhan, realisasi)
+        == -43
+    )
 
 
 @pytest.mark.parametrize(

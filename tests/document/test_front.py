@@ -6,19 +6,29 @@ from __future__ import annotations
 from laporgen.document.front import draft_note, settle_empty
 from laporgen.document.nodes import Paragraph, Section, Signature, Text
 
-SIGN = Signature("Blitar, 1 Maret 2022", ("KEPALA DINAS SOSIAL",), "NAMA", "Pembina (IV/a)", "1" * 18)
+SIGN = Signature(
+    "Blitar, 1 Maret 2022", ("KEPALA DINAS SOSIAL",), "NAMA", "Pembina (IV/a)", "1" * 18
+)
 TEXT = Paragraph((Text("Isi."),))
 
 
 def tree():
     return (
         Section("kata-pengantar", 1, "", "KATA PENGANTAR", (SIGN,)),  # a signature alone: empty
-        Section("bab", 1, "", "BAB", (
-            Section("ada", 2, "", "Ada", (TEXT,)),
-            Section("kosong", 2, "", "Kosong", ()),
-        )),
+        Section(
+            "bab",
+            1,
+            "",
+            "BAB",
+            (
+                Section("ada", 2, "", "Ada", (TEXT,)),
+                Section("kosong", 2, "", "Kosong", ()),
+            ),
+        ),
         Section("semua-kosong", 1, "", "SEMUA KOSONG", (Section("a", 2, "", "A", ()),)),
-        Section("tanda-tangan", 2, "", "", (SIGN,)),  # the closing signature has no heading: not a section to write
+        Section(
+            "tanda-tangan", 2, "", "", (SIGN,)
+        ),  # the closing signature has no heading: not a section to write
     )
 
 

@@ -20,16 +20,23 @@ from laporgen.document.nodes import Landscape, ListBlock, Paragraph, Section, Ta
 from laporgen.jenis import load_document
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = [ROOT / "content" / "magetan-dinsos" / "lkjip-2024", ROOT / "content" / "magetan-dinsos" / "renstra-2018-2023",
-            ROOT / "content" / "blitar-dinsos" / "renstra-2021-2026"]
+EXAMPLES = [
+    ROOT / "content" / "magetan-dinsos" / "lkjip-2024",
+    ROOT / "content" / "magetan-dinsos" / "renstra-2018-2023",
+    ROOT / "content" / "blitar-dinsos" / "renstra-2021-2026",
+]
 
 FORBIDDEN = {
     "doubled word": re.compile(r"\b(\w{3,})\s+\1\b", re.IGNORECASE),
     "internal word": re.compile(r"\btercetak\b|\bNone\b|\bTrue\b|\bFalse\b|\[ISI\]|\{\{|\}\}"),
-    "no number where one is said": re.compile(r"sebesar -(?!\d)|Rp -|\(-\)|kategori -|Rp 0 dari pagu Rp 0"),
+    "no number where one is said": re.compile(
+        r"sebesar -(?!\d)|Rp -|\(-\)|kategori -|Rp 0 dari pagu Rp 0"
+    ),
     "a count of zero": re.compile(r"\b0 \(nol\)"),
     "a negative efisiensi called efisien": re.compile(r"-\d[\d.,]*% \(efisien\)"),
-    "a dangling reference in the Ikhtisar": re.compile(r"^Dari hasil pengukuran terhadap [^,]* tersebut"),
+    "a dangling reference in the Ikhtisar": re.compile(
+        r"^Dari hasil pengukuran terhadap [^,]* tersebut"
+    ),
 }
 CAPITALS = re.compile(r"\b[A-Z]{3,}(?:[\s/]+[A-Z]{3,}){2,}\b")
 """Three words in capitals running inside a sentence: a name typed in capitals, quoted as is."""
@@ -66,19 +73,31 @@ def generated(folder: Path) -> list[tuple[str, str, bool]]:
 
 def _rewrite(path: Path, change) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    path.write_text(yaml.safe_dump(change(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump(change(data), allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
 
 
 def _sisa_anggaran_half_capaian(doc: Path) -> None:
     toml = doc / "document.toml"
-    toml.write_text(toml.read_text(encoding="utf-8").replace('efisiensi = "pmk214"', 'efisiensi = "sisa_anggaran"'), encoding="utf-8")
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace(
+            'efisiensi = "pmk214"', 'efisiensi = "sisa_anggaran"'
+        ),
+        encoding="utf-8",
+    )
     kinerja = doc / "kinerja.yaml"
-    kinerja.write_text(kinerja.read_text(encoding="utf-8").replace("nilai: 0.259", "nilai: 0.14"), encoding="utf-8")
+    kinerja.write_text(
+        kinerja.read_text(encoding="utf-8").replace("nilai: 0.259", "nilai: 0.14"), encoding="utf-8"
+    )
 
 
 def _batas_100(doc: Path) -> None:
     toml = doc / "document.toml"
-    toml.write_text(toml.read_text(encoding="utf-8").replace('batas_capaian = "none"', 'batas_capaian = "100"'), encoding="utf-8")
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace('batas_capaian = "none"', 'batas_capaian = "100"'),
+        encoding="utf-8",
+    )
 
 
 def _no_budget(doc: Path) -> None:
@@ -90,12 +109,20 @@ def _no_budget(doc: Path) -> None:
                 for leaf in k.get("sub_kegiatan") or [k]:
                     leaf["anggaran"] = {"pagu": 0, "realisasi": 0}
         return data
+
     _rewrite(doc / "program.yaml", zero)
-    _rewrite(doc / "kinerja.yaml", lambda d: {**d, "dukungan": {s: {**v, "alokasi": {}} for s, v in d["dukungan"].items()}})
+    _rewrite(
+        doc / "kinerja.yaml",
+        lambda d: {**d, "dukungan": {s: {**v, "alokasi": {}} for s, v in d["dukungan"].items()}},
+    )
 
 
-VARIANTS = {"as is": None, "efisiensi sisa_anggaran, IS2.1 at half its target": _sisa_anggaran_half_capaian,
-            "batas_capaian 100": _batas_100, "budget not reported": _no_budget}
+VARIANTS = {
+    "as is": None,
+    "efisiensi sisa_anggaran, IS2.1 at half its target": _sisa_anggaran_half_capaian,
+    "batas_capaian 100": _batas_100,
+    "budget not reported": _no_budget,
+}
 
 
 def _cases():
@@ -116,7 +143,9 @@ def test_generated_sentences_have_no_forbidden_pattern(tmp_path, folder, change)
     texts = generated(folder)
     assert len(texts) > 20
     for plain, whole, opens in texts:
-        found += [f"{why}: {whole[:200]}" for why, pattern in FORBIDDEN.items() if pattern.search(whole)]
+        found += [
+            f"{why}: {whole[:200]}" for why, pattern in FORBIDDEN.items() if pattern.search(whole)
+        ]
         if CAPITALS.search(plain):
             found.append(f"a name in capitals: {plain[:200]}")
         if opens and re.search(r"\btersebut\b", whole.split(". ")[0]):
@@ -124,23 +153,34 @@ def test_generated_sentences_have_no_forbidden_pattern(tmp_path, folder, change)
     assert found == []
 
 
-@pytest.mark.parametrize("pattern, bad", [
-    ("doubled word", "tertinggi terdapat pada program PROGRAM PENANGANAN BENCANA."),
-    ("internal word", "dihitung dari persentase yang tercetak (2 desimal)"),
-    ("no number where one is said", "realisasi anggaran sebesar Rp 0 dari pagu Rp 0 (-)"),
-    ("a count of zero", "didukung oleh 1 (satu) program dan 0 (nol) kegiatan"),
-    ("a negative efisiensi called efisien", "terendah sebesar -1,36% (efisien)"),
-    ("a dangling reference in the Ikhtisar", "Dari hasil pengukuran terhadap 5 (lima) sasaran tersebut, capaian"),
-])
+@pytest.mark.parametrize(
+    "pattern, bad",
+    [
+        ("doubled word", "tertinggi terdapat pada program PROGRAM PENANGANAN BENCANA."),
+        ("internal word", "dihitung dari persentase yang tercetak (2 desimal)"),
+        ("no number where one is said", "realisasi anggaran sebesar Rp 0 dari pagu Rp 0 (-)"),
+        ("a count of zero", "didukung oleh 1 (satu) program dan 0 (nol) kegiatan"),
+        ("a negative efisiensi called efisien", "terendah sebesar -1,36% (efisien)"),
+        (
+            "a dangling reference in the Ikhtisar",
+            "Dari hasil pengukuran terhadap 5 (lima) sasaran tersebut, capaian",
+        ),
+    ],
+)
 def test_each_forbidden_pattern_catches_what_the_reviewers_saw(pattern, bad):
     assert FORBIDDEN[pattern].search(bad)
 
 
 def test_names_in_the_case_a_sentence_needs():
     assert sebut("program", "PROGRAM PENANGANAN BENCANA") == "Program Penanganan Bencana"
-    assert sebut("program", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA") == \
-        "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"
-    assert sebut("kegiatan", "Pemeliharaan Taman Makam Pahlawan") == "kegiatan Pemeliharaan Taman Makam Pahlawan"
+    assert (
+        sebut("program", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA")
+        == "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"
+    )
+    assert (
+        sebut("kegiatan", "Pemeliharaan Taman Makam Pahlawan")
+        == "kegiatan Pemeliharaan Taman Makam Pahlawan"
+    )
     assert judul("PROGRAM REHABILITASI SOSIAL BAGI PPKS") == "Program Rehabilitasi Sosial bagi PPKS"
     assert gabung(["A", "B", "C"]) == "A, B dan C"
 

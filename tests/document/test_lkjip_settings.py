@@ -53,11 +53,24 @@ def _table(blocks, table_id: str) -> Table:
 
 
 def _cells(row) -> list[str]:
-    return ["".join(i.text for p in c.blocks if isinstance(p, Paragraph) for i in p.inlines if isinstance(i, Text)) for c in row]
+    return [
+        "".join(
+            i.text
+            for p in c.blocks
+            if isinstance(p, Paragraph)
+            for i in p.inlines
+            if isinstance(i, Text)
+        )
+        for c in row
+    ]
 
 
 def _paragraphs(blocks) -> list[str]:
-    return ["".join(i.text for i in b.inlines if isinstance(i, Text)) for b in blocks if isinstance(b, Paragraph)]
+    return [
+        "".join(i.text for i in b.inlines if isinstance(i, Text))
+        for b in blocks
+        if isinstance(b, Paragraph)
+    ]
 
 
 def _row(table: Table, text: str) -> list[str]:
@@ -70,12 +83,23 @@ def test_sisa_anggaran_calls_a_half_met_target_not_efisien(doc):
     _edit(doc / "document.toml", 'efisiensi = "pmk214"', 'efisiensi = "sisa_anggaran"')
     _edit(doc / "kinerja.yaml", "nilai: 0.259", "nilai: 0.14")
     blocks = _tree(doc)
-    row = _row(_table(blocks, "efisiensi-sasaran"), "Persentase PPKS yang Mendapatkan Pelayanan Rehabilitasi Sosial")
+    row = _row(
+        _table(blocks, "efisiensi-sasaran"),
+        "Persentase PPKS yang Mendapatkan Pelayanan Rehabilitasi Sosial",
+    )
     assert row[4] == "50,00" and float(row[-2].replace(",", ".")) > 0 and row[-1] == "Tidak efisien"
-    sentence = next(p for p in _paragraphs(blocks) if p.startswith("Dari 6 (enam) indikator sasaran"))
-    assert "4 (empat) indikator memiliki capaian kinerja lebih tinggi dari penggunaan anggarannya (efisien) dan 2 (dua) indikator tidak efisien" in sentence
+    sentence = next(
+        p for p in _paragraphs(blocks) if p.startswith("Dari 6 (enam) indikator sasaran")
+    )
+    assert (
+        "4 (empat) indikator memiliki capaian kinerja lebih tinggi dari penggunaan anggarannya (efisien) dan 2 (dua) indikator tidak efisien"
+        in sentence
+    )
     assert sentence.endswith("(efisiensi total) sebesar 4,04% (tidak efisien).")
-    assert "efisien bila ada sisa anggaran dan capaian kinerja lebih tinggi" in _table(blocks, "efisiensi-sasaran").notes[0]
+    assert (
+        "efisien bila ada sisa anggaran dan capaian kinerja lebih tinggi"
+        in _table(blocks, "efisiensi-sasaran").notes[0]
+    )
 
 
 def test_pmk214_labels_follow_the_sign(doc):
@@ -87,34 +111,53 @@ def test_pmk214_labels_follow_the_sign(doc):
 
 def test_tabel_3_4_takes_the_final_year_target_or_warns(doc):
     """IS5.1 with a 2024 target only: no "target akhir" is made up from another year."""
-    _edit(doc.parent / "renstra-2024-2026" / "rencana.yaml",
-          "target: {2024: 85, 2025: 89, 2026: 90.50}", "target: {2024: 85}")
+    _edit(
+        doc.parent / "renstra-2024-2026" / "rencana.yaml",
+        "target: {2024: 85, 2025: 89, 2026: 90.50}",
+        "target: {2024: 85}",
+    )
     blocks = _tree(doc)
     row = _row(_table(blocks, "perbandingan-renstra"), "Nilai SAKIP")
     assert row[-2:] == ["-", "-"]
-    assert "Indikator Nilai SAKIP Dinas Sosial belum memiliki target akhir Renstra (tahun 2026), sehingga tingkat " \
-           "kemajuannya belum dapat dihitung." in _paragraphs(blocks)
+    assert (
+        "Indikator Nilai SAKIP Dinas Sosial belum memiliki target akhir Renstra (tahun 2026), sehingga tingkat "
+        "kemajuannya belum dapat dihitung." in _paragraphs(blocks)
+    )
     (finding,) = [f for f in check(doc) if f.problem.code == "kemajuan.target_akhir"]
-    assert finding.problem.message == "IS5.1 has no 2026 target: Tabel 3.4 (target akhir Renstra) cannot show its tingkat kemajuan"
+    assert (
+        finding.problem.message
+        == "IS5.1 has no 2026 target: Tabel 3.4 (target akhir Renstra) cannot show its tingkat kemajuan"
+    )
 
 
 def test_tabel_3_4_formula_follows_arah(doc):
     table = _table(_tree(doc), "perbandingan-renstra")
     assert _cells(table.head[-1])[-1] == "6=4/5x100" and table.notes == ()
-    _edit(doc.parent / "renstra-2024-2026" / "rencana.yaml", "            satuan: persen\n            arah: positif",
-          "            satuan: persen\n            arah: negatif")
+    _edit(
+        doc.parent / "renstra-2024-2026" / "rencana.yaml",
+        "            satuan: persen\n            arah: positif",
+        "            satuan: persen\n            arah: negatif",
+    )
     table = _table(_tree(doc), "perbandingan-renstra")
     assert _cells(table.head[-1])[-1] == "6"
-    assert table.notes == (("Kolom 6 = (2 x 5 - 4)/5 x 100 untuk indikator negatif (semakin rendah semakin baik); 4/5 x 100 "
-                            "untuk indikator positif (semakin tinggi semakin baik)."),)
+    assert table.notes == (
+        (
+            "Kolom 6 = (2 x 5 - 4)/5 x 100 untuk indikator negatif (semakin rendah semakin baik); 4/5 x 100 "
+            "untuk indikator positif (semakin tinggi semakin baik)."
+        ),
+    )
 
 
 def test_batas_capaian_caps_the_column_with_a_note(doc):
     _edit(doc / "document.toml", 'batas_capaian = "none"', 'batas_capaian = "100"')
     table = _table(_tree(doc), "capaian")
-    assert _row(table, "Nilai SAKIP")[4] == "100,00"      # 92,33 / 85 = 108,62, capped
-    assert table.notes == (("Capaian di atas 100% dicatat 100% (batas capaian), juga dalam rata-rata dan efisiensi; capaian "
-                            "sebelum dibatasi: Nilai SAKIP Dinas Sosial 108,62%; Indeks Kepuasan Masyarakat Dinas Sosial 100,11%."),)
+    assert _row(table, "Nilai SAKIP")[4] == "100,00"  # 92,33 / 85 = 108,62, capped
+    assert table.notes == (
+        (
+            "Capaian di atas 100% dicatat 100% (batas capaian), juga dalam rata-rata dan efisiensi; capaian "
+            "sebelum dibatasi: Nilai SAKIP Dinas Sosial 108,62%; Indeks Kepuasan Masyarakat Dinas Sosial 100,11%."
+        ),
+    )
 
 
 def test_a_budget_not_reported_reads_so(doc):
@@ -125,11 +168,15 @@ def test_a_budget_not_reported_reads_so(doc):
             k.pop("tercetak", None)
             for leaf in k.get("sub_kegiatan") or [k]:
                 leaf["anggaran"] = {"pagu": 0, "realisasi": 0}
-    (doc / "program.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (doc / "program.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     kinerja = yaml.safe_load((doc / "kinerja.yaml").read_text(encoding="utf-8"))
     for d in kinerja["dukungan"].values():
         d["alokasi"] = {}
-    (doc / "kinerja.yaml").write_text(yaml.safe_dump(kinerja, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (doc / "kinerja.yaml").write_text(
+        yaml.safe_dump(kinerja, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     texts = _paragraphs(_tree(doc))
     summary = next(t for t in texts if t.startswith("Dari hasil pengukuran"))
     assert summary.endswith("(kategori berhasil), sedangkan realisasi anggaran belum dilaporkan.")
@@ -137,21 +184,40 @@ def test_a_budget_not_reported_reads_so(doc):
 
 
 def test_kategori_ranges_in_the_criteria_table(doc):
-    _edit(doc / "document.toml", "[perhitungan]", '[kategori]\nskala = [{min = 86, max = 100, label = "Baik"}, '
-          '{min = 71, max = 85, label = "Sedang"}, {max = 70, label = "Kurang"}]\n\n[perhitungan]')
+    _edit(
+        doc / "document.toml",
+        "[perhitungan]",
+        '[kategori]\nskala = [{min = 86, max = 100, label = "Baik"}, '
+        '{min = 71, max = 85, label = "Sedang"}, {max = 70, label = "Kurang"}]\n\n[perhitungan]',
+    )
     blocks = _tree(doc)
     rows = [_cells(r) for r in _table(blocks, "kriteria").body]
-    assert rows == [["1.", "86% s.d. 100%", "Delapan puluh enam persen sampai dengan seratus persen", "Baik"],
-                    ["2.", "71% s.d. 85%", "Tujuh puluh satu persen sampai dengan delapan puluh lima persen", "Sedang"],
-                    ["3.", "≤ 70%", "Sampai dengan tujuh puluh persen", "Kurang"]]
-    assert _row(_table(blocks, "capaian"), "Nilai SAKIP")[5] == "-"   # 108,62: in no level, reported by check
+    assert rows == [
+        ["1.", "86% s.d. 100%", "Delapan puluh enam persen sampai dengan seratus persen", "Baik"],
+        [
+            "2.",
+            "71% s.d. 85%",
+            "Tujuh puluh satu persen sampai dengan delapan puluh lima persen",
+            "Sedang",
+        ],
+        ["3.", "≤ 70%", "Sampai dengan tujuh puluh persen", "Kurang"],
+    ]
+    assert (
+        _row(_table(blocks, "capaian"), "Nilai SAKIP")[5] == "-"
+    )  # 108,62: in no level, reported by check
 
 
 def test_check_json_gives_the_findings(run_cli):
     code, out, _ = run_cli("check", "--format", "json", str(AGENCY / "lkjip-2024"))
     findings = json.loads(out)
     assert code == 1 and len(findings) == 17
-    assert findings[0] == {"severity": "W", "code": "kategori", "file": findings[0]["file"], "line": 17,
-                           "field": "realisasi.IS1.1.tercetak.kategori",
-                           "message": 'printed "Berhasil", the scale gives "Sangat Berhasil" for capaian 100,00', "hint": None}
+    assert findings[0] == {
+        "severity": "W",
+        "code": "kategori",
+        "file": findings[0]["file"],
+        "line": 17,
+        "field": "realisasi.IS1.1.tercetak.kategori",
+        "message": 'printed "Berhasil", the scale gives "Sangat Berhasil" for capaian 100,00',
+        "hint": None,
+    }
     assert findings[0]["file"].endswith("lkjip-2024/kinerja.yaml")

@@ -21,11 +21,13 @@ def image(png: bytes) -> Image.Image:
 
 
 def is_colour(pixel: tuple[int, int, int], hex_colour: str, tolerance: int = 12) -> bool:
-    wanted = tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    wanted = tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     return all(abs(a - b) <= tolerance for a, b in zip(pixel, wanted))
 
 
-def painted(img: Image.Image, hex_colour: str, column: int | None = None, row: int | None = None) -> list[int]:
+def painted(
+    img: Image.Image, hex_colour: str, column: int | None = None, row: int | None = None
+) -> list[int]:
     """The rows (down a column) or columns (along a row) painted in `hex_colour`."""
     if column is not None:
         return [y for y in range(img.height) if is_colour(img.getpixel((column, y)), hex_colour)]
@@ -46,9 +48,26 @@ def test_ticks_are_round_evenly_spaced_and_inside_the_range(low, span):
 
 
 def test_tick_labels_are_written_the_indonesian_way():
-    assert [tick_label(v) for v in (0.0, 20.0, 92.5, 100.0, 1250.0, 0.25)] == ["0", "20", "92,5", "100", "1.250", "0,25"]
+    assert [tick_label(v) for v in (0.0, 20.0, 92.5, 100.0, 1250.0, 0.25)] == [
+        "0",
+        "20",
+        "92,5",
+        "100",
+        "1.250",
+        "0,25",
+    ]
     assert nice_ticks(0, 132) == [0, 20, 40, 60, 80, 100, 120]
-    assert nice_ticks(75.0, 95.0) == [75, 77.5, 80, 82.5, 85, 87.5, 90, 92.5, 95]  # 2,5: at most 8 steps
+    assert nice_ticks(75.0, 95.0) == [
+        75,
+        77.5,
+        80,
+        82.5,
+        85,
+        87.5,
+        90,
+        92.5,
+        95,
+    ]  # 2,5: at most 8 steps
 
 
 def test_bars_are_as_tall_as_their_values_and_in_order():
@@ -69,7 +88,10 @@ def test_lying_bars_grow_to_the_right_first_category_on_top():
     chart = Chart(["P1", "Total"], "Serapan (%)", horizontal=True, value_range=(0.0, 100.0))
     chart.add_bars([80.0, 40.0], [BLUE, RED], ["80", "40"])
     img = image(chart.png())
-    blue_rows, red_rows = painted(img, BLUE, column=img.width // 3), painted(img, RED, column=img.width // 3)
+    blue_rows, red_rows = (
+        painted(img, BLUE, column=img.width // 3),
+        painted(img, RED, column=img.width // 3),
+    )
     assert blue_rows and red_rows and max(blue_rows) < min(red_rows)
     blue = painted(img, BLUE, row=(min(blue_rows) + max(blue_rows)) // 2)
     red = painted(img, RED, row=(min(red_rows) + max(red_rows)) // 2)
@@ -80,7 +102,10 @@ def test_a_negative_value_hangs_below_the_base_inside_the_picture():
     chart = Chart(["A", "B"], "Capaian (%)", value_range=(-55.0, 110.0))
     chart.add_bars([100.0, -50.0], [BLUE, RED], ["100", "-50"])
     img = image(chart.png())
-    blue, red = painted(img, BLUE, column=_centre(img, BLUE)), painted(img, RED, column=_centre(img, RED))
+    blue, red = (
+        painted(img, BLUE, column=_centre(img, BLUE)),
+        painted(img, RED, column=_centre(img, RED)),
+    )
     assert max(blue) <= min(red) + 2  # the red bar starts where the blue one stands
     assert abs(len(red) / len(blue) - 0.5) < 0.03
 
@@ -89,7 +114,10 @@ def test_a_line_rises_with_its_values_and_skips_a_missing_year():
     chart = Chart(["2022", "2023", "2024"], "Realisasi")
     chart.add_line("IKM", {0: 80.0, 2: 90.0}, ["80", "90"], RED)
     img = image(chart.png())
-    left, right = painted(img, RED, column=img.width // 4), painted(img, RED, column=img.width * 3 // 4)
+    left, right = (
+        painted(img, RED, column=img.width // 4),
+        painted(img, RED, column=img.width * 3 // 4),
+    )
     assert left and right and min(right) < min(left)  # higher value, higher on the page (smaller y)
 
 
@@ -114,7 +142,11 @@ def _runs(values: list[int]) -> list[tuple[int, int]]:
 
 
 def _centre(img: Image.Image, colour: str) -> int:
-    columns = [x for x in range(img.width) if any(is_colour(img.getpixel((x, y)), colour) for y in range(0, img.height, 4))]
+    columns = [
+        x
+        for x in range(img.width)
+        if any(is_colour(img.getpixel((x, y)), colour) for y in range(0, img.height, 4))
+    ]
     return (min(columns) + max(columns)) // 2
 
 
@@ -146,26 +178,40 @@ def test_a_few_upright_bars_keep_their_labels_level():
     img = image(chart.png())
     bars = _runs(painted(img, BLUE, row=img.height // 2))
     axis = max(painted(img, BLUE, column=(bars[0][0] + bars[0][1]) // 2))
-    name_rows = [y for y in range(axis + 3, img.height) if any(sum(img.getpixel((x, y))) < 3 * 140
-                                                              for x in range(bars[0][0], bars[0][1]))]
-    assert name_rows and max(name_rows) - min(name_rows) < 30  # tick and one line of text, not a column
+    name_rows = [
+        y
+        for y in range(axis + 3, img.height)
+        if any(sum(img.getpixel((x, y))) < 3 * 140 for x in range(bars[0][0], bars[0][1]))
+    ]
+    assert (
+        name_rows and max(name_rows) - min(name_rows) < 30
+    )  # tick and one line of text, not a column
 
 
 def test_the_reference_of_lying_bars_stands_upright_at_its_value():
     """The capaian chart lies (names need a row): its 100% target is a dashed upright line where
     the 100 of the value axis is, reaching past the bars, not a row drawn off the picture."""
-    chart = Chart(["Persentase PPKS yang Mendapatkan\nPerlindungan dan Jaminan Sosial", "B"], "Capaian (%)",
-                  horizontal=True, value_range=(0.0, 200.0))
+    chart = Chart(
+        ["Persentase PPKS yang Mendapatkan\nPerlindungan dan Jaminan Sosial", "B"],
+        "Capaian (%)",
+        horizontal=True,
+        value_range=(0.0, 200.0),
+    )
     chart.add_reference(100.0, "target (100%)", RED)
     chart.add_bars([50.0, 50.0], [BLUE, BLUE], ["50", "50"])
     img = image(chart.png())
     blue_rows = [y for y in range(img.height) if painted(img, BLUE, row=y)]
     first_bar = _runs(blue_rows)[0]
     bar = painted(img, BLUE, row=(first_bar[0] + first_bar[1]) // 2)
-    red_columns = sorted({x for y in range(0, img.height, 2) for x in painted(img, RED, row=y)} - set(range(img.width - 200, img.width)))
+    red_columns = sorted(
+        {x for y in range(0, img.height, 2) for x in painted(img, RED, row=y)}
+        - set(range(img.width - 200, img.width))
+    )
     reds = _runs(red_columns)  # the legend's key, top right, left aside
     assert len(reds) == 1  # one upright line
     column = (reds[0][0] + reds[0][1]) // 2
     assert len(_runs(painted(img, RED, column=column))) >= 5  # dashed, down the plot
     zero, end = min(bar), max(bar)
-    assert abs((column - zero) / (end - zero) - 2.0) < 0.05  # at 100 of 200: twice as far from the base as 50
+    assert (
+        abs((column - zero) / (end - zero) - 2.0) < 0.05
+    )  # at 100 of 200: twice as far from the base as 50

@@ -46,26 +46,51 @@ def rekaan(tmp_path: Path) -> Path:
 
 def test_spm_capaian_computed_per_year_with_group_rows(tables):
     t = tables["spm"]
-    assert (t.number, t.title) == ("2.1", "Capaian Standar Pelayanan Minimal Bidang Sosial Tahun 2023-2024")
-    assert rows(t.head) == [["No.", "Jenis Pelayanan Dasar", "Indikator SPM", "2023", "2024"],
-                            ["Target (%)", "Realisasi (%)", "Capaian (%)"] * 2,
-                            [f"({n})" for n in range(1, 10)]]
+    assert (t.number, t.title) == (
+        "2.1",
+        "Capaian Standar Pelayanan Minimal Bidang Sosial Tahun 2023-2024",
+    )
+    assert rows(t.head) == [
+        ["No.", "Jenis Pelayanan Dasar", "Indikator SPM", "2023", "2024"],
+        ["Target (%)", "Realisasi (%)", "Capaian (%)"] * 2,
+        [f"({n})" for n in range(1, 10)],
+    ]
     assert [(c.colspan, c.rowspan) for c in t.head[0]] == [(1, 2), (1, 2), (1, 2), (3, 1), (3, 1)]
     body = rows(t.body)
     assert body[0] == ["A. Rehabilitasi sosial dasar di dalam panti"] and t.body[0][0].colspan == 9
     assert [r[3:] for r in body if len(r) > 1] == [
         ["100", "96,5", "96,50", "100", "98", "98,00"],
         ["100", "100", "100,00", "100", "97,25", "97,25"],
-        ["N.a", "88", "-", "100", "91,125", "91,13"],  # no target in 2023: no capaian; 91,125 rounds half up
+        [
+            "N.a",
+            "88",
+            "-",
+            "100",
+            "91,125",
+            "91,13",
+        ],  # no target in 2023: no capaian; 91,125 rounds half up
         ["100", "75", "75,00", "100", "80", "80,00"],
         ["100", "100", "100,00", "100", "100", "100,00"],
     ]
-    assert [r[0] for r in body if len(r) > 1] == ["1", "2", "3", "4", "5"]  # group rows are not numbered
+    assert [r[0] for r in body if len(r) > 1] == [
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+    ]  # group rows are not numbered
 
 
 def test_breakdown_total_row_sums_and_recomputes_its_formula(tables):
     t = tables["spm-rincian"]
-    assert rows(t.body)[3] == ["4", "Keluarga korban bencana (di luar hitungan)", "N.a", "N.a", "-", "1.500 KK / 4.500 jiwa"]
+    assert rows(t.body)[3] == [
+        "4",
+        "Keluarga korban bencana (di luar hitungan)",
+        "N.a",
+        "N.a",
+        "-",
+        "1.500 KK / 4.500 jiwa",
+    ]
     assert [r[4] for r in rows(t.body)] == ["21", "43", "18", "-"]
     assert rows(t.foot) == [["Jumlah", "44", "38", "82", ""]]
     assert t.foot[0][0].colspan == 2
@@ -73,14 +98,27 @@ def test_breakdown_total_row_sums_and_recomputes_its_formula(tables):
 
 def test_runs_of_equal_cells_merge_checks_mark_years_and_a_sum_keeps_its_decimals(tables):
     g = tables["gudang-logistik"]
-    assert rows(g.body) == [["Utara", "Kecamatan A", "12,5", "✓", "", ""], ["Kecamatan B", "8", "", "✓", ""],
-                            ["Selatan", "Kecamatan C", "10", "", "✓", "✓"]]
+    assert rows(g.body) == [
+        ["Utara", "Kecamatan A", "12,5", "✓", "", ""],
+        ["Kecamatan B", "8", "", "✓", ""],
+        ["Selatan", "Kecamatan C", "10", "", "✓", "✓"],
+    ]
     assert [c.rowspan for c in g.body[0]][:1] == [2]
     assert rows(g.foot) == [["Jumlah", "30,5", "", "", ""]] and g.foot[0][0].colspan == 2
     p = tables["sasaran-provinsi"]
     assert [[(text(c), c.rowspan) for c in r if c.rowspan > 1] for r in p.body] == [
-        [("Meningkatnya kualitas rehabilitasi sosial", 2)], [], []]
-    assert rows(p.body)[2] == ["3", "Meningkatnya perlindungan sosial", "Indeks ketahanan sosial korban bencana", "indeks", "N.a", "3,25"]
+        [("Meningkatnya kualitas rehabilitasi sosial", 2)],
+        [],
+        [],
+    ]
+    assert rows(p.body)[2] == [
+        "3",
+        "Meningkatnya perlindungan sosial",
+        "Indeks ketahanan sosial korban bencana",
+        "indeks",
+        "N.a",
+        "3,25",
+    ]
 
 
 def list_text(c) -> list[str]:
@@ -91,18 +129,32 @@ def test_first_class_permasalahan_strategi_per_year_and_kondisi_awal(tables):
     p = tables["pokok-masalah"]
     assert p.number == "3.1"
     assert [(text(r[0]), r[0].rowspan, text(r[1])) for r in (p.body[0], p.body[2])] == [
-        ("1", 2, "Belum semua PPKS terlayani rehabilitasi sosial dasar"), ("2", 1, "Respon bantuan bencana masih lambat")]
+        ("1", 2, "Belum semua PPKS terlayani rehabilitasi sosial dasar"),
+        ("2", 1, "Respon bantuan bencana masih lambat"),
+    ]
     assert text(p.body[1][0]) == "Data PPKS belum mutakhir"
-    assert list_text(p.body[0][3]) == ["Panti milik daerah hanya satu, dengan 60 tempat tidur", "Kerja sama dengan LKS swasta belum berjalan"]
+    assert list_text(p.body[0][3]) == [
+        "Panti milik daerah hanya satu, dengan 60 tempat tidur",
+        "Kerja sama dengan LKS swasta belum berjalan",
+    ]
     s = tables["strategi-tahun"]
     assert rows(s.head)[1] == ["2025", "2026", "2027", "2028", "2029"]
-    assert [[text(c) for c in r[-5:]] for r in s.body] == [["✓", "✓", "✓", "", ""], ["✓"] * 5, ["✓", "✓", "✓", "", ""]]
-    assert s.body[0][0].rowspan == 2 and text(s.body[2][0]) == "Meningkatnya perlindungan sosial korban bencana"
+    assert [[text(c) for c in r[-5:]] for r in s.body] == [
+        ["✓", "✓", "✓", "", ""],
+        ["✓"] * 5,
+        ["✓", "✓", "✓", "", ""],
+    ]
+    assert (
+        s.body[0][0].rowspan == 2
+        and text(s.body[2][0]) == "Meningkatnya perlindungan sosial korban bencana"
+    )
     t = tables["tc25"]
     assert rows(t.head)[0][4:6] == ["Satuan", "Kondisi Awal (2024)"]
     assert [[text(c) for c in r[-7:]] for r in t.body] == [
-        ["persen", "60", "62", "64", "66", "68", "70"], ["persen", "80", "82", "85", "88", "91", "94"],
-        ["persen", "100", "100", "100", "100", "100", "100"]]
+        ["persen", "60", "62", "64", "66", "68", "70"],
+        ["persen", "80", "82", "85", "88", "91", "94"],
+        ["persen", "100", "100", "100", "100", "100", "100"],
+    ]
 
 
 def test_placed_in_their_sections_numbered_with_the_rest():
@@ -113,17 +165,26 @@ def test_placed_in_their_sections_numbered_with_the_rest():
     strategi = sections["strategi"].children
     assert strategi[-1].id == "gudang-logistik"  # letak: akhir, after the generated tables
     numbers = [(b.number, b.id) for b in walk(d.body) if isinstance(b, Table)]
-    assert numbers[:4] == [("2.1", "spm"), ("2.2", "spm-rincian"), ("3.1", "pokok-masalah"), ("3.2", "sasaran-provinsi")]
+    assert numbers[:4] == [
+        ("2.1", "spm"),
+        ("2.2", "spm-rincian"),
+        ("3.1", "pokok-masalah"),
+        ("3.2", "sasaran-provinsi"),
+    ]
 
 
 def test_the_example_checks_clean():
-    assert [f for f in check(REKAAN / "renstra-2025-2029") if f.problem.code.startswith("tabel")] == []
+    assert [
+        f for f in check(REKAAN / "renstra-2025-2029") if f.problem.code.startswith("tabel")
+    ] == []
 
 
 def test_check_compares_printed_formula_values_and_totals(rekaan):
     path = rekaan / "tabel.yaml"
     text_ = path.read_text(encoding="utf-8")
-    text_ = text_.replace("capaian24: 91.13", "capaian24: 91.12").replace("perempuan: 38, orang: 82", "perempuan: 37, orang: 82")
+    text_ = text_.replace("capaian24: 91.13", "capaian24: 91.12").replace(
+        "perempuan: 38, orang: 82", "perempuan: 37, orang: 82"
+    )
     path.write_text(text_, encoding="utf-8")
     lines = text_.split("\n")
     found = [str(f) for f in check(rekaan) if f.problem.code.startswith("tabel")]
@@ -137,14 +198,37 @@ def test_check_compares_printed_formula_values_and_totals(rekaan):
     ]
 
 
-@pytest.mark.parametrize("old, new, message", [
-    ("bagian: strategi\n", "bagian: strategy\n", 'no section "strategy" in the outline; did you mean "strategi"?'),
-    ('rumus: "laki + perempuan"', 'rumus: "laki + perempuan + anak"', 'the formula names "anak", which is no column of the table'),
-    ('rumus: "laki + perempuan"', 'rumus: "laki ** 2"', "uses an operator other than + - * /"),
-    ('rumus: "laki + perempuan"', 'rumus: "orang + laki"', "the formulas use each other in a circle"),
-    ("ppks: Anak terlantar, laki: 25", "ppks: Anak terlantar, lakilaki: 25", '"lakilaki" is no column of the table; did you mean "laki"?'),
-    ("kolom: [laki, perempuan]", "kolom: [laki, keterangan]", '"keterangan" is no number column of the table'),
-])
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        (
+            "bagian: strategi\n",
+            "bagian: strategy\n",
+            'no section "strategy" in the outline; did you mean "strategi"?',
+        ),
+        (
+            'rumus: "laki + perempuan"',
+            'rumus: "laki + perempuan + anak"',
+            'the formula names "anak", which is no column of the table',
+        ),
+        ('rumus: "laki + perempuan"', 'rumus: "laki ** 2"', "uses an operator other than + - * /"),
+        (
+            'rumus: "laki + perempuan"',
+            'rumus: "orang + laki"',
+            "the formulas use each other in a circle",
+        ),
+        (
+            "ppks: Anak terlantar, laki: 25",
+            "ppks: Anak terlantar, lakilaki: 25",
+            '"lakilaki" is no column of the table; did you mean "laki"?',
+        ),
+        (
+            "kolom: [laki, perempuan]",
+            "kolom: [laki, keterangan]",
+            '"keterangan" is no number column of the table',
+        ),
+    ],
+)
 def test_bad_declarations_are_input_errors_at_their_line(rekaan, old, new, message):
     path = rekaan / "tabel.yaml"
     content = path.read_text(encoding="utf-8")
@@ -159,12 +243,19 @@ def test_bad_declarations_are_input_errors_at_their_line(rekaan, old, new, messa
 def test_in_every_output_and_the_excel_export(tmp_path):
     built = build(REKAAN / "renstra-2025-2029", tmp_path, ("docx", "html"))
     docx = next(p for p in built.outputs if p.suffix == ".docx")
-    assert "Tabel 2.2 Rincian Penerima Rehabilitasi Sosial Dasar di Dalam Panti Tahun 2024" in docx_captions(docx)
+    assert (
+        "Tabel 2.2 Rincian Penerima Rehabilitasi Sosial Dasar di Dalam Panti Tahun 2024"
+        in docx_captions(docx)
+    )
     rincian = next(t for t in docx_tables(docx) if t and t[0][:2] == ["No.", "Jenis PPKS"])
     assert rincian[-1] == ["Jumlah", "44", "38", "82", ""]
     html = next(p for p in built.outputs if p.suffix == ".html").read_text(encoding="utf-8")
     assert "1.500 KK / 4.500 jiwa" in html and 'id="tabel-spm"' in html
     book = openpyxl.load_workbook(io.BytesIO(render_xlsx(built.document)))
-    sheet = next(ws for ws in book.worksheets if any("Tabel 2.2 " in str(c.value) for c in ws["A"] if c.value))
+    sheet = next(
+        ws
+        for ws in book.worksheets
+        if any("Tabel 2.2 " in str(c.value) for c in ws["A"] if c.value)
+    )
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert ["Jumlah", None, 44, 38, 82, None] in values

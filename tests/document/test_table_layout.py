@@ -25,13 +25,19 @@ def _table(cols, head_rows, body, **kw) -> Table:
     return Table("t", "", "Uji", cols, head_rows, tuple(body), **kw)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("24.175.862.284", ["24.175.862.284"]),
-    ("Laki-laki 2016/2017", ["Laki-", "laki", "2016/2017"]),
-    ("Pengujian/Verifikasi Keuangan", ["Pengujian/Verifikasi", "Keuangan"]),  # LibreOffice keeps a/b whole
-    ("-200,00", ["-200,00"]),
-    ("    Belanja Pegawai", ["    Belanja", "Pegawai"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("24.175.862.284", ["24.175.862.284"]),
+        ("Laki-laki 2016/2017", ["Laki-", "laki", "2016/2017"]),
+        (
+            "Pengujian/Verifikasi Keuangan",
+            ["Pengujian/Verifikasi", "Keuangan"],
+        ),  # LibreOffice keeps a/b whole
+        ("-200,00", ["-200,00"]),
+        ("    Belanja Pegawai", ["    Belanja", "Pegawai"]),
+    ],
+)
 def test_unbreakable_pieces(text, expected):
     assert unbreakable_pieces(text) == expected
 
@@ -45,10 +51,28 @@ def test_text_width_is_arial_advance_widths():
 def test_column_is_at_least_its_widest_piece_plus_margins():
     """LKjIP Tabel 3.9: "24.175.862.284" in a column the builder made 2.4 of 14.4 wide broke
     as "24.175.862.28/4" in LibreOffice."""
-    t = _table(columns((0.8, "center"), (5, "left"), (3, "left"), (2.4, "right"), (2.4, "right"), (1.4, "right")),
-               head(("No", "Program/Kegiatan", "Sasaran", "Anggaran", "Realisasi", "%")),
-               [(cell("1"), cell("Program"), cell("x"), num("24.175.862.284"), num("23.594.861.370"), num("97,60"))],
-               font_size="small")
+    t = _table(
+        columns(
+            (0.8, "center"),
+            (5, "left"),
+            (3, "left"),
+            (2.4, "right"),
+            (2.4, "right"),
+            (1.4, "right"),
+        ),
+        head(("No", "Program/Kegiatan", "Sasaran", "Anggaran", "Realisasi", "%")),
+        [
+            (
+                cell("1"),
+                cell("Program"),
+                cell("x"),
+                num("24.175.862.284"),
+                num("23.594.861.370"),
+                num("97,60"),
+            )
+        ],
+        font_size="small",
+    )
     (laid,) = lay_out_tables((t,), "A4")
     assert isinstance(laid, Table)
     width = text_width_of("A4", False)
@@ -66,9 +90,11 @@ def test_shares_keep_the_builders_proportions_above_the_minimums():
 
 
 def test_empty_columns_are_dropped_with_their_head_and_spans():
-    t = _table(columns((1, "left"), (3, "left"), (1, "left")),
-               head((cell("Kode"), cell("Program"), cell("Lokasi")), ("(1)", "(2)", "(3)")),
-               [(cell(""), cell("Program A"), cell("")), (cell("TOTAL", colspan=3),)])
+    t = _table(
+        columns((1, "left"), (3, "left"), (1, "left")),
+        head((cell("Kode"), cell("Program"), cell("Lokasi")), ("(1)", "(2)", "(3)")),
+        [(cell(""), cell("Program A"), cell("")), (cell("TOTAL", colspan=3),)],
+    )
     dropped = drop_empty_columns(t)
     assert len(dropped.columns) == 1
     assert [c.blocks[0].inlines[0].text for c in dropped.head[0]] == ["Program"]
@@ -78,14 +104,34 @@ def test_empty_columns_are_dropped_with_their_head_and_spans():
 def _wide(years: int) -> Table:
     """A T-C.24-like table: Uraian, then anggaran, realisasi and rasio per year, then growth."""
     ys = [str(2016 + i) for i in range(years)]
-    row = (cell("Belanja Langsung"), *[num("9.677.403.097")] * (2 * years), *[num("100,00")] * years,
-           num("0,10"), num("0,10"))
-    return _table(columns((4, "left"), *[(2.6, "right")] * (2 * years), *[(1.3, "right")] * years,
-                          (1.4, "right"), (1.4, "right")),
-                  head((cell("Uraian", rowspan=2), cell("Anggaran", colspan=years), cell("Realisasi", colspan=years),
-                        cell("Rasio", colspan=years), cell("Rata-rata Pertumbuhan", colspan=2)),
-                       (*ys * 3, "Anggaran", "Realisasi")),
-                  [row], font_size="small")
+    row = (
+        cell("Belanja Langsung"),
+        *[num("9.677.403.097")] * (2 * years),
+        *[num("100,00")] * years,
+        num("0,10"),
+        num("0,10"),
+    )
+    return _table(
+        columns(
+            (4, "left"),
+            *[(2.6, "right")] * (2 * years),
+            *[(1.3, "right")] * years,
+            (1.4, "right"),
+            (1.4, "right"),
+        ),
+        head(
+            (
+                cell("Uraian", rowspan=2),
+                cell("Anggaran", colspan=years),
+                cell("Realisasi", colspan=years),
+                cell("Rasio", colspan=years),
+                cell("Rata-rata Pertumbuhan", colspan=2),
+            ),
+            (*ys * 3, "Anggaran", "Realisasi"),
+        ),
+        [row],
+        font_size="small",
+    )
 
 
 def test_a_table_too_wide_for_portrait_turns_landscape():
@@ -102,6 +148,7 @@ def test_a_table_too_wide_for_landscape_splits_by_year_span_repeating_key_column
     first, second = block.children
     assert (first.title, first.continued) == ("Uji", False)
     assert (second.title, second.continued) == ("Uji (lanjutan)", True)
+
     def years(t):
         return [c.blocks[0].inlines[0].text for c in t.head[1]]
 
@@ -121,8 +168,20 @@ def test_table_text_never_below_8_pt():
 
 
 def test_short_tables_are_kept_together_and_the_paragraph_before_a_signature_goes_with_it():
-    short = _table(columns((1, "left"),), head(("A",)), [(cell("x"),)] * 3)
-    long = _table(columns((1, "left"),), head(("A",)), [(cell("x"),)] * 12)
+    short = _table(
+        columns(
+            (1, "left"),
+        ),
+        head(("A",)),
+        [(cell("x"),)] * 3,
+    )
+    long = _table(
+        columns(
+            (1, "left"),
+        ),
+        head(("A",)),
+        [(cell("x"),)] * 12,
+    )
     last = Paragraph((Text("Demikian laporan ini."),))
     signature = Signature("Magetan, 1 Januari 2025", ("KEPALA DINAS",), "NAMA", "Pembina", "1")
     blocks = (Section("a", 1, "", "A", (short, long, last)), Section("t", 2, "", "", (signature,)))

@@ -40,7 +40,11 @@ def compiles(monkeypatch) -> list[str]:
 def render(text: str, path: Path, **context) -> str:
     env = narrative_env({"persen": persen})
     blocks = render_markdown(env, text, path, {"nilai": 92.5, "tahun": 2024, **context})
-    return " | ".join("".join(i.text for i in b.inlines if isinstance(i, Text)) for b in blocks if isinstance(b, Paragraph))
+    return " | ".join(
+        "".join(i.text for i in b.inlines if isinstance(i, Text))
+        for b in blocks
+        if isinstance(b, Paragraph)
+    )
 
 
 def test_the_same_text_is_compiled_once_and_renders_the_same(cache, compiles, tmp_path):
@@ -54,7 +58,10 @@ def test_the_same_text_is_compiled_once_and_renders_the_same(cache, compiles, tm
 def test_an_edited_text_is_compiled_again_and_replaces_the_entry(cache, compiles, tmp_path):
     path = tmp_path / "bab1.md"
     render(TEXT, path)
-    assert render(TEXT.replace("Tahun", "Tahun anggaran"), path) == "Capaian 92,50. | Tahun anggaran 2024."
+    assert (
+        render(TEXT.replace("Tahun", "Tahun anggaran"), path)
+        == "Capaian 92,50. | Tahun anggaran 2024."
+    )
     assert len(compiles) == 2 and len(list(cache.iterdir())) == 1
 
 
@@ -62,7 +69,9 @@ def test_another_environment_does_not_take_the_compiled_code(cache, compiles, tm
     """A filter more or less changes the fingerprint: compiled code is not shared."""
     path = tmp_path / "bab1.md"
     render(TEXT, path)
-    render_markdown(narrative_env({"persen": persen, "rp": str}), TEXT, path, {"nilai": 1, "tahun": 2024})
+    render_markdown(
+        narrative_env({"persen": persen, "rp": str}), TEXT, path, {"nilai": 1, "tahun": 2024}
+    )
     assert len(compiles) == 2
 
 

@@ -32,26 +32,43 @@ def test_a_png_inside_the_folder_is_accepted(folder):
     assert image_kind(folder / "narasi" / "bagan.png") == "png"
 
 
-@pytest.mark.parametrize("name, message", [
-    ("../../logo.png", "image '../../logo.png' lies outside the document folder lkjip-2024/"),
-    ("/etc/passwd", "image '/etc/passwd' is not a path inside the document folder"),
-    ("https://example.com/a.png", "image 'https://example.com/a.png' is not a path inside the document folder"),
-    ("data:image/png;base64,AAAA", "image 'data:image/png;base64,AAAA' is not a path inside the document folder"),
-    ("tidak-ada.png", "no image file 'tidak-ada.png' in lkjip-2024/narasi/"),
-])
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("../../logo.png", "image '../../logo.png' lies outside the document folder lkjip-2024/"),
+        ("/etc/passwd", "image '/etc/passwd' is not a path inside the document folder"),
+        (
+            "https://example.com/a.png",
+            "image 'https://example.com/a.png' is not a path inside the document folder",
+        ),
+        (
+            "data:image/png;base64,AAAA",
+            "image 'data:image/png;base64,AAAA' is not a path inside the document folder",
+        ),
+        ("tidak-ada.png", "no image file 'tidak-ada.png' in lkjip-2024/narasi/"),
+    ],
+)
 def test_a_path_out_of_the_folder_or_away_is_refused(folder, name, message):
     assert image_problem(name, folder / "narasi", folder)[0] == message
 
 
 def test_a_link_leading_out_of_the_folder_is_refused(folder):
     (folder / "narasi" / "tautan.png").symlink_to(folder.parent / "logo.png")
-    assert image_problem("tautan.png", folder / "narasi", folder)[0] == \
-        "image 'tautan.png' lies outside the document folder lkjip-2024/"
+    assert (
+        image_problem("tautan.png", folder / "narasi", folder)[0]
+        == "image 'tautan.png' lies outside the document folder lkjip-2024/"
+    )
 
 
 def test_a_truncated_or_disguised_file_is_not_a_picture(folder):
     whole = (folder / "narasi" / "bagan.png").read_bytes()
     (folder / "narasi" / "potong.png").write_bytes(whole[:20])
     (folder / "narasi" / "teks.jpg").write_text("bukan gambar", encoding="utf-8")
-    assert image_problem("potong.png", folder / "narasi", folder)[0] == "'potong.png' is not a PNG or JPEG image"
-    assert image_problem("teks.jpg", folder / "narasi", folder)[0] == "'teks.jpg' is not a PNG or JPEG image"
+    assert (
+        image_problem("potong.png", folder / "narasi", folder)[0]
+        == "'potong.png' is not a PNG or JPEG image"
+    )
+    assert (
+        image_problem("teks.jpg", folder / "narasi", folder)[0]
+        == "'teks.jpg' is not a PNG or JPEG image"
+    )

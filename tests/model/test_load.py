@@ -41,10 +41,13 @@ def only(problems: list[Problem]) -> Problem:
 
 
 # ------------------------------------------------------------------------------- numbers
-@pytest.mark.parametrize("name, text", [
-    ("plain.yaml", "a: 0.259\nb: 5.30\nc: 7\n"),
-    ("plain.toml", "a = 0.259\nb = 5.30\nc = 7\n"),
-])
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("plain.yaml", "a: 0.259\nb: 5.30\nc: 7\n"),
+        ("plain.toml", "a = 0.259\nb = 5.30\nc = 7\n"),
+    ],
+)
 def test_read_data_numbers_are_decimal_from_their_literal_text(tmp_path, name, text):
     data, _ = read_data(write(tmp_path, name, text))
     assert data == {"a": Decimal("0.259"), "b": Decimal("5.30"), "c": 7}
@@ -89,11 +92,15 @@ def test_toml_duplicate_key_is_reported_at_the_second_key(tmp_path):
     assert (problem.line, problem.code) == (3, "input.syntax")
 
 
-@pytest.mark.parametrize("text, line", [
-    ("a:\n\tb: 1\n", 2),
-    ("a:\n  b: 1\n  c:\n\t  d: 2\n", 4),
-    ("items:\n\t- x\n", 2),
-], ids=["mapping", "nested", "list"])
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        ("a:\n\tb: 1\n", 2),
+        ("a:\n  b: 1\n  c:\n\t  d: 2\n", 4),
+        ("items:\n\t- x\n", 2),
+    ],
+    ids=["mapping", "nested", "list"],
+)
 def test_yaml_tab_indentation_names_tabs_and_the_line(tmp_path, text, line):
     problem = only(read_problems(write(tmp_path, "tab.yaml", text)))
     assert problem.line == line
@@ -123,11 +130,14 @@ def test_toml_syntax_error_in_a_table_names_its_line(tmp_path):
     assert (problem.line, problem.code) == (3, "input.syntax")
 
 
-@pytest.mark.parametrize("name, raw", [
-    ("bom-crlf.yaml", b"\xef\xbb\xbfa: 1\r\nb: 2.50\r\n"),
-    ("bom-crlf.toml", b"\xef\xbb\xbfa = 1\r\nb = 2.50\r\n"),
-    ("cr.yaml", b"a: 1\rb: 2.50\r"),
-])
+@pytest.mark.parametrize(
+    "name, raw",
+    [
+        ("bom-crlf.yaml", b"\xef\xbb\xbfa: 1\r\nb: 2.50\r\n"),
+        ("bom-crlf.toml", b"\xef\xbb\xbfa = 1\r\nb = 2.50\r\n"),
+        ("cr.yaml", b"a: 1\rb: 2.50\r"),
+    ],
+)
 def test_bom_and_crlf_are_accepted(tmp_path, name, raw):
     data, source = read_data(write(tmp_path, name, raw))
     assert data == {"a": 1, "b": Decimal("2.50")}
@@ -152,12 +162,16 @@ def test_missing_file_is_an_input_file_problem(tmp_path):
 
 
 # ------------------------------------------------------------------------ numbers refused
-@pytest.mark.parametrize("literal, fix", [
-    ('"92,5"', "write 92.5"),
-    ("92,5", "write 92.5"),
-    ('"92,5%"', "write 92.5"),
-    ('"92,5 persen"', "write 92.5"),
-], ids=["quoted", "plain", "percent", "persen"])
+@pytest.mark.parametrize(
+    "literal, fix",
+    [
+        ('"92,5"', "write 92.5"),
+        ("92,5", "write 92.5"),
+        ('"92,5%"', "write 92.5"),
+        ('"92,5 persen"', "write 92.5"),
+    ],
+    ids=["quoted", "plain", "percent", "persen"],
+)
 def test_decimal_comma_gets_a_write_hint(tmp_path, literal, fix):
     path = write(tmp_path, "n.yaml", f"target: 1\nrealisasi: {literal}\n")
     problem = only(validate_problems(NilaiTahun, path))
@@ -166,12 +180,15 @@ def test_decimal_comma_gets_a_write_hint(tmp_path, literal, fix):
     assert f"; {fix} " in str(problem)
 
 
-@pytest.mark.parametrize("literal, fix", [
-    ('"Rp 1.000"', "write 1000 "),
-    ('"Rp. 1.000.000"', "write 1000000 "),
-    ("Rp 1.000.000,50", "write 1000000.50 "),
-    ('"1.250.000"', "write 1250000 "),
-])
+@pytest.mark.parametrize(
+    "literal, fix",
+    [
+        ('"Rp 1.000"', "write 1000 "),
+        ('"Rp. 1.000.000"', "write 1000000 "),
+        ("Rp 1.000.000,50", "write 1000000.50 "),
+        ('"1.250.000"', "write 1250000 "),
+    ],
+)
 def test_rupiah_with_thousands_dots_gets_a_write_hint(tmp_path, literal, fix):
     path = write(tmp_path, "rp.yaml", f"pagu: {literal}\nrealisasi: 5\n")
     problem = only(validate_problems(Alokasi, path))
@@ -202,13 +219,17 @@ def test_unknown_field_typo_suggests_the_close_name(tmp_path):
     assert problem.hint == "did you mean 'realisasi'?"
 
 
-@pytest.mark.parametrize("model, text, key", [
-    (Realisasi, "nilai: 1\ncapaian: 96\n", "capaian"),
-    (Kinerja, "dukungan: {}\nrealisasi:\n  IS1.1:\n    realiasi: 92.33\n", "realiasi"),
-], ids=[
-    "a field of tercetak written one level up",
-    "typo of nilai inside realisasi.<id>",
-])
+@pytest.mark.parametrize(
+    "model, text, key",
+    [
+        (Realisasi, "nilai: 1\ncapaian: 96\n", "capaian"),
+        (Kinerja, "dukungan: {}\nrealisasi:\n  IS1.1:\n    realiasi: 92.33\n", "realiasi"),
+    ],
+    ids=[
+        "a field of tercetak written one level up",
+        "typo of nilai inside realisasi.<id>",
+    ],
+)
 def test_unknown_field_suggestion_names_a_field_accepted_at_that_place(tmp_path, model, text, key):
     """`capaian` belongs under `tercetak:`; answering "did you mean 'capaian'?" for `capaian`
     sends the user in a circle. Likewise under `realisasi.IS1.1` the accepted keys are nilai,
@@ -228,7 +249,11 @@ def test_unknown_field_suggestion_names_a_field_accepted_at_that_place(tmp_path,
 def test_missing_required_field_names_it_at_its_parent_line(tmp_path):
     text = "program_kegiatan: [P1]\nalokasi:\n  K1.1:\n    pagu: 5\n"
     problem = only(validate_problems(Dukungan, write(tmp_path, "d.yaml", text)))
-    assert (problem.line, problem.field, problem.code) == (3, "alokasi.K1.1.realisasi", "input.missing")
+    assert (problem.line, problem.field, problem.code) == (
+        3,
+        "alokasi.K1.1.realisasi",
+        "input.missing",
+    )
     assert problem.message == "required field is missing"
     assert problem.hint == "add `realisasi:`"
 
@@ -267,10 +292,13 @@ def test_wrong_literal_lists_the_allowed_values(tmp_path):
 
 
 def test_every_problem_of_a_file_is_reported_at_once(tmp_path):
-    text = "id: A\nnama: x\nsatuan: persen\narah: naik\ntarget: {2024: \"1,5\"}\nwarna: merah\n"
+    text = 'id: A\nnama: x\nsatuan: persen\narah: naik\ntarget: {2024: "1,5"}\nwarna: merah\n'
     problems = validate_problems(Indikator, write(tmp_path, "i.yaml", text))
     assert sorted((p.line, p.code) for p in problems) == [
-        (4, "input.value"), (5, "input.type"), (6, "input.unknown")]
+        (4, "input.value"),
+        (5, "input.type"),
+        (6, "input.unknown"),
+    ]
 
 
 def test_year_keyed_field_is_located_at_the_year_line_and_shown_with_a_dot(tmp_path):
@@ -285,7 +313,9 @@ def test_year_keyed_field_is_located_at_the_year_line_and_shown_with_a_dot(tmp_p
 
 # ------------------------------------------------------------------ issue 6: what the fixes keep
 def test_number_problem_carries_its_fix_as_the_hint(tmp_path):
-    problem = only(validate_problems(NilaiTahun, write(tmp_path, "n.yaml", 'target: 1\nrealisasi: "92,5"\n')))
+    problem = only(
+        validate_problems(NilaiTahun, write(tmp_path, "n.yaml", 'target: 1\nrealisasi: "92,5"\n'))
+    )
     assert problem.message == 'expected a number, got "92,5"'
     assert problem.hint == "write 92.5 (a dot for decimals, no thousands separators, no unit)"
 
@@ -295,21 +325,33 @@ def test_duplicate_key_field_path_names_the_key_itself(tmp_path):
     assert (problem.line, problem.field) == (3, "a.b")
 
 
-@pytest.mark.parametrize("text, field, fix", [
-    ("x: {target: 100, realisasi: 98,1}\n", "x.realisasi", "write 98.1 (a dot for decimals)"),
-    ("x: [24.72, 24,72, 24.73]\n", "x[1]", "write 24.72 (a dot for decimals)"),
-], ids=["mapping", "list"])
+@pytest.mark.parametrize(
+    "text, field, fix",
+    [
+        ("x: {target: 100, realisasi: 98,1}\n", "x.realisasi", "write 98.1 (a dot for decimals)"),
+        ("x: [24.72, 24,72, 24.73]\n", "x[1]", "write 24.72 (a dot for decimals)"),
+    ],
+    ids=["mapping", "list"],
+)
 def test_decimal_comma_inside_a_flow_collection_is_refused_with_the_fix(tmp_path, text, field, fix):
     problem = only(read_problems(write(tmp_path, "f.yaml", text)))
-    assert (problem.line, problem.field, problem.hint, problem.code) == (1, field, fix, "input.type")
+    assert (problem.line, problem.field, problem.hint, problem.code) == (
+        1,
+        field,
+        fix,
+        "input.type",
+    )
 
 
-@pytest.mark.parametrize("text, data", [
-    ("x: [2024,2026]\n", {"x": [2024, 2026]}),
-    ("x: [1, 2, 3]\n", {"x": [1, 2, 3]}),
-    ("x: {a: 1, b: 2}\n", {"x": {"a": 1, "b": 2}}),
-    ("x: [P1,K1.1, P2]\n", {"x": ["P1", "K1.1", "P2"]}),
-])
+@pytest.mark.parametrize(
+    "text, data",
+    [
+        ("x: [2024,2026]\n", {"x": [2024, 2026]}),
+        ("x: [1, 2, 3]\n", {"x": [1, 2, 3]}),
+        ("x: {a: 1, b: 2}\n", {"x": {"a": 1, "b": 2}}),
+        ("x: [P1,K1.1, P2]\n", {"x": ["P1", "K1.1", "P2"]}),
+    ],
+)
 def test_commas_that_separate_values_are_not_decimal_commas(tmp_path, text, data):
     assert read_data(write(tmp_path, "f.yaml", text))[0] == data
 
@@ -323,7 +365,10 @@ def test_toml_decimal_comma_names_the_number(tmp_path):
 def test_unclosed_quote_is_found_where_it_opens_even_far_above_the_error(tmp_path):
     text = 'a: 1\nb: "open\nc: 2\nd: 3\ne: [x, y]\n'
     problem = only(read_problems(write(tmp_path, "q.yaml", text)))
-    assert (problem.line, problem.message) == (2, "YAML syntax error: a quote opened here is never closed")
+    assert (problem.line, problem.message) == (
+        2,
+        "YAML syntax error: a quote opened here is never closed",
+    )
 
 
 def test_a_quoted_text_over_two_lines_is_not_blamed_for_a_later_error(tmp_path):
@@ -332,7 +377,10 @@ def test_a_quoted_text_over_two_lines_is_not_blamed_for_a_later_error(tmp_path):
     assert "never closed" not in problem.message
 
 
-@pytest.mark.parametrize("text", ["a: !!python/object/apply:os.system [ls]\n", "a: !!python/name:os.system x\n", "a: !x 1\n"])
+@pytest.mark.parametrize(
+    "text",
+    ["a: !!python/object/apply:os.system [ls]\n", "a: !!python/name:os.system x\n", "a: !x 1\n"],
+)
 def test_yaml_tags_are_refused_never_constructed(tmp_path, text):
     problem = only(read_problems(write(tmp_path, "t.yaml", text)))
     assert (problem.line, problem.field, problem.code) == (1, "a", "input.syntax")
@@ -349,7 +397,10 @@ def test_recursive_alias_is_a_problem_not_a_crash(tmp_path):
     assert (problem.line, problem.field) == (1, "a[1]")
 
 
-@pytest.mark.parametrize("raw, code", [(b"a: x\x00y\n", "U+0000"), (b'a: "x\\x0cy"\n', "U+000C"), (b"a: x\xc2\x9ay\n", "U+009A")])
+@pytest.mark.parametrize(
+    "raw, code",
+    [(b"a: x\x00y\n", "U+0000"), (b'a: "x\\x0cy"\n', "U+000C"), (b"a: x\xc2\x9ay\n", "U+009A")],
+)
 def test_control_characters_no_docx_can_hold_are_refused(tmp_path, raw, code):
     problem = only(read_problems(write(tmp_path, "c.yaml", raw)))
     assert (problem.line, problem.code) == (1, "input.encoding")
@@ -360,13 +411,19 @@ def test_union_alternatives_are_one_problem(tmp_path):
     text = "id: A\nnama: x\nsatuan: persen\ntarget: {2024: 1}\nakhir: terakhir\n"
     problem = only(validate_problems(Indikator, write(tmp_path, "i.yaml", text)))
     assert (problem.line, problem.field) == (5, "akhir")
-    assert problem.message == "expected one of 'last', 'sum' or 'max', or a number, got \"terakhir\""
+    assert (
+        problem.message == "expected one of 'last', 'sum' or 'max', or a number, got \"terakhir\""
+    )
 
 
 def test_a_misspelt_required_field_is_one_problem(tmp_path):
     text = "sasaran: s\nindikatr: i\n"
     problem = only(validate_problems(Riwayat, write(tmp_path, "r.yaml", text)))
-    assert (problem.line, problem.field, problem.hint) == (2, "indikatr", "did you mean 'indikator'?")
+    assert (problem.line, problem.field, problem.hint) == (
+        2,
+        "indikatr",
+        "did you mean 'indikator'?",
+    )
 
 
 @pytest.mark.parametrize("literal, fix", [("1.500", "write 1500"), ("1.5", None)])
@@ -377,4 +434,6 @@ def test_rupiah_with_three_decimals_is_a_thousands_dot(tmp_path, literal, fix):
         assert str(validate(Alokasi, data, source).pagu) == literal
         return
     problem = only(validate_problems(Alokasi, path))
-    assert problem.field == "pagu" and problem.hint.startswith(f"if the dot separates thousands, {fix}")
+    assert problem.field == "pagu" and problem.hint.startswith(
+        f"if the dot separates thousands, {fix}"
+    )

@@ -36,7 +36,9 @@ class Example:
 
 # Module scope, not session: a built example's document and PDF would otherwise stay in this
 # process to the end, and the tests that fork it to measure a child's memory would count them.
-@pytest.fixture(scope="module", params=EXAMPLES, ids=lambda folder: str(folder.relative_to(ROOT / "content")))
+@pytest.fixture(
+    scope="module", params=EXAMPLES, ids=lambda folder: str(folder.relative_to(ROOT / "content"))
+)
 def example(request, tmp_path_factory) -> Example:
     out = tmp_path_factory.mktemp("example")
     built = build(request.param, out, ("docx",))

@@ -29,7 +29,10 @@ def part(docx: bytes | Path, name: str) -> etree._Element:
 
 
 def instructions(docx: Path) -> list[str]:
-    return [(instr.text or "").strip() for instr in part(docx, "word/document.xml").iter(f"{W}instrText")]
+    return [
+        (instr.text or "").strip()
+        for instr in part(docx, "word/document.xml").iter(f"{W}instrText")
+    ]
 
 
 @pytest.mark.libreoffice
@@ -44,7 +47,9 @@ def test_every_daftar_isi_entry_prints_the_page_of_its_heading(example) -> None:
 @pytest.mark.libreoffice
 def test_every_daftar_tabel_and_gambar_entry_prints_the_page_of_its_caption(example) -> None:
     listings = [b for b in example.built.document.front if isinstance(b, ListOfTables)]
-    assert listings or example.built.document.subject.startswith(("Perjanjian", "Perubahan Perjanjian"))
+    assert listings or example.built.document.subject.startswith(
+        ("Perjanjian", "Perubahan Perjanjian")
+    )
     for listing in listings:
         assert check_list_page_numbers(example.texts, listing) == len(listing.entries)
 
@@ -55,7 +60,8 @@ def test_the_lists_stay_word_fields_linked_to_bookmarks_and_word_is_not_asked(ex
     listings = [b for b in document.front if isinstance(b, Toc | ListOfTables)]
     toc_fields = [i for i in instructions(example.docx) if i.startswith("TOC ")]
     assert toc_fields == [
-        'TOC \\o "1-3" \\h \\z \\u' if isinstance(b, Toc) else f'TOC \\h \\z \\c "{b.kind}"' for b in listings
+        'TOC \\o "1-3" \\h \\z \\u' if isinstance(b, Toc) else f'TOC \\h \\z \\c "{b.kind}"'
+        for b in listings
     ]
     numbers = page_numbers(example.docx.read_bytes())
     assert len(numbers) == sum(len(b.entries) for b in listings)
@@ -78,7 +84,9 @@ def test_the_libreoffice_pdf_engine_prints_the_numbers_too(tmp_path: Path) -> No
     assert "BABIPENDAHULUAN" + "." * 3 in squeeze(texts[3])  # the leader is drawn
 
 
-def test_without_libreoffice_the_build_says_word_fills_the_lists(tmp_path: Path, monkeypatch, run_cli) -> None:
+def test_without_libreoffice_the_build_says_word_fills_the_lists(
+    tmp_path: Path, monkeypatch, run_cli
+) -> None:
     monkeypatch.setattr(libreoffice, "soffice_path", lambda: None)
     code, _, err = run_cli("build", LKJIP, "--out", tmp_path)
     assert code == 0
@@ -89,7 +97,9 @@ def test_without_libreoffice_the_build_says_word_fills_the_lists(tmp_path: Path,
     assert flag is not None and flag.get(f"{W}val") == "true"  # Word fills them on open
 
 
-def test_no_page_numbers_skips_the_layout_and_warns_of_nothing(tmp_path: Path, monkeypatch, run_cli) -> None:
+def test_no_page_numbers_skips_the_layout_and_warns_of_nothing(
+    tmp_path: Path, monkeypatch, run_cli
+) -> None:
     def fail():
         raise AssertionError("LibreOffice looked for")
 
@@ -98,16 +108,28 @@ def test_no_page_numbers_skips_the_layout_and_warns_of_nothing(tmp_path: Path, m
     assert (code, err) == (0, "")
 
 
-@pytest.mark.parametrize("bookmark, name", [("_Toc000000001", "/5FToc000000001"), ("a-Z 9", "/a-Z209")])
+@pytest.mark.parametrize(
+    "bookmark, name", [("_Toc000000001", "/5FToc000000001"), ("a-Z 9", "/a-Z209")]
+)
 def test_destination_names_are_written_as_libreoffice_writes_them(bookmark: str, name: str) -> None:
     assert _destination_name(bookmark) == name
 
 
-def test_a_failing_libreoffice_leaves_the_lists_to_word_and_says_why(tmp_path: Path, monkeypatch) -> None:
+def test_a_failing_libreoffice_leaves_the_lists_to_word_and_says_why(
+    tmp_path: Path, monkeypatch
+) -> None:
     def crash(docx: bytes, destinations: bool) -> bytes:
-        raise LaporgenError([Problem("soffice", "LibreOffice failed to convert the DOCX (exit 77)", code="pdf.engine")])
+        raise LaporgenError(
+            [
+                Problem(
+                    "soffice", "LibreOffice failed to convert the DOCX (exit 77)", code="pdf.engine"
+                )
+            ]
+        )
 
     monkeypatch.setattr(contents, "docx_to_pdf", crash)
     built = build(LKJIP, tmp_path, ("docx",))
-    assert built.notes == (LAYOUT_FAILED.format(reason="LibreOffice failed to convert the DOCX (exit 77)"),)
+    assert built.notes == (
+        LAYOUT_FAILED.format(reason="LibreOffice failed to convert the DOCX (exit 77)"),
+    )
     assert part(built.outputs[0], "word/settings.xml").find(f"{W}updateFields") is not None

@@ -532,7 +532,9 @@ def _kept_document() -> Document:
     return replace(document, body=tuple(kept(block) for block in document.body))
 
 
-def test_short_table_keeps_rows_together_with_explicit_margins_and_caption_with_it(tmp_path: Path) -> None:
+def test_short_table_keeps_rows_together_with_explicit_margins_and_caption_with_it(
+    tmp_path: Path,
+) -> None:
     """Issue 13 item 4: every row but the last kept with the next (each of its paragraphs), no
     row split, the caption kept with the table; item 2: the cell margins set on the table."""
     path = render_to(tmp_path / "kept.docx", _kept_document())
@@ -540,17 +542,30 @@ def test_short_table_keeps_rows_together_with_explicit_margins_and_caption_with_
     table = document.tables[0]
     tbl_pr = table._tbl.tblPr
     margins = tbl_pr.find(qn("w:tblCellMar"))
-    assert [(m.tag.split("}")[1], m.get(qn("w:w"))) for m in margins] == [("left", "50"), ("right", "50")]
+    assert [(m.tag.split("}")[1], m.get(qn("w:w"))) for m in margins] == [
+        ("left", "50"),
+        ("right", "50"),
+    ]
     rows = table._tbl.tr_lst
     assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in rows)
     for n, tr in enumerate(rows):
-        keeps = [p.pPr is not None and p.pPr.find(qn("w:keepNext")) is not None for p in tr.iter(qn("w:p"))]
+        keeps = [
+            p.pPr is not None and p.pPr.find(qn("w:keepNext")) is not None
+            for p in tr.iter(qn("w:p"))
+        ]
         assert keeps and set(keeps) == {n < len(rows) - 1}, f"row {n + 1}"
-    caption = next(p for p in document.paragraphs if p.style.name == "Caption" and p.text.startswith("Tabel 1.1"))
+    caption = next(
+        p
+        for p in document.paragraphs
+        if p.style.name == "Caption" and p.text.startswith("Tabel 1.1")
+    )
     assert caption.paragraph_format.keep_with_next
 
 
 def test_a_table_not_kept_together_keeps_no_row_with_the_next(tmp_path: Path) -> None:
     path = render_to(tmp_path / "plain.docx", sample_document())
     table = docx.Document(str(path)).tables[0]
-    assert not any(p.pPr is not None and p.pPr.find(qn("w:keepNext")) is not None for p in table._tbl.iter(qn("w:p")))
+    assert not any(
+        p.pPr is not None and p.pPr.find(qn("w:keepNext")) is not None
+        for p in table._tbl.iter(qn("w:p"))
+    )

@@ -48,8 +48,13 @@ class Package:
 
     def stories(self) -> list[str]:
         """The document and its headers and footers."""
-        return [name for name in self.parts if name.startswith("word/") and name.endswith(".xml")
-                and posixpath.basename(name).startswith(("document", "header", "footer"))]
+        return [
+            name
+            for name in self.parts
+            if name.startswith("word/")
+            and name.endswith(".xml")
+            and posixpath.basename(name).startswith(("document", "header", "footer"))
+        ]
 
 
 @pytest.fixture(scope="module")
@@ -61,11 +66,16 @@ def test_core_properties_are_in_the_core_namespace_and_say_the_document(package,
     core = package.xml("docProps/core.xml")
     assert etree.QName(core).namespace == CORE_PROPERTIES_NS
     assert [e.tag for e in core if etree.QName(e).namespace == CUSTOM_PROPERTIES_NS] == []
-    found = Counter(etree.QName(e).localname for e in core if etree.QName(e).namespace == CORE_PROPERTIES_NS)
+    found = Counter(
+        etree.QName(e).localname for e in core if etree.QName(e).namespace == CORE_PROPERTIES_NS
+    )
     assert found["lastModifiedBy"] == found["revision"] == found["lastPrinted"] == 1
     by_name = {etree.QName(e).localname: e.text for e in core}
     document = example.built.document
-    assert by_name["title"] == document.title and by_name["creator"] == by_name["lastModifiedBy"] == document.author
+    assert (
+        by_name["title"] == document.title
+        and by_name["creator"] == by_name["lastModifiedBy"] == document.author
+    )
     assert by_name["revision"] == "1" and by_name["lastPrinted"] == f"{document.date_iso}T00:00:00Z"
 
 
@@ -75,12 +85,17 @@ def test_application_properties_are_laporgens_with_the_page_count(package, examp
     assert etree.QName(app).namespace == EXTENDED_PROPERTIES_NS
     import pypdf
 
-    assert values == {"Application": "laporgen", "Pages": str(len(pypdf.PdfReader(io.BytesIO(example.pdf)).pages))}
+    assert values == {
+        "Application": "laporgen",
+        "Pages": str(len(pypdf.PdfReader(io.BytesIO(example.pdf)).pages)),
+    }
 
 
 def test_no_thumbnail_and_no_stale_parts(package) -> None:
     assert THUMBNAIL not in {r.get("Type") for r in package.rels("")}
-    assert not [name for name in package.parts if "thumbnail" in name or "stylesWithEffects" in name]
+    assert not [
+        name for name in package.parts if "thumbnail" in name or "stylesWithEffects" in name
+    ]
 
 
 def test_every_relationship_points_at_a_part_and_every_part_has_a_content_type(package) -> None:
@@ -88,7 +103,9 @@ def test_every_relationship_points_at_a_part_and_every_part_has_a_content_type(p
         for rel in package.rels(source):
             if rel.get("TargetMode") == "External":
                 continue
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(source), rel.get("Target")))
+            target = posixpath.normpath(
+                posixpath.join(posixpath.dirname(source), rel.get("Target"))
+            )
             assert target.lstrip("/") in package.parts, f"{source}: {rel.get('Target')}"
     types = package.xml("[Content_Types].xml")
     defaults = {d.get("Extension").lower() for d in types.iter(f"{{{CT}}}Default")}
@@ -105,7 +122,9 @@ def test_settings_zoom_has_its_percent(package) -> None:
 
 
 def test_drawing_ids_are_unique(package) -> None:
-    ids = [d.get("id") for name in package.stories() for d in package.xml(name).iter(f"{{{WP}}}docPr")]
+    ids = [
+        d.get("id") for name in package.stories() for d in package.xml(name).iter(f"{{{WP}}}docPr")
+    ]
     assert len(ids) == len(set(ids))
 
 
@@ -145,6 +164,11 @@ def test_every_cell_ends_in_a_paragraph_and_every_row_fills_its_grid(package) ->
 
 
 def test_a_published_schema_validator_finds_nothing(example) -> None:
-    result = subprocess.run([sys.executable, "-m", "openxml_audit", str(example.docx)],
-                            capture_output=True, text=True, timeout=300, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "openxml_audit", str(example.docx)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert result.returncode == 0 and "Errors: 0" in result.stdout, result.stdout + result.stderr

@@ -21,12 +21,16 @@ def _xml(element) -> bytes:
 
 
 @pytest.mark.parametrize("text", ["92,50", "", "  padded ", "Rp 1.234", "<&>"])
-@pytest.mark.parametrize(("span", "merge", "fill"), [(1, None, None), (3, "restart", "D9D9D9"), (1, "continue", None)])
+@pytest.mark.parametrize(
+    ("span", "merge", "fill"), [(1, None, None), (3, "restart", "D9D9D9"), (1, "continue", None)]
+)
 def test_a_text_cell_is_the_cell_built_part_by_part(text, span, merge, fill):
     for bold, italic, centered in itertools.product((False, True), repeat=3):
         table = ooxml.new_table("TableGrid", [1000, 2000, 3000])
         one_step, by_parts = ooxml.add_row(table, header=False), ooxml.add_row(table, header=False)
-        ooxml.add_text_cell(one_step, 1500, span, merge, fill, centered, "TabelIsi", "right", text, bold, italic)
+        ooxml.add_text_cell(
+            one_step, 1500, span, merge, fill, centered, "TabelIsi", "right", text, bold, italic
+        )
         tc = ooxml.add_cell(by_parts, 1500, span, merge, fill, centered)
         ooxml.add_text_run(ooxml.add_paragraph(tc, "TabelIsi", "right"), text, bold, italic)
         assert _xml(one_step) == _xml(by_parts)
@@ -49,7 +53,11 @@ def test_the_stable_zip_dates_every_entry_and_keeps_the_order():
     writer.close()
     with zipfile.ZipFile(io.BytesIO(out.getvalue())) as package:
         infos = package.infolist()
-        assert [i.filename for i in infos] == ["[Content_Types].xml", "word/document.xml", "_rels/.rels"]
+        assert [i.filename for i in infos] == [
+            "[Content_Types].xml",
+            "word/document.xml",
+            "_rels/.rels",
+        ]
         assert {i.date_time for i in infos} == {(2025, 2, 1, 8, 30, 0)}
         assert {i.compress_type for i in infos} == {zipfile.ZIP_DEFLATED}
         assert package.read("word/document.xml") == b"/word/document.xml" * 10

@@ -348,7 +348,9 @@ def test_same_document_same_bytes_dated_by_the_document(a4, engine, monkeypatch,
     assert RENDERERS[engine](document) == pdf
     info = pypdf.PdfReader(io.BytesIO(pdf)).metadata
     dates = (info["/CreationDate"], info["/ModDate"])
-    assert dates == {"weasyprint": ("D:20250201",) * 2, "typst": ("D:20250201000000Z",) * 2}[engine]  # the signing date
+    assert (
+        dates == {"weasyprint": ("D:20250201",) * 2, "typst": ("D:20250201000000Z",) * 2}[engine]
+    )  # the signing date
     assert info["/Title"] == "Laporan Kinerja Uji" and info["/Author"] == "Dinas Sosial"
 
 
@@ -476,11 +478,17 @@ def test_real_libreoffice_timing_out_leaves_no_process_and_no_folder(monkeypatch
 
 
 def soffice_pids() -> set[int]:
-    return {int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and "soffice" in cmdline(int(p.name))}
+    return {
+        int(p.name)
+        for p in Path("/proc").iterdir()
+        if p.name.isdigit() and "soffice" in cmdline(int(p.name))
+    }
 
 
 def cmdline(pid: int) -> str:
     try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        return (
+            Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        )
     except OSError:
         return ""

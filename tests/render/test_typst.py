@@ -80,23 +80,50 @@ def every_node_document(name: str = "Budi", **overrides) -> Document:
     inlines = (Text("Awal "), Text(name, strong=True), LineBreak(), Text(name, emph=True))
     body = (
         LabelBlock((("Lampiran", f"Keputusan {name}"), ("NOMOR", ""))),
-        Section("bab1", 1, "BAB I", f"JUDUL {name}", (
-            Section("a", 2, "A.", f"Sub {name}", (
-                Paragraph(inlines),
-                para(name, align="center"),
-                para(name, style="note"),
-                para(name, style="center", keep_with_next=True),
-                ListBlock(((para(f"butir {name}"),), (para("dua"), ListBlock(((para("anak"),),), "-"))), "1."),
-                ListBlock(((para("titik"),),), "•"),
-            )),
-        )),  # on the decree block's page, as the Renstra prints it
-        Section("bab2", 1, "BAB II", "TABEL", (
-            spans,
-            Figure("g", "2.1", f"Gambar {name}", None, alt=f"Tidak ada {name}"),
-            PageBreak(),
-            Landscape((para(f"Lebar {name}"),)),
-            Signature(f"Kota {name}, 2025", (f"KEPALA {name}",), name, f"Pangkat {name}", "1234"),
-        ), page_break_before=True),
+        Section(
+            "bab1",
+            1,
+            "BAB I",
+            f"JUDUL {name}",
+            (
+                Section(
+                    "a",
+                    2,
+                    "A.",
+                    f"Sub {name}",
+                    (
+                        Paragraph(inlines),
+                        para(name, align="center"),
+                        para(name, style="note"),
+                        para(name, style="center", keep_with_next=True),
+                        ListBlock(
+                            (
+                                (para(f"butir {name}"),),
+                                (para("dua"), ListBlock(((para("anak"),),), "-")),
+                            ),
+                            "1.",
+                        ),
+                        ListBlock(((para("titik"),),), "•"),
+                    ),
+                ),
+            ),
+        ),  # on the decree block's page, as the Renstra prints it
+        Section(
+            "bab2",
+            1,
+            "BAB II",
+            "TABEL",
+            (
+                spans,
+                Figure("g", "2.1", f"Gambar {name}", None, alt=f"Tidak ada {name}"),
+                PageBreak(),
+                Landscape((para(f"Lebar {name}"),)),
+                Signature(
+                    f"Kota {name}, 2025", (f"KEPALA {name}",), name, f"Pangkat {name}", "1234"
+                ),
+            ),
+            page_break_before=True,
+        ),
     )
     document = Document(
         title=f"Judul {name}",
@@ -107,7 +134,10 @@ def every_node_document(name: str = "Budi", **overrides) -> Document:
         front=(
             Section("kp", 1, "", f"KATA PENGANTAR {name}", (para(name),), in_toc=False),
             PageBreak(),
-            Toc("DAFTAR ISI", ((1, f"BAB I JUDUL {name}"), (2, f"A. Sub {name}"), (1, "BAB II TABEL"))),
+            Toc(
+                "DAFTAR ISI",
+                ((1, f"BAB I JUDUL {name}"), (2, f"A. Sub {name}"), (1, "BAB II TABEL")),
+            ),
             ListOfTables("DAFTAR TABEL", "Tabel", (f"Tabel 2.1 Tabel {name}",)),
             ListOfTables("DAFTAR GAMBAR", "Gambar", (f"Gambar 2.1 Gambar {name}",)),
         ),
@@ -132,11 +162,25 @@ def test_markup_and_code_characters_print_as_written_everywhere(nasty):
     _, texts, pdf = nasty
     flat = squeeze("\n".join(texts))
     for place in (
-        f"LAPORAN {NASTY}", f"DINAS {NASTY}", f"Kepala {NASTY}", f"KATA PENGANTAR {NASTY}",
-        f"JUDUL {NASTY}", f"Sub {NASTY}", f"butir {NASTY}", f"Tabel 2.1 Tabel {NASTY}",
-        f"Baris {NASTY}", f"Uraian {NASTY}", f"{NASTY} bawah", f"Sumber : {NASTY}",
-        f"Catatan {NASTY}", f"Gambar 2.1 Gambar {NASTY}", f"Tidak ada {NASTY}",
-        f"Lebar {NASTY}", f"Kota {NASTY}, 2025", f"KEPALA {NASTY}", f"Pangkat {NASTY}",
+        f"LAPORAN {NASTY}",
+        f"DINAS {NASTY}",
+        f"Kepala {NASTY}",
+        f"KATA PENGANTAR {NASTY}",
+        f"JUDUL {NASTY}",
+        f"Sub {NASTY}",
+        f"butir {NASTY}",
+        f"Tabel 2.1 Tabel {NASTY}",
+        f"Baris {NASTY}",
+        f"Uraian {NASTY}",
+        f"{NASTY} bawah",
+        f"Sumber : {NASTY}",
+        f"Catatan {NASTY}",
+        f"Gambar 2.1 Gambar {NASTY}",
+        f"Tidak ada {NASTY}",
+        f"Lebar {NASTY}",
+        f"Kota {NASTY}, 2025",
+        f"KEPALA {NASTY}",
+        f"Pangkat {NASTY}",
         f"Lampiran : Keputusan {NASTY}",
     ):
         assert squeeze(place) in flat, place
@@ -162,10 +206,23 @@ def test_every_node_kind_is_drawn_in_order(nasty):
     _, texts, _ = nasty
     flat = squeeze("\n".join(texts))
     order = [
-        f"LAPORAN {NASTY}", "DAFTARISI", "DAFTARTABEL", "DAFTARGAMBAR", "Lampiran:Keputusan", "NOMOR:",
+        f"LAPORAN {NASTY}",
+        "DAFTARISI",
+        "DAFTARTABEL",
+        "DAFTARGAMBAR",
+        "Lampiran:Keputusan",
+        "NOMOR:",
         f"BAB I JUDUL {NASTY}",
-        f"Awal {NASTY}", f"butir {NASTY}", "anak", "titik", f"Tabel 2.1 Tabel {NASTY}", "10,0012,50",
-        "Jumlah10,0019,50", f"Gambar 2.1 Gambar {NASTY}", f"Lebar {NASTY}", f"Kota {NASTY}",
+        f"Awal {NASTY}",
+        f"butir {NASTY}",
+        "anak",
+        "titik",
+        f"Tabel 2.1 Tabel {NASTY}",
+        "10,0012,50",
+        "Jumlah10,0019,50",
+        f"Gambar 2.1 Gambar {NASTY}",
+        f"Lebar {NASTY}",
+        f"Kota {NASTY}",
     ]
     position = 0
     for text in order:  # each after the one before
@@ -201,14 +258,20 @@ def base_fonts(pdf: bytes) -> dict[str, pypdf.generic.DictionaryObject]:
     for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descendant = (
+                font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            )
             fonts[str(font["/BaseFont"]).split("+", 1)[-1]] = descendant["/FontDescriptor"]
     return fonts
 
 
 @pytest.mark.parametrize(
     ("huruf", "family"),
-    [("Arial", "LiberationSans"), ("Times New Roman", "LiberationSerif"), ("Bookman Old Style", "TeXGyreBonum")],
+    [
+        ("Arial", "LiberationSans"),
+        ("Times New Roman", "LiberationSerif"),
+        ("Bookman Old Style", "TeXGyreBonum"),
+    ],
 )
 def test_the_typeface_setting_picks_a_shipped_font_and_embeds_it(huruf, family):
     pdf = render_typst_pdf(every_node_document("Budi", font=huruf))
@@ -222,7 +285,9 @@ def test_the_typeface_setting_picks_a_shipped_font_and_embeds_it(huruf, family):
 def test_the_shipped_fonts_and_their_licences_are_package_data():
     names = {path.name for path in FONTS.iterdir()}
     for family in ("LiberationSans", "LiberationSerif"):
-        assert {f"{family}-{style}.ttf" for style in ("Regular", "Bold", "Italic", "BoldItalic")} <= names
+        assert {
+            f"{family}-{style}.ttf" for style in ("Regular", "Bold", "Italic", "BoldItalic")
+        } <= names
     assert {f"texgyrebonum-{s}.otf" for s in ("regular", "bold", "italic", "bolditalic")} <= names
     assert "SIL-OFL-1.1" in (FONTS / "LICENSE-Liberation.txt").read_text()
     assert "GUST-Font-License" in (FONTS / "LICENSE-TeX-Gyre.txt").read_text()
@@ -271,8 +336,11 @@ def test_pictures_charts_and_the_logo_are_embedded(tmp_path):
     document = replace(
         document,
         cover=replace(document.cover, logo=str(logo)),
-        body=(*document.body, Figure("c", "2.2", "Grafik", None, png=chart.getvalue(), width_cm=10),
-              Figure("f", "2.3", "Foto", str(logo), width_cm=5)),
+        body=(
+            *document.body,
+            Figure("c", "2.2", "Grafik", None, png=chart.getvalue(), width_cm=10),
+            Figure("f", "2.3", "Foto", str(logo), width_cm=5),
+        ),
     )
     reader = pypdf.PdfReader(io.BytesIO(render_typst_pdf(document)))
     images = [name for page in reader.pages for name in page.images]
@@ -306,16 +374,27 @@ def test_the_layout_template_lives_in_the_package():
 
 # ------------------------------------------------------------------------------------- CLI
 def test_cli_builds_a_pdf_a_with_the_default_engine(run_cli, example_copy, tmp_path):
-    code, _, err = run_cli("build", example_copy, "--out", tmp_path / "o", "--format", "pdf",
-                           "--pdf-standard", "a-2b")
+    code, _, err = run_cli(
+        "build", example_copy, "--out", tmp_path / "o", "--format", "pdf", "--pdf-standard", "a-2b"
+    )
     assert (code, err) == (0, "")
     (pdf,) = (tmp_path / "o").glob("*.pdf")
     assert b"<pdfaid:part>2</pdfaid:part>" in pdf.read_bytes()
 
 
 def test_cli_refuses_pdf_a_from_another_engine(run_cli, example_copy, tmp_path):
-    code, _, err = run_cli("build", example_copy, "--out", tmp_path / "o", "--format", "pdf",
-                           "--pdf-standard", "a-2b", "--pdf-engine", "weasyprint")
+    code, _, err = run_cli(
+        "build",
+        example_copy,
+        "--out",
+        tmp_path / "o",
+        "--format",
+        "pdf",
+        "--pdf-standard",
+        "a-2b",
+        "--pdf-engine",
+        "weasyprint",
+    )
     assert code == 2
     assert "--pdf-standard a-2b needs the typst PDF engine" in err
     assert not (tmp_path / "o").exists()
@@ -347,9 +426,14 @@ def test_docx_html_and_pdf_take_the_same_typeface(huruf):
 def test_a_cells_level_indents_its_text(tmp_path):
     """A kegiatan's name (level 1) and a sub-kegiatan's (level 2) are indented 0,3 cm a step,
     as in the DOCX."""
-    table = Table("t", "1.1", "Matriks", (Column(1),), (), tuple(
-        (Cell((para(f"Nama {level}"),), level=level),) for level in (0, 1, 2)
-    ))
+    table = Table(
+        "t",
+        "1.1",
+        "Matriks",
+        (Column(1),),
+        (),
+        tuple((Cell((para(f"Nama {level}"),), level=level),) for level in (0, 1, 2)),
+    )
     markup = typst_markup(every_node_document("Budi", body=(table,)), tmp_path)
     assert '"Nama 0",' in markup
     assert 'pad(left: 0.3cm, "Nama 1")' in markup and 'pad(left: 0.6cm, "Nama 2")' in markup
@@ -372,6 +456,7 @@ def test_a_picture_typst_cannot_decode_is_an_input_error_from_the_child(tmp_path
 def test_making_many_pdfs_in_one_process_does_not_grow_it():
     """Typst's caches live and die in the child that compiles (a batch worker or the test run
     otherwise grew by tens of MB a PDF)."""
+
     def rss_mb() -> float:
         return int(Path("/proc/self/statm").read_text().split()[1]) * 4096 / 2**20
 

@@ -39,27 +39,62 @@ def grouped_table(number: str = "1.1", mark: str = "") -> Table:
     """A two-row grouped header: "No."/"Indikator" span both rows, "Tahun 2024" spans
     Target and Realisasi; a TOTAL foot row spans two columns."""
     head = (
-        (cell("No.", rowspan=2, align="center"), cell(f"Indikator{mark}", rowspan=2, align="center"),
-         cell("Tahun 2024", colspan=2, align="center"), cell("Capaian (%)", rowspan=2, align="center")),
+        (
+            cell("No.", rowspan=2, align="center"),
+            cell(f"Indikator{mark}", rowspan=2, align="center"),
+            cell("Tahun 2024", colspan=2, align="center"),
+            cell("Capaian (%)", rowspan=2, align="center"),
+        ),
         (cell("Target", align="center"), cell("Realisasi", align="center")),
     )
     body = (
-        (cell("1", align="center"), cell(f"Persentase PPKS {mark}"), cell("1.234.567", align="right"),
-         cell("92,50", align="right"), cell("-0,39", align="right")),
-        (cell("2", align="center"), cell("Nilai SAKIP"), cell("-", align="right"), cell("0,259", align="right"),
-         cell("", align="right")),
+        (
+            cell("1", align="center"),
+            cell(f"Persentase PPKS {mark}"),
+            cell("1.234.567", align="right"),
+            cell("92,50", align="right"),
+            cell("-0,39", align="right"),
+        ),
+        (
+            cell("2", align="center"),
+            cell("Nilai SAKIP"),
+            cell("-", align="right"),
+            cell("0,259", align="right"),
+            cell("", align="right"),
+        ),
     )
-    foot = ((cell("TOTAL", colspan=2), cell("24.175.862.284", align="right", strong=True),
-             cell("1.2.3", align="right"), cell("84 Angka", align="right")),)
-    return Table(id=f"t{number}", number=number, title=f"Capaian Kinerja{mark}",
-                 columns=(Column(1), Column(5), Column(2, "right"), Column(2, "right"), Column(2, "right")),
-                 head=head, body=body, foot=foot, caption_lines=("Dinas Sosial", "Tahun 2024"),
-                 source="Sumber : Dinas Sosial", notes=("Catatan: angka sementara",))
+    foot = (
+        (
+            cell("TOTAL", colspan=2),
+            cell("24.175.862.284", align="right", strong=True),
+            cell("1.2.3", align="right"),
+            cell("84 Angka", align="right"),
+        ),
+    )
+    return Table(
+        id=f"t{number}",
+        number=number,
+        title=f"Capaian Kinerja{mark}",
+        columns=(Column(1), Column(5), Column(2, "right"), Column(2, "right"), Column(2, "right")),
+        head=head,
+        body=body,
+        foot=foot,
+        caption_lines=("Dinas Sosial", "Tahun 2024"),
+        source="Sumber : Dinas Sosial",
+        notes=("Catatan: angka sementara",),
+    )
 
 
 def document(*blocks, date_iso: str = "2025-02-01") -> Document:
-    return Document(title="LKjIP", subject="Laporan Kinerja", author="Dinas Sosial", date_iso=date_iso,
-                    cover=Cover(("LKjIP",), ("Dinas",)), front=(), body=tuple(blocks))
+    return Document(
+        title="LKjIP",
+        subject="Laporan Kinerja",
+        author="Dinas Sosial",
+        date_iso=date_iso,
+        cover=Cover(("LKjIP",), ("Dinas",)),
+        front=(),
+        body=tuple(blocks),
+    )
 
 
 def workbook(doc: Document) -> openpyxl.Workbook:
@@ -68,7 +103,9 @@ def workbook(doc: Document) -> openpyxl.Workbook:
 
 @pytest.fixture
 def sheet():
-    return workbook(document(Section("bab1", 1, "BAB I", "PENDAHULUAN", (grouped_table(),))))["Tabel 1.1"]
+    return workbook(document(Section("bab1", 1, "BAB I", "PENDAHULUAN", (grouped_table(),))))[
+        "Tabel 1.1"
+    ]
 
 
 # Layout of `grouped_table` in its sheet: captions in rows 1-3, an empty row, head in rows 5-6.
@@ -76,25 +113,44 @@ HEAD = 5
 
 
 def test_one_sheet_per_table_in_reading_order_including_landscape_and_nested_sections():
-    wb = workbook(document(
-        Section("bab1", 1, "BAB I", "A", (grouped_table("1.1"), Section("s", 2, "A.", "B", (grouped_table("1.2"),)))),
-        Landscape((grouped_table("T-C.23"),)),
-    ))
+    wb = workbook(
+        document(
+            Section(
+                "bab1",
+                1,
+                "BAB I",
+                "A",
+                (grouped_table("1.1"), Section("s", 2, "A.", "B", (grouped_table("1.2"),))),
+            ),
+            Landscape((grouped_table("T-C.23"),)),
+        )
+    )
     assert wb.sheetnames == ["Tabel 1.1", "Tabel 1.2", "Tabel T-C.23"]
 
 
 def test_sheet_titles_are_valid_and_unique():
     long = "3.2 " + "x" * 40
-    wb = workbook(document(grouped_table("3.2"), grouped_table("3.2"), grouped_table("1/2"), grouped_table(long)))
+    wb = workbook(
+        document(
+            grouped_table("3.2"), grouped_table("3.2"), grouped_table("1/2"), grouped_table(long)
+        )
+    )
     assert wb.sheetnames[:3] == ["Tabel 3.2", "Tabel 3.2 (2)", "Tabel 1-2"]
     assert len(wb.sheetnames[3]) == 31
 
 
 def test_captions_above_the_table_and_source_and_notes_below(sheet):
-    assert [sheet.cell(r, 1).value for r in (1, 2, 3)] == ["Tabel 1.1 Capaian Kinerja", "Dinas Sosial", "Tahun 2024"]
+    assert [sheet.cell(r, 1).value for r in (1, 2, 3)] == [
+        "Tabel 1.1 Capaian Kinerja",
+        "Dinas Sosial",
+        "Tahun 2024",
+    ]
     assert sheet.cell(1, 1).font.b
     assert sheet.cell(HEAD + 4, 1).value == "TOTAL"
-    assert [sheet.cell(r, 1).value for r in (HEAD + 6, HEAD + 7)] == ["Sumber : Dinas Sosial", "Catatan: angka sementara"]
+    assert [sheet.cell(r, 1).value for r in (HEAD + 6, HEAD + 7)] == [
+        "Sumber : Dinas Sosial",
+        "Catatan: angka sementara",
+    ]
 
 
 def test_group_headers_are_merged_as_the_tree_spans(sheet):
@@ -114,14 +170,20 @@ def test_head_rows_are_bold_shaded_and_frozen(sheet):
             assert sheet.cell(HEAD, c).fill.fgColor.rgb.endswith("D9D9D9")
 
 
-@pytest.mark.parametrize(("coordinate", "value", "number_format"), [
-    ("C7", 1234567, "#,##0"),
-    ("D7", 92.5, "#,##0.00"),
-    ("E7", -0.39, "#,##0.00"),
-    ("D8", 0.259, "#,##0.000"),
-    ("C9", 24175862284, "#,##0"),
-], ids=["thousands", "two decimals", "negative", "three decimals", "total"])
-def test_right_aligned_figures_become_numbers_with_their_decimals(sheet, coordinate, value, number_format):
+@pytest.mark.parametrize(
+    ("coordinate", "value", "number_format"),
+    [
+        ("C7", 1234567, "#,##0"),
+        ("D7", 92.5, "#,##0.00"),
+        ("E7", -0.39, "#,##0.00"),
+        ("D8", 0.259, "#,##0.000"),
+        ("C9", 24175862284, "#,##0"),
+    ],
+    ids=["thousands", "two decimals", "negative", "three decimals", "total"],
+)
+def test_right_aligned_figures_become_numbers_with_their_decimals(
+    sheet, coordinate, value, number_format
+):
     target = sheet[coordinate]
     assert target.data_type == "n"
     assert target.value == value
@@ -147,9 +209,17 @@ def test_column_widths_follow_the_tree(sheet):
 
 
 def test_text_is_escaped_and_never_a_formula():
-    doc = document(grouped_table(mark=NASTY), Table(
-        id="f", number="9.9", title="Rumus", columns=(Column(),), head=((cell("=SUM(A1:A2)"),),),
-        body=((Cell((Paragraph((Text("baris"), LineBreak(), Text("kedua"))),)),),)))
+    doc = document(
+        grouped_table(mark=NASTY),
+        Table(
+            id="f",
+            number="9.9",
+            title="Rumus",
+            columns=(Column(),),
+            head=((cell("=SUM(A1:A2)"),),),
+            body=((Cell((Paragraph((Text("baris"), LineBreak(), Text("kedua"))),)),),),
+        ),
+    )
     wb = workbook(doc)
     assert wb["Tabel 1.1"]["B5"].value == f"Indikator{NASTY}"
     assert wb["Tabel 1.1"]["B7"].value == f"Persentase PPKS {NASTY}"

@@ -26,8 +26,15 @@ class Finding:
     def as_dict(self) -> dict[str, object]:
         """The finding for other tools (`check --format json`): plain strings and numbers."""
         p = self.problem
-        return {"severity": self.severity, "code": p.code, "file": p.file, "line": p.line, "field": p.field,
-                "message": p.message, "hint": p.hint}
+        return {
+            "severity": self.severity,
+            "code": p.code,
+            "file": p.file,
+            "line": p.line,
+            "field": p.field,
+            "message": p.message,
+            "hint": p.hint,
+        }
 
 
 def desimal_of(printed: Decimal) -> int:
@@ -58,7 +65,14 @@ ISI = "[ISI]"
 
 def placeholders(c) -> list[Finding]:
     """Every line of the document's files that still holds the `[ISI]` marker."""
-    texts = [(s.name, s.text) for s in c.sources.values()] + [(display_path(n.path), n.text) for n in c.narasi.values()]
-    return [Finding("I", Problem(name, f"still to fill in: {line.strip()[:80]}", number, None, None, "isi"))
-            for name, text in texts for number, line in enumerate(text.split("\n"), 1) if ISI in line]
-
+    texts = [(s.name, s.text) for s in c.sources.values()] + [
+        (display_path(n.path), n.text) for n in c.narasi.values()
+    ]
+    return [
+        Finding(
+            "I", Problem(name, f"still to fill in: {line.strip()[:80]}", number, None, None, "isi")
+        )
+        for name, text in texts
+        for number, line in enumerate(text.split("\n"), 1)
+        if ISI in line
+    ]

@@ -42,7 +42,9 @@ def check_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     return sorted(findings, key=lambda x: (x.problem.file, x.problem.line or 0))
 
 
-def _finding(c: LkjipContent, severity, part: str, loc: FieldPath, message: str, code: str) -> Finding:
+def _finding(
+    c: LkjipContent, severity, part: str, loc: FieldPath, message: str, code: str
+) -> Finding:
     return Finding(severity, c.sources[part].problem(loc, message, None, code))
 
 
@@ -55,23 +57,61 @@ def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
         loc = ("realisasi", i.indikator.id, "tercetak")
         how = f"{angka(i.realisasi)} / {angka(i.target)} x 100"
         if differs(t.capaian, i.capaian):
-            out.append(_finding(c, "E", "kinerja", loc + ("capaian",),
-                                f"printed {angka(t.capaian)}, computed {persen(i.capaian)} ({how})", "capaian"))
+            out.append(
+                _finding(
+                    c,
+                    "E",
+                    "kinerja",
+                    loc + ("capaian",),
+                    f"printed {angka(t.capaian)}, computed {persen(i.capaian)} ({how})",
+                    "capaian",
+                )
+            )
         if t.kategori is not None and t.kategori.lower() != (i.kategori or "").lower():
-            out.append(_finding(c, "W", "kinerja", loc + ("kategori",),
-                                f'printed "{t.kategori}", the scale gives "{i.kategori}" for capaian {persen(i.capaian)}',
-                                "kategori"))
+            out.append(
+                _finding(
+                    c,
+                    "W",
+                    "kinerja",
+                    loc + ("kategori",),
+                    f'printed "{t.kategori}", the scale gives "{i.kategori}" for capaian {persen(i.capaian)}',
+                    "kategori",
+                )
+            )
         if differs(t.kemajuan, i.kemajuan):
-            out.append(_finding(c, "E", "kinerja", loc + ("kemajuan",),
-                                f"printed {angka(t.kemajuan)}, computed {persen(i.kemajuan)}", "kemajuan"))
+            out.append(
+                _finding(
+                    c,
+                    "E",
+                    "kinerja",
+                    loc + ("kemajuan",),
+                    f"printed {angka(t.kemajuan)}, computed {persen(i.kemajuan)}",
+                    "kemajuan",
+                )
+            )
         if differs(t.efisiensi, i.efisiensi):
-            out.append(_finding(c, "E", "kinerja", loc + ("efisiensi",),
-                                f"printed {angka(t.efisiensi)}, computed {persen(i.efisiensi)} "
-                                f"(1 - serapan / capaian {persen(i.capaian)})", "efisiensi"))
+            out.append(
+                _finding(
+                    c,
+                    "E",
+                    "kinerja",
+                    loc + ("efisiensi",),
+                    f"printed {angka(t.efisiensi)}, computed {persen(i.efisiensi)} "
+                    f"(1 - serapan / capaian {persen(i.capaian)})",
+                    "efisiensi",
+                )
+            )
         if i.target == 0 and i.realisasi not in (None, Decimal(0)):
-            out.append(_finding(c, "W", "kinerja", ("realisasi", i.indikator.id, "nilai"),
-                                f"target is 0 and realisasi {angka(i.realisasi)}: capaian has no meaning",
-                                "capaian.target_nol"))
+            out.append(
+                _finding(
+                    c,
+                    "W",
+                    "kinerja",
+                    ("realisasi", i.indikator.id, "nilai"),
+                    f"target is 0 and realisasi {angka(i.realisasi)}: capaian has no meaning",
+                    "capaian.target_nol",
+                )
+            )
     return out
 
 
@@ -80,23 +120,55 @@ def _program(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     for p_no, p in enumerate(f.program):
         for loc, node in _node_locs(p, ("program", p_no)):
             t = node.node.tercetak
-            for field, computed in (("pagu", node.pagu), ("pagu_murni", node.pagu_murni), ("realisasi", node.realisasi)):
+            for field, computed in (
+                ("pagu", node.pagu),
+                ("pagu_murni", node.pagu_murni),
+                ("realisasi", node.realisasi),
+            ):
                 for table, printed in getattr(t, field).items():
                     if printed != computed:
-                        sums = f" (sum of {len(node.children)} {_child_word(node)})" if node.children else ""
-                        out.append(_finding(c, "E", "program", loc + ("tercetak", field, table),
-                                            f"{node.id} {table}: printed {rupiah(printed, False)}, computed "
-                                            f"{rupiah(computed, False)}{sums}", "rollup"))
+                        sums = (
+                            f" (sum of {len(node.children)} {_child_word(node)})"
+                            if node.children
+                            else ""
+                        )
+                        out.append(
+                            _finding(
+                                c,
+                                "E",
+                                "program",
+                                loc + ("tercetak", field, table),
+                                f"{node.id} {table}: printed {rupiah(printed, False)}, computed "
+                                f"{rupiah(computed, False)}{sums}",
+                                "rollup",
+                            )
+                        )
             if differs(t.efisiensi, node.efisiensi):
-                out.append(_finding(c, "E", "program", loc + ("tercetak", "efisiensi"),
-                                    f"{node.id}: printed {angka(t.efisiensi)}, computed {persen(node.efisiensi)} "
-                                    f"(1 - {persen(node.serapan)} / {persen(node.capaian)})", "efisiensi"))
+                out.append(
+                    _finding(
+                        c,
+                        "E",
+                        "program",
+                        loc + ("tercetak", "efisiensi"),
+                        f"{node.id}: printed {angka(t.efisiensi)}, computed {persen(node.efisiensi)} "
+                        f"(1 - {persen(node.serapan)} / {persen(node.capaian)})",
+                        "efisiensi",
+                    )
+                )
             for n, ind in enumerate(node.indikator):
                 for table, printed in ind.indikator.tercetak.target.items():
                     if printed != ind.indikator.target:
-                        out.append(_finding(c, "W", "program", loc + ("indikator", n, "tercetak", "target", table),
-                                            f"{node.id} {table}: target printed {angka(printed)}, the Perjanjian Kinerja "
-                                            f"target is {angka(ind.indikator.target)} {ind.indikator.satuan}", "target.tabel"))
+                        out.append(
+                            _finding(
+                                c,
+                                "W",
+                                "program",
+                                loc + ("indikator", n, "tercetak", "target", table),
+                                f"{node.id} {table}: target printed {angka(printed)}, the Perjanjian Kinerja "
+                                f"target is {angka(ind.indikator.target)} {ind.indikator.satuan}",
+                                "target.tabel",
+                            )
+                        )
     return out
 
 
@@ -116,17 +188,41 @@ def _dokumen(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     t = c.kinerja.tercetak
     out = []
     if differs(t.rata_rata_capaian, f.rata_rata):
-        out.append(_finding(c, "E", "kinerja", ("tercetak", "rata_rata_capaian"),
-                            f"printed {angka(t.rata_rata_capaian)}, computed {persen(f.rata_rata)} "
-                            f"(mean of {len(f.indikator)} indicators' capaian)", "rata_rata"))
+        out.append(
+            _finding(
+                c,
+                "E",
+                "kinerja",
+                ("tercetak", "rata_rata_capaian"),
+                f"printed {angka(t.rata_rata_capaian)}, computed {persen(f.rata_rata)} "
+                f"(mean of {len(f.indikator)} indicators' capaian)",
+                "rata_rata",
+            )
+        )
     if differs(t.efisiensi_total, f.efisiensi_total):
-        out.append(_finding(c, "E", "kinerja", ("tercetak", "efisiensi_total"),
-                            f"printed {angka(t.efisiensi_total)}, computed {persen(f.efisiensi_total)} "
-                            f"(mean of the {len(f.indikator)} rows' efisiensi)", "efisiensi_total"))
+        out.append(
+            _finding(
+                c,
+                "E",
+                "kinerja",
+                ("tercetak", "efisiensi_total"),
+                f"printed {angka(t.efisiensi_total)}, computed {persen(f.efisiensi_total)} "
+                f"(mean of the {len(f.indikator)} rows' efisiensi)",
+                "efisiensi_total",
+            )
+        )
     if differs(t.efisiensi_kinerja, f.efisiensi_total):
-        out.append(_finding(c, "E", "kinerja", ("tercetak", "efisiensi_kinerja"),
-                            f"printed {angka(t.efisiensi_kinerja)}, matches no computed efisiensi "
-                            f"(efisiensi total {persen(f.efisiensi_total)})", "efisiensi_total"))
+        out.append(
+            _finding(
+                c,
+                "E",
+                "kinerja",
+                ("tercetak", "efisiensi_kinerja"),
+                f"printed {angka(t.efisiensi_kinerja)}, matches no computed efisiensi "
+                f"(efisiensi total {persen(f.efisiensi_total)})",
+                "efisiensi_total",
+            )
+        )
     return out
 
 
@@ -134,10 +230,17 @@ def _triwulan(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     out = []
     for t in f.triwulan:
         if t.total is not None and t.target_tahunan is not None and t.total != t.target_tahunan:
-            out.append(_finding(c, "W", "kinerja", ("target_triwulan", t.indikator.id),
-                                f"{t.indikator.id} {c.settings.tahun + 1}: quarterly total {angka(t.total)} "
-                                f"({t.indikator.agregasi_triwulan}) differs from the plan's target {angka(t.target_tahunan)}",
-                                "triwulan"))
+            out.append(
+                _finding(
+                    c,
+                    "W",
+                    "kinerja",
+                    ("target_triwulan", t.indikator.id),
+                    f"{t.indikator.id} {c.settings.tahun + 1}: quarterly total {angka(t.total)} "
+                    f"({t.indikator.agregasi_triwulan}) differs from the plan's target {angka(t.target_tahunan)}",
+                    "triwulan",
+                )
+            )
     return out
 
 
@@ -154,8 +257,16 @@ def _satuan_riwayat(c: LkjipContent) -> list[Finding]:
     for n, row in enumerate(c.kinerja.riwayat):
         ind = plan.get(row.id or "")
         if ind is not None and row.satuan and _satuan(row.satuan) != _satuan(ind.satuan):
-            out.append(_finding(c, "W", "kinerja", ("riwayat", n, "satuan"),
-                                f"history row of {ind.id} is in '{row.satuan}', the indicator is in '{ind.satuan}'", "satuan"))
+            out.append(
+                _finding(
+                    c,
+                    "W",
+                    "kinerja",
+                    ("riwayat", n, "satuan"),
+                    f"history row of {ind.id} is in '{row.satuan}', the indicator is in '{ind.satuan}'",
+                    "satuan",
+                )
+            )
     return out
 
 
@@ -164,8 +275,16 @@ def _strategi(c: LkjipContent) -> list[Finding]:
     for t_no, t in enumerate(c.rencana.tujuan):
         for s_no, s in enumerate(t.sasaran):
             if not s.strategi:
-                out.append(_finding(c, "W", "rencana", ("tujuan", t_no, "sasaran", s_no, "id"),
-                                    f"sasaran {s.id} has no strategi/arah kebijakan", "strategi"))
+                out.append(
+                    _finding(
+                        c,
+                        "W",
+                        "rencana",
+                        ("tujuan", t_no, "sasaran", s_no, "id"),
+                        f"sasaran {s.id} has no strategi/arah kebijakan",
+                        "strategi",
+                    )
+                )
     return out
 
 
@@ -182,9 +301,17 @@ def _alokasi(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
         realisasi = sum((a.realisasi for _, a in parts), Decimal(0))
         if pagu != node.pagu or realisasi != node.realisasi:
             sid = parts[0][0]
-            out.append(_finding(c, "W", "kinerja", ("dukungan", sid, "alokasi", node_id),
-                                f"allocations of {node_id} add up to {rupiah(pagu, False)} / {rupiah(realisasi, False)}, "
-                                f"its budget is {rupiah(node.pagu, False)} / {rupiah(node.realisasi, False)}", "alokasi"))
+            out.append(
+                _finding(
+                    c,
+                    "W",
+                    "kinerja",
+                    ("dukungan", sid, "alokasi", node_id),
+                    f"allocations of {node_id} add up to {rupiah(pagu, False)} / {rupiah(realisasi, False)}, "
+                    f"its budget is {rupiah(node.pagu, False)} / {rupiah(node.realisasi, False)}",
+                    "alokasi",
+                )
+            )
     return out
 
 
@@ -193,15 +320,35 @@ def _skala(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     71–85: 85,50 and 120 have none), and each indicator that falls there."""
     out = []
     for above, below in celah(c.settings.kategori.skala):
-        where = (f"above {angka(above)}" if below is None else f"below {angka(below)}" if above is None
-                 else f"between {angka(above)} and {angka(below)}")
-        out.append(_finding(c, "W", "document", ("kategori", "skala"),
-                            f"the kategori scale has no level for capaian {where}", "kategori.celah"))
+        where = (
+            f"above {angka(above)}"
+            if below is None
+            else f"below {angka(below)}"
+            if above is None
+            else f"between {angka(above)} and {angka(below)}"
+        )
+        out.append(
+            _finding(
+                c,
+                "W",
+                "document",
+                ("kategori", "skala"),
+                f"the kategori scale has no level for capaian {where}",
+                "kategori.celah",
+            )
+        )
     for i in f.indikator:
         if i.capaian is not None and i.kategori is None:
-            out.append(_finding(c, "W", "kinerja", ("realisasi", i.indikator.id, "nilai"),
-                                f"{i.indikator.id}: capaian {persen(i.capaian)} falls in no level of the kategori scale",
-                                "kategori.celah"))
+            out.append(
+                _finding(
+                    c,
+                    "W",
+                    "kinerja",
+                    ("realisasi", i.indikator.id, "nilai"),
+                    f"{i.indikator.id}: capaian {persen(i.capaian)} falls in no level of the kategori scale",
+                    "kategori.celah",
+                )
+            )
     return out
 
 
@@ -212,14 +359,27 @@ def _target_tahun(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     reported = {i.indikator.id for i in (*f.indikator_tujuan, *f.indikator) if i.target is None}
     out = []
     for t_no, t in enumerate(c.rencana.tujuan):
-        plan: list[tuple[FieldPath, Indikator]] = [(("tujuan", t_no, "indikator", k), ind) for k, ind in enumerate(t.indikator)]
-        plan += [(("tujuan", t_no, "sasaran", s_no, "indikator", k), ind)
-                 for s_no, s in enumerate(t.sasaran) for k, ind in enumerate(s.indikator)]
+        plan: list[tuple[FieldPath, Indikator]] = [
+            (("tujuan", t_no, "indikator", k), ind) for k, ind in enumerate(t.indikator)
+        ]
+        plan += [
+            (("tujuan", t_no, "sasaran", s_no, "indikator", k), ind)
+            for s_no, s in enumerate(t.sasaran)
+            for k, ind in enumerate(s.indikator)
+        ]
         for loc, ind in plan:
             if ind.id in reported and tahun not in ind.target:
-                out.append(_finding(c, "W", "rencana", (*loc, "target"),
-                                    f'{ind.id} "{ind.nama}" has no target for {tahun}: its capaian cannot be computed '
-                                    f'and Tabel 3.2 prints "-"; add {tahun}: <target> to its target', "target.tahun"))
+                out.append(
+                    _finding(
+                        c,
+                        "W",
+                        "rencana",
+                        (*loc, "target"),
+                        f'{ind.id} "{ind.nama}" has no target for {tahun}: its capaian cannot be computed '
+                        f'and Tabel 3.2 prints "-"; add {tahun}: <target> to its target',
+                        "target.tahun",
+                    )
+                )
     return out
 
 
@@ -232,7 +392,15 @@ def _target_akhir(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
         for s_no, s in enumerate(t.sasaran):
             for k, ind in enumerate(s.indikator):
                 if ind.akhir == "last" and last not in ind.target:
-                    out.append(_finding(c, "W", "rencana", ("tujuan", t_no, "sasaran", s_no, "indikator", k, "target"),
-                                        f"{ind.id} has no {last} target: Tabel 3.4 (target akhir Renstra) cannot show its "
-                                        "tingkat kemajuan", "kemajuan.target_akhir"))
+                    out.append(
+                        _finding(
+                            c,
+                            "W",
+                            "rencana",
+                            ("tujuan", t_no, "sasaran", s_no, "indikator", k, "target"),
+                            f"{ind.id} has no {last} target: Tabel 3.4 (target akhir Renstra) cannot show its "
+                            "tingkat kemajuan",
+                            "kemajuan.target_akhir",
+                        )
+                    )
     return out

@@ -35,14 +35,27 @@ def narasi_missing(c, section_ids: Iterable[str]) -> list[Finding]:
     for sid in section_ids:
         found = narasi.get(sid)
         if found is None:
-            path, message = folder / "narasi" / f"{sid}.md", f"section '{sid}' has no narrative: the document marks it DRAF (or leaves it out: bagian_kosong)"
+            path, message = (
+                folder / "narasi" / f"{sid}.md",
+                f"section '{sid}' has no narrative: the document marks it DRAF (or leaves it out: bagian_kosong)",
+            )
         elif is_blank(found.text):
             path, message = found.path, f"section '{sid}': the narrative file is empty"
         else:
             continue
-        out.append(Finding("W", Problem(display_path(path), message, None, None,
-                                        f"write narasi/{sid}.md, or drop the section (outline.hapus in document.toml)",
-                                        MISSING)))
+        out.append(
+            Finding(
+                "W",
+                Problem(
+                    display_path(path),
+                    message,
+                    None,
+                    None,
+                    f"write narasi/{sid}.md, or drop the section (outline.hapus in document.toml)",
+                    MISSING,
+                ),
+            )
+        )
     return out
 
 

@@ -35,11 +35,22 @@ def _where(c: PkContent, indikator: str) -> tuple[str, FieldPath]:
         for si, s in enumerate(t.sasaran):
             for ii, i in enumerate(s.indikator):
                 if i.id == indikator:
-                    return "rencana", ("tujuan", ti, "sasaran", si, "indikator", ii, "target", c.settings.tahun)
+                    return "rencana", (
+                        "tujuan",
+                        ti,
+                        "sasaran",
+                        si,
+                        "indikator",
+                        ii,
+                        "target",
+                        c.settings.tahun,
+                    )
     return "document", ()
 
 
-def _finding(c: PkContent, part: str, loc: FieldPath, message: str, code: str, hint: str | None = None) -> Finding:
+def _finding(
+    c: PkContent, part: str, loc: FieldPath, message: str, code: str, hint: str | None = None
+) -> Finding:
     return Finding("W", c.sources[part].problem(loc, message, hint, code))
 
 
@@ -48,8 +59,16 @@ def _renstra(c: PkContent, f: PkFigures) -> list[Finding]:
     for r in f.target:
         if r.target != r.target_renstra:
             part, loc = _where(c, r.indikator.id)
-            out.append(_finding(c, part, loc, f"PK target {angka(r.target)} for {r.indikator.id} differs from the "
-                                f"Renstra's {angka(r.target_renstra)} for {c.settings.tahun}", "pk.target.renstra"))
+            out.append(
+                _finding(
+                    c,
+                    part,
+                    loc,
+                    f"PK target {angka(r.target)} for {r.indikator.id} differs from the "
+                    f"Renstra's {angka(r.target_renstra)} for {c.settings.tahun}",
+                    "pk.target.renstra",
+                )
+            )
     return out
 
 
@@ -59,24 +78,59 @@ def _lkjip(c: PkContent, f: PkFigures, lkjip: LkjipContent) -> list[Finding]:
     versi = c.settings.versi
     recorded = [pk for pk in lkjip.kinerja.perjanjian_kinerja if pk.versi == versi]
     if not recorded:
-        return [_finding(c, "document", ("lkjip",), f"the LKjIP records no {versi} Perjanjian Kinerja", "pk.lkjip",
-                         "add it to the LKjIP's kinerja.yaml (perjanjian_kinerja), or name another LKjIP")]
+        return [
+            _finding(
+                c,
+                "document",
+                ("lkjip",),
+                f"the LKjIP records no {versi} Perjanjian Kinerja",
+                "pk.lkjip",
+                "add it to the LKjIP's kinerja.yaml (perjanjian_kinerja), or name another LKjIP",
+            )
+        ]
     pk = recorded[-1]
     plan = {i.id: i for t in lkjip.rencana.tujuan for s in t.sasaran for i in s.indikator}
-    theirs: dict[str, Decimal | None] = {i: pk.target.get(i, plan[i].target.get(lkjip.settings.tahun) if i in plan else None)
-                                         for i in pk.indikator}
+    theirs: dict[str, Decimal | None] = {
+        i: pk.target.get(i, plan[i].target.get(lkjip.settings.tahun) if i in plan else None)
+        for i in pk.indikator
+    }
     out = []
     for r in f.target:
         i = r.indikator.id
         part, loc = _where(c, i)
         if i not in theirs:
-            out.append(_finding(c, part, loc, f"{i} is not in the LKjIP's {versi} Perjanjian Kinerja", "pk.target.lkjip"))
+            out.append(
+                _finding(
+                    c,
+                    part,
+                    loc,
+                    f"{i} is not in the LKjIP's {versi} Perjanjian Kinerja",
+                    "pk.target.lkjip",
+                )
+            )
         elif theirs[i] != r.target:
-            out.append(_finding(c, part, loc, f"PK target {angka(r.target)} for {i} differs from the LKjIP's "
-                                f"{angka(theirs[i])}", "pk.target.lkjip"))
+            out.append(
+                _finding(
+                    c,
+                    part,
+                    loc,
+                    f"PK target {angka(r.target)} for {i} differs from the LKjIP's "
+                    f"{angka(theirs[i])}",
+                    "pk.target.lkjip",
+                )
+            )
     ours = {r.indikator.id for r in f.target}
-    out += [_finding(c, "document", ("lkjip",), f"{i} is in the LKjIP's {versi} Perjanjian Kinerja but not in this PK",
-                     "pk.target.lkjip") for i in theirs if i not in ours]
+    out += [
+        _finding(
+            c,
+            "document",
+            ("lkjip",),
+            f"{i} is in the LKjIP's {versi} Perjanjian Kinerja but not in this PK",
+            "pk.target.lkjip",
+        )
+        for i in theirs
+        if i not in ours
+    ]
     out += _pagu(c, lkjip)
     return out
 
@@ -90,8 +144,19 @@ def _pagu(c: PkContent, lkjip: LkjipContent) -> list[Finding]:
             other = report.get(k.id)
             if other is None or other.anggaran is None:
                 continue
-            theirs = other.anggaran.pagu_murni if murni and other.anggaran.pagu_murni is not None else other.anggaran.pagu
+            theirs = (
+                other.anggaran.pagu_murni
+                if murni and other.anggaran.pagu_murni is not None
+                else other.anggaran.pagu
+            )
             if theirs != k.pagu:
-                out.append(_finding(c, "anggaran", ("program", pi, "kegiatan", ki, "pagu"),
-                                    f"pagu {rupiah(k.pagu)} of {k.id} differs from the LKjIP's {rupiah(theirs)}", "pk.pagu.lkjip"))
+                out.append(
+                    _finding(
+                        c,
+                        "anggaran",
+                        ("program", pi, "kegiatan", ki, "pagu"),
+                        f"pagu {rupiah(k.pagu)} of {k.id} differs from the LKjIP's {rupiah(theirs)}",
+                        "pk.pagu.lkjip",
+                    )
+                )
     return out

@@ -41,14 +41,25 @@ class Angka:
 
 
 ISTILAH = (
-    ("realisasi anggaran", ("realisasi_anggaran",)), ("serapan anggaran", ("serapan",)),
-    ("penyerapan anggaran", ("serapan",)), ("capaian kinerja rata-rata", ("rata_rata",)),
-    ("rata-rata capaian", ("rata_rata",)), ("efisiensi total", ("efisiensi_total",)),
-    ("tingkat kemajuan", ("kemajuan",)), ("tingkat efisiensi", ("efisiensi", "efisiensi_total")),
-    ("efisiensi kinerja", ("efisiensi_total", "efisiensi")), ("rata-rata", ("rata_rata", "efisiensi_total", "rata_anggaran", "rata_rasio")),
-    ("capaian", ("capaian", "rata_rata", "rasio")), ("realisasi", ("realisasi", "realisasi_anggaran", "rasio")),
-    ("serapan", ("serapan",)), ("pagu", ("pagu",)), ("anggaran", ("pagu", "rata_anggaran")), ("alokasi", ("pagu",)),
-    ("efisiensi", ("efisiensi", "efisiensi_total")), ("kemajuan", ("kemajuan",)), ("rasio", ("rasio", "rata_rasio")),
+    ("realisasi anggaran", ("realisasi_anggaran",)),
+    ("serapan anggaran", ("serapan",)),
+    ("penyerapan anggaran", ("serapan",)),
+    ("capaian kinerja rata-rata", ("rata_rata",)),
+    ("rata-rata capaian", ("rata_rata",)),
+    ("efisiensi total", ("efisiensi_total",)),
+    ("tingkat kemajuan", ("kemajuan",)),
+    ("tingkat efisiensi", ("efisiensi", "efisiensi_total")),
+    ("efisiensi kinerja", ("efisiensi_total", "efisiensi")),
+    ("rata-rata", ("rata_rata", "efisiensi_total", "rata_anggaran", "rata_rasio")),
+    ("capaian", ("capaian", "rata_rata", "rasio")),
+    ("realisasi", ("realisasi", "realisasi_anggaran", "rasio")),
+    ("serapan", ("serapan",)),
+    ("pagu", ("pagu",)),
+    ("anggaran", ("pagu", "rata_anggaran")),
+    ("alokasi", ("pagu",)),
+    ("efisiensi", ("efisiensi", "efisiensi_total")),
+    ("kemajuan", ("kemajuan",)),
+    ("rasio", ("rasio", "rata_rasio")),
     ("target", ("target",)),
 )
 """Terms and the measures they introduce, the longer first ("realisasi anggaran" before
@@ -57,9 +68,15 @@ ISTILAH = (
 WINDOW = 16
 """How many words before a number a term may stand and still introduce it."""
 
-_NUMBER = re.compile(r"(?<![\w.,/-])(Rp\.?\s?)?(-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?)(\s?%|\s?persen\b|\s(?:milyar|miliar|juta)\b)?(?![\w/]|[.,]\d)", re.IGNORECASE)
+_NUMBER = re.compile(
+    r"(?<![\w.,/-])(Rp\.?\s?)?(-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?)(\s?%|\s?persen\b|\s(?:milyar|miliar|juta)\b)?(?![\w/]|[.,]\d)",
+    re.IGNORECASE,
+)
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
-_REFERENCE = re.compile(r"(nomor|no\.?|tahun|pasal|ayat|huruf|angka|ke-|bab|tabel|gambar|lampiran|perbup|perda|pp|uu)\s*$", re.IGNORECASE)
+_REFERENCE = re.compile(
+    r"(nomor|no\.?|tahun|pasal|ayat|huruf|angka|ke-|bab|tabel|gambar|lampiran|perbup|perda|pp|uu)\s*$",
+    re.IGNORECASE,
+)
 _TERBILANG = re.compile(r"\b(\d+)\s*\(([a-z ]+)\)", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
@@ -121,7 +138,9 @@ def _shown(a: Angka) -> str:
 
 def prosa_findings(narasi: dict, figures: list[Angka]) -> list[Finding]:
     """The findings of every narrative file against the computed figures."""
-    names = sorted({e.lower() for a in figures for e in a.entitas if len(e) > 3}, key=len, reverse=True)
+    names = sorted(
+        {e.lower() for a in figures for e in a.entitas if len(e) > 3}, key=len, reverse=True
+    )
     out: list[Finding] = []
     for _key, n in sorted(narasi.items()):
         text = _JINJA.sub(_blank, n.text)
@@ -136,12 +155,18 @@ def prosa_findings(narasi: dict, figures: list[Angka]) -> list[Finding]:
     return out
 
 
-def _one(path, line: int, sentence: str, m: re.Match, figures: list[Angka], named: set[str]) -> Finding | None:
+def _one(
+    path, line: int, sentence: str, m: re.Match, figures: list[Angka], named: set[str]
+) -> Finding | None:
     prefix, digits, suffix = m.group(1), m.group(2), m.group(3)
     value = _parse(digits)
-    if value is None or (_YEAR.fullmatch(digits) and not suffix) or _REFERENCE.search(sentence[:m.start()]):
+    if (
+        value is None
+        or (_YEAR.fullmatch(digits) and not suffix)
+        or _REFERENCE.search(sentence[: m.start()])
+    ):
         return None
-    if re.match(r"\s*\(", sentence[m.end():]):  # "6 (enam)": a count, read by the terbilang rule
+    if re.match(r"\s*\(", sentence[m.end() :]):  # "6 (enam)": a count, read by the terbilang rule
         return None
     before = _words_before(sentence, m.start())
     measures = _measures(before)
@@ -151,71 +176,166 @@ def _one(path, line: int, sentence: str, m: re.Match, figures: list[Angka], name
     years = {int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", sentence)}
     candidates = [a for a in figures if a.ukuran in measures and _fits(a.jenis, jenis)]
     if named:
-        candidates = [a for a in candidates if not a.entitas or named & {e.lower() for e in a.entitas}]
+        candidates = [
+            a for a in candidates if not a.entitas or named & {e.lower() for e in a.entitas}
+        ]
     if years:
         candidates = [a for a in candidates if a.tahun is None or a.tahun in years]
     if not candidates or any(not differs(value, a.nilai / skala) for a in candidates):
         return None
     # reported against the term's first measure that has figures: "efisiensi kinerja" is the total
     first = next(u for u in measures if any(a.ukuran == u for a in candidates))
-    closest = min((a for a in candidates if a.ukuran == first), key=lambda a: abs(a.nilai / skala - value))
-    fix = (f"write {{{{ {closest.placeholder} }}}} instead of the typed number" if closest.placeholder
-           else "take the figure from the table, or say where it comes from")
-    return Finding("W", Problem(display_path(path), f"the text states {m.group(0).strip()}, the data give {_shown(closest)} "
-                                f"({closest.label}): \u201c{sentence[:160]}\u201d", line, None, fix, "narasi.angka"))
+    closest = min(
+        (a for a in candidates if a.ukuran == first), key=lambda a: abs(a.nilai / skala - value)
+    )
+    fix = (
+        f"write {{{{ {closest.placeholder} }}}} instead of the typed number"
+        if closest.placeholder
+        else "take the figure from the table, or say where it comes from"
+    )
+    return Finding(
+        "W",
+        Problem(
+            display_path(path),
+            f"the text states {m.group(0).strip()}, the data give {_shown(closest)} "
+            f"({closest.label}): \u201c{sentence[:160]}\u201d",
+            line,
+            None,
+            fix,
+            "narasi.angka",
+        ),
+    )
 
 
 def _fits(figure: Jenis, typed: Jenis) -> bool:
     """A typed number may state a figure of its kind; a bare number, a percentage or count."""
-    return figure == typed or (typed == "angka" and figure != "rupiah") or (typed == "rupiah" and figure == "rupiah")
+    return (
+        figure == typed
+        or (typed == "angka" and figure != "rupiah")
+        or (typed == "rupiah" and figure == "rupiah")
+    )
 
 
 def _terbilang(path, line: int, sentence: str) -> list[Finding]:
-    """"2 (satu)": the figure and its words disagree (L-12)."""
+    """ "2 (satu)": the figure and its words disagree (L-12)."""
     out = []
     for m in _TERBILANG.finditer(sentence):
         n, words = int(m.group(1)), m.group(2).strip().lower()
         if n < 10**6 and words != terbilang(n) and words.split()[0] in _NUMBER_WORDS:
-            out.append(Finding("W", Problem(display_path(path), f"\u201c{m.group(0)}\u201d: {n} is \u201c{terbilang(n)}\u201d",
-                                            line, None, "write {{ n|terbilang }} from a count, or correct the words",
-                                            "narasi.terbilang")))
+            out.append(
+                Finding(
+                    "W",
+                    Problem(
+                        display_path(path),
+                        f"\u201c{m.group(0)}\u201d: {n} is \u201c{terbilang(n)}\u201d",
+                        line,
+                        None,
+                        "write {{ n|terbilang }} from a count, or correct the words",
+                        "narasi.terbilang",
+                    ),
+                )
+            )
     return out
 
 
-_NUMBER_WORDS = frozenset(["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas", "seratus", "seribu"])
+_NUMBER_WORDS = frozenset(
+    [
+        "nol",
+        "satu",
+        "dua",
+        "tiga",
+        "empat",
+        "lima",
+        "enam",
+        "tujuh",
+        "delapan",
+        "sembilan",
+        "sepuluh",
+        "sebelas",
+        "seratus",
+        "seribu",
+    ]
+)
 
 
 # ------------------------------------------------------------------------------- the figures
 def angka_lkjip(c, f) -> list[Angka]:
     """Every figure of an LKjIP a sentence may state, with the placeholder that prints it
     (`narrative_context` of document/lkjip.py)."""
-    out = [Angka("rata_rata", f.rata_rata, "persen", "capaian rata-rata", "rata_rata"),
-           Angka("efisiensi_total", f.efisiensi_total, "persen", "efisiensi total", "efisiensi_total"),
-           Angka("serapan", f.serapan, "persen", "serapan anggaran", "anggaran.serapan"),
-           Angka("pagu", f.pagu, "rupiah", "pagu", "anggaran.pagu"),
-           Angka("pagu", f.pagu_murni, "rupiah", "pagu murni", "anggaran.pagu_murni"),
-           Angka("realisasi_anggaran", f.realisasi_anggaran, "rupiah", "realisasi anggaran", "anggaran.realisasi")]
+    out = [
+        Angka("rata_rata", f.rata_rata, "persen", "capaian rata-rata", "rata_rata"),
+        Angka("efisiensi_total", f.efisiensi_total, "persen", "efisiensi total", "efisiensi_total"),
+        Angka("serapan", f.serapan, "persen", "serapan anggaran", "anggaran.serapan"),
+        Angka("pagu", f.pagu, "rupiah", "pagu", "anggaran.pagu"),
+        Angka("pagu", f.pagu_murni, "rupiah", "pagu murni", "anggaran.pagu_murni"),
+        Angka(
+            "realisasi_anggaran",
+            f.realisasi_anggaran,
+            "rupiah",
+            "realisasi anggaran",
+            "anggaran.realisasi",
+        ),
+    ]
     for i in (*f.indikator, *f.indikator_tujuan):
         iid = i.indikator.id
         names = (i.indikator.nama, *((i.sasaran.uraian,) if i.sasaran else ()))
         unit = "persen" if i.indikator.satuan.strip().lower() in ("%", "persen") else "angka"
-        for ukuran, value, jenis in (("capaian", i.capaian, "persen"), ("kemajuan", i.kemajuan, "persen"),
-                                     ("efisiensi", i.efisiensi, "persen"), ("target", i.target, unit),
-                                     ("realisasi", i.realisasi, unit)):
-            out.append(Angka(ukuran, value, jenis, f"{ukuran} of {iid}", f'indikator["{iid}"].{ukuran}', names, f.tahun))
+        for ukuran, value, jenis in (
+            ("capaian", i.capaian, "persen"),
+            ("kemajuan", i.kemajuan, "persen"),
+            ("efisiensi", i.efisiensi, "persen"),
+            ("target", i.target, unit),
+            ("realisasi", i.realisasi, unit),
+        ):
+            out.append(
+                Angka(
+                    ukuran,
+                    value,
+                    jenis,
+                    f"{ukuran} of {iid}",
+                    f'indikator["{iid}"].{ukuran}',
+                    names,
+                    f.tahun,
+                )
+            )
     for p in f.program:
         for n in p.walk():
-            for ukuran, value, jenis in (("pagu", n.pagu, "rupiah"), ("realisasi_anggaran", n.realisasi, "rupiah"),
-                                         ("serapan", n.serapan, "persen"), ("capaian", n.capaian, "persen"),
-                                         ("efisiensi", n.efisiensi, "persen")):
+            for ukuran, value, jenis in (
+                ("pagu", n.pagu, "rupiah"),
+                ("realisasi_anggaran", n.realisasi, "rupiah"),
+                ("serapan", n.serapan, "persen"),
+                ("capaian", n.capaian, "persen"),
+                ("efisiensi", n.efisiensi, "persen"),
+            ):
                 field = {"realisasi_anggaran": "realisasi"}.get(ukuran, ukuran)
-                out.append(Angka(ukuran, value, jenis, f"{ukuran.replace('_', ' ')} of {n.id}",
-                                 f'program["{n.id}"].{field}', (n.node.nama,), f.tahun))
+                out.append(
+                    Angka(
+                        ukuran,
+                        value,
+                        jenis,
+                        f"{ukuran.replace('_', ' ')} of {n.id}",
+                        f'program["{n.id}"].{field}',
+                        (n.node.nama,),
+                        f.tahun,
+                    )
+                )
     for s in f.sasaran:
-        for ukuran, value, jenis in (("pagu", s.pagu, "rupiah"), ("realisasi_anggaran", s.realisasi_anggaran, "rupiah"),
-                                     ("serapan", s.serapan, "persen")):
-            out.append(Angka(ukuran, value, jenis, f"{ukuran.replace('_', ' ')} of sasaran {s.sasaran.id}", None,
-                             (s.sasaran.uraian,), f.tahun))
+        for ukuran, value, jenis in (
+            ("pagu", s.pagu, "rupiah"),
+            ("realisasi_anggaran", s.realisasi_anggaran, "rupiah"),
+            ("serapan", s.serapan, "persen"),
+        ):
+            out.append(
+                Angka(
+                    ukuran,
+                    value,
+                    jenis,
+                    f"{ukuran.replace('_', ' ')} of sasaran {s.sasaran.id}",
+                    None,
+                    (s.sasaran.uraian,),
+                    f.tahun,
+                )
+            )
     return [a for a in out if a.nilai is not None]
 
 
@@ -229,25 +349,69 @@ def angka_renstra(c, f) -> list[Angka]:
         i = row.indikator
         unit = "persen" if i.satuan.strip().lower() in ("%", "persen") else "angka"
         for year in set(i.target) | set(i.realisasi) | set(row.rasio):
-            for ukuran, value, jenis in (("target", i.target.get(year), unit), ("realisasi", i.realisasi.get(year), unit),
-                                         ("rasio", row.rasio.get(year), "persen")):
+            for ukuran, value, jenis in (
+                ("target", i.target.get(year), unit),
+                ("realisasi", i.realisasi.get(year), unit),
+                ("rasio", row.rasio.get(year), "persen"),
+            ):
                 if value is not None:
-                    out.append(Angka(ukuran, value, jenis, f"T-C.23 {ukuran} {year} of '{pendek(i.nama)}'", None, (i.nama,), year))
+                    out.append(
+                        Angka(
+                            ukuran,
+                            value,
+                            jenis,
+                            f"T-C.23 {ukuran} {year} of '{pendek(i.nama)}'",
+                            None,
+                            (i.nama,),
+                            year,
+                        )
+                    )
     t = f.anggaran_total
     if t is not None:
         for year in t.anggaran:
-            for ukuran, value, jenis in (("pagu", t.anggaran.get(year), "rupiah"), ("realisasi_anggaran", t.realisasi.get(year), "rupiah"),
-                                         ("rasio", t.rasio.get(year), "persen")):
+            for ukuran, value, jenis in (
+                ("pagu", t.anggaran.get(year), "rupiah"),
+                ("realisasi_anggaran", t.realisasi.get(year), "rupiah"),
+                ("rasio", t.rasio.get(year), "persen"),
+            ):
                 if value is not None:
-                    out.append(Angka(ukuran, value, jenis, f"T-C.24 total {ukuran.replace('_', ' ')} {year}", None, (), year))
+                    out.append(
+                        Angka(
+                            ukuran,
+                            value,
+                            jenis,
+                            f"T-C.24 total {ukuran.replace('_', ' ')} {year}",
+                            None,
+                            (),
+                            year,
+                        )
+                    )
         mean = rata_rata(t.anggaran.values())
         if mean is not None:
-            out.append(Angka("rata_anggaran", mean, "rupiah", "T-C.24 mean anggaran a year", "tc24.rata_anggaran"))
+            out.append(
+                Angka(
+                    "rata_anggaran",
+                    mean,
+                    "rupiah",
+                    "T-C.24 mean anggaran a year",
+                    "tc24.rata_anggaran",
+                )
+            )
         mean = rata_rata(t.rasio.values())
         if mean is not None:
             out.append(Angka("rata_rasio", mean, "persen", "T-C.24 mean rasio", "tc24.rata_rasio"))
     for node in f.program:
         for year, value in node.pagu.items():
             if value is not None:
-                out.append(Angka("pagu", value, "rupiah", f"T-C.27 pagu {year} of {node.id}", None, (node.node.nama,), year))
+                out.append(
+                    Angka(
+                        "pagu",
+                        value,
+                        "rupiah",
+                        f"T-C.27 pagu {year} of {node.id}",
+                        None,
+                        (node.node.nama,),
+                        year,
+                    )
+                )
     return out

@@ -21,22 +21,44 @@ from .wajar import wajar_renstra
 
 def check_renstra(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
     """Every finding of a Renstra content, in file order."""
-    findings = [*_pelayanan(c, f), *_anggaran(c, f), *_matriks(c, f), *_indikator(c, f), *_urusan(c, f), *_aset(c), *_strategi(c), *silang_renstra(c, f),
-                *placeholders(c), *wajar_renstra(c)]
+    findings = [
+        *_pelayanan(c, f),
+        *_anggaran(c, f),
+        *_matriks(c, f),
+        *_indikator(c, f),
+        *_urusan(c, f),
+        *_aset(c),
+        *_strategi(c),
+        *silang_renstra(c, f),
+        *placeholders(c),
+        *wajar_renstra(c),
+    ]
     return sorted(findings, key=lambda x: (x.problem.file, x.problem.line or 0))
 
 
-def _finding(c: RenstraContent, severity, part: str, loc: FieldPath, message: str, code: str) -> Finding:
+def _finding(
+    c: RenstraContent, severity, part: str, loc: FieldPath, message: str, code: str
+) -> Finding:
     return Finding(severity, c.sources[part].problem(loc, message, None, code))
 
 
 def _strategi(c: RenstraContent) -> list[Finding]:
     """A sasaran without strategi has no row in T-C.26 (as the signed Magetan form leaves one
     out): said here, since nothing may vanish from a table silently."""
-    return [_finding(c, "W", "rencana", ("tujuan", i, "sasaran", j),
-                     f"sasaran {s.id} has no strategi, so T-C.26 leaves it out; add `strategi:` (uraian, "
-                     "arah_kebijakan) to show it", "strategi")
-            for i, t in enumerate(c.rencana.tujuan) for j, s in enumerate(t.sasaran) if not s.strategi]
+    return [
+        _finding(
+            c,
+            "W",
+            "rencana",
+            ("tujuan", i, "sasaran", j),
+            f"sasaran {s.id} has no strategi, so T-C.26 leaves it out; add `strategi:` (uraian, "
+            "arah_kebijakan) to show it",
+            "strategi",
+        )
+        for i, t in enumerate(c.rencana.tujuan)
+        for j, s in enumerate(t.sasaran)
+        if not s.strategi
+    ]
 
 
 # ------------------------------------------------------------------------------------- BAB II
@@ -47,14 +69,30 @@ def _pelayanan(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
             computed = row.rasio.get(year)
             if differs(printed, computed):
                 i = row.indikator
-                out.append(_finding(c, "E", "evaluasi", ("kinerja_pelayanan", "indikator", n, "tercetak", "rasio", str(year)),
-                                    f"T-C.23 {year}: rasio printed {angka(printed)}, computed {angka(computed, desimal_of(printed))} "
-                                    f"({angka(i.realisasi.get(year))} / {angka(i.target.get(year))} x 100, rounded half-up)", "rasio"))
+                out.append(
+                    _finding(
+                        c,
+                        "E",
+                        "evaluasi",
+                        ("kinerja_pelayanan", "indikator", n, "tercetak", "rasio", str(year)),
+                        f"T-C.23 {year}: rasio printed {angka(printed)}, computed {angka(computed, desimal_of(printed))} "
+                        f"({angka(i.realisasi.get(year))} / {angka(i.target.get(year))} x 100, rounded half-up)",
+                        "rasio",
+                    )
+                )
     for n, akhir in enumerate(f.akhir_periode):
         tercetak = akhir.indikator.tercetak.kemajuan
         if tercetak is not None and differs(tercetak, akhir.kemajuan):
-            out.append(_finding(c, "E", "evaluasi", ("akhir_periode", "indikator", n, "tercetak", "kemajuan"),
-                                f"tingkat kemajuan printed {angka(tercetak)}, computed {angka(akhir.kemajuan, desimal_of(tercetak))}", "kemajuan"))
+            out.append(
+                _finding(
+                    c,
+                    "E",
+                    "evaluasi",
+                    ("akhir_periode", "indikator", n, "tercetak", "kemajuan"),
+                    f"tingkat kemajuan printed {angka(tercetak)}, computed {angka(akhir.kemajuan, desimal_of(tercetak))}",
+                    "kemajuan",
+                )
+            )
     return out
 
 
@@ -68,19 +106,46 @@ def _anggaran(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
         for field, computed in (("anggaran", row.anggaran), ("realisasi", row.realisasi)):
             for year, printed in getattr(t, field).items():
                 if printed != computed.get(year):
-                    out.append(_finding(c, "E", "evaluasi", loc + ("tercetak", field, str(year)),
-                                        f"T-C.24 {label} {field} {year}: printed {rupiah(printed, False)}, computed "
-                                        f"{rupiah(computed.get(year), False)}", "rollup"))
+                    out.append(
+                        _finding(
+                            c,
+                            "E",
+                            "evaluasi",
+                            loc + ("tercetak", field, str(year)),
+                            f"T-C.24 {label} {field} {year}: printed {rupiah(printed, False)}, computed "
+                            f"{rupiah(computed.get(year), False)}",
+                            "rollup",
+                        )
+                    )
         for year, printed in t.rasio.items():
             if differs(printed, row.rasio.get(year)):
-                out.append(_finding(c, "E", "evaluasi", loc + ("tercetak", "rasio", str(year)),
-                                    f"T-C.24 {label} rasio {year}: printed {angka(printed)}, computed {persen(row.rasio.get(year))}", "rasio"))
-        for field, computed in (("pertumbuhan_anggaran", row.pertumbuhan_anggaran), ("pertumbuhan_realisasi", row.pertumbuhan_realisasi)):
+                out.append(
+                    _finding(
+                        c,
+                        "E",
+                        "evaluasi",
+                        loc + ("tercetak", "rasio", str(year)),
+                        f"T-C.24 {label} rasio {year}: printed {angka(printed)}, computed {persen(row.rasio.get(year))}",
+                        "rasio",
+                    )
+                )
+        for field, computed in (
+            ("pertumbuhan_anggaran", row.pertumbuhan_anggaran),
+            ("pertumbuhan_realisasi", row.pertumbuhan_realisasi),
+        ):
             printed = getattr(t, field)
             if differs(printed, computed):
-                out.append(_finding(c, "E", "evaluasi", loc + ("tercetak", field),
-                                    f"T-C.24 {label} {field.replace('_', ' ')}: printed {angka(printed)}, computed "
-                                    f"{persen(computed)} ({c.settings.pertumbuhan})", "pertumbuhan"))
+                out.append(
+                    _finding(
+                        c,
+                        "E",
+                        "evaluasi",
+                        loc + ("tercetak", field),
+                        f"T-C.24 {label} {field.replace('_', ' ')}: printed {angka(printed)}, computed "
+                        f"{persen(computed)} ({c.settings.pertumbuhan})",
+                        "pertumbuhan",
+                    )
+                )
 
     def visit(row, loc: FieldPath) -> None:
         compare(row, row.uraian.tercetak, loc, row.uraian.nama)
@@ -90,7 +155,9 @@ def _anggaran(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
     for n, row in enumerate(f.anggaran):
         visit(row, ("anggaran_realisasi", "uraian", n))
     if f.anggaran_total is not None:
-        compare(f.anggaran_total, ar.tercetak_total, ("anggaran_realisasi", "tercetak_total"), "Total")
+        compare(
+            f.anggaran_total, ar.tercetak_total, ("anggaran_realisasi", "tercetak_total"), "Total"
+        )
     return out
 
 
@@ -111,29 +178,69 @@ def _matriks(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
         for year, printed in t.pagu.items():
             computed = node.pagu.get(year)
             if printed != computed:
-                out.append(_finding(c, "E", "program", loc + ("tercetak", "pagu", str(year)),
-                                    f"{node.id} {year}: pagu printed {rupiah(printed, False)}, computed {rupiah(computed, False)}"
-                                    f"{_of_children(node)}", "rollup"))
+                out.append(
+                    _finding(
+                        c,
+                        "E",
+                        "program",
+                        loc + ("tercetak", "pagu", str(year)),
+                        f"{node.id} {year}: pagu printed {rupiah(printed, False)}, computed {rupiah(computed, False)}"
+                        f"{_of_children(node)}",
+                        "rollup",
+                    )
+                )
         if t.pagu_akhir is not None:
             years = _matriks_years(c, node)
             computed = node.pagu_akhir(years)
             if t.pagu_akhir != computed:
-                out.append(_finding(c, "E", "program", loc + ("tercetak", "pagu_akhir"),
-                                    f"{node.id}: pagu akhir printed {rupiah(t.pagu_akhir, False)}, computed {rupiah(computed, False)} "
-                                    f"(sum of {years[0]}-{years[-1]})", "pagu_akhir"))
+                out.append(
+                    _finding(
+                        c,
+                        "E",
+                        "program",
+                        loc + ("tercetak", "pagu_akhir"),
+                        f"{node.id}: pagu akhir printed {rupiah(t.pagu_akhir, False)}, computed {rupiah(computed, False)} "
+                        f"(sum of {years[0]}-{years[-1]})",
+                        "pagu_akhir",
+                    )
+                )
     for m, mr in enumerate(f.matriks):
         shown = {n.id for n in mr.program}
         for year, printed in mr.matriks.tercetak_total.items():
             computed = mr.total.get(year)
             if printed != computed:
-                missing = [p for p in f.program if p.id in shown and printed + (p.pagu.get(year) or 0) == computed]
-                why = f"; the printed TOTAL leaves out {missing[0].node.nama} ({rupiah(missing[0].pagu.get(year), False)})" if missing else ""
-                out.append(_finding(c, "E", "program", ("matriks", m, "tercetak_total", str(year)),
-                                    f"TOTAL {year}: printed {rupiah(printed, False)}, computed {rupiah(computed, False)}{why}", "total"))
+                missing = [
+                    p
+                    for p in f.program
+                    if p.id in shown and printed + (p.pagu.get(year) or 0) == computed
+                ]
+                why = (
+                    f"; the printed TOTAL leaves out {missing[0].node.nama} ({rupiah(missing[0].pagu.get(year), False)})"
+                    if missing
+                    else ""
+                )
+                out.append(
+                    _finding(
+                        c,
+                        "E",
+                        "program",
+                        ("matriks", m, "tercetak_total", str(year)),
+                        f"TOTAL {year}: printed {rupiah(printed, False)}, computed {rupiah(computed, False)}{why}",
+                        "total",
+                    )
+                )
         printed = mr.matriks.tercetak_total_akhir
         if printed is not None and printed != mr.total_akhir:
-            out.append(_finding(c, "E", "program", ("matriks", m, "tercetak_total_akhir"),
-                                f"TOTAL pagu akhir: printed {rupiah(printed, False)}, computed {rupiah(mr.total_akhir, False)}", "total"))
+            out.append(
+                _finding(
+                    c,
+                    "E",
+                    "program",
+                    ("matriks", m, "tercetak_total_akhir"),
+                    f"TOTAL pagu akhir: printed {rupiah(printed, False)}, computed {rupiah(mr.total_akhir, False)}",
+                    "total",
+                )
+            )
     return out
 
 
@@ -146,7 +253,7 @@ def _of_children(node: NodeRencana) -> str:
 
 def _matriks_years(c: RenstraContent, node: NodeRencana) -> list[int]:
     """The years of the matrix with a kondisi akhir column that shows the node."""
-    for m in (c.program.matriks if c.program else ()):
+    for m in c.program.matriks if c.program else ():
         if m.kolom_akhir and any(node.pagu.get(y) is not None for y in m.tahun):
             return m.tahun
     return sorted(node.pagu)
@@ -160,27 +267,61 @@ def _indikator(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
             where = loc + ("indikator", n)
             computed = kondisi_akhir(ind, years)
             printed = ind.tercetak.akhir
-            if printed is not None and (nilai_of(printed) != computed.nilai
-                                        or satuan_of(printed, ind.satuan) != computed.satuan):
-                out.append(_finding(c, "W", "program", where + ("tercetak", "akhir"),
-                                    f"{node.id} '{ind.nama}': kondisi akhir printed {angka(nilai_of(printed))} "
-                                    f"{satuan_of(printed, ind.satuan)}, the rule '{ind.akhir}' gives {angka(computed.nilai)} "
-                                    f"{computed.satuan} (targets {years[0]}-{years[-1]})", "akhir"))
+            if printed is not None and (
+                nilai_of(printed) != computed.nilai
+                or satuan_of(printed, ind.satuan) != computed.satuan
+            ):
+                out.append(
+                    _finding(
+                        c,
+                        "W",
+                        "program",
+                        where + ("tercetak", "akhir"),
+                        f"{node.id} '{ind.nama}': kondisi akhir printed {angka(nilai_of(printed))} "
+                        f"{satuan_of(printed, ind.satuan)}, the rule '{ind.akhir}' gives {angka(computed.nilai)} "
+                        f"{computed.satuan} (targets {years[0]}-{years[-1]})",
+                        "akhir",
+                    )
+                )
             if ind.akhir == "sum" and _is_percentage(ind.nama, ind.satuan):
-                out.append(_finding(c, "W", "program", where + ("akhir",),
-                                    f"{node.id} '{ind.nama}': a percentage is summed for the kondisi akhir", "akhir.persen"))
+                out.append(
+                    _finding(
+                        c,
+                        "W",
+                        "program",
+                        where + ("akhir",),
+                        f"{node.id} '{ind.nama}': a percentage is summed for the kondisi akhir",
+                        "akhir.persen",
+                    )
+                )
             awal = nilai_of(ind.kondisi_awal)
             before = nilai_of(ind.target.get(c.settings.tahun_awal))
             printed_awal = nilai_of(ind.tercetak.kondisi_awal)
             expected_awal = awal if awal is not None else before
             if printed_awal is not None and printed_awal != expected_awal:
-                out.append(_finding(c, "W", "program", where + ("tercetak", "kondisi_awal"),
-                                    f"{node.id} '{ind.nama}': data capaian tahun awal printed {angka(printed_awal)}, the data "
-                                    f"give {angka(expected_awal)} (the {c.settings.tahun_awal} target)", "kondisi_awal"))
+                out.append(
+                    _finding(
+                        c,
+                        "W",
+                        "program",
+                        where + ("tercetak", "kondisi_awal"),
+                        f"{node.id} '{ind.nama}': data capaian tahun awal printed {angka(printed_awal)}, the data "
+                        f"give {angka(expected_awal)} (the {c.settings.tahun_awal} target)",
+                        "kondisi_awal",
+                    )
+                )
             if awal is not None and before is not None and awal != before:
-                out.append(_finding(c, "W", "program", where + ("kondisi_awal",),
-                                    f"{node.id} '{ind.nama}': data capaian tahun awal {angka(awal)} differs from the "
-                                    f"{c.settings.tahun_awal} target {angka(before)}", "kondisi_awal"))
+                out.append(
+                    _finding(
+                        c,
+                        "W",
+                        "program",
+                        where + ("kondisi_awal",),
+                        f"{node.id} '{ind.nama}': data capaian tahun awal {angka(awal)} differs from the "
+                        f"{c.settings.tahun_awal} target {angka(before)}",
+                        "kondisi_awal",
+                    )
+                )
         if getattr(node.node, "target_dari_sub", None) == "sum":
             out += _target_dari_sub(c, node, loc)
     return out
@@ -199,9 +340,17 @@ def _target_dari_sub(c: RenstraContent, node: NodeRencana, loc: FieldPath) -> li
             continue
         total = sum(known, Decimal(0))
         if nilai_of(value) != total:
-            out.append(_finding(c, "W", "program", loc + ("indikator", 0, "target", str(year)),
-                                f"{node.id} {year}: target {angka(nilai_of(value))} is not the sum of its sub kegiatan targets "
-                                f"{' + '.join(angka(p) for p in parts)} = {angka(total)}", "target.sub"))
+            out.append(
+                _finding(
+                    c,
+                    "W",
+                    "program",
+                    loc + ("indikator", 0, "target", str(year)),
+                    f"{node.id} {year}: target {angka(nilai_of(value))} is not the sum of its sub kegiatan targets "
+                    f"{' + '.join(angka(p) for p in parts)} = {angka(total)}",
+                    "target.sub",
+                )
+            )
     return out
 
 
@@ -215,9 +364,16 @@ def _urusan(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
     for n, row in enumerate(f.kinerja_urusan):
         printed = row.baris.tercetak_akhir
         if printed is not None and printed != row.akhir:
-            out.append(_finding(c, "E", "analisis", ("indikator_urusan", "baris", n, "tercetak_akhir"),
-                                f"T-C.28 '{row.nama}': kondisi akhir printed {angka(printed)}, the last target is {angka(row.akhir)}",
-                                "akhir"))
+            out.append(
+                _finding(
+                    c,
+                    "E",
+                    "analisis",
+                    ("indikator_urusan", "baris", n, "tercetak_akhir"),
+                    f"T-C.28 '{row.nama}': kondisi akhir printed {angka(printed)}, the last target is {angka(row.akhir)}",
+                    "akhir",
+                )
+            )
     return out
 
 
@@ -226,7 +382,17 @@ def _aset(c: RenstraContent) -> list[Finding]:
     out = []
     names = Counter(a.nama.strip().lower() for a in c.sumber_daya.aset)
     for n, a in enumerate(c.sumber_daya.aset):
-        if names[a.nama.strip().lower()] > 1 and a.nama.strip().lower() not in {x.nama.strip().lower() for x in c.sumber_daya.aset[:n]}:
-            out.append(_finding(c, "W", "sumber_daya", ("aset", n, "nama"),
-                                f"asset '{a.nama}' is listed {names[a.nama.strip().lower()]} times", "duplikat"))
+        if names[a.nama.strip().lower()] > 1 and a.nama.strip().lower() not in {
+            x.nama.strip().lower() for x in c.sumber_daya.aset[:n]
+        }:
+            out.append(
+                _finding(
+                    c,
+                    "W",
+                    "sumber_daya",
+                    ("aset", n, "nama"),
+                    f"asset '{a.nama}' is listed {names[a.nama.strip().lower()]} times",
+                    "duplikat",
+                )
+            )
     return out

@@ -46,18 +46,35 @@ def _totals(c, part: str, totals: Sequence[tuple[str, FieldPath, int]]) -> list[
     if not totals:
         return []
     label0, loc0, n0 = totals[0]
-    return [_finding(c, part, loc, f"staff by {label} total {n}, by {label0} {n0} ({_at(c, part, loc0)}): the same "
-                     "people counted twice must give one number", "silang.sdm")
-            for label, loc, n in totals[1:] if n != n0]
+    return [
+        _finding(
+            c,
+            part,
+            loc,
+            f"staff by {label} total {n}, by {label0} {n0} ({_at(c, part, loc0)}): the same "
+            "people counted twice must give one number",
+            "silang.sdm",
+        )
+        for label, loc, n in totals[1:]
+        if n != n0
+    ]
 
 
 # ------------------------------------------------------------------------------------- LKjIP
 def silang_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     p, g = c.sumber_daya.pegawai, f.pegawai
-    totals: list[tuple[str, FieldPath, int]] = [("formasi (realisasi)", ("pegawai", "formasi"), g.realisasi)]
-    totals += [(label, ("pegawai", key), n) for label, key, rows, n in (
-        ("golongan", "golongan", p.golongan, g.golongan), ("pendidikan", "pendidikan", p.pendidikan, g.pendidikan),
-        ("jenis kelamin", "jenis_kelamin", p.jenis_kelamin, g.jenis_kelamin)) if rows]
+    totals: list[tuple[str, FieldPath, int]] = [
+        ("formasi (realisasi)", ("pegawai", "formasi"), g.realisasi)
+    ]
+    totals += [
+        (label, ("pegawai", key), n)
+        for label, key, rows, n in (
+            ("golongan", "golongan", p.golongan, g.golongan),
+            ("pendidikan", "pendidikan", p.pendidikan, g.pendidikan),
+            ("jenis kelamin", "jenis_kelamin", p.jenis_kelamin, g.jenis_kelamin),
+        )
+        if rows
+    ]
     out = _totals(c, "sumber_daya", totals)
     plan = {i.id: (loc, i) for loc, i in c.rencana.located_indikator()}
     tahun = c.settings.tahun
@@ -66,10 +83,17 @@ def silang_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
             loc, ind = plan[iid]
             own = ind.target.get(tahun)
             if own is not None and own != target:
-                out.append(_finding(c, "kinerja", ("perjanjian_kinerja", v, "target", iid),
-                                    f"{iid} {tahun}: the Perjanjian Kinerja ({pk.versi}) sets {angka(target)}, the Renstra "
-                                    f"{angka(own)} ({_at(c, 'rencana', loc + ('target', str(tahun)))}): revise the Renstra "
-                                    "(Perubahan/Review) or take its target", "silang.target"))
+                out.append(
+                    _finding(
+                        c,
+                        "kinerja",
+                        ("perjanjian_kinerja", v, "target", iid),
+                        f"{iid} {tahun}: the Perjanjian Kinerja ({pk.versi}) sets {angka(target)}, the Renstra "
+                        f"{angka(own)} ({_at(c, 'rencana', loc + ('target', str(tahun)))}): revise the Renstra "
+                        "(Perubahan/Review) or take its target",
+                        "silang.target",
+                    )
+                )
     for n, row in enumerate(c.kinerja.riwayat):
         if row.id not in plan:
             continue
@@ -77,12 +101,17 @@ def silang_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
         for year, fakta in row.tahun.items():
             own = ind.target.get(year)
             if fakta.target is not None and own is not None and fakta.target != own:
-                out.append(_finding(c, "kinerja", ("riwayat", n, "tahun", str(year), "target"),
-                                    f"{row.id} {year}: history target {angka(fakta.target)}, the Renstra {angka(own)} "
-                                    f"({_at(c, 'rencana', loc + ('target', str(year)))})", "silang.target"))
+                out.append(
+                    _finding(
+                        c,
+                        "kinerja",
+                        ("riwayat", n, "tahun", str(year), "target"),
+                        f"{row.id} {year}: history target {angka(fakta.target)}, the Renstra {angka(own)} "
+                        f"({_at(c, 'rencana', loc + ('target', str(year)))})",
+                        "silang.target",
+                    )
+                )
     return out
-
-
 
 
 # ----------------------------------------------------------------------------------- Renstra
@@ -95,30 +124,62 @@ def _sdm(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
     Without status rows every breakdown counts the same people."""
     s, n = c.sumber_daya, f.sdm
     status_loc: FieldPath = ("status",)
-    pns_loc: FieldPath = next((("status", k) for k, x in enumerate(s.status) if x.status.strip().upper() == "PNS"), status_loc)
-    pns: list[tuple[str, FieldPath, int]] = [(label, (key,), total) for label, key, total in (("golongan", "golongan", n.golongan),
-                                                            ("pendidikan", "pendidikan", n.pendidikan))
-           if getattr(s, key)]
-    semua: list[tuple[str, FieldPath, int]] = [("jabatan", ("jabatan",), n.jabatan)] if s.jabatan else []
+    pns_loc: FieldPath = next(
+        (("status", k) for k, x in enumerate(s.status) if x.status.strip().upper() == "PNS"),
+        status_loc,
+    )
+    pns: list[tuple[str, FieldPath, int]] = [
+        (label, (key,), total)
+        for label, key, total in (
+            ("golongan", "golongan", n.golongan),
+            ("pendidikan", "pendidikan", n.pendidikan),
+        )
+        if getattr(s, key)
+    ]
+    semua: list[tuple[str, FieldPath, int]] = (
+        [("jabatan", ("jabatan",), n.jabatan)] if s.jabatan else []
+    )
     if not s.status:
         return _totals(c, "sumber_daya", pns + semua)
-    out = _totals(c, "sumber_daya", [("status PNS", pns_loc, n.pns)] + pns) if n.pns is not None else []
-    return out + _totals(c, "sumber_daya", [("status", status_loc, n.laki_laki + n.perempuan)] + semua)
+    out = (
+        _totals(c, "sumber_daya", [("status PNS", pns_loc, n.pns)] + pns)
+        if n.pns is not None
+        else []
+    )
+    return out + _totals(
+        c, "sumber_daya", [("status", status_loc, n.laki_laki + n.perempuan)] + semua
+    )
 
 
-def _rows(c: RenstraContent) -> Iterator[tuple[str, FieldPath, str, str, dict[int, Decimal | None], str | None]]:
+def _rows(
+    c: RenstraContent,
+) -> Iterator[tuple[str, FieldPath, str, str, dict[int, Decimal | None], str | None]]:
     """(part, loc, label, name, targets by year, parent id) of every indicator row of every table."""
     for loc, ind in c.rencana.located_indikator():
         yield "rencana", loc, f"{ind.id} (T-C.25)", ind.nama, dict(ind.target), None
     if c.evaluasi.kinerja_pelayanan:
         for k, row in enumerate(c.evaluasi.kinerja_pelayanan.indikator):
-            yield "evaluasi", ("kinerja_pelayanan", "indikator", k), "T-C.23", row.nama, dict(row.target), None
+            yield (
+                "evaluasi",
+                ("kinerja_pelayanan", "indikator", k),
+                "T-C.23",
+                row.nama,
+                dict(row.target),
+                None,
+            )
     if c.program:
         for p_no, p in enumerate(c.program.program):
             for loc, node, parent in _nodes(p, ("program", p_no)):
                 for k, ind in enumerate(node.indikator):
                     targets = {y: nilai_of(v) for y, v in ind.target.items()}
-                    yield "program", loc + ("indikator", k), f"{node.id} (T-C.27)", ind.nama, targets, parent
+                    yield (
+                        "program",
+                        loc + ("indikator", k),
+                        f"{node.id} (T-C.27)",
+                        ind.nama,
+                        targets,
+                        parent,
+                    )
 
 
 def _nodes(p, loc: FieldPath):
@@ -145,9 +206,16 @@ def _target(c: RenstraContent) -> list[Finding]:
             for year in sorted(set(targets) & set(o_targets)):
                 a, b = targets[year], o_targets[year]
                 if a is not None and b is not None and a != b:
-                    out.append(_finding(c, part, loc + ("target", str(year)),
-                                        f"'{pendek(name)}' {year}: {label} {angka(a)}, {o_label} {angka(b)} "
-                                        f"({_at(c, o_part, o_loc + ('target', str(year)))})", "silang.target"))
+                    out.append(
+                        _finding(
+                            c,
+                            part,
+                            loc + ("target", str(year)),
+                            f"'{pendek(name)}' {year}: {label} {angka(a)}, {o_label} {angka(b)} "
+                            f"({_at(c, o_part, o_loc + ('target', str(year)))})",
+                            "silang.target",
+                        )
+                    )
         node_id = label.split(" ")[0]
         seen.setdefault(key, []).append((part, loc, label, targets, node_id))
     return out
@@ -160,7 +228,10 @@ def _pagu(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
     rows: dict[str, tuple] = {}
     for n, top in enumerate(f.anggaran):
         for k, row in enumerate(top.walk()):
-            rows.setdefault(_nama(row.uraian.nama), (row, ("anggaran_realisasi", "uraian", n) if k == 0 else None))
+            rows.setdefault(
+                _nama(row.uraian.nama),
+                (row, ("anggaran_realisasi", "uraian", n) if k == 0 else None),
+            )
     out = []
     for p_no, node in enumerate(f.program):
         match = rows.get(_nama(node.node.nama))
@@ -171,6 +242,14 @@ def _pagu(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
             anggaran = row.anggaran.get(year)
             if pagu is not None and anggaran is not None and pagu != anggaran:
                 where = f" ({_at(c, 'evaluasi', row_loc)})" if row_loc else ""
-                out.append(_finding(c, "program", ("program", p_no), f"{node.id} {year}: pagu {rupiah(pagu, False)} in "
-                                    f"T-C.27, anggaran {rupiah(anggaran, False)} in T-C.24{where}", "silang.pagu"))
+                out.append(
+                    _finding(
+                        c,
+                        "program",
+                        ("program", p_no),
+                        f"{node.id} {year}: pagu {rupiah(pagu, False)} in "
+                        f"T-C.27, anggaran {rupiah(anggaran, False)} in T-C.24{where}",
+                        "silang.pagu",
+                    )
+                )
     return out

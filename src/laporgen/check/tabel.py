@@ -23,18 +23,32 @@ def check_tabel(c: Content) -> list[Finding]:
             for cid, printed in r.tercetak.items():
                 computed = r.nilai.get(cid)
                 if not _agrees(printed, computed):
-                    out.append(Finding("E", source.problem(
-                        ("tabel", i, "baris", r.indeks, cid),
-                        f"{tabel.id}: {cid} printed {angka(printed)}, its formula gives {_shown(computed, printed)}",
-                        f"write {_shown(computed, printed)}, or correct the values it is computed from", "tabel.rumus")))
+                    out.append(
+                        Finding(
+                            "E",
+                            source.problem(
+                                ("tabel", i, "baris", r.indeks, cid),
+                                f"{tabel.id}: {cid} printed {angka(printed)}, its formula gives {_shown(computed, printed)}",
+                                f"write {_shown(computed, printed)}, or correct the values it is computed from",
+                                "tabel.rumus",
+                            ),
+                        )
+                    )
         if tabel.jumlah and d.jumlah is not None:
             for cid, printed in tabel.jumlah.tercetak.items():
                 computed = d.jumlah.get(cid)
                 if not _agrees(printed, computed):
-                    out.append(Finding("E", source.problem(
-                        ("tabel", i, "jumlah", "tercetak", cid),
-                        f"{tabel.id}: the total of {cid} printed {angka(printed)}, the rows add up to {_shown(computed, printed)}",
-                        "correct the total or the rows", "tabel.jumlah")))
+                    out.append(
+                        Finding(
+                            "E",
+                            source.problem(
+                                ("tabel", i, "jumlah", "tercetak", cid),
+                                f"{tabel.id}: the total of {cid} printed {angka(printed)}, the rows add up to {_shown(computed, printed)}",
+                                "correct the total or the rows",
+                                "tabel.jumlah",
+                            ),
+                        )
+                    )
     return out
 
 

@@ -23,9 +23,33 @@ from .findings import Finding, pendek
 
 PERSEN = frozenset({"%", "persen", "prosen"})
 NAMA_PERSEN = ("persentase", "prosentase", "persen ")
-BENDA = frozenset({"dokumen", "laporan", "orang", "jiwa", "keluarga", "kk", "lembaga", "unit", "paket", "kegiatan",
-                   "kali", "desa", "kecamatan", "rumah", "jenis", "penyelenggara", "kampung", "kerjasama",
-                   "bulan", "hari", "sekolah", "titik", "buah"})
+BENDA = frozenset(
+    {
+        "dokumen",
+        "laporan",
+        "orang",
+        "jiwa",
+        "keluarga",
+        "kk",
+        "lembaga",
+        "unit",
+        "paket",
+        "kegiatan",
+        "kali",
+        "desa",
+        "kecamatan",
+        "rumah",
+        "jenis",
+        "penyelenggara",
+        "kampung",
+        "kerjasama",
+        "bulan",
+        "hari",
+        "sekolah",
+        "titik",
+        "buah",
+    }
+)
 """Count nouns that name a unit: "Jumlah Dokumen …" counts Dokumen, not Orang (the small
 dictionary of issue 15; extend it when an agency's units need it). Not "kelompok": "kelompok
 rentan" are people, counted in Orang."""
@@ -47,7 +71,12 @@ def satuan_mismatch(nama: str, satuan: str) -> str | None:
             return f"a count ('{pendek(nama)}') in '{satuan}'"
         counted = words[1] if len(words) > 1 else ""
         unit_word = (re.findall(r"[a-z]+", unit) or [""])[0]
-        if counted in BENDA and unit_word in BENDA and counted != unit_word and {counted, unit_word} not in SAMA:
+        if (
+            counted in BENDA
+            and unit_word in BENDA
+            and counted != unit_word
+            and {counted, unit_word} not in SAMA
+        ):
             return f"'{pendek(nama)}' counts {counted}, the unit is '{satuan}'"
     return None
 
@@ -55,8 +84,12 @@ def satuan_mismatch(nama: str, satuan: str) -> str | None:
 def _keep(findings: Iterable[Finding], disengaja: list[str]) -> list[Finding]:
     """The findings the agency has not confirmed as intended."""
     confirmed = set(disengaja)
-    return [f for f in findings
-            if f.problem.code not in confirmed and f"{f.problem.code}@{f.problem.field}" not in confirmed]
+    return [
+        f
+        for f in findings
+        if f.problem.code not in confirmed
+        and f"{f.problem.code}@{f.problem.field}" not in confirmed
+    ]
 
 
 class _Out:
@@ -67,73 +100,145 @@ class _Out:
         if part in self.c.sources:
             self.items.append(Finding("W", self.c.sources[part].problem(loc, message, None, code)))
 
-    def anggaran(self, part: str, loc: FieldPath, label: str, pagu: Decimal | None, realisasi: Decimal | None) -> None:
+    def anggaran(
+        self, part: str, loc: FieldPath, label: str, pagu: Decimal | None, realisasi: Decimal | None
+    ) -> None:
         if pagu is None or realisasi is None:
             return
         if pagu == 0 and realisasi > 0:
-            self.add(part, loc, f"{label}: realisasi {rupiah(realisasi, False)} spent with pagu 0", "wajar.pagu_nol")
+            self.add(
+                part,
+                loc,
+                f"{label}: realisasi {rupiah(realisasi, False)} spent with pagu 0",
+                "wajar.pagu_nol",
+            )
         elif pagu > 0 and realisasi > pagu:
-            self.add(part, loc, f"{label}: realisasi {rupiah(realisasi, False)} is above pagu {rupiah(pagu, False)} "
-                     f"(serapan {persen(realisasi / pagu * 100)})", "wajar.serapan")
+            self.add(
+                part,
+                loc,
+                f"{label}: realisasi {rupiah(realisasi, False)} is above pagu {rupiah(pagu, False)} "
+                f"(serapan {persen(realisasi / pagu * 100)})",
+                "wajar.serapan",
+            )
 
-    def target(self, part: str, loc: FieldPath, label: str, value: Decimal | None, realisasi: Decimal | None = None) -> None:
+    def target(
+        self,
+        part: str,
+        loc: FieldPath,
+        label: str,
+        value: Decimal | None,
+        realisasi: Decimal | None = None,
+    ) -> None:
         """A target a capaian is computed from: below zero, or zero (the ratio has no meaning;
         the case of a realisasi above zero is `capaian.target_nol`)."""
         if value is None:
             return
         if value < 0:
-            self.add(part, loc, f"{label}: target {angka(value)} is below zero; capaian is a ratio to it", "wajar.target")
+            self.add(
+                part,
+                loc,
+                f"{label}: target {angka(value)} is below zero; capaian is a ratio to it",
+                "wajar.target",
+            )
         elif value == 0 and not realisasi:
-            self.add(part, loc, f"{label}: target 0; capaian is a ratio to it (shown as 100 only by convention)",
-                     "wajar.target")
+            self.add(
+                part,
+                loc,
+                f"{label}: target 0; capaian is a ratio to it (shown as 100 only by convention)",
+                "wajar.target",
+            )
 
     def satuan(self, part: str, loc: FieldPath, label: str, nama: str, satuan: str) -> None:
         why = satuan_mismatch(nama, satuan)
         if why:
-            self.add(part, loc, f"{label}: the unit does not fit the indicator: {why}", "wajar.satuan")
+            self.add(
+                part, loc, f"{label}: the unit does not fit the indicator: {why}", "wajar.satuan"
+            )
 
-    def tanggal(self, part: str, loc: FieldPath, label: str, value: dt.date | None, years: range) -> None:
+    def tanggal(
+        self, part: str, loc: FieldPath, label: str, value: dt.date | None, years: range
+    ) -> None:
         if value is not None and value.year not in years:
-            self.add(part, loc, f"{label} {value.isoformat()} is outside {years[0]}-{years[-1]}", "wajar.tanggal")
+            self.add(
+                part,
+                loc,
+                f"{label} {value.isoformat()} is outside {years[0]}-{years[-1]}",
+                "wajar.tanggal",
+            )
 
 
 # ------------------------------------------------------------------------------------- LKjIP
 def wajar_lkjip(c: LkjipContent) -> list[Finding]:
     out = _Out(c)
     tahun = c.settings.tahun
-    out.tanggal("document", ("tanda_tangan", "tanggal"), f"the LKjIP {tahun} is signed on", c.settings.tanda_tangan.tanggal,
-                range(tahun, tahun + 2))
+    out.tanggal(
+        "document",
+        ("tanda_tangan", "tanggal"),
+        f"the LKjIP {tahun} is signed on",
+        c.settings.tanda_tangan.tanggal,
+        range(tahun, tahun + 2),
+    )
     for n, pk in enumerate(c.kinerja.perjanjian_kinerja):
-        out.tanggal("kinerja", ("perjanjian_kinerja", n, "tanggal"), f"the Perjanjian Kinerja {tahun} ({pk.versi}) is dated",
-                    pk.tanggal, range(tahun - 1, tahun + 1))
-    out.tanggal("sumber_daya", ("pegawai", "per_tanggal"), "the staff figures are as of", c.sumber_daya.pegawai.per_tanggal,
-                range(tahun, tahun + 2))
-    out.tanggal("sumber_daya", ("aset", "per_tanggal"), "the assets are as of", c.sumber_daya.aset.per_tanggal,
-                range(tahun, tahun + 2))
+        out.tanggal(
+            "kinerja",
+            ("perjanjian_kinerja", n, "tanggal"),
+            f"the Perjanjian Kinerja {tahun} ({pk.versi}) is dated",
+            pk.tanggal,
+            range(tahun - 1, tahun + 1),
+        )
+    out.tanggal(
+        "sumber_daya",
+        ("pegawai", "per_tanggal"),
+        "the staff figures are as of",
+        c.sumber_daya.pegawai.per_tanggal,
+        range(tahun, tahun + 2),
+    )
+    out.tanggal(
+        "sumber_daya",
+        ("aset", "per_tanggal"),
+        "the assets are as of",
+        c.sumber_daya.aset.per_tanggal,
+        range(tahun, tahun + 2),
+    )
     first, last = c.rencana.periode
     for loc, ind in c.rencana.located_indikator():
         out.satuan("rencana", loc + ("satuan",), ind.id, ind.nama, ind.satuan)
         for year in ind.target:
             if not first <= year <= last:
-                out.add("rencana", loc + ("target", str(year)), f"{ind.id}: a target for {year}, outside the plan's period "
-                        f"{first}-{last}", "wajar.tahun")
+                out.add(
+                    "rencana",
+                    loc + ("target", str(year)),
+                    f"{ind.id}: a target for {year}, outside the plan's period {first}-{last}",
+                    "wajar.tahun",
+                )
         fakta = c.kinerja.realisasi.get(ind.id)
-        out.target("rencana", loc + ("target", str(tahun)), f"{ind.id} {tahun}", ind.target.get(tahun), fakta.nilai if fakta else None)
+        out.target(
+            "rencana",
+            loc + ("target", str(tahun)),
+            f"{ind.id} {tahun}",
+            ind.target.get(tahun),
+            fakta.nilai if fakta else None,
+        )
     for p_no, p in enumerate(c.program.program):
         for loc, node in _program_nodes(p, ("program", p_no)):
             a = getattr(node, "anggaran", None)
             if a is not None:
-                out.anggaran("program", loc + ("anggaran", "realisasi"), node.id, a.pagu, a.realisasi)
+                out.anggaran(
+                    "program", loc + ("anggaran", "realisasi"), node.id, a.pagu, a.realisasi
+                )
             for n, ind in enumerate(node.indikator):
                 where = loc + ("indikator", n)
                 out.satuan("program", where + ("satuan",), node.id, ind.nama, ind.satuan)
                 out.target("program", where + ("target",), node.id, ind.target, ind.realisasi)
             if node.indikator and any(i.target for i in node.indikator) and _pagu_lkjip(node) == 0:
-                out.add("program", loc + ("indikator", 0, "target"), f"{node.id}: a target of {angka(node.indikator[0].target)} "
-                        f"{node.indikator[0].satuan} with pagu 0", "wajar.target_tanpa_pagu")
+                out.add(
+                    "program",
+                    loc + ("indikator", 0, "target"),
+                    f"{node.id}: a target of {angka(node.indikator[0].target)} "
+                    f"{node.indikator[0].satuan} with pagu 0",
+                    "wajar.target_tanpa_pagu",
+                )
     return _keep(out.items, c.settings.disengaja)
-
-
 
 
 def _program_nodes(p, loc: FieldPath):
@@ -154,7 +259,7 @@ def _pagu_lkjip(node) -> Decimal:
 
 # ----------------------------------------------------------------------------------- Renstra
 def periode_tahun(periode: str) -> tuple[int, int] | None:
-    """"2021-2026" → (2021, 2026); None when it is not two years joined by a dash."""
+    """ "2021-2026" → (2021, 2026); None when it is not two years joined by a dash."""
     m = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", periode)
     return (int(m[1]), int(m[2])) if m else None
 
@@ -165,16 +270,35 @@ def wajar_renstra(c: RenstraContent) -> list[Finding]:
     years = periode_tahun(s.periode)
     first, last = c.rencana.periode
     if years is None or years[0] >= years[1]:
-        out.add("document", ("periode",), f"periode '{s.periode}' is not a start year before an end year", "wajar.periode")
+        out.add(
+            "document",
+            ("periode",),
+            f"periode '{s.periode}' is not a start year before an end year",
+            "wajar.periode",
+        )
     elif not (years[0] <= first and last == years[1]):
-        out.add("document", ("periode",), f"periode {s.periode} differs from the plan's period {first}-{last} "
-                "(rencana.yaml)", "wajar.periode")
+        out.add(
+            "document",
+            ("periode",),
+            f"periode {s.periode} differs from the plan's period {first}-{last} (rencana.yaml)",
+            "wajar.periode",
+        )
     if not first - 1 <= s.tahun_awal <= first:
-        out.add("document", ("tahun_awal",), f"tahun_awal {s.tahun_awal} is not the year before or the first year of "
-                f"the plan ({first}-{last})", "wajar.tahun")
+        out.add(
+            "document",
+            ("tahun_awal",),
+            f"tahun_awal {s.tahun_awal} is not the year before or the first year of "
+            f"the plan ({first}-{last})",
+            "wajar.tahun",
+        )
     if s.tanda_tangan is not None:
-        out.tanggal("document", ("tanda_tangan", "tanggal"), "the Renstra is signed on", s.tanda_tangan.tanggal,
-                    range(first - 2, last + 1))
+        out.tanggal(
+            "document",
+            ("tanda_tangan", "tanggal"),
+            "the Renstra is signed on",
+            s.tanda_tangan.tanggal,
+            range(first - 2, last + 1),
+        )
     for loc, ind in c.rencana.located_indikator():
         out.satuan("rencana", loc + ("satuan",), ind.id, ind.nama, ind.satuan)
         for year, value in ind.target.items():
@@ -183,43 +307,86 @@ def wajar_renstra(c: RenstraContent) -> list[Finding]:
     if ev.kinerja_pelayanan:
         for n, row in enumerate(ev.kinerja_pelayanan.indikator):
             for year, target in row.target.items():
-                out.target("evaluasi", ("kinerja_pelayanan", "indikator", n, "target", str(year)), f"T-C.23 '{pendek(row.nama)}' {year}",
-                           target, row.realisasi.get(year))
+                out.target(
+                    "evaluasi",
+                    ("kinerja_pelayanan", "indikator", n, "target", str(year)),
+                    f"T-C.23 '{pendek(row.nama)}' {year}",
+                    target,
+                    row.realisasi.get(year),
+                )
     if ev.anggaran_realisasi:
         for loc, row in _uraian(ev.anggaran_realisasi.uraian, ("anggaran_realisasi", "uraian")):
             for year, pagu in row.anggaran.items():
-                out.anggaran("evaluasi", loc + ("realisasi", str(year)), f"T-C.24 '{pendek(row.nama)}' {year}", pagu,
-                             row.realisasi.get(year))
+                out.anggaran(
+                    "evaluasi",
+                    loc + ("realisasi", str(year)),
+                    f"T-C.24 '{pendek(row.nama)}' {year}",
+                    pagu,
+                    row.realisasi.get(year),
+                )
     if c.program:
         for p_no, p in enumerate(c.program.program):
             for loc, node in _program_nodes(p, ("program", p_no)):
                 for year in node.pagu if hasattr(node, "pagu") else {}:
                     if not s.tahun_awal <= year <= last:
-                        out.add("program", loc + ("pagu", str(year)), f"{node.id}: pagu for {year}, outside the period "
-                                f"{s.tahun_awal}-{last}", "wajar.tahun")
+                        out.add(
+                            "program",
+                            loc + ("pagu", str(year)),
+                            f"{node.id}: pagu for {year}, outside the period {s.tahun_awal}-{last}",
+                            "wajar.tahun",
+                        )
                 for n, ind in enumerate(node.indikator):
                     where = loc + ("indikator", n)
-                    unit = next((satuan_of(v, ind.satuan) for v in ind.target.values() if satuan_of(v, ind.satuan) != ind.satuan),
-                                ind.satuan)
-                    own = next((satuan_of(v, ind.satuan) for v in ind.target.values()
-                                if _persen(satuan_of(v, ind.satuan)) != _persen(ind.satuan)), None)
+                    unit = next(
+                        (
+                            satuan_of(v, ind.satuan)
+                            for v in ind.target.values()
+                            if satuan_of(v, ind.satuan) != ind.satuan
+                        ),
+                        ind.satuan,
+                    )
+                    own = next(
+                        (
+                            satuan_of(v, ind.satuan)
+                            for v in ind.target.values()
+                            if _persen(satuan_of(v, ind.satuan)) != _persen(ind.satuan)
+                        ),
+                        None,
+                    )
                     if own is not None:  # M-12: "|| %" over targets of "200 orang"
-                        out.add("program", where + ("satuan",), f"{node.id}: the indicator is in '{ind.satuan}', a target "
-                                f"in '{own}'", "wajar.satuan")
+                        out.add(
+                            "program",
+                            where + ("satuan",),
+                            f"{node.id}: the indicator is in '{ind.satuan}', a target in '{own}'",
+                            "wajar.satuan",
+                        )
                     else:
                         out.satuan("program", where + ("satuan",), node.id, ind.nama, unit)
                     for year, value in ind.target.items():
                         number = nilai_of(value)
                         if not s.tahun_awal <= year <= last:
-                            out.add("program", where + ("target", str(year)), f"{node.id}: a target for {year}, outside the "
-                                    f"period {s.tahun_awal}-{last}", "wajar.tahun")
+                            out.add(
+                                "program",
+                                where + ("target", str(year)),
+                                f"{node.id}: a target for {year}, outside the "
+                                f"period {s.tahun_awal}-{last}",
+                                "wajar.tahun",
+                            )
                         elif number is not None and number < 0:
-                            out.add("program", where + ("target", str(year)), f"{node.id} {year}: target {angka(number)} "
-                                    "is below zero", "wajar.target")
+                            out.add(
+                                "program",
+                                where + ("target", str(year)),
+                                f"{node.id} {year}: target {angka(number)} is below zero",
+                                "wajar.target",
+                            )
                         elif number and _pagu_renstra(node, year) == 0:
-                            out.add("program", where + ("target", str(year)), f"{node.id} {year}: a target of "
-                                    f"{angka(number)} {satuan_of(value, ind.satuan)} with pagu 0 that year",
-                                    "wajar.target_tanpa_pagu")
+                            out.add(
+                                "program",
+                                where + ("target", str(year)),
+                                f"{node.id} {year}: a target of "
+                                f"{angka(number)} {satuan_of(value, ind.satuan)} with pagu 0 that year",
+                                "wajar.target_tanpa_pagu",
+                            )
     return _keep(out.items, s.disengaja)
 
 

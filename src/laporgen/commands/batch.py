@@ -40,8 +40,14 @@ def find_documents(root: Path) -> list[Path]:
     return sorted({p.parent for name in DOCUMENT_FILES for p in root.rglob(name)})
 
 
-def build_all(folders: list[Path], out: Path, formats: tuple[str, ...], workers: int | None = None,
-              on_done: Callable[[Hasil], None] | None = None, page_numbers: bool = True) -> list[Hasil]:
+def build_all(
+    folders: list[Path],
+    out: Path,
+    formats: tuple[str, ...],
+    workers: int | None = None,
+    on_done: Callable[[Hasil], None] | None = None,
+    page_numbers: bool = True,
+) -> list[Hasil]:
     """Build each folder into `out`; returns the outcomes in the order of `folders`
     (`page_numbers` as for `build`)."""
     workers = max(1, min(workers or os.cpu_count() or 1, len(folders)))
@@ -53,7 +59,10 @@ def build_all(folders: list[Path], out: Path, formats: tuple[str, ...], workers:
                 on_done(results[folder])
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(_build_one, folder, out, formats, page_numbers): folder for folder in folders}
+            futures = {
+                pool.submit(_build_one, folder, out, formats, page_numbers): folder
+                for folder in folders
+            }
             for future in as_completed(futures):
                 result = future.result()
                 results[futures[future]] = result
@@ -62,7 +71,9 @@ def build_all(folders: list[Path], out: Path, formats: tuple[str, ...], workers:
     return [results[f] for f in folders]
 
 
-def _build_one(folder: Path, out: Path, formats: tuple[str, ...], page_numbers: bool = True) -> Hasil:
+def _build_one(
+    folder: Path, out: Path, formats: tuple[str, ...], page_numbers: bool = True
+) -> Hasil:
     from ..build import build
 
     try:

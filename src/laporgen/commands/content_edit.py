@@ -68,7 +68,9 @@ def edited_text(path: Path, text: str, edits: list[Edit]) -> str:
         return _edited_toml(text, edits)
     if path.suffix in (".yaml", ".yml"):
         return _edited_yaml(text, edits)
-    raise LaporgenError([Problem(display_path(path), "not a YAML or TOML content file", code="usage")])
+    raise LaporgenError(
+        [Problem(display_path(path), "not a YAML or TOML content file", code="usage")]
+    )
 
 
 # ---------------------------------------------------------------------------------------- YAML
@@ -81,13 +83,17 @@ def _yaml():
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.representer.add_representer(Decimal, _represent_decimal)
     # "null" as the content files write it; ruamel.yaml leaves a mapping value empty
-    yaml.representer.add_representer(type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null"))
+    yaml.representer.add_representer(
+        type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null")
+    )
     return yaml
 
 
 def _represent_decimal(representer, value: Decimal):
     text = format(value, "f")
-    return representer.represent_scalar("tag:yaml.org,2002:float" if "." in text else "tag:yaml.org,2002:int", text)
+    return representer.represent_scalar(
+        "tag:yaml.org,2002:float" if "." in text else "tag:yaml.org,2002:int", text
+    )
 
 
 def _edited_yaml(text: str, edits: list[Edit]) -> str:
@@ -142,7 +148,11 @@ def _spliced(text: str, data: Any, edits: list[Edit]) -> str | None:
 
 
 def _is_scalar(value: Any) -> bool:
-    return value is None or isinstance(value, str | int | float | Decimal | dt.date) and not isinstance(value, bool)
+    return (
+        value is None
+        or isinstance(value, str | int | float | Decimal | dt.date)
+        and not isinstance(value, bool)
+    )
 
 
 def _key(parent: Any, key: str | int) -> str | int:
@@ -224,7 +234,9 @@ def _node(value: Any, like: Any) -> Any:
     if isinstance(like, CommentedMap | CommentedSeq):
         flow = like.fa.flow_style()
     else:  # as the content files write them: a row of plain values on one line, {…} or […]
-        flow = isinstance(value, tuple) or all(_is_scalar(v) for v in (value.values() if isinstance(value, dict) else value))
+        flow = isinstance(value, tuple) or all(
+            _is_scalar(v) for v in (value.values() if isinstance(value, dict) else value)
+        )
     if flow:
         node.fa.set_flow_style()
     else:
@@ -253,10 +265,19 @@ def _deepest_last(mapping: Any, key: Any) -> tuple[Any, Any]:
     """The (collection, key) whose line ends the entry `key` of `mapping`."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    while isinstance(mapping[key], CommentedMap | CommentedSeq) and len(mapping[key]) \
-            and not mapping[key].fa.flow_style():
-        mapping, key = mapping[key], (list(mapping[key])[-1] if isinstance(mapping[key], CommentedMap)
-                                      else len(mapping[key]) - 1)
+    while (
+        isinstance(mapping[key], CommentedMap | CommentedSeq)
+        and len(mapping[key])
+        and not mapping[key].fa.flow_style()
+    ):
+        mapping, key = (
+            mapping[key],
+            (
+                list(mapping[key])[-1]
+                if isinstance(mapping[key], CommentedMap)
+                else len(mapping[key]) - 1
+            ),
+        )
     return mapping, key
 
 
@@ -265,7 +286,12 @@ def _detach_trailing(mapping: Any, key: Any):
     holder, last = _deepest_last(mapping, key)
     slots = holder.ca.items.get(last)
     at = 2 if isinstance(holder, dict) else 0
-    if not slots or len(slots) <= at or slots[at] is None or "\n" not in slots[at].value.rstrip("\n"):
+    if (
+        not slots
+        or len(slots) <= at
+        or slots[at] is None
+        or "\n" not in slots[at].value.rstrip("\n")
+    ):
         return None
     comment, slots[at] = slots[at], None
     return comment

@@ -75,24 +75,33 @@ class _Reader:
         self.formulas = formulas
         self.problems: list[Problem] = []
 
-    def problem(self, where: str, message: str, hint: str | None = None, code: str = "import.cell") -> None:
+    def problem(
+        self, where: str, message: str, hint: str | None = None, code: str = "import.cell"
+    ) -> None:
         self.problems.append(Problem(self.file, message, field=where, hint=hint, code=code))
 
     def rows(self, sheet, lembar: Lembar) -> list[_Row]:
         heads = tuple(h.lower() for h in layout(lembar))
         found = None
-        for r, row in enumerate(sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, max_col=len(heads)), start=1):
+        for r, row in enumerate(
+            sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, max_col=len(heads)), start=1
+        ):
             if tuple(header_text(c.value) for c in row) == heads:
                 found = r
                 break
         if found is None:
-            self.problem(f"{sheet.title}!A1", f"the column headers are not the exported ones ({', '.join(layout(lembar))})",
-                         "export the workbook again with laporgen export PATH --template data", "import.sheet")
+            self.problem(
+                f"{sheet.title}!A1",
+                f"the column headers are not the exported ones ({', '.join(layout(lembar))})",
+                "export the workbook again with laporgen export PATH --template data",
+                "import.sheet",
+            )
             return []
         fixed = int(lembar.tingkat) + int(bool(lembar.induk)) + 1
         out = []
-        for r, cells in enumerate(sheet.iter_rows(min_row=found + 1, max_col=fixed + len(lembar.columns)),
-                                  start=found + 1):
+        for r, cells in enumerate(
+            sheet.iter_rows(min_row=found + 1, max_col=fixed + len(lembar.columns)), start=found + 1
+        ):
             row = self.row(sheet.title, lembar, r, cells, fixed)
             if row is not None:
                 out.append(row)
@@ -113,8 +122,11 @@ class _Reader:
         tingkat = 0
         if lembar.tingkat:
             # a parent's money cells are formulas: not what makes a row "filled"
-            filled = any(text(c) for c, k in zip(inputs, lembar.columns, strict=True)
-                         if k.field[0] not in MONEY_FIELDS or not _is_formula(c))
+            filled = any(
+                text(c)
+                for c, k in zip(inputs, lembar.columns, strict=True)
+                if k.field[0] not in MONEY_FIELDS or not _is_formula(c)
+            )
         else:
             filled = any(text(c) for c in inputs)
         if not filled and not any(head):
@@ -122,16 +134,23 @@ class _Reader:
         if lembar.tingkat:
             names = [t.lower() for t in TINGKAT]
             if tingkat_text.lower() not in names:
-                self.problem(f"{title}!A{r}", f"Tingkat must be one of {', '.join(TINGKAT)}, got {tingkat_text!r}",
-                             "pick it from the cell's list")
+                self.problem(
+                    f"{title}!A{r}",
+                    f"Tingkat must be one of {', '.join(TINGKAT)}, got {tingkat_text!r}",
+                    "pick it from the cell's list",
+                )
                 return None
             tingkat = names.index(tingkat_text.lower())
         induk = head[fixed - 2] if lembar.induk else None
         key = head[-1]
         key_cell = cells[fixed - 1]
         if not key and lembar.id_field or not key and lembar.mapping:
-            self.problem(f"{title}!{key_cell.coordinate}", f"the row has values but no {lembar.key}",
-                         "give the new row an ID not used yet", "import.id")
+            self.problem(
+                f"{title}!{key_cell.coordinate}",
+                f"the row has values but no {lembar.key}",
+                "give the new row an ID not used yet",
+                "import.id",
+            )
             return None
         if key and (lembar.id_field or lembar.mapping):
             try:
@@ -139,13 +158,18 @@ class _Reader:
 
                 TypeAdapter(Id).validate_python(key)
             except ValidationError:
-                self.problem(f"{title}!{key_cell.coordinate}", f"{key!r} is not an ID",
-                             "letters, digits, '.', '_' or '-', e.g. K1.2", "import.id")
+                self.problem(
+                    f"{title}!{key_cell.coordinate}",
+                    f"{key!r} is not an ID",
+                    "letters, digits, '.', '_' or '-', e.g. K1.2",
+                    "import.id",
+                )
                 return None
         values: dict[tuple, Any] = {}
         for cell, kolom in zip(inputs, lembar.columns, strict=True):
-            if not lembar.applies(kolom, tingkat) or (lembar.tingkat and kolom.field[0] in MONEY_FIELDS
-                                                       and _is_formula(cell)):
+            if not lembar.applies(kolom, tingkat) or (
+                lembar.tingkat and kolom.field[0] in MONEY_FIELDS and _is_formula(cell)
+            ):
                 continue
             values[kolom.field] = self.value(f"{title}!{cell.coordinate}", cell, kolom)
         return _Row(r, key, induk or None, tingkat, values)
@@ -160,13 +184,18 @@ class _Reader:
             if kolom.choices and set(kolom.choices) == {YA, TIDAK}:
                 word = str(raw).strip().lower()
                 if word not in (YA, TIDAK, "true", "false"):
-                    raise CellError(f"expected {YA} or {TIDAK}, got {str(raw).strip()!r}", "pick it from the cell's list")
+                    raise CellError(
+                        f"expected {YA} or {TIDAK}, got {str(raw).strip()!r}",
+                        "pick it from the cell's list",
+                    )
                 return word in (YA, "true")
             if kolom.number:
                 value = self.number(raw, cell.number_format or "General", kolom)
             elif isinstance(raw, int | float) and not isinstance(raw, bool):
                 value = str(number_of_cell(raw))
-            elif isinstance(raw, dt.date):  # a date cell: pydantic takes a datetime at midnight as a date
+            elif isinstance(
+                raw, dt.date
+            ):  # a date cell: pydantic takes a datetime at midnight as a date
                 value = raw
             else:
                 value = str(raw).strip()
@@ -231,7 +260,9 @@ def _same(old: Any, new: Any) -> bool:
 
 def _yaml_value(value: Any) -> Any:
     if isinstance(value, Nilai):
-        return {k: v for k, v in (("nilai", value.nilai), ("satuan", value.satuan)) if v is not None}
+        return {
+            k: v for k, v in (("nilai", value.nilai), ("satuan", value.satuan)) if v is not None
+        }
     return value
 
 
@@ -242,7 +273,13 @@ def _show(value: Any) -> str:
         return format(value, "f")
     if isinstance(value, Nilai):
         return f"{format(value.nilai, 'f')} {value.satuan}"
-    return repr(value) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+    return (
+        repr(value)
+        if isinstance(value, str)
+        else str(value).lower()
+        if isinstance(value, bool)
+        else str(value)
+    )
 
 
 class _Planner:
@@ -261,12 +298,20 @@ class _Planner:
         for row in rows:
             where = f"{lembar.name}!A{row.r}"
             if row.key and row.key in seen:
-                self.reader.problem(where, f"{lembar.key} {row.key!r} is also in row {seen[row.key].r}",
-                                    "keep one row per ID", "import.id")
+                self.reader.problem(
+                    where,
+                    f"{lembar.key} {row.key!r} is also in row {seen[row.key].r}",
+                    "keep one row per ID",
+                    "import.id",
+                )
                 continue
             if row.key and row.key not in existing and not (lembar.id_field or lembar.mapping):
-                self.reader.problem(where, f"No {row.key!r} is not an exported row",
-                                    f"leave {lembar.key} empty for a new row", "import.id")
+                self.reader.problem(
+                    where,
+                    f"No {row.key!r} is not an exported row",
+                    f"leave {lembar.key} empty for a new row",
+                    "import.id",
+                )
                 continue
             if row.key:
                 seen[row.key] = row
@@ -282,7 +327,9 @@ class _Planner:
         gone = [b for key, b in existing.items() if key not in seen]
         for baris in gone:
             self.plan.deletes.setdefault(lembar.stem, []).append(baris.path)
-            self.plan.lines.append(f"{self._file(lembar)} {format_path(baris.path)}: {lembar.name} {baris.key} removed")
+            self.plan.lines.append(
+                f"{self._file(lembar)} {format_path(baris.path)}: {lembar.name} {baris.key} removed"
+            )
 
     def _file(self, lembar: Lembar) -> str:
         return self.content.sources[lembar.stem].path.name
@@ -295,20 +342,31 @@ class _Planner:
         if not row.induk:
             if lembar.tingkat and row.tingkat == 0:
                 return None, None
-            self.reader.problem(where, f"the row has no {lembar.induk}", f"give the ID of its {lembar.induk.lower()}",
-                                "import.id")
+            self.reader.problem(
+                where,
+                f"the row has no {lembar.induk}",
+                f"give the ID of its {lembar.induk.lower()}",
+                "import.id",
+            )
             return None
         for name in lembar.induk_dari:
             found = self.keys.get(name, {}).get(row.induk)
             if found is not None:
                 if lembar.tingkat and found.tingkat != row.tingkat - 1:
-                    self.reader.problem(where, f"{row.induk} is a {TINGKAT[found.tingkat]}: a "
-                                        f"{TINGKAT[row.tingkat]} goes under a {TINGKAT[row.tingkat - 1]}",
-                                        code="import.id")
+                    self.reader.problem(
+                        where,
+                        f"{row.induk} is a {TINGKAT[found.tingkat]}: a "
+                        f"{TINGKAT[row.tingkat]} goes under a {TINGKAT[row.tingkat - 1]}",
+                        code="import.id",
+                    )
                     return None
                 return found.baris, found
-        self.reader.problem(where, f"unknown {lembar.induk} {row.induk!r}",
-                            f"an ID of the sheet {' or '.join(lembar.induk_dari)}", "import.id")
+        self.reader.problem(
+            where,
+            f"unknown {lembar.induk} {row.induk!r}",
+            f"an ID of the sheet {' or '.join(lembar.induk_dari)}",
+            "import.id",
+        )
         return None
 
     def changed(self, lembar: Lembar, row: _Row) -> None:
@@ -316,15 +374,25 @@ class _Planner:
         assert baris is not None
         where = f"{lembar.name}!A{row.r}"
         if lembar.tingkat and row.tingkat != baris.tingkat:
-            self.reader.problem(where, f"{baris.key} is a {TINGKAT[baris.tingkat]}; its Tingkat cannot change",
-                                "add a new row for the new node and clear this one", "import.id")
+            self.reader.problem(
+                where,
+                f"{baris.key} is a {TINGKAT[baris.tingkat]}; its Tingkat cannot change",
+                "add a new row for the new node and clear this one",
+                "import.id",
+            )
             return
         if (baris.induk or None) != row.induk and lembar.induk:
-            self.reader.problem(where, f"{baris.key} is under {baris.induk}; a row cannot move to {row.induk}",
-                                "clear this row and add the node again under its new parent", "import.id")
+            self.reader.problem(
+                where,
+                f"{baris.key} is under {baris.induk}; a row cannot move to {row.induk}",
+                "clear this row and add the node again under its new parent",
+                "import.id",
+            )
             return
         node = baris.node
-        has_children = lembar.tingkat and any(r.induk == baris.key for r in self.keys[lembar.name].values())
+        has_children = lembar.tingkat and any(
+            r.induk == baris.key for r in self.keys[lembar.name].values()
+        )
         nested_cleared: set[str] = set()
         for kolom in lembar.columns:
             if kolom.field not in row.values:
@@ -338,8 +406,12 @@ class _Planner:
             if new is None and old == "":  # an empty text the file writes as ""
                 continue
             if new is None and kolom.required:
-                self.reader.problem(f"{lembar.name}!{_letter(lembar, kolom)}{row.r}",
-                                    f"{kolom.header} of {baris.key} is empty", "type the value", "import.cell")
+                self.reader.problem(
+                    f"{lembar.name}!{_letter(lembar, kolom)}{row.r}",
+                    f"{kolom.header} of {baris.key} is empty",
+                    "type the value",
+                    "import.cell",
+                )
                 continue
             if new is None and kolom.default is not None:
                 new = kolom.default
@@ -348,7 +420,11 @@ class _Planner:
             path = (*baris.path, *kolom.field)
             line = f"{self._file(lembar)} {format_path(path)} ({baris.key}): {_show(old)} -> {_show(new)}"
             if new is None or new == kolom.default and not is_set(node, kolom.field):
-                if len(kolom.field) > 1 and isinstance(kolom.field[0], str) and not isinstance(kolom.field[1], int):
+                if (
+                    len(kolom.field) > 1
+                    and isinstance(kolom.field[0], str)
+                    and not isinstance(kolom.field[1], int)
+                ):
                     nested_cleared.add(kolom.field[0])
                 if is_set(node, kolom.field):
                     self.plan.add(lembar.stem, Delete(path), line)
@@ -357,15 +433,24 @@ class _Planner:
         for name in nested_cleared:  # every cell of a nested model emptied: the model goes
             if all(row.values.get(k.field) is None for k in lembar.columns if k.field[0] == name):
                 edits = self.plan.edits.get(lembar.stem, [])
-                edits[:] = [e for e in edits if not (isinstance(e, Delete) and e.path[: len(baris.path) + 1]
-                                                     == (*baris.path, name))]
+                edits[:] = [
+                    e
+                    for e in edits
+                    if not (
+                        isinstance(e, Delete)
+                        and e.path[: len(baris.path) + 1] == (*baris.path, name)
+                    )
+                ]
                 edits.append(Delete((*baris.path, name)))
         if has_children:  # a leaf that gains rows under it: its money is theirs now
             for name in MONEY_FIELDS:
                 if is_set(node, (name,)) and value_at(node, (name,)):
-                    self.plan.add(lembar.stem, Delete((*baris.path, name)),
-                                  f"{self._file(lembar)} {format_path((*baris.path, name))}: moved to the rows under "
-                                  f"{baris.key}")
+                    self.plan.add(
+                        lembar.stem,
+                        Delete((*baris.path, name)),
+                        f"{self._file(lembar)} {format_path((*baris.path, name))}: moved to the rows under "
+                        f"{baris.key}",
+                    )
 
     def added(self, lembar: Lembar, row: _Row) -> None:
         found = self.parent(lembar, row)
@@ -376,15 +461,23 @@ class _Planner:
             return
         for kolom in lembar.columns:
             if kolom.required and kolom.field in row.values and row.values[kolom.field] is None:
-                self.reader.problem(f"{lembar.name}!{_letter(lembar, kolom)}{row.r}",
-                                    f"{kolom.header} of the new row is empty", "type the value", "import.cell")
+                self.reader.problem(
+                    f"{lembar.name}!{_letter(lembar, kolom)}{row.r}",
+                    f"{kolom.header} of the new row is empty",
+                    "type the value",
+                    "import.cell",
+                )
                 return
         label = f"{TINGKAT[row.tingkat] if lembar.tingkat else lembar.name} {row.key or f'(row {row.r})'}"
         if parent_row is not None and parent_row.baris is None:  # under a new row: part of its node
-            list_field = lembar.container(Baris(parent_row.key, None, parent_row.tingkat, (), None), row.tingkat)[-1]
+            list_field = lembar.container(
+                Baris(parent_row.key, None, parent_row.tingkat, (), None), row.tingkat
+            )[-1]
             parent_row.children.setdefault(list_field, []).append(row)
             row.values[("__lembar__",)] = lembar
-            self.plan.lines.append(f"{self._file(lembar)}: new {label} under the new {parent_row.key}")
+            self.plan.lines.append(
+                f"{self._file(lembar)}: new {label} under the new {parent_row.key}"
+            )
             return
         container = lembar.container(parent, row.tingkat)
         row.values[("__lembar__",)] = lembar
@@ -422,7 +515,9 @@ def _node_of(row: _Row) -> dict[str, Any]:
     for name, children in row.children.items():
         flat[name] = [_node_of(child) for child in children]
     order = list(model.model_fields)
-    return {k: flat[k] for k in sorted(flat, key=lambda k: order.index(k) if k in order else len(order))}
+    return {
+        k: flat[k] for k in sorted(flat, key=lambda k: order.index(k) if k in order else len(order))
+    }
 
 
 def _resolved(edit: Edit) -> Edit:
@@ -459,8 +554,12 @@ def import_data(xlsx: Path, folder: Path) -> list[str]:
     planner = _Planner(content, reader)
     for lembar in sheets_of(content):
         if lembar.name not in workbook.sheetnames:
-            reader.problem(lembar.name, f'the sheet "{lembar.name}" is missing',
-                           "export the workbook again with laporgen export PATH --template data", "import.sheet")
+            reader.problem(
+                lembar.name,
+                f'the sheet "{lembar.name}" is missing',
+                "export the workbook again with laporgen export PATH --template data",
+                "import.sheet",
+            )
             continue
         first = len(reader.problems)
         rows = reader.rows(workbook[lembar.name], lembar)
@@ -497,7 +596,9 @@ def _edited(content, plan: _Plan) -> dict[Path, str]:
         edits = [_resolved(e) for e in plan.edits.get(stem, [])]
         sets = [e for e in edits if not isinstance(e, Delete)]
         field_deletes = [e for e in edits if isinstance(e, Delete)]
-        ordered = sets + field_deletes + [Delete(p) for p in deletes]  # appends before any index moves
+        ordered = (
+            sets + field_deletes + [Delete(p) for p in deletes]
+        )  # appends before any index moves
         if not ordered:
             continue
         path = content.sources[stem].path
@@ -521,22 +622,37 @@ def _validate(content, folder: Path, texts: dict[Path, str]) -> None:
         copy = Path(temp) / "content"
         # the document folder whole (its narasi/ too); of the folders it reads from (the agency's,
         # its Renstra's) only their files, so a far-away shared plan never copies a whole tree
-        shutil.copytree(Path(folder).resolve(), copy / Path(folder).resolve().relative_to(root),
-                        ignore=shutil.ignore_patterns(".git", "output", "*.docx", "*.pdf", "*.xlsx"))
-        for source in {Path(s.path).resolve().parent for s in content.sources.values()} - {Path(folder).resolve()}:
+        shutil.copytree(
+            Path(folder).resolve(),
+            copy / Path(folder).resolve().relative_to(root),
+            ignore=shutil.ignore_patterns(".git", "output", "*.docx", "*.pdf", "*.xlsx"),
+        )
+        for source in {Path(s.path).resolve().parent for s in content.sources.values()} - {
+            Path(folder).resolve()
+        }:
             (copy / source.relative_to(root)).mkdir(parents=True, exist_ok=True)
             for item in source.iterdir():
-                if item.is_file() and item.suffix.lower() not in (".xlsx", ".docx", ".pdf"):  # content, the logo
+                if item.is_file() and item.suffix.lower() not in (
+                    ".xlsx",
+                    ".docx",
+                    ".pdf",
+                ):  # content, the logo
                     shutil.copy2(item, copy / item.relative_to(root))
         for path, text in texts.items():
             (copy / Path(path).resolve().relative_to(root)).write_text(text, encoding="utf-8")
         try:
             load_document(copy / Path(folder).resolve().relative_to(root))
         except LaporgenError as exc:
+
             def real(name: str) -> str:
                 for path in texts:
                     if name.endswith("/" + Path(path).resolve().relative_to(root).as_posix()):
                         return display_path(path)
                 return name
-            raise LaporgenError([Problem(real(p.file), p.message, p.line, p.field, p.hint, p.code)
-                                 for p in exc.problems]) from None
+
+            raise LaporgenError(
+                [
+                    Problem(real(p.file), p.message, p.line, p.field, p.hint, p.code)
+                    for p in exc.problems
+                ]
+            ) from None

@@ -92,7 +92,11 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
 
 
 def _base(annotation: Any) -> Any:
-    return typing.get_args(annotation)[0] if typing.get_origin(annotation) is typing.Annotated else annotation
+    return (
+        typing.get_args(annotation)[0]
+        if typing.get_origin(annotation) is typing.Annotated
+        else annotation
+    )
 
 
 def _parts(annotation: Any) -> list[Any]:
@@ -115,7 +119,11 @@ def is_number(annotation: Any) -> bool:
 
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:
-    parts = [p for p in _parts(annotation) if isinstance(p, type) and issubclass(p, BaseModel) and p is not Nilai]
+    parts = [
+        p
+        for p in _parts(annotation)
+        if isinstance(p, type) and issubclass(p, BaseModel) and p is not Nilai
+    ]
     return parts[0] if len(parts) == 1 and len(_parts(annotation)) == 1 else None
 
 
@@ -134,8 +142,12 @@ def header_of(path: tuple[str | int, ...], rupiah: bool) -> str:
     return f"{text} (Rp)" if rupiah else text
 
 
-def columns_of(model: type[BaseModel], years: list[int], skip: tuple[str, ...] = (),
-               prefix: tuple[str | int, ...] = ()) -> list[Kolom]:
+def columns_of(
+    model: type[BaseModel],
+    years: list[int],
+    skip: tuple[str, ...] = (),
+    prefix: tuple[str | int, ...] = (),
+) -> list[Kolom]:
     """The value columns of `model`'s rows, in field order (a per-year mapping as one column
     per year of `years`)."""
     out: list[Kolom] = []
@@ -153,28 +165,62 @@ def columns_of(model: type[BaseModel], years: list[int], skip: tuple[str, ...] =
         if origin is dict:
             key, value = typing.get_args(inner)
             if _base(key) is int:  # a per-year mapping: {2024: 99.88}
-                out.extend(_kolom(f"{name}", (*path, y), value, False, None, info.description) for y in years)
+                out.extend(
+                    _kolom(f"{name}", (*path, y), value, False, None, info.description)
+                    for y in years
+                )
             continue
         if origin in (list, tuple) or inner is typing.Any:
             continue
         if isinstance(inner, type) and issubclass(inner, BaseModel):
             continue
         default = None if info.is_required() else info.get_default(call_default_factory=True)
-        out.append(_kolom(name, path, annotation, info.is_required() and not optional, default, info.description))
+        out.append(
+            _kolom(
+                name,
+                path,
+                annotation,
+                info.is_required() and not optional,
+                default,
+                info.description,
+            )
+        )
     return out
 
 
 def _kolom(name: str, path, annotation, required: bool, default, note) -> Kolom:
     from ..model.fields import Rupiah
 
-    rupiah = _base(_unwrap(annotation)[0]) is Decimal and getattr(_unwrap(annotation)[0], "__metadata__", None) \
-        == getattr(Rupiah, "__metadata__", ())
+    rupiah = _base(_unwrap(annotation)[0]) is Decimal and getattr(
+        _unwrap(annotation)[0], "__metadata__", None
+    ) == getattr(Rupiah, "__metadata__", ())
     choices = (YA, TIDAK) if _base(_unwrap(annotation)[0]) is bool else _literals(annotation)
     number = is_number(annotation)
-    width = 60 if name in ("nama", "uraian", "jabatan") else 50 if name == "definisi" else \
-        30 if name in ("sumber_data", "pembilang", "penyebut") else 24 if name in ("bidang", "unit_kerja", "lokasi") \
-        else 18 if rupiah else 14
-    return Kolom(header_of(path, rupiah), path, annotation, required, default, choices, number, rupiah, note, width)
+    width = (
+        60
+        if name in ("nama", "uraian", "jabatan")
+        else 50
+        if name == "definisi"
+        else 30
+        if name in ("sumber_data", "pembilang", "penyebut")
+        else 24
+        if name in ("bidang", "unit_kerja", "lokasi")
+        else 18
+        if rupiah
+        else 14
+    )
+    return Kolom(
+        header_of(path, rupiah),
+        path,
+        annotation,
+        required,
+        default,
+        choices,
+        number,
+        rupiah,
+        note,
+        width,
+    )
 
 
 def value_at(node: Any, path: tuple[str | int, ...]) -> Any:
@@ -265,24 +311,58 @@ def plan_sheets(c) -> list[Lembar]:
     sasaran_m = _item(tujuan_m, "sasaran")
     indikator_m = _item(sasaran_m, "indikator")
     tujuan_rows = [Baris(t.id, None, 0, ("tujuan", i), t) for i, t in enumerate(rencana.tujuan)]
-    sasaran_rows = [Baris(s.id, t.id, 0, ("tujuan", i, "sasaran", j), s)
-                    for i, t in enumerate(rencana.tujuan) for j, s in enumerate(t.sasaran)]
+    sasaran_rows = [
+        Baris(s.id, t.id, 0, ("tujuan", i, "sasaran", j), s)
+        for i, t in enumerate(rencana.tujuan)
+        for j, s in enumerate(t.sasaran)
+    ]
     indikator_rows: list[Baris] = []
     for i, t in enumerate(rencana.tujuan):
-        indikator_rows += [Baris(d.id, t.id, 0, ("tujuan", i, "indikator", k), d) for k, d in enumerate(t.indikator)]
+        indikator_rows += [
+            Baris(d.id, t.id, 0, ("tujuan", i, "indikator", k), d)
+            for k, d in enumerate(t.indikator)
+        ]
         for j, s in enumerate(t.sasaran):
-            indikator_rows += [Baris(d.id, s.id, 0, ("tujuan", i, "sasaran", j, "indikator", k), d)
-                               for k, d in enumerate(s.indikator)]
+            indikator_rows += [
+                Baris(d.id, s.id, 0, ("tujuan", i, "sasaran", j, "indikator", k), d)
+                for k, d in enumerate(s.indikator)
+            ]
     years = _years(rencana.tahun, *(b.node.target for b in indikator_rows))
     return [
-        Lembar("Tujuan", "rencana", "Tujuan Renstra", "ID", (tujuan_m,), columns_of(tujuan_m, years, ("id",)),
-               tujuan_rows, lambda parent, _: ("tujuan",)),
-        Lembar("Sasaran", "rencana", "Sasaran Renstra", "ID", (sasaran_m,), columns_of(sasaran_m, years, ("id",)),
-               sasaran_rows, lambda parent, _: (*parent.path, "sasaran"), induk="Tujuan", induk_dari=("Tujuan",)),
-        Lembar("Indikator", "rencana", "Indikator tujuan dan sasaran, target per tahun", "ID", (indikator_m,),
-               columns_of(indikator_m, years, ("id",)), indikator_rows,
-               lambda parent, _: (*parent.path, "indikator"), induk="Tujuan / Sasaran",
-               induk_dari=("Tujuan", "Sasaran")),
+        Lembar(
+            "Tujuan",
+            "rencana",
+            "Tujuan Renstra",
+            "ID",
+            (tujuan_m,),
+            columns_of(tujuan_m, years, ("id",)),
+            tujuan_rows,
+            lambda parent, _: ("tujuan",),
+        ),
+        Lembar(
+            "Sasaran",
+            "rencana",
+            "Sasaran Renstra",
+            "ID",
+            (sasaran_m,),
+            columns_of(sasaran_m, years, ("id",)),
+            sasaran_rows,
+            lambda parent, _: (*parent.path, "sasaran"),
+            induk="Tujuan",
+            induk_dari=("Tujuan",),
+        ),
+        Lembar(
+            "Indikator",
+            "rencana",
+            "Indikator tujuan dan sasaran, target per tahun",
+            "ID",
+            (indikator_m,),
+            columns_of(indikator_m, years, ("id",)),
+            indikator_rows,
+            lambda parent, _: (*parent.path, "indikator"),
+            induk="Tujuan / Sasaran",
+            induk_dari=("Tujuan", "Sasaran"),
+        ),
     ]
 
 
@@ -297,9 +377,13 @@ def program_sheets(c, tree: Any, tree_model: type[BaseModel], lkjip: bool) -> li
         rows.append(Baris(program.id, None, 0, ("program", p), program))
         for k, kegiatan in enumerate(program.kegiatan):
             rows.append(Baris(kegiatan.id, program.id, 1, ("program", p, "kegiatan", k), kegiatan))
-            rows += [Baris(s.id, kegiatan.id, 2, ("program", p, "kegiatan", k, "sub_kegiatan", j), s)
-                     for j, s in enumerate(kegiatan.sub_kegiatan)]
-    years = _years(getattr(c.settings, "tahun_list", []), *(getattr(b.node, "pagu", {}) or {} for b in rows))
+            rows += [
+                Baris(s.id, kegiatan.id, 2, ("program", p, "kegiatan", k, "sub_kegiatan", j), s)
+                for j, s in enumerate(kegiatan.sub_kegiatan)
+            ]
+    years = _years(
+        getattr(c.settings, "tahun_list", []), *(getattr(b.node, "pagu", {}) or {} for b in rows)
+    )
     if not lkjip:
         years = _years(years, c.rencana.tahun)
     columns: list[Kolom] = []
@@ -310,17 +394,51 @@ def program_sheets(c, tree: Any, tree_model: type[BaseModel], lkjip: bool) -> li
     money = [k for k in columns if k.field[0] in MONEY_FIELDS]
     columns = [k for k in columns if k not in money] + money  # money last, as the matrices print it
     hitung = [_serapan()] if lkjip else [_total_pagu(money)]
-    program = Lembar("Program", "program", "Program, kegiatan dan sub kegiatan", "ID", levels, columns, rows,
-                     lambda parent, tingkat: ("program",) if parent is None else (*parent.path, children[tingkat - 1]),
-                     induk="Induk", induk_dari=("Program",), tingkat=True, hitung=hitung, child_list=children)
+    program = Lembar(
+        "Program",
+        "program",
+        "Program, kegiatan dan sub kegiatan",
+        "ID",
+        levels,
+        columns,
+        rows,
+        lambda parent, tingkat: (
+            ("program",) if parent is None else (*parent.path, children[tingkat - 1])
+        ),
+        induk="Induk",
+        induk_dari=("Program",),
+        tingkat=True,
+        hitung=hitung,
+        child_list=children,
+    )
     ind_m = _item(program_m, "indikator")
-    ind_rows = [Baris(f"{b.key}/{n + 1}", b.key, 0, (*b.path, "indikator", n), ind)
-                for b in rows for n, ind in enumerate(b.node.indikator)]
-    ind_years = _years(*(getattr(b.node, "target", {}) if isinstance(getattr(b.node, "target", None), dict) else {}
-                         for b in ind_rows), [] if lkjip else c.rencana.tahun)
-    indikator = Lembar("Indikator Program", "program", "Indikator program, kegiatan dan sub kegiatan", "No", (ind_m,),
-                       columns_of(ind_m, ind_years), ind_rows, lambda parent, _: (*parent.path, "indikator"),
-                       induk="Program / Kegiatan", induk_dari=("Program",), id_field=False)
+    ind_rows = [
+        Baris(f"{b.key}/{n + 1}", b.key, 0, (*b.path, "indikator", n), ind)
+        for b in rows
+        for n, ind in enumerate(b.node.indikator)
+    ]
+    ind_years = _years(
+        *(
+            getattr(b.node, "target", {})
+            if isinstance(getattr(b.node, "target", None), dict)
+            else {}
+            for b in ind_rows
+        ),
+        [] if lkjip else c.rencana.tahun,
+    )
+    indikator = Lembar(
+        "Indikator Program",
+        "program",
+        "Indikator program, kegiatan dan sub kegiatan",
+        "No",
+        (ind_m,),
+        columns_of(ind_m, ind_years),
+        ind_rows,
+        lambda parent, _: (*parent.path, "indikator"),
+        induk="Program / Kegiatan",
+        induk_dari=("Program",),
+        id_field=False,
+    )
     return [program, indikator]
 
 
@@ -330,6 +448,7 @@ def _serapan() -> Hitung:
         if not pagu or not realisasi:
             return None
         return f'=IF(N({pagu}{r})=0,"",{realisasi}{r}/{pagu}{r})'
+
     return Hitung("Serapan (%)", formula, number_format="0.00%")
 
 
@@ -337,6 +456,7 @@ def _total_pagu(money: list[Kolom]) -> Hitung:
     def formula(r: int, letters: dict, _b: Baris) -> str | None:
         cells = [f"{letters[k.field]}{r}" for k in money if k.field[0] == "pagu"]
         return f"=SUM({','.join(cells)})" if cells else None
+
     return Hitung("Total Pagu (Rp)", formula, number_format="#,##0", width=18)
 
 
@@ -347,35 +467,85 @@ def realisasi_sheet(c) -> Lembar:
     from ..model.lkjip import Kinerja
 
     model = _item(Kinerja, "realisasi")
-    figures = {row.indikator.id: row for row in (*lkjip_figures(c).indikator_tujuan, *lkjip_figures(c).indikator)}
-    rows = [Baris(key, None, 0, ("realisasi", key), value) for key, value in c.kinerja.realisasi.items()]
+    figures = {
+        row.indikator.id: row
+        for row in (*lkjip_figures(c).indikator_tujuan, *lkjip_figures(c).indikator)
+    }
+    rows = [
+        Baris(key, None, 0, ("realisasi", key), value) for key, value in c.kinerja.realisasi.items()
+    ]
     tahun = c.settings.tahun
 
     def figure(name: str) -> Callable[[Baris], Any]:
         return lambda b: getattr(figures.get(b.key), name, None)
 
-    hitung = [Hitung("Indikator", value=lambda b: figures[b.key].indikator.nama if b.key in figures else None,
-                     width=60),
-              Hitung(f"Target {tahun}", value=figure("target")),
-              Hitung(f"Capaian {tahun} (%)", value=figure("capaian"), number_format="0.00")]
+    hitung = [
+        Hitung(
+            "Indikator",
+            value=lambda b: figures[b.key].indikator.nama if b.key in figures else None,
+            width=60,
+        ),
+        Hitung(f"Target {tahun}", value=figure("target")),
+        Hitung(f"Capaian {tahun} (%)", value=figure("capaian"), number_format="0.00"),
+    ]
     columns = columns_of(model, [tahun])
-    columns = [Kolom(f"Realisasi {tahun}", k.field, k.annotation, k.required, k.default, k.choices, k.number,
-                     k.rupiah, k.note) if k.field == ("nilai",) else k for k in columns]
-    return Lembar("Realisasi", "kinerja", f"Realisasi indikator tahun {tahun}", "ID", (model,), columns, rows,
-                  lambda parent, _: ("realisasi",), mapping=True, id_field=False, hitung=hitung,
-                  induk_dari=("Indikator",))
+    columns = [
+        Kolom(
+            f"Realisasi {tahun}",
+            k.field,
+            k.annotation,
+            k.required,
+            k.default,
+            k.choices,
+            k.number,
+            k.rupiah,
+            k.note,
+        )
+        if k.field == ("nilai",)
+        else k
+        for k in columns
+    ]
+    return Lembar(
+        "Realisasi",
+        "kinerja",
+        f"Realisasi indikator tahun {tahun}",
+        "ID",
+        (model,),
+        columns,
+        rows,
+        lambda parent, _: ("realisasi",),
+        mapping=True,
+        id_field=False,
+        hitung=hitung,
+        induk_dari=("Indikator",),
+    )
 
 
-SHEET_TITLES = {"formasi": "Kebutuhan dan realisasi pegawai per jabatan", "golongan": "Pegawai menurut pangkat/golongan",
-                "pendidikan": "Pegawai menurut tingkat pendidikan", "jenis_kelamin": "Pegawai menurut jenis kelamin",
-                "jabatan": "Pegawai menurut jabatan", "status": "Pegawai menurut status dan jenis kelamin",
-                "aset": "Aset", "item": "Aset tetap"}
-SHEET_NAMES = {"formasi": "SDM Formasi", "golongan": "SDM Golongan", "pendidikan": "SDM Pendidikan",
-               "jenis_kelamin": "SDM Jenis Kelamin", "jabatan": "SDM Jabatan", "status": "SDM Status",
-               "aset": "Aset", "item": "Aset"}
+SHEET_TITLES = {
+    "formasi": "Kebutuhan dan realisasi pegawai per jabatan",
+    "golongan": "Pegawai menurut pangkat/golongan",
+    "pendidikan": "Pegawai menurut tingkat pendidikan",
+    "jenis_kelamin": "Pegawai menurut jenis kelamin",
+    "jabatan": "Pegawai menurut jabatan",
+    "status": "Pegawai menurut status dan jenis kelamin",
+    "aset": "Aset",
+    "item": "Aset tetap",
+}
+SHEET_NAMES = {
+    "formasi": "SDM Formasi",
+    "golongan": "SDM Golongan",
+    "pendidikan": "SDM Pendidikan",
+    "jenis_kelamin": "SDM Jenis Kelamin",
+    "jabatan": "SDM Jabatan",
+    "status": "SDM Status",
+    "aset": "Aset",
+    "item": "Aset",
+}
 
 
-def list_sheets(stem: str, model: type[BaseModel], data: Any, prefix: tuple[str | int, ...] = ()) -> Iterator[Lembar]:
+def list_sheets(
+    stem: str, model: type[BaseModel], data: Any, prefix: tuple[str | int, ...] = ()
+) -> Iterator[Lembar]:
     """One sheet per list of models in `model` (and the models it holds): SDM and aset."""
     for name, info in model.model_fields.items():
         inner, _ = _unwrap(info.annotation)
@@ -393,18 +563,41 @@ def list_sheets(stem: str, model: type[BaseModel], data: Any, prefix: tuple[str 
         rows = [Baris(str(n + 1), None, 0, (*path, n), node) for n, node in enumerate(items)]
         columns = columns_of(item, [])
         title = SHEET_NAMES.get(name, name.replace("_", " ").title())
-        yield Lembar(title, stem, SHEET_TITLES.get(name, " / ".join(str(p) for p in path)), "No", (item,), columns, rows,
-                     lambda parent, _, path=path: path, id_field=False, hitung=_list_hitung(columns))
+        yield Lembar(
+            title,
+            stem,
+            SHEET_TITLES.get(name, " / ".join(str(p) for p in path)),
+            "No",
+            (item,),
+            columns,
+            rows,
+            lambda parent, _, path=path: path,
+            id_field=False,
+            hitung=_list_hitung(columns),
+        )
 
 
 def _list_hitung(columns: list[Kolom]) -> list[Hitung]:
     """Computed columns of a plain list: a formasi's kekurangan, an aset's saldo akhir."""
     fields = {k.field for k in columns}
     if {("kebutuhan",), ("realisasi",)} <= fields:
-        return [Hitung("Kekurangan / Kelebihan", lambda r, L, _b: f"={L[('realisasi',)]}{r}-{L[('kebutuhan',)]}{r}")]
+        return [
+            Hitung(
+                "Kekurangan / Kelebihan",
+                lambda r, L, _b: f"={L[('realisasi',)]}{r}-{L[('kebutuhan',)]}{r}",
+            )
+        ]
     if {("saldo_awal",), ("bertambah",), ("berkurang",)} <= fields:
-        return [Hitung("Saldo Akhir (Rp)", lambda r, L, _b: f"={L[('saldo_awal',)]}{r}+{L[('bertambah',)]}{r}"
-                       f"-{L[('berkurang',)]}{r}", number_format="#,##0", width=18)]
+        return [
+            Hitung(
+                "Saldo Akhir (Rp)",
+                lambda r, L, _b: (
+                    f"={L[('saldo_awal',)]}{r}+{L[('bertambah',)]}{r}-{L[('berkurang',)]}{r}"
+                ),
+                number_format="#,##0",
+                width=18,
+            )
+        ]
     return []
 
 
@@ -430,7 +623,11 @@ def sheets_of(c) -> list[Lembar]:
 def cell_value(value: Any, kolom: Kolom) -> Any:
     """A node's value as a cell holds it."""
     if isinstance(value, Nilai):
-        return None if value.nilai is None else f"{format(value.nilai, 'f')} {value.satuan or ''}".strip()
+        return (
+            None
+            if value.nilai is None
+            else f"{format(value.nilai, 'f')} {value.satuan or ''}".strip()
+        )
     if isinstance(value, bool):
         return YA if value else TIDAK
     if isinstance(value, Decimal):
@@ -474,8 +671,14 @@ def _tanggal(c):
 def _lists(daftar, sheets: list[Lembar]) -> dict[str, str]:
     """Write the drop-down lists that are not a sheet's own column (satuan in use, yes/no)
     into the hidden sheet; their ranges by name."""
-    satuan = sorted({str(value_at(b.node, ("satuan",))) for s in sheets for b in s.rows
-                     if value_at(b.node, ("satuan",))})
+    satuan = sorted(
+        {
+            str(value_at(b.node, ("satuan",)))
+            for s in sheets
+            for b in s.rows
+            if value_at(b.node, ("satuan",))
+        }
+    )
     out = {}
     for col, (name, values) in enumerate((("satuan", satuan), ("ya_tidak", [YA, TIDAK])), start=1):
         letter = chr(ord("A") + col - 1)
@@ -512,10 +715,18 @@ def _sheet(sheet, lembar: Lembar, lists: dict[str, str]) -> None:
     grey = PatternFill("solid", start_color=READ_ONLY_FILL, end_color=READ_ONLY_FILL)
     head = PatternFill("solid", start_color=HEAD_FILL, end_color=HEAD_FILL)
     sheet.cell(row=1, column=1, value=lembar.judul).font = Font(bold=True)
-    sheet.cell(row=2, column=1, value="Kolom putih diisi; kolom abu-abu dihitung atau tidak berlaku. "
-               "Baca lembar Petunjuk.").font = Font(italic=True)
-    widths = ([12] if lembar.tingkat else []) + ([12] if lembar.induk else []) + [10] + \
-        [k.width for k in lembar.columns] + [h.width for h in lembar.hitung]
+    sheet.cell(
+        row=2,
+        column=1,
+        value="Kolom putih diisi; kolom abu-abu dihitung atau tidak berlaku. Baca lembar Petunjuk.",
+    ).font = Font(italic=True)
+    widths = (
+        ([12] if lembar.tingkat else [])
+        + ([12] if lembar.induk else [])
+        + [10]
+        + [k.width for k in lembar.columns]
+        + [h.width for h in lembar.hitung]
+    )
     for i, (text, width) in enumerate(zip(heads, widths, strict=True), start=1):
         cell = sheet.cell(row=HEADER_ROW, column=i, value=text)
         cell.font = Font(bold=True)
@@ -546,11 +757,17 @@ def _sheet(sheet, lembar: Lembar, lists: dict[str, str]) -> None:
             cell.alignment = Alignment(vertical="top")
         for i, kolom in enumerate(lembar.columns, start=fixed + 1):
             cell = sheet.cell(row=r, column=i)
-            computed = baris is not None and lembar.tingkat and kolom.field[0] in MONEY_FIELDS and (
-                baris.key in parents or not lembar.applies(kolom, baris.tingkat))
+            computed = (
+                baris is not None
+                and lembar.tingkat
+                and kolom.field[0] in MONEY_FIELDS
+                and (baris.key in parents or not lembar.applies(kolom, baris.tingkat))
+            )
             if computed:
-                cell.value = f"=SUMIF(${get_column_letter(fixed - 1)}${first}:${get_column_letter(fixed - 1)}" \
+                cell.value = (
+                    f"=SUMIF(${get_column_letter(fixed - 1)}${first}:${get_column_letter(fixed - 1)}"
                     f"${LAST_ROW},${key_letter}{r},{letters[kolom.field]}${first}:{letters[kolom.field]}${LAST_ROW})"
+                )
                 cell.fill = grey
             elif baris is not None and not lembar.applies(kolom, baris.tingkat):
                 cell.fill = grey
@@ -583,7 +800,15 @@ def _sheet(sheet, lembar: Lembar, lists: dict[str, str]) -> None:
     _validations(sheet, lembar, lists, letters, fixed, first, end, DataValidation)
     sheet.freeze_panes = sheet.cell(row=first, column=fixed + 1)
     sheet.protection.sheet = True
-    for allowed in ("formatColumns", "formatRows", "formatCells", "insertRows", "deleteRows", "sort", "autoFilter"):
+    for allowed in (
+        "formatColumns",
+        "formatRows",
+        "formatCells",
+        "insertRows",
+        "deleteRows",
+        "sort",
+        "autoFilter",
+    ):
         setattr(sheet.protection, allowed, False)
     sheet.page_setup.orientation = "landscape"  # printed for checking: every column on the page
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
@@ -604,13 +829,19 @@ def _fit_height(sheet, r: int, baris: Baris, lembar: Lembar) -> None:
         sheet.row_dimensions[r].height = 15 * min(lines, 6)
 
 
-def _validations(sheet, lembar: Lembar, lists, letters, fixed: int, first: int, end: int, DataValidation) -> None:
+def _validations(
+    sheet, lembar: Lembar, lists, letters, fixed: int, first: int, end: int, DataValidation
+) -> None:
     from openpyxl.utils import get_column_letter
 
     def add(letter: str, formula: str, strict: bool = True, prompt: str | None = None) -> None:
         dv = DataValidation(type="list", formula1=formula, allow_blank=True, showDropDown=False)
         dv.errorStyle = "stop" if strict else "warning"
-        dv.error = "Pilih nilai dari daftar." if strict else "Nilai ini belum ada di daftar; periksa ejaannya."
+        dv.error = (
+            "Pilih nilai dari daftar."
+            if strict
+            else "Nilai ini belum ada di daftar; periksa ejaannya."
+        )
         dv.errorTitle = "laporgen"
         if prompt:
             dv.prompt, dv.showInputMessage = prompt, True
@@ -625,7 +856,11 @@ def _validations(sheet, lembar: Lembar, lists, letters, fixed: int, first: int, 
         sources = list(lembar.induk_dari)
         if len(sources) == 1:
             where = "C" if sources[0] == "Program" else "A"
-            add(get_column_letter(column), f"'{sources[0]}'!${where}${first}:${where}${LAST_ROW}", strict=False)
+            add(
+                get_column_letter(column),
+                f"'{sources[0]}'!${where}${first}:${where}${LAST_ROW}",
+                strict=False,
+            )
         column += 1
     if lembar.mapping and lembar.induk_dari:
         add(get_column_letter(column), f"'{lembar.induk_dari[0]}'!$B${first}:$B${LAST_ROW}")
@@ -640,10 +875,21 @@ def _validations(sheet, lembar: Lembar, lists, letters, fixed: int, first: int, 
             add(letter, lists["satuan"], strict=False)
         elif kolom.field in (("tujuan",), ("sasaran",)):
             where = "A" if kolom.field == ("tujuan",) else "B"
-            add(letter, f"'{kolom.field[0].title()}'!${where}${first}:${where}${LAST_ROW}", strict=False)
-        elif kolom.number and not kolom.choices and Nilai not in _parts(kolom.annotation):  # "336 Orang/Bulan" is text
-            dv = DataValidation(type="decimal", operator="between", formula1="-1E+15", formula2="1E+16",
-                                allow_blank=True)
+            add(
+                letter,
+                f"'{kolom.field[0].title()}'!${where}${first}:${where}${LAST_ROW}",
+                strict=False,
+            )
+        elif (
+            kolom.number and not kolom.choices and Nilai not in _parts(kolom.annotation)
+        ):  # "336 Orang/Bulan" is text
+            dv = DataValidation(
+                type="decimal",
+                operator="between",
+                formula1="-1E+15",
+                formula2="1E+16",
+                allow_blank=True,
+            )
             dv.error, dv.errorTitle = "Ketik angka (desimal dengan koma atau titik).", "laporgen"
             dv.add(f"{letter}{first}:{letter}{end}")
             sheet.add_data_validation(dv)
@@ -654,25 +900,66 @@ def _petunjuk(sheet, c, sheets: list[Lembar]) -> None:
 
     lines = [
         (f"Data {c.settings.jenis.upper()} - {c.agency.nama_lengkap}", True),
-        ("Buku kerja ini berisi semua tabel data dokumen. Ubah di sini, lalu baca kembali dengan:", False),
+        (
+            "Buku kerja ini berisi semua tabel data dokumen. Ubah di sini, lalu baca kembali dengan:",
+            False,
+        ),
         (f"    laporgen import FILE.xlsx --into {display_path(c.folder)}", False),
         ("", False),
         ("Cara mengisi", True),
-        (("1. Isi hanya sel putih. Sel abu-abu dihitung otomatis (jumlah pagu, serapan, capaian) atau tidak "
-         "berlaku untuk baris itu, dan dikunci."), False),
-        (("2. Angka boleh dengan koma atau titik desimal (92,5 atau 92.5). Rupiah tanpa \"Rp\" dan tanpa desimal "
-         "bila bulat."), False),
-        (("3. Kolom ID: pengenal baris (T1, S1.1, IS1.1, P1, K1.1). Jangan ubah ID baris yang sudah ada; "
-         "untuk baris baru, isi ID baru yang belum dipakai."), False),
-        (("4. Baris baru: isi pada baris kosong di bawah tabel. Kolom Induk menunjuk ID baris induknya "
-         "(sasaran → tujuan, indikator → tujuan/sasaran, kegiatan → program, sub kegiatan → kegiatan)."), False),
-        (("   Pada lembar Indikator Program dan lembar bernomor (SDM, Aset), biarkan kolom No kosong untuk "
-         "baris baru."), False),
-        (("5. Menghapus baris: kosongkan seluruh isian baris itu, atau buka proteksi lembar "
-         "(Review > Unprotect Sheet, tanpa kata sandi) lalu hapus barisnya."), False),
-        ("6. Pilihan tertutup (arah, tingkat, ya/tidak, ID induk, satuan) memakai daftar pilihan sel.", False),
-        (("7. laporgen import memeriksa setiap sel dulu; bila ada yang salah, pesannya menyebut lembar dan sel "
-         "(mis. Indikator!E7) dan tidak ada file yang diubah."), False),
+        (
+            (
+                "1. Isi hanya sel putih. Sel abu-abu dihitung otomatis (jumlah pagu, serapan, capaian) atau tidak "
+                "berlaku untuk baris itu, dan dikunci."
+            ),
+            False,
+        ),
+        (
+            (
+                '2. Angka boleh dengan koma atau titik desimal (92,5 atau 92.5). Rupiah tanpa "Rp" dan tanpa desimal '
+                "bila bulat."
+            ),
+            False,
+        ),
+        (
+            (
+                "3. Kolom ID: pengenal baris (T1, S1.1, IS1.1, P1, K1.1). Jangan ubah ID baris yang sudah ada; "
+                "untuk baris baru, isi ID baru yang belum dipakai."
+            ),
+            False,
+        ),
+        (
+            (
+                "4. Baris baru: isi pada baris kosong di bawah tabel. Kolom Induk menunjuk ID baris induknya "
+                "(sasaran → tujuan, indikator → tujuan/sasaran, kegiatan → program, sub kegiatan → kegiatan)."
+            ),
+            False,
+        ),
+        (
+            (
+                "   Pada lembar Indikator Program dan lembar bernomor (SDM, Aset), biarkan kolom No kosong untuk "
+                "baris baru."
+            ),
+            False,
+        ),
+        (
+            (
+                "5. Menghapus baris: kosongkan seluruh isian baris itu, atau buka proteksi lembar "
+                "(Review > Unprotect Sheet, tanpa kata sandi) lalu hapus barisnya."
+            ),
+            False,
+        ),
+        (
+            "6. Pilihan tertutup (arah, tingkat, ya/tidak, ID induk, satuan) memakai daftar pilihan sel.",
+            False,
+        ),
+        (
+            (
+                "7. laporgen import memeriksa setiap sel dulu; bila ada yang salah, pesannya menyebut lembar dan sel "
+                "(mis. Indikator!E7) dan tidak ada file yang diubah."
+            ),
+            False,
+        ),
         ("", False),
         ("Lembar", True),
     ]
@@ -684,6 +971,8 @@ def _petunjuk(sheet, c, sheets: list[Lembar]) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if len(text) > 60:
             sheet.row_dimensions[r].height = 15 * -(-len(text) // 60)
-    sheet.column_dimensions["A"].width = 72  # the page's width: the text wraps on screen and on paper
+    sheet.column_dimensions[
+        "A"
+    ].width = 72  # the page's width: the text wraps on screen and on paper
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True

@@ -56,8 +56,14 @@ class Imported:
     report: list[str]
 
 
-def import_narasi(docx: Path, folder: Path, sections: list[Bagian], context: Mapping[str, Any],
-                  placeholders: bool = False, overwrite: bool = False) -> Imported:
+def import_narasi(
+    docx: Path,
+    folder: Path,
+    sections: list[Bagian],
+    context: Mapping[str, Any],
+    placeholders: bool = False,
+    overwrite: bool = False,
+) -> Imported:
     """The narrative files `docx` gives the document in `folder`, and what to tell the user;
     raises LaporgenError when the file cannot be read or would replace narrative unasked."""
     images: dict[str, bytes] = {}
@@ -71,8 +77,10 @@ def import_narasi(docx: Path, folder: Path, sections: list[Bagian], context: Map
     for bagian, chunk in parts.items():
         text = _markdown(chunk)
         text, found = _placed_figures(text, figures, placeholders)
-        report += [f"{bagian.id}.md: {shown} {'replaced by' if placeholders else 'matches'} {{{{ {name} }}}}"
-                   for shown, name in found]
+        report += [
+            f"{bagian.id}.md: {shown} {'replaced by' if placeholders else 'matches'} {{{{ {name} }}}}"
+            for shown, name in found
+        ]
         path = narasi / f"{bagian.id}.md"
         data = text.encode("utf-8")
         if path.is_file() and path.read_bytes() != data:
@@ -80,9 +88,17 @@ def import_narasi(docx: Path, folder: Path, sections: list[Bagian], context: Map
         files[path] = data
         report.append(f"{display_path(path)} <- {bagian.number} {bagian.title}".replace("  ", " "))
     if replaced and not overwrite:
-        raise LaporgenError([Problem(display_path(p), "this narrative file exists and the Word file would change it",
-                                     hint="rerun with --overwrite to replace it (its placeholders are lost), or delete it first",
-                                     code="import.exists") for p in replaced])
+        raise LaporgenError(
+            [
+                Problem(
+                    display_path(p),
+                    "this narrative file exists and the Word file would change it",
+                    hint="rerun with --overwrite to replace it (its placeholders are lost), or delete it first",
+                    code="import.exists",
+                )
+                for p in replaced
+            ]
+        )
     for name, data in images.items():
         files[narasi / "gambar" / name] = data
     if not placeholders and any(" matches {{" in line for line in report):
@@ -130,8 +146,16 @@ def _html_of(docx: Path, images: dict[str, bytes]) -> str:
         with docx.open("rb") as stream:
             result = mammoth.convert_to_html(stream, convert_image=mammoth.images.img_element(save))
     except (KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
-        raise LaporgenError([Problem(display_path(docx), f"cannot read the Word file: {exc}",
-                                     hint="save it again in Word or LibreOffice as .docx", code="import.file")]) from exc
+        raise LaporgenError(
+            [
+                Problem(
+                    display_path(docx),
+                    f"cannot read the Word file: {exc}",
+                    hint="save it again in Word or LibreOffice as .docx",
+                    code="import.file",
+                )
+            ]
+        ) from exc
     return result.value
 
 
@@ -142,18 +166,28 @@ def _require_docx(docx: Path) -> None:
     if not docx.is_file():
         raise refuse("no such file", "give the path of the Word file (.docx)")
     if docx.stat().st_size > MAX_DOCX_BYTES:
-        raise refuse(f"the file is larger than {MAX_DOCX_BYTES // 2**20} MB",
-                     "make the pictures smaller (Word: Compress Pictures) or split the file")
+        raise refuse(
+            f"the file is larger than {MAX_DOCX_BYTES // 2**20} MB",
+            "make the pictures smaller (Word: Compress Pictures) or split the file",
+        )
     try:
         with zipfile.ZipFile(docx) as z:
             names = set(z.namelist())
             unpacked = sum(i.file_size for i in z.infolist())
     except (zipfile.BadZipFile, OSError) as exc:
-        raise refuse("not a Word file (.docx)", "save it in Word or LibreOffice as .docx (not .doc or .rtf)") from exc
+        raise refuse(
+            "not a Word file (.docx)", "save it in Word or LibreOffice as .docx (not .doc or .rtf)"
+        ) from exc
     if "word/document.xml" not in names:
-        raise refuse("not a Word document (.docx)", "save it in Word or LibreOffice as a Word document (.docx)")
+        raise refuse(
+            "not a Word document (.docx)",
+            "save it in Word or LibreOffice as a Word document (.docx)",
+        )
     if unpacked > MAX_UNPACKED_BYTES:
-        raise refuse(f"the file unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB", "save it again in Word")
+        raise refuse(
+            f"the file unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB",
+            "save it again in Word",
+        )
 
 
 def _safe_name(name: str) -> str:
@@ -172,22 +206,45 @@ def _split(body: str, sections: list[Bagian], docx: Path) -> dict[Bagian, str]:
     pieces = _HEADING.split(body)
     name = display_path(docx)
     if len(pieces) == 1:
-        raise LaporgenError([Problem(name, "the Word file has no headings in Word's heading styles", hint=(
-            "give each chapter and section title the style Heading 1, 2 or 3 (Judul 1, 2, 3), "
-            "with the numbers and titles `laporgen outline PATH` prints"), code="import.heading")])
+        raise LaporgenError(
+            [
+                Problem(
+                    name,
+                    "the Word file has no headings in Word's heading styles",
+                    hint=(
+                        "give each chapter and section title the style Heading 1, 2 or 3 (Judul 1, 2, 3), "
+                        "with the numbers and titles `laporgen outline PATH` prints"
+                    ),
+                    code="import.heading",
+                )
+            ]
+        )
     if _text(pieces[0]):
-        problems.append(Problem(name, f"text before the first heading: {_text(pieces[0])[:60]!r}",
-                                hint="start the file with a chapter or section heading (style Heading 1, 2 or 3)",
-                                code="import.heading"))
+        problems.append(
+            Problem(
+                name,
+                f"text before the first heading: {_text(pieces[0])[:60]!r}",
+                hint="start the file with a chapter or section heading (style Heading 1, 2 or 3)",
+                code="import.heading",
+            )
+        )
     chapter = ""
     for i in range(1, len(pieces), 3):
         heading, chunk = _text(pieces[i + 1]), pieces[i + 2]
         bagian = match_heading(heading, sections, chapter)
         if bagian is None:
             if _text(chunk) or heading:
-                problems.append(Problem(name, f"the heading {heading!r} matches no section of the document", hint=(
-                    "write its number or title as `laporgen outline PATH` prints them, "
-                    "or add the section to document.toml's [outline]"), code="import.heading"))
+                problems.append(
+                    Problem(
+                        name,
+                        f"the heading {heading!r} matches no section of the document",
+                        hint=(
+                            "write its number or title as `laporgen outline PATH` prints them, "
+                            "or add the section to document.toml's [outline]"
+                        ),
+                        code="import.heading",
+                    )
+                )
             continue
         chapter = bagian.chapter
         if _text(chunk):
@@ -201,7 +258,9 @@ def _text(fragment: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
 
 
-_NUMBER = re.compile(r"^(BAB\s+[IVXLC]+\b|(?:BAB\s+)?\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-Z]\.)\s*(.*)$", re.I)
+_NUMBER = re.compile(
+    r"^(BAB\s+[IVXLC]+\b|(?:BAB\s+)?\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-Z]\.)\s*(.*)$", re.I
+)
 
 
 def _normal(text: str) -> str:
@@ -231,8 +290,11 @@ def _match(heading: str, sections: list[Bagian]) -> Bagian | None:
     number, title = (m.group(1), m.group(2)) if m else ("", heading)
     want = _normal(title)
     if number:
-        numbered = [s for s in sections if _number(s.number) == _number(number)
-                    and (not want or _alike(want, _normal(s.title)))]
+        numbered = [
+            s
+            for s in sections
+            if _number(s.number) == _number(number) and (not want or _alike(want, _normal(s.title)))
+        ]
         if len(numbered) == 1:  # "A." stands in every chapter: alone, it names none
             return numbered[0]
         if not want:
@@ -240,9 +302,18 @@ def _match(heading: str, sections: list[Bagian]) -> Bagian | None:
     exact = [s for s in sections if _normal(s.title) == want]
     if len(exact) == 1:
         return exact[0]
-    scored = sorted(((difflib.SequenceMatcher(None, want, _normal(s.title)).ratio(), i) for i, s in enumerate(sections)),
-                    reverse=True)
-    if scored and scored[0][0] >= TITLE_LIKENESS and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+    scored = sorted(
+        (
+            (difflib.SequenceMatcher(None, want, _normal(s.title)).ratio(), i)
+            for i, s in enumerate(sections)
+        ),
+        reverse=True,
+    )
+    if (
+        scored
+        and scored[0][0] >= TITLE_LIKENESS
+        and (len(scored) == 1 or scored[1][0] < scored[0][0])
+    ):
         return sections[scored[0][1]]
     return None
 
@@ -261,14 +332,22 @@ def _markdown(chunk: str) -> str:
     """One section's HTML as narrative Markdown: Jinja's delimiters in the text kept as text."""
     from markdownify import markdownify
 
-    text = markdownify(chunk, heading_style="ATX", bullets="-", strong_em_symbol="*", escape_underscores=False,
-                      table_infer_header=True)
+    text = markdownify(
+        chunk,
+        heading_style="ATX",
+        bullets="-",
+        strong_em_symbol="*",
+        escape_underscores=False,
+        table_infer_header=True,
+    )
     text = re.sub(r"\{([{%#])", lambda m: "{{ '{" + m.group(1) + "' }}", text)
     text = _captioned(re.sub(r"\n{3,}", "\n\n", text).strip())
     return text + "\n"
 
 
-_PICTURE = re.compile(r"!\[\]\(([^)\s]+)\)(?:\n\n(?:Gambar|Figure)\s+[\dA-Z][\d.]*\.?\s+(\S[^\n]*))?")
+_PICTURE = re.compile(
+    r"!\[\]\(([^)\s]+)\)(?:\n\n(?:Gambar|Figure)\s+[\dA-Z][\d.]*\.?\s+(\S[^\n]*))?"
+)
 CAPTION_TO_WRITE = "[ISI] judul gambar"
 """The caption of a picture the Word file gives none: `check` lists it as still to fill in."""
 
@@ -277,7 +356,9 @@ def _captioned(text: str) -> str:
     """Every picture with a caption (a narrative picture needs one): Word's alt text as mammoth
     gave it, else the "Gambar 1.1 …" paragraph under it (laporgen numbers the picture itself),
     else a marked caption to write."""
-    return _PICTURE.sub(lambda m: f"![{(m.group(2) or CAPTION_TO_WRITE).strip()}]({m.group(1)})", text)
+    return _PICTURE.sub(
+        lambda m: f"![{(m.group(2) or CAPTION_TO_WRITE).strip()}]({m.group(1)})", text
+    )
 
 
 # ------------------------------------------------------------------------ figures → placeholders
@@ -290,7 +371,9 @@ def _figures(context: Mapping[str, Any]) -> dict[str, str]:
         shown = str(value)
         if _YEAR.fullmatch(shown):  # "Tahun 2024" may be a regulation's year, not the report's
             continue
-        if re.search(r"\d", shown) and (len(re.sub(r"\D", "", shown)) >= 3 or re.search(r"[,%]", shown)):
+        if re.search(r"\d", shown) and (
+            len(re.sub(r"\D", "", shown)) >= 3 or re.search(r"[,%]", shown)
+        ):
             seen.setdefault(shown, set()).add(name)
     return {shown: names.pop() for shown, names in seen.items() if len(names) == 1}
 
@@ -307,7 +390,9 @@ def _leaves(value: Any, prefix: str) -> Iterator[tuple[str, Any]]:
         yield prefix, value
 
 
-def _placed_figures(text: str, figures: Mapping[str, str], replace: bool) -> tuple[str, list[tuple[str, str]]]:
+def _placed_figures(
+    text: str, figures: Mapping[str, str], replace: bool
+) -> tuple[str, list[tuple[str, str]]]:
     """`text` with each computed figure it types found (and replaced when `replace`)."""
     found: list[tuple[str, str]] = []
     for shown in sorted(figures, key=len, reverse=True):

@@ -63,6 +63,7 @@ from .xlsx_cells import (
 Path_ = tuple[str | int, ...]
 """A path to a YAML node: ("realisasi", "IS2.1", "nilai")."""
 
+
 # ---------------------------------------------------------------------------------- reading
 @dataclass(frozen=True)
 class _Edit:
@@ -90,23 +91,32 @@ class _Reader:
         self.problems: list[Problem] = []
         self.edits: list[_Edit] = []
 
-    def problem(self, where: str, message: str, hint: str | None = None, code: str = "import.cell") -> None:
+    def problem(
+        self, where: str, message: str, hint: str | None = None, code: str = "import.cell"
+    ) -> None:
         self.problems.append(Problem(self.file, message, field=where, hint=hint, code=code))
 
     def rows(self, sheet, headers: tuple[str, ...]) -> list[tuple[int, tuple]]:
         """(row number, cells) of every non-empty data row, after checking the headers."""
         found = None
-        for r, row in enumerate(sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, max_col=len(headers)), start=1):
+        for r, row in enumerate(
+            sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, max_col=len(headers)), start=1
+        ):
             if tuple(header_text(c.value) for c in row) == tuple(h.lower() for h in headers):
                 found = r
                 break
         if found is None:
-            self.problem(f"{sheet.title}!A{HEADER_ROW}", "the column headers are not the template's "
-                         f"({', '.join(headers)})",
-                         "export a new template with laporgen export PATH --template realisasi", "import.sheet")
+            self.problem(
+                f"{sheet.title}!A{HEADER_ROW}",
+                f"the column headers are not the template's ({', '.join(headers)})",
+                "export a new template with laporgen export PATH --template realisasi",
+                "import.sheet",
+            )
             return []
         rows = []
-        for r, row in enumerate(sheet.iter_rows(min_row=found + 1, max_col=len(headers)), start=found + 1):
+        for r, row in enumerate(
+            sheet.iter_rows(min_row=found + 1, max_col=len(headers)), start=found + 1
+        ):
             if any(c.value not in (None, "") for c in row):
                 rows.append((r, row))
         return rows
@@ -114,9 +124,15 @@ class _Reader:
     def number(self, cell, kind: TypeAdapter) -> Decimal | None:
         """The cell's number, checked as the content model checks it; a problem and None if not."""
         where = f"{cell.parent.title}!{cell.coordinate}"
-        if cell.value is None and self.formulas[cell.parent.title][cell.coordinate].data_type == "f":
-            self.problem(where, "a formula whose result was never computed",
-                         "open and save the file in Excel or LibreOffice, or type the number")
+        if (
+            cell.value is None
+            and self.formulas[cell.parent.title][cell.coordinate].data_type == "f"
+        ):
+            self.problem(
+                where,
+                "a formula whose result was never computed",
+                "open and save the file in Excel or LibreOffice, or type the number",
+            )
             return None
         try:
             value = number_of_cell(cell.value, cell.number_format or "General")
@@ -127,7 +143,9 @@ class _Reader:
             self.problem(where, exc.errors()[0]["msg"])
         return None
 
-    def ids(self, sheet, rows: list[tuple[int, tuple]], known: dict[str, Any]) -> list[tuple[int, tuple, Any]]:
+    def ids(
+        self, sheet, rows: list[tuple[int, tuple]], known: dict[str, Any]
+    ) -> list[tuple[int, tuple, Any]]:
         """Rows whose id is known (each at most once); problems for the others."""
         seen: dict[str, int] = {}
         out = []
@@ -135,14 +153,26 @@ class _Reader:
             raw = row[0].value
             key = str(raw).strip() if raw is not None else ""
             if not key:
-                self.problem(f"{sheet.title}!A{r}", "the row has values but no ID",
-                             "copy the ID from the exported template, or delete the row", "import.id")
+                self.problem(
+                    f"{sheet.title}!A{r}",
+                    "the row has values but no ID",
+                    "copy the ID from the exported template, or delete the row",
+                    "import.id",
+                )
             elif key not in known:
-                self.problem(f"{sheet.title}!A{r}", f"unknown ID {key!r}",
-                             f"{sheet.title} IDs are: {', '.join(known)}", "import.id")
+                self.problem(
+                    f"{sheet.title}!A{r}",
+                    f"unknown ID {key!r}",
+                    f"{sheet.title} IDs are: {', '.join(known)}",
+                    "import.id",
+                )
             elif key in seen:
-                self.problem(f"{sheet.title}!A{r}", f"ID {key!r} is also in row {seen[key]}",
-                             "keep one row per ID", "import.id")
+                self.problem(
+                    f"{sheet.title}!A{r}",
+                    f"ID {key!r} is also in row {seen[key]}",
+                    "keep one row per ID",
+                    "import.id",
+                )
             else:
                 seen[key] = r
                 out.append((r, row, known[key]))
@@ -154,11 +184,15 @@ class _Reader:
         angka = TypeAdapter(Angka)
         for _row, cells, baris in self.ids(sheet, self.rows(sheet, headers), known):
             realisasi = self.number(cells[INDIKATOR_REALISASI], angka)
-            tw_cells = cells[INDIKATOR_REALISASI + 1: INDIKATOR_REALISASI + 1 + len(TRIWULAN)]
+            tw_cells = cells[INDIKATOR_REALISASI + 1 : INDIKATOR_REALISASI + 1 + len(TRIWULAN)]
             tw = tuple(self.number(c, angka) for c in tw_cells)
             if not baris.sasaran and any(c.value not in (None, "") for c in tw_cells):
-                self.problem(f"{sheet.title}!{tw_cells[0].coordinate}", f"{baris.id} is a tujuan indicator: "
-                             "quarterly targets are set for sasaran indicators only", "leave these cells empty")
+                self.problem(
+                    f"{sheet.title}!{tw_cells[0].coordinate}",
+                    f"{baris.id} is a tujuan indicator: "
+                    "quarterly targets are set for sasaran indicators only",
+                    "leave these cells empty",
+                )
                 continue
             self._realisasi(baris, realisasi)
             if baris.sasaran:
@@ -167,23 +201,36 @@ class _Reader:
     def indikator_program(self, sheet) -> None:
         known = {row.id: row for row in indikator_program_rows(self.content)}
         angka = TypeAdapter(Angka)
-        for _, cells, baris in self.ids(sheet, self.rows(sheet, indikator_program_headers(self.content)), known):
+        for _, cells, baris in self.ids(
+            sheet, self.rows(sheet, indikator_program_headers(self.content)), known
+        ):
             new = self.number(cells[INDIKATOR_PROGRAM_REALISASI], angka)
             if not self.problems_in(cells) and not _same(baris.realisasi, new):
-                self.edits.append(_Edit("program", (*baris.path, "realisasi"), baris.realisasi, new, baris.id))
+                self.edits.append(
+                    _Edit("program", (*baris.path, "realisasi"), baris.realisasi, new, baris.id)
+                )
 
     def alokasi(self, sheet) -> None:
         known = {row.id: row for row in alokasi_rows(self.content)}
         rupiah = TypeAdapter(Rupiah)
-        for _, cells, baris in self.ids(sheet, self.rows(sheet, alokasi_headers(self.content)), known):
+        for _, cells, baris in self.ids(
+            sheet, self.rows(sheet, alokasi_headers(self.content)), known
+        ):
             cell = cells[ALOKASI_REALISASI]
-            if cell.value in (None, "") or (isinstance(cell.value, str) and cell.value.strip() in EMPTY_TEXT):
-                self.problem(f"{sheet.title}!{cell.coordinate}", f"the realisasi of {baris.id} is empty",
-                             "type the amount spent (0 if nothing)")
+            if cell.value in (None, "") or (
+                isinstance(cell.value, str) and cell.value.strip() in EMPTY_TEXT
+            ):
+                self.problem(
+                    f"{sheet.title}!{cell.coordinate}",
+                    f"the realisasi of {baris.id} is empty",
+                    "type the amount spent (0 if nothing)",
+                )
                 continue
             new = self.number(cell, rupiah)
             if new is not None and not _same(baris.realisasi, new):
-                self.edits.append(_Edit("kinerja", (*baris.path, "realisasi"), baris.realisasi, new, baris.id))
+                self.edits.append(
+                    _Edit("kinerja", (*baris.path, "realisasi"), baris.realisasi, new, baris.id)
+                )
 
     def problems_in(self, cells) -> bool:
         """A problem was reported on one of `cells` (their value must not be written)."""
@@ -208,7 +255,9 @@ class _Reader:
         else:
             for i, (before, after) in enumerate(zip(old, new, strict=True)):
                 if not _same(before, after):
-                    self.edits.append(_Edit("kinerja", ("target_triwulan", baris.id, i), before, after))
+                    self.edits.append(
+                        _Edit("kinerja", ("target_triwulan", baris.id, i), before, after)
+                    )
 
     def anggaran(self, sheet) -> None:
         headers = anggaran_headers(self.content)
@@ -216,13 +265,20 @@ class _Reader:
         rupiah = TypeAdapter(Rupiah)
         for _row, cells, baris in self.ids(sheet, self.rows(sheet, headers), known):
             cell = cells[ANGGARAN_REALISASI]
-            if cell.value in (None, "") or (isinstance(cell.value, str) and cell.value.strip() in EMPTY_TEXT):
-                self.problem(f"{sheet.title}!{cell.coordinate}", f"the realisasi anggaran of {baris.id} is empty",
-                             "type the amount spent (0 if nothing)")
+            if cell.value in (None, "") or (
+                isinstance(cell.value, str) and cell.value.strip() in EMPTY_TEXT
+            ):
+                self.problem(
+                    f"{sheet.title}!{cell.coordinate}",
+                    f"the realisasi anggaran of {baris.id} is empty",
+                    "type the amount spent (0 if nothing)",
+                )
                 continue
             new = self.number(cell, rupiah)
             if new is not None and not _same(baris.realisasi, new):
-                self.edits.append(_Edit("program", (*baris.path, "realisasi"), baris.realisasi, new, baris.id))
+                self.edits.append(
+                    _Edit("program", (*baris.path, "realisasi"), baris.realisasi, new, baris.id)
+                )
 
 
 def _same(a: Decimal | None, b: Decimal | None) -> bool:
@@ -236,13 +292,28 @@ def import_realisasi(xlsx: Path, folder: Path) -> list[str]:
     Raises `LaporgenError` with every unreadable cell, writing nothing."""
     content = load_document(folder)
     if not isinstance(content, LkjipContent):
-        raise LaporgenError([Problem(display_path(folder), "realisasi are imported into an LKjIP, not a Renstra",
-                                     hint="give an LKjIP folder, e.g. content/<agency>/lkjip-2024", code="usage")])
+        raise LaporgenError(
+            [
+                Problem(
+                    display_path(folder),
+                    "realisasi are imported into an LKjIP, not a Renstra",
+                    hint="give an LKjIP folder, e.g. content/<agency>/lkjip-2024",
+                    code="usage",
+                )
+            ]
+        )
     workbook, formulas = open_workbook(xlsx, data_only=True), open_workbook(xlsx, data_only=False)
     reader = _Reader(xlsx, content, formulas)
-    optional = {INDIKATOR_PROGRAM, ALOKASI}  # a template exported before these sheets existed has none
-    for name, read in ((INDIKATOR, reader.indikator), (ANGGARAN, reader.anggaran),
-                       (INDIKATOR_PROGRAM, reader.indikator_program), (ALOKASI, reader.alokasi)):
+    optional = {
+        INDIKATOR_PROGRAM,
+        ALOKASI,
+    }  # a template exported before these sheets existed has none
+    for name, read in (
+        (INDIKATOR, reader.indikator),
+        (ANGGARAN, reader.anggaran),
+        (INDIKATOR_PROGRAM, reader.indikator_program),
+        (ALOKASI, reader.alokasi),
+    ):
         if name not in workbook.sheetnames and name in optional:
             continue
         if name in workbook.sheetnames:
@@ -250,8 +321,12 @@ def import_realisasi(xlsx: Path, folder: Path) -> list[str]:
             read(workbook[name])
             reader.problems[first:] = sorted(reader.problems[first:], key=cell_order)
         else:
-            reader.problem(name, f'the sheet "{name}" is missing',
-                           "export a new template with laporgen export PATH --template realisasi", "import.sheet")
+            reader.problem(
+                name,
+                f'the sheet "{name}" is missing',
+                "export a new template with laporgen export PATH --template realisasi",
+                "import.sheet",
+            )
     if reader.problems:
         raise LaporgenError(reader.problems)
     models: dict[str, type[BaseModel]] = {"kinerja": Kinerja, "program": ProgramTree}
@@ -310,5 +385,9 @@ def _validate(path: Path, text: str, model: type[BaseModel]) -> None:
         try:
             load(model, copy)
         except LaporgenError as exc:
-            raise LaporgenError([Problem(display_path(path), p.message, p.line, p.field, p.hint, p.code)
-                                 for p in exc.problems]) from None
+            raise LaporgenError(
+                [
+                    Problem(display_path(path), p.message, p.line, p.field, p.hint, p.code)
+                    for p in exc.problems
+                ]
+            ) from None

@@ -62,8 +62,14 @@ class BarisAnggaran:
 
 def indikator_headers(c: LkjipContent) -> tuple[str, ...]:
     tahun, depan = c.settings.tahun, c.settings.tahun + 1
-    return ("ID", "Indikator", "Satuan", f"Target {tahun}", f"Realisasi {tahun}",
-            *(f"Target TW {tw} {depan}" for tw in TRIWULAN))
+    return (
+        "ID",
+        "Indikator",
+        "Satuan",
+        f"Target {tahun}",
+        f"Realisasi {tahun}",
+        *(f"Target TW {tw} {depan}" for tw in TRIWULAN),
+    )
 
 
 INDIKATOR_REALISASI = 4
@@ -83,22 +89,33 @@ def indikator_rows(c: LkjipContent) -> list[BarisIndikator]:
     """The Indikator rows in plan order: each tujuan's measured indicators, then its
     sasaran's indicators."""
     figures = lkjip_figures(c)
-    target = {row.indikator.id: row.target for row in (*figures.indikator_tujuan, *figures.indikator)}
+    target = {
+        row.indikator.id: row.target for row in (*figures.indikator_tujuan, *figures.indikator)
+    }
     rows = []
     for tujuan in c.rencana.tujuan:
         for ind in tujuan.indikator:
             if ind.id in c.kinerja.realisasi:
                 rows.append(_baris(c, ind, target.get(ind.id), sasaran=False))
         for sasaran in tujuan.sasaran:
-            rows.extend(_baris(c, ind, target.get(ind.id), sasaran=True) for ind in sasaran.indikator)
+            rows.extend(
+                _baris(c, ind, target.get(ind.id), sasaran=True) for ind in sasaran.indikator
+            )
     return rows
 
 
 def _baris(c: LkjipContent, ind, target: Decimal | None, sasaran: bool) -> BarisIndikator:
     fakta = c.kinerja.realisasi.get(ind.id)
     triwulan = c.kinerja.target_triwulan.get(ind.id)
-    return BarisIndikator(ind.id, ind.nama, ind.satuan, target, fakta.nilai if fakta else None,
-                          tuple(triwulan) if triwulan is not None else None, sasaran)
+    return BarisIndikator(
+        ind.id,
+        ind.nama,
+        ind.satuan,
+        target,
+        fakta.nilai if fakta else None,
+        tuple(triwulan) if triwulan is not None else None,
+        sasaran,
+    )
 
 
 def anggaran_rows(c: LkjipContent) -> list[BarisAnggaran]:
@@ -111,11 +128,21 @@ def _leaves(c: LkjipContent) -> Iterator[BarisAnggaran]:
         for k, kegiatan in enumerate(program.kegiatan):
             if kegiatan.sub_kegiatan:
                 for s, sub in enumerate(kegiatan.sub_kegiatan):
-                    yield BarisAnggaran(sub.id, sub.nama, sub.anggaran.pagu, sub.anggaran.realisasi,
-                                        ("program", p, "kegiatan", k, "sub_kegiatan", s, "anggaran"))
+                    yield BarisAnggaran(
+                        sub.id,
+                        sub.nama,
+                        sub.anggaran.pagu,
+                        sub.anggaran.realisasi,
+                        ("program", p, "kegiatan", k, "sub_kegiatan", s, "anggaran"),
+                    )
             elif kegiatan.anggaran is not None:
-                yield BarisAnggaran(kegiatan.id, kegiatan.nama, kegiatan.anggaran.pagu, kegiatan.anggaran.realisasi,
-                                    ("program", p, "kegiatan", k, "anggaran"))
+                yield BarisAnggaran(
+                    kegiatan.id,
+                    kegiatan.nama,
+                    kegiatan.anggaran.pagu,
+                    kegiatan.anggaran.realisasi,
+                    ("program", p, "kegiatan", k, "anggaran"),
+                )
 
 
 @dataclass(frozen=True)
@@ -134,7 +161,14 @@ class BarisIndikatorProgram:
 
 def indikator_program_headers(c: LkjipContent) -> tuple[str, ...]:
     tahun = c.settings.tahun
-    return ("ID", "Program / Kegiatan", "Indikator", "Satuan", f"Target {tahun}", f"Realisasi {tahun}")
+    return (
+        "ID",
+        "Program / Kegiatan",
+        "Indikator",
+        "Satuan",
+        f"Target {tahun}",
+        f"Realisasi {tahun}",
+    )
 
 
 INDIKATOR_PROGRAM_REALISASI = 5
@@ -147,8 +181,17 @@ def indikator_program_rows(c: LkjipContent) -> list[BarisIndikatorProgram]:
     for node, path in _nodes(c):
         for i, ind in enumerate(node.indikator):
             if ind.realisasi_dari is None:
-                rows.append(BarisIndikatorProgram(f"{node.id}/{i + 1}", node.nama, ind.nama, ind.satuan, ind.target,
-                                                  ind.realisasi, (*path, "indikator", i)))
+                rows.append(
+                    BarisIndikatorProgram(
+                        f"{node.id}/{i + 1}",
+                        node.nama,
+                        ind.nama,
+                        ind.satuan,
+                        ind.target,
+                        ind.realisasi,
+                        (*path, "indikator", i),
+                    )
+                )
     return rows
 
 
@@ -181,9 +224,17 @@ ALOKASI_REALISASI = 3
 
 def alokasi_rows(c: LkjipContent) -> list[BarisAlokasi]:
     names = {node.id: node.nama for node, _ in _nodes(c)}
-    return [BarisAlokasi(f"{sasaran}/{kegiatan}", f"{names.get(kegiatan, kegiatan)} (sasaran {sasaran})",
-                         alokasi.pagu, alokasi.realisasi, ("dukungan", sasaran, "alokasi", kegiatan))
-            for sasaran, dukungan in c.kinerja.dukungan.items() for kegiatan, alokasi in dukungan.alokasi.items()]
+    return [
+        BarisAlokasi(
+            f"{sasaran}/{kegiatan}",
+            f"{names.get(kegiatan, kegiatan)} (sasaran {sasaran})",
+            alokasi.pagu,
+            alokasi.realisasi,
+            ("dukungan", sasaran, "alokasi", kegiatan),
+        )
+        for sasaran, dukungan in c.kinerja.dukungan.items()
+        for kegiatan, alokasi in dukungan.alokasi.items()
+    ]
 
 
 # ---------------------------------------------------------------------------------- workbook
@@ -195,8 +246,10 @@ def realisasi_workbook(c: LkjipContent) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
     judul = f"Realisasi Tahun {c.settings.tahun} - {c.agency.nama_lengkap}"
-    petunjuk = ("Isi kolom putih (angka; desimal dengan koma atau titik). Kolom abu-abu hanya acuan. "
-                "Jangan ubah kolom ID. Lalu: laporgen import FILE --into FOLDER")
+    petunjuk = (
+        "Isi kolom putih (angka; desimal dengan koma atau titik). Kolom abu-abu hanya acuan. "
+        "Jangan ubah kolom ID. Lalu: laporgen import FILE --into FOLDER"
+    )
     sheet = workbook.create_sheet(INDIKATOR)
     _head(sheet, judul, petunjuk, indikator_headers(c), (8, 60, 12, 12, 14, 14, 14, 14, 14))
     for r, row in enumerate(indikator_rows(c), start=HEADER_ROW + 1):
@@ -207,24 +260,45 @@ def realisasi_workbook(c: LkjipContent) -> bytes:
     sheet = workbook.create_sheet(ANGGARAN)
     _head(sheet, judul, petunjuk, anggaran_headers(c), (8, 70, 18, 18))
     for r, baris in enumerate(anggaran_rows(c), start=HEADER_ROW + 1):
-        _row(sheet, r, (baris.id, baris.nama, baris.pagu, baris.realisasi), ANGGARAN_EDITABLE, number_format="#,##0")
+        _row(
+            sheet,
+            r,
+            (baris.id, baris.nama, baris.pagu, baris.realisasi),
+            ANGGARAN_EDITABLE,
+            number_format="#,##0",
+        )
     sheet = workbook.create_sheet(INDIKATOR_PROGRAM)
     _head(sheet, judul, petunjuk, indikator_program_headers(c), (8, 45, 45, 12, 12, 14))
     for r, ip in enumerate(indikator_program_rows(c), start=HEADER_ROW + 1):
-        _row(sheet, r, (ip.id, ip.induk, ip.nama, ip.satuan, ip.target, ip.realisasi),
-             (INDIKATOR_PROGRAM_REALISASI,), number_format="General")
+        _row(
+            sheet,
+            r,
+            (ip.id, ip.induk, ip.nama, ip.satuan, ip.target, ip.realisasi),
+            (INDIKATOR_PROGRAM_REALISASI,),
+            number_format="General",
+        )
     sheet = workbook.create_sheet(ALOKASI)
     _head(sheet, judul, petunjuk, alokasi_headers(c), (10, 70, 18, 18))
     for r, alokasi in enumerate(alokasi_rows(c), start=HEADER_ROW + 1):
-        _row(sheet, r, (alokasi.id, alokasi.nama, alokasi.pagu, alokasi.realisasi), (ALOKASI_REALISASI,), number_format="#,##0")
-    moment = max(datetime.combine(c.settings.tanda_tangan.tanggal, datetime.min.time()), datetime(1980, 1, 1))
+        _row(
+            sheet,
+            r,
+            (alokasi.id, alokasi.nama, alokasi.pagu, alokasi.realisasi),
+            (ALOKASI_REALISASI,),
+            number_format="#,##0",
+        )
+    moment = max(
+        datetime.combine(c.settings.tanda_tangan.tanggal, datetime.min.time()), datetime(1980, 1, 1)
+    )
     workbook.properties.title = judul
     workbook.properties.creator = "laporgen"
     workbook.properties.created = workbook.properties.modified = moment
     return workbook_bytes(workbook, moment)
 
 
-def _head(sheet, judul: str, petunjuk: str, headers: tuple[str, ...], widths: tuple[int, ...]) -> None:
+def _head(
+    sheet, judul: str, petunjuk: str, headers: tuple[str, ...], widths: tuple[int, ...]
+) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
@@ -259,5 +333,3 @@ def _row(sheet, r: int, values: tuple, editable: tuple[int, ...], number_format:
         if i not in editable:
             cell.fill = grey
         cell.alignment = Alignment(vertical="top", wrap_text=i == 1)
-
-

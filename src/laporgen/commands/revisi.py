@@ -31,12 +31,28 @@ def _git(*args: str, cwd: Path) -> bytes:
     try:
         return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True).stdout
     except FileNotFoundError as exc:
-        raise LaporgenError([Problem("git", "git is not installed", hint="install git, or compare two folders",
-                                     code="diff.git")]) from exc
+        raise LaporgenError(
+            [
+                Problem(
+                    "git",
+                    "git is not installed",
+                    hint="install git, or compare two folders",
+                    code="diff.git",
+                )
+            ]
+        ) from exc
     except subprocess.CalledProcessError as exc:
         message = exc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["failed"]
-        raise LaporgenError([Problem("git", f"git {' '.join(args[:2])}: {message[0]}",
-                                     hint="check the revision name (e.g. HEAD~1, a tag, a commit)", code="diff.git")]) from exc
+        raise LaporgenError(
+            [
+                Problem(
+                    "git",
+                    f"git {' '.join(args[:2])}: {message[0]}",
+                    hint="check the revision name (e.g. HEAD~1, a tag, a commit)",
+                    code="diff.git",
+                )
+            ]
+        ) from exc
 
 
 def _extract(rev: str, document: Path, into: Path) -> Path:
@@ -50,5 +66,13 @@ def _extract(rev: str, document: Path, into: Path) -> Path:
         tar.extractall(into, filter="data")
     found = into / rel
     if not found.is_dir():
-        raise LaporgenError([Problem(f"{rev}:{rel.as_posix()}", "no such document folder at that revision", code="diff.git")])
+        raise LaporgenError(
+            [
+                Problem(
+                    f"{rev}:{rel.as_posix()}",
+                    "no such document folder at that revision",
+                    code="diff.git",
+                )
+            ]
+        )
     return found

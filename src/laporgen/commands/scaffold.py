@@ -32,9 +32,17 @@ def new_document(folder: Path, jenis: str, tahun: int, schemas: Path) -> dict[Pa
     entry = jenis_named(jenis)
     rel = Path(os.path.relpath(schemas.resolve(), folder.resolve())).as_posix()
     awal, akhir = tahun + entry.rencana_tahun[0], tahun + entry.rencana_tahun[1]
-    values = {"schemas": rel, "tahun": tahun, "terbit": tahun + 1, "tahun_depan": tahun + 1, "renstra": "",
-              "awal": awal, "pertama": tahun, "akhir": akhir,
-              "targets": ", ".join(f"{y}: 100" for y in range(tahun, akhir + 1))}
+    values = {
+        "schemas": rel,
+        "tahun": tahun,
+        "terbit": tahun + 1,
+        "tahun_depan": tahun + 1,
+        "renstra": "",
+        "awal": awal,
+        "pertama": tahun,
+        "akhir": akhir,
+        "targets": ", ".join(f"{y}: 100" for y in range(tahun, akhir + 1)),
+    }
     files: dict[Path, str] = {}
     agency = folder.parent / "agency.yaml"
     if not agency.exists():
@@ -58,7 +66,15 @@ def _template(path: Path, values: dict[str, object]) -> str:
 def _order(folder: Path, path: Path) -> tuple[int, str]:
     """agency.yaml, document.toml, then the data files, narrative last (the order init prints)."""
     name = path.name
-    rank = 0 if name == "agency.yaml" else 1 if name == "document.toml" else 3 if path.suffix == ".md" else 2
+    rank = (
+        0
+        if name == "agency.yaml"
+        else 1
+        if name == "document.toml"
+        else 3
+        if path.suffix == ".md"
+        else 2
+    )
     return rank, path.as_posix()
 
 
@@ -84,8 +100,11 @@ def next_lkjip(previous: Path, folder: Path) -> dict[Path, str | bytes]:
     for md in sorted((previous / "narasi").rglob("*.md")) if (previous / "narasi").is_dir() else []:
         text = md.read_text(encoding="utf-8")
         files[folder / "narasi" / md.relative_to(previous / "narasi")] = (
-            f"<!-- {ISI} draft dari LKjIP {tahun - 1}: perbarui untuk tahun {tahun} -->\n{text}")
-    for picture in sorted(p for p in previous.rglob("*") if p.is_file() and p.suffix.lower() in PICTURES):
+            f"<!-- {ISI} draft dari LKjIP {tahun - 1}: perbarui untuk tahun {tahun} -->\n{text}"
+        )
+    for picture in sorted(
+        p for p in previous.rglob("*") if p.is_file() and p.suffix.lower() in PICTURES
+    ):
         files[folder / picture.relative_to(previous)] = picture.read_bytes()
     return files
 
@@ -137,14 +156,31 @@ def _kinerja(data: dict, old: LkjipContent, baru: int) -> list[Edit]:
         if fakta.nilai is None or id_ not in rows:
             continue
         row = rows[id_]
-        nilai = {"target": row.target, "realisasi": fakta.nilai} if row.target is not None else {"realisasi": fakta.nilai}
+        nilai = (
+            {"target": row.target, "realisasi": fakta.nilai}
+            if row.target is not None
+            else {"realisasi": fakta.nilai}
+        )
         # a row written by name (no id) is the same indicator: its year merges into it
-        at = next((i for i, r in enumerate(old.kinerja.riwayat)
-                   if r.tentang(id_, row.indikator.nama, row.indikator.satuan)), None)
+        at = next(
+            (
+                i
+                for i, r in enumerate(old.kinerja.riwayat)
+                if r.tentang(id_, row.indikator.nama, row.indikator.satuan)
+            ),
+            None,
+        )
         if at is None:
             induk = row.sasaran.uraian if row.sasaran is not None else row.tujuan.uraian
-            added.append({"sasaran": induk, "indikator": row.indikator.nama, "satuan": row.indikator.satuan,
-                          "id": id_, "tahun": {tahun: nilai}})
+            added.append(
+                {
+                    "sasaran": induk,
+                    "indikator": row.indikator.nama,
+                    "satuan": row.indikator.satuan,
+                    "id": id_,
+                    "tahun": {tahun: nilai},
+                }
+            )
         elif isinstance(riwayat[at].get("tahun"), dict):
             if tahun not in riwayat[at]["tahun"] and str(tahun) not in riwayat[at]["tahun"]:
                 edits.append(Set(("riwayat", at, "tahun", tahun), nilai))
@@ -156,7 +192,13 @@ def _kinerja(data: dict, old: LkjipContent, baru: int) -> list[Edit]:
         edits.append(Set(("riwayat",), added, order=tuple(Kinerja.model_fields)))
     for sasaran, dukungan in (data.get("dukungan") or {}).items():
         for kegiatan in (dukungan.get("alokasi") or {}) if isinstance(dukungan, dict) else ():
-            edits.append(Set(("dukungan", sasaran, "alokasi", kegiatan, "realisasi"), 0, mark=f"realisasi {baru}"))
+            edits.append(
+                Set(
+                    ("dukungan", sasaran, "alokasi", kegiatan, "realisasi"),
+                    0,
+                    mark=f"realisasi {baru}",
+                )
+            )
     return edits
 
 
@@ -170,9 +212,20 @@ def _program(data: dict, baru: int) -> list[Edit]:
         if not isinstance(value, dict) or any(p in DROPPED for p in path):
             continue
         anggaran = bool(path) and path[-1] == "anggaran"
-        keys = ("pagu", "pagu_murni", "realisasi") if anggaran else ("target", "target_murni", "realisasi")
-        mark = f"pagu dan realisasi {baru}" if anggaran else (
-            f"target dan realisasi {baru}" if "target" in value or "target_murni" in value else f"realisasi {baru}")
+        keys = (
+            ("pagu", "pagu_murni", "realisasi")
+            if anggaran
+            else ("target", "target_murni", "realisasi")
+        )
+        mark = (
+            f"pagu dan realisasi {baru}"
+            if anggaran
+            else (
+                f"target dan realisasi {baru}"
+                if "target" in value or "target_murni" in value
+                else f"realisasi {baru}"
+            )
+        )
         for key in keys:
             if not _is_number(value.get(key)):
                 continue
@@ -183,8 +236,12 @@ def _program(data: dict, baru: int) -> list[Edit]:
     return edits
 
 
-PEGAWAI = {"formasi": ("kebutuhan", "realisasi"), "golongan": ("jumlah",), "pendidikan": ("jumlah",),
-           "jenis_kelamin": ("jumlah",)}
+PEGAWAI = {
+    "formasi": ("kebutuhan", "realisasi"),
+    "golongan": ("jumlah",),
+    "pendidikan": ("jumlah",),
+    "jenis_kelamin": ("jumlah",),
+}
 """The staff counts of sumber_daya.yaml, by list: kept as a starting point, marked [ISI]."""
 
 
@@ -195,20 +252,37 @@ def _sumber_daya(data: dict, old: LkjipContent, baru: int) -> list[Edit]:
 
     edits: list[Edit] = []
     aset: dict = data["aset"] if isinstance(data.get("aset"), dict) else {}
-    for n, (raw, item) in enumerate(zip(aset.get("item") or [], old.sumber_daya.aset.item, strict=False)):
+    for n, (raw, item) in enumerate(
+        zip(aset.get("item") or [], old.sumber_daya.aset.item, strict=False)
+    ):
         if not isinstance(raw, dict):
             continue
         akhir = saldo_akhir(item.saldo_awal, item.bertambah, item.berkurang)
-        edits.append(Set(("aset", "item", n, "saldo_awal"), int(akhir) if akhir == akhir.to_integral_value() else akhir))
+        edits.append(
+            Set(
+                ("aset", "item", n, "saldo_awal"),
+                int(akhir) if akhir == akhir.to_integral_value() else akhir,
+            )
+        )
         for mutasi in ("bertambah", "berkurang"):
-            edits.append(Set(("aset", "item", n, mutasi), 0, mark=f"mutasi aset {baru}",
-                             order=("nama", "saldo_awal", "bertambah", "berkurang")))
+            edits.append(
+                Set(
+                    ("aset", "item", n, mutasi),
+                    0,
+                    mark=f"mutasi aset {baru}",
+                    order=("nama", "saldo_awal", "bertambah", "berkurang"),
+                )
+            )
     pegawai: dict = data["pegawai"] if isinstance(data.get("pegawai"), dict) else {}
     for daftar, fields in PEGAWAI.items():
         for n, row in enumerate(pegawai.get(daftar) or []):
             for field in fields:
                 if isinstance(row, dict) and _is_number(row.get(field)):
-                    edits.append(Set(("pegawai", daftar, n, field), row[field], mark=f"jumlah pegawai {baru}"))
+                    edits.append(
+                        Set(
+                            ("pegawai", daftar, n, field), row[field], mark=f"jumlah pegawai {baru}"
+                        )
+                    )
     return edits
 
 

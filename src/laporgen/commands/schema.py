@@ -13,7 +13,7 @@ from ..model.organisasi import Agency
 
 
 def _schema_name(jenis: str, stem: str) -> str:
-    """"lkjip-kinerja", "renstra-sumber-daya"; the plan and the declared tables are one schema
+    """ "lkjip-kinerja", "renstra-sumber-daya"; the plan and the declared tables are one schema
     for every type."""
     return stem if stem in ("rencana", "tabel") else f"{jenis}-{stem.replace('_', '-')}"
 
@@ -21,7 +21,9 @@ def _schema_name(jenis: str, stem: str) -> str:
 def schemas() -> dict[str, tuple[type[BaseModel], str]]:
     """Schema name → (model, what file it describes), for agency.yaml and every file of every
     registered document type."""
-    out: dict[str, tuple[type[BaseModel], str]] = {"agency": (Agency, "agency.yaml: the agency shared by its documents")}
+    out: dict[str, tuple[type[BaseModel], str]] = {
+        "agency": (Agency, "agency.yaml: the agency shared by its documents")
+    }
     for entry in JENIS.values():
         for b in entry.berkas:
             out.setdefault(_schema_name(entry.nama, b.stem), (entry.model(b.stem), b.uraian))
@@ -47,5 +49,9 @@ def json_schema(name: str) -> dict[str, Any]:
 
 def schema_files() -> dict[str, bytes]:
     """Every schema as `<name>.schema.json` bytes, stable (sorted keys)."""
-    return {f"{name}.schema.json": (json.dumps(json_schema(name), indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
-            for name in schemas()}
+    return {
+        f"{name}.schema.json": (
+            json.dumps(json_schema(name), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        ).encode()
+        for name in schemas()
+    }

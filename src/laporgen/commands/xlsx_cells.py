@@ -53,9 +53,11 @@ def number_of_text(text: str) -> Decimal | None:
     if one:
         sign, whole, sep, frac = one.groups()
         if len(frac) == 3 and whole != "0" and len(whole) <= 3:
-            raise CellError(f'"{text.strip()}" is ambiguous: thousands or decimals?',
-                            f"write {whole}{frac} if the {'dot' if sep == '.' else 'comma'} separates thousands, "
-                            f"{whole}{sep}{frac}0 if it is the decimal point (or type it in a number cell)")
+            raise CellError(
+                f'"{text.strip()}" is ambiguous: thousands or decimals?',
+                f"write {whole}{frac} if the {'dot' if sep == '.' else 'comma'} separates thousands, "
+                f"{whole}{sep}{frac}0 if it is the decimal point (or type it in a number cell)",
+            )
         return Decimal(f"{sign}{whole}.{frac}")
     for thousands, pattern in _GROUPED.items():
         if pattern.fullmatch(t):
@@ -63,8 +65,10 @@ def number_of_text(text: str) -> Decimal | None:
             return Decimal(t.replace(thousands, "").replace(decimal, "."))
     if t.endswith("%"):
         raise CellError(f'expected a number, got "{text.strip()}"', "write the number without %")
-    raise CellError(f'expected a number, got "{text.strip()}"',
-                    'type a number, e.g. 92,5 or 92.5 ("-" or an empty cell for no value)')
+    raise CellError(
+        f'expected a number, got "{text.strip()}"',
+        'type a number, e.g. 92,5 or 92.5 ("-" or an empty cell for no value)',
+    )
 
 
 def number_of_cell(value: Any, number_format: str = "General") -> Decimal | None:
@@ -82,8 +86,10 @@ def number_of_cell(value: Any, number_format: str = "General") -> Decimal | None
     elif isinstance(value, str):
         return number_of_text(value)
     else:
-        raise CellError(f"expected a number, got a {type(value).__name__}",
-                        "format the cell as a number (not a date) and type the figure")
+        raise CellError(
+            f"expected a number, got a {type(value).__name__}",
+            "format the cell as a number (not a date) and type the figure",
+        )
     if "%" in number_format:
         number = (number * 100).normalize()
         number = number.quantize(Decimal(1)) if number == number.to_integral_value() else number
@@ -119,19 +125,47 @@ def open_workbook(xlsx: Path, data_only: bool, read_only: bool = False):
     from openpyxl.utils.exceptions import InvalidFileException
 
     if xlsx.is_dir() or xlsx.suffix.lower() not in (".xlsx", ".xlsm"):
-        what = "a folder" if xlsx.is_dir() else f"a {xlsx.suffix or 'file without extension'}" + \
-            (" content file" if xlsx.suffix in (".yaml", ".yml", ".toml") else "")
-        raise LaporgenError([Problem(display_path(xlsx), f"laporgen import reads a filled .xlsx template, not {what}",
-                                     hint="make the template with laporgen export PATH --template realisasi, fill it "
-                                     "in and import that .xlsx file", code="usage")])
+        what = (
+            "a folder"
+            if xlsx.is_dir()
+            else f"a {xlsx.suffix or 'file without extension'}"
+            + (" content file" if xlsx.suffix in (".yaml", ".yml", ".toml") else "")
+        )
+        raise LaporgenError(
+            [
+                Problem(
+                    display_path(xlsx),
+                    f"laporgen import reads a filled .xlsx template, not {what}",
+                    hint="make the template with laporgen export PATH --template realisasi, fill it "
+                    "in and import that .xlsx file",
+                    code="usage",
+                )
+            ]
+        )
     try:
         return load_workbook(xlsx, data_only=data_only, read_only=read_only)
     except FileNotFoundError:
-        raise LaporgenError([Problem(display_path(xlsx), "file not found",
-                                     hint="check the path of the filled template", code="input.file")]) from None
+        raise LaporgenError(
+            [
+                Problem(
+                    display_path(xlsx),
+                    "file not found",
+                    hint="check the path of the filled template",
+                    code="input.file",
+                )
+            ]
+        ) from None
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, InvalidFileException) as exc:
-        raise LaporgenError([Problem(display_path(xlsx), f"not an .xlsx workbook ({exc})",
-                                     hint="save the file as Excel Workbook (.xlsx)", code="input.file")]) from None
+        raise LaporgenError(
+            [
+                Problem(
+                    display_path(xlsx),
+                    f"not an .xlsx workbook ({exc})",
+                    hint="save the file as Excel Workbook (.xlsx)",
+                    code="input.file",
+                )
+            ]
+        ) from None
 
 
 def workbook_bytes(workbook, moment: datetime) -> bytes:
@@ -143,7 +177,10 @@ def workbook_bytes(workbook, moment: datetime) -> bytes:
         ExcelWriter(workbook, archive).save()
     when = (moment.year, moment.month, moment.day, 0, 0, 0)
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for info in src.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=when)
             entry.compress_type = zipfile.ZIP_DEFLATED

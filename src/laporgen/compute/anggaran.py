@@ -33,7 +33,9 @@ def efisiensi_persen(
     return (1 - serapan / capaian) * HUNDRED
 
 
-def efisien(serapan: Decimal | None, capaian: Decimal | None, efisiensi: Decimal | None) -> bool | None:
+def efisien(
+    serapan: Decimal | None, capaian: Decimal | None, efisiensi: Decimal | None
+) -> bool | None:
     """Whether a row used its budget efficiently, by either method: a positive efisiensi, and,
     where both are known, a capaian above the serapan (sisa_anggaran's 100 − serapan is positive
     for any unspent budget, even when half the target was missed). None without an efisiensi."""

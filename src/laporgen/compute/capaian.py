@@ -51,12 +51,16 @@ def kategori_for(capaian: Decimal | None, skala: Sequence[Tingkat]) -> str | Non
     if capaian is None:
         return None
     for tingkat in skala:
-        if (tingkat.min is None or capaian >= tingkat.min) and (tingkat.max is None or capaian <= tingkat.max):
+        if (tingkat.min is None or capaian >= tingkat.min) and (
+            tingkat.max is None or capaian <= tingkat.max
+        ):
             return tingkat.label
     return None
 
 
-def celah(skala: Sequence[Tingkat], desimal: int = 2) -> list[tuple[Decimal | None, Decimal | None]]:
+def celah(
+    skala: Sequence[Tingkat], desimal: int = 2
+) -> list[tuple[Decimal | None, Decimal | None]]:
     """The ranges of capaian (as printed, `desimal` places) no level holds: (above, below) open
     bounds, None for unbounded. A scale listed highest first with only mins has none."""
     step = Decimal(1).scaleb(-desimal)

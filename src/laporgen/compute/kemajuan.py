@@ -11,8 +11,9 @@ from .capaian import capaian_persen
 AturanAkhir = Literal["last", "sum", "max"] | Decimal
 
 
-def target_akhir(target: Mapping[int, Decimal], aturan: AturanAkhir = "last",
-                 tahun_akhir: int | None = None) -> Decimal | None:
+def target_akhir(
+    target: Mapping[int, Decimal], aturan: AturanAkhir = "last", tahun_akhir: int | None = None
+) -> Decimal | None:
     """The target at the end of the plan: the last year's, the sum, the max, or a given value.
     With `tahun_akhir` (the plan's final year), "last" is that year's target and None when the
     plan sets none: another year's target is not the end target."""

@@ -235,9 +235,18 @@ def lkjip_figures(c: LkjipContent) -> LkjipFigures:
         akhir = target_akhir(ind.target, ind.akhir, c.rencana.periode[1])
         kemajuan = tingkat_kemajuan(realisasi, akhir, ind.arah, ind.rumus_negatif)
         return IndikatorKinerja(
-            ind, tujuan, sasaran, target, realisasi, fakta, capaian,
+            ind,
+            tujuan,
+            sasaran,
+            target,
+            realisasi,
+            fakta,
+            capaian,
             kategori_for(None if capaian is None else bulatkan(capaian), skala),
-            akhir, kemajuan, sisa_kemajuan=None if kemajuan is None else 100 - basis.shown(kemajuan), capaian_mentah=mentah,
+            akhir,
+            kemajuan,
+            sisa_kemajuan=None if kemajuan is None else 100 - basis.shown(kemajuan),
+            capaian_mentah=mentah,
         )
 
     tujuan_rows = tuple(measure(i, t, None) for t in c.rencana.tujuan for i in t.indikator)
@@ -292,8 +301,14 @@ def _pk_targets(c: LkjipContent) -> dict[str, Decimal]:
     return dict(last.target)
 
 
-def _with_efisiensi(row: IndikatorKinerja, serapan: Decimal | None, basis: _Basis) -> IndikatorKinerja:
-    return replace(row, efisiensi=basis.efisiensi(serapan, row.capaian), efisien=basis.efisien(serapan, row.capaian))
+def _with_efisiensi(
+    row: IndikatorKinerja, serapan: Decimal | None, basis: _Basis
+) -> IndikatorKinerja:
+    return replace(
+        row,
+        efisiensi=basis.efisiensi(serapan, row.capaian),
+        efisien=basis.efisien(serapan, row.capaian),
+    )
 
 
 def _program(p: Program, basis: _Basis) -> NodeAnggaran:
@@ -303,34 +318,76 @@ def _program(p: Program, basis: _Basis) -> NodeAnggaran:
 
 def _kegiatan(k: Kegiatan, basis: _Basis) -> NodeAnggaran:
     if k.sub_kegiatan:
-        subs = tuple(_leaf("sub_kegiatan", s, s.anggaran.pagu, s.anggaran.pagu_murni, s.anggaran.realisasi, basis)
-                     for s in k.sub_kegiatan)
+        subs = tuple(
+            _leaf(
+                "sub_kegiatan",
+                s,
+                s.anggaran.pagu,
+                s.anggaran.pagu_murni,
+                s.anggaran.realisasi,
+                basis,
+            )
+            for s in k.sub_kegiatan
+        )
         return _node("kegiatan", k, subs, basis)
     a = k.anggaran
     assert a is not None  # the model requires anggaran on a kegiatan without sub_kegiatan
     return _leaf("kegiatan", k, a.pagu, a.pagu_murni, a.realisasi, basis)
 
 
-def _leaf(jenis: str, node: Kegiatan | SubKegiatan, pagu: Decimal, pagu_murni: Decimal | None, realisasi: Decimal,
-          basis: _Basis) -> NodeAnggaran:
-    return _assemble(jenis, node, pagu, pagu if pagu_murni is None else pagu_murni, realisasi, (), basis)
-
-
-def _node(jenis: str, node: Program | Kegiatan, children: tuple[NodeAnggaran, ...], basis: _Basis) -> NodeAnggaran:
+def _leaf(
+    jenis: str,
+    node: Kegiatan | SubKegiatan,
+    pagu: Decimal,
+    pagu_murni: Decimal | None,
+    realisasi: Decimal,
+    basis: _Basis,
+) -> NodeAnggaran:
     return _assemble(
-        jenis, node, ang.jumlah(ch.pagu for ch in children), ang.jumlah(ch.pagu_murni for ch in children),
-        ang.jumlah(ch.realisasi for ch in children), children, basis,
+        jenis, node, pagu, pagu if pagu_murni is None else pagu_murni, realisasi, (), basis
     )
 
 
-def _assemble(jenis: str, node: Program | Kegiatan | SubKegiatan, pagu: Decimal, pagu_murni: Decimal, realisasi: Decimal,
-              children: tuple[NodeAnggaran, ...], basis: _Basis,
-              serapan_total: Decimal | None = None) -> NodeAnggaran:
+def _node(
+    jenis: str, node: Program | Kegiatan, children: tuple[NodeAnggaran, ...], basis: _Basis
+) -> NodeAnggaran:
+    return _assemble(
+        jenis,
+        node,
+        ang.jumlah(ch.pagu for ch in children),
+        ang.jumlah(ch.pagu_murni for ch in children),
+        ang.jumlah(ch.realisasi for ch in children),
+        children,
+        basis,
+    )
+
+
+def _assemble(
+    jenis: str,
+    node: Program | Kegiatan | SubKegiatan,
+    pagu: Decimal,
+    pagu_murni: Decimal,
+    realisasi: Decimal,
+    children: tuple[NodeAnggaran, ...],
+    basis: _Basis,
+    serapan_total: Decimal | None = None,
+) -> NodeAnggaran:
     serapan = ang.serapan_persen(pagu, realisasi)
     indikator = tuple(_indikator_node(i, serapan_total) for i in node.indikator)
     capaian = rata_rata(basis.capaian(i.capaian) for i in indikator)
-    return NodeAnggaran(jenis, node, pagu, pagu_murni, realisasi, serapan, indikator, capaian,
-                        basis.efisiensi(serapan, capaian), children, basis.efisien(serapan, capaian))
+    return NodeAnggaran(
+        jenis,
+        node,
+        pagu,
+        pagu_murni,
+        realisasi,
+        serapan,
+        indikator,
+        capaian,
+        basis.efisiensi(serapan, capaian),
+        children,
+        basis.efisien(serapan, capaian),
+    )
 
 
 def _indikator_node(i: IndikatorProgram, serapan_total: Decimal | None) -> IndikatorNode:
@@ -343,10 +400,14 @@ def _fill_dari(n: NodeAnggaran, serapan_total: Decimal | None, basis: _Basis) ->
     children = tuple(_fill_dari(ch, serapan_total, basis) for ch in n.children)
     if not any(i.indikator.realisasi_dari for i in n.indikator) and children == n.children:
         return n
-    return _assemble(n.jenis, n.node, n.pagu, n.pagu_murni, n.realisasi, children, basis, serapan_total)
+    return _assemble(
+        n.jenis, n.node, n.pagu, n.pagu_murni, n.realisasi, children, basis, serapan_total
+    )
 
 
-def _anggaran_sasaran(c: LkjipContent, sasaran_id: str, program: tuple[NodeAnggaran, ...]) -> tuple[Decimal, Decimal]:
+def _anggaran_sasaran(
+    c: LkjipContent, sasaran_id: str, program: tuple[NodeAnggaran, ...]
+) -> tuple[Decimal, Decimal]:
     """The budget attributed to a sasaran: its allocations where given, else the listed
     programs/kegiatan, each node once (a kegiatan whose program is also listed, in any order,
     is counted through the program)."""
@@ -376,9 +437,13 @@ def _pegawai(c: LkjipContent) -> RekapPegawai:
     p = c.sumber_daya.pegawai
     rows = tuple(BarisFormasi(f, selisih_formasi(f.kebutuhan, f.realisasi)) for f in p.formasi)
     return RekapPegawai(
-        rows, sum(f.kebutuhan for f in p.formasi), sum(f.realisasi for f in p.formasi),
-        sum(r.selisih for r in rows), sum(g.jumlah for g in p.golongan),
-        sum(k.jumlah for k in p.pendidikan), sum(k.jumlah for k in p.jenis_kelamin),
+        rows,
+        sum(f.kebutuhan for f in p.formasi),
+        sum(f.realisasi for f in p.formasi),
+        sum(r.selisih for r in rows),
+        sum(g.jumlah for g in p.golongan),
+        sum(k.jumlah for k in p.pendidikan),
+        sum(k.jumlah for k in p.jenis_kelamin),
     )
 
 
@@ -386,8 +451,11 @@ def _aset(c: LkjipContent) -> RekapAset:
     items = c.sumber_daya.aset.item
     rows = tuple(BarisAset(a, saldo_akhir(a.saldo_awal, a.bertambah, a.berkurang)) for a in items)
     return RekapAset(
-        rows, ang.jumlah(a.saldo_awal for a in items), ang.jumlah(a.bertambah for a in items),
-        ang.jumlah(a.berkurang for a in items), ang.jumlah(r.saldo_akhir for r in rows),
+        rows,
+        ang.jumlah(a.saldo_awal for a in items),
+        ang.jumlah(a.bertambah for a in items),
+        ang.jumlah(a.berkurang for a in items),
+        ang.jumlah(r.saldo_akhir for r in rows),
     )
 
 
@@ -395,7 +463,12 @@ def _triwulan(c: LkjipContent) -> tuple[Triwulan, ...]:
     depan = c.settings.tahun + 1
     plan = {i.id: i for t in c.rencana.tujuan for s in t.sasaran for i in s.indikator}
     return tuple(
-        Triwulan(plan[iid], tuple(nilai), total_triwulan(nilai, plan[iid].agregasi_triwulan), plan[iid].target.get(depan))
+        Triwulan(
+            plan[iid],
+            tuple(nilai),
+            total_triwulan(nilai, plan[iid].agregasi_triwulan),
+            plan[iid].target.get(depan),
+        )
         for iid, nilai in c.kinerja.target_triwulan.items()
     )
 
@@ -405,15 +478,27 @@ def _tahun_riwayat(c: LkjipContent) -> tuple[int, ...]:
     return tuple(sorted(years | {c.settings.tahun})) if years else (c.settings.tahun,)
 
 
-def _riwayat(c: LkjipContent, now: dict[str, IndikatorKinerja], basis: _Basis) -> tuple[BarisRiwayat, ...]:
+def _riwayat(
+    c: LkjipContent, now: dict[str, IndikatorKinerja], basis: _Basis
+) -> tuple[BarisRiwayat, ...]:
     """Tabel 3.3 rows: earlier years from `riwayat`, the report year from the current figures."""
     rows = []
     linked: set[str] = set()
     for r in c.kinerja.riwayat:
-        years = {y: TahunRiwayat(v.target, v.realisasi, batasi(capaian_persen(v.target, v.realisasi), basis.batas))
-                 for y, v in r.tahun.items()}
-        iid = next((i for i, cur in now.items() if i not in linked
-                    and r.tentang(i, cur.indikator.nama, cur.indikator.satuan)), None)
+        years = {
+            y: TahunRiwayat(
+                v.target, v.realisasi, batasi(capaian_persen(v.target, v.realisasi), basis.batas)
+            )
+            for y, v in r.tahun.items()
+        }
+        iid = next(
+            (
+                i
+                for i, cur in now.items()
+                if i not in linked and r.tentang(i, cur.indikator.nama, cur.indikator.satuan)
+            ),
+            None,
+        )
         if iid is not None:
             cur = now[iid]
             linked.add(iid)
@@ -421,6 +506,12 @@ def _riwayat(c: LkjipContent, now: dict[str, IndikatorKinerja], basis: _Basis) -
         rows.append(BarisRiwayat(r.sasaran, r.indikator, r.satuan, years))
     for iid, cur in now.items():
         if iid not in linked:
-            rows.append(BarisRiwayat(cur.sasaran.uraian if cur.sasaran else "", cur.indikator.nama, cur.indikator.satuan,
-                                     {c.settings.tahun: TahunRiwayat(cur.target, cur.realisasi, cur.capaian)}))
+            rows.append(
+                BarisRiwayat(
+                    cur.sasaran.uraian if cur.sasaran else "",
+                    cur.indikator.nama,
+                    cur.indikator.satuan,
+                    {c.settings.tahun: TahunRiwayat(cur.target, cur.realisasi, cur.capaian)},
+                )
+            )
     return tuple(rows)

@@ -19,7 +19,9 @@ NAMA_METODE: dict[str, str] = {
 """How each method reads in the table note."""
 
 
-def pertumbuhan_persen(series: Sequence[Decimal | None], metode: Metode = "yoy_mean") -> Decimal | None:
+def pertumbuhan_persen(
+    series: Sequence[Decimal | None], metode: Metode = "yoy_mean"
+) -> Decimal | None:
     """The growth of `series` (oldest first; a missing year counts as 0) in percent, or None
     where the method divides by zero. relatif_akhir with a first value of 0 gives 100 (F3)."""
     values = [Decimal(0) if v is None else v for v in series]

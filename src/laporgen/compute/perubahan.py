@@ -32,7 +32,12 @@ class Perubahan:
 def perubahan(old: Content, new: Content) -> list[Perubahan]:
     """Every addition, removal and change from `old` to `new`, plan first, then the program
     tree, the realisasi recorded, then narrative sections."""
-    return [*_plan(old.rencana, new.rencana), *_program(old, new), *_realisasi(old, new), *_narasi(old, new)]
+    return [
+        *_plan(old.rencana, new.rencana),
+        *_program(old, new),
+        *_realisasi(old, new),
+        *_narasi(old, new),
+    ]
 
 
 def _plan_items(r: Rencana) -> Iterator[tuple[str, str, object]]:
@@ -64,11 +69,17 @@ def _plan(old: Rencana, new: Rencana) -> list[Perubahan]:
             out.append(Perubahan("diubah", kind, i, _name(item), None, _name(was), _name(item)))
         if kind == "indikator":
             out += _targets(i, _name(item), was.target, item.target)  # type: ignore[attr-defined]
-    out += [Perubahan("dihapus", kind, i, _name(item)) for (kind, i), item in before.items() if (kind, i) not in after]
+    out += [
+        Perubahan("dihapus", kind, i, _name(item))
+        for (kind, i), item in before.items()
+        if (kind, i) not in after
+    ]
     return out
 
 
-def _targets(i: str, name: str, before: dict[int, Any], after: dict[int, Any], bagian: str = "target") -> list[Perubahan]:
+def _targets(
+    i: str, name: str, before: dict[int, Any], after: dict[int, Any], bagian: str = "target"
+) -> list[Perubahan]:
     out = []
     for year in sorted(set(before) | set(after)):
         a, b = nilai_of(before.get(year)), nilai_of(after.get(year))
@@ -93,7 +104,11 @@ def _program(old: Content, new: Content) -> list[Perubahan]:
             olds = getattr(was, "indikator", [])
             if n < len(olds) and isinstance(getattr(ind, "target", None), dict):
                 out += _targets(i, ind.nama, olds[n].target, ind.target)
-    out += [Perubahan("dihapus", level, i, _name(node)) for i, (level, node, _) in before.items() if i not in after]
+    out += [
+        Perubahan("dihapus", level, i, _name(node))
+        for i, (level, node, _) in before.items()
+        if i not in after
+    ]
     return out
 
 

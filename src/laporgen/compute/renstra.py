@@ -12,7 +12,13 @@ from ..model.analisis import BarisUrusan
 from ..model.content import RenstraContent
 from ..model.evaluasi import IndikatorAkhir, IndikatorPelayanan, UraianAnggaran
 from ..model.nilai import NilaiTarget, nilai_of, satuan_of
-from ..model.rencana_program import IndikatorRencana, KegiatanRencana, Matriks, ProgramRencana, SubKegiatanRencana
+from ..model.rencana_program import (
+    IndikatorRencana,
+    KegiatanRencana,
+    Matriks,
+    ProgramRencana,
+    SubKegiatanRencana,
+)
 from ..model.renstra import Indikator
 from .anggaran import jumlah, serapan_persen
 from .capaian import capaian_persen
@@ -143,23 +149,38 @@ def renstra_figures(c: RenstraContent) -> RenstraFigures:
     """Every computed figure of the Renstra of `c`."""
     ev = c.evaluasi
     kp = ev.kinerja_pelayanan
-    pelayanan = tuple(
-        BarisPelayanan(i, {y: capaian_persen(i.target.get(y), i.realisasi.get(y), i.arah) for y in kp.tahun})
-        for i in kp.indikator
-    ) if kp else ()
-    akhir_periode = tuple(BarisAkhirPeriode(i, capaian_persen(i.target, i.realisasi))
-                          for i in (ev.akhir_periode.indikator if ev.akhir_periode else ()))
+    pelayanan = (
+        tuple(
+            BarisPelayanan(
+                i,
+                {y: capaian_persen(i.target.get(y), i.realisasi.get(y), i.arah) for y in kp.tahun},
+            )
+            for i in kp.indikator
+        )
+        if kp
+        else ()
+    )
+    akhir_periode = tuple(
+        BarisAkhirPeriode(i, capaian_persen(i.target, i.realisasi))
+        for i in (ev.akhir_periode.indikator if ev.akhir_periode else ())
+    )
     anggaran, total = _anggaran(c)
     models = c.program.program if c.program else []
     program = tuple(_program(p) for p in models)
-    plan = [i for t in c.rencana.tujuan for i in (*t.indikator, *(x for s in t.sasaran for x in s.indikator))]
+    plan = [
+        i
+        for t in c.rencana.tujuan
+        for i in (*t.indikator, *(x for s in t.sasaran for x in s.indikator))
+    ]
     return RenstraFigures(
         pelayanan=pelayanan,
         akhir_periode=akhir_periode,
         anggaran=anggaran,
         anggaran_total=total,
         program=program,
-        matriks=tuple(_matriks(m, models, program) for m in (c.program.matriks if c.program else ())),
+        matriks=tuple(
+            _matriks(m, models, program) for m in (c.program.matriks if c.program else ())
+        ),
         akhir_rencana={i.id: target_akhir(i.target, i.akhir) for i in plan},
         kinerja_urusan=_kinerja_urusan(c, {i.id: i for i in plan}),
         sdm=_sdm(c),
@@ -176,7 +197,9 @@ def _anggaran(c: RenstraContent) -> tuple[tuple[BarisPendanaan, ...], BarisPenda
     rows = tuple(_uraian(u, ar.tahun, metode, 0) for u in ar.uraian)
     total_anggaran = {y: _sum(r.anggaran.get(y) for r in rows) for y in ar.tahun}
     total_realisasi = {y: _sum(r.realisasi.get(y) for r in rows) for y in ar.tahun}
-    total = _baris(UraianAnggaran(nama="Total"), 0, total_anggaran, total_realisasi, ar.tahun, metode, ())
+    total = _baris(
+        UraianAnggaran(nama="Total"), 0, total_anggaran, total_realisasi, ar.tahun, metode, ()
+    )
     return rows, total
 
 
@@ -191,11 +214,22 @@ def _uraian(u: UraianAnggaran, years: list[int], metode: Metode, level: int) -> 
     return _baris(u, level, anggaran, realisasi, years, metode, children)
 
 
-def _baris(u: UraianAnggaran, level: int, anggaran: dict[int, Decimal | None], realisasi: dict[int, Decimal | None],
-           years: list[int], metode: Metode, children: tuple[BarisPendanaan, ...]) -> BarisPendanaan:
+def _baris(
+    u: UraianAnggaran,
+    level: int,
+    anggaran: dict[int, Decimal | None],
+    realisasi: dict[int, Decimal | None],
+    years: list[int],
+    metode: Metode,
+    children: tuple[BarisPendanaan, ...],
+) -> BarisPendanaan:
     rasio = {y: _rasio(anggaran.get(y), realisasi.get(y)) for y in years}
     return BarisPendanaan(
-        u, level, anggaran, realisasi, rasio,
+        u,
+        level,
+        anggaran,
+        realisasi,
+        rasio,
         pertumbuhan_persen([anggaran.get(y) for y in years], metode),
         pertumbuhan_persen([realisasi.get(y) for y in years], metode),
         children,
@@ -220,19 +254,32 @@ def _program(p: ProgramRencana) -> NodeRencana:
 
 def _kegiatan(k: KegiatanRencana) -> NodeRencana:
     if k.sub_kegiatan:
-        return _node("kegiatan", k, tuple(NodeRencana("sub_kegiatan", s, dict(s.pagu), ()) for s in k.sub_kegiatan))
+        return _node(
+            "kegiatan",
+            k,
+            tuple(NodeRencana("sub_kegiatan", s, dict(s.pagu), ()) for s in k.sub_kegiatan),
+        )
     return NodeRencana("kegiatan", k, dict(k.pagu), ())
 
 
-def _node(jenis: str, node: ProgramRencana | KegiatanRencana, children: tuple[NodeRencana, ...]) -> NodeRencana:
+def _node(
+    jenis: str, node: ProgramRencana | KegiatanRencana, children: tuple[NodeRencana, ...]
+) -> NodeRencana:
     years = sorted({y for ch in children for y in ch.pagu})
-    return NodeRencana(jenis, node, {y: _sum(ch.pagu.get(y) for ch in children) for y in years}, children)
+    return NodeRencana(
+        jenis, node, {y: _sum(ch.pagu.get(y) for ch in children) for y in years}, children
+    )
 
 
-def _matriks(m: Matriks, models: list[ProgramRencana], nodes: tuple[NodeRencana, ...]) -> MatriksRencana:
-    shown = tuple(n for model, n in zip(models, nodes)
-                  if (m.nomenklatur is None or model.nomenklatur == m.nomenklatur)
-                  and any(n.pagu.get(y) is not None for y in m.tahun))
+def _matriks(
+    m: Matriks, models: list[ProgramRencana], nodes: tuple[NodeRencana, ...]
+) -> MatriksRencana:
+    shown = tuple(
+        n
+        for model, n in zip(models, nodes)
+        if (m.nomenklatur is None or model.nomenklatur == m.nomenklatur)
+        and any(n.pagu.get(y) is not None for y in m.tahun)
+    )
     total = {y: jumlah(n.pagu.get(y) or Decimal(0) for n in shown) for y in m.tahun}
     return MatriksRencana(m, shown, total, jumlah(total.values()))
 
@@ -255,7 +302,9 @@ def kondisi_akhir(ind: IndikatorRencana, years: list[int]) -> Akhir:
 
 
 # ------------------------------------------------------------------------------------ T-C.28
-def _kinerja_urusan(c: RenstraContent, plan: dict[str, Indikator]) -> tuple[BarisKinerjaUrusan, ...]:
+def _kinerja_urusan(
+    c: RenstraContent, plan: dict[str, Indikator]
+) -> tuple[BarisKinerjaUrusan, ...]:
     urusan = c.analisis.indikator_urusan
     if urusan is None:
         return ()
@@ -264,19 +313,45 @@ def _kinerja_urusan(c: RenstraContent, plan: dict[str, Indikator]) -> tuple[Bari
     for row in urusan.baris:
         if row.indikator is not None:
             ind = plan[row.indikator]
-            rows.append(BarisKinerjaUrusan(row, ind.nama, ind.satuan, ind.kondisi_awal, dict(ind.target),
-                                           target_akhir(ind.target, ind.akhir), row.sumber_data or ind.sumber_data or default_sumber))
+            rows.append(
+                BarisKinerjaUrusan(
+                    row,
+                    ind.nama,
+                    ind.satuan,
+                    ind.kondisi_awal,
+                    dict(ind.target),
+                    target_akhir(ind.target, ind.akhir),
+                    row.sumber_data or ind.sumber_data or default_sumber,
+                )
+            )
         elif row.program is not None and c.program is not None:
             prog = next(p for p in c.program.program if p.id == row.program)
             ind_r = prog.indikator[0]
             years = sorted(ind_r.target)
-            rows.append(BarisKinerjaUrusan(row, ind_r.nama, ind_r.satuan, nilai_of(ind_r.kondisi_awal),
-                                           {y: nilai_of(ind_r.target[y]) for y in years},
-                                           kondisi_akhir(ind_r, years).nilai, row.sumber_data or default_sumber))
+            rows.append(
+                BarisKinerjaUrusan(
+                    row,
+                    ind_r.nama,
+                    ind_r.satuan,
+                    nilai_of(ind_r.kondisi_awal),
+                    {y: nilai_of(ind_r.target[y]) for y in years},
+                    kondisi_akhir(ind_r, years).nilai,
+                    row.sumber_data or default_sumber,
+                )
+            )
         else:
             targets = {y: v for y, v in row.target.items() if v is not None}
-            rows.append(BarisKinerjaUrusan(row, row.nama or "", row.satuan or "", row.kondisi_awal, dict(row.target),
-                                           targets[max(targets)] if targets else None, row.sumber_data or default_sumber))
+            rows.append(
+                BarisKinerjaUrusan(
+                    row,
+                    row.nama or "",
+                    row.satuan or "",
+                    row.kondisi_awal,
+                    dict(row.target),
+                    targets[max(targets)] if targets else None,
+                    row.sumber_data or default_sumber,
+                )
+            )
     return tuple(rows)
 
 
@@ -285,8 +360,10 @@ def _sdm(c: RenstraContent) -> Sdm:
     s = c.sumber_daya
     pns = [x for x in s.status if x.status.strip().upper() == "PNS"]
     return Sdm(
-        golongan=sum(x.jumlah for x in s.golongan), jabatan=sum(x.jumlah for x in s.jabatan),
-        pendidikan=sum(x.jumlah for x in s.pendidikan), laki_laki=sum(x.laki_laki for x in s.status),
+        golongan=sum(x.jumlah for x in s.golongan),
+        jabatan=sum(x.jumlah for x in s.jabatan),
+        pendidikan=sum(x.jumlah for x in s.pendidikan),
+        laki_laki=sum(x.laki_laki for x in s.status),
         perempuan=sum(x.perempuan for x in s.status),
         pns=pns[0].laki_laki + pns[0].perempuan if pns else None,
     )

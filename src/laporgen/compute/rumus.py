@@ -18,7 +18,9 @@ def hitung(rumus: str, values: Mapping[str, object]) -> Decimal | None:
 
 def _eval(node: ast.expr, values: Mapping[str, object]) -> Decimal | None:
     if isinstance(node, ast.Constant):
-        return Decimal(repr(node.value)) if isinstance(node.value, float) else Decimal(str(node.value))
+        return (
+            Decimal(repr(node.value)) if isinstance(node.value, float) else Decimal(str(node.value))
+        )
     if isinstance(node, ast.Name):
         value = values.get(node.id)
         return value if isinstance(value, Decimal) else None

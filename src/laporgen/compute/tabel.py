@@ -53,8 +53,9 @@ def hitung_tabel(tabel: Tabel) -> TabelDihitung:
     return TabelDihitung(tabel, tuple(rows), _jumlah(tabel, rows, formulas, order))
 
 
-def _jumlah(tabel: Tabel, rows: list[BarisDihitung], formulas: dict[str, str],
-            order: list[str]) -> dict[str, Decimal | None] | None:
+def _jumlah(
+    tabel: Tabel, rows: list[BarisDihitung], formulas: dict[str, str], order: list[str]
+) -> dict[str, Decimal | None] | None:
     if tabel.jumlah is None:
         return None
     totals: dict[str, Decimal | None] = {}

@@ -30,9 +30,17 @@ class OutlineBuilder:
     """Fills `outline` from `generated` and the narrative files; `front` names the front-matter
     chapters that take narrative, `extra_narasi` any other narrative keys the type allows."""
 
-    def __init__(self, folder: Any, narasi: Mapping[str, Any], outline: tuple[Bagian, ...], context: dict[str, Any],
-                 front: Iterable[str] = (), extra_narasi: Iterable[str] = (),
-                 tabel: DeclaredTables | None = None, tabel_source: Any = None):
+    def __init__(
+        self,
+        folder: Any,
+        narasi: Mapping[str, Any],
+        outline: tuple[Bagian, ...],
+        context: dict[str, Any],
+        front: Iterable[str] = (),
+        extra_narasi: Iterable[str] = (),
+        tabel: DeclaredTables | None = None,
+        tabel_source: Any = None,
+    ):
         self.folder = folder
         self.outline = outline
         self.env = narrative_env({"terbilang": angka_terbilang, "rp": rupiah, "persen": persen})
@@ -44,7 +52,9 @@ class OutlineBuilder:
         self.closing: dict[str, Callable[[], list[Block]]] = {}
         self.declared = self._place_declared(tabel or DeclaredTables(), tabel_source)
 
-    def _place_declared(self, tabel: DeclaredTables, source: Any) -> dict[tuple[str, str], list[Block]]:
+    def _place_declared(
+        self, tabel: DeclaredTables, source: Any
+    ) -> dict[tuple[str, str], list[Block]]:
         """The declared tables by (section id, letak); one naming a section the outline lacks
         is an error at its line, never left out."""
         sections = [b.id for top in self.outline for b in top.walk()]
@@ -53,21 +63,33 @@ class OutlineBuilder:
         for i, t in enumerate(tabel.tabel):
             if t.bagian not in sections:
                 close = difflib.get_close_matches(t.bagian, sections, 1, 0.6)
-                hint = (f'did you mean "{close[0]}"? ' if close else "") + "`laporgen outline PATH` lists the section ids"
-                problems.append(source.problem(("tabel", i, "bagian"), f'no section "{t.bagian}" in the outline', hint, "ref.tabel"))
+                hint = (
+                    f'did you mean "{close[0]}"? ' if close else ""
+                ) + "`laporgen outline PATH` lists the section ids"
+                problems.append(
+                    source.problem(
+                        ("tabel", i, "bagian"),
+                        f'no section "{t.bagian}" in the outline',
+                        hint,
+                        "ref.tabel",
+                    )
+                )
                 continue
             placed.setdefault((t.bagian, t.letak), []).append(declared_block(t))
         if problems:
             raise LaporgenError(problems)
         return placed
 
-    def _render_narasi(self, files: Mapping[str, Any], front: Iterable[str],
-                       extra: Iterable[str]) -> dict[str, tuple[Block, ...]]:
+    def _render_narasi(
+        self, files: Mapping[str, Any], front: Iterable[str], extra: Iterable[str]
+    ) -> dict[str, tuple[Block, ...]]:
         """Every narrative file rendered up front, so all their problems are reported at once;
         a file that matches no section is an error, not silently left out."""
         sections = [b.id for top in self.outline for b in top.walk()]
         known = {*sections, *(f"{i}.akhir" for i in sections), *front, *extra}
-        return render_all(self.env, files, known, self.context, self.folder)  # pictures stay inside the folder
+        return render_all(
+            self.env, files, known, self.context, self.folder
+        )  # pictures stay inside the folder
 
     def _narasi(self, key: str) -> list[Block]:
         return list(self.narasi.get(key, ()))
@@ -87,8 +109,14 @@ class OutlineBuilder:
             children += closing()
         children += self.declared.get((b.id, "akhir"), [])
         children += [self._section(child, level + 1) for child in b.children]
-        return Section(b.id, level, "", title if level > 1 else title.upper(), tuple(children),
-                       page_break_before=level == 1)
+        return Section(
+            b.id,
+            level,
+            "",
+            title if level > 1 else title.upper(),
+            tuple(children),
+            page_break_before=level == 1,
+        )
 
     def _asset(self, name: str | None) -> str | None:
         """The absolute path of a file the content names (logo, picture), if it exists."""
@@ -117,8 +145,14 @@ def signature(agency: Agency, tt: Penandatangan | None) -> Signature:
     signing place and date (an unsigned Renstra), the region's seat and a dotted slot for the
     date, so the block is there to sign."""
     k = agency.kepala
-    place_date = f"{tt.tempat}, {tanggal(tt.tanggal, tt.gaya_tanggal)}" if tt else f"{agency.pemda.nama}, {BLANK_DATE}"
-    return Signature(place_date, tuple(k.jabatan), k.nama_gelar, f"{k.pangkat} ({k.golongan})", k.nip)
+    place_date = (
+        f"{tt.tempat}, {tanggal(tt.tanggal, tt.gaya_tanggal)}"
+        if tt
+        else f"{agency.pemda.nama}, {BLANK_DATE}"
+    )
+    return Signature(
+        place_date, tuple(k.jabatan), k.nama_gelar, f"{k.pangkat} ({k.golongan})", k.nip
+    )
 
 
 def toc_entries(body: tuple[Block, ...]) -> tuple[tuple[int, str], ...]:

@@ -10,8 +10,16 @@ from .nodes import Align, Cell, Column, Inline, LineBreak, ListBlock, Marker, Pa
 Row = tuple[Cell, ...]
 
 
-def cell(text: str, align: Align = "left", *, colspan: int = 1, rowspan: int = 1,
-         strong: bool = False, shade: bool = False, level: int = 0) -> Cell:
+def cell(
+    text: str,
+    align: Align = "left",
+    *,
+    colspan: int = 1,
+    rowspan: int = 1,
+    strong: bool = False,
+    shade: bool = False,
+    level: int = 0,
+) -> Cell:
     """A cell holding one paragraph; "\\n" in `text` becomes a line break; `level` the
     depth of the item it names (see `Cell`)."""
     inlines: list[Inline] = []
@@ -19,7 +27,9 @@ def cell(text: str, align: Align = "left", *, colspan: int = 1, rowspan: int = 1
         if n:
             inlines.append(LineBreak())
         inlines.append(Text(line, strong=strong))
-    return Cell((Paragraph(tuple(inlines), align=align),), colspan, rowspan, align, strong, shade, level)
+    return Cell(
+        (Paragraph(tuple(inlines), align=align),), colspan, rowspan, align, strong, shade, level
+    )
 
 
 def num(text: str, **kw: Any) -> Cell:
@@ -36,7 +46,9 @@ def items(lines: Sequence[str], marker: Marker = "-") -> Cell:
     """A cell holding a list (causes, problems, actions)."""
     if not lines:
         return cell("")
-    return Cell((ListBlock(tuple((Paragraph((Text(line),), align="left"),) for line in lines), marker),))
+    return Cell(
+        (ListBlock(tuple((Paragraph((Text(line),), align="left"),) for line in lines), marker),)
+    )
 
 
 def head(*rows: Iterable[Cell | str]) -> tuple[Row, ...]:

@@ -20,7 +20,10 @@ from .plot import Chart
 
 BLUE, GREY, ORANGE = "#2b6cb0", "#a0aec0", "#dd6b20"
 SERIES = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f")
-LABEL_WIDTH, LABEL_LINES = 34, 2  # characters a line, lines a bar label: a third of the chart's width
+LABEL_WIDTH, LABEL_LINES = (
+    34,
+    2,
+)  # characters a line, lines a bar label: a third of the chart's width
 LEGEND_WIDTH = 60  # a legend entry stays on one line
 ELLIPSIS = "\u2026"
 
@@ -78,11 +81,19 @@ def capaian_chart(f: LkjipFigures) -> bytes:
     """Capaian (%) of every indicator against the 100% of its target, one lying bar a row
     (the names need the room of a row, not of a column)."""
     values = [_f(i.capaian) for i in f.indikator]
-    chart = Chart([x.text for x in capaian_labels(f)], "Capaian (%)", horizontal=True,
-                  height_in=max(3.4, 1.0 + 0.4 * len(values)),  # two lines of name a row
-                  value_range=(min([0.0, *values]) * 1.1, max([120.0, *values]) * 1.1))
+    chart = Chart(
+        [x.text for x in capaian_labels(f)],
+        "Capaian (%)",
+        horizontal=True,
+        height_in=max(3.4, 1.0 + 0.4 * len(values)),  # two lines of name a row
+        value_range=(min([0.0, *values]) * 1.1, max([120.0, *values]) * 1.1),
+    )
     chart.add_reference(100.0, "target (100%)", GREY)
-    chart.add_bars(values, [BLUE if v >= 100 else ORANGE for v in values], [persen(i.capaian) for i in f.indikator])
+    chart.add_bars(
+        values,
+        [BLUE if v >= 100 else ORANGE for v in values],
+        [persen(i.capaian) for i in f.indikator],
+    )
     return chart.png()
 
 
@@ -94,10 +105,20 @@ def serapan_labels(f: LkjipFigures) -> list[Label]:
 def serapan_chart(f: LkjipFigures) -> bytes:
     """Serapan anggaran (%) of every program, and the total."""
     values = [_f(p.serapan) for p in f.program] + [_f(f.serapan)]
-    chart = Chart([x.text for x in serapan_labels(f)], "Serapan anggaran (%)", horizontal=True,
-                  height_in=max(3.4, 1.0 + 0.4 * len(values)),  # a row of two name lines: room for many programs
-                  value_range=(min([0.0, *values]) * 1.1, max([104.5, *values]) * 1.1))
-    chart.add_bars(values, [BLUE] * len(f.program) + [GREY], [persen(p.serapan) for p in f.program] + [persen(f.serapan)])
+    chart = Chart(
+        [x.text for x in serapan_labels(f)],
+        "Serapan anggaran (%)",
+        horizontal=True,
+        height_in=max(
+            3.4, 1.0 + 0.4 * len(values)
+        ),  # a row of two name lines: room for many programs
+        value_range=(min([0.0, *values]) * 1.1, max([104.5, *values]) * 1.1),
+    )
+    chart.add_bars(
+        values,
+        [BLUE] * len(f.program) + [GREY],
+        [persen(p.serapan) for p in f.program] + [persen(f.serapan)],
+    )
     return chart.png()
 
 
@@ -105,7 +126,11 @@ def _tren_series(f: LkjipFigures) -> list[tuple[str, dict[int, Decimal]]]:
     series: list[tuple[str, dict[int, Decimal]]] = []
     for r in f.riwayat:
         if f.tahun in r.tahun:
-            points = {y: v for y in f.tahun_riwayat if y in r.tahun and (v := r.tahun[y].realisasi) is not None}
+            points = {
+                y: v
+                for y in f.tahun_riwayat
+                if y in r.tahun and (v := r.tahun[y].realisasi) is not None
+            }
             series.append((r.indikator, points))
     return [(name, points) for name, points in series if len(points) >= 2]
 
@@ -124,6 +149,10 @@ def tren_chart(f: LkjipFigures) -> bytes | None:
     years = sorted({y for _, points in series for y in points})
     chart = Chart([str(y) for y in years], "Realisasi")
     for n, ((_, points), name) in enumerate(zip(series, tren_labels(f))):
-        chart.add_line(name.text, {i: float(points[y]) for i, y in enumerate(years) if y in points},
-                       [angka(points[y]) for y in years if y in points], SERIES[n % len(SERIES)])
+        chart.add_line(
+            name.text,
+            {i: float(points[y]) for i, y in enumerate(years) if y in points},
+            [angka(points[y]) for y in years if y in points],
+            SERIES[n % len(SERIES)],
+        )
     return chart.png()

@@ -15,13 +15,26 @@ from pathlib import Path
 from ..model.organisasi import Agency
 from .nodes import Block, Cover, LabelBlock, Paragraph, Section, Signature, Text
 
-def cover(agency: Agency, folder: Path, logo: str | None, sampul: str, title_lines: tuple[str, ...],
-          year_line: str) -> Cover:
+
+def cover(
+    agency: Agency,
+    folder: Path,
+    logo: str | None,
+    sampul: str,
+    title_lines: tuple[str, ...],
+    year_line: str,
+) -> Cover:
     """The cover: `title_lines`, the logo (the document's own `logo`, relative to `folder`, else
     the agency's, relative to the agency folder), "PEMERINTAH <PEMDA>" and the agency's name,
     its contact lines and `year_line`; `sampul` "kop" puts the agency's lines at the top."""
-    return Cover(title_lines, (f"PEMERINTAH {agency.pemda.lengkap.upper()}", agency.nama.upper()),
-                 _logo(agency, folder, logo), agency.kontak, year_line, kop=sampul == "kop")
+    return Cover(
+        title_lines,
+        (f"PEMERINTAH {agency.pemda.lengkap.upper()}", agency.nama.upper()),
+        _logo(agency, folder, logo),
+        agency.kontak,
+        year_line,
+        kop=sampul == "kop",
+    )
 
 
 def _logo(agency: Agency, folder: Path, own: str | None) -> str | None:
@@ -35,7 +48,9 @@ def _logo(agency: Agency, folder: Path, own: str | None) -> str | None:
 
 def decree_block(judul: str, nomor: str, tanggal_: str, tentang: str) -> LabelBlock:
     """ "Lampiran : KEPUTUSAN …", "NOMOR : …", "TANGGAL : …", "TENTANG : …" (seed 000, above BAB I)."""
-    return LabelBlock((("Lampiran", judul), ("NOMOR", nomor), ("TANGGAL", tanggal_), ("TENTANG", tentang)))
+    return LabelBlock(
+        (("Lampiran", judul), ("NOMOR", nomor), ("TANGGAL", tanggal_), ("TENTANG", tentang))
+    )
 
 
 # ------------------------------------------------------------------------ empty sections
@@ -47,8 +62,16 @@ def is_empty(section: Section) -> bool:
 
 def draft_note(narasi_file: str) -> Paragraph:
     """The visible mark of a section still to write."""
-    return Paragraph((Text(f"DRAF \u2014 narasi bagian ini belum ditulis: tulis berkas {narasi_file}.", strong=True),),
-                     align="left", style="note")
+    return Paragraph(
+        (
+            Text(
+                f"DRAF \u2014 narasi bagian ini belum ditulis: tulis berkas {narasi_file}.",
+                strong=True,
+            ),
+        ),
+        align="left",
+        style="note",
+    )
 
 
 def settle_empty(blocks: tuple[Block, ...], mode: str) -> tuple[tuple[Block, ...], tuple[str, ...]]:
@@ -68,6 +91,8 @@ def settle_empty(blocks: tuple[Block, ...], mode: str) -> tuple[tuple[Block, ...
             found.append(section.id)
             if mode == "hilangkan":
                 continue
-            section = replace(section, children=(draft_note(f"narasi/{section.id}.md"), *section.children))
+            section = replace(
+                section, children=(draft_note(f"narasi/{section.id}.md"), *section.children)
+            )
         out.append(section)
     return tuple(out), tuple(found)

@@ -9,8 +9,26 @@ import re
 
 from .nodes import ListBlock, Marker, Paragraph, Text
 
-KATA_SAMBUNG = frozenset({"dan", "atau", "di", "ke", "dari", "yang", "untuk", "pada", "bagi", "serta", "dengan",
-                          "dalam", "oleh", "terhadap", "atas", "per"})
+KATA_SAMBUNG = frozenset(
+    {
+        "dan",
+        "atau",
+        "di",
+        "ke",
+        "dari",
+        "yang",
+        "untuk",
+        "pada",
+        "bagi",
+        "serta",
+        "dengan",
+        "dalam",
+        "oleh",
+        "terhadap",
+        "atas",
+        "per",
+    }
+)
 """Words a title keeps in lower case (except at its start)."""
 
 _VOKAL = re.compile(r"[AIUEO]")
@@ -18,7 +36,7 @@ _ROMAWI = re.compile(r"^[IVXLC]+$")
 
 
 def gabung(names: list[str]) -> str:
-    """"A", "A dan B", "A, B dan C"."""
+    """ "A", "A dan B", "A, B dan C"."""
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " dan " + names[-1]
@@ -41,7 +59,7 @@ def judul(nama: str) -> str:
 
 
 def sebut(jenis: str, nama: str) -> str:
-    """"program Penanganan Bencana"-style mention of a node: the kind word once, the name in
+    """ "program Penanganan Bencana"-style mention of a node: the kind word once, the name in
     title case ("Program Penanganan Bencana" when the name already begins with its kind)."""
     name = judul(nama)
     if name.lower().startswith(jenis.lower() + " "):

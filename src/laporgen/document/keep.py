@@ -64,11 +64,18 @@ def _reading_order(blocks: Iterable[Block]) -> Iterable[Block]:
 def _mark(block: Block, before: set[int], paper: str, landscape: bool) -> Block:
     match block:
         case Section():
-            return replace(block, children=tuple(_mark(child, before, paper, landscape) for child in block.children))
+            return replace(
+                block,
+                children=tuple(_mark(child, before, paper, landscape) for child in block.children),
+            )
         case Landscape():
-            return replace(block, children=tuple(_mark(child, before, paper, True) for child in block.children))
+            return replace(
+                block, children=tuple(_mark(child, before, paper, True) for child in block.children)
+            )
         case ListBlock():
-            items = tuple(tuple(_mark(b, before, paper, landscape) for b in item) for item in block.items)
+            items = tuple(
+                tuple(_mark(b, before, paper, landscape) for b in item) for item in block.items
+            )
             return replace(block, items=items)
         case Paragraph() if id(block) in before:
             return replace(block, keep_with_next=True)

@@ -27,14 +27,24 @@ def capaian_sasaran(s: SasaranKinerja, tahun: int) -> list[Block]:
     many = len(s.indikator) > 1
     if many:
         names = [i.indikator.nama for i in s.indikator]
-        out.append(para(f"Sasaran strategis ini memiliki {angka_terbilang(len(names))} indikator yaitu {gabung(names)}."))
+        out.append(
+            para(
+                f"Sasaran strategis ini memiliki {angka_terbilang(len(names))} indikator yaitu {gabung(names)}."
+            )
+        )
     for i in s.indikator:
         subject = f"indikator {i.indikator.nama}" if many else "sasaran strategis ini"
         if i.capaian is None:
-            out.append(para(f"Pada tahun {tahun} {subject} belum dapat diukur capaiannya karena realisasi atau target belum tersedia."))
+            out.append(
+                para(
+                    f"Pada tahun {tahun} {subject} belum dapat diukur capaiannya karena realisasi atau target belum tersedia."
+                )
+            )
             continue
-        text = (f"Pada tahun {tahun} {subject} mempunyai {_target_realisasi(i)} dengan capaian kinerja sebesar "
-                f"{_pct(i.capaian)} yang artinya masuk dalam kategori {(i.kategori or '').lower()}.")
+        text = (
+            f"Pada tahun {tahun} {subject} mempunyai {_target_realisasi(i)} dengan capaian kinerja sebesar "
+            f"{_pct(i.capaian)} yang artinya masuk dalam kategori {(i.kategori or '').lower()}."
+        )
         if not i.tercapai:
             text += " Capaian tersebut belum mencapai target yang ditetapkan."
         elif i.capaian_mentah is not None and i.capaian_mentah > 100:
@@ -49,24 +59,37 @@ def kemajuan(f: LkjipFigures, tahun_akhir: int | None = None) -> list[Block]:
     above = [i for i in rows if _given(i.kemajuan) >= 100]
     out: list[Block] = []
     if rows and not above:
-        out.append(para(f"Belum ada indikator dari {angka_terbilang(len(rows))} indikator yang memiliki realisasi sama "
-                        "dengan atau di atas target akhir Renstra."))
+        out.append(
+            para(
+                f"Belum ada indikator dari {angka_terbilang(len(rows))} indikator yang memiliki realisasi sama "
+                "dengan atau di atas target akhir Renstra."
+            )
+        )
     elif rows:
         lead = "Hanya terdapat" if len(above) == 1 else "Terdapat"
-        out.append(para(
-            f"{lead} {angka_terbilang(len(above))} indikator dari {angka_terbilang(len(rows))} indikator yang memiliki "
-            f"realisasi sama dengan atau di atas target akhir Renstra, yaitu {gabung([i.indikator.nama for i in above])}."))
+        out.append(
+            para(
+                f"{lead} {angka_terbilang(len(above))} indikator dari {angka_terbilang(len(rows))} indikator yang memiliki "
+                f"realisasi sama dengan atau di atas target akhir Renstra, yaitu {gabung([i.indikator.nama for i in above])}."
+            )
+        )
     for i in rows:
         if _given(i.kemajuan) < 100:
-            out.append(para(
-                f"Indikator {i.indikator.nama} memiliki tingkat kemajuan sebesar {_pct(i.kemajuan)}, sehingga masih "
-                f"kurang {_pct(i.sisa_kemajuan)} untuk mencapai target akhir Renstra ({nilai(i.target_akhir, i.indikator.satuan)})."
-            ))
+            out.append(
+                para(
+                    f"Indikator {i.indikator.nama} memiliki tingkat kemajuan sebesar {_pct(i.kemajuan)}, sehingga masih "
+                    f"kurang {_pct(i.sisa_kemajuan)} untuk mencapai target akhir Renstra ({nilai(i.target_akhir, i.indikator.satuan)})."
+                )
+            )
     for i in f.indikator:
         if i.kemajuan is None and i.target_akhir is None:
             akhir = f" (tahun {tahun_akhir})" if tahun_akhir else ""
-            out.append(para(f"Indikator {i.indikator.nama} belum memiliki target akhir Renstra{akhir}, sehingga tingkat "
-                            "kemajuannya belum dapat dihitung."))
+            out.append(
+                para(
+                    f"Indikator {i.indikator.nama} belum memiliki target akhir Renstra{akhir}, sehingga tingkat "
+                    "kemajuannya belum dapat dihitung."
+                )
+            )
     return out
 
 
@@ -79,8 +102,11 @@ def tercapai_sasaran(f: LkjipFigures, opd: str, tahun: int) -> Paragraph:
         return para(lead + "belum ada sasaran yang mencapai target yang telah ditentukan.")
     if ok == n:
         return para(lead + "seluruhnya telah mencapai target yang telah ditentukan.")
-    return para(lead + f"terdapat {angka_terbilang(ok)} sasaran yang mencapai target yang telah ditentukan dan "
-                f"{angka_terbilang(n - ok)} sasaran yang belum mencapai target.")
+    return para(
+        lead
+        + f"terdapat {angka_terbilang(ok)} sasaran yang mencapai target yang telah ditentukan dan "
+        f"{angka_terbilang(n - ok)} sasaran yang belum mencapai target."
+    )
 
 
 def penyebab(f: LkjipFigures, analisis: dict[str, AnalisisSasaran]) -> ListBlock:
@@ -88,17 +114,27 @@ def penyebab(f: LkjipFigures, analisis: dict[str, AnalisisSasaran]) -> ListBlock
     entries = []
     for n, s in enumerate(f.sasaran, 1):
         word = "Keberhasilan" if s.tercapai else "Kegagalan"
-        lead = para(f"{word} dalam mencapai target kinerja sasaran strategis {ordinal_kata(n)} yaitu "
-                    f"{s.sasaran.uraian} dipengaruhi oleh faktor-faktor berikut:")
+        lead = para(
+            f"{word} dalam mencapai target kinerja sasaran strategis {ordinal_kata(n)} yaitu "
+            f"{s.sasaran.uraian} dipengaruhi oleh faktor-faktor berikut:"
+        )
         items: tuple[Block, ...] = (lead,)
         a = analisis.get(s.sasaran.id)
         if a and a.penyebab:
             items += (ListBlock(tuple((para(p),) for p in a.penyebab), "a."),)
         if not s.tercapai:
-            lowest = min((i for i in s.indikator if i.capaian is not None), key=lambda i: _given(i.capaian), default=None)
+            lowest = min(
+                (i for i in s.indikator if i.capaian is not None),
+                key=lambda i: _given(i.capaian),
+                default=None,
+            )
             if lowest and lowest.kategori:
-                items += (para(f"Meskipun target belum tercapai, capaian kinerja masih masuk dalam kategori "
-                               f"{lowest.kategori.lower()} dengan nilai capaian {_pct(lowest.capaian)}."),)
+                items += (
+                    para(
+                        f"Meskipun target belum tercapai, capaian kinerja masih masuk dalam kategori "
+                        f"{lowest.kategori.lower()} dengan nilai capaian {_pct(lowest.capaian)}."
+                    ),
+                )
         entries.append(items)
     return ListBlock(tuple(entries), "1.")
 
@@ -114,15 +150,19 @@ def efisiensi(f: LkjipFigures) -> list[Block]:
         if not efisien:
             text = f"Dari {angka_terbilang(len(rows))} indikator sasaran, belum ada indikator yang efisien"
         else:
-            text = (f"Dari {angka_terbilang(len(rows))} indikator sasaran, {angka_terbilang(len(efisien))} indikator memiliki "
-                    "capaian kinerja lebih tinggi dari penggunaan anggarannya (efisien)")
+            text = (
+                f"Dari {angka_terbilang(len(rows))} indikator sasaran, {angka_terbilang(len(efisien))} indikator memiliki "
+                "capaian kinerja lebih tinggi dari penggunaan anggarannya (efisien)"
+            )
             if len(efisien) < len(rows):
                 text += f" dan {angka_terbilang(len(rows) - len(efisien))} indikator tidak efisien"
-        text += (f". Tingkat efisiensi paling tinggi sebesar {_pct(hi.efisiensi)} ({_efisien_word(hi.efisien)}) ada pada "
-                 f"sasaran {_uraian(hi)} dengan indikator {hi.indikator.nama}, sedangkan yang paling rendah sebesar "
-                 f"{_pct(lo.efisiensi)} ({_efisien_word(lo.efisien)}) ada pada sasaran {_uraian(lo)} dengan indikator "
-                 f"{lo.indikator.nama}. Rata-rata tingkat efisiensi seluruh indikator sasaran (efisiensi total) sebesar "
-                 f"{_pct(f.efisiensi_total)} ({_efisien_word(f.efisien_total)}).")
+        text += (
+            f". Tingkat efisiensi paling tinggi sebesar {_pct(hi.efisiensi)} ({_efisien_word(hi.efisien)}) ada pada "
+            f"sasaran {_uraian(hi)} dengan indikator {hi.indikator.nama}, sedangkan yang paling rendah sebesar "
+            f"{_pct(lo.efisiensi)} ({_efisien_word(lo.efisien)}) ada pada sasaran {_uraian(lo)} dengan indikator "
+            f"{lo.indikator.nama}. Rata-rata tingkat efisiensi seluruh indikator sasaran (efisiensi total) sebesar "
+            f"{_pct(f.efisiensi_total)} ({_efisien_word(f.efisien_total)})."
+        )
         out.append(para(text))
     out += _ekstrem(list(f.program), "program") + _ekstrem(list(f.kegiatan), "kegiatan")
     return out
@@ -152,41 +192,63 @@ def _ekstrem(nodes: list[NodeAnggaran], jenis: str) -> list[Block]:
     low = min(rows, key=lambda n: _given(n.efisiensi))
     names_top = gabung([sebut(jenis, n.node.nama) for n in rows if n.efisiensi == top.efisiensi])
     names_low = gabung([sebut(jenis, n.node.nama) for n in rows if n.efisiensi == low.efisiensi])
-    return [para(f"Dari {angka_terbilang(len(rows))} {jenis}, tingkat efisiensi tertinggi sebesar {_pct(top.efisiensi)} "
-                 f"({_efisien_word(top.efisien)}) terdapat pada {names_top}, sedangkan tingkat efisiensi terendah sebesar "
-                 f"{_pct(low.efisiensi)} ({_efisien_word(low.efisien)}) terdapat pada {names_low}.")]
+    return [
+        para(
+            f"Dari {angka_terbilang(len(rows))} {jenis}, tingkat efisiensi tertinggi sebesar {_pct(top.efisiensi)} "
+            f"({_efisien_word(top.efisien)}) terdapat pada {names_top}, sedangkan tingkat efisiensi terendah sebesar "
+            f"{_pct(low.efisiensi)} ({_efisien_word(low.efisien)}) terdapat pada {names_low}."
+        )
+    ]
 
 
-def simpulan(f: LkjipFigures, dukungan: dict[str, Dukungan], n_tujuan: int, tahun: int) -> list[Block]:
+def simpulan(
+    f: LkjipFigures, dukungan: dict[str, Dukungan], n_tujuan: int, tahun: int
+) -> list[Block]:
     """BAB IV A: counts, one item per sasaran, and the overall result (§5.7–5.8)."""
     n_ind = len(f.indikator)
-    out: list[Block] = [para(
-        f"Pada tahun {tahun}, pengukuran kinerja dilakukan terhadap {angka_terbilang(n_tujuan)} tujuan, "
-        f"{angka_terbilang(len(f.sasaran))} sasaran dengan menggunakan {angka_terbilang(n_ind)} indikator kinerja, "
-        "dengan hasil sebagai berikut:"
-    )]
+    out: list[Block] = [
+        para(
+            f"Pada tahun {tahun}, pengukuran kinerja dilakukan terhadap {angka_terbilang(n_tujuan)} tujuan, "
+            f"{angka_terbilang(len(f.sasaran))} sasaran dengan menggunakan {angka_terbilang(n_ind)} indikator kinerja, "
+            "dengan hasil sebagai berikut:"
+        )
+    ]
     entries = []
     for n, s in enumerate(f.sasaran, 1):
         d = dukungan.get(s.sasaran.id)
         nodes = [f.node(i) for i in d.program_kegiatan] if d else []
         programs = [x for x in nodes if x.jenis == "program"]
         kegiatan = [x for x in nodes if x.jenis != "program"]
-        caps = "; ".join(f"{i.indikator.nama} sebesar {_pct(i.capaian)} (kategori {(i.kategori or '-').lower()})" for i in s.indikator)
+        caps = "; ".join(
+            f"{i.indikator.nama} sebesar {_pct(i.capaian)} (kategori {(i.kategori or '-').lower()})"
+            for i in s.indikator
+        )
         met = sum(1 for i in s.indikator if i.tercapai)
         lines = [
             f"Sasaran {ordinal(n)} terdiri dari {angka_terbilang(len(s.indikator))} indikator kinerja dengan capaian {caps};",
             _tercapai_indikator(met, len(s.indikator)),
-            (f"Sasaran {ordinal(n)} didukung oleh {_program_kegiatan(len(programs), len(kegiatan))}"
-             f"{_capaian_nodes(programs + kegiatan)}."),
+            (
+                f"Sasaran {ordinal(n)} didukung oleh {_program_kegiatan(len(programs), len(kegiatan))}"
+                f"{_capaian_nodes(programs + kegiatan)}."
+            ),
         ]
-        entries.append((para(Text(f"Sasaran {n}: {s.sasaran.uraian}", strong=True)), ListBlock(tuple((para(x),) for x in lines), "-")))
+        entries.append(
+            (
+                para(Text(f"Sasaran {n}: {s.sasaran.uraian}", strong=True)),
+                ListBlock(tuple((para(x),) for x in lines), "-"),
+            )
+        )
     out.append(ListBlock(tuple(entries), "1."))
     return out
 
 
 def _tercapai_indikator(met: int, n: int) -> str:
     if n == 1:
-        return "Indikator kinerjanya telah mencapai target;" if met else "Indikator kinerjanya belum mencapai target;"
+        return (
+            "Indikator kinerjanya telah mencapai target;"
+            if met
+            else "Indikator kinerjanya belum mencapai target;"
+        )
     if met == n:
         return "Seluruh indikator kinerjanya telah mencapai target;"
     if met == 0:
@@ -195,8 +257,12 @@ def _tercapai_indikator(met: int, n: int) -> str:
 
 
 def _program_kegiatan(programs: int, kegiatan: int) -> str:
-    """"1 (satu) program dan 2 (dua) kegiatan", leaving out a count of zero."""
-    parts = [f"{angka_terbilang(k)} {word}" for k, word in ((programs, "program"), (kegiatan, "kegiatan")) if k]
+    """ "1 (satu) program dan 2 (dua) kegiatan", leaving out a count of zero."""
+    parts = [
+        f"{angka_terbilang(k)} {word}"
+        for k, word in ((programs, "program"), (kegiatan, "kegiatan"))
+        if k
+    ]
     return gabung(parts) or "program atau kegiatan yang belum dicatat"
 
 
@@ -211,36 +277,53 @@ def _capaian_nodes(nodes: list[NodeAnggaran]) -> str:
 
 def hasil_umum(f: LkjipFigures, tahun: int, lalu: RingkasanTahunLalu) -> list[Block]:
     """BAB IV A and the Ikhtisar: the average capaian, its kategori, budget and efisiensi (§5.8)."""
-    text = (f"Dari hasil pengukuran terhadap {angka_terbilang(len(f.sasaran))} sasaran strategis tahun {tahun}, capaian "
-            f"kinerja rata-rata {angka_terbilang(len(f.indikator))} indikator sebesar {_pct(f.rata_rata)}"
-            + (f" (kategori {f.kategori_rata_rata.lower()})" if f.kategori_rata_rata else ""))
+    text = (
+        f"Dari hasil pengukuran terhadap {angka_terbilang(len(f.sasaran))} sasaran strategis tahun {tahun}, capaian "
+        f"kinerja rata-rata {angka_terbilang(len(f.indikator))} indikator sebesar {_pct(f.rata_rata)}"
+        + (f" (kategori {f.kategori_rata_rata.lower()})" if f.kategori_rata_rata else "")
+    )
     if f.rata_rata is not None and f.rata_rata >= 100:
         text += " dan secara umum telah mencapai target"
-    if f.pagu == 0 and f.realisasi_anggaran == 0:  # no budget entered: say so, not "Rp 0 dari pagu Rp 0 (-)"
+    if (
+        f.pagu == 0 and f.realisasi_anggaran == 0
+    ):  # no budget entered: say so, not "Rp 0 dari pagu Rp 0 (-)"
         text += ", sedangkan realisasi anggaran belum dilaporkan."
     else:
         text += f", dengan realisasi anggaran sebesar {rupiah(f.realisasi_anggaran)} dari pagu {rupiah(f.pagu)}"
         text += f" ({_pct(f.serapan)})" if f.serapan is not None else ""
         if f.efisiensi_total is not None:
-            text += (f" dan tingkat efisiensi kinerja sebesar {_pct(f.efisiensi_total)} "
-                     f"({_efisien_word(f.efisien_total)})")
+            text += (
+                f" dan tingkat efisiensi kinerja sebesar {_pct(f.efisiensi_total)} "
+                f"({_efisien_word(f.efisien_total)})"
+            )
         text += "."
     out: list[Block] = [para(text)]
     if lalu.capaian_rata_rata is not None and f.rata_rata is not None:
         diff = f.rata_rata - lalu.capaian_rata_rata
         word = "naik" if diff > 0 else "turun" if diff < 0 else "sama"
-        out.append(para(f"Capaian kinerja rata-rata tahun {tahun} {word} {persen(abs(diff))} poin dibandingkan tahun "
-                        f"{tahun - 1} ({_pct(lalu.capaian_rata_rata)})."))
+        out.append(
+            para(
+                f"Capaian kinerja rata-rata tahun {tahun} {word} {persen(abs(diff))} poin dibandingkan tahun "
+                f"{tahun - 1} ({_pct(lalu.capaian_rata_rata)})."
+            )
+        )
     if lalu.serapan is not None and f.serapan is not None:
         diff = f.serapan - lalu.serapan
         word = "naik" if diff > 0 else "turun" if diff < 0 else "sama"
-        out.append(para(f"Serapan anggaran tahun {tahun} {word} {persen(abs(diff))} poin dibandingkan tahun "
-                        f"{tahun - 1} ({_pct(lalu.serapan)})."))
+        out.append(
+            para(
+                f"Serapan anggaran tahun {tahun} {word} {persen(abs(diff))} poin dibandingkan tahun "
+                f"{tahun - 1} ({_pct(lalu.serapan)})."
+            )
+        )
     return out
 
 
 def per_kategori(f: LkjipFigures, skala: tuple[Tingkat, ...]) -> Paragraph:
     """The count of indicators per kategori (§5.9)."""
-    parts = [f"{angka_terbilang(f.per_kategori.get(t.label, 0))} indikator berkategori {t.label.lower()}"
-             for t in skala if f.per_kategori.get(t.label)]
+    parts = [
+        f"{angka_terbilang(f.per_kategori.get(t.label, 0))} indikator berkategori {t.label.lower()}"
+        for t in skala
+        if f.per_kategori.get(t.label)
+    ]
     return para(f"Dari {angka_terbilang(len(f.indikator))} indikator kinerja, {gabung(parts)}.")

@@ -44,10 +44,18 @@ class _NarrativeSandbox(SandboxedEnvironment):
             raise SecurityError(f"the power {right} is too large")
         if operator == "*":
             for sequence, count in ((left, right), (right, left)):
-                if isinstance(sequence, (str, list, tuple)) and isinstance(count, int) and len(sequence) * count > MAX_SIZE:
+                if (
+                    isinstance(sequence, (str, list, tuple))
+                    and isinstance(count, int)
+                    and len(sequence) * count > MAX_SIZE
+                ):
                     raise SecurityError(f"the result of * would have more than {MAX_SIZE} items")
-        if operator == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)) \
-                and len(left) + len(right) > MAX_SIZE:
+        if (
+            operator == "+"
+            and isinstance(left, (str, list, tuple))
+            and isinstance(right, (str, list, tuple))
+            and len(left) + len(right) > MAX_SIZE
+        ):
             raise SecurityError(f"the result of + would have more than {MAX_SIZE} items")
         return super().call_binop(context, operator, left, right)
 
@@ -59,7 +67,9 @@ class _NarrativeSandbox(SandboxedEnvironment):
         for loop in tree.find_all(nodes.For):
             loop.iter = nodes.Filter(loop.iter, _STEPS, [], [], None, None, lineno=loop.iter.lineno)
         for concat in tree.find_all(nodes.Concat):
-            concat.nodes = [nodes.Filter(n, _SIZED, [], [], None, None, lineno=n.lineno) for n in concat.nodes]
+            concat.nodes = [
+                nodes.Filter(n, _SIZED, [], [], None, None, lineno=n.lineno) for n in concat.nodes
+            ]
         return tree
 
 
@@ -132,7 +142,9 @@ def _bounded_render(template: Any, context: Mapping[str, Any]) -> str:
         for part in template.generate(**context):
             size += len(part)
             if size > MAX_OUTPUT_CHARS:
-                raise _OutputLimitError(f"the text filled in is longer than {MAX_OUTPUT_CHARS} characters")
+                raise _OutputLimitError(
+                    f"the text filled in is longer than {MAX_OUTPUT_CHARS} characters"
+                )
             budget.check_time()
             parts.append(part)
         return "".join(parts)
@@ -148,36 +160,87 @@ def narrative_env(filters: Mapping[str, Any]) -> SandboxedEnvironment:
     return env
 
 
-def render_markdown(env: SandboxedEnvironment, text: str, path: Path, context: Mapping[str, Any],
-                    root: Path | None = None) -> tuple[Block, ...]:
+def render_markdown(
+    env: SandboxedEnvironment,
+    text: str,
+    path: Path,
+    context: Mapping[str, Any],
+    root: Path | None = None,
+) -> tuple[Block, ...]:
     """The blocks of one narrative file, its placeholders filled from `context`; its pictures
     must lie inside `root` (the document folder; by default the file's own folder)."""
     name = display_path(path)
     filters = getattr(env, "laporgen_filters", ())
     try:
         code = template_cache.compiled(env, text, path)
-        filled = _bounded_render(env.template_class.from_code(env, code, env.make_globals(None), None), context)
+        filled = _bounded_render(
+            env.template_class.from_code(env, code, env.make_globals(None), None), context
+        )
     except TemplateSyntaxError as exc:
         raise LaporgenError([_syntax_problem(name, exc, text, filters)]) from exc
     except UndefinedError as exc:
-        raise LaporgenError([_attribute_problem(name, exc, text, env, context) or
-                             Problem(name, f"unknown placeholder: {_plain(exc.message)}", _line_of(exc, text),
-                                     hint=f"known names: {', '.join(sorted(context))}", code="narrative.placeholder")]) from exc
+        raise LaporgenError(
+            [
+                _attribute_problem(name, exc, text, env, context)
+                or Problem(
+                    name,
+                    f"unknown placeholder: {_plain(exc.message)}",
+                    _line_of(exc, text),
+                    hint=f"known names: {', '.join(sorted(context))}",
+                    code="narrative.placeholder",
+                )
+            ]
+        ) from exc
     except _LimitError as exc:
         # past the output limit, no template line is running: point at the first loop
-        line = _line_of(exc, text) or next((n for n, row in enumerate(text.split("\n"), 1) if "{%" in row), 1)
-        raise LaporgenError([Problem(name, f"template error: {exc.message}", line, hint=exc.hint,
-                                     code="narrative.limit")]) from exc
+        line = _line_of(exc, text) or next(
+            (n for n, row in enumerate(text.split("\n"), 1) if "{%" in row), 1
+        )
+        raise LaporgenError(
+            [
+                Problem(
+                    name,
+                    f"template error: {exc.message}",
+                    line,
+                    hint=exc.hint,
+                    code="narrative.limit",
+                )
+            ]
+        ) from exc
     except TemplateError as exc:  # includes SecurityError from the sandbox
-        raise LaporgenError([Problem(name, f"template error: {_plain(str(exc))}", _line_of(exc, text),
-                                     hint="a narrative file may only use the placeholders and filters laporgen lists",
-                                     code="narrative.template")]) from exc
+        raise LaporgenError(
+            [
+                Problem(
+                    name,
+                    f"template error: {_plain(str(exc))}",
+                    _line_of(exc, text),
+                    hint="a narrative file may only use the placeholders and filters laporgen lists",
+                    code="narrative.template",
+                )
+            ]
+        ) from exc
     except TypeError as exc:
         if "no loader" not in str(exc):
             raise LaporgenError([_runtime_problem(name, exc, text, filters)]) from exc
-        raise LaporgenError([Problem(name, "{% include %}, {% import %} and {% extends %} are not available",
-                                     _line_of(exc, text), hint="write the text in this file", code="narrative.template")]) from exc
-    except (ArithmeticError, AttributeError, ValueError, LookupError, MemoryError, RecursionError) as exc:
+        raise LaporgenError(
+            [
+                Problem(
+                    name,
+                    "{% include %}, {% import %} and {% extends %} are not available",
+                    _line_of(exc, text),
+                    hint="write the text in this file",
+                    code="narrative.template",
+                )
+            ]
+        ) from exc
+    except (
+        ArithmeticError,
+        AttributeError,
+        ValueError,
+        LookupError,
+        MemoryError,
+        RecursionError,
+    ) as exc:
         # the template's own expression failed ({{ 1/0 }}, {{ tahun + "x" }}): the user's to fix
         problem = _runtime_problem(name, exc, text, filters)
         raise LaporgenError([_naming_the_placeholder(problem, env, text, context)]) from exc
@@ -201,16 +264,35 @@ class _Pictures:
         self.count += 1
         wrong = image_problem(src, self.path.parent, self.root)
         if wrong is not None:
-            self.problems.append(Problem(display_path(self.path), wrong[0], self._line(src), hint=wrong[1],
-                                         code="narrative.image"))
+            self.problems.append(
+                Problem(
+                    display_path(self.path),
+                    wrong[0],
+                    self._line(src),
+                    hint=wrong[1],
+                    code="narrative.image",
+                )
+            )
             return None
         if not alt.strip():
-            self.problems.append(Problem(display_path(self.path), f"the picture '{src}' has no caption", self._line(src),
-                                         hint="write the caption between the brackets: ![Bagan Organisasi](bagan.png)",
-                                         code="narrative.image"))
+            self.problems.append(
+                Problem(
+                    display_path(self.path),
+                    f"the picture '{src}' has no caption",
+                    self._line(src),
+                    hint="write the caption between the brackets: ![Bagan Organisasi](bagan.png)",
+                    code="narrative.image",
+                )
+            )
             return None
         resolved = (self.path.parent / src).resolve()
-        return Figure(f"{self.path.stem}-{self.count}", "", " ".join(alt.split()), str(resolved), alt=" ".join(alt.split()))
+        return Figure(
+            f"{self.path.stem}-{self.count}",
+            "",
+            " ".join(alt.split()),
+            str(resolved),
+            alt=" ".join(alt.split()),
+        )
 
     def _line(self, src: str) -> int | None:
         """The line of the file as written that shows the picture (a path is rarely built from
@@ -221,8 +303,9 @@ class _Pictures:
         return None
 
 
-def _attribute_problem(name: str, exc: UndefinedError, text: str, env: SandboxedEnvironment,
-                       context: Mapping[str, Any]) -> Problem | None:
+def _attribute_problem(
+    name: str, exc: UndefinedError, text: str, env: SandboxedEnvironment, context: Mapping[str, Any]
+) -> Problem | None:
     """`{{ indikator["IS1.1"].capain }}`: Jinja says "'dict object' has no attribute 'capain'";
     this says which object and the names it has (None where the object cannot be found)."""
     missing = re.search(r"has no attribute '([^']+)'", exc.message or "")
@@ -230,7 +313,10 @@ def _attribute_problem(name: str, exc: UndefinedError, text: str, env: Sandboxed
     if missing is None or line is None:
         return None
     attr = missing.group(1)
-    found = re.search(r"([A-Za-z_]\w*(?:\[[^\]]*\]|\.\w+)*)\s*\.\s*" + re.escape(attr) + r"\b", text.split("\n")[line - 1])
+    found = re.search(
+        r"([A-Za-z_]\w*(?:\[[^\]]*\]|\.\w+)*)\s*\.\s*" + re.escape(attr) + r"\b",
+        text.split("\n")[line - 1],
+    )
     if found is None:
         return None
     try:
@@ -242,11 +328,20 @@ def _attribute_problem(name: str, exc: UndefinedError, text: str, env: Sandboxed
     elif dataclasses.is_dataclass(value):
         names = [f.name for f in dataclasses.fields(value)]
     else:
-        names = sorted(getattr(type(value), "model_fields", {})) or sorted(n for n in dir(value) if not n.startswith("_"))
+        names = sorted(getattr(type(value), "model_fields", {})) or sorted(
+            n for n in dir(value) if not n.startswith("_")
+        )
     close = difflib.get_close_matches(attr, names, 1)
-    hint = (f"did you mean {close[0]}? " if close else "") + f"{found.group(1)} has: {', '.join(names[:30])}"
-    return Problem(name, f"unknown placeholder: {found.group(1)} has no '{attr}'", line, hint=hint,
-                   code="narrative.placeholder")
+    hint = (
+        f"did you mean {close[0]}? " if close else ""
+    ) + f"{found.group(1)} has: {', '.join(names[:30])}"
+    return Problem(
+        name,
+        f"unknown placeholder: {found.group(1)} has no '{attr}'",
+        line,
+        hint=hint,
+        code="narrative.placeholder",
+    )
 
 
 _converters = threading.local()
@@ -261,23 +356,33 @@ def _markdown() -> markdown.Markdown:
     return converter.reset()
 
 
-def _syntax_problem(name: str, exc: TemplateSyntaxError, text: str, filters: tuple[str, ...]) -> Problem:
+def _syntax_problem(
+    name: str, exc: TemplateSyntaxError, text: str, filters: tuple[str, ...]
+) -> Problem:
     """A Jinja syntax error in plain words; an unclosed block is located where it opens."""
     message, line = _plain(exc.message), exc.lineno
     hint = "check the {{ }} and {% %} on that line; to print {{ as text, write {{ '{{' }}"
     unclosed = re.search(r"The innermost block that needs to be closed is '(\w+)'", message)
     if unclosed:
         tag = unclosed.group(1)
-        opened = [n for n, row in enumerate(text.split("\n"), start=1) if re.search(r"\{%-?\s*" + tag + r"\b", row)]
+        opened = [
+            n
+            for n, row in enumerate(text.split("\n"), start=1)
+            if re.search(r"\{%-?\s*" + tag + r"\b", row)
+        ]
         message, line = f"{{% {tag} %}} is never closed", opened[-1] if opened else line
         hint = f"add {{% end{tag} %}} where the block ends"
     elif message.startswith("expected token 'end of print statement'"):
         message = "a {{ placeholder }} is not closed, or holds more than one name"
         hint = "close it with }} right after the name"
     elif message.startswith("No filter named"):
-        known = f"laporgen's filters: {', '.join(filters)}" if filters else "check the filter's name"
+        known = (
+            f"laporgen's filters: {', '.join(filters)}" if filters else "check the filter's name"
+        )
         hint = f"{known}; see the README"
-    return Problem(name, f"template syntax error: {message}", line, hint=hint, code="narrative.syntax")
+    return Problem(
+        name, f"template syntax error: {message}", line, hint=hint, code="narrative.syntax"
+    )
 
 
 def _plain(message: str | None) -> str:
@@ -288,17 +393,29 @@ def _plain(message: str | None) -> str:
 def _runtime_problem(name: str, exc: BaseException, text: str, filters: tuple[str, ...]) -> Problem:
     """A placeholder's expression that failed while filling in: {{ 1/0 }}, {{ opd | persen }}."""
     if isinstance(exc, InvalidOperation):  # a number filter given text
-        return Problem(name, "template error: a number filter was given text", _line_of(exc, text),
-                       hint=f"use {', '.join(filters) or 'number filters'} on numbers only", code="narrative.template")
+        return Problem(
+            name,
+            "template error: a number filter was given text",
+            _line_of(exc, text),
+            hint=f"use {', '.join(filters) or 'number filters'} on numbers only",
+            code="narrative.template",
+        )
     detail = _plain(str(exc)) or type(exc).__name__
-    return Problem(name, f"template error: {detail}", _line_of(exc, text),
-                   hint="fix the expression inside {{ }} or {% %} on that line", code="narrative.template")
+    return Problem(
+        name,
+        f"template error: {detail}",
+        _line_of(exc, text),
+        hint="fix the expression inside {{ }} or {% %} on that line",
+        code="narrative.template",
+    )
 
 
 _PLACEHOLDER = re.compile(r"\{\{-?(.*?)-?\}\}")
 
 
-def _naming_the_placeholder(problem: Problem, env: SandboxedEnvironment, text: str, context: Mapping[str, Any]) -> Problem:
+def _naming_the_placeholder(
+    problem: Problem, env: SandboxedEnvironment, text: str, context: Mapping[str, Any]
+) -> Problem:
     """`problem` naming the placeholder of its line that fails, and, where a filter was given a
     value that is printed already ({{ anggaran.pagu|rp }}), the placeholder without it."""
     if problem.line is None:
@@ -322,8 +439,14 @@ def _naming_the_placeholder(problem: Problem, env: SandboxedEnvironment, text: s
                 hint = f"{bare} is printed already ({shown}): write {{{{ {bare} }}}}"
             elif shown is not None:
                 hint = f"{bare} is a text ({shown[:40]}), and {', '.join(filters)} take numbers: write {{{{ {bare} }}}}"
-        return Problem(problem.file, f"{problem.message.split(';')[0]} in {{{{ {expression} }}}}", problem.line,
-                       problem.field, hint, problem.code)
+        return Problem(
+            problem.file,
+            f"{problem.message.split(';')[0]} in {{{{ {expression} }}}}",
+            problem.line,
+            problem.field,
+            hint,
+            problem.code,
+        )
     return problem
 
 
@@ -362,7 +485,11 @@ class _HtmlBlocks(HTMLParser):
 
     def _flush(self) -> None:
         if self.inlines:
-            while self.inlines and isinstance(self.inlines[-1], Text) and not self.inlines[-1].text.strip():
+            while (
+                self.inlines
+                and isinstance(self.inlines[-1], Text)
+                and not self.inlines[-1].text.strip()
+            ):
                 self.inlines.pop()
             if self.inlines:
                 self._target().append(Paragraph(tuple(self.inlines)))
@@ -418,8 +545,13 @@ class _HtmlBlocks(HTMLParser):
         self.inlines.append(inline)
 
 
-def render_all(env: SandboxedEnvironment, files: Mapping[str, Any], known: set[str],
-               context: Mapping[str, Any], root: Path | None = None) -> dict[str, tuple[Block, ...]]:
+def render_all(
+    env: SandboxedEnvironment,
+    files: Mapping[str, Any],
+    known: set[str],
+    context: Mapping[str, Any],
+    root: Path | None = None,
+) -> dict[str, tuple[Block, ...]]:
     """Every narrative file (`key → Narasi`) rendered up front, so all their problems are
     reported at once; a file whose key is not `known` (no section of that id) is an error,
     not silently left out. Pictures must lie inside `root` (the document folder)."""
@@ -427,8 +559,14 @@ def render_all(env: SandboxedEnvironment, files: Mapping[str, Any], known: set[s
     problems: list[Problem] = []
     for key, narasi in files.items():
         if key not in known:
-            problems.append(Problem(display_path(narasi.path), "this narrative file matches no section",
-                                    hint=f"rename it to one of: {', '.join(sorted(known))}", code="narrative.unknown"))
+            problems.append(
+                Problem(
+                    display_path(narasi.path),
+                    "this narrative file matches no section",
+                    hint=f"rename it to one of: {', '.join(sorted(known))}",
+                    code="narrative.unknown",
+                )
+            )
             continue
         try:
             rendered[key] = render_markdown(env, narasi.text, narasi.path, context, root)

@@ -238,8 +238,19 @@ class Landscape:
     children: tuple["Block", ...]
 
 
-Block = (Section | Paragraph | ListBlock | Table | Figure | PageBreak | Toc | ListOfTables | Signature | LabelBlock
-         | Landscape)
+Block = (
+    Section
+    | Paragraph
+    | ListBlock
+    | Table
+    | Figure
+    | PageBreak
+    | Toc
+    | ListOfTables
+    | Signature
+    | LabelBlock
+    | Landscape
+)
 
 
 @dataclass(frozen=True, slots=True)

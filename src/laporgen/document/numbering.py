@@ -13,7 +13,7 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def heading_number(level: int, index: int, parent: str = "", style: str = "huruf") -> str:
-    """"BAB I" at level 1. Below it, style "huruf" (the LKjIP): "A.", then "1.", then "a.";
+    """ "BAB I" at level 1. Below it, style "huruf" (the LKjIP): "A.", then "1.", then "a.";
     style "desimal" (the Renstra): "2.1", "2.1.1", built on the parent's number."""
     if level == 1:
         return f"BAB {ROMAN[index - 1]}"
@@ -44,8 +44,14 @@ def number_body(body: tuple[Block, ...], style: str = "huruf") -> tuple[Block, .
     return tuple(out)
 
 
-def _number(block: Block, bab: int, counters: dict[str, int], index: int = 0, parent: str = "",
-            style: str = "huruf") -> Block:
+def _number(
+    block: Block,
+    bab: int,
+    counters: dict[str, int],
+    index: int = 0,
+    parent: str = "",
+    style: str = "huruf",
+) -> Block:
     if isinstance(block, Section):
         number = heading_number(block.level, index, parent, style)
         inner = str(bab) if block.level == 1 else number
@@ -56,7 +62,9 @@ def _number(block: Block, bab: int, counters: dict[str, int], index: int = 0, pa
                 sub += 1
                 children.append(_number(child, bab, counters, sub, inner, style))
             else:
-                children.append(_continued(child, children) or _number(child, bab, counters, 0, inner, style))
+                children.append(
+                    _continued(child, children) or _number(child, bab, counters, 0, inner, style)
+                )
         return replace(block, number=number, children=tuple(children))
     if isinstance(block, Table):
         if block.number:
@@ -69,11 +77,18 @@ def _number(block: Block, bab: int, counters: dict[str, int], index: int = 0, pa
     if isinstance(block, Landscape):
         turned: list[Block] = []
         for child in block.children:
-            turned.append(_continued(child, turned) or _number(child, bab, counters, 0, parent, style))
+            turned.append(
+                _continued(child, turned) or _number(child, bab, counters, 0, parent, style)
+            )
         return replace(block, children=tuple(turned))
     if isinstance(block, ListBlock):  # a picture in a list item is numbered where it stands
-        return replace(block, items=tuple(tuple(_number(ch, bab, counters, 0, parent, style) for ch in item)
-                                          for item in block.items))
+        return replace(
+            block,
+            items=tuple(
+                tuple(_number(ch, bab, counters, 0, parent, style) for ch in item)
+                for item in block.items
+            ),
+        )
     return block
 
 

@@ -32,52 +32,98 @@ class Bagian:
 B = Bagian
 
 LKJIP = (
-    B("pendahuluan", "PENDAHULUAN", (
-        B("latar-belakang", "Latar Belakang"),
-        B("organisasi", "Kedudukan dan Susunan Organisasi"),
-        B("tugas-fungsi", "Tugas dan Fungsi Organisasi"),
-        B("sumber-daya", "Sumber Daya Organisasi", (
-            B("kepegawaian", "Kepegawaian"),
-            B("sarana-prasarana", "Sarana dan Prasarana"),
-            B("anggaran", "Anggaran"),
-        )),
-        B("isu-strategis", "Isu Strategis dan Permasalahan Utama Perangkat Daerah"),
-        B("landasan-hukum", "Landasan Hukum"),
-        B("sistematika", "Sistematika Penyajian"),
-    )),
-    B("perencanaan", "PERENCANAAN KINERJA", (
-        B("renstra", "Rencana Strategis Tahun {periode}", (
-            B("visi-misi", "Visi dan Misi Tahun {periode}"),
-            B("tujuan-sasaran", "Tujuan, Sasaran, Indikator, dan Target Kinerja Tahun {periode}"),
-            B("strategi", "Strategi dan Arah Kebijakan Tahun {periode}"),
-            B("iku", "Indikator Kinerja Utama (IKU) Tahun {periode}"),
-        )),
-        B("renja", "Rencana Kerja Tahun {tahun}"),
-        B("perjanjian-kinerja", "Perjanjian Kinerja Tahun {tahun}"),
-    )),
-    B("akuntabilitas", "AKUNTABILITAS KINERJA", (
-        B("capaian", "Capaian Kinerja Organisasi Tahun {tahun}", (
-            B("target-realisasi", "Target dan Realisasi Kinerja Tahun {tahun}"),
-            B("perbandingan-tahun", "Perbandingan antara Realisasi Kinerja serta Capaian Kinerja "
-              "Tahun {tahun} dengan Tahun Lalu dan Beberapa Tahun Terakhir"),
-            B("perbandingan-renstra", "Perbandingan antara Realisasi Kinerja sampai dengan Tahun "
-              "{tahun} dengan Target Jangka Menengah dalam Dokumen Perencanaan Strategis"),
-            B("perbandingan-standar", "Perbandingan antara Realisasi Kinerja Tahun {tahun} dengan "
-              "Standar Nasional, Standar Provinsi atau Capaian Pemerintah Daerah Lain"),
-            B("analisis-penyebab", "Analisis Penyebab Keberhasilan/Kegagalan atau "
-              "Peningkatan/Penurunan Kinerja serta Alternatif Solusi yang Telah Dilakukan"),
-            B("analisis-program", "Analisis Program/Kegiatan yang Menunjang Keberhasilan ataupun "
-              "Kegagalan Pencapaian Pernyataan Kinerja"),
-        )),
-        B("realisasi-anggaran", "Realisasi Anggaran Tahun {tahun}"),
-        B("efisiensi", "Efisiensi Penggunaan Sumber Daya Tahun {tahun}"),
-        B("inovasi", "Inovasi Tahun {tahun}"),
-        B("prestasi", "Prestasi dan Penghargaan Tahun {tahun}"),
-    )),
-    B("penutup", "PENUTUP", (
-        B("simpulan", "Simpulan"),
-        B("rencana-aksi", "Rencana Aksi Tahun {tahun_depan}"),
-    )),
+    B(
+        "pendahuluan",
+        "PENDAHULUAN",
+        (
+            B("latar-belakang", "Latar Belakang"),
+            B("organisasi", "Kedudukan dan Susunan Organisasi"),
+            B("tugas-fungsi", "Tugas dan Fungsi Organisasi"),
+            B(
+                "sumber-daya",
+                "Sumber Daya Organisasi",
+                (
+                    B("kepegawaian", "Kepegawaian"),
+                    B("sarana-prasarana", "Sarana dan Prasarana"),
+                    B("anggaran", "Anggaran"),
+                ),
+            ),
+            B("isu-strategis", "Isu Strategis dan Permasalahan Utama Perangkat Daerah"),
+            B("landasan-hukum", "Landasan Hukum"),
+            B("sistematika", "Sistematika Penyajian"),
+        ),
+    ),
+    B(
+        "perencanaan",
+        "PERENCANAAN KINERJA",
+        (
+            B(
+                "renstra",
+                "Rencana Strategis Tahun {periode}",
+                (
+                    B("visi-misi", "Visi dan Misi Tahun {periode}"),
+                    B(
+                        "tujuan-sasaran",
+                        "Tujuan, Sasaran, Indikator, dan Target Kinerja Tahun {periode}",
+                    ),
+                    B("strategi", "Strategi dan Arah Kebijakan Tahun {periode}"),
+                    B("iku", "Indikator Kinerja Utama (IKU) Tahun {periode}"),
+                ),
+            ),
+            B("renja", "Rencana Kerja Tahun {tahun}"),
+            B("perjanjian-kinerja", "Perjanjian Kinerja Tahun {tahun}"),
+        ),
+    ),
+    B(
+        "akuntabilitas",
+        "AKUNTABILITAS KINERJA",
+        (
+            B(
+                "capaian",
+                "Capaian Kinerja Organisasi Tahun {tahun}",
+                (
+                    B("target-realisasi", "Target dan Realisasi Kinerja Tahun {tahun}"),
+                    B(
+                        "perbandingan-tahun",
+                        "Perbandingan antara Realisasi Kinerja serta Capaian Kinerja "
+                        "Tahun {tahun} dengan Tahun Lalu dan Beberapa Tahun Terakhir",
+                    ),
+                    B(
+                        "perbandingan-renstra",
+                        "Perbandingan antara Realisasi Kinerja sampai dengan Tahun "
+                        "{tahun} dengan Target Jangka Menengah dalam Dokumen Perencanaan Strategis",
+                    ),
+                    B(
+                        "perbandingan-standar",
+                        "Perbandingan antara Realisasi Kinerja Tahun {tahun} dengan "
+                        "Standar Nasional, Standar Provinsi atau Capaian Pemerintah Daerah Lain",
+                    ),
+                    B(
+                        "analisis-penyebab",
+                        "Analisis Penyebab Keberhasilan/Kegagalan atau "
+                        "Peningkatan/Penurunan Kinerja serta Alternatif Solusi yang Telah Dilakukan",
+                    ),
+                    B(
+                        "analisis-program",
+                        "Analisis Program/Kegiatan yang Menunjang Keberhasilan ataupun "
+                        "Kegagalan Pencapaian Pernyataan Kinerja",
+                    ),
+                ),
+            ),
+            B("realisasi-anggaran", "Realisasi Anggaran Tahun {tahun}"),
+            B("efisiensi", "Efisiensi Penggunaan Sumber Daya Tahun {tahun}"),
+            B("inovasi", "Inovasi Tahun {tahun}"),
+            B("prestasi", "Prestasi dan Penghargaan Tahun {tahun}"),
+        ),
+    ),
+    B(
+        "penutup",
+        "PENUTUP",
+        (
+            B("simpulan", "Simpulan"),
+            B("rencana-aksi", "Rencana Aksi Tahun {tahun_depan}"),
+        ),
+    ),
 )
 """LKjIP BAB I–IV (PermenPAN-RB 53/2014, as the Magetan LKjIP 2024 lays it out: LKJIP-SPEC §1.3)."""
 
@@ -85,41 +131,85 @@ LKJIP_FRONT = ("kata-pengantar", "ikhtisar-eksekutif")
 """Front-matter chapters that take narrative (`narasi/kata-pengantar.md`, ...)."""
 
 RENSTRA = (
-    B("pendahuluan", "PENDAHULUAN", (
-        B("latar-belakang", "Latar Belakang"),
-        B("landasan-hukum", "Landasan Hukum"),
-        B("maksud-tujuan", "Maksud dan Tujuan", (
-            B("maksud", "Maksud"),
-            B("tujuan-penyusunan", "Tujuan"),
-        )),
-        B("sistematika", "Sistematika Penulisan"),
-    )),
-    B("gambaran-pelayanan", "GAMBARAN PELAYANAN PERANGKAT DAERAH", (
-        B("tugas-fungsi-struktur", "Tugas, Fungsi, dan Struktur Organisasi Perangkat Daerah", (
-            B("tugas-fungsi", "Tugas dan Fungsi"),
-            B("struktur-organisasi", "Struktur Organisasi"),
-        )),
-        B("sumber-daya", "Sumber Daya Perangkat Daerah", (
-            B("sdm", "Sumber Daya Manusia"),
-            B("sarana-prasarana", "Sumber Daya Sarana dan Prasarana"),
-        )),
-        B("kinerja-pelayanan", "Kinerja Pelayanan Perangkat Daerah"),
-        B("tantangan-peluang", "Tantangan dan Peluang Pengembangan Pelayanan Perangkat Daerah"),
-    )),
-    B("permasalahan-isu", "PERMASALAHAN DAN ISU-ISU STRATEGIS PERANGKAT DAERAH", (
-        B("identifikasi-permasalahan", "Identifikasi Permasalahan Berdasarkan Tugas dan Fungsi Pelayanan Perangkat Daerah"),
-        B("telaah-visi-misi", "Telaahan Visi, Misi, dan Program Kepala Daerah dan Wakil Kepala Daerah Terpilih"),
-        B("telaah-renstra-kl", "Telaahan Renstra Kementerian/Lembaga dan Renstra Provinsi"),
-        B("telaah-rtrw-klhs", "Telaahan Rencana Tata Ruang Wilayah dan Kajian Lingkungan Hidup Strategis"),
-        B("isu-strategis", "Penentuan Isu-Isu Strategis"),
-    )),
-    B("tujuan-sasaran", "TUJUAN DAN SASARAN", (
-        B("tujuan-sasaran-jangka-menengah", "Tujuan dan Sasaran Jangka Menengah Perangkat Daerah"),
-    )),
-    B("strategi-kebijakan", "STRATEGI DAN ARAH KEBIJAKAN", (
-        B("strategi", "Strategi"),
-        B("kebijakan", "Arah Kebijakan"),
-    )),
+    B(
+        "pendahuluan",
+        "PENDAHULUAN",
+        (
+            B("latar-belakang", "Latar Belakang"),
+            B("landasan-hukum", "Landasan Hukum"),
+            B(
+                "maksud-tujuan",
+                "Maksud dan Tujuan",
+                (
+                    B("maksud", "Maksud"),
+                    B("tujuan-penyusunan", "Tujuan"),
+                ),
+            ),
+            B("sistematika", "Sistematika Penulisan"),
+        ),
+    ),
+    B(
+        "gambaran-pelayanan",
+        "GAMBARAN PELAYANAN PERANGKAT DAERAH",
+        (
+            B(
+                "tugas-fungsi-struktur",
+                "Tugas, Fungsi, dan Struktur Organisasi Perangkat Daerah",
+                (
+                    B("tugas-fungsi", "Tugas dan Fungsi"),
+                    B("struktur-organisasi", "Struktur Organisasi"),
+                ),
+            ),
+            B(
+                "sumber-daya",
+                "Sumber Daya Perangkat Daerah",
+                (
+                    B("sdm", "Sumber Daya Manusia"),
+                    B("sarana-prasarana", "Sumber Daya Sarana dan Prasarana"),
+                ),
+            ),
+            B("kinerja-pelayanan", "Kinerja Pelayanan Perangkat Daerah"),
+            B("tantangan-peluang", "Tantangan dan Peluang Pengembangan Pelayanan Perangkat Daerah"),
+        ),
+    ),
+    B(
+        "permasalahan-isu",
+        "PERMASALAHAN DAN ISU-ISU STRATEGIS PERANGKAT DAERAH",
+        (
+            B(
+                "identifikasi-permasalahan",
+                "Identifikasi Permasalahan Berdasarkan Tugas dan Fungsi Pelayanan Perangkat Daerah",
+            ),
+            B(
+                "telaah-visi-misi",
+                "Telaahan Visi, Misi, dan Program Kepala Daerah dan Wakil Kepala Daerah Terpilih",
+            ),
+            B("telaah-renstra-kl", "Telaahan Renstra Kementerian/Lembaga dan Renstra Provinsi"),
+            B(
+                "telaah-rtrw-klhs",
+                "Telaahan Rencana Tata Ruang Wilayah dan Kajian Lingkungan Hidup Strategis",
+            ),
+            B("isu-strategis", "Penentuan Isu-Isu Strategis"),
+        ),
+    ),
+    B(
+        "tujuan-sasaran",
+        "TUJUAN DAN SASARAN",
+        (
+            B(
+                "tujuan-sasaran-jangka-menengah",
+                "Tujuan dan Sasaran Jangka Menengah Perangkat Daerah",
+            ),
+        ),
+    ),
+    B(
+        "strategi-kebijakan",
+        "STRATEGI DAN ARAH KEBIJAKAN",
+        (
+            B("strategi", "Strategi"),
+            B("kebijakan", "Arah Kebijakan"),
+        ),
+    ),
     B("rencana-program", "RENCANA PROGRAM DAN KEGIATAN SERTA PENDANAAN"),
     B("kinerja-urusan", "KINERJA PENYELENGGARAAN BIDANG URUSAN"),
     B("penutup", "PENUTUP"),
@@ -140,7 +230,9 @@ class OutlineProblem:
     code: str = "outline.unknown"
 
 
-def apply_changes(outline: tuple[Bagian, ...], changes: Outline) -> tuple[tuple[Bagian, ...], list[OutlineProblem]]:
+def apply_changes(
+    outline: tuple[Bagian, ...], changes: Outline
+) -> tuple[tuple[Bagian, ...], list[OutlineProblem]]:
     """The outline with `changes` made in order (drop, move, add, rename), and every change that
     could not be made: an id that names no section, or a dropped one; an added id that exists;
     a section moved under itself. A change that cannot be made is never left out silently."""
@@ -161,8 +253,14 @@ def apply_changes(outline: tuple[Bagian, ...], changes: Outline) -> tuple[tuple[
     for n, new in enumerate(changes.tambah):
         loc = ("outline", "tambah", n)
         if tree.has(new.id) or new.id in tree.dropped:
-            problems.append(OutlineProblem((*loc, "id"), f"a section with id {new.id!r} exists already",
-                                           "give the new section an id of its own", "outline.duplicate"))
+            problems.append(
+                OutlineProblem(
+                    (*loc, "id"),
+                    f"a section with id {new.id!r} exists already",
+                    "give the new section an id of its own",
+                    "outline.duplicate",
+                )
+            )
         elif (found := tree.bad_place(new, loc)) is not None:
             problems.append(found)
         else:
@@ -202,19 +300,32 @@ class _Tree:
         if self.has(id_):
             return None
         if id_ in self.dropped:
-            return OutlineProblem(loc, f"section {id_!r} is dropped (hapus)",
-                                  "place it relative to a section the document keeps, or keep the section")
+            return OutlineProblem(
+                loc,
+                f"section {id_!r} is dropped (hapus)",
+                "place it relative to a section the document keeps, or keep the section",
+            )
         near = difflib.get_close_matches(id_, self.ids(), n=3)
-        hint = f"did you mean {' or '.join(repr(x) for x in near)}?" if near else "laporgen outline PATH lists the ids"
+        hint = (
+            f"did you mean {' or '.join(repr(x) for x in near)}?"
+            if near
+            else "laporgen outline PATH lists the ids"
+        )
         return OutlineProblem(loc, f"no section with id {id_!r}", hint)
 
-    def bad_place(self, place: Tempat, loc: tuple[str | int, ...], moving: str | None = None) -> OutlineProblem | None:
+    def bad_place(
+        self, place: Tempat, loc: tuple[str | int, ...], moving: str | None = None
+    ) -> OutlineProblem | None:
         key, anchor = _anchor(place)
         if (p := self.missing(anchor, (*loc, key))) is not None:
             return p
         if moving is not None and (anchor == moving or moving in self._ancestors(anchor)):
-            return OutlineProblem((*loc, key), f"section {moving!r} cannot go {key.replace('_', ' ')} itself",
-                                  "name a section outside the one you move", "outline.place")
+            return OutlineProblem(
+                (*loc, key),
+                f"section {moving!r} cannot go {key.replace('_', ' ')} itself",
+                "name a section outside the one you move",
+                "outline.place",
+            )
         return None
 
     def _ancestors(self, id_: str) -> list[str]:
@@ -257,7 +368,9 @@ class _Tree:
 
     def result(self, judul: dict[str, str]) -> tuple[Bagian, ...]:
         def build(id_: str) -> Bagian:
-            return Bagian(id_, judul.get(id_, self.titles[id_]), tuple(build(c) for c in self.children[id_]))
+            return Bagian(
+                id_, judul.get(id_, self.titles[id_]), tuple(build(c) for c in self.children[id_])
+            )
 
         return tuple(build(top) for top in self.children[None])
 

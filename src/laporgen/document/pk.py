@@ -46,12 +46,26 @@ class PkTables(TableSet):
         self.caption = (self.opd, f"Tahun {self.tahun}")
 
     def target(self) -> Table:
-        body = [(mid(str(n)), cell(r.sasaran.uraian), cell(r.indikator.nama), mid(r.indikator.satuan),
-                 num(angka(r.target))) for n, r in enumerate(self.f.target, 1)]
+        body = [
+            (
+                mid(str(n)),
+                cell(r.sasaran.uraian),
+                cell(r.indikator.nama),
+                mid(r.indikator.satuan),
+                num(angka(r.target)),
+            )
+            for n, r in enumerate(self.f.target, 1)
+        ]
         return self._table(
-            "pk-target", self.judul, columns((0.9, "center"), (5, "left"), (5, "left"), (1.4, "center"), (1.4, "right")),
-            head(("No.", "Tujuan & Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target"),) + (nomor_kolom(["1", "2", "3", "4", "5"]),),
-            body, source=f"Sumber : {self.judul} {self.opd} Tahun {self.tahun}",
+            "pk-target",
+            self.judul,
+            columns((0.9, "center"), (5, "left"), (5, "left"), (1.4, "center"), (1.4, "right")),
+            head(
+                ("No.", "Tujuan & Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target"),
+            )
+            + (nomor_kolom(["1", "2", "3", "4", "5"]),),
+            body,
+            source=f"Sumber : {self.judul} {self.opd} Tahun {self.tahun}",
         )
 
     def program(self) -> Table:
@@ -59,17 +73,38 @@ class PkTables(TableSet):
         for r in self.f.program:
             ind = r.indikator[0] if r.indikator else None
             target = "" if ind is None else f"{angka(ind.target)} {ind.satuan}"
-            body.append((mid(r.nomor), cell(r.nama, strong=r.program), cell(ind.nama if ind else ""), num(target),
-                         num(rupiah(r.pagu, False), strong=r.program)))
-        foot = [(cell("JUMLAH", colspan=4, strong=True), num(rupiah(self.f.total_pagu, False), strong=True))]
+            body.append(
+                (
+                    mid(r.nomor),
+                    cell(r.nama, strong=r.program),
+                    cell(ind.nama if ind else ""),
+                    num(target),
+                    num(rupiah(r.pagu, False), strong=r.program),
+                )
+            )
+        foot = [
+            (
+                cell("JUMLAH", colspan=4, strong=True),
+                num(rupiah(self.f.total_pagu, False), strong=True),
+            )
+        ]
         perubahan = self.c.settings.versi == "perubahan"
-        sumber = self.c.anggaran.sumber or (f"Dokumen Pelaksanaan Anggaran Tahun {self.tahun}"
-                                            + (" (setelah perubahan)" if perubahan else ""))
+        sumber = self.c.anggaran.sumber or (
+            f"Dokumen Pelaksanaan Anggaran Tahun {self.tahun}"
+            + (" (setelah perubahan)" if perubahan else "")
+        )
         return self._table(
-            "pk-program", ("Perubahan " if perubahan else "") + "Program, Kegiatan, dan Pagu Anggaran",
+            "pk-program",
+            ("Perubahan " if perubahan else "") + "Program, Kegiatan, dan Pagu Anggaran",
             columns((0.8, "center"), (4.6, "left"), (4.6, "left"), (1.8, "right"), (2.4, "right")),
-            head(("No.", "Program/Kegiatan", "Indikator Kinerja", "Target", "Anggaran (Rp)"),) + (nomor_kolom(["1", "2", "3", "4", "5"]),),
-            body, foot, font_size="small", source=f"Sumber : {sumber}",
+            head(
+                ("No.", "Program/Kegiatan", "Indikator Kinerja", "Target", "Anggaran (Rp)"),
+            )
+            + (nomor_kolom(["1", "2", "3", "4", "5"]),),
+            body,
+            foot,
+            font_size="small",
+            source=f"Sumber : {sumber}",
         )
 
 
@@ -92,10 +127,22 @@ class PkBuilder(OutlineBuilder):
         judul, opd = self.context["judul"], c.agency.nama_lengkap
         return Document(
             title=f"{judul} {opd} Tahun {c.settings.tahun}",
-            subject=judul, author=opd, date_iso=c.settings.tanda_tangan.tanggal.isoformat(),
-            cover=Cover((judul.upper(), c.agency.nama.upper(), c.agency.pemda.lengkap.upper(), f"TAHUN {c.settings.tahun}"),
-                        (opd.upper(),), self._asset(c.settings.logo)),
-            front=(), body=body, paper=c.settings.kertas,
+            subject=judul,
+            author=opd,
+            date_iso=c.settings.tanda_tangan.tanggal.isoformat(),
+            cover=Cover(
+                (
+                    judul.upper(),
+                    c.agency.nama.upper(),
+                    c.agency.pemda.lengkap.upper(),
+                    f"TAHUN {c.settings.tahun}",
+                ),
+                (opd.upper(),),
+                self._asset(c.settings.logo),
+            ),
+            front=(),
+            body=body,
+            paper=c.settings.kertas,
             running_header=f"{judul} {opd} Tahun {c.settings.tahun}",
         )
 
@@ -116,18 +163,24 @@ class PkBuilder(OutlineBuilder):
         c, k, p2 = self.c, self.c.agency.kepala, self.c.settings.pihak_kedua
         jabatan_kedua = " ".join(p2.jabatan).title()
         return [
-            para("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
-                 "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:"),
+            para(
+                "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
+                "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:"
+            ),
             *_pihak(k.nama_gelar, f"Kepala {c.agency.nama_lengkap}"),
             para("selanjutnya disebut pihak pertama."),
             *_pihak(p2.nama_gelar, jabatan_kedua),
             para("selaku atasan pihak pertama, selanjutnya disebut pihak kedua."),
-            para("Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, "
-                 "dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen "
-                 "perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami."),
-            para("Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian "
-                 "kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan "
-                 "dan sanksi."),
+            para(
+                "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, "
+                "dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen "
+                "perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami."
+            ),
+            para(
+                "Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian "
+                "kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan "
+                "dan sanksi."
+            ),
             self._signatures(),
         ]
 
@@ -135,8 +188,14 @@ class PkBuilder(OutlineBuilder):
         """Pihak kedua on the left, pihak pertama (with place and date) on the right."""
         k, p2, tt = self.c.agency.kepala, self.c.settings.pihak_kedua, self.c.settings.tanda_tangan
         kedua = Signature("", ("Pihak Kedua,", *p2.jabatan), p2.nama_gelar, "", "")
-        return Signature(f"{tt.tempat}, {tanggal(tt.tanggal, tt.gaya_tanggal)}", ("Pihak Pertama,", *k.jabatan),
-                         k.nama_gelar, f"{k.pangkat} ({k.golongan})", k.nip, beside=kedua)
+        return Signature(
+            f"{tt.tempat}, {tanggal(tt.tanggal, tt.gaya_tanggal)}",
+            ("Pihak Pertama,", *k.jabatan),
+            k.nama_gelar,
+            f"{k.pangkat} ({k.golongan})",
+            k.nip,
+            beside=kedua,
+        )
 
 
 def _pihak(nama: str, jabatan: str) -> tuple[Paragraph, Paragraph]:
@@ -147,9 +206,15 @@ def _pihak(nama: str, jabatan: str) -> tuple[Paragraph, Paragraph]:
 def narrative_context(c: PkContent, f: PkFigures) -> dict[str, Any]:
     """The names a PK narrative file may use, every figure already formatted."""
     return {
-        "opd": c.agency.nama_lengkap, "opd_singkat": c.agency.nama, "pemda": c.agency.pemda.lengkap,
-        "tahun": c.settings.tahun, "judul": JUDUL[c.settings.versi], "rencana": c.rencana.nama,
-        "kepala": c.agency.kepala.nama_gelar, "pihak_kedua": c.settings.pihak_kedua.nama_gelar,
-        "n_indikator": len(f.target), "n_program": sum(1 for r in f.program if r.program),
+        "opd": c.agency.nama_lengkap,
+        "opd_singkat": c.agency.nama,
+        "pemda": c.agency.pemda.lengkap,
+        "tahun": c.settings.tahun,
+        "judul": JUDUL[c.settings.versi],
+        "rencana": c.rencana.nama,
+        "kepala": c.agency.kepala.nama_gelar,
+        "pihak_kedua": c.settings.pihak_kedua.nama_gelar,
+        "n_indikator": len(f.target),
+        "n_program": sum(1 for r in f.program if r.program),
         "pagu": rupiah(f.total_pagu),
     }

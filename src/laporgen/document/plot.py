@@ -25,8 +25,12 @@ FONT_PT, SMALL_PT = 8, 7
 AXIS, TEXT = "#222222", "#111111"
 # a font with the glyphs of Indonesian text and figures; the first found is used
 FONTS = ("DejaVuSans.ttf", "LiberationSans-Regular.ttf", "Arial.ttf", "arial.ttf")
-FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/liberation2",
-             "/usr/share/fonts/truetype/liberation", "/usr/share/fonts/dejavu-sans-fonts")
+FONT_DIRS = (
+    "/usr/share/fonts/truetype/dejavu",
+    "/usr/share/fonts/truetype/liberation2",
+    "/usr/share/fonts/truetype/liberation",
+    "/usr/share/fonts/dejavu-sans-fonts",
+)
 
 
 Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
@@ -100,7 +104,9 @@ class Chart:
     lines: list[_Line] = field(default_factory=list)
     reference: tuple[float, str, str] | None = None  # value, legend text, colour
 
-    def add_bars(self, values: list[float], colors: list[str], labels: list[str], width: float = 0.6) -> None:
+    def add_bars(
+        self, values: list[float], colors: list[str], labels: list[str], width: float = 0.6
+    ) -> None:
         self.bars.append(_Bars(values, colors, labels, width))
 
     def add_line(self, name: str, values: dict[int, float], labels: list[str], color: str) -> None:
@@ -123,7 +129,9 @@ class Chart:
     def _range(self) -> tuple[float, float]:
         if self.value_range:
             return self.value_range
-        values = [v for b in self.bars for v in b.values] + [v for line in self.lines for v in line.values.values()]
+        values = [v for b in self.bars for v in b.values] + [
+            v for line in self.lines for v in line.values.values()
+        ]
         low, high = min(values, default=0.0), max(values, default=1.0)
         if self.bars:
             low = min(low, 0.0)
@@ -140,15 +148,21 @@ class _Painter:
         self.font, self.small = font(FONT_PT), font(SMALL_PT)
         self.px = DPI * SCALE / 72  # pixels per point
         self.low, self.high = chart._range()
-        self.upright_names = self.upright_values = False  # crowded upright bars: labels stood on end
+        self.upright_names = self.upright_values = (
+            False  # crowded upright bars: labels stood on end
+        )
         self._layout()
 
     def _size(self, text: str, f: Font | None = None) -> tuple[int, int]:
         left, top, right, bottom = self.draw.textbbox((0, 0), text, font=f or self.font)
-        return round(right - left), round(bottom - top)  # whole pixels (Pillow's basic layout gives them)
+        return round(right - left), round(
+            bottom - top
+        )  # whole pixels (Pillow's basic layout gives them)
 
     def _set_ticks(self) -> None:
-        self.ticks = [t for t in nice_ticks(self.low, self.high) if self.low - 1e-9 <= t <= self.high + 1e-9]
+        self.ticks = [
+            t for t in nice_ticks(self.low, self.high) if self.low - 1e-9 <= t <= self.high + 1e-9
+        ]
 
     def _layout(self) -> None:
         """Margins from the label sizes. Upright bars too many for their names to fit side by
@@ -177,7 +191,9 @@ class _Painter:
                 self.upright_names = True
                 bottom = widest_name + gap * 3
             bar = slot * max(b.width for b in c.bars)
-            widest_value = max((self._size(label, self.small)[0] for b in c.bars for label in b.labels), default=0)
+            widest_value = max(
+                (self._size(label, self.small)[0] for b in c.bars for label in b.labels), default=0
+            )
             if widest_value > bar:
                 self.upright_values = True
                 self._headroom(widest_value + gap, height - bottom - top)
@@ -229,7 +245,12 @@ class _Painter:
 
     def _axes(self) -> None:
         x0, y0, x1, y1 = self.box
-        d, w, tick, gap = self.draw, max(1, round(0.8 * self.px)), round(3.5 * self.px), round(2 * self.px)
+        d, w, tick, gap = (
+            self.draw,
+            max(1, round(0.8 * self.px)),
+            round(3.5 * self.px),
+            round(2 * self.px),
+        )
         d.line([(x0, y0), (x0, y1)], fill=AXIS, width=w)
         d.line([(x0, y1), (x1, y1)], fill=AXIS, width=w)
         for t in self.ticks:
@@ -244,7 +265,14 @@ class _Painter:
             at = self.category_at(n)
             if self.c.horizontal:
                 d.line([(x0 - tick, at), (x0, at)], fill=AXIS, width=w)
-                d.text((x0 - tick - gap, at), name, font=self.font, fill=TEXT, anchor="rm", align="right")
+                d.text(
+                    (x0 - tick - gap, at),
+                    name,
+                    font=self.font,
+                    fill=TEXT,
+                    anchor="rm",
+                    align="right",
+                )
             else:
                 d.line([(at, y1), (at, y1 + tick)], fill=AXIS, width=w)
                 if self.upright_names:
@@ -259,19 +287,27 @@ class _Painter:
         if self.c.horizontal:
             line_h = self._size("Hg0")[1]
             y = y1 + round(3.5 * self.px) + round(2 * self.px) + line_h * 2
-            self.draw.text(((x0 + x1) / 2, y), self.c.value_label, font=self.font, fill=TEXT, anchor="ma")
+            self.draw.text(
+                ((x0 + x1) / 2, y), self.c.value_label, font=self.font, fill=TEXT, anchor="ma"
+            )
             return
         h = self._size("Hg0")[1]
-        self._on_end(self.c.value_label, self.font, round(4 * self.px) + h / 2, (y0 + y1) / 2, centred=True)
+        self._on_end(
+            self.c.value_label, self.font, round(4 * self.px) + h / 2, (y0 + y1) / 2, centred=True
+        )
 
-    def _on_end(self, text: str, f: Font, x: float, y: float, hanging: bool = False, centred: bool = False) -> None:
+    def _on_end(
+        self, text: str, f: Font, x: float, y: float, hanging: bool = False, centred: bool = False
+    ) -> None:
         """`text` turned a quarter left (read upwards, as matplotlib's rotation=90), centred on
         `x`: `hanging` from `y` (its top there: a name under the axis, ending at its tick),
         `centred` on it, or else standing on it (a value label above its bar)."""
         w, h = self._size(text, f)
         label = Image.new("L", (w + 8, h * 2), 0)
         ImageDraw.Draw(label).text((4, h), text, font=f, fill=255, anchor="lm")
-        label = label.rotate(90, expand=True)  # now h * 2 wide, w + 8 tall; the text's start at the bottom
+        label = label.rotate(
+            90, expand=True
+        )  # now h * 2 wide, w + 8 tall; the text's start at the bottom
         top = y - label.size[1] / 2 if centred else y if hanging else y - label.size[1]
         self.image.paste(TEXT, (round(x - label.size[0] / 2), round(top)), label)
 
@@ -291,7 +327,13 @@ class _Painter:
             else:
                 self.draw.rectangle([centre - half, low, centre + half, high], fill=color)
                 if self.upright_values:
-                    self._on_end(label, self.small, centre, end - gap if end <= base else end + gap, hanging=end > base)
+                    self._on_end(
+                        label,
+                        self.small,
+                        centre,
+                        end - gap if end <= base else end + gap,
+                        hanging=end > base,
+                    )
                     continue
                 at, anchor = (end - gap, "md") if end <= base else (end + gap, "ma")
                 self.draw.text((centre, at), label, font=self.small, fill=TEXT, anchor=anchor)
@@ -302,7 +344,9 @@ class _Painter:
         r = round(3 * self.px)
         for (x, y), label in zip(points, line.labels):
             self.draw.ellipse([x - r, y - r, x + r, y + r], fill=line.color)
-            self.draw.text((x, y - r - round(1.5 * self.px)), label, font=self.small, fill=TEXT, anchor="md")
+            self.draw.text(
+                (x, y - r - round(1.5 * self.px)), label, font=self.small, fill=TEXT, anchor="md"
+            )
 
     def _reference(self) -> None:
         """A dashed line across the plot at the reference value (upright for lying bars)."""
@@ -315,7 +359,11 @@ class _Painter:
         step: float = start
         while step < end:
             stop = min(step + dash, end)
-            self.draw.line([(at, step), (at, stop)] if self.c.horizontal else [(step, at), (stop, at)], fill=color, width=w)
+            self.draw.line(
+                [(at, step), (at, stop)] if self.c.horizontal else [(step, at), (stop, at)],
+                fill=color,
+                width=w,
+            )
             step += dash * 1.7
 
     def _legend_entries(self) -> list[tuple[str, str, str]]:
@@ -341,8 +389,14 @@ class _Painter:
             if kind == "line":
                 self.draw.line([(left, y), (left + key, y)], fill=color, width=round(1.5 * self.px))
                 r = round(3 * self.px)
-                self.draw.ellipse([left + key / 2 - r, y - r, left + key / 2 + r, y + r], fill=color)
+                self.draw.ellipse(
+                    [left + key / 2 - r, y - r, left + key / 2 + r, y + r], fill=color
+                )
             else:
                 for start in (0, key * 0.6):
-                    self.draw.line([(left + start, y), (left + start + key * 0.4, y)], fill=color, width=max(1, round(self.px)))
+                    self.draw.line(
+                        [(left + start, y), (left + start + key * 0.4, y)],
+                        fill=color,
+                        width=max(1, round(self.px)),
+                    )
             self.draw.text((left + key + gap, y), name, font=self.small, fill=TEXT, anchor="lm")

@@ -18,34 +18,63 @@ from ..model.analisis import Permasalahan
 from ..model.content import RenstraContent
 from ..numbers import angka_terbilang, bulatkan, persen, rupiah
 from . import front as front_matter
-from .builder import OutlineBuilder, changed_outline, list_of_figures, list_of_tables, signature, toc_entries
+from .builder import (
+    OutlineBuilder,
+    changed_outline,
+    list_of_figures,
+    list_of_tables,
+    signature,
+    toc_entries,
+)
 from .front import settle_empty
 from .kalimat import daftar, gabung, para
 from .keep import laid_out
 from .nodes import (
-    Block, Document, Landscape, ListBlock, PageBreak, Paragraph, Section, Text, Toc,
+    Block,
+    Document,
+    Landscape,
+    ListBlock,
+    PageBreak,
+    Paragraph,
+    Section,
+    Text,
+    Toc,
 )
 from .numbering import ROMAN, number_body
 from .outline import RENSTRA, RENSTRA_FRONT
 from .renstra_tables import RenstraTables
 from .tables import present
 
-JUDUL = {"awal": "Rencana Strategis", "perubahan": "Perubahan Rencana Strategis", "review": "Review Rencana Strategis"}
+JUDUL = {
+    "awal": "Rencana Strategis",
+    "perubahan": "Perubahan Rencana Strategis",
+    "review": "Review Rencana Strategis",
+}
 
 
-def renstra_document(c: RenstraContent, f: RenstraFigures, changes: list[Perubahan] | None = None) -> Document:
+def renstra_document(
+    c: RenstraContent, f: RenstraFigures, changes: list[Perubahan] | None = None
+) -> Document:
     """The whole Renstra as a document tree, numbered, with its Daftar Isi and Daftar Tabel;
     `changes` (a Perubahan/Review against its previous version) adds their table to BAB I."""
     return RenstraBuilder(c, f, changes).document()
 
 
 class RenstraBuilder(OutlineBuilder):
-    def __init__(self, c: RenstraContent, f: RenstraFigures, changes: list[Perubahan] | None = None):
+    def __init__(
+        self, c: RenstraContent, f: RenstraFigures, changes: list[Perubahan] | None = None
+    ):
         self.c, self.f = c, f
         self.t = RenstraTables(c, f)
-        super().__init__(c.folder, c.narasi, changed_outline(RENSTRA, c.settings, c.sources["document"]),
-                         narrative_context(c, f), RENSTRA_FRONT,
-                         tabel=c.tabel, tabel_source=c.sources.get("tabel"))
+        super().__init__(
+            c.folder,
+            c.narasi,
+            changed_outline(RENSTRA, c.settings, c.sources["document"]),
+            narrative_context(c, f),
+            RENSTRA_FRONT,
+            tabel=c.tabel,
+            tabel_source=c.sources.get("tabel"),
+        )
         a = c.analisis
         self.generated = {
             "sdm": lambda: [*self.t.sdm()],
@@ -54,7 +83,9 @@ class RenstraBuilder(OutlineBuilder):
             "tantangan-peluang": self._tantangan_peluang,
             "identifikasi-permasalahan": self._permasalahan,
             "telaah-visi-misi": self._visi_misi,
-            "telaah-renstra-kl": lambda: [Landscape((self.t.telaah_provinsi(),))] if a.telaah_provinsi else [],
+            "telaah-renstra-kl": lambda: (
+                [Landscape((self.t.telaah_provinsi(),))] if a.telaah_provinsi else []
+            ),
             "isu-strategis": lambda: [daftar(a.isu_strategis)] if a.isu_strategis else [],
             "tujuan-sasaran-jangka-menengah": lambda: [Landscape((self.t.tujuan_sasaran(),))],
             "strategi": lambda: [Landscape((self.t.swot(),))] if a.swot else [],
@@ -75,7 +106,10 @@ class RenstraBuilder(OutlineBuilder):
         if any(st.tahun for t in c.rencana.tujuan for s in t.sasaran for st in s.strategi):
             home = "strategi" if self._has("strategi") else "strategi-kebijakan"
             after = self.closing.get(home)
-            self.closing[home] = lambda: [*(after() if after else []), Landscape((self.t.strategi_tahun(),))]
+            self.closing[home] = lambda: [
+                *(after() if after else []),
+                Landscape((self.t.strategi_tahun(),)),
+            ]
 
     def _has(self, id: str) -> bool:
         return any(b.id == id for top in self.outline for b in top.walk())
@@ -89,10 +123,27 @@ class RenstraBuilder(OutlineBuilder):
         if c.settings.penetapan:
             body = self._decree(body)
         judul = JUDUL[c.settings.varian]
-        opening, kosong_front = settle_empty((Section("kata-pengantar", 1, "", "KATA PENGANTAR",
-                                                      (*self._narasi("kata-pengantar"), *self._signature()),
-                                                      in_toc=False, page_break_before=True),), mode)
-        front: list[Block] = [*opening, PageBreak(), Toc("DAFTAR ISI", toc_entries(body)), PageBreak(), list_of_tables(body)]
+        opening, kosong_front = settle_empty(
+            (
+                Section(
+                    "kata-pengantar",
+                    1,
+                    "",
+                    "KATA PENGANTAR",
+                    (*self._narasi("kata-pengantar"), *self._signature()),
+                    in_toc=False,
+                    page_break_before=True,
+                ),
+            ),
+            mode,
+        )
+        front: list[Block] = [
+            *opening,
+            PageBreak(),
+            Toc("DAFTAR ISI", toc_entries(body)),
+            PageBreak(),
+            list_of_tables(body),
+        ]
         figures = list_of_figures(body)
         if figures:
             front += [PageBreak(), figures]
@@ -100,13 +151,26 @@ class RenstraBuilder(OutlineBuilder):
         tt = c.settings.tanda_tangan
         return Document(
             title=f"{judul} {opd} Tahun {c.settings.periode}",
-            subject=judul, author=opd,
+            subject=judul,
+            author=opd,
             date_iso=(tt.tanggal.isoformat() if tt else f"{c.settings.tahun_awal}-01-01"),
             cover=front_matter.cover(
-                c.agency, c.folder, c.settings.logo, c.settings.sampul,
-                (judul.upper(), c.agency.nama.upper(), c.agency.pemda.lengkap.upper(), f"TAHUN {c.settings.periode}"),
-                f"TAHUN {tt.tanggal.year}" if tt else ""),
-            front=laid_out(tuple(front), c.settings.kertas), body=body, paper=c.settings.kertas, font=c.settings.huruf,
+                c.agency,
+                c.folder,
+                c.settings.logo,
+                c.settings.sampul,
+                (
+                    judul.upper(),
+                    c.agency.nama.upper(),
+                    c.agency.pemda.lengkap.upper(),
+                    f"TAHUN {c.settings.periode}",
+                ),
+                f"TAHUN {tt.tanggal.year}" if tt else "",
+            ),
+            front=laid_out(tuple(front), c.settings.kertas),
+            body=body,
+            paper=c.settings.kertas,
+            font=c.settings.huruf,
             running_header=f"{judul} {opd} {c.settings.periode}",
             kosong=kosong_front + kosong,
         )
@@ -117,7 +181,10 @@ class RenstraBuilder(OutlineBuilder):
         c = self.c
         p = c.settings.penetapan
         assert p is not None
-        tentang = p.tentang or f"{JUDUL[c.settings.varian]} {c.agency.nama_lengkap} Tahun {c.settings.periode}".upper()
+        tentang = (
+            p.tentang
+            or f"{JUDUL[c.settings.varian]} {c.agency.nama_lengkap} Tahun {c.settings.periode}".upper()
+        )
         first, *rest = body
         if isinstance(first, Section):
             first = replace(first, page_break_before=False)
@@ -125,7 +192,11 @@ class RenstraBuilder(OutlineBuilder):
 
     def _closing(self) -> tuple[Block, ...]:
         signature = self._signature()
-        return (Section("tanda-tangan", 2, "", "", tuple(signature), in_toc=False),) if signature else ()
+        return (
+            (Section("tanda-tangan", 2, "", "", tuple(signature), in_toc=False),)
+            if signature
+            else ()
+        )
 
     # ---------------------------------------------------------------------------- pieces
     def _signature(self) -> list[Block]:
@@ -140,9 +211,19 @@ class RenstraBuilder(OutlineBuilder):
         for n, b in enumerate(self.outline, 1):
             parts = gabung([ch.title for ch in b.children])
             line = f"Bab ini memuat {parts}." if parts else ""
-            entries.append((para(Text(f"BAB {ROMAN[n - 1]} {b.title}", strong=True)), *((para(line),) if line else ())))
-        return [para(f"Sistematika penulisan {self.context['dokumen']} {self.context['opd']} Tahun {self.c.settings.periode} "
-                     "adalah sebagai berikut:"), ListBlock(tuple(entries), "-")]
+            entries.append(
+                (
+                    para(Text(f"BAB {ROMAN[n - 1]} {b.title}", strong=True)),
+                    *((para(line),) if line else ()),
+                )
+            )
+        return [
+            para(
+                f"Sistematika penulisan {self.context['dokumen']} {self.context['opd']} Tahun {self.c.settings.periode} "
+                "adalah sebagai berikut:"
+            ),
+            ListBlock(tuple(entries), "-"),
+        ]
 
     def _kinerja_pelayanan(self) -> list[Block]:
         out: list[Block] = []
@@ -164,18 +245,27 @@ class RenstraBuilder(OutlineBuilder):
         rasio = [v for v in total.rasio.values() if v is not None]
         mean_anggaran = sum(anggaran, Decimal(0)) / len(anggaran) if anggaran else None
         mean_rasio = sum(rasio, Decimal(0)) / len(rasio) if rasio else None
-        return para(f"Selama tahun {years[0]}-{years[-1]}, rata-rata anggaran pelayanan per tahun sebesar "
-                    f"{rupiah(_round_rp(mean_anggaran))} dengan rata-rata rasio realisasi terhadap anggaran sebesar "
-                    f"{persen(mean_rasio, tanda=True)}.")
+        return para(
+            f"Selama tahun {years[0]}-{years[-1]}, rata-rata anggaran pelayanan per tahun sebesar "
+            f"{rupiah(_round_rp(mean_anggaran))} dengan rata-rata rasio realisasi terhadap anggaran sebesar "
+            f"{persen(mean_rasio, tanda=True)}."
+        )
 
     def _tantangan_peluang(self) -> list[Block]:
         a = self.c.analisis
         out: list[Block] = []
         if a.swot and not a.tantangan:
-            for label, values in (("Kekuatan", a.swot.kekuatan), ("Kelemahan", a.swot.kelemahan),
-                                  ("Peluang", a.swot.peluang), ("Ancaman", a.swot.ancaman)):
+            for label, values in (
+                ("Kekuatan", a.swot.kekuatan),
+                ("Kelemahan", a.swot.kelemahan),
+                ("Peluang", a.swot.peluang),
+                ("Ancaman", a.swot.ancaman),
+            ):
                 if values:
-                    out += [Paragraph((Text(label, strong=True),), keep_with_next=True), daftar(values, "-")]
+                    out += [
+                        Paragraph((Text(label, strong=True),), keep_with_next=True),
+                        daftar(values, "-"),
+                    ]
         for label, values in (("Tantangan", a.tantangan), ("Peluang", a.peluang)):
             if values:
                 out += [Paragraph((Text(label, strong=True),), keep_with_next=True), daftar(values)]
@@ -185,10 +275,21 @@ class RenstraBuilder(OutlineBuilder):
         r, a = self.c.rencana, self.c.analisis
         out: list[Block] = []
         if r.visi:
-            out.append(para("Visi Kepala Daerah dan Wakil Kepala Daerah terpilih adalah: ", Text(f"\u201c{r.visi}\u201d", strong=True)))
+            out.append(
+                para(
+                    "Visi Kepala Daerah dan Wakil Kepala Daerah terpilih adalah: ",
+                    Text(f"\u201c{r.visi}\u201d", strong=True),
+                )
+            )
         if r.misi:
-            out += [para("Misi yang ditetapkan untuk mewujudkan visi tersebut adalah:"), daftar(r.misi)]
-        for label, values in (("Faktor pendorong", a.faktor_pendorong), ("Faktor penghambat", a.faktor_penghambat)):
+            out += [
+                para("Misi yang ditetapkan untuk mewujudkan visi tersebut adalah:"),
+                daftar(r.misi),
+            ]
+        for label, values in (
+            ("Faktor pendorong", a.faktor_pendorong),
+            ("Faktor penghambat", a.faktor_penghambat),
+        ):
             if values:
                 out += [Paragraph((Text(label, strong=True),), keep_with_next=True), daftar(values)]
         return out
@@ -198,28 +299,48 @@ class RenstraBuilder(OutlineBuilder):
         pokok masalah with masalah and akar masalah as their table."""
         a = self.c.analisis
         listed = [p for p in a.permasalahan if not p.masalah]
-        return _numbered_titles(listed) + ([self.t.pokok_masalah()] if len(listed) < len(a.permasalahan) else [])
+        return _numbered_titles(listed) + (
+            [self.t.pokok_masalah()] if len(listed) < len(a.permasalahan) else []
+        )
 
     def _rencana_program(self) -> list[Block]:
         if not self.f.program:
             return []
         n = self.f.counts
-        out: list[Block] = [para(
-            f"Untuk mencapai {angka_terbilang(n['tujuan'])} tujuan dan {angka_terbilang(n['sasaran'])} sasaran dengan "
-            f"{angka_terbilang(n['indikator'])} indikator sasaran, {self.c.agency.nama} melaksanakan "
-            f"{angka_terbilang(n['program'])} program di luar program penunjang, dengan {angka_terbilang(n['kegiatan'])} kegiatan"
-            + (f" dan {angka_terbilang(n['sub_kegiatan'])} sub kegiatan" if n["sub_kegiatan"] else "") + "."
-        )]
+        out: list[Block] = [
+            para(
+                f"Untuk mencapai {angka_terbilang(n['tujuan'])} tujuan dan {angka_terbilang(n['sasaran'])} sasaran dengan "
+                f"{angka_terbilang(n['indikator'])} indikator sasaran, {self.c.agency.nama} melaksanakan "
+                f"{angka_terbilang(n['program'])} program di luar program penunjang, dengan {angka_terbilang(n['kegiatan'])} kegiatan"
+                + (
+                    f" dan {angka_terbilang(n['sub_kegiatan'])} sub kegiatan"
+                    if n["sub_kegiatan"]
+                    else ""
+                )
+                + "."
+            )
+        ]
         # Numbered by the form's code, several matrices need numbers of their own.
         several = len(self.f.matriks) > 1 and self.c.settings.penomoran_tabel == "permendagri"
-        out += [Landscape((self.t.tc27(m, f"T-C.27.{n}" if several else "T-C.27"),)) for n, m in enumerate(self.f.matriks, 1)]
+        out += [
+            Landscape((self.t.tc27(m, f"T-C.27.{n}" if several else "T-C.27"),))
+            for n, m in enumerate(self.f.matriks, 1)
+        ]
         return out
 
 
 def _numbered_titles(items: list[Permasalahan]) -> list[Block]:
     if not items:
         return []
-    return [ListBlock(tuple((para(Text(p.judul, strong=True)), *((para(p.uraian),) if p.uraian else ())) for p in items), "1.")]
+    return [
+        ListBlock(
+            tuple(
+                (para(Text(p.judul, strong=True)), *((para(p.uraian),) if p.uraian else ()))
+                for p in items
+            ),
+            "1.",
+        )
+    ]
 
 
 def _round_rp(value: Decimal | None) -> Decimal | None:
@@ -230,12 +351,25 @@ def narrative_context(c: RenstraContent, f: RenstraFigures) -> dict[str, Any]:
     """The names a Renstra narrative file may use (README lists them)."""
     n = f.counts
     return {
-        "opd": c.agency.nama_lengkap, "opd_singkat": c.agency.nama, "pemda": c.agency.pemda.lengkap,
-        "periode": c.settings.periode, "dokumen": JUDUL[c.settings.varian], "rencana": c.rencana.nama,
-        "visi": c.rencana.visi or "", "misi": c.rencana.misi, "unit": c.agency.unit, "tugas": c.agency.tugas,
-        "fungsi": c.agency.fungsi, "dasar_hukum": c.agency.dasar_hukum, "kepala": c.agency.kepala.nama_gelar,
-        "n_tujuan": n["tujuan"], "n_sasaran": n["sasaran"], "n_indikator": n["indikator"], "n_program": n["program"],
-        "n_kegiatan": n["kegiatan"], "n_sub_kegiatan": n["sub_kegiatan"],
+        "opd": c.agency.nama_lengkap,
+        "opd_singkat": c.agency.nama,
+        "pemda": c.agency.pemda.lengkap,
+        "periode": c.settings.periode,
+        "dokumen": JUDUL[c.settings.varian],
+        "rencana": c.rencana.nama,
+        "visi": c.rencana.visi or "",
+        "misi": c.rencana.misi,
+        "unit": c.agency.unit,
+        "tugas": c.agency.tugas,
+        "fungsi": c.agency.fungsi,
+        "dasar_hukum": c.agency.dasar_hukum,
+        "kepala": c.agency.kepala.nama_gelar,
+        "n_tujuan": n["tujuan"],
+        "n_sasaran": n["sasaran"],
+        "n_indikator": n["indikator"],
+        "n_program": n["program"],
+        "n_kegiatan": n["kegiatan"],
+        "n_sub_kegiatan": n["sub_kegiatan"],
         "tc24": _tc24(f),
     }
 
@@ -245,5 +379,7 @@ def _tc24(f: RenstraFigures) -> dict[str, str]:
     t = f.anggaran_total
     if t is None:
         return {"rata_anggaran": "-", "rata_rasio": "-"}
-    return {"rata_anggaran": rupiah(_round_rp(rata_rata(t.anggaran.values()))),
-            "rata_rasio": persen(rata_rata(t.rasio.values()), tanda=True)}
+    return {
+        "rata_anggaran": rupiah(_round_rp(rata_rata(t.anggaran.values()))),
+        "rata_rasio": persen(rata_rata(t.rasio.values()), tanda=True),
+    }

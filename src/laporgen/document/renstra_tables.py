@@ -29,62 +29,191 @@ class RenstraTables(TableSet):
         self.opd = c.agency.nama_lengkap
         self.caption = (self.opd,)
 
-    def _table(self, id: str, title: str, cols: Any, head_rows: Any, body: Any, foot: Any = (),
-               lines: tuple[str, ...] | None = None, form: str | None = None, **kw: Any) -> Table:
+    def _table(
+        self,
+        id: str,
+        title: str,
+        cols: Any,
+        head_rows: Any,
+        body: Any,
+        foot: Any = (),
+        lines: tuple[str, ...] | None = None,
+        form: str | None = None,
+        **kw: Any,
+    ) -> Table:
         """As `TableSet._table`; for a standard form (`form` "T-C.23") numbered by its code when
         the document numbers them so (settings `penomoran_tabel`); numbered by BAB, the code
         follows the title instead."""
-        table = super()._table(id, title if not form or self.c.settings.penomoran_tabel == "permendagri" else f"{title} ({form})",
-                               cols, head_rows, body, foot, lines, **kw)
-        return replace(table, number=form) if form and self.c.settings.penomoran_tabel == "permendagri" else table
+        table = super()._table(
+            id,
+            title
+            if not form or self.c.settings.penomoran_tabel == "permendagri"
+            else f"{title} ({form})",
+            cols,
+            head_rows,
+            body,
+            foot,
+            lines,
+            **kw,
+        )
+        return (
+            replace(table, number=form)
+            if form and self.c.settings.penomoran_tabel == "permendagri"
+            else table
+        )
 
     # ------------------------------------------------------------------------------- BAB I
     def perubahan(self, changes: list[Perubahan]) -> Table:
         """What this Perubahan/Review changed against the version it revises (issue 7)."""
-        body = [(mid(str(n)), cell(ch.jenis.capitalize()), cell(BAGIAN.get(ch.bagian, ch.bagian)), cell(ch.uraian),
-                 mid(str(ch.tahun) if ch.tahun else ""), num(_nilai_perubahan(ch.sebelum)), num(_nilai_perubahan(ch.sesudah)))
-                for n, ch in enumerate(changes, 1)]
-        return self._table("perubahan", "Perubahan terhadap Rencana Strategis Sebelumnya",
-                           columns((0.8, "center"), (1.6, "left"), (1.8, "left"), (6, "left"), (1, "center"), (2, "right"), (2, "right")),
-                           head(("No.", "Perubahan", "Bagian", "Uraian", "Tahun", "Sebelum", "Sesudah")), body, font_size="small")
+        body = [
+            (
+                mid(str(n)),
+                cell(ch.jenis.capitalize()),
+                cell(BAGIAN.get(ch.bagian, ch.bagian)),
+                cell(ch.uraian),
+                mid(str(ch.tahun) if ch.tahun else ""),
+                num(_nilai_perubahan(ch.sebelum)),
+                num(_nilai_perubahan(ch.sesudah)),
+            )
+            for n, ch in enumerate(changes, 1)
+        ]
+        return self._table(
+            "perubahan",
+            "Perubahan terhadap Rencana Strategis Sebelumnya",
+            columns(
+                (0.8, "center"),
+                (1.6, "left"),
+                (1.8, "left"),
+                (6, "left"),
+                (1, "center"),
+                (2, "right"),
+                (2, "right"),
+            ),
+            head(("No.", "Perubahan", "Bagian", "Uraian", "Tahun", "Sebelum", "Sesudah")),
+            body,
+            font_size="small",
+        )
 
     # ------------------------------------------------------------------------------ BAB II
-    def _jumlahan(self, id: str, title: str, label: str, rows: Sequence[Jumlahan], total: int,
-                  keterangan: str | None = None) -> Table:
+    def _jumlahan(
+        self,
+        id: str,
+        title: str,
+        label: str,
+        rows: Sequence[Jumlahan],
+        total: int,
+        keterangan: str | None = None,
+    ) -> Table:
         extra = (keterangan,) if keterangan else ()
-        body = [(mid(str(n)), cell(r.uraian), *((mid(r.keterangan or KOSONG),) if keterangan else ()), num(angka(r.jumlah)))
-                for n, r in enumerate(rows, 1)]
-        foot = [(cell("Jumlah", colspan=2 + len(extra), strong=True), num(angka(total), strong=True))]
-        cols = columns((0.9, "center"), (5, "left"), *(((1.6, "center"),) if keterangan else ()), (2, "right"))
+        body = [
+            (
+                mid(str(n)),
+                cell(r.uraian),
+                *((mid(r.keterangan or KOSONG),) if keterangan else ()),
+                num(angka(r.jumlah)),
+            )
+            for n, r in enumerate(rows, 1)
+        ]
+        foot = [
+            (cell("Jumlah", colspan=2 + len(extra), strong=True), num(angka(total), strong=True))
+        ]
+        cols = columns(
+            (0.9, "center"), (5, "left"), *(((1.6, "center"),) if keterangan else ()), (2, "right")
+        )
         source = f"Sumber : {self.c.sumber_daya.sumber}" if self.c.sumber_daya.sumber else None
-        return self._table(id, title, cols, head(("No.", label, *extra, "Jumlah (orang)")), body, foot, source=source)
+        return self._table(
+            id,
+            title,
+            cols,
+            head(("No.", label, *extra, "Jumlah (orang)")),
+            body,
+            foot,
+            source=source,
+        )
 
     def sdm(self) -> list[Table]:
         s, f = self.c.sumber_daya, self.f.sdm
         out = []
         if s.golongan:
-            out.append(self._jumlahan("sdm-golongan", "Jumlah Pegawai Berdasarkan Golongan/Ruang", "Golongan/Ruang", s.golongan, f.golongan))
+            out.append(
+                self._jumlahan(
+                    "sdm-golongan",
+                    "Jumlah Pegawai Berdasarkan Golongan/Ruang",
+                    "Golongan/Ruang",
+                    s.golongan,
+                    f.golongan,
+                )
+            )
         if s.jabatan:
             eselon = "Eselon" if any(r.keterangan for r in s.jabatan) else None
-            out.append(self._jumlahan("sdm-jabatan", "Jumlah Pegawai Berdasarkan Jabatan", "Jabatan", s.jabatan, f.jabatan, eselon))
+            out.append(
+                self._jumlahan(
+                    "sdm-jabatan",
+                    "Jumlah Pegawai Berdasarkan Jabatan",
+                    "Jabatan",
+                    s.jabatan,
+                    f.jabatan,
+                    eselon,
+                )
+            )
         if s.pendidikan:
-            out.append(self._jumlahan("sdm-pendidikan", "Jumlah Pegawai Berdasarkan Tingkat Pendidikan", "Tingkat Pendidikan",
-                                      s.pendidikan, f.pendidikan))
+            out.append(
+                self._jumlahan(
+                    "sdm-pendidikan",
+                    "Jumlah Pegawai Berdasarkan Tingkat Pendidikan",
+                    "Tingkat Pendidikan",
+                    s.pendidikan,
+                    f.pendidikan,
+                )
+            )
         if s.status:
-            body = [(mid(str(n)), cell(r.status), num(angka(r.laki_laki)), num(angka(r.perempuan)),
-                     num(angka(r.laki_laki + r.perempuan))) for n, r in enumerate(s.status, 1)]
-            foot = [(cell("Jumlah", colspan=2, strong=True), num(angka(f.laki_laki), strong=True),
-                     num(angka(f.perempuan), strong=True), num(angka(f.laki_laki + f.perempuan), strong=True))]
-            out.append(self._table("sdm-status", "Jumlah Pegawai Berdasarkan Status dan Jenis Kelamin",
-                                   columns((0.9, "center"), (4, "left"), (2, "right"), (2, "right"), (2, "right")),
-                                   head(("No.", "Status", "Laki-laki", "Perempuan", "Jumlah")), body, foot))
+            body = [
+                (
+                    mid(str(n)),
+                    cell(r.status),
+                    num(angka(r.laki_laki)),
+                    num(angka(r.perempuan)),
+                    num(angka(r.laki_laki + r.perempuan)),
+                )
+                for n, r in enumerate(s.status, 1)
+            ]
+            foot = [
+                (
+                    cell("Jumlah", colspan=2, strong=True),
+                    num(angka(f.laki_laki), strong=True),
+                    num(angka(f.perempuan), strong=True),
+                    num(angka(f.laki_laki + f.perempuan), strong=True),
+                )
+            ]
+            out.append(
+                self._table(
+                    "sdm-status",
+                    "Jumlah Pegawai Berdasarkan Status dan Jenis Kelamin",
+                    columns((0.9, "center"), (4, "left"), (2, "right"), (2, "right"), (2, "right")),
+                    head(("No.", "Status", "Laki-laki", "Perempuan", "Jumlah")),
+                    body,
+                    foot,
+                )
+            )
         return out
 
     def aset(self) -> Table:
-        body = [(mid(str(n)), cell(a.nama), num(angka(a.jumlah)), cell(a.satuan)) for n, a in enumerate(self.c.sumber_daya.aset, 1)]
-        source = f"Sumber : {self.c.sumber_daya.sumber_aset}" if self.c.sumber_daya.sumber_aset else None
-        return self._table("aset", "Daftar Sarana dan Prasarana", columns((0.9, "center"), (6, "left"), (1.6, "right"), (2, "left")),
-                           head(("No.", "Nama Aset", "Jumlah", "Satuan")), body, source=source, font_size="small")
+        body = [
+            (mid(str(n)), cell(a.nama), num(angka(a.jumlah)), cell(a.satuan))
+            for n, a in enumerate(self.c.sumber_daya.aset, 1)
+        ]
+        source = (
+            f"Sumber : {self.c.sumber_daya.sumber_aset}" if self.c.sumber_daya.sumber_aset else None
+        )
+        return self._table(
+            "aset",
+            "Daftar Sarana dan Prasarana",
+            columns((0.9, "center"), (6, "left"), (1.6, "right"), (2, "left")),
+            head(("No.", "Nama Aset", "Jumlah", "Satuan")),
+            body,
+            source=source,
+            font_size="small",
+        )
 
     def pelayanan(self) -> Table:
         kp = present(self.c.evaluasi.kinerja_pelayanan, "evaluasi.kinerja_pelayanan")
@@ -92,48 +221,111 @@ class RenstraTables(TableSet):
         body = []
         for n, r in enumerate(self.f.pelayanan, 1):
             i = r.indikator
-            body.append((mid(str(n)), cell(i.nama), num(angka(i.target_nspk)), num(angka(i.target_ikk)), num(angka(i.target_lain)),
-                         *(num(angka(i.target.get(y))) for y in years), *(num(angka(i.realisasi.get(y))) for y in years),
-                         *(num(angka(r.rasio[y], d)) for y in years)))
+            body.append(
+                (
+                    mid(str(n)),
+                    cell(i.nama),
+                    num(angka(i.target_nspk)),
+                    num(angka(i.target_ikk)),
+                    num(angka(i.target_lain)),
+                    *(num(angka(i.target.get(y))) for y in years),
+                    *(num(angka(i.realisasi.get(y))) for y in years),
+                    *(num(angka(r.rasio[y], d)) for y in years),
+                )
+            )
         k = len(years)
         # REGULATIONS §2: the standard 20 columns keep their numbers when fewer years are shown.
         numbers = [*range(1, 6), *range(6, 6 + k), *range(11, 11 + k), *range(16, 16 + k)]
         return self._table(
-            "tc23", "Pencapaian Kinerja Pelayanan",
-            columns((0.8, "center"), (5, "left"), (1.2, "right"), (1.2, "right"), (1.2, "right"), *[(1.2, "right")] * (3 * k)),
-            head((cell("No.", rowspan=2), cell("Indikator Kinerja sesuai Tugas dan Fungsi Perangkat Daerah", rowspan=2),
-                  cell("Target NSPK", rowspan=2), cell("Target IKK", rowspan=2), cell("Target Indikator Lainnya", rowspan=2),
-                  cell("Target Renstra Perangkat Daerah Tahun", colspan=k), cell("Realisasi Capaian Tahun", colspan=k),
-                  cell("Rasio Capaian (%) Tahun", colspan=k)),
-                 tuple(str(y) for _ in range(3) for y in years)) + (nomor_kolom([f"({x})" for x in numbers]),),
-            body, form="T-C.23", font_size="small",
+            "tc23",
+            "Pencapaian Kinerja Pelayanan",
+            columns(
+                (0.8, "center"),
+                (5, "left"),
+                (1.2, "right"),
+                (1.2, "right"),
+                (1.2, "right"),
+                *[(1.2, "right")] * (3 * k),
+            ),
+            head(
+                (
+                    cell("No.", rowspan=2),
+                    cell("Indikator Kinerja sesuai Tugas dan Fungsi Perangkat Daerah", rowspan=2),
+                    cell("Target NSPK", rowspan=2),
+                    cell("Target IKK", rowspan=2),
+                    cell("Target Indikator Lainnya", rowspan=2),
+                    cell("Target Renstra Perangkat Daerah Tahun", colspan=k),
+                    cell("Realisasi Capaian Tahun", colspan=k),
+                    cell("Rasio Capaian (%) Tahun", colspan=k),
+                ),
+                tuple(str(y) for _ in range(3) for y in years),
+            )
+            + (nomor_kolom([f"({x})" for x in numbers]),),
+            body,
+            form="T-C.23",
+            font_size="small",
         )
 
     def akhir_periode(self) -> Table:
         ap = present(self.c.evaluasi.akhir_periode, "evaluasi.akhir_periode")
-        body = [(cell(r.indikator.nama), num(_with(r.indikator.target, r.indikator.satuan)),
-                 num(_with(r.indikator.realisasi, r.indikator.satuan)), num(angka(r.kemajuan, ap.desimal)))
-                for r in self.f.akhir_periode]
+        body = [
+            (
+                cell(r.indikator.nama),
+                num(_with(r.indikator.target, r.indikator.satuan)),
+                num(_with(r.indikator.realisasi, r.indikator.satuan)),
+                num(angka(r.kemajuan, ap.desimal)),
+            )
+            for r in self.f.akhir_periode
+        ]
         return self._table(
-            "akhir-periode", "Perbandingan Realisasi Kinerja sampai dengan Akhir Periode Renstra",
+            "akhir-periode",
+            "Perbandingan Realisasi Kinerja sampai dengan Akhir Periode Renstra",
             columns((6, "left"), (2.4, "right"), (2.4, "right"), (2, "right")),
-            head(("Indikator Kinerja", "Target Akhir Renstra", f"Realisasi {ap.tahun}", "Tingkat Kemajuan (%)"),
-                 ) + (nomor_kolom(["(1)", "(2)", "(3)", "(4)"]),),
-            body, lines=(self.opd, f"Tahun {ap.tahun}"),
+            head(
+                (
+                    "Indikator Kinerja",
+                    "Target Akhir Renstra",
+                    f"Realisasi {ap.tahun}",
+                    "Tingkat Kemajuan (%)",
+                ),
+            )
+            + (nomor_kolom(["(1)", "(2)", "(3)", "(4)"]),),
+            body,
+            lines=(self.opd, f"Tahun {ap.tahun}"),
         )
 
     def rincian(self) -> list[Table]:
         out = []
         for n, r in enumerate(self.c.evaluasi.rincian, 1):
             years = r.tahun
-            body = [(cell(b.nama), *(x for y in years for x in (num(angka(b.target.get(y))), num(_na(b.realisasi.get(y), y, b.realisasi)))))
-                    for b in r.baris]
-            out.append(self._table(
-                f"rincian-{n}", r.judul, columns((4.5, "left"), *[(1.2, "right")] * (2 * len(years))),
-                head((cell("Uraian", rowspan=2), *(cell(str(y), colspan=2) for y in years)),
-                     tuple(x for _ in years for x in ("Target", "Realisasi"))),
-                body, notes=tuple(r.catatan) + (f"Satuan: {r.satuan}",), font_size="small",
-            ))
+            body = [
+                (
+                    cell(b.nama),
+                    *(
+                        x
+                        for y in years
+                        for x in (
+                            num(angka(b.target.get(y))),
+                            num(_na(b.realisasi.get(y), y, b.realisasi)),
+                        )
+                    ),
+                )
+                for b in r.baris
+            ]
+            out.append(
+                self._table(
+                    f"rincian-{n}",
+                    r.judul,
+                    columns((4.5, "left"), *[(1.2, "right")] * (2 * len(years))),
+                    head(
+                        (cell("Uraian", rowspan=2), *(cell(str(y), colspan=2) for y in years)),
+                        tuple(x for _ in years for x in ("Target", "Realisasi")),
+                    ),
+                    body,
+                    notes=tuple(r.catatan) + (f"Satuan: {r.satuan}",),
+                    font_size="small",
+                )
+            )
         return out
 
     def anggaran(self) -> Table:
@@ -143,25 +335,61 @@ class RenstraTables(TableSet):
         foot = [_anggaran_row(present(self.f.anggaran_total, "the T-C.24 total"), strong=True)]
         k = len(years)
         return self._table(
-            "tc24", "Anggaran dan Realisasi Pendanaan Pelayanan",
-            columns((4.0, "left"), *[(2.6, "right")] * (2 * k), *[(1.3, "right")] * k, (1.4, "right"), (1.4, "right")),
-            head((cell("Uraian", rowspan=2), cell("Anggaran pada Tahun (Rp)", colspan=k), cell("Realisasi Anggaran pada Tahun (Rp)", colspan=k),
-                  cell("Rasio antara Realisasi dan Anggaran (%) Tahun", colspan=k), cell("Rata-rata Pertumbuhan (%)", colspan=2)),
-                 (*(str(y) for _ in range(3) for y in years), "Anggaran", "Realisasi")) + (nomor_kolom([f"({x})" for x in range(1, 3 * k + 4)]),),
-            body, foot, form="T-C.24", font_size="tiny" if k > 2 else "small",
+            "tc24",
+            "Anggaran dan Realisasi Pendanaan Pelayanan",
+            columns(
+                (4.0, "left"),
+                *[(2.6, "right")] * (2 * k),
+                *[(1.3, "right")] * k,
+                (1.4, "right"),
+                (1.4, "right"),
+            ),
+            head(
+                (
+                    cell("Uraian", rowspan=2),
+                    cell("Anggaran pada Tahun (Rp)", colspan=k),
+                    cell("Realisasi Anggaran pada Tahun (Rp)", colspan=k),
+                    cell("Rasio antara Realisasi dan Anggaran (%) Tahun", colspan=k),
+                    cell("Rata-rata Pertumbuhan (%)", colspan=2),
+                ),
+                (*(str(y) for _ in range(3) for y in years), "Anggaran", "Realisasi"),
+            )
+            + (nomor_kolom([f"({x})" for x in range(1, 3 * k + 4)]),),
+            body,
+            foot,
+            form="T-C.24",
+            font_size="tiny" if k > 2 else "small",
             notes=(f"Rata-rata pertumbuhan = {NAMA_METODE[self.c.settings.pertumbuhan]}.",),
         )
 
     # ---------------------------------------------------------------------------- BAB III
     def telaah_provinsi(self) -> Table:
-        body = [(mid(str(n)), cell(t.sasaran), items(t.permasalahan), items(t.penghambat), items(t.pendorong))
-                for n, t in enumerate(self.c.analisis.telaah_provinsi, 1)]
+        body = [
+            (
+                mid(str(n)),
+                cell(t.sasaran),
+                items(t.permasalahan),
+                items(t.penghambat),
+                items(t.pendorong),
+            )
+            for n, t in enumerate(self.c.analisis.telaah_provinsi, 1)
+        ]
         return self._table(
-            "telaah-provinsi", "Permasalahan Pelayanan Berdasarkan Sasaran Renstra Provinsi serta Faktor Penghambat dan Pendorong",
+            "telaah-provinsi",
+            "Permasalahan Pelayanan Berdasarkan Sasaran Renstra Provinsi serta Faktor Penghambat dan Pendorong",
             columns((0.8, "center"), (3, "left"), (4, "left"), (4, "left"), (4, "left")),
-            head(("No.", "Sasaran Jangka Menengah Renstra Provinsi", f"Permasalahan Pelayanan {self.c.agency.nama}",
-                  "Faktor Penghambat", "Faktor Pendorong"),) + (nomor_kolom(["(1)", "(2)", "(3)", "(4)", "(5)"]),),
-            body, font_size="small",
+            head(
+                (
+                    "No.",
+                    "Sasaran Jangka Menengah Renstra Provinsi",
+                    f"Permasalahan Pelayanan {self.c.agency.nama}",
+                    "Faktor Penghambat",
+                    "Faktor Pendorong",
+                ),
+            )
+            + (nomor_kolom(["(1)", "(2)", "(3)", "(4)", "(5)"]),),
+            body,
+            font_size="small",
         )
 
     def pokok_masalah(self) -> Table:
@@ -171,13 +399,22 @@ class RenstraTables(TableSet):
         pokok = [p for p in self.c.analisis.permasalahan if p.masalah]
         for n, p in enumerate(pokok, 1):
             for k, m in enumerate(p.masalah):
-                lead: Row = (mid(str(n), rowspan=len(p.masalah)), cell(p.judul, rowspan=len(p.masalah))) if k == 0 else ()
+                lead: Row = (
+                    (mid(str(n), rowspan=len(p.masalah)), cell(p.judul, rowspan=len(p.masalah)))
+                    if k == 0
+                    else ()
+                )
                 body.append((*lead, cell(m.uraian), items(m.akar_masalah)))
         return self._table(
-            "pokok-masalah", "Pokok Masalah, Masalah dan Akar Masalah",
+            "pokok-masalah",
+            "Pokok Masalah, Masalah dan Akar Masalah",
             columns((0.8, "center"), (4, "left"), (4, "left"), (5, "left")),
-            head(("No.", "Pokok Masalah", "Masalah", "Akar Masalah"),) + (nomor_kolom(["(1)", "(2)", "(3)", "(4)"]),),
-            body, font_size="small",
+            head(
+                ("No.", "Pokok Masalah", "Masalah", "Akar Masalah"),
+            )
+            + (nomor_kolom(["(1)", "(2)", "(3)", "(4)"]),),
+            body,
+            font_size="small",
         )
 
     # ----------------------------------------------------------------------------- BAB IV
@@ -190,64 +427,147 @@ class RenstraTables(TableSet):
         years = self.c.rencana.tahun
         # the Satuan and Kondisi Awal columns many documents add (REGULATIONS §2.4), when asked
         added = [k for k in ("satuan", "kondisi_awal") if k in self.c.settings.kolom_tc25]
-        with_formula = any(i.formula for t in self.c.rencana.tujuan for i in (*t.indikator, *(x for s in t.sasaran for x in s.indikator)))
+        with_formula = any(
+            i.formula
+            for t in self.c.rencana.tujuan
+            for i in (*t.indikator, *(x for s in t.sasaran for x in s.indikator))
+        )
         body: list[Row] = []
         for t_no, t in enumerate(self.c.rencana.tujuan, 1):
-            groups: list[tuple[Sasaran | None, list[Indikator]]] = [(None, list(t.indikator))] if t.indikator else []
+            groups: list[tuple[Sasaran | None, list[Indikator]]] = (
+                [(None, list(t.indikator))] if t.indikator else []
+            )
             groups += [(s, list(s.indikator)) for s in t.sasaran]
             span = sum(len(inds) for _, inds in groups)
             first = True
             for s, inds in groups:
                 for n, ind in enumerate(inds):
-                    lead: Row = (mid(str(t_no), rowspan=span), cell(t.uraian, rowspan=span)) if first else ()
+                    lead: Row = (
+                        (mid(str(t_no), rowspan=span), cell(t.uraian, rowspan=span))
+                        if first
+                        else ()
+                    )
                     if n == 0:
                         lead += (cell(s.uraian if s else "", rowspan=len(inds)),)
                     formula = (cell(_formula(ind)),) if with_formula else ()
+
                     # with a Satuan column the figures stand bare; without, each carries its unit
-                    def shown(v: Decimal | None, u: str = ind.satuan, bare: bool = "satuan" in added) -> str:
+                    def shown(
+                        v: Decimal | None, u: str = ind.satuan, bare: bool = "satuan" in added
+                    ) -> str:
                         return angka(v) if bare else nilai_satuan(v, u)
 
-                    extra = tuple(mid(ind.satuan) if k == "satuan" else num(shown(ind.kondisi_awal)) for k in added)
-                    body.append((*lead, cell(ind.nama), *formula, *extra, *(num(shown(ind.target.get(y))) for y in years)))
+                    extra = tuple(
+                        mid(ind.satuan) if k == "satuan" else num(shown(ind.kondisi_awal))
+                        for k in added
+                    )
+                    body.append(
+                        (
+                            *lead,
+                            cell(ind.nama),
+                            *formula,
+                            *extra,
+                            *(num(shown(ind.target.get(y))) for y in years),
+                        )
+                    )
                     first = False
         n = len(years)
         fcols = ((3.2, "left"),) if with_formula else ()
         fhead = (cell("Formulasi Perhitungan", rowspan=2),) if with_formula else ()
         total_cols = 4 + n + (1 if with_formula else 0) + len(added)
-        titles = {"satuan": "Satuan", "kondisi_awal": f"Kondisi Awal ({self.c.settings.tahun_awal})"}
+        titles = {
+            "satuan": "Satuan",
+            "kondisi_awal": f"Kondisi Awal ({self.c.settings.tahun_awal})",
+        }
         xcols = tuple((1.0, "center") if k == "satuan" else (1.2, "right") for k in added)
         xhead = tuple(cell(titles[k], rowspan=2) for k in added)
         return self._table(
-            "tc25", "Tujuan dan Sasaran Jangka Menengah Pelayanan",
-            columns((0.8, "center"), (2.6, "left"), (2.8, "left"), (3.6, "left"), *fcols, *xcols, *[(1.2, "right")] * n),
-            head((cell("No.", rowspan=2), cell("Tujuan", rowspan=2), cell("Sasaran", rowspan=2), cell("Indikator Tujuan/Sasaran", rowspan=2),
-                  *fhead, *xhead, cell("Target Kinerja Tujuan/Sasaran pada Tahun ke-", colspan=n)), tuple(str(y) for y in years))
+            "tc25",
+            "Tujuan dan Sasaran Jangka Menengah Pelayanan",
+            columns(
+                (0.8, "center"),
+                (2.6, "left"),
+                (2.8, "left"),
+                (3.6, "left"),
+                *fcols,
+                *xcols,
+                *[(1.2, "right")] * n,
+            ),
+            head(
+                (
+                    cell("No.", rowspan=2),
+                    cell("Tujuan", rowspan=2),
+                    cell("Sasaran", rowspan=2),
+                    cell("Indikator Tujuan/Sasaran", rowspan=2),
+                    *fhead,
+                    *xhead,
+                    cell("Target Kinerja Tujuan/Sasaran pada Tahun ke-", colspan=n),
+                ),
+                tuple(str(y) for y in years),
+            )
             + (nomor_kolom([f"({x})" for x in range(1, total_cols + 1)]),),
-            body, form="T-C.25", font_size="small",
+            body,
+            form="T-C.25",
+            font_size="small",
         )
 
     # ------------------------------------------------------------------------------ BAB V
     def swot(self) -> Table:
         s = present(self.c.analisis.swot, "analisis.swot")
-        by = {q: [x.uraian for x in s.strategi if x.kuadran == q] for q in ("S-O", "W-O", "S-T", "W-T")}
+        by = {
+            q: [x.uraian for x in s.strategi if x.kuadran == q]
+            for q in ("S-O", "W-O", "S-T", "W-T")
+        }
         body = [
-            (cell("KEKUATAN (S)", strong=True), items(s.kekuatan), items(by["S-O"], "•"), items(by["S-T"], "•")),
-            (cell("KELEMAHAN (W)", strong=True), items(s.kelemahan), items(by["W-O"], "•"), items(by["W-T"], "•")),
+            (
+                cell("KEKUATAN (S)", strong=True),
+                items(s.kekuatan),
+                items(by["S-O"], "•"),
+                items(by["S-T"], "•"),
+            ),
+            (
+                cell("KELEMAHAN (W)", strong=True),
+                items(s.kelemahan),
+                items(by["W-O"], "•"),
+                items(by["W-T"], "•"),
+            ),
         ]
         return self._table(
-            "swot", "Analisis SWOT", columns((2, "left"), (4, "left"), (4, "left"), (4, "left")),
-            head(("Faktor Internal", "Uraian", cell("PELUANG (O)\n" + "\n".join(f"- {x}" for x in s.peluang)),
-                  cell("ANCAMAN (T)\n" + "\n".join(f"- {x}" for x in s.ancaman)))),
-            body, font_size="small",
+            "swot",
+            "Analisis SWOT",
+            columns((2, "left"), (4, "left"), (4, "left"), (4, "left")),
+            head(
+                (
+                    "Faktor Internal",
+                    "Uraian",
+                    cell("PELUANG (O)\n" + "\n".join(f"- {x}" for x in s.peluang)),
+                    cell("ANCAMAN (T)\n" + "\n".join(f"- {x}" for x in s.ancaman)),
+                )
+            ),
+            body,
+            font_size="small",
         )
 
     def kebijakan(self) -> Table:
         nama = {p.id: p.nama for p in self.c.program.program} if self.c.program else {}
-        body = [(mid(str(n)), cell(k.perspektif), cell(k.strategi), cell(k.kebijakan), items([nama.get(p, p) for p in k.program]))
-                for n, k in enumerate(self.c.analisis.kebijakan, 1)]
-        return self._table("kebijakan", "Kebijakan menurut Perspektif Balanced Scorecard",
-                           columns((0.8, "center"), (2.4, "left"), (4, "left"), (4, "left"), (4, "left")),
-                           head(("No.", "Perspektif", "Strategi", "Kebijakan Umum", "Program")), body, font_size="small")
+        body = [
+            (
+                mid(str(n)),
+                cell(k.perspektif),
+                cell(k.strategi),
+                cell(k.kebijakan),
+                items([nama.get(p, p) for p in k.program]),
+            )
+            for n, k in enumerate(self.c.analisis.kebijakan, 1)
+        ]
+        return self._table(
+            "kebijakan",
+            "Kebijakan menurut Perspektif Balanced Scorecard",
+            columns((0.8, "center"), (2.4, "left"), (4, "left"), (4, "left"), (4, "left")),
+            head(("No.", "Perspektif", "Strategi", "Kebijakan Umum", "Program")),
+            body,
+            font_size="small",
+        )
 
     def tc26(self) -> Table:
         """T-C.26: Tujuan, Sasaran, Strategi, Arah Kebijakan (REGULATIONS §2.5), under full-width
@@ -261,10 +581,16 @@ class RenstraTables(TableSet):
             top.append((cell(f"VISI : {r.visi}", colspan=width, strong=True),))
         misi = {t.misi for t in r.tujuan if t.misi}
         if not misi:  # no tujuan says its misi: every MISI row heads the table
-            top += [(cell(f"MISI {n} : {m}", colspan=width, strong=True),) for n, m in enumerate(r.misi, 1)]
+            top += [
+                (cell(f"MISI {n} : {m}", colspan=width, strong=True),)
+                for n, m in enumerate(r.misi, 1)
+            ]
         # each MISI row followed by the tujuan under it; a tujuan naming no misi comes last
         groups: list[tuple[int | None, list[Tujuan]]] = [
-            (n, [t for t in r.tujuan if t.misi == n]) for n in range(1, len(r.misi) + 1) if n in misi]
+            (n, [t for t in r.tujuan if t.misi == n])
+            for n in range(1, len(r.misi) + 1)
+            if n in misi
+        ]
         groups.append((None, [t for t in r.tujuan if not t.misi or t.misi not in dict(groups)]))
         body: list[Row] = []
         for n, tujuan in groups:
@@ -273,10 +599,27 @@ class RenstraTables(TableSet):
             for t in tujuan:
                 body += _tc26_rows(t, urusan)
         return self._table(
-            "tc26", "Tujuan, Sasaran, Strategi dan Kebijakan",
-            columns((3, "left"), (3, "left"), (4, "left"), (4.5, "left"), *(((3.2, "left"),) if urusan else ())),
-            head(("Tujuan", "Sasaran", "Strategi", "Arah Kebijakan", *(("Urusan Pemerintahan",) if urusan else ()))),
-            top + body, form="T-C.26", font_size="small",
+            "tc26",
+            "Tujuan, Sasaran, Strategi dan Kebijakan",
+            columns(
+                (3, "left"),
+                (3, "left"),
+                (4, "left"),
+                (4.5, "left"),
+                *(((3.2, "left"),) if urusan else ()),
+            ),
+            head(
+                (
+                    "Tujuan",
+                    "Sasaran",
+                    "Strategi",
+                    "Arah Kebijakan",
+                    *(("Urusan Pemerintahan",) if urusan else ()),
+                )
+            ),
+            top + body,
+            form="T-C.26",
+            font_size="small",
         )
 
     def strategi_tahun(self) -> Table:
@@ -289,15 +632,30 @@ class RenstraTables(TableSet):
             for s in t.sasaran:
                 for k, st in enumerate(s.strategi):
                     lead: Row = (cell(s.uraian, rowspan=len(s.strategi)),) if k == 0 else ()
-                    body.append((*lead, cell(st.uraian), items(st.arah_kebijakan),
-                                 *(mid("✓" if y in st.tahun else "") for y in years)))
+                    body.append(
+                        (
+                            *lead,
+                            cell(st.uraian),
+                            items(st.arah_kebijakan),
+                            *(mid("✓" if y in st.tahun else "") for y in years),
+                        )
+                    )
         n = len(years)
         return self._table(
-            "strategi-tahun", "Strategi dan Arah Kebijakan per Sasaran dan Tahun Pelaksanaan",
+            "strategi-tahun",
+            "Strategi dan Arah Kebijakan per Sasaran dan Tahun Pelaksanaan",
             columns((3.2, "left"), (3.6, "left"), (4.2, "left"), *[(0.9, "center")] * n),
-            head((cell("Sasaran", rowspan=2), cell("Strategi", rowspan=2), cell("Arah Kebijakan", rowspan=2),
-                  cell("Tahun Pelaksanaan", colspan=n)), tuple(str(y) for y in years)),
-            body, font_size="small",
+            head(
+                (
+                    cell("Sasaran", rowspan=2),
+                    cell("Strategi", rowspan=2),
+                    cell("Arah Kebijakan", rowspan=2),
+                    cell("Tahun Pelaksanaan", colspan=n),
+                ),
+                tuple(str(y) for y in years),
+            ),
+            body,
+            font_size="small",
         )
 
     # ----------------------------------------------------------------------------- BAB VI
@@ -307,8 +665,16 @@ class RenstraTables(TableSet):
         t = Tc27(self.c, self.f.akhir_rencana)
         m = mr.matriks
         lay = t.layout(mr)
-        return self._table(f"tc27-{'-'.join(map(str, m.tahun))}", m.judul, t.columns(m, lay), t.head(m, lay),
-                           t.body(mr, lay), t.foot(mr, lay), form=form, font_size="tiny" if len(m.tahun) > 2 else "small")
+        return self._table(
+            f"tc27-{'-'.join(map(str, m.tahun))}",
+            m.judul,
+            t.columns(m, lay),
+            t.head(m, lay),
+            t.body(mr, lay),
+            t.foot(mr, lay),
+            form=form,
+            font_size="tiny" if len(m.tahun) > 2 else "small",
+        )
 
     # ---------------------------------------------------------------------------- BAB VII
     def tc28(self) -> Table:
@@ -318,17 +684,45 @@ class RenstraTables(TableSet):
         if urusan.kelompok:
             body.append((cell(urusan.kelompok, colspan=5 + len(years), strong=True),))
         for n, r in enumerate(self.f.kinerja_urusan, 1):
-            body.append((mid(str(n)), cell(r.nama), mid(r.satuan), num(angka(r.kondisi_awal)),
-                         *(num(angka(r.target.get(y))) for y in years), num(angka(r.akhir)), cell(r.sumber_data)))
+            body.append(
+                (
+                    mid(str(n)),
+                    cell(r.nama),
+                    mid(r.satuan),
+                    num(angka(r.kondisi_awal)),
+                    *(num(angka(r.target.get(y))) for y in years),
+                    num(angka(r.akhir)),
+                    cell(r.sumber_data),
+                )
+            )
         awal = self.c.settings.tahun_awal
         return self._table(
-            "tc28", "Indikator Kinerja Perangkat Daerah yang Mengacu pada Tujuan dan Sasaran RPJMD",
-            columns((0.8, "center"), (5, "left"), (1.2, "center"), (1.4, "right"), *[(1.2, "right")] * len(years), (1.4, "right"), (2, "left")),
-            head((cell("No.", rowspan=2), cell("Indikator", rowspan=2), cell("Satuan", rowspan=2),
-                  cell("Kondisi Kinerja pada Awal Periode", rowspan=1), cell("Target Capaian Setiap Tahun", colspan=len(years)),
-                  cell("Kondisi Kinerja pada Akhir Periode", rowspan=2), cell("Sumber Data", rowspan=2)),
-                 (str(awal), *(str(y) for y in years))),
-            body, form="T-C.28", font_size="small",
+            "tc28",
+            "Indikator Kinerja Perangkat Daerah yang Mengacu pada Tujuan dan Sasaran RPJMD",
+            columns(
+                (0.8, "center"),
+                (5, "left"),
+                (1.2, "center"),
+                (1.4, "right"),
+                *[(1.2, "right")] * len(years),
+                (1.4, "right"),
+                (2, "left"),
+            ),
+            head(
+                (
+                    cell("No.", rowspan=2),
+                    cell("Indikator", rowspan=2),
+                    cell("Satuan", rowspan=2),
+                    cell("Kondisi Kinerja pada Awal Periode", rowspan=1),
+                    cell("Target Capaian Setiap Tahun", colspan=len(years)),
+                    cell("Kondisi Kinerja pada Akhir Periode", rowspan=2),
+                    cell("Sumber Data", rowspan=2),
+                ),
+                (str(awal), *(str(y) for y in years)),
+            ),
+            body,
+            form="T-C.28",
+            font_size="small",
         )
 
 
@@ -342,7 +736,7 @@ def _tc26_rows(t: Tujuan, urusan: bool) -> list[Row]:
     for k, (s, st) in enumerate(chains):
         first_of_s = k == 0 or chains[k - 1][0] is not s
         span_s = sum(1 for x, _ in chains if x is s)
-        row: Row = ((cell(t.uraian, rowspan=len(chains)),) if k == 0 else ())
+        row: Row = (cell(t.uraian, rowspan=len(chains)),) if k == 0 else ()
         row += (cell(s.uraian, rowspan=span_s),) if first_of_s else ()
         row += (cell(st.uraian), items(st.arah_kebijakan))
         if urusan and first_of_s:
@@ -351,8 +745,17 @@ def _tc26_rows(t: Tujuan, urusan: bool) -> list[Row]:
     return rows
 
 
-BAGIAN = {"tujuan": "Tujuan", "sasaran": "Sasaran", "indikator": "Indikator", "target": "Target", "program": "Program",
-          "kegiatan": "Kegiatan", "sub_kegiatan": "Sub Kegiatan", "pagu": "Pagu (Rp)", "narasi": "Narasi"}
+BAGIAN = {
+    "tujuan": "Tujuan",
+    "sasaran": "Sasaran",
+    "indikator": "Indikator",
+    "target": "Target",
+    "program": "Program",
+    "kegiatan": "Kegiatan",
+    "sub_kegiatan": "Sub Kegiatan",
+    "pagu": "Pagu (Rp)",
+    "narasi": "Narasi",
+}
 
 
 def _nilai_perubahan(value: Decimal | str | None) -> str:
@@ -360,12 +763,13 @@ def _nilai_perubahan(value: Decimal | str | None) -> str:
         return ""
     return angka(value) if isinstance(value, Decimal) else str(value)
 
+
 def _with(value: Decimal | None, satuan: str) -> str:
     return KOSONG if value is None else f"{angka(value)} {satuan}".strip()
 
 
 def _na(value: Decimal | None, year: int, given: Mapping[int, object]) -> str:
-    """"n/a" where a realisasi is recorded as unknown (null), "-" where none was given."""
+    """ "n/a" where a realisasi is recorded as unknown (null), "-" where none was given."""
     return "n/a" if value is None and year in given else angka(value)
 
 
@@ -380,8 +784,11 @@ def _anggaran_row(r: BarisPendanaan, strong: bool = False) -> Row:
     years = list(r.anggaran)
     bold = strong or bool(r.children)
     indent = "    " * r.level
-    return (cell(indent + r.uraian.nama, strong=bold),
-            *(num(rupiah(r.anggaran[y], False), strong=bold) for y in years),
-            *(num(rupiah(r.realisasi[y], False), strong=bold) for y in years),
-            *(num(persen(r.rasio[y]), strong=bold) for y in years),
-            num(persen(r.pertumbuhan_anggaran), strong=bold), num(persen(r.pertumbuhan_realisasi), strong=bold))
+    return (
+        cell(indent + r.uraian.nama, strong=bold),
+        *(num(rupiah(r.anggaran[y], False), strong=bold) for y in years),
+        *(num(rupiah(r.realisasi[y], False), strong=bold) for y in years),
+        *(num(persen(r.rasio[y]), strong=bold) for y in years),
+        num(persen(r.pertumbuhan_anggaran), strong=bold),
+        num(persen(r.pertumbuhan_realisasi), strong=bold),
+    )

@@ -14,7 +14,14 @@ from .cells import cell
 from .nodes import Block, Cell, Column, Landscape, Table
 
 CENTANG = "✓"
-ALIGN = {"teks": "left", "angka": "right", "rupiah": "right", "persen": "right", "centang": "center", "nomor": "center"}
+ALIGN = {
+    "teks": "left",
+    "angka": "right",
+    "rupiah": "right",
+    "persen": "right",
+    "centang": "center",
+    "nomor": "center",
+}
 HURUF = {"normal": "normal", "kecil": "small", "sangat_kecil": "tiny"}
 
 
@@ -33,8 +40,19 @@ def declared_table(d: TabelDihitung) -> Table:
     body = _body(leaves, d.baris)
     foot = (_foot(leaves, d),) if d.jumlah is not None else ()
     columns = tuple(Column(k.lebar, ALIGN[k.format]) for k in leaves)  # type: ignore[arg-type]
-    return Table(t.id, t.nomor or "", t.judul, columns, tuple(head), body, foot,
-                 tuple(t.keterangan), t.sumber, tuple(t.catatan), HURUF[t.huruf])  # type: ignore[arg-type]
+    return Table(
+        t.id,
+        t.nomor or "",
+        t.judul,
+        columns,
+        tuple(head),
+        body,
+        foot,
+        tuple(t.keterangan),
+        t.sumber,
+        tuple(t.catatan),
+        HURUF[t.huruf],  # type: ignore[arg-type]
+    )
 
 
 def tampil(k: KolomTabel, value: Nilai, computed: bool = False) -> str:
@@ -66,7 +84,9 @@ def _head(kolom: list[KolomTabel]) -> list[tuple[Cell, ...]]:
     def place(k: KolomTabel, level: int) -> None:
         span = sum(1 for _ in k.leaves())
         rowspan = 1 if k.kolom else rows_n - level
-        rows[level].append(cell(k.judul, colspan=span, rowspan=rowspan, align="center", strong=True, shade=True))
+        rows[level].append(
+            cell(k.judul, colspan=span, rowspan=rowspan, align="center", strong=True, shade=True)
+        )
         for c in k.kolom:
             place(c, level + 1)
 
@@ -75,7 +95,9 @@ def _head(kolom: list[KolomTabel]) -> list[tuple[Cell, ...]]:
     return [tuple(r) for r in rows]
 
 
-def _body(leaves: list[KolomTabel], rows: tuple[BarisDihitung, ...]) -> tuple[tuple[Cell, ...], ...]:
+def _body(
+    leaves: list[KolomTabel], rows: tuple[BarisDihitung, ...]
+) -> tuple[tuple[Cell, ...], ...]:
     spans = _merged(leaves, rows)
     formulas = {k.id for k in leaves if k.rumus}
     out: list[tuple[Cell, ...]] = []
@@ -89,7 +111,11 @@ def _body(leaves: list[KolomTabel], rows: tuple[BarisDihitung, ...]) -> tuple[tu
         for j, k in enumerate(leaves):
             if spans[i][j] == 0:
                 continue
-            text = str(nomor) if k.format == "nomor" else tampil(k, r.nilai.get(k.id or ""), k.id in formulas)
+            text = (
+                str(nomor)
+                if k.format == "nomor"
+                else tampil(k, r.nilai.get(k.id or ""), k.id in formulas)
+            )
             cells.append(cell(text, rowspan=spans[i][j], align=ALIGN[k.format]))  # type: ignore[arg-type]
         out.append(tuple(cells))
     return tuple(out)
@@ -105,7 +131,11 @@ def _merged(leaves: list[KolomTabel], rows: tuple[BarisDihitung, ...]) -> list[l
         start = None
         for i, r in enumerate(rows):
             value = r.nilai.get(k.id) if r.grup is None else None
-            if start is not None and value not in (None, "") and value == rows[start].nilai.get(k.id):
+            if (
+                start is not None
+                and value not in (None, "")
+                and value == rows[start].nilai.get(k.id)
+            ):
                 spans[start][j] += 1
                 spans[i][j] = 0
             else:
@@ -117,7 +147,14 @@ def _foot(leaves: list[KolomTabel], d: TabelDihitung) -> tuple[Cell, ...]:
     totals = d.jumlah or {}
     first = next((j for j, k in enumerate(leaves) if k.id in totals), len(leaves))
     label = max(first, 1)
-    cells = [cell(d.tabel.jumlah.judul if d.tabel.jumlah else "Jumlah", colspan=label, align="center", strong=True)]
+    cells = [
+        cell(
+            d.tabel.jumlah.judul if d.tabel.jumlah else "Jumlah",
+            colspan=label,
+            align="center",
+            strong=True,
+        )
+    ]
     summed = set(d.tabel.jumlah.kolom if d.tabel.jumlah else ())
     for k in leaves[label:]:
         value: Decimal | None = totals.get(k.id or "")

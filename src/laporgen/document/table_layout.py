@@ -48,7 +48,9 @@ FONT_PT = {"normal": 10.0, "small": 9.0, "tiny": 8.0}  # the template's Table Te
 CELL_MARGIN_PT = {"normal": 3.0, "small": 2.5, "tiny": 2.0}  # left and right, each
 BORDER_PT = 1.0  # the grid lines' share of a column, and rounding to whole twips
 SLACK = 1.02  # clients position glyphs on their own grid; a piece must fit with room to spare
-LIST_INDENT_PT = 0.75 * 72 / 2.54  # a list item's indent per level in a cell (the DOCX's, the larger)
+LIST_INDENT_PT = (
+    0.75 * 72 / 2.54
+)  # a list item's indent per level in a cell (the DOCX's, the larger)
 LEVEL_INDENT_PT = 10.0  # a step of Cell.level: 0,3 cm in the DOCX, 1 em in the CSS (≤ 10 pt)
 
 YEAR = re.compile(r"(19|20)\d\d")
@@ -77,8 +79,12 @@ def height_pt(table: Table, width: float) -> float:
     for r, c, cell in grid_positions(rows, len(table.columns)):
         if cell.rowspan > 1:
             continue
-        room = (sum(col.width for col in table.columns[c : c + cell.colspan]) * width - 2 * margin - BORDER_PT
-                - cell.level * LEVEL_INDENT_PT)
+        room = (
+            sum(col.width for col in table.columns[c : c + cell.colspan]) * width
+            - 2 * margin
+            - BORDER_PT
+            - cell.level * LEVEL_INDENT_PT
+        )
         bold = cell.strong or r < len(table.head) or r >= first_foot
         lines[r] = max(lines[r], _line_count(cell, pt, bold, room))
     return sum(n * pt * LINE_HEIGHT + ROW_PADDING_PT for n in lines)
@@ -157,7 +163,7 @@ def _place(table: Table, paper: str, landscape: bool) -> tuple[tuple[Table, ...]
 def fit(table: Table, width: float) -> Table | None:
     """The table at the largest size from its own down to 8 pt whose columns' minimums fit in
     `width` points, with its widths set; None if none fits."""
-    for size in SIZES[SIZES.index(table.font_size):]:
+    for size in SIZES[SIZES.index(table.font_size) :]:
         mins = min_widths(table, size)
         if sum(mins) <= width:
             return _finish(table, size, mins, width)
@@ -167,7 +173,10 @@ def fit(table: Table, width: float) -> Table | None:
 def _finish(table: Table, size: str, mins: list[float], width: float) -> Table:
     widths = share_widths([c.width for c in table.columns], mins, width)
     total = sum(widths)
-    columns = tuple(replace(c, width=w / total, min_width=round(m, 2)) for c, w, m in zip(table.columns, widths, mins))
+    columns = tuple(
+        replace(c, width=w / total, min_width=round(m, 2))
+        for c, w, m in zip(table.columns, widths, mins)
+    )
     return replace(table, columns=columns, font_size=size, cell_margin=CELL_MARGIN_PT[size])  # type: ignore[arg-type]
 
 
@@ -180,7 +189,9 @@ def share_widths(weights: Sequence[float], mins: Sequence[float], width: float) 
         rest = width - sum(mins[i] for i in fixed)
         free = [i for i in range(len(weights)) if i not in fixed]
         weight = sum(weights[i] for i in free)
-        widths = [mins[i] if i in fixed else rest * weights[i] / weight for i in range(len(weights))]
+        widths = [
+            mins[i] if i in fixed else rest * weights[i] / weight for i in range(len(weights))
+        ]
         short = [i for i in free if widths[i] < mins[i]]
         if not short:
             return widths
@@ -239,7 +250,9 @@ def _widest(cell: Cell, bold: bool) -> list[tuple[float, float]]:
     return result
 
 
-def _pieces(blocks: Iterable[Paragraph | ListBlock | Block], bold: bool, indent: float) -> Iterable[tuple[str, bool, float]]:
+def _pieces(
+    blocks: Iterable[Paragraph | ListBlock | Block], bold: bool, indent: float
+) -> Iterable[tuple[str, bool, float]]:
     for block in blocks:
         match block:
             case Paragraph():
@@ -257,13 +270,19 @@ def _lines(paragraph: Paragraph) -> list[str]:
     inlines = paragraph.inlines
     if len(inlines) == 1 and type(inlines[0]) is Text:  # most cells: one run, measured quickly
         return inlines[0].text.split("\n")
-    return "".join(i.text if isinstance(i, Text) else "\n" for i in inlines if isinstance(i, Text | LineBreak)).split("\n")
+    return "".join(
+        i.text if isinstance(i, Text) else "\n" for i in inlines if isinstance(i, Text | LineBreak)
+    ).split("\n")
 
 
 def cell_text(cell: Cell) -> str:
     """All the text of a cell, lines joined by spaces."""
-    return " ".join(" ".join(_lines(b)) if isinstance(b, Paragraph) else
-                    " ".join(cell_text(Cell(item)) for item in b.items) for b in cell.blocks)  # type: ignore[arg-type]
+    return " ".join(
+        " ".join(_lines(b))
+        if isinstance(b, Paragraph)
+        else " ".join(cell_text(Cell(item)) for item in b.items)  # type: ignore[arg-type]
+        for b in cell.blocks
+    )
 
 
 # ------------------------------------------------------------------------------------ columns
@@ -276,9 +295,17 @@ def drop_empty_columns(table: Table) -> Table:
     if not table.body:
         return table
     rows = (*table.head, *table.body, *table.foot)
-    kept = {c for r, c, cell in grid_positions(rows, n)
-            if r >= len(table.head) and cell.colspan == 1 and cell_text(cell).strip()}
-    kept |= {i for _, c, cell in grid_positions(table.head, n) if cell.colspan > 1 for i in range(c, c + cell.colspan)}
+    kept = {
+        c
+        for r, c, cell in grid_positions(rows, n)
+        if r >= len(table.head) and cell.colspan == 1 and cell_text(cell).strip()
+    }
+    kept |= {
+        i
+        for _, c, cell in grid_positions(table.head, n)
+        if cell.colspan > 1
+        for i in range(c, c + cell.colspan)
+    }
     if len(kept) in (0, n):
         return table
     return keep_columns(table, sorted(kept))
@@ -297,8 +324,13 @@ def keep_columns(table: Table, keep: Sequence[int]) -> Table:
             out[r].append(cell if span == cell.colspan else replace(cell, colspan=span))
     head, body = len(table.head), len(table.body)
     new = [tuple(row) for row in out]
-    return replace(table, columns=tuple(table.columns[i] for i in keep), head=tuple(new[:head]),
-                   body=tuple(new[head : head + body]), foot=tuple(new[head + body :]))
+    return replace(
+        table,
+        columns=tuple(table.columns[i] for i in keep),
+        head=tuple(new[:head]),
+        body=tuple(new[head : head + body]),
+        foot=tuple(new[head + body :]),
+    )
 
 
 def split_by_years(table: Table, width: float) -> tuple[Table, ...] | None:
@@ -319,12 +351,18 @@ def split_by_years(table: Table, width: float) -> tuple[Table, ...] | None:
         runs = _runs(years, count)
         parts = []
         for n, run in enumerate(runs, 1):
-            columns = key + [c for c in sorted(year_of) if year_of[c] in run] + (after if n == len(runs) else [])
+            columns = (
+                key
+                + [c for c in sorted(year_of) if year_of[c] in run]
+                + (after if n == len(runs) else [])
+            )
             part = keep_columns(table, sorted(columns))
             if n < len(runs):  # the source line and notes once, under the last part
                 part = replace(part, source=None, notes=())
             if n > 1:  # the year span is in the head rows; the caption says it goes on
-                part = replace(part, id=f"{table.id}-{n}", title=f"{table.title} (lanjutan)", continued=True)
+                part = replace(
+                    part, id=f"{table.id}-{n}", title=f"{table.title} (lanjutan)", continued=True
+                )
             parts.append(fit(part, width))
         if all(p is not None for p in parts):
             return tuple(p for p in parts if p is not None)

@@ -24,7 +24,16 @@ class TableSet:
 
     caption: tuple[str, ...] = ()
 
-    def _table(self, id: str, title: str, cols: Any, head_rows: Any, body: Any, foot: Any = (),
-               lines: tuple[str, ...] | None = None, **kw: Any) -> Table:
+    def _table(
+        self,
+        id: str,
+        title: str,
+        cols: Any,
+        head_rows: Any,
+        body: Any,
+        foot: Any = (),
+        lines: tuple[str, ...] | None = None,
+        **kw: Any,
+    ) -> Table:
         caption = self.caption if lines is None else lines
         return Table(id, "", title, cols, head_rows, tuple(body), tuple(foot), caption, **kw)

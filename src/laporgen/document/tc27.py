@@ -29,7 +29,10 @@ from .cells import Row, cell, columns, head, mid, num
 from .nodes import Align, Column
 
 LEVEL = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}
-NOMENKLATUR = {"lama": "Program lama", "baru": "Program baru"}  # Magetan's group rows (seed 000 lines 3497, 3620)
+NOMENKLATUR = {
+    "lama": "Program lama",
+    "baru": "Program baru",
+}  # Magetan's group rows (seed 000 lines 3497, 3620)
 
 # The form's column titles (REGULATIONS §2.6).
 H_TUJUAN, H_SASARAN, H_KODE = "Tujuan", "Sasaran", "Kode"
@@ -82,25 +85,46 @@ class Tc27:
     # --------------------------------------------------------------------------------- head
     def head(self, m: Matriks, lay: _Layout) -> tuple[Row, ...]:
         k = len(m.tahun)
-        lead = {"baris": (H_TUJUAN, H_SASARAN), "kolom": ("No", H_TUJUAN, H_SASARAN), "tidak": ()}[lay.lead]
-        first = (*(cell(t, rowspan=3) for t in lead), *((cell(H_KODE, rowspan=3),) if lay.kode else ()),
-                 cell(H_PROGRAM, rowspan=3), cell(H_INDIKATOR, rowspan=3),
-                 *((cell(H_AWAL + (f" ({m.tahun_awal})" if m.tahun_awal else ""), rowspan=3),) if lay.awal else ()),
-                 cell(H_TARGET, colspan=2 * k),
-                 *((cell(H_AKHIR, colspan=2, rowspan=2),) if lay.akhir else ()),
-                 *((cell(H_UNIT, rowspan=3),) if lay.unit else ()), *((cell(H_LOKASI, rowspan=3),) if lay.lokasi else ()))
+        lead = {"baris": (H_TUJUAN, H_SASARAN), "kolom": ("No", H_TUJUAN, H_SASARAN), "tidak": ()}[
+            lay.lead
+        ]
+        first = (
+            *(cell(t, rowspan=3) for t in lead),
+            *((cell(H_KODE, rowspan=3),) if lay.kode else ()),
+            cell(H_PROGRAM, rowspan=3),
+            cell(H_INDIKATOR, rowspan=3),
+            *(
+                (cell(H_AWAL + (f" ({m.tahun_awal})" if m.tahun_awal else ""), rowspan=3),)
+                if lay.awal
+                else ()
+            ),
+            cell(H_TARGET, colspan=2 * k),
+            *((cell(H_AKHIR, colspan=2, rowspan=2),) if lay.akhir else ()),
+            *((cell(H_UNIT, rowspan=3),) if lay.unit else ()),
+            *((cell(H_LOKASI, rowspan=3),) if lay.lokasi else ()),
+        )
         second = tuple(cell(str(y), colspan=2) for y in m.tahun)
         third = tuple(x for _ in range(k + (1 if lay.akhir else 0)) for x in ("Target", "Rp"))
         return head(first, second, third)
 
     def columns(self, m: Matriks, lay: _Layout) -> tuple[Column, ...]:
         lead: dict[str, tuple[tuple[float, Align], ...]] = {
-            "baris": ((2.2, "left"), (2.2, "left")), "kolom": ((0.6, "center"), (2.2, "left"), (2.2, "left")), "tidak": ()}
+            "baris": ((2.2, "left"), (2.2, "left")),
+            "kolom": ((0.6, "center"), (2.2, "left"), (2.2, "left")),
+            "tidak": (),
+        }
         year: list[tuple[float, Align]] = [(1.3, "right"), (2.6, "right")]
-        return columns(*lead[lay.lead], *(((1.9, "left"),) if lay.kode else ()), (3.0, "left"), (2.6, "left"),
-                       *(((1.1, "right"),) if lay.awal else ()), *year * len(m.tahun),
-                       *(((1.3, "right"), (2.9, "right")) if lay.akhir else ()),
-                       *(((1.2, "left"),) if lay.unit else ()), *(((0.9, "left"),) if lay.lokasi else ()))
+        return columns(
+            *lead[lay.lead],
+            *(((1.9, "left"),) if lay.kode else ()),
+            (3.0, "left"),
+            (2.6, "left"),
+            *(((1.1, "right"),) if lay.awal else ()),
+            *year * len(m.tahun),
+            *(((1.3, "right"), (2.9, "right")) if lay.akhir else ()),
+            *(((1.2, "left"),) if lay.unit else ()),
+            *(((0.9, "left"),) if lay.lokasi else ()),
+        )
 
     # --------------------------------------------------------------------------------- body
     def body(self, mr: MatriksRencana, lay: _Layout) -> list[Row]:
@@ -117,10 +141,16 @@ class Tc27:
             rows += self._programs(free, mr.matriks, lay)
         for t in self.c.rencana.tujuan:
             rows += self._plan_rows(t, mr.matriks, lay)
-            rows += self._programs([p for p in programs if tujuan_of[p.id] == t.id and not sasaran_of[p.id]], mr.matriks, lay)
+            rows += self._programs(
+                [p for p in programs if tujuan_of[p.id] == t.id and not sasaran_of[p.id]],
+                mr.matriks,
+                lay,
+            )
             for s in t.sasaran:
                 rows += self._plan_rows(s, mr.matriks, lay)
-                rows += self._programs([p for p in programs if sasaran_of[p.id] == s.id], mr.matriks, lay)
+                rows += self._programs(
+                    [p for p in programs if sasaran_of[p.id] == s.id], mr.matriks, lay
+                )
         if len(free) == len(programs):
             rows += self._programs(free, mr.matriks, lay)
         return rows
@@ -133,13 +163,41 @@ class Tc27:
         rows: list[Row] = []
         for k, ind in enumerate(inds):
             text = plan.uraian if k == 0 else ""
-            lead = (cell(text, strong=True), cell("")) if is_tujuan else (cell(""), cell(text, strong=True))
-            awal = (num(nilai_satuan(ind.kondisi_awal, ind.satuan) if ind else ""),) if lay.awal else ()
-            per_year = tuple(x for y in m.tahun
-                             for x in (num(nilai_satuan(ind.target.get(y), ind.satuan) if ind else ""), num("")))
-            akhir = (num(nilai_satuan(self.akhir_rencana.get(ind.id), ind.satuan) if ind else ""), num("")) if lay.akhir else ()
-            rows.append((*lead, *((cell(""),) if lay.kode else ()), cell(""), cell(ind.nama if ind else ""), *awal, *per_year,
-                         *akhir, *self._unit_lokasi(None, lay, first=False)))
+            lead = (
+                (cell(text, strong=True), cell(""))
+                if is_tujuan
+                else (cell(""), cell(text, strong=True))
+            )
+            awal = (
+                (num(nilai_satuan(ind.kondisi_awal, ind.satuan) if ind else ""),)
+                if lay.awal
+                else ()
+            )
+            per_year = tuple(
+                x
+                for y in m.tahun
+                for x in (num(nilai_satuan(ind.target.get(y), ind.satuan) if ind else ""), num(""))
+            )
+            akhir = (
+                (
+                    num(nilai_satuan(self.akhir_rencana.get(ind.id), ind.satuan) if ind else ""),
+                    num(""),
+                )
+                if lay.akhir
+                else ()
+            )
+            rows.append(
+                (
+                    *lead,
+                    *((cell(""),) if lay.kode else ()),
+                    cell(""),
+                    cell(ind.nama if ind else ""),
+                    *awal,
+                    *per_year,
+                    *akhir,
+                    *self._unit_lokasi(None, lay, first=False),
+                )
+            )
         return rows
 
     def _programs(self, programs: list[NodeRencana], m: Matriks, lay: _Layout) -> list[Row]:
@@ -150,23 +208,37 @@ class Tc27:
         for p in programs:
             model = self.models[p.id]
             if len(nomenklatur) > 1 and model.nomenklatur != last:
-                rows.append((cell(NOMENKLATUR[model.nomenklatur], colspan=self._width(m, lay), strong=True),))
+                rows.append(
+                    (
+                        cell(
+                            NOMENKLATUR[model.nomenklatur], colspan=self._width(m, lay), strong=True
+                        ),
+                    )
+                )
                 last = model.nomenklatur
             for n in p.walk():
                 if any(n.pagu.get(y) is not None for y in m.tahun):
                     rows += self._node_rows(n, model, m, lay, first_of_tujuan)
         return rows
 
-    def _node_rows(self, n: NodeRencana, program: ProgramRencana, m: Matriks, lay: _Layout, seen: set[str]) -> list[Row]:
+    def _node_rows(
+        self, n: NodeRencana, program: ProgramRencana, m: Matriks, lay: _Layout, seen: set[str]
+    ) -> list[Row]:
         years = m.tahun
         strong = n.jenis == "program"
         # An indicator is shown in the matrices whose years it has targets for (Blitar's 2021
         # and 2022-2026 matrices carry different indicators for the same node).
-        inds: list[IndikatorRencana | None] = [i for i in n.node.indikator if any(i.target.get(y) is not None for y in years)]
+        inds: list[IndikatorRencana | None] = [
+            i for i in n.node.indikator if any(i.target.get(y) is not None for y in years)
+        ]
         inds = inds or list(n.node.indikator[:1]) or [None]
         # A year in which the node has neither pagu nor a target is left blank: Magetan's one
         # matrix runs its old programs over 2019-2020 and its new ones over 2021-2023.
-        active = {y for y in years if n.pagu.get(y) is not None or any(i and i.target.get(y) is not None for i in inds)}
+        active = {
+            y
+            for y in years
+            if n.pagu.get(y) is not None or any(i and i.target.get(y) is not None for i in inds)
+        }
         rows: list[Row] = []
         for k, ind in enumerate(inds):
             first = k == 0
@@ -179,23 +251,53 @@ class Tc27:
                 number = self._tujuan_number(t_id) if named and t_id not in seen else ""
                 if named:
                     seen.add(t_id)
-                lead = (mid(number), cell(self._plan_name("tujuan", program.tujuan) if named else "", strong=strong),
-                        cell(self._plan_name("sasaran", program.sasaran) if named else "", strong=strong))
+                lead = (
+                    mid(number),
+                    cell(self._plan_name("tujuan", program.tujuan) if named else "", strong=strong),
+                    cell(
+                        self._plan_name("sasaran", program.sasaran) if named else "", strong=strong
+                    ),
+                )
             elif lay.lead == "baris":
                 lead = (cell(""), cell(""))
             kode = (cell((n.node.kode or "") if first else ""),) if lay.kode else ()
             name = cell(n.node.nama if first else "", strong=strong, level=LEVEL[n.jenis])
-            awal = (num(target_text(ind.kondisi_awal, ind.satuan) if ind else ""),) if lay.awal else ()
-            per_year = tuple(x for y in years for x in (
-                num(target_text(ind.target.get(y), ind.satuan) if ind and y in active else "", strong=strong),
-                num((rupiah(n.pagu.get(y), False) if first else KOSONG) if y in active else "", strong=strong)))
+            awal = (
+                (num(target_text(ind.kondisi_awal, ind.satuan) if ind else ""),) if lay.awal else ()
+            )
+            per_year = tuple(
+                x
+                for y in years
+                for x in (
+                    num(
+                        target_text(ind.target.get(y), ind.satuan) if ind and y in active else "",
+                        strong=strong,
+                    ),
+                    num(
+                        (rupiah(n.pagu.get(y), False) if first else KOSONG) if y in active else "",
+                        strong=strong,
+                    ),
+                )
+            )
             akhir: Row = ()
             if lay.akhir:
                 ak = kondisi_akhir(ind, years) if ind else None
-                akhir = (num(nilai_satuan(ak.nilai, ak.satuan) if ak else "", strong=strong),
-                         num(rupiah(n.pagu_akhir(years), False) if first else KOSONG, strong=strong))
-            rows.append((*lead, *kode, name, cell(ind.nama if ind else "", strong=strong), *awal, *per_year, *akhir,
-                         *self._unit_lokasi(n, lay, first)))
+                akhir = (
+                    num(nilai_satuan(ak.nilai, ak.satuan) if ak else "", strong=strong),
+                    num(rupiah(n.pagu_akhir(years), False) if first else KOSONG, strong=strong),
+                )
+            rows.append(
+                (
+                    *lead,
+                    *kode,
+                    name,
+                    cell(ind.nama if ind else "", strong=strong),
+                    *awal,
+                    *per_year,
+                    *akhir,
+                    *self._unit_lokasi(n, lay, first),
+                )
+            )
         return rows
 
     def _unit_lokasi(self, n: NodeRencana | None, lay: _Layout, first: bool) -> Row:
@@ -210,15 +312,31 @@ class Tc27:
             return []
         span = lay.lead_width + (1 if lay.kode else 0) + 2 + (1 if lay.awal else 0)
         tail = (1 if lay.unit else 0) + (1 if lay.lokasi else 0)
-        return [(cell("TOTAL", colspan=span, strong=True),
-                 *(x for y in m.tahun for x in (cell(""), num(rupiah(mr.total[y], False), strong=True))),
-                 *((cell(""), num(rupiah(mr.total_akhir, False), strong=True)) if lay.akhir else ()),
-                 *((cell("", colspan=tail),) if tail else ()))]
+        return [
+            (
+                cell("TOTAL", colspan=span, strong=True),
+                *(
+                    x
+                    for y in m.tahun
+                    for x in (cell(""), num(rupiah(mr.total[y], False), strong=True))
+                ),
+                *((cell(""), num(rupiah(mr.total_akhir, False), strong=True)) if lay.akhir else ()),
+                *((cell("", colspan=tail),) if tail else ()),
+            )
+        ]
 
     # ------------------------------------------------------------------------------ helpers
     def _width(self, m: Matriks, lay: _Layout) -> int:
-        return (lay.lead_width + (1 if lay.kode else 0) + 2 + (1 if lay.awal else 0) + 2 * len(m.tahun)
-                + (2 if lay.akhir else 0) + (1 if lay.unit else 0) + (1 if lay.lokasi else 0))
+        return (
+            lay.lead_width
+            + (1 if lay.kode else 0)
+            + 2
+            + (1 if lay.awal else 0)
+            + 2 * len(m.tahun)
+            + (2 if lay.akhir else 0)
+            + (1 if lay.unit else 0)
+            + (1 if lay.lokasi else 0)
+        )
 
     def _tujuan_number(self, id: str) -> str:
         for n, t in enumerate(self.c.rencana.tujuan, 1):
@@ -244,4 +362,8 @@ def target_text(value: NilaiTarget, satuan: str) -> str:
 def nilai_satuan(number: Decimal | None, unit: str) -> str:
     if number is None:
         return KOSONG
-    return f"{angka(number)}%" if unit.strip() in ("%", "persen", "Persen") else f"{angka(number)} {unit}".strip()
+    return (
+        f"{angka(number)}%"
+        if unit.strip() in ("%", "persen", "Persen")
+        else f"{angka(number)} {unit}".strip()
+    )

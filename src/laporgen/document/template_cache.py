@@ -23,7 +23,9 @@ import jinja2
 from jinja2 import Environment
 
 VERSION = 1  # raise when what laporgen compiles changes in a way the fingerprint does not show
-MAGIC = importlib.util.MAGIC_NUMBER + f"laporgen-narasi-{VERSION}-jinja-{jinja2.__version__}\n".encode()
+MAGIC = (
+    importlib.util.MAGIC_NUMBER + f"laporgen-narasi-{VERSION}-jinja-{jinja2.__version__}\n".encode()
+)
 
 
 def cache_dir() -> Path | None:
@@ -41,7 +43,10 @@ def compiled(env: Environment, text: str, path: Path) -> CodeType:
     if folder is None:
         return env.compile(text)
     # abspath, not resolve(): no file-system call per narrative file, and a name is all it takes
-    entry = folder / (hashlib.sha256(f"{os.path.abspath(path)}\0{_fingerprint(env)}".encode()).hexdigest() + ".bin")
+    entry = folder / (
+        hashlib.sha256(f"{os.path.abspath(path)}\0{_fingerprint(env)}".encode()).hexdigest()
+        + ".bin"
+    )
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
     code = _read(entry, digest)
     if code is None:
@@ -53,8 +58,16 @@ def compiled(env: Environment, text: str, path: Path) -> CodeType:
 def _fingerprint(env: Environment) -> str:
     """What the compiled code depends on besides the text: the sandbox's class and its
     intercepted operators, escaping, newline handling, the filter names."""
-    return "|".join((type(env).__module__, type(env).__qualname__, repr(env.autoescape), repr(env.keep_trailing_newline),
-                     ",".join(sorted(getattr(env, "intercepted_binops", ()))), ",".join(sorted(env.filters))))
+    return "|".join(
+        (
+            type(env).__module__,
+            type(env).__qualname__,
+            repr(env.autoescape),
+            repr(env.keep_trailing_newline),
+            ",".join(sorted(getattr(env, "intercepted_binops", ()))),
+            ",".join(sorted(env.filters)),
+        )
+    )
 
 
 def _read(entry: Path, digest: bytes) -> CodeType | None:
@@ -66,7 +79,7 @@ def _read(entry: Path, digest: bytes) -> CodeType | None:
     if not data.startswith(head):
         return None
     try:
-        code = marshal.loads(data[len(head):])
+        code = marshal.loads(data[len(head) :])
     except (EOFError, ValueError, TypeError):
         return None
     return code if isinstance(code, CodeType) else None

@@ -42,8 +42,10 @@ class Permasalahan(Model):
     @model_validator(mode="after")
     def _one_form(self) -> "Permasalahan":
         if self.uraian and self.masalah:
-            raise ValueError("a pokok masalah with `masalah` is printed as a table row, where its `uraian` would not "
-                             "appear; move the uraian to narasi/identifikasi-permasalahan.md")
+            raise ValueError(
+                "a pokok masalah with `masalah` is printed as a table row, where its `uraian` would not "
+                "appear; move the uraian to narasi/identifikasi-permasalahan.md"
+            )
         return self
 
 
@@ -62,8 +64,11 @@ class Kebijakan(Model):
     perspektif: str
     strategi: str
     kebijakan: str
-    program: list[str] = Field([], description="The programs serving this policy: a program id of program.yaml "
-                                               "(printed as the program's name) or a name written as it is to print")
+    program: list[str] = Field(
+        [],
+        description="The programs serving this policy: a program id of program.yaml "
+        "(printed as the program's name) or a name written as it is to print",
+    )
 
 
 class BarisUrusan(Model):
@@ -83,7 +88,9 @@ class BarisUrusan(Model):
     def _one_source(self) -> "BarisUrusan":
         given = [x for x in (self.indikator, self.program, self.nama) if x is not None]
         if len(given) != 1:
-            raise ValueError("give exactly one of indikator (a plan indicator id), program (a program id) or nama")
+            raise ValueError(
+                "give exactly one of indikator (a plan indicator id), program (a program id) or nama"
+            )
         return self
 
 

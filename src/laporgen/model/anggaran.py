@@ -15,14 +15,18 @@ from .fields import Angka, Id, Model, Rupiah
 
 
 class TercetakIndikatorProgram(Model):
-    target: dict[str, Angka] = Field({}, description='Target as printed in a table, by table: {"Tabel 1.5": 12}')
+    target: dict[str, Angka] = Field(
+        {}, description='Target as printed in a table, by table: {"Tabel 1.5": 12}'
+    )
 
 
 class IndikatorProgram(Model):
     nama: str
     satuan: str
     target: Angka = Field(description="Target of the (last) Perjanjian Kinerja, the one measured")
-    target_murni: Angka | None = Field(None, description="Target of the original DPA/PK when it differs")
+    target_murni: Angka | None = Field(
+        None, description="Target of the original DPA/PK when it differs"
+    )
     realisasi: Angka | None = None
     realisasi_dari: Literal["serapan_total"] | None = Field(
         None, description="Take the realisasi from a computed figure (the agency's total serapan)"
@@ -44,7 +48,9 @@ class Anggaran(Model):
 
 
 class TercetakNode(Model):
-    pagu: dict[str, Rupiah] = Field({}, description='Pagu as printed, by table: {"Tabel 1.5": 75000000}')
+    pagu: dict[str, Rupiah] = Field(
+        {}, description='Pagu as printed, by table: {"Tabel 1.5": 75000000}'
+    )
     pagu_murni: dict[str, Rupiah] = {}
     realisasi: dict[str, Rupiah] = {}
     efisiensi: Angka | None = Field(None, description="Tingkat efisiensi as printed")
@@ -72,7 +78,9 @@ class Kegiatan(Model):
     @model_validator(mode="after")
     def _money_at_leaves(self) -> "Kegiatan":
         if self.sub_kegiatan and self.anggaran is not None:
-            raise ValueError("a kegiatan with sub_kegiatan takes its anggaran from them; remove anggaran")
+            raise ValueError(
+                "a kegiatan with sub_kegiatan takes its anggaran from them; remove anggaran"
+            )
         if not self.sub_kegiatan and self.anggaran is None:
             raise ValueError("a kegiatan without sub_kegiatan needs anggaran: {pagu, realisasi}")
         return self

@@ -45,7 +45,9 @@ class Content(Protocol):
     def folder(self) -> Path: ...
     @property
     def settings(self) -> Any: ...
+
     """The validated document.toml; `settings.jenis` names the type."""
+
     @property
     def agency(self) -> Agency: ...
     @property
@@ -56,6 +58,7 @@ class Content(Protocol):
     def sources(self) -> dict[str, Source]: ...
     @property
     def tabel(self) -> DeclaredTables: ...
+
     """The tables declared in `tabel.yaml` (every type may hold one)."""
 
     def program_nodes(self) -> ProgramNodes:
@@ -103,7 +106,9 @@ class LkjipContent:
         for r in self.kinerja.riwayat:  # earlier years, as this year's report prints them
             if r.id is not None:
                 key = names.get(r.id, ("realisasi", r.id, r.indikator))
-                out.setdefault(key, {}).update({y: v.realisasi for y, v in r.tahun.items() if y != year})
+                out.setdefault(key, {}).update(
+                    {y: v.realisasi for y, v in r.tahun.items() if y != year}
+                )
         for node_id, (_level, node, _) in self.program_nodes().items():
             if getattr(node, "anggaran", None) is not None:
                 out[("realisasi_anggaran", node_id, node.nama)] = {year: node.anggaran.realisasi}
@@ -147,5 +152,3 @@ class RenstraContent:
                 out[("realisasi_anggaran", u.nama, u.nama)] = dict(u.realisasi)
             stack[:0] = u.anak
         return out
-
-

@@ -50,9 +50,18 @@ def _to_decimal(value: Any) -> Decimal:
         return Decimal(repr(value))
     if isinstance(value, str) and _PLAIN_NUMBER.fullmatch(value.strip()):
         return Decimal(value.strip())
-    hint = _number_hint(value.strip()) if isinstance(value, str) else (
-        "write the number after the colon" if value is None else "write the number alone, e.g. 92.5")
-    raise PydanticCustomError("number", "expected a number, got {got}; {hint}", {"got": shown(value), "hint": hint})
+    hint = (
+        _number_hint(value.strip())
+        if isinstance(value, str)
+        else (
+            "write the number after the colon"
+            if value is None
+            else "write the number alone, e.g. 92.5"
+        )
+    )
+    raise PydanticCustomError(
+        "number", "expected a number, got {got}; {hint}", {"got": shown(value), "hint": hint}
+    )
 
 
 def _number_hint(text: str) -> str:
@@ -65,14 +74,28 @@ def _number_hint(text: str) -> str:
 
 def _finite(value: Decimal) -> Decimal:
     if not value.is_finite():
-        raise PydanticCustomError("number", "expected a finite number, got {got}; {hint}",
-                                  {"got": str(value), "hint": "write an ordinary number, e.g. 92.5"})
+        raise PydanticCustomError(
+            "number",
+            "expected a finite number, got {got}; {hint}",
+            {"got": str(value), "hint": "write an ordinary number, e.g. 92.5"},
+        )
     if value.adjusted() >= MAX_DIGITS:
-        raise PydanticCustomError("number", "the number {got} is too large; {hint}", {
-            "got": str(value), "hint": f"numbers have at most {MAX_DIGITS} digits before the decimal point: check for extra zeros"})
-    if _exponent(value) < -MAX_DECIMALS and value != value.quantize(Decimal(1).scaleb(-MAX_DECIMALS)):
-        raise PydanticCustomError("number", "the number {got} has too many decimal places; {hint}", {
-            "got": str(value), "hint": f"round it to at most {MAX_DECIMALS} decimals"})
+        raise PydanticCustomError(
+            "number",
+            "the number {got} is too large; {hint}",
+            {
+                "got": str(value),
+                "hint": f"numbers have at most {MAX_DIGITS} digits before the decimal point: check for extra zeros",
+            },
+        )
+    if _exponent(value) < -MAX_DECIMALS and value != value.quantize(
+        Decimal(1).scaleb(-MAX_DECIMALS)
+    ):
+        raise PydanticCustomError(
+            "number",
+            "the number {got} has too many decimal places; {hint}",
+            {"got": str(value), "hint": f"round it to at most {MAX_DECIMALS} decimals"},
+        )
     return value
 
 
@@ -85,8 +108,11 @@ def _exponent(value: Decimal) -> int:
 
 def _non_negative(value: Decimal) -> Decimal:
     if value < 0:
-        raise PydanticCustomError("number", "must not be negative, got {got}; {hint}",
-                                  {"got": str(value), "hint": "write the amount without a minus sign"})
+        raise PydanticCustomError(
+            "number",
+            "must not be negative, got {got}; {hint}",
+            {"got": str(value), "hint": "write the amount without a minus sign"},
+        )
     return value
 
 
@@ -95,24 +121,39 @@ def _sen(value: Decimal) -> Decimal:
     way (`1.500` for 1500), which YAML silently reads as one and a half."""
     if _exponent(value) < -2:
         whole = f"{value:f}".replace(".", "")
-        hint = (f"if the dot separates thousands, write {whole.lstrip('0') or '0'} (no thousands separators)"
-                if value.as_tuple().exponent == -3 else "Rupiah have at most 2 decimals (sen)")
-        raise PydanticCustomError("number", "expected Rupiah with at most 2 decimals, got {got}; {hint}",
-                                  {"got": str(value), "hint": hint})
+        hint = (
+            f"if the dot separates thousands, write {whole.lstrip('0') or '0'} (no thousands separators)"
+            if value.as_tuple().exponent == -3
+            else "Rupiah have at most 2 decimals (sen)"
+        )
+        raise PydanticCustomError(
+            "number",
+            "expected Rupiah with at most 2 decimals, got {got}; {hint}",
+            {"got": str(value), "hint": hint},
+        )
     return value
 
 
 def _whole(value: Any) -> Any:
     """A count: digits only. `true` would be read as 1, `1.600` (a thousands dot) as 1.6."""
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
-        raise PydanticCustomError("whole_number", "expected a whole number, got {got}; {hint}",
-                                  {"got": shown(value), "hint": "write the count in digits, e.g. 12"})
+        raise PydanticCustomError(
+            "whole_number",
+            "expected a whole number, got {got}; {hint}",
+            {"got": shown(value), "hint": "write the count in digits, e.g. 12"},
+        )
     if isinstance(value, Decimal) and value != value.to_integral_value():
         thousands = value.as_tuple().exponent == -3
-        hint = (f"if the dot separates thousands, write {f'{value:f}'.replace('.', '')}" if thousands
-                else "a count has no decimals")
-        raise PydanticCustomError("whole_number", "expected a whole number, got {got}; {hint}",
-                                  {"got": str(value), "hint": hint})
+        hint = (
+            f"if the dot separates thousands, write {f'{value:f}'.replace('.', '')}"
+            if thousands
+            else "a count has no decimals"
+        )
+        raise PydanticCustomError(
+            "whole_number",
+            "expected a whole number, got {got}; {hint}",
+            {"got": str(value), "hint": hint},
+        )
     return value
 
 
@@ -120,11 +161,19 @@ def _whole(value: Any) -> Any:
 # the loader refuses (a NaN or infinite number fails both comparisons).
 _BOUNDS = {"exclusiveMaximum": 10**MAX_DIGITS, "exclusiveMinimum": -(10**MAX_DIGITS)}
 
-Angka = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_finite), Field(json_schema_extra=_BOUNDS)]
+Angka = Annotated[
+    Decimal, BeforeValidator(_to_decimal), AfterValidator(_finite), Field(json_schema_extra=_BOUNDS)
+]
 """A measured or planned value in the indicator's unit (may be negative)."""
 
-Rupiah = Annotated[Decimal, BeforeValidator(_to_decimal), AfterValidator(_finite), AfterValidator(_non_negative),
-                   AfterValidator(_sen), Field(json_schema_extra={**_BOUNDS, "minimum": 0})]
+Rupiah = Annotated[
+    Decimal,
+    BeforeValidator(_to_decimal),
+    AfterValidator(_finite),
+    AfterValidator(_non_negative),
+    AfterValidator(_sen),
+    Field(json_schema_extra={**_BOUNDS, "minimum": 0}),
+]
 """An amount of money in Rupiah; never negative."""
 
 Jumlah = Annotated[int, BeforeValidator(_whole), Field(ge=0, strict=False)]
@@ -145,4 +194,6 @@ class Model(BaseModel):
     `Field(default_factory=X)`, not `= X()`: an instance in the class body builds X at import,
     and pydantic deep-copies such a default (unhashable: it holds dicts) for every object."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )

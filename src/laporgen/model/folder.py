@@ -42,12 +42,18 @@ def renstra_files() -> dict[str, type[BaseModel]]:
     from .evaluasi import Evaluasi
     from .rencana_program import RencanaProgram
 
-    return {"rencana": Rencana, "program": RencanaProgram, "evaluasi": Evaluasi,
-            "sumber_daya": SumberDayaRenstra, "analisis": Analisis}
+    return {
+        "rencana": Rencana,
+        "program": RencanaProgram,
+        "evaluasi": Evaluasi,
+        "sumber_daya": SumberDayaRenstra,
+        "analisis": Analisis,
+    }
 
 
 RENSTRA_OPTIONAL = {"program", "evaluasi", "sumber_daya", "analisis"}
 """A data-only Renstra (the plan an LKjIP reports against) may hold just `rencana.yaml`."""
+
 
 def read_jenis(folder: Path) -> tuple[object, Source] | None:
     """The `jenis` written in the document.toml of `folder`, unchecked (the registry of
@@ -63,8 +69,16 @@ def read_jenis(folder: Path) -> tuple[object, Source] | None:
 
 def _require_folder(folder: Path) -> None:
     if not folder.is_dir():
-        raise LaporgenError([Problem(display_path(folder), "not a folder",
-                                     hint="give a document folder such as content/<agency>/lkjip-2024", code="input.file")])
+        raise LaporgenError(
+            [
+                Problem(
+                    display_path(folder),
+                    "not a folder",
+                    hint="give a document folder such as content/<agency>/lkjip-2024",
+                    code="input.file",
+                )
+            ]
+        )
 
 
 def load_renstra(folder: Path) -> RenstraContent:
@@ -74,10 +88,17 @@ def load_renstra(folder: Path) -> RenstraContent:
 
     parts, sources, narasi = load_parts(folder, RenstraSettings, renstra_files(), RENSTRA_OPTIONAL)
     content = RenstraContent(
-        folder=folder, settings=parts["document"], agency=parts["agency"], rencana=parts["rencana"],
-        program=parts.get("program"), evaluasi=parts.get("evaluasi") or Evaluasi(),
-        sumber_daya=parts.get("sumber_daya") or SumberDayaRenstra(), analisis=parts.get("analisis") or Analisis(),
-        narasi=narasi, sources=sources, tabel=parts.get("tabel") or DeclaredTables(),
+        folder=folder,
+        settings=parts["document"],
+        agency=parts["agency"],
+        rencana=parts["rencana"],
+        program=parts.get("program"),
+        evaluasi=parts.get("evaluasi") or Evaluasi(),
+        sumber_daya=parts.get("sumber_daya") or SumberDayaRenstra(),
+        analisis=parts.get("analisis") or Analisis(),
+        narasi=narasi,
+        sources=sources,
+        tabel=parts.get("tabel") or DeclaredTables(),
     )
     problems = check_renstra_references(content)
     if problems:
@@ -89,9 +110,16 @@ def load_lkjip(folder: Path) -> LkjipContent:
     """Load and validate an LKjIP document folder (`content/<agency>/<document>/`)."""
     parts, sources, narasi = load_parts(folder, DocumentSettings, LKJIP_FILES)
     content = LkjipContent(
-        folder=folder, settings=parts["document"], agency=parts["agency"], rencana=parts["rencana"],
-        program=parts["program"], kinerja=parts["kinerja"], sumber_daya=parts["sumber_daya"],
-        narasi=narasi, sources=sources, tabel=parts.get("tabel") or DeclaredTables(),
+        folder=folder,
+        settings=parts["document"],
+        agency=parts["agency"],
+        rencana=parts["rencana"],
+        program=parts["program"],
+        kinerja=parts["kinerja"],
+        sumber_daya=parts["sumber_daya"],
+        narasi=narasi,
+        sources=sources,
+        tabel=parts.get("tabel") or DeclaredTables(),
     )
     problems = check_references(content)
     if problems:
@@ -99,8 +127,12 @@ def load_lkjip(folder: Path) -> LkjipContent:
     return content
 
 
-def load_parts(folder: Path, settings: type[BaseModel], files: dict[str, type[BaseModel]],
-               optional: Collection[str] = frozenset()) -> tuple[dict[str, Any], dict[str, Source], dict[str, Narasi]]:
+def load_parts(
+    folder: Path,
+    settings: type[BaseModel],
+    files: dict[str, type[BaseModel]],
+    optional: Collection[str] = frozenset(),
+) -> tuple[dict[str, Any], dict[str, Source], dict[str, Narasi]]:
     """Every file of a document folder validated, with all problems reported at once. An LKjIP
     whose document.toml names a `renstra` folder takes the plan (`rencana`) from there: one
     plan per agency, shared by the Renstra and every year's LKjIP."""
@@ -108,7 +140,10 @@ def load_parts(folder: Path, settings: type[BaseModel], files: dict[str, type[Ba
     problems: list[Problem] = []
     parts: dict[str, Any] = {}
     sources: dict[str, Source] = {}
-    wanted: dict[str, tuple[Path, type[BaseModel]]] = {"document": (folder, settings), "agency": (folder.parent, Agency)}
+    wanted: dict[str, tuple[Path, type[BaseModel]]] = {
+        "document": (folder, settings),
+        "agency": (folder.parent, Agency),
+    }
     for stem, (where, model) in wanted.items():
         _load_one(stem, where, model, parts, sources, problems)
     shared = _shared_plan(folder, parts.get("document"), sources.get("document"), problems)
@@ -116,7 +151,9 @@ def load_parts(folder: Path, settings: type[BaseModel], files: dict[str, type[Ba
         where = shared if stem == "rencana" and shared is not None else folder
         # with no valid document.toml the plan's folder is unknown: don't report it missing as well
         unknown_plan = stem == "rencana" and "document" not in parts
-        _load_one(stem, where, model, parts, sources, problems, optional=stem in optional or unknown_plan)
+        _load_one(
+            stem, where, model, parts, sources, problems, optional=stem in optional or unknown_plan
+        )
     for stem, model in COMMON_FILES.items():
         _load_one(stem, folder, model, parts, sources, problems, optional=True)
     if "tabel" in parts:
@@ -127,33 +164,58 @@ def load_parts(folder: Path, settings: type[BaseModel], files: dict[str, type[Ba
     return parts, sources, narasi
 
 
-def _shared_plan(folder: Path, settings: Any, source: Source | None, problems: list[Problem]) -> Path | None:
+def _shared_plan(
+    folder: Path, settings: Any, source: Source | None, problems: list[Problem]
+) -> Path | None:
     """The Renstra folder an LKjIP names in `renstra = "../renstra-2024-2026"`, checked."""
     name = getattr(settings, "renstra", None)
     if name is None or source is None:
         return None
     shared = (folder / name).resolve()
     if find_data_file(shared, "rencana") is None:
-        problems.append(source.problem(("renstra",), f"{display_path(shared)} has no rencana.yaml",
-                                       "name the folder of the agency's Renstra, relative to this document", "ref.renstra"))
+        problems.append(
+            source.problem(
+                ("renstra",),
+                f"{display_path(shared)} has no rencana.yaml",
+                "name the folder of the agency's Renstra, relative to this document",
+                "ref.renstra",
+            )
+        )
         return None
     own = find_data_file(folder, "rencana")
     if own is not None:
-        problems.append(Problem(display_path(own), "this document takes its plan from the Renstra named in document.toml",
-                                hint="delete this file, or remove `renstra` from document.toml", code="ref.renstra"))
+        problems.append(
+            Problem(
+                display_path(own),
+                "this document takes its plan from the Renstra named in document.toml",
+                hint="delete this file, or remove `renstra` from document.toml",
+                code="ref.renstra",
+            )
+        )
     return shared
 
 
-def _load_one(stem: str, where: Path, model: type[BaseModel], parts: dict, sources: dict, problems: list[Problem],
-              optional: bool = False) -> None:
+def _load_one(
+    stem: str,
+    where: Path,
+    model: type[BaseModel],
+    parts: dict,
+    sources: dict,
+    problems: list[Problem],
+    optional: bool = False,
+) -> None:
     try:
         path = find_data_file(where, stem)
         if path is None:
             if not optional:
-                problems.append(Problem(
-                    display_path(where / f"{stem}.yaml"), "file is missing",
-                    hint=f"create {stem}.yaml (or .toml) in {display_path(where)}", code="input.file",
-                ))
+                problems.append(
+                    Problem(
+                        display_path(where / f"{stem}.yaml"),
+                        "file is missing",
+                        hint=f"create {stem}.yaml (or .toml) in {display_path(where)}",
+                        code="input.file",
+                    )
+                )
             return
         parts[stem], sources[stem] = load(model, path)
     except LaporgenError as exc:
@@ -192,32 +254,63 @@ def _narasi_files(folder: Path, problems: list[Problem]) -> list[Path]:
             target = current.resolve(strict=True)
         except (OSError, RuntimeError) as exc:  # RuntimeError: a link loop (up to Python 3.12)
             loop = isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP
-            problems.append(_link_problem(current, "is a link that leads back to itself" if loop
-                                          else "is a link to a file that does not exist", "replace the link with the file"))
+            problems.append(
+                _link_problem(
+                    current,
+                    "is a link that leads back to itself"
+                    if loop
+                    else "is a link to a file that does not exist",
+                    "replace the link with the file",
+                )
+            )
             continue
         if current.is_symlink() and not target.is_relative_to(inside):
-            problems.append(_link_problem(current, f"is a link to {target}, outside the document folder",
-                                          "copy the file into the document folder instead of linking to it"))
+            problems.append(
+                _link_problem(
+                    current,
+                    f"is a link to {target}, outside the document folder",
+                    "copy the file into the document folder instead of linking to it",
+                )
+            )
             continue
         if not target.is_dir() or current.suffix == ".md":  # a folder named x.md: read_text says so
             if current.suffix == ".md":
                 found.append(current)
             continue
-        if target in visited or any(v.is_relative_to(target) for v in visited if current.is_symlink()):
-            problems.append(_link_problem(current, "is a link to a folder that contains it",
-                                          "replace the link with the files"))
+        if target in visited or any(
+            v.is_relative_to(target) for v in visited if current.is_symlink()
+        ):
+            problems.append(
+                _link_problem(
+                    current,
+                    "is a link to a folder that contains it",
+                    "replace the link with the files",
+                )
+            )
             continue
         visited.add(target)
         try:
             children = sorted(current.iterdir(), reverse=True)
         except OSError as exc:
-            problems.append(Problem(display_path(current), f"cannot read the folder ({exc.strerror})",
-                                    hint="check that you may read it", code="input.file"))
+            problems.append(
+                Problem(
+                    display_path(current),
+                    f"cannot read the folder ({exc.strerror})",
+                    hint="check that you may read it",
+                    code="input.file",
+                )
+            )
             continue
         pending.extend(children)
         if len(found) + len(pending) > MAX_NARASI_FILES:
-            problems.append(Problem(display_path(folder), f"holds more than {MAX_NARASI_FILES} files",
-                                    hint="keep one .md file per section in narasi/", code="input.limit"))
+            problems.append(
+                Problem(
+                    display_path(folder),
+                    f"holds more than {MAX_NARASI_FILES} files",
+                    hint="keep one .md file per section in narasi/",
+                    code="input.limit",
+                )
+            )
             return []
     return sorted(found)
 

@@ -17,23 +17,33 @@ def image_problem(name: str, base: Path, root: Path) -> tuple[str, str] | None:
 
     A URL, an absolute path or a path leading out of `root` (by "..", or by a link) is refused:
     a document folder is built on other people's machines too, and must carry its pictures."""
-    if name.lower().startswith(URL_SCHEMES) or PurePosixPath(name).is_absolute() or Path(name).is_absolute():
-        return (f"image '{name}' is not a path inside the document folder",
-                "copy the picture into the document folder and give its path relative to this file")
+    if (
+        name.lower().startswith(URL_SCHEMES)
+        or PurePosixPath(name).is_absolute()
+        or Path(name).is_absolute()
+    ):
+        return (
+            f"image '{name}' is not a path inside the document folder",
+            "copy the picture into the document folder and give its path relative to this file",
+        )
     path = (base / name).resolve()
     if not path.is_relative_to(root.resolve()):
-        return (f"image '{name}' lies outside the document folder {root.name}/",
-                "copy the picture into the document folder and give its path relative to this file")
+        return (
+            f"image '{name}' lies outside the document folder {root.name}/",
+            "copy the picture into the document folder and give its path relative to this file",
+        )
     if not path.is_file():
-        return (f"no image file '{name}' in {display(base, root)}",
-                "put the picture there, or correct the name (paths are relative to this file)")
+        return (
+            f"no image file '{name}' in {display(base, root)}",
+            "put the picture there, or correct the name (paths are relative to this file)",
+        )
     if image_kind(path) is None:
         return (f"'{name}' is not a PNG or JPEG image", "save the picture as .png or .jpg")
     return None
 
 
 def image_kind(path: Path) -> str | None:
-    """"png" or "jpeg" when the file is one (by its content, not its name; the picture is then
+    """ "png" or "jpeg" when the file is one (by its content, not its name; the picture is then
     read whole by Pillow, so a truncated or corrupt file is refused here, not by Word), else None."""
     with path.open("rb") as file:
         head = file.read(8)

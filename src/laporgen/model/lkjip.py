@@ -16,12 +16,16 @@ class TercetakCapaian(Model):
     capaian: Angka | None = None
     kategori: str | None = None
     kemajuan: Angka | None = None
-    efisiensi: Angka | None = Field(None, description="Efisiensi of this indicator's row, as printed")
+    efisiensi: Angka | None = Field(
+        None, description="Efisiensi of this indicator's row, as printed"
+    )
 
 
 class Realisasi(Model):
     # a default, so a TOML file (which has no null) can say "not measured" by leaving it out
-    nilai: Angka | None = Field(None, description="Realisasi of the report year; null (or left out) when not measured")
+    nilai: Angka | None = Field(
+        None, description="Realisasi of the report year; null (or left out) when not measured"
+    )
     sumber_data: str | None = None
     tercetak: TercetakCapaian = Field(default_factory=TercetakCapaian)
 
@@ -67,8 +71,12 @@ class PerjanjianKinerja(Model):
     versi: Literal["murni", "perubahan"]
     tanggal: dt.date
     alasan: str | None = None
-    indikator: list[Id] = Field([], description="Plan indicators; target = the plan's target of the year")
-    target: dict[Id, Angka] = Field({}, description="Targets that differ from the plan, by indicator id")
+    indikator: list[Id] = Field(
+        [], description="Plan indicators; target = the plan's target of the year"
+    )
+    target: dict[Id, Angka] = Field(
+        {}, description="Targets that differ from the plan, by indicator id"
+    )
     baris: list[BarisPK] = []
 
 
@@ -130,13 +138,20 @@ class Kinerja(Model):
     realisasi: dict[Id, Realisasi]
     riwayat: list[Riwayat] = []
     perjanjian_kinerja: list[PerjanjianKinerja] = Field(min_length=1)
-    renja: list[Id] = Field([], description="Indicators of the Rencana Kerja (targets from the plan)")
+    renja: list[Id] = Field(
+        [], description="Indicators of the Rencana Kerja (targets from the plan)"
+    )
     dukungan: dict[Id, Dukungan] = Field(description="By sasaran id")
     analisis: dict[Id, AnalisisSasaran] = Field({}, description="By sasaran id")
     standar: list[Standar] = []
-    rencana_aksi: dict[Id, list[str]] = Field({}, description="Next year's actions, by indicator id")
-    target_triwulan: dict[Id, tuple[Angka | None, Angka | None, Angka | None, Angka | None]] = Field(
-        {}, description="Next year's TW I-IV targets, by indicator id (null: no target that quarter)"
+    rencana_aksi: dict[Id, list[str]] = Field(
+        {}, description="Next year's actions, by indicator id"
+    )
+    target_triwulan: dict[Id, tuple[Angka | None, Angka | None, Angka | None, Angka | None]] = (
+        Field(
+            {},
+            description="Next year's TW I-IV targets, by indicator id (null: no target that quarter)",
+        )
     )
     inovasi: list[Inovasi] = []
     prestasi: list[Prestasi] = []

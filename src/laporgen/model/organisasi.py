@@ -15,7 +15,7 @@ class Pemda(Model):
 
     @property
     def lengkap(self) -> str:
-        """"Kabupaten Magetan"."""
+        """ "Kabupaten Magetan"."""
         return f"{self.jenis} {self.nama}"
 
 
@@ -37,15 +37,25 @@ class Kepala(Model):
 class Agency(Model):
     pemda: Pemda
     nama: str = Field(description='The agency\'s name without the region, e.g. "Dinas Sosial"')
-    alamat: str | None = Field(None, description="Street address, printed on the cover (and the kop)")
+    alamat: str | None = Field(
+        None, description="Street address, printed on the cover (and the kop)"
+    )
     telepon: str | None = Field(None, description='Telephone (and fax) as printed: "(0342) 801357"')
     email: str | None = Field(None, description="E-mail address printed on the cover")
-    website: str | None = Field(None, description='Website printed on the cover: "www.dinsos.blitarkab.go.id"')
+    website: str | None = Field(
+        None, description='Website printed on the cover: "www.dinsos.blitarkab.go.id"'
+    )
     logo: str | None = Field(
-        None, description="The logo on every cover of the agency's documents: a PNG or JPEG file, relative to the "
-        "agency folder (beside agency.yaml); a document's own `logo` in document.toml replaces it")
-    dasar_hukum: str = Field(description="The regulation that sets up the organisation (Perbup/Perwali)")
-    unit: list[str] = Field(min_length=1, description="Organisational units (Sekretariat, Bidang ...)")
+        None,
+        description="The logo on every cover of the agency's documents: a PNG or JPEG file, relative to the "
+        "agency folder (beside agency.yaml); a document's own `logo` in document.toml replaces it",
+    )
+    dasar_hukum: str = Field(
+        description="The regulation that sets up the organisation (Perbup/Perwali)"
+    )
+    unit: list[str] = Field(
+        min_length=1, description="Organisational units (Sekretariat, Bidang ...)"
+    )
     tugas: str
     fungsi: list[str] = Field(min_length=1)
     kepala: Kepala
@@ -54,12 +64,20 @@ class Agency(Model):
     def kontak(self) -> tuple[str, ...]:
         """The contact lines of the cover and kop, as the signed covers print them: the address
         with the telephone, then e-mail and website ("" parts left out)."""
-        first = "  ".join(x for x in (self.alamat, f"Telp. {self.telepon}" if self.telepon else None) if x)
-        second = "  ".join(x for x in (f"Email: {self.email}" if self.email else None,
-                                       f"Website: {self.website}" if self.website else None) if x)
+        first = "  ".join(
+            x for x in (self.alamat, f"Telp. {self.telepon}" if self.telepon else None) if x
+        )
+        second = "  ".join(
+            x
+            for x in (
+                f"Email: {self.email}" if self.email else None,
+                f"Website: {self.website}" if self.website else None,
+            )
+            if x
+        )
         return tuple(x for x in (first, second) if x)
 
     @property
     def nama_lengkap(self) -> str:
-        """"Dinas Sosial Kabupaten Magetan"."""
+        """ "Dinas Sosial Kabupaten Magetan"."""
         return f"{self.nama} {self.pemda.lengkap}"

@@ -29,7 +29,9 @@ class PihakKedua(Model):
 
     nama: str
     gelar: str = ""
-    jabatan: list[str] = Field(min_length=1, description='As printed over the signature: ["BUPATI MAGETAN"]')
+    jabatan: list[str] = Field(
+        min_length=1, description='As printed over the signature: ["BUPATI MAGETAN"]'
+    )
 
     @property
     def nama_gelar(self) -> str:
@@ -40,13 +42,19 @@ class PkSettings(Model):
     jenis: Literal["pk"]
     tahun: Tahun = Field(description="The year the agreement is for")
     versi: Literal["murni", "perubahan"] = Field(
-        "murni", description="murni: the PK signed in January; perubahan: an amended PK (Perubahan PK)")
+        "murni",
+        description="murni: the PK signed in January; perubahan: an amended PK (Perubahan PK)",
+    )
     renstra: str | None = Field(
-        None, description='The agency\'s Renstra folder, relative to this one ("../renstra-2024-2026"): '
-        "sasaran, indikator and the year's targets are read from its rencana.yaml")
+        None,
+        description='The agency\'s Renstra folder, relative to this one ("../renstra-2024-2026"): '
+        "sasaran, indikator and the year's targets are read from its rencana.yaml",
+    )
     lkjip: str | None = Field(
-        None, description='The LKjIP of the same year, relative to this one ("../lkjip-2024"): `laporgen check` '
-        "compares the PK targets with the PK recorded there")
+        None,
+        description='The LKjIP of the same year, relative to this one ("../lkjip-2024"): `laporgen check` '
+        "compares the PK targets with the PK recorded there",
+    )
     kertas: Literal["A4", "F4"] = "A4"
     tanda_tangan: Penandatangan
     pihak_kedua: PihakKedua
@@ -72,7 +80,9 @@ class ProgramPk(Model):
     kode: str | None = None
     nama: str
     indikator: list[IndikatorPk] = []
-    kegiatan: list[KegiatanPk] = Field(min_length=1, description="Money is typed on kegiatan: a program's pagu is their sum")
+    kegiatan: list[KegiatanPk] = Field(
+        min_length=1, description="Money is typed on kegiatan: a program's pagu is their sum"
+    )
 
 
 class AnggaranPk(Model):
@@ -86,8 +96,12 @@ class Perjanjian(Model):
     """`perjanjian.yaml`: which plan indicators the PK holds (default: every sasaran indicator)
     and any agreed target that differs from the plan's target of the year."""
 
-    indikator: list[Id] = Field([], description="Plan indicator ids; empty: every sasaran indicator of the plan")
-    target: dict[Id, Angka] = Field({}, description="Agreed targets that differ from the plan, by indicator id")
+    indikator: list[Id] = Field(
+        [], description="Plan indicator ids; empty: every sasaran indicator of the plan"
+    )
+    target: dict[Id, Angka] = Field(
+        {}, description="Agreed targets that differ from the plan, by indicator id"
+    )
 
 
 @dataclass(frozen=True)
@@ -120,9 +134,16 @@ FILES: dict[str, Any] = {"rencana": Rencana, "anggaran": AnggaranPk, "perjanjian
 def load_pk(folder: Path) -> PkContent:
     """Load and validate a Perjanjian Kinerja folder."""
     parts, sources, narasi = load_parts(folder, PkSettings, FILES, {"perjanjian"})
-    content = PkContent(folder=folder, settings=parts["document"], agency=parts["agency"], rencana=parts["rencana"],
-                        anggaran=parts["anggaran"], perjanjian=parts.get("perjanjian") or Perjanjian(),
-                        narasi=narasi, sources=sources)
+    content = PkContent(
+        folder=folder,
+        settings=parts["document"],
+        agency=parts["agency"],
+        rencana=parts["rencana"],
+        anggaran=parts["anggaran"],
+        perjanjian=parts.get("perjanjian") or Perjanjian(),
+        narasi=narasi,
+        sources=sources,
+    )
     problems = _references(content)
     if problems:
         raise LaporgenError(problems)
@@ -133,29 +154,53 @@ def _references(c: PkContent) -> list[Problem]:
     """Every indicator the PK names is one of the plan's, and the plan has a target for the
     year (or the PK agrees one); the year lies in the plan's period."""
     plan = {i.id: i for t in c.rencana.tujuan for s in t.sasaran for i in s.indikator}
-    where = {i.id: ("tujuan", ti, "sasaran", si, "indikator", ii, "target")
-             for ti, t in enumerate(c.rencana.tujuan) for si, s in enumerate(t.sasaran) for ii, i in enumerate(s.indikator)}
+    where = {
+        i.id: ("tujuan", ti, "sasaran", si, "indikator", ii, "target")
+        for ti, t in enumerate(c.rencana.tujuan)
+        for si, s in enumerate(t.sasaran)
+        for ii, i in enumerate(s.indikator)
+    }
     source = c.sources.get("perjanjian")
     problems: list[Problem] = []
     tahun = c.settings.tahun
     if not c.rencana.periode[0] <= tahun <= c.rencana.periode[1]:
-        problems.append(c.sources["document"].problem(
-            ("tahun",), f"{tahun} is outside the plan's period {c.rencana.periode[0]}-{c.rencana.periode[1]}",
-            "give a year of the Renstra named in `renstra`", "ref.tahun"))
+        problems.append(
+            c.sources["document"].problem(
+                ("tahun",),
+                f"{tahun} is outside the plan's period {c.rencana.periode[0]}-{c.rencana.periode[1]}",
+                "give a year of the Renstra named in `renstra`",
+                "ref.tahun",
+            )
+        )
     if source is not None:
         for n, i in enumerate(c.perjanjian.indikator):
             if i not in plan:
-                problems.append(source.problem(("indikator", n), f"no sasaran indicator {i!r} in the plan",
-                                               f"known: {', '.join(plan)}", "ref.indikator"))
+                problems.append(
+                    source.problem(
+                        ("indikator", n),
+                        f"no sasaran indicator {i!r} in the plan",
+                        f"known: {', '.join(plan)}",
+                        "ref.indikator",
+                    )
+                )
         for i in c.perjanjian.target:
             if i not in plan:
-                problems.append(source.problem(("target", i), f"no sasaran indicator {i!r} in the plan",
-                                               f"known: {', '.join(plan)}", "ref.indikator"))
+                problems.append(
+                    source.problem(
+                        ("target", i),
+                        f"no sasaran indicator {i!r} in the plan",
+                        f"known: {', '.join(plan)}",
+                        "ref.indikator",
+                    )
+                )
     for i in c.perjanjian.indikator or list(plan):
         if i in plan and tahun not in plan[i].target and i not in c.perjanjian.target:
-            problems.append(c.sources["rencana"].problem(
-                where[i], f"indicator {i} has no target for {tahun}",
-                f"add {tahun} to its target in rencana.yaml, or agree one in perjanjian.yaml (target: {{{i}: ...}})",
-                "ref.target"))
+            problems.append(
+                c.sources["rencana"].problem(
+                    where[i],
+                    f"indicator {i} has no target for {tahun}",
+                    f"add {tahun} to its target in rencana.yaml, or agree one in perjanjian.yaml (target: {{{i}: ...}})",
+                    "ref.target",
+                )
+            )
     return problems
-

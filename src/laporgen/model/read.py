@@ -61,7 +61,9 @@ class Source:
                 return line
         return None
 
-    def problem(self, loc: FieldPath, message: str, hint: str | None = None, code: str = "input") -> Problem:
+    def problem(
+        self, loc: FieldPath, message: str, hint: str | None = None, code: str = "input"
+    ) -> Problem:
         return Problem(self.name, message, self.line_of(loc), format_path(loc) or None, hint, code)
 
 
@@ -80,10 +82,20 @@ def format_path(loc: FieldPath) -> str:
 # ------------------------------------------------------------------------------------ reading
 def find_data_file(folder: Path, stem: str) -> Path | None:
     """`stem.yaml`, `stem.yml` or `stem.toml` in `folder`; a LaporgenError if several exist."""
-    found = [folder / f"{stem}{suffix}" for suffix in DATA_SUFFIXES if _present(folder / f"{stem}{suffix}")]
+    found = [
+        folder / f"{stem}{suffix}"
+        for suffix in DATA_SUFFIXES
+        if _present(folder / f"{stem}{suffix}")
+    ]
     if len(found) > 1:
         names = ", ".join(p.name for p in found)
-        raise LaporgenError([Problem(display_path(folder), f"both {names} exist", hint="keep one", code="input.file")])
+        raise LaporgenError(
+            [
+                Problem(
+                    display_path(folder), f"both {names} exist", hint="keep one", code="input.file"
+                )
+            ]
+        )
     return found[0] if found else None
 
 
@@ -97,38 +109,89 @@ def read_text(path: Path) -> str:
     """The file's text, UTF-8 with or without BOM, any line endings; a control character (one
     Word, HTML and PDF cannot hold, often pasted from a PDF) is a problem naming its line."""
     try:
-        if path.exists() and not path.is_file() and not path.is_dir():  # reading a pipe would wait forever
-            raise LaporgenError([Problem(display_path(path), "not a file but a device or a pipe",
-                                         hint="replace it with the content file", code="input.file")])
+        if (
+            path.exists() and not path.is_file() and not path.is_dir()
+        ):  # reading a pipe would wait forever
+            raise LaporgenError(
+                [
+                    Problem(
+                        display_path(path),
+                        "not a file but a device or a pipe",
+                        hint="replace it with the content file",
+                        code="input.file",
+                    )
+                ]
+            )
         with path.open("rb") as stream:
             raw = stream.read(MAX_FILE_BYTES + 1)  # bounded: a file that keeps growing
     except OSError as exc:
-        hint = ("a folder has this file's name: rename or remove it" if isinstance(exc, IsADirectoryError)
-                else "a link points back to itself: replace it with the file" if exc.errno == errno.ELOOP
-                else "check that the file exists and that you may read it")
-        raise LaporgenError([Problem(display_path(path), f"cannot read the file ({exc.strerror})", hint=hint,
-                                     code="input.file")]) from exc
+        hint = (
+            "a folder has this file's name: rename or remove it"
+            if isinstance(exc, IsADirectoryError)
+            else "a link points back to itself: replace it with the file"
+            if exc.errno == errno.ELOOP
+            else "check that the file exists and that you may read it"
+        )
+        raise LaporgenError(
+            [
+                Problem(
+                    display_path(path),
+                    f"cannot read the file ({exc.strerror})",
+                    hint=hint,
+                    code="input.file",
+                )
+            ]
+        ) from exc
     if len(raw) > MAX_FILE_BYTES:
-        raise LaporgenError([Problem(display_path(path), f"the file is larger than {MAX_FILE_BYTES // 2**20} MB",
-                                     hint="a content file is typed text: split it, or remove what was pasted by mistake",
-                                     code="input.limit")])
+        raise LaporgenError(
+            [
+                Problem(
+                    display_path(path),
+                    f"the file is larger than {MAX_FILE_BYTES // 2**20} MB",
+                    hint="a content file is typed text: split it, or remove what was pasted by mistake",
+                    code="input.limit",
+                )
+            ]
+        )
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise LaporgenError([Problem(display_path(path), "the file is saved as UTF-16 text", 1,
-                                     hint="save it with UTF-8 encoding", code="input.encoding")])
+        raise LaporgenError(
+            [
+                Problem(
+                    display_path(path),
+                    "the file is saved as UTF-16 text",
+                    1,
+                    hint="save it with UTF-8 encoding",
+                    code="input.encoding",
+                )
+            ]
+        )
     try:
         text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        byte = raw[exc.start: exc.start + 1]
+        byte = raw[exc.start : exc.start + 1]
         guess = byte.decode("cp1252", errors="replace")
-        seen = f' (probably "{guess}" saved as Windows-1252)' if guess.isprintable() and guess != "\ufffd" else ""
-        raise LaporgenError([Problem(
-            display_path(path), f"not UTF-8 text: byte 0x{raw[exc.start]:02x}{seen}", line,
-            hint="save the file with UTF-8 encoding", code="input.encoding",
-        )]) from exc
+        seen = (
+            f' (probably "{guess}" saved as Windows-1252)'
+            if guess.isprintable() and guess != "\ufffd"
+            else ""
+        )
+        raise LaporgenError(
+            [
+                Problem(
+                    display_path(path),
+                    f"not UTF-8 text: byte 0x{raw[exc.start]:02x}{seen}",
+                    line,
+                    hint="save the file with UTF-8 encoding",
+                    code="input.encoding",
+                )
+            ]
+        ) from exc
     bad = CONTROL.search(text)
     if bad:
-        raise LaporgenError([_control_problem(display_path(path), bad.group(), text[: bad.start()].count("\n") + 1)])
+        raise LaporgenError(
+            [_control_problem(display_path(path), bad.group(), text[: bad.start()].count("\n") + 1)]
+        )
     return text
 
 
@@ -137,8 +200,14 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _control_problem(name: str, char: str, line: int | None, field: str | None = None) -> Problem:
-    return Problem(name, f"contains the control character U+{ord(char):04X}", line, field,
-                   hint="delete it (such characters often come along when copying from a PDF)", code="input.encoding")
+    return Problem(
+        name,
+        f"contains the control character U+{ord(char):04X}",
+        line,
+        field,
+        hint="delete it (such characters often come along when copying from a PDF)",
+        code="input.encoding",
+    )
 
 
 def read_data(path: Path) -> tuple[Any, Source]:
@@ -148,8 +217,13 @@ def read_data(path: Path) -> tuple[Any, Source]:
     # a control character typed in the file was refused by `read_text`; only an escape in a
     # quoted text ("\x0c", "\f") can still make one, and every escape starts with a backslash
     if "\\" in text:
-        problems = [_control_problem(source.name, found.group(), source.line_of(loc), format_path(loc) or None)
-                    for loc, value in _strings(data, ()) if (found := CONTROL.search(value))]
+        problems = [
+            _control_problem(
+                source.name, found.group(), source.line_of(loc), format_path(loc) or None
+            )
+            for loc, value in _strings(data, ())
+            if (found := CONTROL.search(value))
+        ]
         if problems:
             raise LaporgenError(problems)
     return data, source
@@ -215,27 +289,58 @@ def _at_line_start(text: str, i: int) -> bool:
 
 
 def _nesting_problem(name: str, line: int | None) -> Problem:
-    return Problem(name, f"values are nested more than {MAX_NESTING} levels deep", line,
-                   hint="content files nest a few levels: check the brackets and the indentation",
-                   code="input.limit")
+    return Problem(
+        name,
+        f"values are nested more than {MAX_NESTING} levels deep",
+        line,
+        hint="content files nest a few levels: check the brackets and the indentation",
+        code="input.limit",
+    )
 
 
 _TOML_ERRORS: tuple[tuple[str, str | None, str], ...] = (
     # (pattern of tomllib's message, our message or None to keep it, the fix)
-    (r"^Cannot overwrite a value", "a key is given twice", "each key may appear once; keep one of the two lines"),
-    (r"^Cannot declare \((.*),?\) twice", "a [table] is declared twice", "merge the two sections into one"),
-    (r"^Invalid date or datetime", "not a valid date", "write a real date as year-month-day, e.g. 2025-02-01"),
-    (r"^Illegal character '\\n'", "a quote opened here is never closed",
-     'close the text with the same quote mark (") on the same line'),
-    (r"^Expected newline or end of document after a statement", "unexpected text after the value",
-     'a decimal comma? write 92.5; text goes in quotes ("..."); one key = value per line'),
-    (r"^Invalid value", "the value is not valid TOML",
-     'put text in quotes ("..."); write numbers alone with a dot for decimals, dates as 2025-02-01'),
+    (
+        r"^Cannot overwrite a value",
+        "a key is given twice",
+        "each key may appear once; keep one of the two lines",
+    ),
+    (
+        r"^Cannot declare \((.*),?\) twice",
+        "a [table] is declared twice",
+        "merge the two sections into one",
+    ),
+    (
+        r"^Invalid date or datetime",
+        "not a valid date",
+        "write a real date as year-month-day, e.g. 2025-02-01",
+    ),
+    (
+        r"^Illegal character '\\n'",
+        "a quote opened here is never closed",
+        'close the text with the same quote mark (") on the same line',
+    ),
+    (
+        r"^Expected newline or end of document after a statement",
+        "unexpected text after the value",
+        'a decimal comma? write 92.5; text goes in quotes ("..."); one key = value per line',
+    ),
+    (
+        r"^Invalid value",
+        "the value is not valid TOML",
+        'put text in quotes ("..."); write numbers alone with a dot for decimals, dates as 2025-02-01',
+    ),
     (r"^Unclosed array", "a [ list is never closed", "close the list with ]"),
-    (r"^Expected '=' after a key", "a key must be followed by '='",
-     "write key = value; a key with spaces must be in quotes"),
-    (r"^Expected \"'\"|^Unterminated string", "a quote opened here is never closed",
-     "close the text with the same quote mark on the same line"),
+    (
+        r"^Expected '=' after a key",
+        "a key must be followed by '='",
+        "write key = value; a key with spaces must be in quotes",
+    ),
+    (
+        r"^Expected \"'\"|^Unterminated string",
+        "a quote opened here is never closed",
+        "close the text with the same quote mark on the same line",
+    ),
 )
 
 
@@ -260,8 +365,12 @@ def _toml_problem(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> Proble
     comma = re.search(r"(?<![\w.\"'])(-?\d+),(\d+)(?![\w.])", source_line) if line else None
     if comma:  # TOML reads `92,5` as 92 and a stray `5`, whatever the message says
         message = f'"{comma.group()}" is not a number'
-        hint = f"write {comma.group(1)}.{comma.group(2)} (a dot for decimals, no thousands separators)"
-    return Problem(display_path(path), f"TOML syntax error: {message}", line, hint=hint, code="input.syntax")
+        hint = (
+            f"write {comma.group(1)}.{comma.group(2)} (a dot for decimals, no thousands separators)"
+        )
+    return Problem(
+        display_path(path), f"TOML syntax error: {message}", line, hint=hint, code="input.syntax"
+    )
 
 
 def _toml_lines(text: str) -> dict[FieldPath, int]:
@@ -304,7 +413,7 @@ def _opens_unclosed(line: str) -> bool:
         quote, i = match.group(1), match.end(1)
         while i < len(line):
             escaped = quote == '"' and line[i] == "\\"
-            if escaped or (line[i] == quote == "'" and line[i + 1: i + 2] == "'"):  # \" or ''
+            if escaped or (line[i] == quote == "'" and line[i + 1 : i + 2] == "'"):  # \" or ''
                 i += 2
             elif line[i] == quote:
                 break
@@ -324,25 +433,56 @@ class _Constructor(yaml.constructor.SafeConstructor):
 
 _YAML_ERRORS: tuple[tuple[str, str, str], ...] = (
     # (PyYAML's problem, in plain words, the fix)
-    ("found character '\\t'", "a tab character where YAML expects spaces",
-     "YAML indents with spaces, never tabs: replace the tab with spaces"),
-    ("mapping values are not allowed here", "unexpected ':'",
-     'put a text that contains ": " in quotes ("..."); if the line starts a new field, indent it like the others'),
-    ("found undefined alias", "a value starts with '*'", 'put a text starting with * in quotes ("...")'),
-    ("cannot start any token", "a value starts with a character YAML reserves",
-     'put a text starting with @, ` or % in quotes ("...")'),
-    ("expected <block end>", "the indentation does not match the lines above",
-     "fields at the same level start in the same column; a text containing quotes or ': ' goes in quotes"),
-    ("did not find expected key", "the indentation does not match the lines above",
-     "fields at the same level start in the same column"),
-    ("did not find expected '-' indicator", "a list item does not line up with the others",
-     "start every item of a list with '- ' in the same column"),
-    ("could not find expected ':'", "a line has no 'key: value'",
-     'write key: value (with a space after the colon); put a long text in quotes'),
-    ("expected ',' or ']'", "a [ list is not closed on its line",
-     'close the list with ]; put a text containing ":" or "," in quotes'),
-    ("expected ',' or '}'", "a { mapping is not closed on its line",
-     'close it with }; put a text containing ":" or "," in quotes'),
+    (
+        "found character '\\t'",
+        "a tab character where YAML expects spaces",
+        "YAML indents with spaces, never tabs: replace the tab with spaces",
+    ),
+    (
+        "mapping values are not allowed here",
+        "unexpected ':'",
+        'put a text that contains ": " in quotes ("..."); if the line starts a new field, indent it like the others',
+    ),
+    (
+        "found undefined alias",
+        "a value starts with '*'",
+        'put a text starting with * in quotes ("...")',
+    ),
+    (
+        "cannot start any token",
+        "a value starts with a character YAML reserves",
+        'put a text starting with @, ` or % in quotes ("...")',
+    ),
+    (
+        "expected <block end>",
+        "the indentation does not match the lines above",
+        "fields at the same level start in the same column; a text containing quotes or ': ' goes in quotes",
+    ),
+    (
+        "did not find expected key",
+        "the indentation does not match the lines above",
+        "fields at the same level start in the same column",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "a list item does not line up with the others",
+        "start every item of a list with '- ' in the same column",
+    ),
+    (
+        "could not find expected ':'",
+        "a line has no 'key: value'",
+        "write key: value (with a space after the colon); put a long text in quotes",
+    ),
+    (
+        "expected ',' or ']'",
+        "a [ list is not closed on its line",
+        'close the list with ]; put a text containing ":" or "," in quotes',
+    ),
+    (
+        "expected ',' or '}'",
+        "a { mapping is not closed on its line",
+        'close it with }; put a text containing ":" or "," in quotes',
+    ),
 )
 
 
@@ -353,13 +493,19 @@ def _read_yaml(path: Path, text: str) -> tuple[Any, Source]:
         raise LaporgenError([_yaml_syntax_problem(path, text, exc)]) from exc
     except yaml.reader.ReaderError as exc:  # a character YAML refuses (U+0080 to U+009F)
         line = text[: exc.position].count("\n") + 1
-        raise LaporgenError([_control_problem(display_path(path), chr(exc.character), line)]) from exc
+        raise LaporgenError(
+            [_control_problem(display_path(path), chr(exc.character), line)]
+        ) from exc
     except RecursionError:  # nested far deeper than MAX_NESTING: the parser itself gave up
         raise LaporgenError([_nesting_problem(display_path(path), _deep_yaml_line(text))]) from None
     lines: dict[FieldPath, int] = {}
     problems: list[Problem] = []
     try:
-        data = _PlainData(text, lines, problems, display_path(path)).build(node, ()) if node is not None else None
+        data = (
+            _PlainData(text, lines, problems, display_path(path)).build(node, ())
+            if node is not None
+            else None
+        )
     except _Limit as exc:
         raise LaporgenError([exc.problem]) from None
     if problems:
@@ -377,7 +523,9 @@ def _compose(text: str) -> yaml.Node | None:
     worded from. The two agree on tags, values and marks; libyaml gives a plain scalar the
     style "" where PyYAML gives None, so `_PlainData` tests plainness with `not node.style`."""
     if _LIBYAML is not None:
-        with contextlib.suppress(Exception):  # then reported below, by the parser the messages are written for
+        with contextlib.suppress(
+            Exception
+        ):  # then reported below, by the parser the messages are written for
             return yaml.compose(text, Loader=_LIBYAML)
     return yaml.compose(text, Loader=yaml.SafeLoader)
 
@@ -415,14 +563,21 @@ def _yaml_syntax_problem(path: Path, text: str, exc: yaml.MarkedYAMLError) -> Pr
         if opened is not None and _closing_fixes(text, opened, line):
             unclosed, line = True, opened
     if unclosed:
-        return Problem(display_path(path), "YAML syntax error: a quote opened here is never closed", line,
-                       hint='close the text with the same quote mark (" or \') on the same line', code="input.syntax")
+        return Problem(
+            display_path(path),
+            "YAML syntax error: a quote opened here is never closed",
+            line,
+            hint="close the text with the same quote mark (\" or ') on the same line",
+            code="input.syntax",
+        )
     message, hint = problem, "check the quotes, colons and indentation on that line"
     for known, plain, fix in _YAML_ERRORS:
         if known in problem:
             message, hint = plain, fix
             break
-    return Problem(display_path(path), f"YAML syntax error: {message}", line, hint=hint, code="input.syntax")
+    return Problem(
+        display_path(path), f"YAML syntax error: {message}", line, hint=hint, code="input.syntax"
+    )
 
 
 def _closing_fixes(text: str, opened: int, failed: int) -> bool:
@@ -454,7 +609,11 @@ class _PlainData:
         self.alias_at: tuple[int, FieldPath] = (1, ())
 
     def problem(self, node: yaml.Node, loc: FieldPath, message: str, hint: str, code: str) -> None:
-        self.problems.append(Problem(self.name, message, node.start_mark.line + 1, format_path(loc) or None, hint, code))
+        self.problems.append(
+            Problem(
+                self.name, message, node.start_mark.line + 1, format_path(loc) or None, hint, code
+            )
+        )
 
     def build(self, node: yaml.Node, loc: FieldPath) -> Any:
         self.lines.setdefault(loc, node.start_mark.line + 1)
@@ -462,10 +621,19 @@ class _PlainData:
             self.alias_values += 1
             if self.alias_values > MAX_ALIAS_VALUES:
                 line, where = self.alias_at
-                raise _Limit(Problem(self.name, f"YAML aliases (*name) expand to more than {MAX_ALIAS_VALUES} values",
-                                     line, format_path(where) or None,
-                                     "write the values out, or repeat fewer of them", "input.limit"))
-        if node.__class__ is yaml.ScalarNode:  # most nodes; an alias or a collection tag concerns collections only
+                raise _Limit(
+                    Problem(
+                        self.name,
+                        f"YAML aliases (*name) expand to more than {MAX_ALIAS_VALUES} values",
+                        line,
+                        format_path(where) or None,
+                        "write the values out, or repeat fewer of them",
+                        "input.limit",
+                    )
+                )
+        if (
+            node.__class__ is yaml.ScalarNode
+        ):  # most nodes; an alias or a collection tag concerns collections only
             return self.scalar(node, loc)
         if len(loc) >= MAX_NESTING:
             raise _Limit(_nesting_problem(self.name, node.start_mark.line + 1))
@@ -482,13 +650,23 @@ class _PlainData:
 
     def _collection(self, node: yaml.Node, loc: FieldPath) -> Any:
         if id(node) in self.active:
-            self.problem(node, loc, "a YAML alias (*name) refers to the value that contains it",
-                         "write the value out instead of the alias", "input.syntax")
+            self.problem(
+                node,
+                loc,
+                "a YAML alias (*name) refers to the value that contains it",
+                "write the value out instead of the alias",
+                "input.syntax",
+            )
             return None
         if isinstance(node, yaml.CollectionNode) and node.tag not in _COLLECTION_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.problem(node, loc, f"unknown YAML tag '{tag}'",
-                         "remove the '!' tag: laporgen reads plain values only", "input.syntax")
+            self.problem(
+                node,
+                loc,
+                f"unknown YAML tag '{tag}'",
+                "remove the '!' tag: laporgen reads plain values only",
+                "input.syntax",
+            )
             return None
         if isinstance(node, yaml.MappingNode):
             self.active.add(id(node))
@@ -510,21 +688,40 @@ class _PlainData:
         previous: tuple[Any, yaml.Node] | None = None
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problem(key_node, loc, "a key must be a plain name, not a list or mapping",
-                             "write key: value", "input.syntax")
+                self.problem(
+                    key_node,
+                    loc,
+                    "a key must be a plain name, not a list or mapping",
+                    "write key: value",
+                    "input.syntax",
+                )
                 continue
             key = self.scalar(key_node, loc)
             if isinstance(key, Decimal):
                 key = str(key)
-            if previous is not None and node.flow_style and self._split_number(previous[1], key_node, value_node):
+            if (
+                previous is not None
+                and node.flow_style
+                and self._split_number(previous[1], key_node, value_node)
+            ):
                 before = previous[1].value
-                self.problem(key_node, loc + (str(previous[0]),),
-                             f'"{before},{key_node.value}" inside {{ }} reads as two entries ({previous[0]}: {before} '
-                             f"and a key {key_node.value})", _comma_fix(before, key_node.value), "input.type")
+                self.problem(
+                    key_node,
+                    loc + (str(previous[0]),),
+                    f'"{before},{key_node.value}" inside {{ }} reads as two entries ({previous[0]}: {before} '
+                    f"and a key {key_node.value})",
+                    _comma_fix(before, key_node.value),
+                    "input.type",
+                )
                 continue
             if key in out:
-                self.problem(key_node, loc + (str(key),), f"duplicate key '{key}'",
-                             "each key may appear once; merge the two entries", "input.duplicate")
+                self.problem(
+                    key_node,
+                    loc + (str(key),),
+                    f"duplicate key '{key}'",
+                    "each key may appear once; merge the two entries",
+                    "input.duplicate",
+                )
                 continue
             out[key] = self.build(value_node, loc + (str(key),))
             self.lines[loc + (str(key),)] = key_node.start_mark.line + 1
@@ -534,11 +731,16 @@ class _PlainData:
     def _split_number(self, before: yaml.Node, key_node: yaml.Node, value_node: yaml.Node) -> bool:
         """`98,1` in a flow mapping: an integer value, a comma with no space, then a bare
         number as the next key without a value."""
-        return (isinstance(before, yaml.ScalarNode) and not before.style
-                and re.fullmatch(r"-?\d+", before.value) is not None
-                and not key_node.style and re.fullmatch(r"\d+", key_node.value) is not None
-                and isinstance(value_node, yaml.ScalarNode) and value_node.value == ""
-                and self.text[before.end_mark.index: key_node.start_mark.index] == ",")
+        return (
+            isinstance(before, yaml.ScalarNode)
+            and not before.style
+            and re.fullmatch(r"-?\d+", before.value) is not None
+            and not key_node.style
+            and re.fullmatch(r"\d+", key_node.value) is not None
+            and isinstance(value_node, yaml.ScalarNode)
+            and value_node.value == ""
+            and self.text[before.end_mark.index : key_node.start_mark.index] == ","
+        )
 
     def _decimal_comma_in_list(self, node: yaml.SequenceNode, loc: FieldPath) -> None:
         """`[24,72, 24.72]`: where the items are otherwise separated by ", ", a comma without a
@@ -546,19 +748,35 @@ class _PlainData:
         items = node.value
         if not node.flow_style or len(items) < 2:
             return
-        gaps = [self.text[a.end_mark.index: b.start_mark.index] for a, b in itertools.pairwise(items)]
+        gaps = [
+            self.text[a.end_mark.index : b.start_mark.index] for a, b in itertools.pairwise(items)
+        ]
         if not any(gap.strip() == "," and gap != "," for gap in gaps):
             return
         for i, gap in enumerate(gaps):
             a, b = items[i], items[i + 1]
-            if (gap == "," and isinstance(a, yaml.ScalarNode) and isinstance(b, yaml.ScalarNode)
-                    and not a.style and not b.style
-                    and re.fullmatch(r"-?\d+", a.value) and re.fullmatch(r"\d+", b.value)):
-                self.problem(a, loc + (i,), f'"{a.value},{b.value}" inside [ ] reads as two numbers ({a.value} and '
-                             f"{b.value})", _comma_fix(a.value, b.value), "input.type")
+            if (
+                gap == ","
+                and isinstance(a, yaml.ScalarNode)
+                and isinstance(b, yaml.ScalarNode)
+                and not a.style
+                and not b.style
+                and re.fullmatch(r"-?\d+", a.value)
+                and re.fullmatch(r"\d+", b.value)
+            ):
+                self.problem(
+                    a,
+                    loc + (i,),
+                    f'"{a.value},{b.value}" inside [ ] reads as two numbers ({a.value} and '
+                    f"{b.value})",
+                    _comma_fix(a.value, b.value),
+                    "input.type",
+                )
 
     def scalar(self, node: yaml.Node, loc: FieldPath) -> Any:
-        if isinstance(node, yaml.ScalarNode):  # the common cases as SafeConstructor reads them, without one per value
+        if isinstance(
+            node, yaml.ScalarNode
+        ):  # the common cases as SafeConstructor reads them, without one per value
             if node.tag == _STR_TAG:
                 return node.value
             if node.tag == _INT_TAG and _DECIMAL_INT.fullmatch(node.value):
@@ -568,27 +786,45 @@ class _PlainData:
             try:
                 return Decimal(text)
             except InvalidOperation:
-                return Decimal("NaN") if "nan" in text.lower() else Decimal(text.replace(".inf", "Infinity"))
+                return (
+                    Decimal("NaN")
+                    if "nan" in text.lower()
+                    else Decimal(text.replace(".inf", "Infinity"))
+                )
         try:
             return _Constructor().construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.problem(node, loc, f"unknown YAML tag '{tag}'",
-                         "remove the '!' tag: laporgen reads plain values only", "input.syntax")
+            self.problem(
+                node,
+                loc,
+                f"unknown YAML tag '{tag}'",
+                "remove the '!' tag: laporgen reads plain values only",
+                "input.syntax",
+            )
         except ValueError:  # a timestamp-shaped value that is no real date: 2024-02-30
-            self.problem(node, loc, f"{node.value} is not a real date",
-                         "check the day and the month (year-month-day)", "input.value")
+            self.problem(
+                node,
+                loc,
+                f"{node.value} is not a real date",
+                "check the day and the month (year-month-day)",
+                "input.value",
+            )
         return None
 
 
 _STR_TAG, _INT_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int"
-_DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")  # not 0o17, 0x1F, 1_000 or 1:30, which PyYAML reads its own way
+_DECIMAL_INT = re.compile(
+    r"[-+]?(?:0|[1-9][0-9]*)"
+)  # not 0o17, 0x1F, 1_000 or 1:30, which PyYAML reads its own way
 _COLLECTION_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "omap", "set", "pairs")}
 
 
 def _comma_fix(whole: str, rest: str) -> str:
     """The fix for `whole,rest`: a decimal comma, unless `rest` looks like a thousands group."""
     if len(rest) == 3:
-        return (f"write {whole}.{rest} if the comma is a decimal comma, or {whole}{rest} for thousands; "
-                "numbers use a dot for decimals and no separators")
+        return (
+            f"write {whole}.{rest} if the comma is a decimal comma, or {whole}{rest} for thousands; "
+            "numbers use a dot for decimals and no separators"
+        )
     return f"write {whole}.{rest} (a dot for decimals)"

@@ -29,17 +29,31 @@ def check_references(c: "LkjipContent") -> list[Problem]:
         node_ids.append((prog.id, ("program", p, "id")))
         for k, keg in enumerate(prog.kegiatan):
             node_ids.append((keg.id, ("program", p, "kegiatan", k, "id")))
-            node_ids += [(sub.id, ("program", p, "kegiatan", k, "sub_kegiatan", n, "id"))
-                         for n, sub in enumerate(keg.sub_kegiatan)]
-    problems += [program.problem(loc, f"id '{i}' is defined twice", "program, kegiatan and sub-kegiatan ids must be unique", "ref.duplicate")
-                 for i, loc in _repeats(node_ids)]
+            node_ids += [
+                (sub.id, ("program", p, "kegiatan", k, "sub_kegiatan", n, "id"))
+                for n, sub in enumerate(keg.sub_kegiatan)
+            ]
+    problems += [
+        program.problem(
+            loc,
+            f"id '{i}' is defined twice",
+            "program, kegiatan and sub-kegiatan ids must be unique",
+            "ref.duplicate",
+        )
+        for i, loc in _repeats(node_ids)
+    ]
 
     first, last = c.rencana.periode
     year_ok = first <= c.settings.tahun <= last
     if not year_ok:
-        problems.append(c.sources["document"].problem(
-            ("tahun",), f"report year {c.settings.tahun} is outside the plan period {first}-{last} (rencana)",
-            "fix tahun or rencana.periode", "ref.year"))
+        problems.append(
+            c.sources["document"].problem(
+                ("tahun",),
+                f"report year {c.settings.tahun} is outside the plan period {first}-{last} (rencana)",
+                "fix tahun or rencana.periode",
+                "ref.year",
+            )
+        )
     indikator = {i for i, _ in plan_ids}
     sasaran = {i for i, _ in sasaran_ids}
     nodes = {i for i, _ in node_ids}
@@ -47,36 +61,77 @@ def check_references(c: "LkjipContent") -> list[Problem]:
     problems += _dangling(kinerja, _keys("realisasi", kin.realisasi), indikator, "a plan indicator")
     problems += _dangling(kinerja, _keys("analisis", kin.analisis), sasaran, "a sasaran")
     problems += _dangling(kinerja, _keys("dukungan", kin.dukungan), sasaran, "a sasaran")
-    problems += _dangling(kinerja, _keys("rencana_aksi", kin.rencana_aksi), indikator, "a plan indicator")
-    problems += _dangling(kinerja, _keys("target_triwulan", kin.target_triwulan), indikator, "a plan indicator")
+    problems += _dangling(
+        kinerja, _keys("rencana_aksi", kin.rencana_aksi), indikator, "a plan indicator"
+    )
+    problems += _dangling(
+        kinerja, _keys("target_triwulan", kin.target_triwulan), indikator, "a plan indicator"
+    )
     problems += _dangling(kinerja, _items(("renja",), kin.renja), indikator, "a plan indicator")
     for n, row in enumerate(c.kinerja.riwayat):
         # (a report year outside the plan is the one mistake to report: not every history year as well)
-        problems += [kinerja.problem(("riwayat", n, "tahun", str(y)), f"year {y} is not before the report year {c.settings.tahun}",
-                                     "history rows hold earlier years; the report year's figures come from `realisasi`",
-                                     "ref.year") for y in row.tahun if year_ok and y >= c.settings.tahun]
+        problems += [
+            kinerja.problem(
+                ("riwayat", n, "tahun", str(y)),
+                f"year {y} is not before the report year {c.settings.tahun}",
+                "history rows hold earlier years; the report year's figures come from `realisasi`",
+                "ref.year",
+            )
+            for y in row.tahun
+            if year_ok and y >= c.settings.tahun
+        ]
         if row.id is not None and row.id not in indikator:
-            problems.append(kinerja.problem(("riwayat", n, "id"), f"'{row.id}' is not a plan indicator", _known(indikator), "ref.unknown"))
+            problems.append(
+                kinerja.problem(
+                    ("riwayat", n, "id"),
+                    f"'{row.id}' is not a plan indicator",
+                    _known(indikator),
+                    "ref.unknown",
+                )
+            )
     where: FieldPath
     for v, pk in enumerate(c.kinerja.perjanjian_kinerja):
         where = ("perjanjian_kinerja", v)
-        problems += _dangling(kinerja, _items(where + ("indikator",), pk.indikator), indikator, "a plan indicator")
-        problems += _dangling(kinerja, _keys(where + ("target",), pk.target), set(pk.indikator),
-                              "an indicator listed in this version's `indikator`")
+        problems += _dangling(
+            kinerja, _items(where + ("indikator",), pk.indikator), indikator, "a plan indicator"
+        )
+        problems += _dangling(
+            kinerja,
+            _keys(where + ("target",), pk.target),
+            set(pk.indikator),
+            "an indicator listed in this version's `indikator`",
+        )
     for sid, dukungan in c.kinerja.dukungan.items():
         where = ("dukungan", sid)
-        problems += _dangling(kinerja, _items(where + ("program_kegiatan",), dukungan.program_kegiatan),
-                              nodes, "a program or kegiatan in program.yaml")
-        problems += _dangling(kinerja, _keys(where + ("alokasi",), dukungan.alokasi), nodes,
-                              "a program or kegiatan in program.yaml")
+        problems += _dangling(
+            kinerja,
+            _items(where + ("program_kegiatan",), dukungan.program_kegiatan),
+            nodes,
+            "a program or kegiatan in program.yaml",
+        )
+        problems += _dangling(
+            kinerja,
+            _keys(where + ("alokasi",), dukungan.alokasi),
+            nodes,
+            "a program or kegiatan in program.yaml",
+        )
     problems += _files(c.folder, c.sources["document"], [(("logo",), c.settings.logo)])
     problems += _files(c.folder.parent, c.sources["agency"], [(("logo",), c.agency.logo)])
-    problems += _files(c.folder, kinerja, [(("inovasi", n, "gambar"), x.gambar) for n, x in enumerate(kin.inovasi)]
-                       + [(("prestasi", n, "gambar"), x.gambar) for n, x in enumerate(kin.prestasi)])
+    problems += _files(
+        c.folder,
+        kinerja,
+        [(("inovasi", n, "gambar"), x.gambar) for n, x in enumerate(kin.inovasi)]
+        + [(("prestasi", n, "gambar"), x.gambar) for n, x in enumerate(kin.prestasi)],
+    )
     if not c.kinerja.perjanjian_kinerja or c.kinerja.perjanjian_kinerja[-1].baris:
-        problems.append(kinerja.problem(
-            ("perjanjian_kinerja",), "the last Perjanjian Kinerja version must list plan indicators (`indikator:`)",
-            "the report measures against its targets", "ref.pk"))
+        problems.append(
+            kinerja.problem(
+                ("perjanjian_kinerja",),
+                "the last Perjanjian Kinerja version must list plan indicators (`indikator:`)",
+                "the report measures against its targets",
+                "ref.pk",
+            )
+        )
     return problems
 
 
@@ -89,29 +144,56 @@ def _plan(rencana: "Rencana", source: "Source") -> tuple[list, list, list[Proble
     sasaran_ids: list[tuple[str, FieldPath]] = []
     for t, tujuan in enumerate(rencana.tujuan):
         plan_ids.append((tujuan.id, ("tujuan", t, "id")))
-        plan_ids += [(i.id, ("tujuan", t, "indikator", n, "id")) for n, i in enumerate(tujuan.indikator)]
+        plan_ids += [
+            (i.id, ("tujuan", t, "indikator", n, "id")) for n, i in enumerate(tujuan.indikator)
+        ]
         for s, sasaran in enumerate(tujuan.sasaran):
             sasaran_ids.append((sasaran.id, ("tujuan", t, "sasaran", s, "id")))
-            plan_ids += [(i.id, ("tujuan", t, "sasaran", s, "indikator", n, "id"))
-                         for n, i in enumerate(sasaran.indikator)]
-    problems += [source.problem(loc, f"id '{i}' is defined twice", "ids must be unique in the plan", "ref.duplicate")
-                 for i, loc in _repeats(plan_ids + sasaran_ids)]
+            plan_ids += [
+                (i.id, ("tujuan", t, "sasaran", s, "indikator", n, "id"))
+                for n, i in enumerate(sasaran.indikator)
+            ]
+    problems += [
+        source.problem(
+            loc, f"id '{i}' is defined twice", "ids must be unique in the plan", "ref.duplicate"
+        )
+        for i, loc in _repeats(plan_ids + sasaran_ids)
+    ]
     first, last = rencana.periode
     if first > last:  # one mistake, one line: the target years are not judged against it
-        problems.append(source.problem(("periode",), f"the period {first}-{last} ends before it starts",
-                                       f"write the first year first: [{last}, {first}]", "ref.year"))
+        problems.append(
+            source.problem(
+                ("periode",),
+                f"the period {first}-{last} ends before it starts",
+                f"write the first year first: [{last}, {first}]",
+                "ref.year",
+            )
+        )
         return plan_ids, sasaran_ids, problems
     for t, tujuan in enumerate(rencana.tujuan):
         for s, sasaran in enumerate(tujuan.sasaran):
             for n, st in enumerate(sasaran.strategi):
-                problems += [source.problem(("tujuan", t, "sasaran", s, "strategi", n, "tahun"),
-                                            f"year {y} is outside the plan period {first}-{last}",
-                                            f"a strategy runs in plan years {first}-{last}", "ref.year")
-                             for y in st.tahun if not first <= y <= last]
+                problems += [
+                    source.problem(
+                        ("tujuan", t, "sasaran", s, "strategi", n, "tahun"),
+                        f"year {y} is outside the plan period {first}-{last}",
+                        f"a strategy runs in plan years {first}-{last}",
+                        "ref.year",
+                    )
+                    for y in st.tahun
+                    if not first <= y <= last
+                ]
         for loc, ind in _indicators_with_loc(tujuan, t):
-            problems += [source.problem(loc + ("target", str(y)), f"year {y} is outside the plan period {first}-{last}",
-                                        f"targets are for the plan years {first}-{last}: fix the year or the plan's periode",
-                                        "ref.year") for y in ind.target if not first <= y <= last]
+            problems += [
+                source.problem(
+                    loc + ("target", str(y)),
+                    f"year {y} is outside the plan period {first}-{last}",
+                    f"targets are for the plan years {first}-{last}: fix the year or the plan's periode",
+                    "ref.year",
+                )
+                for y in ind.target
+                if not first <= y <= last
+            ]
     return plan_ids, sasaran_ids, problems
 
 
@@ -128,21 +210,52 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
         node_ids.append((prog.id, ("program", p, "id")))
         for k, keg in enumerate(prog.kegiatan):
             node_ids.append((keg.id, ("program", p, "kegiatan", k, "id")))
-            node_ids += [(sub.id, ("program", p, "kegiatan", k, "sub_kegiatan", n, "id"))
-                         for n, sub in enumerate(keg.sub_kegiatan)]
-    problems += [program.problem(loc, f"id '{i}' is defined twice", "program, kegiatan and sub-kegiatan ids must be unique",
-                                 "ref.duplicate") for i, loc in _repeats(node_ids)]
+            node_ids += [
+                (sub.id, ("program", p, "kegiatan", k, "sub_kegiatan", n, "id"))
+                for n, sub in enumerate(keg.sub_kegiatan)
+            ]
+    problems += [
+        program.problem(
+            loc,
+            f"id '{i}' is defined twice",
+            "program, kegiatan and sub-kegiatan ids must be unique",
+            "ref.duplicate",
+        )
+        for i, loc in _repeats(node_ids)
+    ]
     tujuan = {t.id for t in c.rencana.tujuan}
     sasaran = {i for i, _ in sasaran_ids}
     for p, prog in enumerate(programs):
         if prog.tujuan is not None and prog.tujuan not in tujuan:
-            problems.append(program.problem(("program", p, "tujuan"), f"'{prog.tujuan}' is not a tujuan", _known(tujuan), "ref.unknown"))
+            problems.append(
+                program.problem(
+                    ("program", p, "tujuan"),
+                    f"'{prog.tujuan}' is not a tujuan",
+                    _known(tujuan),
+                    "ref.unknown",
+                )
+            )
         if prog.sasaran is not None and prog.sasaran not in sasaran:
-            problems.append(program.problem(("program", p, "sasaran"), f"'{prog.sasaran}' is not a sasaran", _known(sasaran), "ref.unknown"))
+            problems.append(
+                program.problem(
+                    ("program", p, "sasaran"),
+                    f"'{prog.sasaran}' is not a sasaran",
+                    _known(sasaran),
+                    "ref.unknown",
+                )
+            )
     first, last = c.settings.tahun_awal, c.rencana.periode[1]
     for m, matriks in enumerate(c.program.matriks if c.program else []):
-        problems += [program.problem(("matriks", m, "tahun"), f"year {y} is outside {first}-{last} (tahun_awal to the plan's end)",
-                                     None, "ref.year") for y in matriks.tahun if not first <= y <= last]
+        problems += [
+            program.problem(
+                ("matriks", m, "tahun"),
+                f"year {y} is outside {first}-{last} (tahun_awal to the plan's end)",
+                None,
+                "ref.year",
+            )
+            for y in matriks.tahun
+            if not first <= y <= last
+        ]
     printed = set(range(c.rencana.periode[0], c.rencana.periode[1] + 1))
     printed |= {y for m in (c.program.matriks if c.program else []) for y in m.tahun}
     problems += _pagu_years(programs, program, printed)
@@ -155,20 +268,54 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
         for n, row in enumerate(urusan.baris):
             loc = ("indikator_urusan", "baris", n)
             if row.indikator is not None and row.indikator not in indikator:
-                problems.append(analisis.problem(loc + ("indikator",), f"'{row.indikator}' is not a plan indicator", _known(indikator), "ref.unknown"))
+                problems.append(
+                    analisis.problem(
+                        loc + ("indikator",),
+                        f"'{row.indikator}' is not a plan indicator",
+                        _known(indikator),
+                        "ref.unknown",
+                    )
+                )
             if row.program is not None and row.program not in program_ids:
-                problems.append(analisis.problem(loc + ("program",), f"'{row.program}' is not a program in program.yaml", _known(program_ids), "ref.unknown"))
-            elif row.program is not None and not next(p for p in programs if p.id == row.program).indikator:
-                problems.append(analisis.problem(loc + ("program",), f"program '{row.program}' has no indikator to show", None, "ref.unknown"))
+                problems.append(
+                    analisis.problem(
+                        loc + ("program",),
+                        f"'{row.program}' is not a program in program.yaml",
+                        _known(program_ids),
+                        "ref.unknown",
+                    )
+                )
+            elif (
+                row.program is not None
+                and not next(p for p in programs if p.id == row.program).indikator
+            ):
+                problems.append(
+                    analisis.problem(
+                        loc + ("program",),
+                        f"program '{row.program}' has no indikator to show",
+                        None,
+                        "ref.unknown",
+                    )
+                )
             problems += _unused_own_values(row, loc, analisis)
     program_ids = {prog.id for prog in programs}
     for n, kebijakan in enumerate(c.analisis.kebijakan):
         for m, ref in enumerate(kebijakan.program):
             # an entry is a program id (printed as the program's name) or a name as printed; one
             # shaped like an id (no space, a digit: "P2") that names no program is a slip
-            if ref not in program_ids and not any(ch.isspace() for ch in ref) and any(ch.isdigit() for ch in ref):
-                problems.append(analisis.problem(("kebijakan", n, "program", m), f"'{ref}' is not a program in program.yaml",
-                                                 f"write a program id or the program's name; {_known(program_ids)}", "ref.unknown"))
+            if (
+                ref not in program_ids
+                and not any(ch.isspace() for ch in ref)
+                and any(ch.isdigit() for ch in ref)
+            ):
+                problems.append(
+                    analisis.problem(
+                        ("kebijakan", n, "program", m),
+                        f"'{ref}' is not a program in program.yaml",
+                        f"write a program id or the program's name; {_known(program_ids)}",
+                        "ref.unknown",
+                    )
+                )
     return problems
 
 
@@ -176,15 +323,25 @@ def _unused_own_values(row, loc: FieldPath, source: "Source") -> list[Problem]:
     """A T-C.28 row that names a plan indicator or a program prints that one's name, unit and
     targets: values written on the row itself would not appear, so they are an error, not
     silently dropped."""
-    named = "indikator" if row.indikator is not None else "program" if row.program is not None else None
+    named = (
+        "indikator" if row.indikator is not None else "program" if row.program is not None else None
+    )
     if named is None:
         return []
-    own = [f for f in ("nama", "satuan", "kondisi_awal", "target") if getattr(row, f) not in (None, {})]
+    own = [
+        f for f in ("nama", "satuan", "kondisi_awal", "target") if getattr(row, f) not in (None, {})
+    ]
     if not own:
         return []
     whose = f"{'plan indicator' if named == 'indikator' else 'program'} '{getattr(row, named)}'"
-    return [source.problem(loc + (own[0],), f"the row prints the {', '.join(own)} of {whose}; its own {', '.join(own)} would not appear",
-                           f"remove {', '.join(own)} from the row, or remove `{named}` to print the row's own values", "ref.unused")]
+    return [
+        source.problem(
+            loc + (own[0],),
+            f"the row prints the {', '.join(own)} of {whose}; its own {', '.join(own)} would not appear",
+            f"remove {', '.join(own)} from the row, or remove `{named}` to print the row's own values",
+            "ref.unused",
+        )
+    ]
 
 
 def _pagu_years(programs, source: "Source | None", printed: set[int]) -> list[Problem]:
@@ -196,17 +353,33 @@ def _pagu_years(programs, source: "Source | None", printed: set[int]) -> list[Pr
         nodes: list[tuple[FieldPath, Any]] = [(("program", p), prog)]
         for k, keg in enumerate(prog.kegiatan):
             nodes.append((("program", p, "kegiatan", k), keg))
-            nodes += [(("program", p, "kegiatan", k, "sub_kegiatan", n), sub) for n, sub in enumerate(keg.sub_kegiatan)]
+            nodes += [
+                (("program", p, "kegiatan", k, "sub_kegiatan", n), sub)
+                for n, sub in enumerate(keg.sub_kegiatan)
+            ]
         for at, node in nodes:
             years = [(at + ("pagu", y), y) for y in getattr(node, "pagu", {})]
-            years += [(at + ("indikator", i, "target", y), y) for i, ind in enumerate(node.indikator) for y in ind.target]
-            out += [source.problem(loc, f"year {y} is in no column of T-C.27 (years {first}-{last}): it would not appear",
-                                   "fix the year, or the plan's periode or a matrix's tahun", "ref.year")
-                    for loc, y in years if y not in printed and source is not None]
+            years += [
+                (at + ("indikator", i, "target", y), y)
+                for i, ind in enumerate(node.indikator)
+                for y in ind.target
+            ]
+            out += [
+                source.problem(
+                    loc,
+                    f"year {y} is in no column of T-C.27 (years {first}-{last}): it would not appear",
+                    "fix the year, or the plan's periode or a matrix's tahun",
+                    "ref.year",
+                )
+                for loc, y in years
+                if y not in printed and source is not None
+            ]
     return out
 
 
-def _files(folder: Path, source: Source, named: Sequence[tuple[FieldPath, str | None]]) -> list[Problem]:
+def _files(
+    folder: Path, source: Source, named: Sequence[tuple[FieldPath, str | None]]
+) -> list[Problem]:
     """Image files the content names must be PNG or JPEG files inside `folder` (a missing logo
     is not silently left out)."""
     problems = []
@@ -228,9 +401,14 @@ def _items(where: FieldPath, ids: list[str]) -> list[tuple[str, FieldPath]]:
     return [(i, where + (n,)) for n, i in enumerate(ids)]
 
 
-def _dangling(source, refs: Iterable[tuple[str, FieldPath]], known: set[str], what: str) -> list[Problem]:
-    return [source.problem(loc, f"'{ref}' is not {what}", _known(known), "ref.unknown")
-            for ref, loc in refs if ref not in known]
+def _dangling(
+    source, refs: Iterable[tuple[str, FieldPath]], known: set[str], what: str
+) -> list[Problem]:
+    return [
+        source.problem(loc, f"'{ref}' is not {what}", _known(known), "ref.unknown")
+        for ref, loc in refs
+        if ref not in known
+    ]
 
 
 def _known(ids: set[str]) -> str:

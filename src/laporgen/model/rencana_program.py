@@ -23,7 +23,8 @@ class IndikatorRencana(Model):
     kondisi_awal: NilaiTarget = None
     target: dict[Tahun, NilaiTarget] = {}
     akhir: Literal["last", "sum", "max"] | Angka = Field(
-        "last", description="Kondisi akhir: last year's target, the sum, the max, or a given value")
+        "last", description="Kondisi akhir: last year's target, the sum, the max, or a given value"
+    )
     tercetak: TercetakIndikatorRencana = Field(default_factory=TercetakIndikatorRencana)
 
 
@@ -50,7 +51,9 @@ class KegiatanRencana(Model):
     indikator: list[IndikatorRencana] = []
     pagu: dict[Tahun, Rupiah] = Field({}, description="Only for a kegiatan without sub_kegiatan")
     sub_kegiatan: list[SubKegiatanRencana] = []
-    target_dari_sub: Literal["sum"] | None = Field(None, description="sum: the kegiatan's count target is Σ sub targets")
+    target_dari_sub: Literal["sum"] | None = Field(
+        None, description="sum: the kegiatan's count target is Σ sub targets"
+    )
     unit_kerja: str | None = None
     lokasi: str | None = None
     tercetak: TercetakPagu = Field(default_factory=TercetakPagu)
@@ -66,7 +69,9 @@ class ProgramRencana(Model):
     id: Id
     kode: str | None = None
     nama: str
-    nomenklatur: Literal["lama", "baru"] = Field("baru", description="lama: Permendagri 13/2006 programs; baru: 90/2019")
+    nomenklatur: Literal["lama", "baru"] = Field(
+        "baru", description="lama: Permendagri 13/2006 programs; baru: 90/2019"
+    )
     penunjang: bool = False
     tujuan: Id | None = None
     sasaran: Id | None = None
@@ -85,14 +90,22 @@ class Matriks(Model):
     judul: str
     tahun: list[Tahun] = Field(min_length=1)
     nomenklatur: Literal["lama", "baru"] | None = None
-    tahun_awal: Tahun | None = Field(None, description="Show a 'data capaian pada tahun awal' column for this year")
+    tahun_awal: Tahun | None = Field(
+        None, description="Show a 'data capaian pada tahun awal' column for this year"
+    )
     kolom_akhir: bool = Field(True, description="Show the kondisi akhir (target, pagu) columns")
     tujuan_sasaran: Literal["baris", "kolom", "tidak"] = Field(
-        "baris", description="baris: tujuan and sasaran rows with their indicators, programs under them (the form, "
+        "baris",
+        description="baris: tujuan and sasaran rows with their indicators, programs under them (the form, "
         "Permendagri 86/2017); kolom: a No column and the tujuan and sasaran named on each program row (Blitar's "
-        "2021 matrix); tidak: neither")
-    kolom_unit_kerja: bool = Field(True, description="Show the Unit Kerja column (the agency unless a node names one)")
-    kolom_lokasi: bool = Field(True, description="Show the Lokasi column when a node names a lokasi")
+        "2021 matrix); tidak: neither",
+    )
+    kolom_unit_kerja: bool = Field(
+        True, description="Show the Unit Kerja column (the agency unless a node names one)"
+    )
+    kolom_lokasi: bool = Field(
+        True, description="Show the Lokasi column when a node names a lokasi"
+    )
     total: bool = True
     tercetak_total: dict[Tahun, Rupiah] = Field({}, description="TOTAL row as printed, per year")
     tercetak_total_akhir: Rupiah | None = None

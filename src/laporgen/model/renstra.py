@@ -23,16 +23,20 @@ class Indikator(Model):
     nama: str
     satuan: str = Field(description='Unit as printed: "persen", "Angka", "Indeks", "Orang"')
     arah: Literal["positif", "negatif"] = Field(
-        "positif", description="positif: higher is better (rumus 1); negatif: lower is better (rumus 2)"
+        "positif",
+        description="positif: higher is better (rumus 1); negatif: lower is better (rumus 2)",
     )
     rumus_negatif: Literal["lan", "inverse"] = Field(
         "lan", description="lan: (2T-R)/T x 100 floored at 0; inverse: T/R x 100"
     )
     iku: bool = Field(False, description="An Indikator Kinerja Utama (listed in the IKU table)")
-    kondisi_awal: Angka | None = Field(None, description="The value before the plan period (baseline)")
+    kondisi_awal: Angka | None = Field(
+        None, description="The value before the plan period (baseline)"
+    )
     target: dict[Tahun, Angka] = Field(description="Target per plan year, e.g. {2024: 99.88}")
     akhir: Literal["last", "sum", "max"] | Angka = Field(
-        "last", description="Target at the end of the plan: last year's, the sum, the max, or a value"
+        "last",
+        description="Target at the end of the plan: last year's, the sum, the max, or a value",
     )
     agregasi_triwulan: Literal["jumlah", "akhir", "rata"] = Field(
         "jumlah", description="How quarterly targets make the annual one: sum, TW IV value, mean"
@@ -45,9 +49,13 @@ class Indikator(Model):
 class Strategi(Model):
     uraian: str
     arah_kebijakan: list[str] = []
-    tahun: list[Tahun] = Field([], description=(
-        "The plan years the strategy and its arah kebijakan run in: a Renstra then prints a table of the "
-        "strategies per sasaran with a ✓ per year of the period"))
+    tahun: list[Tahun] = Field(
+        [],
+        description=(
+            "The plan years the strategy and its arah kebijakan run in: a Renstra then prints a table of the "
+            "strategies per sasaran with a ✓ per year of the period"
+        ),
+    )
 
 
 class Sasaran(Model):
@@ -55,7 +63,10 @@ class Sasaran(Model):
     uraian: str
     indikator: list[Indikator] = Field(min_length=1)
     strategi: list[Strategi] = []
-    urusan: str | None = Field(None, description='The urusan pemerintahan the sasaran serves, as T-C.26 prints it ("Urusan Sosial")')
+    urusan: str | None = Field(
+        None,
+        description='The urusan pemerintahan the sasaran serves, as T-C.26 prints it ("Urusan Sosial")',
+    )
 
 
 class Tujuan(Model):
@@ -77,7 +88,9 @@ class Keterkaitan(Model):
 class Rencana(Model):
     """`rencana.yaml`: the strategic plan the document reports against."""
 
-    nama: str = Field(description='e.g. "Rencana Strategis Dinas Sosial Kabupaten Magetan Tahun 2024-2026"')
+    nama: str = Field(
+        description='e.g. "Rencana Strategis Dinas Sosial Kabupaten Magetan Tahun 2024-2026"'
+    )
     periode: tuple[Tahun, Tahun]
     dasar: str | None = Field(None, description="The regulation that set the plan")
     visi: str | None = None

@@ -33,7 +33,9 @@ def parse_rumus(text: str) -> ast.expr:
         elif isinstance(node, ast.Name):
             pass
         elif not isinstance(node, (ast.operator, ast.unaryop, ast.Load)):
-            raise RumusError(f"uses {ast.unparse(node)}, which is not a number, a column id, + - * / or parentheses")
+            raise RumusError(
+                f"uses {ast.unparse(node)}, which is not a number, a column id, + - * / or parentheses"
+            )
     return tree
 
 

@@ -13,13 +13,17 @@ from .fields import Angka, Id, Model, Tahun
 
 
 Sampul = Literal["standar", "kop"]
-SAMPUL = ("standar: title at the top, the logo in the middle, the Pemerintah line, agency, address and year at the "
-          "foot (the LKjIP's cover); kop: the Pemerintah line, agency and address at the top as a letterhead, "
-          "then the title and the logo (the Blitar Renstra's cover)")
+SAMPUL = (
+    "standar: title at the top, the logo in the middle, the Pemerintah line, agency, address and year at the "
+    "foot (the LKjIP's cover); kop: the Pemerintah line, agency and address at the top as a letterhead, "
+    "then the title and the logo (the Blitar Renstra's cover)"
+)
 BagianKosong = Literal["draf", "hilangkan"]
-BAGIAN_KOSONG = ("A section with nothing in it (its narasi/<id>.md missing and nothing generated): draf prints its "
-                 "heading and a visible DRAF note naming the file to write; hilangkan leaves the section out. "
-                 "`laporgen check` lists such sections either way [narasi.missing]")
+BAGIAN_KOSONG = (
+    "A section with nothing in it (its narasi/<id>.md missing and nothing generated): draf prints its "
+    "heading and a visible DRAF note naming the file to write; hilangkan leaves the section out. "
+    "`laporgen check` lists such sections either way [narasi.missing]"
+)
 
 
 class Tingkat(Model):
@@ -27,8 +31,11 @@ class Tingkat(Model):
     "Baik 86–100, Sedang 71–85"; without `max`, up to the next level's min)."""
 
     min: Angka | None = Field(None, description="Lower bound, inclusive; omit for the lowest level")
-    max: Angka | None = Field(None, description="Upper bound, inclusive; omit for 'up to the next level' "
-                              "(or, on the highest level, no upper bound)")
+    max: Angka | None = Field(
+        None,
+        description="Upper bound, inclusive; omit for 'up to the next level' "
+        "(or, on the highest level, no upper bound)",
+    )
     label: str
 
 
@@ -49,8 +56,12 @@ class Kategori(Model):
     def _descending(cls, skala: tuple[Tingkat, ...]) -> tuple[Tingkat, ...]:
         bounds = [t.min for t in skala]
         if len(skala) < 2 or None in bounds[:-1]:
-            raise ValueError("needs two or more levels, every one with a min except possibly the last (min = null)")
-        if any(a is not None and a <= b for a, b in zip(bounds[:-1], bounds[1:]) if b is not None):  # a: checked above
+            raise ValueError(
+                "needs two or more levels, every one with a min except possibly the last (min = null)"
+            )
+        if any(
+            a is not None and a <= b for a, b in zip(bounds[:-1], bounds[1:]) if b is not None
+        ):  # a: checked above
             raise ValueError("levels must be listed from the highest min to the lowest")
         if any(t.max is not None and t.min is not None and t.max < t.min for t in skala):
             raise ValueError("a level's max must not be below its min")
@@ -92,13 +103,17 @@ class Tempat(Model):
 
     setelah: str | None = Field(None, description="The id of the section it follows (same level)")
     sebelum: str | None = Field(None, description="The id of the section it precedes (same level)")
-    di_bawah: str | None = Field(None, description="The id of the section it goes under, as the last subsection")
+    di_bawah: str | None = Field(
+        None, description="The id of the section it goes under, as the last subsection"
+    )
 
     @model_validator(mode="after")
     def _one_place(self) -> "Tempat":
         given = [k for k in ("setelah", "sebelum", "di_bawah") if getattr(self, k) is not None]
         if len(given) != 1:
-            raise ValueError("give exactly one of setelah, sebelum or di_bawah (the id of another section)")
+            raise ValueError(
+                "give exactly one of setelah, sebelum or di_bawah (the id of another section)"
+            )
         return self
 
 
@@ -118,30 +133,44 @@ class Outline(Model):
     judul: dict[str, str] = Field({}, description="New titles by section id")
     hapus: list[str] = Field([], description="Section ids to leave out (with their subsections)")
     pindah: list[PindahBagian] = Field([], description="Sections moved elsewhere, in order")
-    tambah: list[TambahBagian] = Field([], description="New sections, in order (one may go under another added before it)")
+    tambah: list[TambahBagian] = Field(
+        [], description="New sections, in order (one may go under another added before it)"
+    )
 
 
 class DocumentSettings(Model):
     jenis: Literal["lkjip"]
     tahun: Tahun = Field(description="The report year (tahun anggaran)")
     renstra: str | None = Field(
-        None, description='The agency\'s Renstra folder, relative to this one ("../renstra-2024-2026"): '
-        "the plan (tujuan, sasaran, indikator, targets) is read from its rencana.yaml")
+        None,
+        description='The agency\'s Renstra folder, relative to this one ("../renstra-2024-2026"): '
+        "the plan (tujuan, sasaran, indikator, targets) is read from its rencana.yaml",
+    )
     kertas: Literal["A4", "F4"] = "A4"
     huruf: Literal["Arial", "Times New Roman", "Bookman Old Style"] = Field(
-        "Arial", description="Typeface of the DOCX and the PDF (the PDF draws the metric-compatible "
-        "open font: Liberation Sans, Liberation Serif, TeX Gyre Bonum)")
+        "Arial",
+        description="Typeface of the DOCX and the PDF (the PDF draws the metric-compatible "
+        "open font: Liberation Sans, Liberation Serif, TeX Gyre Bonum)",
+    )
     tanda_tangan: Penandatangan
     kategori: Kategori = Field(default_factory=Kategori)
     perhitungan: Perhitungan = Field(default_factory=Perhitungan)
     outline: Outline = Field(default_factory=Outline)
-    logo: str | None = Field(None, description="Image file for the cover, relative to this folder (replaces the agency's logo)")
+    logo: str | None = Field(
+        None,
+        description="Image file for the cover, relative to this folder (replaces the agency's logo)",
+    )
     sampul: Sampul = Field("standar", description=SAMPUL)
     bagian_kosong: BagianKosong = Field("draf", description=BAGIAN_KOSONG)
-    grafik: bool = Field(True, description="Charts in BAB III: capaian against target, serapan per program, the trend")
+    grafik: bool = Field(
+        True,
+        description="Charts in BAB III: capaian against target, serapan per program, the trend",
+    )
     disengaja: list[str] = Field(
-        [], description='Plausibility warnings the agency confirms as intended, by code ("wajar.pagu_nol") or '
-        'code@field ("wajar.serapan@program[0].kegiatan[1].anggaran.realisasi"): `check` no longer reports them')
+        [],
+        description='Plausibility warnings the agency confirms as intended, by code ("wajar.pagu_nol") or '
+        'code@field ("wajar.serapan@program[0].kegiatan[1].anggaran.realisasi"): `check` no longer reports them',
+    )
 
 
 class Penetapan(Model):
@@ -152,36 +181,54 @@ class Penetapan(Model):
     judul: str = Field(description='The decree: "KEPUTUSAN KEPALA DINAS SOSIAL KABUPATEN MAGETAN"')
     nomor: str = ""
     tanggal: str = ""
-    tentang: str = Field("", description="What the decree is about; blank: the document's title in capitals")
+    tentang: str = Field(
+        "", description="What the decree is about; blank: the document's title in capitals"
+    )
 
 
 class RenstraSettings(Model):
     jenis: Literal["renstra"]
     varian: Literal["awal", "perubahan", "review"] = Field(
-        "awal", description="awal: Renstra; perubahan: Perubahan Renstra; review: Review Renstra")
+        "awal", description="awal: Renstra; perubahan: Perubahan Renstra; review: Review Renstra"
+    )
     periode: str = Field(description='The period as titled, e.g. "2021-2026"')
     tahun_awal: Tahun = Field(description="The baseline year (kondisi awal, 'Tahun 0')")
     kertas: Literal["A4", "F4"] = "A4"
     huruf: Literal["Arial", "Times New Roman", "Bookman Old Style"] = Field(
-        "Arial", description="Typeface of the DOCX and the PDF (the PDF draws the metric-compatible "
-        "open font: Liberation Sans, Liberation Serif, TeX Gyre Bonum)")
+        "Arial",
+        description="Typeface of the DOCX and the PDF (the PDF draws the metric-compatible "
+        "open font: Liberation Sans, Liberation Serif, TeX Gyre Bonum)",
+    )
     tanda_tangan: Penandatangan | None = None
     pertumbuhan: Literal["relatif_akhir", "yoy_mean", "cagr", "relatif_awal"] = Field(
-        "yoy_mean", description="How T-C.24's rata-rata pertumbuhan is computed (named in a table note)")
+        "yoy_mean",
+        description="How T-C.24's rata-rata pertumbuhan is computed (named in a table note)",
+    )
     penetapan: Penetapan | None = None
     penomoran_tabel: Literal["permendagri", "bab"] = Field(
-        "permendagri", description='permendagri: the standard forms numbered by their code, "Tabel T-C.23" '
-        '(Permendagri 86/2017), the other tables "Tabel 2.1" by BAB; bab: every table by BAB, "Tabel 2.5"')
+        "permendagri",
+        description='permendagri: the standard forms numbered by their code, "Tabel T-C.23" '
+        '(Permendagri 86/2017), the other tables "Tabel 2.1" by BAB; bab: every table by BAB, "Tabel 2.5"',
+    )
     kolom_tc25: list[Literal["satuan", "kondisi_awal"]] = Field(
-        [], description='Columns many documents add to T-C.25 (the form has neither): "satuan", "kondisi_awal" '
-        "(the indicator's value in tahun_awal)")
+        [],
+        description='Columns many documents add to T-C.25 (the form has neither): "satuan", "kondisi_awal" '
+        "(the indicator's value in tahun_awal)",
+    )
     outline: Outline = Field(default_factory=Outline)
-    logo: str | None = Field(None, description="Image file for the cover, relative to this folder (replaces the agency's logo)")
+    logo: str | None = Field(
+        None,
+        description="Image file for the cover, relative to this folder (replaces the agency's logo)",
+    )
     sampul: Sampul = Field("standar", description=SAMPUL)
     bagian_kosong: BagianKosong = Field("draf", description=BAGIAN_KOSONG)
     perubahan_dari: str | None = Field(
-        None, description="The folder of the version this Perubahan/Review revises, relative to this one: "
-        "a table of what changed is printed in BAB I")
+        None,
+        description="The folder of the version this Perubahan/Review revises, relative to this one: "
+        "a table of what changed is printed in BAB I",
+    )
     disengaja: list[str] = Field(
-        [], description='Plausibility warnings the agency confirms as intended, by code ("wajar.pagu_nol") or '
-        'code@field ("wajar.serapan@program[0].kegiatan[1].anggaran.realisasi"): `check` no longer reports them')
+        [],
+        description='Plausibility warnings the agency confirms as intended, by code ("wajar.pagu_nol") or '
+        'code@field ("wajar.serapan@program[0].kegiatan[1].anggaran.realisasi"): `check` no longer reports them',
+    )

@@ -57,8 +57,6 @@ class SumberDaya(Model):
     aset: DaftarAset
 
 
-
-
 # --------------------------------------------------------------------------------- Renstra
 class Jumlahan(Model):
     """A count of employees in one group; `keterangan` for a second column (eselon)."""
@@ -85,7 +83,9 @@ class Barang(Model):
 
 
 class SumberDayaRenstra(Model):
-    sumber: str | None = Field(None, description="Where the staff figures come from (printed under the tables)")
+    sumber: str | None = Field(
+        None, description="Where the staff figures come from (printed under the tables)"
+    )
     golongan: list[Jumlahan] = []
     jabatan: list[Jumlahan] = []
     pendidikan: list[Jumlahan] = []

@@ -28,9 +28,14 @@ def _rumus(text: str) -> str:
     try:
         parse_rumus(text)
     except RumusError as exc:
-        raise PydanticCustomError("rumus", "the formula {why}; {hint}", {
-            "why": str(exc),
-            "hint": 'write column ids, numbers, + - * / and parentheses, e.g. "realisasi / target * 100"'}) from None
+        raise PydanticCustomError(
+            "rumus",
+            "the formula {why}; {hint}",
+            {
+                "why": str(exc),
+                "hint": 'write column ids, numbers, + - * / and parentheses, e.g. "realisasi / target * 100"',
+            },
+        ) from None
     return text
 
 
@@ -46,16 +51,28 @@ FORMAT = Literal["teks", "angka", "rupiah", "persen", "centang", "nomor"]
 class KolomTabel(Model):
     """A column, or (with `kolom`) a header spanning the columns under it."""
 
-    id: Id | None = Field(None, description="What rows name this column by; a header with `kolom` has none")
+    id: Id | None = Field(
+        None, description="What rows name this column by; a header with `kolom` has none"
+    )
     judul: str = Field(description="The header text")
-    format: FORMAT = Field("teks", description=(
-        "teks: as written; angka: a number (`desimal` places, else as typed); rupiah: a figure without "
-        "'Rp' (the header says it); persen: two decimals; centang: ✓ for true; nomor: the row's number"))
+    format: FORMAT = Field(
+        "teks",
+        description=(
+            "teks: as written; angka: a number (`desimal` places, else as typed); rupiah: a figure without "
+            "'Rp' (the header says it); persen: two decimals; centang: ✓ for true; nomor: the row's number"
+        ),
+    )
     desimal: int | None = Field(None, ge=0, le=6, description="Decimal places of angka/persen")
-    rumus: Rumus | None = Field(None, description='A formula of other columns, e.g. "realisasi / target * 100"')
-    gabung: bool = Field(False, description="Merge a run of equal cells in this column into one (rowspan)")
+    rumus: Rumus | None = Field(
+        None, description='A formula of other columns, e.g. "realisasi / target * 100"'
+    )
+    gabung: bool = Field(
+        False, description="Merge a run of equal cells in this column into one (rowspan)"
+    )
     lebar: float = Field(1.0, gt=0, description="Relative width")
-    kolom: list[KolomTabel] = Field(default_factory=list, description="The columns under this header")
+    kolom: list[KolomTabel] = Field(
+        default_factory=list, description="The columns under this header"
+    )
 
     def leaves(self) -> Iterator[KolomTabel]:
         if self.kolom:
@@ -71,26 +88,42 @@ class JumlahTabel(Model):
 
     judul: str = "Jumlah"
     kolom: list[Id] = Field(description="The columns summed")
-    tercetak: dict[Id, Angka] = Field(default_factory=dict, description=(
-        "The totals as the source document printed them: `check` compares them with the sums"))
+    tercetak: dict[Id, Angka] = Field(
+        default_factory=dict,
+        description=(
+            "The totals as the source document printed them: `check` compares them with the sums"
+        ),
+    )
 
 
 class Tabel(Model):
     id: Id
     judul: str = Field(description="The caption after 'Tabel N.N'")
-    bagian: Id = Field(description="The outline section that holds it (`laporgen outline` lists the ids)")
-    letak: Literal["awal", "akhir"] = Field("akhir", description=(
-        "awal: before the section's narrative; akhir: after its narrative and generated tables"))
-    nomor: str | None = Field(None, description='Its own number, e.g. "T-C.29"; otherwise numbered with the rest')
+    bagian: Id = Field(
+        description="The outline section that holds it (`laporgen outline` lists the ids)"
+    )
+    letak: Literal["awal", "akhir"] = Field(
+        "akhir",
+        description=(
+            "awal: before the section's narrative; akhir: after its narrative and generated tables"
+        ),
+    )
+    nomor: str | None = Field(
+        None, description='Its own number, e.g. "T-C.29"; otherwise numbered with the rest'
+    )
     keterangan: list[str] = Field(default_factory=list, description="Caption lines under the title")
     sumber: str | None = None
     catatan: list[str] = Field(default_factory=list)
     lanskap: bool = Field(False, description="On a landscape page (wide tables)")
     huruf: Literal["normal", "kecil", "sangat_kecil"] = "normal"
-    nomor_kolom: bool = Field(False, description="A row (1) (2) (3)… under the headers, as many forms print")
+    nomor_kolom: bool = Field(
+        False, description="A row (1) (2) (3)… under the headers, as many forms print"
+    )
     kolom: list[KolomTabel] = Field(min_length=1)
-    baris: list[dict[str, Sel]] = Field(default_factory=list, description=(
-        "Rows: column id → value; a row {grup: text} is a group row across the table"))
+    baris: list[dict[str, Sel]] = Field(
+        default_factory=list,
+        description=("Rows: column id → value; a row {grup: text} is a group row across the table"),
+    )
     jumlah: JumlahTabel | None = None
 
     def leaves(self) -> list[KolomTabel]:
@@ -115,47 +148,103 @@ def tabel_problems(t: DeclaredTables, source: Source) -> list[Problem]:
     for i, tabel in enumerate(t.tabel):
         at = ("tabel", i)
         if ids.count(tabel.id) > 1 and ids.index(tabel.id) != i:
-            out.append(source.problem((*at, "id"), f'a second table with id "{tabel.id}"', "give each table its own id", "ref.tabel"))
+            out.append(
+                source.problem(
+                    (*at, "id"),
+                    f'a second table with id "{tabel.id}"',
+                    "give each table its own id",
+                    "ref.tabel",
+                )
+            )
         leaves = tabel.leaves()
         known = [k.id for k in leaves if k.id]
         for path, k in _leaf_paths(tabel.kolom, (*at, "kolom")):
             if not k.id:
-                out.append(source.problem(path, f'the column "{k.judul}" has no id',
-                                          "give it an id that rows name it by (letters, digits, . _ -)", "input.value"))
+                out.append(
+                    source.problem(
+                        path,
+                        f'the column "{k.judul}" has no id',
+                        "give it an id that rows name it by (letters, digits, . _ -)",
+                        "input.value",
+                    )
+                )
             if k.rumus:
                 for name in names_in(k.rumus):
                     if name not in known:
-                        out.append(source.problem((*path, "rumus"), f'the formula names "{name}", which is no column of the table',
-                                                  _likely(name, known), "ref.tabel"))
+                        out.append(
+                            source.problem(
+                                (*path, "rumus"),
+                                f'the formula names "{name}", which is no column of the table',
+                                _likely(name, known),
+                                "ref.tabel",
+                            )
+                        )
         try:
             rumus_order(tabel)
         except CycleError as exc:
-            out.append(source.problem((*at, "kolom"), f"the formulas use each other in a circle ({' → '.join(exc.args[1])})",
-                                      "compute one of these columns from the others only", "ref.tabel"))
+            out.append(
+                source.problem(
+                    (*at, "kolom"),
+                    f"the formulas use each other in a circle ({' → '.join(exc.args[1])})",
+                    "compute one of these columns from the others only",
+                    "ref.tabel",
+                )
+            )
         except RumusError:
             pass  # reported by the schema at the formula's line
         dup = sorted({k for k in known if known.count(k) > 1})
         if dup:
-            out.append(source.problem((*at, "kolom"), f"column id {', '.join(dup)} used twice", "give each column its own id", "ref.tabel"))
+            out.append(
+                source.problem(
+                    (*at, "kolom"),
+                    f"column id {', '.join(dup)} used twice",
+                    "give each column its own id",
+                    "ref.tabel",
+                )
+            )
         numeric = {k.id for k in leaves if k.format in ("angka", "rupiah", "persen")}
         for r, row in enumerate(tabel.baris):
             if GRUP in row:
                 if len(row) > 1 or not isinstance(row[GRUP], str):
-                    out.append(source.problem((*at, "baris", r), "a group row holds only `grup: <text>`",
-                                              "move the other values to a row of their own", "input.value"))
+                    out.append(
+                        source.problem(
+                            (*at, "baris", r),
+                            "a group row holds only `grup: <text>`",
+                            "move the other values to a row of their own",
+                            "input.value",
+                        )
+                    )
                 continue
             for key, value in row.items():
                 if key not in known:
-                    out.append(source.problem((*at, "baris", r, key), f'"{key}" is no column of the table',
-                                              _likely(key, known), "ref.tabel"))
+                    out.append(
+                        source.problem(
+                            (*at, "baris", r, key),
+                            f'"{key}" is no column of the table',
+                            _likely(key, known),
+                            "ref.tabel",
+                        )
+                    )
                 elif isinstance(value, bool) and key in numeric:
-                    out.append(source.problem((*at, "baris", r, key), f"expected a number or a note, got {str(value).lower()}",
-                                              "true/false belongs in a column of format centang", "input.value"))
+                    out.append(
+                        source.problem(
+                            (*at, "baris", r, key),
+                            f"expected a number or a note, got {str(value).lower()}",
+                            "true/false belongs in a column of format centang",
+                            "input.value",
+                        )
+                    )
         if tabel.jumlah:
             for name in [*tabel.jumlah.kolom, *tabel.jumlah.tercetak]:
                 if name not in numeric:
-                    out.append(source.problem((*at, "jumlah"), f'"{name}" is no number column of the table',
-                                              _likely(name, sorted(n for n in numeric if n is not None)), "ref.tabel"))
+                    out.append(
+                        source.problem(
+                            (*at, "jumlah"),
+                            f'"{name}" is no number column of the table',
+                            _likely(name, sorted(n for n in numeric if n is not None)),
+                            "ref.tabel",
+                        )
+                    )
     return out
 
 

@@ -25,9 +25,23 @@ def validate(model: type[M], data: Any, source: Source) -> M:
         return model.model_validate(data if data is not None else {})
     except ValidationError as exc:
         if data is None:  # an empty file (or comments only): one problem, not one per field
-            needed = [str(e["loc"][0]) for e in exc.errors() if e["type"] == "missing" and len(e["loc"]) == 1]
-            raise LaporgenError([Problem(source.name, "the file is empty", None, None,
-                                         f"it needs {', '.join(needed)}; see the example in content/", "input.missing")]) from exc
+            needed = [
+                str(e["loc"][0])
+                for e in exc.errors()
+                if e["type"] == "missing" and len(e["loc"]) == 1
+            ]
+            raise LaporgenError(
+                [
+                    Problem(
+                        source.name,
+                        "the file is empty",
+                        None,
+                        None,
+                        f"it needs {', '.join(needed)}; see the example in content/",
+                        "input.missing",
+                    )
+                ]
+            ) from exc
         raise LaporgenError(_problems(exc.errors(), source, model, data)) from exc
 
 
@@ -88,8 +102,13 @@ def _locate(error: dict, data: Any) -> _Error:
 
 def _is_tag(part: str) -> bool:
     """A part of pydantic's loc naming a schema, not a field: "function-after[…]", "literal[…]"."""
-    return bool(re.match(r"(function-|literal\[|nullable\[|constrained-|lax-|json-|is-instance\[|"
-                         r"(list|dict|tuple|set|int|str|bool|decimal|date|datetime|none|float)\b)", part))
+    return bool(
+        re.match(
+            r"(function-|literal\[|nullable\[|constrained-|lax-|json-|is-instance\[|"
+            r"(list|dict|tuple|set|int|str|bool|decimal|date|datetime|none|float)\b)",
+            part,
+        )
+    )
 
 
 def _problems(errors: list, source: Source, model: type[BaseModel], data: Any) -> list[Problem]:
@@ -107,14 +126,21 @@ def _problems(errors: list, source: Source, model: type[BaseModel], data: Any) -
             unions.setdefault(e.loc[: e.union_at], []).append(e)
     for where, alternatives in unions.items():
         deeper = [e for e in alternatives if len(e.loc) > len(where) and e.kind != "missing"] or [
-            e for e in alternatives if len(e.loc) > len(where)]
+            e for e in alternatives if len(e.loc) > len(where)
+        ]
         if deeper:
             out += [_problem(e, source, model) for e in deeper]
             continue
         expected = ", or ".join(dict.fromkeys(_expected(e) for e in alternatives))
-        out.append(source.problem(where, f"expected {expected}, got {shown(alternatives[0].got)}",
-                                  "write one of these, spelled exactly so", "input.value"))
-    return sorted(out, key=lambda p: (p.line or 0))
+        out.append(
+            source.problem(
+                where,
+                f"expected {expected}, got {shown(alternatives[0].got)}",
+                "write one of these, spelled exactly so",
+                "input.value",
+            )
+        )
+    return sorted(out, key=lambda p: p.line or 0)
 
 
 def _misspelt(e: _Error, errors: list[_Error]) -> bool:
@@ -122,24 +148,39 @@ def _misspelt(e: _Error, errors: list[_Error]) -> bool:
     one mistake, reported once, as the unknown field."""
     if e.kind != "missing" or not e.loc or not isinstance(e.loc[-1], str):
         return False
-    return any(other.kind == "extra_forbidden" and other.loc[:-1] == e.loc[:-1]
-               and difflib.get_close_matches(str(other.loc[-1]), [e.loc[-1]], n=1) for other in errors)
+    return any(
+        other.kind == "extra_forbidden"
+        and other.loc[:-1] == e.loc[:-1]
+        and difflib.get_close_matches(str(other.loc[-1]), [e.loc[-1]], n=1)
+        for other in errors
+    )
 
 
 def _expected(e: _Error) -> str:
     """What an alternative of a union accepts, in words."""
     if e.kind == "literal_error":
         return f"one of {e.ctx.get('expected', '')}"
-    return _EXPECTED.get(e.kind, "a number" if e.kind in ("number", "whole_number") else e.kind.replace("_", " "))
+    return _EXPECTED.get(
+        e.kind, "a number" if e.kind in ("number", "whole_number") else e.kind.replace("_", " ")
+    )
 
 
 _EXPECTED = {
-    "dict_type": "a mapping (key: value lines)", "model_type": "a mapping (key: value lines)",
-    "model_attributes_type": "a mapping (key: value lines)", "list_type": "a list", "tuple_type": "a list",
-    "string_type": "text", "bool_type": "true or false", "bool_parsing": "true or false",
-    "int_type": "a whole number", "int_parsing": "a whole number", "int_from_float": "a whole number",
-    "date_type": "a date (year-month-day)", "date_parsing": "a date (year-month-day)",
-    "date_from_datetime_parsing": "a date (year-month-day)", "date_from_datetime_inexact": "a date (year-month-day)",
+    "dict_type": "a mapping (key: value lines)",
+    "model_type": "a mapping (key: value lines)",
+    "model_attributes_type": "a mapping (key: value lines)",
+    "list_type": "a list",
+    "tuple_type": "a list",
+    "string_type": "text",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "date_type": "a date (year-month-day)",
+    "date_parsing": "a date (year-month-day)",
+    "date_from_datetime_parsing": "a date (year-month-day)",
+    "date_from_datetime_inexact": "a date (year-month-day)",
     "none_required": "nothing",
 }
 
@@ -151,13 +192,19 @@ def _problem(e: _Error, source: Source, model: type[BaseModel]) -> Problem:
     if kind == "missing" and loc and isinstance(loc[-1], int):
         n = _tuple_length(model, loc[:-1])
         have = loc[-1]
-        return source.problem(loc[:-1], f"expected {n} values, got {have}" if n else f"value {have + 1} is missing",
-                              f"give exactly {n} values in [ ], separated by ', '" if n else None, "input.value")
+        return source.problem(
+            loc[:-1],
+            f"expected {n} values, got {have}" if n else f"value {have + 1} is missing",
+            f"give exactly {n} values in [ ], separated by ', '" if n else None,
+            "input.value",
+        )
     if kind == "missing":
         add = f"`{loc[-1]} = …`" if source.path.suffix == ".toml" else f"`{loc[-1]}:`"
         return source.problem(loc, "required field is missing", f"add {add}", "input.missing")
     if kind == "extra_forbidden":
-        return source.problem(loc, f"unknown field '{loc[-1]}'", _unknown_hint(model, loc), "input.unknown")
+        return source.problem(
+            loc, f"unknown field '{loc[-1]}'", _unknown_hint(model, loc), "input.unknown"
+        )
     if kind in ("number", "whole_number", "rumus"):
         hint = ctx.get("hint")
         message = e.raw["msg"]
@@ -165,7 +212,10 @@ def _problem(e: _Error, source: Source, model: type[BaseModel]) -> Problem:
             message = message[: -len(hint) - 2]
         code = "input.value" if message.startswith(("must", "the number")) else "input.type"
     elif kind == "literal_error":
-        message, code = f"expected one of {ctx.get('expected', '')}, got {shown(got)}", "input.value"
+        message, code = (
+            f"expected one of {ctx.get('expected', '')}, got {shown(got)}",
+            "input.value",
+        )
         hint = "write one of these, spelled exactly so"
     elif kind in ("dict_type", "model_type", "model_attributes_type"):
         message = f"expected a mapping (key: value lines), got {shown(got)}"
@@ -178,9 +228,13 @@ def _problem(e: _Error, source: Source, model: type[BaseModel]) -> Problem:
         hint = "write the items as [a, b] or one per line starting with '- '"
     elif kind == "string_type":
         message = f"expected text, got {shown(got)}"
-        hint = ("write the text after the colon" if got is None else
-                f'put it in quotes: "{shown(got)}"' if not isinstance(got, (list, dict)) else
-                "write a single text, in quotes if it contains ':' or starts with '[' or '{'")
+        hint = (
+            "write the text after the colon"
+            if got is None
+            else f'put it in quotes: "{shown(got)}"'
+            if not isinstance(got, (list, dict))
+            else "write a single text, in quotes if it contains ':' or starts with '[' or '{'"
+        )
     elif kind in ("int_type", "int_parsing", "int_from_float"):
         message, hint = f"expected a whole number, got {shown(got)}", "write digits only, e.g. 2024"
     elif kind in ("bool_type", "bool_parsing"):
@@ -190,7 +244,11 @@ def _problem(e: _Error, source: Source, model: type[BaseModel]) -> Problem:
     elif kind == "string_pattern_mismatch":
         message, hint, code = _pattern_problem(str(got), ctx.get("pattern", ""))
     elif kind == "string_too_short":
-        message, hint, code = "must not be empty", "write a value, or remove the line if the field is optional", "input.value"
+        message, hint, code = (
+            "must not be empty",
+            "write a value, or remove the line if the field is optional",
+            "input.value",
+        )
     elif kind == "string_too_long":
         message = f"is longer than {ctx.get('max_length')} characters, got {shown(got)}"
         hint, code = "shorten it", "input.value"
@@ -202,7 +260,10 @@ def _problem(e: _Error, source: Source, model: type[BaseModel]) -> Problem:
         hint, code = "add the missing items", "input.value"
     elif kind == "too_long":
         message = f"expected at most {ctx.get('max_length')} values, got {ctx.get('actual_length')}"
-        hint, code = "remove the extra values (a decimal comma? write 24.72, not 24,72)", "input.value"
+        hint, code = (
+            "remove the extra values (a decimal comma? write 24.72, not 24,72)",
+            "input.value",
+        )
     elif kind == "value_error":
         message, code = re.sub(r"^Value error, ", "", e.raw["msg"]), "input.value"
     else:
@@ -212,7 +273,9 @@ def _problem(e: _Error, source: Source, model: type[BaseModel]) -> Problem:
             message += f", got {shown(got)}"
     if kind == "rumus":
         code = "input.value"
-    if kind in ("string_too_long", "string_pattern_mismatch") and (named := _name_in_id_hint(model, loc, got)):
+    if kind in ("string_too_long", "string_pattern_mismatch") and (
+        named := _name_in_id_hint(model, loc, got)
+    ):
         message, hint = f"expected an id, got a name ({shown(got)})", named
     if e.at_key and str(got) not in message:
         message = f"the key {shown(got)}: {message}"
@@ -222,14 +285,21 @@ def _problem(e: _Error, source: Source, model: type[BaseModel]) -> Problem:
 def _name_in_id_hint(model: type[BaseModel], loc: FieldPath, got: Any) -> str | None:
     """When a name was typed into an id field (it has spaces) beside a field that takes the name
     (`nama`, `uraian`, `judul`), the fix is that field, not a shorter id."""
-    if not isinstance(got, str) or " " not in got.strip() or not loc or not isinstance(loc[-1], str):
+    if (
+        not isinstance(got, str)
+        or " " not in got.strip()
+        or not loc
+        or not isinstance(loc[-1], str)
+    ):
         return None
     beside = _fields_at(model, loc[:-1])
     home = next((f for f in ("nama", "uraian", "judul") if f in beside and f != loc[-1]), None)
     if home is None:
         return None
-    return (f"a name goes in `{home}:`; `{loc[-1]}` takes an id (letters, digits, '.', '_' or '-', "
-            "no spaces, e.g. IS1.1)")
+    return (
+        f"a name goes in `{home}:`; `{loc[-1]}` takes an id (letters, digits, '.', '_' or '-', "
+        "no spaces, e.g. IS1.1)"
+    )
 
 
 def _unknown_hint(model: type[BaseModel], loc: FieldPath) -> str:
@@ -256,24 +326,39 @@ def _date_hint(got: Any) -> str:
 
 def _pattern_problem(got: str, pattern: str) -> tuple[str, str, str]:
     if pattern.startswith("^[A-Za-z0-9][A-Za-z0-9._"):
-        return (f'"{got}" is not a valid id',
-                "an id is letters, digits, '.', '_' or '-', starting with a letter or digit, no spaces (e.g. IS1.1)",
-                "input.value")
+        return (
+            f'"{got}" is not a valid id',
+            "an id is letters, digits, '.', '_' or '-', starting with a letter or digit, no spaces (e.g. IS1.1)",
+            "input.value",
+        )
     digits = re.fullmatch(r"\^\\d\{(\d+)\}\$", pattern)
     if digits:
-        return (f'expected {digits.group(1)} digits, got "{got}"',
-                f"write the {digits.group(1)} digits in quotes, without spaces", "input.value")
+        return (
+            f'expected {digits.group(1)} digits, got "{got}"',
+            f"write the {digits.group(1)} digits in quotes, without spaces",
+            "input.value",
+        )
     return f'"{got}" does not have the expected form ({pattern})', "check the value", "input.value"
 
 
 def _range_problem(kind: str, got: Any, ctx: dict) -> tuple[str, str, str]:
     bound = next(iter(ctx.values()), None)
-    if (kind == "greater_than_equal" and bound == 1900) or (kind == "less_than_equal" and bound == 2200):
-        return f"expected a year between 1900 and 2200, got {shown(got)}", "write the full year, e.g. 2024", "input.value"
+    if (kind == "greater_than_equal" and bound == 1900) or (
+        kind == "less_than_equal" and bound == 2200
+    ):
+        return (
+            f"expected a year between 1900 and 2200, got {shown(got)}",
+            "write the full year, e.g. 2024",
+            "input.value",
+        )
     if kind == "greater_than_equal" and bound == 0:
         return f"must not be negative, got {shown(got)}", "write 0 or more", "input.value"
-    words = {"greater_than_equal": "at least", "less_than_equal": "at most",
-             "greater_than": "more than", "less_than": "less than"}[kind]
+    words = {
+        "greater_than_equal": "at least",
+        "less_than_equal": "at most",
+        "greater_than": "more than",
+        "less_than": "less than",
+    }[kind]
     return f"must be {words} {bound}, got {shown(got)}", "fix the value", "input.value"
 
 

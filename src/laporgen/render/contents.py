@@ -117,7 +117,11 @@ class _Layout:
         pages: dict[str, int] = {}
         for name in names:
             destination = destinations.get(_destination_name(name))
-            page = None if destination is None else self.reader.get_destination_page_number(destination)
+            page = (
+                None
+                if destination is None
+                else self.reader.get_destination_page_number(destination)
+            )
             if page is not None:
                 pages[name] = page
         printed = self._numbers(sorted(set(pages.values())))
@@ -136,7 +140,13 @@ class _Layout:
             a, b = found[first], found[last]
             if hi - lo < 2:
                 return
-            if a is not None and b is not None and a.isdigit() and b.isdigit() and int(b) - int(a) == last - first:
+            if (
+                a is not None
+                and b is not None
+                and a.isdigit()
+                and b.isdigit()
+                and int(b) - int(a) == last - first
+            ):
                 found.update((page, str(int(a) + page - first)) for page in pages[lo + 1 : hi])
                 return
             middle = (lo + hi) // 2
@@ -153,7 +163,9 @@ class _Layout:
         if index not in self._printed:
             lines: list[tuple[float, str]] = []
 
-            def keep(text: str, cm: list[float], tm: list[float], font: object, size: object) -> None:
+            def keep(
+                text: str, cm: list[float], tm: list[float], font: object, size: object
+            ) -> None:
                 if text.strip():
                     lines.append((tm[4] * cm[1] + tm[5] * cm[3] + cm[5], text.strip()))
 
@@ -167,7 +179,9 @@ def _destination_name(bookmark: str) -> str:
     """The name LibreOffice gives bookmark `bookmark` in a PDF: "/" then the name with every
     character but ASCII letters, digits and "-" written as its two hex digits ("_Toc1" →
     "/5FToc1"), as its PDF writer (`appendDestinationName`) does."""
-    return "/" + "".join(c if c.isascii() and (c.isalnum() or c == "-") else f"{ord(c) & 0xFF:02X}" for c in bookmark)
+    return "/" + "".join(
+        c if c.isascii() and (c.isalnum() or c == "-") else f"{ord(c) & 0xFF:02X}" for c in bookmark
+    )
 
 
 def _xml(root: etree._Element) -> bytes:

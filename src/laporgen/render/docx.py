@@ -70,7 +70,12 @@ from laporgen.render.package import StableZipWriter
 
 # The styles the renderer asks the template for (Word's internal names for toc/figures lists).
 BODY, NOTE, NORMAL, CAPTION = "Body Text", "Note", "Normal", "Caption"
-TABLE_TEXT, TABLE_TEXT_SMALL, TABLE_TEXT_TINY, TABLE_GRID = "Table Text", "Table Text Small", "Table Text Tiny", "Table Grid"
+TABLE_TEXT, TABLE_TEXT_SMALL, TABLE_TEXT_TINY, TABLE_GRID = (
+    "Table Text",
+    "Table Text Small",
+    "Table Text Tiny",
+    "Table Grid",
+)
 TABLE_STYLE = {"normal": TABLE_TEXT, "small": TABLE_TEXT_SMALL, "tiny": TABLE_TEXT_TINY}
 CONTENTS_TITLE, TOC_LEVELS, FIGURES_LIST = (
     "Contents Title",
@@ -98,9 +103,13 @@ REQUIRED_STYLES = (
 PAPER = {"A4": (Mm(210), Mm(297)), "F4": (Mm(215), Mm(330))}
 HEAD_FILL, SHADE_FILL = "D9D9D9", "F2F2F2"
 LIST_INDENT = Cm(0.75)
-LEVEL_INDENT = Cm(0.3)  # a step of `Cell.level`: a kegiatan under its program, a sub-kegiatan under that
+LEVEL_INDENT = Cm(
+    0.3
+)  # a step of `Cell.level`: a kegiatan under its program, a sub-kegiatan under that
 LOGO_HEIGHT = Cm(4.5)
-KOP_LOGO_HEIGHT = Cm(7)  # a kop cover has nothing under the logo but the year: it fills the lower half
+KOP_LOGO_HEIGHT = Cm(
+    7
+)  # a kop cover has nothing under the logo but the year: it fills the lower half
 PLACEHOLDER_HEIGHT = Cm(4)
 JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}  # w:jc values
 PARAGRAPH_STYLE = {"body": BODY, "note": NOTE, "source": NOTE, "center": NORMAL}
@@ -265,9 +274,17 @@ def _logo(tpl: DocxTemplate, logo: str | None, height: Length) -> InlineImage | 
 
         Image.from_file(logo)  # what InlineImage will read at render time, read now to fail early
     except UnrecognizedImageError as exc:
-        raise LaporgenError([Problem(display_path(logo), "not an image Word can show (use PNG or JPEG)",
-                                     field="logo", hint="point `logo` in document.toml at a PNG or JPEG file",
-                                     code="input.image")]) from exc
+        raise LaporgenError(
+            [
+                Problem(
+                    display_path(logo),
+                    "not an image Word can show (use PNG or JPEG)",
+                    field="logo",
+                    hint="point `logo` in document.toml at a PNG or JPEG file",
+                    code="input.image",
+                )
+            ]
+        ) from exc
     return InlineImage(tpl, logo, height=height)
 
 
@@ -323,7 +340,11 @@ def _pour_body(tpl: DocxTemplate, subdoc: Subdoc, tables: dict[CT_Tbl, CT_Tbl]) 
     equal ids corrupt)."""
     body = tpl.docx.element.body
     slots = [t.getparent().getparent() for t in body.iter(qn("w:t")) if t.text == _BODY_MARKER]
-    blocks = [tables.get(element, element) for element in subdoc.element.body if element.tag != qn("w:sectPr")]
+    blocks = [
+        tables.get(element, element)
+        for element in subdoc.element.body
+        if element.tag != qn("w:sectPr")
+    ]
     for n, slot in enumerate(slots):
         for block in blocks if n == len(slots) - 1 else [deepcopy(block) for block in blocks]:
             slot.addprevious(block)
@@ -395,12 +416,28 @@ def _set_properties(docx: DocxDocument, document: Document) -> None:
     stamp = datetime(day.year, day.month, day.day, tzinfo=UTC)
     props = docx.core_properties
     # Word's core properties hold at most 255 characters each (python-docx refuses more).
-    props.title, props.subject, props.author = document.title[:255], document.subject[:255], document.author[:255]
+    props.title, props.subject, props.author = (
+        document.title[:255],
+        document.subject[:255],
+        document.author[:255],
+    )
     props.created = props.modified = stamp
-    ooxml.set_core_properties(docx, {"lastModifiedBy": document.author[:255], "revision": "1",
-                                     "lastPrinted": stamp.strftime("%Y-%m-%dT%H:%M:%SZ")})
-    app = next((rel.target_part for rel in docx.part.package.rels.values()
-                if rel.reltype == RT.EXTENDED_PROPERTIES), None)
+    ooxml.set_core_properties(
+        docx,
+        {
+            "lastModifiedBy": document.author[:255],
+            "revision": "1",
+            "lastPrinted": stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        },
+    )
+    app = next(
+        (
+            rel.target_part
+            for rel in docx.part.package.rels.values()
+            if rel.reltype == RT.EXTENDED_PROPERTIES
+        ),
+        None,
+    )
     if app is not None:  # a generic part: python-docx reads and writes its bytes as they are
         app._blob = ooxml.app_properties(pages=None)
 
@@ -521,7 +558,9 @@ class _Bookmarks:
                     case Section(in_toc=True):
                         names.setdefault(("heading", block.heading), []).append(next(numbers))
                     case Table() | Figure():
-                        names.setdefault(("caption", f"{block.label} {block.title}"), []).append(next(numbers))
+                        names.setdefault(("caption", f"{block.label} {block.title}"), []).append(
+                            next(numbers)
+                        )
                 if isinstance(block, Section | Landscape):
                     walk(block.children)
                 elif isinstance(block, ListBlock):
@@ -594,7 +633,11 @@ def _only_text(cell: Cell) -> Text | None:
     if len(cell.blocks) != 1:
         return None
     paragraph = cell.blocks[0]
-    if not isinstance(paragraph, Paragraph) or paragraph.keep_with_next or len(paragraph.inlines) != 1:
+    if (
+        not isinstance(paragraph, Paragraph)
+        or paragraph.keep_with_next
+        or len(paragraph.inlines) != 1
+    ):
         return None
     text = paragraph.inlines[0]
     if not isinstance(text, Text) or "\t" in text.text or "\n" in text.text or "\r" in text.text:
@@ -705,7 +748,9 @@ class _BodyWriter:
         look = look or _Look(
             PARAGRAPH_STYLE[node.style], "center" if node.style == "center" else node.align
         )
-        p = target.add_p(look.style, JC[look.align], node.keep_with_next or look.keep_with_next, indent)
+        p = target.add_p(
+            look.style, JC[look.align], node.keep_with_next or look.keep_with_next, indent
+        )
         if marker is not None:
             ooxml.add_text_run(p, f"{marker}\t", properties=False)
         for inline in node.inlines:
@@ -806,7 +851,9 @@ class _BodyWriter:
             paragraph.add_run(f"{label}\t:\t{value}")
 
     # ----------------------------------------------------------------------------- fields
-    def _caption(self, label: str, number: str, title: str, lines: Sequence[str], seq: bool = True) -> None:
+    def _caption(
+        self, label: str, number: str, title: str, lines: Sequence[str], seq: bool = True
+    ) -> None:
         """ "Tabel 3.2 title" and extra lines, kept with what follows; the last digits of the
         number are a SEQ field so Word can list the captions (see `_seq_split`), unless `seq` is
         False (a continued table, listed once)."""
@@ -823,7 +870,9 @@ class _BodyWriter:
             paragraph.add_run(line)
         self._bookmarks.mark(paragraph._p, "caption", f"{label} {title}")
 
-    def _field_list(self, title: str, instruction: str, kind: _Target, entries: Sequence[tuple[str, str]]) -> None:
+    def _field_list(
+        self, title: str, instruction: str, kind: _Target, entries: Sequence[tuple[str, str]]
+    ) -> None:
         """A title, then a TOC field whose cached result is one paragraph per (style, text), as
         Word writes it: the text linked to its heading's or caption's bookmark, a dot leader
         and a PAGEREF field whose result is left empty here (see `render/contents.py`)."""
@@ -843,7 +892,9 @@ class _BodyWriter:
         """Caption above; a bordered grid with repeating head rows and merged spans; then the
         source line and notes. Built element by element (`ooxml.new_table`): tables are where
         the thousands of cells are."""
-        self._caption(node.label, node.number, node.title, node.caption_lines, seq=not node.continued)
+        self._caption(
+            node.label, node.number, node.title, node.caption_lines, seq=not node.continued
+        )
         rows = (*node.head, *node.body, *node.foot)
         styles = self._body.styles
         widths = self._column_widths(node.columns)
@@ -880,8 +931,21 @@ class _BodyWriter:
                     text = _only_text(cell)
                     indent = _level_indent(cell.level)
                     if text is not None:  # the common case, made in one step
-                        ooxml.add_text_cell(tr, width, span, merge, fill, True, styles.id(text_style),
-                                            JC[cell.align], text.text, text.strong or bold, text.emph, indent, keep)
+                        ooxml.add_text_cell(
+                            tr,
+                            width,
+                            span,
+                            merge,
+                            fill,
+                            True,
+                            styles.id(text_style),
+                            JC[cell.align],
+                            text.text,
+                            text.strong or bold,
+                            text.emph,
+                            indent,
+                            keep,
+                        )
                     else:
                         tc = ooxml.add_cell(tr, width, span, merge, fill, centered=True)
                         self._cell(tc, cell, _Look(text_style, cell.align, bold, keep), indent)
@@ -978,7 +1042,16 @@ def _signature_rows(left: Signature, right: Signature) -> list[tuple[str, str]]:
     n = max(len(left.jabatan), len(right.jabatan))
 
     def lines(s: Signature) -> list[str]:
-        return [s.place_date, *s.jabatan, *[""] * (n - len(s.jabatan)), "", "", "", s.nama, s.pangkat,
-                f"NIP. {s.nip}" if s.nip else ""]
+        return [
+            s.place_date,
+            *s.jabatan,
+            *[""] * (n - len(s.jabatan)),
+            "",
+            "",
+            "",
+            s.nama,
+            s.pangkat,
+            f"NIP. {s.nip}" if s.nip else "",
+        ]
 
     return list(zip(lines(left), lines(right)))

@@ -321,13 +321,24 @@ class _BodyWriter:
             *(_element("p", line, class_="cover-issuer") for line in node.issuer_lines),
             *(_element("p", line, class_="cover-contact") for line in node.contact_lines),
         )
-        year = _element("p", node.year_line, class_="cover-issuer cover-year") if node.year_line else EMPTY
+        year = (
+            _element("p", node.year_line, class_="cover-issuer cover-year")
+            if node.year_line
+            else EMPTY
+        )
         if node.kop:
-            parts = [_element("div", agency, class_="cover-kop"), _element("div", title, class_="cover-titles"),
-                     logo, _element("div", year, class_="cover-issuers")]
+            parts = [
+                _element("div", agency, class_="cover-kop"),
+                _element("div", title, class_="cover-titles"),
+                logo,
+                _element("div", year, class_="cover-issuers"),
+            ]
         else:
-            parts = [_element("div", title, class_="cover-titles"), logo,
-                     _element("div", _lines(agency, year), class_="cover-issuers")]
+            parts = [
+                _element("div", title, class_="cover-titles"),
+                logo,
+                _element("div", _lines(agency, year), class_="cover-issuers"),
+            ]
         return _element("section", _lines(*parts), class_="cover")
 
     # ------------------------------------------------------------------------ text blocks
@@ -431,11 +442,19 @@ class _BodyWriter:
 
     def label_block(self, node: LabelBlock) -> Markup:
         """A borderless three-column table (label, colon, value) in the right half."""
-        rows = _lines(*(
-            _element("tr", _lines(_element("td", label, class_="label"), _element("td", ":", class_="colon"),
-                                  _element("td", value, class_="value")))
-            for label, value in node.rows
-        ))
+        rows = _lines(
+            *(
+                _element(
+                    "tr",
+                    _lines(
+                        _element("td", label, class_="label"),
+                        _element("td", ":", class_="colon"),
+                        _element("td", value, class_="value"),
+                    ),
+                )
+                for label, value in node.rows
+            )
+        )
         return _element("table", _element("tbody", rows), class_="label-block")
 
     # ------------------------------------------------------------------ contents listings
@@ -579,4 +598,6 @@ class _BodyWriter:
         else:
             picture = _element("div", node.alt, class_="figure-placeholder", style=width)
         notes = (_element("p", text, class_="note") for text in node.notes)
-        return _element("figure", _lines(caption, picture, *notes), id=self._id(node), class_="figure")
+        return _element(
+            "figure", _lines(caption, picture, *notes), id=self._id(node), class_="figure"
+        )

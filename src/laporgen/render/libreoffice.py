@@ -22,14 +22,14 @@ from pathlib import Path
 from laporgen.errors import LaporgenError, Problem
 
 TIMEOUT_SECONDS = 300
-HINT = (
-    "install LibreOffice (apt-get install libreoffice-writer-nogui) or use --pdf-engine typst"
-)
+HINT = "install LibreOffice (apt-get install libreoffice-writer-nogui) or use --pdf-engine typst"
 EXECUTABLES = ("soffice", "libreoffice")
 TEMP_PREFIX = "laporgen-lo-"
 # Writer bookmarks as PDF named destinations, for `render/contents.py` to find each heading's
 # page by; filter options in JSON are read by LibreOffice 7.4 and later.
-PDF_WITH_DESTINATIONS = 'pdf:writer_pdf_Export:{"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}'
+PDF_WITH_DESTINATIONS = (
+    'pdf:writer_pdf_Export:{"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}'
+)
 
 
 def soffice_path() -> str | None:

@@ -110,14 +110,65 @@ _RFONTS_THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cst
 # attributes come out in the order python-docx writes them (the same bytes as before), which
 # is the schema order: w:tblPr before w:tblGrid before w:tr; w:trPr before w:tc; w:tcPr before
 # the cell's paragraphs; w:pPr before w:r; w:rPr before w:t.
-_W = {name: qn(f"w:{name}") for name in (
-    "tblStyle", "tblW", "jc", "tblLayout", "tblCellMar", "left", "right", "tblLook", "tblGrid", "gridCol",
-    "tr", "trPr", "cantSplit", "tblHeader", "tc", "tcPr", "tcW", "gridSpan", "vMerge", "shd", "vAlign",
-    "p", "pPr", "pStyle", "keepNext", "tabs", "tab", "ind", "r", "rPr", "b", "i", "t", "br",
-    "val", "type", "w", "color", "fill", "pos", "hanging", "firstLine",
-)}
-_TBL_LOOK = {qn(f"w:{k}"): v for k, v in (("firstColumn", "1"), ("firstRow", "1"), ("lastColumn", "0"),
-                                         ("lastRow", "0"), ("noHBand", "0"), ("noVBand", "1"), ("val", "04A0"))}
+_W = {
+    name: qn(f"w:{name}")
+    for name in (
+        "tblStyle",
+        "tblW",
+        "jc",
+        "tblLayout",
+        "tblCellMar",
+        "left",
+        "right",
+        "tblLook",
+        "tblGrid",
+        "gridCol",
+        "tr",
+        "trPr",
+        "cantSplit",
+        "tblHeader",
+        "tc",
+        "tcPr",
+        "tcW",
+        "gridSpan",
+        "vMerge",
+        "shd",
+        "vAlign",
+        "p",
+        "pPr",
+        "pStyle",
+        "keepNext",
+        "tabs",
+        "tab",
+        "ind",
+        "r",
+        "rPr",
+        "b",
+        "i",
+        "t",
+        "br",
+        "val",
+        "type",
+        "w",
+        "color",
+        "fill",
+        "pos",
+        "hanging",
+        "firstLine",
+    )
+}
+_TBL_LOOK = {
+    qn(f"w:{k}"): v
+    for k, v in (
+        ("firstColumn", "1"),
+        ("firstRow", "1"),
+        ("lastColumn", "0"),
+        ("lastRow", "0"),
+        ("noHBand", "0"),
+        ("noVBand", "1"),
+        ("val", "04A0"),
+    )
+}
 _PRESERVE = qn("xml:space")
 VerticalMerge = Literal["restart", "continue"] | None
 
@@ -155,8 +206,14 @@ def add_row(tbl: CT_Tbl, header: bool) -> CT_Row:
     return tr  # type: ignore[return-value]
 
 
-def add_cell(tr: CT_Row, width: int, span: int = 1, merge: VerticalMerge = None, fill: str | None = None,
-             centered: bool = False) -> CT_Tc:
+def add_cell(
+    tr: CT_Row,
+    width: int,
+    span: int = 1,
+    merge: VerticalMerge = None,
+    fill: str | None = None,
+    centered: bool = False,
+) -> CT_Tc:
     """Append a cell `width` twips wide spanning `span` grid columns; `merge` "restart" starts a
     vertically merged cell, "continue" is a grid position it covers in a later row; `fill` is a
     background colour (hex RGB), `centered` centres the content vertically. The cell is empty:
@@ -167,7 +224,9 @@ def add_cell(tr: CT_Row, width: int, span: int = 1, merge: VerticalMerge = None,
 
 
 @lru_cache(maxsize=1024)
-def _cell_template(width: int, span: int, merge: VerticalMerge, fill: str | None, centered: bool) -> CT_Tc:
+def _cell_template(
+    width: int, span: int, merge: VerticalMerge, fill: str | None, centered: bool
+) -> CT_Tc:
     """A `w:tc` with these properties, copied by `add_cell`: copying an element (lxml's
     `__copy__` copies the whole subtree, and is cheaper than `copy.deepcopy`) is several times
     faster than building the same elements one by one. Never modified."""
@@ -188,16 +247,40 @@ def _cell_template(width: int, span: int, merge: VerticalMerge, fill: str | None
     return tc  # type: ignore[return-value]
 
 
-def add_text_cell(tr: CT_Row, width: int, span: int, merge: VerticalMerge, fill: str | None, centered: bool,
-                  style_id: str, jc: str, text: str, bold: bool = False, italic: bool = False,
-                  indent: Indent | None = None, keep_with_next: bool = False) -> None:
+def add_text_cell(
+    tr: CT_Row,
+    width: int,
+    span: int,
+    merge: VerticalMerge,
+    fill: str | None,
+    centered: bool,
+    style_id: str,
+    jc: str,
+    text: str,
+    bold: bool = False,
+    italic: bool = False,
+    indent: Indent | None = None,
+    keep_with_next: bool = False,
+) -> None:
     """Append a cell (`add_cell`) holding one paragraph (`add_paragraph`) with one run of `text`
     (`add_text_run`; no tabs or line ends): the same XML, made as one copy of a cached cell and
     its text set, `indent` its paragraph's left indent, the paragraph kept with the next if
     `keep_with_next`. Most cells of a large table are this, and building each of them element
     by element was most of the time of a 2 000-row table."""
-    tc = _text_cell_template(width, span, merge, fill, centered, style_id, jc, bold, italic, bool(text), indent,
-                             keep_with_next).__copy__()
+    tc = _text_cell_template(
+        width,
+        span,
+        merge,
+        fill,
+        centered,
+        style_id,
+        jc,
+        bold,
+        italic,
+        bool(text),
+        indent,
+        keep_with_next,
+    ).__copy__()
     if text:
         t = tc[-1][-1][-1]
         t.text = text
@@ -207,11 +290,27 @@ def add_text_cell(tr: CT_Row, width: int, span: int, merge: VerticalMerge, fill:
 
 
 @lru_cache(maxsize=1024)
-def _text_cell_template(width: int, span: int, merge: VerticalMerge, fill: str | None, centered: bool, style_id: str,
-                        jc: str, bold: bool, italic: bool, has_text: bool, indent: Indent | None = None,
-                        keep_with_next: bool = False) -> CT_Tc:
+def _text_cell_template(
+    width: int,
+    span: int,
+    merge: VerticalMerge,
+    fill: str | None,
+    centered: bool,
+    style_id: str,
+    jc: str,
+    bold: bool,
+    italic: bool,
+    has_text: bool,
+    indent: Indent | None = None,
+    keep_with_next: bool = False,
+) -> CT_Tc:
     tc = _cell_template(width, span, merge, fill, centered).__copy__()
-    add_text_run(add_paragraph(tc, style_id, jc, keep_with_next, indent), "text" if has_text else "", bold, italic)
+    add_text_run(
+        add_paragraph(tc, style_id, jc, keep_with_next, indent),
+        "text" if has_text else "",
+        bold,
+        italic,
+    )
     return tc
 
 
@@ -224,8 +323,13 @@ class Indent:
     hanging: int
 
 
-def add_paragraph(parent: CT_Tc, style_id: str | None = None, jc: str | None = None, keep_with_next: bool = False,
-                  indent: Indent | None = None) -> CT_P:
+def add_paragraph(
+    parent: CT_Tc,
+    style_id: str | None = None,
+    jc: str | None = None,
+    keep_with_next: bool = False,
+    indent: Indent | None = None,
+) -> CT_P:
     """Append a paragraph to a table cell: in style `style_id` if given (else a bare `w:p`), and
     formatted as by `format_paragraph` when `jc` is given."""
     p = _paragraph_template(style_id, jc, keep_with_next, indent).__copy__()
@@ -234,7 +338,9 @@ def add_paragraph(parent: CT_Tc, style_id: str | None = None, jc: str | None = N
 
 
 @lru_cache(maxsize=1024)
-def _paragraph_template(style_id: str | None, jc: str | None, keep_with_next: bool, indent: Indent | None) -> CT_P:
+def _paragraph_template(
+    style_id: str | None, jc: str | None, keep_with_next: bool, indent: Indent | None
+) -> CT_P:
     p = OxmlElement("w:p")
     if style_id is not None:
         SubElement(SubElement(p, _W["pPr"]), _W["pStyle"], {_W["val"]: style_id})
@@ -243,7 +349,9 @@ def _paragraph_template(style_id: str | None, jc: str | None, keep_with_next: bo
     return p  # type: ignore[return-value]
 
 
-def format_paragraph(p: CT_P, jc: str, keep_with_next: bool = False, indent: Indent | None = None) -> None:
+def format_paragraph(
+    p: CT_P, jc: str, keep_with_next: bool = False, indent: Indent | None = None
+) -> None:
     """Give `p`, whose properties hold only its style so far, alignment `jc` ("left", "center",
     "right", "both"), keep-with-next and a list `indent`."""
     w = _W
@@ -254,13 +362,17 @@ def format_paragraph(p: CT_P, jc: str, keep_with_next: bool = False, indent: Ind
     if keep_with_next:
         SubElement(ppr, w["keepNext"])
     if indent is not None:
-        SubElement(SubElement(ppr, w["tabs"]), w["tab"], {w["pos"]: str(indent.left), w["val"]: "left"})
+        SubElement(
+            SubElement(ppr, w["tabs"]), w["tab"], {w["pos"]: str(indent.left), w["val"]: "left"}
+        )
         first = {w["hanging"]: str(indent.hanging)} if indent.hanging else {w["firstLine"]: "0"}
         SubElement(ppr, w["ind"], {w["left"]: str(indent.left), **first})
     SubElement(ppr, w["jc"], {w["val"]: jc})
 
 
-def add_text_run(p: CT_P, text: str, bold: bool = False, italic: bool = False, properties: bool = True) -> None:
+def add_text_run(
+    p: CT_P, text: str, bold: bool = False, italic: bool = False, properties: bool = True
+) -> None:
     """Append a run of `text` (a tab becomes `w:tab`, a line end `w:br`, as python-docx's
     `add_run` writes them), bold and/or italic; `properties` False leaves out its (then empty)
     `w:rPr`."""
@@ -358,12 +470,16 @@ def add_bookmark(p: CT_P, bookmark_id: int, name: str) -> None:
     p.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): str(bookmark_id)}))
 
 
-def add_contents_entry(paragraph: DocxParagraph, anchor: str | None, text: str, page: str, tab_twips: int) -> None:
+def add_contents_entry(
+    paragraph: DocxParagraph, anchor: str | None, text: str, page: str, tab_twips: int
+) -> None:
     """Write one line of a contents list as Word's TOC field writes it: `text`, a tab to a
     right-aligned dot-leader stop at `tab_twips`, then a `PAGEREF anchor \\h` field showing
     `page` ("" until the page is known), all in a hyperlink to the bookmark `anchor`; just the
     text when there is no `anchor`."""
-    paragraph.paragraph_format.tab_stops.add_tab_stop(Twips(tab_twips), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    paragraph.paragraph_format.tab_stops.add_tab_stop(
+        Twips(tab_twips), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+    )
     if anchor is None:
         paragraph.add_run(text)
         return

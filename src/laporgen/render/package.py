@@ -17,7 +17,14 @@ class StableZipWriter:
 
     def __init__(self, out: BinaryIO, moment: datetime):
         self._zip = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)
-        self._when = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+        self._when = (
+            moment.year,
+            moment.month,
+            moment.day,
+            moment.hour,
+            moment.minute,
+            moment.second,
+        )
 
     def write(self, name: str, data: bytes) -> None:
         """Add the entry `name` (a leading "/" of an OPC part name is dropped)."""
@@ -57,7 +64,9 @@ def replace_entries(data: bytes, replacements: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src:
         infos = src.infolist()
-        writer = StableZipWriter(out, datetime(*infos[0].date_time) if infos else datetime(1980, 1, 1))
+        writer = StableZipWriter(
+            out, datetime(*infos[0].date_time) if infos else datetime(1980, 1, 1)
+        )
         for info in infos:
             new = replacements.get(info.filename)
             writer.write(info.filename, src.read(info.filename) if new is None else new)

@@ -67,7 +67,12 @@ PAPER = {"A4": (210, 297), "F4": (215, 330)}  # mm
 MARGIN = "(top: 2.5cm, bottom: 2.5cm, left: 3cm, right: 2.5cm)"
 LANDSCAPE_MARGIN = "(top: 3cm, bottom: 2cm, left: 2cm, right: 2cm)"
 # Pictures a PDF can hold as Typst reads them; anything else is a user error, as in the DOCX.
-IMAGE_TYPES = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/svg+xml": ".svg"}
+IMAGE_TYPES = {
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/gif": ".gif",
+    "image/svg+xml": ".svg",
+}
 # A short table is never split across pages: at most this many rows, none with a long text.
 # Decided from the tree, not by measuring: measuring each table in Typst is a second layout of
 # it, 40 % of the LKjIP's PDF time.
@@ -87,8 +92,16 @@ def render_typst_pdf(document: Document, pdf_standard: str | None = None) -> byt
     (code "input") for a picture file Typst cannot show, (code "template") when the layout
     template is missing or broken."""
     if pdf_standard is not None and pdf_standard not in PDF_STANDARDS:
-        raise LaporgenError([Problem("command line", f"unknown PDF standard {pdf_standard}",
-                                     hint=f"use one of {', '.join(PDF_STANDARDS)}", code="usage")])
+        raise LaporgenError(
+            [
+                Problem(
+                    "command line",
+                    f"unknown PDF standard {pdf_standard}",
+                    hint=f"use one of {', '.join(PDF_STANDARDS)}",
+                    code="usage",
+                )
+            ]
+        )
     with tempfile.TemporaryDirectory(prefix="laporgen-typst-") as tmp:
         root = Path(tmp)
         source = typst_markup(document, root).encode("utf-8")
@@ -154,9 +167,16 @@ def _compiled(compile_pdf: Callable[[], bytes]) -> tuple[bytes | None, str | Non
 def typst_markup(document: Document, root: Path) -> str:
     """The whole Typst source of `document`; its pictures are written into `root`."""
     if not LAYOUT.is_file():
-        raise LaporgenError([Problem(display_path(LAYOUT), "Typst layout template not found",
-                                     hint="restore it from the laporgen repository (templates/typst/)",
-                                     code="template")])
+        raise LaporgenError(
+            [
+                Problem(
+                    display_path(LAYOUT),
+                    "Typst layout template not found",
+                    hint="restore it from the laporgen repository (templates/typst/)",
+                    code="template",
+                )
+            ]
+        )
     writer = _Writer(_Anchors.of(document), _Pictures(root), document.paper)
     width, height = PAPER[document.paper]
     day = date.fromisoformat(document.date_iso)
@@ -177,9 +197,14 @@ def typst_markup(document: Document, root: Path) -> str:
         writer.cover(document.cover),
     ]
     if document.front:
-        parts += ["#set page(numbering: \"i\")\n#counter(page).update(1)", writer.blocks(document.front)]
-    parts += ["#pagebreak(weak: true)\n#set page(numbering: \"1\")\n#counter(page).update(1)",
-              writer.blocks(document.body)]
+        parts += [
+            '#set page(numbering: "i")\n#counter(page).update(1)',
+            writer.blocks(document.front),
+        ]
+    parts += [
+        '#pagebreak(weak: true)\n#set page(numbering: "1")\n#counter(page).update(1)',
+        writer.blocks(document.body),
+    ]
     return "\n".join(parts) + "\n"
 
 
@@ -193,8 +218,16 @@ def _compile_error(error: str) -> Exception:
     the markup this module writes, reported as such (exit 3)."""
     message = " ".join(error.split())
     if "image" in message.lower() or "decode" in message.lower():
-        return LaporgenError([Problem("pdf", f"Typst could not draw a picture: {message[:300]}",
-                                      hint="use PNG or JPEG pictures", code="input.image")])
+        return LaporgenError(
+            [
+                Problem(
+                    "pdf",
+                    f"Typst could not draw a picture: {message[:300]}",
+                    hint="use PNG or JPEG pictures",
+                    code="input.image",
+                )
+            ]
+        )
     return AssertionError(f"laporgen wrote Typst markup that does not compile: {message}")
 
 
@@ -243,9 +276,16 @@ class _Pictures:
     def add_file(self, path: str, field_name: str) -> str:
         mime, _ = mimetypes.guess_type(path)
         if mime not in IMAGE_TYPES:
-            raise LaporgenError([Problem(file=display_path(path), field=field_name,
-                                         message="not an image a PDF can show (use PNG or JPEG)",
-                                         code="input.image")])
+            raise LaporgenError(
+                [
+                    Problem(
+                        file=display_path(path),
+                        field=field_name,
+                        message="not an image a PDF can show (use PNG or JPEG)",
+                        code="input.image",
+                    )
+                ]
+            )
         return self.add_bytes(Path(path).read_bytes(), IMAGE_TYPES[mime])
 
 
@@ -349,7 +389,9 @@ class _Writer:
             case Signature():
                 return self.signature(node)
             case LabelBlock():
-                rows = ", ".join(f"({_string(label)}, {_string(value)})" for label, value in node.rows)
+                rows = ", ".join(
+                    f"({_string(label)}, {_string(value)})" for label, value in node.rows
+                )
                 return f"#lp-label-block(({rows},))"
             case Landscape():
                 return self.landscape(node)
@@ -382,7 +424,9 @@ class _Writer:
             else:
                 text = f"#{_string(node.heading)}"
             outlined = "true" if node.in_toc else "false"
-            lines.append(f"#heading(level: {level}, outlined: {outlined}, bookmarked: {outlined})[{text}] <{label}>")
+            lines.append(
+                f"#heading(level: {level}, outlined: {outlined}, bookmarked: {outlined})[{text}] <{label}>"
+            )
         lines.append(self.blocks(node.children))
         return "\n".join(lines)
 
@@ -462,7 +506,10 @@ class _Writer:
         label = self._label(node)
         caption = f"#lp-caption({_strings((f'{node.label} {node.title}', *node.caption_lines))}) <{label}>"
         grid = self._grid(node)
-        after = [f"#lp-note({_string(text)})" for text in (*([node.source] if node.source else []), *node.notes)]
+        after = [
+            f"#lp-note({_string(text)})"
+            for text in (*([node.source] if node.source else []), *node.notes)
+        ]
         return "\n".join([caption, grid, *after])
 
     def _grid(self, node: Table) -> str:
@@ -478,13 +525,19 @@ class _Writer:
         ]
         if node.head:
             lines.append(f"table.header(repeat: true, {head}),")
-        lines += [", ".join(self._row_cells([row], defaults, bold=False)) + "," for row in node.body]
+        lines += [
+            ", ".join(self._row_cells([row], defaults, bold=False)) + "," for row in node.body
+        ]
         lines += [", ".join(self._row_cells([row], defaults, bold=True)) + "," for row in node.foot]
         lines.append("))")
         return "\n".join(line for line in lines if line != ",")
 
     def _row_cells(
-        self, rows: Sequence[Sequence[Cell]], defaults: Sequence[Align], bold: bool, fill: bool = False
+        self,
+        rows: Sequence[Sequence[Cell]],
+        defaults: Sequence[Align],
+        bold: bool,
+        fill: bool = False,
     ) -> list[str]:
         """Each cell of `rows` as a table argument. Cells fill the grid left to right,
         skipping the positions a span covers, as in the tree (and in HTML); `defaults` are the
@@ -584,7 +637,9 @@ def _is_short(node: Table) -> bool:
         for inline in (block.inlines if isinstance(block, Paragraph) else ())
         if isinstance(inline, Text)
     )
-    lists = any(isinstance(block, ListBlock) for row in rows for cell in row for block in cell.blocks)
+    lists = any(
+        isinstance(block, ListBlock) for row in rows for cell in row for block in cell.blocks
+    )
     return not lists and all(len(text) <= SHORT_CELL_CHARS for text in texts)
 
 

@@ -73,7 +73,9 @@ def render_xlsx(document: Document) -> bytes:
         sheet = workbook.create_sheet(_sheet_title(table.label, titles))
         _SheetWriter(sheet, PAPER[document.paper]).write(table)
     if not workbook.worksheets:  # a workbook needs a sheet; say why it is empty
-        _put_text(workbook.create_sheet("Tabel").cell(row=1, column=1), f"{document.title}: no tables")
+        _put_text(
+            workbook.create_sheet("Tabel").cell(row=1, column=1), f"{document.title}: no tables"
+        )
     moment = _moment(document.date_iso)
     workbook.properties.title = document.title
     workbook.properties.subject = document.subject
@@ -96,14 +98,22 @@ def _tables(blocks: Sequence[Block]) -> Iterator[Table]:
             case ListBlock():
                 for item in block.items:
                     yield from _tables(item)
-            case Paragraph() | Figure() | PageBreak() | Toc() | ListOfTables() | Signature() | LabelBlock():
+            case (
+                Paragraph()
+                | Figure()
+                | PageBreak()
+                | Toc()
+                | ListOfTables()
+                | Signature()
+                | LabelBlock()
+            ):
                 pass
             case _:
                 assert_never(block)
 
 
 def _sheet_title(label: str, taken: set[str]) -> str:
-    """"Tabel 3.2", made a valid, unique Excel sheet name (≤ 31 characters, no : \\ / ? * [ ])."""
+    """ "Tabel 3.2", made a valid, unique Excel sheet name (≤ 31 characters, no : \\ / ? * [ ])."""
     base = SHEET_TITLE_FORBIDDEN.sub("-", label).strip("'")[:SHEET_TITLE_MAX] or "Tabel"
     title, n = base, 1
     while title.lower() in taken:
@@ -174,7 +184,9 @@ class _SheetWriter:
         target.font = Font(bold=head or cell.strong or _all_strong(cell))
         target.alignment = Alignment(
             horizontal="center" if head else ("general" if cell.align == "justify" else cell.align),
-            vertical="center", wrap_text=True, indent=2 * cell.level,  # Cell.level: kegiatan, sub-kegiatan
+            vertical="center",
+            wrap_text=True,
+            indent=2 * cell.level,  # Cell.level: kegiatan, sub-kegiatan
         )
         if head or cell.shade:
             target.fill = PatternFill("solid", start_color=HEAD_FILL, end_color=HEAD_FILL)
@@ -184,8 +196,12 @@ class _SheetWriter:
             for c in range(column, column + cell.colspan):
                 self.sheet.cell(row=r, column=c).border = border
         if cell.colspan > 1 or cell.rowspan > 1:
-            self.sheet.merge_cells(start_row=row, start_column=column,
-                                   end_row=row + cell.rowspan - 1, end_column=column + cell.colspan - 1)
+            self.sheet.merge_cells(
+                start_row=row,
+                start_column=column,
+                end_row=row + cell.rowspan - 1,
+                end_column=column + cell.colspan - 1,
+            )
 
     def _widths(self, table: Table) -> list[float]:
         """Set and return the column widths in characters: `Column.width`s scaled to
@@ -193,7 +209,9 @@ class _SheetWriter:
         from openpyxl.utils import get_column_letter
 
         total = sum(column.width for column in table.columns) or 1
-        widths = [max(MIN_WIDTH, round(TOTAL_WIDTH * column.width / total, 1)) for column in table.columns]
+        widths = [
+            max(MIN_WIDTH, round(TOTAL_WIDTH * column.width / total, 1)) for column in table.columns
+        ]
         for i, width in enumerate(widths, start=1):
             self.sheet.column_dimensions[get_column_letter(i)].width = width
         return widths
@@ -211,7 +229,13 @@ def _block_lines(blocks: Sequence[Paragraph | ListBlock | Block]) -> Iterator[st
             yield "".join(i.text if isinstance(i, Text) else "\n" for i in block.inlines)
         elif isinstance(block, ListBlock):
             for n, item in enumerate(block.items, start=1):
-                marker = {"1.": f"{n}.", "a.": f"{chr(96 + n)}.", "A.": f"{chr(64 + n)}.", "-": "-", "•": "•"}[block.marker]
+                marker = {
+                    "1.": f"{n}.",
+                    "a.": f"{chr(96 + n)}.",
+                    "A.": f"{chr(64 + n)}.",
+                    "-": "-",
+                    "•": "•",
+                }[block.marker]
                 lines = list(_block_lines(item)) or [""]
                 yield f"{marker} {lines[0]}"
                 yield from (f"   {line}" for line in lines[1:])
@@ -226,10 +250,20 @@ def _line_count(text: str, width: float, bold: bool) -> int:
 
 def _all_strong(cell: Cell) -> bool:
     """Every run of the cell is bold (a total row's figures): the Excel cell is bold."""
-    runs = [i for b in cell.blocks if isinstance(b, Paragraph) for i in b.inlines if isinstance(i, Text)]
-    return bool(runs) and all(run.strong for run in runs) and not any(
-        isinstance(b, ListBlock) for b in cell.blocks) and not any(
-        isinstance(i, LineBreak) for b in cell.blocks if isinstance(b, Paragraph) for i in b.inlines)
+    runs = [
+        i for b in cell.blocks if isinstance(b, Paragraph) for i in b.inlines if isinstance(i, Text)
+    ]
+    return (
+        bool(runs)
+        and all(run.strong for run in runs)
+        and not any(isinstance(b, ListBlock) for b in cell.blocks)
+        and not any(
+            isinstance(i, LineBreak)
+            for b in cell.blocks
+            if isinstance(b, Paragraph)
+            for i in b.inlines
+        )
+    )
 
 
 def _figure(text: str) -> tuple[int | float, str] | None:
