@@ -189,11 +189,9 @@ def columns_of(
 
 
 def _kolom(name: str, path, annotation, required: bool, default, note) -> Kolom:
-    from ..model.fields import Rupiah
+    from ..model.fields import is_rupiah
 
-    rupiah = _base(_unwrap(annotation)[0]) is Decimal and getattr(
-        _unwrap(annotation)[0], "__metadata__", None
-    ) == getattr(Rupiah, "__metadata__", ())
+    rupiah = _base(_unwrap(annotation)[0]) is Decimal and is_rupiah(_unwrap(annotation)[0])
     choices = (YA, TIDAK) if _base(_unwrap(annotation)[0]) is bool else _literals(annotation)
     number = is_number(annotation)
     width = (

@@ -176,6 +176,12 @@ Rupiah = Annotated[
 ]
 """An amount of money in Rupiah; never negative."""
 
+
+def is_rupiah(annotation: object) -> bool:
+    """Whether a field's annotation is `Rupiah`, as pydantic hands it on (its own Field folded
+    into the field's, so the metadata is not Rupiah's to the letter): known by its `_sen` check."""
+    return any(getattr(m, "func", None) is _sen for m in getattr(annotation, "__metadata__", ()))
+
 Jumlah = Annotated[int, BeforeValidator(_whole), Field(ge=0, strict=False)]
 """A head count or item count."""
 
