@@ -182,6 +182,7 @@ def is_rupiah(annotation: object) -> bool:
     into the field's, so the metadata is not Rupiah's to the letter): known by its `_sen` check."""
     return any(getattr(m, "func", None) is _sen for m in getattr(annotation, "__metadata__", ()))
 
+
 Jumlah = Annotated[int, BeforeValidator(_whole), Field(ge=0, strict=False)]
 """A head count or item count."""
 
