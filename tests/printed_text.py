@@ -57,7 +57,12 @@ def pdf_text(pdf: Path) -> list[str]:
     out = subprocess.run(
         [exe, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
-    return out.split("\f")
+    # a contents list's leader dots run into the entry's last word and its page number
+    # ("DAERAH.......27"): the word stands apart, as on the page
+    return [_LEADER.sub(" ", page) for page in out.split("\f")]
+
+
+_LEADER = re.compile(r"(?:\.\s?){4,}(?=\d|[ivxlc]+\b)")
 
 
 # ------------------------------------------------------------------------------------ the tree

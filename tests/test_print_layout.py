@@ -39,7 +39,7 @@ class Printed:
 @pytest.fixture(scope="module", params=EXAMPLES)
 def printed(request, tmp_path_factory) -> Printed:
     out = tmp_path_factory.mktemp(request.param.replace("/", "-"))
-    built = build(CONTENT / request.param, out, ("docx", "pdf"))
+    built = build(CONTENT / request.param, out, ("docx", "pdf"), pdf_engine="weasyprint")
     docx = next(p for p in built.outputs if p.suffix == ".docx")
     weasyprint = next(p for p in built.outputs if p.suffix == ".pdf")
     libreoffice = convert_to_pdf(docx, out)
