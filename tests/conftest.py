@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from laporgen.cli import main
+# The tests read laporgen's messages as written, in English (`LAPORGEN_LANG`, which CLI runs in
+# new processes inherit too); tests/test_i18n.py reads the Indonesian ones, the default.
+os.environ["LAPORGEN_LANG"] = "en"
+
+from laporgen.cli import main  # noqa: E402  (after the language is set)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_AGENCY = ROOT / "content" / "magetan-dinsos"

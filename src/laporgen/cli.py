@@ -15,7 +15,9 @@ import time
 from pathlib import Path
 from typing import BinaryIO
 
+from . import i18n
 from .errors import LaporgenError, Problem, display_path
+from .i18n import _
 
 EXAMPLES = """examples:
   laporgen init content/dinsos-contoh/lkjip-2025 --type lkjip
@@ -61,6 +63,15 @@ class _VersionAction(argparse.Action):
 
 
 def _global_options(p: argparse.ArgumentParser, default: object) -> None:
+    p.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        default=default if default is argparse.SUPPRESS else None,
+        help=_(
+            "the language of messages: id (Bahasa Indonesia, the default) or en; "
+            "also LAPORGEN_LANG, or an English locale"
+        ),
+    )
     p.add_argument(
         "--debug",
         action="store_true",
@@ -306,13 +317,32 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _asked_language(argv: list[str]) -> str | None:
+    """`--lang X` / `--lang=X` anywhere on the line, read before the parser is built: its help
+    texts are already in the chosen language."""
+    for n, arg in enumerate(argv):
+        if arg == "--lang" and n + 1 < len(argv):
+            return argv[n + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
+def _speak(argv: list[str]) -> None:
+    i18n.use(i18n.choose(_asked_language(argv)))
+    # argparse looks up its own words ("usage:", its errors) through these module names
+    argparse._ = i18n._  # type: ignore[attr-defined]
+    argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+
+
 def main(argv: list[str] | None = None) -> int:
+    _speak(sys.argv[1:] if argv is None else [str(a) for a in argv])
     args = parser().parse_args(argv)
     try:
         return _run(args)
     except LaporgenError as exc:
         for problem in exc.problems:
-            print(f"{_red('error:')} {problem}", file=sys.stderr)
+            print(f"{_red(_('error:'))} {problem}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `laporgen outline X | head`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -321,7 +351,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             raise
         print(
-            f"internal error: {type(exc).__name__}: {exc}; rerun with --debug and report it",
+            _("internal error: {error}; rerun with --debug and report it").format(
+                error=f"{type(exc).__name__}: {exc}"
+            ),
             file=sys.stderr,
         )
         return 3
