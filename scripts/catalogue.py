@@ -34,7 +34,7 @@ def extracted() -> Catalog:
     """Every message the code marks, with where it is."""
     # a fixed date, so a catalogue file changes only when its messages do
     template = Catalog(project="laporgen", charset="utf-8", creation_date=FIXED_DATE)
-    for filename, lineno, message, comments, context in extract_from_dir(
+    for filename, lineno, message, comments, _context in extract_from_dir(
         str(PACKAGE),
         method_map=[("**.py", "python")],
         keywords=KEYWORDS,
