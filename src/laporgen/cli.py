@@ -8,6 +8,7 @@ Exit codes: 0 done/clean, 1 `check` findings, 2 invalid input (one line per prob
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import os
 import sys
@@ -15,7 +16,7 @@ import time
 from pathlib import Path
 from typing import BinaryIO
 
-from . import i18n
+from . import collector, i18n
 from .errors import LaporgenError, Problem, display_path
 from .i18n import _
 
@@ -338,8 +339,12 @@ def _speak(argv: list[str]) -> None:
 def main(argv: list[str] | None = None) -> int:
     _speak(sys.argv[1:] if argv is None else [str(a) for a in argv])
     args = parser().parse_args(argv)
+    # A command is one short process (serve aside): the cyclic collector would only re-scan
+    # what the imports create, some 70 times in a `laporgen check`, a tenth of its time.
+    pause = contextlib.nullcontext() if args.command == "serve" else collector.paused()
     try:
-        return _run(args)
+        with pause:
+            return _run(args)
     except LaporgenError as exc:
         for problem in exc.problems:
             print(f"{_red(_('error:'))} {problem}", file=sys.stderr)
