@@ -474,10 +474,29 @@ class _Writer:
         return f"#lp-list({_string(node.marker)}, ({', '.join(items)},))"
 
     def signature(self, node: Signature) -> str:
+        """One signature block in the right part of the text area; with `beside`, the two
+        parties side by side, their rows level (as the DOCX and the HTML)."""
+        if node.beside is not None:
+            return self._signature_pair(node.beside, node)
+        nip = _string(f"NIP. {node.nip}") if node.nip else "none"  # a Bupati has none
         return (
             f"#lp-signature({_string(node.place_date)}, {_strings(node.jabatan)}, "
-            f"{_string(node.nama)}, {_string(node.pangkat)}, {_string(f'NIP. {node.nip}')})"
+            f"{_string(node.nama)}, {_string(node.pangkat)}, {nip})"
         )
+
+    def _signature_pair(self, left: Signature, right: Signature) -> str:
+        n = max(len(left.jabatan), len(right.jabatan))
+
+        def lines(s: Signature) -> list[str]:
+            padding = [""] * (n - len(s.jabatan))
+            nip = f"NIP. {s.nip}" if s.nip else ""
+            return [s.place_date, *s.jabatan, *padding, "", "", "", s.nama, s.pangkat, nip]
+
+        rows = [pair for pair in zip(lines(left), lines(right), strict=True)]
+        while rows and rows[-1] == ("", ""):  # neither has pangkat or NIP: no empty rows under
+            rows.pop()
+        pairs = ", ".join(_strings(pair) for pair in rows)
+        return f"#lp-signature-pair(({pairs},), {n + 4})"
 
     # -------------------------------------------------------------------- contents listings
     def toc(self, node: Toc) -> str:
