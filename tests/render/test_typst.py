@@ -441,6 +441,36 @@ def test_a_cells_level_indents_its_text(tmp_path):
     assert "Nama 2" in texts[-1]
 
 
+def test_columns_are_never_narrower_than_their_widest_piece(tmp_path):
+    """A column's `min_width` (its widest unbreakable piece: table_layout) holds in Typst:
+    given a share below it, the column gets its minimum and the others share the rest of the
+    text area (16 cm on A4 portrait); when the minimums alone are wider than the page, each
+    column its minimum (Typst would let the word overflow into the next cell otherwise).
+    Text sizes and cell margins are the ones the layout measured for (8 pt the least)."""
+    number = "24.175.862.284"
+
+    def table(min_width: float, other_min: float = 0.0) -> Table:
+        return Table(
+            "t",
+            "1.1",
+            "Anggaran",
+            (Column(0.02, "right", min_width), Column(0.98, "left", other_min)),
+            (),
+            ((Cell((para(number),)), Cell((para("Belanja"),))),),
+            font_size="tiny",
+            cell_margin=2.0,
+        )
+
+    area = (210 - 55) * 72 / 25.4
+    markup = typst_markup(every_node_document("Budi", body=(table(62.5),)), tmp_path)
+    assert f"columns: (62.50pt, {area - 62.5:.2f}pt,)" in markup
+    assert '#lp-table("tiny", 2pt, ' in markup
+    markup = typst_markup(every_node_document("Budi", body=(table(300.0, 300.0),)), tmp_path)
+    assert "columns: (300.00pt, 300.00pt,)" in markup
+    texts = pdf_texts(render_typst_pdf(every_node_document("Budi", body=(table(62.5),))))
+    assert number in texts[-1]
+
+
 def test_a_picture_typst_cannot_decode_is_an_input_error_from_the_child(tmp_path):
     """The compile runs in a child process; its error comes back as the user's error."""
     broken = tmp_path / "rusak.png"

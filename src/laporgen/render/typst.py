@@ -45,6 +45,7 @@ from laporgen.document.nodes import (
     Text,
     Toc,
 )
+from laporgen.document.table_layout import share_widths
 from laporgen.errors import LaporgenError, Problem, display_path
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -66,6 +67,7 @@ PDF_STANDARDS = ("a-2b", "a-3b", "a-2u", "a-3u")
 PAPER = {"A4": (210, 297), "F4": (215, 330)}  # mm
 MARGIN = "(top: 2.5cm, bottom: 2.5cm, left: 3cm, right: 2.5cm)"
 LANDSCAPE_MARGIN = "(top: 3cm, bottom: 2cm, left: 2cm, right: 2cm)"
+SIDES_MM, LANDSCAPE_SIDES_MM = 55, 40  # left + right of MARGIN and of LANDSCAPE_MARGIN
 # Pictures a PDF can hold as Typst reads them; anything else is a user error, as in the DOCX.
 IMAGE_TYPES = {
     "image/png": ".png",
@@ -492,7 +494,7 @@ class _Writer:
             nip = f"NIP. {s.nip}" if s.nip else ""
             return [s.place_date, *s.jabatan, *padding, "", "", "", s.nama, s.pangkat, nip]
 
-        rows = [pair for pair in zip(lines(left), lines(right), strict=True)]
+        rows = list(zip(lines(left), lines(right), strict=True))
         while rows and rows[-1] == ("", ""):  # neither has pangkat or NIP: no empty rows under
             rows.pop()
         pairs = ", ".join(_strings(pair) for pair in rows)
@@ -531,15 +533,33 @@ class _Writer:
         ]
         return "\n".join([caption, grid, *after])
 
-    def _grid(self, node: Table) -> str:
+    def _text_width_pt(self) -> float:
+        """The width between the side margins of the page being written, in points."""
+        short, long = PAPER[self._paper]
+        mm = long - LANDSCAPE_SIDES_MM if self._landscape else short - SIDES_MM
+        return mm * 72 / 25.4
+
+    def _column_widths(self, node: Table) -> list[float]:
+        """Each column's width in points: its share of the text area, never less than its
+        `min_width` (its widest unbreakable piece and margins: `table_layout`); the others
+        share what is left. When the minimums alone are wider than the page (a table nothing
+        fits), the minimums: Typst would let a word overflow its cell, not break it."""
         total = sum(column.width for column in node.columns) or 1
-        columns = ", ".join(f"{column.width / total * 100:.3f}fr" for column in node.columns)
+        shares = [column.width / total for column in node.columns]
+        mins = [column.min_width for column in node.columns]
+        area = self._text_width_pt()
+        if sum(mins) > area:
+            return mins
+        return share_widths(shares, mins, area)
+
+    def _grid(self, node: Table) -> str:
+        columns = ", ".join(f"{width:.2f}pt" for width in self._column_widths(node))
         aligns = ", ".join(f"{_cell_align(column.align)} + horizon" for column in node.columns)
         defaults = [column.align for column in node.columns]
         head = ", ".join(self._row_cells(node.head, defaults, bold=True, fill=True))
         keep = ", keep: true" if _is_short(node) else ""
         lines = [
-            f"#lp-table({_string(node.font_size)}{keep}, table(",
+            f"#lp-table({_string(node.font_size)}, {node.cell_margin:g}pt{keep}, table(",
             f"columns: ({columns},), align: ({aligns},),",
         ]
         if node.head:
@@ -584,7 +604,10 @@ class _Writer:
         if cell.colspan > 1:
             options.append(f"colspan: {cell.colspan}")
         if cell.rowspan > 1:
-            options.append(f"rowspan: {cell.rowspan}")
+            # the rows it spans may go to the next page (each row still whole): kept whole, a
+            # cell spanning more rows than a page holds ran past the foot of the page, its
+            # last rows lost
+            options.append(f"rowspan: {cell.rowspan}, breakable: true")
         if cell.align != default:
             options.append(f"align: {_cell_align(cell.align)} + horizon")
         if head_fill:
