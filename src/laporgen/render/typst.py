@@ -45,7 +45,6 @@ from laporgen.document.nodes import (
     Text,
     Toc,
 )
-from laporgen.document.table_layout import share_widths
 from laporgen.errors import LaporgenError, Problem, display_path
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -541,16 +540,14 @@ class _Writer:
 
     def _column_widths(self, node: Table) -> list[float]:
         """Each column's width in points: its share of the text area, never less than its
-        `min_width` (its widest unbreakable piece and margins: `table_layout`); the others
-        share what is left. When the minimums alone are wider than the page (a table nothing
-        fits), the minimums: Typst would let a word overflow its cell, not break it."""
+        `min_width` (its widest unbreakable piece and margins). The layout sized the shares
+        for a text area no wider than this one (`table_layout.text_width_of`), so the minimum
+        only shows where nothing fits the page and the shares are the minimums' own: each
+        column then gets its minimum, and the table runs wider than the text area rather
+        than having Typst let a word overflow its cell."""
         total = sum(column.width for column in node.columns) or 1
-        shares = [column.width / total for column in node.columns]
-        mins = [column.min_width for column in node.columns]
         area = self._text_width_pt()
-        if sum(mins) > area:
-            return mins
-        return share_widths(shares, mins, area)
+        return [max(column.width / total * area, column.min_width) for column in node.columns]
 
     def _grid(self, node: Table) -> str:
         columns = ", ".join(f"{width:.2f}pt" for width in self._column_widths(node))
