@@ -340,17 +340,6 @@ def _speak(argv: list[str]) -> None:
 def main(argv: list[str] | None = None) -> int:
     """The `laporgen` command (`argv` None: this process's own arguments, and the process
     ends when this returns), or the command with `argv`, as the tests run it."""
-    try:
-        return _main(argv)
-    finally:
-        if argv is None:
-            # Python's last act before exiting is a full collection of every object the
-            # command made: a tenth of a second after an LKjIP build, to free memory the
-            # exit frees anyway (atexit handlers and module teardown still run).
-            gc.freeze()
-
-
-def _main(argv: list[str] | None) -> int:
     _speak(sys.argv[1:] if argv is None else [str(a) for a in argv])
     args = parser().parse_args(argv)
     # A command is one short process (serve aside): the cyclic collector would only re-scan
@@ -358,7 +347,15 @@ def _main(argv: list[str] | None) -> int:
     pause = contextlib.nullcontext() if args.command == "serve" else collector.paused()
     try:
         with pause:
-            return _run(args)
+            try:
+                return _run(args)
+            finally:
+                if argv is None:
+                    # The process ends next. Switched back on, the collector would scan every
+                    # object the command made, and Python's exit scans them again: a tenth of
+                    # a second after an LKjIP build, to free what the exit frees anyway. Frozen,
+                    # they are left out (atexit handlers and module teardown still run).
+                    gc.freeze()
     except LaporgenError as exc:
         for problem in exc.problems:
             print(f"{_red(_('error:'))} {problem}", file=sys.stderr)
