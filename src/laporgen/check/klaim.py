@@ -1,0 +1,394 @@
+"""Claims the narrative makes in words, tested against the computed figures (LKJIP-SPEC C11:
+L-11, L-18, L-31, L-32; the sentences of §5 that laporgen generates true by construction).
+
+A reviewer reads "mengalami kenaikan setiap tahun" and looks at the series; laporgen does the
+same for four kinds of sentence the signed seeds got wrong:
+
+- `narasi.keseluruhan`: "keseluruhan indikator sebesar 100%" while one indicator in its scope
+  (the sasaran it names; the kegiatan or program supporting it when it says so) is another value;
+- `narasi.tren`: "naik/turun setiap tahun" while the series it names (capaian or realisasi of the
+  indicators it names, Tabel 3.3) falls/rises somewhere or has one year only;
+- `narasi.target`: "telah mencapai target" while the capaian rata-rata is below 100 or a sasaran
+  in its scope missed its target;
+- `narasi.banding`: "lebih rendah/tinggi dibandingkan tahun N" false against the figure the
+  sentence compares (the same measure of year N), with a note when it holds against the other one
+  (a target against last year's realisasi).
+
+Only typed words are read: text a placeholder prints is computed and blanked first. A sentence
+that names nothing the rule can measure (no sasaran, no indicator) is left alone. Each finding
+names the sentence, the figures and the sentence the data would make true.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..compute.lkjip import LkjipFigures
+from ..errors import Problem, display_path
+from ..i18n import _
+from ..numbers import angka, persen
+from .findings import Finding, differs, pendek
+from .prosa import _JINJA, _blank, _sentences
+
+KESELURUHAN = "narasi.keseluruhan"
+TREN = "narasi.tren"
+TARGET = "narasi.target"
+BANDING = "narasi.banding"
+
+
+@dataclass(frozen=True)
+class Disebut:
+    """Something a sentence may name: its name, the shortest run of its first words that tells it
+    apart from the others (how prose shortens "Indeks Kepuasan Masyarakat Dinas Sosial"), and
+    its key in the figures."""
+
+    nama: str
+    awalan: str
+    kunci: str
+
+
+def nama_pendek(names: Sequence[tuple[str, str]]) -> list[Disebut]:
+    """Each (name, key) with the shortest prefix of two or more words no other name starts with."""
+    out = []
+    folded = [" ".join(n.lower().split()) for n, _k in names]
+    for (nama, kunci), full in zip(names, folded, strict=True):
+        words = full.split()
+        prefix = full
+        for n in range(2, len(words) + 1):
+            candidate = " ".join(words[:n])
+            if not any(o != full and o.startswith(candidate) for o in folded):
+                prefix = candidate
+                break
+        out.append(Disebut(nama, prefix, kunci))
+    return out
+
+
+def _named(sentence: str, names: Iterable[Disebut]) -> list[Disebut]:
+    low = " ".join(sentence.lower().split())
+    found = [d for d in names if d.awalan in low]
+    # once per key, in the sentence's order
+    seen: dict[str, Disebut] = {}
+    for d in sorted(found, key=lambda d: low.index(d.awalan)):
+        seen.setdefault(d.kunci, d)
+    return list(seen.values())
+
+
+def klaim_lkjip(c, f: LkjipFigures) -> list[Finding]:
+    """Every claim finding of the narrative of an LKjIP."""
+    out: list[Finding] = []
+    for _key, n in sorted(c.narasi.items()):
+        text = _JINJA.sub(_blank, n.text)
+        for line, sentence in _sentences(text):
+            where = (display_path(n.path), line, sentence)
+            out += _keseluruhan(c, f, where)
+            out += _tren(f, where)
+            out += _target(f, where)
+            out += _banding(f, where)
+    return out
+
+
+def _finding(where: tuple[str, int, str], message: str, hint: str, code: str) -> Finding:
+    path, line, sentence = where
+    quoted = "\u201c" + pendek(sentence, 160) + "\u201d"
+    return Finding("W", Problem(path, f"{message}: {quoted}", line, None, hint, code))
+
+
+# --------------------------------------------------------------------- keseluruhan (L-11)
+_KESELURUHAN = re.compile(
+    r"\b(?:ke)?(?:seluruh|semua)(?:an)?\s+indikator(?:nya)?\b\D{0,40}?(\d+(?:,\d+)?)\s*(?:%|persen)",
+    re.IGNORECASE,
+)
+_SASARAN_KE = re.compile(r"\bsasaran\s+(?:strategis\s+)?(?:ke-?\s*)?(\d+)\b", re.IGNORECASE)
+
+
+def _keseluruhan(c, f: LkjipFigures, where) -> list[Finding]:
+    sentence = where[2]
+    m = _KESELURUHAN.search(sentence)
+    if not m:
+        return []
+    claimed = Decimal(m.group(1).replace(",", "."))
+    scope = _scope(c, f, sentence[: m.start()])
+    if scope is None:
+        return []
+    label, rows = scope
+    other = [(nama, v) for nama, v in rows if v is not None and differs(claimed, v)]
+    if not other:
+        return []
+    listed = "; ".join(f"{pendek(nama, 50)} {persen(v)}" for nama, v in other)
+    same = len(rows) - len(other)
+    return [
+        _finding(
+            where,
+            _("the text says every indicator of {scope} is {claimed}%, but {listed}").format(
+                scope=label, claimed=angka(claimed), listed=listed
+            ),
+            _(
+                "name the indicators apart, e.g. \u201ccapaian {same} indikator sebesar {claimed}% "
+                "dan {first} sebesar {value}%\u201d, or quote each with its placeholder"
+            ).format(
+                same=same,
+                claimed=angka(claimed),
+                first=pendek(other[0][0], 50),
+                value=persen(other[0][1]),
+            ),
+            KESELURUHAN,
+        )
+    ]
+
+
+def _scope(c, f: LkjipFigures, before: str) -> tuple[str, list[tuple[str, Decimal | None]]] | None:
+    """What "keseluruhan indikator" covers: the sasaran a sentence names (by number), narrowed to
+    its kegiatan or programs when it says so (Simpulan, 001 lines 1029-1054); None when it names
+    no sasaran."""
+    m = _SASARAN_KE.search(before)
+    if not m or not 1 <= int(m.group(1)) <= len(f.sasaran):
+        return None
+    s = f.sasaran[int(m.group(1)) - 1]
+    low = before.lower()
+    level = "kegiatan" if "kegiatan" in low else "program" if "program" in low else None
+    if level is None:
+        return (
+            _("sasaran {id}").format(id=s.sasaran.id),
+            [(i.indikator.nama, i.capaian) for i in s.indikator],
+        )
+    dukungan = c.kinerja.dukungan.get(s.sasaran.id)
+    ids = set(dukungan.program_kegiatan) if dukungan else set()
+    rows = [
+        (f"{n.id} {i.indikator.nama}", i.capaian)
+        for p in f.program
+        for n in p.walk()
+        if n.jenis == level and n.id in ids
+        for i in n.indikator
+    ]
+    return _("the {level} of sasaran {id}").format(level=level, id=s.sasaran.id), rows
+
+
+# ---------------------------------------------------------------------------- tren (L-18)
+_TREN = re.compile(
+    r"\b(?:mengalami\s+)?(kenaikan|peningkatan|naik|meningkat|penurunan|turun|menurun)"
+    r"\s+(?:di\s+)?(?:setiap|tiap)\s+tahun(?:nya)?\b",
+    re.IGNORECASE,
+)
+_NAIK = ("kenaikan", "peningkatan", "naik", "meningkat")
+
+
+def _tren(f: LkjipFigures, where) -> list[Finding]:
+    sentence = where[2]
+    m = _TREN.search(sentence)
+    if not m:
+        return []
+    before = sentence[: m.start()]
+    names = nama_pendek([(r.indikator, str(k)) for k, r in enumerate(f.riwayat)])
+    named = _named(before, names)
+    if not named:
+        return []
+    low = before.lower()
+    ukuran = "capaian" if low.rfind("capaian") > low.rfind("realisasi") else "realisasi"
+    naik = m.group(1).lower() in _NAIK
+    wrong, fine = [], []
+    for d in named:
+        row = f.riwayat[int(d.kunci)]
+        series = [
+            (y, v) for y, t in sorted(row.tahun.items()) if (v := getattr(t, ukuran)) is not None
+        ]
+        step = _against(series, naik)
+        shown = " \u2192 ".join(f"{angka(v, 2)} ({y})" for y, v in series) or "-"
+        if len(series) < 2:
+            wrong.append(
+                _("{name} has {measure} for {years} only").format(
+                    name=pendek(row.indikator, 50),
+                    measure=ukuran,
+                    years=", ".join(str(y) for y, _v in series) or _("no year"),
+                )
+            )
+        elif step is not None:
+            wrong.append(
+                _("{measure} of {name} {goes} {a} ({ya}) \u2192 {b} ({yb})").format(
+                    measure=ukuran,
+                    name=pendek(row.indikator, 50),
+                    goes=_("falls") if naik else _("rises"),
+                    a=angka(step[0][1], 2),
+                    ya=step[0][0],
+                    b=angka(step[1][1], 2),
+                    yb=step[1][0],
+                )
+            )
+        else:
+            fine.append(f"{pendek(row.indikator, 50)}: {shown}")
+        other = "realisasi" if ukuran == "capaian" else "capaian"
+        other_series = [
+            (y, v) for y, t in sorted(row.tahun.items()) if (v := getattr(t, other)) is not None
+        ]
+        if step is not None and len(other_series) >= 2 and _against(other_series, naik) is None:
+            wrong[-1] += _(" (its {other} does {goes} every year)").format(
+                other=other, goes=_("rise") if naik else _("fall")
+            )
+    if not wrong:
+        return []
+    return [
+        _finding(
+            where,
+            _("the text says {measure} {goes} every year, but {wrong}").format(
+                measure=ukuran,
+                goes=_("rises") if naik else _("falls"),
+                wrong="; ".join(wrong),
+            ),
+            _(
+                "say the trend of each series as the data give it (naik setiap tahun, turun "
+                "setiap tahun, berfluktuasi), realisasi and capaian apart"
+            ),
+            TREN,
+        )
+    ]
+
+
+def _against(series: list[tuple[int, Decimal]], naik: bool) -> tuple | None:
+    """The first step of `series` that goes against the claimed direction; None when every step
+    goes with it (a flat step is not a rise)."""
+    for a, b in zip(series, series[1:], strict=False):
+        if (b[1] <= a[1]) if naik else (b[1] >= a[1]):
+            return a, b
+    return None
+
+
+# -------------------------------------------------------------------------- target (L-31)
+_TERCAPAI = re.compile(
+    r"\b(?:telah|sudah|berhasil)\s+(?:dapat\s+)?mencapai\s+(?:seluruh\s+)?target\b", re.IGNORECASE
+)
+_BILANGAN = re.compile(r"\b(\d+)\s*(?:\([a-z ]+\)\s*)?(sasaran|indikator)\b", re.IGNORECASE)
+
+
+def _target(f: LkjipFigures, where) -> list[Finding]:
+    sentence = where[2]
+    m = _TERCAPAI.search(sentence)
+    if not m:
+        return []
+    before = sentence[: m.start()].lower()
+    if re.search(r"\b(belum|tidak|tak)\s*$", before):
+        return []  # a denial
+    totals = {"sasaran": len(f.sasaran), "indikator": len(f.indikator)}
+    for count in _BILANGAN.finditer(sentence[: m.start()]):
+        if int(count.group(1)) != totals[count.group(2).lower()]:
+            return []  # a count ("3 sasaran mencapai target"), not a claim about all
+    s_ke = _SASARAN_KE.search(sentence[: m.start()])
+    sasaran = (
+        [f.sasaran[int(s_ke.group(1)) - 1]]
+        if s_ke and 1 <= int(s_ke.group(1)) <= len(f.sasaran)
+        else list(f.sasaran)
+    )
+    missed = [
+        (s.sasaran.id, i.indikator.id, i.capaian)
+        for s in sasaran
+        for i in s.indikator
+        if i.capaian is not None and i.capaian < 100
+    ]
+    whole = len(sasaran) == len(f.sasaran)
+    mean_short = whole and f.rata_rata is not None and f.rata_rata < 100
+    if not missed and not mean_short:
+        return []
+    parts = []
+    if mean_short:
+        parts.append(_("the capaian rata-rata is {mean}").format(mean=persen(f.rata_rata)))
+    if missed:
+        parts.append(
+            _("{n} of {total} sasaran missed it ({rows})").format(
+                n=len({s for s, _i, _v in missed}),
+                total=len(sasaran),
+                rows=", ".join(f"{s} {i} {persen(v)}" for s, i, v in missed),
+            )
+        )
+    tercapai = len(sasaran) - len({s for s, _i, _v in missed})
+    return [
+        _finding(
+            where,
+            _("the text says the target was reached, but {why}").format(why="; ".join(parts)),
+            _(
+                "state what the data give: \u201c{n} dari {total} sasaran mencapai target, capaian "
+                "kinerja rata-rata sebesar {{{{ rata_rata }}}}\u201d"
+            ).format(n=tercapai, total=len(sasaran)),
+            TARGET,
+        )
+    ]
+
+
+# ------------------------------------------------------------------------- banding (L-32)
+_BANDING = re.compile(
+    r"\blebih\s+(rendah|kecil|tinggi|besar)\s+(?:(?:di)?banding(?:kan)?(?:\s+dengan)?|daripada|dari)\s+"
+    r"(?:(target|realisasi|capaian)\s+)?(?:(?:pada|di)\s+)?(?:tahun\s+)?((?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+_UKURAN = re.compile(r"\b(target|penargetan|realisasi|capaian)\b", re.IGNORECASE)
+_TAHUN = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
+def _banding(f: LkjipFigures, where) -> list[Finding]:
+    sentence = where[2]
+    m = _BANDING.search(sentence)
+    if not m:
+        return []
+    before = sentence[: m.start()]
+    years = _TAHUN.findall(before)
+    measures = _UKURAN.findall(before)
+    indikator = list(f.indikator)
+    named = _named(before, nama_pendek([(i.indikator.nama, i.indikator.id) for i in indikator]))
+    if not years or not measures or not named:
+        return []
+    i = next(x for x in indikator if x.indikator.id == named[-1].kunci)
+    subject = "target" if measures[-1].lower() in ("target", "penargetan") else measures[-1].lower()
+    year, base_year = int(years[-1]), int(m.group(3))
+    base_measure = (m.group(2) or subject).lower()
+    value = _nilai(f, i, subject, year)
+    base = _nilai(f, i, base_measure, base_year)
+    if value is None or base is None:
+        return []
+    lower = m.group(1).lower() in ("rendah", "kecil")
+    if (value < base) if lower else (value > base):
+        return []
+    alt_measure = "realisasi" if base_measure == "target" else "target"
+    alt = _nilai(f, i, alt_measure, base_year)
+    holds_alt = alt is not None and ((value < alt) if lower else (value > alt))
+    message = _(
+        "the text says the {measure} {year} of {name} ({value}) is {cmp} than {year2}, but the "
+        "{measure2} {year2} is {base}"
+    ).format(
+        measure=subject,
+        year=year,
+        name=pendek(i.indikator.nama, 50),
+        value=angka(value),
+        cmp=_("lower") if lower else _("higher"),
+        year2=base_year,
+        measure2=base_measure,
+        base=angka(base),
+    )
+    if holds_alt:
+        message += _("; it holds only against the {alt} {year2} ({value})").format(
+            alt=alt_measure, year2=base_year, value=angka(alt)
+        )
+    hint = _(
+        "name both sides: \u201c{measure} tahun {year} ({value}) lebih {cmp} dari {alt} tahun {year2} ({base})\u201d"
+    ).format(
+        measure=subject,
+        year=year,
+        value=angka(value),
+        cmp=m.group(1).lower(),
+        alt=alt_measure if holds_alt else base_measure,
+        year2=base_year,
+        base=angka(alt if holds_alt else base),
+    )
+    return [_finding(where, message, hint, BANDING)]
+
+
+def _nilai(f: LkjipFigures, i, ukuran: str, year: int) -> Decimal | None:
+    """An indicator's target, realisasi or capaian of a year: the plan's targets, the report
+    year's measurement, earlier years from the history (Tabel 3.3)."""
+    if ukuran == "target" and year in i.indikator.target:
+        return i.indikator.target[year]
+    if year == f.tahun:
+        return getattr(i, ukuran, None)
+    for row in f.riwayat:
+        if row.indikator == i.indikator.nama and year in row.tahun:
+            return getattr(row.tahun[year], ukuran, None)
+    return None
