@@ -93,3 +93,22 @@ def test_rows_under_a_row_are_only_the_next_tingkat(tmp_path):
         "tabel[0].baris[1].pagu",
         "tabel[0].baris[1].realisasi_anggaran",
     ]
+
+
+def test_a_malformed_rupiah_in_the_prose_is_reported(tmp_path):
+    shutil.copytree(LAMONGAN.parent, tmp_path / "lamongan")
+    doc = tmp_path / "lamongan" / LAMONGAN.name
+    narasi = doc / "narasi" / "kinerja-pelayanan.md"
+    narasi.write_text(
+        narasi.read_text(encoding="utf-8")
+        + "\nDana bagi LKS yang berkompeten tercatat Rp 2.421.000.000,000 dan Rp 2.421.000.000,00.\n",
+        encoding="utf-8",
+    )
+    found = _findings(doc)["narasi.format"]
+    assert [(f.problem.line, f.problem.message, f.problem.hint) for f in found] == [
+        (
+            5,
+            'malformed Rupiah "Rp 2.421.000.000,000": Rupiah have at most 2 decimals (sen)',
+            "write Rp 2.421.000.000, or take the amount from the data with its placeholder",
+        )
+    ]

@@ -6,7 +6,6 @@ tables' figures are also figures a narrative sentence may state (`angka_tabel`, 
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from ..compute.tabel import BarisDihitung, TabelDihitung, hitung_tabel, rincian
@@ -14,6 +13,7 @@ from ..i18n import _
 from ..model.content import Content
 from ..model.tabel import Tabel
 from ..numbers import angka, bulatkan
+from .bentuk import cacat, ditulis
 from .findings import Finding, pendek
 from .prosa import Angka, istilah_of
 
@@ -103,10 +103,6 @@ def _rincian(c: Content, i: int, d: TabelDihitung) -> list[Finding]:
     return out
 
 
-_NUMBER_TEXT = re.compile(r"(?i)(rp\.?\s*)?-?[\d.,]*\d[\d.,]*\s*(%|persen)?")
-_WELL_FORMED = re.compile(r"-?\d{1,3}(\.\d{3})*(,\d+)?|-?\d+(,\d+)?")
-
-
 def _malformed(c: Content, i: int, tabel: Tabel, r: BarisDihitung) -> list[Finding]:
     """A number column's cell written as text that reads as a figure (LM-4: "2.421.000.000,000",
     three decimals on Rupiah): it is printed as typed and computes nothing, so it is reported
@@ -118,20 +114,9 @@ def _malformed(c: Content, i: int, tabel: Tabel, r: BarisDihitung) -> list[Findi
         text = tabel.baris[r.indeks].get(k.id or "")
         if k.format not in ("angka", "rupiah", "persen") or not isinstance(text, str):
             continue
-        m = _NUMBER_TEXT.fullmatch(text.strip())
-        if not m:
+        why = cacat(text, k.format)
+        if why is None:
             continue  # a note ("N.a"), printed as written
-        bare = re.sub(r"(?i)^rp\.?\s*|\s*(%|persen)$", "", text.strip())
-        whole, _sep, decimals = bare.partition(",")
-        if _WELL_FORMED.fullmatch(bare) and not (k.format == "rupiah" and len(decimals) > 2):
-            why = _("a figure written as text: it computes nothing")
-        elif k.format == "rupiah" and len(decimals) > 2:
-            why = _("Rupiah have at most 2 decimals (sen)")
-        else:
-            why = _("not a number as Indonesian documents write it")
-        digits = whole.replace(".", "")
-        kept = decimals.rstrip("0")
-        fixed = digits + ("." + kept if kept else "")
         out.append(
             Finding(
                 "W",
@@ -141,7 +126,7 @@ def _malformed(c: Content, i: int, tabel: Tabel, r: BarisDihitung) -> list[Findi
                         table=tabel.id, text=text, column=k.id, why=why
                     ),
                     _("write {number} (a dot for decimals, no thousands separators)").format(
-                        number=fixed
+                        number=ditulis(text)
                     ),
                     "tabel.format",
                 ),
