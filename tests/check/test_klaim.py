@@ -12,7 +12,13 @@ import pytest
 from laporgen.build import check
 
 LKJIP = Path(__file__).resolve().parents[2] / "content" / "magetan-dinsos" / "lkjip-2024"
-CODES = ("narasi.keseluruhan", "narasi.tren", "narasi.target", "narasi.banding")
+CODES = (
+    "narasi.keseluruhan",
+    "narasi.tren",
+    "narasi.target",
+    "narasi.tercapai",
+    "narasi.banding",
+)
 
 # the seed's own sentences (001 lines 1054, 729, 1070, 753)
 L11 = (
@@ -46,6 +52,40 @@ def _claims(tmp_path: Path, sentence: str) -> list:
         assert f.problem.file.endswith("narasi/simpulan.akhir.md") and f.problem.line == line
         assert sentence[:60] in f.problem.message  # the sentence is quoted
     return found
+
+
+@pytest.mark.parametrize(
+    "sentence, code, message",
+    [
+        pytest.param(
+            "Capaian kinerja keseluruhan indikator sebesar 100%.",
+            "narasi.keseluruhan",
+            "the text says every indicator of the LKjIP is 100%, but Persentase PPKS yang "
+            "Mendapatkan Pelayanan … 92,50; Persentase PPKS yang Mendapatkan Pemberdayaan "
+            "… 95,00; Nilai SAKIP Dinas Sosial 108,62",  # IS5.2's 100,11 prints as 100
+            id="every indicator",
+        ),
+        pytest.param(
+            "Pada tahun 2024 dari 5 sasaran Dinas Sosial, terdapat 4 sasaran mencapai target yang "
+            "telah ditentukan dan 1 sasaran belum bisa mencapai target yang telah ditentukan.",
+            "narasi.tercapai",
+            "the text counts 4 sasaran reached the target, the data give 3 (S1, S4, S5); "
+            "1 sasaran missed the target, the data give 2 (S2, S3)",
+            id="F14.3 miscounted",
+        ),
+        pytest.param(
+            "Realisasi Indeks Kepuasan Masyarakat tahun 2024 lebih rendah dibandingkan tahun 2023.",
+            "narasi.banding",
+            "the text says the realisasi 2024 of Indeks Kepuasan Masyarakat Dinas Sosial (87,45) is "
+            "lower than 2023, but the realisasi 2023 is 87,33:",  # and no other figure makes it true
+            id="realisasi against history",
+        ),
+    ],
+)
+def test_a_variant_claim_is_reported(tmp_path, sentence, code, message):
+    found = _claims(tmp_path, sentence)
+    assert [f.problem.code for f in found] == [code]
+    assert found[0].problem.message.startswith(message), found[0].problem.message
 
 
 @pytest.mark.parametrize(
@@ -108,7 +148,11 @@ def test_a_seed_claim_is_reported(tmp_path, sentence, code, message, hint):
         "Terdapat 3 sasaran yang telah mencapai target.",
         "Sasaran ke-2 belum mencapai target.",
         "Sasaran ke-1 telah mencapai target.",
+        # F14.3 as the seed says it (001 line 784): S1, S4, S5 reached it, S2, S3 did not
+        "Pada tahun 2024 dari 5 sasaran Dinas Sosial, terdapat 3 sasaran mencapai target yang "
+        "telah ditentukan dan 2 sasaran belum bisa mencapai target yang telah ditentukan.",
         # L-32: both sides named, or the comparison as the targets give it
+        "Realisasi Nilai SAKIP Dinas Sosial tahun 2024 lebih tinggi dibandingkan tahun 2023.",
         "Target Nilai SAKIP Dinas Sosial tahun 2026 lebih rendah dibandingkan realisasi tahun 2024.",
         "Penargetan Nilai SAKIP Dinas Sosial di tahun 2026 lebih tinggi dibandingkan tahun 2024.",
     ],

@@ -9,7 +9,8 @@ same for four kinds of sentence the signed seeds got wrong:
 - `narasi.tren`: "naik/turun setiap tahun" while the series it names (capaian or realisasi of the
   indicators it names, Tabel 3.3) falls/rises somewhere or has one year only;
 - `narasi.target`: "telah mencapai target" while the capaian rata-rata is below 100 or a sasaran
-  in its scope missed its target;
+  in its scope missed its target; `narasi.tercapai`: "3 sasaran mencapai target" while another
+  number of sasaran did (F14.3);
 - `narasi.banding`: "lebih rendah/tinggi dibandingkan tahun N" false against the figure the
   sentence compares (the same measure of year N), with a note when it holds against the other one
   (a target against last year's realisasi).
@@ -37,6 +38,7 @@ KESELURUHAN = "narasi.keseluruhan"
 TREN = "narasi.tren"
 TARGET = "narasi.target"
 BANDING = "narasi.banding"
+TERCAPAI = "narasi.tercapai"
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ def klaim_lkjip(c, f: LkjipFigures) -> list[Finding]:
             out += _keseluruhan(c, f, where)
             out += _tren(f, where)
             out += _target(f, where)
+            out += _jumlah_tercapai(f, where)
             out += _banding(f, where)
     return out
 
@@ -110,10 +113,7 @@ def _keseluruhan(c, f: LkjipFigures, where) -> list[Finding]:
     if not m:
         return []
     claimed = Decimal(m.group(1).replace(",", "."))
-    scope = _scope(c, f, sentence[: m.start()])
-    if scope is None:
-        return []
-    label, rows = scope
+    label, rows = _scope(c, f, sentence[: m.start()])
     other = [(nama, v) for nama, v in rows if v is not None and differs(claimed, v)]
     if not other:
         return []
@@ -139,23 +139,28 @@ def _keseluruhan(c, f: LkjipFigures, where) -> list[Finding]:
     ]
 
 
-def _scope(c, f: LkjipFigures, before: str) -> tuple[str, list[tuple[str, Decimal | None]]] | None:
-    """What "keseluruhan indikator" covers: the sasaran a sentence names (by number), narrowed to
-    its kegiatan or programs when it says so (Simpulan, 001 lines 1029-1054); None when it names
-    no sasaran."""
+def _scope(c, f: LkjipFigures, before: str) -> tuple[str, list[tuple[str, Decimal | None]]]:
+    """What "keseluruhan indikator" covers: the sasaran a sentence names (by number), else every
+    sasaran; narrowed to the kegiatan or programs that support it when the sentence says so
+    (Simpulan, 001 lines 1029-1054)."""
     m = _SASARAN_KE.search(before)
-    if not m or not 1 <= int(m.group(1)) <= len(f.sasaran):
-        return None
-    s = f.sasaran[int(m.group(1)) - 1]
+    sasaran = (
+        [f.sasaran[int(m.group(1)) - 1]]
+        if m and 1 <= int(m.group(1)) <= len(f.sasaran)
+        else list(f.sasaran)
+    )
+    one = len(sasaran) == 1 and m is not None
     low = before.lower()
     level = "kegiatan" if "kegiatan" in low else "program" if "program" in low else None
     if level is None:
-        return (
-            _("sasaran {id}").format(id=s.sasaran.id),
-            [(i.indikator.nama, i.capaian) for i in s.indikator],
-        )
-    dukungan = c.kinerja.dukungan.get(s.sasaran.id)
-    ids = set(dukungan.program_kegiatan) if dukungan else set()
+        label = _("sasaran {id}").format(id=sasaran[0].sasaran.id) if one else _("the LKjIP")
+        return label, [(i.indikator.nama, i.capaian) for s in sasaran for i in s.indikator]
+    ids: set[str] = set()
+    for s in sasaran:
+        dukungan = c.kinerja.dukungan.get(s.sasaran.id)
+        ids |= set(dukungan.program_kegiatan) if dukungan else set()
+    if not one:  # every program or kegiatan of the year, supporting a sasaran or not
+        ids = {n.id for p in f.program for n in p.walk()}
     rows = [
         (f"{n.id} {i.indikator.nama}", i.capaian)
         for p in f.program
@@ -163,7 +168,12 @@ def _scope(c, f: LkjipFigures, before: str) -> tuple[str, list[tuple[str, Decima
         if n.jenis == level and n.id in ids
         for i in n.indikator
     ]
-    return _("the {level} of sasaran {id}").format(level=level, id=s.sasaran.id), rows
+    label = (
+        _("the {level} of sasaran {id}").format(level=level, id=sasaran[0].sasaran.id)
+        if one
+        else _("every {level}").format(level=level)
+    )
+    return label, rows
 
 
 # ---------------------------------------------------------------------------- tren (L-18)
@@ -310,6 +320,50 @@ def _target(f: LkjipFigures, where) -> list[Finding]:
                 "kinerja rata-rata sebesar {{{{ rata_rata }}}}\u201d"
             ).format(n=tercapai, total=len(sasaran)),
             TARGET,
+        )
+    ]
+
+
+_JUMLAH_TERCAPAI = re.compile(
+    r"\b(\d+)\s*(?:\([a-z ]+\)\s*)?sasaran\s+(?:yang\s+)?(belum|tidak)?\s*(?:bisa\s+|dapat\s+)?"
+    r"(?:telah\s+|sudah\s+|berhasil\s+)?(?:bisa\s+|dapat\s+)?mencapai\s+target\b",
+    re.IGNORECASE,
+)
+
+
+def _jumlah_tercapai(f: LkjipFigures, where) -> list[Finding]:
+    """ "terdapat 3 sasaran mencapai target … dan 2 sasaran belum bisa mencapai target" (F14.3,
+    F14.4): each count against the sasaran whose indicators all reached their target. Counts of
+    indicators are left alone: the Simpulan counts them per sasaran, in a bullet that does not
+    name it."""
+    tercapai = [
+        s for s in f.sasaran if all(i.capaian is not None and i.capaian >= 100 for i in s.indikator)
+    ]
+    belum = [s for s in f.sasaran if s not in tercapai]
+    wrong = []
+    for m in _JUMLAH_TERCAPAI.finditer(where[2]):
+        said, negated = int(m.group(1)), m.group(2) is not None
+        group = belum if negated else tercapai
+        if said != len(group):
+            wrong.append(
+                _("{said} sasaran {reached}, the data give {n} ({ids})").format(
+                    said=said,
+                    reached=_("missed the target") if negated else _("reached the target"),
+                    n=len(group),
+                    ids=", ".join(s.sasaran.id for s in group) or "-",
+                )
+            )
+    if not wrong:
+        return []
+    return [
+        _finding(
+            where,
+            _("the text counts {wrong}").format(wrong="; ".join(wrong)),
+            _(
+                "write the counts from the data: \u201c{n} sasaran mencapai target yang telah "
+                "ditentukan dan {m} sasaran belum\u201d"
+            ).format(n=len(tercapai), m=len(belum)),
+            TERCAPAI,
         )
     ]
 
