@@ -5,7 +5,8 @@ A reviewer reads "mengalami kenaikan setiap tahun" and looks at the series; lapo
 same for four kinds of sentence the signed seeds got wrong:
 
 - `narasi.keseluruhan`: "keseluruhan indikator sebesar 100%" while one indicator in its scope
-  (the sasaran it names; the kegiatan or program supporting it when it says so) is another value;
+  (the sasaran it names, else every sasaran; the kegiatan or programs supporting it when it says
+  so) is another value at the printed precision;
 - `narasi.tren`: "naik/turun setiap tahun" while the series it names (capaian or realisasi of the
   indicators it names, Tabel 3.3) falls/rises somewhere or has one year only;
 - `narasi.target`: "telah mencapai target" while the capaian rata-rata is below 100 or a sasaran
@@ -15,8 +16,9 @@ same for four kinds of sentence the signed seeds got wrong:
   sentence compares (the same measure of year N), with a note when it holds against the other one
   (a target against last year's realisasi).
 
-Only typed words are read: text a placeholder prints is computed and blanked first. A sentence
-that names nothing the rule can measure (no sasaran, no indicator) is left alone. Each finding
+Only typed words are read: text a placeholder prints is computed and blanked first. A trend or
+comparison that names no indicator is left alone, as is a count of indicators (the Simpulan counts
+them per sasaran in bullets that do not name it). Each finding
 names the sentence, the figures and the sentence the data would make true.
 """
 
@@ -28,11 +30,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..compute.lkjip import LkjipFigures
+from ..compute.tren import KATA, tren
 from ..errors import Problem, display_path
 from ..i18n import _
 from ..numbers import angka, persen
 from .findings import Finding, differs, pendek
-from .prosa import _JINJA, _blank, _sentences
+from .prosa import kalimat
 
 KESELURUHAN = "narasi.keseluruhan"
 TREN = "narasi.tren"
@@ -82,8 +85,7 @@ def klaim_lkjip(c, f: LkjipFigures) -> list[Finding]:
     """Every claim finding of the narrative of an LKjIP."""
     out: list[Finding] = []
     for _key, n in sorted(c.narasi.items()):
-        text = _JINJA.sub(_blank, n.text)
-        for line, sentence in _sentences(text):
+        for line, sentence in kalimat(n.text):
             where = (display_path(n.path), line, sentence)
             out += _keseluruhan(c, f, where)
             out += _tren(f, where)
@@ -192,20 +194,16 @@ def _tren(f: LkjipFigures, where) -> list[Finding]:
         return []
     before = sentence[: m.start()]
     names = nama_pendek([(r.indikator, str(k)) for k, r in enumerate(f.riwayat)])
-    named = _named(before, names)
+    named = [f.riwayat[int(d.kunci)] for d in _named(before, names)]
     if not named:
         return []
     low = before.lower()
     ukuran = "capaian" if low.rfind("capaian") > low.rfind("realisasi") else "realisasi"
-    naik = m.group(1).lower() in _NAIK
-    wrong, fine = [], []
-    for d in named:
-        row = f.riwayat[int(d.kunci)]
-        series = [
-            (y, v) for y, t in sorted(row.tahun.items()) if (v := getattr(t, ukuran)) is not None
-        ]
-        step = _against(series, naik)
-        shown = " \u2192 ".join(f"{angka(v, 2)} ({y})" for y, v in series) or "-"
+    other = "realisasi" if ukuran == "capaian" else "capaian"
+    claimed = "naik" if m.group(1).lower() in _NAIK else "turun"
+    wrong = []
+    for row in named:
+        series = _deret(row, ukuran)
         if len(series) < 2:
             wrong.append(
                 _("{name} has {measure} for {years} only").format(
@@ -214,27 +212,24 @@ def _tren(f: LkjipFigures, where) -> list[Finding]:
                     years=", ".join(str(y) for y, _v in series) or _("no year"),
                 )
             )
-        elif step is not None:
-            wrong.append(
-                _("{measure} of {name} {goes} {a} ({ya}) \u2192 {b} ({yb})").format(
-                    measure=ukuran,
-                    name=pendek(row.indikator, 50),
-                    goes=_("falls") if naik else _("rises"),
-                    a=angka(step[0][1], 2),
-                    ya=step[0][0],
-                    b=angka(step[1][1], 2),
-                    yb=step[1][0],
-                )
+            continue
+        step = _against(series, claimed == "naik")
+        if step is None:
+            continue
+        wrong.append(
+            _("{measure} of {name} {goes} {a} ({ya}) \u2192 {b} ({yb})").format(
+                measure=ukuran,
+                name=pendek(row.indikator, 50),
+                goes=_("falls") if claimed == "naik" else _("rises"),
+                a=angka(step[0][1], 2),
+                ya=step[0][0],
+                b=angka(step[1][1], 2),
+                yb=step[1][0],
             )
-        else:
-            fine.append(f"{pendek(row.indikator, 50)}: {shown}")
-        other = "realisasi" if ukuran == "capaian" else "capaian"
-        other_series = [
-            (y, v) for y, t in sorted(row.tahun.items()) if (v := getattr(t, other)) is not None
-        ]
-        if step is not None and len(other_series) >= 2 and _against(other_series, naik) is None:
+        )
+        if tren([v for _y, v in _deret(row, other)]) == claimed:
             wrong[-1] += _(" (its {other} does {goes} every year)").format(
-                other=other, goes=_("rise") if naik else _("fall")
+                other=other, goes=_("rise") if claimed == "naik" else _("fall")
             )
     if not wrong:
         return []
@@ -243,12 +238,11 @@ def _tren(f: LkjipFigures, where) -> list[Finding]:
             where,
             _("the text says {measure} {goes} every year, but {wrong}").format(
                 measure=ukuran,
-                goes=_("rises") if naik else _("falls"),
+                goes=_("rises") if claimed == "naik" else _("falls"),
                 wrong="; ".join(wrong),
             ),
-            _(
-                "say the trend of each series as the data give it (naik setiap tahun, turun "
-                "setiap tahun, berfluktuasi), realisasi and capaian apart"
+            _("write what the series do: \u201c{sentence}\u201d").format(
+                sentence=" ".join(_kalimat_tren(row) for row in named)
             ),
             TREN,
         )
@@ -262,6 +256,28 @@ def _against(series: list[tuple[int, Decimal]], naik: bool) -> tuple | None:
         if (b[1] <= a[1]) if naik else (b[1] >= a[1]):
             return a, b
     return None
+
+
+def _deret(row, ukuran: str) -> list[tuple[int, Decimal]]:
+    """(year, value) of one measure of a Tabel 3.3 row, years with no value left out."""
+    return [(y, v) for y, t in sorted(row.tahun.items()) if (v := getattr(t, ukuran)) is not None]
+
+
+def _kalimat_tren(row) -> str:
+    """The sentence the data make true (LKJIP-SPEC §5.2), realisasi and capaian apart:
+    "Realisasi Indeks Kepuasan Masyarakat Dinas Sosial naik setiap tahun (84,47; 87,33; 87,45),
+    sedangkan capaiannya berfluktuasi (100,56; 103,96; 100,11)." The document's Indonesian."""
+
+    def said(ukuran: str) -> str:
+        series = _deret(row, ukuran)
+        direction = tren([v for _y, v in series])
+        values = "; ".join(angka(v, 2) for _y, v in series)
+        if direction is None:
+            years = ", ".join(str(y) for y, _v in series)
+            return f"hanya tersedia untuk tahun {years}" if series else "tidak tersedia"
+        return f"{KATA[direction]} ({values})"
+
+    return f"Realisasi {row.indikator} {said('realisasi')}, sedangkan capaiannya {said('capaian')}."
 
 
 # -------------------------------------------------------------------------- target (L-31)

@@ -102,6 +102,12 @@ def _sentences(text: str) -> Iterable[tuple[int, str]]:
                 yield n, sentence.strip()
 
 
+def kalimat(text: str) -> Iterable[tuple[int, str]]:
+    """(line, sentence) of a narrative file's text as typed: what placeholders print is computed,
+    so it is blanked first (check/klaim.py reads claims in the same sentences)."""
+    return _sentences(_JINJA.sub(_blank, text))
+
+
 def _words_before(sentence: str, end: int) -> str:
     return " ".join(sentence[:end].split()[-WINDOW:]).lower()
 

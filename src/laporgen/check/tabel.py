@@ -72,10 +72,10 @@ def _rincian(c: Content, i: int, d: TabelDihitung) -> list[Finding]:
             continue
         for cid in d.tabel.rincian:
             value = r.nilai.get(cid)
-            parts = [x.nilai.get(cid) for x in under]
-            if not isinstance(value, Decimal) or not all(isinstance(p, Decimal) for p in parts):
-                continue
-            total = sum(parts, Decimal(0))  # type: ignore[arg-type]
+            parts = [p for x in under if isinstance(p := x.nilai.get(cid), Decimal)]
+            if not isinstance(value, Decimal) or len(parts) < len(under):
+                continue  # a row, or one under it, without a number: nothing to compare
+            total = sum(parts, Decimal(0))
             if _agrees(value, total):
                 continue
             out.append(
