@@ -112,3 +112,25 @@ def test_a_malformed_rupiah_in_the_prose_is_reported(tmp_path):
             "write Rp 2.421.000.000, or take the amount from the data with its placeholder",
         )
     ]
+
+
+def test_rows_under_the_tujuan_are_indented_and_keep_their_printed_cells():
+    """The built table: IKU rows one level in (their first text cell), formula cells computed
+    (the tujuan's capaian anggaran 95,30, not the 89,08 the deck printed), the malformed cell
+    printed as typed."""
+    from laporgen.build import document_for
+    from laporgen.document.nodes import Table
+    from laporgen.document.numbering import walk
+    from laporgen.jenis import load_document
+
+    d = document_for(load_document(LAMONGAN), charts=False)
+    (t,) = [b for b in walk(d.body) if isinstance(b, Table) and b.id == "capaian-tujuan-iku"]
+    texts = [
+        ["".join(getattr(i, "text", "") for b in c.blocks for i in b.inlines) for c in r]
+        for r in t.body
+    ]
+    assert [r[0] for r in texts] == ["Tujuan", "IKU 1", "IKU 2", "IKU 3"]
+    assert [r[0].level for r in t.body] == [0, 1, 1, 1]
+    assert [r[1].level for r in t.body] == [0, 0, 0, 0]
+    assert texts[0][2:] == ["3,15", "3,79", "120,32", "3.460.500.000", "3.298.009.800", "95,30"]
+    assert texts[2][6:] == ["2.421.000.000,000", "-"]
