@@ -4,6 +4,7 @@ language is chosen as the README says."""
 
 from __future__ import annotations
 
+import ast
 import gettext
 import importlib.util
 import subprocess
@@ -90,3 +91,130 @@ def test_lang_anywhere_on_the_line_beats_the_environment():
     before = _cli("--lang=en", "build", env={"LAPORGEN_LANG": "id"})
     assert "kesalahan: argumen berikut wajib diisi" in after.stderr
     assert "error: the following arguments are required" in before.stderr
+
+
+# --------------------------------------------------------------- no message left as bare text
+# Where a module hands text to its user, the text must come from the catalogue: a `_()` or
+# `ngettext()` call (or a name holding one), never a string literal or an f-string. Read with
+# `ast`, so a message written bare in a new line of code fails here, not in front of a user.
+
+SOURCE = ROOT / "src" / "laporgen"
+MESSAGE_MODULES = [
+    SOURCE / "cli.py",
+    SOURCE / "errors.py",
+]
+"""The modules whose messages are checked (extend with a package's modules once its messages
+are wrapped)."""
+
+MESSAGE_KEYWORDS = ("help", "description", "epilog")
+"""argparse's texts, a keyword of whichever call takes them."""
+MESSAGE_ARGUMENTS: dict[str, tuple[tuple[int, ...] | None, tuple[str, ...]]] = {
+    "Problem": ((1, 4), ("message", "hint")),
+    "print": (None, ()),  # None: every positional argument
+    "warn": ((0,), ("message",)),
+    "warning": ((0,), ("msg",)),
+}
+"""Calls by name (a function or a method) → the positions and keywords of their message
+arguments."""
+TRANSLATING = ("_", "N_", "ngettext")
+"""The calls that mark a message; their arguments must be literals Babel can read (or, in
+`_()`, the name of an `N_()` constant)."""
+
+
+def _has_words(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def _bare(node: ast.expr) -> bool:
+    """Whether `node` is text written in the code: a literal or f-string with words in it, or
+    one concatenated, chosen (a if c else b) or formatted (`"…{x}".format()`, `"…%s" % x`)."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and _has_words(node.value)
+    if isinstance(node, ast.JoinedStr):
+        return any(
+            isinstance(part, ast.Constant) and _has_words(str(part.value)) for part in node.values
+        )
+    if isinstance(node, ast.BinOp):
+        return _bare(node.left) or _bare(node.right)
+    if isinstance(node, ast.IfExp):
+        return _bare(node.body) or _bare(node.orelse)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return _bare(node.func.value)  # "… {x}".format(x=…), "; ".join(…) has no words
+    return False
+
+
+def _called(node: ast.Call) -> str:
+    func = node.func
+    return (
+        func.id
+        if isinstance(func, ast.Name)
+        else func.attr
+        if isinstance(func, ast.Attribute)
+        else ""
+    )
+
+
+def untranslated_texts(source: str) -> list[tuple[int, str]]:
+    """(line, what) of every message in `source` written as bare text, and every marked message
+    Babel could not read (an f-string or a name inside `_()`)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        name = _called(node)
+        if name in TRANSLATING:
+            texts = node.args[:2] if name == "ngettext" else node.args[:1]
+            # a constant of N_() messages is translated by name: `_(NOTE)`
+            readable = (ast.Constant,) if name == "N_" else (ast.Constant, ast.Name, ast.Attribute)
+            if not texts or not all(isinstance(t, readable) for t in texts):
+                found.append((node.lineno, f"{name}() of something other than a literal"))
+            continue
+        checked = [kw.value for kw in node.keywords if kw.arg in MESSAGE_KEYWORDS]
+        positions, keywords = MESSAGE_ARGUMENTS.get(name, ((), ()))
+        checked += [
+            arg
+            for n, arg in enumerate(node.args)
+            if positions is None or n in positions
+            if not isinstance(arg, ast.Starred)
+        ]
+        checked += [kw.value for kw in node.keywords if kw.arg in keywords]
+        found += [(arg.lineno, f"bare text in {name}()") for arg in checked if _bare(arg)]
+    return sorted(found)
+
+
+@pytest.mark.parametrize("module", MESSAGE_MODULES, ids=lambda p: str(p.relative_to(SOURCE)))
+def test_no_message_is_written_as_bare_text(module):
+    found = untranslated_texts(module.read_text(encoding="utf-8"))
+    assert found == [], f"{module.name}: wrap these messages in _() (named .format() fields)"
+
+
+def test_the_bare_text_test_finds_what_it_must():
+    source = """
+p.add_argument("--out", help="output folder")
+p.add_argument("--out", help=_("output folder"))
+print(f"wrote {path}")
+print(_("wrote {file}").format(file=path), file=sys.stderr)
+print(line)
+print(f"{status}  {folder}")
+Problem(file, f"cannot read {x}", 3, "field", "fix it")
+Problem(file, _("cannot read {x}").format(x=x), hint=_("fix it"))
+Problem(file, message="bad " + x)
+warnings.warn("{n} entries".format(n=2))
+_(f"no {x}")
+ngettext("one", f"{n} more", n)
+N_(NOTE)
+_(NOTE) + _(module.NOTE)
+log.warning(_("careful") if x else "take care")
+"""
+    assert untranslated_texts(source) == [
+        (2, "bare text in add_argument()"),
+        (4, "bare text in print()"),
+        (8, "bare text in Problem()"),
+        (8, "bare text in Problem()"),
+        (10, "bare text in Problem()"),
+        (11, "bare text in warn()"),
+        (12, "_() of something other than a literal"),
+        (13, "ngettext() of something other than a literal"),
+        (14, "N_() of something other than a literal"),
+        (16, "bare text in warning()"),
+    ]
