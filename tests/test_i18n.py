@@ -101,7 +101,11 @@ def test_lang_anywhere_on_the_line_beats_the_environment():
 SOURCE = ROOT / "src" / "laporgen"
 MESSAGE_MODULES = [
     SOURCE / "cli.py",
+    SOURCE / "build.py",
+    SOURCE / "jenis.py",
+    SOURCE / "output.py",
     SOURCE / "errors.py",
+    *sorted((SOURCE / "render").glob("*.py")),
 ]
 """The modules whose messages are checked (extend with a package's modules once its messages
 are wrapped)."""
@@ -113,6 +117,10 @@ MESSAGE_ARGUMENTS: dict[str, tuple[tuple[int, ...] | None, tuple[str, ...]]] = {
     "print": (None, ()),  # None: every positional argument
     "warn": ((0,), ("message",)),
     "warning": ((0,), ("msg",)),
+    # the modules' own helpers that build a Problem from a message (and hint)
+    "bad": ((2, 3), ()),
+    "_template_error": ((1, 2), ("message", "hint")),
+    "_engine_error": ((0,), ("message",)),
 }
 """Calls by name (a function or a method) → the positions and keywords of their message
 arguments."""
