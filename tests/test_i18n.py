@@ -106,6 +106,7 @@ MESSAGE_MODULES = [
     SOURCE / "output.py",
     SOURCE / "errors.py",
     *sorted((SOURCE / "render").glob("*.py")),
+    *sorted((SOURCE / "commands").glob("*.py")),
 ]
 """The modules whose messages are checked (extend with a package's modules once its messages
 are wrapped)."""
@@ -121,6 +122,9 @@ MESSAGE_ARGUMENTS: dict[str, tuple[tuple[int, ...] | None, tuple[str, ...]]] = {
     "bad": ((2, 3), ()),
     "_template_error": ((1, 2), ("message", "hint")),
     "_engine_error": ((0,), ("message",)),
+    "problem": ((1, 2), ("message", "hint")),  # a collector's or a source map's
+    "refuse": ((0, 1), ()),
+    "CellError": ((0, 1), ()),
 }
 """Calls by name (a function or a method) → the positions and keywords of their message
 arguments."""
