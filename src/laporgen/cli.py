@@ -432,8 +432,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args)
     except LaporgenError as exc:
+        label = _red(_("error:"))  # not inside the f-string: Babel would not find it there
         for problem in exc.problems:
-            print(f"{_red(_('error:'))} {problem}", file=sys.stderr)
+            print(f"{label} {problem}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `laporgen outline X | head`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
