@@ -18,6 +18,7 @@ import pytest
 
 from laporgen import i18n
 from laporgen.errors import display_path
+from test_serve import chromium  # noqa: F401  (the fixture: a headless Chromium)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -419,3 +420,42 @@ def test_a_usage_problem_in_each_language(example_copy, run_cli):
         "error: command line: --format 'docx,odt': unknown format odt; give one or more of "
         "docx, html, pdf, separated by commas, e.g. --format docx,pdf [usage]\n"
     )
+
+
+@pytest.mark.browser
+def test_a_browser_shows_the_error_page_and_the_stopped_banner_in_indonesian(
+    example_copy,
+    chromium,  # noqa: F811  (the fixture imported from test_serve)
+):
+    """What the page's own script writes (the banner when `serve` stops answering) is read in
+    Chromium, as the user sees it."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from laporgen.commands.serve import make_server
+
+    i18n.use("id")
+    (example_copy / "document.toml").unlink()
+    server = make_server(example_copy, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        chromium.get(server.url)
+        banner = chromium.execute_script(
+            'return document.getElementById("laporgen-error").textContent'
+        )
+        problems = chromium.execute_script(
+            'return document.getElementById("laporgen-problems").textContent'
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+    assert banner == "laporgen: isi dokumen mengandung kesalahan"
+    assert problems.strip().startswith("kesalahan: ") and "berkas tidak ada" in problems
+    stopped = WebDriverWait(chromium, 30, poll_frequency=0.2).until(
+        lambda d: d.execute_script(
+            'const s = document.getElementById("laporgen-stopped"); return s && s.textContent'
+        ),
+        message="no banner within 30 s of the server stopping",
+    )
+    assert stopped == "laporgen serve tidak menjawab: halaman ini mungkin sudah tidak mutakhir."
