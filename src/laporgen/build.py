@@ -16,6 +16,7 @@ from . import collector
 from .document.keep import unprinted
 from .document.nodes import Document
 from .errors import LaporgenError, Problem
+from .i18n import N_, _
 from .jenis import jenis_for, load_document, output_name
 from .model.content import Content
 from .output import write_all_atomic
@@ -75,9 +76,11 @@ def build(
         raise LaporgenError(
             [
                 Problem(
-                    "command line",
-                    f"--pdf-standard {pdf_standard} needs the typst PDF engine",
-                    hint="drop --pdf-engine, or use --pdf-engine typst",
+                    _("command line"),
+                    _("--pdf-standard {standard} needs the typst PDF engine").format(
+                        standard=pdf_standard
+                    ),
+                    hint=_("drop --pdf-engine, or use --pdf-engine typst"),
                     code="usage",
                 )
             ]
@@ -86,9 +89,11 @@ def build(
         raise LaporgenError(
             [
                 Problem(
-                    "command line",
-                    f"unknown format or engine: {', '.join(unknown)}",
-                    hint=f"formats: {', '.join(FORMATS)}; pdf engines: {', '.join(PDF_ENGINES)}",
+                    _("command line"),
+                    _("unknown format or engine: {names}").format(names=", ".join(unknown)),
+                    hint=_("formats: {formats}; pdf engines: {engines}").format(
+                        formats=", ".join(FORMATS), engines=", ".join(PDF_ENGINES)
+                    ),
                     code="usage",
                 )
             ]
@@ -111,16 +116,16 @@ def build(
 Renderer = Callable[[Document, dict[str, bytes]], bytes]
 
 
-NO_LIBREOFFICE = (
+NO_LIBREOFFICE = N_(
     "LibreOffice is not installed, so the DOCX's Daftar Isi/Tabel/Gambar have no page numbers "
     'yet: Word fills them in when the file is opened (answer Yes to "update fields"); '
     "install LibreOffice (libreoffice-writer) to have them written in"
 )
-LAYOUT_FAILED = (
+LAYOUT_FAILED = N_(
     "LibreOffice could not lay the DOCX out ({reason}), so its Daftar Isi/Tabel/Gambar have no page "
     "numbers yet: Word fills them in when the file is opened"
 )
-UNPLACED = (
+UNPLACED = N_(
     "{n} entr(y/ies) of the DOCX's contents lists were not found in LibreOffice's layout and have "
     "no page number; Word fills them in when the file is opened"
 )
@@ -149,17 +154,19 @@ def _renderers(
         from .render.libreoffice import soffice_path
 
         if soffice_path() is None:
-            notes.append(NO_LIBREOFFICE)
+            notes.append(_(NO_LIBREOFFICE))
             return buffer.getvalue()
         try:
             filled = with_page_numbers(buffer.getvalue())
         except LaporgenError as exc:  # the DOCX is still good: only its page numbers wait for Word
             notes.append(
-                LAYOUT_FAILED.format(reason="; ".join(problem.message for problem in exc.problems))
+                _(LAYOUT_FAILED).format(
+                    reason="; ".join(problem.message for problem in exc.problems)
+                )
             )
             return buffer.getvalue()
         if filled.missing:
-            notes.append(UNPLACED.format(n=filled.missing))
+            notes.append(_(UNPLACED).format(n=filled.missing))
         return filled.docx
 
     def html(document: Document, done: dict[str, bytes]) -> bytes:

@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..errors import LaporgenError, Problem, display_path
+from ..i18n import _
 from ..jenis import load_document
 from ..model.anggaran import ProgramTree
 from ..model.content import LkjipContent
@@ -108,8 +109,10 @@ class _Reader:
         if found is None:
             self.problem(
                 f"{sheet.title}!A{HEADER_ROW}",
-                f"the column headers are not the template's ({', '.join(headers)})",
-                "export a new template with laporgen export PATH --template realisasi",
+                _("the column headers are not the template's ({headers})").format(
+                    headers=", ".join(headers)
+                ),
+                _("export a new template with laporgen export PATH --template realisasi"),
                 "import.sheet",
             )
             return []
@@ -130,8 +133,8 @@ class _Reader:
         ):
             self.problem(
                 where,
-                "a formula whose result was never computed",
-                "open and save the file in Excel or LibreOffice, or type the number",
+                _("a formula whose result was never computed"),
+                _("open and save the file in Excel or LibreOffice, or type the number"),
             )
             return None
         try:
@@ -155,22 +158,22 @@ class _Reader:
             if not key:
                 self.problem(
                     f"{sheet.title}!A{r}",
-                    "the row has values but no ID",
-                    "copy the ID from the exported template, or delete the row",
+                    _("the row has values but no ID"),
+                    _("copy the ID from the exported template, or delete the row"),
                     "import.id",
                 )
             elif key not in known:
                 self.problem(
                     f"{sheet.title}!A{r}",
-                    f"unknown ID {key!r}",
-                    f"{sheet.title} IDs are: {', '.join(known)}",
+                    _("unknown ID {value}").format(value=repr(key)),
+                    _("{sheet} IDs are: {ids}").format(sheet=sheet.title, ids=", ".join(known)),
                     "import.id",
                 )
             elif key in seen:
                 self.problem(
                     f"{sheet.title}!A{r}",
-                    f"ID {key!r} is also in row {seen[key]}",
-                    "keep one row per ID",
+                    _("ID {value} is also in row {row}").format(value=repr(key), row=seen[key]),
+                    _("keep one row per ID"),
                     "import.id",
                 )
             else:
@@ -189,9 +192,11 @@ class _Reader:
             if not baris.sasaran and any(c.value not in (None, "") for c in tw_cells):
                 self.problem(
                     f"{sheet.title}!{tw_cells[0].coordinate}",
-                    f"{baris.id} is a tujuan indicator: "
-                    "quarterly targets are set for sasaran indicators only",
-                    "leave these cells empty",
+                    _(
+                        "{id} is a tujuan indicator: quarterly targets are set for sasaran "
+                        "indicators only"
+                    ).format(id=baris.id),
+                    _("leave these cells empty"),
                 )
                 continue
             self._realisasi(baris, realisasi)
@@ -201,7 +206,7 @@ class _Reader:
     def indikator_program(self, sheet) -> None:
         known = {row.id: row for row in indikator_program_rows(self.content)}
         angka = TypeAdapter(Angka)
-        for _, cells, baris in self.ids(
+        for _row, cells, baris in self.ids(
             sheet, self.rows(sheet, indikator_program_headers(self.content)), known
         ):
             new = self.number(cells[INDIKATOR_PROGRAM_REALISASI], angka)
@@ -213,7 +218,7 @@ class _Reader:
     def alokasi(self, sheet) -> None:
         known = {row.id: row for row in alokasi_rows(self.content)}
         rupiah = TypeAdapter(Rupiah)
-        for _, cells, baris in self.ids(
+        for _row, cells, baris in self.ids(
             sheet, self.rows(sheet, alokasi_headers(self.content)), known
         ):
             cell = cells[ALOKASI_REALISASI]
@@ -222,8 +227,8 @@ class _Reader:
             ):
                 self.problem(
                     f"{sheet.title}!{cell.coordinate}",
-                    f"the realisasi of {baris.id} is empty",
-                    "type the amount spent (0 if nothing)",
+                    _("the realisasi of {id} is empty").format(id=baris.id),
+                    _("type the amount spent (0 if nothing)"),
                 )
                 continue
             new = self.number(cell, rupiah)
@@ -270,8 +275,8 @@ class _Reader:
             ):
                 self.problem(
                     f"{sheet.title}!{cell.coordinate}",
-                    f"the realisasi anggaran of {baris.id} is empty",
-                    "type the amount spent (0 if nothing)",
+                    _("the realisasi anggaran of {id} is empty").format(id=baris.id),
+                    _("type the amount spent (0 if nothing)"),
                 )
                 continue
             new = self.number(cell, rupiah)
@@ -296,8 +301,8 @@ def import_realisasi(xlsx: Path, folder: Path) -> list[str]:
             [
                 Problem(
                     display_path(folder),
-                    "realisasi are imported into an LKjIP, not a Renstra",
-                    hint="give an LKjIP folder, e.g. content/<agency>/lkjip-2024",
+                    _("realisasi are imported into an LKjIP, not a Renstra"),
+                    hint=_("give an LKjIP folder, e.g. content/<agency>/lkjip-2024"),
                     code="usage",
                 )
             ]
@@ -323,8 +328,8 @@ def import_realisasi(xlsx: Path, folder: Path) -> list[str]:
         else:
             reader.problem(
                 name,
-                f'the sheet "{name}" is missing',
-                "export a new template with laporgen export PATH --template realisasi",
+                _('the sheet "{sheet}" is missing').format(sheet=name),
+                _("export a new template with laporgen export PATH --template realisasi"),
                 "import.sheet",
             )
     if reader.problems:
@@ -356,12 +361,13 @@ def _editor_edit(edit: _Edit, order: tuple[str, ...]) -> Edit:
 def _describe(path: Path, edit: _Edit) -> str:
     where = format_path(edit.path) + (f" ({edit.label})" if edit.label else "")
     added = edit.old is None and isinstance(edit.new, dict | tuple)
-    return f"{path.name} {where}: {'(none)' if added else _show(edit.old)} -> {_show(edit.new)}"
+    old = _("(none)") if added else _show(edit.old)
+    return f"{path.name} {where}: {old} -> {_show(edit.new)}"
 
 
 def _show(value: Any) -> str:
     if value is _DELETE:
-        return "(removed)"
+        return _("(removed)")
     if value is None:
         return "null"
     if isinstance(value, dict):

@@ -46,6 +46,7 @@ from laporgen.document.nodes import (
     Toc,
 )
 from laporgen.errors import LaporgenError, Problem, display_path
+from laporgen.i18n import _
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 LAYOUT = TEMPLATES / "typst" / "laporgen.typ"
@@ -96,9 +97,9 @@ def render_typst_pdf(document: Document, pdf_standard: str | None = None) -> byt
         raise LaporgenError(
             [
                 Problem(
-                    "command line",
-                    f"unknown PDF standard {pdf_standard}",
-                    hint=f"use one of {', '.join(PDF_STANDARDS)}",
+                    _("command line"),
+                    _("unknown PDF standard {standard}").format(standard=pdf_standard),
+                    hint=_("use one of {standards}").format(standards=", ".join(PDF_STANDARDS)),
                     code="usage",
                 )
             ]
@@ -148,7 +149,7 @@ def _in_child_process(compile_pdf: Callable[[], bytes]) -> tuple[bytes | None, s
     os.close(write)
     with os.fdopen(read, "rb") as pipe:
         message = pipe.read()  # all of it before waiting: a full pipe would block the child
-    _, status = os.waitpid(pid, 0)
+    _pid, status = os.waitpid(pid, 0)
     if not message:
         raise AssertionError(f"the Typst child process ended without a result ({status=})")
     if message[:1] == b"P":
@@ -172,8 +173,8 @@ def typst_markup(document: Document, root: Path) -> str:
             [
                 Problem(
                     display_path(LAYOUT),
-                    "Typst layout template not found",
-                    hint="restore it from the laporgen repository (templates/typst/)",
+                    _("Typst layout template not found"),
+                    hint=_("restore it from the laporgen repository (templates/typst/)"),
                     code="template",
                 )
             ]
@@ -223,8 +224,8 @@ def _compile_error(error: str) -> Exception:
             [
                 Problem(
                     "pdf",
-                    f"Typst could not draw a picture: {message[:300]}",
-                    hint="use PNG or JPEG pictures",
+                    _("Typst could not draw a picture: {error}").format(error=message[:300]),
+                    hint=_("use PNG or JPEG pictures"),
                     code="input.image",
                 )
             ]
@@ -275,14 +276,14 @@ class _Pictures:
         return "/" + name
 
     def add_file(self, path: str, field_name: str) -> str:
-        mime, _ = mimetypes.guess_type(path)
+        mime, _encoding = mimetypes.guess_type(path)
         if mime not in IMAGE_TYPES:
             raise LaporgenError(
                 [
                     Problem(
                         file=display_path(path),
                         field=field_name,
-                        message="not an image a PDF can show (use PNG or JPEG)",
+                        message=_("not an image a PDF can show (use PNG or JPEG)"),
                         code="input.image",
                     )
                 ]
