@@ -221,6 +221,7 @@ def test_init_pk_builds_and_check_lists_only_placeholders(tmp_path, run_cli):
         "rencana.yaml",
         "anggaran.yaml",
         "perjanjian.yaml",
+        "tabel.yaml",
         "narasi",
     }
     assert (tmp_path / "schemas" / "pk-anggaran.schema.json").is_file()

@@ -204,6 +204,7 @@ JENIS: dict[str, Jenis] = {
                 "laporgen.model.pk:Perjanjian",
                 "perjanjian.yaml of a PK: its indicators and agreed targets",
             ),
+            TABEL,
         ),
         scaffold="pk",
     ),

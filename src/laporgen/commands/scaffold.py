@@ -13,6 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from ..check.findings import ISI
 from ..jenis import jenis_named
 from ..model.content import LkjipContent
@@ -22,9 +24,9 @@ from .content_edit import Append, Delete, Edit, Set, edited_text
 
 INIT = Path(__file__).resolve().parent.parent / "templates" / "init"
 """The scaffolds: `agency.yaml` and `rencana.yaml` for every type, then one folder per type
-(named by its registry entry's `scaffold`) with the files `init --type` writes. Data files are
-`str.format` templates ({tahun}, {schemas}, …; literal braces doubled); narrative Markdown is
-copied as it is (its {{ }} are Jinja placeholders)."""
+(named by its registry entry's `scaffold`) with the data files `init --type` writes, as
+`str.format` templates ({tahun}, {schemas}, …; literal braces doubled), and `narasi/<type>.yaml`:
+the one-line prompt of each narrative file (their {{ }} are Jinja placeholders, kept as they are)."""
 
 
 def new_document(folder: Path, jenis: str, tahun: int, schemas: Path) -> dict[Path, str]:
@@ -41,7 +43,16 @@ def new_document(folder: Path, jenis: str, tahun: int, schemas: Path) -> dict[Pa
         "awal": awal,
         "pertama": tahun,
         "akhir": akhir,
-        "targets": ", ".join(f"{y}: 100" for y in range(tahun, akhir + 1)),
+        "targets": _per_year(range(tahun, akhir + 1), 100),
+        "satu": _per_year(range(tahun, akhir + 1), 1),
+        "pagu": _per_year(range(tahun, akhir + 1), 100_000_000),
+        "daftar_tahun": ", ".join(str(y) for y in range(tahun, akhir + 1)),
+        # a Renstra's evaluasi: the five years of the previous period, ending at kondisi awal
+        "lalu_awal": awal - 4,
+        "daftar_lalu": ", ".join(str(y) for y in range(awal - 4, awal + 1)),
+        "target_lalu": _per_year(range(awal - 4, awal + 1), 100),
+        "realisasi_lalu": _per_year(range(awal - 4, awal + 1), "null"),
+        "pagu_lalu": _per_year(range(awal - 4, awal + 1), 100_000_000),
     }
     files: dict[Path, str] = {}
     agency = folder.parent / "agency.yaml"
@@ -55,12 +66,27 @@ def new_document(folder: Path, jenis: str, tahun: int, schemas: Path) -> dict[Pa
         files.setdefault(folder / "rencana.yaml", _template(INIT / "rencana.yaml", values))
     if any(b.stem == "tabel" for b in entry.berkas):  # every type may declare tables
         files.setdefault(folder / "tabel.yaml", _template(INIT / "tabel.yaml", values))
+    files |= {folder / "narasi" / f"{sid}.md": text for sid, text in narasi(entry.scaffold).items()}
     return dict(sorted(files.items(), key=lambda item: _order(folder, item[0])))
 
 
+def narasi(scaffold: str) -> dict[str, str]:
+    """The narrative files of a new document, by section id: a section a reader expects text in
+    holds its prompt after the [ISI] marker (printed, and listed by `check`, until replaced); a
+    section laporgen fills from the data holds its prompt as a comment (never printed)."""
+    prompts = yaml.safe_load((INIT / "narasi" / f"{scaffold}.yaml").read_text(encoding="utf-8"))
+    files = {sid: f"{ISI} {prompt}\n" for sid, prompt in prompts["isi"].items()}
+    files |= {sid: f"<!-- Opsional: {prompt} -->\n" for sid, prompt in prompts["opsional"].items()}
+    return files
+
+
+def _per_year(years: range, value: object) -> str:
+    """ "2025: 100, 2026: 100": a YAML mapping's inside, one value per year."""
+    return ", ".join(f"{y}: {value}" for y in years)
+
+
 def _template(path: Path, values: dict[str, object]) -> str:
-    text = path.read_text(encoding="utf-8")
-    return text if path.suffix == ".md" else text.format(**values)
+    return path.read_text(encoding="utf-8").format(**values)
 
 
 def _order(folder: Path, path: Path) -> tuple[int, str]:
