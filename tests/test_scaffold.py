@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 
 from docx_reading import docx_headings
-from laporgen.build import build, check
-from laporgen.model.folder import load_lkjip
+from laporgen.build import build, check, document_for
 from laporgen.commands.scaffold import new_document, next_lkjip
+from laporgen.document.outline import LKJIP, LKJIP_FRONT, RENSTRA, RENSTRA_FRONT
+from laporgen.document.pk import PK
+from laporgen.jenis import jenis_named, load_document
+from laporgen.model.folder import load_lkjip
 
 
 def write(files: dict[Path, str | bytes]) -> None:
@@ -174,3 +177,65 @@ def test_a_riwayat_row_written_by_name_takes_the_moved_year(example_copy):
         if r.indikator == "Persentase PPKS yang Mendapatkan Perlindungan dan Jaminan Sosial"
     ]
     assert len(rows) == 1 and sorted(rows[0].tahun) == [2023, 2024, 2025]
+
+
+SECTIONS = {
+    "lkjip": (LKJIP, LKJIP_FRONT),
+    "renstra": (RENSTRA, RENSTRA_FRONT),
+    "pk": (PK, ()),
+}
+"""Each type's outline and the front-matter chapters that take narrative."""
+
+
+@pytest.mark.parametrize("jenis", ["lkjip", "renstra", "pk"])
+def test_scaffold_holds_every_file_its_type_reads(tmp_path, jenis):
+    folder = tmp_path / "dinas-contoh" / f"{jenis}-2025"
+    files = new_document(folder, jenis, 2025, tmp_path / "schemas")
+    expected = {
+        folder / ("document.toml" if b.stem == "document" else f"{b.stem}.yaml")
+        for b in jenis_named(jenis).berkas
+    }
+    assert expected <= set(files)
+    if jenis == "renstra":  # the files the Renstra scaffold lacked (issue 14 item 6)
+        assert {"program.yaml", "evaluasi.yaml", "sumber_daya.yaml", "analisis.yaml"} <= {
+            p.name for p in files
+        }
+    for path, text in files.items():  # every data file says what it is in a comment
+        if path.suffix in (".yaml", ".toml") and path.name != "agency.yaml":
+            assert any(
+                line.startswith("# ") and "$schema" not in line for line in text.splitlines()[:3]
+            ), path
+
+
+@pytest.mark.parametrize("jenis", ["lkjip", "renstra", "pk"])
+def test_every_section_has_a_narrative_file_with_a_one_line_prompt(tmp_path, jenis):
+    folder = tmp_path / "dinas-contoh" / f"{jenis}-2025"
+    files = new_document(folder, jenis, 2025, tmp_path / "schemas")
+    outline, front = SECTIONS[jenis]
+    ids = [*front, *(b.id for top in outline for b in top.walk() if b.id != "sistematika")]
+    narasi = {p.stem: t for p, t in files.items() if p.parent == folder / "narasi"}
+    assert sorted(narasi) == sorted(ids)  # one file per section, and no file for no section
+    for sid, text in narasi.items():
+        (line,) = text.splitlines()
+        prompt = line.removeprefix("[ISI] ").removeprefix("<!-- Opsional: ").removesuffix(" -->")
+        assert line != prompt and len(prompt) > 20, sid  # an [ISI] prompt or a comment
+
+
+@pytest.mark.parametrize("jenis", ["lkjip", "renstra", "pk"])
+def test_a_section_left_empty_without_narrative_is_prompted_with_isi(tmp_path, jenis):
+    """The sections the scaffold's document leaves empty when no narrative is written (marked
+    DRAF, reported by `check`) are exactly those whose file asks for text with [ISI] — or fewer:
+    a few sections laporgen fills are still expected to have text."""
+    folder = tmp_path / "dinas-contoh" / f"{jenis}-2025"
+    files = new_document(folder, jenis, 2025, tmp_path / "schemas")
+    write({p: t for p, t in files.items() if p.suffix != ".md"})
+    c = load_document(folder)
+    empty = set(document_for(c, charts=False).kosong)
+    asks = {p.stem for p, t in files.items() if p.suffix == ".md" and t.startswith("[ISI] ")}
+    assert empty <= asks
+    assert {"kata-pengantar", "latar-belakang"} <= empty or jenis == "pk"
+    write(files)  # with the prompts written, no section is left empty and check lists the prompts
+    c = load_document(folder)
+    assert document_for(c, charts=False).kosong == ()
+    listed = {Path(f.problem.file).stem for f in check(folder) if f.problem.file.endswith(".md")}
+    assert listed == asks

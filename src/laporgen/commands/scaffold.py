@@ -39,6 +39,7 @@ def new_document(folder: Path, jenis: str, tahun: int, schemas: Path) -> dict[Pa
         "tahun": tahun,
         "terbit": tahun + 1,
         "tahun_depan": tahun + 1,
+        "tahun_lalu": tahun - 1,
         "renstra": "",
         "awal": awal,
         "pertama": tahun,
