@@ -239,3 +239,34 @@ def test_a_section_left_empty_without_narrative_is_prompted_with_isi(tmp_path, j
     assert document_for(c, charts=False).kosong == ()
     listed = {Path(f.problem.file).stem for f in check(folder) if f.problem.file.endswith(".md")}
     assert listed == asks
+
+
+@pytest.mark.parametrize(
+    ("name", "jenis"),
+    [("renstra-2030-2034", "renstra"), ("pk-2026", "pk"), ("lkjip-2026", "lkjip")],
+)
+def test_init_takes_the_type_from_the_folder_name(tmp_path, run_cli, name, jenis):
+    folder = tmp_path / "dinas-contoh" / name
+    code, out, err = run_cli("init", folder, "--schemas", tmp_path / "schemas")
+    assert code == 0 and err == ""
+    assert out.splitlines()[0] == f"type {jenis}, from the folder name"
+    assert f'jenis = "{jenis}"' in (folder / "document.toml").read_text(encoding="utf-8")
+
+
+def test_init_keeps_an_explicit_type_that_contradicts_the_folder_name_and_warns(tmp_path, run_cli):
+    folder = tmp_path / "dinas-contoh" / "renstra-2030-2034"
+    code, out, err = run_cli("init", folder, "--type", "pk", "--schemas", tmp_path / "schemas")
+    assert code == 0
+    assert err.strip() == (
+        "warning: the folder name renstra-2030-2034 reads as type renstra, but --type says pk; "
+        "--type is kept"
+    )
+    assert 'jenis = "pk"' in (folder / "document.toml").read_text(encoding="utf-8")
+    assert "from the folder name" not in out
+
+
+def test_init_without_a_type_in_name_or_option_writes_an_lkjip_and_says_so(tmp_path, run_cli):
+    folder = tmp_path / "dinas-contoh" / "laporan-2026"
+    code, out, _ = run_cli("init", folder, "--schemas", tmp_path / "schemas")
+    assert code == 0 and out.startswith("type lkjip (the default)")
+    assert 'jenis = "lkjip"' in (folder / "document.toml").read_text(encoding="utf-8")

@@ -183,7 +183,11 @@ def parser() -> argparse.ArgumentParser:
     )
     i.add_argument("path", type=Path, help="the new document folder (content/<agency>/<document>)")
     i.add_argument(
-        "--type", default="lkjip", help="the document type: lkjip, renstra or pk (default: lkjip)"
+        "--type",
+        help=_(
+            "the document type: lkjip, renstra or pk (default: from the folder name, "
+            "renstra-2025-2029 → renstra; else lkjip)"
+        ),
     )
     i.add_argument(
         "--tahun",
@@ -563,12 +567,17 @@ def _progress(total: int, quiet: bool):
 
 
 def _init(
-    folder: Path, jenis: str, tahun: int | None, previous: Path | None, schemas: Path, quiet: bool
+    folder: Path,
+    given: str | None,
+    tahun: int | None,
+    previous: Path | None,
+    schemas: Path,
+    quiet: bool,
 ) -> int:
     import re
 
     from .output import write_all_atomic
-    from .commands.scaffold import new_document, next_lkjip
+    from .commands.scaffold import new_document, next_lkjip, type_for
     from .commands.schema import schema_files
 
     if folder.exists() and any(folder.iterdir()):
@@ -582,6 +591,11 @@ def _init(
                 )
             ]
         )
+    jenis, said, warned = type_for(folder, given)
+    if previous is None and warned:
+        print(_("warning: {note}").format(note=warned), file=sys.stderr)
+    if previous is None and said and not quiet:
+        print(said)
     if previous is not None:
         from .jenis import jenis_of
 

@@ -16,7 +16,8 @@ from typing import Any
 import yaml
 
 from ..check.findings import ISI
-from ..jenis import jenis_named
+from ..i18n import _
+from ..jenis import JENIS, jenis_named
 from ..model.content import LkjipContent
 from ..model.lkjip import Kinerja
 from ..model.read import read_text
@@ -27,6 +28,31 @@ INIT = Path(__file__).resolve().parent.parent / "templates" / "init"
 (named by its registry entry's `scaffold`) with the data files `init --type` writes, as
 `str.format` templates ({tahun}, {schemas}, …; literal braces doubled), and `narasi/<type>.yaml`:
 the one-line prompt of each narrative file (their {{ }} are Jinja placeholders, kept as they are)."""
+
+
+def type_for(folder: Path, given: str | None) -> tuple[str, str | None, str | None]:
+    """The type `init` writes for `folder`, with the line that says where it came from and a
+    warning: `--type` when given (warned when the folder's name says another type), else the
+    type the name starts with (`renstra-2025-2029` → renstra), else an LKjIP."""
+    named = next((n for n in JENIS if folder.name.lower().startswith(f"{n}-")), None)
+    if given is not None:
+        if named is not None and named != given:
+            return (
+                given,
+                None,
+                _(
+                    "the folder name {folder} reads as type {named}, but --type says {given}; "
+                    "--type is kept"
+                ).format(folder=folder.name, named=named, given=given),
+            )
+        return given, None, None
+    if named is not None:
+        return named, _("type {jenis}, from the folder name").format(jenis=named), None
+    return (
+        "lkjip",
+        _("type lkjip (the default): name the folder lkjip-/renstra-/pk-…, or pass --type"),
+        None,
+    )
 
 
 def new_document(folder: Path, jenis: str, tahun: int, schemas: Path) -> dict[Path, str]:
