@@ -146,3 +146,25 @@ def test_a_target_of_zero_is_plausible_for_a_lower_is_better_indicator(example_c
         ]
     else:  # "no cases of …": zero is the target a lower-is-better indicator aims at
         assert found == []
+
+
+def test_an_lkjip_without_iku_prints_nihil_and_check_notes_it(example_copy):
+    from laporgen.build import document_for
+    from laporgen.document.nodes import Table
+    from laporgen.document.table_layout import cell_text
+    from laporgen.document.numbering import walk
+    from laporgen.jenis import load_document
+
+    rencana = example_copy.parent / "renstra-2024-2026" / "rencana.yaml"
+    rencana.write_text(
+        rencana.read_text(encoding="utf-8").replace("iku: true", "iku: false"), encoding="utf-8"
+    )
+    document = document_for(load_document(example_copy), charts=False)
+    iku = [b for b in walk(document.body) if isinstance(b, Table) and b.id == "iku"]
+    assert len(iku) == 2  # BAB II and the Lampiran
+    for t in iku:  # one row across the table (the empty columns are left out of the print)
+        assert [[(c.colspan, cell_text(c)) for c in row] for row in t.body] == [
+            [(len(t.columns), "NIHIL")]
+        ]
+    ((line, message),) = _findings(example_copy, "iku.kosong")
+    assert message == "no indicator is marked iku: true: the IKU table prints NIHIL"
