@@ -221,7 +221,7 @@ class _Reader:
     def indikator_program(self, sheet) -> None:
         known = {row.id: row for row in indikator_program_rows(self.content)}
         angka = TypeAdapter(Angka)
-        for _, cells, baris in self.ids(
+        for _row, cells, baris in self.ids(
             sheet, self.rows(sheet, indikator_program_headers(self.content)), known
         ):
             self.reference(
@@ -240,7 +240,7 @@ class _Reader:
     def alokasi(self, sheet) -> None:
         known = {row.id: row for row in alokasi_rows(self.content)}
         rupiah = TypeAdapter(Rupiah)
-        for _, cells, baris in self.ids(
+        for _row, cells, baris in self.ids(
             sheet, self.rows(sheet, alokasi_headers(self.content)), known
         ):
             self.reference(cells[ALOKASI_REALISASI - 1], baris.pagu, "pagu", baris.id, ALOKASI_FIX)

@@ -176,9 +176,7 @@ def taken_id_problems(document: Document, tabel: DeclaredTables, source: Any) ->
     if not tabel.tabel:
         return []
     declared = {t.id for t in tabel.tabel}
-    counts = Counter(
-        b.id for b in walk(document.front + document.body) if isinstance(b, Table)
-    )
+    counts = Counter(b.id for b in walk(document.front + document.body) if isinstance(b, Table))
     taken = sorted(i for i, n in counts.items() if i not in declared or n > 1)
     return [
         source.problem(
