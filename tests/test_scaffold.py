@@ -109,6 +109,20 @@ def test_renstra_scaffold_period_starts_at_its_year(tmp_path):
     assert (c.settings.periode, c.settings.tahun_awal) == ("2025-2029", 2024)
 
 
+def test_a_renstra_folder_named_for_six_years_scaffolds_six_years(tmp_path, run_cli):
+    """`init renstra-2021-2026` (Blitar's period): the plan, T-C.27 and the document run to
+    2026, not to the usual fifth year; the scaffold builds and checks with [ISI] notes only."""
+    folder = tmp_path / "dinas-contoh" / "renstra-2021-2026"
+    code, _, err = run_cli("init", folder, "--schemas", tmp_path / "schemas")
+    assert code == 0, err
+    assert 'periode = "2021-2026"' in (folder / "document.toml").read_text(encoding="utf-8")
+    program = (folder / "program.yaml").read_text(encoding="utf-8")
+    assert "tahun: [2021, 2022, 2023, 2024, 2025, 2026]" in program
+    c = load_document(folder)
+    assert c.rencana.periode == (2021, 2026)
+    assert {f.severity for f in check(folder)} == {"I"}
+
+
 def test_next_years_lkjip_rolls_the_assets_and_marks_last_years_figures(example_copy):
     """Tabel 1.5 of 2025 starts from 2024's saldo akhir with the mutasi to fill in; pagu,
     program/kegiatan targets and pegawai counts are kept as a draft but marked [ISI]."""

@@ -612,9 +612,8 @@ def _init(
             )
         files = next_lkjip(previous, folder)
     else:
-        year = tahun or next(
-            (int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", folder.name)), None
-        )
+        named = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", folder.name)]
+        year = tahun or (named[0] if named else None)
         if year is None:
             raise LaporgenError(
                 [
@@ -626,7 +625,9 @@ def _init(
                     )
                 ]
             )
-        files = dict(new_document(folder, jenis, year, schemas))
+        # a period in the name ("renstra-2025-2030") is the plan's: its last year ends the plan
+        last = named[1] if len(named) > 1 and named[1] > year else None
+        files = dict(new_document(folder, jenis, year, schemas, last))
         files |= {
             schemas / name: data.decode()
             for name, data in schema_files().items()

@@ -55,11 +55,15 @@ def type_for(folder: Path, given: str | None) -> tuple[str, str | None, str | No
     )
 
 
-def new_document(folder: Path, jenis: str, tahun: int, schemas: Path) -> dict[Path, str]:
-    """The files of a new `jenis` document in `folder` (and its agency file if missing)."""
+def new_document(
+    folder: Path, jenis: str, tahun: int, schemas: Path, akhir: int | None = None
+) -> dict[Path, str]:
+    """The files of a new `jenis` document in `folder` (and its agency file if missing); the
+    plan runs from `tahun` to `akhir` (default: the type's usual span, `rencana_tahun`)."""
     entry = jenis_named(jenis)
     rel = Path(os.path.relpath(schemas.resolve(), folder.resolve())).as_posix()
-    awal, akhir = tahun + entry.rencana_tahun[0], tahun + entry.rencana_tahun[1]
+    awal = tahun + entry.rencana_tahun[0]
+    akhir = akhir if akhir is not None else tahun + entry.rencana_tahun[1]
     values = {
         "schemas": rel,
         "tahun": tahun,
