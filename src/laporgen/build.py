@@ -52,8 +52,14 @@ def narrative_context_for(c: Content) -> dict[str, Any]:
 def document_for(c: Content, charts: bool = True, figures: Any = None) -> Document:
     """The document tree of any loaded content (`charts` False skips drawing them: `check`
     needs the narrative rendered, not the pictures; `figures` when already computed)."""
+    from .document.tabel_deklarasi import taken_id_problems
+
     f = figures if figures is not None else figures_for(c)
-    return jenis_for(c).tree(c, f, charts)
+    document = jenis_for(c).tree(c, f, charts)
+    problems = taken_id_problems(document, c.tabel, c.sources.get("tabel"))
+    if problems:
+        raise LaporgenError(problems)
+    return document
 
 
 def build(

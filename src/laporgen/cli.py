@@ -236,8 +236,10 @@ def parser() -> argparse.ArgumentParser:
     )
     i.add_argument(
         "--type",
-        default="lkjip",
-        help=_("the document type: lkjip, renstra or pk (default: lkjip)"),
+        help=_(
+            "the document type: lkjip, renstra or pk (default: from the folder name, "
+            "renstra-2025-2029 → renstra; else lkjip)"
+        ),
     )
     i.add_argument(
         "--tahun",
@@ -719,12 +721,17 @@ def _progress(total: int, quiet: bool):
 
 
 def _init(
-    folder: Path, jenis: str, tahun: int | None, previous: Path | None, schemas: Path, quiet: bool
+    folder: Path,
+    given: str | None,
+    tahun: int | None,
+    previous: Path | None,
+    schemas: Path,
+    quiet: bool,
 ) -> int:
     import re
 
     from .output import write_all_atomic
-    from .commands.scaffold import new_document, next_lkjip
+    from .commands.scaffold import new_document, next_lkjip, type_for
     from .commands.schema import schema_files
 
     if folder.exists() and any(folder.iterdir()):
@@ -738,6 +745,11 @@ def _init(
                 )
             ]
         )
+    jenis, said, warned = type_for(folder, given)
+    if previous is None and warned:
+        print(_("warning: {note}").format(note=warned), file=sys.stderr)
+    if previous is None and said and not quiet:
+        print(said)
     if previous is not None:
         from .jenis import jenis_of
 
@@ -754,9 +766,8 @@ def _init(
             )
         files = next_lkjip(previous, folder)
     else:
-        year = tahun or next(
-            (int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", folder.name)), None
-        )
+        named = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", folder.name)]
+        year = tahun or (named[0] if named else None)
         if year is None:
             raise LaporgenError(
                 [
@@ -768,7 +779,9 @@ def _init(
                     )
                 ]
             )
-        files = dict(new_document(folder, jenis, year, schemas))
+        # a period in the name ("renstra-2025-2030") is the plan's: its last year ends the plan
+        last = named[1] if len(named) > 1 and named[1] > year else None
+        files = dict(new_document(folder, jenis, year, schemas, last))
         files |= {
             schemas / name: data.decode()
             for name, data in schema_files().items()

@@ -205,6 +205,7 @@ JENIS: dict[str, Jenis] = {
                 "laporgen.model.pk:Perjanjian",
                 "perjanjian.yaml of a PK: its indicators and agreed targets",
             ),
+            TABEL,
         ),
         scaffold="pk",
     ),

@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..errors import LaporgenError, Problem, display_path
-from ..i18n import _
+from ..i18n import N_, _
 from ..jenis import load_document
 from ..model.anggaran import ProgramTree
 from ..model.content import LkjipContent
@@ -146,6 +146,24 @@ class _Reader:
             self.problem(where, exc.errors()[0]["msg"])
         return None
 
+    def reference(self, cell, shown: Decimal | None, what: str, row_id: str, fix: str) -> None:
+        """A grey cell is for reference and never read back: one changed from the value the
+        template was exported with is a problem (its new value would otherwise be dropped
+        without a word), naming the cell and where the value is changed instead."""
+        where = f"{cell.parent.title}!{cell.coordinate}"
+        before = len(self.problems)
+        value = self.number(cell, TypeAdapter(Angka))
+        if len(self.problems) == before and not _same(shown, value):
+            self.problem(
+                where,
+                _(
+                    "the {what} of {id} is a grey reference cell, not read back: "
+                    "it was changed from {old} to {new}"
+                ).format(what=what, id=row_id, old=_shown(shown), new=_shown(value)),
+                _("put the value back; {fix}").format(fix=_(fix)),
+                "import.reference",
+            )
+
     def ids(
         self, sheet, rows: list[tuple[int, tuple]], known: dict[str, Any]
     ) -> list[tuple[int, tuple, Any]]:
@@ -186,6 +204,7 @@ class _Reader:
         known = {row.id: row for row in indikator_rows(self.content)}
         angka = TypeAdapter(Angka)
         for _row, cells, baris in self.ids(sheet, self.rows(sheet, headers), known):
+            self.reference(cells[INDIKATOR_TARGET], baris.target, "target", baris.id, PLAN_FIX)
             realisasi = self.number(cells[INDIKATOR_REALISASI], angka)
             tw_cells = cells[INDIKATOR_REALISASI + 1 : INDIKATOR_REALISASI + 1 + len(TRIWULAN)]
             tw = tuple(self.number(c, angka) for c in tw_cells)
@@ -209,6 +228,13 @@ class _Reader:
         for _row, cells, baris in self.ids(
             sheet, self.rows(sheet, indikator_program_headers(self.content)), known
         ):
+            self.reference(
+                cells[INDIKATOR_PROGRAM_REALISASI - 1],
+                baris.target,
+                "target",
+                baris.id,
+                PROGRAM_FIX,
+            )
             new = self.number(cells[INDIKATOR_PROGRAM_REALISASI], angka)
             if not self.problems_in(cells) and not _same(baris.realisasi, new):
                 self.edits.append(
@@ -221,6 +247,7 @@ class _Reader:
         for _row, cells, baris in self.ids(
             sheet, self.rows(sheet, alokasi_headers(self.content)), known
         ):
+            self.reference(cells[ALOKASI_REALISASI - 1], baris.pagu, "pagu", baris.id, ALOKASI_FIX)
             cell = cells[ALOKASI_REALISASI]
             if cell.value in (None, "") or (
                 isinstance(cell.value, str) and cell.value.strip() in EMPTY_TEXT
@@ -269,6 +296,7 @@ class _Reader:
         known = {row.id: row for row in anggaran_rows(self.content)}
         rupiah = TypeAdapter(Rupiah)
         for _row, cells, baris in self.ids(sheet, self.rows(sheet, headers), known):
+            self.reference(cells[ANGGARAN_REALISASI - 1], baris.pagu, "pagu", baris.id, PROGRAM_FIX)
             cell = cells[ANGGARAN_REALISASI]
             if cell.value in (None, "") or (
                 isinstance(cell.value, str) and cell.value.strip() in EMPTY_TEXT
@@ -284,6 +312,23 @@ class _Reader:
                 self.edits.append(
                     _Edit("program", (*baris.path, "realisasi"), baris.realisasi, new, baris.id)
                 )
+
+
+INDIKATOR_TARGET = INDIKATOR_REALISASI - 1
+"""The Indikator sheet's target column (grey: the plan's, for reference)."""
+PLAN_FIX = N_(
+    "a target is changed in rencana.yaml (or the Renstra it names), an agreed one in "
+    "kinerja.yaml's perjanjian_kinerja"
+)
+PROGRAM_FIX = N_(
+    "a pagu or a program target is changed in program.yaml, or with the data workbook "
+    "(laporgen export PATH --template data)"
+)
+ALOKASI_FIX = N_("an allocated pagu is changed in kinerja.yaml (dukungan.<sasaran>.alokasi)")
+
+
+def _shown(value: Decimal | None) -> str:
+    return _("(empty)") if value is None else format(value, "f")
 
 
 def _same(a: Decimal | None, b: Decimal | None) -> bool:
