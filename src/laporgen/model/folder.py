@@ -309,9 +309,7 @@ def _narasi_files(folder: Path, problems: list[Problem]) -> list[Path]:
             problems.append(
                 Problem(
                     display_path(folder),
-                    _("holds more than {MAX_NARASI_FILES} files").format(
-                        MAX_NARASI_FILES=MAX_NARASI_FILES
-                    ),
+                    _("holds more than {count} files").format(count=MAX_NARASI_FILES),
                     hint=_("keep one .md file per section in narasi/"),
                     code="input.limit",
                 )

@@ -31,8 +31,8 @@ def image_problem(name: str, base: Path, root: Path) -> tuple[str, str] | None:
     path = (base / name).resolve()
     if not path.is_relative_to(root.resolve()):
         return (
-            _("image '{name}' lies outside the document folder {name2}/").format(
-                name=name, name2=root.name
+            _("image '{name}' lies outside the document folder {folder}/").format(
+                name=name, folder=root.name
             ),
             _("copy the picture into the document folder and give its path relative to this file"),
         )

@@ -168,8 +168,8 @@ def _references(c: PkContent) -> list[Problem]:
         problems.append(
             c.sources["document"].problem(
                 ("tahun",),
-                _("{tahun} is outside the plan's period {periode}-{periode2}").format(
-                    tahun=tahun, periode=c.rencana.periode[0], periode2=c.rencana.periode[1]
+                _("{tahun} is outside the plan's period {first}-{last}").format(
+                    tahun=tahun, first=c.rencana.periode[0], last=c.rencana.periode[1]
                 ),
                 _("give a year of the Renstra named in `renstra`"),
                 "ref.tahun",
