@@ -4,8 +4,10 @@ language is chosen as the README says."""
 
 from __future__ import annotations
 
+import ast
 import gettext
 import importlib.util
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -90,3 +92,170 @@ def test_lang_anywhere_on_the_line_beats_the_environment():
     before = _cli("--lang=en", "build", env={"LAPORGEN_LANG": "id"})
     assert "kesalahan: argumen berikut wajib diisi" in after.stderr
     assert "error: the following arguments are required" in before.stderr
+
+
+# ----------------------------------------------------------- every message of the input layer
+# The bad-input corpus (tests/bad_inputs, made and run as tests/test_bad_inputs.py does) run once
+# in each language: the same problems, each line translated, its place and code unchanged.
+from test_bad_inputs import (  # noqa: E402  (the corpus' own helpers)
+    DOC,
+    EXAMPLE_AGENCY,
+    case_folders,
+    previous_output,  # noqa: F401  (a fixture, used by name)
+    run_case,
+)
+
+REPORT_LINE = re.compile(
+    r"^(?:(?P<severity>[EWI]) |(?P<prefix>\S+: ))(?P<where>[^:\s]+(?::\d+)?): (?P<rest>.*) "
+    r"\[(?P<code>[a-z][a-z._]*)\]$"
+)
+"""A problem (`error: file:line: …; fix [code]`, stderr) or a finding (`E file:line: … [code]`,
+stdout); the prefix `error:` is the CLI's own word, translated too."""
+
+TRANSLATED_BY_I18N_CLI: set[str] = set()
+"""Cases whose only untranslated text is in cli.py, build.py, jenis.py, output.py, render/ or
+commands/: translated by the i18n-cli branch (the lead empties this set when merging both)."""
+
+
+@pytest.fixture
+def english_after():
+    """In-process CLI runs switch the language; the tests after this one read English again."""
+    yield
+    i18n.use("en")
+
+
+def report_lines(text: str) -> list[re.Match]:
+    return [m for line in text.splitlines() if (m := REPORT_LINE.match(line))]
+
+
+def assert_translated(english: str, indonesian: str) -> None:
+    """Line by line: the same place and code, different words."""
+    en, id_ = report_lines(english), report_lines(indonesian)
+    assert len(en) == len(id_), (english, indonesian)
+    for e, i in zip(en, id_, strict=True):
+        assert (e["severity"], e["where"], e["code"]) == (i["severity"], i["where"], i["code"])
+        assert e["rest"] != i["rest"], f"not translated: {e.string}"
+
+
+@pytest.mark.parametrize("folder", case_folders(), ids=lambda p: p.name)
+def test_every_bad_input_is_reported_in_both_languages(
+    folder, tmp_path, previous_output, monkeypatch, english_after  # noqa: F811
+):
+    if folder.name in TRANSLATED_BY_I18N_CLI:
+        pytest.xfail("its messages are translated by the i18n-cli branch")
+    en = run_case(folder, tmp_path / "en", previous_output, monkeypatch, "--lang", "en")
+    id_ = run_case(folder, tmp_path / "id", previous_output, monkeypatch, "--lang", "id")
+    assert en.code == id_.code
+    assert len(en.stderr.splitlines()) == len(id_.stderr.splitlines()), (en.stderr, id_.stderr)
+    assert "Traceback" not in id_.stderr, id_.stderr
+    assert_translated(en.stderr, id_.stderr)
+    if en.code == 1:
+        assert_translated(en.stdout, id_.stdout)
+    if en.code == 2:
+        assert report_lines(en.stderr), en.stderr
+
+
+def test_check_findings_are_translated(tmp_path, monkeypatch, english_after):
+    """`laporgen check` of the example with slips: a printed capaian that is not the computed
+    one, a realisasi above its pagu, a value still to fill in; every finding in both languages."""
+    import shutil
+
+    from conftest import invoke_cli
+
+    shutil.copytree(EXAMPLE_AGENCY, tmp_path / EXAMPLE_AGENCY.name)
+    monkeypatch.chdir(tmp_path)
+    kinerja = tmp_path / DOC / "kinerja.yaml"
+    text = kinerja.read_text(encoding="utf-8")
+    assert "capaian: " in text
+    kinerja.write_text(
+        re.sub(r"capaian: [0-9.]+", "capaian: 1.5", text, count=1) + "\n# [ISI] still to fill\n",
+        encoding="utf-8",
+    )
+    en = invoke_cli("check", DOC, "--lang", "en")
+    id_ = invoke_cli("check", DOC, "--lang", "id")
+    assert en[0] == id_[0] == 1, en
+    findings = report_lines(en[1])
+    assert {m["severity"] for m in findings} >= {"E", "I"}, en[1]
+    assert_translated(en[1], id_[1])
+    assert "dicetak 1.5" in id_[1] or "dicetak 1,5" in id_[1], id_[1]
+
+
+# ------------------------------------------------------ no message written outside a catalogue
+SOURCE = ROOT / "src" / "laporgen"
+CORE_PACKAGES = ("model", "compute", "document", "check")
+MESSAGE_CALLS = {
+    "Problem",  # Problem(file, message, line, field, hint, code)
+    "problem",  # Source.problem(loc, message, hint, code) and the YAML reader's
+    "Finding",
+    "LaporgenError",
+    "_finding",  # the check modules' Finding makers
+    "_link_problem",
+    "ValueError",  # raised in a pydantic validator: its text is the problem's message
+    "RumusError",
+    "PydanticCustomError",
+    "warn",
+}
+
+
+def _untranslated(node: ast.AST) -> list[ast.AST]:
+    """The bare texts in an argument: a literal with words, an f-string with words around its
+    values; the branches of `a if c else b` and both sides of `+` are looked into."""
+    if isinstance(node, ast.IfExp):
+        return _untranslated(node.body) + _untranslated(node.orelse)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _untranslated(node.left) + _untranslated(node.right)
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node] if re.search(r"[A-Za-z]{2,}\S*\s+\S*[A-Za-z]{2,}", node.value) else []
+    if isinstance(node, ast.JoinedStr):
+        words = "".join(v.value for v in node.values if isinstance(v, ast.Constant))
+        return [node] if re.search(r"[A-Za-z]{2,}", words) and " " in words else []
+    return []
+
+
+def untranslated_messages(source: str) -> list[str]:
+    """`line: text` of every message literal handed to a Problem/Finding/error without `_()`."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        if name not in MESSAGE_CALLS:
+            continue
+        # the first argument of PydanticCustomError is its type, a word: its template follows
+        args = node.args[1:] if name == "PydanticCustomError" else node.args
+        for arg in [*args, *(k.value for k in node.keywords if k.arg != "code")]:
+            found += [f"{bare.lineno}: {ast.unparse(bare)}" for bare in _untranslated(arg)]
+    return found
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for package in CORE_PACKAGES for p in (SOURCE / package).rglob("*.py")),
+    ids=lambda p: p.relative_to(SOURCE).as_posix(),
+)
+def test_no_untranslated_message_literal(path):
+    """Every message and hint of the input layer, the checks and the document builders is
+    marked for the catalogue: `_("…{name}…").format(name=…)`, never a bare text or f-string."""
+    assert untranslated_messages(path.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'Problem(name, f"both {names} exist", hint="keep one", code="input.file")',
+        'source.problem(loc, _("a"), "write it out" if x else _("b"), "input.value")',
+        'raise ValueError("give either realisasi or realisasi_dari, not both")',
+        'PydanticCustomError("number", "expected a number, got {got}", {})',
+        'Finding("W", c.sources[p].problem(loc, "the unit " + why, None, "satuan"))',
+    ],
+)
+def test_the_literal_check_finds_a_bare_message(source):
+    assert untranslated_messages(source)
+
+
+def test_the_literal_check_passes_a_marked_message():
+    marked = (
+        'Problem(name, _("both {names} exist").format(names=n), hint=_("keep one"), '
+        'code="input.file")'
+    )
+    assert untranslated_messages(marked) == []

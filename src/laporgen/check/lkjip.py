@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from ..compute.capaian import celah
 from ..compute.lkjip import LkjipFigures, NodeAnggaran
+from ..i18n import _
 from ..model.content import LkjipContent
 from ..model.read import FieldPath
 from ..model.renstra import Indikator
@@ -63,7 +64,9 @@ def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                     "E",
                     "kinerja",
                     loc + ("capaian",),
-                    f"printed {angka(t.capaian)}, computed {persen(i.capaian)} ({how})",
+                    _("printed {capaian}, computed {capaian2} ({how})").format(
+                        capaian=angka(t.capaian), capaian2=persen(i.capaian), how=how
+                    ),
                     "capaian",
                 )
             )
@@ -74,7 +77,9 @@ def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                     "W",
                     "kinerja",
                     loc + ("kategori",),
-                    f'printed "{t.kategori}", the scale gives "{i.kategori}" for capaian {persen(i.capaian)}',
+                    _(
+                        'printed "{kategori}", the scale gives "{kategori2}" for capaian {capaian}'
+                    ).format(kategori=t.kategori, kategori2=i.kategori, capaian=persen(i.capaian)),
                     "kategori",
                 )
             )
@@ -85,7 +90,9 @@ def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                     "E",
                     "kinerja",
                     loc + ("kemajuan",),
-                    f"printed {angka(t.kemajuan)}, computed {persen(i.kemajuan)}",
+                    _("printed {kemajuan}, computed {kemajuan2}").format(
+                        kemajuan=angka(t.kemajuan), kemajuan2=persen(i.kemajuan)
+                    ),
                     "kemajuan",
                 )
             )
@@ -96,8 +103,13 @@ def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                     "E",
                     "kinerja",
                     loc + ("efisiensi",),
-                    f"printed {angka(t.efisiensi)}, computed {persen(i.efisiensi)} "
-                    f"(1 - serapan / capaian {persen(i.capaian)})",
+                    _(
+                        "printed {efisiensi}, computed {efisiensi2} (1 - serapan / capaian {capaian})"
+                    ).format(
+                        efisiensi=angka(t.efisiensi),
+                        efisiensi2=persen(i.efisiensi),
+                        capaian=persen(i.capaian),
+                    ),
                     "efisiensi",
                 )
             )
@@ -108,7 +120,9 @@ def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                     "W",
                     "kinerja",
                     ("realisasi", i.indikator.id, "nilai"),
-                    f"target is 0 and realisasi {angka(i.realisasi)}: capaian has no meaning",
+                    _("target is 0 and realisasi {realisasi}: capaian has no meaning").format(
+                        realisasi=angka(i.realisasi)
+                    ),
                     "capaian.target_nol",
                 )
             )
@@ -128,7 +142,9 @@ def _program(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                 for table, printed in getattr(t, field).items():
                     if printed != computed:
                         sums = (
-                            f" (sum of {len(node.children)} {_child_word(node)})"
+                            _(" (sum of {children} {node})").format(
+                                children=len(node.children), node=_child_word(node)
+                            )
                             if node.children
                             else ""
                         )
@@ -138,8 +154,15 @@ def _program(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                                 "E",
                                 "program",
                                 loc + ("tercetak", field, table),
-                                f"{node.id} {table}: printed {rupiah(printed, False)}, computed "
-                                f"{rupiah(computed, False)}{sums}",
+                                _(
+                                    "{id} {table}: printed {printed}, computed {computed}{sums}"
+                                ).format(
+                                    id=node.id,
+                                    table=table,
+                                    printed=rupiah(printed, False),
+                                    computed=rupiah(computed, False),
+                                    sums=sums,
+                                ),
                                 "rollup",
                             )
                         )
@@ -150,8 +173,15 @@ def _program(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                         "E",
                         "program",
                         loc + ("tercetak", "efisiensi"),
-                        f"{node.id}: printed {angka(t.efisiensi)}, computed {persen(node.efisiensi)} "
-                        f"(1 - {persen(node.serapan)} / {persen(node.capaian)})",
+                        _(
+                            "{id}: printed {efisiensi}, computed {efisiensi2} (1 - {serapan} / {capaian})"
+                        ).format(
+                            id=node.id,
+                            efisiensi=angka(t.efisiensi),
+                            efisiensi2=persen(node.efisiensi),
+                            serapan=persen(node.serapan),
+                            capaian=persen(node.capaian),
+                        ),
                         "efisiensi",
                     )
                 )
@@ -164,8 +194,16 @@ def _program(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                                 "W",
                                 "program",
                                 loc + ("indikator", n, "tercetak", "target", table),
-                                f"{node.id} {table}: target printed {angka(printed)}, the Perjanjian Kinerja "
-                                f"target is {angka(ind.indikator.target)} {ind.indikator.satuan}",
+                                _(
+                                    "{id} {table}: target printed {printed}, the Perjanjian Kinerja target is "
+                                    "{target} {satuan}"
+                                ).format(
+                                    id=node.id,
+                                    table=table,
+                                    printed=angka(printed),
+                                    target=angka(ind.indikator.target),
+                                    satuan=ind.indikator.satuan,
+                                ),
                                 "target.tabel",
                             )
                         )
@@ -194,8 +232,14 @@ def _dokumen(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                 "E",
                 "kinerja",
                 ("tercetak", "rata_rata_capaian"),
-                f"printed {angka(t.rata_rata_capaian)}, computed {persen(f.rata_rata)} "
-                f"(mean of {len(f.indikator)} indicators' capaian)",
+                _(
+                    "printed {rata_rata_capaian}, computed {rata_rata} (mean of {indikator} "
+                    "indicators' capaian)"
+                ).format(
+                    rata_rata_capaian=angka(t.rata_rata_capaian),
+                    rata_rata=persen(f.rata_rata),
+                    indikator=len(f.indikator),
+                ),
                 "rata_rata",
             )
         )
@@ -206,8 +250,14 @@ def _dokumen(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                 "E",
                 "kinerja",
                 ("tercetak", "efisiensi_total"),
-                f"printed {angka(t.efisiensi_total)}, computed {persen(f.efisiensi_total)} "
-                f"(mean of the {len(f.indikator)} rows' efisiensi)",
+                _(
+                    "printed {efisiensi_total}, computed {efisiensi_total2} (mean of the "
+                    "{indikator} rows' efisiensi)"
+                ).format(
+                    efisiensi_total=angka(t.efisiensi_total),
+                    efisiensi_total2=persen(f.efisiensi_total),
+                    indikator=len(f.indikator),
+                ),
                 "efisiensi_total",
             )
         )
@@ -218,8 +268,13 @@ def _dokumen(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                 "E",
                 "kinerja",
                 ("tercetak", "efisiensi_kinerja"),
-                f"printed {angka(t.efisiensi_kinerja)}, matches no computed efisiensi "
-                f"(efisiensi total {persen(f.efisiensi_total)})",
+                _(
+                    "printed {efisiensi_kinerja}, matches no computed efisiensi (efisiensi total "
+                    "{efisiensi_total})"
+                ).format(
+                    efisiensi_kinerja=angka(t.efisiensi_kinerja),
+                    efisiensi_total=persen(f.efisiensi_total),
+                ),
                 "efisiensi_total",
             )
         )
@@ -236,8 +291,16 @@ def _triwulan(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                     "W",
                     "kinerja",
                     ("target_triwulan", t.indikator.id),
-                    f"{t.indikator.id} {c.settings.tahun + 1}: quarterly total {angka(t.total)} "
-                    f"({t.indikator.agregasi_triwulan}) differs from the plan's target {angka(t.target_tahunan)}",
+                    _(
+                        "{id} {value}: quarterly total {total} ({agregasi_triwulan}) differs from the "
+                        "plan's target {target_tahunan}"
+                    ).format(
+                        id=t.indikator.id,
+                        value=c.settings.tahun + 1,
+                        total=angka(t.total),
+                        agregasi_triwulan=t.indikator.agregasi_triwulan,
+                        target_tahunan=angka(t.target_tahunan),
+                    ),
                     "triwulan",
                 )
             )
@@ -263,7 +326,9 @@ def _satuan_riwayat(c: LkjipContent) -> list[Finding]:
                     "W",
                     "kinerja",
                     ("riwayat", n, "satuan"),
-                    f"history row of {ind.id} is in '{row.satuan}', the indicator is in '{ind.satuan}'",
+                    _(
+                        "history row of {id} is in '{satuan}', the indicator is in '{satuan2}'"
+                    ).format(id=ind.id, satuan=row.satuan, satuan2=ind.satuan),
                     "satuan",
                 )
             )
@@ -281,7 +346,7 @@ def _strategi(c: LkjipContent) -> list[Finding]:
                         "W",
                         "rencana",
                         ("tujuan", t_no, "sasaran", s_no, "id"),
-                        f"sasaran {s.id} has no strategi/arah kebijakan",
+                        _("sasaran {id} has no strategi/arah kebijakan").format(id=s.id),
                         "strategi",
                     )
                 )
@@ -307,8 +372,16 @@ def _alokasi(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                     "W",
                     "kinerja",
                     ("dukungan", sid, "alokasi", node_id),
-                    f"allocations of {node_id} add up to {rupiah(pagu, False)} / {rupiah(realisasi, False)}, "
-                    f"its budget is {rupiah(node.pagu, False)} / {rupiah(node.realisasi, False)}",
+                    _(
+                        "allocations of {node_id} add up to {pagu} / {realisasi}, its budget is "
+                        "{pagu2} / {realisasi2}"
+                    ).format(
+                        node_id=node_id,
+                        pagu=rupiah(pagu, False),
+                        realisasi=rupiah(realisasi, False),
+                        pagu2=rupiah(node.pagu, False),
+                        realisasi2=rupiah(node.realisasi, False),
+                    ),
                     "alokasi",
                 )
             )
@@ -325,7 +398,7 @@ def _skala(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
             if below is None
             else f"below {angka(below)}"
             if above is None
-            else f"between {angka(above)} and {angka(below)}"
+            else _("between {above} and {below}").format(above=angka(above), below=angka(below))
         )
         out.append(
             _finding(
@@ -333,7 +406,7 @@ def _skala(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                 "W",
                 "document",
                 ("kategori", "skala"),
-                f"the kategori scale has no level for capaian {where}",
+                _("the kategori scale has no level for capaian {where}").format(where=where),
                 "kategori.celah",
             )
         )
@@ -345,7 +418,9 @@ def _skala(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                     "W",
                     "kinerja",
                     ("realisasi", i.indikator.id, "nilai"),
-                    f"{i.indikator.id}: capaian {persen(i.capaian)} falls in no level of the kategori scale",
+                    _("{id}: capaian {capaian} falls in no level of the kategori scale").format(
+                        id=i.indikator.id, capaian=persen(i.capaian)
+                    ),
                     "kategori.celah",
                 )
             )
@@ -375,8 +450,10 @@ def _target_tahun(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                         "W",
                         "rencana",
                         (*loc, "target"),
-                        f'{ind.id} "{ind.nama}" has no target for {tahun}: its capaian cannot be computed '
-                        f'and Tabel 3.2 prints "-"; add {tahun}: <target> to its target',
+                        _(
+                            '{id} "{nama}" has no target for {tahun}: its capaian cannot be computed and '
+                            'Tabel 3.2 prints "-"; add {tahun}: <target> to its target'
+                        ).format(id=ind.id, nama=ind.nama, tahun=tahun),
                         "target.tahun",
                     )
                 )
@@ -398,8 +475,10 @@ def _target_akhir(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                             "W",
                             "rencana",
                             ("tujuan", t_no, "sasaran", s_no, "indikator", k, "target"),
-                            f"{ind.id} has no {last} target: Tabel 3.4 (target akhir Renstra) cannot show its "
-                            "tingkat kemajuan",
+                            _(
+                                "{id} has no {last} target: Tabel 3.4 (target akhir Renstra) cannot show its "
+                                "tingkat kemajuan"
+                            ).format(id=ind.id, last=last),
                             "kemajuan.target_akhir",
                         )
                     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..compute.tabel import hitung_tabel
+from ..i18n import _
 from ..model.content import Content
 from ..numbers import angka, bulatkan
 from .findings import Finding
@@ -28,8 +29,17 @@ def check_tabel(c: Content) -> list[Finding]:
                             "E",
                             source.problem(
                                 ("tabel", i, "baris", r.indeks, cid),
-                                f"{tabel.id}: {cid} printed {angka(printed)}, its formula gives {_shown(computed, printed)}",
-                                f"write {_shown(computed, printed)}, or correct the values it is computed from",
+                                _(
+                                    "{id}: {cid} printed {printed}, its formula gives {computed}"
+                                ).format(
+                                    id=tabel.id,
+                                    cid=cid,
+                                    printed=angka(printed),
+                                    computed=_shown(computed, printed),
+                                ),
+                                _(
+                                    "write {computed}, or correct the values it is computed from"
+                                ).format(computed=_shown(computed, printed)),
                                 "tabel.rumus",
                             ),
                         )
@@ -43,8 +53,15 @@ def check_tabel(c: Content) -> list[Finding]:
                             "E",
                             source.problem(
                                 ("tabel", i, "jumlah", "tercetak", cid),
-                                f"{tabel.id}: the total of {cid} printed {angka(printed)}, the rows add up to {_shown(computed, printed)}",
-                                "correct the total or the rows",
+                                _(
+                                    "{id}: the total of {cid} printed {printed}, the rows add up to {computed}"
+                                ).format(
+                                    id=tabel.id,
+                                    cid=cid,
+                                    printed=angka(printed),
+                                    computed=_shown(computed, printed),
+                                ),
+                                _("correct the total or the rows"),
                                 "tabel.jumlah",
                             ),
                         )
@@ -65,5 +82,5 @@ def _agrees(printed: Decimal, computed: object) -> bool:
 
 def _shown(computed: object, printed: Decimal) -> str:
     if not isinstance(computed, Decimal):
-        return "no number (a cell it needs is text or empty, or it divides by zero)"
+        return _("no number (a cell it needs is text or empty, or it divides by zero)")
     return angka(computed, _places(printed))
