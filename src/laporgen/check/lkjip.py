@@ -142,8 +142,8 @@ def _program(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                 for table, printed in getattr(t, field).items():
                     if printed != computed:
                         sums = (
-                            _(" (sum of {children} {node})").format(
-                                children=len(node.children), node=_child_word(node)
+                            _(" (sum of {count} {what})").format(
+                                count=len(node.children), what=_child_word(node)
                             )
                             if node.children
                             else ""
@@ -292,11 +292,11 @@ def _triwulan(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                     "kinerja",
                     ("target_triwulan", t.indikator.id),
                     _(
-                        "{id} {value}: quarterly total {total} ({agregasi_triwulan}) differs from the "
+                        "{id} {year}: quarterly total {total} ({agregasi_triwulan}) differs from the "
                         "plan's target {target_tahunan}"
                     ).format(
                         id=t.indikator.id,
-                        value=c.settings.tahun + 1,
+                        year=c.settings.tahun + 1,
                         total=angka(t.total),
                         agregasi_triwulan=t.indikator.agregasi_triwulan,
                         target_tahunan=angka(t.target_tahunan),
@@ -394,9 +394,9 @@ def _skala(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     out = []
     for above, below in celah(c.settings.kategori.skala):
         where = (
-            f"above {angka(above)}"
+            _("above {value}").format(value=angka(above))
             if below is None
-            else f"below {angka(below)}"
+            else _("below {value}").format(value=angka(below))
             if above is None
             else _("between {above} and {below}").format(above=angka(above), below=angka(below))
         )

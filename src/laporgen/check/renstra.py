@@ -79,14 +79,14 @@ def _pelayanan(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                         "evaluasi",
                         ("kinerja_pelayanan", "indikator", n, "tercetak", "rasio", str(year)),
                         _(
-                            "T-C.23 {year}: rasio printed {printed}, computed {computed} ({year2} / "
-                            "{year3} x 100, rounded half-up)"
+                            "T-C.23 {year}: rasio printed {printed}, computed {computed} ({realisasi} / "
+                            "{target} x 100, rounded half-up)"
                         ).format(
                             year=year,
                             printed=angka(printed),
                             computed=angka(computed, desimal_of(printed)),
-                            year2=angka(i.realisasi.get(year)),
-                            year3=angka(i.target.get(year)),
+                            realisasi=angka(i.realisasi.get(year)),
+                            target=angka(i.target.get(year)),
                         ),
                         "rasio",
                     )
@@ -127,13 +127,13 @@ def _anggaran(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                             "evaluasi",
                             loc + ("tercetak", field, str(year)),
                             _(
-                                "T-C.24 {label} {field} {year}: printed {printed}, computed {year2}"
+                                "T-C.24 {label} {field} {year}: printed {printed}, computed {computed}"
                             ).format(
                                 label=label,
                                 field=field,
                                 year=year,
                                 printed=rupiah(printed, False),
-                                year2=rupiah(computed.get(year), False),
+                                computed=rupiah(computed.get(year), False),
                             ),
                             "rollup",
                         )
@@ -147,12 +147,12 @@ def _anggaran(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                         "evaluasi",
                         loc + ("tercetak", "rasio", str(year)),
                         _(
-                            "T-C.24 {label} rasio {year}: printed {printed}, computed {year2}"
+                            "T-C.24 {label} rasio {year}: printed {printed}, computed {computed}"
                         ).format(
                             label=label,
                             year=year,
                             printed=angka(printed),
-                            year2=persen(row.rasio.get(year)),
+                            computed=persen(row.rasio.get(year)),
                         ),
                         "rasio",
                     )
@@ -219,12 +219,12 @@ def _matriks(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                         "E",
                         "program",
                         loc + ("tercetak", "pagu", str(year)),
-                        _("{id} {year}: pagu printed {printed}, computed {computed}{node}").format(
+                        _("{id} {year}: pagu printed {printed}, computed {computed}{sums}").format(
                             id=node.id,
                             year=year,
                             printed=rupiah(printed, False),
                             computed=rupiah(computed, False),
-                            node=_of_children(node),
+                            sums=_of_children(node),
                         ),
                         "rollup",
                     )
@@ -241,13 +241,13 @@ def _matriks(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                         loc + ("tercetak", "pagu_akhir"),
                         _(
                             "{id}: pagu akhir printed {pagu_akhir}, computed {computed} (sum of "
-                            "{years}-{years2})"
+                            "{first}-{last})"
                         ).format(
                             id=node.id,
                             pagu_akhir=rupiah(t.pagu_akhir, False),
                             computed=rupiah(computed, False),
-                            years=years[0],
-                            years2=years[-1],
+                            first=years[0],
+                            last=years[-1],
                         ),
                         "pagu_akhir",
                     )
@@ -263,8 +263,8 @@ def _matriks(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                     if p.id in shown and printed + (p.pagu.get(year) or 0) == computed
                 ]
                 why = (
-                    _("; the printed TOTAL leaves out {nama} ({year})").format(
-                        nama=missing[0].node.nama, year=rupiah(missing[0].pagu.get(year), False)
+                    _("; the printed TOTAL leaves out {nama} ({pagu})").format(
+                        nama=missing[0].node.nama, pagu=rupiah(missing[0].pagu.get(year), False)
                     )
                     if missing
                     else ""
@@ -305,7 +305,7 @@ def _of_children(node: NodeRencana) -> str:
     if not node.children:
         return ""
     word = "sub kegiatan" if node.jenis == "kegiatan" else "kegiatan"
-    return _(" (sum of its {children} {word})").format(children=len(node.children), word=word)
+    return _(" (sum of its {count} {what})").format(count=len(node.children), what=word)
 
 
 def _matriks_years(c: RenstraContent, node: NodeRencana) -> list[int]:
@@ -335,18 +335,18 @@ def _indikator(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                         "program",
                         where + ("tercetak", "akhir"),
                         _(
-                            "{id} '{nama}': kondisi akhir printed {printed} {printed2}, the rule '{akhir}' "
-                            "gives {nilai} {satuan} (targets {years}-{years2})"
+                            "{id} '{nama}': kondisi akhir printed {printed} {printed_satuan}, the rule '{akhir}' "
+                            "gives {nilai} {satuan} (targets {first}-{last})"
                         ).format(
                             id=node.id,
                             nama=ind.nama,
                             printed=angka(nilai_of(printed)),
-                            printed2=satuan_of(printed, ind.satuan),
+                            printed_satuan=satuan_of(printed, ind.satuan),
                             akhir=ind.akhir,
                             nilai=angka(computed.nilai),
                             satuan=computed.satuan,
-                            years=years[0],
-                            years2=years[-1],
+                            first=years[0],
+                            last=years[-1],
                         ),
                         "akhir",
                     )

@@ -180,8 +180,8 @@ class _Out:
             self.add(
                 part,
                 loc,
-                _("{label} {value} is outside {years}-{years2}").format(
-                    label=label, value=value.isoformat(), years=years[0], years2=years[-1]
+                _("{label} {value} is outside {first}-{last}").format(
+                    label=label, value=value.isoformat(), first=years[0], last=years[-1]
                 ),
                 "wajar.tanggal",
             )
