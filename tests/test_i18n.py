@@ -8,11 +8,20 @@ import ast
 import gettext
 import importlib.util
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import invoke_cli
+from test_bad_inputs import (  # the corpus' own helpers
+    DOC,
+    EXAMPLE_AGENCY,
+    case_folders,
+    previous_output,  # noqa: F401  (a fixture, used by name)
+    run_case,
+)
 
 from laporgen import i18n
 
@@ -97,24 +106,31 @@ def test_lang_anywhere_on_the_line_beats_the_environment():
 # ----------------------------------------------------------- every message of the input layer
 # The bad-input corpus (tests/bad_inputs, made and run as tests/test_bad_inputs.py does) run once
 # in each language: the same problems, each line translated, its place and code unchanged.
-from test_bad_inputs import (  # noqa: E402  (the corpus' own helpers)
-    DOC,
-    EXAMPLE_AGENCY,
-    case_folders,
-    previous_output,  # noqa: F401  (a fixture, used by name)
-    run_case,
-)
 
 REPORT_LINE = re.compile(
-    r"^(?:(?P<severity>[EWI]) |(?P<prefix>\S+: ))(?P<where>[^:\s]+(?::\d+)?): (?P<rest>.*) "
+    r"^(?:(?P<severity>[EWI]) |(?P<prefix>\S+: ))(?P<where>[^:]+?(?::\d+)?): (?P<rest>.*) "
     r"\[(?P<code>[a-z][a-z._]*)\]$"
 )
 """A problem (`error: file:line: …; fix [code]`, stderr) or a finding (`E file:line: … [code]`,
 stdout); the prefix `error:` is the CLI's own word, translated too."""
 
-TRANSLATED_BY_I18N_CLI: set[str] = set()
-"""Cases whose only untranslated text is in cli.py, build.py, jenis.py, output.py, render/ or
-commands/: translated by the i18n-cli branch (the lead empties this set when merging both)."""
+TRANSLATED_BY_I18N_CLI = {
+    # translated by the i18n-cli branch: their only English text is in cli.py, jenis.py, render/
+    # or commands/, which that branch translates; the lead empties this set when merging both
+    # (a case listed here that passes fails, as a strict xfail)
+    "missing-file-document",  # jenis.py: "create document.toml with jenis = …"
+    "template-missing",  # render/docx.py
+    "template-not-a-docx",
+    "template-word-jinja-syntax-error",
+    "template-word-sandbox",
+    "usage-bad-source-date-epoch",  # cli.py
+    "usage-format-empty",
+    "usage-init-negative-year",
+    "usage-jobs-zero",
+    "usage-port-out-of-range",
+    "usage-unknown-format",
+    "usage-import-yaml-file",  # commands/
+}
 
 
 @pytest.fixture
@@ -137,12 +153,26 @@ def assert_translated(english: str, indonesian: str) -> None:
         assert e["rest"] != i["rest"], f"not translated: {e.string}"
 
 
-@pytest.mark.parametrize("folder", case_folders(), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "folder",
+    [
+        pytest.param(
+            f,
+            marks=pytest.mark.xfail(strict=True, reason="translated by the i18n-cli branch"),
+        )
+        if f.name in TRANSLATED_BY_I18N_CLI
+        else f
+        for f in case_folders()
+    ],
+    ids=lambda p: p.name,
+)
 def test_every_bad_input_is_reported_in_both_languages(
-    folder, tmp_path, previous_output, monkeypatch, english_after  # noqa: F811
+    folder,
+    tmp_path,
+    previous_output,  # noqa: F811  (the fixture imported above)
+    monkeypatch,
+    english_after,
 ):
-    if folder.name in TRANSLATED_BY_I18N_CLI:
-        pytest.xfail("its messages are translated by the i18n-cli branch")
     en = run_case(folder, tmp_path / "en", previous_output, monkeypatch, "--lang", "en")
     id_ = run_case(folder, tmp_path / "id", previous_output, monkeypatch, "--lang", "id")
     assert en.code == id_.code
@@ -158,10 +188,6 @@ def test_every_bad_input_is_reported_in_both_languages(
 def test_check_findings_are_translated(tmp_path, monkeypatch, english_after):
     """`laporgen check` of the example with slips: a printed capaian that is not the computed
     one, a realisasi above its pagu, a value still to fill in; every finding in both languages."""
-    import shutil
-
-    from conftest import invoke_cli
-
     shutil.copytree(EXAMPLE_AGENCY, tmp_path / EXAMPLE_AGENCY.name)
     monkeypatch.chdir(tmp_path)
     kinerja = tmp_path / DOC / "kinerja.yaml"
@@ -190,11 +216,16 @@ MESSAGE_CALLS = {
     "LaporgenError",
     "_finding",  # the check modules' Finding makers
     "_link_problem",
-    "ValueError",  # raised in a pydantic validator: its text is the problem's message
-    "RumusError",
+    "OutlineProblem",
+    "SecurityError",  # a narrative's sandbox refusing: the text follows "template error:"
+    "_LimitError",
+    "_OutputLimitError",
     "PydanticCustomError",
     "warn",
 }
+VALIDATOR_ERRORS = {"ValueError", "RumusError"}
+"""Raised in a pydantic validator (model/), their text is the problem's message; elsewhere a
+ValueError is a bug laporgen reports as one, in English."""
 
 
 def _untranslated(node: ast.AST) -> list[ast.AST]:
@@ -212,14 +243,16 @@ def _untranslated(node: ast.AST) -> list[ast.AST]:
     return []
 
 
-def untranslated_messages(source: str) -> list[str]:
-    """`line: text` of every message literal handed to a Problem/Finding/error without `_()`."""
+def untranslated_messages(source: str, validators: bool = True) -> list[str]:
+    """`line: text` of every message literal handed to a Problem/Finding/error without `_()`
+    (and to a ValueError, when `validators`: in model/)."""
+    calls = MESSAGE_CALLS | VALIDATOR_ERRORS if validators else MESSAGE_CALLS
     found = []
     for node in ast.walk(ast.parse(source)):
         if not isinstance(node, ast.Call):
             continue
         name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-        if name not in MESSAGE_CALLS:
+        if name not in calls:
             continue
         # the first argument of PydanticCustomError is its type, a word: its template follows
         args = node.args[1:] if name == "PydanticCustomError" else node.args
@@ -236,7 +269,8 @@ def untranslated_messages(source: str) -> list[str]:
 def test_no_untranslated_message_literal(path):
     """Every message and hint of the input layer, the checks and the document builders is
     marked for the catalogue: `_("…{name}…").format(name=…)`, never a bare text or f-string."""
-    assert untranslated_messages(path.read_text(encoding="utf-8")) == []
+    validators = path.parent.name == "model"
+    assert untranslated_messages(path.read_text(encoding="utf-8"), validators) == []
 
 
 @pytest.mark.parametrize(

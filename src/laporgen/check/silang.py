@@ -229,8 +229,17 @@ def _target(c: RenstraContent) -> list[Finding]:
                             c,
                             part,
                             loc + ("target", str(year)),
-                            f"'{pendek(name)}' {year}: {label} {angka(a)}, {o_label} {angka(b)} "
-                            f"({_at(c, o_part, o_loc + ('target', str(year)))})",
+                            _(
+                                "'{name}' {year}: {label} {value}, {other} {other_value} ({at})"
+                            ).format(
+                                name=pendek(name),
+                                year=year,
+                                label=label,
+                                value=angka(a),
+                                other=o_label,
+                                other_value=angka(b),
+                                at=_at(c, o_part, o_loc + ("target", str(year))),
+                            ),
                             "silang.target",
                         )
                     )

@@ -6,7 +6,6 @@ from typing import Any, TypeVar
 
 from .nodes import Table
 
-
 T = TypeVar("T")
 
 
