@@ -185,25 +185,56 @@ def test_every_bad_input_is_reported_in_both_languages(
         assert report_lines(en.stderr), en.stderr
 
 
-def test_check_findings_are_translated(tmp_path, monkeypatch, english_after):
-    """`laporgen check` of the example with slips: a printed capaian that is not the computed
-    one, a realisasi above its pagu, a value still to fill in; every finding in both languages."""
+EXAMPLES = ROOT / "content"
+
+
+@pytest.mark.parametrize(
+    ("document", "slip"),
+    [
+        # a printed capaian that is not the computed one, and a value still to fill in
+        ("magetan-dinsos/lkjip-2024", ("kinerja.yaml", r"capaian: [0-9.]+", "capaian: 1.5")),
+        # a PK pagu that is not the one the LKjIP holds
+        ("magetan-dinsos/pk-2024", ("anggaran.yaml", r"pagu: 39845000", "pagu: 39845001")),
+        # the Renstra as signed: their findings are the documents' own (RENSTRA-SPEC)
+        ("magetan-dinsos/renstra-2018-2023", None),
+        ("magetan-dinsos/renstra-2024-2026", None),
+        ("blitar-dinsos/renstra-2021-2026", None),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_check_findings_are_translated(document, slip, tmp_path, monkeypatch, english_after):
+    """`laporgen check` of a copy of each example, with a slip where the example has no finding:
+    every finding in both languages, at the same place with the same code."""
+    agency, folder = document.split("/")
+    shutil.copytree(EXAMPLES / agency, tmp_path / agency)
+    monkeypatch.chdir(tmp_path)
+    if slip:
+        name, pattern, replacement = slip
+        path = tmp_path / document / name
+        text = path.read_text(encoding="utf-8")
+        assert re.search(pattern, text), pattern
+        path.write_text(
+            re.sub(pattern, replacement, text, count=1) + "\n# [ISI] still to fill\n",
+            encoding="utf-8",
+        )
+    en = invoke_cli("check", document, "--lang", "en")
+    id_ = invoke_cli("check", document, "--lang", "id")
+    assert en[0] == id_[0] == 1, en
+    assert report_lines(en[1]), en[1]
+    assert_translated(en[1], id_[1])
+
+
+def test_a_finding_reads_in_indonesian(tmp_path, monkeypatch, english_after):
     shutil.copytree(EXAMPLE_AGENCY, tmp_path / EXAMPLE_AGENCY.name)
     monkeypatch.chdir(tmp_path)
     kinerja = tmp_path / DOC / "kinerja.yaml"
     text = kinerja.read_text(encoding="utf-8")
-    assert "capaian: " in text
-    kinerja.write_text(
-        re.sub(r"capaian: [0-9.]+", "capaian: 1.5", text, count=1) + "\n# [ISI] still to fill\n",
-        encoding="utf-8",
-    )
-    en = invoke_cli("check", DOC, "--lang", "en")
-    id_ = invoke_cli("check", DOC, "--lang", "id")
-    assert en[0] == id_[0] == 1, en
-    findings = report_lines(en[1])
-    assert {m["severity"] for m in findings} >= {"E", "I"}, en[1]
-    assert_translated(en[1], id_[1])
-    assert "tercetak 1" in id_[1], id_[1]
+    kinerja.write_text(re.sub(r"capaian: [0-9.]+", "capaian: 1.5", text, count=1), encoding="utf-8")
+    _, out, _ = invoke_cli("check", DOC, "--lang", "id")
+    assert (
+        "E magetan-dinsos/lkjip-2024/kinerja.yaml:24: realisasi.IS3.1.tercetak.capaian: "
+        "tercetak 1,5, hasil hitung 95,00 (0,038 / 0,04 x 100) [capaian]"
+    ) in out.splitlines(), out
 
 
 # ------------------------------------------------------ no message written outside a catalogue
