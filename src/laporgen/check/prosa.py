@@ -102,6 +102,12 @@ def _sentences(text: str) -> Iterable[tuple[int, str]]:
                 yield n, sentence.strip()
 
 
+def kalimat(text: str) -> Iterable[tuple[int, str]]:
+    """(line, sentence) of a narrative file's text as typed: what placeholders print is computed,
+    so it is blanked first (check/klaim.py reads claims in the same sentences)."""
+    return _sentences(_JINJA.sub(_blank, text))
+
+
 def _words_before(sentence: str, end: int) -> str:
     return " ".join(sentence[:end].split()[-WINDOW:]).lower()
 
@@ -115,6 +121,12 @@ def _measures(before: str) -> tuple[str, ...]:
         if at >= 0 and (best is None or at + len(term) > best[0]):
             best = (at + len(term), measures)
     return best[1] if best else ()
+
+
+def istilah_of(text: str) -> tuple[str, ...]:
+    """The measures the term nearest the end of `text` introduces: the words before a number, or
+    a declared table's column headers ("Kinerja Anggaran Realisasi" → realisasi)."""
+    return _measures(text.lower())
 
 
 SKALA = {"milyar": Decimal(10) ** 9, "miliar": Decimal(10) ** 9, "juta": Decimal(10) ** 6}
@@ -189,6 +201,17 @@ def _one(
     closest = min(
         (a for a in candidates if a.ukuran == first), key=lambda a: abs(a.nilai / skala - value)
     )
+    # the typed number may be another figure's (LM-3: the tujuan's capaian quoted as IKU 1's)
+    elsewhere = next(
+        (
+            a
+            for a in figures
+            if a.ukuran in measures
+            and _fits(a.jenis, jenis)
+            and not differs(value, a.nilai / skala)
+        ),
+        None,
+    )
     fix = (
         _("write {{{{ {placeholder} }}}} instead of the typed number").format(
             placeholder=closest.placeholder
@@ -200,10 +223,17 @@ def _one(
         "W",
         Problem(
             display_path(path),
-            _("the text states {value}, the data give {closest} ({label}): “{sentence}”").format(
+            _(
+                "the text states {value}, the data give {closest} ({label}){other}: \u201c{sentence}\u201d"
+            ).format(
                 value=m.group(0).strip(),
                 closest=_shown(closest),
                 label=closest.label,
+                other=_("; {typed} is another figure's: the {label}").format(
+                    typed=m.group(0).strip(), label=elsewhere.label
+                )
+                if elsewhere is not None
+                else "",
                 sentence=sentence[:160],
             ),
             line,
