@@ -8,8 +8,8 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from ..compute.pertumbuhan import NAMA_METODE
 from ..compute.perubahan import Perubahan
+from ..compute.pertumbuhan import NAMA_METODE
 from ..compute.renstra import BarisPendanaan, MatriksRencana, RenstraFigures
 from ..model.content import RenstraContent
 from ..model.renstra import Indikator, Sasaran, Tujuan

@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 
 from .nodes import Table
 
+
 T = TypeVar("T")
 
 
