@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Literal
 
 from ..errors import Problem, display_path
+from ..i18n import _
 from ..numbers import bulatkan
 
 
@@ -70,7 +71,15 @@ def placeholders(c) -> list[Finding]:
     ]
     return [
         Finding(
-            "I", Problem(name, f"still to fill in: {line.strip()[:80]}", number, None, None, "isi")
+            "I",
+            Problem(
+                name,
+                _("still to fill in: {line}").format(line=line.strip()[:80]),
+                number,
+                None,
+                None,
+                "isi",
+            ),
         )
         for name, text in texts
         for number, line in enumerate(text.split("\n"), 1)

@@ -67,7 +67,9 @@ def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                     "E",
                     "kinerja",
                     loc + ("capaian",),
-                    f"printed {angka(t.capaian)}, computed {persen(i.capaian)} ({how})",
+                    _("printed {capaian}, computed {capaian2} ({how})").format(
+                        capaian=angka(t.capaian), capaian2=persen(i.capaian), how=how
+                    ),
                     "capaian",
                 )
             )
@@ -78,7 +80,9 @@ def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                     "W",
                     "kinerja",
                     loc + ("kategori",),
-                    f'printed "{t.kategori}", the scale gives "{i.kategori}" for capaian {persen(i.capaian)}',
+                    _(
+                        'printed "{kategori}", the scale gives "{kategori2}" for capaian {capaian}'
+                    ).format(kategori=t.kategori, kategori2=i.kategori, capaian=persen(i.capaian)),
                     "kategori",
                 )
             )
@@ -89,7 +93,9 @@ def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                     "E",
                     "kinerja",
                     loc + ("kemajuan",),
-                    f"printed {angka(t.kemajuan)}, computed {persen(i.kemajuan)}",
+                    _("printed {kemajuan}, computed {kemajuan2}").format(
+                        kemajuan=angka(t.kemajuan), kemajuan2=persen(i.kemajuan)
+                    ),
                     "kemajuan",
                 )
             )
@@ -100,8 +106,13 @@ def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                     "E",
                     "kinerja",
                     loc + ("efisiensi",),
-                    f"printed {angka(t.efisiensi)}, computed {persen(i.efisiensi)} "
-                    f"(1 - serapan / capaian {persen(i.capaian)})",
+                    _(
+                        "printed {efisiensi}, computed {efisiensi2} (1 - serapan / capaian {capaian})"
+                    ).format(
+                        efisiensi=angka(t.efisiensi),
+                        efisiensi2=persen(i.efisiensi),
+                        capaian=persen(i.capaian),
+                    ),
                     "efisiensi",
                 )
             )
@@ -112,7 +123,9 @@ def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                     "W",
                     "kinerja",
                     ("realisasi", i.indikator.id, "nilai"),
-                    f"target is 0 and realisasi {angka(i.realisasi)}: capaian has no meaning",
+                    _("target is 0 and realisasi {realisasi}: capaian has no meaning").format(
+                        realisasi=angka(i.realisasi)
+                    ),
                     "capaian.target_nol",
                 )
             )
@@ -132,7 +145,9 @@ def _program(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                 for table, printed in getattr(t, field).items():
                     if printed != computed:
                         sums = (
-                            f" (sum of {len(node.children)} {_child_word(node)})"
+                            _(" (sum of {count} {what})").format(
+                                count=len(node.children), what=_child_word(node)
+                            )
                             if node.children
                             else ""
                         )
@@ -142,8 +157,15 @@ def _program(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                                 "E",
                                 "program",
                                 loc + ("tercetak", field, table),
-                                f"{node.id} {table}: printed {rupiah(printed, False)}, computed "
-                                f"{rupiah(computed, False)}{sums}",
+                                _(
+                                    "{id} {table}: printed {printed}, computed {computed}{sums}"
+                                ).format(
+                                    id=node.id,
+                                    table=table,
+                                    printed=rupiah(printed, False),
+                                    computed=rupiah(computed, False),
+                                    sums=sums,
+                                ),
                                 "rollup",
                             )
                         )
@@ -154,8 +176,15 @@ def _program(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                         "E",
                         "program",
                         loc + ("tercetak", "efisiensi"),
-                        f"{node.id}: printed {angka(t.efisiensi)}, computed {persen(node.efisiensi)} "
-                        f"(1 - {persen(node.serapan)} / {persen(node.capaian)})",
+                        _(
+                            "{id}: printed {efisiensi}, computed {efisiensi2} (1 - {serapan} / {capaian})"
+                        ).format(
+                            id=node.id,
+                            efisiensi=angka(t.efisiensi),
+                            efisiensi2=persen(node.efisiensi),
+                            serapan=persen(node.serapan),
+                            capaian=persen(node.capaian),
+                        ),
                         "efisiensi",
                     )
                 )
@@ -168,8 +197,16 @@ def _program(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                                 "W",
                                 "program",
                                 loc + ("indikator", n, "tercetak", "target", table),
-                                f"{node.id} {table}: target printed {angka(printed)}, the Perjanjian Kinerja "
-                                f"target is {angka(ind.indikator.target)} {ind.indikator.satuan}",
+                                _(
+                                    "{id} {table}: target printed {printed}, the Perjanjian Kinerja target is "
+                                    "{target} {satuan}"
+                                ).format(
+                                    id=node.id,
+                                    table=table,
+                                    printed=angka(printed),
+                                    target=angka(ind.indikator.target),
+                                    satuan=ind.indikator.satuan,
+                                ),
                                 "target.tabel",
                             )
                         )
@@ -198,8 +235,14 @@ def _dokumen(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                 "E",
                 "kinerja",
                 ("tercetak", "rata_rata_capaian"),
-                f"printed {angka(t.rata_rata_capaian)}, computed {persen(f.rata_rata)} "
-                f"(mean of {len(f.indikator)} indicators' capaian)",
+                _(
+                    "printed {rata_rata_capaian}, computed {rata_rata} (mean of {indikator} "
+                    "indicators' capaian)"
+                ).format(
+                    rata_rata_capaian=angka(t.rata_rata_capaian),
+                    rata_rata=persen(f.rata_rata),
+                    indikator=len(f.indikator),
+                ),
                 "rata_rata",
             )
         )
@@ -210,8 +253,14 @@ def _dokumen(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                 "E",
                 "kinerja",
                 ("tercetak", "efisiensi_total"),
-                f"printed {angka(t.efisiensi_total)}, computed {persen(f.efisiensi_total)} "
-                f"(mean of the {len(f.indikator)} rows' efisiensi)",
+                _(
+                    "printed {efisiensi_total}, computed {efisiensi_total2} (mean of the "
+                    "{indikator} rows' efisiensi)"
+                ).format(
+                    efisiensi_total=angka(t.efisiensi_total),
+                    efisiensi_total2=persen(f.efisiensi_total),
+                    indikator=len(f.indikator),
+                ),
                 "efisiensi_total",
             )
         )
@@ -222,8 +271,13 @@ def _dokumen(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                 "E",
                 "kinerja",
                 ("tercetak", "efisiensi_kinerja"),
-                f"printed {angka(t.efisiensi_kinerja)}, matches no computed efisiensi "
-                f"(efisiensi total {persen(f.efisiensi_total)})",
+                _(
+                    "printed {efisiensi_kinerja}, matches no computed efisiensi (efisiensi total "
+                    "{efisiensi_total})"
+                ).format(
+                    efisiensi_kinerja=angka(t.efisiensi_kinerja),
+                    efisiensi_total=persen(f.efisiensi_total),
+                ),
                 "efisiensi_total",
             )
         )
@@ -240,8 +294,16 @@ def _triwulan(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                     "W",
                     "kinerja",
                     ("target_triwulan", t.indikator.id),
-                    f"{t.indikator.id} {c.settings.tahun + 1}: quarterly total {angka(t.total)} "
-                    f"({t.indikator.agregasi_triwulan}) differs from the plan's target {angka(t.target_tahunan)}",
+                    _(
+                        "{id} {year}: quarterly total {total} ({agregasi_triwulan}) differs from the "
+                        "plan's target {target_tahunan}"
+                    ).format(
+                        id=t.indikator.id,
+                        year=c.settings.tahun + 1,
+                        total=angka(t.total),
+                        agregasi_triwulan=t.indikator.agregasi_triwulan,
+                        target_tahunan=angka(t.target_tahunan),
+                    ),
                     "triwulan",
                 )
             )
@@ -267,7 +329,9 @@ def _satuan_riwayat(c: LkjipContent) -> list[Finding]:
                     "W",
                     "kinerja",
                     ("riwayat", n, "satuan"),
-                    f"history row of {ind.id} is in '{row.satuan}', the indicator is in '{ind.satuan}'",
+                    _(
+                        "history row of {id} is in '{satuan}', the indicator is in '{satuan2}'"
+                    ).format(id=ind.id, satuan=row.satuan, satuan2=ind.satuan),
                     "satuan",
                 )
             )
@@ -285,7 +349,7 @@ def _strategi(c: LkjipContent) -> list[Finding]:
                         "W",
                         "rencana",
                         ("tujuan", t_no, "sasaran", s_no, "id"),
-                        f"sasaran {s.id} has no strategi/arah kebijakan",
+                        _("sasaran {id} has no strategi/arah kebijakan").format(id=s.id),
                         "strategi",
                     )
                 )
@@ -329,8 +393,16 @@ def _alokasi(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                     "W",
                     "kinerja",
                     ("dukungan", sid, "alokasi", node_id),
-                    f"allocations of {node_id} add up to {rupiah(pagu, False)} / {rupiah(realisasi, False)}, "
-                    f"its budget is {rupiah(node.pagu, False)} / {rupiah(node.realisasi, False)}",
+                    _(
+                        "allocations of {node_id} add up to {pagu} / {realisasi}, its budget is "
+                        "{pagu2} / {realisasi2}"
+                    ).format(
+                        node_id=node_id,
+                        pagu=rupiah(pagu, False),
+                        realisasi=rupiah(realisasi, False),
+                        pagu2=rupiah(node.pagu, False),
+                        realisasi2=rupiah(node.realisasi, False),
+                    ),
                     "alokasi",
                 )
             )
@@ -343,11 +415,11 @@ def _skala(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     out = []
     for above, below in celah(c.settings.kategori.skala):
         where = (
-            f"above {angka(above)}"
+            _("above {value}").format(value=angka(above))
             if below is None
-            else f"below {angka(below)}"
+            else _("below {value}").format(value=angka(below))
             if above is None
-            else f"between {angka(above)} and {angka(below)}"
+            else _("between {above} and {below}").format(above=angka(above), below=angka(below))
         )
         out.append(
             _finding(
@@ -355,7 +427,7 @@ def _skala(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                 "W",
                 "document",
                 ("kategori", "skala"),
-                f"the kategori scale has no level for capaian {where}",
+                _("the kategori scale has no level for capaian {where}").format(where=where),
                 "kategori.celah",
             )
         )
@@ -367,7 +439,9 @@ def _skala(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                     "W",
                     "kinerja",
                     ("realisasi", i.indikator.id, "nilai"),
-                    f"{i.indikator.id}: capaian {persen(i.capaian)} falls in no level of the kategori scale",
+                    _("{id}: capaian {capaian} falls in no level of the kategori scale").format(
+                        id=i.indikator.id, capaian=persen(i.capaian)
+                    ),
                     "kategori.celah",
                 )
             )
@@ -397,8 +471,10 @@ def _target_tahun(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                         "W",
                         "rencana",
                         (*loc, "target"),
-                        f'{ind.id} "{ind.nama}" has no target for {tahun}: its capaian cannot be computed '
-                        f'and Tabel 3.2 prints "-"; add {tahun}: <target> to its target',
+                        _(
+                            '{id} "{nama}" has no target for {tahun}: its capaian cannot be computed and '
+                            'Tabel 3.2 prints "-"; add {tahun}: <target> to its target'
+                        ).format(id=ind.id, nama=ind.nama, tahun=tahun),
                         "target.tahun",
                     )
                 )
@@ -420,8 +496,10 @@ def _target_akhir(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                             "W",
                             "rencana",
                             ("tujuan", t_no, "sasaran", s_no, "indikator", k, "target"),
-                            f"{ind.id} has no {last} target: Tabel 3.4 (target akhir Renstra) cannot show its "
-                            "tingkat kemajuan",
+                            _(
+                                "{id} has no {last} target: Tabel 3.4 (target akhir Renstra) cannot show its "
+                                "tingkat kemajuan"
+                            ).format(id=ind.id, last=last),
                             "kemajuan.target_akhir",
                         )
                     )

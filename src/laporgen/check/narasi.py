@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ..errors import Problem, display_path
+from ..i18n import _
 from ..model.content import Narasi
 from .findings import Finding
 
@@ -37,10 +38,16 @@ def narasi_missing(c, section_ids: Iterable[str]) -> list[Finding]:
         if found is None:
             path, message = (
                 folder / "narasi" / f"{sid}.md",
-                f"section '{sid}' has no narrative: the document marks it DRAF (or leaves it out: bagian_kosong)",
+                _(
+                    "section '{sid}' has no narrative: the document marks it DRAF (or leaves it "
+                    "out: bagian_kosong)"
+                ).format(sid=sid),
             )
         elif is_blank(found.text):
-            path, message = found.path, f"section '{sid}': the narrative file is empty"
+            path, message = (
+                found.path,
+                _("section '{sid}': the narrative file is empty").format(sid=sid),
+            )
         else:
             continue
         out.append(
@@ -51,7 +58,9 @@ def narasi_missing(c, section_ids: Iterable[str]) -> list[Finding]:
                     message,
                     None,
                     None,
-                    f"write narasi/{sid}.md, or drop the section (outline.hapus in document.toml)",
+                    _(
+                        "write narasi/{sid}.md, or drop the section (outline.hapus in document.toml)"
+                    ).format(sid=sid),
                     MISSING,
                 ),
             )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..compute.pk import PkFigures
+from ..i18n import _
 from ..model.content import LkjipContent
 from ..model.folder import load_lkjip
 from ..model.pk import PkContent
@@ -64,8 +65,15 @@ def _renstra(c: PkContent, f: PkFigures) -> list[Finding]:
                     c,
                     part,
                     loc,
-                    f"PK target {angka(r.target)} for {r.indikator.id} differs from the "
-                    f"Renstra's {angka(r.target_renstra)} for {c.settings.tahun}",
+                    _(
+                        "PK target {target} for {id} differs from the Renstra's {target_renstra} for "
+                        "{tahun}"
+                    ).format(
+                        target=angka(r.target),
+                        id=r.indikator.id,
+                        target_renstra=angka(r.target_renstra),
+                        tahun=c.settings.tahun,
+                    ),
                     "pk.target.renstra",
                 )
             )
@@ -83,9 +91,9 @@ def _lkjip(c: PkContent, f: PkFigures, lkjip: LkjipContent) -> list[Finding]:
                 c,
                 "document",
                 ("lkjip",),
-                f"the LKjIP records no {versi} Perjanjian Kinerja",
+                _("the LKjIP records no {versi} Perjanjian Kinerja").format(versi=versi),
                 "pk.lkjip",
-                "add it to the LKjIP's kinerja.yaml (perjanjian_kinerja), or name another LKjIP",
+                _("add it to the LKjIP's kinerja.yaml (perjanjian_kinerja), or name another LKjIP"),
             )
         ]
     pk = recorded[-1]
@@ -104,7 +112,9 @@ def _lkjip(c: PkContent, f: PkFigures, lkjip: LkjipContent) -> list[Finding]:
                     c,
                     part,
                     loc,
-                    f"{i} is not in the LKjIP's {versi} Perjanjian Kinerja",
+                    _("{id} is not in the LKjIP's {versi} Perjanjian Kinerja").format(
+                        id=i, versi=versi
+                    ),
                     "pk.target.lkjip",
                 )
             )
@@ -114,8 +124,9 @@ def _lkjip(c: PkContent, f: PkFigures, lkjip: LkjipContent) -> list[Finding]:
                     c,
                     part,
                     loc,
-                    f"PK target {angka(r.target)} for {i} differs from the LKjIP's "
-                    f"{angka(theirs[i])}",
+                    _("PK target {target} for {id} differs from the LKjIP's {theirs}").format(
+                        target=angka(r.target), id=i, theirs=angka(theirs[i])
+                    ),
                     "pk.target.lkjip",
                 )
             )
@@ -125,7 +136,9 @@ def _lkjip(c: PkContent, f: PkFigures, lkjip: LkjipContent) -> list[Finding]:
             c,
             "document",
             ("lkjip",),
-            f"{i} is in the LKjIP's {versi} Perjanjian Kinerja but not in this PK",
+            _("{id} is in the LKjIP's {versi} Perjanjian Kinerja but not in this PK").format(
+                id=i, versi=versi
+            ),
             "pk.target.lkjip",
         )
         for i in theirs
@@ -155,7 +168,9 @@ def _pagu(c: PkContent, lkjip: LkjipContent) -> list[Finding]:
                         c,
                         "anggaran",
                         ("program", pi, "kegiatan", ki, "pagu"),
-                        f"pagu {rupiah(k.pagu)} of {k.id} differs from the LKjIP's {rupiah(theirs)}",
+                        _("pagu {pagu} of {id} differs from the LKjIP's {theirs}").format(
+                            pagu=rupiah(k.pagu), id=k.id, theirs=rupiah(theirs)
+                        ),
                         "pk.pagu.lkjip",
                     )
                 )

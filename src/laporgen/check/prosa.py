@@ -213,24 +213,29 @@ def _one(
         None,
     )
     fix = (
-        f"write {{{{ {closest.placeholder} }}}} instead of the typed number"
+        _("write {{{{ {placeholder} }}}} instead of the typed number").format(
+            placeholder=closest.placeholder
+        )
         if closest.placeholder
-        else "take the figure from the table, or say where it comes from"
+        else _("take the figure from the table, or say where it comes from")
     )
     return Finding(
         "W",
         Problem(
             display_path(path),
-            f"the text states {m.group(0).strip()}, the data give {_shown(closest)} "
-            f"({closest.label})"
-            + (
-                _("; {typed} is another figure's: the {label}").format(
+            _(
+                "the text states {value}, the data give {closest} ({label}){other}: \u201c{sentence}\u201d"
+            ).format(
+                value=m.group(0).strip(),
+                closest=_shown(closest),
+                label=closest.label,
+                other=_("; {typed} is another figure's: the {label}").format(
                     typed=m.group(0).strip(), label=elsewhere.label
                 )
                 if elsewhere is not None
-                else ""
-            )
-            + f": \u201c{sentence[:160]}\u201d",
+                else "",
+                sentence=sentence[:160],
+            ),
             line,
             None,
             fix,
@@ -259,10 +264,12 @@ def _terbilang(path, line: int, sentence: str) -> list[Finding]:
                     "W",
                     Problem(
                         display_path(path),
-                        f"\u201c{m.group(0)}\u201d: {n} is \u201c{terbilang(n)}\u201d",
+                        _("\u201c{typed}\u201d: {number} is \u201c{words}\u201d").format(
+                            typed=m.group(0), number=n, words=terbilang(n)
+                        ),
                         line,
                         None,
-                        "write {{ n|terbilang }} from a count, or correct the words",
+                        _("write {{ n|terbilang }} from a count, or correct the words"),
                         "narasi.terbilang",
                     ),
                 )
@@ -362,7 +369,9 @@ def angka_lkjip(c, f) -> list[Angka]:
                     ukuran,
                     value,
                     jenis,
-                    f"{ukuran.replace('_', ' ')} of sasaran {s.sasaran.id}",
+                    _("{value} of sasaran {id}").format(
+                        value=ukuran.replace("_", " "), id=s.sasaran.id
+                    ),
                     None,
                     (s.sasaran.uraian,),
                     f.tahun,
@@ -412,7 +421,9 @@ def angka_renstra(c, f) -> list[Angka]:
                             ukuran,
                             value,
                             jenis,
-                            f"T-C.24 total {ukuran.replace('_', ' ')} {year}",
+                            _("T-C.24 total {value} {year}").format(
+                                value=ukuran.replace("_", " "), year=year
+                            ),
                             None,
                             (),
                             year,
@@ -425,13 +436,15 @@ def angka_renstra(c, f) -> list[Angka]:
                     "rata_anggaran",
                     mean,
                     "rupiah",
-                    "T-C.24 mean anggaran a year",
+                    _("T-C.24 mean anggaran a year"),
                     "tc24.rata_anggaran",
                 )
             )
         mean = rata_rata(t.rasio.values())
         if mean is not None:
-            out.append(Angka("rata_rasio", mean, "persen", "T-C.24 mean rasio", "tc24.rata_rasio"))
+            out.append(
+                Angka("rata_rasio", mean, "persen", _("T-C.24 mean rasio"), "tc24.rata_rasio")
+            )
     for node in f.program:
         for year, value in node.pagu.items():
             if value is not None:
@@ -440,7 +453,7 @@ def angka_renstra(c, f) -> list[Angka]:
                         "pagu",
                         value,
                         "rupiah",
-                        f"T-C.27 pagu {year} of {node.id}",
+                        _("T-C.27 pagu {year} of {id}").format(year=year, id=node.id),
                         None,
                         (node.node.nama,),
                         year,

@@ -10,6 +10,7 @@ from collections import Counter
 from decimal import Decimal
 
 from ..compute.renstra import NodeRencana, RenstraFigures, kondisi_akhir
+from ..i18n import _
 from ..model.content import RenstraContent
 from ..model.nilai import nilai_of, satuan_of
 from ..model.read import FieldPath
@@ -51,8 +52,10 @@ def _strategi(c: RenstraContent) -> list[Finding]:
             "W",
             "rencana",
             ("tujuan", i, "sasaran", j),
-            f"sasaran {s.id} has no strategi, so T-C.26 leaves it out; add `strategi:` (uraian, "
-            "arah_kebijakan) to show it",
+            _(
+                "sasaran {id} has no strategi, so T-C.26 leaves it out; add `strategi:` "
+                "(uraian, arah_kebijakan) to show it"
+            ).format(id=s.id),
             "strategi",
         )
         for i, t in enumerate(c.rencana.tujuan)
@@ -75,8 +78,16 @@ def _pelayanan(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                         "E",
                         "evaluasi",
                         ("kinerja_pelayanan", "indikator", n, "tercetak", "rasio", str(year)),
-                        f"T-C.23 {year}: rasio printed {angka(printed)}, computed {angka(computed, desimal_of(printed))} "
-                        f"({angka(i.realisasi.get(year))} / {angka(i.target.get(year))} x 100, rounded half-up)",
+                        _(
+                            "T-C.23 {year}: rasio printed {printed}, computed {computed} ({realisasi} / "
+                            "{target} x 100, rounded half-up)"
+                        ).format(
+                            year=year,
+                            printed=angka(printed),
+                            computed=angka(computed, desimal_of(printed)),
+                            realisasi=angka(i.realisasi.get(year)),
+                            target=angka(i.target.get(year)),
+                        ),
                         "rasio",
                     )
                 )
@@ -89,7 +100,10 @@ def _pelayanan(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                     "E",
                     "evaluasi",
                     ("akhir_periode", "indikator", n, "tercetak", "kemajuan"),
-                    f"tingkat kemajuan printed {angka(tercetak)}, computed {angka(akhir.kemajuan, desimal_of(tercetak))}",
+                    _("tingkat kemajuan printed {tercetak}, computed {kemajuan}").format(
+                        tercetak=angka(tercetak),
+                        kemajuan=angka(akhir.kemajuan, desimal_of(tercetak)),
+                    ),
                     "kemajuan",
                 )
             )
@@ -112,8 +126,15 @@ def _anggaran(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                             "E",
                             "evaluasi",
                             loc + ("tercetak", field, str(year)),
-                            f"T-C.24 {label} {field} {year}: printed {rupiah(printed, False)}, computed "
-                            f"{rupiah(computed.get(year), False)}",
+                            _(
+                                "T-C.24 {label} {field} {year}: printed {printed}, computed {computed}"
+                            ).format(
+                                label=label,
+                                field=field,
+                                year=year,
+                                printed=rupiah(printed, False),
+                                computed=rupiah(computed.get(year), False),
+                            ),
                             "rollup",
                         )
                     )
@@ -125,7 +146,14 @@ def _anggaran(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                         "E",
                         "evaluasi",
                         loc + ("tercetak", "rasio", str(year)),
-                        f"T-C.24 {label} rasio {year}: printed {angka(printed)}, computed {persen(row.rasio.get(year))}",
+                        _(
+                            "T-C.24 {label} rasio {year}: printed {printed}, computed {computed}"
+                        ).format(
+                            label=label,
+                            year=year,
+                            printed=angka(printed),
+                            computed=persen(row.rasio.get(year)),
+                        ),
                         "rasio",
                     )
                 )
@@ -141,8 +169,15 @@ def _anggaran(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                         "E",
                         "evaluasi",
                         loc + ("tercetak", field),
-                        f"T-C.24 {label} {field.replace('_', ' ')}: printed {angka(printed)}, computed "
-                        f"{persen(computed)} ({c.settings.pertumbuhan})",
+                        _(
+                            "T-C.24 {label} {value}: printed {printed}, computed {computed} ({pertumbuhan})"
+                        ).format(
+                            label=label,
+                            value=field.replace("_", " "),
+                            printed=angka(printed),
+                            computed=persen(computed),
+                            pertumbuhan=c.settings.pertumbuhan,
+                        ),
                         "pertumbuhan",
                     )
                 )
@@ -184,8 +219,13 @@ def _matriks(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                         "E",
                         "program",
                         loc + ("tercetak", "pagu", str(year)),
-                        f"{node.id} {year}: pagu printed {rupiah(printed, False)}, computed {rupiah(computed, False)}"
-                        f"{_of_children(node)}",
+                        _("{id} {year}: pagu printed {printed}, computed {computed}{sums}").format(
+                            id=node.id,
+                            year=year,
+                            printed=rupiah(printed, False),
+                            computed=rupiah(computed, False),
+                            sums=_of_children(node),
+                        ),
                         "rollup",
                     )
                 )
@@ -199,8 +239,16 @@ def _matriks(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                         "E",
                         "program",
                         loc + ("tercetak", "pagu_akhir"),
-                        f"{node.id}: pagu akhir printed {rupiah(t.pagu_akhir, False)}, computed {rupiah(computed, False)} "
-                        f"(sum of {years[0]}-{years[-1]})",
+                        _(
+                            "{id}: pagu akhir printed {pagu_akhir}, computed {computed} (sum of "
+                            "{first}-{last})"
+                        ).format(
+                            id=node.id,
+                            pagu_akhir=rupiah(t.pagu_akhir, False),
+                            computed=rupiah(computed, False),
+                            first=years[0],
+                            last=years[-1],
+                        ),
                         "pagu_akhir",
                     )
                 )
@@ -215,7 +263,9 @@ def _matriks(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                     if p.id in shown and printed + (p.pagu.get(year) or 0) == computed
                 ]
                 why = (
-                    f"; the printed TOTAL leaves out {missing[0].node.nama} ({rupiah(missing[0].pagu.get(year), False)})"
+                    _("; the printed TOTAL leaves out {nama} ({pagu})").format(
+                        nama=missing[0].node.nama, pagu=rupiah(missing[0].pagu.get(year), False)
+                    )
                     if missing
                     else ""
                 )
@@ -225,7 +275,12 @@ def _matriks(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                         "E",
                         "program",
                         ("matriks", m, "tercetak_total", str(year)),
-                        f"TOTAL {year}: printed {rupiah(printed, False)}, computed {rupiah(computed, False)}{why}",
+                        _("TOTAL {year}: printed {printed}, computed {computed}{why}").format(
+                            year=year,
+                            printed=rupiah(printed, False),
+                            computed=rupiah(computed, False),
+                            why=why,
+                        ),
                         "total",
                     )
                 )
@@ -237,7 +292,9 @@ def _matriks(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                     "E",
                     "program",
                     ("matriks", m, "tercetak_total_akhir"),
-                    f"TOTAL pagu akhir: printed {rupiah(printed, False)}, computed {rupiah(mr.total_akhir, False)}",
+                    _("TOTAL pagu akhir: printed {printed}, computed {total_akhir}").format(
+                        printed=rupiah(printed, False), total_akhir=rupiah(mr.total_akhir, False)
+                    ),
                     "total",
                 )
             )
@@ -248,7 +305,7 @@ def _of_children(node: NodeRencana) -> str:
     if not node.children:
         return ""
     word = "sub kegiatan" if node.jenis == "kegiatan" else "kegiatan"
-    return f" (sum of its {len(node.children)} {word})"
+    return _(" (sum of its {count} {what})").format(count=len(node.children), what=word)
 
 
 def _matriks_years(c: RenstraContent, node: NodeRencana) -> list[int]:
@@ -277,9 +334,20 @@ def _indikator(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                         "W",
                         "program",
                         where + ("tercetak", "akhir"),
-                        f"{node.id} '{ind.nama}': kondisi akhir printed {angka(nilai_of(printed))} "
-                        f"{satuan_of(printed, ind.satuan)}, the rule '{ind.akhir}' gives {angka(computed.nilai)} "
-                        f"{computed.satuan} (targets {years[0]}-{years[-1]})",
+                        _(
+                            "{id} '{nama}': kondisi akhir printed {printed} {printed_satuan}, the rule '{akhir}' "
+                            "gives {nilai} {satuan} (targets {first}-{last})"
+                        ).format(
+                            id=node.id,
+                            nama=ind.nama,
+                            printed=angka(nilai_of(printed)),
+                            printed_satuan=satuan_of(printed, ind.satuan),
+                            akhir=ind.akhir,
+                            nilai=angka(computed.nilai),
+                            satuan=computed.satuan,
+                            first=years[0],
+                            last=years[-1],
+                        ),
                         "akhir",
                     )
                 )
@@ -290,7 +358,9 @@ def _indikator(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                         "W",
                         "program",
                         where + ("akhir",),
-                        f"{node.id} '{ind.nama}': a percentage is summed for the kondisi akhir",
+                        _("{id} '{nama}': a percentage is summed for the kondisi akhir").format(
+                            id=node.id, nama=ind.nama
+                        ),
                         "akhir.persen",
                     )
                 )
@@ -305,8 +375,16 @@ def _indikator(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                         "W",
                         "program",
                         where + ("tercetak", "kondisi_awal"),
-                        f"{node.id} '{ind.nama}': data capaian tahun awal printed {angka(printed_awal)}, the data "
-                        f"give {angka(expected_awal)} (the {c.settings.tahun_awal} target)",
+                        _(
+                            "{id} '{nama}': data capaian tahun awal printed {printed_awal}, the data give "
+                            "{expected_awal} (the {tahun_awal} target)"
+                        ).format(
+                            id=node.id,
+                            nama=ind.nama,
+                            printed_awal=angka(printed_awal),
+                            expected_awal=angka(expected_awal),
+                            tahun_awal=c.settings.tahun_awal,
+                        ),
                         "kondisi_awal",
                     )
                 )
@@ -317,8 +395,16 @@ def _indikator(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                         "W",
                         "program",
                         where + ("kondisi_awal",),
-                        f"{node.id} '{ind.nama}': data capaian tahun awal {angka(awal)} differs from the "
-                        f"{c.settings.tahun_awal} target {angka(before)}",
+                        _(
+                            "{id} '{nama}': data capaian tahun awal {awal} differs from the {tahun_awal} "
+                            "target {before}"
+                        ).format(
+                            id=node.id,
+                            nama=ind.nama,
+                            awal=angka(awal),
+                            tahun_awal=c.settings.tahun_awal,
+                            before=angka(before),
+                        ),
                         "kondisi_awal",
                     )
                 )
@@ -346,8 +432,16 @@ def _target_dari_sub(c: RenstraContent, node: NodeRencana, loc: FieldPath) -> li
                     "W",
                     "program",
                     loc + ("indikator", 0, "target", str(year)),
-                    f"{node.id} {year}: target {angka(nilai_of(value))} is not the sum of its sub kegiatan targets "
-                    f"{' + '.join(angka(p) for p in parts)} = {angka(total)}",
+                    _(
+                        "{id} {year}: target {value} is not the sum of its sub kegiatan targets "
+                        "{program} = {total}"
+                    ).format(
+                        id=node.id,
+                        year=year,
+                        value=angka(nilai_of(value)),
+                        program=" + ".join(angka(p) for p in parts),
+                        total=angka(total),
+                    ),
                     "target.sub",
                 )
             )
@@ -370,7 +464,9 @@ def _urusan(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                     "E",
                     "analisis",
                     ("indikator_urusan", "baris", n, "tercetak_akhir"),
-                    f"T-C.28 '{row.nama}': kondisi akhir printed {angka(printed)}, the last target is {angka(row.akhir)}",
+                    _(
+                        "T-C.28 '{nama}': kondisi akhir printed {printed}, the last target is {akhir}"
+                    ).format(nama=row.nama, printed=angka(printed), akhir=angka(row.akhir)),
                     "akhir",
                 )
             )
@@ -391,7 +487,9 @@ def _aset(c: RenstraContent) -> list[Finding]:
                     "W",
                     "sumber_daya",
                     ("aset", n, "nama"),
-                    f"asset '{a.nama}' is listed {names[a.nama.strip().lower()]} times",
+                    _("asset '{nama}' is listed {names} times").format(
+                        nama=a.nama, names=names[a.nama.strip().lower()]
+                    ),
                     "duplikat",
                 )
             )

@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..compute.lkjip import LkjipFigures
+from ..i18n import _
 from ..model.content import LkjipContent, RenstraContent
 from ..model.nilai import nilai_of
 from ..model.read import FieldPath
@@ -54,8 +55,10 @@ def _totals(c, part: str, totals: Sequence[tuple[str, FieldPath, int]]) -> list[
             c,
             part,
             loc,
-            f"staff by {label} total {n}, by {label0} {n0} ({_at(c, part, loc0)}): the same "
-            "people counted twice must give one number",
+            _(
+                "staff by {label} total {number}, by {label0} {n0} ({value}): the same people "
+                "counted twice must give one number"
+            ).format(label=label, number=n, label0=label0, n0=n0, value=_at(c, part, loc0)),
             "silang.sdm",
         )
         for label, loc, n in totals[1:]
@@ -91,9 +94,17 @@ def silang_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                         c,
                         "kinerja",
                         ("perjanjian_kinerja", v, "target", iid),
-                        f"{iid} {tahun}: the Perjanjian Kinerja ({pk.versi}) sets {angka(target)}, the Renstra "
-                        f"{angka(own)} ({_at(c, 'rencana', loc + ('target', str(tahun)))}): revise the Renstra "
-                        "(Perubahan/Review) or take its target",
+                        _(
+                            "{iid} {tahun}: the Perjanjian Kinerja ({versi}) sets {target}, the Renstra "
+                            "{own} ({value}): revise the Renstra (Perubahan/Review) or take its target"
+                        ).format(
+                            iid=iid,
+                            tahun=tahun,
+                            versi=pk.versi,
+                            target=angka(target),
+                            own=angka(own),
+                            value=_at(c, "rencana", loc + ("target", str(tahun))),
+                        ),
                         "silang.target",
                     )
                 )
@@ -109,8 +120,15 @@ def silang_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                         c,
                         "kinerja",
                         ("riwayat", n, "tahun", str(year), "target"),
-                        f"{row.id} {year}: history target {angka(fakta.target)}, the Renstra {angka(own)} "
-                        f"({_at(c, 'rencana', loc + ('target', str(year)))})",
+                        _(
+                            "{id} {year}: history target {target}, the Renstra {own} ({value})"
+                        ).format(
+                            id=row.id,
+                            year=year,
+                            target=angka(fakta.target),
+                            own=angka(own),
+                            value=_at(c, "rencana", loc + ("target", str(year))),
+                        ),
                         "silang.target",
                     )
                 )
@@ -214,8 +232,17 @@ def _target(c: RenstraContent) -> list[Finding]:
                             c,
                             part,
                             loc + ("target", str(year)),
-                            f"'{pendek(name)}' {year}: {label} {angka(a)}, {o_label} {angka(b)} "
-                            f"({_at(c, o_part, o_loc + ('target', str(year)))})",
+                            _(
+                                "'{name}' {year}: {label} {value}, {other} {other_value} ({at})"
+                            ).format(
+                                name=pendek(name),
+                                year=year,
+                                label=label,
+                                value=angka(a),
+                                other=o_label,
+                                other_value=angka(b),
+                                at=_at(c, o_part, o_loc + ("target", str(year))),
+                            ),
                             "silang.target",
                         )
                     )
@@ -250,8 +277,15 @@ def _pagu(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                         c,
                         "program",
                         ("program", p_no),
-                        f"{node.id} {year}: pagu {rupiah(pagu, False)} in "
-                        f"T-C.27, anggaran {rupiah(anggaran, False)} in T-C.24{where}",
+                        _(
+                            "{id} {year}: pagu {pagu} in T-C.27, anggaran {anggaran} in T-C.24{where}"
+                        ).format(
+                            id=node.id,
+                            year=year,
+                            pagu=rupiah(pagu, False),
+                            anggaran=rupiah(anggaran, False),
+                            where=where,
+                        ),
                         "silang.pagu",
                     )
                 )

@@ -38,8 +38,17 @@ def check_tabel(c: Content) -> list[Finding]:
                             "E",
                             source.problem(
                                 ("tabel", i, "baris", r.indeks, cid),
-                                f"{tabel.id}: {cid} printed {angka(printed)}, its formula gives {_shown(computed, printed)}",
-                                f"write {_shown(computed, printed)}, or correct the values it is computed from",
+                                _(
+                                    "{id}: {cid} printed {printed}, its formula gives {computed}"
+                                ).format(
+                                    id=tabel.id,
+                                    cid=cid,
+                                    printed=angka(printed),
+                                    computed=_shown(computed, printed),
+                                ),
+                                _(
+                                    "write {computed}, or correct the values it is computed from"
+                                ).format(computed=_shown(computed, printed)),
                                 "tabel.rumus",
                             ),
                         )
@@ -53,8 +62,15 @@ def check_tabel(c: Content) -> list[Finding]:
                             "E",
                             source.problem(
                                 ("tabel", i, "jumlah", "tercetak", cid),
-                                f"{tabel.id}: the total of {cid} printed {angka(printed)}, the rows add up to {_shown(computed, printed)}",
-                                "correct the total or the rows",
+                                _(
+                                    "{id}: the total of {cid} printed {printed}, the rows add up to {computed}"
+                                ).format(
+                                    id=tabel.id,
+                                    cid=cid,
+                                    printed=angka(printed),
+                                    computed=_shown(computed, printed),
+                                ),
+                                _("correct the total or the rows"),
                                 "tabel.jumlah",
                             ),
                         )
@@ -228,5 +244,5 @@ def _agrees(printed: Decimal, computed: object) -> bool:
 
 def _shown(computed: object, printed: Decimal) -> str:
     if not isinstance(computed, Decimal):
-        return "no number (a cell it needs is text or empty, or it divides by zero)"
+        return _("no number (a cell it needs is text or empty, or it divides by zero)")
     return angka(computed, _places(printed))

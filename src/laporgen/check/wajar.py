@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+from ..i18n import _
 from ..model.content import LkjipContent, RenstraContent
 from ..model.nilai import nilai_of, satuan_of
 from ..model.read import FieldPath
@@ -65,11 +66,11 @@ def satuan_mismatch(nama: str, satuan: str) -> str | None:
     if not unit:
         return None
     if name.startswith(NAMA_PERSEN) and unit not in PERSEN:
-        return f"a percentage ('{pendek(nama)}') in '{satuan}'"
+        return _("a percentage ('{nama}') in '{satuan}'").format(nama=pendek(nama), satuan=satuan)
     words = re.findall(r"[a-z]+", name)
     if words[:1] == ["jumlah"]:
         if unit in PERSEN:
-            return f"a count ('{pendek(nama)}') in '{satuan}'"
+            return _("a count ('{nama}') in '{satuan}'").format(nama=pendek(nama), satuan=satuan)
         counted = words[1] if len(words) > 1 else ""
         unit_word = (re.findall(r"[a-z]+", unit) or [""])[0]
         if (
@@ -78,7 +79,9 @@ def satuan_mismatch(nama: str, satuan: str) -> str | None:
             and counted != unit_word
             and {counted, unit_word} not in SAMA
         ):
-            return f"'{pendek(nama)}' counts {counted}, the unit is '{satuan}'"
+            return _("'{nama}' counts {counted}, the unit is '{satuan}'").format(
+                nama=pendek(nama), counted=counted, satuan=satuan
+            )
     return None
 
 
@@ -178,15 +181,21 @@ class _Out:
             self.add(
                 part,
                 loc,
-                f"{label}: realisasi {rupiah(realisasi, False)} spent with pagu 0",
+                _("{label}: realisasi {realisasi} spent with pagu 0").format(
+                    label=label, realisasi=rupiah(realisasi, False)
+                ),
                 "wajar.pagu_nol",
             )
         elif pagu > 0 and realisasi > pagu:
             self.add(
                 part,
                 loc,
-                f"{label}: realisasi {rupiah(realisasi, False)} is above pagu {rupiah(pagu, False)} "
-                f"(serapan {persen(realisasi / pagu * 100)})",
+                _("{label}: realisasi {realisasi} is above pagu {pagu} (serapan {value})").format(
+                    label=label,
+                    realisasi=rupiah(realisasi, False),
+                    pagu=rupiah(pagu, False),
+                    value=persen(realisasi / pagu * 100),
+                ),
                 "wajar.serapan",
             )
 
@@ -208,14 +217,18 @@ class _Out:
             self.add(
                 part,
                 loc,
-                f"{label}: target {angka(value)} is below zero; capaian is a ratio to it",
+                _("{label}: target {value} is below zero; capaian is a ratio to it").format(
+                    label=label, value=angka(value)
+                ),
                 "wajar.target",
             )
         elif value == 0 and not realisasi and arah != "negatif":
             self.add(
                 part,
                 loc,
-                f"{label}: target 0; capaian is a ratio to it (shown as 100 only by convention)",
+                _(
+                    "{label}: target 0; capaian is a ratio to it (shown as 100 only by convention)"
+                ).format(label=label),
                 "wajar.target",
             )
 
@@ -223,7 +236,12 @@ class _Out:
         why = satuan_mismatch(nama, satuan)
         if why:
             self.add(
-                part, loc, f"{label}: the unit does not fit the indicator: {why}", "wajar.satuan"
+                part,
+                loc,
+                _("{label}: the unit does not fit the indicator: {why}").format(
+                    label=label, why=why
+                ),
+                "wajar.satuan",
             )
 
     def tanggal(
@@ -233,7 +251,9 @@ class _Out:
             self.add(
                 part,
                 loc,
-                f"{label} {value.isoformat()} is outside {years[0]}-{years[-1]}",
+                _("{label} {value} is outside {first}-{last}").format(
+                    label=label, value=value.isoformat(), first=years[0], last=years[-1]
+                ),
                 "wajar.tanggal",
             )
 
@@ -245,7 +265,7 @@ def wajar_lkjip(c: LkjipContent) -> list[Finding]:
     out.tanggal(
         "document",
         ("tanda_tangan", "tanggal"),
-        f"the LKjIP {tahun} is signed on",
+        _("the LKjIP {tahun} is signed on").format(tahun=tahun),
         c.settings.tanda_tangan.tanggal,
         range(tahun, tahun + 2),
     )
@@ -253,21 +273,23 @@ def wajar_lkjip(c: LkjipContent) -> list[Finding]:
         out.tanggal(
             "kinerja",
             ("perjanjian_kinerja", n, "tanggal"),
-            f"the Perjanjian Kinerja {tahun} ({pk.versi}) is dated",
+            _("the Perjanjian Kinerja {tahun} ({versi}) is dated").format(
+                tahun=tahun, versi=pk.versi
+            ),
             pk.tanggal,
             range(tahun - 1, tahun + 1),
         )
     out.tanggal(
         "sumber_daya",
         ("pegawai", "per_tanggal"),
-        "the staff figures are as of",
+        _("the staff figures are as of"),
         c.sumber_daya.pegawai.per_tanggal,
         range(tahun, tahun + 2),
     )
     out.tanggal(
         "sumber_daya",
         ("aset", "per_tanggal"),
-        "the assets are as of",
+        _("the assets are as of"),
         c.sumber_daya.aset.per_tanggal,
         range(tahun, tahun + 2),
     )
@@ -280,7 +302,9 @@ def wajar_lkjip(c: LkjipContent) -> list[Finding]:
                 out.add(
                     "rencana",
                     loc + ("target", str(year)),
-                    f"{ind.id}: a target for {year}, outside the plan's period {first}-{last}",
+                    _("{id}: a target for {year}, outside the plan's period {first}-{last}").format(
+                        id=ind.id, year=year, first=first, last=last
+                    ),
                     "wajar.tahun",
                 )
         fakta = c.kinerja.realisasi.get(ind.id)
@@ -310,8 +334,11 @@ def wajar_lkjip(c: LkjipContent) -> list[Finding]:
                 out.add(
                     "program",
                     loc + ("indikator", 0, "target"),
-                    f"{node.id}: a target of {angka(node.indikator[0].target)} "
-                    f"{node.indikator[0].satuan} with pagu 0",
+                    _("{id}: a target of {target} {satuan} with pagu 0").format(
+                        id=node.id,
+                        target=angka(node.indikator[0].target),
+                        satuan=node.indikator[0].satuan,
+                    ),
                     "wajar.target_tanpa_pagu",
                 )
     return _keep(out.items, c.settings.disengaja)
@@ -349,29 +376,35 @@ def wajar_renstra(c: RenstraContent) -> list[Finding]:
         out.add(
             "document",
             ("periode",),
-            f"periode '{s.periode}' is not a start year before an end year",
+            _("periode '{periode}' is not a start year before an end year").format(
+                periode=s.periode
+            ),
             "wajar.periode",
         )
     elif not (years[0] <= first and last == years[1]):
         out.add(
             "document",
             ("periode",),
-            f"periode {s.periode} differs from the plan's period {first}-{last} (rencana.yaml)",
+            _(
+                "periode {periode} differs from the plan's period {first}-{last} (rencana.yaml)"
+            ).format(periode=s.periode, first=first, last=last),
             "wajar.periode",
         )
     if not first - 1 <= s.tahun_awal <= first:
         out.add(
             "document",
             ("tahun_awal",),
-            f"tahun_awal {s.tahun_awal} is not the year before or the first year of "
-            f"the plan ({first}-{last})",
+            _(
+                "tahun_awal {tahun_awal} is not the year before or the first year of the plan "
+                "({first}-{last})"
+            ).format(tahun_awal=s.tahun_awal, first=first, last=last),
             "wajar.tahun",
         )
     if s.tanda_tangan is not None:
         out.tanggal(
             "document",
             ("tanda_tangan", "tanggal"),
-            "the Renstra is signed on",
+            _("the Renstra is signed on"),
             s.tanda_tangan.tanggal,
             range(first - 2, last + 1),
         )
@@ -419,7 +452,9 @@ def wajar_renstra(c: RenstraContent) -> list[Finding]:
                         out.add(
                             "program",
                             loc + ("pagu", str(year)),
-                            f"{node.id}: pagu for {year}, outside the period {s.tahun_awal}-{last}",
+                            _(
+                                "{id}: pagu for {year}, outside the period {tahun_awal}-{last}"
+                            ).format(id=node.id, year=year, tahun_awal=s.tahun_awal, last=last),
                             "wajar.tahun",
                         )
                 for n, ind in enumerate(node.indikator):
@@ -444,7 +479,9 @@ def wajar_renstra(c: RenstraContent) -> list[Finding]:
                         out.add(
                             "program",
                             where + ("satuan",),
-                            f"{node.id}: the indicator is in '{ind.satuan}', a target in '{own}'",
+                            _("{id}: the indicator is in '{satuan}', a target in '{own}'").format(
+                                id=node.id, satuan=ind.satuan, own=own
+                            ),
                             "wajar.satuan",
                         )
                     else:
@@ -455,23 +492,32 @@ def wajar_renstra(c: RenstraContent) -> list[Finding]:
                             out.add(
                                 "program",
                                 where + ("target", str(year)),
-                                f"{node.id}: a target for {year}, outside the "
-                                f"period {s.tahun_awal}-{last}",
+                                _(
+                                    "{id}: a target for {year}, outside the period {tahun_awal}-{last}"
+                                ).format(id=node.id, year=year, tahun_awal=s.tahun_awal, last=last),
                                 "wajar.tahun",
                             )
                         elif number is not None and number < 0:
                             out.add(
                                 "program",
                                 where + ("target", str(year)),
-                                f"{node.id} {year}: target {angka(number)} is below zero",
+                                _("{id} {year}: target {number} is below zero").format(
+                                    id=node.id, year=year, number=angka(number)
+                                ),
                                 "wajar.target",
                             )
                         elif number and _pagu_renstra(node, year) == 0:
                             out.add(
                                 "program",
                                 where + ("target", str(year)),
-                                f"{node.id} {year}: a target of "
-                                f"{angka(number)} {satuan_of(value, ind.satuan)} with pagu 0 that year",
+                                _(
+                                    "{id} {year}: a target of {number} {value} with pagu 0 that year"
+                                ).format(
+                                    id=node.id,
+                                    year=year,
+                                    number=angka(number),
+                                    value=satuan_of(value, ind.satuan),
+                                ),
                                 "wajar.target_tanpa_pagu",
                             )
     return _keep(out.items, s.disengaja)

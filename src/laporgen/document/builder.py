@@ -15,15 +15,16 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ..errors import LaporgenError
+from ..i18n import _
 from ..model.organisasi import Agency
-from ..model.tabel import DeclaredTables
 from ..model.settings import Penandatangan
+from ..model.tabel import DeclaredTables
 from ..numbers import angka_terbilang, persen, rupiah, tanggal
 from .narrative import narrative_env, render_all
 from .nodes import Block, Figure, ListOfTables, Section, Signature, Table
+from .numbering import walk
 from .outline import Bagian, apply_changes
 from .tabel_deklarasi import declared_block
-from .numbering import walk
 
 
 class OutlineBuilder:
@@ -63,13 +64,13 @@ class OutlineBuilder:
         for i, t in enumerate(tabel.tabel):
             if t.bagian not in sections:
                 close = difflib.get_close_matches(t.bagian, sections, 1, 0.6)
-                hint = (
-                    f'did you mean "{close[0]}"? ' if close else ""
-                ) + "`laporgen outline PATH` lists the section ids"
+                hint = (_('did you mean "{close}"? ').format(close=close[0]) if close else "") + _(
+                    "`laporgen outline PATH` lists the section ids"
+                )
                 problems.append(
                     source.problem(
                         ("tabel", i, "bagian"),
-                        f'no section "{t.bagian}" in the outline',
+                        _('no section "{bagian}" in the outline').format(bagian=t.bagian),
                         hint,
                         "ref.tabel",
                     )

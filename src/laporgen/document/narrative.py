@@ -27,6 +27,7 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefine
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from ..errors import LaporgenError, Problem, display_path
+from ..i18n import _
 from ..model.gambar import image_problem
 from . import template_cache
 from .nodes import Block, Figure, Inline, LineBreak, ListBlock, Paragraph, Text
@@ -41,7 +42,7 @@ class _NarrativeSandbox(SandboxedEnvironment):
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, (int, float)) and abs(right) > MAX_EXPONENT:
-            raise SecurityError(f"the power {right} is too large")
+            raise SecurityError(_("the power {right} is too large").format(right=right))
         if operator == "*":
             for sequence, count in ((left, right), (right, left)):
                 if (
@@ -49,14 +50,20 @@ class _NarrativeSandbox(SandboxedEnvironment):
                     and isinstance(count, int)
                     and len(sequence) * count > MAX_SIZE
                 ):
-                    raise SecurityError(f"the result of * would have more than {MAX_SIZE} items")
+                    raise SecurityError(
+                        _("the result of * would have more than {limit} items").format(
+                            limit=MAX_SIZE
+                        )
+                    )
         if (
             operator == "+"
             and isinstance(left, (str, list, tuple))
             and isinstance(right, (str, list, tuple))
             and len(left) + len(right) > MAX_SIZE
         ):
-            raise SecurityError(f"the result of + would have more than {MAX_SIZE} items")
+            raise SecurityError(
+                _("the result of + would have more than {limit} items").format(limit=MAX_SIZE)
+            )
         return super().call_binop(context, operator, left, right)
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
@@ -96,23 +103,27 @@ class _Budget:
     def step(self) -> None:
         self.steps += 1
         if self.steps > MAX_LOOP_STEPS:
-            raise _LimitError(f"the loops turn more than {MAX_LOOP_STEPS} times")
+            raise _LimitError(
+                _("the loops turn more than {limit} times").format(limit=MAX_LOOP_STEPS)
+            )
         if self.steps % 1000 == 0:
             self.check_time()
 
     def check_time(self) -> None:
         if time.monotonic() - self.started > MAX_RENDER_SECONDS:
-            raise _LimitError(f"filling in took more than {MAX_RENDER_SECONDS:g} seconds")
+            raise _LimitError(
+                _("filling in took more than {limit:g} seconds").format(limit=MAX_RENDER_SECONDS)
+            )
 
 
 class _LimitError(TemplateError):
     """A narrative file past one of the limits above."""
 
-    hint = "loop over the lists laporgen gives (a few dozen rows), not over long ranges"
+    hint = _("loop over the lists laporgen gives (a few dozen rows), not over long ranges")
 
 
 class _OutputLimitError(_LimitError):
-    hint = "a loop or * repeats the text too often: write shorter text"
+    hint = _("a loop or * repeats the text too often: write shorter text")
 
 
 _budget: contextvars.ContextVar[_Budget] = contextvars.ContextVar("laporgen_narrative_budget")
@@ -128,7 +139,9 @@ def _counted(iterable: Any) -> Iterator[Any]:
 
 def _sized(value: Any) -> Any:
     if isinstance(value, (str, list, tuple)) and len(value) > MAX_SIZE:
-        raise _OutputLimitError(f"a text joined with ~ would have more than {MAX_SIZE} characters")
+        raise _OutputLimitError(
+            _("a text joined with ~ would have more than {limit} characters").format(limit=MAX_SIZE)
+        )
     return value
 
 
@@ -143,7 +156,9 @@ def _bounded_render(template: Any, context: Mapping[str, Any]) -> str:
             size += len(part)
             if size > MAX_OUTPUT_CHARS:
                 raise _OutputLimitError(
-                    f"the text filled in is longer than {MAX_OUTPUT_CHARS} characters"
+                    _("the text filled in is longer than {limit} characters").format(
+                        limit=MAX_OUTPUT_CHARS
+                    )
                 )
             budget.check_time()
             parts.append(part)
@@ -184,9 +199,9 @@ def render_markdown(
                 _attribute_problem(name, exc, text, env, context)
                 or Problem(
                     name,
-                    f"unknown placeholder: {_plain(exc.message)}",
+                    _("unknown placeholder: {message}").format(message=_plain(exc.message)),
                     _line_of(exc, text),
-                    hint=f"known names: {', '.join(sorted(context))}",
+                    hint=_("known names: {context}").format(context=", ".join(sorted(context))),
                     code="narrative.placeholder",
                 )
             ]
@@ -200,7 +215,7 @@ def render_markdown(
             [
                 Problem(
                     name,
-                    f"template error: {exc.message}",
+                    _("template error: {message}").format(message=exc.message),
                     line,
                     hint=exc.hint,
                     code="narrative.limit",
@@ -212,9 +227,11 @@ def render_markdown(
             [
                 Problem(
                     name,
-                    f"template error: {_plain(str(exc))}",
+                    _("template error: {exc}").format(exc=_plain(str(exc))),
                     _line_of(exc, text),
-                    hint="a narrative file may only use the placeholders and filters laporgen lists",
+                    hint=_(
+                        "a narrative file may only use the placeholders and filters laporgen lists"
+                    ),
                     code="narrative.template",
                 )
             ]
@@ -226,9 +243,9 @@ def render_markdown(
             [
                 Problem(
                     name,
-                    "{% include %}, {% import %} and {% extends %} are not available",
+                    _("{% include %}, {% import %} and {% extends %} are not available"),
                     _line_of(exc, text),
-                    hint="write the text in this file",
+                    hint=_("write the text in this file"),
                     code="narrative.template",
                 )
             ]
@@ -278,9 +295,11 @@ class _Pictures:
             self.problems.append(
                 Problem(
                     display_path(self.path),
-                    f"the picture '{src}' has no caption",
+                    _("the picture '{src}' has no caption").format(src=src),
                     self._line(src),
-                    hint="write the caption between the brackets: ![Bagan Organisasi](bagan.png)",
+                    hint=_(
+                        "write the caption between the brackets: ![Bagan Organisasi](bagan.png)"
+                    ),
                     code="narrative.image",
                 )
             )
@@ -332,12 +351,12 @@ def _attribute_problem(
             n for n in dir(value) if not n.startswith("_")
         )
     close = difflib.get_close_matches(attr, names, 1)
-    hint = (
-        f"did you mean {close[0]}? " if close else ""
-    ) + f"{found.group(1)} has: {', '.join(names[:30])}"
+    hint = (_("did you mean {close}? ").format(close=close[0]) if close else "") + _(
+        "{name} has: {names}"
+    ).format(name=found.group(1), names=", ".join(names[:30]))
     return Problem(
         name,
-        f"unknown placeholder: {found.group(1)} has no '{attr}'",
+        _("unknown placeholder: {name} has no '{attr}'").format(name=found.group(1), attr=attr),
         line,
         hint=hint,
         code="narrative.placeholder",
@@ -361,7 +380,7 @@ def _syntax_problem(
 ) -> Problem:
     """A Jinja syntax error in plain words; an unclosed block is located where it opens."""
     message, line = _plain(exc.message), exc.lineno
-    hint = "check the {{ }} and {% %} on that line; to print {{ as text, write {{ '{{' }}"
+    hint = _("check the {{ }} and {% %} on that line; to print {{ as text, write {{ '{{' }}")
     unclosed = re.search(r"The innermost block that needs to be closed is '(\w+)'", message)
     if unclosed:
         tag = unclosed.group(1)
@@ -370,18 +389,27 @@ def _syntax_problem(
             for n, row in enumerate(text.split("\n"), start=1)
             if re.search(r"\{%-?\s*" + tag + r"\b", row)
         ]
-        message, line = f"{{% {tag} %}} is never closed", opened[-1] if opened else line
-        hint = f"add {{% end{tag} %}} where the block ends"
+        message, line = (
+            _("{{% {tag} %}} is never closed").format(tag=tag),
+            opened[-1] if opened else line,
+        )
+        hint = _("add {{% end{tag} %}} where the block ends").format(tag=tag)
     elif message.startswith("expected token 'end of print statement'"):
-        message = "a {{ placeholder }} is not closed, or holds more than one name"
-        hint = "close it with }} right after the name"
+        message = _("a {{ placeholder }} is not closed, or holds more than one name")
+        hint = _("close it with }} right after the name")
     elif message.startswith("No filter named"):
         known = (
-            f"laporgen's filters: {', '.join(filters)}" if filters else "check the filter's name"
+            _("laporgen's filters: {filters}").format(filters=", ".join(filters))
+            if filters
+            else _("check the filter's name")
         )
-        hint = f"{known}; see the README"
+        hint = _("{known}; see the README").format(known=known)
     return Problem(
-        name, f"template syntax error: {message}", line, hint=hint, code="narrative.syntax"
+        name,
+        _("template syntax error: {message}").format(message=message),
+        line,
+        hint=hint,
+        code="narrative.syntax",
     )
 
 
@@ -395,17 +423,19 @@ def _runtime_problem(name: str, exc: BaseException, text: str, filters: tuple[st
     if isinstance(exc, InvalidOperation):  # a number filter given text
         return Problem(
             name,
-            "template error: a number filter was given text",
+            _("template error: a number filter was given text"),
             _line_of(exc, text),
-            hint=f"use {', '.join(filters) or 'number filters'} on numbers only",
+            hint=_("use {filters} on numbers only").format(
+                filters=", ".join(filters) or _("number filters")
+            ),
             code="narrative.template",
         )
     detail = _plain(str(exc)) or type(exc).__name__
     return Problem(
         name,
-        f"template error: {detail}",
+        _("template error: {detail}").format(detail=detail),
         _line_of(exc, text),
-        hint="fix the expression inside {{ }} or {% %} on that line",
+        hint=_("fix the expression inside {{ }} or {% %} on that line"),
         code="narrative.template",
     )
 
@@ -428,7 +458,7 @@ def _naming_the_placeholder(
         except Exception:  # noqa: BLE001 - any failure marks the placeholder; its kind was reported
             pass
         hint = problem.hint
-        bare, _, last = (part.strip() for part in expression.rpartition("|"))
+        bare, _bar, last = (part.strip() for part in expression.rpartition("|"))
         filters = getattr(env, "laporgen_filters", ())
         if bare and last in filters:
             try:
@@ -436,12 +466,18 @@ def _naming_the_placeholder(
             except Exception:  # noqa: BLE001 - the value itself fails too: the general hint stands
                 shown = None
             if shown is not None and re.search(r"\d", shown):
-                hint = f"{bare} is printed already ({shown}): write {{{{ {bare} }}}}"
+                hint = _("{bare} is printed already ({shown}): write {{{{ {bare} }}}}").format(
+                    bare=bare, shown=shown
+                )
             elif shown is not None:
-                hint = f"{bare} is a text ({shown[:40]}), and {', '.join(filters)} take numbers: write {{{{ {bare} }}}}"
+                hint = _(
+                    "{bare} is a text ({shown}), and {filters} take numbers: write {{{{ {bare} }}}}"
+                ).format(bare=bare, shown=shown[:40], filters=", ".join(filters))
         return Problem(
             problem.file,
-            f"{problem.message.split(';')[0]} in {{{{ {expression} }}}}",
+            _("{message} in {{{{ {expression} }}}}").format(
+                message=problem.message.split(";")[0], expression=expression
+            ),
             problem.line,
             problem.field,
             hint,
@@ -562,8 +598,8 @@ def render_all(
             problems.append(
                 Problem(
                     display_path(narasi.path),
-                    "this narrative file matches no section",
-                    hint=f"rename it to one of: {', '.join(sorted(known))}",
+                    _("this narrative file matches no section"),
+                    hint=_("rename it to one of: {known}").format(known=", ".join(sorted(known))),
                     code="narrative.unknown",
                 )
             )

@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..i18n import _
 from ..model.settings import Outline, Tempat
 
 
@@ -256,8 +257,8 @@ def apply_changes(
             problems.append(
                 OutlineProblem(
                     (*loc, "id"),
-                    f"a section with id {new.id!r} exists already",
-                    "give the new section an id of its own",
+                    _("a section with id {id!r} exists already").format(id=new.id),
+                    _("give the new section an id of its own"),
                     "outline.duplicate",
                 )
             )
@@ -302,16 +303,16 @@ class _Tree:
         if id_ in self.dropped:
             return OutlineProblem(
                 loc,
-                f"section {id_!r} is dropped (hapus)",
-                "place it relative to a section the document keeps, or keep the section",
+                _("section {id!r} is dropped (hapus)").format(id=id_),
+                _("place it relative to a section the document keeps, or keep the section"),
             )
         near = difflib.get_close_matches(id_, self.ids(), n=3)
         hint = (
-            f"did you mean {' or '.join(repr(x) for x in near)}?"
+            _("did you mean {names}?").format(names=_(" or ").join(repr(x) for x in near))
             if near
-            else "laporgen outline PATH lists the ids"
+            else _("laporgen outline PATH lists the ids")
         )
-        return OutlineProblem(loc, f"no section with id {id_!r}", hint)
+        return OutlineProblem(loc, _("no section with id {id!r}").format(id=id_), hint)
 
     def bad_place(
         self, place: Tempat, loc: tuple[str | int, ...], moving: str | None = None
@@ -322,8 +323,10 @@ class _Tree:
         if moving is not None and (anchor == moving or moving in self._ancestors(anchor)):
             return OutlineProblem(
                 (*loc, key),
-                f"section {moving!r} cannot go {key.replace('_', ' ')} itself",
-                "name a section outside the one you move",
+                _("section {moving!r} cannot go {where} itself").format(
+                    moving=moving, where=key.replace("_", " ")
+                ),
+                _("name a section outside the one you move"),
                 "outline.place",
             )
         return None

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from ..i18n import _
 from .fields import Angka, Id, Model, Tahun
 
 
@@ -43,8 +44,10 @@ class Permasalahan(Model):
     def _one_form(self) -> "Permasalahan":
         if self.uraian and self.masalah:
             raise ValueError(
-                "a pokok masalah with `masalah` is printed as a table row, where its `uraian` would not "
-                "appear; move the uraian to narasi/identifikasi-permasalahan.md"
+                _(
+                    "a pokok masalah with `masalah` is printed as a table row, where its `uraian` "
+                    "would not appear; move the uraian to narasi/identifikasi-permasalahan.md"
+                )
             )
         return self
 
@@ -89,7 +92,10 @@ class BarisUrusan(Model):
         given = [x for x in (self.indikator, self.program, self.nama) if x is not None]
         if len(given) != 1:
             raise ValueError(
-                "give exactly one of indikator (a plan indicator id), program (a program id) or nama"
+                _(
+                    "give exactly one of indikator (a plan indicator id), program (a program id) "
+                    "or nama"
+                )
             )
         return self
 

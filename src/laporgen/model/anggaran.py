@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from ..i18n import _
 from .fields import Angka, Id, Model, Rupiah
 
 
@@ -37,7 +38,7 @@ class IndikatorProgram(Model):
     @model_validator(mode="after")
     def _one_realisasi(self) -> "IndikatorProgram":
         if self.realisasi is not None and self.realisasi_dari is not None:
-            raise ValueError("give either realisasi or realisasi_dari, not both")
+            raise ValueError(_("give either realisasi or realisasi_dari, not both"))
         return self
 
 
@@ -79,10 +80,10 @@ class Kegiatan(Model):
     def _money_at_leaves(self) -> "Kegiatan":
         if self.sub_kegiatan and self.anggaran is not None:
             raise ValueError(
-                "a kegiatan with sub_kegiatan takes its anggaran from them; remove anggaran"
+                _("a kegiatan with sub_kegiatan takes its anggaran from them; remove anggaran")
             )
         if not self.sub_kegiatan and self.anggaran is None:
-            raise ValueError("a kegiatan without sub_kegiatan needs anggaran: {pagu, realisasi}")
+            raise ValueError(_("a kegiatan without sub_kegiatan needs anggaran: {pagu, realisasi}"))
         return self
 
 

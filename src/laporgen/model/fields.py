@@ -17,6 +17,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from ..i18n import _
+
 _PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 MAX_DIGITS = 16
@@ -29,15 +31,15 @@ MAX_DECIMALS = 6
 def shown(value: Any) -> str:
     """The value as the user typed it, for a message: text quoted, null as "nothing"."""
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, str):
         return f'"{value}"'
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     return str(value)
 
 
@@ -54,13 +56,13 @@ def _to_decimal(value: Any) -> Decimal:
         _number_hint(value.strip())
         if isinstance(value, str)
         else (
-            "write the number after the colon"
+            _("write the number after the colon")
             if value is None
-            else "write the number alone, e.g. 92.5"
+            else _("write the number alone, e.g. 92.5")
         )
     )
     raise PydanticCustomError(
-        "number", "expected a number, got {got}; {hint}", {"got": shown(value), "hint": hint}
+        "number", _("expected a number, got {got}; {hint}"), {"got": shown(value), "hint": hint}
     )
 
 
@@ -68,24 +70,29 @@ def _number_hint(text: str) -> str:
     """A fix for a number typed the Indonesian way or with a unit."""
     bare = re.sub(r"(?i)^rp\.?\s*|\s*(%|persen)$", "", text)
     if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?|-?\d+,\d+", bare):
-        return f"write {bare.replace('.', '').replace(',', '.')} (a dot for decimals, no thousands separators, no unit)"
-    return "write the number alone, with a dot for decimals (e.g. 92.5)"
+        return _("write {number} (a dot for decimals, no thousands separators, no unit)").format(
+            number=bare.replace(".", "").replace(",", ".")
+        )
+    return _("write the number alone, with a dot for decimals (e.g. 92.5)")
 
 
 def _finite(value: Decimal) -> Decimal:
     if not value.is_finite():
         raise PydanticCustomError(
             "number",
-            "expected a finite number, got {got}; {hint}",
-            {"got": str(value), "hint": "write an ordinary number, e.g. 92.5"},
+            _("expected a finite number, got {got}; {hint}"),
+            {"got": str(value), "hint": _("write an ordinary number, e.g. 92.5")},
         )
     if value.adjusted() >= MAX_DIGITS:
         raise PydanticCustomError(
             "number",
-            "the number {got} is too large; {hint}",
+            _("the number {got} is too large; {hint}"),
             {
                 "got": str(value),
-                "hint": f"numbers have at most {MAX_DIGITS} digits before the decimal point: check for extra zeros",
+                "hint": _(
+                    "numbers have at most {digits} digits before the decimal point: check for extra zeros"
+                ).format(digits=MAX_DIGITS),
+                "code": "input.value",
             },
         )
     if _exponent(value) < -MAX_DECIMALS and value != value.quantize(
@@ -93,8 +100,12 @@ def _finite(value: Decimal) -> Decimal:
     ):
         raise PydanticCustomError(
             "number",
-            "the number {got} has too many decimal places; {hint}",
-            {"got": str(value), "hint": f"round it to at most {MAX_DECIMALS} decimals"},
+            _("the number {got} has too many decimal places; {hint}"),
+            {
+                "got": str(value),
+                "hint": _("round it to at most {decimals} decimals").format(decimals=MAX_DECIMALS),
+                "code": "input.value",
+            },
         )
     return value
 
@@ -110,8 +121,12 @@ def _non_negative(value: Decimal) -> Decimal:
     if value < 0:
         raise PydanticCustomError(
             "number",
-            "must not be negative, got {got}; {hint}",
-            {"got": str(value), "hint": "write the amount without a minus sign"},
+            _("must not be negative, got {got}; {hint}"),
+            {
+                "got": str(value),
+                "hint": _("write the amount without a minus sign"),
+                "code": "input.value",
+            },
         )
     return value
 
@@ -122,13 +137,15 @@ def _sen(value: Decimal) -> Decimal:
     if _exponent(value) < -2:
         whole = f"{value:f}".replace(".", "")
         hint = (
-            f"if the dot separates thousands, write {whole.lstrip('0') or '0'} (no thousands separators)"
+            _("if the dot separates thousands, write {number} (no thousands separators)").format(
+                number=whole.lstrip("0") or "0"
+            )
             if value.as_tuple().exponent == -3
-            else "Rupiah have at most 2 decimals (sen)"
+            else _("Rupiah have at most 2 decimals (sen)")
         )
         raise PydanticCustomError(
             "number",
-            "expected Rupiah with at most 2 decimals, got {got}; {hint}",
+            _("expected Rupiah with at most 2 decimals, got {got}; {hint}"),
             {"got": str(value), "hint": hint},
         )
     return value
@@ -139,19 +156,21 @@ def _whole(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
         raise PydanticCustomError(
             "whole_number",
-            "expected a whole number, got {got}; {hint}",
-            {"got": shown(value), "hint": "write the count in digits, e.g. 12"},
+            _("expected a whole number, got {got}; {hint}"),
+            {"got": shown(value), "hint": _("write the count in digits, e.g. 12")},
         )
     if isinstance(value, Decimal) and value != value.to_integral_value():
         thousands = value.as_tuple().exponent == -3
         hint = (
-            f"if the dot separates thousands, write {f'{value:f}'.replace('.', '')}"
+            _("if the dot separates thousands, write {number}").format(
+                number=f"{value:f}".replace(".", "")
+            )
             if thousands
-            else "a count has no decimals"
+            else _("a count has no decimals")
         )
         raise PydanticCustomError(
             "whole_number",
-            "expected a whole number, got {got}; {hint}",
+            _("expected a whole number, got {got}; {hint}"),
             {"got": str(value), "hint": hint},
         )
     return value

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..errors import LaporgenError, Problem, display_path
+from ..i18n import _
 from .anggaran import ProgramTree
 from .content import LkjipContent, Narasi, RenstraContent
 from .lkjip import Kinerja
@@ -73,8 +74,8 @@ def _require_folder(folder: Path) -> None:
             [
                 Problem(
                     display_path(folder),
-                    "not a folder",
-                    hint="give a document folder such as content/<agency>/lkjip-2024",
+                    _("not a folder"),
+                    hint=_("give a document folder such as content/<agency>/lkjip-2024"),
                     code="input.file",
                 )
             ]
@@ -176,8 +177,8 @@ def _shared_plan(
         problems.append(
             source.problem(
                 ("renstra",),
-                f"{display_path(shared)} has no rencana.yaml",
-                "name the folder of the agency's Renstra, relative to this document",
+                _("{shared} has no rencana.yaml").format(shared=display_path(shared)),
+                _("name the folder of the agency's Renstra, relative to this document"),
                 "ref.renstra",
             )
         )
@@ -187,8 +188,8 @@ def _shared_plan(
         problems.append(
             Problem(
                 display_path(own),
-                "this document takes its plan from the Renstra named in document.toml",
-                hint="delete this file, or remove `renstra` from document.toml",
+                _("this document takes its plan from the Renstra named in document.toml"),
+                hint=_("delete this file, or remove `renstra` from document.toml"),
                 code="ref.renstra",
             )
         )
@@ -211,8 +212,10 @@ def _load_one(
                 problems.append(
                     Problem(
                         display_path(where / f"{stem}.yaml"),
-                        "file is missing",
-                        hint=f"create {stem}.yaml (or .toml) in {display_path(where)}",
+                        _("file is missing"),
+                        hint=_("create {stem}.yaml (or .toml) in {where}").format(
+                            stem=stem, where=display_path(where)
+                        ),
                         code="input.file",
                     )
                 )
@@ -278,10 +281,10 @@ def _narasi_files(folder: Path, problems: list[Problem]) -> list[Path]:
             problems.append(
                 _link_problem(
                     current,
-                    "is a link that leads back to itself"
+                    _("is a link that leads back to itself")
                     if loop
-                    else "is a link to a file that does not exist",
-                    "replace the link with the file",
+                    else _("is a link to a file that does not exist"),
+                    _("replace the link with the file"),
                 )
             )
             continue
@@ -289,8 +292,8 @@ def _narasi_files(folder: Path, problems: list[Problem]) -> list[Path]:
             problems.append(
                 _link_problem(
                     current,
-                    f"is a link to {target}, outside the document folder",
-                    "copy the file into the document folder instead of linking to it",
+                    _("is a link to {target}, outside the document folder").format(target=target),
+                    _("copy the file into the document folder instead of linking to it"),
                 )
             )
             continue
@@ -304,8 +307,8 @@ def _narasi_files(folder: Path, problems: list[Problem]) -> list[Path]:
             problems.append(
                 _link_problem(
                     current,
-                    "is a link to a folder that contains it",
-                    "replace the link with the files",
+                    _("is a link to a folder that contains it"),
+                    _("replace the link with the files"),
                 )
             )
             continue
@@ -316,8 +319,8 @@ def _narasi_files(folder: Path, problems: list[Problem]) -> list[Path]:
             problems.append(
                 Problem(
                     display_path(current),
-                    f"cannot read the folder ({exc.strerror})",
-                    hint="check that you may read it",
+                    _("cannot read the folder ({strerror})").format(strerror=exc.strerror),
+                    hint=_("check that you may read it"),
                     code="input.file",
                 )
             )
@@ -327,8 +330,8 @@ def _narasi_files(folder: Path, problems: list[Problem]) -> list[Path]:
             problems.append(
                 Problem(
                     display_path(folder),
-                    f"holds more than {MAX_NARASI_FILES} files",
-                    hint="keep one .md file per section in narasi/",
+                    _("holds more than {count} files").format(count=MAX_NARASI_FILES),
+                    hint=_("keep one .md file per section in narasi/"),
                     code="input.limit",
                 )
             )
@@ -338,4 +341,6 @@ def _narasi_files(folder: Path, problems: list[Problem]) -> list[Path]:
 
 def _link_problem(path: Path, what: str, hint: str) -> Problem:
     shown = f"{display_path(path.parent)}/{path.name}"  # the link itself, not where it leads
-    return Problem(shown, f"the narrative path {what}", hint=hint, code="input.link")
+    return Problem(
+        shown, _("the narrative path {what}").format(what=what), hint=hint, code="input.link"
+    )

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+from ..i18n import _
+
 PNG = b"\x89PNG\r\n\x1a\n"
 JPEG = b"\xff\xd8\xff"
 URL_SCHEMES = ("http:", "https:", "file:", "data:", "ftp:", "//")
@@ -23,22 +25,27 @@ def image_problem(name: str, base: Path, root: Path) -> tuple[str, str] | None:
         or Path(name).is_absolute()
     ):
         return (
-            f"image '{name}' is not a path inside the document folder",
-            "copy the picture into the document folder and give its path relative to this file",
+            _("image '{name}' is not a path inside the document folder").format(name=name),
+            _("copy the picture into the document folder and give its path relative to this file"),
         )
     path = (base / name).resolve()
     if not path.is_relative_to(root.resolve()):
         return (
-            f"image '{name}' lies outside the document folder {root.name}/",
-            "copy the picture into the document folder and give its path relative to this file",
+            _("image '{name}' lies outside the document folder {folder}/").format(
+                name=name, folder=root.name
+            ),
+            _("copy the picture into the document folder and give its path relative to this file"),
         )
     if not path.is_file():
         return (
-            f"no image file '{name}' in {display(base, root)}",
-            "put the picture there, or correct the name (paths are relative to this file)",
+            _("no image file '{name}' in {base}").format(name=name, base=display(base, root)),
+            _("put the picture there, or correct the name (paths are relative to this file)"),
         )
     if image_kind(path) is None:
-        return (f"'{name}' is not a PNG or JPEG image", "save the picture as .png or .jpg")
+        return (
+            _("'{name}' is not a PNG or JPEG image").format(name=name),
+            _("save the picture as .png or .jpg"),
+        )
     return None
 
 

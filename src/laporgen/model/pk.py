@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ..errors import LaporgenError, Problem
+from ..i18n import _
 from .content import Narasi, ProgramNodes, RealisasiValues
 from .fields import Angka, Id, Model, Rupiah, Tahun
 from .folder import load_parts
@@ -170,8 +171,10 @@ def _references(c: PkContent) -> list[Problem]:
         problems.append(
             c.sources["document"].problem(
                 ("tahun",),
-                f"{tahun} is outside the plan's period {c.rencana.periode[0]}-{c.rencana.periode[1]}",
-                "give a year of the Renstra named in `renstra`",
+                _("{tahun} is outside the plan's period {first}-{last}").format(
+                    tahun=tahun, first=c.rencana.periode[0], last=c.rencana.periode[1]
+                ),
+                _("give a year of the Renstra named in `renstra`"),
                 "ref.tahun",
             )
         )
@@ -181,8 +184,8 @@ def _references(c: PkContent) -> list[Problem]:
                 problems.append(
                     source.problem(
                         ("indikator", n),
-                        f"no sasaran indicator {i!r} in the plan",
-                        f"known: {', '.join(plan)}",
+                        _("no sasaran indicator {id!r} in the plan").format(id=i),
+                        _("known: {plan}").format(plan=", ".join(plan)),
                         "ref.indikator",
                     )
                 )
@@ -191,8 +194,8 @@ def _references(c: PkContent) -> list[Problem]:
                 problems.append(
                     source.problem(
                         ("target", i),
-                        f"no sasaran indicator {i!r} in the plan",
-                        f"known: {', '.join(plan)}",
+                        _("no sasaran indicator {id!r} in the plan").format(id=i),
+                        _("known: {plan}").format(plan=", ".join(plan)),
                         "ref.indikator",
                     )
                 )
@@ -201,8 +204,11 @@ def _references(c: PkContent) -> list[Problem]:
             problems.append(
                 c.sources["rencana"].problem(
                     where[i],
-                    f"indicator {i} has no target for {tahun}",
-                    f"add {tahun} to its target in rencana.yaml, or agree one in perjanjian.yaml (target: {{{i}: ...}})",
+                    _("indicator {id} has no target for {tahun}").format(id=i, tahun=tahun),
+                    _(
+                        "add {tahun} to its target in rencana.yaml, or agree one in perjanjian.yaml "
+                        "(target: {{{id}: ...}})"
+                    ).format(tahun=tahun, id=i),
                     "ref.target",
                 )
             )

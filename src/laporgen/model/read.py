@@ -22,6 +22,7 @@ import yaml
 from pydantic import BaseModel
 
 from ..errors import LaporgenError, Problem, display_path
+from ..i18n import N_, _
 
 FieldPath = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -92,7 +93,10 @@ def find_data_file(folder: Path, stem: str) -> Path | None:
         raise LaporgenError(
             [
                 Problem(
-                    display_path(folder), f"both {names} exist", hint="keep one", code="input.file"
+                    display_path(folder),
+                    _("both {names} exist").format(names=names),
+                    hint=_("keep one"),
+                    code="input.file",
                 )
             ]
         )
@@ -116,8 +120,8 @@ def read_text(path: Path) -> str:
                 [
                     Problem(
                         display_path(path),
-                        "not a file but a device or a pipe",
-                        hint="replace it with the content file",
+                        _("not a file but a device or a pipe"),
+                        hint=_("replace it with the content file"),
                         code="input.file",
                     )
                 ]
@@ -126,17 +130,17 @@ def read_text(path: Path) -> str:
             raw = stream.read(MAX_FILE_BYTES + 1)  # bounded: a file that keeps growing
     except OSError as exc:
         hint = (
-            "a folder has this file's name: rename or remove it"
+            _("a folder has this file's name: rename or remove it")
             if isinstance(exc, IsADirectoryError)
-            else "a link points back to itself: replace it with the file"
+            else _("a link points back to itself: replace it with the file")
             if exc.errno == errno.ELOOP
-            else "check that the file exists and that you may read it"
+            else _("check that the file exists and that you may read it")
         )
         raise LaporgenError(
             [
                 Problem(
                     display_path(path),
-                    f"cannot read the file ({exc.strerror})",
+                    _("cannot read the file ({reason})").format(reason=exc.strerror),
                     hint=hint,
                     code="input.file",
                 )
@@ -147,8 +151,10 @@ def read_text(path: Path) -> str:
             [
                 Problem(
                     display_path(path),
-                    f"the file is larger than {MAX_FILE_BYTES // 2**20} MB",
-                    hint="a content file is typed text: split it, or remove what was pasted by mistake",
+                    _("the file is larger than {size} MB").format(size=MAX_FILE_BYTES // 2**20),
+                    hint=_(
+                        "a content file is typed text: split it, or remove what was pasted by mistake"
+                    ),
                     code="input.limit",
                 )
             ]
@@ -158,9 +164,9 @@ def read_text(path: Path) -> str:
             [
                 Problem(
                     display_path(path),
-                    "the file is saved as UTF-16 text",
+                    _("the file is saved as UTF-16 text"),
                     1,
-                    hint="save it with UTF-8 encoding",
+                    hint=_("save it with UTF-8 encoding"),
                     code="input.encoding",
                 )
             ]
@@ -172,7 +178,7 @@ def read_text(path: Path) -> str:
         byte = raw[exc.start : exc.start + 1]
         guess = byte.decode("cp1252", errors="replace")
         seen = (
-            f' (probably "{guess}" saved as Windows-1252)'
+            _(' (probably "{character}" saved as Windows-1252)').format(character=guess)
             if guess.isprintable() and guess != "\ufffd"
             else ""
         )
@@ -180,9 +186,11 @@ def read_text(path: Path) -> str:
             [
                 Problem(
                     display_path(path),
-                    f"not UTF-8 text: byte 0x{raw[exc.start]:02x}{seen}",
+                    _("not UTF-8 text: byte 0x{byte}{guess}").format(
+                        byte=f"{raw[exc.start]:02x}", guess=seen
+                    ),
                     line,
-                    hint="save the file with UTF-8 encoding",
+                    hint=_("save the file with UTF-8 encoding"),
                     code="input.encoding",
                 )
             ]
@@ -202,10 +210,10 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def _control_problem(name: str, char: str, line: int | None, field: str | None = None) -> Problem:
     return Problem(
         name,
-        f"contains the control character U+{ord(char):04X}",
+        _("contains the control character U+{code}").format(code=f"{ord(char):04X}"),
         line,
         field,
-        hint="delete it (such characters often come along when copying from a PDF)",
+        hint=_("delete it (such characters often come along when copying from a PDF)"),
         code="input.encoding",
     )
 
@@ -291,9 +299,9 @@ def _at_line_start(text: str, i: int) -> bool:
 def _nesting_problem(name: str, line: int | None) -> Problem:
     return Problem(
         name,
-        f"values are nested more than {MAX_NESTING} levels deep",
+        _("values are nested more than {levels} levels deep").format(levels=MAX_NESTING),
         line,
-        hint="content files nest a few levels: check the brackets and the indentation",
+        hint=_("content files nest a few levels: check the brackets and the indentation"),
         code="input.limit",
     )
 
@@ -302,44 +310,46 @@ _TOML_ERRORS: tuple[tuple[str, str | None, str], ...] = (
     # (pattern of tomllib's message, our message or None to keep it, the fix)
     (
         r"^Cannot overwrite a value",
-        "a key is given twice",
-        "each key may appear once; keep one of the two lines",
+        N_("a key is given twice"),
+        N_("each key may appear once; keep one of the two lines"),
     ),
     (
         r"^Cannot declare \((.*),?\) twice",
-        "a [table] is declared twice",
-        "merge the two sections into one",
+        N_("a [table] is declared twice"),
+        N_("merge the two sections into one"),
     ),
     (
         r"^Invalid date or datetime",
-        "not a valid date",
-        "write a real date as year-month-day, e.g. 2025-02-01",
+        N_("not a valid date"),
+        N_("write a real date as year-month-day, e.g. 2025-02-01"),
     ),
     (
         r"^Illegal character '\\n'",
-        "a quote opened here is never closed",
-        'close the text with the same quote mark (") on the same line',
+        N_("a quote opened here is never closed"),
+        N_('close the text with the same quote mark (") on the same line'),
     ),
     (
         r"^Expected newline or end of document after a statement",
-        "unexpected text after the value",
-        'a decimal comma? write 92.5; text goes in quotes ("..."); one key = value per line',
+        N_("unexpected text after the value"),
+        N_('a decimal comma? write 92.5; text goes in quotes ("..."); one key = value per line'),
     ),
     (
         r"^Invalid value",
-        "the value is not valid TOML",
-        'put text in quotes ("..."); write numbers alone with a dot for decimals, dates as 2025-02-01',
+        N_("the value is not valid TOML"),
+        N_(
+            'put text in quotes ("..."); write numbers alone with a dot for decimals, dates as 2025-02-01'
+        ),
     ),
-    (r"^Unclosed array", "a [ list is never closed", "close the list with ]"),
+    (r"^Unclosed array", N_("a [ list is never closed"), N_("close the list with ]")),
     (
         r"^Expected '=' after a key",
-        "a key must be followed by '='",
-        "write key = value; a key with spaces must be in quotes",
+        N_("a key must be followed by '='"),
+        N_("write key = value; a key with spaces must be in quotes"),
     ),
     (
         r"^Expected \"'\"|^Unterminated string",
-        "a quote opened here is never closed",
-        "close the text with the same quote mark on the same line",
+        N_("a quote opened here is never closed"),
+        N_("close the text with the same quote mark on the same line"),
     ),
 )
 
@@ -349,10 +359,10 @@ def _toml_problem(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> Proble
     match = re.search(r"\(at line (\d+)", raw)
     line = int(match.group(1)) if match else None
     message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", raw)
-    hint = "check quotes, '=' and [table] headers on that line"
+    hint = _("check quotes, '=' and [table] headers on that line")
     for pattern, ours, fix in _TOML_ERRORS:
         if re.search(pattern, message):
-            message, hint = ours or message, fix
+            message, hint = _(ours) if ours else message, _(fix)
             break
     if line is None:  # "at end of document": point at the line that opened what never closed
         line = _unclosed_line(text, len(text.split("\n")), toml=True)
@@ -360,16 +370,20 @@ def _toml_problem(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> Proble
     day = re.search(r"=\s*((\d{1,2})[-/.](\d{1,2})[-/.](\d{4}))\s*(#.*)?$", source_line)
     if day:  # `30-06-2025`: a date typed day first, as Indonesian writing has it
         typed, d, m, y = day.groups()[:4]
-        message = f'"{typed}" is not a TOML date'
-        hint = f"write dates year first: {y}-{int(m):02d}-{int(d):02d}"
+        message = _('"{typed}" is not a TOML date').format(typed=typed)
+        hint = _("write dates year first: {date}").format(date=f"{y}-{int(m):02d}-{int(d):02d}")
     comma = re.search(r"(?<![\w.\"'])(-?\d+),(\d+)(?![\w.])", source_line) if line else None
     if comma:  # TOML reads `92,5` as 92 and a stray `5`, whatever the message says
-        message = f'"{comma.group()}" is not a number'
-        hint = (
-            f"write {comma.group(1)}.{comma.group(2)} (a dot for decimals, no thousands separators)"
+        message = _('"{typed}" is not a number').format(typed=comma.group())
+        hint = _("write {number} (a dot for decimals, no thousands separators)").format(
+            number=f"{comma.group(1)}.{comma.group(2)}"
         )
     return Problem(
-        display_path(path), f"TOML syntax error: {message}", line, hint=hint, code="input.syntax"
+        display_path(path),
+        _("TOML syntax error: {message}").format(message=message),
+        line,
+        hint=hint,
+        code="input.syntax",
     )
 
 
@@ -435,53 +449,57 @@ _YAML_ERRORS: tuple[tuple[str, str, str], ...] = (
     # (PyYAML's problem, in plain words, the fix)
     (
         "found character '\\t'",
-        "a tab character where YAML expects spaces",
-        "YAML indents with spaces, never tabs: replace the tab with spaces",
+        N_("a tab character where YAML expects spaces"),
+        N_("YAML indents with spaces, never tabs: replace the tab with spaces"),
     ),
     (
         "mapping values are not allowed here",
-        "unexpected ':'",
-        'put a text that contains ": " in quotes ("..."); if the line starts a new field, indent it like the others',
+        N_("unexpected ':'"),
+        N_(
+            'put a text that contains ": " in quotes ("..."); if the line starts a new field, indent it like the others'
+        ),
     ),
     (
         "found undefined alias",
-        "a value starts with '*'",
-        'put a text starting with * in quotes ("...")',
+        N_("a value starts with '*'"),
+        N_('put a text starting with * in quotes ("...")'),
     ),
     (
         "cannot start any token",
-        "a value starts with a character YAML reserves",
-        'put a text starting with @, ` or % in quotes ("...")',
+        N_("a value starts with a character YAML reserves"),
+        N_('put a text starting with @, ` or % in quotes ("...")'),
     ),
     (
         "expected <block end>",
-        "the indentation does not match the lines above",
-        "fields at the same level start in the same column; a text containing quotes or ': ' goes in quotes",
+        N_("the indentation does not match the lines above"),
+        N_(
+            "fields at the same level start in the same column; a text containing quotes or ': ' goes in quotes"
+        ),
     ),
     (
         "did not find expected key",
-        "the indentation does not match the lines above",
-        "fields at the same level start in the same column",
+        N_("the indentation does not match the lines above"),
+        N_("fields at the same level start in the same column"),
     ),
     (
         "did not find expected '-' indicator",
-        "a list item does not line up with the others",
-        "start every item of a list with '- ' in the same column",
+        N_("a list item does not line up with the others"),
+        N_("start every item of a list with '- ' in the same column"),
     ),
     (
         "could not find expected ':'",
-        "a line has no 'key: value'",
-        "write key: value (with a space after the colon); put a long text in quotes",
+        N_("a line has no 'key: value'"),
+        N_("write key: value (with a space after the colon); put a long text in quotes"),
     ),
     (
         "expected ',' or ']'",
-        "a [ list is not closed on its line",
-        'close the list with ]; put a text containing ":" or "," in quotes',
+        N_("a [ list is not closed on its line"),
+        N_('close the list with ]; put a text containing ":" or "," in quotes'),
     ),
     (
         "expected ',' or '}'",
-        "a { mapping is not closed on its line",
-        'close it with }; put a text containing ":" or "," in quotes',
+        N_("a { mapping is not closed on its line"),
+        N_('close it with }; put a text containing ":" or "," in quotes'),
     ),
 )
 
@@ -565,18 +583,22 @@ def _yaml_syntax_problem(path: Path, text: str, exc: yaml.MarkedYAMLError) -> Pr
     if unclosed:
         return Problem(
             display_path(path),
-            "YAML syntax error: a quote opened here is never closed",
+            _("YAML syntax error: a quote opened here is never closed"),
             line,
-            hint="close the text with the same quote mark (\" or ') on the same line",
+            hint=_("close the text with the same quote mark (\" or ') on the same line"),
             code="input.syntax",
         )
-    message, hint = problem, "check the quotes, colons and indentation on that line"
+    message, hint = problem, _("check the quotes, colons and indentation on that line")
     for known, plain, fix in _YAML_ERRORS:
         if known in problem:
-            message, hint = plain, fix
+            message, hint = _(plain), _(fix)
             break
     return Problem(
-        display_path(path), f"YAML syntax error: {message}", line, hint=hint, code="input.syntax"
+        display_path(path),
+        _("YAML syntax error: {message}").format(message=message),
+        line,
+        hint=hint,
+        code="input.syntax",
     )
 
 
@@ -624,10 +646,12 @@ class _PlainData:
                 raise _Limit(
                     Problem(
                         self.name,
-                        f"YAML aliases (*name) expand to more than {MAX_ALIAS_VALUES} values",
+                        _("YAML aliases (*name) expand to more than {count} values").format(
+                            count=MAX_ALIAS_VALUES
+                        ),
                         line,
                         format_path(where) or None,
-                        "write the values out, or repeat fewer of them",
+                        _("write the values out, or repeat fewer of them"),
                         "input.limit",
                     )
                 )
@@ -653,8 +677,8 @@ class _PlainData:
             self.problem(
                 node,
                 loc,
-                "a YAML alias (*name) refers to the value that contains it",
-                "write the value out instead of the alias",
+                _("a YAML alias (*name) refers to the value that contains it"),
+                _("write the value out instead of the alias"),
                 "input.syntax",
             )
             return None
@@ -663,8 +687,8 @@ class _PlainData:
             self.problem(
                 node,
                 loc,
-                f"unknown YAML tag '{tag}'",
-                "remove the '!' tag: laporgen reads plain values only",
+                _("unknown YAML tag '{tag}'").format(tag=tag),
+                _("remove the '!' tag: laporgen reads plain values only"),
                 "input.syntax",
             )
             return None
@@ -691,8 +715,8 @@ class _PlainData:
                 self.problem(
                     key_node,
                     loc,
-                    "a key must be a plain name, not a list or mapping",
-                    "write key: value",
+                    _("a key must be a plain name, not a list or mapping"),
+                    _("write key: value"),
                     "input.syntax",
                 )
                 continue
@@ -708,8 +732,10 @@ class _PlainData:
                 self.problem(
                     key_node,
                     loc + (str(previous[0]),),
-                    f'"{before},{key_node.value}" inside {{ }} reads as two entries ({previous[0]}: {before} '
-                    f"and a key {key_node.value})",
+                    _(
+                        '"{before},{after}" inside {{ }} reads as two entries ({key}: {before} '
+                        "and a key {after})"
+                    ).format(before=before, after=key_node.value, key=previous[0]),
                     _comma_fix(before, key_node.value),
                     "input.type",
                 )
@@ -718,8 +744,8 @@ class _PlainData:
                 self.problem(
                     key_node,
                     loc + (str(key),),
-                    f"duplicate key '{key}'",
-                    "each key may appear once; merge the two entries",
+                    _("duplicate key '{key}'").format(key=key),
+                    _("each key may appear once; merge the two entries"),
                     "input.duplicate",
                 )
                 continue
@@ -767,8 +793,9 @@ class _PlainData:
                 self.problem(
                     a,
                     loc + (i,),
-                    f'"{a.value},{b.value}" inside [ ] reads as two numbers ({a.value} and '
-                    f"{b.value})",
+                    _(
+                        '"{before},{after}" inside [ ] reads as two numbers ({before} and {after})'
+                    ).format(before=a.value, after=b.value),
                     _comma_fix(a.value, b.value),
                     "input.type",
                 )
@@ -798,16 +825,16 @@ class _PlainData:
             self.problem(
                 node,
                 loc,
-                f"unknown YAML tag '{tag}'",
-                "remove the '!' tag: laporgen reads plain values only",
+                _("unknown YAML tag '{tag}'").format(tag=tag),
+                _("remove the '!' tag: laporgen reads plain values only"),
                 "input.syntax",
             )
         except ValueError:  # a timestamp-shaped value that is no real date: 2024-02-30
             self.problem(
                 node,
                 loc,
-                f"{node.value} is not a real date",
-                "check the day and the month (year-month-day)",
+                _("{value} is not a real date").format(value=node.value),
+                _("check the day and the month (year-month-day)"),
                 "input.value",
             )
         return None
@@ -823,8 +850,8 @@ _COLLECTION_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "omap
 def _comma_fix(whole: str, rest: str) -> str:
     """The fix for `whole,rest`: a decimal comma, unless `rest` looks like a thousands group."""
     if len(rest) == 3:
-        return (
-            f"write {whole}.{rest} if the comma is a decimal comma, or {whole}{rest} for thousands; "
+        return _(
+            "write {decimal} if the comma is a decimal comma, or {thousands} for thousands; "
             "numbers use a dot for decimals and no separators"
-        )
-    return f"write {whole}.{rest} (a dot for decimals)"
+        ).format(decimal=f"{whole}.{rest}", thousands=f"{whole}{rest}")
+    return _("write {decimal} (a dot for decimals)").format(decimal=f"{whole}.{rest}")

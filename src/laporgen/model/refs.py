@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem
+from ..i18n import _
 from .gambar import image_problem
 from .read import FieldPath
 
@@ -36,8 +37,8 @@ def check_references(c: "LkjipContent") -> list[Problem]:
     problems += [
         program.problem(
             loc,
-            f"id '{i}' is defined twice",
-            "program, kegiatan and sub-kegiatan ids must be unique",
+            _("id '{id}' is defined twice").format(id=i),
+            _("program, kegiatan and sub-kegiatan ids must be unique"),
             "ref.duplicate",
         )
         for i, loc in _repeats(node_ids)
@@ -49,8 +50,10 @@ def check_references(c: "LkjipContent") -> list[Problem]:
         problems.append(
             c.sources["document"].problem(
                 ("tahun",),
-                f"report year {c.settings.tahun} is outside the plan period {first}-{last} (rencana)",
-                "fix tahun or rencana.periode",
+                _("report year {tahun} is outside the plan period {first}-{last} (rencana)").format(
+                    tahun=c.settings.tahun, first=first, last=last
+                ),
+                _("fix tahun or rencana.periode"),
                 "ref.year",
             )
         )
@@ -58,23 +61,30 @@ def check_references(c: "LkjipContent") -> list[Problem]:
     sasaran = {i for i, _ in sasaran_ids}
     nodes = {i for i, _ in node_ids}
     kin = c.kinerja
-    problems += _dangling(kinerja, _keys("realisasi", kin.realisasi), indikator, "a plan indicator")
+    problems += _dangling(
+        kinerja, _keys("realisasi", kin.realisasi), indikator, _("a plan indicator")
+    )
     problems += _dangling(kinerja, _keys("analisis", kin.analisis), sasaran, "a sasaran")
     problems += _dangling(kinerja, _keys("dukungan", kin.dukungan), sasaran, "a sasaran")
     problems += _dangling(
-        kinerja, _keys("rencana_aksi", kin.rencana_aksi), indikator, "a plan indicator"
+        kinerja, _keys("rencana_aksi", kin.rencana_aksi), indikator, _("a plan indicator")
     )
     problems += _dangling(
-        kinerja, _keys("target_triwulan", kin.target_triwulan), indikator, "a plan indicator"
+        kinerja, _keys("target_triwulan", kin.target_triwulan), indikator, _("a plan indicator")
     )
-    problems += _dangling(kinerja, _items(("renja",), kin.renja), indikator, "a plan indicator")
+    problems += _dangling(kinerja, _items(("renja",), kin.renja), indikator, _("a plan indicator"))
     for n, row in enumerate(c.kinerja.riwayat):
         # (a report year outside the plan is the one mistake to report: not every history year as well)
         problems += [
             kinerja.problem(
                 ("riwayat", n, "tahun", str(y)),
-                f"year {y} is not before the report year {c.settings.tahun}",
-                "history rows hold earlier years; the report year's figures come from `realisasi`",
+                _("year {year} is not before the report year {tahun}").format(
+                    year=y, tahun=c.settings.tahun
+                ),
+                _(
+                    "history rows hold earlier years; the report year's figures come from "
+                    "`realisasi`"
+                ),
                 "ref.year",
             )
             for y in row.tahun
@@ -84,7 +94,7 @@ def check_references(c: "LkjipContent") -> list[Problem]:
             problems.append(
                 kinerja.problem(
                     ("riwayat", n, "id"),
-                    f"'{row.id}' is not a plan indicator",
+                    _("'{id}' is not a plan indicator").format(id=row.id),
                     _known(indikator),
                     "ref.unknown",
                 )
@@ -93,13 +103,13 @@ def check_references(c: "LkjipContent") -> list[Problem]:
     for v, pk in enumerate(c.kinerja.perjanjian_kinerja):
         where = ("perjanjian_kinerja", v)
         problems += _dangling(
-            kinerja, _items(where + ("indikator",), pk.indikator), indikator, "a plan indicator"
+            kinerja, _items(where + ("indikator",), pk.indikator), indikator, _("a plan indicator")
         )
         problems += _dangling(
             kinerja,
             _keys(where + ("target",), pk.target),
             set(pk.indikator),
-            "an indicator listed in this version's `indikator`",
+            _("an indicator listed in this version's `indikator`"),
         )
     for sid, dukungan in c.kinerja.dukungan.items():
         where = ("dukungan", sid)
@@ -107,13 +117,13 @@ def check_references(c: "LkjipContent") -> list[Problem]:
             kinerja,
             _items(where + ("program_kegiatan",), dukungan.program_kegiatan),
             nodes,
-            "a program or kegiatan in program.yaml",
+            _("a program or kegiatan in program.yaml"),
         )
         problems += _dangling(
             kinerja,
             _keys(where + ("alokasi",), dukungan.alokasi),
             nodes,
-            "a program or kegiatan in program.yaml",
+            _("a program or kegiatan in program.yaml"),
         )
     problems += _files(c.folder, c.sources["document"], [(("logo",), c.settings.logo)])
     problems += _files(c.folder.parent, c.sources["agency"], [(("logo",), c.agency.logo)])
@@ -127,8 +137,8 @@ def check_references(c: "LkjipContent") -> list[Problem]:
         problems.append(
             kinerja.problem(
                 ("perjanjian_kinerja",),
-                "the last Perjanjian Kinerja version must list plan indicators (`indikator:`)",
-                "the report measures against its targets",
+                _("the last Perjanjian Kinerja version must list plan indicators (`indikator:`)"),
+                _("the report measures against its targets"),
                 "ref.pk",
             )
         )
@@ -155,7 +165,10 @@ def _plan(rencana: "Rencana", source: "Source") -> tuple[list, list, list[Proble
             ]
     problems += [
         source.problem(
-            loc, f"id '{i}' is defined twice", "ids must be unique in the plan", "ref.duplicate"
+            loc,
+            _("id '{id}' is defined twice").format(id=i),
+            _("ids must be unique in the plan"),
+            "ref.duplicate",
         )
         for i, loc in _repeats(plan_ids + sasaran_ids)
     ]
@@ -164,8 +177,8 @@ def _plan(rencana: "Rencana", source: "Source") -> tuple[list, list, list[Proble
         problems.append(
             source.problem(
                 ("periode",),
-                f"the period {first}-{last} ends before it starts",
-                f"write the first year first: [{last}, {first}]",
+                _("the period {first}-{last} ends before it starts").format(first=first, last=last),
+                _("write the first year first: [{last}, {first}]").format(last=last, first=first),
                 "ref.year",
             )
         )
@@ -176,8 +189,12 @@ def _plan(rencana: "Rencana", source: "Source") -> tuple[list, list, list[Proble
                 problems += [
                     source.problem(
                         ("tujuan", t, "sasaran", s, "strategi", n, "tahun"),
-                        f"year {y} is outside the plan period {first}-{last}",
-                        f"a strategy runs in plan years {first}-{last}",
+                        _("year {year} is outside the plan period {first}-{last}").format(
+                            year=y, first=first, last=last
+                        ),
+                        _("a strategy runs in plan years {first}-{last}").format(
+                            first=first, last=last
+                        ),
                         "ref.year",
                     )
                     for y in st.tahun
@@ -187,8 +204,13 @@ def _plan(rencana: "Rencana", source: "Source") -> tuple[list, list, list[Proble
             problems += [
                 source.problem(
                     loc + ("target", str(y)),
-                    f"year {y} is outside the plan period {first}-{last}",
-                    f"targets are for the plan years {first}-{last}: fix the year or the plan's periode",
+                    _("year {year} is outside the plan period {first}-{last}").format(
+                        year=y, first=first, last=last
+                    ),
+                    _(
+                        "targets are for the plan years {first}-{last}: fix the year or the plan's "
+                        "periode"
+                    ).format(first=first, last=last),
                     "ref.year",
                 )
                 for y in ind.target
@@ -217,8 +239,8 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
     problems += [
         program.problem(
             loc,
-            f"id '{i}' is defined twice",
-            "program, kegiatan and sub-kegiatan ids must be unique",
+            _("id '{id}' is defined twice").format(id=i),
+            _("program, kegiatan and sub-kegiatan ids must be unique"),
             "ref.duplicate",
         )
         for i, loc in _repeats(node_ids)
@@ -230,7 +252,7 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
             problems.append(
                 program.problem(
                     ("program", p, "tujuan"),
-                    f"'{prog.tujuan}' is not a tujuan",
+                    _("'{tujuan}' is not a tujuan").format(tujuan=prog.tujuan),
                     _known(tujuan),
                     "ref.unknown",
                 )
@@ -239,7 +261,7 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
             problems.append(
                 program.problem(
                     ("program", p, "sasaran"),
-                    f"'{prog.sasaran}' is not a sasaran",
+                    _("'{sasaran}' is not a sasaran").format(sasaran=prog.sasaran),
                     _known(sasaran),
                     "ref.unknown",
                 )
@@ -249,7 +271,9 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
         problems += [
             program.problem(
                 ("matriks", m, "tahun"),
-                f"year {y} is outside {first}-{last} (tahun_awal to the plan's end)",
+                _("year {year} is outside {first}-{last} (tahun_awal to the plan's end)").format(
+                    year=y, first=first, last=last
+                ),
                 None,
                 "ref.year",
             )
@@ -271,7 +295,7 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
                 problems.append(
                     analisis.problem(
                         loc + ("indikator",),
-                        f"'{row.indikator}' is not a plan indicator",
+                        _("'{indikator}' is not a plan indicator").format(indikator=row.indikator),
                         _known(indikator),
                         "ref.unknown",
                     )
@@ -280,7 +304,9 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
                 problems.append(
                     analisis.problem(
                         loc + ("program",),
-                        f"'{row.program}' is not a program in program.yaml",
+                        _("'{program}' is not a program in program.yaml").format(
+                            program=row.program
+                        ),
                         _known(program_ids),
                         "ref.unknown",
                     )
@@ -292,7 +318,9 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
                 problems.append(
                     analisis.problem(
                         loc + ("program",),
-                        f"program '{row.program}' has no indikator to show",
+                        _("program '{program}' has no indikator to show").format(
+                            program=row.program
+                        ),
                         None,
                         "ref.unknown",
                     )
@@ -311,8 +339,10 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
                 problems.append(
                     analisis.problem(
                         ("kebijakan", n, "program", m),
-                        f"'{ref}' is not a program in program.yaml",
-                        f"write a program id or the program's name; {_known(program_ids)}",
+                        _("'{ref}' is not a program in program.yaml").format(ref=ref),
+                        _("write a program id or the program's name; {program_ids}").format(
+                            program_ids=_known(program_ids)
+                        ),
                         "ref.unknown",
                     )
                 )
@@ -337,8 +367,12 @@ def _unused_own_values(row, loc: FieldPath, source: "Source") -> list[Problem]:
     return [
         source.problem(
             loc + (own[0],),
-            f"the row prints the {', '.join(own)} of {whose}; its own {', '.join(own)} would not appear",
-            f"remove {', '.join(own)} from the row, or remove `{named}` to print the row's own values",
+            _("the row prints the {own} of {whose}; its own {own} would not appear").format(
+                own=", ".join(own), whose=whose
+            ),
+            _(
+                "remove {own} from the row, or remove `{named}` to print the row's own values"
+            ).format(own=", ".join(own), named=named),
             "ref.unused",
         )
     ]
@@ -367,8 +401,11 @@ def _pagu_years(programs, source: "Source | None", printed: set[int]) -> list[Pr
             out += [
                 source.problem(
                     loc,
-                    f"year {y} is in no column of T-C.27 (years {first}-{last}): it would not appear",
-                    "fix the year, or the plan's periode or a matrix's tahun",
+                    _(
+                        "year {year} is in no column of T-C.27 (years {first}-{last}): it would not "
+                        "appear"
+                    ).format(year=y, first=first, last=last),
+                    _("fix the year, or the plan's periode or a matrix's tahun"),
                     "ref.year",
                 )
                 for loc, y in years
@@ -405,7 +442,9 @@ def _dangling(
     source, refs: Iterable[tuple[str, FieldPath]], known: set[str], what: str
 ) -> list[Problem]:
     return [
-        source.problem(loc, f"'{ref}' is not {what}", _known(known), "ref.unknown")
+        source.problem(
+            loc, _("'{ref}' is not {what}").format(ref=ref, what=what), _known(known), "ref.unknown"
+        )
         for ref, loc in refs
         if ref not in known
     ]
@@ -413,7 +452,7 @@ def _dangling(
 
 def _known(ids: set[str]) -> str:
     listed = ", ".join(sorted(ids)[:12])
-    return f"known: {listed}" + (", …" if len(ids) > 12 else "")
+    return _("known: {listed}").format(listed=listed) + (", …" if len(ids) > 12 else "")
 
 
 def _repeats(pairs: list[tuple[str, FieldPath]]) -> list[tuple[str, FieldPath]]:

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from ..i18n import _
 from .fields import Angka, Id, Model, Rupiah, Tahun
 from .nilai import NilaiTarget
 
@@ -61,7 +62,9 @@ class KegiatanRencana(Model):
     @model_validator(mode="after")
     def _money_at_leaves(self) -> "KegiatanRencana":
         if self.sub_kegiatan and self.pagu:
-            raise ValueError("a kegiatan with sub_kegiatan takes its pagu from them; remove pagu")
+            raise ValueError(
+                _("a kegiatan with sub_kegiatan takes its pagu from them; remove pagu")
+            )
         return self
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import ast
 
+from ..i18n import _
+
 OPERATORS = (ast.Add, ast.Sub, ast.Mult, ast.Div)
 
 
@@ -19,22 +21,30 @@ def parse_rumus(text: str) -> ast.expr:
     try:
         tree = ast.parse(text.strip(), mode="eval").body
     except SyntaxError as exc:
-        raise RumusError(f"is not a formula ({exc.msg})") from None
+        raise RumusError(_("is not a formula ({reason})").format(reason=exc.msg)) from None
     for node in ast.walk(tree):
         if isinstance(node, ast.BinOp):
             if not isinstance(node.op, OPERATORS):
-                raise RumusError(f"uses an operator other than + - * / ({ast.unparse(node)})")
+                raise RumusError(
+                    _("uses an operator other than + - * / ({part})").format(part=ast.unparse(node))
+                )
         elif isinstance(node, ast.UnaryOp):
             if not isinstance(node.op, (ast.USub, ast.UAdd)):
-                raise RumusError(f"uses an operator other than + - * / ({ast.unparse(node)})")
+                raise RumusError(
+                    _("uses an operator other than + - * / ({part})").format(part=ast.unparse(node))
+                )
         elif isinstance(node, ast.Constant):
             if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
-                raise RumusError(f"holds {node.value!r}, which is not a number")
+                raise RumusError(
+                    _("holds {value}, which is not a number").format(value=repr(node.value))
+                )
         elif isinstance(node, ast.Name):
             pass
         elif not isinstance(node, (ast.operator, ast.unaryop, ast.Load)):
             raise RumusError(
-                f"uses {ast.unparse(node)}, which is not a number, a column id, + - * / or parentheses"
+                _("uses {part}, which is not a number, a column id, + - * / or parentheses").format(
+                    part=ast.unparse(node)
+                )
             )
     return tree
 

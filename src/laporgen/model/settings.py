@@ -9,8 +9,8 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from ..i18n import _
 from .fields import Angka, Id, Model, Tahun
-
 
 Sampul = Literal["standar", "kop"]
 SAMPUL = (
@@ -57,14 +57,17 @@ class Kategori(Model):
         bounds = [t.min for t in skala]
         if len(skala) < 2 or None in bounds[:-1]:
             raise ValueError(
-                "needs two or more levels, every one with a min except possibly the last (min = null)"
+                _(
+                    "needs two or more levels, every one with a min except possibly the last (min "
+                    "= null)"
+                )
             )
         if any(
             a is not None and a <= b for a, b in zip(bounds[:-1], bounds[1:]) if b is not None
         ):  # a: checked above
-            raise ValueError("levels must be listed from the highest min to the lowest")
+            raise ValueError(_("levels must be listed from the highest min to the lowest"))
         if any(t.max is not None and t.min is not None and t.max < t.min for t in skala):
-            raise ValueError("a level's max must not be below its min")
+            raise ValueError(_("a level's max must not be below its min"))
         return skala
 
 
@@ -112,7 +115,7 @@ class Tempat(Model):
         given = [k for k in ("setelah", "sebelum", "di_bawah") if getattr(self, k) is not None]
         if len(given) != 1:
             raise ValueError(
-                "give exactly one of setelah, sebelum or di_bawah (the id of another section)"
+                _("give exactly one of setelah, sebelum or di_bawah (the id of another section)")
             )
         return self
 

@@ -31,10 +31,13 @@ def _rumus(text: str) -> str:
     except RumusError as exc:
         raise PydanticCustomError(
             "rumus",
-            "the formula {why}; {hint}",
+            _("the formula {why}; {hint}"),
             {
                 "why": str(exc),
-                "hint": 'write column ids, numbers, + - * / and parentheses, e.g. "realisasi / target * 100"',
+                "hint": _(
+                    'write column ids, numbers, + - * / and parentheses, e.g. "realisasi / target '
+                    '* 100"'
+                ),
             },
         ) from None
     return text
@@ -164,8 +167,8 @@ def tabel_problems(t: DeclaredTables, source: Source) -> list[Problem]:
             out.append(
                 source.problem(
                     (*at, "id"),
-                    f'a second table with id "{tabel.id}"',
-                    "give each table its own id",
+                    _('a second table with id "{id}"').format(id=tabel.id),
+                    _("give each table its own id"),
                     "ref.tabel",
                 )
             )
@@ -176,8 +179,8 @@ def tabel_problems(t: DeclaredTables, source: Source) -> list[Problem]:
                 out.append(
                     source.problem(
                         path,
-                        f'the column "{k.judul}" has no id',
-                        "give it an id that rows name it by (letters, digits, . _ -)",
+                        _('the column "{judul}" has no id').format(judul=k.judul),
+                        _("give it an id that rows name it by (letters, digits, . _ -)"),
                         "input.value",
                     )
                 )
@@ -187,7 +190,9 @@ def tabel_problems(t: DeclaredTables, source: Source) -> list[Problem]:
                         out.append(
                             source.problem(
                                 (*path, "rumus"),
-                                f'the formula names "{name}", which is no column of the table',
+                                _(
+                                    'the formula names "{name}", which is no column of the table'
+                                ).format(name=name),
                                 _likely(name, known),
                                 "ref.tabel",
                             )
@@ -198,8 +203,10 @@ def tabel_problems(t: DeclaredTables, source: Source) -> list[Problem]:
             out.append(
                 source.problem(
                     (*at, "kolom"),
-                    f"the formulas use each other in a circle ({' → '.join(exc.args[1])})",
-                    "compute one of these columns from the others only",
+                    _("the formulas use each other in a circle ({args})").format(
+                        args=" → ".join(exc.args[1])
+                    ),
+                    _("compute one of these columns from the others only"),
                     "ref.tabel",
                 )
             )
@@ -210,8 +217,8 @@ def tabel_problems(t: DeclaredTables, source: Source) -> list[Problem]:
             out.append(
                 source.problem(
                     (*at, "kolom"),
-                    f"column id {', '.join(dup)} used twice",
-                    "give each column its own id",
+                    _("column id {dup} used twice").format(dup=", ".join(dup)),
+                    _("give each column its own id"),
                     "ref.tabel",
                 )
             )
@@ -222,8 +229,8 @@ def tabel_problems(t: DeclaredTables, source: Source) -> list[Problem]:
                     out.append(
                         source.problem(
                             (*at, "baris", r),
-                            "a group row holds only `grup: <text>`",
-                            "move the other values to a row of their own",
+                            _("a group row holds only `grup: <text>`"),
+                            _("move the other values to a row of their own"),
                             "input.value",
                         )
                     )
@@ -251,7 +258,7 @@ def tabel_problems(t: DeclaredTables, source: Source) -> list[Problem]:
                     out.append(
                         source.problem(
                             (*at, "baris", r, key),
-                            f'"{key}" is no column of the table',
+                            _('"{key}" is no column of the table').format(key=key),
                             _likely(key, known),
                             "ref.tabel",
                         )
@@ -260,8 +267,10 @@ def tabel_problems(t: DeclaredTables, source: Source) -> list[Problem]:
                     out.append(
                         source.problem(
                             (*at, "baris", r, key),
-                            f"expected a number or a note, got {str(value).lower()}",
-                            "true/false belongs in a column of format centang",
+                            _("expected a number or a note, got {value}").format(
+                                value=str(value).lower()
+                            ),
+                            _("true/false belongs in a column of format centang"),
                             "input.value",
                         )
                     )
@@ -281,7 +290,7 @@ def tabel_problems(t: DeclaredTables, source: Source) -> list[Problem]:
                     out.append(
                         source.problem(
                             (*at, "jumlah"),
-                            f'"{name}" is no number column of the table',
+                            _('"{name}" is no number column of the table').format(name=name),
                             _likely(name, sorted(n for n in numeric if n is not None)),
                             "ref.tabel",
                         )
@@ -309,8 +318,10 @@ def _likely(name: str, known: list[str]) -> str:
 
     close = difflib.get_close_matches(name, known, 1, 0.6)
     if close:
-        return f'did you mean "{close[0]}"? columns: {", ".join(known)}'
-    return f"columns: {', '.join(known)}" if known else "declare the column first"
+        return _('did you mean "{close}"? columns: {known}').format(
+            close=close[0], known=", ".join(known)
+        )
+    return f"columns: {', '.join(known)}" if known else _("declare the column first")
 
 
 def numbers(row: dict[str, object]) -> dict[str, Decimal]:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from .. import collector
 from ..errors import LaporgenError, Problem
-from ..i18n import _
+from ..i18n import N_, _, ngettext
 from .fields import shown
 from .read import FieldPath, Source, read_data
 
@@ -40,10 +40,12 @@ def validate(
                 [
                     Problem(
                         source.name,
-                        "the file is empty",
+                        _("the file is empty"),
                         None,
                         None,
-                        f"it needs {', '.join(needed)}; see the example in content/",
+                        _("it needs {fields}; see the example in content/").format(
+                            fields=", ".join(needed)
+                        ),
                         "input.missing",
                     )
                 ]
@@ -139,12 +141,14 @@ def _problems(
         if deeper:
             out += [_problem(e, source, model, names) for e in deeper]
             continue
-        expected = ", or ".join(dict.fromkeys(_expected(e) for e in alternatives))
+        expected = _(", or ").join(dict.fromkeys(_expected(e) for e in alternatives))
         out.append(
             source.problem(
                 where,
-                f"expected {expected}, got {shown(alternatives[0].got)}",
-                "write one of these, spelled exactly so",
+                _("expected {expected}, got {got}").format(
+                    expected=expected, got=shown(alternatives[0].got)
+                ),
+                _("write one of these, spelled exactly so"),
                 "input.value",
             )
         )
@@ -167,29 +171,34 @@ def _misspelt(e: _Error, errors: list[_Error]) -> bool:
 def _expected(e: _Error) -> str:
     """What an alternative of a union accepts, in words."""
     if e.kind == "literal_error":
-        return f"one of {e.ctx.get('expected', '')}"
-    return _EXPECTED.get(
-        e.kind, "a number" if e.kind in ("number", "whole_number") else e.kind.replace("_", " ")
-    )
+        return _("one of {choices}").format(choices=_choices(e.ctx))
+    if e.kind in _EXPECTED:
+        return _(_EXPECTED[e.kind])
+    return _("a number") if e.kind in ("number", "whole_number") else e.kind.replace("_", " ")
+
+
+def _choices(ctx: dict) -> str:
+    """pydantic's list of a literal's values ("'last', 'sum' or 'max'"), its "or" translated."""
+    return str(ctx.get("expected", "")).replace(" or ", _(" or "))
 
 
 _EXPECTED = {
-    "dict_type": "a mapping (key: value lines)",
-    "model_type": "a mapping (key: value lines)",
-    "model_attributes_type": "a mapping (key: value lines)",
-    "list_type": "a list",
-    "tuple_type": "a list",
-    "string_type": "text",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "date_type": "a date (year-month-day)",
-    "date_parsing": "a date (year-month-day)",
-    "date_from_datetime_parsing": "a date (year-month-day)",
-    "date_from_datetime_inexact": "a date (year-month-day)",
-    "none_required": "nothing",
+    "dict_type": N_("a mapping (key: value lines)"),
+    "model_type": N_("a mapping (key: value lines)"),
+    "model_attributes_type": N_("a mapping (key: value lines)"),
+    "list_type": N_("a list"),
+    "tuple_type": N_("a list"),
+    "string_type": N_("text"),
+    "bool_type": N_("true or false"),
+    "bool_parsing": N_("true or false"),
+    "int_type": N_("a whole number"),
+    "int_parsing": N_("a whole number"),
+    "int_from_float": N_("a whole number"),
+    "date_type": N_("a date (year-month-day)"),
+    "date_parsing": N_("a date (year-month-day)"),
+    "date_from_datetime_parsing": N_("a date (year-month-day)"),
+    "date_from_datetime_inexact": N_("a date (year-month-day)"),
+    "none_required": N_("nothing"),
 }
 
 
@@ -204,74 +213,94 @@ def _problem(
         have = loc[-1]
         return source.problem(
             loc[:-1],
-            f"expected {n} values, got {have}" if n else f"value {have + 1} is missing",
-            f"give exactly {n} values in [ ], separated by ', '" if n else None,
+            _("expected {count} values, got {got}").format(count=n, got=have)
+            if n
+            else _("value {number} is missing").format(number=have + 1),
+            _("give exactly {count} values in [ ], separated by ', '").format(count=n)
+            if n
+            else None,
             "input.value",
         )
     if kind == "missing":
         add = f"`{loc[-1]} = …`" if source.path.suffix == ".toml" else f"`{loc[-1]}:`"
-        return source.problem(loc, "required field is missing", f"add {add}", "input.missing")
+        return source.problem(
+            loc, _("required field is missing"), _("add {field}").format(field=add), "input.missing"
+        )
     if kind == "extra_forbidden":
         return source.problem(
-            loc, f"unknown field '{loc[-1]}'", _unknown_hint(model, loc), "input.unknown"
+            loc,
+            _("unknown field '{field}'").format(field=loc[-1]),
+            _unknown_hint(model, loc),
+            "input.unknown",
         )
     if kind in ("number", "whole_number", "rumus"):
         hint = ctx.get("hint")
         message = e.raw["msg"]
         if hint and message.endswith(f"; {hint}"):
             message = message[: -len(hint) - 2]
-        code = "input.value" if message.startswith(("must", "the number")) else "input.type"
+        # the checks of fields.py mark a value out of range (too large, negative) in the context
+        code = ctx.get("code", "input.type")
     elif kind == "literal_error":
         message, code = (
-            f"expected one of {ctx.get('expected', '')}, got {shown(got)}",
+            _("expected one of {choices}, got {got}").format(choices=_choices(ctx), got=shown(got)),
             "input.value",
         )
-        hint = "write one of these, spelled exactly so"
+        hint = _("write one of these, spelled exactly so")
     elif kind in ("dict_type", "model_type", "model_attributes_type"):
-        message = f"expected a mapping (key: value lines), got {shown(got)}"
-        hint = "write key: value lines, indented under it, or {key: value, key: value}"
+        message = _("expected a mapping (key: value lines), got {got}").format(got=shown(got))
+        hint = _("write key: value lines, indented under it, or {key: value, key: value}")
     elif kind == "finite_number":
-        message = f"expected a number, got {shown(got)}"
-        hint = "write an ordinary number, e.g. 92.5 (.nan and .inf are not numbers)"
+        message = _("expected a number, got {got}").format(got=shown(got))
+        hint = _("write an ordinary number, e.g. 92.5 (.nan and .inf are not numbers)")
     elif kind in ("list_type", "tuple_type"):
-        message = f"expected a list (lines starting with '- '), got {shown(got)}"
-        hint = "write the items as [a, b] or one per line starting with '- '"
+        message = _("expected a list (lines starting with '- '), got {got}").format(got=shown(got))
+        hint = _("write the items as [a, b] or one per line starting with '- '")
     elif kind == "string_type":
-        message = f"expected text, got {shown(got)}"
+        message = _("expected text, got {got}").format(got=shown(got))
         hint = (
-            "write the text after the colon"
+            _("write the text after the colon")
             if got is None
-            else f'put it in quotes: "{shown(got)}"'
+            else _('put it in quotes: "{value}"').format(value=shown(got))
             if not isinstance(got, (list, dict))
-            else "write a single text, in quotes if it contains ':' or starts with '[' or '{'"
+            else _("write a single text, in quotes if it contains ':' or starts with '[' or '{'")
         )
     elif kind in ("int_type", "int_parsing", "int_from_float"):
-        message, hint = f"expected a whole number, got {shown(got)}", "write digits only, e.g. 2024"
+        message = _("expected a whole number, got {got}").format(got=shown(got))
+        hint = _("write digits only, e.g. 2024")
     elif kind in ("bool_type", "bool_parsing"):
-        message, hint = f"expected true or false, got {shown(got)}", "write true or false"
+        message = _("expected true or false, got {got}").format(got=shown(got))
+        hint = _("write true or false")
     elif kind.startswith("date_"):
-        message, hint = f"expected a date, got {shown(got)}", _date_hint(got)
+        message, hint = _("expected a date, got {got}").format(got=shown(got)), _date_hint(got)
     elif kind == "string_pattern_mismatch":
         message, hint, code = _pattern_problem(str(got), ctx.get("pattern", ""))
     elif kind == "string_too_short":
         message, hint, code = (
-            "must not be empty",
-            "write a value, or remove the line if the field is optional",
+            _("must not be empty"),
+            _("write a value, or remove the line if the field is optional"),
             "input.value",
         )
     elif kind == "string_too_long":
-        message = f"is longer than {ctx.get('max_length')} characters, got {shown(got)}"
-        hint, code = "shorten it", "input.value"
+        message = _("is longer than {length} characters, got {got}").format(
+            length=ctx.get("max_length"), got=shown(got)
+        )
+        hint, code = _("shorten it"), "input.value"
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         message, hint, code = _range_problem(kind, got, ctx)
     elif kind == "too_short":
         least = ctx.get("min_length", 1)
-        message = f"needs at least {least} item{'s' if least != 1 else ''}, got {ctx.get('actual_length', 0)}"
-        hint, code = "add the missing items", "input.value"
+        message = ngettext(
+            "needs at least {least} item, got {got}",
+            "needs at least {least} items, got {got}",
+            least,
+        ).format(least=least, got=ctx.get("actual_length", 0))
+        hint, code = _("add the missing items"), "input.value"
     elif kind == "too_long":
-        message = f"expected at most {ctx.get('max_length')} values, got {ctx.get('actual_length')}"
+        message = _("expected at most {count} values, got {got}").format(
+            count=ctx.get("max_length"), got=ctx.get("actual_length")
+        )
         hint, code = (
-            "remove the extra values (a decimal comma? write 24.72, not 24,72)",
+            _("remove the extra values (a decimal comma? write 24.72, not 24,72)"),
             "input.value",
         )
     elif kind == "value_error":
@@ -280,15 +309,15 @@ def _problem(
         message = e.raw["msg"]
         message = message[0].lower() + message[1:] if message else message
         if got is not None and not isinstance(got, (dict, list)):
-            message += f", got {shown(got)}"
+            message += _(", got {got}").format(got=shown(got))
     if kind == "rumus":
         code = "input.value"
     if kind in ("string_too_long", "string_pattern_mismatch") and (
         named := _name_in_id_hint(model, loc, got, names)
     ):
-        message, hint = f"expected an id, got a name ({shown(got)})", named
+        message, hint = _("expected an id, got a name ({got})").format(got=shown(got)), named
     if e.at_key and str(got) not in message:
-        message = f"the key {shown(got)}: {message}"
+        message = _("the key {key}: {message}").format(key=shown(got), message=message)
     return source.problem(loc, message, hint, code)
 
 
@@ -311,10 +340,10 @@ def _name_in_id_hint(
     home = next((f for f in ("nama", "uraian", "judul") if f in beside and f != loc[-1]), None)
     if home is None:
         return None
-    return (
-        f"a name goes in `{home}:`; `{loc[-1]}` takes an id (letters, digits, '.', '_' or '-', "
+    return _(
+        "a name goes in `{home}:`; `{field}` takes an id (letters, digits, '.', '_' or '-', "
         "no spaces, e.g. IS1.1)"
-    )
+    ).format(home=home, field=loc[-1])
 
 
 def _unknown_hint(model: type[BaseModel], loc: FieldPath) -> str:
@@ -323,11 +352,13 @@ def _unknown_hint(model: type[BaseModel], loc: FieldPath) -> str:
     allowed = _fields_at(model, loc[:-1]) - {name}
     guess = difflib.get_close_matches(name, sorted(allowed), n=1)
     if guess:
-        return f"did you mean '{guess[0]}'?"
+        return _("did you mean '{field}'?").format(field=guess[0])
     homes = sorted(field for field in allowed if name in _fields_at(model, loc[:-1] + (field,)))
     if homes:
-        return f"'{name}' belongs under '{homes[0]}:' ({homes[0]}: {{{name}: …}})"
-    return "remove it, or check the spelling"
+        return _("'{field}' belongs under '{home}:' ({home}: {{{field}: …}})").format(
+            field=name, home=homes[0]
+        )
+    return _("remove it, or check the spelling")
 
 
 def _date_hint(got: Any) -> str:
@@ -335,25 +366,33 @@ def _date_hint(got: Any) -> str:
     match = re.fullmatch(r"\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*", str(got))
     if match:
         day, month, year = match.groups()
-        return f"write year-month-day: {year}-{int(month):02d}-{int(day):02d}"
-    return "write year-month-day, e.g. 2024-12-31"
+        return _("write year-month-day: {date}").format(
+            date=f"{year}-{int(month):02d}-{int(day):02d}"
+        )
+    return _("write year-month-day, e.g. 2024-12-31")
 
 
 def _pattern_problem(got: str, pattern: str) -> tuple[str, str, str]:
     if pattern.startswith("^[A-Za-z0-9][A-Za-z0-9._"):
         return (
-            f'"{got}" is not a valid id',
-            "an id is letters, digits, '.', '_' or '-', starting with a letter or digit, no spaces (e.g. IS1.1)",
+            _('"{got}" is not a valid id').format(got=got),
+            _(
+                "an id is letters, digits, '.', '_' or '-', starting with a letter or digit, no spaces (e.g. IS1.1)"
+            ),
             "input.value",
         )
     digits = re.fullmatch(r"\^\\d\{(\d+)\}\$", pattern)
     if digits:
         return (
-            f'expected {digits.group(1)} digits, got "{got}"',
-            f"write the {digits.group(1)} digits in quotes, without spaces",
+            _('expected {count} digits, got "{got}"').format(count=digits.group(1), got=got),
+            _("write the {count} digits in quotes, without spaces").format(count=digits.group(1)),
             "input.value",
         )
-    return f'"{got}" does not have the expected form ({pattern})', "check the value", "input.value"
+    return (
+        _('"{got}" does not have the expected form ({pattern})').format(got=got, pattern=pattern),
+        _("check the value"),
+        "input.value",
+    )
 
 
 def _range_problem(kind: str, got: Any, ctx: dict) -> tuple[str, str, str]:
@@ -362,19 +401,23 @@ def _range_problem(kind: str, got: Any, ctx: dict) -> tuple[str, str, str]:
         kind == "less_than_equal" and bound == 2200
     ):
         return (
-            f"expected a year between 1900 and 2200, got {shown(got)}",
-            "write the full year, e.g. 2024",
+            _("expected a year between 1900 and 2200, got {got}").format(got=shown(got)),
+            _("write the full year, e.g. 2024"),
             "input.value",
         )
     if kind == "greater_than_equal" and bound == 0:
-        return f"must not be negative, got {shown(got)}", "write 0 or more", "input.value"
-    words = {
-        "greater_than_equal": "at least",
-        "less_than_equal": "at most",
-        "greater_than": "more than",
-        "less_than": "less than",
+        return (
+            _("must not be negative, got {got}").format(got=shown(got)),
+            _("write 0 or more"),
+            "input.value",
+        )
+    message = {
+        "greater_than_equal": N_("must be at least {bound}, got {got}"),
+        "less_than_equal": N_("must be at most {bound}, got {got}"),
+        "greater_than": N_("must be more than {bound}, got {got}"),
+        "less_than": N_("must be less than {bound}, got {got}"),
     }[kind]
-    return f"must be {words} {bound}, got {shown(got)}", "fix the value", "input.value"
+    return _(message).format(bound=bound, got=shown(got)), _("fix the value"), "input.value"
 
 
 def _annotation_at(model: type[BaseModel], loc: FieldPath) -> Any:
