@@ -261,6 +261,8 @@ print(f"{_('error:')} {problem}")
 def _english_afterwards():
     """A test here may switch laporgen to Indonesian in this process; the tests after it read
     English (conftest)."""
+
+
 # ----------------------------------------------------------- every message of the input layer
 # The bad-input corpus (tests/bad_inputs, made and run as tests/test_bad_inputs.py does) run once
 # in each language: the same problems, each line translated, its place and code unchanged.
@@ -271,7 +273,6 @@ REPORT_LINE = re.compile(
 )
 """A problem (`error: file:line: …; fix [code]`, stderr) or a finding (`E file:line: … [code]`,
 stdout); the prefix `error:` is the CLI's own word, translated too."""
-
 
 
 @pytest.fixture
@@ -484,6 +485,8 @@ def test_a_browser_shows_the_error_page_and_the_stopped_banner_in_indonesian(
         message="no banner within 30 s of the server stopping",
     )
     assert stopped == "laporgen serve tidak menjawab: halaman ini mungkin sudah tidak mutakhir."
+
+
 def report_lines(text: str) -> list[re.Match]:
     return [m for line in text.splitlines() if (m := REPORT_LINE.match(line))]
 
@@ -492,8 +495,14 @@ def assert_translated(english: str, indonesian: str) -> None:
     """Line by line: the same place and code, different words."""
     en, id_ = report_lines(english), report_lines(indonesian)
     assert len(en) == len(id_), (english, indonesian)
+    # a file's path stays as it is; a place that is a word ("command line") is translated
+    catalogue = gettext.translation(i18n.DOMAIN, i18n.LOCALE_DIR, languages=["id"])
     for e, i in zip(en, id_, strict=True):
-        assert (e["severity"], e["where"], e["code"]) == (i["severity"], i["where"], i["code"])
+        assert (e["severity"], catalogue.gettext(e["where"]), e["code"]) == (
+            i["severity"],
+            i["where"],
+            i["code"],
+        )
         assert e["rest"] != i["rest"], f"not translated: {e.string}"
 
 

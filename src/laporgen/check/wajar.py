@@ -20,7 +20,6 @@ from ..model.content import LkjipContent, RenstraContent
 from ..model.nilai import nilai_of, satuan_of
 from ..model.read import FieldPath
 from ..numbers import angka, persen, rupiah
-from ..i18n import _
 from .findings import Finding, pendek
 
 PERSEN = frozenset({"%", "persen", "prosen"})
