@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from ..compute.renstra import NodeRencana, RenstraFigures, kondisi_akhir
 from ..model.content import RenstraContent
+from ..document.cells import isian
 from ..model.nilai import nilai_of, satuan_of
 from ..model.read import FieldPath
 from ..numbers import angka, persen, rupiah
@@ -76,7 +77,7 @@ def _pelayanan(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                         "evaluasi",
                         ("kinerja_pelayanan", "indikator", n, "tercetak", "rasio", str(year)),
                         f"T-C.23 {year}: rasio printed {angka(printed)}, computed {angka(computed, desimal_of(printed))} "
-                        f"({angka(i.realisasi.get(year))} / {angka(i.target.get(year))} x 100, rounded half-up)",
+                        f"({isian(i.realisasi.get(year))} / {isian(i.target.get(year))} x 100, rounded half-up)",
                         "rasio",
                     )
                 )
@@ -370,7 +371,7 @@ def _urusan(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                     "E",
                     "analisis",
                     ("indikator_urusan", "baris", n, "tercetak_akhir"),
-                    f"T-C.28 '{row.nama}': kondisi akhir printed {angka(printed)}, the last target is {angka(row.akhir)}",
+                    f"T-C.28 '{row.nama}': kondisi akhir printed {angka(printed)}, the last target is {isian(row.akhir)}",
                     "akhir",
                 )
             )

@@ -21,7 +21,7 @@ from decimal import Decimal
 from ..compute.lkjip import LkjipFigures
 from ..compute.renstra import RenstraFigures
 from ..model.content import LkjipContent, RenstraContent
-from ..model.nilai import nilai_of
+from ..model.nilai import angka_of, nilai_of
 from ..model.read import FieldPath
 from ..numbers import angka, rupiah
 from .findings import Finding, pendek
@@ -81,7 +81,7 @@ def silang_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     for v, pk in enumerate(c.kinerja.perjanjian_kinerja):
         for iid, target in pk.target.items():
             loc, ind = plan[iid]
-            own = ind.target.get(tahun)
+            own = angka_of(ind.target.get(tahun))  # text is never compared: no slip
             if own is not None and own != target:
                 out.append(
                     _finding(
@@ -99,7 +99,7 @@ def silang_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
             continue
         loc, ind = plan[row.id]
         for year, fakta in row.tahun.items():
-            own = ind.target.get(year)
+            own = angka_of(ind.target.get(year))
             if fakta.target is not None and own is not None and fakta.target != own:
                 out.append(
                     _finding(
@@ -156,7 +156,14 @@ def _rows(
 ) -> Iterator[tuple[str, FieldPath, str, str, dict[int, Decimal | None], str | None]]:
     """(part, loc, label, name, targets by year, parent id) of every indicator row of every table."""
     for loc, ind in c.rencana.located_indikator():
-        yield "rencana", loc, f"{ind.id} (T-C.25)", ind.nama, dict(ind.target), None
+        yield (
+            "rencana",
+            loc,
+            f"{ind.id} (T-C.25)",
+            ind.nama,
+            {y: angka_of(v) for y, v in ind.target.items()},
+            None,
+        )
     if c.evaluasi.kinerja_pelayanan:
         for k, row in enumerate(c.evaluasi.kinerja_pelayanan.indikator):
             yield (
@@ -164,7 +171,7 @@ def _rows(
                 ("kinerja_pelayanan", "indikator", k),
                 "T-C.23",
                 row.nama,
-                dict(row.target),
+                {y: angka_of(v) for y, v in row.target.items()},
                 None,
             )
     if c.program:

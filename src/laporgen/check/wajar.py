@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from ..model.content import LkjipContent, RenstraContent
-from ..model.nilai import nilai_of, satuan_of
+from ..model.nilai import angka_of, nilai_of, satuan_of
 from ..model.read import FieldPath
 from ..numbers import angka, persen, rupiah
 from .findings import Finding, pendek
@@ -216,7 +216,7 @@ def wajar_lkjip(c: LkjipContent) -> list[Finding]:
             "rencana",
             loc + ("target", str(tahun)),
             f"{ind.id} {tahun}",
-            ind.target.get(tahun),
+            angka_of(ind.target.get(tahun)),
             fakta.nilai if fakta else None,
         )
     for p_no, p in enumerate(c.program.program):
@@ -302,7 +302,9 @@ def wajar_renstra(c: RenstraContent) -> list[Finding]:
     for loc, ind in c.rencana.located_indikator():
         out.satuan("rencana", loc + ("satuan",), ind.id, ind.nama, ind.satuan)
         for year, value in ind.target.items():
-            out.target("rencana", loc + ("target", str(year)), f"{ind.id} {year}", value, None)
+            out.target(
+                "rencana", loc + ("target", str(year)), f"{ind.id} {year}", angka_of(value), None
+            )
     ev = c.evaluasi
     if ev.kinerja_pelayanan:
         for n, row in enumerate(ev.kinerja_pelayanan.indikator):
@@ -311,8 +313,8 @@ def wajar_renstra(c: RenstraContent) -> list[Finding]:
                     "evaluasi",
                     ("kinerja_pelayanan", "indikator", n, "target", str(year)),
                     f"T-C.23 '{pendek(row.nama)}' {year}",
-                    target,
-                    row.realisasi.get(year),
+                    angka_of(target),
+                    angka_of(row.realisasi.get(year)),
                 )
     if ev.anggaran_realisasi:
         for loc, row in _uraian(ev.anggaran_realisasi.uraian, ("anggaran_realisasi", "uraian")):

@@ -15,6 +15,7 @@ from decimal import Decimal
 from ..model.anggaran import IndikatorProgram, Kegiatan, Program, SubKegiatan
 from ..model.content import LkjipContent
 from ..model.lkjip import Realisasi
+from ..model.nilai import angka_of, angka_semua
 from ..model.renstra import Indikator, Sasaran, Tujuan
 from ..model.sumber_daya import Aset, Formasi
 from ..numbers import bulatkan
@@ -228,11 +229,11 @@ def lkjip_figures(c: LkjipContent) -> LkjipFigures:
 
     def measure(ind: Indikator, tujuan: Tujuan, sasaran: Sasaran | None) -> IndikatorKinerja:
         fakta = c.kinerja.realisasi.get(ind.id)
-        target = targets.get(ind.id, ind.target.get(tahun))
+        target = targets.get(ind.id, angka_of(ind.target.get(tahun)))
         realisasi = fakta.nilai if fakta else None
         mentah = capaian_persen(target, realisasi, ind.arah, ind.rumus_negatif)
         capaian = batasi(mentah, basis.batas)
-        akhir = target_akhir(ind.target, ind.akhir, c.rencana.periode[1])
+        akhir = target_akhir(angka_semua(ind.target), ind.akhir, c.rencana.periode[1])
         kemajuan = tingkat_kemajuan(realisasi, akhir, ind.arah, ind.rumus_negatif)
         return IndikatorKinerja(
             ind,
@@ -467,7 +468,7 @@ def _triwulan(c: LkjipContent) -> tuple[Triwulan, ...]:
             plan[iid],
             tuple(nilai),
             total_triwulan(nilai, plan[iid].agregasi_triwulan),
-            plan[iid].target.get(depan),
+            angka_of(plan[iid].target.get(depan)),
         )
         for iid, nilai in c.kinerja.target_triwulan.items()
     )

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .fields import Angka, Id, Model, Tahun
+from .nilai import Isian
 
 
 class StrategiSwot(Model):
@@ -79,8 +80,8 @@ class BarisUrusan(Model):
     program: Id | None = None
     nama: str | None = None
     satuan: str | None = None
-    kondisi_awal: Angka | None = None
-    target: dict[Tahun, Angka | None] = {}
+    kondisi_awal: Isian | None = None
+    target: dict[Tahun, Isian | None] = {}
     sumber_data: str | None = None
     tercetak_akhir: Angka | None = Field(None, description="Kondisi akhir as printed")
 

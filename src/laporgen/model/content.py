@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .anggaran import ProgramTree
 from .lkjip import Kinerja
+from .nilai import angka_of
 from .organisasi import Agency
 from .read import Source
 from .renstra import Rencana
@@ -143,7 +144,7 @@ class RenstraContent:
         out: RealisasiValues = {}
         kp = self.evaluasi.kinerja_pelayanan
         for i in kp.indikator if kp else []:
-            out[("realisasi", i.nama, i.nama)] = dict(i.realisasi)
+            out[("realisasi", i.nama, i.nama)] = {y: angka_of(v) for y, v in i.realisasi.items()}
         ar = self.evaluasi.anggaran_realisasi
         stack = list(ar.uraian) if ar else []
         while stack:
