@@ -95,7 +95,7 @@ def _isian(value: Any) -> Decimal | Tertulis:
 
 def _text_hint(text: str) -> str:
     """The fix for text where a value goes: a number with a unit, or a note to print as written."""
-    if m := re.fullmatch(r"(-?\d+(?:\.\d+)?)\s+([^\d\s].*)", text):
+    if m := re.fullmatch(r"(-?\d+(?:\.\d+)?)\s+([^\d\s][^\d]*)", text):
         return _(
             'write {number} (the indicator\'s satuan applies), or {{teks: "{text}"}} to print it as '
             "written (never computed)"
