@@ -16,6 +16,7 @@ from ..compute.capaian import celah
 from ..compute.lkjip import LkjipFigures, NodeAnggaran
 from ..model.content import LkjipContent
 from ..model.read import FieldPath
+from ..document.cells import isian
 from ..model.renstra import Indikator
 from ..numbers import angka, persen, rupiah
 from .findings import Finding, differs, placeholders
@@ -55,7 +56,7 @@ def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
             continue
         t = i.fakta.tercetak
         loc = ("realisasi", i.indikator.id, "tercetak")
-        how = f"{angka(i.realisasi)} / {angka(i.target)} x 100"
+        how = f"{angka(i.realisasi)} / {isian(i.target)} x 100"
         if differs(t.capaian, i.capaian):
             out.append(
                 _finding(

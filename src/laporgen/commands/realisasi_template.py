@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from ..compute.lkjip import lkjip_figures
 from ..model.content import LkjipContent
+from ..model.nilai import Tertulis
 from .xlsx_cells import HEAD_FILL, READ_ONLY_FILL, workbook_bytes
 
 INDIKATOR = "Indikator"
@@ -40,7 +41,8 @@ class BarisIndikator:
     id: str
     nama: str
     satuan: str
-    target: Decimal | None
+    target: Decimal | str | None
+    """The report year's target; a predikat or "n.a" as its text (the column is for reference)."""
     realisasi: Decimal | None
     triwulan: tuple[Decimal | None, ...] | None
     """Next year's TW I-IV targets; None when the indicator has none (yet)."""
@@ -90,7 +92,8 @@ def indikator_rows(c: LkjipContent) -> list[BarisIndikator]:
     sasaran's indicators."""
     figures = lkjip_figures(c)
     target = {
-        row.indikator.id: row.target for row in (*figures.indikator_tujuan, *figures.indikator)
+        row.indikator.id: row.target.teks if isinstance(row.target, Tertulis) else row.target
+        for row in (*figures.indikator_tujuan, *figures.indikator)
     }
     rows = []
     for tujuan in c.rencana.tujuan:
@@ -104,7 +107,7 @@ def indikator_rows(c: LkjipContent) -> list[BarisIndikator]:
     return rows
 
 
-def _baris(c: LkjipContent, ind, target: Decimal | None, sasaran: bool) -> BarisIndikator:
+def _baris(c: LkjipContent, ind, target: Decimal | str | None, sasaran: bool) -> BarisIndikator:
     fakta = c.kinerja.realisasi.get(ind.id)
     triwulan = c.kinerja.target_triwulan.get(ind.id)
     return BarisIndikator(

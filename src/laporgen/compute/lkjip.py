@@ -15,7 +15,7 @@ from decimal import Decimal
 from ..model.anggaran import IndikatorProgram, Kegiatan, Program, SubKegiatan
 from ..model.content import LkjipContent
 from ..model.lkjip import Realisasi
-from ..model.nilai import angka_of, angka_semua
+from ..model.nilai import Tertulis, angka_of, angka_semua
 from ..model.renstra import Indikator, Sasaran, Tujuan
 from ..model.sumber_daya import Aset, Formasi
 from ..numbers import bulatkan
@@ -33,7 +33,8 @@ class IndikatorKinerja:
     indikator: Indikator
     tujuan: Tujuan
     sasaran: Sasaran | None
-    target: Decimal | None
+    target: Decimal | Tertulis | None
+    """The report year's target; text (a predikat, "n.a") as written, never computed."""
     realisasi: Decimal | None
     fakta: Realisasi | None
     capaian: Decimal | None
@@ -147,7 +148,7 @@ class Triwulan:
 
 @dataclass(frozen=True)
 class TahunRiwayat:
-    target: Decimal | None
+    target: Decimal | Tertulis | None
     realisasi: Decimal | None
     capaian: Decimal | None
 
@@ -229,9 +230,9 @@ def lkjip_figures(c: LkjipContent) -> LkjipFigures:
 
     def measure(ind: Indikator, tujuan: Tujuan, sasaran: Sasaran | None) -> IndikatorKinerja:
         fakta = c.kinerja.realisasi.get(ind.id)
-        target = targets.get(ind.id, angka_of(ind.target.get(tahun)))
+        target = targets.get(ind.id, ind.target.get(tahun))
         realisasi = fakta.nilai if fakta else None
-        mentah = capaian_persen(target, realisasi, ind.arah, ind.rumus_negatif)
+        mentah = capaian_persen(angka_of(target), realisasi, ind.arah, ind.rumus_negatif)
         capaian = batasi(mentah, basis.batas)
         akhir = target_akhir(angka_semua(ind.target), ind.akhir, c.rencana.periode[1])
         kemajuan = tingkat_kemajuan(realisasi, akhir, ind.arah, ind.rumus_negatif)
@@ -488,7 +489,9 @@ def _riwayat(
     for r in c.kinerja.riwayat:
         years = {
             y: TahunRiwayat(
-                v.target, v.realisasi, batasi(capaian_persen(v.target, v.realisasi), basis.batas)
+                v.target,
+                v.realisasi,
+                batasi(capaian_persen(angka_of(v.target), v.realisasi), basis.batas),
             )
             for y, v in r.tahun.items()
         }

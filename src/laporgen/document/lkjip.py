@@ -24,6 +24,7 @@ from .builder import (
     signature,
     toc_entries,
 )
+from .cells import nilai_isian
 from .front import settle_empty
 from .kalimat import para
 from .keep import laid_out
@@ -468,7 +469,7 @@ def narrative_context(c: LkjipContent, f: LkjipFigures) -> dict[str, Any]:
                 "kemajuan": persen(i.kemajuan, tanda=True),
                 "efisiensi": persen(i.efisiensi, tanda=True),
                 "kategori": i.kategori or "-",
-                "target": nilai(i.target, i.indikator.satuan),
+                "target": nilai_isian(i.target, i.indikator.satuan),
                 "realisasi": nilai(i.realisasi, i.indikator.satuan),
             }
             for i in (*f.indikator, *f.indikator_tujuan)

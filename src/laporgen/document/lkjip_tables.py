@@ -1027,9 +1027,9 @@ def _rp_or_blank(value: Decimal) -> str:
     return "" if value == 0 else rupiah(value, False)
 
 
-def _nilai(value: Decimal | None) -> str:
-    """An input value (target, realisasi) with its own decimals."""
-    return angka(value)
+def _nilai(value: Decimal | Tertulis | None) -> str:
+    """An input value (target, realisasi) with its own decimals; text as written."""
+    return isian(value)
 
 
 def _sasaran_cells(s: SasaranKinerja, n: int) -> tuple[Cell, ...]:

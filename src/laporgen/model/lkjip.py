@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from .fields import Angka, Id, Model, Rupiah, Tahun
+from .nilai import Isian
 
 
 # ---------------------------------------------------------------------------------- kinerja
@@ -31,7 +32,9 @@ class Realisasi(Model):
 
 
 class NilaiTahun(Model):
-    target: Angka | None = None
+    target: Isian | None = Field(
+        None, description='A number, or a predikat ("BB") or "n.a" printed as written'
+    )
     realisasi: Angka | None = None
 
 
