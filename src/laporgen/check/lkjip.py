@@ -68,7 +68,12 @@ def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                     "capaian",
                 )
             )
-        if t.kategori is not None and t.kategori.lower() != (i.kategori or "").lower():
+        # without a capaian (a target printed as text, no realisasi) no kategori can be judged
+        if (
+            t.kategori is not None
+            and i.capaian is not None
+            and t.kategori.lower() != (i.kategori or "").lower()
+        ):
             out.append(
                 _finding(
                     c,
@@ -196,7 +201,7 @@ def _dokumen(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                 "kinerja",
                 ("tercetak", "rata_rata_capaian"),
                 f"printed {angka(t.rata_rata_capaian)}, computed {persen(f.rata_rata)} "
-                f"(mean of {len(f.indikator)} indicators' capaian)",
+                f"(mean of {sum(i.capaian is not None for i in f.indikator)} indicators' capaian)",
                 "rata_rata",
             )
         )

@@ -288,6 +288,8 @@ def angka_lkjip(c, f) -> list[Angka]:
             ("target", angka_of(i.target), unit),
             ("realisasi", i.realisasi, unit),
         ):
+            if value is None:
+                continue
             out.append(
                 Angka(
                     ukuran,

@@ -100,13 +100,14 @@ def silang_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
         loc, ind = plan[row.id]
         for year, fakta in row.tahun.items():
             own = angka_of(ind.target.get(year))
-            if fakta.target is not None and own is not None and fakta.target != own:
+            history = angka_of(fakta.target)  # text is never compared: no slip
+            if history is not None and own is not None and history != own:
                 out.append(
                     _finding(
                         c,
                         "kinerja",
                         ("riwayat", n, "tahun", str(year), "target"),
-                        f"{row.id} {year}: history target {angka(fakta.target)}, the Renstra {angka(own)} "
+                        f"{row.id} {year}: history target {angka(history)}, the Renstra {angka(own)} "
                         f"({_at(c, 'rencana', loc + ('target', str(year)))})",
                         "silang.target",
                     )
