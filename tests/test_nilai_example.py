@@ -103,3 +103,47 @@ def test_a_predikat_outside_the_declared_scale_names_it(magetan):
         encoding="utf-8",
     )
     assert build(magetan / "lkjip-2024", magetan / "out").outputs
+
+
+BLITAR = ROOT / "content" / "blitar-dinsos"
+PERSEN = """
+# invented for the test: a source that gives education as shares only
+pendidikan:
+  - {uraian: S2, persen: 7.5}
+  - {uraian: S1/D4, persen: 52.5}
+  - {uraian: D3, persen: 10}
+  - {uraian: SLTA, persen: 30}
+"""
+
+
+def test_education_given_as_percentages_prints_them_with_their_total(tmp_path):
+    shutil.copytree(BLITAR, tmp_path / "blitar-dinsos")
+    folder = tmp_path / "blitar-dinsos" / "renstra-2021-2026"
+    with (folder / "sumber_daya.yaml").open("a", encoding="utf-8") as f:
+        f.write(PERSEN)
+    docx = build(folder, tmp_path / "out").outputs[0]
+    t = next(
+        t for c, t in zip(table_captions(docx), docx_tables(docx)) if "Tingkat Pendidikan" in c
+    )
+    assert t == [
+        ["No.", "Tingkat Pendidikan", "Persentase (%)"],
+        ["1", "S2", "7,5"],
+        ["2", "S1/D4", "52,5"],
+        ["3", "D3", "10"],
+        ["4", "SLTA", "30"],
+        ["Jumlah", "100,0"],
+    ]
+    # shares count no one: never compared with the counts by golongan or status
+    assert not [f for f in check(folder) if "pendidikan" in str(f)]
+
+
+def test_education_rows_are_all_counts_or_all_shares(tmp_path):
+    shutil.copytree(BLITAR, tmp_path / "blitar-dinsos")
+    folder = tmp_path / "blitar-dinsos" / "renstra-2021-2026"
+    with (folder / "sumber_daya.yaml").open("a", encoding="utf-8") as f:
+        f.write(PERSEN.replace("persen: 10}", "jumlah: 4}"))
+    with pytest.raises(LaporgenError) as e:
+        build(folder, tmp_path / "out")
+    assert "write every row of pendidikan as a count (jumlah) or every row as a share" in str(
+        e.value
+    )

@@ -135,7 +135,8 @@ def _sdm(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
             ("golongan", "golongan", n.golongan),
             ("pendidikan", "pendidikan", n.pendidikan),
         )
-        if getattr(s, key)
+        # an education table in percent counts no one: it is not compared with the counts
+        if getattr(s, key) and not (key == "pendidikan" and s.pendidikan_persen)
     ]
     semua: list[tuple[str, FieldPath, int]] = (
         [("jabatan", ("jabatan",), n.jabatan)] if s.jabatan else []

@@ -122,6 +122,8 @@ class Sdm:
     laki_laki: int
     perempuan: int
     pns: int | None
+    pendidikan_persen: Decimal | None = None
+    """The total of an education table given in percent (its `pendidikan` count is then 0)."""
 
 
 @dataclass(frozen=True)
@@ -372,10 +374,13 @@ def _sdm(c: RenstraContent) -> Sdm:
     return Sdm(
         golongan=sum(x.jumlah for x in s.golongan),
         jabatan=sum(x.jumlah for x in s.jabatan),
-        pendidikan=sum(x.jumlah for x in s.pendidikan),
+        pendidikan=sum(x.jumlah or 0 for x in s.pendidikan),
         laki_laki=sum(x.laki_laki for x in s.status),
         perempuan=sum(x.perempuan for x in s.status),
         pns=pns[0].laki_laki + pns[0].perempuan if pns else None,
+        pendidikan_persen=jumlah(x.persen or Decimal(0) for x in s.pendidikan)
+        if s.pendidikan_persen
+        else None,
     )
 
 

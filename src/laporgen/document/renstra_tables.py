@@ -14,7 +14,7 @@ from ..compute.renstra import BarisPendanaan, MatriksRencana, RenstraFigures
 from ..model.content import RenstraContent
 from ..model.nilai import Tertulis
 from ..model.renstra import Indikator, Sasaran, Tujuan
-from ..model.sumber_daya import Jumlahan
+from ..model.sumber_daya import Jumlahan, Pendidikan
 from ..numbers import KOSONG, angka, persen, rupiah
 from .cells import Row, cell, columns, head, isian, items, mid, nomor_kolom, num
 from .nodes import Table
@@ -101,7 +101,7 @@ class RenstraTables(TableSet):
         id: str,
         title: str,
         label: str,
-        rows: Sequence[Jumlahan],
+        rows: Sequence[Jumlahan | Pendidikan],
         total: int,
         keterangan: str | None = None,
     ) -> Table:
@@ -132,6 +132,28 @@ class RenstraTables(TableSet):
             source=source,
         )
 
+    def _pendidikan_persen(self) -> Table:
+        """Staff by education level as the source gives them: shares in percent, their total
+        computed (the Renstra's text may print 100 where the shares add up to 99,9)."""
+        rows = self.c.sumber_daya.pendidikan
+        body = [(mid(str(n)), cell(r.uraian), num(angka(r.persen))) for n, r in enumerate(rows, 1)]
+        foot = [
+            (
+                cell("Jumlah", colspan=2, strong=True),
+                num(angka(self.f.sdm.pendidikan_persen), strong=True),
+            )
+        ]
+        source = f"Sumber : {self.c.sumber_daya.sumber}" if self.c.sumber_daya.sumber else None
+        return self._table(
+            "sdm-pendidikan",
+            "Persentase Pegawai Berdasarkan Tingkat Pendidikan",
+            columns((0.9, "center"), (5, "left"), (2, "right")),
+            head(("No.", "Tingkat Pendidikan", "Persentase (%)")),
+            body,
+            foot,
+            source=source,
+        )
+
     def sdm(self) -> list[Table]:
         s, f = self.c.sumber_daya, self.f.sdm
         out = []
@@ -157,7 +179,9 @@ class RenstraTables(TableSet):
                     eselon,
                 )
             )
-        if s.pendidikan:
+        if s.pendidikan_persen:
+            out.append(self._pendidikan_persen())
+        elif s.pendidikan:
             out.append(
                 self._jumlahan(
                     "sdm-pendidikan",
