@@ -147,3 +147,28 @@ def test_education_rows_are_all_counts_or_all_shares(tmp_path):
     assert "write every row of pendidikan as a count (jumlah) or every row as a share" in str(
         e.value
     )
+
+
+def test_a_predikat_realisasi_goes_through_the_realisasi_form_as_written(
+    run_cli, example_copy, tmp_path
+):
+    from test_excel_roundtrip import IS2_1_ROW, edit, export_template, snapshot
+
+    template = export_template(run_cli, example_copy, tmp_path / "out")
+    edit(template, "Indikator", {f"E{IS2_1_ROW}": "A"})
+    code, stdout, stderr = run_cli("import", template, "--into", example_copy)
+    assert code == 0, stderr
+    assert stdout.splitlines()[0] == "kinerja.yaml realisasi.IS2.1.nilai: 0.259 -> A"
+    assert "    nilai: A" in (example_copy / "kinerja.yaml").read_text(encoding="utf-8")
+    edited = snapshot(example_copy.parent)
+    again = export_template(run_cli, example_copy, tmp_path / "again")
+    code, stdout, _ = run_cli("import", again, "--into", example_copy)
+    assert (code, stdout.strip()) == (0, "no changes")
+    assert snapshot(example_copy.parent) == edited
+    docx = build(example_copy, tmp_path / "docx").outputs[0]
+    row = next(
+        r
+        for r in tables(docx)["Tabel 3.2 Capaian Kinerja"]
+        if r[1] == "Persentase PPKS yang Mendapatkan Pelayanan Rehabilitasi Sosial"
+    )
+    assert row[2:5] == ["0,28", "A", "-"]

@@ -56,7 +56,7 @@ def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
             continue
         t = i.fakta.tercetak
         loc = ("realisasi", i.indikator.id, "tercetak")
-        how = f"{angka(i.realisasi)} / {isian(i.target)} x 100"
+        how = f"{isian(i.realisasi)} / {isian(i.target)} x 100"
         if differs(t.capaian, i.capaian):
             out.append(
                 _finding(
@@ -114,7 +114,7 @@ def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                     "W",
                     "kinerja",
                     ("realisasi", i.indikator.id, "nilai"),
-                    f"target is 0 and realisasi {angka(i.realisasi)}: capaian has no meaning",
+                    f"target is 0 and realisasi {isian(i.realisasi)}: capaian has no meaning",
                     "capaian.target_nol",
                 )
             )

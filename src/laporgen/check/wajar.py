@@ -217,7 +217,7 @@ def wajar_lkjip(c: LkjipContent) -> list[Finding]:
             loc + ("target", str(tahun)),
             f"{ind.id} {tahun}",
             angka_of(ind.target.get(tahun)),
-            fakta.nilai if fakta else None,
+            angka_of(fakta.nilai) if fakta else None,
         )
     for p_no, p in enumerate(c.program.program):
         for loc, node in _program_nodes(p, ("program", p_no)):

@@ -43,7 +43,8 @@ class BarisIndikator:
     satuan: str
     target: Decimal | str | None
     """The report year's target; a predikat or "n.a" as its text (the column is for reference)."""
-    realisasi: Decimal | None
+    realisasi: Decimal | str | None
+    """A number, or a predikat or "n.a" as its text."""
     triwulan: tuple[Decimal | None, ...] | None
     """Next year's TW I-IV targets; None when the indicator has none (yet)."""
     sasaran: bool
@@ -115,10 +116,15 @@ def _baris(c: LkjipContent, ind, target: Decimal | str | None, sasaran: bool) ->
         ind.nama,
         ind.satuan,
         target,
-        fakta.nilai if fakta else None,
+        as_text(fakta.nilai) if fakta else None,
         tuple(triwulan) if triwulan is not None else None,
         sasaran,
     )
+
+
+def as_text(value: Decimal | Tertulis | None) -> Decimal | str | None:
+    """A value for a cell of the form: text cells as their text."""
+    return value.teks if isinstance(value, Tertulis) else value
 
 
 def anggaran_rows(c: LkjipContent) -> list[BarisAnggaran]:

@@ -35,7 +35,7 @@ class IndikatorKinerja:
     sasaran: Sasaran | None
     target: Decimal | Tertulis | None
     """The report year's target; text (a predikat, "n.a") as written, never computed."""
-    realisasi: Decimal | None
+    realisasi: Decimal | Tertulis | None
     fakta: Realisasi | None
     capaian: Decimal | None
     kategori: str | None
@@ -149,7 +149,7 @@ class Triwulan:
 @dataclass(frozen=True)
 class TahunRiwayat:
     target: Decimal | Tertulis | None
-    realisasi: Decimal | None
+    realisasi: Decimal | Tertulis | None
     capaian: Decimal | None
 
 
@@ -232,10 +232,10 @@ def lkjip_figures(c: LkjipContent) -> LkjipFigures:
         fakta = c.kinerja.realisasi.get(ind.id)
         target = targets.get(ind.id, ind.target.get(tahun))
         realisasi = fakta.nilai if fakta else None
-        mentah = capaian_persen(angka_of(target), realisasi, ind.arah, ind.rumus_negatif)
+        mentah = capaian_persen(angka_of(target), angka_of(realisasi), ind.arah, ind.rumus_negatif)
         capaian = batasi(mentah, basis.batas)
         akhir = target_akhir(angka_semua(ind.target), ind.akhir, c.rencana.periode[1])
-        kemajuan = tingkat_kemajuan(realisasi, akhir, ind.arah, ind.rumus_negatif)
+        kemajuan = tingkat_kemajuan(angka_of(realisasi), akhir, ind.arah, ind.rumus_negatif)
         return IndikatorKinerja(
             ind,
             tujuan,

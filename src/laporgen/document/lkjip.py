@@ -13,7 +13,7 @@ from typing import Any
 
 from ..compute.lkjip import LkjipFigures
 from ..model.content import LkjipContent
-from ..numbers import nilai, persen, rupiah, tanggal
+from ..numbers import persen, rupiah, tanggal
 from . import front as front_matter
 from . import lkjip_kalimat as kalimat
 from .builder import (
@@ -470,7 +470,7 @@ def narrative_context(c: LkjipContent, f: LkjipFigures) -> dict[str, Any]:
                 "efisiensi": persen(i.efisiensi, tanda=True),
                 "kategori": i.kategori or "-",
                 "target": nilai_isian(i.target, i.indikator.satuan),
-                "realisasi": nilai(i.realisasi, i.indikator.satuan),
+                "realisasi": nilai_isian(i.realisasi, i.indikator.satuan),
             }
             for i in (*f.indikator, *f.indikator_tujuan)
         },

@@ -19,7 +19,7 @@ def _pct(value: Decimal | None) -> str:
 
 
 def _target_realisasi(i: IndikatorKinerja) -> str:
-    return f"target kinerja {nilai_isian(i.target, i.indikator.satuan)} yang terealisasi {nilai(i.realisasi, i.indikator.satuan)}"
+    return f"target kinerja {nilai_isian(i.target, i.indikator.satuan)} yang terealisasi {nilai_isian(i.realisasi, i.indikator.satuan)}"
 
 
 def capaian_sasaran(s: SasaranKinerja, tahun: int) -> list[Block]:

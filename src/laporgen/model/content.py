@@ -102,7 +102,9 @@ class LkjipContent:
         for t in self.rencana.tujuan:
             for i in [*t.indikator, *(i for s in t.sasaran for i in s.indikator)]:
                 if i.id in self.kinerja.realisasi:
-                    out[("realisasi", i.id, i.nama)] = {year: self.kinerja.realisasi[i.id].nilai}
+                    out[("realisasi", i.id, i.nama)] = {
+                        year: angka_of(self.kinerja.realisasi[i.id].nilai)
+                    }
         names = {key[1]: key for key in out}
         for r in self.kinerja.riwayat:  # earlier years, as this year's report prints them
             if r.id is not None:

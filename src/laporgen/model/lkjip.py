@@ -24,8 +24,10 @@ class TercetakCapaian(Model):
 
 class Realisasi(Model):
     # a default, so a TOML file (which has no null) can say "not measured" by leaving it out
-    nilai: Angka | None = Field(
-        None, description="Realisasi of the report year; null (or left out) when not measured"
+    nilai: Isian | None = Field(
+        None,
+        description='Realisasi of the report year; null (or left out) when not measured; a predikat ("A") '
+        "or n.a prints as written and is never computed",
     )
     sumber_data: str | None = None
     tercetak: TercetakCapaian = Field(default_factory=TercetakCapaian)

@@ -271,9 +271,9 @@ def predikat_problems(
                             got=value.teks, scales=scales or _("none declared")
                         ),
                         _(
-                            "write one of these, spelled exactly so; declare another scale in "
-                            'document.toml (predikat = {{NAME = ["…", …]}}); or, to print the text as '
-                            'written, {{teks: "{got}"}}'
+                            "write a number in figures, or one of these, spelled exactly so; declare "
+                            'another scale in document.toml (predikat = {{NAME = ["…", …]}}); or, to '
+                            'print the text as written, {{teks: "{got}"}}'
                         ).format(got=value.teks),
                         "input.value",
                     )
