@@ -90,7 +90,17 @@ def _isian(value: Any) -> Decimal | Tertulis:
                 ),
             },
         )
-    return _finite(_to_decimal(value))
+    number = _to_decimal(value)
+    if not number.is_finite():  # worded as pydantic words it for a plain number field
+        raise PydanticCustomError(
+            "number",
+            _("expected a number, got {got}; {hint}"),
+            {
+                "got": str(number),
+                "hint": _("write an ordinary number, e.g. 92.5 (.nan and .inf are not numbers)"),
+            },
+        )
+    return _finite(number)
 
 
 def _text_hint(text: str) -> str:
