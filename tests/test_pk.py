@@ -251,3 +251,18 @@ def test_an_unknown_type_is_an_input_error(tmp_path, run_cli, example_copy):
         'write jenis = one of "lkjip", "renstra", "pk" [input.value]'
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_pdf_prints_both_parties_side_by_side(built):
+    """The Typst PDF (the default engine) as the DOCX and HTML: both signature blocks, under
+    the agreement and under the lampiran, the left party's lines level with the right's
+    (read back by pdftotext -layout, which keeps a printed line one line)."""
+    from printed_text import pdf_text
+
+    lines = [line.split() for page in pdf_text(built["pdf"]) for line in page.splitlines()]
+    lines = [" ".join(words) for words in lines]
+    assert lines.count("Pihak Kedua, Pihak Pertama,") == 2
+    assert lines.count("BUPATI MAGETAN KEPALA DINAS SOSIAL") == 2
+    assert lines.count("SUPRAWOTO PARMINTO BUDI UTOMO, S.Sos, M.AP.") == 2
+    assert lines.count("NIP. 197212211993021002") == 2
+    assert not any(line.startswith("NIP.") and line != "NIP. 197212211993021002" for line in lines)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import collector
+from .document.keep import unprinted
 from .document.nodes import Document
 from .errors import LaporgenError, Problem
 from .jenis import jenis_for, load_document, output_name
@@ -187,13 +188,16 @@ def check(folder: Path) -> list[Finding]:
     with collector.paused():
         content = load_document(folder)
         figures = figures_for(content)
-        # renders the narrative too: a broken placeholder fails check as it fails build
-        document = document_for(content, charts=False, figures=figures)
+        # renders the narrative too: a broken placeholder fails check as it fails build; the
+        # findings read sections and text, not how tables print, so no table is laid out
+        with unprinted():
+            document = document_for(content, charts=False, figures=figures)
         from .check.dokumen import check_dokumen
-        from .check.tabel import check_tabel
+        from .check.tabel import angka_tabel, check_tabel
 
         jenis = jenis_for(content)
         angka = jenis.angka(content, figures) if jenis.angka else []
+        angka += angka_tabel(content)  # the declared tables' figures, any type
         return (
             jenis.check(content, figures)
             + check_dokumen(content, document, angka)

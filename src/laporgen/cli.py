@@ -8,14 +8,16 @@ Exit codes: 0 done/clean, 1 `check` findings, 2 invalid input (one line per prob
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
+import gc
 import os
 import sys
 import time
 from pathlib import Path
 from typing import BinaryIO
 
-from . import i18n
+from . import collector, i18n
 from .errors import LaporgenError, Problem, display_path
 from .i18n import _
 
@@ -336,10 +338,24 @@ def _speak(argv: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The `laporgen` command (`argv` None: this process's own arguments, and the process
+    ends when this returns), or the command with `argv`, as the tests run it."""
     _speak(sys.argv[1:] if argv is None else [str(a) for a in argv])
     args = parser().parse_args(argv)
+    # A command is one short process (serve aside): the cyclic collector would only re-scan
+    # what the imports create, some 70 times in a `laporgen check`, a tenth of its time.
+    pause = contextlib.nullcontext() if args.command == "serve" else collector.paused()
     try:
-        return _run(args)
+        with pause:
+            try:
+                return _run(args)
+            finally:
+                if argv is None:
+                    # The process ends next. Switched back on, the collector would scan every
+                    # object the command made, and Python's exit scans them again: a tenth of
+                    # a second after an LKjIP build, to free what the exit frees anyway. Frozen,
+                    # they are left out (atexit handlers and module teardown still run).
+                    gc.freeze()
     except LaporgenError as exc:
         for problem in exc.problems:
             print(f"{_red(_('error:'))} {problem}", file=sys.stderr)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,6 +57,10 @@ def build_all(
             if on_done:
                 on_done(results[folder])
     else:
+        # imported here: the process pool loads multiprocessing, which a one-document build,
+        # asking only `is_document`, does without
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = {
                 pool.submit(_build_one, folder, out, formats, page_numbers): folder
