@@ -392,7 +392,8 @@ def test_bad_cells_are_named_and_nothing_is_written(tmp_path):
     )
     assert (
         f'error: {name}: Indikator!{L(t2023)}{r}: expected a number, got "sembilan puluh"; type a number, '
-        'e.g. 92,5 or 92.5 ("-" or an empty cell for no value) [import.cell]' in lines
+        "n.a, a predikat of the declared scale (AA, A, BB, B, CC, C, D), or a note in double quotes "
+        "[import.cell]" in lines
     )
     assert any(
         f"Program!{L(col(program, 'Pagu 2022 (Rp)'))}" in line and "ambiguous" in line

@@ -59,12 +59,12 @@ FIGURES = {
 """Figures the signed report prints (LKJIP-SPEC §3; the data win over its slips L-2…L-4)."""
 
 TABLE_FIGURES = {
-    "blitar-dinsos/renstra-2021-2026": 519,
+    "blitar-dinsos/renstra-2021-2026": 520,  # "n.a" and "n/a*" as printed
     "magetan-dinsos/lkjip-2024": 203,
     "magetan-dinsos/pk-2024": 34,
     "magetan-dinsos/renstra-2018-2023": 466,
     "magetan-dinsos/renstra-2024-2026": 19,
-    "rekaan-dinsos/renstra-2025-2029": 44,
+    "rekaan-dinsos/renstra-2025-2029": 52,  # with the predikat and N.a indicators
 }
 """How many distinct figures (right-aligned cell texts) each example's tables hold."""
 

@@ -196,6 +196,43 @@ def test_blitar_rasio_rounded_half_up(built):
     ]
 
 
+def test_blitar_prints_na_as_written(built):
+    """Seed 003 prints "n/a*" in Tabel 2.8/2.9 (lines 613-642) and "n.a" as the kondisi awal of
+    T-C.27 (lines 1119-1138): written so in content (model/nilai.py), printed as written, and the
+    totals beside them still computed (T-C.27's TOTAL is tested above)."""
+    rincian = {
+        c.split("\n")[0]: t
+        for c, t in zip(table_captions(built["blitar"]), docx_tables(built["blitar"]))
+        if "Rincian Jenis PMKS" in c
+    }
+    ditangani = rincian["Tabel 2.8 Rincian Jenis PMKS yang Ditangani Tahun 2016-2021"]
+    assert ditangani[3] == [
+        "Keluarga fakir miskin",
+        *["n/a*"] * 4,
+        *["800", "650", "850", "850", "134.416", "8.501", "98.000", "n/a*"],
+    ]
+    assert [row[-1] for row in ditangani[2:]] == ["n/a*"] * 7
+    tc27 = next(
+        t
+        for c, t in zip(table_captions(built["blitar"]), docx_tables(built["blitar"]))
+        if "2022-2026 (T-C.27)" in c
+    )
+    awal = {row[2]: row[3] for row in tc27 if len(row) > 3 and row[3] == "n.a"}
+    assert sorted(awal) == sorted(
+        [
+            "Jumlah Sumber Daya Manusia dan Lembaga Konsultasi Kesejahteraan Keluarga (LK3)",
+            "Persentase Warga Negara Migran Korban Tindak Kekerasan yang di fasilitasi",
+            "Jumlah Warga Negara Migran Korban Tindak Kekerasan yang di fasilitasi",
+            "Persentase penyandang disabilitas terlantar, anak terlantar, lanjut usia terlantar dan gepeng yang dijangkau",
+            "Persentase Layanan yang Diberikan Kepada Penyandang Disabilitas Terlantar, Anak Terlantar, Lanjut Usia Terlantar, serta Gelandangan Pengemis di Luar Panti Sosial sesuai standar teknis",
+            "Jumlah Penyandang Disabilitas Terlantar, Anak Terlantar, Lanjut Usia Terlantar, Serta Gelandangan Pengemis di Luar Panti Sosial Yang Diberi Bantuan Sandang",
+        ]
+    )
+    tc28 = tables_by_code(built["blitar"])["T-C.28"]
+    migran = next(r for r in tc28 if r[1].startswith("Persentase Warga Negara Migran"))
+    assert migran[2:10] == ["%", "n.a", "100", "100", "100", "100", "100", "100"]
+
+
 # The register's data-detectable items (RENSTRA-SPEC §4): (file, code) → (register id, field) of
 # each finding, in file order; "" continues the item above (one finding per year).
 MAGETAN_REGISTER = {

@@ -117,7 +117,7 @@ def test_content_error_page_escapes_the_problems_and_recovers(example_copy):
     assert f'<div id="laporgen-error" role="alert">{ERROR_BANNER}</div>' in page
     where = display_path(example_copy / "kinerja.yaml")
     assert (
-        f"<li>error: {where}:19: realisasi.IS2.1.nilai: expected a number, got &quot;&lt;&amp;&gt;&quot;"
+        f"<li>error: {where}:19: realisasi.IS2.1.nilai: expected a number, a predikat or n.a, got &quot;&lt;&amp;&gt;&quot;"
         in page
     )
     assert "<&>" not in page
@@ -353,7 +353,10 @@ def test_browser_reloads_on_edit_shows_errors_and_recovers(example_copy, chromiu
         edit(kinerja, "nilai: 0.28", 'nilai: "0,28"')
         banner, problems = wait_for(lambda d: d.execute_script(ERROR_OF), "error banner")
         assert banner == ERROR_BANNER
-        assert 'realisasi.IS2.1.nilai: expected a number, got "0,28"; write 0.28' in problems
+        assert (
+            'realisasi.IS2.1.nilai: expected a number, a predikat or n.a, got "0,28"; write 0.28'
+            in problems
+        )
         assert problems.strip().startswith("error: ")
         assert capaian(chromium) is None  # the document is gone, not left stale under the banner
 

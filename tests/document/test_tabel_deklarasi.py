@@ -152,8 +152,10 @@ def test_first_class_permasalahan_strategi_per_year_and_kondisi_awal(tables):
     assert rows(t.head)[0][4:6] == ["Satuan", "Kondisi Awal (2024)"]
     assert [[text(c) for c in r[-7:]] for r in t.body] == [
         ["persen", "60", "62", "64", "66", "68", "70"],
+        ["predikat", "B", "BB", "BB", "BB", "A", "A"],  # printed as written (model/nilai.py)
         ["persen", "80", "82", "85", "88", "91", "94"],
         ["persen", "100", "100", "100", "100", "100", "100"],
+        ["indeks", "N.a", "3,1", "3,2", "3,3", "3,4", "3,5"],
     ]
 
 

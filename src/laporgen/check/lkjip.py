@@ -17,6 +17,7 @@ from ..compute.lkjip import LkjipFigures, NodeAnggaran
 from ..i18n import _
 from ..model.content import LkjipContent
 from ..model.read import FieldPath
+from ..document.cells import isian
 from ..model.renstra import Indikator
 from ..numbers import angka, persen, rupiah
 from .findings import Finding, differs, placeholders
@@ -59,7 +60,7 @@ def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
             continue
         t = i.fakta.tercetak
         loc = ("realisasi", i.indikator.id, "tercetak")
-        how = f"{angka(i.realisasi)} / {angka(i.target)} x 100"
+        how = f"{isian(i.realisasi)} / {isian(i.target)} x 100"
         if differs(t.capaian, i.capaian):
             out.append(
                 _finding(
@@ -73,7 +74,12 @@ def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                     "capaian",
                 )
             )
-        if t.kategori is not None and t.kategori.lower() != (i.kategori or "").lower():
+        # without a capaian (a target printed as text, no realisasi) no kategori can be judged
+        if (
+            t.kategori is not None
+            and i.capaian is not None
+            and t.kategori.lower() != (i.kategori or "").lower()
+        ):
             out.append(
                 _finding(
                     c,
@@ -124,7 +130,7 @@ def _indikator(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                     "kinerja",
                     ("realisasi", i.indikator.id, "nilai"),
                     _("target is 0 and realisasi {realisasi}: capaian has no meaning").format(
-                        realisasi=angka(i.realisasi)
+                        realisasi=isian(i.realisasi)
                     ),
                     "capaian.target_nol",
                 )
@@ -241,7 +247,7 @@ def _dokumen(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                 ).format(
                     rata_rata_capaian=angka(t.rata_rata_capaian),
                     rata_rata=persen(f.rata_rata),
-                    indikator=len(f.indikator),
+                    indikator=sum(i.capaian is not None for i in f.indikator),
                 ),
                 "rata_rata",
             )

@@ -13,6 +13,7 @@ from ..compute.pk import PkFigures
 from ..i18n import _
 from ..model.content import LkjipContent
 from ..model.folder import load_lkjip
+from ..model.nilai import angka_of
 from ..model.pk import PkContent
 from ..model.read import FieldPath
 from ..numbers import angka, rupiah
@@ -99,7 +100,9 @@ def _lkjip(c: PkContent, f: PkFigures, lkjip: LkjipContent) -> list[Finding]:
     pk = recorded[-1]
     plan = {i.id: i for t in lkjip.rencana.tujuan for s in t.sasaran for i in s.indikator}
     theirs: dict[str, Decimal | None] = {
-        i: pk.target.get(i, plan[i].target.get(lkjip.settings.tahun) if i in plan else None)
+        i: pk.target.get(
+            i, angka_of(plan[i].target.get(lkjip.settings.tahun)) if i in plan else None
+        )
         for i in pk.indikator
     }
     out = []

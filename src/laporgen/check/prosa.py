@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..errors import Problem, display_path
 from ..i18n import _
+from ..model.nilai import angka_of
 from ..numbers import angka, persen, rupiah, terbilang
 from .findings import Finding, differs, pendek
 
@@ -323,9 +324,11 @@ def angka_lkjip(c, f) -> list[Angka]:
             ("capaian", i.capaian, "persen"),
             ("kemajuan", i.kemajuan, "persen"),
             ("efisiensi", i.efisiensi, "persen"),
-            ("target", i.target, unit),
+            ("target", angka_of(i.target), unit),
             ("realisasi", i.realisasi, unit),
         ):
+            if value is None:
+                continue
             out.append(
                 Angka(
                     ukuran,
@@ -391,8 +394,8 @@ def angka_renstra(c, f) -> list[Angka]:
         unit = "persen" if i.satuan.strip().lower() in ("%", "persen") else "angka"
         for year in set(i.target) | set(i.realisasi) | set(row.rasio):
             for ukuran, value, jenis in (
-                ("target", i.target.get(year), unit),
-                ("realisasi", i.realisasi.get(year), unit),
+                ("target", angka_of(i.target.get(year)), unit),
+                ("realisasi", angka_of(i.realisasi.get(year)), unit),
                 ("rasio", row.rasio.get(year), "persen"),
             ):
                 if value is not None:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from ..compute.renstra import NodeRencana, RenstraFigures, kondisi_akhir
 from ..i18n import _
 from ..model.content import RenstraContent
+from ..document.cells import isian
 from ..model.nilai import nilai_of, satuan_of
 from ..model.read import FieldPath
 from ..numbers import angka, persen, rupiah
@@ -85,8 +86,8 @@ def _pelayanan(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                             year=year,
                             printed=angka(printed),
                             computed=angka(computed, desimal_of(printed)),
-                            realisasi=angka(i.realisasi.get(year)),
-                            target=angka(i.target.get(year)),
+                            realisasi=isian(i.realisasi.get(year)),
+                            target=isian(i.target.get(year)),
                         ),
                         "rasio",
                     )
@@ -466,7 +467,7 @@ def _urusan(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                     ("indikator_urusan", "baris", n, "tercetak_akhir"),
                     _(
                         "T-C.28 '{nama}': kondisi akhir printed {printed}, the last target is {akhir}"
-                    ).format(nama=row.nama, printed=angka(printed), akhir=angka(row.akhir)),
+                    ).format(nama=row.nama, printed=angka(printed), akhir=isian(row.akhir)),
                     "akhir",
                 )
             )

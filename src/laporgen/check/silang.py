@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from ..compute.lkjip import LkjipFigures
 from ..i18n import _
 from ..model.content import LkjipContent, RenstraContent
-from ..model.nilai import nilai_of
+from ..model.nilai import angka_of, nilai_of
 from ..model.read import FieldPath
 from ..numbers import angka, rupiah
 from .findings import Finding, pendek
@@ -87,7 +87,7 @@ def silang_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     for v, pk in enumerate(c.kinerja.perjanjian_kinerja):
         for iid, target in pk.target.items():
             loc, ind = plan[iid]
-            own = ind.target.get(tahun)
+            own = angka_of(ind.target.get(tahun))  # text is never compared: no slip
             if own is not None and own != target:
                 out.append(
                     _finding(
@@ -113,8 +113,9 @@ def silang_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
             continue
         loc, ind = plan[row.id]
         for year, fakta in row.tahun.items():
-            own = ind.target.get(year)
-            if fakta.target is not None and own is not None and fakta.target != own:
+            own = angka_of(ind.target.get(year))
+            history = angka_of(fakta.target)  # text is never compared: no slip
+            if history is not None and own is not None and history != own:
                 out.append(
                     _finding(
                         c,
@@ -125,7 +126,7 @@ def silang_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                         ).format(
                             id=row.id,
                             year=year,
-                            target=angka(fakta.target),
+                            target=angka(history),
                             own=angka(own),
                             value=_at(c, "rencana", loc + ("target", str(year))),
                         ),
@@ -155,7 +156,8 @@ def _sdm(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
             ("golongan", "golongan", n.golongan),
             ("pendidikan", "pendidikan", n.pendidikan),
         )
-        if getattr(s, key)
+        # an education table in percent counts no one: it is not compared with the counts
+        if getattr(s, key) and not (key == "pendidikan" and s.pendidikan_persen)
     ]
     semua: list[tuple[str, FieldPath, int]] = (
         [("jabatan", ("jabatan",), n.jabatan)] if s.jabatan else []
@@ -177,7 +179,14 @@ def _rows(
 ) -> Iterator[tuple[str, FieldPath, str, str, dict[int, Decimal | None], str | None]]:
     """(part, loc, label, name, targets by year, parent id) of every indicator row of every table."""
     for loc, ind in c.rencana.located_indikator():
-        yield "rencana", loc, f"{ind.id} (T-C.25)", ind.nama, dict(ind.target), None
+        yield (
+            "rencana",
+            loc,
+            f"{ind.id} (T-C.25)",
+            ind.nama,
+            {y: angka_of(v) for y, v in ind.target.items()},
+            None,
+        )
     if c.evaluasi.kinerja_pelayanan:
         for k, row in enumerate(c.evaluasi.kinerja_pelayanan.indikator):
             yield (
@@ -185,7 +194,7 @@ def _rows(
                 ("kinerja_pelayanan", "indikator", k),
                 "T-C.23",
                 row.nama,
-                dict(row.target),
+                {y: angka_of(v) for y, v in row.target.items()},
                 None,
             )
     if c.program:

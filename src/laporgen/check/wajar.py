@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from ..i18n import _
 from ..model.content import LkjipContent, RenstraContent
-from ..model.nilai import nilai_of, satuan_of
+from ..model.nilai import angka_of, nilai_of, satuan_of
 from ..model.read import FieldPath
 from ..numbers import angka, persen, rupiah
 from .findings import Finding, pendek
@@ -311,8 +311,8 @@ def wajar_lkjip(c: LkjipContent) -> list[Finding]:
             "rencana",
             loc + ("target", str(tahun)),
             f"{ind.id} {tahun}",
-            ind.target.get(tahun),
-            fakta.nilai if fakta else None,
+            angka_of(ind.target.get(tahun)),
+            angka_of(fakta.nilai) if fakta else None,
             ind.arah,
         )
     for p_no, p in enumerate(c.program.program):
@@ -412,7 +412,12 @@ def wajar_renstra(c: RenstraContent) -> list[Finding]:
         out.arah("rencana", loc + ("arah",), ind.id, ind.nama, ind.arah)
         for year, value in ind.target.items():
             out.target(
-                "rencana", loc + ("target", str(year)), f"{ind.id} {year}", value, None, ind.arah
+                "rencana",
+                loc + ("target", str(year)),
+                f"{ind.id} {year}",
+                angka_of(value),
+                None,
+                ind.arah,
             )
     ev = c.evaluasi
     if ev.kinerja_pelayanan:
@@ -429,8 +434,8 @@ def wajar_renstra(c: RenstraContent) -> list[Finding]:
                     "evaluasi",
                     ("kinerja_pelayanan", "indikator", n, "target", str(year)),
                     f"T-C.23 '{pendek(row.nama)}' {year}",
-                    target,
-                    row.realisasi.get(year),
+                    angka_of(target),
+                    angka_of(row.realisasi.get(year)),
                     row.arah,
                 )
     if ev.anggaran_realisasi:

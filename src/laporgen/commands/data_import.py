@@ -25,7 +25,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..errors import LaporgenError, Problem, display_path
 from ..i18n import _
 from ..jenis import load_document
-from ..model.nilai import Nilai
+from ..model.nilai import NA, Nilai, Tertulis
 from ..model.read import format_path, read_text
 from ..output import write_all_atomic
 from .content_edit import Append, Delete, Edit, Set, edited_text
@@ -71,10 +71,12 @@ class _Row:
 
 
 class _Reader:
-    def __init__(self, xlsx: Path, formulas):
+    def __init__(self, xlsx: Path, formulas, predikat: tuple[str, ...] = ()):
         self.file = xlsx.name
         self.formulas = formulas
         self.problems: list[Problem] = []
+        self.predikat = predikat
+        """The predikat of the document's declared scales: text a value cell may hold."""
 
     def problem(
         self, where: str, message: str, hint: str | None = None, code: str = "import.cell"
@@ -233,7 +235,25 @@ class _Reader:
             unit = _WITH_UNIT.fullmatch(text)
             if unit and any(p is Nilai for p in _nilai_parts(kolom)):
                 return Nilai(nilai=number_of_text(unit.group(1)), satuan=unit.group(2).strip())
+            if any(p is Tertulis for p in _nilai_parts(kolom)):
+                return _tertulis(text, self.predikat)
             raise
+
+
+def _tertulis(text: str, predikat: tuple[str, ...]) -> str | dict[str, str]:
+    """Text in a value cell: n.a or a declared predikat as written, a note in double quotes
+    (how the workbook writes one) as `{teks: …}`; other text is a number typed wrongly ("sembilan
+    puluh") and stays an error."""
+    if re.fullmatch(NA, text) or text in predikat:
+        return text
+    if len(text) > 2 and text[0] == text[-1] == '"':
+        return {"teks": text[1:-1]}
+    raise CellError(
+        _('expected a number, got "{text}"').format(text=text),
+        _(
+            "type a number, n.a, a predikat of the declared scale ({predikat}), or a note in double quotes"
+        ).format(predikat=", ".join(predikat) or "-"),
+    )
 
 
 _INVALID = object()
@@ -588,7 +608,10 @@ def import_data(xlsx: Path, folder: Path) -> list[str]:
     one line each. Raises `LaporgenError` with every unreadable cell, writing nothing."""
     content = load_document(folder)
     workbook, formulas = open_workbook(xlsx, data_only=True), open_workbook(xlsx, data_only=False)
-    reader = _Reader(xlsx, formulas)
+    scales = getattr(content.settings, "predikat", {})
+    reader = _Reader(
+        xlsx, formulas, tuple(dict.fromkeys(p for values in scales.values() for p in values))
+    )
     planner = _Planner(content, reader)
     for lembar in sheets_of(content):
         if lembar.name not in workbook.sheetnames:

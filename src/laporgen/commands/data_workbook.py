@@ -31,7 +31,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..errors import display_path
-from ..model.nilai import Nilai
+from ..model.nilai import Nilai, Tertulis
 from .xlsx_cells import HEAD_FILL, READ_ONLY_FILL, workbook_bytes
 
 PETUNJUK = "Petunjuk"
@@ -100,10 +100,21 @@ def _base(annotation: Any) -> Any:
 
 
 def _parts(annotation: Any) -> list[Any]:
+    """The alternatives of a field's type, unions inside an Annotated alias (`Isian | None`)
+    flattened."""
     inner, _ = _unwrap(annotation)
-    if typing.get_origin(inner) in (typing.Union, types.UnionType):
-        return [_base(a) for a in typing.get_args(inner)]
-    return [_base(inner)]
+    out: list[Any] = []
+    for part in (
+        typing.get_args(inner)
+        if typing.get_origin(inner) in (typing.Union, types.UnionType)
+        else (inner,)
+    ):
+        base = _base(part)
+        if typing.get_origin(base) in (typing.Union, types.UnionType):
+            out.extend(_base(a) for a in typing.get_args(base))
+        else:
+            out.append(base)
+    return out
 
 
 def _literals(annotation: Any) -> tuple[str, ...]:
@@ -626,6 +637,8 @@ def cell_value(value: Any, kolom: Kolom) -> Any:
             if value.nilai is None
             else f"{format(value.nilai, 'f')} {value.satuan or ''}".strip()
         )
+    if isinstance(value, Tertulis):  # a predikat or n.a as written; a note in double quotes
+        return f'"{value.teks}"' if value.jenis == "catatan" else value.teks
     if isinstance(value, bool):
         return YA if value else TIDAK
     if isinstance(value, Decimal):

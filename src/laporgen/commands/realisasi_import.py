@@ -27,6 +27,7 @@ from ..model.anggaran import ProgramTree
 from ..model.content import LkjipContent
 from ..model.fields import Angka, Rupiah
 from ..model.lkjip import Kinerja
+from ..model.nilai import Isian, Tertulis
 from ..model.read import format_path, read_text
 from ..model.validate import load
 from ..output import write_all_atomic
@@ -42,6 +43,7 @@ from .realisasi_template import (
     INDIKATOR_PROGRAM_REALISASI,
     INDIKATOR_REALISASI,
     TRIWULAN,
+    as_text,
     alokasi_headers,
     alokasi_rows,
     anggaran_headers,
@@ -91,6 +93,8 @@ class _Reader:
         """The workbook read without `data_only`: where a cell holds a formula."""
         self.problems: list[Problem] = []
         self.edits: list[_Edit] = []
+        self.predikat = {p for values in content.settings.predikat.values() for p in values}
+        """The predikat of the declared scales: text a realisasi cell may hold."""
 
     def problem(
         self, where: str, message: str, hint: str | None = None, code: str = "import.cell"
@@ -124,6 +128,17 @@ class _Reader:
                 rows.append((r, row))
         return rows
 
+    def realisasi(self, cell, kind: TypeAdapter) -> Decimal | str | None:
+        """A realisasi cell: a number, or a predikat or n.a typed as text (kept as written)."""
+        if isinstance(cell.value, str):
+            try:
+                value: Decimal | Tertulis | None = TypeAdapter(Isian).validate_python(cell.value)
+            except ValidationError:
+                value = None
+            if isinstance(value, Tertulis) and (value.jenis == "na" or value.teks in self.predikat):
+                return value.teks
+        return self.number(cell, kind)
+
     def number(self, cell, kind: TypeAdapter) -> Decimal | None:
         """The cell's number, checked as the content model checks it; a problem and None if not."""
         where = f"{cell.parent.title}!{cell.coordinate}"
@@ -146,13 +161,19 @@ class _Reader:
             self.problem(where, exc.errors()[0]["msg"])
         return None
 
-    def reference(self, cell, shown: Decimal | None, what: str, row_id: str, fix: str) -> None:
+    def reference(
+        self, cell, shown: Decimal | str | None, what: str, row_id: str, fix: str
+    ) -> None:
         """A grey cell is for reference and never read back: one changed from the value the
         template was exported with is a problem (its new value would otherwise be dropped
         without a word), naming the cell and where the value is changed instead."""
         where = f"{cell.parent.title}!{cell.coordinate}"
         before = len(self.problems)
-        value = self.number(cell, TypeAdapter(Angka))
+        value: Decimal | str | None
+        if isinstance(shown, str):  # a predikat or n.a target, exported as its text
+            value = None if cell.value is None else str(cell.value).strip()
+        else:
+            value = self.number(cell, TypeAdapter(Angka))
         if len(self.problems) == before and not _same(shown, value):
             self.problem(
                 where,
@@ -205,7 +226,7 @@ class _Reader:
         angka = TypeAdapter(Angka)
         for _row, cells, baris in self.ids(sheet, self.rows(sheet, headers), known):
             self.reference(cells[INDIKATOR_TARGET], baris.target, "target", baris.id, PLAN_FIX)
-            realisasi = self.number(cells[INDIKATOR_REALISASI], angka)
+            realisasi = self.realisasi(cells[INDIKATOR_REALISASI], angka)
             tw_cells = cells[INDIKATOR_REALISASI + 1 : INDIKATOR_REALISASI + 1 + len(TRIWULAN)]
             tw = tuple(self.number(c, angka) for c in tw_cells)
             if not baris.sasaran and any(c.value not in (None, "") for c in tw_cells):
@@ -269,12 +290,12 @@ class _Reader:
         where = {f"{c.parent.title}!{c.coordinate}" for c in cells}
         return any(p.field in where for p in self.problems)
 
-    def _realisasi(self, baris, new: Decimal | None) -> None:
+    def _realisasi(self, baris, new: Decimal | str | None) -> None:
         fakta = self.content.kinerja.realisasi.get(baris.id)
         if fakta is None:
             if new is not None:
                 self.edits.append(_Edit("kinerja", ("realisasi", baris.id), None, {"nilai": new}))
-        elif not _same(fakta.nilai, new):
+        elif not _same(as_text(fakta.nilai), new):
             self.edits.append(_Edit("kinerja", ("realisasi", baris.id, "nilai"), fakta.nilai, new))
 
     def _triwulan(self, baris, new: tuple[Decimal | None, ...]) -> None:
@@ -327,11 +348,13 @@ PROGRAM_FIX = N_(
 ALOKASI_FIX = N_("an allocated pagu is changed in kinerja.yaml (dukungan.<sasaran>.alokasi)")
 
 
-def _shown(value: Decimal | None) -> str:
+def _shown(value: Decimal | str | None) -> str:
+    if isinstance(value, str):
+        return value
     return _("(empty)") if value is None else format(value, "f")
 
 
-def _same(a: Decimal | None, b: Decimal | None) -> bool:
+def _same(a: Decimal | str | None, b: Decimal | str | None) -> bool:
     return a == b if a is not None and b is not None else a is b
 
 
@@ -422,8 +445,10 @@ def _show(value: Any) -> str:
     return _scalar(value)
 
 
-def _scalar(value: Decimal | None) -> str:
-    """A value as YAML text: "0.28", "3301405926", "null"."""
+def _scalar(value: Decimal | str | None) -> str:
+    """A value as YAML text: "0.28", "3301405926", "null", "A"."""
+    if isinstance(value, str):
+        return value
     return "null" if value is None else format(value, "f")
 
 

@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from ..compute.lkjip import lkjip_figures
 from ..model.content import LkjipContent
+from ..model.nilai import Tertulis
 from .xlsx_cells import HEAD_FILL, READ_ONLY_FILL, workbook_bytes
 
 INDIKATOR = "Indikator"
@@ -40,8 +41,10 @@ class BarisIndikator:
     id: str
     nama: str
     satuan: str
-    target: Decimal | None
-    realisasi: Decimal | None
+    target: Decimal | str | None
+    """The report year's target; a predikat or "n.a" as its text (the column is for reference)."""
+    realisasi: Decimal | str | None
+    """A number, or a predikat or "n.a" as its text."""
     triwulan: tuple[Decimal | None, ...] | None
     """Next year's TW I-IV targets; None when the indicator has none (yet)."""
     sasaran: bool
@@ -90,7 +93,8 @@ def indikator_rows(c: LkjipContent) -> list[BarisIndikator]:
     sasaran's indicators."""
     figures = lkjip_figures(c)
     target = {
-        row.indikator.id: row.target for row in (*figures.indikator_tujuan, *figures.indikator)
+        row.indikator.id: row.target.teks if isinstance(row.target, Tertulis) else row.target
+        for row in (*figures.indikator_tujuan, *figures.indikator)
     }
     rows = []
     for tujuan in c.rencana.tujuan:
@@ -104,7 +108,7 @@ def indikator_rows(c: LkjipContent) -> list[BarisIndikator]:
     return rows
 
 
-def _baris(c: LkjipContent, ind, target: Decimal | None, sasaran: bool) -> BarisIndikator:
+def _baris(c: LkjipContent, ind, target: Decimal | str | None, sasaran: bool) -> BarisIndikator:
     fakta = c.kinerja.realisasi.get(ind.id)
     triwulan = c.kinerja.target_triwulan.get(ind.id)
     return BarisIndikator(
@@ -112,10 +116,15 @@ def _baris(c: LkjipContent, ind, target: Decimal | None, sasaran: bool) -> Baris
         ind.nama,
         ind.satuan,
         target,
-        fakta.nilai if fakta else None,
+        as_text(fakta.nilai) if fakta else None,
         tuple(triwulan) if triwulan is not None else None,
         sasaran,
     )
+
+
+def as_text(value: Decimal | Tertulis | None) -> Decimal | str | None:
+    """A value for a cell of the form: text cells as their text."""
+    return value.teks if isinstance(value, Tertulis) else value
 
 
 def anggaran_rows(c: LkjipContent) -> list[BarisAnggaran]:

@@ -20,6 +20,7 @@ from ..i18n import _
 from ..jenis import JENIS, jenis_named
 from ..model.content import LkjipContent
 from ..model.lkjip import Kinerja
+from ..model.nilai import Tertulis
 from ..model.read import read_text
 from .content_edit import Append, Delete, Edit, Set, edited_text
 
@@ -174,6 +175,14 @@ DROPPED = ("tercetak", "target_triwulan", "tahun_lalu")
 prints its own), the quarterly targets of the year now reported, last year's summary."""
 
 
+def _as_written(value: object) -> object:
+    """A value for the round-trip editor as the user writes it: a predikat or "n.a" as its text,
+    a note as {teks: …}, a number as it is."""
+    if isinstance(value, Tertulis):
+        return {"teks": value.teks} if value.jenis == "catatan" else value.teks
+    return value
+
+
 def rolled(stem: str, data: Any, old: LkjipContent, baru: int) -> list[Edit]:
     """The edits that move one data file of `old` (its `stem` and plain `data`) to `baru`."""
     tahun = baru - 1
@@ -214,7 +223,7 @@ def _kinerja(data: dict, old: LkjipContent, baru: int) -> list[Edit]:
             continue
         row = rows[id_]
         nilai = (
-            {"target": row.target, "realisasi": fakta.nilai}
+            {"target": _as_written(row.target), "realisasi": fakta.nilai}
             if row.target is not None
             else {"realisasi": fakta.nilai}
         )

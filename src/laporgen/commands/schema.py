@@ -7,6 +7,8 @@ import json
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
 
 from ..jenis import JENIS
 from ..model.organisasi import Agency
@@ -38,10 +40,38 @@ def file_schema(jenis: str, stem: str) -> str | None:
     return _schema_name(jenis, stem)
 
 
+YEAR_KEY = r"^(19\d\d|2[01]\d\d|2200)$"
+"""A year as a mapping key (`Tahun`: 1900-2200), as JSON sees it: text."""
+DATE = r"^\d{4}-\d{2}-\d{2}$"
+"""A date as the loader reads it: year-month-day (editors do not check `format: date`)."""
+
+
+class _Generator(GenerateJsonSchema):
+    """Pydantic's schema, stating in JSON Schema's own words what the loader checks on keys and
+    dates: an id key's pattern and a year key's range as `propertyNames` (pydantic states the
+    one as `patternProperties`, which lets any other key through, and the other not at all),
+    and a date's form as a pattern."""
+
+    def dict_schema(self, schema: core_schema.DictSchema) -> JsonSchemaValue:
+        out = super().dict_schema(schema)
+        keys = schema.get("keys_schema", {})
+        if keys.get("type") == "int" and keys.get("ge") == 1900:
+            out["propertyNames"] = {"pattern": YEAR_KEY}
+        patterns = out.pop("patternProperties", None)
+        if patterns:
+            ((pattern, values),) = patterns.items()
+            out["propertyNames"] = {**out.get("propertyNames", {}), "pattern": pattern}
+            out["additionalProperties"] = values
+        return out
+
+    def date_schema(self, schema: core_schema.DateSchema) -> JsonSchemaValue:
+        return {**super().date_schema(schema), "pattern": DATE}
+
+
 def json_schema(name: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one content file kind."""
     model, title = schemas()[name]
-    schema = model.model_json_schema(mode="validation")
+    schema = model.model_json_schema(mode="validation", schema_generator=_Generator)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = title
     return schema

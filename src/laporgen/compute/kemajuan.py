@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Literal
 
+from ..model.nilai import Tertulis, angka_semua
 from .capaian import capaian_persen
 
 AturanAkhir = Literal["last", "sum", "max"] | Decimal
@@ -28,6 +29,20 @@ def target_akhir(
     if tahun_akhir is not None:
         return target.get(tahun_akhir)
     return target[max(target)]
+
+
+def target_akhir_isian(
+    target: Mapping[int, Decimal | Tertulis], aturan: AturanAkhir = "last"
+) -> Decimal | Tertulis | None:
+    """The end target of a series that may hold text (a predikat, n.a): by "last" the last
+    year's cell as written ("A" when the plan ends on predikat A); a sum or a max only of a
+    series of numbers, none when a year holds text (text is never computed)."""
+    if aturan == "last" and target and isinstance(target[max(target)], Tertulis):
+        return target[max(target)]
+    numbers = angka_semua(target)
+    if aturan in ("sum", "max") and len(numbers) != len(target):
+        return None
+    return target_akhir(numbers, aturan)
 
 
 def tingkat_kemajuan(

@@ -15,6 +15,7 @@ from decimal import Decimal
 from ..model.anggaran import IndikatorProgram, Kegiatan, Program, SubKegiatan
 from ..model.content import LkjipContent
 from ..model.lkjip import Realisasi
+from ..model.nilai import Tertulis, angka_of, angka_semua
 from ..model.renstra import Indikator, Sasaran, Tujuan
 from ..model.sumber_daya import Aset, Formasi
 from ..numbers import bulatkan
@@ -32,8 +33,9 @@ class IndikatorKinerja:
     indikator: Indikator
     tujuan: Tujuan
     sasaran: Sasaran | None
-    target: Decimal | None
-    realisasi: Decimal | None
+    target: Decimal | Tertulis | None
+    """The report year's target; text (a predikat, "n.a") as written, never computed."""
+    realisasi: Decimal | Tertulis | None
     fakta: Realisasi | None
     capaian: Decimal | None
     kategori: str | None
@@ -146,8 +148,8 @@ class Triwulan:
 
 @dataclass(frozen=True)
 class TahunRiwayat:
-    target: Decimal | None
-    realisasi: Decimal | None
+    target: Decimal | Tertulis | None
+    realisasi: Decimal | Tertulis | None
     capaian: Decimal | None
 
 
@@ -230,10 +232,10 @@ def lkjip_figures(c: LkjipContent) -> LkjipFigures:
         fakta = c.kinerja.realisasi.get(ind.id)
         target = targets.get(ind.id, ind.target.get(tahun))
         realisasi = fakta.nilai if fakta else None
-        mentah = capaian_persen(target, realisasi, ind.arah, ind.rumus_negatif)
+        mentah = capaian_persen(angka_of(target), angka_of(realisasi), ind.arah, ind.rumus_negatif)
         capaian = batasi(mentah, basis.batas)
-        akhir = target_akhir(ind.target, ind.akhir, c.rencana.periode[1])
-        kemajuan = tingkat_kemajuan(realisasi, akhir, ind.arah, ind.rumus_negatif)
+        akhir = target_akhir(angka_semua(ind.target), ind.akhir, c.rencana.periode[1])
+        kemajuan = tingkat_kemajuan(angka_of(realisasi), akhir, ind.arah, ind.rumus_negatif)
         return IndikatorKinerja(
             ind,
             tujuan,
@@ -467,7 +469,7 @@ def _triwulan(c: LkjipContent) -> tuple[Triwulan, ...]:
             plan[iid],
             tuple(nilai),
             total_triwulan(nilai, plan[iid].agregasi_triwulan),
-            plan[iid].target.get(depan),
+            angka_of(plan[iid].target.get(depan)),
         )
         for iid, nilai in c.kinerja.target_triwulan.items()
     )
@@ -487,7 +489,9 @@ def _riwayat(
     for r in c.kinerja.riwayat:
         years = {
             y: TahunRiwayat(
-                v.target, v.realisasi, batasi(capaian_persen(v.target, v.realisasi), basis.batas)
+                v.target,
+                v.realisasi,
+                batasi(capaian_persen(angka_of(v.target), v.realisasi), basis.batas),
             )
             for y, v in r.tahun.items()
         }

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..model.nilai import angka_of
 from ..model.pk import IndikatorPk, KegiatanPk, PkContent, ProgramPk
 from ..model.renstra import Indikator, Sasaran
 
@@ -56,7 +57,7 @@ def _targets(c: PkContent) -> tuple[TargetPk, ...]:
             for i in s.indikator:
                 if chosen and i.id not in chosen:
                     continue
-                plan = i.target.get(tahun)
+                plan = angka_of(i.target.get(tahun))
                 rows.append(TargetPk(s, i, c.perjanjian.target.get(i.id, plan), plan))
     return tuple(rows)
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from ..model.analisis import BarisUrusan
 from ..model.content import RenstraContent
 from ..model.evaluasi import IndikatorAkhir, IndikatorPelayanan, UraianAnggaran
-from ..model.nilai import NilaiTarget, nilai_of, satuan_of
+from ..model.nilai import NilaiTarget, Tertulis, angka_of, nilai_of, satuan_of
 from ..model.rencana_program import (
     IndikatorRencana,
     KegiatanRencana,
@@ -22,7 +22,7 @@ from ..model.rencana_program import (
 from ..model.renstra import Indikator
 from .anggaran import jumlah, serapan_persen
 from .capaian import capaian_persen
-from .kemajuan import target_akhir
+from .kemajuan import target_akhir_isian
 from .pertumbuhan import Metode, pertumbuhan_persen
 
 
@@ -108,9 +108,9 @@ class BarisKinerjaUrusan:
     baris: BarisUrusan
     nama: str
     satuan: str
-    kondisi_awal: Decimal | None
-    target: dict[int, Decimal | None]
-    akhir: Decimal | None
+    kondisi_awal: Decimal | Tertulis | None
+    target: dict[int, Decimal | Tertulis | None]
+    akhir: Decimal | Tertulis | None
     sumber_data: str
 
 
@@ -122,6 +122,8 @@ class Sdm:
     laki_laki: int
     perempuan: int
     pns: int | None
+    pendidikan_persen: Decimal | None = None
+    """The total of an education table given in percent (its `pendidikan` count is then 0)."""
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,7 @@ class RenstraFigures:
     anggaran_total: BarisPendanaan | None
     program: tuple[NodeRencana, ...]
     matriks: tuple[MatriksRencana, ...]
-    akhir_rencana: dict[str, Decimal | None]
+    akhir_rencana: dict[str, Decimal | Tertulis | None]
     kinerja_urusan: tuple[BarisKinerjaUrusan, ...]
     sdm: Sdm
     counts: dict[str, int] = field(default_factory=dict)
@@ -153,7 +155,12 @@ def renstra_figures(c: RenstraContent) -> RenstraFigures:
         tuple(
             BarisPelayanan(
                 i,
-                {y: capaian_persen(i.target.get(y), i.realisasi.get(y), i.arah) for y in kp.tahun},
+                {
+                    y: capaian_persen(
+                        angka_of(i.target.get(y)), angka_of(i.realisasi.get(y)), i.arah
+                    )
+                    for y in kp.tahun
+                },
             )
             for i in kp.indikator
         )
@@ -161,7 +168,7 @@ def renstra_figures(c: RenstraContent) -> RenstraFigures:
         else ()
     )
     akhir_periode = tuple(
-        BarisAkhirPeriode(i, capaian_persen(i.target, i.realisasi))
+        BarisAkhirPeriode(i, capaian_persen(angka_of(i.target), angka_of(i.realisasi)))
         for i in (ev.akhir_periode.indikator if ev.akhir_periode else ())
     )
     anggaran, total = _anggaran(c)
@@ -181,7 +188,7 @@ def renstra_figures(c: RenstraContent) -> RenstraFigures:
         matriks=tuple(
             _matriks(m, models, program) for m in (c.program.matriks if c.program else ())
         ),
-        akhir_rencana={i.id: target_akhir(i.target, i.akhir) for i in plan},
+        akhir_rencana={i.id: target_akhir_isian(i.target, i.akhir) for i in plan},
         kinerja_urusan=_kinerja_urusan(c, {i.id: i for i in plan}),
         sdm=_sdm(c),
         counts=_counts(c),
@@ -320,7 +327,7 @@ def _kinerja_urusan(
                     ind.satuan,
                     ind.kondisi_awal,
                     dict(ind.target),
-                    target_akhir(ind.target, ind.akhir),
+                    target_akhir_isian(ind.target, ind.akhir),
                     row.sumber_data or ind.sumber_data or default_sumber,
                 )
             )
@@ -333,8 +340,8 @@ def _kinerja_urusan(
                     row,
                     ind_r.nama,
                     ind_r.satuan,
-                    nilai_of(ind_r.kondisi_awal),
-                    {y: nilai_of(ind_r.target[y]) for y in years},
+                    _isian_of(ind_r.kondisi_awal),
+                    {y: _isian_of(ind_r.target[y]) for y in years},
                     kondisi_akhir(ind_r, years).nilai,
                     row.sumber_data or default_sumber,
                 )
@@ -355,6 +362,11 @@ def _kinerja_urusan(
     return tuple(rows)
 
 
+def _isian_of(value: NilaiTarget) -> Decimal | Tertulis | None:
+    """A program target cell as T-C.28 prints it: its number, or its text as written."""
+    return value if isinstance(value, Tertulis) else nilai_of(value)
+
+
 # --------------------------------------------------------------------------------- SDM, counts
 def _sdm(c: RenstraContent) -> Sdm:
     s = c.sumber_daya
@@ -362,10 +374,13 @@ def _sdm(c: RenstraContent) -> Sdm:
     return Sdm(
         golongan=sum(x.jumlah for x in s.golongan),
         jabatan=sum(x.jumlah for x in s.jabatan),
-        pendidikan=sum(x.jumlah for x in s.pendidikan),
+        pendidikan=sum(x.jumlah or 0 for x in s.pendidikan),
         laki_laki=sum(x.laki_laki for x in s.status),
         perempuan=sum(x.perempuan for x in s.status),
         pns=pns[0].laki_laki + pns[0].perempuan if pns else None,
+        pendidikan_persen=jumlah(x.persen or Decimal(0) for x in s.pendidikan)
+        if s.pendidikan_persen
+        else None,
     )
 
 

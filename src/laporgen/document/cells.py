@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from typing import Any, cast, get_args
 
+from ..model.nilai import Tertulis
+from ..numbers import angka, nilai
 from .nodes import Align, Cell, Column, Inline, LineBreak, ListBlock, Marker, Paragraph, Text
 
 Row = tuple[Cell, ...]
@@ -30,6 +33,17 @@ def cell(
     return Cell(
         (Paragraph(tuple(inlines), align=align),), colspan, rowspan, align, strong, shade, level
     )
+
+
+def isian(value: Decimal | Tertulis | None, desimal: int | None = None) -> str:
+    """A value cell's text: a number as the document prints numbers, text (a predikat, "n.a", a
+    note) as written."""
+    return value.teks if isinstance(value, Tertulis) else angka(value, desimal)
+
+
+def nilai_isian(value: Decimal | Tertulis | None, satuan: str) -> str:
+    """A value with its unit as a sentence shows it ("99,88%"); text as written ("BB")."""
+    return value.teks if isinstance(value, Tertulis) else nilai(value, satuan)
 
 
 def num(text: str, **kw: Any) -> Cell:

@@ -129,7 +129,8 @@ def _tren_series(f: LkjipFigures) -> list[tuple[str, dict[int, Decimal]]]:
             points = {
                 y: v
                 for y in f.tahun_riwayat
-                if y in r.tahun and (v := r.tahun[y].realisasi) is not None
+                # text (a predikat) is never plotted
+                if y in r.tahun and isinstance(v := r.tahun[y].realisasi, Decimal)
             }
             series.append((r.indikator, points))
     return [(name, points) for name, points in series if len(points) >= 2]

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..compute.lkjip import LkjipFigures
 from ..model.content import LkjipContent
-from ..numbers import nilai, persen, rupiah, tanggal
+from ..numbers import persen, rupiah, tanggal
 from . import front as front_matter
 from . import lkjip_kalimat as kalimat
 from .builder import (
@@ -24,6 +24,7 @@ from .builder import (
     signature,
     toc_entries,
 )
+from .cells import nilai_isian
 from .front import settle_empty
 from .kalimat import para
 from .keep import laid_out
@@ -468,8 +469,8 @@ def narrative_context(c: LkjipContent, f: LkjipFigures) -> dict[str, Any]:
                 "kemajuan": persen(i.kemajuan, tanda=True),
                 "efisiensi": persen(i.efisiensi, tanda=True),
                 "kategori": i.kategori or "-",
-                "target": nilai(i.target, i.indikator.satuan),
-                "realisasi": nilai(i.realisasi, i.indikator.satuan),
+                "target": nilai_isian(i.target, i.indikator.satuan),
+                "realisasi": nilai_isian(i.realisasi, i.indikator.satuan),
             }
             for i in (*f.indikator, *f.indikator_tujuan)
         },

@@ -9,6 +9,7 @@ from ..compute.lkjip import IndikatorKinerja, LkjipFigures, NodeAnggaran, Sasara
 from ..model.lkjip import AnalisisSasaran, Dukungan, RingkasanTahunLalu
 from ..model.settings import Tingkat
 from ..numbers import angka_terbilang, nilai, ordinal, ordinal_kata, persen, rupiah
+from .cells import nilai_isian
 from .kalimat import gabung, para, sebut
 from .nodes import Block, ListBlock, Paragraph, Text
 
@@ -18,7 +19,7 @@ def _pct(value: Decimal | None) -> str:
 
 
 def _target_realisasi(i: IndikatorKinerja) -> str:
-    return f"target kinerja {nilai(i.target, i.indikator.satuan)} yang terealisasi {nilai(i.realisasi, i.indikator.satuan)}"
+    return f"target kinerja {nilai_isian(i.target, i.indikator.satuan)} yang terealisasi {nilai_isian(i.realisasi, i.indikator.satuan)}"
 
 
 def capaian_sasaran(s: SasaranKinerja, tahun: int) -> list[Block]:

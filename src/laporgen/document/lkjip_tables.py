@@ -11,9 +11,10 @@ from decimal import Decimal
 
 from ..compute.lkjip import LkjipFigures, NodeAnggaran, SasaranKinerja
 from ..model.content import LkjipContent
+from ..model.nilai import Tertulis
 from ..model.renstra import Indikator
 from ..numbers import KOSONG, angka, persen, rupiah, tanggal, terbilang
-from .cells import Row, cell, columns, head, items, mid, nomor_kolom, num
+from .cells import Row, cell, columns, head, isian, items, mid, nomor_kolom, num
 from .nodes import Cell, Table
 from .tables import TableSet
 
@@ -234,7 +235,7 @@ class LkjipTables(TableSet):
                         cell(""),
                         cell(ind.nama),
                         mid(ind.satuan),
-                        *(num(angka(ind.target.get(y))) for y in years),
+                        *(num(isian(ind.target.get(y))) for y in years),
                     )
                 )
             # a tujuan with no indicator of its own has no row of its own: its No. and Tujuan
@@ -267,7 +268,7 @@ class LkjipTables(TableSet):
                             cell(f"{t_no}.{s_no} {s.uraian}" if i_no == 0 else ""),
                             cell(ind.nama),
                             mid(ind.satuan),
-                            *(num(angka(ind.target.get(y))) for y in years),
+                            *(num(isian(ind.target.get(y))) for y in years),
                         )
                     )
         n_cols = 5 + len(years)
@@ -385,7 +386,7 @@ class LkjipTables(TableSet):
                     cell(owner),
                     cell(ind.nama),
                     mid(ind.satuan),
-                    num(angka(ind.target.get(self.tahun))),
+                    num(isian(ind.target.get(self.tahun))),
                 )
             )
         return self._table(
@@ -404,7 +405,7 @@ class LkjipTables(TableSet):
     def perjanjian(self, versi: int) -> Table:
         pk = self.c.kinerja.perjanjian_kinerja[versi]
         plan = _plan_index(self.c)
-        rows: list[tuple[str, str, str, Decimal | None]] = [
+        rows: list[tuple[str, str, str, Decimal | Tertulis | None]] = [
             (b.sasaran, b.indikator, b.satuan, b.target) for b in pk.baris
         ]
         for iid in pk.indikator:
@@ -413,7 +414,7 @@ class LkjipTables(TableSet):
                 (owner, ind.nama, ind.satuan, pk.target.get(iid, ind.target.get(self.tahun)))
             )
         body = [
-            (mid(str(n)), cell(s), cell(i), mid(u), num(angka(t)))
+            (mid(str(n)), cell(s), cell(i), mid(u), num(isian(t)))
             for n, (s, i, u, t) in enumerate(rows, 1)
         ]
         title = "Perjanjian Kinerja" if pk.versi == "murni" else "Perubahan Perjanjian Kinerja"
@@ -1028,9 +1029,9 @@ def _rp_or_blank(value: Decimal) -> str:
     return "" if value == 0 else rupiah(value, False)
 
 
-def _nilai(value: Decimal | None) -> str:
-    """An input value (target, realisasi) with its own decimals."""
-    return angka(value)
+def _nilai(value: Decimal | Tertulis | None) -> str:
+    """An input value (target, realisasi) with its own decimals; text as written."""
+    return isian(value)
 
 
 def _sasaran_cells(s: SasaranKinerja, n: int) -> tuple[Cell, ...]:

@@ -12,10 +12,11 @@ from ..compute.perubahan import Perubahan
 from ..compute.pertumbuhan import NAMA_METODE
 from ..compute.renstra import BarisPendanaan, MatriksRencana, RenstraFigures
 from ..model.content import RenstraContent
+from ..model.nilai import Tertulis
 from ..model.renstra import Indikator, Sasaran, Tujuan
-from ..model.sumber_daya import Jumlahan
+from ..model.sumber_daya import Jumlahan, Pendidikan
 from ..numbers import KOSONG, angka, persen, rupiah
-from .cells import Row, cell, columns, head, items, mid, nomor_kolom, num
+from .cells import Row, cell, columns, head, isian, items, mid, nomor_kolom, num
 from .nodes import Table
 from .tables import TableSet, present
 from .tc27 import Tc27, nilai_satuan
@@ -100,7 +101,7 @@ class RenstraTables(TableSet):
         id: str,
         title: str,
         label: str,
-        rows: Sequence[Jumlahan],
+        rows: Sequence[Jumlahan | Pendidikan],
         total: int,
         keterangan: str | None = None,
     ) -> Table:
@@ -131,6 +132,28 @@ class RenstraTables(TableSet):
             source=source,
         )
 
+    def _pendidikan_persen(self) -> Table:
+        """Staff by education level as the source gives them: shares in percent, their total
+        computed (the Renstra's text may print 100 where the shares add up to 99,9)."""
+        rows = self.c.sumber_daya.pendidikan
+        body = [(mid(str(n)), cell(r.uraian), num(angka(r.persen))) for n, r in enumerate(rows, 1)]
+        foot = [
+            (
+                cell("Jumlah", colspan=2, strong=True),
+                num(angka(self.f.sdm.pendidikan_persen), strong=True),
+            )
+        ]
+        source = f"Sumber : {self.c.sumber_daya.sumber}" if self.c.sumber_daya.sumber else None
+        return self._table(
+            "sdm-pendidikan",
+            "Persentase Pegawai Berdasarkan Tingkat Pendidikan",
+            columns((0.9, "center"), (5, "left"), (2, "right")),
+            head(("No.", "Tingkat Pendidikan", "Persentase (%)")),
+            body,
+            foot,
+            source=source,
+        )
+
     def sdm(self) -> list[Table]:
         s, f = self.c.sumber_daya, self.f.sdm
         out = []
@@ -156,7 +179,9 @@ class RenstraTables(TableSet):
                     eselon,
                 )
             )
-        if s.pendidikan:
+        if s.pendidikan_persen:
+            out.append(self._pendidikan_persen())
+        elif s.pendidikan:
             out.append(
                 self._jumlahan(
                     "sdm-pendidikan",
@@ -228,8 +253,8 @@ class RenstraTables(TableSet):
                     num(angka(i.target_nspk)),
                     num(angka(i.target_ikk)),
                     num(angka(i.target_lain)),
-                    *(num(angka(i.target.get(y))) for y in years),
-                    *(num(angka(i.realisasi.get(y))) for y in years),
+                    *(num(isian(i.target.get(y))) for y in years),
+                    *(num(isian(i.realisasi.get(y))) for y in years),
                     *(num(angka(r.rasio[y], d)) for y in years),
                 )
             )
@@ -305,7 +330,7 @@ class RenstraTables(TableSet):
                         x
                         for y in years
                         for x in (
-                            num(angka(b.target.get(y))),
+                            num(isian(b.target.get(y))),
                             num(_na(b.realisasi.get(y), y, b.realisasi)),
                         )
                     ),
@@ -453,9 +478,11 @@ class RenstraTables(TableSet):
 
                     # with a Satuan column the figures stand bare; without, each carries its unit
                     def shown(
-                        v: Decimal | None, u: str = ind.satuan, bare: bool = "satuan" in added
+                        v: Decimal | Tertulis | None,
+                        u: str = ind.satuan,
+                        bare: bool = "satuan" in added,
                     ) -> str:
-                        return angka(v) if bare else nilai_satuan(v, u)
+                        return isian(v) if bare else nilai_satuan(v, u)
 
                     extra = tuple(
                         mid(ind.satuan) if k == "satuan" else num(shown(ind.kondisi_awal))
@@ -689,9 +716,9 @@ class RenstraTables(TableSet):
                     mid(str(n)),
                     cell(r.nama),
                     mid(r.satuan),
-                    num(angka(r.kondisi_awal)),
-                    *(num(angka(r.target.get(y))) for y in years),
-                    num(angka(r.akhir)),
+                    num(isian(r.kondisi_awal)),
+                    *(num(isian(r.target.get(y))) for y in years),
+                    num(isian(r.akhir)),
                     cell(r.sumber_data),
                 )
             )
@@ -764,13 +791,17 @@ def _nilai_perubahan(value: Decimal | str | None) -> str:
     return angka(value) if isinstance(value, Decimal) else str(value)
 
 
-def _with(value: Decimal | None, satuan: str) -> str:
-    return KOSONG if value is None else f"{angka(value)} {satuan}".strip()
+def _with(value: Decimal | Tertulis | None, satuan: str) -> str:
+    """A number with its unit; text (a predikat, "n.a") as written, without one."""
+    if value is None or isinstance(value, Tertulis):
+        return isian(value)
+    return f"{angka(value)} {satuan}".strip()
 
 
-def _na(value: Decimal | None, year: int, given: Mapping[int, object]) -> str:
-    """ "n/a" where a realisasi is recorded as unknown (null), "-" where none was given."""
-    return "n/a" if value is None and year in given else angka(value)
+def _na(value: Decimal | Tertulis | None, year: int, given: Mapping[int, object]) -> str:
+    """ "n/a" where a realisasi is recorded as unknown (null), "-" where none was given, text
+    as written."""
+    return "n/a" if value is None and year in given else isian(value)
 
 
 def _formula(ind: Indikator) -> str:

@@ -21,11 +21,11 @@ from decimal import Decimal
 
 from ..compute.renstra import MatriksRencana, NodeRencana, kondisi_akhir
 from ..model.content import RenstraContent
-from ..model.nilai import NilaiTarget, nilai_of, satuan_of
+from ..model.nilai import NilaiTarget, Tertulis, nilai_of, satuan_of
 from ..model.rencana_program import IndikatorRencana, Matriks, ProgramRencana
 from ..model.renstra import Indikator, Sasaran, Tujuan
 from ..numbers import KOSONG, angka, rupiah
-from .cells import Row, cell, columns, head, mid, num
+from .cells import Row, cell, columns, head, isian, mid, num
 from .nodes import Align, Column
 
 LEVEL = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}
@@ -64,7 +64,7 @@ class _Layout:
 class Tc27:
     """Builds the rows of one T-C.27 matrix."""
 
-    def __init__(self, c: RenstraContent, akhir_rencana: dict[str, Decimal | None]):
+    def __init__(self, c: RenstraContent, akhir_rencana: dict[str, Decimal | Tertulis | None]):
         self.c = c
         self.akhir_rencana = akhir_rencana
         self.models = {p.id: p for p in c.program.program} if c.program else {}
@@ -355,13 +355,16 @@ class Tc27:
 
 
 def target_text(value: NilaiTarget, satuan: str) -> str:
-    """A T-C.27 target cell: the number with its unit ("38 orang", "100%")."""
+    """A T-C.27 target cell: the number with its unit ("38 orang", "100%"), text as written."""
+    if isinstance(value, Tertulis):
+        return value.teks
     return nilai_satuan(nilai_of(value), satuan_of(value, satuan))
 
 
-def nilai_satuan(number: Decimal | None, unit: str) -> str:
-    if number is None:
-        return KOSONG
+def nilai_satuan(number: Decimal | Tertulis | None, unit: str) -> str:
+    """A number with its unit ("38 orang", "100%"); text (a predikat, "n.a", a note) as written."""
+    if number is None or isinstance(number, Tertulis):
+        return isian(number)
     return (
         f"{angka(number)}%"
         if unit.strip() in ("%", "persen", "Persen")

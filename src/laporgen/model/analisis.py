@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from ..i18n import _
-from .fields import Angka, Id, Model, Tahun
+from .fields import Angka, Id, Model, Tahun, both, given
+from .nilai import Isian
 
 
 class StrategiSwot(Model):
@@ -39,6 +40,9 @@ class Permasalahan(Model):
     judul: str
     uraian: str = ""
     masalah: list[Masalah] = []
+
+    # the rule of `_one_form`, for the editor
+    model_config = ConfigDict(json_schema_extra={"not": both("uraian", "masalah")})
 
     @model_validator(mode="after")
     def _one_form(self) -> "Permasalahan":
@@ -82,15 +86,22 @@ class BarisUrusan(Model):
     program: Id | None = None
     nama: str | None = None
     satuan: str | None = None
-    kondisi_awal: Angka | None = None
-    target: dict[Tahun, Angka | None] = {}
+    kondisi_awal: Isian | None = None
+    target: dict[Tahun, Isian | None] = {}
     sumber_data: str | None = None
     tercetak_akhir: Angka | None = Field(None, description="Kondisi akhir as printed")
 
+    # the rule of `_one_source`, for the editor
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [given(f, empty=False) for f in ("indikator", "program", "nama")]
+        }
+    )
+
     @model_validator(mode="after")
     def _one_source(self) -> "BarisUrusan":
-        given = [x for x in (self.indikator, self.program, self.nama) if x is not None]
-        if len(given) != 1:
+        named = [x for x in (self.indikator, self.program, self.nama) if x is not None]
+        if len(named) != 1:
             raise ValueError(
                 _(
                     "give exactly one of indikator (a plan indicator id), program (a program id) "

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from ..i18n import _
-from .fields import Angka, Id, Model, Rupiah
+from .fields import Angka, Id, Model, Rupiah, both, given
 
 
 class TercetakIndikatorProgram(Model):
@@ -34,6 +34,9 @@ class IndikatorProgram(Model):
     )
     arah: Literal["positif", "negatif"] = "positif"
     tercetak: TercetakIndikatorProgram = Field(default_factory=TercetakIndikatorProgram)
+
+    # the rule of `_one_realisasi`, for the editor
+    model_config = ConfigDict(json_schema_extra={"not": both("realisasi", "realisasi_dari")})
 
     @model_validator(mode="after")
     def _one_realisasi(self) -> "IndikatorProgram":
@@ -75,6 +78,14 @@ class Kegiatan(Model):
     anggaran: Anggaran | None = None
     sub_kegiatan: list[SubKegiatan] = []
     tercetak: TercetakNode = Field(default_factory=TercetakNode)
+
+    # the rule of `_money_at_leaves`, for the editor: anggaran or sub_kegiatan, not both
+    model_config = ConfigDict(
+        json_schema_extra={
+            "not": both("anggaran", "sub_kegiatan"),
+            "anyOf": [given("anggaran"), given("sub_kegiatan")],
+        }
+    )
 
     @model_validator(mode="after")
     def _money_at_leaves(self) -> "Kegiatan":

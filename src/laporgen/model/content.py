@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .anggaran import ProgramTree
 from .lkjip import Kinerja
+from .nilai import angka_of
 from .organisasi import Agency
 from .read import Source
 from .renstra import Rencana
@@ -101,7 +102,9 @@ class LkjipContent:
         for t in self.rencana.tujuan:
             for i in [*t.indikator, *(i for s in t.sasaran for i in s.indikator)]:
                 if i.id in self.kinerja.realisasi:
-                    out[("realisasi", i.id, i.nama)] = {year: self.kinerja.realisasi[i.id].nilai}
+                    out[("realisasi", i.id, i.nama)] = {
+                        year: angka_of(self.kinerja.realisasi[i.id].nilai)
+                    }
         names = {key[1]: key for key in out}
         for r in self.kinerja.riwayat:  # earlier years, as this year's report prints them
             if r.id is not None:
@@ -143,7 +146,7 @@ class RenstraContent:
         out: RealisasiValues = {}
         kp = self.evaluasi.kinerja_pelayanan
         for i in kp.indikator if kp else []:
-            out[("realisasi", i.nama, i.nama)] = dict(i.realisasi)
+            out[("realisasi", i.nama, i.nama)] = {y: angka_of(v) for y, v in i.realisasi.items()}
         ar = self.evaluasi.anggaran_realisasi
         stack = list(ar.uraian) if ar else []
         while stack:

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from .fields import Angka, Model, Rupiah, Tahun
+from .nilai import Isian
 
 
 class TercetakRasio(Model):
@@ -24,8 +25,8 @@ class IndikatorPelayanan(Model):
     target_nspk: Angka | None = None
     target_ikk: Angka | None = None
     target_lain: Angka | None = None
-    target: dict[Tahun, Angka | None] = {}
-    realisasi: dict[Tahun, Angka | None] = {}
+    target: dict[Tahun, Isian | None] = {}
+    realisasi: dict[Tahun, Isian | None] = {}
     tercetak: TercetakRasio = Field(default_factory=TercetakRasio)
 
 
@@ -42,8 +43,8 @@ class TercetakKemajuan(Model):
 class IndikatorAkhir(Model):
     nama: str
     satuan: str
-    target: Angka | None
-    realisasi: Angka | None
+    target: Isian | None
+    realisasi: Isian | None
     tercetak: TercetakKemajuan = Field(default_factory=TercetakKemajuan)
 
 
@@ -57,8 +58,8 @@ class AkhirPeriode(Model):
 
 class BarisRincian(Model):
     nama: str
-    target: dict[Tahun, Angka | None] = {}
-    realisasi: dict[Tahun, Angka | None] = {}
+    target: dict[Tahun, Isian | None] = {}
+    realisasi: dict[Tahun, Isian | None] = {}
 
 
 class Rincian(Model):

@@ -202,13 +202,34 @@ def is_rupiah(annotation: object) -> bool:
     return any(getattr(m, "func", None) is _sen for m in getattr(annotation, "__metadata__", ()))
 
 
-Jumlah = Annotated[int, BeforeValidator(_whole), Field(ge=0, strict=False)]
+Jumlah = Annotated[
+    int, BeforeValidator(_whole), Field(ge=0, strict=False, json_schema_extra={"minimum": 0})
+]
 """A head count or item count."""
 
 Id = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9._\-]*$")]
 """A stable identifier (IS1.1, P4, K4.1): letters, digits, '.', '_' or '-'."""
 
 Tahun = Annotated[int, Field(ge=1900, le=2200)]
+
+
+def given(field: str, empty: bool = True) -> dict[str, Any]:
+    """JSON Schema: `field` is written with a value: not null and, with `empty`, not an empty list,
+    mapping or text (what a model validator's `if self.field` sees, against `is not None`), for
+    either/or rules stated to the editor."""
+    nothing: list[dict[str, Any]] = [{"type": "null"}]
+    if empty:
+        nothing += [
+            {"type": "array", "maxItems": 0},
+            {"type": "object", "maxProperties": 0},
+            {"type": "string", "pattern": r"^\s*$"},
+        ]
+    return {"required": [field], "properties": {field: {"not": {"anyOf": nothing}}}}
+
+
+def both(a: str, b: str) -> dict[str, Any]:
+    """JSON Schema: both fields written with a value (to be put under "not")."""
+    return {"allOf": [given(a), given(b)]}
 
 
 class Model(BaseModel):

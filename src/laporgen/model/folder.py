@@ -15,6 +15,7 @@ from ..i18n import _
 from .anggaran import ProgramTree
 from .content import LkjipContent, Narasi, RenstraContent
 from .lkjip import Kinerja
+from .nilai import predikat_problems
 from .organisasi import Agency
 from .read import Source, find_data_file, read_data, read_text
 from .refs import check_references, check_renstra_references
@@ -102,6 +103,7 @@ def load_renstra(folder: Path) -> RenstraContent:
         tabel=parts.get("tabel") or DeclaredTables(),
     )
     problems = check_renstra_references(content)
+    problems += predikat_problems(_loaded(parts, sources), content.settings.predikat)
     if problems:
         raise LaporgenError(problems)
     return content
@@ -123,9 +125,21 @@ def load_lkjip(folder: Path) -> LkjipContent:
         tabel=parts.get("tabel") or DeclaredTables(),
     )
     problems = check_references(content)
+    problems += predikat_problems(_loaded(parts, sources), content.settings.predikat)
     if problems:
         raise LaporgenError(problems)
     return content
+
+
+def _loaded(
+    parts: dict[str, Any], sources: dict[str, Source]
+) -> dict[str, tuple[BaseModel | None, Source]]:
+    """Each loaded file's model with its source, for rules that walk every file."""
+    return {
+        name: (model if isinstance(model, BaseModel) else None, sources[name])
+        for name, model in parts.items()
+        if name in sources
+    }
 
 
 def load_parts(

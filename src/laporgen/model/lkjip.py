@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from .fields import Angka, Id, Model, Rupiah, Tahun
+from .nilai import Isian
 
 
 # ---------------------------------------------------------------------------------- kinerja
@@ -23,15 +24,19 @@ class TercetakCapaian(Model):
 
 class Realisasi(Model):
     # a default, so a TOML file (which has no null) can say "not measured" by leaving it out
-    nilai: Angka | None = Field(
-        None, description="Realisasi of the report year; null (or left out) when not measured"
+    nilai: Isian | None = Field(
+        None,
+        description='Realisasi of the report year; null (or left out) when not measured; a predikat ("A") '
+        "or n.a prints as written and is never computed",
     )
     sumber_data: str | None = None
     tercetak: TercetakCapaian = Field(default_factory=TercetakCapaian)
 
 
 class NilaiTahun(Model):
-    target: Angka | None = None
+    target: Isian | None = Field(
+        None, description='A number, or a predikat ("BB") or "n.a" printed as written'
+    )
     realisasi: Angka | None = None
 
 

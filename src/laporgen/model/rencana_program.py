@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from ..i18n import _
-from .fields import Angka, Id, Model, Rupiah, Tahun
+from .fields import Angka, Id, Model, Rupiah, Tahun, both
 from .nilai import NilaiTarget
 
 
@@ -58,6 +58,9 @@ class KegiatanRencana(Model):
     unit_kerja: str | None = None
     lokasi: str | None = None
     tercetak: TercetakPagu = Field(default_factory=TercetakPagu)
+
+    # the rule of `_money_at_leaves`, for the editor
+    model_config = ConfigDict(json_schema_extra={"not": both("pagu", "sub_kegiatan")})
 
     @model_validator(mode="after")
     def _money_at_leaves(self) -> "KegiatanRencana":

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from .fields import Angka, Id, Model, Tahun
+from .nilai import Isian
 
 
 class Formula(Model):
@@ -30,10 +31,15 @@ class Indikator(Model):
         "lan", description="lan: (2T-R)/T x 100 floored at 0; inverse: T/R x 100"
     )
     iku: bool = Field(False, description="An Indikator Kinerja Utama (listed in the IKU table)")
-    kondisi_awal: Angka | None = Field(
-        None, description="The value before the plan period (baseline)"
+    kondisi_awal: Isian | None = Field(
+        None,
+        description='The value before the plan period (baseline); a number, a predikat ("BB"), "n.a" '
+        'or {teks: "…"}',
     )
-    target: dict[Tahun, Angka] = Field(description="Target per plan year, e.g. {2024: 99.88}")
+    target: dict[Tahun, Isian] = Field(
+        description='Target per plan year, e.g. {2024: 99.88}; a predikat ("BB"), "n.a" or {teks: "…"} '
+        "prints as written and is never computed"
+    )
     akhir: Literal["last", "sum", "max"] | Angka = Field(
         "last",
         description="Target at the end of the plan: last year's, the sum, the max, or a value",

@@ -6,8 +6,15 @@ its line; evaluated by `compute/rumus.py`."""
 from __future__ import annotations
 
 import ast
+import re
 
 from ..i18n import _
+
+_OPERAND = r"[ \t(+-]*(?:[A-Za-z_][A-Za-z0-9_]*|\d+(?:\.\d*)?|\.\d+)[ \t)]*"
+POLA = rf"^{_OPERAND}(?:[-+*/]{_OPERAND})*$"
+"""The tokens of a formula in order (operands, + - * /, parentheses; not their nesting), as a
+pattern: the JSON Schema states it, so the editor refuses what the loader refuses, and the loader
+refuses what it does not match (a comment, `1e3`, a line break) although Python would parse it."""
 
 OPERATORS = (ast.Add, ast.Sub, ast.Mult, ast.Div)
 
@@ -46,6 +53,12 @@ def parse_rumus(text: str) -> ast.expr:
                     part=ast.unparse(node)
                 )
             )
+    if not re.fullmatch(POLA, text.strip()):
+        raise RumusError(
+            _(
+                "is not column ids and numbers joined by + - * / (no exponents, comments or line breaks)"
+            )
+        )
     return tree
 
 

@@ -11,6 +11,7 @@ from pydantic import Field, field_validator, model_validator
 
 from ..i18n import _
 from .fields import Angka, Id, Model, Tahun
+from .nilai import SAKIP
 
 Sampul = Literal["standar", "kop"]
 SAMPUL = (
@@ -157,6 +158,12 @@ class DocumentSettings(Model):
     )
     tanda_tangan: Penandatangan
     kategori: Kategori = Field(default_factory=Kategori)
+    predikat: dict[str, list[str]] = Field(
+        {"SAKIP": list(SAKIP)},
+        description="The predikat scales a value cell may hold, best first, by name: a target or "
+        'kondisi awal written "BB" must be one of them. Default: the SAKIP scale (PermenPAN-RB '
+        "88/2021: AA, A, BB, B, CC, C, D). Text is printed as written and never computed",
+    )
     perhitungan: Perhitungan = Field(default_factory=Perhitungan)
     outline: Outline = Field(default_factory=Outline)
     logo: str | None = Field(
@@ -212,6 +219,12 @@ class RenstraSettings(Model):
         "permendagri",
         description='permendagri: the standard forms numbered by their code, "Tabel T-C.23" '
         '(Permendagri 86/2017), the other tables "Tabel 2.1" by BAB; bab: every table by BAB, "Tabel 2.5"',
+    )
+    predikat: dict[str, list[str]] = Field(
+        {"SAKIP": list(SAKIP)},
+        description="The predikat scales a value cell may hold, best first, by name: a target or "
+        'kondisi awal written "BB" must be one of them. Default: the SAKIP scale (PermenPAN-RB '
+        "88/2021: AA, A, BB, B, CC, C, D). Text is printed as written and never computed",
     )
     kolom_tc25: list[Literal["satuan", "kondisi_awal"]] = Field(
         [],

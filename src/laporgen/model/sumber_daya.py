@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
-from .fields import Angka, Jumlah, Model, Rupiah
+from ..i18n import _
+from .fields import Angka, Jumlah, Model, Rupiah, given
 
 
 class Formasi(Model):
@@ -66,6 +67,31 @@ class Jumlahan(Model):
     keterangan: str | None = None
 
 
+class Pendidikan(Model):
+    """Employees of one education level: a count, or their share in percent where the source
+    gives only shares (every row of the table then in percent)."""
+
+    uraian: str
+    jumlah: Jumlah | None = None
+    persen: Angka | None = Field(
+        None, description="The share of the staff at this level, in percent, instead of a count"
+    )
+    keterangan: str | None = None
+
+    # the rule of `_count_or_share`, for the editor
+    model_config = ConfigDict(
+        json_schema_extra={"oneOf": [given("jumlah", empty=False), given("persen", empty=False)]}
+    )
+
+    @model_validator(mode="after")
+    def _count_or_share(self) -> "Pendidikan":
+        if (self.jumlah is None) == (self.persen is None):
+            raise ValueError(
+                _("give jumlah (a count of staff) or persen (their share in percent), one of them")
+            )
+        return self
+
+
 class Status(Model):
     """Employees of one status (PNS, tenaga kontrak) by gender."""
 
@@ -88,7 +114,34 @@ class SumberDayaRenstra(Model):
     )
     golongan: list[Jumlahan] = []
     jabatan: list[Jumlahan] = []
-    pendidikan: list[Jumlahan] = []
+    pendidikan: list[Pendidikan] = Field(
+        [],
+        description="Staff by education level: every row a count (jumlah) or every row a share (persen)",
+        # the rule of `_one_measure`, for the editor
+        json_schema_extra={
+            "anyOf": [
+                {"items": given("jumlah", empty=False)},
+                {"items": given("persen", empty=False)},
+            ]
+        },
+    )
     status: list[Status] = []
     aset: list[Barang] = []
     sumber_aset: str | None = None
+
+    @field_validator("pendidikan")
+    @classmethod
+    def _one_measure(cls, rows: list[Pendidikan]) -> list[Pendidikan]:
+        if len({r.persen is None for r in rows}) > 1:
+            raise ValueError(
+                _(
+                    "write every row of pendidikan as a count (jumlah) or every row as a share "
+                    "(persen): one table cannot add both"
+                )
+            )
+        return rows
+
+    @property
+    def pendidikan_persen(self) -> bool:
+        """Whether the education table is given in percent."""
+        return any(r.persen is not None for r in self.pendidikan)

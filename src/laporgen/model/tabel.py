@@ -22,7 +22,7 @@ from ..errors import Problem
 from ..i18n import _
 from .fields import Angka, Id, Model
 from .read import Source
-from .rumus import RumusError, names_in, parse_rumus
+from .rumus import POLA, RumusError, names_in, parse_rumus
 
 
 def _rumus(text: str) -> str:
@@ -43,7 +43,9 @@ def _rumus(text: str) -> str:
     return text
 
 
-Rumus = Annotated[str, AfterValidator(_rumus)]
+Rumus = Annotated[
+    str, AfterValidator(_rumus), Field(json_schema_extra={"pattern": rf"^\s*{POLA[1:-1]}\s*$"})
+]
 
 Sel = Annotated[StrictBool | Angka | str | None, Field(union_mode="left_to_right")]
 """A cell as written: true/false (a ✓ column), a number, or text printed as it is ("N.a",
