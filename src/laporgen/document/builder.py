@@ -15,13 +15,16 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ..errors import LaporgenError
+from ..i18n import _
 from ..model.organisasi import Agency
+from ..model.spm import Spm
 from ..model.tabel import DeclaredTables
 from ..model.settings import Penandatangan
 from ..numbers import angka_terbilang, persen, rupiah, tanggal
 from .narrative import narrative_env, render_all
 from .nodes import Block, Figure, ListOfTables, Section, Signature, Table
 from .outline import Bagian, apply_changes
+from .spm import spm_blocks
 from .tabel_deklarasi import declared_block
 from .numbering import walk
 
@@ -40,6 +43,9 @@ class OutlineBuilder:
         extra_narasi: Iterable[str] = (),
         tabel: DeclaredTables | None = None,
         tabel_source: Any = None,
+        spm: Spm | None = None,
+        spm_source: Any = None,
+        spm_bagian: str = "",
     ):
         self.folder = folder
         self.outline = outline
@@ -51,34 +57,47 @@ class OutlineBuilder:
         # table the closing text leads to (the Renstra's T-C.26 after the Kebijakan text).
         self.closing: dict[str, Callable[[], list[Block]]] = {}
         self.declared = self._place_declared(tabel or DeclaredTables(), tabel_source)
+        if spm is not None:
+            self._place_spm(spm, spm_source, spm_bagian)
 
     def _place_declared(
         self, tabel: DeclaredTables, source: Any
     ) -> dict[tuple[str, str], list[Block]]:
         """The declared tables by (section id, letak); one naming a section the outline lacks
         is an error at its line, never left out."""
-        sections = [b.id for top in self.outline for b in top.walk()]
         placed: dict[tuple[str, str], list[Block]] = {}
         problems = []
         for i, t in enumerate(tabel.tabel):
-            if t.bagian not in sections:
-                close = difflib.get_close_matches(t.bagian, sections, 1, 0.6)
-                hint = (
-                    f'did you mean "{close[0]}"? ' if close else ""
-                ) + "`laporgen outline PATH` lists the section ids"
-                problems.append(
-                    source.problem(
-                        ("tabel", i, "bagian"),
-                        f'no section "{t.bagian}" in the outline',
-                        hint,
-                        "ref.tabel",
-                    )
-                )
+            missing = self._missing_section(t.bagian, source, ("tabel", i, "bagian"), "ref.tabel")
+            if missing:
+                problems.append(missing)
                 continue
             placed.setdefault((t.bagian, t.letak), []).append(declared_block(t))
         if problems:
             raise LaporgenError(problems)
         return placed
+
+    def _missing_section(self, bagian: str, source: Any, loc: tuple, code: str) -> Any:
+        """The problem of a table placed in a section the outline lacks (None if it has it)."""
+        sections = [b.id for top in self.outline for b in top.walk()]
+        if bagian in sections:
+            return None
+        close = difflib.get_close_matches(bagian, sections, 1, 0.6)
+        hint = (
+            _('did you mean "{id}"? ').format(id=close[0]) if close else ""
+        ) + _("`laporgen outline PATH` lists the section ids")
+        message = _('no section "{id}" in the outline').format(id=bagian)
+        return source.problem(loc, message, hint, code)
+
+    def _place_spm(self, spm: Spm, source: Any, default: str) -> None:
+        """The SPM table and its breakdowns in the section `spm.yaml` names, else the type's
+        own (`default`); a section the outline lacks is an error at its line. A document whose
+        outline dropped the default section must name one, never lose the table."""
+        bagian = spm.bagian or default
+        missing = self._missing_section(bagian, source, ("bagian",), "ref.spm")
+        if missing:
+            raise LaporgenError([missing])
+        self.declared.setdefault((bagian, spm.letak), []).extend(spm_blocks(spm))
 
     def _render_narasi(
         self, files: Mapping[str, Any], front: Iterable[str], extra: Iterable[str]

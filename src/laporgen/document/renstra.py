@@ -74,6 +74,9 @@ class RenstraBuilder(OutlineBuilder):
             RENSTRA_FRONT,
             tabel=c.tabel,
             tabel_source=c.sources.get("tabel"),
+            spm=c.spm,
+            spm_source=c.sources.get("spm"),
+            spm_bagian="kinerja-pelayanan",
         )
         a = c.analisis
         self.generated = {

@@ -15,6 +15,7 @@ from .read import Source
 from .renstra import Rencana
 from .settings import DocumentSettings, RenstraSettings
 from .sumber_daya import SumberDaya, SumberDayaRenstra
+from .spm import Spm
 from .tabel import DeclaredTables
 
 if TYPE_CHECKING:
@@ -83,6 +84,8 @@ class LkjipContent:
     sources: dict[str, Source]
     """Where each part came from, by part name ("document", "agency", "rencana", …)."""
     tabel: DeclaredTables = field(default_factory=DeclaredTables)
+    spm: Spm | None = None
+    """`spm.yaml`, the Standar Pelayanan Minimal, when the document prints one."""
 
     def program_nodes(self) -> ProgramNodes:
         year = self.settings.tahun
@@ -128,6 +131,8 @@ class RenstraContent:
     narasi: dict[str, Narasi]
     sources: dict[str, Source]
     tabel: DeclaredTables = field(default_factory=DeclaredTables)
+    spm: Spm | None = None
+    """`spm.yaml`, the Standar Pelayanan Minimal, when the document prints one."""
 
     def program_nodes(self) -> ProgramNodes:
         out: ProgramNodes = {}
