@@ -190,6 +190,7 @@ def check(folder: Path) -> list[Finding]:
         # renders the narrative too: a broken placeholder fails check as it fails build
         document = document_for(content, charts=False, figures=figures)
         from .check.dokumen import check_dokumen
+        from .check.spm import check_spm
         from .check.tabel import check_tabel
 
         jenis = jenis_for(content)
@@ -198,4 +199,5 @@ def check(folder: Path) -> list[Finding]:
             jenis.check(content, figures)
             + check_dokumen(content, document, angka)
             + check_tabel(content)
+            + check_spm(content)
         )
