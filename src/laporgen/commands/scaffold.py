@@ -55,6 +55,8 @@ def new_document(folder: Path, jenis: str, tahun: int, schemas: Path) -> dict[Pa
         files.setdefault(folder / "rencana.yaml", _template(INIT / "rencana.yaml", values))
     if any(b.stem == "tabel" for b in entry.berkas):  # every type may declare tables
         files.setdefault(folder / "tabel.yaml", _template(INIT / "tabel.yaml", values))
+    if any(b.stem == "spm" for b in entry.berkas):  # the Renstra and the LKjIP may print one
+        files.setdefault(folder / "spm.yaml", _template(INIT / "spm.yaml", values))
     return dict(sorted(files.items(), key=lambda item: _order(folder, item[0])))
 
 

@@ -57,7 +57,7 @@ class OutlineBuilder:
         # table the closing text leads to (the Renstra's T-C.26 after the Kebijakan text).
         self.closing: dict[str, Callable[[], list[Block]]] = {}
         self.declared = self._place_declared(tabel or DeclaredTables(), tabel_source)
-        if spm is not None:
+        if spm is not None and spm.jenis:
             self._place_spm(spm, spm_source, spm_bagian)
 
     def _place_declared(

@@ -141,7 +141,10 @@ class Spm(Model):
         "akhir", description="awal: before the section's narrative; akhir: after it"
     )
     sumber: str | None = Field(None, description='The "Sumber :" line under the table')
-    jenis: list[JenisPelayanan] = Field(min_length=1, description="The jenis pelayanan dasar")
+    jenis: list[JenisPelayanan] = Field(
+        default_factory=list,
+        description="The jenis pelayanan dasar; none (as `laporgen init` writes it): no SPM table",
+    )
 
     def indikator_by_id(self) -> dict[str, IndikatorSpm]:
         return {i.id: i for j in self.jenis for i in j.indikator if i.id}
