@@ -83,21 +83,29 @@ class OutlineBuilder:
         if bagian in sections:
             return None
         close = difflib.get_close_matches(bagian, sections, 1, 0.6)
-        hint = (
-            _('did you mean "{id}"? ').format(id=close[0]) if close else ""
-        ) + _("`laporgen outline PATH` lists the section ids")
+        hint = (_('did you mean "{id}"? ').format(id=close[0]) if close else "") + _(
+            "`laporgen outline PATH` lists the section ids"
+        )
         message = _('no section "{id}" in the outline').format(id=bagian)
         return source.problem(loc, message, hint, code)
 
     def _place_spm(self, spm: Spm, source: Any, default: str) -> None:
         """The SPM table and its breakdowns in the section `spm.yaml` names, else the type's
-        own (`default`); a section the outline lacks is an error at its line. A document whose
-        outline dropped the default section must name one, never lose the table."""
-        bagian = spm.bagian or default
-        missing = self._missing_section(bagian, source, ("bagian",), "ref.spm")
+        own (`default`). A document whose outline dropped that section must name another: the
+        table is never lost."""
+        self.place(
+            spm.bagian or default, spm.letak, spm_blocks(spm), source, ("bagian",), "ref.spm"
+        )
+
+    def place(
+        self, bagian: str, letak: str, blocks: list[Block], source: Any, loc: tuple, code: str
+    ) -> None:
+        """First-class tables the content places in a section (`bagian`, before or after its
+        narrative); a section the outline lacks is an error at the line of `loc`."""
+        missing = self._missing_section(bagian, source, loc, code)
         if missing:
             raise LaporgenError([missing])
-        self.declared.setdefault((bagian, spm.letak), []).extend(spm_blocks(spm))
+        self.declared.setdefault((bagian, letak), []).extend(blocks)
 
     def _render_narasi(
         self, files: Mapping[str, Any], front: Iterable[str], extra: Iterable[str]

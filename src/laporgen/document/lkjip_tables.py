@@ -13,6 +13,7 @@ from ..compute.lkjip import LkjipFigures, NodeAnggaran, SasaranKinerja
 from ..model.content import LkjipContent
 from ..model.renstra import Indikator
 from ..numbers import KOSONG, angka, persen, rupiah, tanggal, terbilang
+from .iku import iku_table
 from .cells import Row, cell, columns, head, items, mid, nomor_kolom, num
 from .nodes import Cell, Table
 from .tables import TableSet
@@ -327,50 +328,7 @@ class LkjipTables(TableSet):
         )
 
     def iku(self) -> Table:
-        body = []
-        for t in self.c.rencana.tujuan:
-            for s in t.sasaran:
-                for n, ind in enumerate((i for i in s.indikator if i.iku), 1):
-                    rumus = ""
-                    if ind.formula:
-                        kali = (
-                            f" x {angka(ind.formula.kali)}" if ind.formula.kali is not None else ""
-                        )
-                        rumus = f"{ind.formula.pembilang}\n÷\n{ind.formula.penyebut}{kali}"
-                    body.append(
-                        (
-                            cell(s.uraian if n == 1 else ""),
-                            cell(ind.nama),
-                            mid(ind.satuan),
-                            cell(ind.definisi or KOSONG),
-                            cell(rumus or KOSONG),
-                            cell(ind.sumber_data or KOSONG),
-                        )
-                    )
-        return self._table(
-            "iku",
-            "Indikator Kinerja Utama",
-            columns(
-                (2.6, "left"),
-                (3, "left"),
-                (1.2, "center"),
-                (4.6, "left"),
-                (3.6, "left"),
-                (2.2, "left"),
-            ),
-            head(
-                (
-                    cell("Tujuan/ Sasaran Strategis", rowspan=2),
-                    cell("Indikator Kinerja", rowspan=2),
-                    cell("Satuan", rowspan=2),
-                    cell("Penjelasan", colspan=3),
-                ),
-                ("Definisi Operasional", "Formulasi/ Rumus Perhitungan", "Sumber Data"),
-            ),
-            body,
-            lines=(self.opd, f"Tahun {self.periode}"),
-            font_size="small",
-        )
+        return iku_table(self.c.rencana, self.c.settings.iku, (self.opd, f"Tahun {self.periode}"))
 
     def renja(self) -> Table:
         plan = _plan_index(self.c)

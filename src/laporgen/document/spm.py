@@ -124,4 +124,3 @@ def rincian_table(r: RincianDihitung, caption: tuple[str, ...] = ()) -> Table:
         caption_lines=caption,
         source=f"Sumber : {d.sumber}" if d.sumber else None,
     )
-
