@@ -71,7 +71,8 @@ class IndikatorSpm(Model):
     nama: str = Field(description="The indicator as the SPM states it")
     satuan: str | None = Field(None, description='Unit as printed: "%", "orang", "jiwa"')
     tahun: dict[Tahun, TahunSpm] = Field(
-        min_length=1, description="Target and realisasi per year, e.g. {2024: {target: 100, realisasi: 98}}"
+        min_length=1,
+        description="Target and realisasi per year, e.g. {2024: {target: 100, realisasi: 98}}",
     )
 
 
@@ -194,4 +195,3 @@ def spm_problems(spm: Spm, source: Source) -> list[Problem]:
                     )
                 )
     return problems
-
