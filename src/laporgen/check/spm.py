@@ -10,7 +10,7 @@ from decimal import Decimal
 from ..compute.spm import banding, number, spm_figures
 from ..i18n import _
 from ..model.content import Content
-from ..model.read import Source
+from ..model.read import FieldPath, Source
 from ..numbers import angka
 from .findings import Finding, desimal_of, differs, pendek
 
@@ -25,7 +25,7 @@ def check_spm(c: Content) -> list[Finding]:
         for k, ind in enumerate(jenis.indikator):
             for year, t in ind.tahun.items():
                 printed = ind.indikator.tahun[year].capaian
-                if differs(printed, t.capaian):
+                if printed is not None and differs(printed, t.capaian):
                     out.append(
                         _error(
                             source,
@@ -86,7 +86,7 @@ def check_spm(c: Content) -> list[Finding]:
     return out
 
 
-def _error(source: Source, loc: tuple, message: str, code: str) -> Finding:
+def _error(source: Source, loc: FieldPath, message: str, code: str) -> Finding:
     hint = {
         "spm.capaian": _("write the computed capaian, or correct the target or realisasi"),
         "spm.jumlah": _("correct the total or the rows"),

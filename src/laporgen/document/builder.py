@@ -17,6 +17,7 @@ from typing import Any
 from ..errors import LaporgenError
 from ..i18n import _
 from ..model.organisasi import Agency
+from ..model.read import FieldPath
 from ..model.spm import Spm
 from ..model.tabel import DeclaredTables
 from ..model.settings import Penandatangan
@@ -77,7 +78,7 @@ class OutlineBuilder:
             raise LaporgenError(problems)
         return placed
 
-    def _missing_section(self, bagian: str, source: Any, loc: tuple, code: str) -> Any:
+    def _missing_section(self, bagian: str, source: Any, loc: FieldPath, code: str) -> Any:
         """The problem of a table placed in a section the outline lacks (None if it has it)."""
         sections = [b.id for top in self.outline for b in top.walk()]
         if bagian in sections:
@@ -98,7 +99,7 @@ class OutlineBuilder:
         )
 
     def place(
-        self, bagian: str, letak: str, blocks: list[Block], source: Any, loc: tuple, code: str
+        self, bagian: str, letak: str, blocks: list[Block], source: Any, loc: FieldPath, code: str
     ) -> None:
         """First-class tables the content places in a section (`bagian`, before or after its
         narrative); a section the outline lacks is an error at the line of `loc`."""

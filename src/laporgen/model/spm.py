@@ -34,13 +34,13 @@ _PLAIN = re.compile(r"-?\d+(\.\d+)?")
 def _no_typed_number(value: Any) -> Any:
     """Text that is a number typed the Indonesian way or with a unit is refused with its fix;
     a plain number, a note or nothing goes on to the union."""
-    if isinstance(value, str) and _LOOKS_NUMERIC.fullmatch(value.strip()):
-        if not _PLAIN.fullmatch(value.strip()):
-            raise PydanticCustomError(
-                "number",
-                "expected a number or a note, got {got}; {hint}",
-                {"got": f'"{value}"', "hint": _number_hint(value.strip())},
-            )
+    typed = value.strip() if isinstance(value, str) else ""
+    if _LOOKS_NUMERIC.fullmatch(typed) and not _PLAIN.fullmatch(typed):
+        raise PydanticCustomError(
+            "number",
+            "expected a number or a note, got {got}; {hint}",
+            {"got": f'"{value}"', "hint": _number_hint(typed)},
+        )
     return value
 
 
