@@ -309,3 +309,43 @@ def test_the_same_spm_in_an_lkjip_sits_in_the_comparison_with_standards(tmp_path
         "spm-disabilitas",
         "spm-bencana",
     ]
+
+
+def test_the_lkjip_iku_grouped_by_level_with_the_wording_of_the_document(tmp_path):
+    """Magetan's plan marks only sasaran indicators `iku`: grouped, the table holds group B only,
+    under the wording document.toml gives."""
+    shutil.copytree(MAGETAN, tmp_path / "magetan-dinsos")
+    lkjip = tmp_path / "magetan-dinsos" / "lkjip-2024"
+    toml = lkjip / "document.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8")
+        + '\n[iku]\nkelompok = true\nkelompok_sasaran = "B. Indikator Kinerja Sasaran Strategis"\n',
+        encoding="utf-8",
+    )
+    grouped = [
+        b
+        for b in walk(document_for(load_document(lkjip), charts=False).body)
+        if isinstance(b, Table) and b.id == "iku"
+    ]
+    plain = [
+        b
+        for b in walk(document_for(load_document(MAGETAN / "lkjip-2024"), charts=False).body)
+        if isinstance(b, Table) and b.id == "iku"
+    ]
+    assert len(grouped) == 2  # Tabel 2.4 and Lampiran B
+    for g, p in zip(grouped, plain):
+        assert rows(g.body) == [["B. Indikator Kinerja Sasaran Strategis"], *rows(p.body)]
+    assert [r[1] for r in rows(plain[0].body)][:2] == [
+        "Persentase PPKS yang Mendapatkan Perlindungan dan Jaminan Sosial",
+        "Persentase PPKS yang Mendapatkan Pelayanan Rehabilitasi Sosial",
+    ]
+
+
+def test_an_spm_indicator_id_used_twice_is_an_error_at_its_line(rekaan):
+    path = rekaan / "spm.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("id: SPM1.2", "id: SPM1.1"))
+    with pytest.raises(LaporgenError) as exc:
+        load_document(rekaan)
+    assert [(p.field, p.message, p.code) for p in exc.value.problems] == [
+        ("jenis[0].indikator[1].id", "the indicator id SPM1.1 is used twice", "spm.id")
+    ]
