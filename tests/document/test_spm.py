@@ -349,3 +349,13 @@ def test_an_spm_indicator_id_used_twice_is_an_error_at_its_line(rekaan):
     assert [(p.field, p.message, p.code) for p in exc.value.problems] == [
         ("jenis[0].indikator[1].id", "the indicator id SPM1.1 is used twice", "spm.id")
     ]
+
+
+def test_iku_settings_of_a_renstra_that_prints_no_iku_table_are_an_error(rekaan):
+    path = rekaan / "document.toml"
+    path.write_text(path.read_text().replace('bagian = "kinerja-urusan"\n', ""))
+    with pytest.raises(LaporgenError) as exc:
+        load_document(rekaan)
+    (problem,) = exc.value.problems
+    assert (problem.field, problem.code) == ("iku", "input.value")
+    assert "a Renstra prints the IKU table only in the section `bagian` names" in problem.message

@@ -5,6 +5,8 @@ only formatted."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ..compute.spm import (
     IndikatorDihitung,
     JenisDihitung,
@@ -32,10 +34,11 @@ def spm_blocks(spm: Spm, caption: tuple[str, ...] = ()) -> list[Block]:
 
 
 def _nilai(value: Nilai) -> str:
-    """A value as written: a number with the decimals it was typed with, a note as it is."""
-    if isinstance(value, str):
-        return value
-    return angka(value)
+    """A value as written: a number with the decimals it was typed with, a note as it is (any
+    text value prints as its `str`), nothing as "-"."""
+    if value is None or isinstance(value, Decimal):
+        return angka(value)
+    return str(value)
 
 
 def spm_title(f: SpmDihitung) -> str:

@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from ..i18n import _
 from .fields import Angka, Id, Model, Tahun
 
 
@@ -160,6 +161,18 @@ class TabelIkuRenstra(TabelIku):
         description='The section that prints the IKU table, e.g. "kinerja-urusan" (`laporgen outline` '
         "lists the ids); none: the Renstra prints no IKU table",
     )
+
+    @model_validator(mode="after")
+    def _printed(self) -> "TabelIkuRenstra":
+        # a setting of a table the Renstra does not print would be dropped without a word
+        if self.bagian is None and self.model_fields_set - {"bagian"}:
+            raise ValueError(
+                _(
+                    "a Renstra prints the IKU table only in the section `bagian` names; "
+                    'add bagian = "<id>" (`laporgen outline` lists the ids)'
+                )
+            )
+        return self
 
 
 class DocumentSettings(Model):
