@@ -44,8 +44,8 @@ def test_init_from_this_years_lkjip(example_copy, run_cli):
 def test_schema_command_writes_every_kind(tmp_path, run_cli):
     code, out, _ = run_cli("schema", "--out", str(tmp_path / "schemas"))
     assert (
-        code == 0 and out.count("wrote ") == 15
-    )  # agency, rencana, 4 LKjIP, 5 Renstra, 3 PK files, tabel
+        code == 0 and out.count("wrote ") == 16
+    )  # agency, rencana, 4 LKjIP, 5 Renstra, 3 PK files, tabel, spm
     assert json.loads((tmp_path / "schemas" / "agency.schema.json").read_text())["type"] == "object"
 
 

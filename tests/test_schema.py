@@ -87,6 +87,7 @@ def test_schema_files_are_stable_json():
             "pk-anggaran",
             "pk-perjanjian",
             "tabel",
+            "spm",
         )
     }
     # stable: each file is exactly its JSON with sorted keys and 2-space indent, so two runs (or

@@ -206,6 +206,7 @@ def check(folder: Path) -> list[Finding]:
         with unprinted():
             document = document_for(content, charts=False, figures=figures)
         from .check.dokumen import check_dokumen
+        from .check.spm import check_spm
         from .check.tabel import angka_tabel, check_tabel
 
         jenis = jenis_for(content)
@@ -215,4 +216,5 @@ def check(folder: Path) -> list[Finding]:
             jenis.check(content, figures)
             + check_dokumen(content, document, angka)
             + check_tabel(content)
+            + check_spm(content)
         )

@@ -104,6 +104,12 @@ TABEL = Berkas(
     "tabel.yaml (optional, any type): tables declared in content, placed in any section",
 )
 
+SPM = Berkas(
+    "spm",
+    "laporgen.model.spm:Spm",
+    "spm.yaml (optional, Renstra and LKjIP): the Standar Pelayanan Minimal, jenis pelayanan dasar x indikator x year",
+)
+
 JENIS: dict[str, Jenis] = {
     "lkjip": Jenis(
         "lkjip",
@@ -136,6 +142,7 @@ JENIS: dict[str, Jenis] = {
                 "sumber_daya.yaml of an LKjIP: pegawai and aset",
             ),
             TABEL,
+            SPM,
         ),
         scaffold="lkjip",
     ),
@@ -175,6 +182,7 @@ JENIS: dict[str, Jenis] = {
                 "analisis.yaml of a Renstra: SWOT, isu, telaah, T-C.28",
             ),
             TABEL,
+            SPM,
         ),
         scaffold="renstra",
         rencana_tahun=(-1, 4),

@@ -44,14 +44,14 @@ def rekaan(tmp_path: Path) -> Path:
     return tmp_path / "rekaan-dinsos" / "renstra-2025-2029"
 
 
-def test_spm_capaian_computed_per_year_with_group_rows(tables):
-    t = tables["spm"]
+def test_capaian_computed_per_year_with_group_rows(tables):
+    t = tables["layanan"]
     assert (t.number, t.title) == (
         "2.1",
-        "Capaian Standar Pelayanan Minimal Bidang Sosial Tahun 2023-2024",
+        "Capaian Standar Layanan Rehabilitasi Sosial Provinsi Tahun 2023-2024",
     )
     assert rows(t.head) == [
-        ["No.", "Jenis Pelayanan Dasar", "Indikator SPM", "2023", "2024"],
+        ["No.", "Jenis Layanan", "Indikator Layanan", "2023", "2024"],
         ["Target (%)", "Realisasi (%)", "Capaian (%)"] * 2,
         [f"({n})" for n in range(1, 10)],
     ]
@@ -82,7 +82,7 @@ def test_spm_capaian_computed_per_year_with_group_rows(tables):
 
 
 def test_breakdown_total_row_sums_and_recomputes_its_formula(tables):
-    t = tables["spm-rincian"]
+    t = tables["layanan-rincian"]
     assert rows(t.body)[3] == [
         "4",
         "Keluarga korban bencana (di luar hitungan)",
@@ -167,9 +167,12 @@ def test_placed_in_their_sections_numbered_with_the_rest():
     strategi = sections["strategi"].children
     assert strategi[-1].id == "gudang-logistik"  # letak: akhir, after the generated tables
     numbers = [(b.number, b.id) for b in walk(d.body) if isinstance(b, Table)]
-    assert numbers[:4] == [
-        ("2.1", "spm"),
-        ("2.2", "spm-rincian"),
+    assert numbers[:7] == [
+        ("2.1", "layanan"),
+        ("2.2", "layanan-rincian"),
+        ("2.3", "spm"),  # the first-class SPM (spm.yaml) and its breakdowns after them
+        ("2.4", "spm-disabilitas"),
+        ("2.5", "spm-bencana"),
         ("3.1", "pokok-masalah"),
         ("3.2", "sasaran-provinsi"),
     ]
@@ -193,9 +196,9 @@ def test_check_compares_printed_formula_values_and_totals(rekaan):
     n_rumus = next(n for n, line in enumerate(lines, 1) if "capaian24: 91.12" in line)
     n_total = next(n for n, line in enumerate(lines, 1) if "tercetak:" in line)
     assert found == [
-        f"E {path}:{n_rumus}: tabel[2].baris[3].capaian24: spm: capaian24 printed 91,12, its formula gives 91,13; "
+        f"E {path}:{n_rumus}: tabel[2].baris[3].capaian24: layanan: capaian24 printed 91,12, its formula gives 91,13; "
         "write 91,13, or correct the values it is computed from [tabel.rumus]",
-        f"E {path}:{n_total}: tabel[3].jumlah.tercetak.perempuan: spm-rincian: the total of perempuan printed 37, "
+        f"E {path}:{n_total}: tabel[3].jumlah.tercetak.perempuan: layanan-rincian: the total of perempuan printed 37, "
         "the rows add up to 38; correct the total or the rows [tabel.jumlah]",
     ]
 
@@ -252,7 +255,7 @@ def test_in_every_output_and_the_excel_export(tmp_path):
     rincian = next(t for t in docx_tables(docx) if t and t[0][:2] == ["No.", "Jenis PPKS"])
     assert rincian[-1] == ["Jumlah", "44", "38", "82", ""]
     html = next(p for p in built.outputs if p.suffix == ".html").read_text(encoding="utf-8")
-    assert "1.500 KK / 4.500 jiwa" in html and 'id="tabel-spm"' in html
+    assert "1.500 KK / 4.500 jiwa" in html and 'id="tabel-layanan"' in html
     book = openpyxl.load_workbook(io.BytesIO(render_xlsx(built.document)))
     sheet = next(
         ws

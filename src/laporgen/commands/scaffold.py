@@ -99,6 +99,8 @@ def new_document(
     if any(b.stem == "tabel" for b in entry.berkas):  # every type may declare tables
         files.setdefault(folder / "tabel.yaml", _template(INIT / "tabel.yaml", values))
     files |= {folder / "narasi" / f"{sid}.md": text for sid, text in narasi(entry.scaffold).items()}
+    if any(b.stem == "spm" for b in entry.berkas):  # the Renstra and the LKjIP may print one
+        files.setdefault(folder / "spm.yaml", _template(INIT / "spm.yaml", values))
     return dict(sorted(files.items(), key=lambda item: _order(folder, item[0])))
 
 

@@ -15,9 +15,9 @@ from ..model.organisasi import Agency
 
 
 def _schema_name(jenis: str, stem: str) -> str:
-    """ "lkjip-kinerja", "renstra-sumber-daya"; the plan and the declared tables are one schema
-    for every type."""
-    return stem if stem in ("rencana", "tabel") else f"{jenis}-{stem.replace('_', '-')}"
+    """ "lkjip-kinerja", "renstra-sumber-daya"; the plan, the declared tables and the SPM are one
+    schema for every type."""
+    return stem if stem in ("rencana", "tabel", "spm") else f"{jenis}-{stem.replace('_', '-')}"
 
 
 def schemas() -> dict[str, tuple[type[BaseModel], str]]:

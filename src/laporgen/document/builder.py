@@ -17,6 +17,8 @@ from typing import Any
 from ..errors import LaporgenError
 from ..i18n import _
 from ..model.organisasi import Agency
+from ..model.read import FieldPath
+from ..model.spm import Spm
 from ..model.settings import Penandatangan
 from ..model.tabel import DeclaredTables
 from ..numbers import angka_terbilang, persen, rupiah, tanggal
@@ -24,6 +26,7 @@ from .narrative import narrative_env, render_all
 from .nodes import Block, Figure, ListOfTables, Section, Signature, Table
 from .numbering import walk
 from .outline import Bagian, apply_changes
+from .spm import spm_blocks
 from .tabel_deklarasi import declared_block
 
 
@@ -41,6 +44,9 @@ class OutlineBuilder:
         extra_narasi: Iterable[str] = (),
         tabel: DeclaredTables | None = None,
         tabel_source: Any = None,
+        spm: Spm | None = None,
+        spm_source: Any = None,
+        spm_bagian: str = "",
     ):
         self.folder = folder
         self.outline = outline
@@ -52,34 +58,55 @@ class OutlineBuilder:
         # table the closing text leads to (the Renstra's T-C.26 after the Kebijakan text).
         self.closing: dict[str, Callable[[], list[Block]]] = {}
         self.declared = self._place_declared(tabel or DeclaredTables(), tabel_source)
+        if spm is not None and spm.jenis:
+            self._place_spm(spm, spm_source, spm_bagian)
 
     def _place_declared(
         self, tabel: DeclaredTables, source: Any
     ) -> dict[tuple[str, str], list[Block]]:
         """The declared tables by (section id, letak); one naming a section the outline lacks
         is an error at its line, never left out."""
-        sections = [b.id for top in self.outline for b in top.walk()]
         placed: dict[tuple[str, str], list[Block]] = {}
         problems = []
         for i, t in enumerate(tabel.tabel):
-            if t.bagian not in sections:
-                close = difflib.get_close_matches(t.bagian, sections, 1, 0.6)
-                hint = (_('did you mean "{close}"? ').format(close=close[0]) if close else "") + _(
-                    "`laporgen outline PATH` lists the section ids"
-                )
-                problems.append(
-                    source.problem(
-                        ("tabel", i, "bagian"),
-                        _('no section "{bagian}" in the outline').format(bagian=t.bagian),
-                        hint,
-                        "ref.tabel",
-                    )
-                )
+            missing = self._missing_section(t.bagian, source, ("tabel", i, "bagian"), "ref.tabel")
+            if missing:
+                problems.append(missing)
                 continue
             placed.setdefault((t.bagian, t.letak), []).append(declared_block(t))
         if problems:
             raise LaporgenError(problems)
         return placed
+
+    def _missing_section(self, bagian: str, source: Any, loc: FieldPath, code: str) -> Any:
+        """The problem of a table placed in a section the outline lacks (None if it has it)."""
+        sections = [b.id for top in self.outline for b in top.walk()]
+        if bagian in sections:
+            return None
+        close = difflib.get_close_matches(bagian, sections, 1, 0.6)
+        hint = (_('did you mean "{id}"? ').format(id=close[0]) if close else "") + _(
+            "`laporgen outline PATH` lists the section ids"
+        )
+        message = _('no section "{id}" in the outline').format(id=bagian)
+        return source.problem(loc, message, hint, code)
+
+    def _place_spm(self, spm: Spm, source: Any, default: str) -> None:
+        """The SPM table and its breakdowns in the section `spm.yaml` names, else the type's
+        own (`default`). A document whose outline dropped that section must name another: the
+        table is never lost."""
+        self.place(
+            spm.bagian or default, spm.letak, spm_blocks(spm), source, ("bagian",), "ref.spm"
+        )
+
+    def place(
+        self, bagian: str, letak: str, blocks: list[Block], source: Any, loc: FieldPath, code: str
+    ) -> None:
+        """First-class tables the content places in a section (`bagian`, before or after its
+        narrative); a section the outline lacks is an error at the line of `loc`."""
+        missing = self._missing_section(bagian, source, loc, code)
+        if missing:
+            raise LaporgenError([missing])
+        self.declared.setdefault((bagian, letak), []).extend(blocks)
 
     def _render_narasi(
         self, files: Mapping[str, Any], front: Iterable[str], extra: Iterable[str]

@@ -75,6 +75,9 @@ class LkjipBuilder(OutlineBuilder):
             (*(f"sasaran/{s.id}" for t in c.rencana.tujuan for s in t.sasaran), *LAMPIRAN_NARASI),
             tabel=c.tabel,
             tabel_source=c.sources.get("tabel"),
+            spm=c.spm,
+            spm_source=c.sources.get("spm"),
+            spm_bagian="perbandingan-standar",
         )
         self.generated = {
             "kepegawaian": lambda: [

@@ -15,6 +15,7 @@ from ..model.nilai import Tertulis
 from ..model.renstra import Indikator
 from ..numbers import KOSONG, angka, persen, rupiah, tanggal, terbilang
 from .cells import Row, cell, columns, head, isian, items, mid, nomor_kolom, num
+from .iku import iku_table
 from .nodes import Cell, Table
 from .tables import TableSet
 
@@ -328,52 +329,7 @@ class LkjipTables(TableSet):
         )
 
     def iku(self) -> Table:
-        body = []
-        for t in self.c.rencana.tujuan:
-            for s in t.sasaran:
-                for n, ind in enumerate((i for i in s.indikator if i.iku), 1):
-                    rumus = ""
-                    if ind.formula:
-                        kali = (
-                            f" x {angka(ind.formula.kali)}" if ind.formula.kali is not None else ""
-                        )
-                        rumus = f"{ind.formula.pembilang}\n÷\n{ind.formula.penyebut}{kali}"
-                    body.append(
-                        (
-                            cell(s.uraian if n == 1 else ""),
-                            cell(ind.nama),
-                            mid(ind.satuan),
-                            cell(ind.definisi or KOSONG),
-                            cell(rumus or KOSONG),
-                            cell(ind.sumber_data or KOSONG),
-                        )
-                    )
-        if not body:  # as the seed prints an empty table (001 Tabel 3.5); check notes it
-            body = [(mid("NIHIL", colspan=6),)]  # type: ignore[list-item]
-        return self._table(
-            "iku",
-            "Indikator Kinerja Utama",
-            columns(
-                (2.6, "left"),
-                (3, "left"),
-                (1.2, "center"),
-                (4.6, "left"),
-                (3.6, "left"),
-                (2.2, "left"),
-            ),
-            head(
-                (
-                    cell("Tujuan/ Sasaran Strategis", rowspan=2),
-                    cell("Indikator Kinerja", rowspan=2),
-                    cell("Satuan", rowspan=2),
-                    cell("Penjelasan", colspan=3),
-                ),
-                ("Definisi Operasional", "Formulasi/ Rumus Perhitungan", "Sumber Data"),
-            ),
-            body,
-            lines=(self.opd, f"Tahun {self.periode}"),
-            font_size="small",
-        )
+        return iku_table(self.c.rencana, self.c.settings.iku, (self.opd, f"Tahun {self.periode}"))
 
     def renja(self) -> Table:
         plan = _plan_index(self.c)

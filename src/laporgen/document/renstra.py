@@ -28,6 +28,7 @@ from .builder import (
 )
 from .front import settle_empty
 from .kalimat import daftar, gabung, para
+from .iku import iku_table
 from .keep import laid_out
 from .nodes import (
     Block,
@@ -74,7 +75,22 @@ class RenstraBuilder(OutlineBuilder):
             RENSTRA_FRONT,
             tabel=c.tabel,
             tabel_source=c.sources.get("tabel"),
+            spm=c.spm,
+            spm_source=c.sources.get("spm"),
+            spm_bagian="kinerja-pelayanan",
         )
+        if c.settings.iku.bagian:
+            iku = iku_table(
+                c.rencana, c.settings.iku, (c.agency.nama_lengkap, f"Tahun {c.settings.periode}")
+            )
+            self.place(
+                c.settings.iku.bagian,
+                "akhir",
+                [Landscape((iku,))],
+                c.sources["document"],
+                ("iku", "bagian"),
+                "ref.iku",
+            )
         a = c.analisis
         self.generated = {
             "sdm": lambda: [*self.t.sdm()],

@@ -16,6 +16,7 @@ from .read import Source
 from .renstra import Rencana
 from .settings import DocumentSettings, RenstraSettings
 from .sumber_daya import SumberDaya, SumberDayaRenstra
+from .spm import Spm
 from .tabel import DeclaredTables
 
 if TYPE_CHECKING:
@@ -84,6 +85,8 @@ class LkjipContent:
     sources: dict[str, Source]
     """Where each part came from, by part name ("document", "agency", "rencana", …)."""
     tabel: DeclaredTables = field(default_factory=DeclaredTables)
+    spm: Spm | None = None
+    """`spm.yaml`, the Standar Pelayanan Minimal, when the document prints one."""
 
     def program_nodes(self) -> ProgramNodes:
         year = self.settings.tahun
@@ -131,6 +134,8 @@ class RenstraContent:
     narasi: dict[str, Narasi]
     sources: dict[str, Source]
     tabel: DeclaredTables = field(default_factory=DeclaredTables)
+    spm: Spm | None = None
+    """`spm.yaml`, the Standar Pelayanan Minimal, when the document prints one."""
 
     def program_nodes(self) -> ProgramNodes:
         out: ProgramNodes = {}

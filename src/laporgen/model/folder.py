@@ -22,6 +22,7 @@ from .refs import check_references, check_renstra_references
 from .renstra import Rencana
 from .settings import DocumentSettings, RenstraSettings
 from .sumber_daya import SumberDaya, SumberDayaRenstra
+from .spm import Spm, spm_problems
 from .tabel import DeclaredTables, tabel_problems
 from .validate import load
 
@@ -33,6 +34,7 @@ LKJIP_FILES: dict[str, type[BaseModel]] = {
     "program": ProgramTree,
     "kinerja": Kinerja,
     "sumber_daya": SumberDaya,
+    "spm": Spm,
 }
 """The data files of an LKjIP folder beside `document.toml`, by stem (.yaml, .yml or .toml)."""
 
@@ -50,11 +52,15 @@ def renstra_files() -> dict[str, type[BaseModel]]:
         "evaluasi": Evaluasi,
         "sumber_daya": SumberDayaRenstra,
         "analisis": Analisis,
+        "spm": Spm,
     }
 
 
-RENSTRA_OPTIONAL = {"program", "evaluasi", "sumber_daya", "analisis"}
+RENSTRA_OPTIONAL = {"program", "evaluasi", "sumber_daya", "analisis", "spm"}
 """A data-only Renstra (the plan an LKjIP reports against) may hold just `rencana.yaml`."""
+
+LKJIP_OPTIONAL = {"spm"}
+"""`spm.yaml`, the Standar Pelayanan Minimal, only where the agency reports one."""
 
 
 def read_jenis(folder: Path) -> tuple[object, Source] | None:
@@ -101,6 +107,7 @@ def load_renstra(folder: Path) -> RenstraContent:
         narasi=narasi,
         sources=sources,
         tabel=parts.get("tabel") or DeclaredTables(),
+        spm=parts.get("spm"),
     )
     problems = check_renstra_references(content)
     problems += predikat_problems(_loaded(parts, sources), content.settings.predikat)
@@ -111,7 +118,7 @@ def load_renstra(folder: Path) -> RenstraContent:
 
 def load_lkjip(folder: Path) -> LkjipContent:
     """Load and validate an LKjIP document folder (`content/<agency>/<document>/`)."""
-    parts, sources, narasi = load_parts(folder, DocumentSettings, LKJIP_FILES)
+    parts, sources, narasi = load_parts(folder, DocumentSettings, LKJIP_FILES, LKJIP_OPTIONAL)
     content = LkjipContent(
         folder=folder,
         settings=parts["document"],
@@ -123,6 +130,7 @@ def load_lkjip(folder: Path) -> LkjipContent:
         narasi=narasi,
         sources=sources,
         tabel=parts.get("tabel") or DeclaredTables(),
+        spm=parts.get("spm"),
     )
     problems = check_references(content)
     problems += predikat_problems(_loaded(parts, sources), content.settings.predikat)
@@ -173,6 +181,8 @@ def load_parts(
         _load_one(stem, folder, model, parts, sources, problems, optional=True)
     if "tabel" in parts:
         problems += tabel_problems(parts["tabel"], sources["tabel"])
+    if "spm" in parts:
+        problems += spm_problems(parts["spm"], sources["spm"])
     narasi = _load_narasi(folder / "narasi", problems)
     if problems:
         raise LaporgenError(problems)

@@ -142,6 +142,42 @@ class Outline(Model):
     )
 
 
+class TabelIku(Model):
+    """The IKU table (`[iku]`): the indicators marked `iku: true` in the plan, the tujuan's
+    before the sasaran's."""
+
+    kelompok: bool = Field(
+        False,
+        description="Rows grouped by level under a group row each: the tujuan's IKU, then the sasaran's",
+    )
+    kelompok_tujuan: str = Field(
+        "A. Indikator Kinerja Tujuan", description="The group row above the tujuan's IKU"
+    )
+    kelompok_sasaran: str = Field(
+        "B. Indikator Kinerja Sasaran", description="The group row above the sasaran's IKU"
+    )
+
+
+class TabelIkuRenstra(TabelIku):
+    bagian: Id | None = Field(
+        None,
+        description='The section that prints the IKU table, e.g. "kinerja-urusan" (`laporgen outline` '
+        "lists the ids); none: the Renstra prints no IKU table",
+    )
+
+    @model_validator(mode="after")
+    def _printed(self) -> "TabelIkuRenstra":
+        # a setting of a table the Renstra does not print would be dropped without a word
+        if self.bagian is None and self.model_fields_set - {"bagian"}:
+            raise ValueError(
+                _(
+                    "a Renstra prints the IKU table only in the section `bagian` names; "
+                    'add bagian = "<id>" (`laporgen outline` lists the ids)'
+                )
+            )
+        return self
+
+
 class DocumentSettings(Model):
     jenis: Literal["lkjip"]
     tahun: Tahun = Field(description="The report year (tahun anggaran)")
@@ -176,6 +212,7 @@ class DocumentSettings(Model):
         True,
         description="Charts in BAB III: capaian against target, serapan per program, the trend",
     )
+    iku: TabelIku = Field(default_factory=TabelIku, description="The IKU table")
     disengaja: list[str] = Field(
         [],
         description='Plausibility warnings the agency confirms as intended, by code ("wajar.pagu_nol") or '
@@ -230,6 +267,9 @@ class RenstraSettings(Model):
         [],
         description='Columns many documents add to T-C.25 (the form has neither): "satuan", "kondisi_awal" '
         "(the indicator's value in tahun_awal)",
+    )
+    iku: TabelIkuRenstra = Field(
+        default_factory=TabelIkuRenstra, description="The IKU table, where the Renstra prints one"
     )
     outline: Outline = Field(default_factory=Outline)
     logo: str | None = Field(

@@ -1,0 +1,101 @@
+"""`check` of the SPM (`spm.yaml`), for every document type that takes one: a capaian or a
+breakdown total the content wrote as the source printed it, against the computed one at the
+printed precision; and each breakdown's total against the value of the indicator it breaks
+down, year by year (the two tables of one document must agree)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..compute.spm import banding, number, spm_figures
+from ..i18n import _
+from ..model.content import Content
+from ..model.read import FieldPath, Source
+from ..numbers import angka
+from .findings import Finding, desimal_of, differs, pendek
+
+
+def check_spm(c: Content) -> list[Finding]:
+    spm, source = getattr(c, "spm", None), c.sources.get("spm")
+    if spm is None or source is None:
+        return []
+    f = spm_figures(spm)
+    out: list[Finding] = []
+    for j, jenis in enumerate(f.jenis):
+        for k, ind in enumerate(jenis.indikator):
+            for year, t in ind.tahun.items():
+                printed = ind.indikator.tahun[year].capaian
+                if printed is not None and differs(printed, t.capaian):
+                    out.append(
+                        _error(
+                            source,
+                            ("jenis", j, "indikator", k, "tahun", str(year), "capaian"),
+                            _(
+                                "SPM {year}, {name}: capaian printed {printed}, computed {computed} "
+                                "(realisasi / target x 100, rounded half-up)"
+                            ).format(
+                                year=year,
+                                name=pendek(ind.indikator.nama),
+                                printed=angka(printed),
+                                computed=_shown(t.capaian, printed),
+                            ),
+                            "spm.capaian",
+                        )
+                    )
+        for r, rincian in enumerate(jenis.rincian):
+            d = rincian.rincian
+            for year, printed in d.jumlah.items():
+                computed = rincian.jumlah.get(year)
+                if differs(printed, computed):
+                    out.append(
+                        _error(
+                            source,
+                            ("jenis", j, "rincian", r, "jumlah", str(year)),
+                            _(
+                                "{id} {year}: the total printed {printed}, the rows add up to {computed}"
+                            ).format(
+                                id=d.id,
+                                year=year,
+                                printed=angka(printed),
+                                computed=_shown(computed, printed),
+                            ),
+                            "spm.jumlah",
+                        )
+                    )
+            for year in rincian.tahun:
+                total, expected = rincian.jumlah.get(year), banding(f, d, year)
+                if total is not None and expected is not None and total != expected:
+                    out.append(
+                        _error(
+                            source,
+                            ("jenis", j, "rincian", r, "indikator"),
+                            _(
+                                "{id} {year}: the rows add up to {total}, but the SPM table gives "
+                                "{indikator} a {value} of {expected}"
+                            ).format(
+                                id=d.id,
+                                year=year,
+                                total=angka(total),
+                                indikator=d.indikator,
+                                value=d.banding,
+                                expected=angka(expected),
+                            ),
+                            "spm.rincian",
+                        )
+                    )
+    return out
+
+
+def _error(source: Source, loc: FieldPath, message: str, code: str) -> Finding:
+    hint = {
+        "spm.capaian": _("write the computed capaian, or correct the target or realisasi"),
+        "spm.jumlah": _("correct the total or the rows"),
+        "spm.rincian": _("correct the breakdown's rows or the indicator's value for that year"),
+    }[code]
+    return Finding("E", source.problem(loc, message, hint, code))
+
+
+def _shown(computed: Decimal | None, printed: Decimal) -> str:
+    if number(computed) is None:
+        return _("no number (a value it needs is a note, or empty)")
+    return angka(computed, desimal_of(printed))

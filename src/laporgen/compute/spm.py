@@ -1,0 +1,106 @@
+"""The figures of the SPM (`spm.yaml`): each indicator's capaian per year (realisasi / target ×
+100, unrounded: `numbers.py` rounds for display, `check` at the printed precision) and each
+breakdown table's total per year. Decimal throughout; a value written as text ("N.a") is carried
+as text and never enters a sum or a capaian."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model.spm import IndikatorSpm, JenisPelayanan, Rincian, Spm
+from .capaian import capaian_persen
+
+Nilai = Decimal | str | None
+"""A value as the content gives it: a number, a note printed as it is, or nothing."""
+
+
+@dataclass(frozen=True)
+class TahunDihitung:
+    target: Nilai
+    realisasi: Nilai
+    capaian: Decimal | None
+    """None when the target or the realisasi is no number, or the target is 0 with a realisasi."""
+
+
+@dataclass(frozen=True)
+class IndikatorDihitung:
+    indikator: IndikatorSpm
+    tahun: dict[int, TahunDihitung]
+
+
+@dataclass(frozen=True)
+class RincianDihitung:
+    rincian: Rincian
+    tahun: tuple[int, ...]
+    """The years of its columns: every year a row gives a value for, in order."""
+    jumlah: dict[int, Decimal | None]
+    """The total per year: the sum of the rows' numbers; None when no row has a number that year."""
+
+
+@dataclass(frozen=True)
+class JenisDihitung:
+    jenis: JenisPelayanan
+    indikator: tuple[IndikatorDihitung, ...]
+    rincian: tuple[RincianDihitung, ...]
+
+
+@dataclass(frozen=True)
+class SpmDihitung:
+    spm: Spm
+    tahun: tuple[int, ...]
+    """The years of the SPM table's columns: every year an indicator gives, in order."""
+    jenis: tuple[JenisDihitung, ...]
+
+
+def number(value: Nilai) -> Decimal | None:
+    """The number of a value; None for a note or nothing."""
+    return value if isinstance(value, Decimal) else None
+
+
+def spm_figures(spm: Spm) -> SpmDihitung:
+    years = sorted({y for j in spm.jenis for i in j.indikator for y in i.tahun})
+    return SpmDihitung(
+        spm,
+        tuple(years),
+        tuple(
+            JenisDihitung(
+                j,
+                tuple(_indikator(i) for i in j.indikator),
+                tuple(rincian_figures(r) for r in j.rincian),
+            )
+            for j in spm.jenis
+        ),
+    )
+
+
+def _indikator(i: IndikatorSpm) -> IndikatorDihitung:
+    return IndikatorDihitung(
+        i,
+        {
+            year: TahunDihitung(
+                t.target, t.realisasi, capaian_persen(number(t.target), number(t.realisasi))
+            )
+            for year, t in sorted(i.tahun.items())
+        },
+    )
+
+
+def rincian_figures(r: Rincian) -> RincianDihitung:
+    years = tuple(sorted({y for b in r.baris for y in b.nilai}))
+    totals: dict[int, Decimal | None] = {}
+    for year in years:
+        numbers = [v for b in r.baris if isinstance(v := b.nilai.get(year), Decimal)]
+        totals[year] = sum(numbers, Decimal(0)) if numbers else None
+    return RincianDihitung(r, years, totals)
+
+
+def banding(f: SpmDihitung, r: Rincian, year: int) -> Decimal | None:
+    """The value of the indicator a breakdown names (its realisasi or target) in `year`, which
+    the breakdown's total must equal; None when it names none or that value is no number."""
+    for j in f.jenis:
+        for i in j.indikator:
+            if r.indikator is not None and i.indikator.id == r.indikator and year in i.tahun:
+                t = i.tahun[year]
+                return number(t.realisasi if r.banding == "realisasi" else t.target)
+    return None

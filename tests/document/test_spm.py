@@ -1,0 +1,361 @@
+"""The SPM as a first-class table (`spm.yaml`, issue 14 item 2) and the IKU table grouped by level,
+on the invented example `content/rekaan-dinsos` (its figures are made up, so the expected values
+are worked out by hand here: capaian = realisasi / target x 100, rounded half-up for display):
+exact computed values, the cells read back from the DOCX and the Excel export, the place in the
+outline, `check` of printed capaian and totals and of a breakdown against its indicator, and the
+same SPM placed in an LKjIP."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from docx_reading import docx_tables, table_captions
+
+from laporgen.build import build, check, document_for
+from laporgen.compute.spm import rincian_figures, spm_figures
+from laporgen.document.nodes import Section, Table
+from laporgen.document.numbering import walk
+from laporgen.errors import LaporgenError
+from laporgen.jenis import load_document
+from laporgen.render.xlsx import render_xlsx
+
+ROOT = Path(__file__).resolve().parents[2]
+REKAAN = ROOT / "content" / "rekaan-dinsos" / "renstra-2025-2029"
+MAGETAN = ROOT / "content" / "magetan-dinsos"
+
+SPM_BODY = [
+    ["A. Rehabilitasi Sosial"],
+    [
+        "1",
+        "Rehabilitasi sosial dasar penyandang disabilitas terlantar, anak terlantar, lanjut usia "
+        "terlantar, serta gelandangan dan pengemis di luar panti",
+        "Penyandang disabilitas terlantar yang memperoleh rehabilitasi sosial dasar di luar panti",
+        "orang",
+        *("40", "36", "90,00", "45", "45", "100,00", "48", "46", "95,83"),
+    ],
+    [
+        "Anak terlantar yang memperoleh rehabilitasi sosial dasar di luar panti",
+        "orang",
+        *("N.a", "52", "-", "60", "57", "95,00", "64", "64", "100,00"),
+    ],
+    [
+        "Lanjut usia terlantar yang memperoleh rehabilitasi sosial dasar di luar panti",
+        "orang",
+        *("120", "110", "91,67", "125", "118", "94,40", "130", "127", "97,69"),
+    ],
+    [
+        "Gelandangan dan pengemis yang memperoleh rehabilitasi sosial dasar di luar panti",
+        "orang",
+        *("15", "9", "60,00", "15", "12", "80,00", "12", "12", "100,00"),
+    ],
+    ["B. Perlindungan dan Jaminan Sosial"],
+    [
+        "2",
+        "Perlindungan dan jaminan sosial pada saat dan setelah tanggap darurat bencana bagi "
+        "korban bencana kabupaten",
+        "Korban bencana kabupaten yang memperoleh perlindungan dan jaminan sosial",
+        "orang",
+        *("350", "350", "100,00", "1.200", "1.185", "98,75", "640", "640", "100,00"),
+    ],
+]
+"""The SPM table's body as printed; the jenis's number and name span its four indicators."""
+
+BENCANA = [
+    ["1", "Banjir", "210", "830", "400"],
+    ["2", "Tanah longsor", "95", "240", "160"],
+    ["3", "Kebakaran permukiman", "45", "115", "80"],
+    ["4", "Angin puting beliung", "belum didata", "0", "0"],
+    ["Jumlah", "350", "1.185", "640"],
+]
+
+IKU_BODY = [
+    ["A. Indikator Kinerja Tujuan"],
+    [
+        "Meningkatnya kesejahteraan sosial PPKS",
+        "Persentase PPKS yang meningkat kesejahteraannya",
+        "persen",
+        "PPKS yang keluar dari daftar penerima bantuan karena mampu memenuhi kebutuhan dasarnya",
+        "-",
+        "Bidang Perlindungan dan Jaminan Sosial",
+    ],
+    ["B. Indikator Kinerja Sasaran"],
+    [
+        "Meningkatnya pelayanan rehabilitasi sosial dasar",
+        "Persentase PPKS yang terlayani rehabilitasi sosial dasar",
+        "persen",
+        "-",
+        "-",
+        "-",
+    ],
+    [
+        "Meningkatnya perlindungan sosial korban bencana",
+        "Persentase korban bencana yang terpenuhi kebutuhan dasarnya",
+        "persen",
+        "-",
+        "-",
+        "-",
+    ],
+]
+
+
+def text(c) -> str:
+    return "".join(getattr(i, "text", "\n") for b in c.blocks for i in b.inlines)
+
+
+def rows(rs) -> list[list[str]]:
+    return [[text(c) for c in r] for r in rs]
+
+
+@pytest.fixture(scope="module")
+def tree():
+    return document_for(load_document(REKAAN), charts=False)
+
+
+@pytest.fixture(scope="module")
+def tables(tree) -> dict[str, Table]:
+    return {b.id: b for b in walk(tree.body) if isinstance(b, Table)}
+
+
+@pytest.fixture
+def rekaan(tmp_path: Path) -> Path:
+    shutil.copytree(REKAAN.parent, tmp_path / "rekaan-dinsos")
+    return tmp_path / "rekaan-dinsos" / "renstra-2025-2029"
+
+
+# ---------------------------------------------------------------------------------- compute
+def test_capaian_per_year_unrounded_and_a_note_never_computed():
+    f = spm_figures(load_document(REKAAN).spm)
+    assert f.tahun == (2022, 2023, 2024)
+    capaian = {
+        i.indikator.id: {y: t.capaian for y, t in i.tahun.items()}
+        for j in f.jenis
+        for i in j.indikator
+    }
+    assert capaian["SPM1.1"] == {
+        2022: Decimal("90"),
+        2023: Decimal("100"),
+        2024: Decimal(46) / Decimal(48) * 100,
+    }
+    assert capaian["SPM1.2"][2022] is None  # target "N.a": carried as text, no capaian
+    assert f.jenis[0].indikator[1].tahun[2022].target == "N.a"
+    assert capaian["SPM1.3"][2022] == Decimal(110) / Decimal(120) * 100
+    assert capaian["SPM2.1"][2023] == Decimal("98.75")
+
+
+def test_breakdown_totals_sum_the_numbers_only():
+    f = spm_figures(load_document(REKAAN).spm)
+    disabilitas, bencana = f.jenis[0].rincian[0], f.jenis[1].rincian[0]
+    assert disabilitas.jumlah == {2022: Decimal(36), 2023: Decimal(45), 2024: Decimal(46)}
+    # "belum didata" in 2022 is a note: the total counts the three numbers
+    assert bencana.jumlah == {2022: Decimal(350), 2023: Decimal(1185), 2024: Decimal(640)}
+    only_notes = bencana.rincian.model_copy(
+        update={"baris": [bencana.rincian.baris[3].model_copy(update={"nilai": {2022: "N.a"}})]}
+    )
+    assert rincian_figures(only_notes).jumlah == {2022: None}
+
+
+# ---------------------------------------------------------------------------------- tree
+def test_spm_table_in_kinerja_pelayanan_after_the_declared_tables(tree, tables):
+    t = tables["spm"]
+    assert (t.number, t.title) == (
+        "2.3",
+        "Capaian Standar Pelayanan Minimal Bidang Sosial Tahun 2022-2024",
+    )
+    assert t.source == (
+        "Sumber : Laporan Penerapan SPM Dinas Sosial Kabupaten Rekaan Tahun 2022-2024 (rekaan)"
+    )
+    assert rows(t.head) == [
+        ["No.", "Jenis Pelayanan Dasar", "Indikator", "Satuan", "2022", "2023", "2024"],
+        ["Target", "Realisasi", "Capaian (%)"] * 3,
+    ]
+    assert rows(t.body) == SPM_BODY
+    assert [c.rowspan for c in t.body[1][:2]] == [4, 4] and t.body[0][0].colspan == 13
+    section = next(
+        b for b in walk(tree.body) if isinstance(b, Section) and b.id == "kinerja-pelayanan"
+    )
+    placed = [b.id for b in walk(section.children) if isinstance(b, Table)]
+    assert placed == [
+        "layanan",
+        "layanan-rincian",
+        "spm",
+        "spm-disabilitas",
+        "spm-bencana",
+    ]
+
+
+def test_breakdown_tables_with_their_total_rows(tables):
+    d = tables["spm-disabilitas"]
+    assert rows(d.head) == [
+        ["No.", "Ragam Disabilitas", "Jumlah (orang)"],
+        ["2022", "2023", "2024"],
+    ]
+    assert rows(d.foot) == [["Jumlah", "36", "45", "46"]]
+    b = tables["spm-bencana"]
+    assert rows(b.body) + rows(b.foot) == BENCANA
+
+
+def test_iku_grouped_by_level_in_bab_vii(tables):
+    t = tables["iku"]
+    assert (t.number, t.title, t.caption_lines) == (
+        "7.1",
+        "Indikator Kinerja Utama",
+        ("Dinas Sosial Kabupaten Rekaan", "Tahun 2025-2029"),
+    )
+    assert rows(t.body) == IKU_BODY
+    assert t.body[0][0].colspan == 6 and t.body[0][0].blocks[0].inlines[0].strong
+
+
+def test_iku_without_groups_lists_the_tujuan_first(rekaan):
+    path = rekaan / "document.toml"
+    path.write_text(path.read_text().replace("kelompok = true", "kelompok = false"))
+    t = next(
+        b
+        for b in walk(document_for(load_document(rekaan), charts=False).body)
+        if isinstance(b, Table) and b.id == "iku"
+    )
+    assert rows(t.body) == [r for r in IKU_BODY if len(r) > 1]
+
+
+# ---------------------------------------------------------------------------------- outputs
+def test_docx_and_excel_read_back(tmp_path):
+    built = build(REKAAN, tmp_path, ("docx",))
+    docx = next(p for p in built.outputs if p.suffix == ".docx")
+    found = dict(zip(table_captions(docx), docx_tables(docx)))
+    spm = found["Tabel 2.3 Capaian Standar Pelayanan Minimal Bidang Sosial Tahun 2022-2024"]
+    assert spm[2:] == SPM_BODY
+    bencana = found[
+        "Tabel 2.5 Korban Bencana yang Memperoleh Perlindungan dan Jaminan Sosial menurut Jenis Bencana"
+    ]
+    assert bencana[2:] == BENCANA
+    iku = found["Tabel 7.1 Indikator Kinerja Utama\nDinas Sosial Kabupaten Rekaan\nTahun 2025-2029"]
+    assert iku[2:] == IKU_BODY
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(built.document)))
+    sheet = next(
+        ws
+        for ws in book.worksheets
+        if any("Tabel 2.3 " in str(c.value) for c in ws["A"] if c.value)
+    )
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert [None, None, None, None, 350, 350, 100, 1200, 1185, 98.75, 640, 640, 100] in [
+        [None if isinstance(v, str) else v for v in r] for r in values
+    ]
+
+
+# ---------------------------------------------------------------------------------- check
+def test_the_example_checks_clean():
+    assert [f for f in check(REKAAN) if f.problem.code.startswith("spm")] == []
+
+
+def test_check_printed_capaian_totals_and_breakdown_against_its_indicator(rekaan):
+    path = rekaan / "spm.yaml"
+    content = path.read_text(encoding="utf-8")
+    content = (
+        content.replace("capaian: 95.83", "capaian: 95.84")
+        .replace("{2022: 5, 2023: 6, 2024: 6}", "{2022: 5, 2023: 7, 2024: 6}")
+        .replace("jumlah: {2022: 36, 2023: 45, 2024: 46}", "jumlah: {2022: 36, 2023: 45, 2024: 47}")
+    )
+    path.write_text(content, encoding="utf-8")
+    lines = content.split("\n")
+
+    def line(needle: str) -> int:
+        return next(n for n, t in enumerate(lines, 1) if needle in t)
+
+    found = sorted(str(f) for f in check(rekaan) if f.problem.code.startswith("spm"))
+    assert found == sorted(
+        [
+            f"E {path}:{line('capaian: 95.84')}: jenis[0].indikator[0].tahun.2024.capaian: SPM 2024, "
+            "Penyandang disabilitas terlantar yang memperoleh …: capaian printed 95,84, computed 95,83 "
+            "(realisasi / target x 100, rounded half-up); write the computed capaian, or correct the "
+            "target or realisasi [spm.capaian]",
+            f"E {path}:{line('jumlah: {2022: 36')}: jenis[0].rincian[0].jumlah.2023: spm-disabilitas 2023: "
+            "the total printed 45, the rows add up to 46; correct the total or the rows [spm.jumlah]",
+            f"E {path}:{line('jumlah: {2022: 36')}: jenis[0].rincian[0].jumlah.2024: spm-disabilitas 2024: "
+            "the total printed 47, the rows add up to 46; correct the total or the rows [spm.jumlah]",
+            f"E {path}:{line('indikator: SPM1.1')}: jenis[0].rincian[0].indikator: spm-disabilitas 2023: "
+            "the rows add up to 46, but the SPM table gives SPM1.1 a realisasi of 45; correct the "
+            "breakdown's rows or the indicator's value for that year [spm.rincian]",
+        ]
+    )
+
+
+def test_an_unknown_iku_section_is_an_error_at_its_line(rekaan):
+    path = rekaan / "document.toml"
+    path.write_text(path.read_text().replace('bagian = "kinerja-urusan"', 'bagian = "kinerja"'))
+    with pytest.raises(LaporgenError) as exc:
+        document_for(load_document(rekaan), charts=False)
+    (problem,) = exc.value.problems
+    assert (problem.field, problem.code) == ("iku.bagian", "ref.iku")
+    assert problem.message == 'no section "kinerja" in the outline'
+
+
+# ---------------------------------------------------------------------------------- LKjIP
+def test_the_same_spm_in_an_lkjip_sits_in_the_comparison_with_standards(tmp_path):
+    shutil.copytree(MAGETAN, tmp_path / "magetan-dinsos")
+    lkjip = tmp_path / "magetan-dinsos" / "lkjip-2024"
+    shutil.copy(REKAAN / "spm.yaml", lkjip / "spm.yaml")
+    doc = document_for(load_document(lkjip), charts=False)
+    section = next(
+        b for b in walk(doc.body) if isinstance(b, Section) and b.id == "perbandingan-standar"
+    )
+    spm = next(b for b in walk(section.children) if isinstance(b, Table) and b.id == "spm")
+    assert rows(spm.body) == SPM_BODY
+    assert [b.id for b in walk(section.children) if isinstance(b, Table)][-3:] == [
+        "spm",
+        "spm-disabilitas",
+        "spm-bencana",
+    ]
+
+
+def test_the_lkjip_iku_grouped_by_level_with_the_wording_of_the_document(tmp_path):
+    """Magetan's plan marks only sasaran indicators `iku`: grouped, the table holds group B only,
+    under the wording document.toml gives."""
+    shutil.copytree(MAGETAN, tmp_path / "magetan-dinsos")
+    lkjip = tmp_path / "magetan-dinsos" / "lkjip-2024"
+    toml = lkjip / "document.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8")
+        + '\n[iku]\nkelompok = true\nkelompok_sasaran = "B. Indikator Kinerja Sasaran Strategis"\n',
+        encoding="utf-8",
+    )
+    grouped = [
+        b
+        for b in walk(document_for(load_document(lkjip), charts=False).body)
+        if isinstance(b, Table) and b.id == "iku"
+    ]
+    plain = [
+        b
+        for b in walk(document_for(load_document(MAGETAN / "lkjip-2024"), charts=False).body)
+        if isinstance(b, Table) and b.id == "iku"
+    ]
+    assert len(grouped) == 2  # Tabel 2.4 and Lampiran B
+    for g, p in zip(grouped, plain):
+        assert rows(g.body) == [["B. Indikator Kinerja Sasaran Strategis"], *rows(p.body)]
+    assert [r[1] for r in rows(plain[0].body)][:2] == [
+        "Persentase PPKS yang Mendapatkan Perlindungan dan Jaminan Sosial",
+        "Persentase PPKS yang Mendapatkan Pelayanan Rehabilitasi Sosial",
+    ]
+
+
+def test_an_spm_indicator_id_used_twice_is_an_error_at_its_line(rekaan):
+    path = rekaan / "spm.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("id: SPM1.2", "id: SPM1.1"))
+    with pytest.raises(LaporgenError) as exc:
+        load_document(rekaan)
+    assert [(p.field, p.message, p.code) for p in exc.value.problems] == [
+        ("jenis[0].indikator[1].id", "the indicator id SPM1.1 is used twice", "spm.id")
+    ]
+
+
+def test_iku_settings_of_a_renstra_that_prints_no_iku_table_are_an_error(rekaan):
+    path = rekaan / "document.toml"
+    path.write_text(path.read_text().replace('bagian = "kinerja-urusan"\n', ""))
+    with pytest.raises(LaporgenError) as exc:
+        load_document(rekaan)
+    (problem,) = exc.value.problems
+    assert (problem.field, problem.code) == ("iku", "input.value")
+    assert "a Renstra prints the IKU table only in the section `bagian` names" in problem.message
