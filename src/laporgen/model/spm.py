@@ -38,7 +38,7 @@ def _no_typed_number(value: Any) -> Any:
     if _LOOKS_NUMERIC.fullmatch(typed) and not _PLAIN.fullmatch(typed):
         raise PydanticCustomError(
             "number",
-            "expected a number or a note, got {got}; {hint}",
+            _("expected a number or a note, got {got}; {hint}"),
             {"got": f'"{value}"', "hint": _number_hint(typed)},
         )
     return value
