@@ -23,6 +23,8 @@ EXAMPLES = {
     "renstra-2024-2026": ("magetan-dinsos", "renstra-2024-2026"),
     "renstra-2018-2023": ("magetan-dinsos", "renstra-2018-2023"),
     "renstra-2021-2026": ("blitar-dinsos", "renstra-2021-2026"),
+    "pk-2024": ("magetan-dinsos", "pk-2024"),
+    "renstra-2025-2029": ("rekaan-dinsos", "renstra-2025-2029"),
 }
 
 

@@ -23,6 +23,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from ..errors import LaporgenError, Problem, display_path
+from ..i18n import _
 from ..jenis import load_document
 from ..model.nilai import Nilai
 from ..model.read import format_path, read_text
@@ -30,6 +31,7 @@ from ..output import write_all_atomic
 from .content_edit import Append, Delete, Edit, Set, edited_text
 from .data_workbook import (
     MONEY_FIELDS,
+    TANDA,
     TIDAK,
     TINGKAT,
     YA,
@@ -63,7 +65,9 @@ class _Row:
     key: str
     induk: str | None
     tingkat: int
-    values: dict[tuple, Any]
+    values: dict[tuple[Any, ...], Any]
+    shown: str = ""
+    """The key as its cell holds it (the row's own part of a "parent/key" key)."""
     baris: Baris | None = None
     children: dict[str, list[_Row]] = field(default_factory=dict)
     """New rows under a new row, by the field of the list that holds them."""
@@ -165,14 +169,27 @@ class _Reader:
                     "import.id",
                 )
                 return None
-        values: dict[tuple, Any] = {}
+        values: dict[tuple[Any, ...], Any] = {}
+        ticks: dict[tuple[Any, ...], Any] = {}
         for cell, kolom in zip(inputs, lembar.columns, strict=True):
             if not lembar.applies(kolom, tingkat) or (
                 lembar.tingkat and kolom.field[0] in MONEY_FIELDS and _is_formula(cell)
             ):
                 continue
-            values[kolom.field] = self.value(f"{title}!{cell.coordinate}", cell, kolom)
-        return _Row(r, key, induk or None, tingkat, values)
+            value = self.value(f"{title}!{cell.coordinate}", cell, kolom)
+            if kolom.tanda is None:
+                values[kolom.field] = value
+            elif value is _INVALID or ticks.get(kolom.field) is _INVALID:
+                ticks[kolom.field] = _INVALID
+            else:  # the ✓ columns of one list of years
+                ticks.setdefault(kolom.field, [])
+                if value:
+                    ticks[kolom.field].append(kolom.tanda)
+        values.update({f: years or None for f, years in ticks.items()})
+        shown = key
+        if lembar.scoped and key:
+            key = f"{induk}/{key}"
+        return _Row(r, key, induk or None, tingkat, values, shown)
 
     def value(self, where: str, cell, kolom: Kolom) -> Any:
         raw = cell.value
@@ -181,6 +198,20 @@ class _Reader:
         if raw is None:
             return None
         try:
+            if kolom.tanda is not None:
+                if str(raw).strip().lower() not in TICKS:
+                    raise CellError(
+                        _("expected {mark} or an empty cell, got {value}").format(
+                            mark=TANDA, value=repr(str(raw).strip())
+                        ),
+                        _("pick it from the cell's list"),
+                    )
+                return True
+            if kolom.items is not None:
+                text = str(number_of_cell(raw)) if isinstance(raw, int | float) else str(raw)
+                parts = text.split("\n") if kolom.items == "text" else re.split(r"[,;\n]", text)
+                items = [p.strip() for p in parts if p.strip()]
+                return TypeAdapter(kolom.annotation).validate_python(items) if items else None
             if kolom.choices and set(kolom.choices) == {YA, TIDAK}:
                 word = str(raw).strip().lower()
                 if word not in (YA, TIDAK, "true", "false"):
@@ -226,6 +257,8 @@ class _Reader:
 
 
 _INVALID = object()
+TICKS = (TANDA, "v", "x", "ya", "1")
+"""What a ✓ cell may hold for a ticked year."""
 
 
 def _nilai_parts(kolom: Kolom) -> list[Any]:
@@ -253,6 +286,8 @@ class _Plan:
 
 
 def _same(old: Any, new: Any) -> bool:
+    if isinstance(old, list | tuple) and not isinstance(old, Nilai) or isinstance(new, list):
+        return list(old or []) == list(new or [])
     if isinstance(new, Nilai) or isinstance(old, Nilai):
         return isinstance(new, Nilai) and isinstance(old, Nilai) and new == old
     return old == new if old is not None and new is not None else old is new
@@ -291,6 +326,8 @@ class _Planner:
         self.plan = _Plan()
         self.keys: dict[str, dict[str, _Row]] = {}
         """The rows read, by sheet and key: where a child row finds its parent."""
+        self.made: dict[tuple[str, tuple[Any, ...]], list[_Row]] = {}
+        """The lists this import writes anew (by file and path), with their rows."""
 
     def sheet(self, lembar: Lembar, rows: list[_Row]) -> None:
         existing = {b.key: b for b in lembar.rows}
@@ -394,7 +431,7 @@ class _Planner:
             r.induk == baris.key for r in self.keys[lembar.name].values()
         )
         nested_cleared: set[str] = set()
-        for kolom in lembar.columns:
+        for kolom in lembar.fields():
             if kolom.field not in row.values:
                 continue
             new = row.values[kolom.field]
@@ -419,6 +456,11 @@ class _Planner:
                 continue
             path = (*baris.path, *kolom.field)
             line = f"{self._file(lembar)} {format_path(path)} ({baris.key}): {_show(old)} -> {_show(new)}"
+            if new is None and lembar.bentuk == "nilai" and kolom.field:
+                self.plan.add(
+                    lembar.stem, Set(path, None), line
+                )  # a quarter of four: stays in place
+                continue
             if new is None or new == kolom.default and not is_set(node, kolom.field):
                 if (
                     len(kolom.field) > 1
@@ -482,11 +524,25 @@ class _Planner:
         container = lembar.container(parent, row.tingkat)
         row.values[("__lembar__",)] = lembar
         stem = lembar.stem
+        line = f"{self._file(lembar)} {format_path(container)}: new {label}"
         if lembar.mapping:
-            edit: Edit = Set((*container, row.key), _Lazy(row))
-        else:
-            edit = Append(container, _Lazy(row))
-        self.plan.add(stem, edit, f"{self._file(lembar)} {format_path(container)}: new {label}")
+            self.plan.add(stem, Set((*container, row.shown), _Lazy(row)), line)
+            return
+        made = self.made.get((stem, container))
+        if made is not None:  # a list this import makes: the row joins its first
+            made.append(row)
+            self.plan.lines.append(line)
+        elif self._exists(lembar, parent, container):
+            self.plan.add(stem, Append(container, _Lazy(row)), line)
+        else:  # no list there yet (a sasaran without strategi): the list is written with it
+            self.made[(stem, container)] = [row]
+            self.plan.add(stem, Set(container, _LazyList(self.made[(stem, container)])), line)
+
+    def _exists(self, lembar: Lembar, parent: Baris | None, container: tuple[Any, ...]) -> bool:
+        """Whether the list a new row goes into is in the file already."""
+        if parent is not None:
+            return is_set(parent.node, container[len(parent.path) :])
+        return is_set(getattr(self.content, lembar.stem, None), container)
 
 
 class _Lazy:
@@ -496,15 +552,28 @@ class _Lazy:
         self.row = row
 
 
-def _node_of(row: _Row) -> dict[str, Any]:
+class _LazyList:
+    """A new list of new nodes, made when the edits are applied."""
+
+    def __init__(self, rows: list[_Row]):
+        self.rows = rows
+
+
+def _node_of(row: _Row) -> Any:
     """A new row as the mapping its node is written as: fields in the model's order, the
     model's defaults and empty cells left out."""
     lembar: Lembar = row.values[("__lembar__",)]
+    if lembar.bentuk == "id":
+        return row.key
+    if lembar.bentuk == "nilai":
+        if lembar.columns and lembar.columns[0].field:  # the four quarters, null where none
+            return tuple(_yaml_value(row.values.get(k.field)) for k in lembar.columns)
+        return _yaml_value(row.values.get(()))
     model = lembar.levels[row.tingkat]
     flat: dict[str, Any] = {}
     if lembar.id_field:
         flat["id"] = row.key
-    for kolom in lembar.columns:
+    for kolom in lembar.fields():
         value = row.values.get(kolom.field)
         if value is None or value is _INVALID or (len(kolom.field) == 1 and value == kolom.default):
             continue
@@ -513,7 +582,10 @@ def _node_of(row: _Row) -> dict[str, Any]:
             target = target.setdefault(part, {})
         target[kolom.field[-1]] = _yaml_value(value)
     for name, children in row.children.items():
-        flat[name] = [_node_of(child) for child in children]
+        if children and children[0].values[("__lembar__",)].mapping:
+            flat[name] = {child.shown: _node_of(child) for child in children}
+        else:
+            flat[name] = [_node_of(child) for child in children]
     order = list(model.model_fields)
     return {
         k: flat[k] for k in sorted(flat, key=lambda k: order.index(k) if k in order else len(order))
@@ -525,6 +597,8 @@ def _resolved(edit: Edit) -> Edit:
         return Append(edit.path, _node_of(edit.value.row))
     if isinstance(edit, Set) and isinstance(edit.value, _Lazy):
         return Set(edit.path, _node_of(edit.value.row))
+    if isinstance(edit, Set) and isinstance(edit.value, _LazyList):
+        return Set(edit.path, [_node_of(r) for r in edit.value.rows])
     return edit
 
 

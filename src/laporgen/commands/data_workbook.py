@@ -43,8 +43,11 @@ SPARE_ROWS = 200
 LAST_ROW = 5000
 """How far the formulas and drop-downs that refer to a whole column reach."""
 YA, TIDAK = "ya", "tidak"
-SKIPPED_FIELDS = frozenset({"tercetak"})
-"""Fields not shown: what a signed document printed, kept for `laporgen check`."""
+SKIPPED_PREFIX = "tercetak"
+"""Fields not shown: what a signed document printed (`tercetak`, `tercetak_total`), kept for
+`laporgen check`."""
+TANDA = "✓"
+"""A ticked year (a strategy that runs that year)."""
 MONEY_FIELDS = ("pagu", "anggaran")
 """A program-tree node's money fields: on a leaf only; a parent's are computed."""
 TINGKAT = ("Program", "Kegiatan", "Sub Kegiatan")
@@ -68,6 +71,10 @@ class Kolom:
     rupiah: bool = False
     note: str | None = None
     width: int = 14
+    items: Literal["text", "ids"] | None = None
+    """A list of values in one cell: text one item a line, ids or years separated by commas."""
+    tanda: int | None = None
+    """A ✓ column: whether the year `tanda` is in the list of years at `field`."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +83,7 @@ class Hitung:
     column letter of each input column by field path), or `value(baris)` a value."""
 
     header: str
-    formula: Callable[[int, dict, Baris], str | None] | None = None
+    formula: Callable[[int, dict[Any, str], Baris], str | None] | None = None
     value: Callable[[Baris], Any] | None = None
     number_format: str = "General"
     width: int = 14
@@ -133,6 +140,8 @@ def _full(info: FieldInfo) -> Any:
 
 def header_of(path: tuple[str | int, ...], rupiah: bool) -> str:
     words = [p for p in path if isinstance(p, str)]
+    if not words:
+        return "Nilai"
     name = words[-1] if len(words) == 1 or words[-1] not in ("nilai",) else words[-2]
     text = HEADERS.get(name) or name.replace("_", " ").title()
     if words[0] == "formula" and len(words) > 1:
@@ -147,12 +156,14 @@ def columns_of(
     years: list[int],
     skip: tuple[str, ...] = (),
     prefix: tuple[str | int, ...] = (),
+    tahun_tanda: list[int] | None = None,
 ) -> list[Kolom]:
     """The value columns of `model`'s rows, in field order (a per-year mapping as one column
-    per year of `years`)."""
+    per year of `years`; a list of text or ids as one cell; a list of years as a ✓ column per
+    year of `tahun_tanda` when given)."""
     out: list[Kolom] = []
     for name, info in model.model_fields.items():
-        if name in SKIPPED_FIELDS or name in skip:
+        if name in skip or name.startswith(SKIPPED_PREFIX):
             continue
         annotation = _full(info)
         inner, optional = _unwrap(info.annotation)
@@ -164,11 +175,21 @@ def columns_of(
         origin = typing.get_origin(inner)
         if origin is dict:
             key, value = typing.get_args(inner)
-            if _base(key) is int:  # a per-year mapping: {2024: 99.88}
+            per_year = _model_of(value)
+            if _base(key) is int and per_year is not None:  # {2020: {target: 1, realisasi: 2}}
+                out.extend(
+                    replace(k, required=False)
+                    for y in years
+                    for k in columns_of(per_year, [], (), (*path, y))
+                )
+            elif _base(key) is int:  # a per-year mapping: {2024: 99.88}
                 out.extend(
                     _kolom(f"{name}", (*path, y), value, False, None, info.description)
                     for y in years
                 )
+            continue
+        if origin is list and _scalar_items(inner) is not None:
+            out.extend(_list_columns(name, path, info, years, tahun_tanda))
             continue
         if origin in (list, tuple) or inner is typing.Any:
             continue
@@ -188,7 +209,44 @@ def columns_of(
     return out
 
 
-def _kolom(name: str, path, annotation, required: bool, default, note) -> Kolom:
+def _scalar_items(inner: Any) -> Literal["text", "ids"] | None:
+    """How a list of plain values is written in one cell, or None for a list of models."""
+    from ..model.fields import Id
+
+    (item,) = typing.get_args(inner) or (Any,)
+    if item == Id or _base(item) is int:
+        return "ids"
+    if _base(item) is str:
+        return "text"
+    return None
+
+
+def _list_columns(
+    name: str,
+    path: tuple[str | int, ...],
+    info: FieldInfo,
+    years: list[int],
+    tahun_tanda: list[int] | None,
+) -> list[Kolom]:
+    inner, _ = _unwrap(info.annotation)
+    items = _scalar_items(inner)
+    if items == "ids" and _base(typing.get_args(inner)[0]) is int and tahun_tanda is not None:
+        return [
+            Kolom(str(y), path, info.annotation, choices=(TANDA,), note=info.description, tanda=y)
+            for y in tahun_tanda
+        ]
+    kolom = _kolom(name, path, info.annotation, info.is_required(), None, info.description)
+    return [replace(kolom, items=items, width=40 if items == "text" else 16)]
+
+
+def _kolom(
+    name: str,
+    path: tuple[str | int, ...],
+    annotation: Any,
+    required: bool,
+    default: Any,
+    note: str | None,
+) -> Kolom:
     from ..model.fields import is_rupiah
 
     rupiah = _base(_unwrap(annotation)[0]) is Decimal and is_rupiah(_unwrap(annotation)[0])
@@ -226,14 +284,23 @@ def value_at(node: Any, path: tuple[str | int, ...]) -> Any:
     for part in path:
         if node is None:
             return None
-        node = node.get(part) if isinstance(node, dict) else getattr(node, str(part), None)
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list | tuple) and isinstance(part, int):
+            node = node[part] if -len(node) <= part < len(node) else None
+        else:
+            node = getattr(node, str(part), None)
     return node
 
 
-def is_set(node: BaseModel, path: tuple[str | int, ...]) -> bool:
+def is_set(node: Any, path: tuple[str | int, ...]) -> bool:
     """Whether the content file writes the value at `path` (not a default)."""
     for part in path:
-        if isinstance(node, dict):
+        if isinstance(node, list | tuple) and isinstance(part, int):
+            if not -len(node) <= part < len(node):
+                return False
+            node = node[part]
+        elif isinstance(node, dict):
             if part not in node:
                 return False
             node = node[part]
@@ -256,8 +323,15 @@ class Baris:
     key: str
     induk: str | None
     tingkat: int
-    path: tuple[str | int, ...] | None
+    path: tuple[str | int, ...]
     node: Any
+    shown: str | None = None
+    """The key as its cell shows it, when the key is the parent's and the row's together
+    ("S1.1/P1": the alokasi of P1 to sasaran S1.1 shows "P1")."""
+
+    @property
+    def cell(self) -> str:
+        return self.key if self.shown is None else self.shown
 
 
 @dataclass
@@ -285,9 +359,27 @@ class Lembar:
     hitung: list[Hitung] = field(default_factory=list)
     child_list: dict[int, str] = field(default_factory=dict)
     """The field of a level's node that holds the next level's rows (program → "kegiatan")."""
+    bentuk: Literal["model", "nilai", "daftar", "id"] = "model"
+    """What a row's node is: a model (its fields the columns), one value (a mapping's `{IS1.1:
+    12}`, a tuple of four quarterly targets, a list of actions), or an id in a list of ids."""
+    scoped: bool = False
+    """The key is unique under its parent only: the row's key is "parent/key"."""
+    induk_kolom: str = "A"
+    """The key column's letter on the parent sheet (for the parent column's drop-down)."""
+    pilihan: tuple[str, str] | None = None
+    """(sheet, column letter) whose ids the key column's drop-down offers."""
 
     def applies(self, kolom: Kolom, tingkat: int) -> bool:
+        if self.bentuk != "model" or not kolom.field or not isinstance(kolom.field[0], str):
+            return True
         return kolom.field[0] in self.levels[tingkat].model_fields
+
+    def fields(self) -> list[Kolom]:
+        """The columns by the value they hold: the first of a field's ✓ columns stands for all."""
+        out: dict[tuple[str | int, ...], Kolom] = {}
+        for kolom in self.columns:
+            out.setdefault(kolom.field, kolom)
+        return list(out.values())
 
 
 def _item(model: type[BaseModel], name: str) -> type[BaseModel]:
@@ -301,7 +393,7 @@ def _years(*maps: Any) -> list[int]:
     return sorted({y for m in maps for y in m if isinstance(y, int)})
 
 
-def plan_sheets(c) -> list[Lembar]:
+def plan_sheets(c: Any) -> list[Lembar]:
     from ..model.renstra import Rencana
 
     rencana = c.rencana
@@ -326,7 +418,7 @@ def plan_sheets(c) -> list[Lembar]:
                 for k, d in enumerate(s.indikator)
             ]
     years = _years(rencana.tahun, *(b.node.target for b in indikator_rows))
-    return [
+    sheets = [
         Lembar(
             "Tujuan",
             "rencana",
@@ -362,14 +454,35 @@ def plan_sheets(c) -> list[Lembar]:
             induk_dari=("Tujuan", "Sasaran"),
         ),
     ]
+    # a sasaran's strategies (arah kebijakan, a ✓ per plan year), then the cascade table
+    sheets += content_sheets(
+        "rencana",
+        sasaran_m,
+        None,
+        ("id", "indikator"),
+        (),
+        Induk("Sasaran", "B", sasaran_rows, "Sasaran"),
+        ("tujuan", "sasaran"),
+        rencana.tahun,
+    )
+    sheets += content_sheets("rencana", Rencana, rencana, ("tujuan",))
+    return sheets
 
 
-def program_sheets(c, tree: Any, tree_model: type[BaseModel], lkjip: bool) -> list[Lembar]:
+def program_sheets(
+    c: Any, tree: Any, tree_model: type[BaseModel], lkjip: bool, stem: str = "program"
+) -> list[Lembar]:
+    """The program tree (program → kegiatan → sub kegiatan; a PK's DPA has two levels) and
+    the indicators of its nodes."""
     program_m = _item(tree_model, "program")
     kegiatan_m = _item(program_m, "kegiatan")
-    sub_m = _item(kegiatan_m, "sub_kegiatan")
-    levels = (program_m, kegiatan_m, sub_m)
-    children = {0: "kegiatan", 1: "sub_kegiatan"}
+    levels: tuple[type[BaseModel], ...] = (program_m, kegiatan_m)
+    children = {0: "kegiatan"}
+    if "sub_kegiatan" in kegiatan_m.model_fields:
+        levels, children = (
+            (*levels, _item(kegiatan_m, "sub_kegiatan")),
+            {**children, 1: "sub_kegiatan"},
+        )
     rows: list[Baris] = []
     for p, program in enumerate(tree.program):
         rows.append(Baris(program.id, None, 0, ("program", p), program))
@@ -377,10 +490,11 @@ def program_sheets(c, tree: Any, tree_model: type[BaseModel], lkjip: bool) -> li
             rows.append(Baris(kegiatan.id, program.id, 1, ("program", p, "kegiatan", k), kegiatan))
             rows += [
                 Baris(s.id, kegiatan.id, 2, ("program", p, "kegiatan", k, "sub_kegiatan", j), s)
-                for j, s in enumerate(kegiatan.sub_kegiatan)
+                for j, s in enumerate(getattr(kegiatan, "sub_kegiatan", []))
             ]
     years = _years(
-        getattr(c.settings, "tahun_list", []), *(getattr(b.node, "pagu", {}) or {} for b in rows)
+        getattr(c.settings, "tahun_list", []),
+        *(b.node.pagu for b in rows if isinstance(getattr(b.node, "pagu", None), dict)),
     )
     if not lkjip:
         years = _years(years, c.rencana.tahun)
@@ -394,7 +508,7 @@ def program_sheets(c, tree: Any, tree_model: type[BaseModel], lkjip: bool) -> li
     hitung = [_serapan()] if lkjip else [_total_pagu(money)]
     program = Lembar(
         "Program",
-        "program",
+        stem,
         "Program, kegiatan dan sub kegiatan",
         "ID",
         levels,
@@ -426,7 +540,7 @@ def program_sheets(c, tree: Any, tree_model: type[BaseModel], lkjip: bool) -> li
     )
     indikator = Lembar(
         "Indikator Program",
-        "program",
+        stem,
         "Indikator program, kegiatan dan sub kegiatan",
         "No",
         (ind_m,),
@@ -515,11 +629,35 @@ def realisasi_sheet(c) -> Lembar:
         mapping=True,
         id_field=False,
         hitung=hitung,
-        induk_dari=("Indikator",),
+        pilihan=("Indikator", "B"),
     )
 
 
 SHEET_TITLES = {
+    "riwayat": "Perbandingan realisasi dengan tahun-tahun sebelumnya",
+    "perjanjian_kinerja": "Perjanjian Kinerja (murni dan perubahan)",
+    "perjanjian_kinerja.target": "Target PK yang berbeda dari Renstra",
+    "perjanjian_kinerja.baris": "Baris PK di luar indikator Renstra",
+    "renja": "Indikator Rencana Kerja",
+    "dukungan": "Program/kegiatan yang menunjang sasaran",
+    "dukungan.alokasi": "Alokasi anggaran program/kegiatan per sasaran",
+    "analisis": "Analisis capaian per sasaran",
+    "rencana_aksi": "Rencana aksi tahun berikutnya per indikator",
+    "target_triwulan": "Target triwulan tahun berikutnya per indikator",
+    "kinerja_pelayanan.indikator": "Kinerja pelayanan (T-C.23)",
+    "akhir_periode.indikator": "Realisasi terhadap target akhir periode lalu",
+    "anggaran_realisasi.uraian": "Anggaran dan realisasi (T-C.24)",
+    "anggaran_realisasi.uraian.anak": "Rincian anggaran dan realisasi (T-C.24)",
+    "swot.strategi": "Strategi SWOT",
+    "permasalahan": "Permasalahan (pokok masalah)",
+    "permasalahan.masalah": "Masalah dan akar masalah",
+    "telaah_provinsi": "Telaah Renstra provinsi",
+    "kebijakan": "Strategi dan kebijakan per perspektif",
+    "indikator_urusan.baris": "Indikator kinerja penyelenggaraan urusan (T-C.28)",
+    "matriks": "Matriks T-C.27 yang dicetak",
+    "keterkaitan": "Keterkaitan RPJPD - RPD - Perangkat Daerah",
+    "indikator": "Indikator Perjanjian Kinerja (kosong: semua indikator sasaran)",
+    "target": "Target PK yang berbeda dari Renstra",
     "formasi": "Kebutuhan dan realisasi pegawai per jabatan",
     "golongan": "Pegawai menurut pangkat/golongan",
     "pendidikan": "Pegawai menurut tingkat pendidikan",
@@ -530,6 +668,28 @@ SHEET_TITLES = {
     "item": "Aset tetap",
 }
 SHEET_NAMES = {
+    "riwayat": "Riwayat",
+    "perjanjian_kinerja": "PK",
+    "perjanjian_kinerja.target": "PK Target",
+    "perjanjian_kinerja.baris": "PK Baris Lain",
+    "renja": "Renja",
+    "dukungan": "Dukungan",
+    "dukungan.alokasi": "Alokasi",
+    "analisis": "Analisis Sasaran",
+    "rencana_aksi": "Rencana Aksi",
+    "target_triwulan": "Target Triwulan",
+    "kinerja_pelayanan.indikator": "T-C.23",
+    "akhir_periode.indikator": "Akhir Periode",
+    "rincian.baris": "Rincian Baris",
+    "anggaran_realisasi.uraian": "T-C.24",
+    "anggaran_realisasi.uraian.anak": "T-C.24 Rincian",
+    "swot.strategi": "Strategi SWOT",
+    "permasalahan.masalah": "Masalah",
+    "telaah_provinsi": "Telaah Provinsi",
+    "indikator_urusan.baris": "T-C.28",
+    "matriks": "Matriks T-C.27",
+    "indikator": "PK Indikator",
+    "target": "PK Target",
     "formasi": "SDM Formasi",
     "golongan": "SDM Golongan",
     "pendidikan": "SDM Pendidikan",
@@ -541,38 +701,243 @@ SHEET_NAMES = {
 }
 
 
-def list_sheets(
-    stem: str, model: type[BaseModel], data: Any, prefix: tuple[str | int, ...] = ()
+KEY_HEADERS = {
+    "dukungan": "Sasaran",
+    "analisis": "Sasaran",
+    "target_triwulan": "Indikator",
+    "rencana_aksi": "Indikator",
+    "renja": "Indikator",
+    "indikator": "Indikator",
+    "target": "Indikator",
+    "perjanjian_kinerja.target": "Indikator",
+    "dukungan.alokasi": "Program / Kegiatan",
+}
+"""The key column of a sheet keyed by id, where the id is not the row's own."""
+INDUK_HEADERS = {"dukungan": "Sasaran", "perjanjian_kinerja": "PK No"}
+"""The owner column of a child sheet, where the owner sheet's name does not say it."""
+COLUMN_HEADERS = {"target": "Target"}
+"""The value column of a mapping of plain values ({IS1.1: 12})."""
+PILIHAN = {
+    "dukungan": ("Sasaran", "B"),
+    "analisis": ("Sasaran", "B"),
+    "target_triwulan": ("Indikator", "B"),
+    "rencana_aksi": ("Indikator", "B"),
+    "renja": ("Indikator", "B"),
+    "indikator": ("Indikator", "B"),
+    "target": ("Indikator", "B"),
+    "perjanjian_kinerja.target": ("Indikator", "B"),
+    "dukungan.alokasi": ("Program", "C"),
+}
+"""The drop-down of a key column: the ids of another sheet's key column."""
+
+
+def _name_of(dotted: str) -> str:
+    last = dotted.rsplit(".", 1)[-1]
+    return SHEET_NAMES.get(dotted) or SHEET_NAMES.get(last) or last.replace("_", " ").title()
+
+
+def _data_years(nodes: list[Any]) -> list[int]:
+    """The years the per-year mappings of these rows name (T-C.23's, a history's)."""
+    years: set[int] = set()
+    for node in nodes:
+        if not isinstance(node, BaseModel):
+            continue
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            if isinstance(value, dict):
+                years.update(y for y in value if isinstance(y, int))
+    return sorted(years)
+
+
+@dataclass(frozen=True)
+class Induk:
+    """The sheet whose rows own a child sheet's rows: its name, the letter of its key column,
+    its rows, and the header of the child's column that names the owner."""
+
+    sheet: str
+    letter: str
+    rows: list[Baris]
+    header: str
+
+
+def content_sheets(
+    stem: str,
+    model: type[BaseModel],
+    data: Any,
+    skip: tuple[str, ...] = (),
+    prefix: tuple[str | int, ...] = (),
+    induk: Induk | None = None,
+    chain: tuple[str, ...] = (),
+    tahun_tanda: list[int] | None = None,
 ) -> Iterator[Lembar]:
-    """One sheet per list of models in `model` (and the models it holds): SDM and aset."""
+    """One sheet per collection of a content file: a list of models (SDM, riwayat, T-C.23 rows),
+    a mapping by id (target_triwulan, dukungan), a list of ids (renja); and the collections
+    inside their rows as sheets whose rows name their owner (alokasi under dukungan). A single
+    nested model is walked into; lists of text at the top (SWOT, isu) are narrative, not here."""
+    from ..model.fields import Id
+
+    owners = induk.rows if induk is not None else [Baris("", None, 0, prefix, data)]
     for name, info in model.model_fields.items():
+        if name in skip or name.startswith(SKIPPED_PREFIX):
+            continue
         inner, _ = _unwrap(info.annotation)
+        origin = typing.get_origin(inner)
+        dotted = ".".join((*chain, name))
         nested = _model_of(info.annotation)
-        if nested is not None and not isinstance(nested, typing.TypeVar):
-            yield from list_sheets(stem, nested, getattr(data, name), (*prefix, name))
+        if nested is not None:
+            value = getattr(data, name, None)
+            if induk is None and value is not None:
+                yield from content_sheets(
+                    stem, nested, value, (), (*prefix, name), None, (*chain, name), tahun_tanda
+                )
             continue
-        if typing.get_origin(inner) is not list:
-            continue
-        item = typing.get_args(inner)[0]
-        if not (isinstance(item, type) and issubclass(item, BaseModel)):
-            continue
-        path = (*prefix, name)
-        items = getattr(data, name)
-        rows = [Baris(str(n + 1), None, 0, (*path, n), node) for n, node in enumerate(items)]
-        columns = columns_of(item, [])
-        title = SHEET_NAMES.get(name, name.replace("_", " ").title())
-        yield Lembar(
-            title,
-            stem,
-            SHEET_TITLES.get(name, " / ".join(str(p) for p in path)),
-            "No",
-            (item,),
-            columns,
-            rows,
-            lambda parent, _, path=path: path,
-            id_field=False,
-            hitung=_list_hitung(columns),
-        )
+        if origin is list:
+            (item,) = typing.get_args(inner)
+            if isinstance(item, type) and issubclass(item, BaseModel):
+                if chain.count(name) < 2:  # T-C.24's rows hold rows of their own: two levels
+                    yield from _list_sheet(
+                        stem, name, dotted, item, owners, induk, info, tahun_tanda
+                    )
+            elif induk is None and item == Id:  # renja: [IS1.1, IS2.1]
+                yield _id_sheet(stem, name, dotted, owners[0], info)
+        elif origin is dict and _base(typing.get_args(inner)[0]) is not int:
+            yield from _mapping_sheet(stem, name, dotted, typing.get_args(inner)[1], owners, induk)
+
+
+def _rows_of(
+    owners: list[Baris], name: str, keys: Callable[[Any], list[tuple[str, Any, str | int]]]
+) -> list[Baris]:
+    """The rows of the collection `name` of each owner: (key shown, node, index in the file)."""
+    rows = []
+    for owner in owners:
+        collection = value_at(owner.node, (name,)) if owner.key else getattr(owner.node, name)
+        for shown, node, at in keys(collection):
+            key = f"{owner.key}/{shown}" if owner.key else shown
+            rows.append(
+                Baris(
+                    key,
+                    owner.key or None,
+                    0,
+                    (*owner.path, name, at),
+                    node,
+                    shown if owner.key else None,
+                )
+            )
+    return rows
+
+
+def _container(owner_path: tuple[str | int, ...], name: str) -> Callable[..., Any]:
+    return lambda parent, _: (*(parent.path if parent is not None else owner_path), name)
+
+
+def _list_sheet(
+    stem: str,
+    name: str,
+    dotted: str,
+    item: type[BaseModel],
+    owners: list[Baris],
+    induk: Induk | None,
+    info: FieldInfo,
+    tahun_tanda: list[int] | None,
+) -> Iterator[Lembar]:
+    rows = _rows_of(
+        owners, name, lambda items: [(str(n + 1), v, n) for n, v in enumerate(items or [])]
+    )
+    columns = columns_of(item, _data_years([b.node for b in rows]), tahun_tanda=tahun_tanda)
+    sheet = _name_of(dotted)
+    lembar = Lembar(
+        sheet,
+        stem,
+        SHEET_TITLES.get(dotted) or SHEET_TITLES.get(name) or info.description or sheet,
+        "No",
+        (item,),
+        columns,
+        rows,
+        _container(owners[0].path if induk is None else (), name),
+        induk=induk.header if induk else None,
+        induk_dari=(induk.sheet,) if induk else (),
+        induk_kolom=induk.letter if induk else "A",
+        id_field=False,
+        hitung=_list_hitung(columns),
+        scoped=induk is not None,
+    )
+    yield lembar
+    children = Induk(sheet, "B" if induk else "A", rows, INDUK_HEADERS.get(dotted, sheet))
+    yield from content_sheets(
+        stem, item, None, ("id",), (), children, (*dotted.split("."),), tahun_tanda
+    )
+
+
+def _id_sheet(stem: str, name: str, dotted: str, owner: Baris, info: FieldInfo) -> Lembar:
+    ids = getattr(owner.node, name)
+    rows = [Baris(i, None, 0, (*owner.path, name, n), i) for n, i in enumerate(ids)]
+    sheet = _name_of(dotted)
+    return Lembar(
+        sheet,
+        stem,
+        SHEET_TITLES.get(dotted) or info.description or sheet,
+        KEY_HEADERS.get(dotted, "ID"),
+        (),
+        [],
+        rows,
+        _container(owner.path, name),
+        bentuk="id",
+        pilihan=PILIHAN.get(dotted),
+    )
+
+
+TRIWULAN = ("TW I", "TW II", "TW III", "TW IV")
+
+
+def _mapping_sheet(
+    stem: str,
+    name: str,
+    dotted: str,
+    value: Any,
+    owners: list[Baris],
+    induk: Induk | None,
+) -> Iterator[Lembar]:
+    rows = _rows_of(owners, name, lambda items: [(str(k), v, k) for k, v in (items or {}).items()])
+    item = _model_of(value)
+    inner, _ = _unwrap(value)
+    bentuk: Literal["model", "nilai"] = "model" if item is not None else "nilai"
+    columns: list[Kolom]
+    if item is not None:
+        columns = columns_of(item, _data_years([b.node for b in rows]))
+    elif typing.get_origin(inner) is tuple:
+        columns = [
+            replace(_kolom("nilai", (n,), a, False, None, None), header=TRIWULAN[n])
+            for n, a in enumerate(typing.get_args(inner))
+        ]
+        if len(columns) != len(TRIWULAN):
+            return
+    elif typing.get_origin(inner) is list:
+        kolom = _kolom(name, (), value, False, None, None)
+        columns = [replace(kolom, header=_name_of(dotted), items=_scalar_items(inner), width=60)]
+    else:
+        columns = [replace(_kolom(name, (), value, True, None, None), header=COLUMN_HEADERS[name])]
+    sheet = _name_of(dotted)
+    yield Lembar(
+        sheet,
+        stem,
+        SHEET_TITLES.get(dotted) or sheet,
+        KEY_HEADERS.get(dotted, "ID"),
+        (item,) if item is not None else (),
+        columns,
+        rows,
+        _container(owners[0].path if induk is None else (), name),
+        induk=induk.header if induk else None,
+        induk_dari=(induk.sheet,) if induk else (),
+        induk_kolom=induk.letter if induk else "A",
+        mapping=True,
+        id_field=False,
+        bentuk=bentuk,
+        scoped=induk is not None,
+        pilihan=PILIHAN.get(dotted),
+    )
+    if item is not None:
+        children = Induk(sheet, "B" if induk else "A", rows, INDUK_HEADERS.get(dotted, sheet))
+        yield from content_sheets(stem, item, None, (), (), children, (*dotted.split("."),))
 
 
 def _list_hitung(columns: list[Kolom]) -> list[Hitung]:
@@ -599,27 +964,51 @@ def _list_hitung(columns: list[Kolom]) -> list[Hitung]:
     return []
 
 
-def sheets_of(c) -> list[Lembar]:
+def sheets_of(c: Any) -> list[Lembar]:
     """Every sheet of the document `c`'s data workbook, in the order a planner reads them."""
     from ..model.anggaran import ProgramTree
     from ..model.content import LkjipContent
+    from ..model.pk import PkContent
     from ..model.rencana_program import RencanaProgram
 
     out = plan_sheets(c)
     lkjip = isinstance(c, LkjipContent)
     if lkjip:
         out.append(realisasi_sheet(c))
+    if "kinerja" in c.sources:
+        out += content_sheets("kinerja", type(c.kinerja), c.kinerja, ("realisasi",))
+    if lkjip:
         out += program_sheets(c, c.program, ProgramTree, True)
+    elif isinstance(c, PkContent):
+        out += program_sheets(c, c.anggaran, type(c.anggaran), False, "anggaran")
+        if "perjanjian" in c.sources:  # optional: without it the PK holds every sasaran indicator
+            out += content_sheets("perjanjian", type(c.perjanjian), c.perjanjian)
     elif getattr(c, "program", None) is not None and "program" in c.sources:
         out += program_sheets(c, c.program, RencanaProgram, False)
-    if "sumber_daya" in c.sources:
-        out += list_sheets("sumber_daya", type(c.sumber_daya), c.sumber_daya)
+        out += content_sheets("program", RencanaProgram, c.program, ("program",))
+    for stem in ("evaluasi", "analisis", "sumber_daya"):
+        if stem in c.sources and getattr(c, stem, None) is not None:
+            data = getattr(c, stem)
+            out += content_sheets(stem, type(data), data)
+    names: set[str] = set()
+    for n, lembar in enumerate(out):  # a sheet name is unique in a workbook
+        name, k = lembar.name, 2
+        while name in names:
+            name, k = f"{lembar.name[:28]} {k}", k + 1
+        names.add(name)
+        out[n] = replace(lembar, name=name)
     return out
 
 
 # -------------------------------------------------------------------------------- workbook
 def cell_value(value: Any, kolom: Kolom) -> Any:
     """A node's value as a cell holds it."""
+    if kolom.tanda is not None:
+        return TANDA if value and kolom.tanda in value else None
+    if kolom.items is not None:
+        if not value:
+            return None
+        return ("\n" if kolom.items == "text" else ", ").join(str(v) for v in value)
     if isinstance(value, Nilai):
         return (
             None
@@ -746,7 +1135,7 @@ def _sheet(sheet, lembar: Lembar, lists: dict[str, str]) -> None:
             values.append(TINGKAT[baris.tingkat] if baris else None)
         if lembar.induk:
             values.append(baris.induk if baris else None)
-        values.append(baris.key if baris else None)
+        values.append(baris.cell if baris else None)
         for i, value in enumerate(values, start=1):
             cell = sheet.cell(row=r, column=i, value=value)
             if value is not None:
@@ -853,18 +1242,27 @@ def _validations(
     if lembar.induk:
         sources = list(lembar.induk_dari)
         if len(sources) == 1:
-            where = "C" if sources[0] == "Program" else "A"
+            where = "C" if sources[0] == "Program" else lembar.induk_kolom
             add(
                 get_column_letter(column),
                 f"'{sources[0]}'!${where}${first}:${where}${LAST_ROW}",
                 strict=False,
             )
         column += 1
-    if lembar.mapping and lembar.induk_dari:
-        add(get_column_letter(column), f"'{lembar.induk_dari[0]}'!$B${first}:$B${LAST_ROW}")
-    for kolom in lembar.columns:
-        letter = letters[kolom.field]
-        if kolom.choices and set(kolom.choices) == {YA, TIDAK}:
+    if lembar.pilihan is not None:
+        source, where = lembar.pilihan
+        add(
+            get_column_letter(column),
+            f"'{source}'!${where}${first}:${where}${LAST_ROW}",
+            strict=not lembar.scoped,
+        )
+    for i, kolom in enumerate(lembar.columns, start=fixed + 1):
+        letter = get_column_letter(i)
+        if kolom.tanda is not None:
+            add(letter, f'"{TANDA}"')
+        elif kolom.items is not None:
+            continue
+        elif kolom.choices and set(kolom.choices) == {YA, TIDAK}:
             add(letter, lists["ya_tidak"])
         elif kolom.choices:
             strict = not kolom.number  # `akhir` takes "last"/"sum"/"max" or a number
