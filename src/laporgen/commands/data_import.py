@@ -18,7 +18,7 @@ import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -52,6 +52,9 @@ from .xlsx_cells import (
     number_of_text,
     open_workbook,
 )
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
 
 _WITH_UNIT = re.compile(r"(-?[\d.,]+)\s+(\S.*)")
 """A target with its own unit, as exported: "336 Orang/Bulan"."""
@@ -102,14 +105,35 @@ class _Reader:
             )
             return []
         fixed = int(lembar.tingkat) + int(bool(lembar.induk)) + 1
+        width = fixed + (1 if lembar.bentuk == "isian" else len(lembar.columns))
         out = []
         for r, cells in enumerate(
-            sheet.iter_rows(min_row=found + 1, max_col=fixed + len(lembar.columns)), start=found + 1
+            sheet.iter_rows(min_row=found + 1, max_col=width), start=found + 1
         ):
-            row = self.row(sheet.title, lembar, r, cells, fixed)
+            if lembar.bentuk == "isian":
+                row = self.isian(sheet.title, lembar, r, cells)
+            else:
+                row = self.row(sheet.title, lembar, r, cells, fixed)
             if row is not None:
                 out.append(row)
         return out
+
+    def isian(self, title: str, lembar: Lembar, r: int, cells: tuple[Cell, ...]) -> _Row | None:
+        """A row of an Isian sheet: a label of the exported ones and its value."""
+        label = " ".join(str(cells[0].value or "").split())
+        if not label and cells[1].value in (None, ""):
+            return None
+        kolom = next((k for k in lembar.columns if k.header == label), None)
+        if kolom is None:
+            self.problem(
+                f"{title}!A{r}",
+                _("{label} is not one of the exported rows").format(label=repr(label)),
+                _("keep the labels of column A as exported"),
+                "import.id",
+            )
+            return None
+        value = self.value(f"{title}!B{r}", cells[1], kolom)
+        return _Row(r, label, None, 0, {kolom.field: value}, label)
 
     def row(self, title: str, lembar: Lembar, r: int, cells, fixed: int) -> _Row | None:
         def text(cell) -> str:
@@ -361,7 +385,8 @@ class _Planner:
                 self.changed(lembar, row)
             else:
                 self.added(lembar, row)
-        gone = [b for key, b in existing.items() if key not in seen]
+        # a row of an Isian sheet is a field of the file: a missing row is no edit
+        gone = [b for key, b in existing.items() if key not in seen and lembar.bentuk != "isian"]
         for baris in gone:
             self.plan.deletes.setdefault(lembar.stem, []).append(baris.path)
             self.plan.lines.append(
@@ -515,7 +540,7 @@ class _Planner:
             list_field = lembar.container(
                 Baris(parent_row.key, None, parent_row.tingkat, (), None), row.tingkat
             )[-1]
-            parent_row.children.setdefault(list_field, []).append(row)
+            parent_row.children.setdefault(str(list_field), []).append(row)
             row.values[("__lembar__",)] = lembar
             self.plan.lines.append(
                 f"{self._file(lembar)}: new {label} under the new {parent_row.key}"
@@ -570,7 +595,7 @@ def _node_of(row: _Row) -> Any:
             return tuple(_yaml_value(row.values.get(k.field)) for k in lembar.columns)
         return _yaml_value(row.values.get(()))
     model = lembar.levels[row.tingkat]
-    flat: dict[str, Any] = {}
+    flat: dict[Any, Any] = {}  # a per-year model's keys are years: {tahun: {2020: {…}}}
     if lembar.id_field:
         flat["id"] = row.key
     for kolom in lembar.fields():

@@ -25,10 +25,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import display_path
 from ..model.nilai import Nilai
@@ -359,9 +363,10 @@ class Lembar:
     hitung: list[Hitung] = field(default_factory=list)
     child_list: dict[int, str] = field(default_factory=dict)
     """The field of a level's node that holds the next level's rows (program → "kegiatan")."""
-    bentuk: Literal["model", "nilai", "daftar", "id"] = "model"
+    bentuk: Literal["model", "nilai", "id", "isian"] = "model"
     """What a row's node is: a model (its fields the columns), one value (a mapping's `{IS1.1:
-    12}`, a tuple of four quarterly targets, a list of actions), or an id in a list of ids."""
+    12}`, a tuple of four quarterly targets, a list of actions), an id in a list of ids; or
+    "isian": a file's own values, one row each (`key` the label, the one value in column B)."""
     scoped: bool = False
     """The key is unique under its parent only: the row's key is "parent/key"."""
     induk_kolom: str = "A"
@@ -437,7 +442,7 @@ def plan_sheets(c: Any) -> list[Lembar]:
             (sasaran_m,),
             columns_of(sasaran_m, years, ("id",)),
             sasaran_rows,
-            lambda parent, _: (*parent.path, "sasaran"),
+            _container((), "sasaran"),
             induk="Tujuan",
             induk_dari=("Tujuan",),
         ),
@@ -449,7 +454,7 @@ def plan_sheets(c: Any) -> list[Lembar]:
             (indikator_m,),
             columns_of(indikator_m, years, ("id",)),
             indikator_rows,
-            lambda parent, _: (*parent.path, "indikator"),
+            _container((), "indikator"),
             induk="Tujuan / Sasaran",
             induk_dari=("Tujuan", "Sasaran"),
         ),
@@ -546,7 +551,7 @@ def program_sheets(
         (ind_m,),
         columns_of(ind_m, ind_years),
         ind_rows,
-        lambda parent, _: (*parent.path, "indikator"),
+        _container((), "indikator"),
         induk="Program / Kegiatan",
         induk_dari=("Program",),
         id_field=False,
@@ -794,7 +799,7 @@ def content_sheets(
         if origin is list:
             (item,) = typing.get_args(inner)
             if isinstance(item, type) and issubclass(item, BaseModel):
-                if chain.count(name) < 2:  # T-C.24's rows hold rows of their own: two levels
+                if name not in chain:  # T-C.24's rows hold rows: the first level under them
                     yield from _list_sheet(
                         stem, name, dotted, item, owners, induk, info, tahun_tanda
                     )
@@ -964,6 +969,50 @@ def _list_hitung(columns: list[Kolom]) -> list[Hitung]:
     return []
 
 
+ISIAN_STEMS = ("agency", "rencana", "kinerja", "evaluasi", "analisis", "anggaran", "sumber_daya")
+"""The files whose own values (outside their tables) get an Isian sheet; document.toml holds
+settings, tabel.yaml table definitions."""
+ISIAN_NAMES = {"agency": "Perangkat Daerah", "sumber_daya": "Sumber Daya"}
+NILAI = "Nilai"
+WORDS = {"swot": "SWOT", "pemda": "Pemda", "url": "URL", "nip": "NIP"}
+
+
+def _label(path: tuple[str | int, ...]) -> str:
+    return " / ".join(
+        WORDS.get(str(p), str(p).replace("_", " ").capitalize()) for p in path if isinstance(p, str)
+    )
+
+
+def isian_sheet(stem: str, data: BaseModel) -> Lembar | None:
+    """A file's own values outside its tables, one row each: an agency's name and address, a
+    plan's visi and misi, SWOT lists, T-C.23's years. None when it has none."""
+    from ..model.fields import Id
+
+    columns = []
+    for kolom in columns_of(type(data), []):
+        inner, _ = _unwrap(kolom.annotation)
+        if kolom.items == "ids" and typing.get_args(inner)[0] == Id:
+            continue  # a list of ids has its own sheet (Renja)
+        if len(kolom.field) > 1 and getattr(data, str(kolom.field[0])) is None:
+            continue  # an optional part the file does not have (akhir_periode)
+        columns.append(replace(kolom, header=_label(kolom.field), width=80))
+    if not columns:
+        return None
+    title = ISIAN_NAMES.get(stem, stem.replace("_", " ").title())
+    return Lembar(
+        f"Isian {title}",
+        stem,
+        f"Isian {title} di luar tabel",
+        "Isian",
+        (type(data),),
+        columns,
+        [Baris(k.header, None, 0, (), data) for k in columns],
+        lambda parent, _: (),
+        id_field=False,
+        bentuk="isian",
+    )
+
+
 def sheets_of(c: Any) -> list[Lembar]:
     """Every sheet of the document `c`'s data workbook, in the order a planner reads them."""
     from ..model.anggaran import ProgramTree
@@ -990,6 +1039,11 @@ def sheets_of(c: Any) -> list[Lembar]:
         if stem in c.sources and getattr(c, stem, None) is not None:
             data = getattr(c, stem)
             out += content_sheets(stem, type(data), data)
+    for stem in ISIAN_STEMS:
+        data = getattr(c, stem, None)
+        if stem in c.sources and isinstance(data, BaseModel):
+            isian = isian_sheet(stem, data)
+            out += [isian] if isian is not None else []
     names: set[str] = set()
     for n, lembar in enumerate(out):  # a sheet name is unique in a workbook
         name, k = lembar.name, 2
@@ -1035,7 +1089,10 @@ def data_workbook(c) -> bytes:
     daftar = workbook.create_sheet(DAFTAR)
     lists = _lists(daftar, sheets)
     for lembar in sheets:
-        _sheet(workbook.create_sheet(lembar.name), lembar, lists)
+        if lembar.bentuk == "isian":
+            _isian(workbook.create_sheet(lembar.name), lembar, lists)
+        else:
+            _sheet(workbook.create_sheet(lembar.name), lembar, lists)
     _petunjuk(petunjuk, c, sheets)
     workbook.move_sheet(DAFTAR, offset=len(workbook.sheetnames))
     daftar.sheet_state = "hidden"
@@ -1078,6 +1135,8 @@ def _lists(daftar, sheets: list[Lembar]) -> dict[str, str]:
 
 def layout(lembar: Lembar) -> list[str]:
     """The headers of a sheet, left to right."""
+    if lembar.bentuk == "isian":
+        return [lembar.key, NILAI]
     heads = []
     if lembar.tingkat:
         heads.append("Tingkat")
@@ -1093,7 +1152,6 @@ def _sheet(sheet, lembar: Lembar, lists: dict[str, str]) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     heads = layout(lembar)
     fixed = len(heads) - len(lembar.columns) - len(lembar.hitung)
@@ -1184,7 +1242,7 @@ def _sheet(sheet, lembar: Lembar, lists: dict[str, str]) -> None:
                 if isinstance(cell.value, str):
                     cell.data_type = "s"
     end = last_data + SPARE_ROWS
-    _validations(sheet, lembar, lists, letters, fixed, first, end, DataValidation)
+    _validations(sheet, lembar, lists, fixed, first, end)
     sheet.freeze_panes = sheet.cell(row=first, column=fixed + 1)
     sheet.protection.sheet = True
     for allowed in (
@@ -1204,6 +1262,52 @@ def _sheet(sheet, lembar: Lembar, lists: dict[str, str]) -> None:
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
 
 
+def _isian(sheet: Worksheet, lembar: Lembar, lists: dict[str, str]) -> None:
+    """An Isian sheet: a label and its value per row; the labels locked, the values not."""
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+
+    grey = PatternFill("solid", start_color=READ_ONLY_FILL, end_color=READ_ONLY_FILL)
+    head = PatternFill("solid", start_color=HEAD_FILL, end_color=HEAD_FILL)
+    sheet.cell(row=1, column=1, value=lembar.judul).font = Font(bold=True)
+    sheet.cell(
+        row=2,
+        column=1,
+        value="Kolom Nilai diisi; daftar ditulis satu butir per baris sel (Alt+Enter).",
+    ).font = Font(italic=True)
+    for i, (text, width) in enumerate(zip(layout(lembar), (34, 90), strict=True), start=1):
+        cell = sheet.cell(row=HEADER_ROW, column=i, value=text)
+        cell.font, cell.fill = Font(bold=True), head
+        sheet.column_dimensions["AB"[i - 1]].width = width
+    first = HEADER_ROW + 1
+    for r, (baris, kolom) in enumerate(zip(lembar.rows, lembar.columns, strict=True), start=first):
+        label = sheet.cell(row=r, column=1, value=baris.key)
+        label.data_type, label.fill = "s", grey
+        label.alignment = Alignment(vertical="top", wrap_text=True)
+        cell = sheet.cell(row=r, column=2)
+        value = cell_value(value_at(baris.node, kolom.field), kolom)
+        if value is not None:
+            cell.value = value
+            if isinstance(value, str):
+                cell.data_type = "s"
+        cell.protection = Protection(locked=False)
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+        if kolom.number:
+            cell.number_format = "#,##0" if kolom.rupiah else "General"
+        if isinstance(value, str):
+            lines = sum(-(-max(len(line), 1) // 95) for line in value.split("\n"))
+            sheet.row_dimensions[r].height = 15 * min(max(lines, 1), 12)
+        dv = _rule(kolom, lists, first)
+        if dv is not None:
+            dv.add(f"B{r}")
+            sheet.add_data_validation(dv)
+    sheet.freeze_panes = sheet.cell(row=first, column=2)
+    sheet.protection.sheet = True
+    for allowed in ("formatColumns", "formatRows", "formatCells"):
+        setattr(sheet.protection, allowed, False)
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def _fit_height(sheet, r: int, baris: Baris, lembar: Lembar) -> None:
     """Give a row with wrapped long text the lines it needs: a spreadsheet opening the file
     keeps the default height of a row written without one, and the text would overlap."""
@@ -1216,79 +1320,87 @@ def _fit_height(sheet, r: int, baris: Baris, lembar: Lembar) -> None:
         sheet.row_dimensions[r].height = 15 * min(lines, 6)
 
 
+def _drop_down(formula: str, strict: bool = True) -> DataValidation:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    dv = DataValidation(type="list", formula1=formula, allow_blank=True, showDropDown=False)
+    dv.errorStyle = "stop" if strict else "warning"
+    dv.error = (
+        "Pilih nilai dari daftar." if strict else "Nilai ini belum ada di daftar; periksa ejaannya."
+    )
+    dv.errorTitle = "laporgen"
+    return dv
+
+
+ID_SOURCES = {
+    ("tujuan",): ("Tujuan", "A"),
+    ("sasaran",): ("Sasaran", "B"),
+    ("indikator",): ("Indikator", "B"),
+    ("program",): ("Program", "C"),
+}
+"""A column holding an id of another sheet's rows: that sheet and its key column."""
+
+
+def _rule(kolom: Kolom, lists: dict[str, str], first: int) -> DataValidation | None:
+    """The data validation of a value column: a drop-down of its closed values or ids, or
+    a number check; None for free text."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from ..model.fields import Id
+
+    if kolom.tanda is not None:
+        return _drop_down(f'"{TANDA}"')
+    if kolom.items is not None:
+        return None
+    if kolom.choices and set(kolom.choices) == {YA, TIDAK}:
+        return _drop_down(lists["ya_tidak"])
+    if kolom.choices:  # `akhir` takes "last"/"sum"/"max" or a number: a warning only
+        return _drop_down('"' + ",".join(kolom.choices) + '"', strict=not kolom.number)
+    if kolom.field == ("satuan",):
+        return _drop_down(lists["satuan"], strict=False)
+    if kolom.field in ID_SOURCES and _unwrap(kolom.annotation)[0] == Id:
+        source, where = ID_SOURCES[kolom.field]
+        return _drop_down(f"'{source}'!${where}${first}:${where}${LAST_ROW}", strict=False)
+    if kolom.number and Nilai not in _parts(kolom.annotation):  # "336 Orang/Bulan" is text
+        dv = DataValidation(
+            type="decimal",
+            operator="between",
+            formula1="-1E+15",
+            formula2="1E+16",
+            allow_blank=True,
+        )
+        dv.error, dv.errorTitle = "Ketik angka (desimal dengan koma atau titik).", "laporgen"
+        return dv
+    return None
+
+
 def _validations(
-    sheet, lembar: Lembar, lists, letters, fixed: int, first: int, end: int, DataValidation
+    sheet: Worksheet, lembar: Lembar, lists: dict[str, str], fixed: int, first: int, end: int
 ) -> None:
     from openpyxl.utils import get_column_letter
 
-    def add(letter: str, formula: str, strict: bool = True, prompt: str | None = None) -> None:
-        dv = DataValidation(type="list", formula1=formula, allow_blank=True, showDropDown=False)
-        dv.errorStyle = "stop" if strict else "warning"
-        dv.error = (
-            "Pilih nilai dari daftar."
-            if strict
-            else "Nilai ini belum ada di daftar; periksa ejaannya."
-        )
-        dv.errorTitle = "laporgen"
-        if prompt:
-            dv.prompt, dv.showInputMessage = prompt, True
-        dv.add(f"{letter}{first}:{letter}{end}")
-        sheet.add_data_validation(dv)
+    def add(letter: str, dv: DataValidation | None) -> None:
+        if dv is not None:
+            dv.add(f"{letter}{first}:{letter}{end}")
+            sheet.add_data_validation(dv)
 
     column = 1
     if lembar.tingkat:
-        add("A", '"' + ",".join(TINGKAT) + '"')
+        add("A", _drop_down('"' + ",".join(TINGKAT) + '"'))
         column += 1
     if lembar.induk:
         sources = list(lembar.induk_dari)
         if len(sources) == 1:
             where = "C" if sources[0] == "Program" else lembar.induk_kolom
-            add(
-                get_column_letter(column),
-                f"'{sources[0]}'!${where}${first}:${where}${LAST_ROW}",
-                strict=False,
-            )
+            formula = f"'{sources[0]}'!${where}${first}:${where}${LAST_ROW}"
+            add(get_column_letter(column), _drop_down(formula, strict=False))
         column += 1
     if lembar.pilihan is not None:
         source, where = lembar.pilihan
-        add(
-            get_column_letter(column),
-            f"'{source}'!${where}${first}:${where}${LAST_ROW}",
-            strict=not lembar.scoped,
-        )
+        formula = f"'{source}'!${where}${first}:${where}${LAST_ROW}"
+        add(get_column_letter(column), _drop_down(formula, strict=not lembar.scoped))
     for i, kolom in enumerate(lembar.columns, start=fixed + 1):
-        letter = get_column_letter(i)
-        if kolom.tanda is not None:
-            add(letter, f'"{TANDA}"')
-        elif kolom.items is not None:
-            continue
-        elif kolom.choices and set(kolom.choices) == {YA, TIDAK}:
-            add(letter, lists["ya_tidak"])
-        elif kolom.choices:
-            strict = not kolom.number  # `akhir` takes "last"/"sum"/"max" or a number
-            add(letter, '"' + ",".join(kolom.choices) + '"', strict=strict)
-        elif kolom.field == ("satuan",):
-            add(letter, lists["satuan"], strict=False)
-        elif kolom.field in (("tujuan",), ("sasaran",)):
-            where = "A" if kolom.field == ("tujuan",) else "B"
-            add(
-                letter,
-                f"'{kolom.field[0].title()}'!${where}${first}:${where}${LAST_ROW}",
-                strict=False,
-            )
-        elif (
-            kolom.number and not kolom.choices and Nilai not in _parts(kolom.annotation)
-        ):  # "336 Orang/Bulan" is text
-            dv = DataValidation(
-                type="decimal",
-                operator="between",
-                formula1="-1E+15",
-                formula2="1E+16",
-                allow_blank=True,
-            )
-            dv.error, dv.errorTitle = "Ketik angka (desimal dengan koma atau titik).", "laporgen"
-            dv.add(f"{letter}{first}:{letter}{end}")
-            sheet.add_data_validation(dv)
+        add(get_column_letter(i), _rule(kolom, lists, first))
 
 
 def _petunjuk(sheet, c, sheets: list[Lembar]) -> None:
