@@ -1463,7 +1463,29 @@ def _petunjuk(sheet, c, sheets: list[Lembar]) -> None:
         ),
         (
             (
-                "7. laporgen import memeriksa setiap sel dulu; bila ada yang salah, pesannya menyebut lembar dan sel "
+                "7. Sel berisi daftar (Arah Kebijakan, Akar Masalah, Rencana Aksi, Misi): satu butir per baris "
+                "di dalam sel (Alt+Enter). Daftar ID atau tahun dipisah koma (P4, K4.1)."
+            ),
+            False,
+        ),
+        (
+            (
+                "8. Kolom tahun pada lembar Strategi: isi ✓ pada tahun berlakunya strategi dan arah "
+                "kebijakannya, kosongkan bila tidak."
+            ),
+            False,
+        ),
+        (
+            (
+                "9. Lembar anak (Alokasi, PK Target, PK Baris Lain, Masalah, Strategi): kolom pertama menunjuk "
+                "baris induknya (ID sasaran, No PK, No permasalahan). Lembar Isian: satu isian per baris "
+                "(nama, visi, misi, SWOT, ...); ubah hanya kolom Nilai."
+            ),
+            False,
+        ),
+        (
+            (
+                "10. laporgen import memeriksa setiap sel dulu; bila ada yang salah, pesannya menyebut lembar dan sel "
                 "(mis. Indikator!E7) dan tidak ada file yang diubah."
             ),
             False,
