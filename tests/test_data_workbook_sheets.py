@@ -121,9 +121,10 @@ def test_lkjip_workbook_has_a_sheet_for_every_collection(tmp_path):
 
 
 def test_every_content_field_of_every_example_has_a_column(tmp_path):
-    """Each value a content file can hold is in some sheet, except what a signed document
-    printed (`tercetak…`, for `check`), the program tree's own ids and child lists (rows), and
-    a Renstra's `periode` (the folder's name)."""
+    """Each value a content file writes is in some sheet, except what a signed document printed
+    (`tercetak…`, for `check`), the ids of the plan and program rows (their key column), a plan's
+    `periode` (the folder's name), document.toml (settings) and a declared table's definition
+    (its rows are)."""
     from laporgen.model.read import format_path
 
     examples = [
@@ -131,6 +132,7 @@ def test_every_content_field_of_every_example_has_a_column(tmp_path):
         "magetan-dinsos/renstra-2018-2023",
         "blitar-dinsos/renstra-2021-2026",
         "magetan-dinsos/pk-2024",
+        "rekaan-dinsos/renstra-2025-2029",
     ]
     from conftest import ROOT
 
@@ -144,11 +146,13 @@ def test_every_content_field_of_every_example_has_a_column(tmp_path):
                     shown.add((lembar.stem, _shape(path)))
                 shown.add((lembar.stem, _shape(baris.path)))
         missing = []
-        for stem, source in content.sources.items():
-            if stem in ("document", "tabel"):
+        for stem in content.sources:
+            if stem == "document":
                 continue
             for path in _leaves(getattr(content, stem)):
                 shape = _shape(path)
+                if stem == "tabel" and "baris" not in path:
+                    continue  # a declared table's definition: its rows are the data
                 if any(str(p).startswith("tercetak") for p in path) or path == ("periode",):
                     continue
                 if path[-1] == "id" and path[0] in ("program", "tujuan"):
@@ -343,4 +347,30 @@ def test_pk_dpa_and_invented_permasalahan_rows_added(tmp_path):
           - Anggaran pelatihan kecil
 """
         )
+    )
+
+
+def test_declared_table_rows_edited_and_added(tmp_path):
+    from conftest import invoke_cli
+
+    rekaan = copy_of(tmp_path, "renstra-2025-2029")
+    xlsx = export(rekaan, tmp_path / "out")
+    wb = openpyxl.load_workbook(xlsx)
+    tabel = wb["Tabel sasaran-provinsi"]
+    assert tabel["E6"].value == "N.a"  # text in a number column stays text
+    tabel["E6"] = "3,1"
+    gudang = wb["Tabel gudang-logistik"]
+    for c, value in enumerate((None, "Selatan", "Kecamatan D", "6,5", None, None, "ya"), start=1):
+        gudang.cell(7, c, value)
+    wb.save(xlsx)
+    code, stdout, stderr = invoke_cli("import", xlsx, "--into", rekaan)
+    assert code == 0, stderr
+    text = (rekaan / "tabel.yaml").read_text()
+    assert (
+        "- {sasaran: Meningkatnya perlindungan sosial, indikator: Indeks ketahanan sosial" in text
+    )
+    assert ", t2025: 3.1, t2029: 3.25}" in text
+    assert (
+        "      - {wilayah: Selatan, kecamatan: Kecamatan C, kapasitas: 10, t2026: true, t2027: true}\n"
+        "      - {wilayah: Selatan, kecamatan: Kecamatan D, kapasitas: 6.5, t2027: true}\n" in text
     )

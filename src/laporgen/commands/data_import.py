@@ -272,7 +272,7 @@ class _Reader:
             return number_of_text(raw)
         except CellError:
             text = raw.strip()
-            if text in kolom.choices:
+            if text in kolom.choices or kolom.teks_boleh:
                 return text
             unit = _WITH_UNIT.fullmatch(text)
             if unit and any(p is Nilai for p in _nilai_parts(kolom)):
@@ -590,6 +590,9 @@ def _node_of(row: _Row) -> Any:
     lembar: Lembar = row.values[("__lembar__",)]
     if lembar.bentuk == "id":
         return row.key
+    if lembar.bentuk == "sel":  # a declared table's row: its cells in column order
+        cells = {k.field[0]: row.values.get(k.field) for k in lembar.columns}
+        return {k: _yaml_value(v) for k, v in cells.items() if v is not None}
     if lembar.bentuk == "nilai":
         if lembar.columns and lembar.columns[0].field:  # the four quarters, null where none
             return tuple(_yaml_value(row.values.get(k.field)) for k in lembar.columns)

@@ -79,6 +79,8 @@ class Kolom:
     """A list of values in one cell: text one item a line, ids or years separated by commas."""
     tanda: int | None = None
     """A ✓ column: whether the year `tanda` is in the list of years at `field`."""
+    teks_boleh: bool = False
+    """A number column that may hold text too (a declared table's "N.a")."""
 
 
 @dataclass(frozen=True)
@@ -363,10 +365,11 @@ class Lembar:
     hitung: list[Hitung] = field(default_factory=list)
     child_list: dict[int, str] = field(default_factory=dict)
     """The field of a level's node that holds the next level's rows (program → "kegiatan")."""
-    bentuk: Literal["model", "nilai", "id", "isian"] = "model"
+    bentuk: Literal["model", "nilai", "id", "isian", "sel"] = "model"
     """What a row's node is: a model (its fields the columns), one value (a mapping's `{IS1.1:
     12}`, a tuple of four quarterly targets, a list of actions), an id in a list of ids; or
-    "isian": a file's own values, one row each (`key` the label, the one value in column B)."""
+    "isian": a file's own values, one row each (`key` the label, the one value in column B);
+    "sel": a declared table's row, a mapping of column id to cell."""
     scoped: bool = False
     """The key is unique under its parent only: the row's key is "parent/key"."""
     induk_kolom: str = "A"
@@ -969,6 +972,55 @@ def _list_hitung(columns: list[Kolom]) -> list[Hitung]:
     return []
 
 
+def tabel_sheets(tables: Any) -> list[Lembar]:
+    """One sheet per table declared in tabel.yaml: its columns (a spanning header's name
+    before its own), a row per row, a group row's text in Baris Grup; formula and number
+    columns are computed, not shown."""
+    from ..model.tabel import Sel
+
+    out = []
+    for i, tabel in enumerate(tables.tabel):
+        columns = []
+        for top in tabel.kolom:
+            for leaf in top.leaves():
+                if leaf.id is None or leaf.rumus is not None or leaf.format == "nomor":
+                    continue
+                header = f"{top.judul} {leaf.judul}" if leaf is not top else leaf.judul
+                number = leaf.format in ("angka", "rupiah", "persen")
+                if leaf.format == "centang":
+                    kolom = Kolom(header, (leaf.id,), bool | None, choices=(YA, TIDAK))
+                else:
+                    kolom = Kolom(
+                        header,
+                        (leaf.id,),
+                        Sel,
+                        number=number,
+                        rupiah=leaf.format == "rupiah",
+                        teks_boleh=number,
+                        width=14 if number else 30,
+                    )
+                columns.append(kolom)
+        columns.append(Kolom("Baris Grup", ("grup",), Sel, width=30))
+        out.append(
+            Lembar(
+                f"Tabel {tabel.id}"[:31],
+                "tabel",
+                tabel.judul,
+                "No",
+                (),
+                columns,
+                [
+                    Baris(str(n + 1), None, 0, ("tabel", i, "baris", n), row)
+                    for n, row in enumerate(tabel.baris)
+                ],
+                lambda parent, _, i=i: ("tabel", i, "baris"),
+                id_field=False,
+                bentuk="sel",
+            )
+        )
+    return out
+
+
 ISIAN_STEMS = ("agency", "rencana", "kinerja", "evaluasi", "analisis", "anggaran", "sumber_daya")
 """The files whose own values (outside their tables) get an Isian sheet; document.toml holds
 settings, tabel.yaml table definitions."""
@@ -1039,6 +1091,8 @@ def sheets_of(c: Any) -> list[Lembar]:
         if stem in c.sources and getattr(c, stem, None) is not None:
             data = getattr(c, stem)
             out += content_sheets(stem, type(data), data)
+    if "tabel" in c.sources and getattr(c, "tabel", None) is not None:
+        out += tabel_sheets(c.tabel)
     for stem in ISIAN_STEMS:
         data = getattr(c, stem, None)
         if stem in c.sources and isinstance(data, BaseModel):
@@ -1361,7 +1415,8 @@ def _rule(kolom: Kolom, lists: dict[str, str], first: int) -> DataValidation | N
     if kolom.field in ID_SOURCES and _unwrap(kolom.annotation)[0] == Id:
         source, where = ID_SOURCES[kolom.field]
         return _drop_down(f"'{source}'!${where}${first}:${where}${LAST_ROW}", strict=False)
-    if kolom.number and Nilai not in _parts(kolom.annotation):  # "336 Orang/Bulan" is text
+    if kolom.number and not kolom.teks_boleh and Nilai not in _parts(kolom.annotation):
+        # not "336 Orang/Bulan" (a target with its unit) nor a declared table's "N.a": text
         dv = DataValidation(
             type="decimal",
             operator="between",
