@@ -1013,7 +1013,7 @@ def tabel_sheets(tables: Any) -> list[Lembar]:
                     Baris(str(n + 1), None, 0, ("tabel", i, "baris", n), row)
                     for n, row in enumerate(tabel.baris)
                 ],
-                lambda parent, _, i=i: ("tabel", i, "baris"),
+                _container(("tabel", i), "baris"),
                 id_field=False,
                 bentuk="sel",
             )
