@@ -55,6 +55,10 @@ from .xlsx_cells import (
 
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from ..model.content import Content
 
 _WITH_UNIT = re.compile(r"(-?[\d.,]+)\s+(\S.*)")
 """A target with its own unit, as exported: "336 Orang/Bulan"."""
@@ -77,7 +81,7 @@ class _Row:
 
 
 class _Reader:
-    def __init__(self, xlsx: Path, formulas):
+    def __init__(self, xlsx: Path, formulas: Workbook):
         self.file = xlsx.name
         self.formulas = formulas
         self.problems: list[Problem] = []
@@ -87,7 +91,7 @@ class _Reader:
     ) -> None:
         self.problems.append(Problem(self.file, message, field=where, hint=hint, code=code))
 
-    def rows(self, sheet, lembar: Lembar) -> list[_Row]:
+    def rows(self, sheet: Worksheet, lembar: Lembar) -> list[_Row]:
         heads = tuple(h.lower() for h in layout(lembar))
         found = None
         for r, row in enumerate(
@@ -135,8 +139,10 @@ class _Reader:
         value = self.value(f"{title}!B{r}", cells[1], kolom)
         return _Row(r, label, None, 0, {kolom.field: value}, label)
 
-    def row(self, title: str, lembar: Lembar, r: int, cells, fixed: int) -> _Row | None:
-        def text(cell) -> str:
+    def row(
+        self, title: str, lembar: Lembar, r: int, cells: tuple[Cell, ...], fixed: int
+    ) -> _Row | None:
+        def text(cell: Cell) -> str:
             value = cell.value
             if value is None:
                 return ""
@@ -215,7 +221,7 @@ class _Reader:
             key = f"{induk}/{key}"
         return _Row(r, key, induk or None, tingkat, values, shown)
 
-    def value(self, where: str, cell, kolom: Kolom) -> Any:
+    def value(self, where: str, cell: Cell, kolom: Kolom) -> Any:
         raw = cell.value
         if isinstance(raw, str) and not raw.strip():
             raw = None
@@ -291,7 +297,7 @@ def _nilai_parts(kolom: Kolom) -> list[Any]:
     return _parts(kolom.annotation)
 
 
-def _is_formula(cell) -> bool:
+def _is_formula(cell: Cell) -> bool:
     return isinstance(cell.value, str) and cell.value.startswith("=") or cell.data_type == "f"
 
 
@@ -344,7 +350,7 @@ def _show(value: Any) -> str:
 class _Planner:
     """Turns the rows read from every sheet into the content editor's edits."""
 
-    def __init__(self, content, reader: _Reader):
+    def __init__(self, content: Content, reader: _Reader):
         self.content = content
         self.reader = reader
         self.plan = _Plan()
@@ -677,7 +683,7 @@ def import_data(xlsx: Path, folder: Path) -> list[str]:
     return planner.plan.lines if texts else []
 
 
-def _mark_formulas(rows: list[_Row], sheet, lembar: Lembar, reader: _Reader) -> None:
+def _mark_formulas(rows: list[_Row], sheet: Worksheet, lembar: Lembar, reader: _Reader) -> None:
     """Drop the values of money cells that hold a formula in the workbook (a parent's sum:
     computed, not read); `data_only` shows them as their cached results."""
     if not lembar.tingkat:
@@ -690,7 +696,7 @@ def _mark_formulas(rows: list[_Row], sheet, lembar: Lembar, reader: _Reader) -> 
                     del row.values[kolom.field]
 
 
-def _edited(content, plan: _Plan) -> dict[Path, str]:
+def _edited(content: Content, plan: _Plan) -> dict[Path, str]:
     texts: dict[Path, str] = {}
     for stem in sorted(set(plan.edits) | set(plan.deletes)):
         deletes = sorted(plan.deletes.get(stem, []), key=_path_order, reverse=True)
@@ -711,7 +717,7 @@ def _edited(content, plan: _Plan) -> dict[Path, str]:
     return texts
 
 
-def _validate(content, folder: Path, texts: dict[Path, str]) -> None:
+def _validate(content: Content, folder: Path, texts: dict[Path, str]) -> None:
     """Load the document with the edited files, in a copy of the folders that hold them;
     its problems are reported on the real files."""
     paths = [Path(folder).resolve(), *(Path(s.path).resolve() for s in content.sources.values())]

@@ -31,7 +31,11 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from openpyxl.worksheet.datavalidation import DataValidation
+
+    from ..model.content import Content
     from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import display_path
@@ -580,7 +584,7 @@ def _total_pagu(money: list[Kolom]) -> Hitung:
     return Hitung("Total Pagu (Rp)", formula, number_format="#,##0", width=18)
 
 
-def realisasi_sheet(c) -> Lembar:
+def realisasi_sheet(c: Any) -> Lembar:
     """An LKjIP's realisasi of the plan indicators (kinerja.yaml `realisasi`), with the
     year's target and capaian computed beside it."""
     from ..compute.lkjip import lkjip_figures
@@ -1131,7 +1135,7 @@ def cell_value(value: Any, kolom: Kolom) -> Any:
     return value
 
 
-def data_workbook(c) -> bytes:
+def data_workbook(c: Content) -> bytes:
     """The data workbook of the document `c` as .xlsx bytes; the same content always gives
     the same bytes."""
     from openpyxl import Workbook
@@ -1159,14 +1163,14 @@ def data_workbook(c) -> bytes:
     return workbook_bytes(workbook, moment)
 
 
-def _tanggal(c):
+def _tanggal(c: Any) -> dt.date:
     import datetime as dt
 
     tanda_tangan = getattr(c.settings, "tanda_tangan", None)
     return getattr(tanda_tangan, "tanggal", None) or dt.date(int(str(c.rencana.periode[0])), 1, 1)
 
 
-def _lists(daftar, sheets: list[Lembar]) -> dict[str, str]:
+def _lists(daftar: Worksheet, sheets: list[Lembar]) -> dict[str, str]:
     """Write the drop-down lists that are not a sheet's own column (satuan in use, yes/no)
     into the hidden sheet; their ranges by name."""
     satuan = sorted(
@@ -1202,7 +1206,7 @@ def layout(lembar: Lembar) -> list[str]:
     return heads
 
 
-def _sheet(sheet, lembar: Lembar, lists: dict[str, str]) -> None:
+def _sheet(sheet: Worksheet, lembar: Lembar, lists: dict[str, str]) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
@@ -1362,7 +1366,7 @@ def _isian(sheet: Worksheet, lembar: Lembar, lists: dict[str, str]) -> None:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def _fit_height(sheet, r: int, baris: Baris, lembar: Lembar) -> None:
+def _fit_height(sheet: Worksheet, r: int, baris: Baris, lembar: Lembar) -> None:
     """Give a row with wrapped long text the lines it needs: a spreadsheet opening the file
     keeps the default height of a row written without one, and the text would overlap."""
     lines = 1
@@ -1458,7 +1462,7 @@ def _validations(
         add(get_column_letter(i), _rule(kolom, lists, first))
 
 
-def _petunjuk(sheet, c, sheets: list[Lembar]) -> None:
+def _petunjuk(sheet: Worksheet, c: Any, sheets: list[Lembar]) -> None:
     from openpyxl.styles import Alignment, Font
 
     lines = [
