@@ -374,3 +374,54 @@ def test_declared_table_rows_edited_and_added(tmp_path):
         "      - {wilayah: Selatan, kecamatan: Kecamatan C, kapasitas: 10, t2026: true, t2027: true}\n"
         "      - {wilayah: Selatan, kecamatan: Kecamatan D, kapasitas: 6.5, t2027: true}\n" in text
     )
+
+
+def test_new_strategies_under_a_sasaran_without_any_and_a_new_history_row(tmp_path):
+    """S5 has no `strategi:` yet: the first new row writes the list, the second joins it; a
+    new riwayat row writes its years as the per-year mapping."""
+    from conftest import invoke_cli
+
+    document = copy_of(tmp_path, "lkjip-2024")
+    xlsx = export(document, tmp_path / "out")
+    wb = openpyxl.load_workbook(xlsx)
+    strategi = wb["Strategi"]
+    r = first_empty(strategi, 1)
+    strategi.cell(r, 1, "S5")
+    strategi.cell(r, 3, "Strategi S5 satu")
+    strategi.cell(r, col(strategi, "2025"), "✓")
+    strategi.cell(r + 1, 1, "S5")
+    strategi.cell(r + 1, 3, "Strategi S5 dua")
+    riwayat = wb["Riwayat"]
+    r = first_empty(riwayat, 2)
+    for header, value in (
+        ("Sasaran", "Sasaran lama"),
+        ("Indikator", "Indikator lama"),
+        ("Satuan", "persen"),
+        ("Target 2022", 10),
+        ("Realisasi 2023", "9,5"),
+    ):
+        riwayat.cell(r, col(riwayat, header), value)
+    wb.save(xlsx)
+    code, stdout, stderr = invoke_cli("import", xlsx, "--into", document)
+    assert code == 0, stderr
+    assert stdout.splitlines()[:3] == [
+        "rencana.yaml tujuan[0].sasaran[4].strategi: new Strategi (row 8)",
+        "rencana.yaml tujuan[0].sasaran[4].strategi: new Strategi (row 9)",
+        "kinerja.yaml riwayat: new Riwayat (row 16)",
+    ]
+    plan = (document.parent / "renstra-2024-2026" / "rencana.yaml").read_text()
+    assert plan.endswith(
+        "            agregasi_triwulan: akhir\n"
+        "        strategi:\n"
+        "          - uraian: Strategi S5 satu\n"
+        "            tahun: [2025]\n"
+        "          - {uraian: Strategi S5 dua}\n"
+    )
+    assert (
+        "  - sasaran: Sasaran lama\n"
+        "    indikator: Indikator lama\n"
+        "    satuan: persen\n"
+        "    tahun:\n"
+        "      2022: {target: 10}\n"
+        "      2023: {realisasi: 9.5}\n" in (document / "kinerja.yaml").read_text()
+    )

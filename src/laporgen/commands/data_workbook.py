@@ -59,7 +59,7 @@ TANDA = "✓"
 MONEY_FIELDS = ("pagu", "anggaran")
 """A program-tree node's money fields: on a leaf only; a parent's are computed."""
 TINGKAT = ("Program", "Kegiatan", "Sub Kegiatan")
-HEADERS = {"iku": "IKU", "laki_laki": "Laki-laki"}
+HEADERS = {"iku": "IKU", "laki_laki": "Laki-laki", "id": "ID"}
 """Headers that are not the field name capitalised."""
 
 
