@@ -2,17 +2,24 @@
 the shape `laporgen import` reads it back by (`data_import.py`).
 
 Each data table is a sheet a planning officer knows: Tujuan, Sasaran, Indikator (targets per
-year as columns), Realisasi (an LKjIP's), Program (program → kegiatan → sub-kegiatan, pagu per
-year or pagu and realisasi), Indikator Program, and one sheet per list of sumber_daya.yaml (SDM,
-aset). An LKjIP's plan sheets are its Renstra's (`renstra = "../…"` in document.toml).
+year as columns), Strategi (arah kebijakan, a ✓ per plan year), Realisasi (an LKjIP's), Program
+(program → kegiatan → sub-kegiatan, pagu per year or pagu and realisasi; a PK's DPA), Indikator
+Program; then one sheet per collection of every other content file (`content_sheets`): a list
+of rows (riwayat, T-C.23, SDM), a mapping by id (target triwulan, dukungan, rencana aksi), a
+list of ids (renja), and the collections inside their rows as sheets whose first column names
+the owning row (alokasi under dukungan, PK targets under their PK); one sheet per declared
+table (tabel.yaml); and per file an Isian sheet of its own values outside the tables (visi,
+misi, SWOT lists). An LKjIP's or PK's plan sheets are its Renstra's (`renstra = "../…"`).
 
 The columns come from the content models (`model/`): every field of a row's model that holds a
-value (text, number, a closed choice, yes/no), a field of a nested model (`formula.pembilang`)
-and a per-year mapping (one column per year) is a column; lists of text and `tercetak` (what a
-signed document printed, for `check`) are not. So a field added to a model shows up here and
-is read back without this module changing. A closed value (a `Literal`, yes/no, an id of a row
-of another sheet, a satuan already used) gets a drop-down list; computed columns (sums of a
-parent's pagu, serapan, capaian) are grey and protected, the input cells unlocked.
+value (text, number, a closed choice, yes/no), a field of a nested model (`formula.pembilang`),
+a per-year mapping (one column per year, or per year and field: "Target 2022", "Realisasi
+2022") and a list of text or ids (one cell, an item a line or comma-separated) is a column;
+`tercetak…` (what a signed document printed, for `check`) is not. So a field added to a model
+shows up here and is read back without this module changing. A closed value (a `Literal`,
+yes/no, an id of a row of another sheet, a satuan already used) gets a drop-down list; computed
+columns (sums of a parent's pagu, serapan, capaian) are grey and protected, the input cells
+unlocked.
 """
 
 from __future__ import annotations
@@ -785,7 +792,7 @@ def content_sheets(
     """One sheet per collection of a content file: a list of models (SDM, riwayat, T-C.23 rows),
     a mapping by id (target_triwulan, dukungan), a list of ids (renja); and the collections
     inside their rows as sheets whose rows name their owner (alokasi under dukungan). A single
-    nested model is walked into; lists of text at the top (SWOT, isu) are narrative, not here."""
+    nested model is walked into; single values and lists of text are the Isian sheet's."""
     from ..model.fields import Id
 
     owners = induk.rows if induk is not None else [Baris("", None, 0, prefix, data)]
