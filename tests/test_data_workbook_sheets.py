@@ -63,23 +63,42 @@ def test_lkjip_workbook_has_a_sheet_for_every_collection(tmp_path):
         "Daftar",
     ]
     triwulan = wb["Target Triwulan"]
-    assert [c.value for c in triwulan[3]] == ["Indikator", "TW I", "TW II", "TW III", "TW IV"]
-    # LKjIP 2024 Tabel 4.3: IS3.1 has no target in TW I and II
-    assert [c.value for c in triwulan[row_of(triwulan, "IS3.1", 1)]] == [
+    assert [c.value for c in triwulan[3]] == [
+        "Indikator",
+        "TW I",
+        "TW II",
+        "TW III",
+        "TW IV",
+        "Target Tahunan",
+    ]
+    # LKjIP 2024 Tabel 4.3: IS3.1 has no target in TW I and II; percentages add up
+    r = row_of(triwulan, "IS3.1", 1)
+    assert [c.value for c in triwulan[r]] == [
         "IS3.1",
         None,
         None,
         0.04,
         0.01,
+        f'=IF(COUNT(B{r}:E{r})=0,"",SUM(B{r}:E{r}))',
     ]
+    assert triwulan.cell(r, 6).protection.locked is not False
+    r = row_of(triwulan, "IS5.1", 1)  # an index: the TW IV value
+    assert triwulan.cell(r, 6).value == f'=IF(ISBLANK(E{r}),"",E{r})'
     alokasi = wb["Alokasi"]
     assert [c.value for c in alokasi[3]] == [
         "Sasaran",
         "Program / Kegiatan",
         "Pagu (Rp)",
         "Realisasi (Rp)",
+        "Serapan (%)",
     ]
-    assert [c.value for c in alokasi[4]] == ["S3", "K2.1", 145000000, 138280100]
+    assert [c.value for c in alokasi[4]] == [
+        "S3",
+        "K2.1",
+        145000000,
+        138280100,
+        '=IF(N(C4)=0,"",D4/C4)',
+    ]
     lists = {
         str(dv.sqref).split(":")[0][:1]: dv.formula1
         for dv in alokasi.data_validations.dataValidation
@@ -425,3 +444,12 @@ def test_new_strategies_under_a_sasaran_without_any_and_a_new_history_row(tmp_pa
         "      2022: {target: 10}\n"
         "      2023: {realisasi: 9.5}\n" in (document / "kinerja.yaml").read_text()
     )
+
+
+def test_calc_computes_the_year_target_of_the_quarters(tmp_path):
+    document = copy_of(tmp_path, "lkjip-2024")
+    saved = calc_resave(export(document, tmp_path / "out"), tmp_path)
+    triwulan = openpyxl.load_workbook(saved, data_only=True)["Target Triwulan"]
+    # LKjIP 2024 Tabel 4.3 TOTAL column: IS1.1 98,89 (24,72 x 3 + 24,73), IS5.2 87,50 (TW IV)
+    assert round(triwulan.cell(row_of(triwulan, "IS1.1", 1), 6).value, 2) == 98.89
+    assert triwulan.cell(row_of(triwulan, "IS5.2", 1), 6).value == 87.5

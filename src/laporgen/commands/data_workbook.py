@@ -66,7 +66,12 @@ TANDA = "✓"
 MONEY_FIELDS = ("pagu", "anggaran")
 """A program-tree node's money fields: on a leaf only; a parent's are computed."""
 TINGKAT = ("Program", "Kegiatan", "Sub Kegiatan")
-HEADERS = {"iku": "IKU", "laki_laki": "Laki-laki", "id": "ID"}
+HEADERS = {
+    "iku": "IKU",
+    "laki_laki": "Laki-laki",
+    "id": "ID",
+    "program_kegiatan": "Program / Kegiatan",
+}
 """Headers that are not the field name capitalised."""
 
 
@@ -573,9 +578,9 @@ def program_sheets(
     return [program, indikator]
 
 
-def _serapan() -> Hitung:
-    def formula(r: int, letters: dict, _b: Baris) -> str | None:
-        pagu, realisasi = letters.get(("anggaran", "pagu")), letters.get(("anggaran", "realisasi"))
+def _serapan(at: tuple[str, ...] = ("anggaran",)) -> Hitung:
+    def formula(r: int, letters: dict[Any, str], _b: Baris) -> str | None:
+        pagu, realisasi = letters.get((*at, "pagu")), letters.get((*at, "realisasi"))
         if not pagu or not realisasi:
             return None
         return f'=IF(N({pagu}{r})=0,"",{realisasi}{r}/{pagu}{r})'
@@ -1076,6 +1081,28 @@ def isian_sheet(stem: str, data: BaseModel) -> Lembar | None:
     )
 
 
+def _computed(c: Any, lembar: Lembar) -> Lembar:
+    """A sheet of the LKjIP's with a column computed from its own: an alokasi's serapan, the
+    year's target the quarters make (by the indicator's `agregasi_triwulan`)."""
+    if lembar.stem == "kinerja" and lembar.name == "Alokasi":
+        return replace(lembar, hitung=[_serapan(())])
+    if lembar.stem == "kinerja" and lembar.name == "Target Triwulan":
+        agregasi = {i.id: i.agregasi_triwulan for _, i in c.rencana.located_indikator()}
+
+        def formula(r: int, letters: dict[Any, str], baris: Baris) -> str | None:
+            cells = f"{letters[(0,)]}{r}:{letters[(3,)]}{r}"
+            rule = agregasi.get(baris.key)
+            if rule == "akhir":
+                return f'=IF(ISBLANK({letters[(3,)]}{r}),"",{letters[(3,)]}{r})'
+            if rule in ("jumlah", "rata"):
+                total = "SUM" if rule == "jumlah" else "AVERAGE"
+                return f'=IF(COUNT({cells})=0,"",{total}({cells}))'
+            return None
+
+        return replace(lembar, hitung=[Hitung("Target Tahunan", formula)])
+    return lembar
+
+
 def sheets_of(c: Any) -> list[Lembar]:
     """Every sheet of the document `c`'s data workbook, in the order a planner reads them."""
     from ..model.anggaran import ProgramTree
@@ -1109,6 +1136,7 @@ def sheets_of(c: Any) -> list[Lembar]:
         if stem in c.sources and isinstance(data, BaseModel):
             isian = isian_sheet(stem, data)
             out += [isian] if isian is not None else []
+    out = [_computed(c, lembar) for lembar in out]
     names: set[str] = set()
     for n, lembar in enumerate(out):  # a sheet name is unique in a workbook
         name, k = lembar.name, 2
