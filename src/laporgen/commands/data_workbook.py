@@ -1386,9 +1386,8 @@ def _isian(sheet: Worksheet, lembar: Lembar, lists: dict[str, str]) -> None:
         cell.alignment = Alignment(vertical="top", wrap_text=True)
         if kolom.number:
             cell.number_format = "#,##0" if kolom.rupiah else "General"
-        if isinstance(value, str):
-            lines = sum(-(-max(len(line), 1) // 95) for line in value.split("\n"))
-            sheet.row_dimensions[r].height = 15 * min(max(lines, 1), 12)
+        if isinstance(value, str):  # a list of isu strategis is read whole here: up to 40 lines
+            sheet.row_dimensions[r].height = 15 * min(_lines(value, 110), 40)
         dv = _rule(kolom, lists, first)
         if dv is not None:
             dv.add(f"B{r}")
@@ -1406,11 +1405,17 @@ def _fit_height(sheet: Worksheet, r: int, baris: Baris, lembar: Lembar) -> None:
     keeps the default height of a row written without one, and the text would overlap."""
     lines = 1
     for kolom in lembar.columns:
-        value = value_at(baris.node, kolom.field)
-        if kolom.width >= 30 and isinstance(value, str):
-            lines = max(lines, -(-len(value) // int(kolom.width * 0.85)))  # capitals are wide
-    if lines > 1:  # at most 6 lines: a long definisi is read in the cell, not on the sheet
-        sheet.row_dimensions[r].height = 15 * min(lines, 6)
+        value = cell_value(value_at(baris.node, kolom.field), kolom)
+        if (kolom.width >= 30 or kolom.items) and isinstance(value, str):
+            lines = max(lines, _lines(value, kolom.width))
+    if lines > 1:  # at most 8 lines: a long definisi is read in the cell, not on the sheet
+        sheet.row_dimensions[r].height = 15 * min(lines, 8)
+
+
+def _lines(text: str, width: int) -> int:
+    """The lines `text` wraps to in a column `width` characters wide (capitals are wide)."""
+    per_line = max(int(width * 0.85), 1)
+    return sum(-(-max(len(line), 1) // per_line) for line in text.split("\n"))
 
 
 def _drop_down(formula: str, strict: bool = True) -> DataValidation:
