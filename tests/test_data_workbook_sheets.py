@@ -152,6 +152,7 @@ def test_every_content_field_of_every_example_has_a_column(tmp_path):
         "blitar-dinsos/renstra-2021-2026",
         "magetan-dinsos/pk-2024",
         "rekaan-dinsos/renstra-2025-2029",
+        "magetan-dinsos/renstra-2024-2026",
     ]
     from conftest import ROOT
 

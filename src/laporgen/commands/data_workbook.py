@@ -529,7 +529,8 @@ def program_sheets(
                 columns.append(kolom)
     money = [k for k in columns if k.field[0] in MONEY_FIELDS]
     columns = [k for k in columns if k not in money] + money  # money last, as the matrices print it
-    hitung = [_serapan()] if lkjip else [_total_pagu(money)]
+    # a total beside the pagu of each year; a PK's one pagu needs none
+    hitung = [_serapan()] if lkjip else [_total_pagu(money)] if len(money) > 1 else []
     program = Lembar(
         "Program",
         stem,
