@@ -190,10 +190,11 @@ def check(folder: Path) -> list[Finding]:
         # renders the narrative too: a broken placeholder fails check as it fails build
         document = document_for(content, charts=False, figures=figures)
         from .check.dokumen import check_dokumen
-        from .check.tabel import check_tabel
+        from .check.tabel import angka_tabel, check_tabel
 
         jenis = jenis_for(content)
         angka = jenis.angka(content, figures) if jenis.angka else []
+        angka += angka_tabel(content)  # the declared tables' figures, any type
         return (
             jenis.check(content, figures)
             + check_dokumen(content, document, angka)

@@ -19,6 +19,7 @@ from ..model.read import FieldPath
 from ..model.renstra import Indikator
 from ..numbers import angka, persen, rupiah
 from .findings import Finding, differs, placeholders
+from .klaim import klaim_lkjip
 from .silang import silang_lkjip
 from .wajar import wajar_lkjip
 
@@ -39,6 +40,7 @@ def check_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     findings += placeholders(c)
     findings += wajar_lkjip(c)
     findings += silang_lkjip(c, f)
+    findings += klaim_lkjip(c, f)
     return sorted(findings, key=lambda x: (x.problem.file, x.problem.line or 0))
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from ..errors import Problem, display_path
+from ..i18n import _
 from ..numbers import angka, persen, rupiah, terbilang
 from .findings import Finding, differs, pendek
 
@@ -101,6 +102,12 @@ def _sentences(text: str) -> Iterable[tuple[int, str]]:
                 yield n, sentence.strip()
 
 
+def kalimat(text: str) -> Iterable[tuple[int, str]]:
+    """(line, sentence) of a narrative file's text as typed: what placeholders print is computed,
+    so it is blanked first (check/klaim.py reads claims in the same sentences)."""
+    return _sentences(_JINJA.sub(_blank, text))
+
+
 def _words_before(sentence: str, end: int) -> str:
     return " ".join(sentence[:end].split()[-WINDOW:]).lower()
 
@@ -114,6 +121,12 @@ def _measures(before: str) -> tuple[str, ...]:
         if at >= 0 and (best is None or at + len(term) > best[0]):
             best = (at + len(term), measures)
     return best[1] if best else ()
+
+
+def istilah_of(text: str) -> tuple[str, ...]:
+    """The measures the term nearest the end of `text` introduces: the words before a number, or
+    a declared table's column headers ("Kinerja Anggaran Realisasi" → realisasi)."""
+    return _measures(text.lower())
 
 
 SKALA = {"milyar": Decimal(10) ** 9, "miliar": Decimal(10) ** 9, "juta": Decimal(10) ** 6}
@@ -188,6 +201,17 @@ def _one(
     closest = min(
         (a for a in candidates if a.ukuran == first), key=lambda a: abs(a.nilai / skala - value)
     )
+    # the typed number may be another figure's (LM-3: the tujuan's capaian quoted as IKU 1's)
+    elsewhere = next(
+        (
+            a
+            for a in figures
+            if a.ukuran in measures
+            and _fits(a.jenis, jenis)
+            and not differs(value, a.nilai / skala)
+        ),
+        None,
+    )
     fix = (
         f"write {{{{ {closest.placeholder} }}}} instead of the typed number"
         if closest.placeholder
@@ -198,7 +222,15 @@ def _one(
         Problem(
             display_path(path),
             f"the text states {m.group(0).strip()}, the data give {_shown(closest)} "
-            f"({closest.label}): \u201c{sentence[:160]}\u201d",
+            f"({closest.label})"
+            + (
+                _("; {typed} is another figure's: the {label}").format(
+                    typed=m.group(0).strip(), label=elsewhere.label
+                )
+                if elsewhere is not None
+                else ""
+            )
+            + f": \u201c{sentence[:160]}\u201d",
             line,
             None,
             fix,

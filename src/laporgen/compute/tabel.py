@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..model.tabel import GRUP, Tabel, rumus_order
+from ..model.tabel import GRUP, TINGKAT, Tabel, rumus_order
 from .rumus import hitung
 
 Nilai = Decimal | str | bool | None
@@ -24,6 +24,8 @@ class BarisDihitung:
     nilai: dict[str, Nilai]
     grup: str | None = None
     tercetak: dict[str, Decimal] = field(default_factory=dict)
+    tingkat: int = 0
+    """Its depth in the hierarchy the table lists (`tingkat`)."""
 
 
 @dataclass(frozen=True)
@@ -42,15 +44,31 @@ def hitung_tabel(tabel: Tabel) -> TabelDihitung:
         if GRUP in row:
             rows.append(BarisDihitung(i, {}, str(row[GRUP])))
             continue
-        values: dict[str, Nilai] = dict(row)
+        values: dict[str, Nilai] = {k: v for k, v in row.items() if k != TINGKAT}
+        level = row.get(TINGKAT)
         printed = {cid: v for cid in formulas if isinstance(v := row.get(cid), Decimal)}
         for cid in order:
             computed = hitung(formulas[cid], values)
             # a note written where nothing can be computed ("N.a") is kept; a number is replaced
             if computed is not None or not isinstance(row.get(cid), str):
                 values[cid] = computed
-        rows.append(BarisDihitung(i, values, None, printed))
+        rows.append(
+            BarisDihitung(i, values, None, printed, int(level) if isinstance(level, Decimal) else 0)
+        )
     return TabelDihitung(tabel, tuple(rows), _jumlah(tabel, rows, formulas, order))
+
+
+def rincian(d: TabelDihitung, r: BarisDihitung) -> list[BarisDihitung]:
+    """The rows under `r`: those that follow it one `tingkat` deeper, up to the next row at its
+    own depth or above (or a group row)."""
+    after = [x for x in d.baris if x.indeks > r.indeks]
+    out = []
+    for x in after:
+        if x.grup is not None or x.tingkat <= r.tingkat:
+            break
+        if x.tingkat == r.tingkat + 1:
+            out.append(x)
+    return out
 
 
 def _jumlah(
@@ -60,7 +78,11 @@ def _jumlah(
         return None
     totals: dict[str, Decimal | None] = {}
     for cid in tabel.jumlah.kolom:
-        numbers = [v for r in rows if r.grup is None and isinstance(v := r.nilai.get(cid), Decimal)]
+        numbers = [
+            v
+            for r in rows
+            if r.grup is None and r.tingkat == 0 and isinstance(v := r.nilai.get(cid), Decimal)
+        ]
         totals[cid] = sum(numbers, Decimal(0)) if numbers else None
     for cid in order:
         if cid not in tabel.jumlah.kolom:

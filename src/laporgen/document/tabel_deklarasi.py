@@ -108,6 +108,8 @@ def _body(
             continue
         nomor += 1
         cells: list[Cell] = []
+        # the row's depth (`tingkat`) indents its first text cell, as T-C.27 indents a kegiatan
+        named = next((k.id for k in leaves if k.format == "teks"), None)
         for j, k in enumerate(leaves):
             if spans[i][j] == 0:
                 continue
@@ -116,7 +118,8 @@ def _body(
                 if k.format == "nomor"
                 else tampil(k, r.nilai.get(k.id or ""), k.id in formulas)
             )
-            cells.append(cell(text, rowspan=spans[i][j], align=ALIGN[k.format]))  # type: ignore[arg-type]
+            level = r.tingkat if k.id == named else 0
+            cells.append(cell(text, rowspan=spans[i][j], align=ALIGN[k.format], level=level))  # type: ignore[arg-type]
         out.append(tuple(cells))
     return tuple(out)
 

@@ -19,6 +19,7 @@ from pydantic import AfterValidator, Field, StrictBool
 from pydantic_core import PydanticCustomError
 
 from ..errors import Problem
+from ..i18n import _
 from .fields import Angka, Id, Model
 from .read import Source
 from .rumus import RumusError, names_in, parse_rumus
@@ -125,6 +126,13 @@ class Tabel(Model):
         description=("Rows: column id → value; a row {grup: text} is a group row across the table"),
     )
     jumlah: JumlahTabel | None = None
+    rincian: list[Id] = Field(
+        default_factory=list,
+        description=(
+            "Columns where a row equals the sum of the rows under it (rows one `tingkat` deeper "
+            "that follow it), as a tujuan's pagu is the sum of its IKU rows': `check` compares them"
+        ),
+    )
 
     def leaves(self) -> list[KolomTabel]:
         return [leaf for k in self.kolom for leaf in k.leaves()]
@@ -138,6 +146,11 @@ class DeclaredTables(Model):
 
 GRUP = "grup"
 """The key of a group row."""
+
+TINGKAT = "tingkat"
+"""The key of a row's depth in a hierarchy the table lists: 0 (or left out) a top row, 1 a row
+under the one before it (an IKU under its tujuan, a kegiatan under its program), and so on. The
+first text cell is indented by it; `rincian` columns are checked against it."""
 
 
 def tabel_problems(t: DeclaredTables, source: Source) -> list[Problem]:
@@ -216,6 +229,24 @@ def tabel_problems(t: DeclaredTables, source: Source) -> list[Problem]:
                     )
                 continue
             for key, value in row.items():
+                if key == TINGKAT:
+                    if (
+                        isinstance(value, bool)
+                        or not isinstance(value, Decimal)
+                        or value != int(value)
+                        or not 0 <= value <= 5
+                    ):
+                        out.append(
+                            source.problem(
+                                (*at, "baris", r, key),
+                                _("`tingkat` is a whole number from 0 to 5, got {value}").format(
+                                    value=value
+                                ),
+                                _("0 a top row, 1 a row under the one before it, 2 under that"),
+                                "input.value",
+                            )
+                        )
+                    continue
                 if key not in known:
                     out.append(
                         source.problem(
@@ -234,6 +265,16 @@ def tabel_problems(t: DeclaredTables, source: Source) -> list[Problem]:
                             "input.value",
                         )
                     )
+        for name in tabel.rincian:
+            if name not in numeric:
+                out.append(
+                    source.problem(
+                        (*at, "rincian"),
+                        _('"{name}" is no number column of the table').format(name=name),
+                        _likely(name, sorted(n for n in numeric if n is not None)),
+                        "ref.tabel",
+                    )
+                )
         if tabel.jumlah:
             for name in [*tabel.jumlah.kolom, *tabel.jumlah.tercetak]:
                 if name not in numeric:

@@ -1,0 +1,464 @@
+"""Claims the narrative makes in words, tested against the computed figures (LKJIP-SPEC C11:
+L-11, L-18, L-31, L-32; the sentences of §5 that laporgen generates true by construction).
+
+A reviewer reads "mengalami kenaikan setiap tahun" and looks at the series; laporgen does the
+same for four kinds of sentence the signed seeds got wrong:
+
+- `narasi.keseluruhan`: "keseluruhan indikator sebesar 100%" while one indicator in its scope
+  (the sasaran it names, else every sasaran; the kegiatan or programs supporting it when it says
+  so) is another value at the printed precision;
+- `narasi.tren`: "naik/turun setiap tahun" while the series it names (capaian or realisasi of the
+  indicators it names, Tabel 3.3) falls/rises somewhere or has one year only;
+- `narasi.target`: "telah mencapai target" while the capaian rata-rata is below 100 or a sasaran
+  in its scope missed its target; `narasi.tercapai`: "3 sasaran mencapai target" while another
+  number of sasaran did (F14.3);
+- `narasi.banding`: "lebih rendah/tinggi dibandingkan tahun N" false against the figure the
+  sentence compares (the same measure of year N), with a note when it holds against the other one
+  (a target against last year's realisasi).
+
+Only typed words are read: text a placeholder prints is computed and blanked first. A trend or
+comparison that names no indicator is left alone, as is a count of indicators (the Simpulan counts
+them per sasaran in bullets that do not name it). Each finding
+names the sentence, the figures and the sentence the data would make true.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..compute.lkjip import LkjipFigures
+from ..compute.tren import KATA, tren
+from ..errors import Problem, display_path
+from ..i18n import _
+from ..numbers import angka, persen
+from .findings import Finding, differs, pendek
+from .prosa import kalimat
+
+KESELURUHAN = "narasi.keseluruhan"
+TREN = "narasi.tren"
+TARGET = "narasi.target"
+BANDING = "narasi.banding"
+TERCAPAI = "narasi.tercapai"
+
+
+@dataclass(frozen=True)
+class Disebut:
+    """Something a sentence may name: its name, the shortest run of its first words that tells it
+    apart from the others (how prose shortens "Indeks Kepuasan Masyarakat Dinas Sosial"), and
+    its key in the figures."""
+
+    nama: str
+    awalan: str
+    kunci: str
+
+
+def nama_pendek(names: Sequence[tuple[str, str]]) -> list[Disebut]:
+    """Each (name, key) with the shortest prefix of two or more words no other name starts with."""
+    out = []
+    folded = [" ".join(n.lower().split()) for n, _k in names]
+    for (nama, kunci), full in zip(names, folded, strict=True):
+        words = full.split()
+        prefix = full
+        for n in range(2, len(words) + 1):
+            candidate = " ".join(words[:n])
+            if not any(o != full and o.startswith(candidate) for o in folded):
+                prefix = candidate
+                break
+        out.append(Disebut(nama, prefix, kunci))
+    return out
+
+
+def _named(sentence: str, names: Iterable[Disebut]) -> list[Disebut]:
+    low = " ".join(sentence.lower().split())
+    found = [d for d in names if d.awalan in low]
+    # once per key, in the sentence's order
+    seen: dict[str, Disebut] = {}
+    for d in sorted(found, key=lambda d: low.index(d.awalan)):
+        seen.setdefault(d.kunci, d)
+    return list(seen.values())
+
+
+def klaim_lkjip(c, f: LkjipFigures) -> list[Finding]:
+    """Every claim finding of the narrative of an LKjIP."""
+    out: list[Finding] = []
+    for _key, n in sorted(c.narasi.items()):
+        for line, sentence in kalimat(n.text):
+            where = (display_path(n.path), line, sentence)
+            out += _keseluruhan(c, f, where)
+            out += _tren(f, where)
+            out += _target(f, where)
+            out += _jumlah_tercapai(f, where)
+            out += _banding(f, where)
+    return out
+
+
+def _finding(where: tuple[str, int, str], message: str, hint: str, code: str) -> Finding:
+    path, line, sentence = where
+    quoted = "\u201c" + pendek(sentence, 160) + "\u201d"
+    return Finding("W", Problem(path, f"{message}: {quoted}", line, None, hint, code))
+
+
+# --------------------------------------------------------------------- keseluruhan (L-11)
+_KESELURUHAN = re.compile(
+    r"\b(?:ke)?(?:seluruh|semua)(?:an)?\s+indikator(?:nya)?\b\D{0,40}?(\d+(?:,\d+)?)\s*(?:%|persen)",
+    re.IGNORECASE,
+)
+_SASARAN_KE = re.compile(r"\bsasaran\s+(?:strategis\s+)?(?:ke-?\s*)?(\d+)\b", re.IGNORECASE)
+
+
+def _keseluruhan(c, f: LkjipFigures, where) -> list[Finding]:
+    sentence = where[2]
+    m = _KESELURUHAN.search(sentence)
+    if not m:
+        return []
+    claimed = Decimal(m.group(1).replace(",", "."))
+    label, rows = _scope(c, f, sentence[: m.start()])
+    other = [(nama, v) for nama, v in rows if v is not None and differs(claimed, v)]
+    if not other:
+        return []
+    listed = "; ".join(f"{pendek(nama, 50)} {persen(v)}" for nama, v in other)
+    same = len(rows) - len(other)
+    return [
+        _finding(
+            where,
+            _("the text says every indicator of {scope} is {claimed}%, but {listed}").format(
+                scope=label, claimed=angka(claimed), listed=listed
+            ),
+            _(
+                "name the indicators apart, e.g. \u201ccapaian {same} indikator sebesar {claimed}% "
+                "dan {first} sebesar {value}%\u201d, or quote each with its placeholder"
+            ).format(
+                same=same,
+                claimed=angka(claimed),
+                first=pendek(other[0][0], 50),
+                value=persen(other[0][1]),
+            ),
+            KESELURUHAN,
+        )
+    ]
+
+
+def _scope(c, f: LkjipFigures, before: str) -> tuple[str, list[tuple[str, Decimal | None]]]:
+    """What "keseluruhan indikator" covers: the sasaran a sentence names (by number), else every
+    sasaran; narrowed to the kegiatan or programs that support it when the sentence says so
+    (Simpulan, 001 lines 1029-1054)."""
+    m = _SASARAN_KE.search(before)
+    sasaran = (
+        [f.sasaran[int(m.group(1)) - 1]]
+        if m and 1 <= int(m.group(1)) <= len(f.sasaran)
+        else list(f.sasaran)
+    )
+    one = len(sasaran) == 1 and m is not None
+    low = before.lower()
+    level = "kegiatan" if "kegiatan" in low else "program" if "program" in low else None
+    if level is None:
+        label = _("sasaran {id}").format(id=sasaran[0].sasaran.id) if one else _("the LKjIP")
+        return label, [(i.indikator.nama, i.capaian) for s in sasaran for i in s.indikator]
+    ids: set[str] = set()
+    for s in sasaran:
+        dukungan = c.kinerja.dukungan.get(s.sasaran.id)
+        ids |= set(dukungan.program_kegiatan) if dukungan else set()
+    if not one:  # every program or kegiatan of the year, supporting a sasaran or not
+        ids = {n.id for p in f.program for n in p.walk()}
+    rows = [
+        (f"{n.id} {i.indikator.nama}", i.capaian)
+        for p in f.program
+        for n in p.walk()
+        if n.jenis == level and n.id in ids
+        for i in n.indikator
+    ]
+    label = (
+        _("the {level} of sasaran {id}").format(level=level, id=sasaran[0].sasaran.id)
+        if one
+        else _("every {level}").format(level=level)
+    )
+    return label, rows
+
+
+# ---------------------------------------------------------------------------- tren (L-18)
+_TREN = re.compile(
+    r"\b(?:mengalami\s+)?(kenaikan|peningkatan|naik|meningkat|penurunan|turun|menurun)"
+    r"\s+(?:di\s+)?(?:setiap|tiap)\s+tahun(?:nya)?\b",
+    re.IGNORECASE,
+)
+_NAIK = ("kenaikan", "peningkatan", "naik", "meningkat")
+
+
+def _tren(f: LkjipFigures, where) -> list[Finding]:
+    sentence = where[2]
+    m = _TREN.search(sentence)
+    if not m:
+        return []
+    before = sentence[: m.start()]
+    names = nama_pendek([(r.indikator, str(k)) for k, r in enumerate(f.riwayat)])
+    named = [f.riwayat[int(d.kunci)] for d in _named(before, names)]
+    if not named:
+        return []
+    low = before.lower()
+    ukuran = "capaian" if low.rfind("capaian") > low.rfind("realisasi") else "realisasi"
+    other = "realisasi" if ukuran == "capaian" else "capaian"
+    claimed = "naik" if m.group(1).lower() in _NAIK else "turun"
+    wrong = []
+    for row in named:
+        series = _deret(row, ukuran)
+        if len(series) < 2:
+            wrong.append(
+                _("{name} has {measure} for {years} only").format(
+                    name=pendek(row.indikator, 50),
+                    measure=ukuran,
+                    years=", ".join(str(y) for y, _v in series) or _("no year"),
+                )
+            )
+            continue
+        step = _against(series, claimed == "naik")
+        if step is None:
+            continue
+        wrong.append(
+            _("{measure} of {name} {goes} {a} ({ya}) \u2192 {b} ({yb})").format(
+                measure=ukuran,
+                name=pendek(row.indikator, 50),
+                goes=_("falls") if claimed == "naik" else _("rises"),
+                a=angka(step[0][1], 2),
+                ya=step[0][0],
+                b=angka(step[1][1], 2),
+                yb=step[1][0],
+            )
+        )
+        if tren([v for _y, v in _deret(row, other)]) == claimed:
+            wrong[-1] += _(" (its {other} does {goes} every year)").format(
+                other=other, goes=_("rise") if claimed == "naik" else _("fall")
+            )
+    if not wrong:
+        return []
+    return [
+        _finding(
+            where,
+            _("the text says {measure} {goes} every year, but {wrong}").format(
+                measure=ukuran,
+                goes=_("rises") if claimed == "naik" else _("falls"),
+                wrong="; ".join(wrong),
+            ),
+            _("write what the series do: \u201c{sentence}\u201d").format(
+                sentence=" ".join(_kalimat_tren(row) for row in named)
+            ),
+            TREN,
+        )
+    ]
+
+
+def _against(series: list[tuple[int, Decimal]], naik: bool) -> tuple | None:
+    """The first step of `series` that goes against the claimed direction; None when every step
+    goes with it (a flat step is not a rise)."""
+    for a, b in zip(series, series[1:], strict=False):
+        if (b[1] <= a[1]) if naik else (b[1] >= a[1]):
+            return a, b
+    return None
+
+
+def _deret(row, ukuran: str) -> list[tuple[int, Decimal]]:
+    """(year, value) of one measure of a Tabel 3.3 row, years with no value left out."""
+    return [(y, v) for y, t in sorted(row.tahun.items()) if (v := getattr(t, ukuran)) is not None]
+
+
+def _kalimat_tren(row) -> str:
+    """The sentence the data make true (LKJIP-SPEC §5.2), realisasi and capaian apart:
+    "Realisasi Indeks Kepuasan Masyarakat Dinas Sosial naik setiap tahun (84,47; 87,33; 87,45),
+    sedangkan capaiannya berfluktuasi (100,56; 103,96; 100,11)." The document's Indonesian."""
+
+    def said(ukuran: str) -> str:
+        series = _deret(row, ukuran)
+        direction = tren([v for _y, v in series])
+        values = "; ".join(angka(v, 2) for _y, v in series)
+        if direction is None:
+            years = ", ".join(str(y) for y, _v in series)
+            return f"hanya tersedia untuk tahun {years}" if series else "tidak tersedia"
+        return f"{KATA[direction]} ({values})"
+
+    return f"Realisasi {row.indikator} {said('realisasi')}, sedangkan capaiannya {said('capaian')}."
+
+
+# -------------------------------------------------------------------------- target (L-31)
+_TERCAPAI = re.compile(
+    r"\b(?:telah|sudah|berhasil)\s+(?:dapat\s+)?mencapai\s+(?:seluruh\s+)?target\b", re.IGNORECASE
+)
+_BILANGAN = re.compile(r"\b(\d+)\s*(?:\([a-z ]+\)\s*)?(sasaran|indikator)\b", re.IGNORECASE)
+
+
+def _target(f: LkjipFigures, where) -> list[Finding]:
+    sentence = where[2]
+    m = _TERCAPAI.search(sentence)
+    if not m:
+        return []
+    before = sentence[: m.start()].lower()
+    if re.search(r"\b(belum|tidak|tak)\s*$", before):
+        return []  # a denial
+    totals = {"sasaran": len(f.sasaran), "indikator": len(f.indikator)}
+    for count in _BILANGAN.finditer(sentence[: m.start()]):
+        if int(count.group(1)) != totals[count.group(2).lower()]:
+            return []  # a count ("3 sasaran mencapai target"), not a claim about all
+    s_ke = _SASARAN_KE.search(sentence[: m.start()])
+    sasaran = (
+        [f.sasaran[int(s_ke.group(1)) - 1]]
+        if s_ke and 1 <= int(s_ke.group(1)) <= len(f.sasaran)
+        else list(f.sasaran)
+    )
+    missed = [
+        (s.sasaran.id, i.indikator.id, i.capaian)
+        for s in sasaran
+        for i in s.indikator
+        if i.capaian is not None and i.capaian < 100
+    ]
+    whole = len(sasaran) == len(f.sasaran)
+    mean_short = whole and f.rata_rata is not None and f.rata_rata < 100
+    if not missed and not mean_short:
+        return []
+    parts = []
+    if mean_short:
+        parts.append(_("the capaian rata-rata is {mean}").format(mean=persen(f.rata_rata)))
+    if missed:
+        parts.append(
+            _("{n} of {total} sasaran missed it ({rows})").format(
+                n=len({s for s, _i, _v in missed}),
+                total=len(sasaran),
+                rows=", ".join(f"{s} {i} {persen(v)}" for s, i, v in missed),
+            )
+        )
+    tercapai = len(sasaran) - len({s for s, _i, _v in missed})
+    return [
+        _finding(
+            where,
+            _("the text says the target was reached, but {why}").format(why="; ".join(parts)),
+            _(
+                "state what the data give: \u201c{n} dari {total} sasaran mencapai target, capaian "
+                "kinerja rata-rata sebesar {{{{ rata_rata }}}}\u201d"
+            ).format(n=tercapai, total=len(sasaran)),
+            TARGET,
+        )
+    ]
+
+
+_JUMLAH_TERCAPAI = re.compile(
+    r"\b(\d+)\s*(?:\([a-z ]+\)\s*)?sasaran\s+(?:yang\s+)?(belum|tidak)?\s*(?:bisa\s+|dapat\s+)?"
+    r"(?:telah\s+|sudah\s+|berhasil\s+)?(?:bisa\s+|dapat\s+)?mencapai\s+target\b",
+    re.IGNORECASE,
+)
+
+
+def _jumlah_tercapai(f: LkjipFigures, where) -> list[Finding]:
+    """ "terdapat 3 sasaran mencapai target … dan 2 sasaran belum bisa mencapai target" (F14.3,
+    F14.4): each count against the sasaran whose indicators all reached their target. Counts of
+    indicators are left alone: the Simpulan counts them per sasaran, in a bullet that does not
+    name it."""
+    tercapai = [
+        s for s in f.sasaran if all(i.capaian is not None and i.capaian >= 100 for i in s.indikator)
+    ]
+    belum = [s for s in f.sasaran if s not in tercapai]
+    wrong = []
+    for m in _JUMLAH_TERCAPAI.finditer(where[2]):
+        said, negated = int(m.group(1)), m.group(2) is not None
+        group = belum if negated else tercapai
+        if said != len(group):
+            wrong.append(
+                _("{said} sasaran {reached}, the data give {n} ({ids})").format(
+                    said=said,
+                    reached=_("missed the target") if negated else _("reached the target"),
+                    n=len(group),
+                    ids=", ".join(s.sasaran.id for s in group) or "-",
+                )
+            )
+    if not wrong:
+        return []
+    return [
+        _finding(
+            where,
+            _("the text counts {wrong}").format(wrong="; ".join(wrong)),
+            _(
+                "write the counts from the data: \u201c{n} sasaran mencapai target yang telah "
+                "ditentukan dan {m} sasaran belum\u201d"
+            ).format(n=len(tercapai), m=len(belum)),
+            TERCAPAI,
+        )
+    ]
+
+
+# ------------------------------------------------------------------------- banding (L-32)
+_BANDING = re.compile(
+    r"\blebih\s+(rendah|kecil|tinggi|besar)\s+(?:(?:di)?banding(?:kan)?(?:\s+dengan)?|daripada|dari)\s+"
+    r"(?:(target|realisasi|capaian)\s+)?(?:(?:pada|di)\s+)?(?:tahun\s+)?((?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+_UKURAN = re.compile(r"\b(target|penargetan|realisasi|capaian)\b", re.IGNORECASE)
+_TAHUN = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
+def _banding(f: LkjipFigures, where) -> list[Finding]:
+    sentence = where[2]
+    m = _BANDING.search(sentence)
+    if not m:
+        return []
+    before = sentence[: m.start()]
+    years = _TAHUN.findall(before)
+    measures = _UKURAN.findall(before)
+    indikator = list(f.indikator)
+    named = _named(before, nama_pendek([(i.indikator.nama, i.indikator.id) for i in indikator]))
+    if not years or not measures or not named:
+        return []
+    i = next(x for x in indikator if x.indikator.id == named[-1].kunci)
+    subject = "target" if measures[-1].lower() in ("target", "penargetan") else measures[-1].lower()
+    year, base_year = int(years[-1]), int(m.group(3))
+    base_measure = (m.group(2) or subject).lower()
+    value = _nilai(f, i, subject, year)
+    base = _nilai(f, i, base_measure, base_year)
+    if value is None or base is None:
+        return []
+    lower = m.group(1).lower() in ("rendah", "kecil")
+    if (value < base) if lower else (value > base):
+        return []
+    alt_measure = "realisasi" if base_measure == "target" else "target"
+    alt = _nilai(f, i, alt_measure, base_year)
+    holds_alt = alt is not None and ((value < alt) if lower else (value > alt))
+    message = _(
+        "the text says the {measure} {year} of {name} ({value}) is {cmp} than {year2}, but the "
+        "{measure2} {year2} is {base}"
+    ).format(
+        measure=subject,
+        year=year,
+        name=pendek(i.indikator.nama, 50),
+        value=angka(value),
+        cmp=_("lower") if lower else _("higher"),
+        year2=base_year,
+        measure2=base_measure,
+        base=angka(base),
+    )
+    if holds_alt:
+        message += _("; it holds only against the {alt} {year2} ({value})").format(
+            alt=alt_measure, year2=base_year, value=angka(alt)
+        )
+    hint = _(
+        "name both sides: \u201c{measure} tahun {year} ({value}) lebih {cmp} dari {alt} tahun {year2} ({base})\u201d"
+    ).format(
+        measure=subject,
+        year=year,
+        value=angka(value),
+        cmp=m.group(1).lower(),
+        alt=alt_measure if holds_alt else base_measure,
+        year2=base_year,
+        base=angka(alt if holds_alt else base),
+    )
+    return [_finding(where, message, hint, BANDING)]
+
+
+def _nilai(f: LkjipFigures, i, ukuran: str, year: int) -> Decimal | None:
+    """An indicator's target, realisasi or capaian of a year: the plan's targets, the report
+    year's measurement, earlier years from the history (Tabel 3.3)."""
+    if ukuran == "target" and year in i.indikator.target:
+        return i.indikator.target[year]
+    if year == f.tahun:
+        return getattr(i, ukuran, None)
+    for row in f.riwayat:
+        if row.indikator == i.indikator.nama and year in row.tahun:
+            return getattr(row.tahun[year], ukuran, None)
+    return None

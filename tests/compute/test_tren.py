@@ -1,0 +1,23 @@
+"""The direction of a series (compute/tren.py) on the seed's IKM figures (LKJIP-SPEC F11, L-18)."""
+
+from decimal import Decimal as D
+
+import pytest
+
+from laporgen.compute.tren import tren
+
+
+@pytest.mark.parametrize(
+    "values, expected",
+    [
+        ([D("84.47"), D("87.33"), D("87.45")], "naik"),  # IKM realisasi 2022-2024
+        ([D("100.56"), D("103.96"), D("100.11")], "fluktuatif"),  # IKM capaian 2022-2024
+        ([D("5"), D("4"), D("3")], "turun"),
+        ([D("100"), D("100")], "tetap"),
+        ([D("100"), D("100"), D("101")], "fluktuatif"),  # a flat step is no rise
+        ([D("92.33")], None),
+        ([], None),
+    ],
+)
+def test_tren(values, expected):
+    assert tren(values) == expected
