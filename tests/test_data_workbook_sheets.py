@@ -454,3 +454,26 @@ def test_calc_computes_the_year_target_of_the_quarters(tmp_path):
     # LKjIP 2024 Tabel 4.3 TOTAL column: IS1.1 98,89 (24,72 x 3 + 24,73), IS5.2 87,50 (TW IV)
     assert round(triwulan.cell(row_of(triwulan, "IS1.1", 1), 6).value, 2) == 98.89
     assert triwulan.cell(row_of(triwulan, "IS5.2", 1), 6).value == 87.5
+
+
+def test_declared_tables_with_hierarchy_and_malformed_figures_round_trip(tmp_path):
+    """The Lamongan fixture (seed 002): rows with `tingkat`, a figure typed malformed
+    ("2.421.000.000,000", which `check` reports) stays the text the file holds, also after
+    Calc re-saves the workbook."""
+    import shutil
+
+    from conftest import ROOT, invoke_cli
+
+    shutil.copytree(ROOT / "tests" / "check" / "lamongan", tmp_path / "lamongan")
+    document = tmp_path / "lamongan" / "renstra-2021-2026"
+    before = snapshot(tmp_path / "lamongan")
+    xlsx = export(document, tmp_path / "out")
+    sheet = next(
+        ws for ws in openpyxl.load_workbook(xlsx).worksheets if ws.title.startswith("Tabel ")
+    )
+    assert "Tingkat Baris" in [c.value for c in sheet[3]]
+    saved = calc_resave(xlsx, tmp_path)
+    for workbook in (xlsx, saved):
+        code, stdout, stderr = invoke_cli("import", workbook, "--into", document)
+        assert (code, stdout, stderr) == (0, "no changes\n", "")
+    assert snapshot(tmp_path / "lamongan") == before

@@ -323,6 +323,17 @@ def _same(old: Any, new: Any) -> bool:
     return old == new if old is not None and new is not None else old is new
 
 
+def _as_typed(old: Any, new: Any) -> bool:
+    """Whether a declared table's text cell ("2.421.000.000,000", a malformed figure `check`
+    reports) is the number read from it: unchanged, it stays the text the file holds."""
+    if not isinstance(old, str) or not isinstance(new, Decimal):
+        return False
+    try:
+        return number_of_text(old) == new
+    except CellError:
+        return False
+
+
 def _yaml_value(value: Any) -> Any:
     if isinstance(value, Nilai):
         return {
@@ -483,7 +494,7 @@ class _Planner:
                 continue
             if new is None and kolom.default is not None:
                 new = kolom.default
-            if _same(old, new):
+            if _same(old, new) or kolom.teks_boleh and _as_typed(old, new):
                 continue
             path = (*baris.path, *kolom.field)
             line = f"{self._file(lembar)} {format_path(path)} ({baris.key}): {_show(old)} -> {_show(new)}"

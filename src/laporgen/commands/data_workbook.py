@@ -991,9 +991,9 @@ def _list_hitung(columns: list[Kolom]) -> list[Hitung]:
 
 def tabel_sheets(tables: Any) -> list[Lembar]:
     """One sheet per table declared in tabel.yaml: its columns (a spanning header's name
-    before its own), a row per row, a group row's text in Baris Grup; formula and number
-    columns are computed, not shown."""
-    from ..model.tabel import Sel
+    before its own), a row per row, a row's depth in the table's hierarchy in Tingkat Baris, a
+    group row's text in Baris Grup; formula and number columns are computed, not shown."""
+    from ..model.tabel import GRUP, TINGKAT, Sel
 
     out = []
     for i, tabel in enumerate(tables.tabel):
@@ -1017,7 +1017,8 @@ def tabel_sheets(tables: Any) -> list[Lembar]:
                         width=14 if number else 30,
                     )
                 columns.append(kolom)
-        columns.append(Kolom("Baris Grup", ("grup",), Sel, width=30))
+        columns.append(Kolom("Tingkat Baris", (TINGKAT,), Sel, number=True))
+        columns.append(Kolom("Baris Grup", (GRUP,), Sel, width=30))
         out.append(
             Lembar(
                 f"Tabel {tabel.id}"[:31],
