@@ -58,11 +58,17 @@ def pdf_text(pdf: Path) -> list[str]:
         [exe, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     # a contents list's leader dots run into the entry's last word and its page number
-    # ("DAERAH.......27"): the word stands apart, as on the page
-    return [_LEADER.sub(" ", page) for page in out.split("\f")]
+    # ("DAERAH.......27", Typst's "Kebijakan. . . .     25"): the word stands apart, as on
+    # the page. A word joiner (U+2060, Typst keeps "Kabupaten/Kota" on one line with it) is
+    # no character of the text.
+    return [_LEADER.sub(" ", page).replace("\u2060", "") for page in out.split("\f")]
 
 
-_LEADER = re.compile(r"(?:\.\s?){4,}(?=\d|[ivxlc]+\b)")
+_LEADER = re.compile(
+    r"(?:\.\s?){3,}\s*(?=\d|[ivxlc]+\b)"
+    r"|(?:\. ){2,}\.[ \t]*$",  # Typst's spaced dots where an entry wraps, its number below
+    re.MULTILINE,
+)
 
 
 # ------------------------------------------------------------------------------------ the tree

@@ -474,3 +474,32 @@ def test_exported_renstra_workbook_converts_to_ods_in_libreoffice(exported, tmp_
         openpyxl.load_workbook(exported["renstra"]).sheetnames
     )
     assert 'table:name="Tabel 2.5"' in content
+
+
+@pytest.mark.parametrize(
+    ("sheet", "cell", "what"),
+    [
+        ("Anggaran", f"C{K1_2_ROW}", "the pagu of K1.2 is a grey reference cell"),
+        ("Indikator", "D7", "the target of IS3.1 is a grey reference cell"),
+    ],
+    ids=["pagu", "target"],
+)
+def test_a_changed_grey_reference_cell_is_refused_by_sheet_and_cell(
+    run_cli, example_copy, tmp_path, sheet, cell, what
+):
+    """A grey cell is never read back: a value changed there would be dropped without a word,
+    so the import names it and writes nothing (not even the valid realisasi beside it)."""
+    before = snapshot(example_copy.parent)
+    template = export_template(run_cli, example_copy, tmp_path / "out")
+    shown = openpyxl.load_workbook(template)[sheet][cell].value
+    edit(template, sheet, {cell: 123456})
+    edit(template, "Anggaran", {f"D{K1_2_ROW}": 1})
+
+    code, stdout, stderr = run_cli("import", template, "--into", example_copy)
+
+    assert code == 2 and stdout == ""
+    (line,) = stderr.splitlines()
+    assert line.startswith(f"error: {template.name}: {sheet}!{cell}: {what}, not read back: ")
+    assert f"it was changed from {shown} to 123456; put the value back" in line
+    assert line.endswith("[import.reference]")
+    assert snapshot(example_copy.parent) == before

@@ -7,7 +7,7 @@ import re
 from decimal import ROUND_HALF_EVEN, Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from laporgen.numbers import (
@@ -247,6 +247,18 @@ def test_terbilang_in_indonesian_words(n, words):
 )
 def test_angka_terbilang_figure_then_words_in_brackets(n, expected):
     assert angka_terbilang(n) == expected
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=10**18 - 1) | st.integers(min_value=0, max_value=2_000_000)
+)
+def test_terbilang_writes_what_num2words_writes(n):
+    """laporgen's own words (num2words is not imported at run time: it loads every language)
+    against the library it replaced, word for word."""
+    from num2words import num2words
+
+    assert terbilang(n) == num2words(n, lang="id")
 
 
 def test_terbilang_negative_is_minus_words():

@@ -221,6 +221,7 @@ def test_init_pk_builds_and_check_lists_only_placeholders(tmp_path, run_cli):
         "rencana.yaml",
         "anggaran.yaml",
         "perjanjian.yaml",
+        "tabel.yaml",
         "narasi",
     }
     assert (tmp_path / "schemas" / "pk-anggaran.schema.json").is_file()
@@ -251,3 +252,70 @@ def test_an_unknown_type_is_an_input_error(tmp_path, run_cli, example_copy):
         'write jenis = one of "lkjip", "renstra", "pk" [input.value]'
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_pdf_prints_both_parties_side_by_side(built):
+    """The Typst PDF (the default engine) as the DOCX and HTML: both signature blocks, under
+    the agreement and under the lampiran, the left party's lines level with the right's
+    (read back by pdftotext -layout, which keeps a printed line one line)."""
+    from printed_text import pdf_text
+
+    lines = [line.split() for page in pdf_text(built["pdf"]) for line in page.splitlines()]
+    lines = [" ".join(words) for words in lines]
+    assert lines.count("Pihak Kedua, Pihak Pertama,") == 2
+    assert lines.count("BUPATI MAGETAN KEPALA DINAS SOSIAL") == 2
+    assert lines.count("SUPRAWOTO PARMINTO BUDI UTOMO, S.Sos, M.AP.") == 2
+    assert lines.count("NIP. 197212211993021002") == 2
+    assert not any(line.startswith("NIP.") and line != "NIP. 197212211993021002" for line in lines)
+
+
+RINCIAN = """\
+tabel:
+  - id: {id}
+    judul: Rincian Sasaran
+    bagian: lampiran
+    kolom:
+      - {{id: uraian, judul: Uraian}}
+      - {{id: nilai, judul: Nilai, format: angka}}
+    baris:
+      - {{uraian: satu, nilai: 1}}
+      - {{uraian: dua, nilai: 2}}
+    jumlah: {{kolom: [nilai], tercetak: {{nilai: 4}}}}
+"""
+
+
+def test_a_declared_table_is_printed_and_checked_in_the_pk(agency_copy):
+    pk = agency_copy / "pk-2024"
+    (pk / "tabel.yaml").write_text(RINCIAN.format(id="rincian"), encoding="utf-8")
+    from laporgen.build import document_for
+    from laporgen.document.numbering import walk
+    from laporgen.document.nodes import Table
+    from laporgen.jenis import load_document
+
+    tables = [
+        (b.id, b.number, b.title)
+        for b in walk(document_for(load_document(pk), charts=False).body)
+        if isinstance(b, Table)
+    ]
+    assert tables[-1] == ("rincian", "3", "Rincian Sasaran")  # after the lampiran's two tables
+    findings = [(f.severity, f.problem.code, f.problem.line) for f in check(pk)]
+    assert findings == [("E", "tabel.jumlah", 11)]  # printed 4, the rows add up to 3
+
+
+@pytest.mark.parametrize(
+    ("folder", "id_", "bagian"),
+    [("pk-2024", "pk-target", "lampiran"), ("lkjip-2024", "iku", "iku")],
+)
+def test_a_declared_table_may_not_take_a_built_in_tables_id(
+    agency_copy, run_cli, folder, id_, bagian
+):
+    (agency_copy / folder / "tabel.yaml").write_text(
+        RINCIAN.format(id=id_).replace("bagian: lampiran", f"bagian: {bagian}"), encoding="utf-8"
+    )
+    code, _, err = run_cli("build", agency_copy / folder, "--format", "html")
+    assert code == 2
+    assert (
+        f'tabel.yaml:2: tabel[0].id: table id "{id_}" is the id of a table laporgen prints' in err
+    )
+    taken = err.split("taken: ")[1].split(" [")[0].split(", ")
+    assert id_ in taken and ("pk-program" in taken if folder == "pk-2024" else "formasi" in taken)

@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 
 from docx_reading import docx_headings
-from laporgen.build import build, check
-from laporgen.model.folder import load_lkjip
+from laporgen.build import build, check, document_for
 from laporgen.commands.scaffold import new_document, next_lkjip
+from laporgen.document.outline import LKJIP, LKJIP_FRONT, RENSTRA, RENSTRA_FRONT
+from laporgen.document.pk import PK
+from laporgen.jenis import jenis_named, load_document
+from laporgen.model.folder import load_lkjip
 
 
 def write(files: dict[Path, str | bytes]) -> None:
@@ -106,6 +109,20 @@ def test_renstra_scaffold_period_starts_at_its_year(tmp_path):
     assert (c.settings.periode, c.settings.tahun_awal) == ("2025-2029", 2024)
 
 
+def test_a_renstra_folder_named_for_six_years_scaffolds_six_years(tmp_path, run_cli):
+    """`init renstra-2021-2026` (Blitar's period): the plan, T-C.27 and the document run to
+    2026, not to the usual fifth year; the scaffold builds and checks with [ISI] notes only."""
+    folder = tmp_path / "dinas-contoh" / "renstra-2021-2026"
+    code, _, err = run_cli("init", folder, "--schemas", tmp_path / "schemas")
+    assert code == 0, err
+    assert 'periode = "2021-2026"' in (folder / "document.toml").read_text(encoding="utf-8")
+    program = (folder / "program.yaml").read_text(encoding="utf-8")
+    assert "tahun: [2021, 2022, 2023, 2024, 2025, 2026]" in program
+    c = load_document(folder)
+    assert c.rencana.periode == (2021, 2026)
+    assert {f.severity for f in check(folder)} == {"I"}
+
+
 def test_next_years_lkjip_rolls_the_assets_and_marks_last_years_figures(example_copy):
     """Tabel 1.5 of 2025 starts from 2024's saldo akhir with the mutasi to fill in; pagu,
     program/kegiatan targets and pegawai counts are kept as a draft but marked [ISI]."""
@@ -174,3 +191,96 @@ def test_a_riwayat_row_written_by_name_takes_the_moved_year(example_copy):
         if r.indikator == "Persentase PPKS yang Mendapatkan Perlindungan dan Jaminan Sosial"
     ]
     assert len(rows) == 1 and sorted(rows[0].tahun) == [2023, 2024, 2025]
+
+
+SECTIONS = {
+    "lkjip": (LKJIP, LKJIP_FRONT),
+    "renstra": (RENSTRA, RENSTRA_FRONT),
+    "pk": (PK, ()),
+}
+"""Each type's outline and the front-matter chapters that take narrative."""
+
+
+@pytest.mark.parametrize("jenis", ["lkjip", "renstra", "pk"])
+def test_scaffold_holds_every_file_its_type_reads(tmp_path, jenis):
+    folder = tmp_path / "dinas-contoh" / f"{jenis}-2025"
+    files = new_document(folder, jenis, 2025, tmp_path / "schemas")
+    expected = {
+        folder / ("document.toml" if b.stem == "document" else f"{b.stem}.yaml")
+        for b in jenis_named(jenis).berkas
+    }
+    assert expected <= set(files)
+    if jenis == "renstra":  # the files the Renstra scaffold lacked (issue 14 item 6)
+        assert {"program.yaml", "evaluasi.yaml", "sumber_daya.yaml", "analisis.yaml"} <= {
+            p.name for p in files
+        }
+    for path, text in files.items():  # every data file says what it is in a comment
+        if path.suffix in (".yaml", ".toml") and path.name != "agency.yaml":
+            assert any(
+                line.startswith("# ") and "$schema" not in line for line in text.splitlines()[:3]
+            ), path
+
+
+@pytest.mark.parametrize("jenis", ["lkjip", "renstra", "pk"])
+def test_every_section_has_a_narrative_file_with_a_one_line_prompt(tmp_path, jenis):
+    folder = tmp_path / "dinas-contoh" / f"{jenis}-2025"
+    files = new_document(folder, jenis, 2025, tmp_path / "schemas")
+    outline, front = SECTIONS[jenis]
+    ids = [*front, *(b.id for top in outline for b in top.walk() if b.id != "sistematika")]
+    narasi = {p.stem: t for p, t in files.items() if p.parent == folder / "narasi"}
+    assert sorted(narasi) == sorted(ids)  # one file per section, and no file for no section
+    for sid, text in narasi.items():
+        (line,) = text.splitlines()
+        prompt = line.removeprefix("[ISI] ").removeprefix("<!-- Opsional: ").removesuffix(" -->")
+        assert line != prompt and len(prompt) > 20, sid  # an [ISI] prompt or a comment
+
+
+@pytest.mark.parametrize("jenis", ["lkjip", "renstra", "pk"])
+def test_a_section_left_empty_without_narrative_is_prompted_with_isi(tmp_path, jenis):
+    """The sections the scaffold's document leaves empty when no narrative is written (marked
+    DRAF, reported by `check`) are exactly those whose file asks for text with [ISI] — or fewer:
+    a few sections laporgen fills are still expected to have text."""
+    folder = tmp_path / "dinas-contoh" / f"{jenis}-2025"
+    files = new_document(folder, jenis, 2025, tmp_path / "schemas")
+    write({p: t for p, t in files.items() if p.suffix != ".md"})
+    c = load_document(folder)
+    empty = set(document_for(c, charts=False).kosong)
+    asks = {p.stem for p, t in files.items() if p.suffix == ".md" and t.startswith("[ISI] ")}
+    assert empty <= asks
+    assert {"kata-pengantar", "latar-belakang"} <= empty or jenis == "pk"
+    write(files)  # with the prompts written, no section is left empty and check lists the prompts
+    c = load_document(folder)
+    assert document_for(c, charts=False).kosong == ()
+    listed = {Path(f.problem.file).stem for f in check(folder) if f.problem.file.endswith(".md")}
+    assert listed == asks
+
+
+@pytest.mark.parametrize(
+    ("name", "jenis"),
+    [("renstra-2030-2034", "renstra"), ("pk-2026", "pk"), ("lkjip-2026", "lkjip")],
+)
+def test_init_takes_the_type_from_the_folder_name(tmp_path, run_cli, name, jenis):
+    folder = tmp_path / "dinas-contoh" / name
+    code, out, err = run_cli("init", folder, "--schemas", tmp_path / "schemas")
+    assert code == 0 and err == ""
+    assert out.splitlines()[0] == f"type {jenis}, from the folder name"
+    assert f'jenis = "{jenis}"' in (folder / "document.toml").read_text(encoding="utf-8")
+
+
+def test_init_keeps_an_explicit_type_that_contradicts_the_folder_name_and_warns(tmp_path, run_cli):
+    folder = tmp_path / "dinas-contoh" / "renstra-2030-2034"
+    code, out, err = run_cli("init", folder, "--type", "pk", "--schemas", tmp_path / "schemas")
+    assert code == 0
+    assert err.strip() == (
+        "warning: the folder name renstra-2030-2034 reads as type renstra, but --type says pk; "
+        "--type is kept"
+    )
+    assert 'jenis = "pk"' in (folder / "document.toml").read_text(encoding="utf-8")
+    assert "from the folder name" not in out
+
+
+def test_init_without_a_type_in_name_or_option_writes_an_lkjip_and_says_so(tmp_path, run_cli):
+    folder = tmp_path / "dinas-contoh" / "laporan-2026"
+    code, out, _ = run_cli("init", folder, "--schemas", tmp_path / "schemas")
+    assert code == 0 and out.startswith("type lkjip (the default)")
+    assert 'jenis = "lkjip"' in (folder / "document.toml").read_text(encoding="utf-8")

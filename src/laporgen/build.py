@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import collector
+from .document.keep import unprinted
 from .document.nodes import Document
 from .errors import LaporgenError, Problem
+from .i18n import N_, _
 from .jenis import jenis_for, load_document, output_name
 from .model.content import Content
 from .output import write_all_atomic
@@ -50,8 +52,14 @@ def narrative_context_for(c: Content) -> dict[str, Any]:
 def document_for(c: Content, charts: bool = True, figures: Any = None) -> Document:
     """The document tree of any loaded content (`charts` False skips drawing them: `check`
     needs the narrative rendered, not the pictures; `figures` when already computed)."""
+    from .document.tabel_deklarasi import taken_id_problems
+
     f = figures if figures is not None else figures_for(c)
-    return jenis_for(c).tree(c, f, charts)
+    document = jenis_for(c).tree(c, f, charts)
+    problems = taken_id_problems(document, c.tabel, c.sources.get("tabel"))
+    if problems:
+        raise LaporgenError(problems)
+    return document
 
 
 def build(
@@ -74,9 +82,11 @@ def build(
         raise LaporgenError(
             [
                 Problem(
-                    "command line",
-                    f"--pdf-standard {pdf_standard} needs the typst PDF engine",
-                    hint="drop --pdf-engine, or use --pdf-engine typst",
+                    _("command line"),
+                    _("--pdf-standard {standard} needs the typst PDF engine").format(
+                        standard=pdf_standard
+                    ),
+                    hint=_("drop --pdf-engine, or use --pdf-engine typst"),
                     code="usage",
                 )
             ]
@@ -85,9 +95,11 @@ def build(
         raise LaporgenError(
             [
                 Problem(
-                    "command line",
-                    f"unknown format or engine: {', '.join(unknown)}",
-                    hint=f"formats: {', '.join(FORMATS)}; pdf engines: {', '.join(PDF_ENGINES)}",
+                    _("command line"),
+                    _("unknown format or engine: {names}").format(names=", ".join(unknown)),
+                    hint=_("formats: {formats}; pdf engines: {engines}").format(
+                        formats=", ".join(FORMATS), engines=", ".join(PDF_ENGINES)
+                    ),
                     code="usage",
                 )
             ]
@@ -110,16 +122,16 @@ def build(
 Renderer = Callable[[Document, dict[str, bytes]], bytes]
 
 
-NO_LIBREOFFICE = (
+NO_LIBREOFFICE = N_(
     "LibreOffice is not installed, so the DOCX's Daftar Isi/Tabel/Gambar have no page numbers "
     'yet: Word fills them in when the file is opened (answer Yes to "update fields"); '
     "install LibreOffice (libreoffice-writer) to have them written in"
 )
-LAYOUT_FAILED = (
+LAYOUT_FAILED = N_(
     "LibreOffice could not lay the DOCX out ({reason}), so its Daftar Isi/Tabel/Gambar have no page "
     "numbers yet: Word fills them in when the file is opened"
 )
-UNPLACED = (
+UNPLACED = N_(
     "{n} entr(y/ies) of the DOCX's contents lists were not found in LibreOffice's layout and have "
     "no page number; Word fills them in when the file is opened"
 )
@@ -148,17 +160,19 @@ def _renderers(
         from .render.libreoffice import soffice_path
 
         if soffice_path() is None:
-            notes.append(NO_LIBREOFFICE)
+            notes.append(_(NO_LIBREOFFICE))
             return buffer.getvalue()
         try:
             filled = with_page_numbers(buffer.getvalue())
         except LaporgenError as exc:  # the DOCX is still good: only its page numbers wait for Word
             notes.append(
-                LAYOUT_FAILED.format(reason="; ".join(problem.message for problem in exc.problems))
+                _(LAYOUT_FAILED).format(
+                    reason="; ".join(problem.message for problem in exc.problems)
+                )
             )
             return buffer.getvalue()
         if filled.missing:
-            notes.append(UNPLACED.format(n=filled.missing))
+            notes.append(_(UNPLACED).format(n=filled.missing))
         return filled.docx
 
     def html(document: Document, done: dict[str, bytes]) -> bytes:
@@ -187,8 +201,10 @@ def check(folder: Path) -> list[Finding]:
     with collector.paused():
         content = load_document(folder)
         figures = figures_for(content)
-        # renders the narrative too: a broken placeholder fails check as it fails build
-        document = document_for(content, charts=False, figures=figures)
+        # renders the narrative too: a broken placeholder fails check as it fails build; the
+        # findings read sections and text, not how tables print, so no table is laid out
+        with unprinted():
+            document = document_for(content, charts=False, figures=figures)
         from .check.dokumen import check_dokumen
         from .check.tabel import angka_tabel, check_tabel
 

@@ -8,29 +8,51 @@ Exit codes: 0 done/clean, 1 `check` findings, 2 invalid input (one line per prob
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
+import gc
 import os
 import sys
 import time
 from pathlib import Path
 from typing import BinaryIO
 
-from . import i18n
+from . import collector, i18n
 from .errors import LaporgenError, Problem, display_path
-from .i18n import _
+from .i18n import N_, _, ngettext
 
-EXAMPLES = """examples:
-  laporgen init content/dinsos-contoh/lkjip-2025 --type lkjip
-  laporgen init content/magetan-dinsos/lkjip-2025 --from content/magetan-dinsos/lkjip-2024
-  laporgen build content/magetan-dinsos/lkjip-2024 --out output/
-  laporgen build content/ --out output/                 (every document, in parallel)
-  laporgen serve content/magetan-dinsos/lkjip-2024      (live preview in the browser)
-  laporgen build content/magetan-dinsos/lkjip-2024 --format docx,html,pdf
-  laporgen check content/magetan-dinsos/lkjip-2024
-  laporgen export content/magetan-dinsos/lkjip-2024 --format xlsx
-  laporgen export content/magetan-dinsos/lkjip-2024 --template realisasi
-  laporgen import output/lkjip-2024-dinas-sosial-kabupaten-magetan-realisasi.xlsx --into content/magetan-dinsos/lkjip-2024
-"""
+EXAMPLES = (
+    ("laporgen init content/dinsos-contoh/lkjip-2025 --type lkjip", None),
+    (
+        "laporgen init content/magetan-dinsos/lkjip-2025 --from content/magetan-dinsos/lkjip-2024",
+        None,
+    ),
+    ("laporgen build content/magetan-dinsos/lkjip-2024 --out output/", None),
+    ("laporgen build content/ --out output/", N_("(every document, in parallel)")),
+    ("laporgen serve content/magetan-dinsos/lkjip-2024", N_("(live preview in the browser)")),
+    ("laporgen build content/magetan-dinsos/lkjip-2024 --format docx,html,pdf", None),
+    ("laporgen check content/magetan-dinsos/lkjip-2024", None),
+    ("laporgen export content/magetan-dinsos/lkjip-2024 --format xlsx", None),
+    ("laporgen export content/magetan-dinsos/lkjip-2024 --template realisasi", None),
+    (
+        "laporgen import output/lkjip-2024-dinas-sosial-kabupaten-magetan-realisasi.xlsx "
+        "--into content/magetan-dinsos/lkjip-2024",
+        None,
+    ),
+)
+"""The main --help's examples: the command line, and what it does when the command alone does
+not say (translated where shown)."""
+
+
+def _examples(*lines: str | tuple[str, str | None]) -> str:
+    """An epilog of example command lines, under a translated title; a line given with a note
+    has the note after it, the notes aligned."""
+    pairs = [line if isinstance(line, tuple) else (line, None) for line in lines]
+    width = max((len(command) for command, note in pairs if note), default=0) + 6
+    shown = [
+        f"  {command.ljust(width)}{_(note)}" if note else f"  {command}" for command, note in pairs
+    ]
+    return "\n".join([ngettext("example:", "examples:", len(pairs)), *shown])
 
 
 def _version() -> str:
@@ -42,7 +64,7 @@ def _version() -> str:
     try:
         return version("laporgen")
     except PackageNotFoundError:
-        return "unknown"
+        return _("unknown")
 
 
 class _VersionAction(argparse.Action):
@@ -53,12 +75,14 @@ class _VersionAction(argparse.Action):
         option_strings,
         dest=argparse.SUPPRESS,
         default=argparse.SUPPRESS,
-        help="show laporgen's version and exit",
+        help=None,
     ):
+        # translated here, not as the default: the language is chosen after this module loads
+        help = help or _("show laporgen's version and exit")
         super().__init__(option_strings, dest, nargs=0, default=default, help=help)
 
     def __call__(self, parser, namespace, values, option_string=None):
-        print(f"laporgen {_version()}")
+        print(_("laporgen {version}").format(version=_version()))
         parser.exit()
 
 
@@ -76,26 +100,36 @@ def _global_options(p: argparse.ArgumentParser, default: object) -> None:
         "--debug",
         action="store_true",
         default=default,
-        help="show the Python traceback of an internal error",
+        help=_("show the Python traceback of an internal error"),
     )
     p.add_argument(
-        "-q", "--quiet", action="store_true", default=default, help="print only errors and findings"
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=default,
+        help=_("print only errors and findings"),
     )
     p.add_argument(
-        "--verbose", action="store_true", default=default, help="print what is done, step by step"
+        "--verbose",
+        action="store_true",
+        default=default,
+        help=_("print what is done, step by step"),
     )
 
 
 def parser() -> argparse.ArgumentParser:
+    """The command line, its texts in the language chosen (`_speak` runs first)."""
     p = argparse.ArgumentParser(
         prog="laporgen",
-        description="Renders LKjIP and Renstra documents from content files, with every figure computed.",
-        epilog=EXAMPLES,
+        description=_(
+            "Renders LKjIP and Renstra documents from content files, with every figure computed."
+        ),
+        epilog=_examples(*EXAMPLES),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action=_VersionAction)
     _global_options(p, False)
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = p.add_subparsers(dest="command", required=True, metavar=_("COMMAND"))
     # the same options after the command (`laporgen build X -q`); SUPPRESS keeps a subcommand
     # from resetting what was given before it (`laporgen -q build X`)
     common = argparse.ArgumentParser(add_help=False)
@@ -104,215 +138,276 @@ def parser() -> argparse.ArgumentParser:
 
     b = command(
         "build",
-        help="render a document folder into output files",
-        description="Render a document folder (content/<agency>/<document>) into DOCX.",
-        epilog="examples:\n  laporgen build content/magetan-dinsos/lkjip-2024 --out output/\n"
-        "  laporgen build content/magetan-dinsos/lkjip-2024 --format docx,html,pdf\n"
-        "  laporgen build content/magetan-dinsos/lkjip-2024 --format pdf --pdf-engine libreoffice",
+        help=_("render a document folder into output files"),
+        description=_("Render a document folder (content/<agency>/<document>) into DOCX."),
+        epilog=_examples(
+            "laporgen build content/magetan-dinsos/lkjip-2024 --out output/",
+            "laporgen build content/magetan-dinsos/lkjip-2024 --format docx,html,pdf",
+            "laporgen build content/magetan-dinsos/lkjip-2024 --format pdf --pdf-engine libreoffice",
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     b.add_argument(
         "path",
         type=Path,
-        help="the document folder, or a folder of documents (all are built, in parallel)",
+        help=_("the document folder, or a folder of documents (all are built, in parallel)"),
     )
     b.add_argument(
-        "--out", type=Path, default=Path("output"), help="output folder (default: output/)"
+        "--out", type=Path, default=Path("output"), help=_("output folder (default: output/)")
     )
     b.add_argument(
         "--jobs",
         type=int,
-        help="documents built at once when PATH holds several (default: one per core)",
+        help=_("documents built at once when PATH holds several (default: one per core)"),
     )
     b.add_argument(
-        "--template", type=Path, help="a Word template to use instead of the bundled laporgen.docx"
+        "--template",
+        type=Path,
+        help=_("a Word template to use instead of the bundled laporgen.docx"),
     )
     b.add_argument(
         "--format",
         default="docx",
-        help="comma-separated output formats: docx, html, pdf (default: docx)",
+        help=_("comma-separated output formats: docx, html, pdf (default: docx)"),
     )
     b.add_argument(
         "--pdf-engine",
         default="typst",
         choices=("typst", "weasyprint", "libreoffice"),
-        help="typst: laid out by Typst, fastest (default); weasyprint: the HTML printed; "
-        "libreoffice: the DOCX converted, with Word's line and page breaks",
+        help=_(
+            "typst: laid out by Typst, fastest (default); weasyprint: the HTML printed; "
+            "libreoffice: the DOCX converted, with Word's line and page breaks"
+        ),
     )
     b.add_argument(
         "--pdf-standard",
         choices=("a-2b", "a-3b"),
-        help="make the PDF an archival PDF/A file of this level (typst engine only), e.g. a-2b",
+        help=_("make the PDF an archival PDF/A file of this level (typst engine only), e.g. a-2b"),
     )
     b.add_argument(
         "--no-page-numbers",
         action="store_true",
-        help="skip the LibreOffice layout that writes page numbers into the DOCX's contents lists "
-        "(faster; Word then fills them in when the file is opened)",
+        help=_(
+            "skip the LibreOffice layout that writes page numbers into the DOCX's contents lists "
+            "(faster; Word then fills them in when the file is opened)"
+        ),
     )
 
     c = command(
         "check",
-        help="report input values that disagree with the computed figures",
-        description="List every inconsistency of the input: printed values that differ from the "
-        "computed ones, quarterly totals off the plan, missing strategi. Exit 1 when any.",
-        epilog="example:\n  laporgen check content/magetan-dinsos/lkjip-2024",
+        help=_("report input values that disagree with the computed figures"),
+        description=_(
+            "List every inconsistency of the input: printed values that differ from the "
+            "computed ones, quarterly totals off the plan, missing strategi. Exit 1 when any."
+        ),
+        epilog=_examples("laporgen check content/magetan-dinsos/lkjip-2024"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    c.add_argument("path", type=Path, help="the document folder")
+    c.add_argument("path", type=Path, help=_("the document folder"))
     c.add_argument(
         "--format",
         dest="check_format",
         default="text",
         choices=("text", "json"),
-        help="text: one line per finding (default); json: a list of findings (severity, code, file, "
-        "line, field, message, hint) for other tools",
+        help=_(
+            "text: one line per finding (default); json: a list of findings (severity, code, "
+            "file, line, field, message, hint) for other tools"
+        ),
     )
 
     i = command(
         "init",
-        help="start a new document folder, or next year's LKjIP from this year's",
-        description="Write a new document folder with every file commented and [ISI] marking what to "
-        "fill in (it builds as it is; `laporgen check` lists the markers), or, with --from, next year's "
-        "LKjIP from this year's: the year moved on, this year's realisasi moved into riwayat and emptied, "
-        "narrative kept as a draft.",
-        epilog="examples:\n  laporgen init content/dinsos-contoh/lkjip-2025 --type lkjip\n"
-        "  laporgen init content/dinsos-contoh/renstra-2025-2030 --type renstra --tahun 2026\n"
-        "  laporgen init content/magetan-dinsos/lkjip-2025 --from content/magetan-dinsos/lkjip-2024",
+        help=_("start a new document folder, or next year's LKjIP from this year's"),
+        description=_(
+            "Write a new document folder with every file commented and [ISI] marking what to "
+            "fill in (it builds as it is; `laporgen check` lists the markers), or, with --from, "
+            "next year's LKjIP from this year's: the year moved on, this year's realisasi moved "
+            "into riwayat and emptied, narrative kept as a draft."
+        ),
+        epilog=_examples(
+            "laporgen init content/dinsos-contoh/lkjip-2025 --type lkjip",
+            "laporgen init content/dinsos-contoh/renstra-2025-2030 --type renstra --tahun 2026",
+            "laporgen init content/magetan-dinsos/lkjip-2025 --from content/magetan-dinsos/lkjip-2024",
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    i.add_argument("path", type=Path, help="the new document folder (content/<agency>/<document>)")
     i.add_argument(
-        "--type", default="lkjip", help="the document type: lkjip, renstra or pk (default: lkjip)"
+        "path", type=Path, help=_("the new document folder (content/<agency>/<document>)")
+    )
+    i.add_argument(
+        "--type",
+        help=_(
+            "the document type: lkjip, renstra or pk (default: from the folder name, "
+            "renstra-2025-2029 → renstra; else lkjip)"
+        ),
     )
     i.add_argument(
         "--tahun",
         type=int,
-        help="the report year (LKjIP) or first plan year (Renstra); default: from the folder name",
+        help=_(
+            "the report year (LKjIP) or first plan year (Renstra); default: from the folder name"
+        ),
     )
-    i.add_argument("--from", dest="previous", type=Path, help="start from this year's LKjIP folder")
+    i.add_argument(
+        "--from", dest="previous", type=Path, help=_("start from this year's LKjIP folder")
+    )
     i.add_argument(
         "--schemas",
         type=Path,
         default=Path("schemas"),
-        help="where the JSON Schemas go (default: schemas/)",
+        help=_("where the JSON Schemas go (default: schemas/)"),
     )
 
     sv = command(
         "serve",
-        help="preview a document in the browser, refreshed on every save",
-        description="Serve the document's HTML on a local address and refresh the browser when a content "
-        "or template file changes; a content error shows on the page with the same message as the CLI.",
-        epilog="example:\n  laporgen serve content/magetan-dinsos/lkjip-2024 --port 8000",
+        help=_("preview a document in the browser, refreshed on every save"),
+        description=_(
+            "Serve the document's HTML on a local address and refresh the browser when a content "
+            "or template file changes; a content error shows on the page with the same message "
+            "as the CLI."
+        ),
+        epilog=_examples("laporgen serve content/magetan-dinsos/lkjip-2024 --port 8000"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    sv.add_argument("path", type=Path, help="the document folder")
+    sv.add_argument("path", type=Path, help=_("the document folder"))
     sv.add_argument(
         "--host",
         default="127.0.0.1",
-        help="address to listen on (default: 127.0.0.1, this computer only)",
+        help=_("address to listen on (default: 127.0.0.1, this computer only)"),
     )
     sv.add_argument(
-        "--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)"
+        "--port", type=int, default=8000, help=_("port (default: 8000; 0 picks a free one)")
     )
 
     o = command(
         "outline",
-        help="list the document's sections with their numbers and ids",
-        description="Print the document's sections as they will be built (after the renames, drops "
-        "and additions of document.toml's [outline]), each with its number, title and id: the id "
-        "names its narrative file (narasi/<id>.md) and is what [outline] refers to.",
-        epilog="example:\n  laporgen outline content/magetan-dinsos/lkjip-2024",
+        help=_("list the document's sections with their numbers and ids"),
+        description=_(
+            "Print the document's sections as they will be built (after the renames, drops "
+            "and additions of document.toml's [outline]), each with its number, title and id: the "
+            "id names its narrative file (narasi/<id>.md) and is what [outline] refers to."
+        ),
+        epilog=_examples("laporgen outline content/magetan-dinsos/lkjip-2024"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    o.add_argument("path", type=Path, help="the document folder")
+    o.add_argument("path", type=Path, help=_("the document folder"))
 
     sc = command(
         "schema",
-        help="write JSON Schema for every content file kind (editor validation)",
-        description="Write one JSON Schema per content file kind, from the same models laporgen "
-        "validates with. Files made by `laporgen init` point to them in their first line "
-        "(# yaml-language-server: $schema=...), so VS Code's YAML extension checks and completes as you type.",
-        epilog="example:\n  laporgen schema --out schemas/",
+        help=_("write JSON Schema for every content file kind (editor validation)"),
+        description=_(
+            "Write one JSON Schema per content file kind, from the same models laporgen "
+            "validates with. Files made by `laporgen init` point to them in their first line "
+            "(# yaml-language-server: $schema=...), so VS Code's YAML extension checks and "
+            "completes as you type."
+        ),
+        epilog=_examples("laporgen schema --out schemas/"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sc.add_argument(
-        "--out", type=Path, default=Path("schemas"), help="output folder (default: schemas/)"
+        "--out", type=Path, default=Path("schemas"), help=_("output folder (default: schemas/)")
     )
 
     d = command(
         "diff",
-        help="show what changed between two versions of a document",
-        description="Compare two versions of a document's content: every tujuan, sasaran, indicator, "
-        "target, program/kegiatan and pagu added, removed or changed (per year), and the narrative "
-        "sections that changed. A version is a folder, or REV:FOLDER for the folder at a git revision. "
-        "Exit 0: no changes; 1: changes.",
-        epilog="examples:\n  laporgen diff content/old/renstra-2018-2023 content/magetan-dinsos/renstra-2018-2023\n"
-        "  laporgen diff HEAD~3:content/magetan-dinsos/renstra-2018-2023 content/magetan-dinsos/renstra-2018-2023",
+        help=_("show what changed between two versions of a document"),
+        description=_(
+            "Compare two versions of a document's content: every tujuan, sasaran, indicator, "
+            "target, program/kegiatan and pagu added, removed or changed (per year), and the "
+            "narrative sections that changed. A version is a folder, or REV:FOLDER for the folder "
+            "at a git revision. Exit 0: no changes; 1: changes."
+        ),
+        epilog=_examples(
+            "laporgen diff content/old/renstra-2018-2023 content/magetan-dinsos/renstra-2018-2023",
+            "laporgen diff HEAD~3:content/magetan-dinsos/renstra-2018-2023 "
+            "content/magetan-dinsos/renstra-2018-2023",
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    d.add_argument("old", help="the earlier version: a folder or REV:FOLDER")
-    d.add_argument("new", help="the later version: a folder or REV:FOLDER")
+    d.add_argument("old", help=_("the earlier version: a folder or REV:FOLDER"))
+    d.add_argument("new", help=_("the later version: a folder or REV:FOLDER"))
 
     e = command(
         "export",
-        help="write the document's tables, its data, or a realisasi template, as an Excel workbook",
-        description="Write every table of the document as an Excel workbook, one sheet per table "
-        "(numbers as numbers, header rows frozen, merged group headers). With --template data, "
-        "write instead the whole content as a workbook to edit (tujuan, sasaran, indicators and "
-        "targets per year, the program tree with its pagu, realisasi, SDM, aset; an LKjIP's plan "
-        "sheets are its Renstra's), read back with `laporgen import`. With --template realisasi, "
-        "write the template of an LKjIP's realisasi (indicators and budget), to fill in and "
-        "read back with `laporgen import`.",
-        epilog="examples:\n  laporgen export content/magetan-dinsos/lkjip-2024 --format xlsx\n"
-        "  laporgen export content/blitar-dinsos/renstra-2021-2026 --out output/\n"
-        "  laporgen export content/magetan-dinsos/lkjip-2024 --template realisasi\n"
-        "  laporgen export content/blitar-dinsos/renstra-2021-2026 --template data",
+        help=_(
+            "write the document's tables, its data, or a realisasi template, as an Excel workbook"
+        ),
+        description=_(
+            "Write every table of the document as an Excel workbook, one sheet per table "
+            "(numbers as numbers, header rows frozen, merged group headers). With --template data, "
+            "write instead the whole content as a workbook to edit (tujuan, sasaran, indicators and "
+            "targets per year, the program tree with its pagu, realisasi, SDM, aset; an LKjIP's plan "
+            "sheets are its Renstra's), read back with `laporgen import`. With --template realisasi, "
+            "write the template of an LKjIP's realisasi (indicators and budget), to fill in and "
+            "read back with `laporgen import`."
+        ),
+        epilog=_examples(
+            "laporgen export content/magetan-dinsos/lkjip-2024 --format xlsx",
+            "laporgen export content/blitar-dinsos/renstra-2021-2026 --out output/",
+            "laporgen export content/magetan-dinsos/lkjip-2024 --template realisasi",
+            "laporgen export content/blitar-dinsos/renstra-2021-2026 --template data",
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    e.add_argument("path", type=Path, help="the document folder")
+    e.add_argument("path", type=Path, help=_("the document folder"))
     e.add_argument(
-        "--format", default="xlsx", choices=("xlsx",), help="the workbook format (default: xlsx)"
+        "--format",
+        default="xlsx",
+        choices=("xlsx",),
+        help=_("the workbook format (default: xlsx)"),
     )
     e.add_argument(
-        "--out", type=Path, default=Path("output"), help="output folder (default: output/)"
+        "--out", type=Path, default=Path("output"), help=_("output folder (default: output/)")
     )
     e.add_argument(
         "--template",
         choices=("data", "realisasi"),
-        help="data: the whole content to edit (<name>-data.xlsx); realisasi: the LKjIP's realisasi "
-        "template (<name>-realisasi.xlsx); instead of the tables",
+        help=_(
+            "data: the whole content to edit (<name>-data.xlsx); realisasi: the LKjIP's realisasi "
+            "template (<name>-realisasi.xlsx); instead of the tables"
+        ),
     )
 
     i = command(
         "import",
-        help="read a data workbook or filled realisasi template (.xlsx), or a Word narrative (.docx), "
-        "into content",
-        description="FILE.xlsx made by `laporgen export PATH --template data`: write every changed cell "
-        "into the content files (a row added becomes a new node, a row removed is deleted), keeping "
-        "their comments and order; a workbook imported unchanged changes nothing. "
-        "FILE.xlsx made by `--template realisasi`: read the realisasi (indicators, program and kegiatan indicators, "
-        "budget and its shares per sasaran) and quarterly targets of a filled "
-        "template (made by `laporgen export PATH --template realisasi`) into the LKjIP's kinerja and "
-        "program files, keeping their comments and order and removing the [ISI] marker of each value filled. Decimals may be typed with a comma or a dot. "
-        "Every cell is checked first: on any problem nothing is written (exit 2).\n"
-        "FILE.docx: write the narrative of a Word file into narasi/<section>.md: each heading is matched "
-        "to a section of the document by its number (BAB III, 3.1) or title; bold, italic, lists, "
-        "tables and pictures are kept; headings that match no section are listed.",
-        epilog="examples:\n  laporgen import realisasi.xlsx --into content/magetan-dinsos/lkjip-2024\n"
-        "  laporgen import data.xlsx --into content/blitar-dinsos/renstra-2021-2026\n"
-        "  laporgen import narasi-bab3.docx --into content/magetan-dinsos/lkjip-2024 --placeholders",
+        help=_(
+            "read a data workbook or filled realisasi template (.xlsx), or a Word narrative "
+            "(.docx), into content"
+        ),
+        description=_(
+            "FILE.xlsx made by `laporgen export PATH --template data`: write every changed cell "
+            "into the content files (a row added becomes a new node, a row removed is deleted), "
+            "keeping their comments and order; a workbook imported unchanged changes nothing. "
+            "FILE.xlsx made by `--template realisasi`: read the realisasi (indicators, program and "
+            "kegiatan indicators, budget and its shares per sasaran) and quarterly targets of a "
+            "filled template (made by `laporgen export PATH --template realisasi`) into the "
+            "LKjIP's kinerja and program files, keeping their comments and order and removing the "
+            "[ISI] marker of each value filled. Decimals may be typed with a comma or a dot. "
+            "Every cell is checked first: on any problem nothing is written (exit 2).\n"
+            "FILE.docx: write the narrative of a Word file into narasi/<section>.md: each heading "
+            "is matched to a section of the document by its number (BAB III, 3.1) or title; bold, "
+            "italic, lists, tables and pictures are kept; headings that match no section are "
+            "listed."
+        ),
+        epilog=_examples(
+            "laporgen import realisasi.xlsx --into content/magetan-dinsos/lkjip-2024",
+            "laporgen import data.xlsx --into content/blitar-dinsos/renstra-2021-2026",
+            "laporgen import narasi-bab3.docx --into content/magetan-dinsos/lkjip-2024 "
+            "--placeholders",
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    i.add_argument("file", type=Path, help="the filled .xlsx template, or a .docx of narrative")
-    i.add_argument("--into", type=Path, required=True, metavar="PATH", help="the document folder")
+    i.add_argument("file", type=Path, help=_("the filled .xlsx template, or a .docx of narrative"))
+    i.add_argument(
+        "--into", type=Path, required=True, metavar="PATH", help=_("the document folder")
+    )
     i.add_argument(
         "--placeholders",
         action="store_true",
-        help=".docx: write figures that equal a computed one as placeholders ({{ rata_rata }})",
+        help=_(".docx: write figures that equal a computed one as placeholders ({{ rata_rata }})"),
     )
     i.add_argument(
-        "--overwrite", action="store_true", help=".docx: replace narrative files that exist"
+        "--overwrite", action="store_true", help=_(".docx: replace narrative files that exist")
     )
     return p
 
@@ -336,13 +431,28 @@ def _speak(argv: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The `laporgen` command (`argv` None: this process's own arguments, and the process
+    ends when this returns), or the command with `argv`, as the tests run it."""
     _speak(sys.argv[1:] if argv is None else [str(a) for a in argv])
     args = parser().parse_args(argv)
+    # A command is one short process (serve aside): the cyclic collector would only re-scan
+    # what the imports create, some 70 times in a `laporgen check`, a tenth of its time.
+    pause = contextlib.nullcontext() if args.command == "serve" else collector.paused()
     try:
-        return _run(args)
+        with pause:
+            try:
+                return _run(args)
+            finally:
+                if argv is None:
+                    # The process ends next. Switched back on, the collector would scan every
+                    # object the command made, and Python's exit scans them again: a tenth of
+                    # a second after an LKjIP build, to free what the exit frees anyway. Frozen,
+                    # they are left out (atexit handlers and module teardown still run).
+                    gc.freeze()
     except LaporgenError as exc:
+        label = _red(_("error:"))  # not inside the f-string: Babel would not find it there
         for problem in exc.problems:
-            print(f"{_red(_('error:'))} {problem}", file=sys.stderr)
+            print(f"{label} {problem}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `laporgen outline X | head`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -377,7 +487,14 @@ def _check_options(args: argparse.Namespace) -> None:
 
     def bad(option: str, value: object, message: str, hint: str) -> None:
         problems.append(
-            Problem("command line", f"{option} {value!r}: {message}", hint=hint, code="usage")
+            Problem(
+                _("command line"),
+                _("{option} {value}: {message}").format(
+                    option=option, value=repr(value), message=message
+                ),
+                hint=hint,
+                code="usage",
+            )
         )
 
     if args.command == "build":
@@ -386,27 +503,32 @@ def _check_options(args: argparse.Namespace) -> None:
         formats = [f.strip() for f in args.format.split(",")]
         unknown = [f for f in formats if f and f not in FORMATS]
         if not any(formats) or unknown or "" in formats:
-            what = f"unknown format {', '.join(unknown)}" if unknown else "a format is empty"
+            what = (
+                _("unknown format {formats}").format(formats=", ".join(unknown))
+                if unknown
+                else _("a format is empty")
+            )
             bad(
                 "--format",
                 args.format,
                 what,
-                f"give one or more of {', '.join(FORMATS)}, separated by commas, "
-                "e.g. --format docx,pdf",
+                _(
+                    "give one or more of {formats}, separated by commas, e.g. --format docx,pdf"
+                ).format(formats=", ".join(FORMATS)),
             )
         if args.jobs is not None and args.jobs < 1:
             bad(
                 "--jobs",
                 args.jobs,
-                "needs at least one job",
-                "give a number from 1, or leave --jobs out",
+                _("needs at least one job"),
+                _("give a number from 1, or leave --jobs out"),
             )
     if args.command == "serve" and not 0 <= args.port <= 65535:
         bad(
             "--port",
             args.port,
-            "not a port number",
-            "give a port from 1024 to 65535, or 0 for any free one",
+            _("not a port number"),
+            _("give a port from 1024 to 65535, or 0 for any free one"),
         )
     if (
         args.command == "init"
@@ -416,8 +538,11 @@ def _check_options(args: argparse.Namespace) -> None:
         bad(
             "--tahun",
             args.tahun,
-            "not a year laporgen reports on",
-            f"give the report year (LKjIP) or first plan year (Renstra), {MIN_TAHUN}-{MAX_TAHUN}, e.g. --tahun 2025",
+            _("not a year laporgen reports on"),
+            _(
+                "give the report year (LKjIP) or first plan year (Renstra), {first}-{last}, "
+                "e.g. --tahun 2025"
+            ).format(first=MIN_TAHUN, last=MAX_TAHUN),
         )
     if problems:
         raise LaporgenError(problems)
@@ -441,7 +566,12 @@ def _run(args: argparse.Namespace) -> int:
                 args.path, args.out, formats, args.jobs, args.quiet, not args.no_page_numbers
             )
         if args.verbose:
-            print(f"building {display_path(args.path)} as {', '.join(formats)}", flush=True)
+            print(
+                _("building {folder} as {formats}").format(
+                    folder=display_path(args.path), formats=", ".join(formats)
+                ),
+                flush=True,
+            )
         started = time.perf_counter()
         built = pipeline.build(
             args.path,
@@ -453,13 +583,20 @@ def _run(args: argparse.Namespace) -> int:
             page_numbers=not args.no_page_numbers,
         )
         for note in built.notes:
-            print(f"warning: {note}", file=sys.stderr)
+            _warn(note)
         if not args.quiet:
             for path in built.outputs:
-                size = f" ({path.stat().st_size:,} bytes)".replace(",", ".") if args.verbose else ""
-                print(f"wrote {display_path(path)}{size}")
+                if args.verbose:
+                    print(
+                        _("wrote {file} ({size} bytes)").format(
+                            file=display_path(path),
+                            size=f"{path.stat().st_size:,}".replace(",", "."),
+                        )
+                    )
+                else:
+                    print(_("wrote {file}").format(file=display_path(path)))
         if args.verbose:
-            print(f"done in {time.perf_counter() - started:.1f} s")
+            print(_("done in {seconds} s").format(seconds=f"{time.perf_counter() - started:.1f}"))
         return 0
     if args.command == "init":
         return _init(args.path, args.type, args.tahun, args.previous, args.schemas, args.quiet)
@@ -471,7 +608,10 @@ def _run(args: argparse.Namespace) -> int:
             host=args.host,
             port=args.port,
             ready=lambda url: print(
-                f"serving {display_path(args.path)} at {url}  (Ctrl-C to stop)", flush=True
+                _("serving {folder} at {url}  (Ctrl-C to stop)").format(
+                    folder=display_path(args.path), url=url
+                ),
+                flush=True,
             ),
         )
         return 0
@@ -499,12 +639,27 @@ def _run(args: argparse.Namespace) -> int:
     for finding in findings:
         print(finding)
     if failing:
-        print(f"{len(failing)} finding(s) in {display_path(args.path)}", file=sys.stderr)
+        print(
+            _("{n} finding(s) in {folder}").format(n=len(failing), folder=display_path(args.path)),
+            file=sys.stderr,
+        )
         return 1
     if not args.quiet:
-        notes = f" ({len(findings)} value(s) still to fill in)" if findings else ""
-        print(f"{display_path(args.path)}: no findings{notes}")
+        folder = display_path(args.path)
+        if findings:
+            print(
+                _("{folder}: no findings ({n} value(s) still to fill in)").format(
+                    folder=folder, n=len(findings)
+                )
+            )
+        else:
+            print(_("{folder}: no findings").format(folder=folder))
     return 0
+
+
+def _warn(note: str) -> None:
+    """A note on the outputs, which did get written (build goes on; exit 0)."""
+    print(_("warning: {note}").format(note=note), file=sys.stderr)
 
 
 def _build_all(
@@ -525,16 +680,18 @@ def _build_all(
     for note in dict.fromkeys(
         note for r in results for note in r.notes
     ):  # each once, not once a document
-        print(f"warning: {note}", file=sys.stderr)
+        _warn(note)
     failed = [r for r in results if not r.ok]
     if not quiet or failed:
         print(
-            f"{len(results) - len(failed)} of {len(results)} document(s) built into {display_path(out)}"
+            _("{built} of {n} document(s) built into {folder}").format(
+                built=len(results) - len(failed), n=len(results), folder=display_path(out)
+            )
         )
     for r in failed:
-        print(f"failed: {display_path(r.folder)}", file=sys.stderr)
+        print(_("failed: {folder}").format(folder=display_path(r.folder)), file=sys.stderr)
         for line in r.errors:
-            print(f"  error: {line}", file=sys.stderr)
+            print("  " + _("error: {problem}").format(problem=line), file=sys.stderr)
     return 2 if failed else 0
 
 
@@ -548,7 +705,8 @@ def _progress(total: int, quiet: bool):
     if not sys.stdout.isatty():
 
         def line(result) -> None:
-            print(f"{'ok' if result.ok else 'FAILED'}  {display_path(result.folder)}", flush=True)
+            status = _("ok") if result.ok else _("FAILED")
+            print(f"{status}  {display_path(result.folder)}", flush=True)
 
         return contextlib.nullcontext(line)
     from rich.progress import Progress
@@ -556,19 +714,24 @@ def _progress(total: int, quiet: bool):
     @contextlib.contextmanager
     def bar():
         with Progress(transient=True) as progress:
-            task = progress.add_task("building", total=total)
+            task = progress.add_task(_("building"), total=total)
             yield lambda result: progress.advance(task)
 
     return bar()
 
 
 def _init(
-    folder: Path, jenis: str, tahun: int | None, previous: Path | None, schemas: Path, quiet: bool
+    folder: Path,
+    given: str | None,
+    tahun: int | None,
+    previous: Path | None,
+    schemas: Path,
+    quiet: bool,
 ) -> int:
     import re
 
     from .output import write_all_atomic
-    from .commands.scaffold import new_document, next_lkjip
+    from .commands.scaffold import new_document, next_lkjip, type_for
     from .commands.schema import schema_files
 
     if folder.exists() and any(folder.iterdir()):
@@ -576,12 +739,17 @@ def _init(
             [
                 Problem(
                     display_path(folder),
-                    "the folder exists and is not empty",
-                    hint="choose a new folder; init never overwrites content",
+                    _("the folder exists and is not empty"),
+                    hint=_("choose a new folder; init never overwrites content"),
                     code="usage",
                 )
             ]
         )
+    jenis, said, warned = type_for(folder, given)
+    if previous is None and warned:
+        print(_("warning: {note}").format(note=warned), file=sys.stderr)
+    if previous is None and said and not quiet:
+        print(said)
     if previous is not None:
         from .jenis import jenis_of
 
@@ -590,29 +758,30 @@ def _init(
                 [
                     Problem(
                         display_path(previous),
-                        "--from takes an LKjIP folder",
-                        hint="give this year's LKjIP, e.g. --from content/<agency>/lkjip-2024",
+                        _("--from takes an LKjIP folder"),
+                        hint=_("give this year's LKjIP, e.g. --from content/<agency>/lkjip-2024"),
                         code="usage",
                     )
                 ]
             )
         files = next_lkjip(previous, folder)
     else:
-        year = tahun or next(
-            (int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", folder.name)), None
-        )
+        named = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", folder.name)]
+        year = tahun or (named[0] if named else None)
         if year is None:
             raise LaporgenError(
                 [
                     Problem(
                         display_path(folder),
-                        "cannot tell the year from the folder name",
-                        hint="pass --tahun, e.g. --tahun 2025",
+                        _("cannot tell the year from the folder name"),
+                        hint=_("pass --tahun, e.g. --tahun 2025"),
                         code="usage",
                     )
                 ]
             )
-        files = dict(new_document(folder, jenis, year, schemas))
+        # a period in the name ("renstra-2025-2030") is the plan's: its last year ends the plan
+        last = named[1] if len(named) > 1 and named[1] > year else None
+        files = dict(new_document(folder, jenis, year, schemas, last))
         files |= {
             schemas / name: data.decode()
             for name, data in schema_files().items()
@@ -627,7 +796,7 @@ def _init(
     )
     if not quiet:
         for path in files:
-            print(f"wrote {display_path(path)}")
+            print(_("wrote {file}").format(file=display_path(path)))
     return 0
 
 
@@ -639,7 +808,7 @@ def _schema(out: Path, quiet: bool) -> int:
     write_all_atomic(files)
     if not quiet:
         for path in files:
-            print(f"wrote {display_path(path)}")
+            print(_("wrote {file}").format(file=display_path(path)))
     return 0
 
 
@@ -656,8 +825,8 @@ def _export(folder: Path, out: Path, template: str | None) -> int:
                 [
                     Problem(
                         display_path(folder),
-                        "the realisasi template is made for an LKjIP",
-                        hint="give an LKjIP folder, e.g. content/<agency>/lkjip-2024",
+                        _("the realisasi template is made for an LKjIP"),
+                        hint=_("give an LKjIP folder, e.g. content/<agency>/lkjip-2024"),
                         code="usage",
                     )
                 ]
@@ -674,7 +843,7 @@ def _export(folder: Path, out: Path, template: str | None) -> int:
 
         data, path = render_xlsx(document_for(content)), out / f"{output_name(content)}.xlsx"
     write_atomic(path, lambda stream: stream.write(data))
-    print(f"wrote {display_path(path)}")
+    print(_("wrote {file}").format(file=display_path(path)))
     return 0
 
 
@@ -690,7 +859,14 @@ def _import(file: Path, folder: Path) -> int:
     changes = (import_data if data else import_realisasi)(file, folder)
     for line in changes:
         print(line)
-    print(f"{len(changes)} value(s) changed in {display_path(folder)}" if changes else "no changes")
+    if changes:
+        print(
+            _("{n} value(s) changed in {folder}").format(
+                n=len(changes), folder=display_path(folder)
+            )
+        )
+    else:
+        print(_("no changes"))
     return 0
 
 
@@ -737,8 +913,13 @@ def _check_source_date_epoch() -> None:
             [
                 Problem(
                     "SOURCE_DATE_EPOCH",
-                    f"expected a whole number of seconds since 1970-01-01, got {value!r}",
-                    hint="unset it, or set it to e.g. the last commit's time: git log -1 --format=%ct",
+                    _("expected a whole number of seconds since 1970-01-01, got {value}").format(
+                        value=repr(value)
+                    ),
+                    hint=_(
+                        "unset it, or set it to e.g. the last commit's time: "
+                        "git log -1 --format=%ct"
+                    ),
                     code="usage",
                 )
             ]
@@ -764,7 +945,7 @@ def _diff(old: str, new: str) -> int:
             values = f": {show[0]} -> {show[1]}"
         print(f"{ch.jenis:8} {ch.bagian:12} {ch.id}{year}{values}  ({ch.uraian})")
     if not changes:
-        print("no changes")
+        print(_("no changes"))
     return 1 if changes else 0
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import LaporgenError, Problem, display_path
+from .i18n import _
 from .model.folder import read_jenis
 
 if TYPE_CHECKING:
@@ -204,6 +205,7 @@ JENIS: dict[str, Jenis] = {
                 "laporgen.model.pk:Perjanjian",
                 "perjanjian.yaml of a PK: its indicators and agreed targets",
             ),
+            TABEL,
         ),
         scaffold="pk",
     ),
@@ -217,12 +219,18 @@ def jenis_named(nama: object, where: Callable[[str, str], Problem] | None = None
     if isinstance(nama, str) and nama in JENIS:
         return JENIS[nama]
     known = ", ".join(f'"{n}"' for n in JENIS)
-    message, hint = f"unknown document type {nama!r}", f"write jenis = one of {known}"
+    message = _("unknown document type {name}").format(name=repr(nama))
+    hint = _("write jenis = one of {known}").format(known=known)
     raise LaporgenError(
         [
             where(message, hint)
             if where
-            else Problem("command line", message, hint=f"types: {known}", code="usage")
+            else Problem(
+                _("command line"),
+                message,
+                hint=_("types: {known}").format(known=known),
+                code="usage",
+            )
         ]
     )
 
@@ -232,13 +240,13 @@ def jenis_of(folder: Path) -> Jenis:
     found = read_jenis(folder)
     if found is None:
         names = [f'"{n}"' for n in JENIS]
-        known = f"{', '.join(names[:-1])} or {names[-1]}"
+        known = _("{names} or {last}").format(names=", ".join(names[:-1]), last=names[-1])
         raise LaporgenError(
             [
                 Problem(
                     display_path(folder / "document.toml"),
-                    "file is missing",
-                    hint=f"create document.toml with jenis = {known}",
+                    _("file is missing"),
+                    hint=_("create document.toml with jenis = {known}").format(known=known),
                     code="input.file",
                 )
             ]

@@ -99,15 +99,40 @@ def nilai(value: Decimal | None, satuan: str) -> str:
     return f"{angka(value)} {unit}"
 
 
+SATUAN = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
+KELOMPOK = ((10**15, "kuadriliun"), (10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"))
+
+
 def terbilang(n: int) -> str:
-    """The integer in Indonesian words: 67 → "enam puluh tujuh"."""
+    """The integer in Indonesian words: 67 → "enam puluh tujuh", 1000 → "seribu", 1 001 000 →
+    "satu juta satu ribu" (word for word what num2words writes, which laporgen used before:
+    importing it loads every language it has, a tenth of `laporgen check`'s time)."""
     if n < 0:
         return "minus " + terbilang(-n)
-    from num2words import (
-        num2words,
-    )  # imports every language it has (25 ms): only when a count is spelled
+    if n == 0:
+        return SATUAN[0]
+    return " ".join(_words(n, leading=True))
 
-    return num2words(n, lang="id")
+
+def _words(n: int, leading: bool) -> list[str]:
+    """The words of 0 ≤ n < 10^18 (none for 0); `leading`: nothing larger is said before it
+    (only then is 1 000 "seribu")."""
+    for size, name in KELOMPOK:
+        if n >= size:
+            return [*_words(n // size, leading), name, *_words(n % size, False)]
+    if n >= 1000:
+        ribu = ["seribu"] if n // 1000 == 1 and leading else [*_words(n // 1000, leading), "ribu"]
+        return [*ribu, *_words(n % 1000, False)]
+    if n >= 100:
+        ratus = ["seratus"] if n // 100 == 1 else [SATUAN[n // 100], "ratus"]
+        return [*ratus, *_words(n % 100, False)]
+    if n >= 20:
+        return [SATUAN[n // 10], "puluh", *_words(n % 10, False)]
+    if n >= 12:
+        return [SATUAN[n - 10], "belas"]
+    if n >= 10:
+        return ["sepuluh" if n == 10 else "sebelas"]
+    return [SATUAN[n]] if n else []
 
 
 def angka_terbilang(n: int) -> str:

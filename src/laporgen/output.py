@@ -14,20 +14,27 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import LaporgenError, Problem, display_path
+from .i18n import N_, _
 
 _HINTS = {
-    errno.ENOSPC: "free some disk space and build again",
-    getattr(
-        errno, "EDQUOT", errno.ENOSPC
-    ): "free some disk space (or raise your quota) and build again",
-    errno.EACCES: "close the file if it is open in Word or another program, and check that the folder is writable",
-    errno.EPERM: "close the file if it is open in Word or another program, and check that the folder is writable",
-    errno.EROFS: "the folder is read-only: choose another --out folder",
-    errno.EEXIST: "--out must be a folder, not a file",
-    errno.ENOTDIR: "--out must be a folder, not a file",
-    errno.EISDIR: "a folder has the output file's name: rename or remove it",
+    errno.ENOSPC: N_("free some disk space and build again"),
+    getattr(errno, "EDQUOT", errno.ENOSPC): N_(
+        "free some disk space (or raise your quota) and build again"
+    ),
+    errno.EACCES: N_(
+        "close the file if it is open in Word or another program, and check that the folder is "
+        "writable"
+    ),
+    errno.EPERM: N_(
+        "close the file if it is open in Word or another program, and check that the folder is "
+        "writable"
+    ),
+    errno.EROFS: N_("the folder is read-only: choose another --out folder"),
+    errno.EEXIST: N_("--out must be a folder, not a file"),
+    errno.ENOTDIR: N_("--out must be a folder, not a file"),
+    errno.EISDIR: N_("a folder has the output file's name: rename or remove it"),
 }
-_DEFAULT_HINT = (
+_DEFAULT_HINT = N_(
     "check that the folder exists and is writable, the disk is not full, and the file is not open "
     "in another program"
 )
@@ -244,13 +251,14 @@ def _sync_folders(files) -> None:
 
 
 def _problem(path: Path, exc: OSError) -> LaporgenError:
-    hint = _HINTS.get(exc.errno, _DEFAULT_HINT)
+    advice = _HINTS.get(exc.errno, _DEFAULT_HINT)
+    hint = _(advice)
     return LaporgenError(
         [
             Problem(
                 display_path(path),
-                f"cannot write the output ({exc.strerror or exc})",
-                hint=f"{hint}; the previous file, if any, is unchanged",
+                _("cannot write the output ({reason})").format(reason=exc.strerror or exc),
+                hint=_("{hint}; the previous file, if any, is unchanged").format(hint=hint),
                 code="output.write",
             )
         ]

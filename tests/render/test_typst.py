@@ -441,6 +441,42 @@ def test_a_cells_level_indents_its_text(tmp_path):
     assert "Nama 2" in texts[-1]
 
 
+def test_columns_are_never_narrower_than_their_widest_piece(tmp_path):
+    """A column's `min_width` (its widest unbreakable piece: table_layout) holds in Typst: a
+    column gets its share of the text area (16 cm wide on A4 portrait) or its minimum, the
+    larger; a table nothing fits (the layout's shares then in proportion to the minimums)
+    gets its minimums, wider than the text area, rather than a word overflowing its cell.
+    Text sizes and cell margins are the ones the layout measured for (8 pt the least)."""
+    number = "24.175.862.284"
+
+    def table(shares: tuple[float, float], mins: tuple[float, float]) -> Table:
+        return Table(
+            "t",
+            "1.1",
+            "Anggaran",
+            (Column(shares[0], "right", mins[0]), Column(shares[1], "left", mins[1])),
+            (),
+            ((Cell((para(number),)), Cell((para("Belanja"),))),),
+            font_size="tiny",
+            cell_margin=2.0,
+        )
+
+    area = (210 - 55) * 72 / 25.4
+
+    def columns(t: Table) -> str:
+        markup = typst_markup(every_node_document("Budi", body=(t,)), tmp_path)
+        assert '#lp-table("tiny", 2pt, ' in markup
+        found = re.search(r"columns: \(([^)]*)\)", markup.split("#lp-table(")[1])
+        assert found is not None
+        return found.group(1)
+
+    assert columns(table((0.25, 0.75), (62.5, 30.0))) == f"{area / 4:.2f}pt, {area * 3 / 4:.2f}pt,"
+    assert columns(table((0.02, 0.98), (62.5, 0.0))) == f"62.50pt, {area * 0.98:.2f}pt,"
+    assert columns(table((0.5, 0.5), (300.0, 300.0))) == "300.00pt, 300.00pt,"
+    good = table((0.25, 0.75), (62.5, 30.0))
+    assert number in pdf_texts(render_typst_pdf(every_node_document("Budi", body=(good,))))[-1]
+
+
 def test_a_picture_typst_cannot_decode_is_an_input_error_from_the_child(tmp_path):
     """The compile runs in a child process; its error comes back as the user's error."""
     broken = tmp_path / "rusak.png"

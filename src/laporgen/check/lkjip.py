@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from ..compute.capaian import celah
 from ..compute.lkjip import LkjipFigures, NodeAnggaran
+from ..i18n import _
 from ..model.content import LkjipContent
 from ..model.read import FieldPath
 from ..model.renstra import Indikator
@@ -32,6 +33,7 @@ def check_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     findings += _dokumen(c, f)
     findings += _triwulan(c, f)
     findings += _strategi(c)
+    findings += _iku(c)
     findings += _skala(c, f)
     findings += _target_akhir(c, f)
     findings += _target_tahun(c, f)
@@ -288,6 +290,24 @@ def _strategi(c: LkjipContent) -> list[Finding]:
                     )
                 )
     return out
+
+
+def _iku(c: LkjipContent) -> list[Finding]:
+    """No sasaran indicator marked `iku: true`: the IKU table (BAB II and the Lampiran) prints
+    one NIHIL row, and an LKjIP reports against its IKU (PermenPAN-RB 53/2014)."""
+    if any(i.iku for t in c.rencana.tujuan for s in t.sasaran for i in s.indikator):
+        return []
+    return [
+        Finding(
+            "W",
+            c.sources["rencana"].problem(
+                ("tujuan",),
+                _("no indicator is marked iku: true: the IKU table prints NIHIL"),
+                _("mark each Indikator Kinerja Utama with iku: true in rencana.yaml"),
+                "iku.kosong",
+            ),
+        )
+    ]
 
 
 def _alokasi(c: LkjipContent, f: LkjipFigures) -> list[Finding]:

@@ -17,14 +17,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ..compute.lkjip import LkjipFigures
-from ..compute.renstra import RenstraFigures
 from ..model.content import LkjipContent, RenstraContent
 from ..model.nilai import nilai_of
 from ..model.read import FieldPath
 from ..numbers import angka, rupiah
 from .findings import Finding, pendek
+
+if TYPE_CHECKING:  # an LKjIP's check would otherwise load the Renstra's models (30 ms)
+    from ..compute.renstra import RenstraFigures
 
 
 def _at(c, part: str, loc: FieldPath) -> str:

@@ -20,7 +20,7 @@ from .prosa import Angka, istilah_of
 
 def check_tabel(c: Content) -> list[Finding]:
     source, declared = c.sources.get("tabel"), getattr(c, "tabel", None)
-    if source is None or declared is None:  # a type whose content takes no tabel.yaml (the PK)
+    if source is None or declared is None:  # no tabel.yaml in the folder
         return []
     out: list[Finding] = []
     for i, tabel in enumerate(declared.tabel):

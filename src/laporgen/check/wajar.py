@@ -19,6 +19,7 @@ from ..model.content import LkjipContent, RenstraContent
 from ..model.nilai import nilai_of, satuan_of
 from ..model.read import FieldPath
 from ..numbers import angka, persen, rupiah
+from ..i18n import _
 from .findings import Finding, pendek
 
 PERSEN = frozenset({"%", "persen", "prosen"})
@@ -81,6 +82,54 @@ def satuan_mismatch(nama: str, satuan: str) -> str | None:
     return None
 
 
+UKURAN = frozenset(
+    {"persentase", "prosentase", "persen", "angka", "tingkat", "jumlah", "rasio", "indeks", "nilai"}
+)
+"""Words that say how a thing is measured, not what it is: "Persentase", "Angka", "Jumlah"."""
+BURUK = (
+    "kemiskinan",
+    "penduduk miskin",
+    "keluarga miskin",
+    "rumah tangga miskin",
+    "pengangguran",
+    "kematian",
+    "kesakitan",
+    "prevalensi",
+    "putus sekolah",
+    "stunting",
+    "gizi buruk",
+    "buta aksara",
+    "pmks",
+)
+"""Things an agency wants fewer of: an indicator that measures their level ("Angka Kemiskinan",
+"Jumlah PMKS") is lower-is-better. Not when the name measures what is done about them
+("Persentase PMKS yang ditangani": a `yang` clause) or their decrease ("Persentase penurunan
+angka PMKS": a larger decrease is better, as Blitar's IT1 says)."""
+MENURUN = ("menurunnya", "berkurangnya", "turunnya")
+"""A name stating that something falls ("Menurunnya angka kemiskinan") measures the thing that
+falls: lower is better."""
+PENURUNAN = ("penurunan", "pengurangan")
+"""A name measuring a decrease ("Persentase penurunan angka PMKS"): a larger one is better."""
+
+
+def arah_mismatch(nama: str, arah: str) -> str | None:
+    """Why an indicator's name reads the other way from its `arah`, or None. Conservative: only
+    the patterns of `MENURUN`, `BURUK` and `PENURUNAN`, each read after the measuring words."""
+    words = re.findall(r"[a-z]+", nama.lower())
+    while words and words[0] in UKURAN:
+        words = words[1:]
+    rest = " ".join(words)
+    if arah == "positif":
+        if words[:1] and words[0] in MENURUN:
+            return _("the name says '{word}': what it measures should fall").format(word=words[0])
+        found = next((b for b in BURUK if rest.startswith(b)), None)
+        if found and "yang" not in words:
+            return _("it measures the level of {thing}, which should fall").format(thing=found)
+    elif words[:1] and words[0] in PENURUNAN:
+        return _("it measures a {word} (a decrease): a larger one is better").format(word=words[0])
+    return None
+
+
 def _keep(findings: Iterable[Finding], disengaja: list[str]) -> list[Finding]:
     """The findings the agency has not confirmed as intended."""
     confirmed = set(disengaja)
@@ -96,9 +145,29 @@ class _Out:
     def __init__(self, c):
         self.c, self.items = c, []
 
-    def add(self, part: str, loc: FieldPath, message: str, code: str) -> None:
+    def add(
+        self, part: str, loc: FieldPath, message: str, code: str, hint: str | None = None
+    ) -> None:
         if part in self.c.sources:
-            self.items.append(Finding("W", self.c.sources[part].problem(loc, message, None, code)))
+            self.items.append(Finding("W", self.c.sources[part].problem(loc, message, hint, code)))
+
+    def arah(self, part: str, loc: FieldPath, label: str, nama: str, arah: str) -> None:
+        why = arah_mismatch(nama, arah)
+        if why:
+            other = "negatif" if arah == "positif" else "positif"
+            self.add(
+                part,
+                loc,
+                _("{label}: '{name}' reads the other way from arah: {arah}: {why}").format(
+                    label=label, name=pendek(nama), arah=arah, why=why
+                ),
+                "wajar.arah",
+                _(
+                    "write arah: {other} if that is how it is measured (capaian uses that "
+                    "formula); if arah: {arah} is right, confirm it in document.toml: "
+                    'disengaja = ["wajar.arah"]'
+                ).format(other=other, arah=arah),
+            )
 
     def anggaran(
         self, part: str, loc: FieldPath, label: str, pagu: Decimal | None, realisasi: Decimal | None
@@ -128,9 +197,11 @@ class _Out:
         label: str,
         value: Decimal | None,
         realisasi: Decimal | None = None,
+        arah: str = "positif",
     ) -> None:
         """A target a capaian is computed from: below zero, or zero (the ratio has no meaning;
-        the case of a realisasi above zero is `capaian.target_nol`)."""
+        the case of a realisasi above zero is `capaian.target_nol`). Zero is a fair target of
+        a lower-is-better indicator ("no cases of …"): not reported for `arah: negatif`."""
         if value is None:
             return
         if value < 0:
@@ -140,7 +211,7 @@ class _Out:
                 f"{label}: target {angka(value)} is below zero; capaian is a ratio to it",
                 "wajar.target",
             )
-        elif value == 0 and not realisasi:
+        elif value == 0 and not realisasi and arah != "negatif":
             self.add(
                 part,
                 loc,
@@ -203,6 +274,7 @@ def wajar_lkjip(c: LkjipContent) -> list[Finding]:
     first, last = c.rencana.periode
     for loc, ind in c.rencana.located_indikator():
         out.satuan("rencana", loc + ("satuan",), ind.id, ind.nama, ind.satuan)
+        out.arah("rencana", loc + ("arah",), ind.id, ind.nama, ind.arah)
         for year in ind.target:
             if not first <= year <= last:
                 out.add(
@@ -218,6 +290,7 @@ def wajar_lkjip(c: LkjipContent) -> list[Finding]:
             f"{ind.id} {tahun}",
             ind.target.get(tahun),
             fakta.nilai if fakta else None,
+            ind.arah,
         )
     for p_no, p in enumerate(c.program.program):
         for loc, node in _program_nodes(p, ("program", p_no)):
@@ -229,7 +302,10 @@ def wajar_lkjip(c: LkjipContent) -> list[Finding]:
             for n, ind in enumerate(node.indikator):
                 where = loc + ("indikator", n)
                 out.satuan("program", where + ("satuan",), node.id, ind.nama, ind.satuan)
-                out.target("program", where + ("target",), node.id, ind.target, ind.realisasi)
+                out.arah("program", where + ("arah",), node.id, ind.nama, ind.arah)
+                out.target(
+                    "program", where + ("target",), node.id, ind.target, ind.realisasi, ind.arah
+                )
             if node.indikator and any(i.target for i in node.indikator) and _pagu_lkjip(node) == 0:
                 out.add(
                     "program",
@@ -301,11 +377,21 @@ def wajar_renstra(c: RenstraContent) -> list[Finding]:
         )
     for loc, ind in c.rencana.located_indikator():
         out.satuan("rencana", loc + ("satuan",), ind.id, ind.nama, ind.satuan)
+        out.arah("rencana", loc + ("arah",), ind.id, ind.nama, ind.arah)
         for year, value in ind.target.items():
-            out.target("rencana", loc + ("target", str(year)), f"{ind.id} {year}", value, None)
+            out.target(
+                "rencana", loc + ("target", str(year)), f"{ind.id} {year}", value, None, ind.arah
+            )
     ev = c.evaluasi
     if ev.kinerja_pelayanan:
         for n, row in enumerate(ev.kinerja_pelayanan.indikator):
+            out.arah(
+                "evaluasi",
+                ("kinerja_pelayanan", "indikator", n, "arah"),
+                "T-C.23",
+                row.nama,
+                row.arah,
+            )
             for year, target in row.target.items():
                 out.target(
                     "evaluasi",
@@ -313,6 +399,7 @@ def wajar_renstra(c: RenstraContent) -> list[Finding]:
                     f"T-C.23 '{pendek(row.nama)}' {year}",
                     target,
                     row.realisasi.get(year),
+                    row.arah,
                 )
     if ev.anggaran_realisasi:
         for loc, row in _uraian(ev.anggaran_realisasi.uraian, ("anggaran_realisasi", "uraian")):

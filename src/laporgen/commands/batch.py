@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import i18n
 from ..errors import LaporgenError
+from ..i18n import _
 
 DOCUMENT_FILES = ("document.toml", "document.yaml", "document.yml")
 
@@ -54,13 +55,18 @@ def build_all(
     results: dict[Path, Hasil] = {}
     if workers == 1:
         for folder in folders:
-            results[folder] = _build_one(folder, out, formats, page_numbers)
+            results[folder] = _build_one(folder, out, formats, page_numbers, i18n.current())
             if on_done:
                 on_done(results[folder])
     else:
+        # imported here: the process pool loads multiprocessing, which a one-document build,
+        # asking only `is_document`, does without
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = {
-                pool.submit(_build_one, folder, out, formats, page_numbers): folder
+                # the language too: a worker that is started anew (not forked) chooses again
+                pool.submit(_build_one, folder, out, formats, page_numbers, i18n.current()): folder
                 for folder in folders
             }
             for future in as_completed(futures):
@@ -72,14 +78,23 @@ def build_all(
 
 
 def _build_one(
-    folder: Path, out: Path, formats: tuple[str, ...], page_numbers: bool = True
+    folder: Path,
+    out: Path,
+    formats: tuple[str, ...],
+    page_numbers: bool = True,
+    language: str | None = None,
 ) -> Hasil:
     from ..build import build
 
+    if language is not None and language != i18n.current():
+        i18n.use(language)
     try:
         built = build(folder, out, formats, page_numbers=page_numbers)
         return Hasil(folder, built.outputs, notes=built.notes)
     except LaporgenError as exc:
         return Hasil(folder, errors=tuple(str(p) for p in exc.problems))
     except Exception as exc:  # a bug in one document must not stop the others
-        return Hasil(folder, errors=(f"internal error: {type(exc).__name__}: {exc}",))
+        return Hasil(
+            folder,
+            errors=(_("internal error: {error}").format(error=f"{type(exc).__name__}: {exc}"),),
+        )

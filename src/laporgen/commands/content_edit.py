@@ -24,6 +24,7 @@ from typing import Any
 
 from ..check.findings import ISI
 from ..errors import LaporgenError, Problem, display_path
+from ..i18n import _
 
 FieldPath = tuple[str | int, ...]
 
@@ -69,7 +70,7 @@ def edited_text(path: Path, text: str, edits: list[Edit]) -> str:
     if path.suffix in (".yaml", ".yml"):
         return _edited_yaml(text, edits)
     raise LaporgenError(
-        [Problem(display_path(path), "not a YAML or TOML content file", code="usage")]
+        [Problem(display_path(path), _("not a YAML or TOML content file"), code="usage")]
     )
 
 

@@ -103,8 +103,10 @@ class _Reader:
         if found is None:
             self.problem(
                 f"{sheet.title}!A1",
-                f"the column headers are not the exported ones ({', '.join(layout(lembar))})",
-                "export the workbook again with laporgen export PATH --template data",
+                _("the column headers are not the exported ones ({headers})").format(
+                    headers=", ".join(layout(lembar))
+                ),
+                _("export the workbook again with laporgen export PATH --template data"),
                 "import.sheet",
             )
             return []
@@ -170,8 +172,10 @@ class _Reader:
             if tingkat_text.lower() not in names:
                 self.problem(
                     f"{title}!A{r}",
-                    f"Tingkat must be one of {', '.join(TINGKAT)}, got {tingkat_text!r}",
-                    "pick it from the cell's list",
+                    _("Tingkat must be one of {choices}, got {value}").format(
+                        choices=", ".join(TINGKAT), value=repr(tingkat_text)
+                    ),
+                    _("pick it from the cell's list"),
                 )
                 return None
             tingkat = names.index(tingkat_text.lower())
@@ -181,8 +185,8 @@ class _Reader:
         if not key and lembar.id_field or not key and lembar.mapping:
             self.problem(
                 f"{title}!{key_cell.coordinate}",
-                f"the row has values but no {lembar.key}",
-                "give the new row an ID not used yet",
+                _("the row has values but no {column}").format(column=lembar.key),
+                _("give the new row an ID not used yet"),
                 "import.id",
             )
             return None
@@ -194,8 +198,8 @@ class _Reader:
             except ValidationError:
                 self.problem(
                     f"{title}!{key_cell.coordinate}",
-                    f"{key!r} is not an ID",
-                    "letters, digits, '.', '_' or '-', e.g. K1.2",
+                    _("{value} is not an ID").format(value=repr(key)),
+                    _("letters, digits, '.', '_' or '-', e.g. K1.2"),
                     "import.id",
                 )
                 return None
@@ -246,8 +250,10 @@ class _Reader:
                 word = str(raw).strip().lower()
                 if word not in (YA, TIDAK, "true", "false"):
                     raise CellError(
-                        f"expected {YA} or {TIDAK}, got {str(raw).strip()!r}",
-                        "pick it from the cell's list",
+                        _("expected {yes} or {no}, got {value}").format(
+                            yes=YA, no=TIDAK, value=repr(str(raw).strip())
+                        ),
+                        _("pick it from the cell's list"),
                     )
                 return word in (YA, "true")
             if kolom.number:
@@ -267,8 +273,12 @@ class _Reader:
             error = exc.errors()[0]
             message = error["msg"]
             if kolom.choices and error.get("type") in ("literal_error", "union_tag_invalid"):
-                message = f"expected one of {', '.join(kolom.choices)}, got {str(raw).strip()!r}"
-            self.problem(where, message, "pick it from the cell's list" if kolom.choices else None)
+                message = _("expected one of {choices}, got {value}").format(
+                    choices=", ".join(kolom.choices), value=repr(str(raw).strip())
+                )
+            self.problem(
+                where, message, _("pick it from the cell's list") if kolom.choices else None
+            )
         return _INVALID
 
     def number(self, raw: Any, number_format: str, kolom: Kolom) -> Any:
@@ -344,7 +354,7 @@ def _yaml_value(value: Any) -> Any:
 
 def _show(value: Any) -> str:
     if value is None:
-        return "(none)"
+        return _("(none)")
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, Nilai):
@@ -378,16 +388,18 @@ class _Planner:
             if row.key and row.key in seen:
                 self.reader.problem(
                     where,
-                    f"{lembar.key} {row.key!r} is also in row {seen[row.key].r}",
-                    "keep one row per ID",
+                    _("{column} {value} is also in row {row}").format(
+                        column=lembar.key, value=repr(row.key), row=seen[row.key].r
+                    ),
+                    _("keep one row per ID"),
                     "import.id",
                 )
                 continue
             if row.key and row.key not in existing and not (lembar.id_field or lembar.mapping):
                 self.reader.problem(
                     where,
-                    f"No {row.key!r} is not an exported row",
-                    f"leave {lembar.key} empty for a new row",
+                    _("No {value} is not an exported row").format(value=repr(row.key)),
+                    _("leave {column} empty for a new row").format(column=lembar.key),
                     "import.id",
                 )
                 continue
@@ -407,7 +419,12 @@ class _Planner:
         for baris in gone:
             self.plan.deletes.setdefault(lembar.stem, []).append(baris.path)
             self.plan.lines.append(
-                f"{self._file(lembar)} {format_path(baris.path)}: {lembar.name} {baris.key} removed"
+                _("{file} {path}: {sheet} {id} removed").format(
+                    file=self._file(lembar),
+                    path=format_path(baris.path),
+                    sheet=lembar.name,
+                    id=baris.key,
+                )
             )
 
     def _file(self, lembar: Lembar) -> str:
@@ -423,8 +440,8 @@ class _Planner:
                 return None, None
             self.reader.problem(
                 where,
-                f"the row has no {lembar.induk}",
-                f"give the ID of its {lembar.induk.lower()}",
+                _("the row has no {parent}").format(parent=lembar.induk),
+                _("give the ID of its {parent}").format(parent=lembar.induk.lower()),
                 "import.id",
             )
             return None
@@ -434,16 +451,20 @@ class _Planner:
                 if lembar.tingkat and found.tingkat != row.tingkat - 1:
                     self.reader.problem(
                         where,
-                        f"{row.induk} is a {TINGKAT[found.tingkat]}: a "
-                        f"{TINGKAT[row.tingkat]} goes under a {TINGKAT[row.tingkat - 1]}",
+                        _("{id} is a {level}: a {child} goes under a {parent}").format(
+                            id=row.induk,
+                            level=TINGKAT[found.tingkat],
+                            child=TINGKAT[row.tingkat],
+                            parent=TINGKAT[row.tingkat - 1],
+                        ),
                         code="import.id",
                     )
                     return None
                 return found.baris, found
         self.reader.problem(
             where,
-            f"unknown {lembar.induk} {row.induk!r}",
-            f"an ID of the sheet {' or '.join(lembar.induk_dari)}",
+            _("unknown {parent} {value}").format(parent=lembar.induk, value=repr(row.induk)),
+            _("an ID of the sheet {sheets}").format(sheets=_(" or ").join(lembar.induk_dari)),
             "import.id",
         )
         return None
@@ -455,16 +476,20 @@ class _Planner:
         if lembar.tingkat and row.tingkat != baris.tingkat:
             self.reader.problem(
                 where,
-                f"{baris.key} is a {TINGKAT[baris.tingkat]}; its Tingkat cannot change",
-                "add a new row for the new node and clear this one",
+                _("{id} is a {level}; its Tingkat cannot change").format(
+                    id=baris.key, level=TINGKAT[baris.tingkat]
+                ),
+                _("add a new row for the new node and clear this one"),
                 "import.id",
             )
             return
         if (baris.induk or None) != row.induk and lembar.induk:
             self.reader.problem(
                 where,
-                f"{baris.key} is under {baris.induk}; a row cannot move to {row.induk}",
-                "clear this row and add the node again under its new parent",
+                _("{id} is under {parent}; a row cannot move to {new}").format(
+                    id=baris.key, parent=baris.induk, new=row.induk
+                ),
+                _("clear this row and add the node again under its new parent"),
                 "import.id",
             )
             return
@@ -487,8 +512,8 @@ class _Planner:
             if new is None and kolom.required:
                 self.reader.problem(
                     f"{lembar.name}!{_letter(lembar, kolom)}{row.r}",
-                    f"{kolom.header} of {baris.key} is empty",
-                    "type the value",
+                    _("{column} of {id} is empty").format(column=kolom.header, id=baris.key),
+                    _("type the value"),
                     "import.cell",
                 )
                 continue
@@ -532,8 +557,11 @@ class _Planner:
                     self.plan.add(
                         lembar.stem,
                         Delete((*baris.path, name)),
-                        f"{self._file(lembar)} {format_path((*baris.path, name))}: moved to the rows under "
-                        f"{baris.key}",
+                        _("{file} {path}: moved to the rows under {id}").format(
+                            file=self._file(lembar),
+                            path=format_path((*baris.path, name)),
+                            id=baris.key,
+                        ),
                     )
 
     def added(self, lembar: Lembar, row: _Row) -> None:
@@ -547,12 +575,13 @@ class _Planner:
             if kolom.required and kolom.field in row.values and row.values[kolom.field] is None:
                 self.reader.problem(
                     f"{lembar.name}!{_letter(lembar, kolom)}{row.r}",
-                    f"{kolom.header} of the new row is empty",
-                    "type the value",
+                    _("{column} of the new row is empty").format(column=kolom.header),
+                    _("type the value"),
                     "import.cell",
                 )
                 return
-        label = f"{TINGKAT[row.tingkat] if lembar.tingkat else lembar.name} {row.key or f'(row {row.r})'}"
+        key = row.key or _("(row {row})").format(row=row.r)
+        label = f"{TINGKAT[row.tingkat] if lembar.tingkat else lembar.name} {key}"
         if parent_row is not None and parent_row.baris is None:  # under a new row: part of its node
             list_field = lembar.container(
                 Baris(parent_row.key, None, parent_row.tingkat, (), None), row.tingkat
@@ -560,13 +589,17 @@ class _Planner:
             parent_row.children.setdefault(str(list_field), []).append(row)
             row.values[("__lembar__",)] = lembar
             self.plan.lines.append(
-                f"{self._file(lembar)}: new {label} under the new {parent_row.key}"
+                _("{file}: new {label} under the new {parent}").format(
+                    file=self._file(lembar), label=label, parent=parent_row.key
+                )
             )
             return
         container = lembar.container(parent, row.tingkat)
         row.values[("__lembar__",)] = lembar
         stem = lembar.stem
-        line = f"{self._file(lembar)} {format_path(container)}: new {label}"
+        line = _("{file} {path}: new {label}").format(
+            file=self._file(lembar), path=format_path(container), label=label
+        )
         if lembar.mapping:
             self.plan.add(stem, Set((*container, row.shown), _Lazy(row)), line)
             return
@@ -675,8 +708,8 @@ def import_data(xlsx: Path, folder: Path) -> list[str]:
         if lembar.name not in workbook.sheetnames:
             reader.problem(
                 lembar.name,
-                f'the sheet "{lembar.name}" is missing',
-                "export the workbook again with laporgen export PATH --template data",
+                _('the sheet "{sheet}" is missing').format(sheet=lembar.name),
+                _("export the workbook again with laporgen export PATH --template data"),
                 "import.sheet",
             )
             continue

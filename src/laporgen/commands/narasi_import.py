@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LaporgenError, Problem, display_path
+from ..i18n import _
 from ..output import write_all_atomic
 
 MAX_DOCX_BYTES = 50 * 1024 * 1024
@@ -74,11 +75,18 @@ def import_narasi(
     files: dict[Path, bytes] = {}
     report: list[str] = []
     replaced: list[Path] = []
+    matched = False
+    said = (
+        _("{file}: {figure} replaced by {placeholder}")
+        if placeholders
+        else _("{file}: {figure} matches {placeholder}")
+    )
     for bagian, chunk in parts.items():
         text = _markdown(chunk)
         text, found = _placed_figures(text, figures, placeholders)
+        matched = matched or bool(found)
         report += [
-            f"{bagian.id}.md: {shown} {'replaced by' if placeholders else 'matches'} {{{{ {name} }}}}"
+            said.format(file=f"{bagian.id}.md", figure=shown, placeholder=f"{{{{ {name} }}}}")
             for shown, name in found
         ]
         path = narasi / f"{bagian.id}.md"
@@ -92,8 +100,11 @@ def import_narasi(
             [
                 Problem(
                     display_path(p),
-                    "this narrative file exists and the Word file would change it",
-                    hint="rerun with --overwrite to replace it (its placeholders are lost), or delete it first",
+                    _("this narrative file exists and the Word file would change it"),
+                    hint=_(
+                        "rerun with --overwrite to replace it (its placeholders are lost), "
+                        "or delete it first"
+                    ),
                     code="import.exists",
                 )
                 for p in replaced
@@ -101,8 +112,8 @@ def import_narasi(
         )
     for name, data in images.items():
         files[narasi / "gambar" / name] = data
-    if not placeholders and any(" matches {{" in line for line in report):
-        report.append("rerun with --placeholders to write these figures as placeholders")
+    if not placeholders and matched:
+        report.append(_("rerun with --placeholders to write these figures as placeholders"))
     return Imported(files, report)
 
 
@@ -150,8 +161,8 @@ def _html_of(docx: Path, images: dict[str, bytes]) -> str:
             [
                 Problem(
                     display_path(docx),
-                    f"cannot read the Word file: {exc}",
-                    hint="save it again in Word or LibreOffice as .docx",
+                    _("cannot read the Word file: {error}").format(error=exc),
+                    hint=_("save it again in Word or LibreOffice as .docx"),
                     code="import.file",
                 )
             ]
@@ -164,11 +175,11 @@ def _require_docx(docx: Path) -> None:
         return LaporgenError([Problem(display_path(docx), message, hint=hint, code="import.file")])
 
     if not docx.is_file():
-        raise refuse("no such file", "give the path of the Word file (.docx)")
+        raise refuse(_("no such file"), _("give the path of the Word file (.docx)"))
     if docx.stat().st_size > MAX_DOCX_BYTES:
         raise refuse(
-            f"the file is larger than {MAX_DOCX_BYTES // 2**20} MB",
-            "make the pictures smaller (Word: Compress Pictures) or split the file",
+            _("the file is larger than {size} MB").format(size=MAX_DOCX_BYTES // 2**20),
+            _("make the pictures smaller (Word: Compress Pictures) or split the file"),
         )
     try:
         with zipfile.ZipFile(docx) as z:
@@ -176,17 +187,18 @@ def _require_docx(docx: Path) -> None:
             unpacked = sum(i.file_size for i in z.infolist())
     except (zipfile.BadZipFile, OSError) as exc:
         raise refuse(
-            "not a Word file (.docx)", "save it in Word or LibreOffice as .docx (not .doc or .rtf)"
+            _("not a Word file (.docx)"),
+            _("save it in Word or LibreOffice as .docx (not .doc or .rtf)"),
         ) from exc
     if "word/document.xml" not in names:
         raise refuse(
-            "not a Word document (.docx)",
-            "save it in Word or LibreOffice as a Word document (.docx)",
+            _("not a Word document (.docx)"),
+            _("save it in Word or LibreOffice as a Word document (.docx)"),
         )
     if unpacked > MAX_UNPACKED_BYTES:
         raise refuse(
-            f"the file unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB",
-            "save it again in Word",
+            _("the file unpacks to more than {size} MB").format(size=MAX_UNPACKED_BYTES // 2**20),
+            _("save it again in Word"),
         )
 
 
@@ -210,10 +222,10 @@ def _split(body: str, sections: list[Bagian], docx: Path) -> dict[Bagian, str]:
             [
                 Problem(
                     name,
-                    "the Word file has no headings in Word's heading styles",
-                    hint=(
-                        "give each chapter and section title the style Heading 1, 2 or 3 (Judul 1, 2, 3), "
-                        "with the numbers and titles `laporgen outline PATH` prints"
+                    _("the Word file has no headings in Word's heading styles"),
+                    hint=_(
+                        "give each chapter and section title the style Heading 1, 2 or 3 "
+                        "(Judul 1, 2, 3), with the numbers and titles `laporgen outline PATH` prints"
                     ),
                     code="import.heading",
                 )
@@ -223,8 +235,10 @@ def _split(body: str, sections: list[Bagian], docx: Path) -> dict[Bagian, str]:
         problems.append(
             Problem(
                 name,
-                f"text before the first heading: {_text(pieces[0])[:60]!r}",
-                hint="start the file with a chapter or section heading (style Heading 1, 2 or 3)",
+                _("text before the first heading: {text}").format(text=repr(_text(pieces[0])[:60])),
+                hint=_(
+                    "start the file with a chapter or section heading (style Heading 1, 2 or 3)"
+                ),
                 code="import.heading",
             )
         )
@@ -237,8 +251,10 @@ def _split(body: str, sections: list[Bagian], docx: Path) -> dict[Bagian, str]:
                 problems.append(
                     Problem(
                         name,
-                        f"the heading {heading!r} matches no section of the document",
-                        hint=(
+                        _("the heading {heading} matches no section of the document").format(
+                            heading=repr(heading)
+                        ),
+                        hint=_(
                             "write its number or title as `laporgen outline PATH` prints them, "
                             "or add the section to document.toml's [outline]"
                         ),

@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..errors import LaporgenError, Problem, display_path
+from ..i18n import N_, _
 from ..jenis import load_document
 from ..model.anggaran import ProgramTree
 from ..model.content import LkjipContent
@@ -108,8 +109,10 @@ class _Reader:
         if found is None:
             self.problem(
                 f"{sheet.title}!A{HEADER_ROW}",
-                f"the column headers are not the template's ({', '.join(headers)})",
-                "export a new template with laporgen export PATH --template realisasi",
+                _("the column headers are not the template's ({headers})").format(
+                    headers=", ".join(headers)
+                ),
+                _("export a new template with laporgen export PATH --template realisasi"),
                 "import.sheet",
             )
             return []
@@ -130,8 +133,8 @@ class _Reader:
         ):
             self.problem(
                 where,
-                "a formula whose result was never computed",
-                "open and save the file in Excel or LibreOffice, or type the number",
+                _("a formula whose result was never computed"),
+                _("open and save the file in Excel or LibreOffice, or type the number"),
             )
             return None
         try:
@@ -142,6 +145,24 @@ class _Reader:
         except ValidationError as exc:
             self.problem(where, exc.errors()[0]["msg"])
         return None
+
+    def reference(self, cell, shown: Decimal | None, what: str, row_id: str, fix: str) -> None:
+        """A grey cell is for reference and never read back: one changed from the value the
+        template was exported with is a problem (its new value would otherwise be dropped
+        without a word), naming the cell and where the value is changed instead."""
+        where = f"{cell.parent.title}!{cell.coordinate}"
+        before = len(self.problems)
+        value = self.number(cell, TypeAdapter(Angka))
+        if len(self.problems) == before and not _same(shown, value):
+            self.problem(
+                where,
+                _(
+                    "the {what} of {id} is a grey reference cell, not read back: "
+                    "it was changed from {old} to {new}"
+                ).format(what=what, id=row_id, old=_shown(shown), new=_shown(value)),
+                _("put the value back; {fix}").format(fix=_(fix)),
+                "import.reference",
+            )
 
     def ids(
         self, sheet, rows: list[tuple[int, tuple]], known: dict[str, Any]
@@ -155,22 +176,22 @@ class _Reader:
             if not key:
                 self.problem(
                     f"{sheet.title}!A{r}",
-                    "the row has values but no ID",
-                    "copy the ID from the exported template, or delete the row",
+                    _("the row has values but no ID"),
+                    _("copy the ID from the exported template, or delete the row"),
                     "import.id",
                 )
             elif key not in known:
                 self.problem(
                     f"{sheet.title}!A{r}",
-                    f"unknown ID {key!r}",
-                    f"{sheet.title} IDs are: {', '.join(known)}",
+                    _("unknown ID {value}").format(value=repr(key)),
+                    _("{sheet} IDs are: {ids}").format(sheet=sheet.title, ids=", ".join(known)),
                     "import.id",
                 )
             elif key in seen:
                 self.problem(
                     f"{sheet.title}!A{r}",
-                    f"ID {key!r} is also in row {seen[key]}",
-                    "keep one row per ID",
+                    _("ID {value} is also in row {row}").format(value=repr(key), row=seen[key]),
+                    _("keep one row per ID"),
                     "import.id",
                 )
             else:
@@ -183,15 +204,18 @@ class _Reader:
         known = {row.id: row for row in indikator_rows(self.content)}
         angka = TypeAdapter(Angka)
         for _row, cells, baris in self.ids(sheet, self.rows(sheet, headers), known):
+            self.reference(cells[INDIKATOR_TARGET], baris.target, "target", baris.id, PLAN_FIX)
             realisasi = self.number(cells[INDIKATOR_REALISASI], angka)
             tw_cells = cells[INDIKATOR_REALISASI + 1 : INDIKATOR_REALISASI + 1 + len(TRIWULAN)]
             tw = tuple(self.number(c, angka) for c in tw_cells)
             if not baris.sasaran and any(c.value not in (None, "") for c in tw_cells):
                 self.problem(
                     f"{sheet.title}!{tw_cells[0].coordinate}",
-                    f"{baris.id} is a tujuan indicator: "
-                    "quarterly targets are set for sasaran indicators only",
-                    "leave these cells empty",
+                    _(
+                        "{id} is a tujuan indicator: quarterly targets are set for sasaran "
+                        "indicators only"
+                    ).format(id=baris.id),
+                    _("leave these cells empty"),
                 )
                 continue
             self._realisasi(baris, realisasi)
@@ -201,9 +225,16 @@ class _Reader:
     def indikator_program(self, sheet) -> None:
         known = {row.id: row for row in indikator_program_rows(self.content)}
         angka = TypeAdapter(Angka)
-        for _, cells, baris in self.ids(
+        for _row, cells, baris in self.ids(
             sheet, self.rows(sheet, indikator_program_headers(self.content)), known
         ):
+            self.reference(
+                cells[INDIKATOR_PROGRAM_REALISASI - 1],
+                baris.target,
+                "target",
+                baris.id,
+                PROGRAM_FIX,
+            )
             new = self.number(cells[INDIKATOR_PROGRAM_REALISASI], angka)
             if not self.problems_in(cells) and not _same(baris.realisasi, new):
                 self.edits.append(
@@ -213,17 +244,18 @@ class _Reader:
     def alokasi(self, sheet) -> None:
         known = {row.id: row for row in alokasi_rows(self.content)}
         rupiah = TypeAdapter(Rupiah)
-        for _, cells, baris in self.ids(
+        for _row, cells, baris in self.ids(
             sheet, self.rows(sheet, alokasi_headers(self.content)), known
         ):
+            self.reference(cells[ALOKASI_REALISASI - 1], baris.pagu, "pagu", baris.id, ALOKASI_FIX)
             cell = cells[ALOKASI_REALISASI]
             if cell.value in (None, "") or (
                 isinstance(cell.value, str) and cell.value.strip() in EMPTY_TEXT
             ):
                 self.problem(
                     f"{sheet.title}!{cell.coordinate}",
-                    f"the realisasi of {baris.id} is empty",
-                    "type the amount spent (0 if nothing)",
+                    _("the realisasi of {id} is empty").format(id=baris.id),
+                    _("type the amount spent (0 if nothing)"),
                 )
                 continue
             new = self.number(cell, rupiah)
@@ -264,14 +296,15 @@ class _Reader:
         known = {row.id: row for row in anggaran_rows(self.content)}
         rupiah = TypeAdapter(Rupiah)
         for _row, cells, baris in self.ids(sheet, self.rows(sheet, headers), known):
+            self.reference(cells[ANGGARAN_REALISASI - 1], baris.pagu, "pagu", baris.id, PROGRAM_FIX)
             cell = cells[ANGGARAN_REALISASI]
             if cell.value in (None, "") or (
                 isinstance(cell.value, str) and cell.value.strip() in EMPTY_TEXT
             ):
                 self.problem(
                     f"{sheet.title}!{cell.coordinate}",
-                    f"the realisasi anggaran of {baris.id} is empty",
-                    "type the amount spent (0 if nothing)",
+                    _("the realisasi anggaran of {id} is empty").format(id=baris.id),
+                    _("type the amount spent (0 if nothing)"),
                 )
                 continue
             new = self.number(cell, rupiah)
@@ -279,6 +312,23 @@ class _Reader:
                 self.edits.append(
                     _Edit("program", (*baris.path, "realisasi"), baris.realisasi, new, baris.id)
                 )
+
+
+INDIKATOR_TARGET = INDIKATOR_REALISASI - 1
+"""The Indikator sheet's target column (grey: the plan's, for reference)."""
+PLAN_FIX = N_(
+    "a target is changed in rencana.yaml (or the Renstra it names), an agreed one in "
+    "kinerja.yaml's perjanjian_kinerja"
+)
+PROGRAM_FIX = N_(
+    "a pagu or a program target is changed in program.yaml, or with the data workbook "
+    "(laporgen export PATH --template data)"
+)
+ALOKASI_FIX = N_("an allocated pagu is changed in kinerja.yaml (dukungan.<sasaran>.alokasi)")
+
+
+def _shown(value: Decimal | None) -> str:
+    return _("(empty)") if value is None else format(value, "f")
 
 
 def _same(a: Decimal | None, b: Decimal | None) -> bool:
@@ -296,8 +346,8 @@ def import_realisasi(xlsx: Path, folder: Path) -> list[str]:
             [
                 Problem(
                     display_path(folder),
-                    "realisasi are imported into an LKjIP, not a Renstra",
-                    hint="give an LKjIP folder, e.g. content/<agency>/lkjip-2024",
+                    _("realisasi are imported into an LKjIP, not a Renstra"),
+                    hint=_("give an LKjIP folder, e.g. content/<agency>/lkjip-2024"),
                     code="usage",
                 )
             ]
@@ -323,8 +373,8 @@ def import_realisasi(xlsx: Path, folder: Path) -> list[str]:
         else:
             reader.problem(
                 name,
-                f'the sheet "{name}" is missing',
-                "export a new template with laporgen export PATH --template realisasi",
+                _('the sheet "{sheet}" is missing').format(sheet=name),
+                _("export a new template with laporgen export PATH --template realisasi"),
                 "import.sheet",
             )
     if reader.problems:
@@ -356,12 +406,13 @@ def _editor_edit(edit: _Edit, order: tuple[str, ...]) -> Edit:
 def _describe(path: Path, edit: _Edit) -> str:
     where = format_path(edit.path) + (f" ({edit.label})" if edit.label else "")
     added = edit.old is None and isinstance(edit.new, dict | tuple)
-    return f"{path.name} {where}: {'(none)' if added else _show(edit.old)} -> {_show(edit.new)}"
+    old = _("(none)") if added else _show(edit.old)
+    return f"{path.name} {where}: {old} -> {_show(edit.new)}"
 
 
 def _show(value: Any) -> str:
     if value is _DELETE:
-        return "(removed)"
+        return _("(removed)")
     if value is None:
         return "null"
     if isinstance(value, dict):

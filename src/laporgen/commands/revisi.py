@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import LaporgenError, Problem
+from ..i18n import _
 
 
 @contextlib.contextmanager
@@ -22,7 +23,7 @@ def folder_at(spec: str) -> Iterator[Path]:
     if path.exists() or ":" not in spec:
         yield path
         return
-    rev, _, rel = spec.partition(":")
+    rev, _colon, rel = spec.partition(":")
     with tempfile.TemporaryDirectory(prefix="laporgen-rev-") as tmp:
         yield _extract(rev, Path(rel), Path(tmp))
 
@@ -35,20 +36,22 @@ def _git(*args: str, cwd: Path) -> bytes:
             [
                 Problem(
                     "git",
-                    "git is not installed",
-                    hint="install git, or compare two folders",
+                    _("git is not installed"),
+                    hint=_("install git, or compare two folders"),
                     code="diff.git",
                 )
             ]
         ) from exc
     except subprocess.CalledProcessError as exc:
-        message = exc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["failed"]
+        message = exc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [_("failed")]
         raise LaporgenError(
             [
                 Problem(
                     "git",
-                    f"git {' '.join(args[:2])}: {message[0]}",
-                    hint="check the revision name (e.g. HEAD~1, a tag, a commit)",
+                    _("git {command}: {error}").format(
+                        command=" ".join(args[:2]), error=message[0]
+                    ),
+                    hint=_("check the revision name (e.g. HEAD~1, a tag, a commit)"),
                     code="diff.git",
                 )
             ]
@@ -70,7 +73,7 @@ def _extract(rev: str, document: Path, into: Path) -> Path:
             [
                 Problem(
                     f"{rev}:{rel.as_posix()}",
-                    "no such document folder at that revision",
+                    _("no such document folder at that revision"),
                     code="diff.git",
                 )
             ]

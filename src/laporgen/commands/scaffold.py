@@ -13,8 +13,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from ..check.findings import ISI
-from ..jenis import jenis_named
+from ..i18n import _
+from ..jenis import JENIS, jenis_named
 from ..model.content import LkjipContent
 from ..model.lkjip import Kinerja
 from ..model.read import read_text
@@ -22,26 +25,65 @@ from .content_edit import Append, Delete, Edit, Set, edited_text
 
 INIT = Path(__file__).resolve().parent.parent / "templates" / "init"
 """The scaffolds: `agency.yaml` and `rencana.yaml` for every type, then one folder per type
-(named by its registry entry's `scaffold`) with the files `init --type` writes. Data files are
-`str.format` templates ({tahun}, {schemas}, …; literal braces doubled); narrative Markdown is
-copied as it is (its {{ }} are Jinja placeholders)."""
+(named by its registry entry's `scaffold`) with the data files `init --type` writes, as
+`str.format` templates ({tahun}, {schemas}, …; literal braces doubled), and `narasi/<type>.yaml`:
+the one-line prompt of each narrative file (their {{ }} are Jinja placeholders, kept as they are)."""
 
 
-def new_document(folder: Path, jenis: str, tahun: int, schemas: Path) -> dict[Path, str]:
-    """The files of a new `jenis` document in `folder` (and its agency file if missing)."""
+def type_for(folder: Path, given: str | None) -> tuple[str, str | None, str | None]:
+    """The type `init` writes for `folder`, with the line that says where it came from and a
+    warning: `--type` when given (warned when the folder's name says another type), else the
+    type the name starts with (`renstra-2025-2029` → renstra), else an LKjIP."""
+    named = next((n for n in JENIS if folder.name.lower().startswith(f"{n}-")), None)
+    if given is not None:
+        if named is not None and named != given:
+            return (
+                given,
+                None,
+                _(
+                    "the folder name {folder} reads as type {named}, but --type says {given}; "
+                    "--type is kept"
+                ).format(folder=folder.name, named=named, given=given),
+            )
+        return given, None, None
+    if named is not None:
+        return named, _("type {jenis}, from the folder name").format(jenis=named), None
+    return (
+        "lkjip",
+        _("type lkjip (the default): name the folder lkjip-/renstra-/pk-…, or pass --type"),
+        None,
+    )
+
+
+def new_document(
+    folder: Path, jenis: str, tahun: int, schemas: Path, akhir: int | None = None
+) -> dict[Path, str]:
+    """The files of a new `jenis` document in `folder` (and its agency file if missing); the
+    plan runs from `tahun` to `akhir` (default: the type's usual span, `rencana_tahun`)."""
     entry = jenis_named(jenis)
     rel = Path(os.path.relpath(schemas.resolve(), folder.resolve())).as_posix()
-    awal, akhir = tahun + entry.rencana_tahun[0], tahun + entry.rencana_tahun[1]
+    awal = tahun + entry.rencana_tahun[0]
+    akhir = akhir if akhir is not None else tahun + entry.rencana_tahun[1]
     values = {
         "schemas": rel,
         "tahun": tahun,
         "terbit": tahun + 1,
         "tahun_depan": tahun + 1,
+        "tahun_lalu": tahun - 1,
         "renstra": "",
         "awal": awal,
         "pertama": tahun,
         "akhir": akhir,
-        "targets": ", ".join(f"{y}: 100" for y in range(tahun, akhir + 1)),
+        "targets": _per_year(range(tahun, akhir + 1), 100),
+        "satu": _per_year(range(tahun, akhir + 1), 1),
+        "pagu": _per_year(range(tahun, akhir + 1), 100_000_000),
+        "daftar_tahun": ", ".join(str(y) for y in range(tahun, akhir + 1)),
+        # a Renstra's evaluasi: the five years of the previous period, ending at kondisi awal
+        "lalu_awal": awal - 4,
+        "daftar_lalu": ", ".join(str(y) for y in range(awal - 4, awal + 1)),
+        "target_lalu": _per_year(range(awal - 4, awal + 1), 100),
+        "realisasi_lalu": _per_year(range(awal - 4, awal + 1), "null"),
+        "pagu_lalu": _per_year(range(awal - 4, awal + 1), 100_000_000),
     }
     files: dict[Path, str] = {}
     agency = folder.parent / "agency.yaml"
@@ -55,12 +97,27 @@ def new_document(folder: Path, jenis: str, tahun: int, schemas: Path) -> dict[Pa
         files.setdefault(folder / "rencana.yaml", _template(INIT / "rencana.yaml", values))
     if any(b.stem == "tabel" for b in entry.berkas):  # every type may declare tables
         files.setdefault(folder / "tabel.yaml", _template(INIT / "tabel.yaml", values))
+    files |= {folder / "narasi" / f"{sid}.md": text for sid, text in narasi(entry.scaffold).items()}
     return dict(sorted(files.items(), key=lambda item: _order(folder, item[0])))
 
 
+def narasi(scaffold: str) -> dict[str, str]:
+    """The narrative files of a new document, by section id: a section a reader expects text in
+    holds its prompt after the [ISI] marker (printed, and listed by `check`, until replaced); a
+    section laporgen fills from the data holds its prompt as a comment (never printed)."""
+    prompts = yaml.safe_load((INIT / "narasi" / f"{scaffold}.yaml").read_text(encoding="utf-8"))
+    files = {sid: f"{ISI} {prompt}\n" for sid, prompt in prompts["isi"].items()}
+    files |= {sid: f"<!-- Opsional: {prompt} -->\n" for sid, prompt in prompts["opsional"].items()}
+    return files
+
+
+def _per_year(years: range, value: object) -> str:
+    """ "2025: 100, 2026: 100": a YAML mapping's inside, one value per year."""
+    return ", ".join(f"{y}: {value}" for y in years)
+
+
 def _template(path: Path, values: dict[str, object]) -> str:
-    text = path.read_text(encoding="utf-8")
-    return text if path.suffix == ".md" else text.format(**values)
+    return path.read_text(encoding="utf-8").format(**values)
 
 
 def _order(folder: Path, path: Path) -> tuple[int, str]:

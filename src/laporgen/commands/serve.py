@@ -30,7 +30,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..build import TEMPLATES, document_for
+from .. import i18n
 from ..errors import LaporgenError, Problem, display_path
+from ..i18n import N_, _
 from ..jenis import load_document
 from ..render.html import render_html
 
@@ -41,8 +43,9 @@ POLL_MS = 700
 RETRY_MS = 2000
 """How often it asks again while the server does not answer."""
 VERSION_PATH = "/__version"
-ERROR_BANNER = "laporgen: the content has errors"
-INTERNAL_BANNER = "laporgen: internal error"
+ERROR_BANNER = N_("laporgen: the content has errors")
+INTERNAL_BANNER = N_("laporgen: internal error")
+"""The error page's red banner (translated where shown)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,17 +128,19 @@ def render_page(folder: Path, version: str) -> Page:
     try:
         text = render_html(document_for(load_document(folder)))
     except LaporgenError as exc:
-        lines = [f"error: {problem}" for problem in exc.problems]
+        lines = [_("error: {problem}").format(problem=problem) for problem in exc.problems]
         return Page(
-            HTTPStatus.INTERNAL_SERVER_ERROR, error_page(ERROR_BANNER, lines, version), version
+            HTTPStatus.INTERNAL_SERVER_ERROR, error_page(_(ERROR_BANNER), lines, version), version
         )
     except Exception as exc:  # noqa: BLE001 (a bug in laporgen: shown as the CLI shows it, never a traceback)
-        line = (
-            f"internal error: {type(exc).__name__}: {exc}; "
-            f"rerun `laporgen --debug build {display_path(folder)} --format html` and report it"
-        )
+        line = _(
+            "internal error: {error}; rerun `laporgen --debug build {folder} --format html` "
+            "and report it"
+        ).format(error=f"{type(exc).__name__}: {exc}", folder=display_path(folder))
         return Page(
-            HTTPStatus.INTERNAL_SERVER_ERROR, error_page(INTERNAL_BANNER, [line], version), version
+            HTTPStatus.INTERNAL_SERVER_ERROR,
+            error_page(_(INTERNAL_BANNER), [line], version),
+            version,
         )
     return Page(HTTPStatus.OK, with_reload_script(text, version), version)
 
@@ -143,6 +148,7 @@ def render_page(folder: Path, version: str) -> Page:
 def reload_script(version: str) -> str:
     """A `<script>` that polls `/__version` and reloads the page when it differs from
     `version`. While the server does not answer, a banner says the page may be out of date."""
+    banner = json.dumps(_("laporgen serve is not answering: this page may be out of date."))
     return f"""<script id="laporgen-reload">
 (function () {{
   var version = {json.dumps(version)}, stopped = null;
@@ -153,7 +159,7 @@ def reload_script(version: str) -> str:
     stopped.setAttribute("role", "alert");
     stopped.style.cssText = "position:fixed;top:0;left:0;right:0;z-index:2147483647;padding:.5em 1em;"
       + "background:#fff3cd;color:#5c4400;border-bottom:2px solid #c99a00;font:14px/1.4 sans-serif";
-    stopped.textContent = "laporgen serve is not answering: this page may be out of date.";
+    stopped.textContent = {banner};
     document.body.appendChild(stopped);
   }}
   function poll() {{
@@ -179,10 +185,12 @@ def with_reload_script(page: str, version: str) -> str:
 
 def error_page(banner: str, lines: list[str], version: str) -> str:
     """A page with a red `banner` and each of `lines` escaped, one per line, plus the reload
-    script so that it goes back to the document once the content is fixed."""
+    script so that it goes back to the document once the content is fixed. In the language of
+    the messages (the document itself is Indonesian whatever it is)."""
     items = "\n".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    note = html.escape(_("The page reloads by itself when a file is saved."))
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="{i18n.current()}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -203,7 +211,7 @@ p.laporgen-note {{ margin: 0 1.25em; color: #555; }}
 <ul id="laporgen-problems">
 {items}
 </ul>
-<p class="laporgen-note">The page reloads by itself when a file is saved.</p>
+<p class="laporgen-note">{note}</p>
 {reload_script(version)}</body>
 </html>
 """
@@ -218,7 +226,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         if not self._host_allowed():
-            self._send(HTTPStatus.FORBIDDEN, "text/plain", "forbidden: unexpected Host header\n")
+            self._send(
+                HTTPStatus.FORBIDDEN, "text/plain", _("forbidden: unexpected Host header") + "\n"
+            )
             return
         path = urlsplit(self.path).path
         if path in ("/", "/index.html"):
@@ -227,7 +237,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         elif path == VERSION_PATH:
             self._send(HTTPStatus.OK, "text/plain", self.server.preview.version())
         else:
-            self._send(HTTPStatus.NOT_FOUND, "text/plain", "not found\n")
+            self._send(HTTPStatus.NOT_FOUND, "text/plain", _("not found") + "\n")
 
     def _host_allowed(self) -> bool:
         """On a loopback address, only requests naming a loopback host: a web page elsewhere
@@ -298,8 +308,8 @@ def make_server(folder: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT
             [
                 Problem(
                     display_path(folder),
-                    "not a folder",
-                    hint="give a document folder such as content/<agency>/lkjip-2024",
+                    _("not a folder"),
+                    hint=_("give a document folder such as content/<agency>/lkjip-2024"),
                     code="input.file",
                 )
             ]
@@ -311,9 +321,11 @@ def make_server(folder: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT
         raise LaporgenError(
             [
                 Problem(
-                    "command line",
-                    f"cannot listen on {host}:{port}: {getattr(exc, 'strerror', None) or exc}",
-                    hint="pass another --port, or --port 0 for any free one",
+                    _("command line"),
+                    _("cannot listen on {address}: {error}").format(
+                        address=f"{host}:{port}", error=getattr(exc, "strerror", None) or exc
+                    ),
+                    hint=_("pass another --port, or --port 0 for any free one"),
                     code="usage",
                 )
             ]

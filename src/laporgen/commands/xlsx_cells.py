@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LaporgenError, Problem, display_path
+from ..i18n import _
 
 READ_ONLY_FILL = "E7E6E6"
 """Grey: a cell that is computed or for reference, not read back."""
@@ -53,10 +54,20 @@ def number_of_text(text: str) -> Decimal | None:
     if one:
         sign, whole, sep, frac = one.groups()
         if len(frac) == 3 and whole != "0" and len(whole) <= 3:
+            hint = (
+                _(
+                    "write {thousands} if the dot separates thousands, {decimal} if it is the "
+                    "decimal point (or type it in a number cell)"
+                )
+                if sep == "."
+                else _(
+                    "write {thousands} if the comma separates thousands, {decimal} if it is the "
+                    "decimal point (or type it in a number cell)"
+                )
+            )
             raise CellError(
-                f'"{text.strip()}" is ambiguous: thousands or decimals?',
-                f"write {whole}{frac} if the {'dot' if sep == '.' else 'comma'} separates thousands, "
-                f"{whole}{sep}{frac}0 if it is the decimal point (or type it in a number cell)",
+                _('"{text}" is ambiguous: thousands or decimals?').format(text=text.strip()),
+                hint.format(thousands=f"{whole}{frac}", decimal=f"{whole}{sep}{frac}0"),
             )
         return Decimal(f"{sign}{whole}.{frac}")
     for thousands, pattern in _GROUPED.items():
@@ -64,10 +75,13 @@ def number_of_text(text: str) -> Decimal | None:
             decimal = "," if thousands == "." else "."
             return Decimal(t.replace(thousands, "").replace(decimal, "."))
     if t.endswith("%"):
-        raise CellError(f'expected a number, got "{text.strip()}"', "write the number without %")
+        raise CellError(
+            _('expected a number, got "{text}"').format(text=text.strip()),
+            _("write the number without %"),
+        )
     raise CellError(
-        f'expected a number, got "{text.strip()}"',
-        'type a number, e.g. 92,5 or 92.5 ("-" or an empty cell for no value)',
+        _('expected a number, got "{text}"').format(text=text.strip()),
+        _('type a number, e.g. 92,5 or 92.5 ("-" or an empty cell for no value)'),
     )
 
 
@@ -78,7 +92,10 @@ def number_of_cell(value: Any, number_format: str = "General") -> Decimal | None
     if value is None:
         return None
     if isinstance(value, bool):
-        raise CellError(f"expected a number, got {str(value).upper()}", "type a number")
+        raise CellError(
+            _("expected a number, got {value}").format(value=str(value).upper()),
+            _("type a number"),
+        )
     if isinstance(value, int):
         number = Decimal(value)
     elif isinstance(value, float):
@@ -87,8 +104,8 @@ def number_of_cell(value: Any, number_format: str = "General") -> Decimal | None
         return number_of_text(value)
     else:
         raise CellError(
-            f"expected a number, got a {type(value).__name__}",
-            "format the cell as a number (not a date) and type the figure",
+            _("expected a number, got a {kind}").format(kind=type(value).__name__),
+            _("format the cell as a number (not a date) and type the figure"),
         )
     if "%" in number_format:
         number = (number * 100).normalize()
@@ -125,19 +142,25 @@ def open_workbook(xlsx: Path, data_only: bool, read_only: bool = False):
     from openpyxl.utils.exceptions import InvalidFileException
 
     if xlsx.is_dir() or xlsx.suffix.lower() not in (".xlsx", ".xlsm"):
-        what = (
-            "a folder"
-            if xlsx.is_dir()
-            else f"a {xlsx.suffix or 'file without extension'}"
-            + (" content file" if xlsx.suffix in (".yaml", ".yml", ".toml") else "")
-        )
+        if xlsx.is_dir():
+            what = _("a folder")
+        elif not xlsx.suffix:
+            what = _("a file without extension")
+        elif xlsx.suffix in (".yaml", ".yml", ".toml"):
+            what = _("a {suffix} content file").format(suffix=xlsx.suffix)
+        else:
+            what = _("a {suffix}").format(suffix=xlsx.suffix)
         raise LaporgenError(
             [
                 Problem(
                     display_path(xlsx),
-                    f"laporgen import reads a filled .xlsx template, not {what}",
-                    hint="make the template with laporgen export PATH --template realisasi, fill it "
-                    "in and import that .xlsx file",
+                    _("laporgen import reads a filled .xlsx template, not {what}").format(
+                        what=what
+                    ),
+                    hint=_(
+                        "make the template with laporgen export PATH --template realisasi, "
+                        "fill it in and import that .xlsx file"
+                    ),
                     code="usage",
                 )
             ]
@@ -149,8 +172,8 @@ def open_workbook(xlsx: Path, data_only: bool, read_only: bool = False):
             [
                 Problem(
                     display_path(xlsx),
-                    "file not found",
-                    hint="check the path of the filled template",
+                    _("file not found"),
+                    hint=_("check the path of the filled template"),
                     code="input.file",
                 )
             ]
@@ -160,8 +183,8 @@ def open_workbook(xlsx: Path, data_only: bool, read_only: bool = False):
             [
                 Problem(
                     display_path(xlsx),
-                    f"not an .xlsx workbook ({exc})",
-                    hint="save the file as Excel Workbook (.xlsx)",
+                    _("not an .xlsx workbook ({error})").format(error=exc),
+                    hint=_("save the file as Excel Workbook (.xlsx)"),
                     code="input.file",
                 )
             ]

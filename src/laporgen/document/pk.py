@@ -112,7 +112,14 @@ class PkBuilder(OutlineBuilder):
     def __init__(self, c: PkContent, f: PkFigures):
         self.c, self.f = c, f
         self.t = PkTables(c, f)
-        super().__init__(c.folder, c.narasi, PK, narrative_context(c, f))
+        super().__init__(
+            c.folder,
+            c.narasi,
+            PK,
+            narrative_context(c, f),
+            tabel=c.tabel,
+            tabel_source=c.sources.get("tabel"),
+        )
         self.generated = {
             "perjanjian": self._perjanjian,
             "lampiran": lambda: [self.t.target(), self.t.program(), self._signatures()],

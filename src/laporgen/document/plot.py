@@ -9,15 +9,19 @@ software stamp, so the same data gives the same bytes. Tick labels are the Indon
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
+from PIL import __version__ as PIL_VERSION
 
 from ..numbers import angka
+from .picture_cache import cached_png
 
 DPI = 150
 SCALE = 2  # drawn at SCALE × the size, then reduced: the anti-aliasing
@@ -53,6 +57,17 @@ def font(points: float) -> Font:
         except OSError:
             continue
     return ImageFont.load_default(size)
+
+
+@lru_cache(maxsize=1)
+def _drawing_code() -> str:
+    """What draws a chart, as a fingerprint for `picture_cache`: this module's text."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def _font_files() -> str:
+    """The font files the charts are drawn with (which depends on the system's fonts)."""
+    return ",".join(str(getattr(font(points), "path", "default")) for points in (FONT_PT, SMALL_PT))
 
 
 def nice_ticks(low: float, high: float, most: int = 8) -> list[float]:
@@ -118,6 +133,10 @@ class Chart:
     # drawing
 
     def png(self) -> bytes:
+        """The chart as PNG bytes: drawn, or as drawn before (`picture_cache`)."""
+        return cached_png(f"{self!r}|{_drawing_code()}|{_font_files()}|{PIL_VERSION}", self._draw)
+
+    def _draw(self) -> bytes:
         width, height = round(self.width_in * DPI * SCALE), round(self.height_in * DPI * SCALE)
         image = Image.new("RGB", (width, height), "white")
         _Painter(self, image).paint()

@@ -5,13 +5,18 @@ cells merged where a column says `gabung`, and the total row in the foot."""
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
+from typing import Any
 
 from ..compute.tabel import BarisDihitung, Nilai, TabelDihitung, hitung_tabel
-from ..model.tabel import KolomTabel, Tabel
+from ..errors import Problem
+from ..i18n import _
+from ..model.tabel import DeclaredTables, KolomTabel, Tabel
 from ..numbers import KOSONG, angka, rupiah
 from .cells import cell
-from .nodes import Block, Cell, Column, Landscape, Table
+from .nodes import Block, Cell, Column, Document, Landscape, Table
+from .numbering import walk
 
 CENTANG = "✓"
 ALIGN = {
@@ -165,3 +170,24 @@ def _foot(leaves: list[KolomTabel], d: TabelDihitung) -> tuple[Cell, ...]:
         text = tampil(k, value, computed=k.id not in summed) if k.id in totals else ""
         cells.append(cell(text, align=ALIGN[k.format], strong=True))  # type: ignore[arg-type]
     return tuple(cells)
+
+
+def taken_id_problems(document: Document, tabel: DeclaredTables, source: Any) -> list[Problem]:
+    """A declared table whose id a table laporgen prints already has (two tables with one id
+    would share one anchor in the HTML and one bookmark in the DOCX): an error at its `id` line
+    naming the ids that are taken."""
+    if not tabel.tabel:
+        return []
+    declared = {t.id for t in tabel.tabel}
+    counts = Counter(b.id for b in walk(document.front + document.body) if isinstance(b, Table))
+    taken = sorted(i for i, n in counts.items() if i not in declared or n > 1)
+    return [
+        source.problem(
+            ("tabel", n, "id"),
+            _('table id "{id}" is the id of a table laporgen prints').format(id=t.id),
+            _("give the table another id; taken: {ids}").format(ids=", ".join(taken)),
+            "ref.tabel",
+        )
+        for n, t in enumerate(tabel.tabel)
+        if counts[t.id] > 1
+    ]

@@ -28,12 +28,13 @@ MAGIC = (
 )
 
 
-def cache_dir() -> Path | None:
-    """Where compiled templates are kept; None when caching is off."""
+def cache_dir(kind: str = "narasi") -> Path | None:
+    """Where laporgen keeps what it made of `kind` (compiled templates: "narasi"; chart
+    pictures: "grafik", document/picture_cache.py); None when caching is off."""
     if os.environ.get("LAPORGEN_NO_CACHE"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "laporgen" / "narasi"
+    return Path(base) / "laporgen" / kind
 
 
 def compiled(env: Environment, text: str, path: Path) -> CodeType:
@@ -51,7 +52,7 @@ def compiled(env: Environment, text: str, path: Path) -> CodeType:
     code = _read(entry, digest)
     if code is None:
         code = env.compile(text)
-        _write(entry, MAGIC + digest + marshal.dumps(code))
+        write_whole(entry, MAGIC + digest + marshal.dumps(code))
     return code
 
 
@@ -85,7 +86,7 @@ def _read(entry: Path, digest: bytes) -> CodeType | None:
     return code if isinstance(code, CodeType) else None
 
 
-def _write(entry: Path, data: bytes) -> None:
+def write_whole(entry: Path, data: bytes) -> None:
     """Written whole or not at all (a temporary file renamed): a reader never sees half."""
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)

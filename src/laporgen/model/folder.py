@@ -4,7 +4,7 @@ facts and the narrative files, each validated, with every problem reported at on
 from __future__ import annotations
 
 import errno
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -217,9 +217,30 @@ def _load_one(
                     )
                 )
             return
-        parts[stem], sources[stem] = load(model, path)
+        parts[stem], sources[stem] = load(model, path, names_in(parts.values()))
     except LaporgenError as exc:
         problems.extend(exc.problems)
+
+
+def names_in(parts: Iterable[object]) -> dict[str, str]:
+    """The names (`nama`, `uraian`) of everything with an id in loaded content parts, with the
+    id: what a later file's id field may have been given instead of the id."""
+    out: dict[str, str] = {}
+    pending = [p for p in parts if isinstance(p, BaseModel)]
+    while pending:
+        node = pending.pop()
+        id_ = getattr(node, "id", None)
+        name = getattr(node, "nama", None) or getattr(node, "uraian", None)
+        if isinstance(id_, str) and isinstance(name, str):
+            out.setdefault(name, id_)
+        for field in type(node).model_fields:
+            value = getattr(node, field)
+            items = value.values() if isinstance(value, dict) else value
+            if isinstance(items, list | tuple) or isinstance(value, dict):
+                pending += [v for v in items if isinstance(v, BaseModel)]
+            elif isinstance(value, BaseModel):
+                pending.append(value)
+    return out
 
 
 def _load_narasi(folder: Path, problems: list[Problem]) -> dict[str, Narasi]:

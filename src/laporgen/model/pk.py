@@ -8,7 +8,7 @@ that differs from the plan.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,6 +22,7 @@ from .organisasi import Agency
 from .read import Source
 from .renstra import Rencana
 from .settings import Penandatangan
+from .tabel import DeclaredTables
 
 
 class PihakKedua(Model):
@@ -114,6 +115,7 @@ class PkContent:
     perjanjian: Perjanjian
     narasi: dict[str, Narasi]
     sources: dict[str, Source]
+    tabel: DeclaredTables = field(default_factory=DeclaredTables)
 
     def program_nodes(self) -> ProgramNodes:
         year = self.settings.tahun
@@ -143,6 +145,7 @@ def load_pk(folder: Path) -> PkContent:
         perjanjian=parts.get("perjanjian") or Perjanjian(),
         narasi=narasi,
         sources=sources,
+        tabel=parts.get("tabel") or DeclaredTables(),
     )
     problems = _references(content)
     if problems:

@@ -54,7 +54,7 @@ def check_references(c: "LkjipContent") -> list[Problem]:
                 "ref.year",
             )
         )
-    indikator = {i for i, _ in plan_ids}
+    indikator = _indicator_ids(c.rencana)
     sasaran = {i for i, _ in sasaran_ids}
     nodes = {i for i, _ in node_ids}
     kin = c.kinerja
@@ -263,7 +263,7 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
     problems += _files(c.folder.parent, c.sources["agency"], [(("logo",), c.agency.logo)])
     urusan = c.analisis.indikator_urusan
     if urusan is not None:
-        indikator = {i for i, _ in plan_ids}
+        indikator = _indicator_ids(c.rencana)
         program_ids = {prog.id for prog in programs}
         for n, row in enumerate(urusan.baris):
             loc = ("indikator_urusan", "baris", n)
@@ -426,6 +426,16 @@ def _repeats(pairs: list[tuple[str, FieldPath]]) -> list[tuple[str, FieldPath]]:
                 out.append((i, loc))
             seen.add(i)
     return out
+
+
+def _indicator_ids(rencana: "Rencana") -> set[str]:
+    """The ids of the plan's indicators (of tujuan and of sasaran): what a field that names a
+    plan indicator accepts, and lists when it does not find one (never a tujuan's own id)."""
+    return {
+        ind.id
+        for t, tujuan in enumerate(rencana.tujuan)
+        for _, ind in _indicators_with_loc(tujuan, t)
+    }
 
 
 def _indicators_with_loc(tujuan, t: int):

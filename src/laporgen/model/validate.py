@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, get_args, get_origin
@@ -13,14 +14,19 @@ from pydantic import BaseModel, ValidationError
 
 from .. import collector
 from ..errors import LaporgenError, Problem
+from ..i18n import _
 from .fields import shown
 from .read import FieldPath, Source, read_data
 
 M = TypeVar("M", bound=BaseModel)
 
 
-def validate(model: type[M], data: Any, source: Source) -> M:
-    """`data` as a `model`, or a LaporgenError with one Problem per mistake."""
+def validate(
+    model: type[M], data: Any, source: Source, names: Mapping[str, str] | None = None
+) -> M:
+    """`data` as a `model`, or a LaporgenError with one Problem per mistake. `names`: the
+    names of what the document's other files define, with their ids (`folder.py`), so a name
+    typed where an id goes is answered with the id."""
     try:
         return model.model_validate(data if data is not None else {})
     except ValidationError as exc:
@@ -42,13 +48,13 @@ def validate(model: type[M], data: Any, source: Source) -> M:
                     )
                 ]
             ) from exc
-        raise LaporgenError(_problems(exc.errors(), source, model, data)) from exc
+        raise LaporgenError(_problems(exc.errors(), source, model, data, names or {})) from exc
 
 
-def load(model: type[M], path: Path) -> tuple[M, Source]:
+def load(model: type[M], path: Path, names: Mapping[str, str] | None = None) -> tuple[M, Source]:
     with collector.paused():
         data, source = read_data(path)
-        return validate(model, data, source), source
+        return validate(model, data, source, names), source
 
 
 @dataclass(frozen=True)
@@ -111,7 +117,9 @@ def _is_tag(part: str) -> bool:
     )
 
 
-def _problems(errors: list, source: Source, model: type[BaseModel], data: Any) -> list[Problem]:
+def _problems(
+    errors: list, source: Source, model: type[BaseModel], data: Any, names: Mapping[str, str]
+) -> list[Problem]:
     """One Problem per mistake: the alternatives of a union (`akhir: last | a number`) fused
     into one "expected A or B" line, unless the value took one alternative's shape (a mapping
     for `{nilai:, satuan:}`), whose own errors are then reported."""
@@ -121,7 +129,7 @@ def _problems(errors: list, source: Source, model: type[BaseModel], data: Any) -
     unions: dict[FieldPath, list[_Error]] = {}
     for e in located:
         if e.union_at is None:
-            out.append(_problem(e, source, model))
+            out.append(_problem(e, source, model, names))
         else:
             unions.setdefault(e.loc[: e.union_at], []).append(e)
     for where, alternatives in unions.items():
@@ -129,7 +137,7 @@ def _problems(errors: list, source: Source, model: type[BaseModel], data: Any) -
             e for e in alternatives if len(e.loc) > len(where)
         ]
         if deeper:
-            out += [_problem(e, source, model) for e in deeper]
+            out += [_problem(e, source, model, names) for e in deeper]
             continue
         expected = ", or ".join(dict.fromkeys(_expected(e) for e in alternatives))
         out.append(
@@ -185,7 +193,9 @@ _EXPECTED = {
 }
 
 
-def _problem(e: _Error, source: Source, model: type[BaseModel]) -> Problem:
+def _problem(
+    e: _Error, source: Source, model: type[BaseModel], names: Mapping[str, str]
+) -> Problem:
     loc, kind, got, ctx = e.loc, e.kind, e.got, e.ctx
     code = "input.type"
     hint: str | None = None
@@ -274,7 +284,7 @@ def _problem(e: _Error, source: Source, model: type[BaseModel]) -> Problem:
     if kind == "rumus":
         code = "input.value"
     if kind in ("string_too_long", "string_pattern_mismatch") and (
-        named := _name_in_id_hint(model, loc, got)
+        named := _name_in_id_hint(model, loc, got, names)
     ):
         message, hint = f"expected an id, got a name ({shown(got)})", named
     if e.at_key and str(got) not in message:
@@ -282,15 +292,20 @@ def _problem(e: _Error, source: Source, model: type[BaseModel]) -> Problem:
     return source.problem(loc, message, hint, code)
 
 
-def _name_in_id_hint(model: type[BaseModel], loc: FieldPath, got: Any) -> str | None:
-    """When a name was typed into an id field (it has spaces) beside a field that takes the name
-    (`nama`, `uraian`, `judul`), the fix is that field, not a shorter id."""
-    if (
-        not isinstance(got, str)
-        or " " not in got.strip()
-        or not loc
-        or not isinstance(loc[-1], str)
-    ):
+def _name_in_id_hint(
+    model: type[BaseModel], loc: FieldPath, got: Any, names: Mapping[str, str]
+) -> str | None:
+    """When a name was typed into an id field (it has spaces): the id of the thing so named, if
+    another file of the document defines one by a close name; else, beside a field that takes
+    the name (`nama`, `uraian`, `judul`), that field, not a shorter id."""
+    if not isinstance(got, str) or " " not in got.strip() or not loc:
+        return None
+    by_lower = {name.lower(): (name, id_) for name, id_ in names.items()}
+    close = difflib.get_close_matches(got.strip().lower(), list(by_lower), n=1, cutoff=0.8)
+    if close:
+        name, id_ = by_lower[close[0]]
+        return _('did you mean {id}, the id of "{name}"?').format(id=id_, name=name)
+    if not isinstance(loc[-1], str):
         return None
     beside = _fields_at(model, loc[:-1])
     home = next((f for f in ("nama", "uraian", "judul") if f in beside and f != loc[-1]), None)

@@ -64,6 +64,7 @@ from laporgen.document.nodes import (
     Toc,
 )
 from laporgen.errors import LaporgenError, Problem, display_path
+from laporgen.i18n import _
 from laporgen.render import ooxml
 from laporgen.render.grid import grid_positions
 from laporgen.render.package import StableZipWriter
@@ -218,7 +219,9 @@ def _open_template(template: Path) -> DocxTemplate:
     """Return the loaded template, checked for the styles the renderer uses."""
     if not template.is_file():
         raise _template_error(
-            template, "Word template not found", "regenerate it with scripts/make_template.py"
+            template,
+            _("Word template not found"),
+            _("regenerate it with scripts/make_template.py"),
         )
     tpl = DocxTemplate(template)
     try:
@@ -232,15 +235,15 @@ def _open_template(template: Path) -> DocxTemplate:
     ) as exc:
         raise _template_error(
             template,
-            f"not a readable Word .docx file ({exc})",
-            "open it in Word and save it again as .docx",
+            _("not a readable Word .docx file ({error})").format(error=exc),
+            _("open it in Word and save it again as .docx"),
         ) from exc
     missing = [name for name in REQUIRED_STYLES if name not in docx.styles]
     if missing:
         raise _template_error(
             template,
-            f"the template lacks the styles {', '.join(missing)}",
-            "copy them from the bundled laporgen.docx (Word: Organizer)",
+            _("the template lacks the styles {styles}").format(styles=", ".join(missing)),
+            _("copy them from the bundled laporgen.docx (Word: Organizer)"),
         )
     return tpl
 
@@ -278,9 +281,9 @@ def _logo(tpl: DocxTemplate, logo: str | None, height: Length) -> InlineImage | 
             [
                 Problem(
                     display_path(logo),
-                    "not an image Word can show (use PNG or JPEG)",
+                    _("not an image Word can show (use PNG or JPEG)"),
                     field="logo",
-                    hint="point `logo` in document.toml at a PNG or JPEG file",
+                    hint=_("point `logo` in document.toml at a PNG or JPEG file"),
                     code="input.image",
                 )
             ]
@@ -296,24 +299,26 @@ def _render(tpl: DocxTemplate, template: Path, context: dict[str, object]) -> No
         if "body" not in tpl.get_undeclared_template_variables(env):
             raise _template_error(
                 template,
-                "the template has no {{p body }} placeholder, so the report would be lost",
-                "put a paragraph holding just {{p body }} where the report goes",
+                _("the template has no {{p body }} placeholder, so the report would be lost"),
+                _("put a paragraph holding just {{p body }} where the report goes"),
             )
         tpl.render(context, env, autoescape=True)
     except jinja2.TemplateError as exc:
         near = " ".join(line.strip() for line in getattr(exc, "docx_context", ()) if line.strip())
         raise _template_error(
             template,
-            f"placeholder error: {exc.message or type(exc).__name__}",
-            f"near “{near[:120]}”; placeholders are {', '.join(sorted(context))}"
+            _("placeholder error: {error}").format(error=exc.message or type(exc).__name__),
+            _("near “{text}”; placeholders are {names}").format(
+                text=near[:120], names=", ".join(sorted(context))
+            )
             if near
-            else f"placeholders are {', '.join(sorted(context))}",
+            else _("placeholders are {names}").format(names=", ".join(sorted(context))),
         ) from exc
     except etree.XMLSyntaxError as exc:
         raise _template_error(
             template,
-            f"placeholders produced broken Word XML ({exc})",
-            "put {%p ... %} tags in paragraphs of their own",
+            _("placeholders produced broken Word XML ({error})").format(error=exc),
+            _("put {%p ... %} tags in paragraphs of their own"),
         ) from exc
 
 
@@ -883,7 +888,7 @@ class _BodyWriter:
             rows = [self._body.add_paragraph(NORMAL)]
         ooxml.begin_field(rows[0], instruction)
         right = Emu(self._page.text_width(landscape=False)).twips
-        for paragraph, (_, text) in zip(rows, entries):
+        for paragraph, (_style, text) in zip(rows, entries):
             ooxml.add_contents_entry(paragraph, self._bookmarks.anchor(kind, text), text, "", right)
         ooxml.end_field(rows[-1])
 
@@ -1001,7 +1006,7 @@ class _BodyWriter:
             try:
                 paragraph.add_run().add_picture(node.path, width=width)
             except UnrecognizedImageError as exc:
-                message = "not an image Word can show (use PNG or JPEG)"
+                message = _("not an image Word can show (use PNG or JPEG)")
                 raise LaporgenError(
                     [
                         Problem(

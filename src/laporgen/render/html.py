@@ -42,6 +42,7 @@ from laporgen.document.nodes import (
     Toc,
 )
 from laporgen.errors import LaporgenError, Problem, display_path
+from laporgen.i18n import _
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "html"
 PAGE_TEMPLATE = "document.html.j2"
@@ -97,9 +98,11 @@ def render_html(document: Document) -> str:
     try:
         return _environment().get_template(PAGE_TEMPLATE).render(context)
     except jinja2.TemplateNotFound as exc:
-        raise _template_error(PAGE_TEMPLATE, "HTML page template not found") from exc
+        raise _template_error(PAGE_TEMPLATE, _("HTML page template not found")) from exc
     except jinja2.TemplateError as exc:
-        raise _template_error(PAGE_TEMPLATE, f"template error: {exc.message or exc}") from exc
+        raise _template_error(
+            PAGE_TEMPLATE, _("template error: {error}").format(error=exc.message or exc)
+        ) from exc
 
 
 # ---------------------------------------------------------------------------------- template
@@ -109,7 +112,7 @@ def _template_error(name: str, message: str) -> LaporgenError:
             Problem(
                 file=display_path(TEMPLATES / name),
                 message=message,
-                hint="restore it from the laporgen repository (templates/html/)",
+                hint=_("restore it from the laporgen repository (templates/html/)"),
                 code="template",
             )
         ]
@@ -131,10 +134,10 @@ def _stylesheets(names: Sequence[str]) -> Markup:
     for name in names:
         path = TEMPLATES / name
         if not path.is_file():
-            raise _template_error(name, "stylesheet not found")
+            raise _template_error(name, _("stylesheet not found"))
         text = path.read_text(encoding="utf-8")
         if "</style" in text.lower():
-            raise _template_error(name, "a stylesheet may not contain </style>")
+            raise _template_error(name, _("a stylesheet may not contain </style>"))
         texts.append(text)
     return Markup("\n".join(texts))
 
@@ -171,13 +174,13 @@ def _classes(*names: str | None) -> str | None:
 
 def _data_uri(path: str, field_name: str) -> str:
     """The file at `path` as a `data:` URI; a LaporgenError if it is not a web image."""
-    mime, _ = mimetypes.guess_type(path)
+    mime, _encoding = mimetypes.guess_type(path)
     if mime not in IMAGE_TYPES:
         raise LaporgenError(
             [
                 Problem(
                     file=display_path(path),
-                    message="not an image a browser can show (use PNG or JPEG)",
+                    message=_("not an image a browser can show (use PNG or JPEG)"),
                     field=field_name,
                 )
             ]

@@ -20,9 +20,12 @@ import tempfile
 from pathlib import Path
 
 from laporgen.errors import LaporgenError, Problem
+from laporgen.i18n import N_, _
 
 TIMEOUT_SECONDS = 300
-HINT = "install LibreOffice (apt-get install libreoffice-writer-nogui) or use --pdf-engine typst"
+HINT = N_(
+    "install LibreOffice (apt-get install libreoffice-writer-nogui) or use --pdf-engine typst"
+)
 EXECUTABLES = ("soffice", "libreoffice")
 TEMP_PREFIX = "laporgen-lo-"
 # Writer bookmarks as PDF named destinations, for `render/contents.py` to find each heading's
@@ -46,7 +49,7 @@ def docx_to_pdf(docx: bytes, timeout: float = TIMEOUT_SECONDS, destinations: boo
     this call and no temporary folder (document, profile) remain."""
     executable = soffice_path()
     if executable is None:
-        raise _engine_error("LibreOffice (soffice) is not installed, so it cannot make the PDF")
+        raise _engine_error(_("LibreOffice (soffice) is not installed, so it cannot make the PDF"))
     work = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
     try:
         source = work / "document.docx"
@@ -66,7 +69,7 @@ def docx_to_pdf(docx: bytes, timeout: float = TIMEOUT_SECONDS, destinations: boo
         if returncode != 0 or not pdf.is_file():
             output = " ".join(output.split())[:300]
             raise _engine_error(
-                f"LibreOffice failed to convert the DOCX (exit {returncode})"
+                _("LibreOffice failed to convert the DOCX (exit {code})").format(code=returncode)
                 + (f": {output}" if output else "")
             )
         return pdf.read_bytes()
@@ -87,13 +90,17 @@ def _run_in_own_group(command: list[str], timeout: float) -> tuple[int, str]:
             start_new_session=True,  # its own session and process group, soffice.bin included
         )
     except OSError as exc:
-        raise _engine_error(f"LibreOffice could not be started ({exc})") from exc
+        raise _engine_error(
+            _("LibreOffice could not be started ({error})").format(error=exc)
+        ) from exc
     try:
         stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired as exc:
         _kill_group(process)
         raise _engine_error(
-            f"LibreOffice did not finish converting the DOCX within {timeout:g} seconds"
+            _("LibreOffice did not finish converting the DOCX within {seconds} seconds").format(
+                seconds=f"{timeout:g}"
+            )
         ) from exc
     except BaseException:  # Ctrl-C or any error while waiting: leave nothing running
         _kill_group(process)
@@ -112,4 +119,6 @@ def _kill_group(process: subprocess.Popen[str]) -> None:
 
 
 def _engine_error(message: str) -> LaporgenError:
-    return LaporgenError([Problem(file="soffice", message=message, hint=HINT, code="pdf.engine")])
+    return LaporgenError(
+        [Problem(file="soffice", message=message, hint=_(HINT), code="pdf.engine")]
+    )

@@ -46,6 +46,7 @@ from laporgen.document.nodes import (
     Toc,
 )
 from laporgen.errors import LaporgenError, Problem, display_path
+from laporgen.i18n import _
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 LAYOUT = TEMPLATES / "typst" / "laporgen.typ"
@@ -66,6 +67,7 @@ PDF_STANDARDS = ("a-2b", "a-3b", "a-2u", "a-3u")
 PAPER = {"A4": (210, 297), "F4": (215, 330)}  # mm
 MARGIN = "(top: 2.5cm, bottom: 2.5cm, left: 3cm, right: 2.5cm)"
 LANDSCAPE_MARGIN = "(top: 3cm, bottom: 2cm, left: 2cm, right: 2cm)"
+SIDES_MM, LANDSCAPE_SIDES_MM = 55, 40  # left + right of MARGIN and of LANDSCAPE_MARGIN
 # Pictures a PDF can hold as Typst reads them; anything else is a user error, as in the DOCX.
 IMAGE_TYPES = {
     "image/png": ".png",
@@ -95,9 +97,9 @@ def render_typst_pdf(document: Document, pdf_standard: str | None = None) -> byt
         raise LaporgenError(
             [
                 Problem(
-                    "command line",
-                    f"unknown PDF standard {pdf_standard}",
-                    hint=f"use one of {', '.join(PDF_STANDARDS)}",
+                    _("command line"),
+                    _("unknown PDF standard {standard}").format(standard=pdf_standard),
+                    hint=_("use one of {standards}").format(standards=", ".join(PDF_STANDARDS)),
                     code="usage",
                 )
             ]
@@ -147,7 +149,7 @@ def _in_child_process(compile_pdf: Callable[[], bytes]) -> tuple[bytes | None, s
     os.close(write)
     with os.fdopen(read, "rb") as pipe:
         message = pipe.read()  # all of it before waiting: a full pipe would block the child
-    _, status = os.waitpid(pid, 0)
+    _pid, status = os.waitpid(pid, 0)
     if not message:
         raise AssertionError(f"the Typst child process ended without a result ({status=})")
     if message[:1] == b"P":
@@ -171,8 +173,8 @@ def typst_markup(document: Document, root: Path) -> str:
             [
                 Problem(
                     display_path(LAYOUT),
-                    "Typst layout template not found",
-                    hint="restore it from the laporgen repository (templates/typst/)",
+                    _("Typst layout template not found"),
+                    hint=_("restore it from the laporgen repository (templates/typst/)"),
                     code="template",
                 )
             ]
@@ -222,8 +224,8 @@ def _compile_error(error: str) -> Exception:
             [
                 Problem(
                     "pdf",
-                    f"Typst could not draw a picture: {message[:300]}",
-                    hint="use PNG or JPEG pictures",
+                    _("Typst could not draw a picture: {error}").format(error=message[:300]),
+                    hint=_("use PNG or JPEG pictures"),
                     code="input.image",
                 )
             ]
@@ -274,14 +276,14 @@ class _Pictures:
         return "/" + name
 
     def add_file(self, path: str, field_name: str) -> str:
-        mime, _ = mimetypes.guess_type(path)
+        mime, _encoding = mimetypes.guess_type(path)
         if mime not in IMAGE_TYPES:
             raise LaporgenError(
                 [
                     Problem(
                         file=display_path(path),
                         field=field_name,
-                        message="not an image a PDF can show (use PNG or JPEG)",
+                        message=_("not an image a PDF can show (use PNG or JPEG)"),
                         code="input.image",
                     )
                 ]
@@ -474,10 +476,29 @@ class _Writer:
         return f"#lp-list({_string(node.marker)}, ({', '.join(items)},))"
 
     def signature(self, node: Signature) -> str:
+        """One signature block in the right part of the text area; with `beside`, the two
+        parties side by side, their rows level (as the DOCX and the HTML)."""
+        if node.beside is not None:
+            return self._signature_pair(node.beside, node)
+        nip = _string(f"NIP. {node.nip}") if node.nip else "none"  # a Bupati has none
         return (
             f"#lp-signature({_string(node.place_date)}, {_strings(node.jabatan)}, "
-            f"{_string(node.nama)}, {_string(node.pangkat)}, {_string(f'NIP. {node.nip}')})"
+            f"{_string(node.nama)}, {_string(node.pangkat)}, {nip})"
         )
+
+    def _signature_pair(self, left: Signature, right: Signature) -> str:
+        n = max(len(left.jabatan), len(right.jabatan))
+
+        def lines(s: Signature) -> list[str]:
+            padding = [""] * (n - len(s.jabatan))
+            nip = f"NIP. {s.nip}" if s.nip else ""
+            return [s.place_date, *s.jabatan, *padding, "", "", "", s.nama, s.pangkat, nip]
+
+        rows = list(zip(lines(left), lines(right), strict=True))
+        while rows and rows[-1] == ("", ""):  # neither has pangkat or NIP: no empty rows under
+            rows.pop()
+        pairs = ", ".join(_strings(pair) for pair in rows)
+        return f"#lp-signature-pair(({pairs},), {n + 4})"
 
     # -------------------------------------------------------------------- contents listings
     def toc(self, node: Toc) -> str:
@@ -512,15 +533,31 @@ class _Writer:
         ]
         return "\n".join([caption, grid, *after])
 
-    def _grid(self, node: Table) -> str:
+    def _text_width_pt(self) -> float:
+        """The width between the side margins of the page being written, in points."""
+        short, long = PAPER[self._paper]
+        mm = long - LANDSCAPE_SIDES_MM if self._landscape else short - SIDES_MM
+        return mm * 72 / 25.4
+
+    def _column_widths(self, node: Table) -> list[float]:
+        """Each column's width in points: its share of the text area, never less than its
+        `min_width` (its widest unbreakable piece and margins). The layout sized the shares
+        for a text area no wider than this one (`table_layout.text_width_of`), so the minimum
+        only shows where nothing fits the page and the shares are the minimums' own: each
+        column then gets its minimum, and the table runs wider than the text area rather
+        than having Typst let a word overflow its cell."""
         total = sum(column.width for column in node.columns) or 1
-        columns = ", ".join(f"{column.width / total * 100:.3f}fr" for column in node.columns)
+        area = self._text_width_pt()
+        return [max(column.width / total * area, column.min_width) for column in node.columns]
+
+    def _grid(self, node: Table) -> str:
+        columns = ", ".join(f"{width:.2f}pt" for width in self._column_widths(node))
         aligns = ", ".join(f"{_cell_align(column.align)} + horizon" for column in node.columns)
         defaults = [column.align for column in node.columns]
         head = ", ".join(self._row_cells(node.head, defaults, bold=True, fill=True))
         keep = ", keep: true" if _is_short(node) else ""
         lines = [
-            f"#lp-table({_string(node.font_size)}{keep}, table(",
+            f"#lp-table({_string(node.font_size)}, {node.cell_margin:g}pt{keep}, table(",
             f"columns: ({columns},), align: ({aligns},),",
         ]
         if node.head:
@@ -565,7 +602,10 @@ class _Writer:
         if cell.colspan > 1:
             options.append(f"colspan: {cell.colspan}")
         if cell.rowspan > 1:
-            options.append(f"rowspan: {cell.rowspan}")
+            # the rows it spans may go to the next page (each row still whole): kept whole, a
+            # cell spanning more rows than a page holds ran past the foot of the page, its
+            # last rows lost
+            options.append(f"rowspan: {cell.rowspan}, breakable: true")
         if cell.align != default:
             options.append(f"align: {_cell_align(cell.align)} + horizon")
         if head_fill:
