@@ -312,7 +312,7 @@ def test_help_speaks_indonesian_by_default_and_english_with_lang_en(command, run
         "": ["Menyusun dokumen LKjIP dan Renstra dari berkas isi", "PERINTAH"],
         "build": ["folder keluaran (bawaan: output/)", "format keluaran, dipisah koma"],
         "check": ["satu baris per temuan (bawaan)", "Keluar dengan kode 1 bila ada temuan"],
-        "init": ["jenis dokumen: lkjip, renstra atau pk (bawaan: lkjip)"],
+        "init": ["jenis dokumen: lkjip, renstra atau pk (bawaan: dari nama folder"],
         "serve": ["Menyajikan HTML dokumen pada alamat lokal", "hanya komputer ini"],
         "outline": ["Menampilkan bagian-bagian dokumen"],
         "schema": ["sehingga ekstensi YAML di VS Code"],
