@@ -18,7 +18,7 @@ import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -31,6 +31,7 @@ from ..output import write_all_atomic
 from .content_edit import Append, Delete, Edit, Set, edited_text
 from .data_workbook import (
     MONEY_FIELDS,
+    TANDA,
     TIDAK,
     TINGKAT,
     YA,
@@ -52,6 +53,13 @@ from .xlsx_cells import (
     open_workbook,
 )
 
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from ..model.content import Content
+
 _WITH_UNIT = re.compile(r"(-?[\d.,]+)\s+(\S.*)")
 """A target with its own unit, as exported: "336 Orang/Bulan"."""
 
@@ -64,14 +72,16 @@ class _Row:
     key: str
     induk: str | None
     tingkat: int
-    values: dict[tuple, Any]
+    values: dict[tuple[Any, ...], Any]
+    shown: str = ""
+    """The key as its cell holds it (the row's own part of a "parent/key" key)."""
     baris: Baris | None = None
     children: dict[str, list[_Row]] = field(default_factory=dict)
     """New rows under a new row, by the field of the list that holds them."""
 
 
 class _Reader:
-    def __init__(self, xlsx: Path, formulas, predikat: tuple[str, ...] = ()):
+    def __init__(self, xlsx: Path, formulas: Workbook, predikat: tuple[str, ...] = ()):
         self.file = xlsx.name
         self.formulas = formulas
         self.problems: list[Problem] = []
@@ -83,7 +93,7 @@ class _Reader:
     ) -> None:
         self.problems.append(Problem(self.file, message, field=where, hint=hint, code=code))
 
-    def rows(self, sheet, lembar: Lembar) -> list[_Row]:
+    def rows(self, sheet: Worksheet, lembar: Lembar) -> list[_Row]:
         heads = tuple(h.lower() for h in layout(lembar))
         found = None
         for r, row in enumerate(
@@ -103,17 +113,40 @@ class _Reader:
             )
             return []
         fixed = int(lembar.tingkat) + int(bool(lembar.induk)) + 1
+        width = fixed + (1 if lembar.bentuk == "isian" else len(lembar.columns))
         out = []
         for r, cells in enumerate(
-            sheet.iter_rows(min_row=found + 1, max_col=fixed + len(lembar.columns)), start=found + 1
+            sheet.iter_rows(min_row=found + 1, max_col=width), start=found + 1
         ):
-            row = self.row(sheet.title, lembar, r, cells, fixed)
+            if lembar.bentuk == "isian":
+                row = self.isian(sheet.title, lembar, r, cells)
+            else:
+                row = self.row(sheet.title, lembar, r, cells, fixed)
             if row is not None:
                 out.append(row)
         return out
 
-    def row(self, title: str, lembar: Lembar, r: int, cells, fixed: int) -> _Row | None:
-        def text(cell) -> str:
+    def isian(self, title: str, lembar: Lembar, r: int, cells: tuple[Cell, ...]) -> _Row | None:
+        """A row of an Isian sheet: a label of the exported ones and its value."""
+        label = " ".join(str(cells[0].value or "").split())
+        if not label and cells[1].value in (None, ""):
+            return None
+        kolom = next((k for k in lembar.columns if k.header == label), None)
+        if kolom is None:
+            self.problem(
+                f"{title}!A{r}",
+                _("{label} is not one of the exported rows").format(label=repr(label)),
+                _("keep the labels of column A as exported"),
+                "import.id",
+            )
+            return None
+        value = self.value(f"{title}!B{r}", cells[1], kolom)
+        return _Row(r, label, None, 0, {kolom.field: value}, label)
+
+    def row(
+        self, title: str, lembar: Lembar, r: int, cells: tuple[Cell, ...], fixed: int
+    ) -> _Row | None:
+        def text(cell: Cell) -> str:
             value = cell.value
             if value is None:
                 return ""
@@ -172,22 +205,49 @@ class _Reader:
                     "import.id",
                 )
                 return None
-        values: dict[tuple, Any] = {}
+        values: dict[tuple[Any, ...], Any] = {}
+        ticks: dict[tuple[Any, ...], Any] = {}
         for cell, kolom in zip(inputs, lembar.columns, strict=True):
             if not lembar.applies(kolom, tingkat) or (
                 lembar.tingkat and kolom.field[0] in MONEY_FIELDS and _is_formula(cell)
             ):
                 continue
-            values[kolom.field] = self.value(f"{title}!{cell.coordinate}", cell, kolom)
-        return _Row(r, key, induk or None, tingkat, values)
+            value = self.value(f"{title}!{cell.coordinate}", cell, kolom)
+            if kolom.tanda is None:
+                values[kolom.field] = value
+            elif value is _INVALID or ticks.get(kolom.field) is _INVALID:
+                ticks[kolom.field] = _INVALID
+            else:  # the ✓ columns of one list of years
+                ticks.setdefault(kolom.field, [])
+                if value:
+                    ticks[kolom.field].append(kolom.tanda)
+        values.update({f: years or None for f, years in ticks.items()})
+        shown = key
+        if lembar.scoped and key:
+            key = f"{induk}/{key}"
+        return _Row(r, key, induk or None, tingkat, values, shown)
 
-    def value(self, where: str, cell, kolom: Kolom) -> Any:
+    def value(self, where: str, cell: Cell, kolom: Kolom) -> Any:
         raw = cell.value
         if isinstance(raw, str) and not raw.strip():
             raw = None
         if raw is None:
             return None
         try:
+            if kolom.tanda is not None:
+                if str(raw).strip().lower() not in TICKS:
+                    raise CellError(
+                        _("expected {mark} or an empty cell, got {value}").format(
+                            mark=TANDA, value=repr(str(raw).strip())
+                        ),
+                        _("pick it from the cell's list"),
+                    )
+                return True
+            if kolom.items is not None:
+                text = str(number_of_cell(raw)) if isinstance(raw, int | float) else str(raw)
+                parts = text.split("\n") if kolom.items == "text" else re.split(r"[,;\n]", text)
+                items = [p.strip() for p in parts if p.strip()]
+                return TypeAdapter(kolom.annotation).validate_python(items) if items else None
             if kolom.choices and set(kolom.choices) == {YA, TIDAK}:
                 word = str(raw).strip().lower()
                 if word not in (YA, TIDAK, "true", "false"):
@@ -230,7 +290,7 @@ class _Reader:
             return number_of_text(raw)
         except CellError:
             text = raw.strip()
-            if text in kolom.choices:
+            if text in kolom.choices or kolom.teks_boleh:
                 return text
             unit = _WITH_UNIT.fullmatch(text)
             if unit and any(p is Nilai for p in _nilai_parts(kolom)):
@@ -257,6 +317,8 @@ def _tertulis(text: str, predikat: tuple[str, ...]) -> str | dict[str, str]:
 
 
 _INVALID = object()
+TICKS = (TANDA, "v", "x", "ya", "1")
+"""What a ✓ cell may hold for a ticked year."""
 
 
 def _nilai_parts(kolom: Kolom) -> list[Any]:
@@ -265,7 +327,7 @@ def _nilai_parts(kolom: Kolom) -> list[Any]:
     return _parts(kolom.annotation)
 
 
-def _is_formula(cell) -> bool:
+def _is_formula(cell: Cell) -> bool:
     return isinstance(cell.value, str) and cell.value.startswith("=") or cell.data_type == "f"
 
 
@@ -284,9 +346,22 @@ class _Plan:
 
 
 def _same(old: Any, new: Any) -> bool:
+    if isinstance(old, list | tuple) and not isinstance(old, Nilai) or isinstance(new, list):
+        return list(old or []) == list(new or [])
     if isinstance(new, Nilai) or isinstance(old, Nilai):
         return isinstance(new, Nilai) and isinstance(old, Nilai) and new == old
     return old == new if old is not None and new is not None else old is new
+
+
+def _as_typed(old: Any, new: Any) -> bool:
+    """Whether a declared table's text cell ("2.421.000.000,000", a malformed figure `check`
+    reports) is the number read from it: unchanged, it stays the text the file holds."""
+    if not isinstance(old, str) or not isinstance(new, Decimal):
+        return False
+    try:
+        return number_of_text(old) == new
+    except CellError:
+        return False
 
 
 def _yaml_value(value: Any) -> Any:
@@ -316,12 +391,14 @@ def _show(value: Any) -> str:
 class _Planner:
     """Turns the rows read from every sheet into the content editor's edits."""
 
-    def __init__(self, content, reader: _Reader):
+    def __init__(self, content: Content, reader: _Reader):
         self.content = content
         self.reader = reader
         self.plan = _Plan()
         self.keys: dict[str, dict[str, _Row]] = {}
         """The rows read, by sheet and key: where a child row finds its parent."""
+        self.made: dict[tuple[str, tuple[Any, ...]], list[_Row]] = {}
+        """The lists this import writes anew (by file and path), with their rows."""
 
     def sheet(self, lembar: Lembar, rows: list[_Row]) -> None:
         existing = {b.key: b for b in lembar.rows}
@@ -357,7 +434,8 @@ class _Planner:
                 self.changed(lembar, row)
             else:
                 self.added(lembar, row)
-        gone = [b for key, b in existing.items() if key not in seen]
+        # a row of an Isian sheet is a field of the file: a missing row is no edit
+        gone = [b for key, b in existing.items() if key not in seen and lembar.bentuk != "isian"]
         for baris in gone:
             self.plan.deletes.setdefault(lembar.stem, []).append(baris.path)
             self.plan.lines.append(
@@ -440,7 +518,7 @@ class _Planner:
             r.induk == baris.key for r in self.keys[lembar.name].values()
         )
         nested_cleared: set[str] = set()
-        for kolom in lembar.columns:
+        for kolom in lembar.fields():
             if kolom.field not in row.values:
                 continue
             new = row.values[kolom.field]
@@ -461,10 +539,15 @@ class _Planner:
                 continue
             if new is None and kolom.default is not None:
                 new = kolom.default
-            if _same(old, new):
+            if _same(old, new) or kolom.teks_boleh and _as_typed(old, new):
                 continue
             path = (*baris.path, *kolom.field)
             line = f"{self._file(lembar)} {format_path(path)} ({baris.key}): {_show(old)} -> {_show(new)}"
+            if new is None and lembar.bentuk == "nilai" and kolom.field:
+                self.plan.add(
+                    lembar.stem, Set(path, None), line
+                )  # a quarter of four: stays in place
+                continue
             if new is None or new == kolom.default and not is_set(node, kolom.field):
                 if (
                     len(kolom.field) > 1
@@ -523,7 +606,7 @@ class _Planner:
             list_field = lembar.container(
                 Baris(parent_row.key, None, parent_row.tingkat, (), None), row.tingkat
             )[-1]
-            parent_row.children.setdefault(list_field, []).append(row)
+            parent_row.children.setdefault(str(list_field), []).append(row)
             row.values[("__lembar__",)] = lembar
             self.plan.lines.append(
                 _("{file}: new {label} under the new {parent}").format(
@@ -534,17 +617,27 @@ class _Planner:
         container = lembar.container(parent, row.tingkat)
         row.values[("__lembar__",)] = lembar
         stem = lembar.stem
-        if lembar.mapping:
-            edit: Edit = Set((*container, row.key), _Lazy(row))
-        else:
-            edit = Append(container, _Lazy(row))
-        self.plan.add(
-            stem,
-            edit,
-            _("{file} {path}: new {label}").format(
-                file=self._file(lembar), path=format_path(container), label=label
-            ),
+        line = _("{file} {path}: new {label}").format(
+            file=self._file(lembar), path=format_path(container), label=label
         )
+        if lembar.mapping:
+            self.plan.add(stem, Set((*container, row.shown), _Lazy(row)), line)
+            return
+        made = self.made.get((stem, container))
+        if made is not None:  # a list this import makes: the row joins its first
+            made.append(row)
+            self.plan.lines.append(line)
+        elif self._exists(lembar, parent, container):
+            self.plan.add(stem, Append(container, _Lazy(row)), line)
+        else:  # no list there yet (a sasaran without strategi): the list is written with it
+            self.made[(stem, container)] = [row]
+            self.plan.add(stem, Set(container, _LazyList(self.made[(stem, container)])), line)
+
+    def _exists(self, lembar: Lembar, parent: Baris | None, container: tuple[Any, ...]) -> bool:
+        """Whether the list a new row goes into is in the file already."""
+        if parent is not None:
+            return is_set(parent.node, container[len(parent.path) :])
+        return is_set(getattr(self.content, lembar.stem, None), container)
 
 
 class _Lazy:
@@ -554,15 +647,31 @@ class _Lazy:
         self.row = row
 
 
-def _node_of(row: _Row) -> dict[str, Any]:
+class _LazyList:
+    """A new list of new nodes, made when the edits are applied."""
+
+    def __init__(self, rows: list[_Row]):
+        self.rows = rows
+
+
+def _node_of(row: _Row) -> Any:
     """A new row as the mapping its node is written as: fields in the model's order, the
     model's defaults and empty cells left out."""
     lembar: Lembar = row.values[("__lembar__",)]
+    if lembar.bentuk == "id":
+        return row.key
+    if lembar.bentuk == "sel":  # a declared table's row: its cells in column order
+        cells = {k.field[0]: row.values.get(k.field) for k in lembar.columns}
+        return {k: _yaml_value(v) for k, v in cells.items() if v is not None}
+    if lembar.bentuk == "nilai":
+        if lembar.columns and lembar.columns[0].field:  # the four quarters, null where none
+            return tuple(_yaml_value(row.values.get(k.field)) for k in lembar.columns)
+        return _yaml_value(row.values.get(()))
     model = lembar.levels[row.tingkat]
-    flat: dict[str, Any] = {}
+    flat: dict[Any, Any] = {}  # a per-year model's keys are years: {tahun: {2020: {…}}}
     if lembar.id_field:
         flat["id"] = row.key
-    for kolom in lembar.columns:
+    for kolom in lembar.fields():
         value = row.values.get(kolom.field)
         if value is None or value is _INVALID or (len(kolom.field) == 1 and value == kolom.default):
             continue
@@ -571,7 +680,10 @@ def _node_of(row: _Row) -> dict[str, Any]:
             target = target.setdefault(part, {})
         target[kolom.field[-1]] = _yaml_value(value)
     for name, children in row.children.items():
-        flat[name] = [_node_of(child) for child in children]
+        if children and children[0].values[("__lembar__",)].mapping:
+            flat[name] = {child.shown: _node_of(child) for child in children}
+        else:
+            flat[name] = [_node_of(child) for child in children]
     order = list(model.model_fields)
     return {
         k: flat[k] for k in sorted(flat, key=lambda k: order.index(k) if k in order else len(order))
@@ -583,6 +695,8 @@ def _resolved(edit: Edit) -> Edit:
         return Append(edit.path, _node_of(edit.value.row))
     if isinstance(edit, Set) and isinstance(edit.value, _Lazy):
         return Set(edit.path, _node_of(edit.value.row))
+    if isinstance(edit, Set) and isinstance(edit.value, _LazyList):
+        return Set(edit.path, [_node_of(r) for r in edit.value.rows])
     return edit
 
 
@@ -636,7 +750,7 @@ def import_data(xlsx: Path, folder: Path) -> list[str]:
     return planner.plan.lines if texts else []
 
 
-def _mark_formulas(rows: list[_Row], sheet, lembar: Lembar, reader: _Reader) -> None:
+def _mark_formulas(rows: list[_Row], sheet: Worksheet, lembar: Lembar, reader: _Reader) -> None:
     """Drop the values of money cells that hold a formula in the workbook (a parent's sum:
     computed, not read); `data_only` shows them as their cached results."""
     if not lembar.tingkat:
@@ -649,7 +763,7 @@ def _mark_formulas(rows: list[_Row], sheet, lembar: Lembar, reader: _Reader) -> 
                     del row.values[kolom.field]
 
 
-def _edited(content, plan: _Plan) -> dict[Path, str]:
+def _edited(content: Content, plan: _Plan) -> dict[Path, str]:
     texts: dict[Path, str] = {}
     for stem in sorted(set(plan.edits) | set(plan.deletes)):
         deletes = sorted(plan.deletes.get(stem, []), key=_path_order, reverse=True)
@@ -670,7 +784,7 @@ def _edited(content, plan: _Plan) -> dict[Path, str]:
     return texts
 
 
-def _validate(content, folder: Path, texts: dict[Path, str]) -> None:
+def _validate(content: Content, folder: Path, texts: dict[Path, str]) -> None:
     """Load the document with the edited files, in a copy of the folders that hold them;
     its problems are reported on the real files."""
     paths = [Path(folder).resolve(), *(Path(s.path).resolve() for s in content.sources.values())]

@@ -2,17 +2,24 @@
 the shape `laporgen import` reads it back by (`data_import.py`).
 
 Each data table is a sheet a planning officer knows: Tujuan, Sasaran, Indikator (targets per
-year as columns), Realisasi (an LKjIP's), Program (program → kegiatan → sub-kegiatan, pagu per
-year or pagu and realisasi), Indikator Program, and one sheet per list of sumber_daya.yaml (SDM,
-aset). An LKjIP's plan sheets are its Renstra's (`renstra = "../…"` in document.toml).
+year as columns), Strategi (arah kebijakan, a ✓ per plan year), Realisasi (an LKjIP's), Program
+(program → kegiatan → sub-kegiatan, pagu per year or pagu and realisasi; a PK's DPA), Indikator
+Program; then one sheet per collection of every other content file (`content_sheets`): a list
+of rows (riwayat, T-C.23, SDM), a mapping by id (target triwulan, dukungan, rencana aksi), a
+list of ids (renja), and the collections inside their rows as sheets whose first column names
+the owning row (alokasi under dukungan, PK targets under their PK); one sheet per declared
+table (tabel.yaml); and per file an Isian sheet of its own values outside the tables (visi,
+misi, SWOT lists). An LKjIP's or PK's plan sheets are its Renstra's (`renstra = "../…"`).
 
 The columns come from the content models (`model/`): every field of a row's model that holds a
-value (text, number, a closed choice, yes/no), a field of a nested model (`formula.pembilang`)
-and a per-year mapping (one column per year) is a column; lists of text and `tercetak` (what a
-signed document printed, for `check`) are not. So a field added to a model shows up here and
-is read back without this module changing. A closed value (a `Literal`, yes/no, an id of a row
-of another sheet, a satuan already used) gets a drop-down list; computed columns (sums of a
-parent's pagu, serapan, capaian) are grey and protected, the input cells unlocked.
+value (text, number, a closed choice, yes/no), a field of a nested model (`formula.pembilang`),
+a per-year mapping (one column per year, or per year and field: "Target 2022", "Realisasi
+2022") and a list of text or ids (one cell, an item a line or comma-separated) is a column;
+`tercetak…` (what a signed document printed, for `check`) is not. So a field added to a model
+shows up here and is read back without this module changing. A closed value (a `Literal`,
+yes/no, an id of a row of another sheet, a satuan already used) gets a drop-down list; computed
+columns (sums of a parent's pagu, serapan, capaian) are grey and protected, the input cells
+unlocked.
 """
 
 from __future__ import annotations
@@ -25,10 +32,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from ..model.content import Content
+    from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import display_path
 from ..model.nilai import Nilai, Tertulis
@@ -43,12 +58,20 @@ SPARE_ROWS = 200
 LAST_ROW = 5000
 """How far the formulas and drop-downs that refer to a whole column reach."""
 YA, TIDAK = "ya", "tidak"
-SKIPPED_FIELDS = frozenset({"tercetak"})
-"""Fields not shown: what a signed document printed, kept for `laporgen check`."""
+SKIPPED_PREFIX = "tercetak"
+"""Fields not shown: what a signed document printed (`tercetak`, `tercetak_total`), kept for
+`laporgen check`."""
+TANDA = "✓"
+"""A ticked year (a strategy that runs that year)."""
 MONEY_FIELDS = ("pagu", "anggaran")
 """A program-tree node's money fields: on a leaf only; a parent's are computed."""
 TINGKAT = ("Program", "Kegiatan", "Sub Kegiatan")
-HEADERS = {"iku": "IKU", "laki_laki": "Laki-laki"}
+HEADERS = {
+    "iku": "IKU",
+    "laki_laki": "Laki-laki",
+    "id": "ID",
+    "program_kegiatan": "Program / Kegiatan",
+}
 """Headers that are not the field name capitalised."""
 
 
@@ -68,6 +91,12 @@ class Kolom:
     rupiah: bool = False
     note: str | None = None
     width: int = 14
+    items: Literal["text", "ids"] | None = None
+    """A list of values in one cell: text one item a line, ids or years separated by commas."""
+    tanda: int | None = None
+    """A ✓ column: whether the year `tanda` is in the list of years at `field`."""
+    teks_boleh: bool = False
+    """A number column that may hold text too (a declared table's "N.a")."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +105,7 @@ class Hitung:
     column letter of each input column by field path), or `value(baris)` a value."""
 
     header: str
-    formula: Callable[[int, dict, Baris], str | None] | None = None
+    formula: Callable[[int, dict[Any, str], Baris], str | None] | None = None
     value: Callable[[Baris], Any] | None = None
     number_format: str = "General"
     width: int = 14
@@ -144,6 +173,8 @@ def _full(info: FieldInfo) -> Any:
 
 def header_of(path: tuple[str | int, ...], rupiah: bool) -> str:
     words = [p for p in path if isinstance(p, str)]
+    if not words:
+        return "Nilai"
     name = words[-1] if len(words) == 1 or words[-1] not in ("nilai",) else words[-2]
     text = HEADERS.get(name) or name.replace("_", " ").title()
     if words[0] == "formula" and len(words) > 1:
@@ -158,12 +189,14 @@ def columns_of(
     years: list[int],
     skip: tuple[str, ...] = (),
     prefix: tuple[str | int, ...] = (),
+    tahun_tanda: list[int] | None = None,
 ) -> list[Kolom]:
     """The value columns of `model`'s rows, in field order (a per-year mapping as one column
-    per year of `years`)."""
+    per year of `years`; a list of text or ids as one cell; a list of years as a ✓ column per
+    year of `tahun_tanda` when given)."""
     out: list[Kolom] = []
     for name, info in model.model_fields.items():
-        if name in SKIPPED_FIELDS or name in skip:
+        if name in skip or name.startswith(SKIPPED_PREFIX):
             continue
         annotation = _full(info)
         inner, optional = _unwrap(info.annotation)
@@ -175,11 +208,21 @@ def columns_of(
         origin = typing.get_origin(inner)
         if origin is dict:
             key, value = typing.get_args(inner)
-            if _base(key) is int:  # a per-year mapping: {2024: 99.88}
+            per_year = _model_of(value)
+            if _base(key) is int and per_year is not None:  # {2020: {target: 1, realisasi: 2}}
+                out.extend(
+                    replace(k, required=False)
+                    for y in years
+                    for k in columns_of(per_year, [], (), (*path, y))
+                )
+            elif _base(key) is int:  # a per-year mapping: {2024: 99.88}
                 out.extend(
                     _kolom(f"{name}", (*path, y), value, False, None, info.description)
                     for y in years
                 )
+            continue
+        if origin is list and _scalar_items(inner) is not None:
+            out.extend(_list_columns(name, path, info, years, tahun_tanda))
             continue
         if origin in (list, tuple) or inner is typing.Any:
             continue
@@ -199,7 +242,44 @@ def columns_of(
     return out
 
 
-def _kolom(name: str, path, annotation, required: bool, default, note) -> Kolom:
+def _scalar_items(inner: Any) -> Literal["text", "ids"] | None:
+    """How a list of plain values is written in one cell, or None for a list of models."""
+    from ..model.fields import Id
+
+    (item,) = typing.get_args(inner) or (Any,)
+    if item == Id or _base(item) is int:
+        return "ids"
+    if _base(item) is str:
+        return "text"
+    return None
+
+
+def _list_columns(
+    name: str,
+    path: tuple[str | int, ...],
+    info: FieldInfo,
+    years: list[int],
+    tahun_tanda: list[int] | None,
+) -> list[Kolom]:
+    inner, _ = _unwrap(info.annotation)
+    items = _scalar_items(inner)
+    if items == "ids" and _base(typing.get_args(inner)[0]) is int and tahun_tanda is not None:
+        return [
+            Kolom(str(y), path, info.annotation, choices=(TANDA,), note=info.description, tanda=y)
+            for y in tahun_tanda
+        ]
+    kolom = _kolom(name, path, info.annotation, info.is_required(), None, info.description)
+    return [replace(kolom, items=items, width=40 if items == "text" else 16)]
+
+
+def _kolom(
+    name: str,
+    path: tuple[str | int, ...],
+    annotation: Any,
+    required: bool,
+    default: Any,
+    note: str | None,
+) -> Kolom:
     from ..model.fields import is_rupiah
 
     rupiah = _base(_unwrap(annotation)[0]) is Decimal and is_rupiah(_unwrap(annotation)[0])
@@ -237,14 +317,23 @@ def value_at(node: Any, path: tuple[str | int, ...]) -> Any:
     for part in path:
         if node is None:
             return None
-        node = node.get(part) if isinstance(node, dict) else getattr(node, str(part), None)
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list | tuple) and isinstance(part, int):
+            node = node[part] if -len(node) <= part < len(node) else None
+        else:
+            node = getattr(node, str(part), None)
     return node
 
 
-def is_set(node: BaseModel, path: tuple[str | int, ...]) -> bool:
+def is_set(node: Any, path: tuple[str | int, ...]) -> bool:
     """Whether the content file writes the value at `path` (not a default)."""
     for part in path:
-        if isinstance(node, dict):
+        if isinstance(node, list | tuple) and isinstance(part, int):
+            if not -len(node) <= part < len(node):
+                return False
+            node = node[part]
+        elif isinstance(node, dict):
             if part not in node:
                 return False
             node = node[part]
@@ -267,8 +356,15 @@ class Baris:
     key: str
     induk: str | None
     tingkat: int
-    path: tuple[str | int, ...] | None
+    path: tuple[str | int, ...]
     node: Any
+    shown: str | None = None
+    """The key as its cell shows it, when the key is the parent's and the row's together
+    ("S1.1/P1": the alokasi of P1 to sasaran S1.1 shows "P1")."""
+
+    @property
+    def cell(self) -> str:
+        return self.key if self.shown is None else self.shown
 
 
 @dataclass
@@ -296,9 +392,29 @@ class Lembar:
     hitung: list[Hitung] = field(default_factory=list)
     child_list: dict[int, str] = field(default_factory=dict)
     """The field of a level's node that holds the next level's rows (program → "kegiatan")."""
+    bentuk: Literal["model", "nilai", "id", "isian", "sel"] = "model"
+    """What a row's node is: a model (its fields the columns), one value (a mapping's `{IS1.1:
+    12}`, a tuple of four quarterly targets, a list of actions), an id in a list of ids; or
+    "isian": a file's own values, one row each (`key` the label, the one value in column B);
+    "sel": a declared table's row, a mapping of column id to cell."""
+    scoped: bool = False
+    """The key is unique under its parent only: the row's key is "parent/key"."""
+    induk_kolom: str = "A"
+    """The key column's letter on the parent sheet (for the parent column's drop-down)."""
+    pilihan: tuple[str, str] | None = None
+    """(sheet, column letter) whose ids the key column's drop-down offers."""
 
     def applies(self, kolom: Kolom, tingkat: int) -> bool:
+        if self.bentuk != "model" or not kolom.field or not isinstance(kolom.field[0], str):
+            return True
         return kolom.field[0] in self.levels[tingkat].model_fields
+
+    def fields(self) -> list[Kolom]:
+        """The columns by the value they hold: the first of a field's ✓ columns stands for all."""
+        out: dict[tuple[str | int, ...], Kolom] = {}
+        for kolom in self.columns:
+            out.setdefault(kolom.field, kolom)
+        return list(out.values())
 
 
 def _item(model: type[BaseModel], name: str) -> type[BaseModel]:
@@ -312,7 +428,7 @@ def _years(*maps: Any) -> list[int]:
     return sorted({y for m in maps for y in m if isinstance(y, int)})
 
 
-def plan_sheets(c) -> list[Lembar]:
+def plan_sheets(c: Any) -> list[Lembar]:
     from ..model.renstra import Rencana
 
     rencana = c.rencana
@@ -337,7 +453,7 @@ def plan_sheets(c) -> list[Lembar]:
                 for k, d in enumerate(s.indikator)
             ]
     years = _years(rencana.tahun, *(b.node.target for b in indikator_rows))
-    return [
+    sheets = [
         Lembar(
             "Tujuan",
             "rencana",
@@ -356,7 +472,7 @@ def plan_sheets(c) -> list[Lembar]:
             (sasaran_m,),
             columns_of(sasaran_m, years, ("id",)),
             sasaran_rows,
-            lambda parent, _: (*parent.path, "sasaran"),
+            _container((), "sasaran"),
             induk="Tujuan",
             induk_dari=("Tujuan",),
         ),
@@ -368,19 +484,40 @@ def plan_sheets(c) -> list[Lembar]:
             (indikator_m,),
             columns_of(indikator_m, years, ("id",)),
             indikator_rows,
-            lambda parent, _: (*parent.path, "indikator"),
+            _container((), "indikator"),
             induk="Tujuan / Sasaran",
             induk_dari=("Tujuan", "Sasaran"),
         ),
     ]
+    # a sasaran's strategies (arah kebijakan, a ✓ per plan year), then the cascade table
+    sheets += content_sheets(
+        "rencana",
+        sasaran_m,
+        None,
+        ("id", "indikator"),
+        (),
+        Induk("Sasaran", "B", sasaran_rows, "Sasaran"),
+        ("tujuan", "sasaran"),
+        rencana.tahun,
+    )
+    sheets += content_sheets("rencana", Rencana, rencana, ("tujuan",))
+    return sheets
 
 
-def program_sheets(c, tree: Any, tree_model: type[BaseModel], lkjip: bool) -> list[Lembar]:
+def program_sheets(
+    c: Any, tree: Any, tree_model: type[BaseModel], lkjip: bool, stem: str = "program"
+) -> list[Lembar]:
+    """The program tree (program → kegiatan → sub kegiatan; a PK's DPA has two levels) and
+    the indicators of its nodes."""
     program_m = _item(tree_model, "program")
     kegiatan_m = _item(program_m, "kegiatan")
-    sub_m = _item(kegiatan_m, "sub_kegiatan")
-    levels = (program_m, kegiatan_m, sub_m)
-    children = {0: "kegiatan", 1: "sub_kegiatan"}
+    levels: tuple[type[BaseModel], ...] = (program_m, kegiatan_m)
+    children = {0: "kegiatan"}
+    if "sub_kegiatan" in kegiatan_m.model_fields:
+        levels, children = (
+            (*levels, _item(kegiatan_m, "sub_kegiatan")),
+            {**children, 1: "sub_kegiatan"},
+        )
     rows: list[Baris] = []
     for p, program in enumerate(tree.program):
         rows.append(Baris(program.id, None, 0, ("program", p), program))
@@ -388,10 +525,11 @@ def program_sheets(c, tree: Any, tree_model: type[BaseModel], lkjip: bool) -> li
             rows.append(Baris(kegiatan.id, program.id, 1, ("program", p, "kegiatan", k), kegiatan))
             rows += [
                 Baris(s.id, kegiatan.id, 2, ("program", p, "kegiatan", k, "sub_kegiatan", j), s)
-                for j, s in enumerate(kegiatan.sub_kegiatan)
+                for j, s in enumerate(getattr(kegiatan, "sub_kegiatan", []))
             ]
     years = _years(
-        getattr(c.settings, "tahun_list", []), *(getattr(b.node, "pagu", {}) or {} for b in rows)
+        getattr(c.settings, "tahun_list", []),
+        *(b.node.pagu for b in rows if isinstance(getattr(b.node, "pagu", None), dict)),
     )
     if not lkjip:
         years = _years(years, c.rencana.tahun)
@@ -402,10 +540,11 @@ def program_sheets(c, tree: Any, tree_model: type[BaseModel], lkjip: bool) -> li
                 columns.append(kolom)
     money = [k for k in columns if k.field[0] in MONEY_FIELDS]
     columns = [k for k in columns if k not in money] + money  # money last, as the matrices print it
-    hitung = [_serapan()] if lkjip else [_total_pagu(money)]
+    # a total beside the pagu of each year; a PK's one pagu needs none
+    hitung = [_serapan()] if lkjip else [_total_pagu(money)] if len(money) > 1 else []
     program = Lembar(
         "Program",
-        "program",
+        stem,
         "Program, kegiatan dan sub kegiatan",
         "ID",
         levels,
@@ -437,13 +576,13 @@ def program_sheets(c, tree: Any, tree_model: type[BaseModel], lkjip: bool) -> li
     )
     indikator = Lembar(
         "Indikator Program",
-        "program",
+        stem,
         "Indikator program, kegiatan dan sub kegiatan",
         "No",
         (ind_m,),
         columns_of(ind_m, ind_years),
         ind_rows,
-        lambda parent, _: (*parent.path, "indikator"),
+        _container((), "indikator"),
         induk="Program / Kegiatan",
         induk_dari=("Program",),
         id_field=False,
@@ -451,9 +590,9 @@ def program_sheets(c, tree: Any, tree_model: type[BaseModel], lkjip: bool) -> li
     return [program, indikator]
 
 
-def _serapan() -> Hitung:
-    def formula(r: int, letters: dict, _b: Baris) -> str | None:
-        pagu, realisasi = letters.get(("anggaran", "pagu")), letters.get(("anggaran", "realisasi"))
+def _serapan(at: tuple[str, ...] = ("anggaran",)) -> Hitung:
+    def formula(r: int, letters: dict[Any, str], _b: Baris) -> str | None:
+        pagu, realisasi = letters.get((*at, "pagu")), letters.get((*at, "realisasi"))
         if not pagu or not realisasi:
             return None
         return f'=IF(N({pagu}{r})=0,"",{realisasi}{r}/{pagu}{r})'
@@ -469,7 +608,7 @@ def _total_pagu(money: list[Kolom]) -> Hitung:
     return Hitung("Total Pagu (Rp)", formula, number_format="#,##0", width=18)
 
 
-def realisasi_sheet(c) -> Lembar:
+def realisasi_sheet(c: Any) -> Lembar:
     """An LKjIP's realisasi of the plan indicators (kinerja.yaml `realisasi`), with the
     year's target and capaian computed beside it."""
     from ..compute.lkjip import lkjip_figures
@@ -526,11 +665,35 @@ def realisasi_sheet(c) -> Lembar:
         mapping=True,
         id_field=False,
         hitung=hitung,
-        induk_dari=("Indikator",),
+        pilihan=("Indikator", "B"),
     )
 
 
 SHEET_TITLES = {
+    "riwayat": "Perbandingan realisasi dengan tahun-tahun sebelumnya",
+    "perjanjian_kinerja": "Perjanjian Kinerja (murni dan perubahan)",
+    "perjanjian_kinerja.target": "Target PK yang berbeda dari Renstra",
+    "perjanjian_kinerja.baris": "Baris PK di luar indikator Renstra",
+    "renja": "Indikator Rencana Kerja",
+    "dukungan": "Program/kegiatan yang menunjang sasaran",
+    "dukungan.alokasi": "Alokasi anggaran program/kegiatan per sasaran",
+    "analisis": "Analisis capaian per sasaran",
+    "rencana_aksi": "Rencana aksi tahun berikutnya per indikator",
+    "target_triwulan": "Target triwulan tahun berikutnya per indikator",
+    "kinerja_pelayanan.indikator": "Kinerja pelayanan (T-C.23)",
+    "akhir_periode.indikator": "Realisasi terhadap target akhir periode lalu",
+    "anggaran_realisasi.uraian": "Anggaran dan realisasi (T-C.24)",
+    "anggaran_realisasi.uraian.anak": "Rincian anggaran dan realisasi (T-C.24)",
+    "swot.strategi": "Strategi SWOT",
+    "permasalahan": "Permasalahan (pokok masalah)",
+    "permasalahan.masalah": "Masalah dan akar masalah",
+    "telaah_provinsi": "Telaah Renstra provinsi",
+    "kebijakan": "Strategi dan kebijakan per perspektif",
+    "indikator_urusan.baris": "Indikator kinerja penyelenggaraan urusan (T-C.28)",
+    "matriks": "Matriks T-C.27 yang dicetak",
+    "keterkaitan": "Keterkaitan RPJPD - RPD - Perangkat Daerah",
+    "indikator": "Indikator Perjanjian Kinerja (kosong: semua indikator sasaran)",
+    "target": "Target PK yang berbeda dari Renstra",
     "formasi": "Kebutuhan dan realisasi pegawai per jabatan",
     "golongan": "Pegawai menurut pangkat/golongan",
     "pendidikan": "Pegawai menurut tingkat pendidikan",
@@ -541,6 +704,28 @@ SHEET_TITLES = {
     "item": "Aset tetap",
 }
 SHEET_NAMES = {
+    "riwayat": "Riwayat",
+    "perjanjian_kinerja": "PK",
+    "perjanjian_kinerja.target": "PK Target",
+    "perjanjian_kinerja.baris": "PK Baris Lain",
+    "renja": "Renja",
+    "dukungan": "Dukungan",
+    "dukungan.alokasi": "Alokasi",
+    "analisis": "Analisis Sasaran",
+    "rencana_aksi": "Rencana Aksi",
+    "target_triwulan": "Target Triwulan",
+    "kinerja_pelayanan.indikator": "T-C.23",
+    "akhir_periode.indikator": "Akhir Periode",
+    "rincian.baris": "Rincian Baris",
+    "anggaran_realisasi.uraian": "T-C.24",
+    "anggaran_realisasi.uraian.anak": "T-C.24 Rincian",
+    "swot.strategi": "Strategi SWOT",
+    "permasalahan.masalah": "Masalah",
+    "telaah_provinsi": "Telaah Provinsi",
+    "indikator_urusan.baris": "T-C.28",
+    "matriks": "Matriks T-C.27",
+    "indikator": "PK Indikator",
+    "target": "PK Target",
     "formasi": "SDM Formasi",
     "golongan": "SDM Golongan",
     "pendidikan": "SDM Pendidikan",
@@ -552,38 +737,243 @@ SHEET_NAMES = {
 }
 
 
-def list_sheets(
-    stem: str, model: type[BaseModel], data: Any, prefix: tuple[str | int, ...] = ()
+KEY_HEADERS = {
+    "dukungan": "Sasaran",
+    "analisis": "Sasaran",
+    "target_triwulan": "Indikator",
+    "rencana_aksi": "Indikator",
+    "renja": "Indikator",
+    "indikator": "Indikator",
+    "target": "Indikator",
+    "perjanjian_kinerja.target": "Indikator",
+    "dukungan.alokasi": "Program / Kegiatan",
+}
+"""The key column of a sheet keyed by id, where the id is not the row's own."""
+INDUK_HEADERS = {"dukungan": "Sasaran", "perjanjian_kinerja": "PK No"}
+"""The owner column of a child sheet, where the owner sheet's name does not say it."""
+COLUMN_HEADERS = {"target": "Target"}
+"""The value column of a mapping of plain values ({IS1.1: 12})."""
+PILIHAN = {
+    "dukungan": ("Sasaran", "B"),
+    "analisis": ("Sasaran", "B"),
+    "target_triwulan": ("Indikator", "B"),
+    "rencana_aksi": ("Indikator", "B"),
+    "renja": ("Indikator", "B"),
+    "indikator": ("Indikator", "B"),
+    "target": ("Indikator", "B"),
+    "perjanjian_kinerja.target": ("Indikator", "B"),
+    "dukungan.alokasi": ("Program", "C"),
+}
+"""The drop-down of a key column: the ids of another sheet's key column."""
+
+
+def _name_of(dotted: str) -> str:
+    last = dotted.rsplit(".", 1)[-1]
+    return SHEET_NAMES.get(dotted) or SHEET_NAMES.get(last) or last.replace("_", " ").title()
+
+
+def _data_years(nodes: list[Any]) -> list[int]:
+    """The years the per-year mappings of these rows name (T-C.23's, a history's)."""
+    years: set[int] = set()
+    for node in nodes:
+        if not isinstance(node, BaseModel):
+            continue
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            if isinstance(value, dict):
+                years.update(y for y in value if isinstance(y, int))
+    return sorted(years)
+
+
+@dataclass(frozen=True)
+class Induk:
+    """The sheet whose rows own a child sheet's rows: its name, the letter of its key column,
+    its rows, and the header of the child's column that names the owner."""
+
+    sheet: str
+    letter: str
+    rows: list[Baris]
+    header: str
+
+
+def content_sheets(
+    stem: str,
+    model: type[BaseModel],
+    data: Any,
+    skip: tuple[str, ...] = (),
+    prefix: tuple[str | int, ...] = (),
+    induk: Induk | None = None,
+    chain: tuple[str, ...] = (),
+    tahun_tanda: list[int] | None = None,
 ) -> Iterator[Lembar]:
-    """One sheet per list of models in `model` (and the models it holds): SDM and aset."""
+    """One sheet per collection of a content file: a list of models (SDM, riwayat, T-C.23 rows),
+    a mapping by id (target_triwulan, dukungan), a list of ids (renja); and the collections
+    inside their rows as sheets whose rows name their owner (alokasi under dukungan). A single
+    nested model is walked into; single values and lists of text are the Isian sheet's."""
+    from ..model.fields import Id
+
+    owners = induk.rows if induk is not None else [Baris("", None, 0, prefix, data)]
     for name, info in model.model_fields.items():
+        if name in skip or name.startswith(SKIPPED_PREFIX):
+            continue
         inner, _ = _unwrap(info.annotation)
+        origin = typing.get_origin(inner)
+        dotted = ".".join((*chain, name))
         nested = _model_of(info.annotation)
-        if nested is not None and not isinstance(nested, typing.TypeVar):
-            yield from list_sheets(stem, nested, getattr(data, name), (*prefix, name))
+        if nested is not None:
+            value = getattr(data, name, None)
+            if induk is None and value is not None:
+                yield from content_sheets(
+                    stem, nested, value, (), (*prefix, name), None, (*chain, name), tahun_tanda
+                )
             continue
-        if typing.get_origin(inner) is not list:
-            continue
-        item = typing.get_args(inner)[0]
-        if not (isinstance(item, type) and issubclass(item, BaseModel)):
-            continue
-        path = (*prefix, name)
-        items = getattr(data, name)
-        rows = [Baris(str(n + 1), None, 0, (*path, n), node) for n, node in enumerate(items)]
-        columns = columns_of(item, [])
-        title = SHEET_NAMES.get(name, name.replace("_", " ").title())
-        yield Lembar(
-            title,
-            stem,
-            SHEET_TITLES.get(name, " / ".join(str(p) for p in path)),
-            "No",
-            (item,),
-            columns,
-            rows,
-            lambda parent, _, path=path: path,
-            id_field=False,
-            hitung=_list_hitung(columns),
-        )
+        if origin is list:
+            (item,) = typing.get_args(inner)
+            if isinstance(item, type) and issubclass(item, BaseModel):
+                if name not in chain:  # T-C.24's rows hold rows: the first level under them
+                    yield from _list_sheet(
+                        stem, name, dotted, item, owners, induk, info, tahun_tanda
+                    )
+            elif induk is None and item == Id:  # renja: [IS1.1, IS2.1]
+                yield _id_sheet(stem, name, dotted, owners[0], info)
+        elif origin is dict and _base(typing.get_args(inner)[0]) is not int:
+            yield from _mapping_sheet(stem, name, dotted, typing.get_args(inner)[1], owners, induk)
+
+
+def _rows_of(
+    owners: list[Baris], name: str, keys: Callable[[Any], list[tuple[str, Any, str | int]]]
+) -> list[Baris]:
+    """The rows of the collection `name` of each owner: (key shown, node, index in the file)."""
+    rows = []
+    for owner in owners:
+        collection = value_at(owner.node, (name,)) if owner.key else getattr(owner.node, name)
+        for shown, node, at in keys(collection):
+            key = f"{owner.key}/{shown}" if owner.key else shown
+            rows.append(
+                Baris(
+                    key,
+                    owner.key or None,
+                    0,
+                    (*owner.path, name, at),
+                    node,
+                    shown if owner.key else None,
+                )
+            )
+    return rows
+
+
+def _container(owner_path: tuple[str | int, ...], name: str) -> Callable[..., Any]:
+    return lambda parent, _: (*(parent.path if parent is not None else owner_path), name)
+
+
+def _list_sheet(
+    stem: str,
+    name: str,
+    dotted: str,
+    item: type[BaseModel],
+    owners: list[Baris],
+    induk: Induk | None,
+    info: FieldInfo,
+    tahun_tanda: list[int] | None,
+) -> Iterator[Lembar]:
+    rows = _rows_of(
+        owners, name, lambda items: [(str(n + 1), v, n) for n, v in enumerate(items or [])]
+    )
+    columns = columns_of(item, _data_years([b.node for b in rows]), tahun_tanda=tahun_tanda)
+    sheet = _name_of(dotted)
+    lembar = Lembar(
+        sheet,
+        stem,
+        SHEET_TITLES.get(dotted) or SHEET_TITLES.get(name) or info.description or sheet,
+        "No",
+        (item,),
+        columns,
+        rows,
+        _container(owners[0].path if induk is None else (), name),
+        induk=induk.header if induk else None,
+        induk_dari=(induk.sheet,) if induk else (),
+        induk_kolom=induk.letter if induk else "A",
+        id_field=False,
+        hitung=_list_hitung(columns),
+        scoped=induk is not None,
+    )
+    yield lembar
+    children = Induk(sheet, "B" if induk else "A", rows, INDUK_HEADERS.get(dotted, sheet))
+    yield from content_sheets(
+        stem, item, None, ("id",), (), children, (*dotted.split("."),), tahun_tanda
+    )
+
+
+def _id_sheet(stem: str, name: str, dotted: str, owner: Baris, info: FieldInfo) -> Lembar:
+    ids = getattr(owner.node, name)
+    rows = [Baris(i, None, 0, (*owner.path, name, n), i) for n, i in enumerate(ids)]
+    sheet = _name_of(dotted)
+    return Lembar(
+        sheet,
+        stem,
+        SHEET_TITLES.get(dotted) or info.description or sheet,
+        KEY_HEADERS.get(dotted, "ID"),
+        (),
+        [],
+        rows,
+        _container(owner.path, name),
+        bentuk="id",
+        pilihan=PILIHAN.get(dotted),
+    )
+
+
+TRIWULAN = ("TW I", "TW II", "TW III", "TW IV")
+
+
+def _mapping_sheet(
+    stem: str,
+    name: str,
+    dotted: str,
+    value: Any,
+    owners: list[Baris],
+    induk: Induk | None,
+) -> Iterator[Lembar]:
+    rows = _rows_of(owners, name, lambda items: [(str(k), v, k) for k, v in (items or {}).items()])
+    item = _model_of(value)
+    inner, _ = _unwrap(value)
+    bentuk: Literal["model", "nilai"] = "model" if item is not None else "nilai"
+    columns: list[Kolom]
+    if item is not None:
+        columns = columns_of(item, _data_years([b.node for b in rows]))
+    elif typing.get_origin(inner) is tuple:
+        columns = [
+            replace(_kolom("nilai", (n,), a, False, None, None), header=TRIWULAN[n])
+            for n, a in enumerate(typing.get_args(inner))
+        ]
+        if len(columns) != len(TRIWULAN):
+            return
+    elif typing.get_origin(inner) is list:
+        kolom = _kolom(name, (), value, False, None, None)
+        columns = [replace(kolom, header=_name_of(dotted), items=_scalar_items(inner), width=60)]
+    else:
+        columns = [replace(_kolom(name, (), value, True, None, None), header=COLUMN_HEADERS[name])]
+    sheet = _name_of(dotted)
+    yield Lembar(
+        sheet,
+        stem,
+        SHEET_TITLES.get(dotted) or sheet,
+        KEY_HEADERS.get(dotted, "ID"),
+        (item,) if item is not None else (),
+        columns,
+        rows,
+        _container(owners[0].path if induk is None else (), name),
+        induk=induk.header if induk else None,
+        induk_dari=(induk.sheet,) if induk else (),
+        induk_kolom=induk.letter if induk else "A",
+        mapping=True,
+        id_field=False,
+        bentuk=bentuk,
+        scoped=induk is not None,
+        pilihan=PILIHAN.get(dotted),
+    )
+    if item is not None:
+        children = Induk(sheet, "B" if induk else "A", rows, INDUK_HEADERS.get(dotted, sheet))
+        yield from content_sheets(stem, item, None, (), (), children, (*dotted.split("."),))
 
 
 def _list_hitung(columns: list[Kolom]) -> list[Hitung]:
@@ -610,27 +1000,175 @@ def _list_hitung(columns: list[Kolom]) -> list[Hitung]:
     return []
 
 
-def sheets_of(c) -> list[Lembar]:
+def tabel_sheets(tables: Any) -> list[Lembar]:
+    """One sheet per table declared in tabel.yaml: its columns (a spanning header's name
+    before its own), a row per row, a row's depth in the table's hierarchy in Tingkat Baris, a
+    group row's text in Baris Grup; formula and number columns are computed, not shown."""
+    from ..model.tabel import GRUP, TINGKAT, Sel
+
+    out = []
+    for i, tabel in enumerate(tables.tabel):
+        columns = []
+        for top in tabel.kolom:
+            for leaf in top.leaves():
+                if leaf.id is None or leaf.rumus is not None or leaf.format == "nomor":
+                    continue
+                header = f"{top.judul} {leaf.judul}" if leaf is not top else leaf.judul
+                number = leaf.format in ("angka", "rupiah", "persen")
+                if leaf.format == "centang":
+                    kolom = Kolom(header, (leaf.id,), bool | None, choices=(YA, TIDAK))
+                else:
+                    kolom = Kolom(
+                        header,
+                        (leaf.id,),
+                        Sel,
+                        number=number,
+                        rupiah=leaf.format == "rupiah",
+                        teks_boleh=number,
+                        width=14 if number else 30,
+                    )
+                columns.append(kolom)
+        columns.append(Kolom("Tingkat Baris", (TINGKAT,), Sel, number=True))
+        columns.append(Kolom("Baris Grup", (GRUP,), Sel, width=30))
+        out.append(
+            Lembar(
+                f"Tabel {tabel.id}"[:31],
+                "tabel",
+                tabel.judul,
+                "No",
+                (),
+                columns,
+                [
+                    Baris(str(n + 1), None, 0, ("tabel", i, "baris", n), row)
+                    for n, row in enumerate(tabel.baris)
+                ],
+                _container(("tabel", i), "baris"),
+                id_field=False,
+                bentuk="sel",
+            )
+        )
+    return out
+
+
+ISIAN_STEMS = ("agency", "rencana", "kinerja", "evaluasi", "analisis", "anggaran", "sumber_daya")
+"""The files whose own values (outside their tables) get an Isian sheet; document.toml holds
+settings, tabel.yaml table definitions."""
+ISIAN_NAMES = {"agency": "Perangkat Daerah", "sumber_daya": "Sumber Daya"}
+NILAI = "Nilai"
+WORDS = {"swot": "SWOT", "pemda": "Pemda", "url": "URL", "nip": "NIP"}
+
+
+def _label(path: tuple[str | int, ...]) -> str:
+    return " / ".join(
+        WORDS.get(str(p), str(p).replace("_", " ").capitalize()) for p in path if isinstance(p, str)
+    )
+
+
+def isian_sheet(stem: str, data: BaseModel) -> Lembar | None:
+    """A file's own values outside its tables, one row each: an agency's name and address, a
+    plan's visi and misi, SWOT lists, T-C.23's years. None when it has none."""
+    from ..model.fields import Id
+
+    columns = []
+    for kolom in columns_of(type(data), []):
+        inner, _ = _unwrap(kolom.annotation)
+        if kolom.items == "ids" and typing.get_args(inner)[0] == Id:
+            continue  # a list of ids has its own sheet (Renja)
+        if len(kolom.field) > 1 and getattr(data, str(kolom.field[0])) is None:
+            continue  # an optional part the file does not have (akhir_periode)
+        columns.append(replace(kolom, header=_label(kolom.field), width=80))
+    if not columns:
+        return None
+    title = ISIAN_NAMES.get(stem, stem.replace("_", " ").title())
+    return Lembar(
+        f"Isian {title}",
+        stem,
+        f"Isian {title} di luar tabel",
+        "Isian",
+        (type(data),),
+        columns,
+        [Baris(k.header, None, 0, (), data) for k in columns],
+        lambda parent, _: (),
+        id_field=False,
+        bentuk="isian",
+    )
+
+
+def _computed(c: Any, lembar: Lembar) -> Lembar:
+    """A sheet of the LKjIP's with a column computed from its own: an alokasi's serapan, the
+    year's target the quarters make (by the indicator's `agregasi_triwulan`)."""
+    if lembar.stem == "kinerja" and lembar.name == "Alokasi":
+        return replace(lembar, hitung=[_serapan(())])
+    if lembar.stem == "kinerja" and lembar.name == "Target Triwulan":
+        agregasi = {i.id: i.agregasi_triwulan for _, i in c.rencana.located_indikator()}
+
+        def formula(r: int, letters: dict[Any, str], baris: Baris) -> str | None:
+            cells = f"{letters[(0,)]}{r}:{letters[(3,)]}{r}"
+            rule = agregasi.get(baris.key)
+            if rule == "akhir":
+                return f'=IF(ISBLANK({letters[(3,)]}{r}),"",{letters[(3,)]}{r})'
+            if rule in ("jumlah", "rata"):
+                total = "SUM" if rule == "jumlah" else "AVERAGE"
+                return f'=IF(COUNT({cells})=0,"",{total}({cells}))'
+            return None
+
+        return replace(lembar, hitung=[Hitung("Target Tahunan", formula)])
+    return lembar
+
+
+def sheets_of(c: Any) -> list[Lembar]:
     """Every sheet of the document `c`'s data workbook, in the order a planner reads them."""
     from ..model.anggaran import ProgramTree
     from ..model.content import LkjipContent
+    from ..model.pk import PkContent
     from ..model.rencana_program import RencanaProgram
 
     out = plan_sheets(c)
     lkjip = isinstance(c, LkjipContent)
     if lkjip:
         out.append(realisasi_sheet(c))
+    if "kinerja" in c.sources:
+        out += content_sheets("kinerja", type(c.kinerja), c.kinerja, ("realisasi",))
+    if lkjip:
         out += program_sheets(c, c.program, ProgramTree, True)
+    elif isinstance(c, PkContent):
+        out += program_sheets(c, c.anggaran, type(c.anggaran), False, "anggaran")
+        if "perjanjian" in c.sources:  # optional: without it the PK holds every sasaran indicator
+            out += content_sheets("perjanjian", type(c.perjanjian), c.perjanjian)
     elif getattr(c, "program", None) is not None and "program" in c.sources:
         out += program_sheets(c, c.program, RencanaProgram, False)
-    if "sumber_daya" in c.sources:
-        out += list_sheets("sumber_daya", type(c.sumber_daya), c.sumber_daya)
+        out += content_sheets("program", RencanaProgram, c.program, ("program",))
+    for stem in ("evaluasi", "analisis", "sumber_daya"):
+        if stem in c.sources and getattr(c, stem, None) is not None:
+            data = getattr(c, stem)
+            out += content_sheets(stem, type(data), data)
+    if "tabel" in c.sources and getattr(c, "tabel", None) is not None:
+        out += tabel_sheets(c.tabel)
+    for stem in ISIAN_STEMS:
+        data = getattr(c, stem, None)
+        if stem in c.sources and isinstance(data, BaseModel):
+            isian = isian_sheet(stem, data)
+            out += [isian] if isian is not None else []
+    out = [_computed(c, lembar) for lembar in out]
+    names: set[str] = set()
+    for n, lembar in enumerate(out):  # a sheet name is unique in a workbook
+        name, k = lembar.name, 2
+        while name in names:
+            name, k = f"{lembar.name[:28]} {k}", k + 1
+        names.add(name)
+        out[n] = replace(lembar, name=name)
     return out
 
 
 # -------------------------------------------------------------------------------- workbook
 def cell_value(value: Any, kolom: Kolom) -> Any:
     """A node's value as a cell holds it."""
+    if kolom.tanda is not None:
+        return TANDA if value and kolom.tanda in value else None
+    if kolom.items is not None:
+        if not value:
+            return None
+        return ("\n" if kolom.items == "text" else ", ").join(str(v) for v in value)
     if isinstance(value, Nilai):
         return (
             None
@@ -647,7 +1185,7 @@ def cell_value(value: Any, kolom: Kolom) -> Any:
     return value
 
 
-def data_workbook(c) -> bytes:
+def data_workbook(c: Content) -> bytes:
     """The data workbook of the document `c` as .xlsx bytes; the same content always gives
     the same bytes."""
     from openpyxl import Workbook
@@ -659,7 +1197,10 @@ def data_workbook(c) -> bytes:
     daftar = workbook.create_sheet(DAFTAR)
     lists = _lists(daftar, sheets)
     for lembar in sheets:
-        _sheet(workbook.create_sheet(lembar.name), lembar, lists)
+        if lembar.bentuk == "isian":
+            _isian(workbook.create_sheet(lembar.name), lembar, lists)
+        else:
+            _sheet(workbook.create_sheet(lembar.name), lembar, lists)
     _petunjuk(petunjuk, c, sheets)
     workbook.move_sheet(DAFTAR, offset=len(workbook.sheetnames))
     daftar.sheet_state = "hidden"
@@ -672,14 +1213,14 @@ def data_workbook(c) -> bytes:
     return workbook_bytes(workbook, moment)
 
 
-def _tanggal(c):
+def _tanggal(c: Any) -> dt.date:
     import datetime as dt
 
     tanda_tangan = getattr(c.settings, "tanda_tangan", None)
     return getattr(tanda_tangan, "tanggal", None) or dt.date(int(str(c.rencana.periode[0])), 1, 1)
 
 
-def _lists(daftar, sheets: list[Lembar]) -> dict[str, str]:
+def _lists(daftar: Worksheet, sheets: list[Lembar]) -> dict[str, str]:
     """Write the drop-down lists that are not a sheet's own column (satuan in use, yes/no)
     into the hidden sheet; their ranges by name."""
     satuan = sorted(
@@ -702,6 +1243,8 @@ def _lists(daftar, sheets: list[Lembar]) -> dict[str, str]:
 
 def layout(lembar: Lembar) -> list[str]:
     """The headers of a sheet, left to right."""
+    if lembar.bentuk == "isian":
+        return [lembar.key, NILAI]
     heads = []
     if lembar.tingkat:
         heads.append("Tingkat")
@@ -713,11 +1256,10 @@ def layout(lembar: Lembar) -> list[str]:
     return heads
 
 
-def _sheet(sheet, lembar: Lembar, lists: dict[str, str]) -> None:
+def _sheet(sheet: Worksheet, lembar: Lembar, lists: dict[str, str]) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     heads = layout(lembar)
     fixed = len(heads) - len(lembar.columns) - len(lembar.hitung)
@@ -759,7 +1301,7 @@ def _sheet(sheet, lembar: Lembar, lists: dict[str, str]) -> None:
             values.append(TINGKAT[baris.tingkat] if baris else None)
         if lembar.induk:
             values.append(baris.induk if baris else None)
-        values.append(baris.key if baris else None)
+        values.append(baris.cell if baris else None)
         for i, value in enumerate(values, start=1):
             cell = sheet.cell(row=r, column=i, value=value)
             if value is not None:
@@ -808,7 +1350,7 @@ def _sheet(sheet, lembar: Lembar, lists: dict[str, str]) -> None:
                 if isinstance(cell.value, str):
                     cell.data_type = "s"
     end = last_data + SPARE_ROWS
-    _validations(sheet, lembar, lists, letters, fixed, first, end, DataValidation)
+    _validations(sheet, lembar, lists, fixed, first, end)
     sheet.freeze_panes = sheet.cell(row=first, column=fixed + 1)
     sheet.protection.sheet = True
     for allowed in (
@@ -828,85 +1370,154 @@ def _sheet(sheet, lembar: Lembar, lists: dict[str, str]) -> None:
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
 
 
-def _fit_height(sheet, r: int, baris: Baris, lembar: Lembar) -> None:
+def _isian(sheet: Worksheet, lembar: Lembar, lists: dict[str, str]) -> None:
+    """An Isian sheet: a label and its value per row; the labels locked, the values not."""
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+
+    grey = PatternFill("solid", start_color=READ_ONLY_FILL, end_color=READ_ONLY_FILL)
+    head = PatternFill("solid", start_color=HEAD_FILL, end_color=HEAD_FILL)
+    sheet.cell(row=1, column=1, value=lembar.judul).font = Font(bold=True)
+    sheet.cell(
+        row=2,
+        column=1,
+        value="Kolom Nilai diisi; daftar ditulis satu butir per baris sel (Alt+Enter).",
+    ).font = Font(italic=True)
+    for i, (text, width) in enumerate(zip(layout(lembar), (34, 90), strict=True), start=1):
+        cell = sheet.cell(row=HEADER_ROW, column=i, value=text)
+        cell.font, cell.fill = Font(bold=True), head
+        sheet.column_dimensions["AB"[i - 1]].width = width
+    first = HEADER_ROW + 1
+    for r, (baris, kolom) in enumerate(zip(lembar.rows, lembar.columns, strict=True), start=first):
+        label = sheet.cell(row=r, column=1, value=baris.key)
+        label.data_type, label.fill = "s", grey
+        label.alignment = Alignment(vertical="top", wrap_text=True)
+        cell = sheet.cell(row=r, column=2)
+        value = cell_value(value_at(baris.node, kolom.field), kolom)
+        if value is not None:
+            cell.value = value
+            if isinstance(value, str):
+                cell.data_type = "s"
+        cell.protection = Protection(locked=False)
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+        if kolom.number:
+            cell.number_format = "#,##0" if kolom.rupiah else "General"
+        if isinstance(value, str):  # a list of isu strategis is read whole here: up to 40 lines
+            sheet.row_dimensions[r].height = 15 * min(_lines(value, 110), 40)
+        dv = _rule(kolom, lists, first)
+        if dv is not None:
+            dv.add(f"B{r}")
+            sheet.add_data_validation(dv)
+    sheet.freeze_panes = sheet.cell(row=first, column=2)
+    sheet.protection.sheet = True
+    for allowed in ("formatColumns", "formatRows", "formatCells"):
+        setattr(sheet.protection, allowed, False)
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _fit_height(sheet: Worksheet, r: int, baris: Baris, lembar: Lembar) -> None:
     """Give a row with wrapped long text the lines it needs: a spreadsheet opening the file
     keeps the default height of a row written without one, and the text would overlap."""
     lines = 1
     for kolom in lembar.columns:
-        value = value_at(baris.node, kolom.field)
-        if kolom.width >= 30 and isinstance(value, str):
-            lines = max(lines, -(-len(value) // int(kolom.width * 0.85)))  # capitals are wide
-    if lines > 1:  # at most 6 lines: a long definisi is read in the cell, not on the sheet
-        sheet.row_dimensions[r].height = 15 * min(lines, 6)
+        value = cell_value(value_at(baris.node, kolom.field), kolom)
+        if (kolom.width >= 30 or kolom.items) and isinstance(value, str):
+            lines = max(lines, _lines(value, kolom.width))
+    if lines > 1:  # at most 8 lines: a long definisi is read in the cell, not on the sheet
+        sheet.row_dimensions[r].height = 15 * min(lines, 8)
+
+
+def _lines(text: str, width: int) -> int:
+    """The lines `text` wraps to in a column `width` characters wide (capitals are wide)."""
+    per_line = max(int(width * 0.85), 1)
+    return sum(-(-max(len(line), 1) // per_line) for line in text.split("\n"))
+
+
+def _drop_down(formula: str, strict: bool = True) -> DataValidation:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    dv = DataValidation(type="list", formula1=formula, allow_blank=True, showDropDown=False)
+    dv.errorStyle = "stop" if strict else "warning"
+    dv.error = (
+        "Pilih nilai dari daftar." if strict else "Nilai ini belum ada di daftar; periksa ejaannya."
+    )
+    dv.errorTitle = "laporgen"
+    return dv
+
+
+ID_SOURCES = {
+    ("tujuan",): ("Tujuan", "A"),
+    ("sasaran",): ("Sasaran", "B"),
+    ("indikator",): ("Indikator", "B"),
+    ("program",): ("Program", "C"),
+}
+"""A column holding an id of another sheet's rows: that sheet and its key column."""
+
+
+def _rule(kolom: Kolom, lists: dict[str, str], first: int) -> DataValidation | None:
+    """The data validation of a value column: a drop-down of its closed values or ids, or
+    a number check; None for free text."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from ..model.fields import Id
+
+    if kolom.tanda is not None:
+        return _drop_down(f'"{TANDA}"')
+    if kolom.items is not None:
+        return None
+    if kolom.choices and set(kolom.choices) == {YA, TIDAK}:
+        return _drop_down(lists["ya_tidak"])
+    if kolom.choices:  # `akhir` takes "last"/"sum"/"max" or a number: a warning only
+        return _drop_down('"' + ",".join(kolom.choices) + '"', strict=not kolom.number)
+    if kolom.field == ("satuan",):
+        return _drop_down(lists["satuan"], strict=False)
+    if kolom.field in ID_SOURCES and _unwrap(kolom.annotation)[0] == Id:
+        source, where = ID_SOURCES[kolom.field]
+        return _drop_down(f"'{source}'!${where}${first}:${where}${LAST_ROW}", strict=False)
+    if kolom.number and not kolom.teks_boleh and Nilai not in _parts(kolom.annotation):
+        # not "336 Orang/Bulan" (a target with its unit) nor a declared table's "N.a": text
+        dv = DataValidation(
+            type="decimal",
+            operator="between",
+            formula1="-1E+15",
+            formula2="1E+16",
+            allow_blank=True,
+        )
+        dv.error, dv.errorTitle = "Ketik angka (desimal dengan koma atau titik).", "laporgen"
+        return dv
+    return None
 
 
 def _validations(
-    sheet, lembar: Lembar, lists, letters, fixed: int, first: int, end: int, DataValidation
+    sheet: Worksheet, lembar: Lembar, lists: dict[str, str], fixed: int, first: int, end: int
 ) -> None:
     from openpyxl.utils import get_column_letter
 
-    def add(letter: str, formula: str, strict: bool = True, prompt: str | None = None) -> None:
-        dv = DataValidation(type="list", formula1=formula, allow_blank=True, showDropDown=False)
-        dv.errorStyle = "stop" if strict else "warning"
-        dv.error = (
-            "Pilih nilai dari daftar."
-            if strict
-            else "Nilai ini belum ada di daftar; periksa ejaannya."
-        )
-        dv.errorTitle = "laporgen"
-        if prompt:
-            dv.prompt, dv.showInputMessage = prompt, True
-        dv.add(f"{letter}{first}:{letter}{end}")
-        sheet.add_data_validation(dv)
+    def add(letter: str, dv: DataValidation | None) -> None:
+        if dv is not None:
+            dv.add(f"{letter}{first}:{letter}{end}")
+            sheet.add_data_validation(dv)
 
     column = 1
     if lembar.tingkat:
-        add("A", '"' + ",".join(TINGKAT) + '"')
+        add("A", _drop_down('"' + ",".join(TINGKAT) + '"'))
         column += 1
     if lembar.induk:
         sources = list(lembar.induk_dari)
         if len(sources) == 1:
-            where = "C" if sources[0] == "Program" else "A"
-            add(
-                get_column_letter(column),
-                f"'{sources[0]}'!${where}${first}:${where}${LAST_ROW}",
-                strict=False,
-            )
+            where = "C" if sources[0] == "Program" else lembar.induk_kolom
+            formula = f"'{sources[0]}'!${where}${first}:${where}${LAST_ROW}"
+            add(get_column_letter(column), _drop_down(formula, strict=False))
         column += 1
-    if lembar.mapping and lembar.induk_dari:
-        add(get_column_letter(column), f"'{lembar.induk_dari[0]}'!$B${first}:$B${LAST_ROW}")
-    for kolom in lembar.columns:
-        letter = letters[kolom.field]
-        if kolom.choices and set(kolom.choices) == {YA, TIDAK}:
-            add(letter, lists["ya_tidak"])
-        elif kolom.choices:
-            strict = not kolom.number  # `akhir` takes "last"/"sum"/"max" or a number
-            add(letter, '"' + ",".join(kolom.choices) + '"', strict=strict)
-        elif kolom.field == ("satuan",):
-            add(letter, lists["satuan"], strict=False)
-        elif kolom.field in (("tujuan",), ("sasaran",)):
-            where = "A" if kolom.field == ("tujuan",) else "B"
-            add(
-                letter,
-                f"'{kolom.field[0].title()}'!${where}${first}:${where}${LAST_ROW}",
-                strict=False,
-            )
-        elif (
-            kolom.number and not kolom.choices and Nilai not in _parts(kolom.annotation)
-        ):  # "336 Orang/Bulan" is text
-            dv = DataValidation(
-                type="decimal",
-                operator="between",
-                formula1="-1E+15",
-                formula2="1E+16",
-                allow_blank=True,
-            )
-            dv.error, dv.errorTitle = "Ketik angka (desimal dengan koma atau titik).", "laporgen"
-            dv.add(f"{letter}{first}:{letter}{end}")
-            sheet.add_data_validation(dv)
+    if lembar.pilihan is not None:
+        source, where = lembar.pilihan
+        formula = f"'{source}'!${where}${first}:${where}${LAST_ROW}"
+        add(get_column_letter(column), _drop_down(formula, strict=not lembar.scoped))
+    for i, kolom in enumerate(lembar.columns, start=fixed + 1):
+        add(get_column_letter(i), _rule(kolom, lists, first))
 
 
-def _petunjuk(sheet, c, sheets: list[Lembar]) -> None:
+def _petunjuk(sheet: Worksheet, c: Any, sheets: list[Lembar]) -> None:
     from openpyxl.styles import Alignment, Font
 
     lines = [
@@ -966,7 +1577,29 @@ def _petunjuk(sheet, c, sheets: list[Lembar]) -> None:
         ),
         (
             (
-                "7. laporgen import memeriksa setiap sel dulu; bila ada yang salah, pesannya menyebut lembar dan sel "
+                "7. Sel berisi daftar (Arah Kebijakan, Akar Masalah, Rencana Aksi, Misi): satu butir per baris "
+                "di dalam sel (Alt+Enter). Daftar ID atau tahun dipisah koma (P4, K4.1)."
+            ),
+            False,
+        ),
+        (
+            (
+                "8. Kolom tahun pada lembar Strategi: isi ✓ pada tahun berlakunya strategi dan arah "
+                "kebijakannya, kosongkan bila tidak."
+            ),
+            False,
+        ),
+        (
+            (
+                "9. Lembar anak (Alokasi, PK Target, PK Baris Lain, Masalah, Strategi): kolom pertama menunjuk "
+                "baris induknya (ID sasaran, No PK, No permasalahan). Lembar Isian: satu isian per baris "
+                "(nama, visi, misi, SWOT, ...); ubah hanya kolom Nilai."
+            ),
+            False,
+        ),
+        (
+            (
+                "10. laporgen import memeriksa setiap sel dulu; bila ada yang salah, pesannya menyebut lembar dan sel "
                 "(mis. Indikator!E7) dan tidak ada file yang diubah."
             ),
             False,
