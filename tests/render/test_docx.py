@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import docx
+from docx.shared import Pt
 from docx.oxml.ns import qn
 import pytest
 from docx_reading import (
@@ -569,3 +570,24 @@ def test_a_table_not_kept_together_keeps_no_row_with_the_next(tmp_path: Path) ->
         p.pPr is not None and p.pPr.find(qn("w:keepNext")) is not None
         for p in table._tbl.iter(qn("w:p"))
     )
+
+
+def test_a_body_paragraph_after_a_table_stands_off_it(tmp_path: Path) -> None:
+    """Seen in the LKjIP (pages 33, 53, 55): text right after a table without a source line
+    touched its bottom border, Body Text having no space before. The first body paragraph
+    after a table, or after its source and notes, gets a heading's space; the source line
+    itself stays against the table, and later paragraphs keep the style's."""
+    sourced = replace(grouped_table(), source="Sumber: Renstra")
+    body = Section(
+        "bab1",
+        1,
+        "BAB I",
+        "PENDAHULUAN",
+        (grouped_table(), para("Sesudah tabel."), para("Lalu."), sourced, para("Sesudah sumber.")),
+    )
+    document = replace(sample_document(), front=(), body=(body,))
+    paragraphs = docx.Document(str(render_to(tmp_path / "t.docx", document))).paragraphs
+    before = {p.text: p.paragraph_format.space_before for p in paragraphs}
+    assert before["Sesudah tabel."] == Pt(12)
+    assert before["Sesudah sumber."] == Pt(12)
+    assert before["Lalu."] is None and before["Sumber: Renstra"] is None

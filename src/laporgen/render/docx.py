@@ -115,6 +115,7 @@ JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}  
 PARAGRAPH_STYLE = {"body": BODY, "note": NOTE, "source": NOTE, "center": NORMAL}
 # Tables of more rows than this keep their rows as serialized XML (`_SpooledRows`).
 SPOOL_ROWS = 500
+TEXT_AFTER_TABLE = Pt(12)  # a body paragraph after a table stands as far off as a heading
 
 
 def render_docx(document: Document, template: Path, out: BinaryIO) -> None:
@@ -479,25 +480,40 @@ class _BodyTarget:
         self.at_section_start = True
         self.closed: list[_SectionSpec] = []
         self.tables: dict[CT_Tbl, CT_Tbl] = {}
+        self.after_table = False  # the last thing written is a table or its source and notes
 
     def _flush(self) -> None:
         if self.pending is not None:
             ooxml.mark_section_break(self.styles.apply(self._subdoc.add_paragraph(), NORMAL))
             self.closed.append(self.pending)
             self.pending = None
+            self.after_table = False  # a new page: nothing above to keep away from
         self.at_section_start = False
 
     def add_paragraph(self, style: str) -> DocxParagraph:
         self._flush()
-        return self.styles.apply(self._subdoc.add_paragraph(), style)
+        paragraph = self.styles.apply(self._subdoc.add_paragraph(), style)
+        self._space_after_table(paragraph, style)
+        return paragraph
 
     def add_p(self, style: str, jc: str, keep_with_next: bool, indent: ooxml.Indent | None) -> CT_P:
-        p = self.add_paragraph(style)._p
-        ooxml.format_paragraph(p, jc, keep_with_next, indent)
-        return p
+        self._flush()
+        paragraph = self.styles.apply(self._subdoc.add_paragraph(), style)
+        ooxml.format_paragraph(paragraph._p, jc, keep_with_next, indent)
+        self._space_after_table(paragraph, style)  # after: python-docx keeps the pPr order
+        return paragraph._p
+
+    def _space_after_table(self, paragraph: DocxParagraph, style: str) -> None:
+        """Body Text has no space before, so the first one after a table (or after the
+        table's source and notes) would touch its bottom border: give it a heading's."""
+        if style != NOTE and self.after_table:
+            self.after_table = False
+            if style == BODY:
+                paragraph.paragraph_format.space_before = TEXT_AFTER_TABLE
 
     def add_table(self, rows: int, cols: int) -> DocxTable:
         self._flush()
+        self.after_table = True
         return self._subdoc.add_table(rows, cols)
 
     def add_table_element(self, tbl: CT_Tbl) -> None:
@@ -506,6 +522,7 @@ class _BodyTarget:
         moving a table built on its own into the document takes milliseconds, but moving it
         again once it was added here grows with the square of its size (3 s at 2 000 rows)."""
         self._flush()
+        self.after_table = True
         stand_in = OxmlElement("w:tbl")
         self._subdoc.element.body._insert_tbl(stand_in)
         self.tables[stand_in] = tbl
