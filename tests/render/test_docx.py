@@ -591,3 +591,28 @@ def test_a_body_paragraph_after_a_table_stands_off_it(tmp_path: Path) -> None:
     assert before["Sesudah tabel."] == Pt(12)
     assert before["Sesudah sumber."] == Pt(12)
     assert before["Lalu."] is None and before["Sumber: Renstra"] is None
+
+
+def test_a_heading_over_a_landscape_table_is_printed_on_the_landscape_page(tmp_path: Path) -> None:
+    """Seen in the Renstra 2024-2026 (page 5): "BAB IV" and "4.1 Tujuan …" alone on a portrait
+    page, their T-C.25 on the next, landscape one: keep-with-next cannot cross a section break.
+    Headings whose first block is a landscape one open the landscape section themselves; what
+    follows the landscape block is portrait again."""
+    sub = Section("s41", 2, "4.1", "Tujuan", (Landscape((wide_table(),)), para("Sesudah.")))
+    bab = Section("bab4", 1, "BAB IV", "TUJUAN DAN SASARAN", (sub,), page_break_before=True)
+    intro = Section("bab3", 1, "BAB III", "ISU", (para("Isu."),), page_break_before=True)
+    document = replace(sample_document(), front=(), body=(intro, bab))
+    path = render_to(tmp_path / "t.docx", document)
+    body = docx.Document(str(path)).element.body
+    section_of: dict[str, int] = {}
+    index = 0
+    for element in body.iterchildren(qn("w:p")):
+        text = "".join(t.text or "" for t in element.iter(qn("w:t")))
+        section_of.setdefault(text, index)
+        if element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            index += 1
+    orientation = [s.orientation for s in docx_sections(path)]
+    assert orientation[section_of["BAB IVTUJUAN DAN SASARAN"]] == "landscape"
+    assert orientation[section_of["4.1 Tujuan"]] == "landscape"
+    assert orientation[section_of["Isu."]] == "portrait"
+    assert orientation[section_of["Sesudah."]] == "portrait"

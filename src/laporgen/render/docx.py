@@ -674,6 +674,7 @@ class _BodyWriter:
         self._numbering: ooxml.PageNumberFormat = "lowerRoman"
         self._restart = True
         self._landscape = False
+        self._turned_early = False  # a heading opened the landscape section of the block after it
 
     @property
     def tables(self) -> dict[CT_Tbl, CT_Tbl]:
@@ -736,6 +737,11 @@ class _BodyWriter:
     # ------------------------------------------------------------------------ text blocks
     def _section(self, node: Section) -> None:
         """A heading in style "Heading <level>", then the section's blocks."""
+        if not self._landscape and _opens_landscape(node):
+            # Keep-with-next cannot cross a section break: printed in portrait, the heading
+            # would stand alone at the foot of the page before its landscape table.
+            self._end_section()
+            self._landscape = self._turned_early = True
         starts_page = self._body.at_section_start or self._body.pending is not None
         heading = self._body.add_paragraph(f"Heading {node.level}")
         if node.level == 1 and node.number:
@@ -1043,14 +1049,24 @@ class _BodyWriter:
     # --------------------------------------------------------------------------- sections
     def _landscape_block(self, node: Landscape) -> None:
         """The blocks in a landscape section of their own; the next block returns to portrait."""
-        if self._landscape:
+        if self._landscape and not self._turned_early:
             self._blocks(node.children)
             return
-        self._end_section()
-        self._landscape = True
+        if not self._turned_early:
+            self._end_section()
+        self._landscape, self._turned_early = True, False
         self._blocks(node.children)
         self._end_section()
         self._landscape = False
+
+
+def _opens_landscape(node: Section) -> bool:
+    """Whether the first thing under the heading of `node` (or of its first subsection, and so
+    on down) is a landscape block."""
+    first = node.children[0] if node.children else None
+    if isinstance(first, Section):
+        return _opens_landscape(first)
+    return isinstance(first, Landscape)
 
 
 def _signature_rows(left: Signature, right: Signature) -> list[tuple[str, str]]:
