@@ -616,3 +616,27 @@ def test_a_heading_over_a_landscape_table_is_printed_on_the_landscape_page(tmp_p
     assert orientation[section_of["4.1 Tujuan"]] == "landscape"
     assert orientation[section_of["Isu."]] == "portrait"
     assert orientation[section_of["Sesudah."]] == "portrait"
+
+
+def test_one_paragraph_leading_into_a_landscape_table_goes_with_it(tmp_path: Path) -> None:
+    """Rekaan's 5.1 Strategi (page 9) and Blitar's BAB VII (page 72): a heading and the one
+    sentence "… disajikan pada tabel berikut." filled a portrait page of their own. Two
+    paragraphs before the table stay in portrait."""
+    lead = Section("s51", 2, "5.1", "Strategi", (para("Berikut."), Landscape((wide_table(),))))
+    two = Section(
+        "s52", 2, "5.2", "Arah", (para("Satu."), para("Dua."), Landscape((wide_table(),)))
+    )
+    bab = Section("bab5", 1, "BAB V", "STRATEGI", (lead, two), page_break_before=True)
+    path = render_to(tmp_path / "t.docx", replace(sample_document(), front=(), body=(bab,)))
+    section_of: dict[str, int] = {}
+    index = 0
+    for element in docx.Document(str(path)).element.body.iterchildren(qn("w:p")):
+        text = "".join(t.text or "" for t in element.iter(qn("w:t")))
+        section_of.setdefault(text, index)
+        if element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            index += 1
+    orientation = [s.orientation for s in docx_sections(path)]
+    assert orientation[section_of["5.1 Strategi"]] == "landscape"
+    assert orientation[section_of["Berikut."]] == "landscape"
+    assert orientation[section_of["5.2 Arah"]] == "portrait"
+    assert orientation[section_of["Dua."]] == "portrait"

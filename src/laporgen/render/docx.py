@@ -1062,11 +1062,14 @@ class _BodyWriter:
 
 def _opens_landscape(node: Section) -> bool:
     """Whether the first thing under the heading of `node` (or of its first subsection, and so
-    on down) is a landscape block."""
-    first = node.children[0] if node.children else None
-    if isinstance(first, Section):
-        return _opens_landscape(first)
-    return isinstance(first, Landscape)
+    on down) is a landscape block, or one paragraph leading into it ("… disajikan pada tabel
+    berikut."): printed apart, that paragraph alone filled a portrait page too."""
+    children = node.children
+    if children and isinstance(children[0], Section):
+        return _opens_landscape(children[0])
+    if children and isinstance(children[0], Paragraph):
+        children = children[1:]
+    return bool(children) and isinstance(children[0], Landscape)
 
 
 def _signature_rows(left: Signature, right: Signature) -> list[tuple[str, str]]:
