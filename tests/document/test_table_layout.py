@@ -189,3 +189,19 @@ def test_short_tables_are_kept_together_and_the_paragraph_before_a_signature_goe
     kept_short, kept_long, kept_last = a.children
     assert kept_short.keep_together and not kept_long.keep_together
     assert kept_last.keep_with_next
+
+
+def test_wide_tables_next_to_each_other_share_one_landscape_run():
+    """Blitar's BAB II: T-C.23, a small portrait table and two PMKS tables each on a page of
+    their own (three section breaks) printed five pages, four nearly empty. Landscape blocks
+    side by side join, and a table alone between two of them is turned with them; a paragraph
+    between landscape blocks still keeps them apart."""
+    small = _table(columns((1, "left")), head(("A",)), [(cell("x"),)] * 3)
+    text = Paragraph((Text("Uraian."),))
+    blocks = (Section("s", 1, "", "S", (_wide(3), small, _wide(3), _wide(3), text, _wide(3))),)
+    first, paragraph, last = lay_out_tables(blocks, "A4")[0].children
+    assert isinstance(first, Landscape) and isinstance(last, Landscape)
+    assert paragraph is text
+    assert [len(t.columns) for t in first.children] == [12, 1, 12, 12]
+    assert len(last.children) == 1
+    assert first.children[1].columns[0].min_width > 0  # the small one laid out (landscape)

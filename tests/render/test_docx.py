@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import docx
+from docx.shared import Pt
 from docx.oxml.ns import qn
 import pytest
 from docx_reading import (
@@ -569,3 +570,73 @@ def test_a_table_not_kept_together_keeps_no_row_with_the_next(tmp_path: Path) ->
         p.pPr is not None and p.pPr.find(qn("w:keepNext")) is not None
         for p in table._tbl.iter(qn("w:p"))
     )
+
+
+def test_a_body_paragraph_after_a_table_stands_off_it(tmp_path: Path) -> None:
+    """Seen in the LKjIP (pages 33, 53, 55): text right after a table without a source line
+    touched its bottom border, Body Text having no space before. The first body paragraph
+    after a table, or after its source and notes, gets a heading's space; the source line
+    itself stays against the table, and later paragraphs keep the style's."""
+    sourced = replace(grouped_table(), source="Sumber: Renstra")
+    body = Section(
+        "bab1",
+        1,
+        "BAB I",
+        "PENDAHULUAN",
+        (grouped_table(), para("Sesudah tabel."), para("Lalu."), sourced, para("Sesudah sumber.")),
+    )
+    document = replace(sample_document(), front=(), body=(body,))
+    paragraphs = docx.Document(str(render_to(tmp_path / "t.docx", document))).paragraphs
+    before = {p.text: p.paragraph_format.space_before for p in paragraphs}
+    assert before["Sesudah tabel."] == Pt(12)
+    assert before["Sesudah sumber."] == Pt(12)
+    assert before["Lalu."] is None and before["Sumber: Renstra"] is None
+
+
+def test_a_heading_over_a_landscape_table_is_printed_on_the_landscape_page(tmp_path: Path) -> None:
+    """Seen in the Renstra 2024-2026 (page 5): "BAB IV" and "4.1 Tujuan …" alone on a portrait
+    page, their T-C.25 on the next, landscape one: keep-with-next cannot cross a section break.
+    Headings whose first block is a landscape one open the landscape section themselves; what
+    follows the landscape block is portrait again."""
+    sub = Section("s41", 2, "4.1", "Tujuan", (Landscape((wide_table(),)), para("Sesudah.")))
+    bab = Section("bab4", 1, "BAB IV", "TUJUAN DAN SASARAN", (sub,), page_break_before=True)
+    intro = Section("bab3", 1, "BAB III", "ISU", (para("Isu."),), page_break_before=True)
+    document = replace(sample_document(), front=(), body=(intro, bab))
+    path = render_to(tmp_path / "t.docx", document)
+    body = docx.Document(str(path)).element.body
+    section_of: dict[str, int] = {}
+    index = 0
+    for element in body.iterchildren(qn("w:p")):
+        text = "".join(t.text or "" for t in element.iter(qn("w:t")))
+        section_of.setdefault(text, index)
+        if element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            index += 1
+    orientation = [s.orientation for s in docx_sections(path)]
+    assert orientation[section_of["BAB IVTUJUAN DAN SASARAN"]] == "landscape"
+    assert orientation[section_of["4.1 Tujuan"]] == "landscape"
+    assert orientation[section_of["Isu."]] == "portrait"
+    assert orientation[section_of["Sesudah."]] == "portrait"
+
+
+def test_one_paragraph_leading_into_a_landscape_table_goes_with_it(tmp_path: Path) -> None:
+    """Rekaan's 5.1 Strategi (page 9) and Blitar's BAB VII (page 72): a heading and the one
+    sentence "… disajikan pada tabel berikut." filled a portrait page of their own. Two
+    paragraphs before the table stay in portrait."""
+    lead = Section("s51", 2, "5.1", "Strategi", (para("Berikut."), Landscape((wide_table(),))))
+    two = Section(
+        "s52", 2, "5.2", "Arah", (para("Satu."), para("Dua."), Landscape((wide_table(),)))
+    )
+    bab = Section("bab5", 1, "BAB V", "STRATEGI", (lead, two), page_break_before=True)
+    path = render_to(tmp_path / "t.docx", replace(sample_document(), front=(), body=(bab,)))
+    section_of: dict[str, int] = {}
+    index = 0
+    for element in docx.Document(str(path)).element.body.iterchildren(qn("w:p")):
+        text = "".join(t.text or "" for t in element.iter(qn("w:t")))
+        section_of.setdefault(text, index)
+        if element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            index += 1
+    orientation = [s.orientation for s in docx_sections(path)]
+    assert orientation[section_of["5.1 Strategi"]] == "landscape"
+    assert orientation[section_of["Berikut."]] == "landscape"
+    assert orientation[section_of["5.2 Arah"]] == "portrait"
+    assert orientation[section_of["Dua."]] == "portrait"

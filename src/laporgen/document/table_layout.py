@@ -127,20 +127,43 @@ def lay_out_tables(blocks: Sequence[Block], paper: str) -> tuple[Block, ...]:
 
 
 def _blocks(blocks: Iterable[Block], paper: str, landscape: bool) -> Iterable[Block]:
+    laid: list[tuple[Block, list[Block]]] = []  # each block and what it became
     for block in blocks:
         match block:
             case Section():
-                yield replace(block, children=tuple(_blocks(block.children, paper, landscape)))
+                children = tuple(_blocks(block.children, paper, landscape))
+                laid.append((block, [replace(block, children=children)]))
             case Landscape():
-                yield replace(block, children=tuple(_blocks(block.children, paper, landscape=True)))
+                children = tuple(_blocks(block.children, paper, landscape=True))
+                laid.append((block, [replace(block, children=children)]))
             case Table():
                 tables, turned = _place(block, paper, landscape)
-                if turned and not landscape:
-                    yield Landscape(tables)
-                else:
-                    yield from tables
+                laid.append((block, [Landscape(tables)] if turned and not landscape else [*tables]))
             case _:
-                yield block
+                laid.append((block, [block]))
+    return _joined(laid, paper)
+
+
+def _joined(laid: Sequence[tuple[Block, list[Block]]], paper: str) -> list[Block]:
+    """The blocks with landscape runs joined: landscape blocks next to each other share one
+    landscape section, and a table standing alone between two of them is turned too. Each
+    section starts a new page, so apart they would print every small wide table on a page of
+    its own and the portrait table between them on a nearly empty page."""
+    out: list[Block] = []
+    for i, (block, blocks) in enumerate(laid):
+        between = 0 < i < len(laid) - 1 and _turned(laid[i - 1][1]) and _turned(laid[i + 1][1])
+        if isinstance(block, Table) and not _turned(blocks) and between:
+            blocks = [Landscape(_place(block, paper, landscape=True)[0])]
+        for laid_block in blocks:
+            if isinstance(laid_block, Landscape) and out and isinstance(out[-1], Landscape):
+                out[-1] = replace(out[-1], children=out[-1].children + laid_block.children)
+            else:
+                out.append(laid_block)
+    return out
+
+
+def _turned(blocks: Sequence[Block]) -> bool:
+    return len(blocks) == 1 and isinstance(blocks[0], Landscape)
 
 
 def _place(table: Table, paper: str, landscape: bool) -> tuple[tuple[Table, ...], bool]:

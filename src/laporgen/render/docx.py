@@ -116,6 +116,7 @@ JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}  
 PARAGRAPH_STYLE = {"body": BODY, "note": NOTE, "source": NOTE, "center": NORMAL}
 # Tables of more rows than this keep their rows as serialized XML (`_SpooledRows`).
 SPOOL_ROWS = 500
+TEXT_AFTER_TABLE = Pt(12)  # a body paragraph after a table stands as far off as a heading
 
 
 def render_docx(document: Document, template: Path, out: BinaryIO) -> None:
@@ -484,25 +485,40 @@ class _BodyTarget:
         self.at_section_start = True
         self.closed: list[_SectionSpec] = []
         self.tables: dict[CT_Tbl, CT_Tbl] = {}
+        self.after_table = False  # the last thing written is a table or its source and notes
 
     def _flush(self) -> None:
         if self.pending is not None:
             ooxml.mark_section_break(self.styles.apply(self._subdoc.add_paragraph(), NORMAL))
             self.closed.append(self.pending)
             self.pending = None
+            self.after_table = False  # a new page: nothing above to keep away from
         self.at_section_start = False
 
     def add_paragraph(self, style: str) -> DocxParagraph:
         self._flush()
-        return self.styles.apply(self._subdoc.add_paragraph(), style)
+        paragraph = self.styles.apply(self._subdoc.add_paragraph(), style)
+        self._space_after_table(paragraph, style)
+        return paragraph
 
     def add_p(self, style: str, jc: str, keep_with_next: bool, indent: ooxml.Indent | None) -> CT_P:
-        p = self.add_paragraph(style)._p
-        ooxml.format_paragraph(p, jc, keep_with_next, indent)
-        return p
+        self._flush()
+        paragraph = self.styles.apply(self._subdoc.add_paragraph(), style)
+        ooxml.format_paragraph(paragraph._p, jc, keep_with_next, indent)
+        self._space_after_table(paragraph, style)  # after: python-docx keeps the pPr order
+        return paragraph._p
+
+    def _space_after_table(self, paragraph: DocxParagraph, style: str) -> None:
+        """Body Text has no space before, so the first one after a table (or after the
+        table's source and notes) would touch its bottom border: give it a heading's."""
+        if style != NOTE and self.after_table:
+            self.after_table = False
+            if style == BODY:
+                paragraph.paragraph_format.space_before = TEXT_AFTER_TABLE
 
     def add_table(self, rows: int, cols: int) -> DocxTable:
         self._flush()
+        self.after_table = True
         return self._subdoc.add_table(rows, cols)
 
     def add_table_element(self, tbl: CT_Tbl) -> None:
@@ -511,6 +527,7 @@ class _BodyTarget:
         moving a table built on its own into the document takes milliseconds, but moving it
         again once it was added here grows with the square of its size (3 s at 2 000 rows)."""
         self._flush()
+        self.after_table = True
         stand_in = OxmlElement("w:tbl")
         self._subdoc.element.body._insert_tbl(stand_in)
         self.tables[stand_in] = tbl
@@ -662,6 +679,7 @@ class _BodyWriter:
         self._numbering: ooxml.PageNumberFormat = "lowerRoman"
         self._restart = True
         self._landscape = False
+        self._turned_early = False  # a heading opened the landscape section of the block after it
 
     @property
     def tables(self) -> dict[CT_Tbl, CT_Tbl]:
@@ -724,6 +742,11 @@ class _BodyWriter:
     # ------------------------------------------------------------------------ text blocks
     def _section(self, node: Section) -> None:
         """A heading in style "Heading <level>", then the section's blocks."""
+        if not self._landscape and _opens_landscape(node):
+            # Keep-with-next cannot cross a section break: printed in portrait, the heading
+            # would stand alone at the foot of the page before its landscape table.
+            self._end_section()
+            self._landscape = self._turned_early = True
         starts_page = self._body.at_section_start or self._body.pending is not None
         heading = self._body.add_paragraph(f"Heading {node.level}")
         if node.level == 1 and node.number:
@@ -1031,14 +1054,27 @@ class _BodyWriter:
     # --------------------------------------------------------------------------- sections
     def _landscape_block(self, node: Landscape) -> None:
         """The blocks in a landscape section of their own; the next block returns to portrait."""
-        if self._landscape:
+        if self._landscape and not self._turned_early:
             self._blocks(node.children)
             return
-        self._end_section()
-        self._landscape = True
+        if not self._turned_early:
+            self._end_section()
+        self._landscape, self._turned_early = True, False
         self._blocks(node.children)
         self._end_section()
         self._landscape = False
+
+
+def _opens_landscape(node: Section) -> bool:
+    """Whether the first thing under the heading of `node` (or of its first subsection, and so
+    on down) is a landscape block, or one paragraph leading into it ("… disajikan pada tabel
+    berikut."): printed apart, that paragraph alone filled a portrait page too."""
+    children = node.children
+    if children and isinstance(children[0], Section):
+        return _opens_landscape(children[0])
+    if children and isinstance(children[0], Paragraph):
+        children = children[1:]
+    return bool(children) and isinstance(children[0], Landscape)
 
 
 def _signature_rows(left: Signature, right: Signature) -> list[tuple[str, str]]:
