@@ -1050,7 +1050,16 @@ def tabel_sheets(tables: Any) -> list[Lembar]:
     return out
 
 
-ISIAN_STEMS = ("agency", "rencana", "kinerja", "evaluasi", "analisis", "anggaran", "sumber_daya")
+ISIAN_STEMS = (
+    "agency",
+    "rencana",
+    "kinerja",
+    "evaluasi",
+    "analisis",
+    "anggaran",
+    "sumber_daya",
+    "spm",
+)
 """The files whose own values (outside their tables) get an Isian sheet; document.toml holds
 settings, tabel.yaml table definitions."""
 ISIAN_NAMES = {"agency": "Perangkat Daerah", "sumber_daya": "Sumber Daya"}
@@ -1138,7 +1147,7 @@ def sheets_of(c: Any) -> list[Lembar]:
     elif getattr(c, "program", None) is not None and "program" in c.sources:
         out += program_sheets(c, c.program, RencanaProgram, False)
         out += content_sheets("program", RencanaProgram, c.program, ("program",))
-    for stem in ("evaluasi", "analisis", "sumber_daya"):
+    for stem in ("evaluasi", "analisis", "sumber_daya", "spm"):
         if stem in c.sources and getattr(c, stem, None) is not None:
             data = getattr(c, stem)
             out += content_sheets(stem, type(data), data)

@@ -13,42 +13,19 @@ or a capaian. A number typed the Indonesian way ("92,5") is refused with its fix
 
 from __future__ import annotations
 
-import re
-from typing import Annotated, Any, Literal
+from typing import Literal
 
-from pydantic import BeforeValidator, Field
-from pydantic_core import PydanticCustomError
+from pydantic import Field
 
 from ..errors import Problem
 from ..i18n import _
-from .fields import Angka, Id, Model, Tahun, _number_hint
+from .fields import Angka, Id, Model, Tahun
+from .nilai import Isian
 from .read import Source
 
-_NUMERIC = r"^([Rr][Pp]\.?\s*)?-?[\d.,]+\s*(%|[Pp][Ee][Rr][Ss][Ee][Nn])?$"
-"""Text that is a number typed with a comma, thousands dots or a unit ("92,5", "95%"): refused,
-by the loader and the JSON Schema alike, so a figure is never kept as a note."""
-_LOOKS_NUMERIC = re.compile(_NUMERIC)
-_PLAIN = re.compile(r"-?\d+(\.\d+)?")
-
-
-def _no_typed_number(value: Any) -> Any:
-    """Text that is a number typed the Indonesian way or with a unit is refused with its fix;
-    a plain number, a note or nothing goes on to the union."""
-    typed = value.strip() if isinstance(value, str) else ""
-    if _LOOKS_NUMERIC.fullmatch(typed) and not _PLAIN.fullmatch(typed):
-        raise PydanticCustomError(
-            "number",
-            _("expected a number or a note, got {got}; {hint}"),
-            {"got": f'"{value}"', "hint": _number_hint(typed)},
-        )
-    return value
-
-
-Teks = Annotated[str, Field(min_length=1, json_schema_extra={"not": {"pattern": _NUMERIC}})]
-NilaiSpm = Annotated[
-    Angka | Teks | None, Field(union_mode="left_to_right"), BeforeValidator(_no_typed_number)
-]
-"""A value as written: a number, or text printed as it is ("N.a"); text never enters arithmetic."""
+NilaiSpm = Isian | None
+"""A value as written (model/nilai.py): a number, or text printed as it is ("N.a", a note
+`{teks: …}`); text never enters arithmetic."""
 
 
 class TahunSpm(Model):
