@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..model.nilai import Tertulis
 from ..model.spm import IndikatorSpm, JenisPelayanan, Rincian, Spm
 from .capaian import capaian_persen
 
-Nilai = Decimal | str | None
+Nilai = Decimal | Tertulis | str | None
 """A value as the content gives it: a number, a note printed as it is, or nothing."""
 
 
