@@ -319,3 +319,19 @@ def test_a_declared_table_may_not_take_a_built_in_tables_id(
     )
     taken = err.split("taken: ")[1].split(" [")[0].split(", ")
     assert id_ in taken and ("pk-program" in taken if folder == "pk-2024" else "formasi" in taken)
+
+
+def test_a_content_file_the_type_does_not_read_is_an_error_not_a_silent_loss(agency_copy, run_cli):
+    """An spm.yaml in a PK folder (the PK prints no SPM) would vanish without a word."""
+    pk = agency_copy / "pk-2024"
+    (pk / "spm.yaml").write_text("jenis: []\n", encoding="utf-8")
+    (pk / "anggaran-lama.yml").write_text("program: []\n", encoding="utf-8")
+    code, _, stderr = run_cli("check", pk)
+    assert code == 2
+    lines = stderr.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("error: ") and "pk-2024/anggaran-lama.yml: a pk document" in lines[0]
+    assert "pk-2024/spm.yaml: a pk document does not read this file" in lines[1]
+    assert lines[1].endswith(
+        "reads: document.toml, rencana.yaml, anggaran.yaml, perjanjian.yaml, tabel.yaml [input.file]"
+    )

@@ -272,7 +272,42 @@ def jenis_for(c: Content) -> Jenis:
 
 def load_document(folder: Path) -> Content:
     """Load and validate any document folder, by its `jenis`."""
-    return jenis_of(folder).load(folder)
+    entry = jenis_of(folder)
+    unread = unread_files(folder, entry)
+    if unread:
+        raise LaporgenError(unread)
+    return entry.load(folder)
+
+
+CONTENT_SUFFIXES = (".yaml", ".yml", ".toml")
+
+
+def unread_files(folder: Path, entry: Jenis) -> list[Problem]:
+    """A content file the type does not read (an `spm.yaml` in a PK folder, a `kinerja-lama.yaml`)
+    would vanish from the document without a word: one problem each, naming what the type reads."""
+    stems = {b.stem for b in entry.berkas}
+    try:
+        files = sorted(p for p in folder.iterdir() if p.suffix.lower() in CONTENT_SUFFIXES)
+    except OSError:
+        return []  # the loader reports an unreadable folder
+    reads = ", ".join(
+        "document.toml" if b.stem == "document" else f"{b.stem}.yaml" for b in entry.berkas
+    )
+    return [
+        Problem(
+            display_path(path),
+            _("a {jenis} document does not read this file: nothing in it would appear").format(
+                jenis=entry.nama
+            ),
+            hint=_(
+                "move it out of the folder, or rename it if it is one of the files a {jenis} "
+                "reads: {files}"
+            ).format(jenis=entry.nama, files=reads),
+            code="input.file",
+        )
+        for path in files
+        if path.stem not in stems and path.is_file()
+    ]
 
 
 def output_name(c: Content) -> str:
