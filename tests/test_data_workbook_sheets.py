@@ -477,3 +477,14 @@ def test_declared_tables_with_hierarchy_and_malformed_figures_round_trip(tmp_pat
         code, stdout, stderr = invoke_cli("import", workbook, "--into", document)
         assert (code, stdout, stderr) == (0, "no changes\n", "")
     assert snapshot(tmp_path / "lamongan") == before
+
+
+def test_the_spm_sheets_say_spm(tmp_path):
+    """spm.yaml's collections are sheets named and titled as the SPM's, never as another
+    file's (its indicators once landed in a sheet titled as the Perjanjian Kinerja's)."""
+    xlsx = export(copy_of(tmp_path, "renstra-2025-2029"), tmp_path / "out")
+    wb = openpyxl.load_workbook(xlsx)
+    spm = [name for name in wb.sheetnames if "SPM" in name or "Spm" in name]
+    assert spm == ["SPM", "SPM Indikator", "SPM Rincian", "SPM Rincian Baris", "Isian SPM"]
+    assert wb["SPM Indikator"]["A1"].value == "Indikator SPM: target dan realisasi per tahun"
+    assert "PK Indikator" not in wb.sheetnames

@@ -670,6 +670,10 @@ def realisasi_sheet(c: Any) -> Lembar:
 
 
 SHEET_TITLES = {
+    "jenis": "Standar Pelayanan Minimal: jenis pelayanan dasar (spm.yaml)",
+    "jenis.indikator": "Indikator SPM: target dan realisasi per tahun",
+    "jenis.rincian": "Tabel rincian SPM, dicetak setelah tabel SPM",
+    "jenis.rincian.baris": "Baris tabel rincian SPM: nilai per tahun",
     "riwayat": "Perbandingan realisasi dengan tahun-tahun sebelumnya",
     "perjanjian_kinerja": "Perjanjian Kinerja (murni dan perubahan)",
     "perjanjian_kinerja.target": "Target PK yang berbeda dari Renstra",
@@ -704,6 +708,10 @@ SHEET_TITLES = {
     "item": "Aset tetap",
 }
 SHEET_NAMES = {
+    "jenis": "SPM",
+    "jenis.indikator": "SPM Indikator",
+    "jenis.rincian": "SPM Rincian",
+    "jenis.rincian.baris": "SPM Rincian Baris",
     "riwayat": "Riwayat",
     "perjanjian_kinerja": "PK",
     "perjanjian_kinerja.target": "PK Target",
@@ -1062,7 +1070,7 @@ ISIAN_STEMS = (
 )
 """The files whose own values (outside their tables) get an Isian sheet; document.toml holds
 settings, tabel.yaml table definitions."""
-ISIAN_NAMES = {"agency": "Perangkat Daerah", "sumber_daya": "Sumber Daya"}
+ISIAN_NAMES = {"agency": "Perangkat Daerah", "sumber_daya": "Sumber Daya", "spm": "SPM"}
 NILAI = "Nilai"
 WORDS = {"swot": "SWOT", "pemda": "Pemda", "url": "URL", "nip": "NIP"}
 
