@@ -25,24 +25,8 @@ def check_references(c: "LkjipContent") -> list[Problem]:
     plan_ids, sasaran_ids, plan_problems = _plan(c.rencana, rencana)
     problems += plan_problems
 
-    node_ids: list[tuple[str, FieldPath]] = []
-    for p, prog in enumerate(c.program.program):
-        node_ids.append((prog.id, ("program", p, "id")))
-        for k, keg in enumerate(prog.kegiatan):
-            node_ids.append((keg.id, ("program", p, "kegiatan", k, "id")))
-            node_ids += [
-                (sub.id, ("program", p, "kegiatan", k, "sub_kegiatan", n, "id"))
-                for n, sub in enumerate(keg.sub_kegiatan)
-            ]
-    problems += [
-        program.problem(
-            loc,
-            _("id '{id}' is defined twice").format(id=i),
-            _("program, kegiatan and sub-kegiatan ids must be unique"),
-            "ref.duplicate",
-        )
-        for i, loc in _repeats(node_ids)
-    ]
+    node_ids = _program_nodes(c.program.program)
+    problems += _duplicate_nodes(node_ids, program)
 
     first, last = c.rencana.periode
     year_ok = first <= c.settings.tahun <= last
@@ -227,24 +211,7 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
     analisis = c.sources.get("analisis") or c.sources["document"]
     plan_ids, sasaran_ids, problems = _plan(c.rencana, rencana)
     programs = c.program.program if c.program else []
-    node_ids: list[tuple[str, FieldPath]] = []
-    for p, prog in enumerate(programs):
-        node_ids.append((prog.id, ("program", p, "id")))
-        for k, keg in enumerate(prog.kegiatan):
-            node_ids.append((keg.id, ("program", p, "kegiatan", k, "id")))
-            node_ids += [
-                (sub.id, ("program", p, "kegiatan", k, "sub_kegiatan", n, "id"))
-                for n, sub in enumerate(keg.sub_kegiatan)
-            ]
-    problems += [
-        program.problem(
-            loc,
-            _("id '{id}' is defined twice").format(id=i),
-            _("program, kegiatan and sub-kegiatan ids must be unique"),
-            "ref.duplicate",
-        )
-        for i, loc in _repeats(node_ids)
-    ]
+    problems += _duplicate_nodes(_program_nodes(programs), program)
     tujuan = {t.id for t in c.rencana.tujuan}
     sasaran = {i for i, _ in sasaran_ids}
     for p, prog in enumerate(programs):
@@ -453,6 +420,33 @@ def _dangling(
 def _known(ids: set[str]) -> str:
     listed = ", ".join(sorted(ids)[:12])
     return _("known: {listed}").format(listed=listed) + (", …" if len(ids) > 12 else "")
+
+
+def _program_nodes(programs) -> list[tuple[str, FieldPath]]:
+    """Every program, kegiatan and sub-kegiatan id of a program tree (an LKjIP's or a
+    Renstra's), with where it is."""
+    node_ids: list[tuple[str, FieldPath]] = []
+    for p, prog in enumerate(programs):
+        node_ids.append((prog.id, ("program", p, "id")))
+        for k, keg in enumerate(prog.kegiatan):
+            node_ids.append((keg.id, ("program", p, "kegiatan", k, "id")))
+            node_ids += [
+                (sub.id, ("program", p, "kegiatan", k, "sub_kegiatan", n, "id"))
+                for n, sub in enumerate(keg.sub_kegiatan)
+            ]
+    return node_ids
+
+
+def _duplicate_nodes(node_ids: list[tuple[str, FieldPath]], source: "Source") -> list[Problem]:
+    return [
+        source.problem(
+            loc,
+            _("id '{id}' is defined twice").format(id=i),
+            _("program, kegiatan and sub-kegiatan ids must be unique"),
+            "ref.duplicate",
+        )
+        for i, loc in _repeats(node_ids)
+    ]
 
 
 def _repeats(pairs: list[tuple[str, FieldPath]]) -> list[tuple[str, FieldPath]]:
