@@ -1,13 +1,13 @@
 """`check` of the SPM (`spm.yaml`), for every document type that takes one: a capaian or a
-breakdown total the content wrote as the source printed it, against the computed one at the
-printed precision; and each breakdown's total against the value of the indicator it breaks
+breakdown total the content wrote as the source printed it, against the computed one
+(terlayani / sasaran x 100, or realisasi / target x 100) at the printed precision; and each breakdown's total against the value of the indicator it breaks
 down, year by year (the two tables of one document must agree)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from ..compute.spm import banding, number, spm_figures
+from ..compute.spm import banding, banding_of, number, spm_figures
 from ..i18n import _
 from ..model.content import Content
 from ..model.read import FieldPath, Source
@@ -32,12 +32,15 @@ def check_spm(c: Content) -> list[Finding]:
                             ("jenis", j, "indikator", k, "tahun", str(year), "capaian"),
                             _(
                                 "SPM {year}, {name}: capaian printed {printed}, computed {computed} "
-                                "(realisasi / target x 100, rounded half-up)"
+                                "({formula} x 100, rounded half-up)"
                             ).format(
                                 year=year,
                                 name=pendek(ind.indikator.nama),
                                 printed=angka(printed),
                                 computed=_shown(t.capaian, printed),
+                                formula="terlayani / sasaran"
+                                if t.dilayani
+                                else "realisasi / target",
                             ),
                             "spm.capaian",
                         )
@@ -77,7 +80,7 @@ def check_spm(c: Content) -> list[Finding]:
                                 year=year,
                                 total=angka(total),
                                 indikator=d.indikator,
-                                value=d.banding,
+                                value=banding_of(f, d),
                                 expected=angka(expected),
                             ),
                             "spm.rincian",
@@ -88,7 +91,7 @@ def check_spm(c: Content) -> list[Finding]:
 
 def _error(source: Source, loc: FieldPath, message: str, code: str) -> Finding:
     hint = {
-        "spm.capaian": _("write the computed capaian, or correct the target or realisasi"),
+        "spm.capaian": _("write the computed capaian, or correct the figures it is computed from"),
         "spm.jumlah": _("correct the total or the rows"),
         "spm.rincian": _("correct the breakdown's rows or the indicator's value for that year"),
     }[code]

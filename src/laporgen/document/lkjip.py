@@ -77,6 +77,7 @@ class LkjipBuilder(OutlineBuilder):
             tabel_source=c.sources.get("tabel"),
             spm=c.spm,
             spm_source=c.sources.get("spm"),
+            spm_caption=(c.agency.nama_lengkap,),
             spm_bagian="perbandingan-standar",
         )
         self.generated = {
