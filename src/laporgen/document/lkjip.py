@@ -44,6 +44,7 @@ from .nodes import (
     Toc,
 )
 from .numbering import number_body
+from .spm import spm_context
 from .outline import LKJIP, LKJIP_FRONT, Bagian
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
@@ -489,4 +490,5 @@ def narrative_context(c: LkjipContent, f: LkjipFigures) -> dict[str, Any]:
             for p in f.program
             for n in p.walk()
         },
+        "spm": spm_context(c.spm),
     }

@@ -44,6 +44,7 @@ from .nodes import (
 from .numbering import ROMAN, number_body
 from .outline import RENSTRA, RENSTRA_FRONT
 from .renstra_tables import RenstraTables
+from .spm import spm_context
 from .tables import present
 
 JUDUL = {
@@ -388,6 +389,7 @@ def narrative_context(c: RenstraContent, f: RenstraFigures) -> dict[str, Any]:
         "n_kegiatan": n["kegiatan"],
         "n_sub_kegiatan": n["sub_kegiatan"],
         "tc24": _tc24(f),
+        "spm": spm_context(c.spm),
     }
 
 
