@@ -490,5 +490,5 @@ def narrative_context(c: LkjipContent, f: LkjipFigures) -> dict[str, Any]:
             for p in f.program
             for n in p.walk()
         },
-        "spm": spm_context(c.spm),
+        **({"spm": spm_context(c.spm)} if c.spm is not None else {}),  # where it has an SPM
     }

@@ -389,7 +389,7 @@ def narrative_context(c: RenstraContent, f: RenstraFigures) -> dict[str, Any]:
         "n_kegiatan": n["kegiatan"],
         "n_sub_kegiatan": n["sub_kegiatan"],
         "tc24": _tc24(f),
-        "spm": spm_context(c.spm),
+        **({"spm": spm_context(c.spm)} if c.spm is not None else {}),  # where it has an SPM
     }
 
 
