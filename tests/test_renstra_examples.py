@@ -577,3 +577,30 @@ def test_a_confirmed_warning_of_any_kind_is_not_reported_an_error_is(tmp_path):
     after = check(folder)
     assert not any(f.problem.code == "silang.sdm" for f in after)
     assert [f for f in after if f.severity == "E"] == errors
+
+
+def test_a_t_c24_parent_typed_against_its_rows_is_reported(tmp_path):
+    """A parent row's own anggaran is replaced by its rows' sums in T-C.24: where it differs
+    (530.000.000 typed for 2020, the rows give 530.105.000) the typed figure would vanish."""
+    agency = tmp_path / "magetan"
+    shutil.copytree(MAGETAN.parent, agency)
+    folder = agency / MAGETAN.name
+
+    def change(data):
+        data["anggaran_realisasi"]["uraian"][0]["anggaran"] = {2019: 450000000, 2020: 530000000}
+        return data
+
+    _rewrite(folder / "evaluasi.yaml", change)
+    found = [
+        (f.problem.field, f.problem.message)
+        for f in check(folder)
+        if f.problem.code == "rollup" and f.problem.file.endswith("evaluasi.yaml")
+    ]
+    assert found == [
+        (
+            "anggaran_realisasi.uraian[0].anggaran.2020",
+            "T-C.24 Program Pemberdayaan Sosial dan Penanganan Fakir Miskin anggaran 2020: typed "
+            "530.000.000, its rows (anak) sum to 530.105.000, which the table prints; correct the "
+            "rows, or delete the parent's own anggaran",
+        )
+    ]
