@@ -111,17 +111,16 @@ def _iku(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
         return []
     out = []
     for loc, ind in marked:
-        empty = (["kondisi_awal"] if ind.kondisi_awal is None else []) + [
-            f"target.{y}" for y in c.rencana.tahun if ind.target.get(y) is None
-        ]
+        empty: list[FieldPath] = [("kondisi_awal",)] if ind.kondisi_awal is None else []
+        empty += [("target", str(y)) for y in c.rencana.tahun if ind.target.get(y) is None]
         if empty:
             out.append(
                 Finding(
                     "I",
                     rencana.problem(
-                        loc + (empty[0].split(".")[0],),
+                        loc + empty[0],
                         _("IKU {id}: the IKU table prints - for {fields}").format(
-                            id=ind.id, fields=", ".join(empty)
+                            id=ind.id, fields=", ".join(".".join(map(str, e)) for e in empty)
                         ),
                         _('write the value, or "N.a" where there is none'),
                         "iku.nilai",
