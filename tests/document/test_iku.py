@@ -143,7 +143,9 @@ def test_kondisi_akhir_follows_each_indicators_rule(rekaan):
     rule T-C.28 and T-C.27 compute the kondisi akhir by."""
     plan = rekaan / "rencana.yaml"
     edit(plan, "target: {2025: 62, 2026: 64,", "akhir: max\n        target: {2025: 62, 2026: 64,")
-    edit(plan, "target: {2025: 82, 2026: 85,", "akhir: sum\n            target: {2025: 82, 2026: 85,")
+    edit(
+        plan, "target: {2025: 82, 2026: 85,", "akhir: sum\n            target: {2025: 82, 2026: 85,"
+    )
     edit(plan, "target: {2025: 3.1,", "akhir: 3.75\n            target: {2025: 3.1,")
     edit(plan, "2028: 68, 2029: 70}", "2028: 71, 2029: 70}")
     akhir = {r[1]: r[-2] for r in rows(iku_of(rekaan).body) if len(r) > 1}
@@ -222,11 +224,15 @@ def test_docx_html_and_excel_print_the_same_cells(tmp_path):
     (table,) = [
         t for t in page.iter("table") if "Indikator Kinerja Utama" in t.text_content()[:200]
     ]
-    cells = [[" ".join(td.text_content().split()) for td in tr.iter("td")] for tr in table.iter("tr")]
+    cells = [
+        [" ".join(td.text_content().split()) for td in tr.iter("td")] for tr in table.iter("tr")
+    ]
     assert [r for r in cells if r] == [[" ".join(c.split()) for c in r] for r in BODY]
     book = openpyxl.load_workbook(io.BytesIO(render_xlsx(built.document)))
     sheet = next(
-        ws for ws in book.worksheets if any("Tabel 7.1 " in str(c.value) for c in ws["A"] if c.value)
+        ws
+        for ws in book.worksheets
+        if any("Tabel 7.1 " in str(c.value) for c in ws["A"] if c.value)
     )
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     # figures as numbers, text as written, "-" (nothing) as an empty cell
@@ -265,7 +271,9 @@ def test_check_notes_the_cells_the_target_form_prints_empty(rekaan):
     edit(plan, "        kondisi_awal: 60\n", "")
     edit(plan, "2028: 91, 2029: 94}", "2029: 94}")
     edit(plan, "target: {2025: BB,", "akhir: max\n        target: {2025: BB,")
-    edit(plan, "target: {2025: 82, 2026: 85,", "akhir: sum\n            target: {2025: 82, 2026: 85,")
+    edit(
+        plan, "target: {2025: 82, 2026: 85,", "akhir: sum\n            target: {2025: 82, 2026: 85,"
+    )
     lines = plan.read_text().split("\n")
 
     def line(needle: str) -> int:
@@ -314,5 +322,8 @@ def test_the_renstra_scaffold_places_its_iku_table_and_shows_the_settings(tmp_pa
         document.replace("# kolom = [", "kolom = [").replace("# kelompok", "kelompok"),
         encoding="utf-8",
     )
-    assert rows(iku_of(folder).head)[0][2:4] == ["Definisi Operasional", "Formulasi/ Rumus Perhitungan"]
+    assert rows(iku_of(folder).head)[0][2:4] == [
+        "Definisi Operasional",
+        "Formulasi/ Rumus Perhitungan",
+    ]
     assert not [f for f in check(folder) if f.problem.code.startswith("iku")]
