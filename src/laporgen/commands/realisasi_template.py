@@ -256,8 +256,9 @@ def realisasi_workbook(c: LkjipContent) -> bytes:
     workbook.remove(workbook.active)
     judul = f"Realisasi Tahun {c.settings.tahun} - {c.agency.nama_lengkap}"
     petunjuk = (
-        "Isi kolom putih (angka; desimal dengan koma atau titik). Kolom abu-abu hanya acuan. "
-        "Jangan ubah kolom ID. Lalu: laporgen import FILE --into FOLDER"
+        "Isi kolom putih (angka; desimal dengan koma atau titik). Kolom abu-abu hanya acuan: "
+        "jangan diubah, impor menolak sel abu-abu yang berubah. Jangan ubah kolom ID. "
+        "Lalu: laporgen import FILE --into FOLDER"
     )
     sheet = workbook.create_sheet(INDIKATOR)
     _head(sheet, judul, petunjuk, indikator_headers(c), (8, 60, 12, 12, 14, 14, 14, 14, 14))
