@@ -85,8 +85,9 @@ def klaim_lkjip(c, f: LkjipFigures) -> list[Finding]:
     """Every claim finding of the narrative of an LKjIP."""
     out: list[Finding] = []
     for _key, n in sorted(c.narasi.items()):
+        shown = display_path(n.path)  # once a file: it resolves the path on disk
         for line, sentence in kalimat(n.text):
-            where = (display_path(n.path), line, sentence)
+            where = (shown, line, sentence)
             out += _keseluruhan(c, f, where)
             out += _tren(f, where)
             out += _target(f, where)

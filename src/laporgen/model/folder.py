@@ -95,18 +95,22 @@ def load_renstra(folder: Path) -> RenstraContent:
     from .evaluasi import Evaluasi
 
     parts, sources, narasi = load_parts(folder, RenstraSettings, renstra_files(), RENSTRA_OPTIONAL)
+    # A file left out is its model's defaults, made without validating anything
+    # (`model_construct`): calling the model would build its validator (`defer_build`), a few
+    # milliseconds a model, for a value with nothing in it to check. (`tabel=[]` is given:
+    # pydantic reads `default_factory=list`'s signature by tokenizing its text, costlier still.)
     content = RenstraContent(
         folder=folder,
         settings=parts["document"],
         agency=parts["agency"],
         rencana=parts["rencana"],
         program=parts.get("program"),
-        evaluasi=parts.get("evaluasi") or Evaluasi(),
-        sumber_daya=parts.get("sumber_daya") or SumberDayaRenstra(),
-        analisis=parts.get("analisis") or Analisis(),
+        evaluasi=parts.get("evaluasi") or Evaluasi.model_construct(),
+        sumber_daya=parts.get("sumber_daya") or SumberDayaRenstra.model_construct(),
+        analisis=parts.get("analisis") or Analisis.model_construct(),
         narasi=narasi,
         sources=sources,
-        tabel=parts.get("tabel") or DeclaredTables(),
+        tabel=parts.get("tabel") or DeclaredTables.model_construct(tabel=[]),
         spm=parts.get("spm"),
     )
     problems = check_renstra_references(content)
@@ -119,7 +123,7 @@ def load_renstra(folder: Path) -> RenstraContent:
 def load_lkjip(folder: Path) -> LkjipContent:
     """Load and validate an LKjIP document folder (`content/<agency>/<document>/`)."""
     parts, sources, narasi = load_parts(folder, DocumentSettings, LKJIP_FILES, LKJIP_OPTIONAL)
-    content = LkjipContent(
+    content = LkjipContent(  # a file left out: its model's defaults, as in load_renstra
         folder=folder,
         settings=parts["document"],
         agency=parts["agency"],
@@ -129,7 +133,7 @@ def load_lkjip(folder: Path) -> LkjipContent:
         sumber_daya=parts["sumber_daya"],
         narasi=narasi,
         sources=sources,
-        tabel=parts.get("tabel") or DeclaredTables(),
+        tabel=parts.get("tabel") or DeclaredTables.model_construct(tabel=[]),
         spm=parts.get("spm"),
     )
     problems = check_references(content)
