@@ -4,7 +4,7 @@ facts and the narrative files, each validated, with every problem reported at on
 from __future__ import annotations
 
 import errno
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -248,9 +248,32 @@ def _load_one(
                     )
                 )
             return
-        parts[stem], sources[stem] = load(model, path, names_in(parts.values()))
+        parts[stem], sources[stem] = load(model, path, _Names(list(parts.values())))
     except LaporgenError as exc:
         problems.extend(exc.problems)
+
+
+class _Names(Mapping[str, str]):
+    """`names_in(parts)`, worked out when a message first asks (a file with a mistake): walking
+    every file loaded before, for each file read, was a hundredth of a `laporgen check`."""
+
+    def __init__(self, parts: list[object]):
+        self._parts = parts
+        self._found: dict[str, str] | None = None
+
+    def _names(self) -> dict[str, str]:
+        if self._found is None:
+            self._found = names_in(self._parts)
+        return self._found
+
+    def __getitem__(self, name: str) -> str:
+        return self._names()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+    def __len__(self) -> int:
+        return len(self._names())
 
 
 def names_in(parts: Iterable[object]) -> dict[str, str]:
