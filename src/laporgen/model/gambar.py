@@ -57,7 +57,7 @@ def image_kind(path: Path) -> str | None:
 
     A picture Pillow found sound is remembered by its bytes (and Pillow's version) in the cache
     (`laporgen.cache`, "gambar"): the same bytes are found sound again without importing Pillow,
-    a tenth of a `laporgen check` whose only picture is the agency's logo."""
+    a thirtieth of a `laporgen check` whose only picture is the agency's logo."""
     data = path.read_bytes()
     kind = "png" if data.startswith(PNG) else "jpeg" if data.startswith(JPEG) else None
     if kind is None:
