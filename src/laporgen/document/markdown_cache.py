@@ -3,8 +3,8 @@
 sixteenth of `laporgen check`, and most runs while editing change one file or none.
 
 One cache file per narrative file (named by its path and the converter's fingerprint: the
-`markdown` package's own version files and the options laporgen gives it), holding a hash of
-the Markdown it was made from: an edited file is converted again and replaces it. Only the
+`markdown` package's own version files and the options narrative.py makes it with), holding a
+hash of the Markdown it was made from: an edited file is converted again and replaces it. Only the
 conversion is skipped: the HTML is read into nodes, and its pictures checked, on every run.
 The cache is only ever a shortcut (`LAPORGEN_NO_CACHE=1` turns it off, as for templates).
 """
@@ -20,20 +20,20 @@ from pathlib import Path
 
 from ..cache import cache_dir, write_whole
 
-VERSION = 1  # raise when laporgen converts differently in a way the fingerprint does not show
-OPTIONS = "output_format=html"
-"""How narrative.py makes its `markdown.Markdown` (no extensions)."""
+VERSION = 2  # raise when laporgen converts differently in a way the fingerprint does not show
 
 
-def cached_html(markdown_text: str, path: Path, convert: Callable[[str], str]) -> str:
+def cached_html(markdown_text: str, path: Path, options: str, convert: Callable[[str], str]) -> str:
     """`convert(markdown_text)` (the Markdown of the narrative file `path`, placeholders
-    filled): from the cache when this text was converted before by this `markdown`."""
+    filled): from the cache when this text was converted before by this `markdown` made with
+    `options` (the converter's settings, as text)."""
     folder = cache_dir("html")
     fingerprint = _fingerprint()
     if folder is None or fingerprint is None:
         return convert(markdown_text)
     entry = folder / (
-        hashlib.sha256(f"{os.path.abspath(path)}\0{fingerprint}".encode()).hexdigest() + ".html"
+        hashlib.sha256(f"{os.path.abspath(path)}\0{fingerprint}\0{options}".encode()).hexdigest()
+        + ".html"
     )
     head = hashlib.sha256(markdown_text.encode("utf-8", "surrogatepass")).digest()
     html = _read(entry, head)
@@ -47,13 +47,13 @@ def cached_html(markdown_text: str, path: Path, convert: Callable[[str], str]) -
 @functools.cache
 def _fingerprint() -> str | None:
     """What the HTML depends on besides the text: the installed `markdown` (its version files,
-    read, not imported: importing it is what the cache saves) and laporgen's options. None
+    read, not imported: importing it is what the cache saves). None
     when `markdown` cannot be found that way: then nothing is cached."""
     spec = importlib.util.find_spec("markdown")
     if spec is None or spec.origin is None:
         return None
     package = Path(spec.origin).parent
-    digest = hashlib.sha256(f"laporgen-html-{VERSION}|{OPTIONS}|{package}".encode())
+    digest = hashlib.sha256(f"laporgen-html-{VERSION}|{package}".encode())
     try:
         for name in ("__init__.py", "__meta__.py"):
             file = package / name
