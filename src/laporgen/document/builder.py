@@ -58,7 +58,9 @@ class OutlineBuilder:
         # Generated blocks that follow a section's closing narrative (`<id>.akhir.md`), for a
         # table the closing text leads to (the Renstra's T-C.26 after the Kebijakan text).
         self.closing: dict[str, Callable[[], list[Block]]] = {}
-        self.declared = self._place_declared(tabel or DeclaredTables(), tabel_source)
+        self.declared = self._place_declared(
+            tabel or DeclaredTables.model_construct(tabel=[]), tabel_source
+        )
         if spm is not None and spm.jenis:
             self._place_spm(spm, spm_source, spm_bagian, spm_caption)
 

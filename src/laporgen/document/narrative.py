@@ -22,16 +22,15 @@ from collections.abc import Callable, Iterator, Mapping
 from decimal import InvalidOperation
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import markdown
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from ..errors import LaporgenError, Problem, display_path
 from ..i18n import _
 from ..model.gambar import image_problem
-from . import template_cache
+from . import markdown_cache, template_cache
 from .nodes import (
     Align,
     Block,
@@ -45,6 +44,9 @@ from .nodes import (
     Table,
     Text,
 )
+
+if TYPE_CHECKING:
+    import markdown
 
 
 class _NarrativeSandbox(SandboxedEnvironment):
@@ -276,7 +278,10 @@ def render_markdown(
         problem = _runtime_problem(name, exc, text, filters)
         raise LaporgenError([_naming_the_placeholder(problem, env, text, context)]) from exc
     pictures = _Pictures(path, root or path.parent, text)
-    blocks = _HtmlBlocks.parse(_markdown().convert(filled), pictures.figure, pictures.table)
+    html = markdown_cache.cached_html(
+        filled, path, repr(MARKDOWN_OPTIONS), lambda text: _markdown().convert(text)
+    )
+    blocks = _HtmlBlocks.parse(html, pictures.figure, pictures.table)
     if pictures.problems:
         raise LaporgenError(pictures.problems)
     return blocks
@@ -422,16 +427,19 @@ def _attribute_problem(
 
 
 _converters = threading.local()
+MARKDOWN_OPTIONS: dict[str, Any] = {"output_format": "html", "extensions": ["tables"]}
+"""How the converter is made; part of the key of the HTML kept between runs (`markdown_cache`)."""
 
 
 def _markdown() -> markdown.Markdown:
     """This thread's Markdown converter, reset for the next file (making one per file cost a
-    third of the conversion time)."""
+    third of the conversion time). Imported here: a run that finds every file's HTML in the
+    cache (`markdown_cache`) does not import `markdown` at all."""
+    import markdown
+
     converter = getattr(_converters, "markdown", None)
     if converter is None:
-        converter = _converters.markdown = markdown.Markdown(
-            output_format="html", extensions=["tables"]
-        )
+        converter = _converters.markdown = markdown.Markdown(**MARKDOWN_OPTIONS)
     return converter.reset()
 
 
