@@ -458,7 +458,7 @@ def _target_tahun(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     """An indicator reported this year whose plan has no target for the year: its capaian cannot
     be computed and Tabel 3.2 prints "-", which must not pass unsaid."""
     tahun = c.settings.tahun
-    reported = {i.indikator.id for i in (*f.indikator_tujuan, *f.indikator) if i.target is None}
+    reported = {i.indikator.id for i in f.semua_indikator if i.target is None}
     out = []
     for t_no, t in enumerate(c.rencana.tujuan):
         plan: list[tuple[FieldPath, Indikator]] = [

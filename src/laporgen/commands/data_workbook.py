@@ -617,7 +617,7 @@ def realisasi_sheet(c: Any) -> Lembar:
     model = _item(Kinerja, "realisasi")
     figures = {
         row.indikator.id: row
-        for row in (*lkjip_figures(c).indikator_tujuan, *lkjip_figures(c).indikator)
+        for row in lkjip_figures(c).semua_indikator
     }
     rows = [
         Baris(key, None, 0, ("realisasi", key), value) for key, value in c.kinerja.realisasi.items()

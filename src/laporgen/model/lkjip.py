@@ -48,6 +48,11 @@ class Riwayat(Model):
     indikator: str
     satuan: str = ""
     id: Id | None = None
+    arah: Literal["positif", "negatif"] | None = Field(
+        None,
+        description="How the capaian of these years is measured; by default the arah of the plan "
+        "indicator the row names (by id, else by name and satuan), else positif",
+    )
     tahun: dict[Tahun, NilaiTahun] = {}
 
     def tentang(self, id_: str, nama: str, satuan: str) -> bool:
@@ -146,8 +151,11 @@ class Kinerja(Model):
     renja: list[Id] = Field(
         [], description="Indicators of the Rencana Kerja (targets from the plan)"
     )
-    dukungan: dict[Id, Dukungan] = Field(description="By sasaran id")
-    analisis: dict[Id, AnalisisSasaran] = Field({}, description="By sasaran id")
+    dukungan: dict[Id, Dukungan] = Field(
+        description="By sasaran id (or tujuan id, for a tujuan measured by its own indicators; "
+        "by default a tujuan is attributed its sasaran's programs/kegiatan together)"
+    )
+    analisis: dict[Id, AnalisisSasaran] = Field({}, description="By sasaran (or tujuan) id")
     standar: list[Standar] = []
     rencana_aksi: dict[Id, list[str]] = Field(
         {}, description="Next year's actions, by indicator id"
