@@ -494,7 +494,9 @@ def _program_kegiatan(c: LkjipContent, owner: Sasaran | Tujuan) -> tuple[str, ..
     ids = [
         node
         for s in owner.sasaran
-        for node in (c.kinerja.dukungan[s.id].program_kegiatan if s.id in c.kinerja.dukungan else [])
+        for node in (
+            c.kinerja.dukungan[s.id].program_kegiatan if s.id in c.kinerja.dukungan else []
+        )
     ]
     return tuple(dict.fromkeys(ids))
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from ..compute.lkjip import LkjipFigures, NodeAnggaran, SasaranKinerja
+from ..compute.lkjip import IndikatorNode, LkjipFigures, NodeAnggaran, SasaranKinerja
+from ..model.anggaran import IndikatorProgram
 from ..model.content import LkjipContent
 from ..model.nilai import Tertulis
 from ..model.renstra import Indikator
@@ -181,7 +182,7 @@ class LkjipTables(TableSet):
     def anggaran_belanja(self) -> Table:
         body = []
         for _, n, strong, _, level in _program_rows(self.f.program):
-            inds = [i.indikator for i in n.indikator] or [None]
+            inds: list[IndikatorProgram | None] = [i.indikator for i in n.indikator] or [None]
             span = len(inds)
             for k, ind in enumerate(inds):
                 name = n.node.nama.upper() if strong else n.node.nama
@@ -399,7 +400,7 @@ class LkjipTables(TableSet):
     def program_pk(self, murni: bool) -> Table:
         body = []
         for label, n, strong, _, level in _program_rows(self.f.program):
-            inds = [i.indikator for i in n.indikator] or [None]
+            inds: list[IndikatorProgram | None] = [i.indikator for i in n.indikator] or [None]
             pagu = n.pagu_murni if murni else n.pagu
             for k, ind in enumerate(inds):
                 target = (
@@ -709,7 +710,9 @@ class LkjipTables(TableSet):
         for s in self.f.kelompok:
             d = self.c.kinerja.dukungan.get(s.sasaran.id)
             tidak = d.tidak_menunjang if d else []
-            nodes = [self.f.node(i) for i in s.program_kegiatan] or [None]
+            nodes: list[NodeAnggaran | None] = [self.f.node(i) for i in s.program_kegiatan] or [
+                None
+            ]
             node_rows = [row for node in nodes for row in _node_rows(node, tidak)]
             span = len(node_rows)
             for n, i in enumerate(s.indikator):
@@ -854,7 +857,7 @@ class LkjipTables(TableSet):
     def efisiensi_program(self) -> Table:
         body = []
         for label, n, strong, _, level in _program_rows(self.f.program):
-            inds = list(n.indikator) or [None]
+            inds: list[IndikatorNode | None] = [*n.indikator] or [None]
             # several indicators: each its own row, then the mean their efisiensi weighs
             rata = len(inds) > 1
             span = len(inds) + rata
@@ -869,7 +872,11 @@ class LkjipTables(TableSet):
                 body.append(
                     (
                         *_node_lead(label, n.node.nama, strong, level, span, k),
-                        num(f"{angka(ind.indikator.target)} {ind.indikator.satuan}" if ind else KOSONG),
+                        num(
+                            f"{angka(ind.indikator.target)} {ind.indikator.satuan}"
+                            if ind
+                            else KOSONG
+                        ),
                         num(
                             f"{angka(ind.realisasi)} {ind.indikator.satuan}"
                             if ind and ind.realisasi is not None
@@ -1043,7 +1050,7 @@ def _node_rows(node: NodeAnggaran | None, tidak: list[str]) -> list[tuple[Cell, 
     verdict spanning them."""
     if node is None:
         return [(cell(KOSONG), cell(KOSONG), num(KOSONG), num(KOSONG), mid(KOSONG))]
-    inds = list(node.indikator) or [None]
+    inds: list[IndikatorNode | None] = [*node.indikator] or [None]
     span = len(inds)
     rows = []
     for k, ind in enumerate(inds):

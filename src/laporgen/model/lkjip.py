@@ -33,11 +33,18 @@ class Realisasi(Model):
     tercetak: TercetakCapaian = Field(default_factory=TercetakCapaian)
 
 
+class TercetakNilai(Model):
+    capaian: Angka | None = Field(
+        None, description="Capaian as a signed document printed it; `laporgen check` compares"
+    )
+
+
 class NilaiTahun(Model):
     target: Isian | None = Field(
         None, description='A number, or a predikat ("BB") or "n.a" printed as written'
     )
     realisasi: Angka | None = None
+    tercetak: TercetakNilai = Field(default_factory=TercetakNilai)
 
 
 class Riwayat(Model):
@@ -116,6 +123,7 @@ class Standar(Model):
     indikator: Id
     standar: Angka
     sumber: str
+    tercetak: TercetakNilai = Field(default_factory=TercetakNilai)
 
 
 class Inovasi(Model):
