@@ -293,3 +293,29 @@ def test_check_compares_printed_capaian_of_history_standard_and_programs(tmp_pat
 def test_fixture_has_no_findings_about_its_figures():
     codes = {x.problem.code for x in check(FOLDER)}
     assert not codes & {"capaian", "masukan.tak_tercetak", "efisiensi", "rollup"}
+
+
+def test_perjanjian_kinerja_prints_every_indicator_of_a_program(tmp_path):
+    """The PK's program table (Tabel 2 of its lampiran): a program with two indicators prints
+    both, its No., name and pagu spanning them."""
+    agency = Path(__file__).resolve().parents[1] / "content" / "magetan-dinsos"
+    shutil.copy(agency / "agency.yaml", tmp_path / "agency.yaml")
+    shutil.copytree(agency / "renstra-2024-2026", tmp_path / "renstra-2024-2026")
+    folder = tmp_path / "pk-2024"
+    shutil.copytree(agency / "pk-2024", folder)
+    anggaran = folder / "anggaran.yaml"
+    first = '      - {nama: "Kepuasan ASN Dinas Sosial terhadap Layanan Kesekretariatan Dinas Sosial", satuan: Angka, target: 84}\n'
+    assert first in anggaran.read_text()
+    anggaran.write_text(
+        anggaran.read_text().replace(
+            first,
+            first + "      - {nama: Persentase Laporan Tepat Waktu, satuan: persen, target: 100}\n",
+        )
+    )
+    (path,) = build(folder, tmp_path / "out", ("html",), page_numbers=False).outputs
+    rows = _table(lxml_html.parse(str(path)).getroot(), "Program, Kegiatan, dan Pagu Anggaran")
+    assert rows[0][2:4] == [
+        "Kepuasan ASN Dinas Sosial terhadap Layanan Kesekretariatan Dinas Sosial",
+        "84 Angka",
+    ]
+    assert rows[1] == ["Persentase Laporan Tepat Waktu", "100 persen"]
