@@ -951,7 +951,7 @@ def _diff(old: str, new: str) -> int:
                 for v in (ch.sebelum, ch.sesudah)
             ]
             values = f": {show[0]} -> {show[1]}"
-        print(f"{ch.jenis:8} {ch.bagian:12} {ch.id}{year}{values}  ({ch.uraian})")
+        print(f"{ch.jenis:8} {ch.bagian:13} {ch.id}{year}{values}  ({ch.uraian})")
     if not changes:
         print(_("no changes"))
     return 1 if changes else 0

@@ -44,6 +44,7 @@ from .nodes import (
 from .numbering import ROMAN, number_body
 from .outline import RENSTRA, RENSTRA_FRONT
 from .renstra_tables import RenstraTables
+from .spm import spm_context
 from .tables import present
 
 JUDUL = {
@@ -77,6 +78,7 @@ class RenstraBuilder(OutlineBuilder):
             tabel_source=c.sources.get("tabel"),
             spm=c.spm,
             spm_source=c.sources.get("spm"),
+            spm_caption=(c.agency.nama_lengkap,),
             spm_bagian="kinerja-pelayanan",
         )
         if c.settings.iku.bagian:
@@ -392,6 +394,7 @@ def narrative_context(c: RenstraContent, f: RenstraFigures) -> dict[str, Any]:
         "n_kegiatan": n["kegiatan"],
         "n_sub_kegiatan": n["sub_kegiatan"],
         "tc24": _tc24(f),
+        **({"spm": spm_context(c.spm)} if c.spm is not None else {}),  # where it has an SPM
     }
 
 

@@ -169,6 +169,8 @@ def load_parts(
     }
     for stem, (where, model) in wanted.items():
         _load_one(stem, where, model, parts, sources, problems)
+    if "document" in parts and "agency" in parts:
+        parts["document"] = _with_agency_predikat(parts["document"], parts["agency"])
     shared = _shared_plan(folder, parts.get("document"), sources.get("document"), problems)
     for stem, model in files.items():
         where = shared if stem == "rencana" and shared is not None else folder
@@ -187,6 +189,19 @@ def load_parts(
     if problems:
         raise LaporgenError(problems)
     return parts, sources, narasi
+
+
+def _with_agency_predikat(settings: BaseModel, agency: Agency) -> BaseModel:
+    """The document's settings with the agency's predikat scales (agency.yaml) where its
+    document.toml declares none: an agency with several documents declares its scales once,
+    and a document that declares its own keeps them."""
+    if (
+        agency.predikat is None
+        or "predikat" not in type(settings).model_fields
+        or "predikat" in settings.model_fields_set
+    ):
+        return settings
+    return settings.model_copy(update={"predikat": agency.predikat})
 
 
 def _shared_plan(

@@ -231,8 +231,9 @@ class DocumentSettings(Model):
     predikat: dict[str, list[str]] = Field(
         {"SAKIP": list(SAKIP)},
         description="The predikat scales a value cell may hold, best first, by name: a target or "
-        'kondisi awal written "BB" must be one of them. Default: the SAKIP scale (PermenPAN-RB '
-        "88/2021: AA, A, BB, B, CC, C, D). Text is printed as written and never computed",
+        'kondisi awal written "BB" must be one of them. Default: agency.yaml\'s `predikat`, else the '
+        "SAKIP scale (PermenPAN-RB 88/2021: AA, A, BB, B, CC, C, D); written here, it replaces the "
+        "agency's. Text is printed as written and never computed",
     )
     perhitungan: Perhitungan = Field(default_factory=Perhitungan)
     outline: Outline = Field(default_factory=Outline)
@@ -295,8 +296,9 @@ class RenstraSettings(Model):
     predikat: dict[str, list[str]] = Field(
         {"SAKIP": list(SAKIP)},
         description="The predikat scales a value cell may hold, best first, by name: a target or "
-        'kondisi awal written "BB" must be one of them. Default: the SAKIP scale (PermenPAN-RB '
-        "88/2021: AA, A, BB, B, CC, C, D). Text is printed as written and never computed",
+        'kondisi awal written "BB" must be one of them. Default: agency.yaml\'s `predikat`, else the '
+        "SAKIP scale (PermenPAN-RB 88/2021: AA, A, BB, B, CC, C, D); written here, it replaces the "
+        "agency's. Text is printed as written and never computed",
     )
     kolom_tc25: list[Literal["satuan", "kondisi_awal"]] = Field(
         [],
