@@ -117,7 +117,9 @@ def test_lkjip_workbook_has_a_sheet_for_every_collection(tmp_path):
     ]
     assert strategi["D4"].value.split("\n")[0] == "Peningkatan Jaminan Kesehatan"
     riwayat = wb["Riwayat"]
-    assert [c.value for c in riwayat[3]][5:9] == [
+    # the row's own arah (blank: the plan indicator's) before the years
+    assert [c.value for c in riwayat[3]][5:10] == [
+        "Arah",
         "Target 2022",
         "Realisasi 2022",
         "Target 2023",

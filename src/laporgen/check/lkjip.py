@@ -20,7 +20,7 @@ from ..model.read import FieldPath
 from ..document.cells import isian
 from ..model.renstra import Indikator
 from ..numbers import angka, persen, rupiah
-from .findings import Finding, differs, placeholders
+from .findings import Finding, differs, pendek, placeholders
 from .klaim import klaim_lkjip
 from .silang import silang_lkjip
 from .wajar import wajar_lkjip
@@ -40,6 +40,8 @@ def check_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     findings += _target_tahun(c, f)
     findings += _alokasi(c, f)
     findings += _satuan_riwayat(c)
+    findings += _capaian_tercetak(c, f)
+    findings += _tidak_tercetak(c, f)
     findings += placeholders(c)
     findings += wajar_lkjip(c)
     findings += silang_lkjip(c, f)
@@ -458,7 +460,7 @@ def _target_tahun(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     """An indicator reported this year whose plan has no target for the year: its capaian cannot
     be computed and Tabel 3.2 prints "-", which must not pass unsaid."""
     tahun = c.settings.tahun
-    reported = {i.indikator.id for i in (*f.indikator_tujuan, *f.indikator) if i.target is None}
+    reported = {i.indikator.id for i in f.semua_indikator if i.target is None}
     out = []
     for t_no, t in enumerate(c.rencana.tujuan):
         plan: list[tuple[FieldPath, Indikator]] = [
@@ -509,4 +511,118 @@ def _target_akhir(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                             "kemajuan.target_akhir",
                         )
                     )
+    return out
+
+
+def _capaian_tercetak(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
+    """The capaian a signed document printed for an earlier year (Tabel 3.3), against a standard
+    (Tabel 3.5), for a program indicator and for a program/kegiatan (Tabel 3.14), each against
+    the figure computed with the indicator's arah (a lower-is-better indicator measured R/T is
+    the slip these catch)."""
+    out = []
+
+    def compare(part: str, loc: FieldPath, what: str, printed, computed, how: str) -> None:
+        if differs(printed, computed):
+            out.append(
+                _finding(
+                    c,
+                    "E",
+                    part,
+                    loc,
+                    _("{what}: printed {printed}, computed {computed} ({how})").format(
+                        what=what, printed=angka(printed), computed=persen(computed), how=how
+                    ),
+                    "capaian",
+                )
+            )
+
+    for n, (row, baris) in enumerate(zip(c.kinerja.riwayat, f.riwayat)):
+        for y, v in row.tahun.items():
+            computed = baris.tahun[y].capaian
+            compare(
+                "kinerja",
+                ("riwayat", n, "tahun", str(y), "tercetak", "capaian"),
+                f"{row.indikator} {y}",
+                v.tercetak.capaian,
+                computed,
+                f"{isian(v.realisasi)} / {isian(v.target)}",
+            )
+    for n, r in enumerate(f.standar):
+        compare(
+            "kinerja",
+            ("standar", n, "tercetak", "capaian"),
+            r.indikator.id,
+            r.standar.tercetak.capaian,
+            r.capaian,
+            f"{isian(r.realisasi)} / {angka(r.standar.standar)}, {r.indikator.arah}",
+        )
+    for p_no, p in enumerate(f.program):
+        for loc, node in _node_locs(p, ("program", p_no)):
+            compare(
+                "program",
+                loc + ("tercetak", "capaian"),
+                node.id,
+                node.node.tercetak.capaian,
+                node.capaian,
+                _("mean of {count} indicators").format(count=len(node.indikator))
+                if len(node.indikator) > 1
+                else _("its indicator's capaian"),
+            )
+            for k, ind in enumerate(node.indikator):
+                compare(
+                    "program",
+                    loc + ("indikator", k, "tercetak", "capaian"),
+                    f"{node.id} {pendek(ind.indikator.nama)}",
+                    ind.indikator.tercetak.capaian,
+                    ind.capaian,
+                    f"{isian(ind.realisasi)} / {angka(ind.indikator.target)}, {ind.indikator.arah}",
+                )
+    return out
+
+
+def _tidak_tercetak(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
+    """Input about an indicator (or tujuan) the report does not measure, which no table would
+    print: a tujuan's own indicator is measured only when the Perjanjian Kinerja lists it or it
+    has a realisasi; nothing entered may vanish without a word."""
+    measured = {i.indikator.id for i in f.indikator}
+    groups = {k.sasaran.id for k in f.kelompok}
+    out = []
+    for key, ids, known in (
+        ("rencana_aksi", c.kinerja.rencana_aksi, measured),
+        ("target_triwulan", c.kinerja.target_triwulan, measured),
+        ("analisis", c.kinerja.analisis, groups),
+        ("dukungan", c.kinerja.dukungan, groups),
+    ):
+        for iid in ids:
+            if iid not in known:
+                out.append(
+                    _finding(
+                        c,
+                        "W",
+                        "kinerja",
+                        (key, iid),
+                        _(
+                            "{id} is not measured in this report, so no table prints this entry; "
+                            "list {id} in the last perjanjian_kinerja.indikator (or give its "
+                            "realisasi), or remove the entry"
+                        ).format(id=iid),
+                        "masukan.tak_tercetak",
+                    )
+                )
+    for n, st in enumerate(c.kinerja.standar):
+        if st.indikator not in measured:
+            out.append(
+                _finding(
+                    c,
+                    "W",
+                    "kinerja",
+                    ("standar", n, "indikator"),
+                    _(
+                        "{id} is not measured in this report, so its capaian against the standard "
+                        "prints as -; list {id} in the last perjanjian_kinerja.indikator (or give "
+                        "its realisasi)"
+                    ).format(id=st.indikator),
+                    "masukan.tak_tercetak",
+                )
+            )
     return out

@@ -325,7 +325,7 @@ def angka_lkjip(c, f) -> list[Angka]:
             "anggaran.realisasi",
         ),
     ]
-    for i in (*f.indikator, *f.indikator_tujuan):
+    for i in f.semua_indikator:
         iid = i.indikator.id
         names = (i.indikator.nama, *((i.sasaran.uraian,) if i.sasaran else ()))
         unit = "persen" if i.indikator.satuan.strip().lower() in ("%", "persen") else "angka"

@@ -615,10 +615,7 @@ def realisasi_sheet(c: Any) -> Lembar:
     from ..model.lkjip import Kinerja
 
     model = _item(Kinerja, "realisasi")
-    figures = {
-        row.indikator.id: row
-        for row in (*lkjip_figures(c).indikator_tujuan, *lkjip_figures(c).indikator)
-    }
+    figures = {row.indikator.id: row for row in lkjip_figures(c).semua_indikator}
     rows = [
         Baris(key, None, 0, ("realisasi", key), value) for key, value in c.kinerja.realisasi.items()
     ]

@@ -94,7 +94,7 @@ def indikator_rows(c: LkjipContent) -> list[BarisIndikator]:
     figures = lkjip_figures(c)
     target = {
         row.indikator.id: row.target.teks if isinstance(row.target, Tertulis) else row.target
-        for row in (*figures.indikator_tujuan, *figures.indikator)
+        for row in figures.semua_indikator
     }
     rows = []
     for tujuan in c.rencana.tujuan:

@@ -215,7 +215,7 @@ def _kinerja(data: dict, old: LkjipContent, baru: int) -> list[Edit]:
     tahun = baru - 1
     edits: list[Edit] = []
     figures = lkjip_figures(old)
-    rows = {row.indikator.id: row for row in (*figures.indikator_tujuan, *figures.indikator)}
+    rows = {row.indikator.id: row for row in figures.semua_indikator}
     riwayat = data.get("riwayat") or []
     added: list[dict] = []
     for id_, fakta in old.kinerja.realisasi.items():

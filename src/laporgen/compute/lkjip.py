@@ -11,10 +11,11 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Literal
 
 from ..model.anggaran import IndikatorProgram, Kegiatan, Program, SubKegiatan
 from ..model.content import LkjipContent
-from ..model.lkjip import Realisasi
+from ..model.lkjip import Realisasi, Standar
 from ..model.nilai import Tertulis, angka_of, angka_semua
 from ..model.renstra import Indikator, Sasaran, Tujuan
 from ..model.sumber_daya import Aset, Formasi
@@ -55,20 +56,34 @@ class IndikatorKinerja:
     def tercapai(self) -> bool:
         return tercapai(self.capaian)
 
+    @property
+    def induk(self) -> Sasaran | Tujuan:
+        """The sasaran the indicator measures, or its tujuan for a tujuan's own indicator."""
+        return self.sasaran or self.tujuan
+
 
 @dataclass(frozen=True)
 class SasaranKinerja:
-    sasaran: Sasaran
+    """A group of measured indicators: a sasaran's, or a tujuan's own (then `sasaran` is the
+    tujuan itself: Lamongan's "Capaian Kinerja Tujuan", LAMONGAN-NOTES L1)."""
+
+    sasaran: Sasaran | Tujuan
     tujuan: Tujuan
     indikator: tuple[IndikatorKinerja, ...]
     pagu: Decimal
     realisasi_anggaran: Decimal
     serapan: Decimal | None
+    program_kegiatan: tuple[str, ...] = ()
+    """The programs/kegiatan whose budget the group is attributed (Tabel 3.8, 3.13)."""
 
     @property
     def tercapai(self) -> bool:
         """Every indicator of the sasaran met its target (F14.3)."""
         return all(i.tercapai for i in self.indikator)
+
+    @property
+    def tingkat(self) -> Literal["tujuan", "sasaran"]:
+        return "tujuan" if isinstance(self.sasaran, Tujuan) else "sasaran"
 
 
 @dataclass(frozen=True)
@@ -99,6 +114,14 @@ class NodeAnggaran:
     @property
     def id(self) -> str:
         return self.node.id
+
+    @property
+    def capaian_baris(self) -> tuple[Decimal | None, ...]:
+        """The capaian the tables print on the node's indicator rows: each indicator's own when it
+        has several (their mean, `capaian`, on a row of its own), else the node's."""
+        if len(self.indikator) > 1:
+            return tuple(i.capaian for i in self.indikator)
+        return (self.capaian,)
 
     def walk(self) -> Iterator[NodeAnggaran]:
         yield self
@@ -147,6 +170,18 @@ class Triwulan:
 
 
 @dataclass(frozen=True)
+class BarisStandar:
+    """Tabel 3.5: the realisasi against a national/provincial standard, with the indicator's
+    arah (4/5 × 100 for higher-is-better, (2 × 5 − 4)/5 × 100 for lower-is-better)."""
+
+    standar: Standar
+    indikator: Indikator
+    induk: Sasaran | Tujuan
+    realisasi: Decimal | Tertulis | None
+    capaian: Decimal | None
+
+
+@dataclass(frozen=True)
 class TahunRiwayat:
     target: Decimal | Tertulis | None
     realisasi: Decimal | Tertulis | None
@@ -165,8 +200,15 @@ class BarisRiwayat:
 class LkjipFigures:
     tahun: int
     indikator: tuple[IndikatorKinerja, ...]
+    """Every measured indicator, in plan order: a tujuan's own (when the Perjanjian Kinerja
+    lists it or a realisasi is given) before its sasaran's."""
     indikator_tujuan: tuple[IndikatorKinerja, ...]
+    """Every tujuan indicator, measured or not."""
     sasaran: tuple[SasaranKinerja, ...]
+    """The sasaran groups only (the counts of sasaran)."""
+    kelompok: tuple[SasaranKinerja, ...]
+    """Every group of measured indicators, tujuan groups first within their tujuan: the rows
+    of the capaian tables."""
     rata_rata: Decimal | None
     kategori_rata_rata: str | None
     per_kategori: dict[str, int]
@@ -182,6 +224,12 @@ class LkjipFigures:
     triwulan: tuple[Triwulan, ...]
     riwayat: tuple[BarisRiwayat, ...]
     tahun_riwayat: tuple[int, ...]
+    standar: tuple[BarisStandar, ...] = ()
+
+    @property
+    def semua_indikator(self) -> tuple[IndikatorKinerja, ...]:
+        """Every plan indicator once, measured or not: the tujuan's, then the sasaran's."""
+        return (*self.indikator_tujuan, *(i for i in self.indikator if i.sasaran is not None))
 
     def node(self, node_id: str) -> NodeAnggaran:
         for program in self.program:
@@ -251,21 +299,33 @@ def lkjip_figures(c: LkjipContent) -> LkjipFigures:
             capaian_mentah=mentah,
         )
 
-    tujuan_rows = tuple(measure(i, t, None) for t in c.rencana.tujuan for i in t.indikator)
     program = tuple(_program(p, basis) for p in c.program.program)
     pagu = ang.jumlah(p.pagu for p in program)
     realisasi_anggaran = ang.jumlah(p.realisasi for p in program)
     serapan = ang.serapan_persen(pagu, realisasi_anggaran)
     program = tuple(_fill_dari(p, basis(serapan), basis) for p in program)
 
-    sasaran_rows = []
+    def group(owner: Sasaran | Tujuan, t: Tujuan, rows: list[Indikator]) -> SasaranKinerja:
+        nodes = _program_kegiatan(c, owner)
+        pagu_s, realisasi_s = _anggaran_sasaran(c, owner.id, nodes, program)
+        serapan_s = ang.serapan_persen(pagu_s, realisasi_s) if pagu_s else None
+        sasaran = owner if isinstance(owner, Sasaran) else None
+        measured = tuple(_with_efisiensi(measure(i, t, sasaran), serapan_s, basis) for i in rows)
+        return SasaranKinerja(owner, t, measured, pagu_s, realisasi_s, serapan_s, nodes)
+
+    diukur = _tujuan_diukur(c)
+    kelompok: list[SasaranKinerja] = []
     for t in c.rencana.tujuan:
-        for s in t.sasaran:
-            pagu_s, realisasi_s = _anggaran_sasaran(c, s.id, program)
-            serapan_s = ang.serapan_persen(pagu_s, realisasi_s) if pagu_s else None
-            rows = tuple(_with_efisiensi(measure(i, t, s), serapan_s, basis) for i in s.indikator)
-            sasaran_rows.append(SasaranKinerja(s, t, rows, pagu_s, realisasi_s, serapan_s))
-    indikator = tuple(i for s in sasaran_rows for i in s.indikator)
+        own = [i for i in t.indikator if i.id in diukur]
+        if own:
+            kelompok.append(group(t, t, own))
+        kelompok += [group(s, t, s.indikator) for s in t.sasaran]
+    sasaran_rows = [k for k in kelompok if k.tingkat == "sasaran"]
+    indikator = tuple(i for k in kelompok for i in k.indikator)
+    by_id = {i.indikator.id: i for i in indikator}
+    tujuan_rows = tuple(
+        by_id.get(i.id) or measure(i, t, None) for t in c.rencana.tujuan for i in t.indikator
+    )
     rata = rata_rata(basis.capaian(i.capaian) for i in indikator)
     efisiensi_rows = [basis(i.efisiensi) for i in indikator]
     efisiensi_total = rata_rata(efisiensi_rows)
@@ -278,6 +338,7 @@ def lkjip_figures(c: LkjipContent) -> LkjipFigures:
         indikator=indikator,
         indikator_tujuan=tujuan_rows,
         sasaran=tuple(sasaran_rows),
+        kelompok=tuple(kelompok),
         rata_rata=rata,
         kategori_rata_rata=kategori_for(None if rata is None else bulatkan(rata), skala),
         per_kategori=dict(Counter(i.kategori for i in indikator if i.kategori)),
@@ -291,8 +352,9 @@ def lkjip_figures(c: LkjipContent) -> LkjipFigures:
         pegawai=_pegawai(c),
         aset=_aset(c),
         triwulan=_triwulan(c),
-        riwayat=_riwayat(c, {i.indikator.id: i for i in indikator}, basis),
+        riwayat=_riwayat(c, by_id, basis),
         tahun_riwayat=_tahun_riwayat(c),
+        standar=_standar(c, by_id),
     )
 
 
@@ -375,7 +437,10 @@ def _assemble(
     serapan_total: Decimal | None = None,
 ) -> NodeAnggaran:
     serapan = ang.serapan_persen(pagu, realisasi)
-    indikator = tuple(_indikator_node(i, serapan_total) for i in node.indikator)
+    indikator = tuple(_indikator_node(i, serapan_total, basis.batas) for i in node.indikator)
+    # a node with several indicators: its capaian (what its efisiensi weighs) is the unweighted
+    # mean of theirs as printed, as the Lamongan IKI report aggregates a kegiatan (LAMONGAN-NOTES
+    # L2); the efisiensi table prints that mean on a row of its own
     capaian = rata_rata(basis.capaian(i.capaian) for i in indikator)
     return NodeAnggaran(
         jenis,
@@ -392,9 +457,11 @@ def _assemble(
     )
 
 
-def _indikator_node(i: IndikatorProgram, serapan_total: Decimal | None) -> IndikatorNode:
+def _indikator_node(
+    i: IndikatorProgram, serapan_total: Decimal | None, batas: Decimal | None
+) -> IndikatorNode:
     realisasi = serapan_total if i.realisasi_dari == "serapan_total" else i.realisasi
-    return IndikatorNode(i, realisasi, capaian_persen(i.target, realisasi, i.arah))
+    return IndikatorNode(i, realisasi, batasi(capaian_persen(i.target, realisasi, i.arah), batas))
 
 
 def _fill_dari(n: NodeAnggaran, serapan_total: Decimal | None, basis: _Basis) -> NodeAnggaran:
@@ -407,25 +474,53 @@ def _fill_dari(n: NodeAnggaran, serapan_total: Decimal | None, basis: _Basis) ->
     )
 
 
+def _tujuan_diukur(c: LkjipContent) -> set[str]:
+    """The tujuan indicators the report measures: those the (last) Perjanjian Kinerja lists and
+    those given a realisasi. The Magetan LKjIP measures none (IT1 is in neither, Tabel 3.2); the
+    Lamongan IKU report measures its tujuan indicator like the sasaran's (LAMONGAN-NOTES L1)."""
+    own = {i.id for t in c.rencana.tujuan for i in t.indikator}
+    listed = set(c.kinerja.perjanjian_kinerja[-1].indikator)
+    given = {iid for iid, r in c.kinerja.realisasi.items() if r.nilai is not None}
+    return own & (listed | given)
+
+
+def _program_kegiatan(c: LkjipContent, owner: Sasaran | Tujuan) -> tuple[str, ...]:
+    """The programs/kegiatan attributed to a sasaran (its `dukungan`) or to a tujuan: its own
+    `dukungan` when given, else those of its sasaran together, each once (the Lamongan tujuan's
+    budget is its IKU's together, LKJIP-SPEC F16)."""
+    own = c.kinerja.dukungan.get(owner.id)
+    if own is not None or isinstance(owner, Sasaran):
+        return tuple(dict.fromkeys(own.program_kegiatan)) if own else ()
+    ids = [
+        node
+        for s in owner.sasaran
+        for node in (
+            c.kinerja.dukungan[s.id].program_kegiatan if s.id in c.kinerja.dukungan else []
+        )
+    ]
+    return tuple(dict.fromkeys(ids))
+
+
 def _anggaran_sasaran(
-    c: LkjipContent, sasaran_id: str, program: tuple[NodeAnggaran, ...]
+    c: LkjipContent, owner_id: str, listed_ids: tuple[str, ...], program: tuple[NodeAnggaran, ...]
 ) -> tuple[Decimal, Decimal]:
-    """The budget attributed to a sasaran: its allocations where given, else the listed
-    programs/kegiatan, each node once (a kegiatan whose program is also listed, in any order,
-    is counted through the program)."""
-    dukungan = c.kinerja.dukungan.get(sasaran_id)
-    if dukungan is None:
+    """The budget attributed to a sasaran (or tujuan): its allocations where given, else the
+    listed programs/kegiatan, each node once (a kegiatan whose program is also listed, in any
+    order, is counted through the program)."""
+    if not listed_ids:
         return Decimal(0), Decimal(0)
+    dukungan = c.kinerja.dukungan.get(owner_id)
+    alokasi = dukungan.alokasi if dukungan else {}
     nodes = {n.id: n for p in program for n in p.walk()}
     inside = {n.id: p.id for p in program for n in p.walk() if n is not p}
-    listed = set(dukungan.program_kegiatan)
+    listed = set(listed_ids)
     pagu = realisasi = Decimal(0)
-    for node_id in dict.fromkeys(dukungan.program_kegiatan):
+    for node_id in listed_ids:
         if inside.get(node_id) in listed:
             continue
         node = nodes[node_id]
         inner = [n.id for n in node.walk()]
-        shares = [dukungan.alokasi[i] for i in inner if i in dukungan.alokasi]
+        shares = [alokasi[i] for i in inner if i in alokasi]
         if shares:
             pagu += ang.jumlah(a.pagu for a in shares)
             realisasi += ang.jumlah(a.realisasi for a in shares)
@@ -433,6 +528,30 @@ def _anggaran_sasaran(
             pagu += node.pagu
             realisasi += node.realisasi
     return pagu, realisasi
+
+
+def _standar(c: LkjipContent, by_id: dict[str, IndikatorKinerja]) -> tuple[BarisStandar, ...]:
+    """Tabel 3.5 rows: the realisasi against the standard, measured like a target (with the
+    indicator's arah, DOMAIN §4)."""
+    plan = _plan(c)
+    rows = []
+    for st in c.kinerja.standar:
+        ind, induk = plan[st.indikator]
+        row = by_id.get(st.indikator)
+        realisasi = row.realisasi if row else None
+        capaian = capaian_persen(st.standar, angka_of(realisasi), ind.arah, ind.rumus_negatif)
+        rows.append(BarisStandar(st, ind, induk, realisasi, capaian))
+    return tuple(rows)
+
+
+def _plan(c: LkjipContent) -> dict[str, tuple[Indikator, Sasaran | Tujuan]]:
+    """Every plan indicator by id, with the tujuan or sasaran it belongs to."""
+    out: dict[str, tuple[Indikator, Sasaran | Tujuan]] = {}
+    for t in c.rencana.tujuan:
+        out.update((i.id, (i, t)) for i in t.indikator)
+        for s in t.sasaran:
+            out.update((i.id, (i, s)) for i in s.indikator)
+    return out
 
 
 def _pegawai(c: LkjipContent) -> RekapPegawai:
@@ -463,7 +582,7 @@ def _aset(c: LkjipContent) -> RekapAset:
 
 def _triwulan(c: LkjipContent) -> tuple[Triwulan, ...]:
     depan = c.settings.tahun + 1
-    plan = {i.id: i for t in c.rencana.tujuan for s in t.sasaran for i in s.indikator}
+    plan = {iid: ind for iid, (ind, _) in _plan(c).items()}
     return tuple(
         Triwulan(
             plan[iid],
@@ -483,18 +602,13 @@ def _tahun_riwayat(c: LkjipContent) -> tuple[int, ...]:
 def _riwayat(
     c: LkjipContent, now: dict[str, IndikatorKinerja], basis: _Basis
 ) -> tuple[BarisRiwayat, ...]:
-    """Tabel 3.3 rows: earlier years from `riwayat`, the report year from the current figures."""
+    """Tabel 3.3 rows: earlier years from `riwayat`, the report year from the current figures.
+    Every year's capaian is measured with the indicator's arah: the row's own, else the plan
+    indicator it names (by id, else by name and satuan), else positif."""
+    plan = _plan(c)
     rows = []
     linked: set[str] = set()
     for r in c.kinerja.riwayat:
-        years = {
-            y: TahunRiwayat(
-                v.target,
-                v.realisasi,
-                batasi(capaian_persen(angka_of(v.target), v.realisasi), basis.batas),
-            )
-            for y, v in r.tahun.items()
-        }
         iid = next(
             (
                 i
@@ -503,6 +617,19 @@ def _riwayat(
             ),
             None,
         )
+        ind = next(
+            (ind for i, (ind, _) in plan.items() if r.tentang(i, ind.nama, ind.satuan)), None
+        )
+        arah = r.arah or (ind.arah if ind else "positif")
+        rumus = ind.rumus_negatif if ind else "lan"
+        years = {
+            y: TahunRiwayat(
+                v.target,
+                v.realisasi,
+                batasi(capaian_persen(angka_of(v.target), v.realisasi, arah, rumus), basis.batas),
+            )
+            for y, v in r.tahun.items()
+        }
         if iid is not None:
             cur = now[iid]
             linked.add(iid)
@@ -512,7 +639,7 @@ def _riwayat(
         if iid not in linked:
             rows.append(
                 BarisRiwayat(
-                    cur.sasaran.uraian if cur.sasaran else "",
+                    cur.induk.uraian,
                     cur.indikator.nama,
                     cur.indikator.satuan,
                     {c.settings.tahun: TahunRiwayat(cur.target, cur.realisasi, cur.capaian)},

@@ -363,15 +363,17 @@ class LkjipBuilder(OutlineBuilder):
 
     def _target_realisasi(self) -> list[Block]:
         out: list[Block] = [self.t.capaian(), *self._grafik("capaian")]
-        for n, s in enumerate(self.f.sasaran, 1):
-            out.append(
-                Paragraph(
-                    (Text(f"Capaian Sasaran Strategis {n}: {s.sasaran.uraian}", strong=True),),
-                    keep_with_next=True,
-                )
-            )
+        n = 0
+        for s in self.f.kelompok:
+            if s.tingkat == "tujuan":
+                title = f"Capaian Tujuan: {s.sasaran.uraian}"
+            else:
+                n += 1
+                title = f"Capaian Sasaran Strategis {n}: {s.sasaran.uraian}"
+            out.append(Paragraph((Text(title, strong=True),), keep_with_next=True))
             out += kalimat.capaian_sasaran(s, self.c.settings.tahun)
-            out += self._narasi(f"sasaran/{s.sasaran.id}")
+            if s.tingkat == "sasaran":
+                out += self._narasi(f"sasaran/{s.sasaran.id}")
         return out
 
     def _inovasi(self) -> list[Block]:
@@ -477,7 +479,7 @@ def narrative_context(c: LkjipContent, f: LkjipFigures) -> dict[str, Any]:
                 "target": nilai_isian(i.target, i.indikator.satuan),
                 "realisasi": nilai_isian(i.realisasi, i.indikator.satuan),
             }
-            for i in (*f.indikator, *f.indikator_tujuan)
+            for i in f.semua_indikator
         },
         "program": {
             n.id: {

@@ -26,15 +26,16 @@ def capaian_sasaran(s: SasaranKinerja, tahun: int) -> list[Block]:
     """III.A.1: one paragraph per sasaran on target, realisasi, capaian and kategori (§5.1)."""
     out: list[Block] = []
     many = len(s.indikator) > 1
+    ini = "tujuan ini" if s.tingkat == "tujuan" else "sasaran strategis ini"
     if many:
         names = [i.indikator.nama for i in s.indikator]
         out.append(
             para(
-                f"Sasaran strategis ini memiliki {angka_terbilang(len(names))} indikator yaitu {gabung(names)}."
+                f"{ini.capitalize()} memiliki {angka_terbilang(len(names))} indikator yaitu {gabung(names)}."
             )
         )
     for i in s.indikator:
-        subject = f"indikator {i.indikator.nama}" if many else "sasaran strategis ini"
+        subject = f"indikator {i.indikator.nama}" if many else ini
         if i.capaian is None:
             out.append(
                 para(
@@ -159,8 +160,8 @@ def efisiensi(f: LkjipFigures) -> list[Block]:
                 text += f" dan {angka_terbilang(len(rows) - len(efisien))} indikator tidak efisien"
         text += (
             f". Tingkat efisiensi paling tinggi sebesar {_pct(hi.efisiensi)} ({_efisien_word(hi.efisien)}) ada pada "
-            f"sasaran {_uraian(hi)} dengan indikator {hi.indikator.nama}, sedangkan yang paling rendah sebesar "
-            f"{_pct(lo.efisiensi)} ({_efisien_word(lo.efisien)}) ada pada sasaran {_uraian(lo)} dengan indikator "
+            f"{_uraian(hi)} dengan indikator {hi.indikator.nama}, sedangkan yang paling rendah sebesar "
+            f"{_pct(lo.efisiensi)} ({_efisien_word(lo.efisien)}) ada pada {_uraian(lo)} dengan indikator "
             f"{lo.indikator.nama}. Rata-rata tingkat efisiensi seluruh indikator sasaran (efisiensi total) sebesar "
             f"{_pct(f.efisiensi_total)} ({_efisien_word(f.efisien_total)})."
         )
@@ -176,8 +177,8 @@ def _given(value: Decimal | None) -> Decimal:
 
 
 def _uraian(i: IndikatorKinerja) -> str:
-    """The sasaran an indicator measures ("" for a tujuan's own indicator)."""
-    return i.sasaran.uraian if i.sasaran else ""
+    """The sasaran an indicator measures, or the tujuan of a tujuan's own indicator, named."""
+    return f"sasaran {i.sasaran.uraian}" if i.sasaran else f"tujuan {i.tujuan.uraian}"
 
 
 def _efisien_word(verdict: bool | None) -> str:
@@ -215,9 +216,9 @@ def simpulan(
         )
     ]
     entries = []
-    for n, s in enumerate(f.sasaran, 1):
-        d = dukungan.get(s.sasaran.id)
-        nodes = [f.node(i) for i in d.program_kegiatan] if d else []
+    n = 0
+    for s in f.kelompok:
+        nodes = [f.node(i) for i in s.program_kegiatan]
         programs = [x for x in nodes if x.jenis == "program"]
         kegiatan = [x for x in nodes if x.jenis != "program"]
         caps = "; ".join(
@@ -225,17 +226,22 @@ def simpulan(
             for i in s.indikator
         )
         met = sum(1 for i in s.indikator if i.tercapai)
+        if s.tingkat == "tujuan":
+            subject, title = "Tujuan ini", f"Tujuan: {s.sasaran.uraian}"
+        else:
+            n += 1
+            subject, title = f"Sasaran {ordinal(n)}", f"Sasaran {n}: {s.sasaran.uraian}"
         lines = [
-            f"Sasaran {ordinal(n)} terdiri dari {angka_terbilang(len(s.indikator))} indikator kinerja dengan capaian {caps};",
+            f"{subject} terdiri dari {angka_terbilang(len(s.indikator))} indikator kinerja dengan capaian {caps};",
             _tercapai_indikator(met, len(s.indikator)),
             (
-                f"Sasaran {ordinal(n)} didukung oleh {_program_kegiatan(len(programs), len(kegiatan))}"
+                f"{subject} didukung oleh {_program_kegiatan(len(programs), len(kegiatan))}"
                 f"{_capaian_nodes(programs + kegiatan)}."
             ),
         ]
         entries.append(
             (
-                para(Text(f"Sasaran {n}: {s.sasaran.uraian}", strong=True)),
+                para(Text(title, strong=True)),
                 ListBlock(tuple((para(x),) for x in lines), "-"),
             )
         )
@@ -268,7 +274,9 @@ def _program_kegiatan(programs: int, kegiatan: int) -> str:
 
 
 def _capaian_nodes(nodes: list[NodeAnggaran]) -> str:
-    caps = [n.capaian for n in nodes if n.capaian is not None]
+    """The range of the capaian the tables print for these nodes (each indicator's where a node
+    has several, not their mean)."""
+    caps = [c for n in nodes for c in n.capaian_baris if c is not None]
     if not caps:
         return ""
     if len(set(caps)) == 1:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from ..compute.lkjip import LkjipFigures, NodeAnggaran, SasaranKinerja
+from ..compute.lkjip import IndikatorNode, LkjipFigures, NodeAnggaran, SasaranKinerja
+from ..model.anggaran import IndikatorProgram
 from ..model.content import LkjipContent
 from ..model.nilai import Tertulis
 from ..model.renstra import Indikator
@@ -29,6 +30,13 @@ class LkjipTables(TableSet):
         self.tahun = c.settings.tahun
         self.periode = f"{c.rencana.periode[0]}-{c.rencana.periode[1]}"
         self.caption = (self.opd, f"Tahun {self.tahun}")
+
+    def _induk(self, sasaran: str) -> str:
+        """The header of the column naming what an indicator measures: "Tujuan/ Sasaran …" once
+        a tujuan's own indicators are measured beside the sasaran's."""
+        if any(k.tingkat == "tujuan" for k in self.f.kelompok):
+            return f"Tujuan/ {sasaran}"
+        return sasaran
 
     # ------------------------------------------------------------------------------ BAB I
     def formasi(self) -> Table:
@@ -173,17 +181,20 @@ class LkjipTables(TableSet):
 
     def anggaran_belanja(self) -> Table:
         body = []
-        for p in self.f.program:
-            for n in p.walk():
-                ind = n.indikator[0].indikator if n.indikator else None
-                strong = n.jenis == "program"
+        for _, n, strong, _, level in _program_rows(self.f.program):
+            inds: list[IndikatorProgram | None] = [i.indikator for i in n.indikator] or [None]
+            span = len(inds)
+            for k, ind in enumerate(inds):
+                name = n.node.nama.upper() if strong else n.node.nama
+                lead = (cell(name, strong=strong, level=level, rowspan=span),) if k == 0 else ()
+                money = (num(rupiah(n.pagu, False), strong=strong, rowspan=span),) if k == 0 else ()
                 body.append(
                     (
-                        cell(n.node.nama.upper() if strong else n.node.nama, strong=strong),
+                        *lead,
                         cell(ind.nama if ind else ""),
                         mid(ind.satuan if ind else ""),
                         num(angka(ind.target) if ind else ""),
-                        num(rupiah(n.pagu, False), strong=strong),
+                        *money,
                     )
                 )
         foot = [
@@ -388,22 +399,23 @@ class LkjipTables(TableSet):
 
     def program_pk(self, murni: bool) -> Table:
         body = []
-        for label, n, strong, _ in _program_rows(self.f.program):
-            ind = n.indikator[0].indikator if n.indikator else None
-            target = (
-                ""
-                if ind is None
-                else f"{angka(ind.target_murni if murni and ind.target_murni is not None else ind.target)} {ind.satuan}"
-            )
-            body.append(
-                (
-                    mid(label),
-                    cell(n.node.nama, strong=strong),
-                    cell(ind.nama if ind else ""),
-                    num(target),
-                    num(rupiah(n.pagu_murni if murni else n.pagu, False), strong=strong),
+        for label, n, strong, _, level in _program_rows(self.f.program):
+            inds: list[IndikatorProgram | None] = [i.indikator for i in n.indikator] or [None]
+            pagu = n.pagu_murni if murni else n.pagu
+            for k, ind in enumerate(inds):
+                target = (
+                    ""
+                    if ind is None
+                    else f"{angka(ind.target_murni if murni and ind.target_murni is not None else ind.target)} {ind.satuan}"
                 )
-            )
+                body.append(
+                    (
+                        *_node_lead(label, n.node.nama, strong, level, len(inds), k),
+                        cell(ind.nama if ind else ""),
+                        num(target),
+                        *_spanned(k, num(rupiah(pagu, False), strong=strong, rowspan=len(inds))),
+                    )
+                )
         total = self.f.pagu_murni if murni else self.f.pagu
         foot = [(cell("JUMLAH", colspan=4, strong=True), num(rupiah(total, False), strong=True))]
         title = (
@@ -468,7 +480,7 @@ class LkjipTables(TableSet):
 
     def capaian(self) -> Table:
         body = []
-        for s in self.f.sasaran:
+        for s in self.f.kelompok:
             for n, i in enumerate(s.indikator):
                 body.append(
                     (
@@ -495,7 +507,7 @@ class LkjipTables(TableSet):
             ),
             head(
                 (
-                    "Sasaran Strategis",
+                    self._induk("Sasaran Strategis"),
                     "Indikator Kinerja",
                     "Target",
                     "Realisasi",
@@ -530,7 +542,7 @@ class LkjipTables(TableSet):
             columns((3, "left"), (3.6, "left"), *[(1.1, "right")] * (3 * len(years))),
             head(
                 (
-                    cell("Sasaran", rowspan=2),
+                    cell(self._induk("Sasaran"), rowspan=2),
                     cell("Indikator Kinerja", rowspan=2),
                     *(cell(f"Tahun {y}", colspan=3) for y in years),
                 ),
@@ -545,7 +557,7 @@ class LkjipTables(TableSet):
         body = [
             (
                 mid(str(n)),
-                cell(i.sasaran.uraian if i.sasaran else ""),
+                cell(i.induk.uraian),
                 cell(i.indikator.nama),
                 num(_nilai(i.realisasi)),
                 num(_nilai(i.target_akhir)),
@@ -567,7 +579,7 @@ class LkjipTables(TableSet):
             head(
                 (
                     "No.",
-                    "Sasaran",
+                    self._induk("Sasaran"),
                     "Indikator Kinerja",
                     f"Realisasi Kinerja Tahun {self.tahun}",
                     f"Target Akhir Renstra ({self.c.rencana.periode[1]})",
@@ -581,22 +593,18 @@ class LkjipTables(TableSet):
         )
 
     def perbandingan_standar(self) -> Table:
-        plan = _plan_index(self.c)
-        real = {i.indikator.id: i for i in self.f.indikator}
-        body = []
-        for n, st in enumerate(self.c.kinerja.standar, 1):
-            ind, owner = plan[st.indikator]
-            r = real.get(st.indikator)
-            body.append(
-                (
-                    mid(str(n)),
-                    cell(owner),
-                    cell(ind.nama),
-                    num(_nilai(r.realisasi if r else None)),
-                    num(angka(st.standar)),
-                    num(KOSONG),
-                )
+        rumus = _rumus_kemajuan([r.indikator for r in self.f.standar])
+        body = [
+            (
+                mid(str(n)),
+                cell(r.induk.uraian),
+                cell(r.indikator.nama),
+                num(_nilai(r.realisasi)),
+                num(angka(r.standar.standar)),
+                num(persen(r.capaian)),
             )
+            for n, r in enumerate(self.f.standar, 1)
+        ]
         if not body:
             body = [(mid("NIHIL", colspan=6),)]  # type: ignore[list-item]  # one cell spanning the six columns
         return self._table(
@@ -613,21 +621,22 @@ class LkjipTables(TableSet):
             head(
                 (
                     "No.",
-                    "Sasaran",
+                    self._induk("Sasaran"),
                     "Indikator Kinerja",
                     f"Realisasi Tahun {self.tahun}",
                     "Standar Nasional/ Provinsi/ Daerah Lain",
                     "Capaian (%)",
                 ),
             )
-            + (nomor_kolom(["1", "2", "3", "4", "5", "6=4/5x100"]),),
+            + (nomor_kolom(["1", "2", "3", "4", "5", rumus[0]]),),
             body,
             font_size="small",
+            notes=rumus[1:],
         )
 
     def penyebab(self) -> Table:
         body = []
-        for s in self.f.sasaran:
+        for s in self.f.kelompok:
             analisis = self.c.kinerja.analisis.get(s.sasaran.id)
             for n, i in enumerate(s.indikator):
                 body.append(
@@ -653,7 +662,7 @@ class LkjipTables(TableSet):
             ),
             head(
                 (
-                    "Sasaran Strategis",
+                    self._induk("Sasaran Strategis"),
                     "Indikator Kinerja",
                     "Target",
                     "Realisasi",
@@ -668,7 +677,7 @@ class LkjipTables(TableSet):
 
     def permasalahan(self) -> Table:
         body = []
-        for s in self.f.sasaran:
+        for s in self.f.kelompok:
             a = self.c.kinerja.analisis.get(s.sasaran.id)
             names = "\n".join(i.indikator.nama for i in s.indikator)
             body.append(
@@ -685,7 +694,7 @@ class LkjipTables(TableSet):
             columns((3, "left"), (3, "left"), (4.5, "left"), (4.5, "left")),
             head(
                 (
-                    "Sasaran Strategis",
+                    self._induk("Sasaran Strategis"),
                     "Indikator Kinerja",
                     "Permasalahan dalam Pencapaian Indikator Kinerja",
                     "Alternatif Solusi",
@@ -698,10 +707,14 @@ class LkjipTables(TableSet):
 
     def dukungan(self) -> Table:
         body = []
-        for s in self.f.sasaran:
+        for s in self.f.kelompok:
             d = self.c.kinerja.dukungan.get(s.sasaran.id)
-            nodes = [self.f.node(i) for i in d.program_kegiatan] if d else []
-            span = max(len(nodes), 1)
+            tidak = d.tidak_menunjang if d else []
+            nodes: list[NodeAnggaran | None] = [self.f.node(i) for i in s.program_kegiatan] or [
+                None
+            ]
+            node_rows = [row for node in nodes for row in _node_rows(node, tidak)]
+            span = len(node_rows)
             for n, i in enumerate(s.indikator):
                 lead = (cell(s.sasaran.uraian, rowspan=len(s.indikator) * span),) if n == 0 else ()
                 first = (
@@ -709,9 +722,8 @@ class LkjipTables(TableSet):
                     cell(i.indikator.nama, rowspan=span),
                     num(persen(i.capaian), rowspan=span),
                 )
-                for k, node in enumerate(nodes or [None]):
-                    row = first if k == 0 else ()
-                    body.append(row + _node_cells(node, d.tidak_menunjang if d else []))
+                for k, row in enumerate(node_rows):
+                    body.append((first if k == 0 else ()) + row)
         return self._table(
             "dukungan",
             "Program/Kegiatan yang Menunjang Keberhasilan ataupun Kegagalan Pencapaian Pernyataan Kinerja",
@@ -727,7 +739,7 @@ class LkjipTables(TableSet):
             ),
             head(
                 (
-                    "Sasaran",
+                    self._induk("Sasaran"),
                     "Indikator Kinerja",
                     "Capaian (%)",
                     "Program/ Kegiatan",
@@ -743,11 +755,11 @@ class LkjipTables(TableSet):
 
     def realisasi_anggaran(self) -> Table:
         body = []
-        for label, n, strong, program in _program_rows(self.f.program):
+        for label, n, strong, program, level in _program_rows(self.f.program):
             body.append(
                 (
                     mid(label),
-                    cell(n.node.nama, strong=strong),
+                    cell(n.node.nama, strong=strong, level=level),
                     cell(_bidang(n, program)),
                     num(rupiah(n.pagu, False), strong=strong),
                     num(rupiah(n.realisasi, False), strong=strong),
@@ -790,7 +802,7 @@ class LkjipTables(TableSet):
 
     def efisiensi_sasaran(self) -> Table:
         body = []
-        for s in self.f.sasaran:
+        for s in self.f.kelompok:
             for n, i in enumerate(s.indikator):
                 money = (
                     (
@@ -835,7 +847,7 @@ class LkjipTables(TableSet):
                 (1.3, "right"),
                 (1.5, "left"),
             ),
-            _efisiensi_head("Sasaran", "Indikator Kinerja"),
+            _efisiensi_head(self._induk("Sasaran"), "Indikator Kinerja"),
             body,
             foot,
             font_size="small",
@@ -844,26 +856,43 @@ class LkjipTables(TableSet):
 
     def efisiensi_program(self) -> Table:
         body = []
-        for label, n, strong, _ in _program_rows(self.f.program):
-            ind = n.indikator[0] if n.indikator else None
-            body.append(
-                (
-                    mid(label),
-                    cell(n.node.nama, strong=strong),
-                    num(f"{angka(ind.indikator.target)} {ind.indikator.satuan}" if ind else KOSONG),
-                    num(
-                        f"{angka(ind.realisasi)} {ind.indikator.satuan}"
-                        if ind and ind.realisasi is not None
-                        else KOSONG
-                    ),
-                    num(persen(n.capaian)),
-                    num(rupiah(n.pagu, False)),
-                    num(rupiah(n.realisasi, False)),
-                    num(persen(n.serapan)),
-                    num(persen(n.efisiensi)),
-                    cell(_efisien(n.efisien)),
-                )
+        for label, n, strong, _, level in _program_rows(self.f.program):
+            inds: list[IndikatorNode | None] = [*n.indikator] or [None]
+            # several indicators: each its own row, then the mean their efisiensi weighs
+            rata = len(inds) > 1
+            span = len(inds) + rata
+            money = (
+                num(rupiah(n.pagu, False), rowspan=span),
+                num(rupiah(n.realisasi, False), rowspan=span),
+                num(persen(n.serapan), rowspan=span),
+                num(persen(n.efisiensi), rowspan=span),
+                cell(_efisien(n.efisien), rowspan=span),
             )
+            for k, ind in enumerate(inds):
+                body.append(
+                    (
+                        *_node_lead(label, n.node.nama, strong, level, span, k),
+                        num(
+                            f"{angka(ind.indikator.target)} {ind.indikator.satuan}"
+                            if ind
+                            else KOSONG
+                        ),
+                        num(
+                            f"{angka(ind.realisasi)} {ind.indikator.satuan}"
+                            if ind and ind.realisasi is not None
+                            else KOSONG
+                        ),
+                        num(persen(n.capaian_baris[k])),
+                        *(money if k == 0 else ()),
+                    )
+                )
+            if rata:
+                body.append(
+                    (
+                        cell("Rata-rata capaian", "right", colspan=2),
+                        num(persen(n.capaian)),
+                    )
+                )
         return self._table(
             "efisiensi-program",
             "Efisiensi Kinerja Program dan Kegiatan",
@@ -888,7 +917,7 @@ class LkjipTables(TableSet):
     # ----------------------------------------------------------------------------- BAB IV
     def ringkasan(self) -> Table:
         body = []
-        for s in self.f.sasaran:
+        for s in self.f.kelompok:
             for n, i in enumerate(s.indikator):
                 body.append(
                     (
@@ -913,7 +942,15 @@ class LkjipTables(TableSet):
             "ringkasan",
             f"Capaian Kinerja {self.opd}",
             columns((4, "left"), (4.5, "left"), (1.5, "right"), (1.5, "right"), (1.8, "right")),
-            head(("Sasaran", "Indikator Kinerja", "Target", "Realisasi", "Capaian Kinerja (%)")),
+            head(
+                (
+                    self._induk("Sasaran"),
+                    "Indikator Kinerja",
+                    "Target",
+                    "Realisasi",
+                    "Capaian Kinerja (%)",
+                )
+            ),
             body,
             foot,
             lines=(f"Tahun {self.tahun}",),
@@ -921,7 +958,7 @@ class LkjipTables(TableSet):
 
     def rencana_aksi(self) -> Table:
         body = []
-        for s in self.f.sasaran:
+        for s in self.f.kelompok:
             for n, i in enumerate(s.indikator):
                 body.append(
                     (
@@ -949,7 +986,7 @@ class LkjipTables(TableSet):
     def triwulan(self) -> Table:
         by_id = {t.indikator.id: t for t in self.f.triwulan}
         body = []
-        for s in self.f.sasaran:
+        for s in self.f.kelompok:
             for n, i in enumerate(s.indikator):
                 t = by_id.get(i.indikator.id)
                 values = t.nilai if t else (None,) * 4
@@ -967,7 +1004,7 @@ class LkjipTables(TableSet):
             columns((3.4, "left"), (3.6, "left"), *[(1.1, "right")] * 5),
             head(
                 (
-                    cell("Sasaran", rowspan=2),
+                    cell(self._induk("Sasaran"), rowspan=2),
                     cell("Indikator Kinerja", rowspan=2),
                     cell(f"Target Tahun {self.tahun + 1}", colspan=5),
                 ),
@@ -1008,17 +1045,44 @@ def _plan_index(c: LkjipContent) -> dict[str, tuple[Indikator, str]]:
     return out
 
 
-def _node_cells(node: NodeAnggaran | None, tidak: list[str]) -> tuple[Cell, ...]:
+def _node_rows(node: NodeAnggaran | None, tidak: list[str]) -> list[tuple[Cell, ...]]:
+    """A supporting program/kegiatan in Tabel 3.8: one row per indicator, its name, budget and
+    verdict spanning them."""
     if node is None:
-        return (cell(KOSONG), cell(KOSONG), num(KOSONG), num(KOSONG), mid(KOSONG))
-    ind = node.indikator[0] if node.indikator else None
-    return (
-        cell(node.node.nama, strong=node.jenis == "program"),
-        cell(ind.indikator.nama if ind else KOSONG),
-        num(persen(node.capaian)),
-        num(rupiah(node.pagu, False)),
-        mid("Tidak Menunjang" if node.id in tidak else "Menunjang"),
-    )
+        return [(cell(KOSONG), cell(KOSONG), num(KOSONG), num(KOSONG), mid(KOSONG))]
+    inds: list[IndikatorNode | None] = [*node.indikator] or [None]
+    span = len(inds)
+    rows = []
+    for k, ind in enumerate(inds):
+        lead = (cell(node.node.nama, strong=node.jenis == "program", rowspan=span),)
+        tail = (
+            num(rupiah(node.pagu, False), rowspan=span),
+            mid("Tidak Menunjang" if node.id in tidak else "Menunjang", rowspan=span),
+        )
+        rows.append(
+            (
+                *(lead if k == 0 else ()),
+                cell(ind.indikator.nama if ind else KOSONG),
+                num(persen(node.capaian_baris[k])),
+                *(tail if k == 0 else ()),
+            )
+        )
+    return rows
+
+
+def _node_lead(
+    label: str, nama: str, strong: bool, level: int, span: int, k: int
+) -> tuple[Cell, ...]:
+    """The No. and name cells of a program/kegiatan/sub-kegiatan row, spanning its `span`
+    indicator rows (on the first, `k == 0`), the name indented by its depth."""
+    if k:
+        return ()
+    return (mid(label, rowspan=span), cell(nama, strong=strong, level=level, rowspan=span))
+
+
+def _spanned(k: int, *cells: Cell) -> tuple[Cell, ...]:
+    """Cells that span a node's rows: given on its first row only."""
+    return cells if k == 0 else ()
 
 
 def _bidang(n: NodeAnggaran, program: NodeAnggaran) -> str:
@@ -1087,12 +1151,16 @@ def _efisiensi_head(first: str, second: str) -> tuple[Row, ...]:
 
 def _program_rows(
     program: tuple[NodeAnggaran, ...],
-) -> Iterator[tuple[str, NodeAnggaran, bool, NodeAnggaran]]:
-    """(number, node, is program, its program) for every program and the nodes under it,
-    numbered "1", "1.1", "1.2", … as the budget tables print them."""
+) -> Iterator[tuple[str, NodeAnggaran, bool, NodeAnggaran, int]]:
+    """(number, node, is program, its program, depth) for every program and the nodes under it,
+    numbered by the hierarchy as the budget tables print them: "2" a program, "2.1" its
+    kegiatan, "2.1.1" that kegiatan's sub-kegiatan (so a reader sees which rows add up to which)."""
     for p_no, p in enumerate(program, 1):
-        for k_no, node in enumerate(p.walk()):
-            yield (str(p_no) if k_no == 0 else f"{p_no}.{k_no}"), node, node.jenis == "program", p
+        yield str(p_no), p, True, p, 0
+        for k_no, k in enumerate(p.children, 1):
+            yield f"{p_no}.{k_no}", k, False, p, 1
+            for s_no, sk in enumerate(k.children, 1):
+                yield f"{p_no}.{k_no}.{s_no}", sk, False, p, 2
 
 
 def _efisiensi_note(c: LkjipContent) -> str:

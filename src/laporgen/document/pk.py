@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..compute.pk import PkFigures
-from ..model.pk import PkContent
+from ..model.pk import IndikatorPk, PkContent
 from ..numbers import angka, rupiah, tanggal
 from .builder import OutlineBuilder
 from .cells import cell, columns, head, mid, nomor_kolom, num
@@ -71,17 +71,25 @@ class PkTables(TableSet):
     def program(self) -> Table:
         body = []
         for r in self.f.program:
-            ind = r.indikator[0] if r.indikator else None
-            target = "" if ind is None else f"{angka(ind.target)} {ind.satuan}"
-            body.append(
-                (
-                    mid(r.nomor),
-                    cell(r.nama, strong=r.program),
-                    cell(ind.nama if ind else ""),
-                    num(target),
-                    num(rupiah(r.pagu, False), strong=r.program),
+            # one row per indicator, the No., name and pagu spanning them (a program with two
+            # indicators prints both, as LKjIP Tabel 2.6 does)
+            inds: list[IndikatorPk | None] = [*r.indikator] or [None]
+            span = len(inds)
+            for k, ind in enumerate(inds):
+                target = "" if ind is None else f"{angka(ind.target)} {ind.satuan}"
+                lead = (
+                    mid(r.nomor, rowspan=span),
+                    cell(r.nama, strong=r.program, level=0 if r.program else 1, rowspan=span),
                 )
-            )
+                pagu = (num(rupiah(r.pagu, False), strong=r.program, rowspan=span),)
+                body.append(
+                    (
+                        *(lead if k == 0 else ()),
+                        cell(ind.nama if ind else ""),
+                        num(target),
+                        *(pagu if k == 0 else ()),
+                    )
+                )
         foot = [
             (
                 cell("JUMLAH", colspan=4, strong=True),

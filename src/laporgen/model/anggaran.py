@@ -19,6 +19,7 @@ class TercetakIndikatorProgram(Model):
     target: dict[str, Angka] = Field(
         {}, description='Target as printed in a table, by table: {"Tabel 1.5": 12}'
     )
+    capaian: Angka | None = Field(None, description="This indicator's capaian as printed")
 
 
 class IndikatorProgram(Model):
@@ -58,6 +59,10 @@ class TercetakNode(Model):
     pagu_murni: dict[str, Rupiah] = {}
     realisasi: dict[str, Rupiah] = {}
     efisiensi: Angka | None = Field(None, description="Tingkat efisiensi as printed")
+    capaian: Angka | None = Field(
+        None,
+        description="The capaian its efisiensi weighs, as printed (with several indicators: their mean)",
+    )
 
 
 class SubKegiatan(Model):

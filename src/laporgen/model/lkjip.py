@@ -33,11 +33,18 @@ class Realisasi(Model):
     tercetak: TercetakCapaian = Field(default_factory=TercetakCapaian)
 
 
+class TercetakNilai(Model):
+    capaian: Angka | None = Field(
+        None, description="Capaian as a signed document printed it; `laporgen check` compares"
+    )
+
+
 class NilaiTahun(Model):
     target: Isian | None = Field(
         None, description='A number, or a predikat ("BB") or "n.a" printed as written'
     )
     realisasi: Angka | None = None
+    tercetak: TercetakNilai = Field(default_factory=TercetakNilai)
 
 
 class Riwayat(Model):
@@ -48,6 +55,11 @@ class Riwayat(Model):
     indikator: str
     satuan: str = ""
     id: Id | None = None
+    arah: Literal["positif", "negatif"] | None = Field(
+        None,
+        description="How the capaian of these years is measured; by default the arah of the plan "
+        "indicator the row names (by id, else by name and satuan), else positif",
+    )
     tahun: dict[Tahun, NilaiTahun] = {}
 
     def tentang(self, id_: str, nama: str, satuan: str) -> bool:
@@ -111,6 +123,7 @@ class Standar(Model):
     indikator: Id
     standar: Angka
     sumber: str
+    tercetak: TercetakNilai = Field(default_factory=TercetakNilai)
 
 
 class Inovasi(Model):
@@ -146,8 +159,11 @@ class Kinerja(Model):
     renja: list[Id] = Field(
         [], description="Indicators of the Rencana Kerja (targets from the plan)"
     )
-    dukungan: dict[Id, Dukungan] = Field(description="By sasaran id")
-    analisis: dict[Id, AnalisisSasaran] = Field({}, description="By sasaran id")
+    dukungan: dict[Id, Dukungan] = Field(
+        description="By sasaran id (or tujuan id, for a tujuan measured by its own indicators; "
+        "by default a tujuan is attributed its sasaran's programs/kegiatan together)"
+    )
+    analisis: dict[Id, AnalisisSasaran] = Field({}, description="By sasaran (or tujuan) id")
     standar: list[Standar] = []
     rencana_aksi: dict[Id, list[str]] = Field(
         {}, description="Next year's actions, by indicator id"

@@ -48,8 +48,14 @@ def check_references(c: "LkjipContent") -> list[Problem]:
     problems += _dangling(
         kinerja, _keys("realisasi", kin.realisasi), indikator, _("a plan indicator")
     )
-    problems += _dangling(kinerja, _keys("analisis", kin.analisis), sasaran, "a sasaran")
-    problems += _dangling(kinerja, _keys("dukungan", kin.dukungan), sasaran, "a sasaran")
+    # a tujuan measured by its own indicators has its analysis and budget too (LAMONGAN-NOTES L1)
+    sasaran_tujuan = sasaran | {t.id for t in c.rencana.tujuan}
+    problems += _dangling(
+        kinerja, _keys("analisis", kin.analisis), sasaran_tujuan, _("a sasaran or tujuan")
+    )
+    problems += _dangling(
+        kinerja, _keys("dukungan", kin.dukungan), sasaran_tujuan, _("a sasaran or tujuan")
+    )
     problems += _dangling(
         kinerja, _keys("rencana_aksi", kin.rencana_aksi), indikator, _("a plan indicator")
     )
