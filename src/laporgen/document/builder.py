@@ -23,8 +23,9 @@ from ..model.settings import Penandatangan
 from ..model.tabel import DeclaredTables
 from ..numbers import angka_terbilang, persen, rupiah, tanggal
 from .narrative import narrative_env, render_all
-from .nodes import Block, Figure, ListOfTables, Section, Signature, Table
-from .numbering import walk
+from .kalimat import gabung, judul, para
+from .nodes import Block, Figure, ListBlock, ListOfTables, Section, Signature, Table, Text
+from .numbering import ROMAN, walk
 from .outline import Bagian, apply_changes
 from .spm import spm_blocks
 from .tabel_deklarasi import declared_block
@@ -145,6 +146,23 @@ class OutlineBuilder:
             tuple(children),
             page_break_before=level == 1,
         )
+
+    def _sistematika(self, pembuka: str, uraian: Mapping[str, str] = {}) -> list[Block]:
+        """BAB I's Sistematika, generated from the outline as changed, so it lists exactly the
+        chapters the document has (the seeds' hand-written lists announce sections that are
+        absent: M-14, B-24, L-26), each with its line: the sections it holds, or for a chapter
+        without any, `uraian[id]` (what the type's standard chapter holds), else its title."""
+        entries = []
+        for n, b in enumerate(self.outline, 1):
+            title = self._title(b)
+            if b.children:
+                line = f"Bab ini memuat {gabung([self._title(ch) for ch in b.children])}."
+            else:
+                line = uraian.get(b.id) or f"Bab ini memuat {judul(title)}."
+            entries.append(
+                (para(Text(f"BAB {ROMAN[n - 1]} {title.upper()}", strong=True)), para(line))
+            )
+        return [para(pembuka), ListBlock(tuple(entries), "-")]
 
     def _asset(self, name: str | None) -> str | None:
         """The absolute path of a file the content names (logo, picture), if it exists."""

@@ -288,20 +288,9 @@ class LkjipBuilder(OutlineBuilder):
         )
 
     def _sistematika(self) -> list[Block]:
-        """Generated from the outline itself, so it cannot disagree with the chapters (L-26)."""
-        entries = []
-        for n, b in enumerate(self.outline, 1):
-            parts = ", ".join(ch.title.format(**self.context) for ch in b.children)
-            entries.append(
-                (
-                    para(Text(f"BAB {('I', 'II', 'III', 'IV')[n - 1]} {b.title}", strong=True)),
-                    para(f"Bab ini memuat {parts}."),
-                )
-            )
-        return [
-            para("Laporan Kinerja ini disusun dengan sistematika sebagai berikut:"),
-            ListBlock(tuple(entries), "-"),
-        ]
+        return super()._sistematika(
+            "Laporan Kinerja ini disusun dengan sistematika sebagai berikut:"
+        )
 
     def _perjanjian(self) -> list[Block]:
         out: list[Block] = []

@@ -27,7 +27,7 @@ from .builder import (
     toc_entries,
 )
 from .front import settle_empty
-from .kalimat import daftar, gabung, para
+from .kalimat import daftar, para
 from .iku import iku_table
 from .keep import laid_out
 from .nodes import (
@@ -41,8 +41,8 @@ from .nodes import (
     Text,
     Toc,
 )
-from .numbering import ROMAN, number_body
-from .outline import RENSTRA, RENSTRA_FRONT
+from .numbering import number_body
+from .outline import RENSTRA, RENSTRA_FRONT, URAIAN_BAB
 from .renstra_tables import RenstraTables
 from .tables import present
 
@@ -221,25 +221,11 @@ class RenstraBuilder(OutlineBuilder):
         return [signature(self.c.agency, self.c.settings.tanda_tangan)]
 
     def _sistematika(self) -> list[Block]:
-        """Generated from the outline itself, so it lists exactly the sections the document has
-        (the seeds' hand-written lists announce sections that are absent: M-14, B-24)."""
-        entries = []
-        for n, b in enumerate(self.outline, 1):
-            parts = gabung([ch.title for ch in b.children])
-            line = f"Bab ini memuat {parts}." if parts else ""
-            entries.append(
-                (
-                    para(Text(f"BAB {ROMAN[n - 1]} {b.title}", strong=True)),
-                    *((para(line),) if line else ()),
-                )
-            )
-        return [
-            para(
-                f"Sistematika penulisan {self.context['dokumen']} {self.context['opd']} Tahun {self.c.settings.periode} "
-                "adalah sebagai berikut:"
-            ),
-            ListBlock(tuple(entries), "-"),
-        ]
+        return super()._sistematika(
+            f"Sistematika penulisan {self.context['dokumen']} {self.context['opd']} Tahun "
+            f"{self.c.settings.periode} adalah sebagai berikut:",
+            URAIAN_BAB,
+        )
 
     def _kinerja_pelayanan(self) -> list[Block]:
         out: list[Block] = []
