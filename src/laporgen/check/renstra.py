@@ -467,7 +467,7 @@ def _urusan(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                     ("indikator_urusan", "baris", n, "tercetak_akhir"),
                     _(
                         "T-C.28 '{nama}': kondisi akhir printed {printed}, the last target is {akhir}"
-                    ).format(nama=row.nama, printed=angka(printed), akhir=isian(row.akhir)),
+                    ).format(nama=row.nama, printed=isian(printed), akhir=isian(row.akhir)),
                     "akhir",
                 )
             )

@@ -296,7 +296,7 @@ def lkjip_figures(c: LkjipContent) -> LkjipFigures:
     )
 
 
-def _pk_targets(c: LkjipContent) -> dict[str, Decimal]:
+def _pk_targets(c: LkjipContent) -> dict[str, Decimal | Tertulis]:
     """The targets the last Perjanjian Kinerja version sets apart from the plan, by indicator
     (elsewhere the plan's target of the report year applies)."""
     last = c.kinerja.perjanjian_kinerja[-1]

@@ -147,7 +147,7 @@ class OutlineBuilder:
             page_break_before=level == 1,
         )
 
-    def _sistematika(self, pembuka: str, uraian: Mapping[str, str] = {}) -> list[Block]:
+    def sistematika_bab(self, pembuka: str, uraian: Mapping[str, str] = {}) -> list[Block]:
         """BAB I's Sistematika, generated from the outline as changed, so it lists exactly the
         chapters the document has (the seeds' hand-written lists announce sections that are
         absent: M-14, B-24, L-26), each with its line: the sections it holds, or for a chapter

@@ -288,7 +288,7 @@ class LkjipBuilder(OutlineBuilder):
         )
 
     def _sistematika(self) -> list[Block]:
-        return super()._sistematika(
+        return self.sistematika_bab(
             "Laporan Kinerja ini disusun dengan sistematika sebagai berikut:"
         )
 

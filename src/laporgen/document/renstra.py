@@ -221,7 +221,7 @@ class RenstraBuilder(OutlineBuilder):
         return [signature(self.c.agency, self.c.settings.tanda_tangan)]
 
     def _sistematika(self) -> list[Block]:
-        return super()._sistematika(
+        return self.sistematika_bab(
             f"Sistematika penulisan {self.context['dokumen']} {self.context['opd']} Tahun "
             f"{self.c.settings.periode} adalah sebagai berikut:",
             URAIAN_BAB,

@@ -250,9 +250,9 @@ class RenstraTables(TableSet):
                 (
                     mid(str(n)),
                     cell(i.nama),
-                    num(angka(i.target_nspk)),
-                    num(angka(i.target_ikk)),
-                    num(angka(i.target_lain)),
+                    num(isian(i.target_nspk)),
+                    num(isian(i.target_ikk)),
+                    num(isian(i.target_lain)),
                     *(num(isian(i.target.get(y))) for y in years),
                     *(num(isian(i.realisasi.get(y))) for y in years),
                     *(num(angka(r.rasio[y], d)) for y in years),
