@@ -308,3 +308,23 @@ def test_pk_prints_a_text_target_as_written(tmp_path):
         "Kepuasan ASN Dinas Sosial terhadap Layanan Kesekretariatan Dinas Sosial",
         "B (baik)",
     ]
+
+
+def test_lkjip_target_akhir_renstra_is_the_plans_last_predikat(tmp_path):
+    """The LKjIP's Tabel 3.4 (target akhir Renstra) by the same rule: the plan ends on "A", so
+    the target akhir is "A" (it printed "-") and no tingkat kemajuan is computed from it."""
+    shutil.copytree(MAGETAN, tmp_path / "magetan-dinsos")
+    agency = tmp_path / "magetan-dinsos"
+    _edit(
+        agency / "renstra-2024-2026" / "rencana.yaml",
+        "target: {2024: 99.88, 2025: 99.89, 2026: 99.90}",
+        "target: {2024: 99.88, 2025: BB, 2026: A}",
+    )
+    document = document_for(load_lkjip(agency / "lkjip-2024"), charts=False)
+    tabel = next(
+        b for b in walk(document.body) if isinstance(b, Table) and b.id == "perbandingan-renstra"
+    )
+    name = "Persentase PPKS yang Mendapatkan Perlindungan dan Jaminan Sosial"
+    row = next(r for r in tabel.body if any(cell_text(c) == name for c in r))
+    # realisasi 2024 · target akhir Renstra · tingkat kemajuan
+    assert [cell_text(c) for c in row[-3:]] == ["99,88", "A", "-"]
