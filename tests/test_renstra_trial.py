@@ -328,3 +328,34 @@ def test_lkjip_target_akhir_renstra_is_the_plans_last_predikat(tmp_path):
     row = next(r for r in tabel.body if any(cell_text(c) == name for c in r))
     # realisasi 2024 · target akhir Renstra · tingkat kemajuan
     assert [cell_text(c) for c in row[-3:]] == ["99,88", "A", "-"]
+
+
+def test_sistematika_leaves_out_what_bagian_kosong_leaves_out(rekaan):
+    """With `bagian_kosong = "hilangkan"` the sections without narrative or content are left out
+    of the document, and so of its Sistematika (a chapter left out whole shifts the numbers)."""
+    _edit(
+        rekaan / "document.toml",
+        'penomoran_tabel = "bab"\n',
+        'penomoran_tabel = "bab"\nbagian_kosong = "hilangkan"\n',
+    )
+    entries = sistematika(document_for(load_renstra(rekaan)))
+    # BAB I keeps only 1.4 (the others have no narrative), BAB II only 2.3, BAB III two of five;
+    # the Penutup, without narrative, is left out and with it BAB VIII
+    assert entries == [
+        ("BAB I PENDAHULUAN", "Bab ini memuat Sistematika Penulisan."),
+        (
+            "BAB II GAMBARAN PELAYANAN PERANGKAT DAERAH",
+            "Bab ini memuat Kinerja Pelayanan Perangkat Daerah.",
+        ),
+        (
+            "BAB III PERMASALAHAN DAN ISU-ISU STRATEGIS PERANGKAT DAERAH",
+            "Bab ini memuat Identifikasi Permasalahan Berdasarkan Tugas dan Fungsi Pelayanan "
+            "Perangkat Daerah dan Telaahan Renstra Kementerian/Lembaga dan Renstra Provinsi.",
+        ),
+        (
+            "BAB IV TUJUAN DAN SASARAN",
+            "Bab ini memuat Tujuan dan Sasaran Jangka Menengah Perangkat Daerah.",
+        ),
+        ("BAB V STRATEGI DAN ARAH KEBIJAKAN", "Bab ini memuat Strategi dan Arah Kebijakan."),
+        *RENSTRA_BAB_VI_VIII[:2],
+    ]

@@ -19,6 +19,7 @@ from . import lkjip_kalimat as kalimat
 from .builder import (
     OutlineBuilder,
     changed_outline,
+    fill_sistematika,
     list_of_figures,
     list_of_tables,
     signature,
@@ -142,6 +143,7 @@ class LkjipBuilder(OutlineBuilder):
         chapters, kosong = settle_empty(
             tuple(self._section(b, 1) for b in self.outline), c.settings.bagian_kosong
         )
+        chapters = fill_sistematika(chapters)
         paper = c.settings.kertas
         body = number_body(laid_out(chapters + (self._penutup(),), paper)) + laid_out(
             (self._lampiran(),), paper

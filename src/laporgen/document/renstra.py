@@ -21,6 +21,7 @@ from . import front as front_matter
 from .builder import (
     OutlineBuilder,
     changed_outline,
+    fill_sistematika,
     list_of_figures,
     list_of_tables,
     signature,
@@ -135,6 +136,7 @@ class RenstraBuilder(OutlineBuilder):
         c = self.c
         mode = c.settings.bagian_kosong
         chapters, kosong = settle_empty(tuple(self._section(b, 1) for b in self.outline), mode)
+        chapters = fill_sistematika(chapters, URAIAN_BAB)
         body = number_body(laid_out(chapters + self._closing(), c.settings.kertas), style="desimal")
         if c.settings.penetapan:
             body = self._decree(body)
@@ -223,8 +225,7 @@ class RenstraBuilder(OutlineBuilder):
     def _sistematika(self) -> list[Block]:
         return self.sistematika_bab(
             f"Sistematika penulisan {self.context['dokumen']} {self.context['opd']} Tahun "
-            f"{self.c.settings.periode} adalah sebagai berikut:",
-            URAIAN_BAB,
+            f"{self.c.settings.periode} adalah sebagai berikut:"
         )
 
     def _kinerja_pelayanan(self) -> list[Block]:
