@@ -243,3 +243,29 @@ def test_a_heading_matches_its_section_by_number_when_the_title_agrees_else_by_t
 def test_a_bare_letter_number_names_the_section_of_the_chapter_before_it():
     assert match_heading("A.", SECTIONS, chapter="penutup").id == "simpulan"
     assert match_heading("A.", SECTIONS, chapter="akuntabilitas").id == "capaian"
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "[ISI] Capaian kinerja organisasi tahun {{ tahun }}.\n",
+        "<!-- Opsional: pengantar capaian ditulis otomatis dari data. -->\n",
+    ],
+    ids=["isi", "opsional"],
+)
+def test_a_file_holding_only_its_init_prompt_is_filled_without_overwrite(agency, tmp_path, prompt):
+    """The narrative files `laporgen init` writes hold a one-line prompt: the Word text is what
+    they wait for, so no --overwrite is asked (a new user had to give it for every file)."""
+    word = _word(tmp_path / "bab3.docx", stray=False)
+    capaian = agency / "narasi" / "capaian.md"
+    capaian.write_text(prompt)
+    assert main(["import", str(word), "--into", str(agency)]) == 0
+    assert capaian.read_text().startswith("Rata-rata capaian kinerja adalah **99,37%**")
+
+
+def test_a_prompt_with_text_of_the_users_own_is_not_replaced_unasked(agency, tmp_path):
+    word = _word(tmp_path / "bab3.docx", stray=False)
+    capaian = agency / "narasi" / "capaian.md"
+    capaian.write_text("[ISI] Capaian kinerja.\n\nTeks yang sudah ditulis.\n")
+    assert main(["import", str(word), "--into", str(agency)]) == 2
+    assert capaian.read_text() == "[ISI] Capaian kinerja.\n\nTeks yang sudah ditulis.\n"

@@ -91,7 +91,7 @@ def import_narasi(
         ]
         path = narasi / f"{bagian.id}.md"
         data = text.encode("utf-8")
-        if path.is_file() and path.read_bytes() != data:
+        if path.is_file() and path.read_bytes() != data and not _only_prompt(path):
             replaced.append(path)
         files[path] = data
         report.append(f"{display_path(path)} <- {bagian.number} {bagian.title}".replace("  ", " "))
@@ -115,6 +115,19 @@ def import_narasi(
     if not placeholders and matched:
         report.append(_("rerun with --placeholders to write these figures as placeholders"))
     return Imported(files, report)
+
+
+_PROMPT = re.compile(r"\[ISI\][^\n]*|<!--[^\n]*-->")
+"""What `laporgen init` writes in a narrative file: one [ISI] line, or one comment."""
+
+
+def _only_prompt(path: Path) -> bool:
+    """The file holds nothing but the prompt `laporgen init` wrote: the Word text fills it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return _PROMPT.fullmatch(text.strip()) is not None
 
 
 def write(imported: Imported) -> None:
