@@ -371,7 +371,28 @@ def _markdown(chunk: str) -> str:
     )
     text = re.sub(r"\{([{%#])", lambda m: "{{ '{" + m.group(1) + "' }}", text)
     text = _captioned(re.sub(r"\n{3,}", "\n\n", text).strip())
-    return text + "\n"
+    return _table_captions(text) + "\n"
+
+
+TABLE_CAPTION_TO_WRITE = "Tabel: [ISI] judul tabel"
+"""The caption of a table the Word file gives none above it: `check` lists it to fill in."""
+_CAPTION_LINE = re.compile(r"(?i)\**tabel(\s*:|\s+\d)")
+
+
+def _table_captions(text: str) -> str:
+    """Every table with a caption paragraph above it (a narrative table needs one): Word's
+    "Tabel 3.1 …" paragraph as it is (laporgen numbers the table itself), else a marked one."""
+    lines, out = text.split("\n"), list[str]()
+    for n, line in enumerate(lines):
+        starts = line.lstrip().startswith("|") and not (n and lines[n - 1].lstrip().startswith("|"))
+        if starts:
+            above = next((x for x in reversed(out) if x.strip()), "")
+            if not _CAPTION_LINE.match(above.strip()):
+                out += [TABLE_CAPTION_TO_WRITE, ""]
+            elif out and out[-1].strip():
+                out.append("")  # the caption is its own paragraph
+        out.append(line)
+    return "\n".join(out)
 
 
 _PICTURE = re.compile(
