@@ -16,13 +16,13 @@ from typing import Literal
 from ..model.anggaran import IndikatorProgram, Kegiatan, Program, SubKegiatan
 from ..model.content import LkjipContent
 from ..model.lkjip import Realisasi, Standar
-from ..model.nilai import Tertulis, angka_of, angka_semua
+from ..model.nilai import Tertulis, angka_of
 from ..model.renstra import Indikator, Sasaran, Tujuan
 from ..model.sumber_daya import Aset, Formasi
 from ..numbers import bulatkan
 from . import anggaran as ang
 from .capaian import batasi, capaian_persen, kategori_for, rata_rata, tercapai
-from .kemajuan import target_akhir, tingkat_kemajuan, total_triwulan
+from .kemajuan import kondisi_akhir, tingkat_kemajuan, total_triwulan
 from .sumber_daya import saldo_akhir, selisih_formasi
 
 
@@ -40,7 +40,8 @@ class IndikatorKinerja:
     fakta: Realisasi | None
     capaian: Decimal | None
     kategori: str | None
-    target_akhir: Decimal | None
+    target_akhir: Decimal | Tertulis | None
+    """The Renstra's end target (`kemajuan.kondisi_akhir`); text as written, never computed."""
     kemajuan: Decimal | None
     efisiensi: Decimal | None = None
     sisa_kemajuan: Decimal | None = None
@@ -282,8 +283,13 @@ def lkjip_figures(c: LkjipContent) -> LkjipFigures:
         realisasi = fakta.nilai if fakta else None
         mentah = capaian_persen(angka_of(target), angka_of(realisasi), ind.arah, ind.rumus_negatif)
         capaian = batasi(mentah, basis.batas)
-        akhir = target_akhir(angka_semua(ind.target), ind.akhir, c.rencana.periode[1])
-        kemajuan = tingkat_kemajuan(angka_of(realisasi), akhir, ind.arah, ind.rumus_negatif)
+        # Kondisi akhir by the one rule (a plan ending on predikat "A" ends on "A"), "last" read
+        # in the plan's final year only: another year's target is not the end target.
+        last = [c.rencana.periode[1]] if ind.akhir == "last" else None
+        akhir = kondisi_akhir(ind.target, ind.akhir, ind.satuan, last).nilai
+        kemajuan = tingkat_kemajuan(
+            angka_of(realisasi), angka_of(akhir), ind.arah, ind.rumus_negatif
+        )
         return IndikatorKinerja(
             ind,
             tujuan,
@@ -358,7 +364,7 @@ def lkjip_figures(c: LkjipContent) -> LkjipFigures:
     )
 
 
-def _pk_targets(c: LkjipContent) -> dict[str, Decimal]:
+def _pk_targets(c: LkjipContent) -> dict[str, Decimal | Tertulis]:
     """The targets the last Perjanjian Kinerja version sets apart from the plan, by indicator
     (elsewhere the plan's target of the report year applies)."""
     last = c.kinerja.perjanjian_kinerja[-1]

@@ -8,7 +8,7 @@ from decimal import Decimal
 from ..compute.lkjip import IndikatorKinerja, LkjipFigures, NodeAnggaran, SasaranKinerja
 from ..model.lkjip import AnalisisSasaran, Dukungan, RingkasanTahunLalu
 from ..model.settings import Tingkat
-from ..numbers import angka_terbilang, nilai, ordinal, ordinal_kata, persen, rupiah
+from ..numbers import angka_terbilang, ordinal, ordinal_kata, persen, rupiah
 from .cells import nilai_isian
 from .kalimat import gabung, para, sebut
 from .nodes import Block, ListBlock, Paragraph, Text
@@ -80,7 +80,7 @@ def kemajuan(f: LkjipFigures, tahun_akhir: int | None = None) -> list[Block]:
             out.append(
                 para(
                     f"Indikator {i.indikator.nama} memiliki tingkat kemajuan sebesar {_pct(i.kemajuan)}, sehingga masih "
-                    f"kurang {_pct(i.sisa_kemajuan)} untuk mencapai target akhir Renstra ({nilai(i.target_akhir, i.indikator.satuan)})."
+                    f"kurang {_pct(i.sisa_kemajuan)} untuk mencapai target akhir Renstra ({nilai_isian(i.target_akhir, i.indikator.satuan)})."
                 )
             )
     for i in f.indikator:
