@@ -15,7 +15,9 @@ IDS = {"IS1.1", "IS2.1", "IS3.1", "IS4.1", "IS5.1", "IS5.2", "IT1"}
         ("IS52", "IS5.2"),  # a character dropped
         ("IS5.22", "IS5.2"),  # one added
         ("IS.52", "IS5.2"),  # two neighbours swapped
-        ("IT2", "IT1"),  # one changed, and no other id is one edit away
+        ("IS5,2", "IS5.2"),  # a comma for the dot
+        ("T1", "IT1"),  # a tujuan's id for its indicator's
+        ("IS1.7", None),  # a digit for a digit: another number, not a typo
         ("IS9.9", None),  # two edits
         ("IS6.1", None),  # one edit from IS1.1, IS2.1, IS3.1, IS4.1 and IS5.1 alike
         ("Indeks Kepuasan", None),

@@ -410,7 +410,10 @@ def _dangling(
 ) -> list[Problem]:
     return [
         source.problem(
-            loc, _("'{ref}' is not {what}").format(ref=ref, what=what), _known(known, ref), "ref.unknown"
+            loc,
+            _("'{ref}' is not {what}").format(ref=ref, what=what),
+            _known(known, ref),
+            "ref.unknown",
         )
         for ref, loc in refs
         if ref not in known
@@ -430,8 +433,9 @@ def _known(ids: set[str], ref: str | None = None) -> str:
 
 def _close_id(ref: str, ids: set[str]) -> str | None:
     """The one id that `ref` differs from only in case, else by one edit (a character added,
-    dropped, changed, or two neighbours swapped: "is1.1", "IS11", "IS1.2" for "IS1.1"); None when
-    no id, or more than one ("S9" is one edit from S1 … S5 alike), is that close."""
+    dropped, changed unless a digit for a digit, or two neighbours swapped: "is1.1", "IS11",
+    "IS1,1", "IS.11" for "IS1.1"); None when no id, or more than one ("S9" is one edit from
+    S1 … S5 alike), is that close."""
     folded = ref.casefold()
     same = [i for i in ids if i.casefold() == folded]
     if len(same) == 1:
@@ -441,7 +445,8 @@ def _close_id(ref: str, ids: set[str]) -> str | None:
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """Whether `a` becomes `b` by one insertion, deletion, substitution or adjacent swap."""
+    """Whether `a` becomes `b` by one insertion, deletion, adjacent swap, or substitution of
+    other than a digit by a digit."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) > len(b):
@@ -450,7 +455,9 @@ def _one_edit(a: str, b: str) -> bool:
     if len(a) < len(b):
         return a[i:] == b[i + 1 :]
     swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
-    return a[i + 1 :] == b[i + 1 :] or swapped
+    # one digit for another names another number (IS1.7 is not a typo of IS1.1)
+    changed = a[i + 1 :] == b[i + 1 :] and not (a[i].isdigit() and b[i].isdigit())
+    return changed or swapped
 
 
 def _program_nodes(programs) -> list[tuple[str, FieldPath]]:
