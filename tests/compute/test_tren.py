@@ -23,3 +23,12 @@ from laporgen.compute.tren import tren
 )
 def test_tren(values, expected):
     assert tren(values) == expected
+
+
+def test_a_series_with_a_flat_step_reads_cenderung():
+    """100, 100, 101 never falls: the generated sentence says "cenderung naik", the seeds' word
+    ("kecenderungan meningkatnya jumlah anggaran", 003 line 872), not "berfluktuasi"."""
+    from laporgen.compute.tren import KATA
+
+    assert KATA[tren([D("100"), D("100"), D("101")])] == "cenderung naik"
+    assert KATA[tren([D("5"), D("4"), D("4")])] == "cenderung turun"
