@@ -176,6 +176,10 @@ _ARAH = re.compile(
     re.IGNORECASE,
 )
 _TAHUN = re.compile(r"\b((?:19|20)\d{2})\b")
+_NAMA_SASARAN = re.compile(
+    r"\b(?:sasaran|tujuan)(?:\s+strategis)?(?:\s+(?:yaitu|yakni|adalah))?\s*[\"\u201c]?\s*$",
+    re.IGNORECASE,
+)
 _SEBESAR = re.compile(r"^\D{0,40}?\bsebesar\s+(-?\d+(?:,\d+)?)\s*(%|persen|poin)?", re.IGNORECASE)
 _MENJADI = re.compile(r"^\D{0,40}?\bmenjadi\s+(-?\d+(?:,\d+)?)\s*(%|persen)?", re.IGNORECASE)
 
@@ -196,7 +200,10 @@ def _kenaikan(where, subject: Sequence[Deret], plain: str) -> list[Finding]:
     ("sebesar"), the value it reaches ("menjadi"). With one year named, from the year before.
     `plain` is the sentence with the plan's tujuan and sasaran blanked."""
     sentence = where[2]
-    m = _ARAH.search(plain)
+    # "sasaran strategis meningkatnya kesejahteraan …" names a sasaran, in other words than the plan's
+    m = next(
+        (x for x in _ARAH.finditer(plain) if not _NAMA_SASARAN.search(plain[: x.start()])), None
+    )
     if not m or len(subject) != 1 or _TREN.search(sentence) or _SETIAP_TAHUN.search(sentence):
         return []
     row = subject[0]
