@@ -18,6 +18,7 @@ BLITAR = ROOT / "content" / "blitar-dinsos" / "renstra-2021-2026"
 CODES = (
     "narasi.tren",
     "narasi.kenaikan",
+    "narasi.nilai",
     "narasi.target",
     "narasi.kisaran",
     "narasi.jumlah",
@@ -41,6 +42,8 @@ M5 = (
     "Kabupaten Magetan cenderung rendah. Pada tahun 2020, jumlah lanjut usia terlantar yang "
     "mendapat rehabilitasi sosial dasar di luar panti meningkat menjadi {value}."
 )
+# 000 lines 3007-3009 (M-5, its 2019 half)
+M5_2019 = "Pada tahun 2019 lanjut usia terlantar yang mendapat rehabilitasi hanya sebesar {value}."
 # 000 lines 6161-6164 (M-6)
 M6 = (
     "Dalam RPJMD Kabupaten Magetan Tahun 2018-2023 telah ditetapkan 1 tujuan dan {n} sasaran "
@@ -106,6 +109,16 @@ def _claims(tmp_path: Path, folder: Path, text: str) -> list:
             "from 2019 to 2020, but realisasi 2020 is 40,40, not 71,7",
             "naik 2,20 poin dari 38,20 pada tahun 2019 menjadi 40,40 pada tahun 2020",
             id="M-5",
+        ),
+        pytest.param(
+            MAGETAN,
+            M5_2019.format(value="32%"),
+            "narasi.nilai",
+            "the text says Persentase lanjut usia terlantar yang mendapat … was 32% in 2019, but "
+            "its T-C.23 realisasi is 38,20",
+            "pada tahun 2019 realisasi Persentase lanjut usia terlantar yang mendapat rehabilitasi "
+            "sosial dasar di luar panti sebesar 38,20%",
+            id="M-5 2019",
         ),
         pytest.param(
             MAGETAN,
@@ -194,6 +207,7 @@ def test_a_variant_claim_is_reported(tmp_path, folder, text, code, message):
         pytest.param(MAGETAN, M4.format(amount="27,02 poin"), id="M-4 in points"),
         pytest.param(MAGETAN, M4.format(amount="161,7%"), id="M-4 relative"),
         pytest.param(MAGETAN, M5.format(value="40,4%"), id="M-5"),
+        pytest.param(MAGETAN, M5_2019.format(value="38,2%"), id="M-5 2019"),
         pytest.param(MAGETAN, M6.format(n=2), id="M-6"),
         pytest.param(BLITAR, B23.format(range="6,5M hingga 9,7M"), id="B-23"),
         # the seeds' true sentences (003 lines 574, 585, 825, 850)

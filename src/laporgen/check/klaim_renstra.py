@@ -9,6 +9,9 @@ T-C.24 totals (anggaran, realisasi anggaran, rasio), and counts its own tujuan a
 - `narasi.kenaikan`: "terdapat kenaikan … sebesar 24,30%" between two years (M-4) while the
   series rose by another amount, in points or relative to the first year; "meningkat menjadi
   71,7%" (M-5) while the year's value is another; a rise that was a fall;
+- `narasi.nilai`: "Pada tahun 2019 lanjut usia terlantar … hanya sebesar 32%" (M-5) while the
+  realisasi of the indicator the sentence names, that year, is another (no term such as
+  "realisasi" introduces the number, so `narasi.angka` does not read it);
 - `narasi.target`: "selalu mencapai targetnya setiap tahun" while a year's rasio is below 100;
 - `narasi.kisaran`: "anggaran … berada dalam kisaran 6M hingga 8M" (B-23) while a year's total
   lies outside, at the precision printed;
@@ -47,9 +50,10 @@ from .klaim import (
     tren_finding,
     ukuran_of,
 )
-from .prosa import kalimat
+from .prosa import _NUMBER, _measures, kalimat
 
 KENAIKAN = "narasi.kenaikan"
+NILAI = "narasi.nilai"
 KISARAN = "narasi.kisaran"
 
 _UKURAN_AWAL = re.compile(
@@ -107,6 +111,7 @@ def klaim_renstra(c, f: RenstraFigures) -> list[Finding]:
             out += _tren(where, subject)
             out += _setiap_tahun(where, subject)
             out += _kenaikan(where, subject, _blanked(sentence, plan))
+            out += _nilai(where, named, _blanked(sentence, plan))
             out += _target(where, subject)
             out += _kisaran(where, f)
             out += jumlah_findings(where, counts)
@@ -302,6 +307,56 @@ def _kenaikan(where, subject: Sequence[Deret], plain: str) -> list[Finding]:
             KENAIKAN,
         )
     ]
+
+
+# ----------------------------------------------------------------------------------- nilai
+_MENYEBUT = re.compile(r"\b(?:sebesar|mencapai|hanya|yaitu|adalah)\s*$", re.IGNORECASE)
+
+
+def _nilai(where, named: Sequence[Deret], plain: str) -> list[Finding]:
+    """ "Pada tahun 2019 lanjut usia terlantar yang mendapat rehabilitasi hanya sebesar 32%"
+    (M-5): a percentage said of the one T-C.23 indicator the sentence itself names, in the one
+    year it names, with no term before it (a term's number is narasi.angka's) and no change
+    (narasi.kenaikan's): its realisasi that year, at the precision printed."""
+    sentence = where[2]
+    years = {int(y) for y in _TAHUN.findall(sentence)}
+    if len(named) != 1 or len(years) != 1 or _ARAH.search(plain):
+        return []
+    (year,) = years
+    value = dict(named[0].realisasi).get(year)
+    if value is None:
+        return []
+    for m in _NUMBER.finditer(sentence):
+        before = sentence[: m.start()]
+        if (
+            m.group(1)
+            or (m.group(3) or "").strip().lower() not in ("%", "persen")
+            or not _MENYEBUT.search(before)
+            or _measures(" ".join(before.lower().split()[-16:]))
+        ):
+            continue
+        said = Decimal(m.group(2).replace(".", "").replace(",", "."))
+        if not differs(said, value):
+            continue
+        row = named[0]
+        return [
+            _finding(
+                where,
+                _(
+                    "the text says {name} was {said} in {year}, but its T-C.23 realisasi is {value}"
+                ).format(
+                    name=pendek(row.nama, 50),
+                    said=m.group(0).strip(),
+                    year=year,
+                    value=angka(value, 2),
+                ),
+                _(
+                    "quote the table: \u201cpada tahun {year} realisasi {name} sebesar {value}%\u201d"
+                ).format(year=year, name=row.nama, value=angka(value, 2)),
+                NILAI,
+            )
+        ]
+    return []
 
 
 # ---------------------------------------------------------------------------------- target
