@@ -59,9 +59,8 @@ def pdf_text(pdf: Path) -> list[str]:
     ).stdout
     # a contents list's leader dots run into the entry's last word and its page number
     # ("DAERAH.......27", Typst's "Kebijakan. . . .     25"): the word stands apart, as on
-    # the page. A word joiner (U+2060, Typst keeps "Kabupaten/Kota" on one line with it) is
-    # no character of the text.
-    return [_LEADER.sub(" ", page).replace("\u2060", "") for page in out.split("\f")]
+    # the page.
+    return [_LEADER.sub(" ", page) for page in out.split("\f")]
 
 
 _LEADER = re.compile(

@@ -486,5 +486,50 @@ def test_the_spm_sheets_say_spm(tmp_path):
     wb = openpyxl.load_workbook(xlsx)
     spm = [name for name in wb.sheetnames if "SPM" in name or "Spm" in name]
     assert spm == ["SPM", "SPM Indikator", "SPM Rincian", "SPM Rincian Baris", "Isian SPM"]
-    assert wb["SPM Indikator"]["A1"].value == "Indikator SPM: target dan realisasi per tahun"
+    indikator = wb["SPM Indikator"]
+    assert indikator["A1"].value == (
+        "Indikator SPM: target, jumlah sasaran, terlayani (atau realisasi) per tahun"
+    )
     assert "PK Indikator" not in wb.sheetnames
+    year = ["Target", "Sasaran", "Terlayani", "Realisasi", "Capaian"]
+    assert [c.value for c in indikator[3]] == [
+        *("SPM", "No", "ID", "Nama", "Satuan"),
+        *(f"{h} {y}" for y in (2022, 2023, 2024) for h in year),
+    ]
+    # SPM1.2: the sasaran of 2022 is "N.a" (text stays text), the capaian printed only in 2024
+    assert [c.value for c in indikator[row_of(indikator, "SPM1.1", 3)]][5:] == [
+        *(100, 40, 36, None, None),
+        *(100, 45, 45, None, None),
+        *(100, 48, 46, None, 95.83),
+    ]
+    assert indikator.cell(row_of(indikator, "SPM1.2", 3), 7).value == "N.a"
+
+
+def test_spm_sasaran_and_terlayani_edited_in_the_workbook(tmp_path):
+    """A changed jumlah terlayani and a changed jumlah sasaran are written back to
+    spm.yaml as those values, nothing else."""
+    from conftest import invoke_cli
+
+    rekaan = copy_of(tmp_path, "renstra-2025-2029")
+    before = snapshot(rekaan)
+    xlsx = export(rekaan, tmp_path / "out")
+    wb = openpyxl.load_workbook(xlsx)
+    indikator = wb["SPM Indikator"]
+    r = row_of(indikator, "SPM1.3", 3)
+    indikator.cell(r, col(indikator, "Terlayani 2023"), 121)
+    indikator.cell(r, col(indikator, "Sasaran 2024"), 1300)
+    wb.save(xlsx)
+    code, stdout, stderr = invoke_cli("import", xlsx, "--into", rekaan)
+    assert code == 0, stderr
+    assert diff_lines(before, snapshot(rekaan)) == {
+        "spm.yaml": (
+            [
+                "          2023: {target: 100, sasaran: 125, terlayani: 118}",
+                "          2024: {target: 100, sasaran: 130, terlayani: 127}",
+            ],
+            [
+                "          2023: {target: 100, sasaran: 125, terlayani: 121}",
+                "          2024: {target: 100, sasaran: 1300, terlayani: 127}",
+            ],
+        )
+    }

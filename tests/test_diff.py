@@ -159,3 +159,48 @@ def test_renstra_diff_lists_a_realisasi_year_typed_differently(versions):
     assert [(c.jenis, c.tahun, c.sebelum, c.sesudah) for c in realisasi] == [
         ("diubah", 2020, D("43.73"), D("43.37"))
     ]
+
+
+REKAAN = Path(__file__).resolve().parents[1] / "content" / "rekaan-dinsos"
+
+
+def test_a_revision_of_the_spm_lists_its_values(tmp_path, run_cli):
+    """A jumlah terlayani corrected, a sasaran counted where it was "N.a", a breakdown's count
+    corrected and an indicator dropped: each listed with its year, before and after; the
+    capaian (computed) is not a change of its own."""
+    old, new = tmp_path / "old" / "rekaan-dinsos", tmp_path / "new" / "rekaan-dinsos"
+    shutil.copytree(REKAAN, old)
+    shutil.copytree(REKAAN, new)
+    spm = new / "renstra-2025-2029" / "spm.yaml"
+    edit(
+        spm,
+        "2023: {target: 100, sasaran: 125, terlayani: 118}",
+        "2023: {target: 100, sasaran: 125, terlayani: 119}",
+    )
+    edit(
+        spm,
+        "2022: {target: 100, sasaran: N.a, terlayani: 52}",
+        "2022: {target: 100, sasaran: 55, terlayani: 52}",
+    )
+    edit(spm, "{kategori: Banjir, nilai: {2022: 210,", "{kategori: Banjir, nilai: {2022: 211,")
+    text = spm.read_text(encoding="utf-8")
+    start = text.index("      - id: SPM1.4")
+    end = text.index("    # A breakdown of one indicator")
+    spm.write_text(text[:start] + text[end:], encoding="utf-8")
+    changes = perubahan(
+        load_document(old / "renstra-2025-2029"), load_document(new / "renstra-2025-2029")
+    )
+    assert [(c.jenis, c.bagian, c.id, c.tahun, c.sebelum, c.sesudah) for c in changes] == [
+        ("diubah", "spm_sasaran", "SPM1.2", 2022, "N.a", D(55)),
+        ("diubah", "spm_terlayani", "SPM1.3", 2023, D(118), D(119)),
+        ("diubah", "spm_rincian", "spm-bencana/Banjir", 2022, D(210), D(211)),
+        ("dihapus", "spm", "SPM1.4", None, None, None),
+    ]
+    code, out, _ = run_cli("diff", old / "renstra-2025-2029", new / "renstra-2025-2029")
+    assert code == 1
+    assert out.splitlines()[:2] == [
+        "diubah   spm_sasaran   SPM1.2 2022: N.a -> 55  "
+        "(Anak terlantar yang memperoleh rehabilitasi sosial dasar di luar panti)",
+        "diubah   spm_terlayani SPM1.3 2023: 118 -> 119  "
+        "(Lanjut usia terlantar yang memperoleh rehabilitasi sosial dasar di luar panti)",
+    ]

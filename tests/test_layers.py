@@ -13,7 +13,7 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "laporgen"
 
-LEAVES = {"errors", "numbers", "output", "collector", "i18n"}
+LEAVES = {"errors", "numbers", "output", "collector", "i18n", "cache"}
 RANK = {
     "model": 1,
     "compute": 2,

@@ -172,3 +172,34 @@ def test_a_predikat_realisasi_goes_through_the_realisasi_form_as_written(
         if r[1] == "Persentase PPKS yang Mendapatkan Pelayanan Rehabilitasi Sosial"
     )
     assert row[2:5] == ["0,28", "A", "-"]
+
+
+def test_the_agency_declares_the_scale_once_and_a_document_overrides_it(magetan):
+    """`predikat` in agency.yaml holds for every document of the agency (the Renstra and the
+    LKjIP that reads its plan); a document.toml's own `predikat` replaces it."""
+    from laporgen.jenis import load_document
+
+    _plan(magetan, "target: {2024: BB, 2025: Sangat Baik, 2026: A}")
+    with (magetan / "agency.yaml").open("a", encoding="utf-8") as f:
+        f.write(
+            "predikat:\n"
+            "  SAKIP: [AA, A, BB, B, CC, C, D]\n"
+            "  Pelayanan: [Sangat Baik, Baik, Cukup]\n"
+        )
+    for document in ("renstra-2024-2026", "lkjip-2024"):
+        c = load_document(magetan / document)
+        assert c.settings.predikat == {
+            "SAKIP": ["AA", "A", "BB", "B", "CC", "C", "D"],
+            "Pelayanan": ["Sangat Baik", "Baik", "Cukup"],
+        }
+    assert build(magetan / "lkjip-2024", magetan / "out").outputs
+    # the LKjIP's own scale replaces the agency's: "Sangat Baik" is no predikat of it
+    doc = magetan / "lkjip-2024" / "document.toml"
+    head, sep, tail = doc.read_text(encoding="utf-8").partition("\n[")
+    doc.write_text(head + '\npredikat = {SAKIP = ["AA", "A", "BB"]}\n' + sep + tail, "utf-8")
+    with pytest.raises(LaporgenError) as e:
+        load_document(magetan / "lkjip-2024")
+    assert [p.message for p in e.value.problems] == [
+        '"Sangat Baik" is not a predikat of the declared scale (SAKIP: AA, A, BB)'
+    ]
+    assert load_document(magetan / "renstra-2024-2026").settings.predikat["Pelayanan"]

@@ -284,3 +284,30 @@ def test_init_without_a_type_in_name_or_option_writes_an_lkjip_and_says_so(tmp_p
     code, out, _ = run_cli("init", folder, "--schemas", tmp_path / "schemas")
     assert code == 0 and out.startswith("type lkjip (the default)")
     assert 'jenis = "lkjip"' in (folder / "document.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("jenis", ["lkjip", "renstra", "pk"])
+def test_no_scaffold_value_assumes_a_dinas_sosial(tmp_path, jenis):
+    """Every agency-specific value of a scaffold is a marked placeholder: no value names the
+    urusan sosial (spm.yaml's bidang, T-C.28's kelompok, the program codes 1.06.…) unmarked,
+    and the SPM's bidang is listed by `check` as a placeholder to fill in."""
+    import re
+
+    folder = tmp_path / "content" / "dinas-contoh" / f"{jenis}-2025"
+    files = new_document(folder, jenis, 2025, tmp_path / "schemas")
+    for path, text in files.items():
+        if path.suffix not in (".yaml", ".toml"):
+            continue
+        for line in text.splitlines():
+            value = line.split(" #")[0]
+            if line.lstrip().startswith("#") or "[ISI]" in value:
+                continue  # a comment's example, or a placeholder that lists the choices
+            assert not re.search(r"(?i)sosial|\b1\.06\b", value), (path.name, line)
+    if jenis == "pk":
+        return
+    spm = files[folder / "spm.yaml"]
+    bidang = next(n for n, line in enumerate(spm.splitlines(), 1) if line.startswith("bidang:"))
+    assert "[ISI]" in spm.splitlines()[bidang - 1]
+    write(files)
+    marked = {(f.problem.file.rsplit("/", 1)[-1], f.problem.line) for f in check(folder)}
+    assert ("spm.yaml", bidang) in marked

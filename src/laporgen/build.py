@@ -207,12 +207,13 @@ def check(folder: Path) -> list[Finding]:
             document = document_for(content, charts=False, figures=figures)
         from .check.dokumen import check_dokumen
         from .check.findings import unconfirmed
-        from .check.spm import check_spm
+        from .check.spm import angka_spm, check_spm
         from .check.tabel import angka_tabel, check_tabel
 
         jenis = jenis_for(content)
         angka = jenis.angka(content, figures) if jenis.angka else []
         angka += angka_tabel(content)  # the declared tables' figures, any type
+        angka += angka_spm(content)  # the SPM's, where the type prints one
         findings = (
             jenis.check(content, figures)
             + check_dokumen(content, document, angka)

@@ -6,6 +6,7 @@ bug (exit 3). Compute functions raise nothing user-facing: they return `None` fo
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,10 +45,23 @@ def display_path(path: Path | str) -> str:
     """The path as the user typed it relative to the working directory, when possible."""
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        return str(p.resolve().relative_to(_working_directory()))
     except (
         ValueError,
         OSError,
         RuntimeError,
     ):  # elsewhere, or a link in a loop (RuntimeError up to 3.12)
         return str(p)
+
+
+_resolved_cwd: tuple[str, Path] | None = None
+
+
+def _working_directory() -> Path:
+    """The working directory, resolved once while it stays the same: `display_path` runs for
+    every narrative file and finding, and resolving is a file-system call per path part."""
+    global _resolved_cwd
+    here = os.getcwd()
+    if _resolved_cwd is None or _resolved_cwd[0] != here:
+        _resolved_cwd = (here, Path(here).resolve())
+    return _resolved_cwd[1]

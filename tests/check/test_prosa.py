@@ -108,6 +108,77 @@ def test_the_suggested_placeholders_print_the_figures_they_name():
     assert checked > 50
 
 
+REKAAN = ROOT / "content" / "rekaan-dinsos" / "renstra-2025-2029"
+SPM11 = (
+    "Pada tahun 2024 penyandang disabilitas terlantar di luar panti (SPM1.1) yang terlayani "
+    "sebanyak {terlayani} dari {sasaran} orang sasaran, sehingga capaian SPM-nya sebesar {capaian}."
+)
+
+
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        # as computed (46 / 48 x 100 = 95,833…), at the precision typed
+        ({"terlayani": "46", "sasaran": "48", "capaian": "95,83%"}, []),
+        ({"terlayani": "46", "sasaran": "48", "capaian": "95,8%"}, []),
+        (
+            {"terlayani": "46", "sasaran": "48", "capaian": "95,3%"},
+            [
+                "the text states 95,3%, the data give 95,83 (SPM capaian 2024 of 'Penyandang "
+                "disabilitas terlantar yang memperoleh …')",
+                '{{ spm["SPM1.1"][2024].capaian }}',
+            ],
+        ),
+        (
+            {"terlayani": "47", "sasaran": "48", "capaian": "95,83%"},
+            [
+                "the text states 47, the data give 46 (SPM terlayani 2024 of 'Penyandang "
+                "disabilitas terlantar yang memperoleh …')",
+                '{{ spm["SPM1.1"][2024].terlayani }}',
+            ],
+        ),
+    ],
+)
+def test_a_sentence_quoting_an_spm_figure_is_checked(tmp_path, typed, expected):
+    doc = _with_sentence(tmp_path, REKAAN, "kinerja-pelayanan", SPM11.format(**typed))
+    found = _prose(doc)
+    if not expected:
+        assert found == []
+        return
+    message, placeholder = expected
+    assert len(found) == 1 and found[0].startswith(message + ": \u201cPada tahun 2024"), found
+    assert found[0].endswith(f" | write {placeholder} instead of the typed number")
+
+
+def test_the_spm_placeholders_print_the_figures_they_name():
+    from laporgen.check.spm import angka_spm
+    from laporgen.document.renstra import narrative_context as renstra_context
+
+    c = load_document(REKAAN)
+    context = renstra_context(c, figures_for(c))
+    env = narrative_env({})
+    shown = {
+        a.placeholder: env.from_string("{{ " + a.placeholder + " }}").render(context)
+        for a in angka_spm(c)
+        if a.placeholder is not None and a.placeholder.startswith('spm["SPM1.1"][2024]')
+    }
+    assert shown == {
+        'spm["SPM1.1"][2024].capaian': "95,83%",
+        'spm["SPM1.1"][2024].target': "100",
+        'spm["SPM1.1"][2024].sasaran': "48",
+        'spm["SPM1.1"][2024].terlayani': "46",
+    }
+    narrative = (REKAAN / "narasi" / "kinerja-pelayanan.md").read_text(encoding="utf-8")
+    assert (
+        env.from_string(narrative)
+        .render(context)
+        .endswith(
+            "yang terlayani sebanyak 46 dari\n48 orang sasaran, sehingga capaian SPM-nya sebesar\n"
+            "95,83%.\n"
+        )
+    )
+
+
 @pytest.mark.parametrize(
     "sentence, reported",
     [
@@ -143,3 +214,37 @@ def test_the_renstra_growth_placeholders_print_t_c24s_total_row():
         "{{ tc24.pertumbuhan_anggaran }} {{ tc24.pertumbuhan_realisasi }}"
     ).render(context)
     assert shown == "8,45% 7,49%"
+
+
+def _format_findings(doc: Path) -> list[tuple[int | None, str]]:
+    return [
+        (f.problem.line, f.problem.message)
+        for f in check(doc)
+        if f.problem.code == "narasi.format" and f.problem.file.endswith("penutup.md")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, found",
+    [
+        (
+            'Capaian IS2.1 sebesar {{ indikator["IS2.1"].capaian }}%.',
+            '"{{ indikator["IS2.1"].capaian }}%" prints "%" twice',
+        ),
+        ("Rata-rata {{ rata_rata }} persen.", '"{{ rata_rata }} persen" prints "persen" twice'),
+        ("Pagu Rp. {{ anggaran.pagu }}.", '"Rp. {{ anggaran.pagu }}" prints "Rp." twice'),
+        ('Realisasi {{ indikator["IS2.1"].realisasi }} %.', 'prints "%" twice'),
+        ("Ada {{ n_sasaran }} sasaran (100%).", None),
+        ('Realisasi {{ program["P1"].realisasi }} dari pagu.', None),
+        ("Sebanyak {{ pegawai.realisasi }} persen pegawai.", None),
+    ],
+    ids=["capaian-%", "rata-rata-persen", "rp-pagu", "realisasi-unit", "count", "rp-ok", "count-%"],
+)
+def test_a_unit_typed_beside_a_placeholder_that_prints_its_own(tmp_path, sentence, found):
+    """A new user's "{{ indikator[…].capaian }}%" printed "115,00%%" without a word."""
+    doc = _with_sentence(tmp_path, LKJIP, "penutup", sentence)
+    messages = _format_findings(doc)
+    if found is None:
+        assert messages == []
+    else:
+        assert len(messages) == 1 and found in messages[0][1], messages

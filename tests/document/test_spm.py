@@ -1,6 +1,6 @@
 """The SPM as a first-class table (`spm.yaml`, issue 14 item 2) and the IKU table grouped by level,
 on the invented example `content/rekaan-dinsos` (its figures are made up, so the expected values
-are worked out by hand here: capaian = realisasi / target x 100, rounded half-up for display):
+are worked out by hand here: capaian = terlayani / sasaran x 100, rounded half-up for display):
 exact computed values, the cells read back from the DOCX and the Excel export, the place in the
 outline, `check` of printed capaian and totals and of a breakdown against its indicator, and the
 same SPM placed in an LKjIP."""
@@ -20,6 +20,7 @@ from laporgen.build import build, check, document_for
 from laporgen.compute.spm import rincian_figures, spm_figures
 from laporgen.document.nodes import Section, Table
 from laporgen.document.numbering import walk
+from laporgen.document.spm import spm_table
 from laporgen.errors import LaporgenError
 from laporgen.jenis import load_document
 from laporgen.render.xlsx import render_xlsx
@@ -36,22 +37,30 @@ SPM_BODY = [
         "terlantar, serta gelandangan dan pengemis di luar panti",
         "Penyandang disabilitas terlantar yang memperoleh rehabilitasi sosial dasar di luar panti",
         "orang",
-        *("40", "36", "90,00", "45", "45", "100,00", "48", "46", "95,83"),
+        *("100", "40", "36", "90,00"),
+        *("100", "45", "45", "100,00"),
+        *("100", "48", "46", "95,83"),
     ],
     [
         "Anak terlantar yang memperoleh rehabilitasi sosial dasar di luar panti",
         "orang",
-        *("N.a", "52", "-", "60", "57", "95,00", "64", "64", "100,00"),
+        *("100", "N.a", "52", "-"),
+        *("100", "60", "57", "95,00"),
+        *("100", "64", "64", "100,00"),
     ],
     [
         "Lanjut usia terlantar yang memperoleh rehabilitasi sosial dasar di luar panti",
         "orang",
-        *("120", "110", "91,67", "125", "118", "94,40", "130", "127", "97,69"),
+        *("100", "120", "110", "91,67"),
+        *("100", "125", "118", "94,40"),
+        *("100", "130", "127", "97,69"),
     ],
     [
         "Gelandangan dan pengemis yang memperoleh rehabilitasi sosial dasar di luar panti",
         "orang",
-        *("15", "9", "60,00", "15", "12", "80,00", "12", "12", "100,00"),
+        *("100", "15", "9", "60,00"),
+        *("100", "15", "12", "80,00"),
+        *("100", "12", "12", "100,00"),
     ],
     ["B. Perlindungan dan Jaminan Sosial"],
     [
@@ -60,7 +69,9 @@ SPM_BODY = [
         "korban bencana kabupaten",
         "Korban bencana kabupaten yang memperoleh perlindungan dan jaminan sosial",
         "orang",
-        *("350", "350", "100,00", "1.200", "1.185", "98,75", "640", "640", "100,00"),
+        *("100", "350", "350", "100,00"),
+        *("100", "1.200", "1.185", "98,75"),
+        *("100", "640", "640", "100,00"),
     ],
 ]
 """The SPM table's body as printed; the jenis's number and name span its four indicators."""
@@ -83,6 +94,7 @@ IKU_BODY = [
         "-",
         "Bidang Perlindungan dan Jaminan Sosial",
     ],
+    ["", "Predikat SAKIP Dinas Sosial", "predikat", "-", "-", "-"],
     ["B. Indikator Kinerja Sasaran"],
     [
         "Meningkatnya pelayanan rehabilitasi sosial dasar",
@@ -100,7 +112,9 @@ IKU_BODY = [
         "-",
         "-",
     ],
+    ["", "Indeks kepuasan korban bencana atas layanan logistik", "indeks", "-", "-", "-"],
 ]
+"""The IKU table in its definitions form (the example prints the target form: test_iku.py)."""
 
 
 def text(c) -> str:
@@ -141,8 +155,8 @@ def test_capaian_per_year_unrounded_and_a_note_never_computed():
         2023: Decimal("100"),
         2024: Decimal(46) / Decimal(48) * 100,
     }
-    assert capaian["SPM1.2"][2022] is None  # target "N.a": carried as text, no capaian
-    assert str(f.jenis[0].indikator[1].tahun[2022].target) == "N.a"
+    assert capaian["SPM1.2"][2022] is None  # sasaran "N.a": carried as text, no capaian
+    assert str(f.jenis[0].indikator[1].tahun[2022].sasaran) == "N.a"
     assert capaian["SPM1.3"][2022] == Decimal(110) / Decimal(120) * 100
     assert capaian["SPM2.1"][2023] == Decimal("98.75")
 
@@ -169,12 +183,13 @@ def test_spm_table_in_kinerja_pelayanan_after_the_declared_tables(tree, tables):
     assert t.source == (
         "Sumber : Laporan Penerapan SPM Dinas Sosial Kabupaten Rekaan Tahun 2022-2024 (rekaan)"
     )
+    assert t.caption_lines == ("Dinas Sosial Kabupaten Rekaan",)  # as the other tables
     assert rows(t.head) == [
         ["No.", "Jenis Pelayanan Dasar", "Indikator", "Satuan", "2022", "2023", "2024"],
-        ["Target", "Realisasi", "Capaian (%)"] * 3,
+        ["Target (%)", "Jumlah Sasaran", "Jumlah Terlayani", "Capaian (%)"] * 3,
     ]
     assert rows(t.body) == SPM_BODY
-    assert [c.rowspan for c in t.body[1][:2]] == [4, 4] and t.body[0][0].colspan == 13
+    assert [c.rowspan for c in t.body[1][:2]] == [4, 4] and t.body[0][0].colspan == 16
     section = next(
         b for b in walk(tree.body) if isinstance(b, Section) and b.id == "kinerja-pelayanan"
     )
@@ -185,6 +200,93 @@ def test_spm_table_in_kinerja_pelayanan_after_the_declared_tables(tree, tables):
         "spm",
         "spm-disabilitas",
         "spm-bencana",
+    ]
+
+
+def test_a_table_of_target_and_realisasi_keeps_those_columns(rekaan):
+    """An SPM printed as target / realisasi (no jumlah sasaran): capaian = realisasi / target x
+    100, the columns Target, Realisasi, Capaian; a breakdown compares with the realisasi."""
+    path = rekaan / "spm.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        .replace("target: 100, sasaran:", "target:")
+        .replace("terlayani:", "realisasi:"),
+        encoding="utf-8",
+    )
+    t = next(
+        b
+        for b in walk(document_for(load_document(rekaan), charts=False).body)
+        if isinstance(b, Table) and b.id == "spm"
+    )
+    assert rows(t.head)[1] == ["Target", "Realisasi", "Capaian (%)"] * 3
+    assert rows(t.body)[1][4:] == ["40", "36", "90,00", "45", "45", "100,00", "48", "46", "95,83"]
+    assert rows(t.body)[2][2:] == ["N.a", "52", "-", "60", "57", "95,00", "64", "64", "100,00"]
+    assert [f for f in check(rekaan) if f.problem.code.startswith("spm")] == []
+
+
+def test_a_table_mixing_both_forms_prints_every_column(rekaan):
+    """One indicator given as target / realisasi in an SPM of sasaran / terlayani: each year has
+    Target, Jumlah Sasaran, Jumlah Terlayani, Realisasi and Capaian; a cell the row does not give
+    is "-". (So wide a table is printed in parts by year span, as any wide table.)"""
+    path = rekaan / "spm.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "2022: {target: 100, sasaran: 15, terlayani: 9}", "2022: {target: 15, realisasi: 9}"
+    )
+    path.write_text(text, encoding="utf-8")
+    t = spm_table(spm_figures(load_document(rekaan).spm))  # as built, before the page splits it
+    assert (
+        rows(t.head)[1]
+        == [
+            "Target",
+            "Jumlah Sasaran",
+            "Jumlah Terlayani",
+            "Realisasi",
+            "Capaian (%)",
+        ]
+        * 3
+    )
+    gepeng = rows(t.body)[4]
+    assert gepeng[2:7] == ["15", "-", "-", "9", "60,00"]
+    assert gepeng[7:12] == ["100", "15", "12", "-", "80,00"]
+    assert t.body[0][0].colspan == 4 + 15
+
+
+def test_a_year_with_terlayani_and_a_realisasi_is_an_error_at_its_line(rekaan):
+    path = rekaan / "spm.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "2023: {target: 100, sasaran: 125, terlayani: 118}",
+            "2023: {target: 100, sasaran: 125, terlayani: 118, realisasi: 118}",
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(LaporgenError) as exc:
+        load_document(rekaan)
+    (problem,) = exc.value.problems
+    assert (problem.field, problem.code) == (
+        "jenis[0].indikator[2].tahun.2023.realisasi",
+        "spm.realisasi",
+    )
+    assert problem.message == (
+        "2023 gives both sasaran/terlayani and a realisasi: the capaian would have two sources"
+    )
+
+
+def test_a_breakdown_may_be_compared_with_the_sasaran(rekaan):
+    """`banding: sasaran`: the rows count the people to be served; 2022 of SPM1.1 has 36 rows
+    against a sasaran of 40."""
+    path = rekaan / "spm.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "        indikator: SPM1.1\n", "        indikator: SPM1.1\n        banding: sasaran\n"
+        ),
+        encoding="utf-8",
+    )
+    found = [f.problem.message for f in check(rekaan) if f.problem.code == "spm.rincian"]
+    assert found == [
+        f"spm-disabilitas {y}: the rows add up to {n}, but the SPM table gives SPM1.1 a sasaran "
+        f"of {s}"
+        for y, n, s in ((2022, 36, 40), (2024, 46, 48))
     ]
 
 
@@ -199,8 +301,19 @@ def test_breakdown_tables_with_their_total_rows(tables):
     assert rows(b.body) + rows(b.foot) == BENCANA
 
 
-def test_iku_grouped_by_level_in_bab_vii(tables):
-    t = tables["iku"]
+def definisi_form(rekaan: Path) -> None:
+    path = rekaan / "document.toml"
+    text = path.read_text()
+    path.write_text(text.replace('bentuk = "target"\nkolom = ["definisi", "sumber_data"]\n', ""))
+
+
+def test_iku_grouped_by_level_in_bab_vii(rekaan):
+    definisi_form(rekaan)
+    t = next(
+        b
+        for b in walk(document_for(load_document(rekaan), charts=False).body)
+        if isinstance(b, Table) and b.id == "iku"
+    )
     assert (t.number, t.title, t.caption_lines) == (
         "7.1",
         "Indikator Kinerja Utama",
@@ -211,6 +324,7 @@ def test_iku_grouped_by_level_in_bab_vii(tables):
 
 
 def test_iku_without_groups_lists_the_tujuan_first(rekaan):
+    definisi_form(rekaan)
     path = rekaan / "document.toml"
     path.write_text(path.read_text().replace("kelompok = true", "kelompok = false"))
     t = next(
@@ -226,14 +340,16 @@ def test_docx_and_excel_read_back(tmp_path):
     built = build(REKAAN, tmp_path, ("docx",))
     docx = next(p for p in built.outputs if p.suffix == ".docx")
     found = dict(zip(table_captions(docx), docx_tables(docx)))
-    spm = found["Tabel 2.3 Capaian Standar Pelayanan Minimal Bidang Sosial Tahun 2022-2024"]
+    spm = found[
+        "Tabel 2.3 Capaian Standar Pelayanan Minimal Bidang Sosial Tahun 2022-2024\n"
+        "Dinas Sosial Kabupaten Rekaan"
+    ]
     assert spm[2:] == SPM_BODY
     bencana = found[
-        "Tabel 2.5 Korban Bencana yang Memperoleh Perlindungan dan Jaminan Sosial menurut Jenis Bencana"
+        "Tabel 2.5 Korban Bencana yang Memperoleh Perlindungan dan Jaminan Sosial menurut Jenis "
+        "Bencana\nDinas Sosial Kabupaten Rekaan"
     ]
     assert bencana[2:] == BENCANA
-    iku = found["Tabel 7.1 Indikator Kinerja Utama\nDinas Sosial Kabupaten Rekaan\nTahun 2025-2029"]
-    assert iku[2:] == IKU_BODY
     book = openpyxl.load_workbook(io.BytesIO(render_xlsx(built.document)))
     sheet = next(
         ws
@@ -241,9 +357,10 @@ def test_docx_and_excel_read_back(tmp_path):
         if any("Tabel 2.3 " in str(c.value) for c in ws["A"] if c.value)
     )
     values = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert [None, None, None, None, 350, 350, 100, 1200, 1185, 98.75, 640, 640, 100] in [
-        [None if isinstance(v, str) else v for v in r] for r in values
-    ]
+    assert [
+        *(None, None, None, None),
+        *(100, 350, 350, 100, 100, 1200, 1185, 98.75, 100, 640, 640, 100),
+    ] in [[None if isinstance(v, str) else v for v in r] for r in values]
 
 
 # ---------------------------------------------------------------------------------- check
@@ -270,14 +387,14 @@ def test_check_printed_capaian_totals_and_breakdown_against_its_indicator(rekaan
         [
             f"E {path}:{line('capaian: 95.84')}: jenis[0].indikator[0].tahun.2024.capaian: SPM 2024, "
             "Penyandang disabilitas terlantar yang memperoleh …: capaian printed 95,84, computed 95,83 "
-            "(realisasi / target x 100, rounded half-up); write the computed capaian, or correct the "
-            "target or realisasi [spm.capaian]",
+            "(terlayani / sasaran x 100, rounded half-up); write the computed capaian, or correct the "
+            "figures it is computed from [spm.capaian]",
             f"E {path}:{line('jumlah: {2022: 36')}: jenis[0].rincian[0].jumlah.2023: spm-disabilitas 2023: "
             "the total printed 45, the rows add up to 46; correct the total or the rows [spm.jumlah]",
             f"E {path}:{line('jumlah: {2022: 36')}: jenis[0].rincian[0].jumlah.2024: spm-disabilitas 2024: "
             "the total printed 47, the rows add up to 46; correct the total or the rows [spm.jumlah]",
             f"E {path}:{line('indikator: SPM1.1')}: jenis[0].rincian[0].indikator: spm-disabilitas 2023: "
-            "the rows add up to 46, but the SPM table gives SPM1.1 a realisasi of 45; correct the "
+            "the rows add up to 46, but the SPM table gives SPM1.1 a terlayani of 45; correct the "
             "breakdown's rows or the indicator's value for that year [spm.rincian]",
         ]
     )

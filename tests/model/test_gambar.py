@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 from laporgen.model.gambar import image_kind, image_problem
 
@@ -72,3 +72,57 @@ def test_a_truncated_or_disguised_file_is_not_a_picture(folder):
         image_problem("teks.jpg", folder / "narasi", folder)[0]
         == "'teks.jpg' is not a PNG or JPEG image"
     )
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("LAPORGEN_NO_CACHE", raising=False)
+    return tmp_path / "cache" / "laporgen" / "gambar"
+
+
+@pytest.fixture
+def verified(monkeypatch) -> list[str]:
+    """The PNG pictures Pillow read whole (`verify`)."""
+    seen: list[str] = []
+    verify = PngImagePlugin.PngImageFile.verify
+
+    def counting(image):
+        seen.append(str(image.filename))
+        return verify(image)
+
+    monkeypatch.setattr(PngImagePlugin.PngImageFile, "verify", counting)
+    return seen
+
+
+def test_a_sound_picture_is_read_by_pillow_once(folder, cache, verified):
+    bagan = folder / "narasi" / "bagan.png"
+    assert [image_kind(bagan) for _ in range(3)] == ["png"] * 3
+    assert verified == [str(bagan)] and len(list(cache.iterdir())) == 1
+
+
+def test_a_picture_damaged_after_it_was_found_sound_is_refused(folder, cache, verified):
+    """The cache knows bytes, not names: the same file, cut short, is read by Pillow again."""
+    bagan = folder / "narasi" / "bagan.png"
+    assert image_kind(bagan) == "png"
+    bagan.write_bytes(bagan.read_bytes()[:-30])
+    assert image_kind(bagan) is None
+    assert image_problem("bagan.png", folder / "narasi", folder)[0] == (
+        "'bagan.png' is not a PNG or JPEG image"
+    )
+    assert len(verified) == 3 and len(list(cache.iterdir())) == 1
+
+
+def test_a_refused_picture_is_not_remembered(folder, cache, verified):
+    whole = (folder / "narasi" / "bagan.png").read_bytes()
+    (folder / "narasi" / "potong.png").write_bytes(whole[:-30])  # its end cut off
+    for _ in range(2):
+        assert image_kind(folder / "narasi" / "potong.png") is None
+    assert len(verified) == 2 and not cache.exists()
+
+
+def test_without_the_cache_pillow_reads_every_time(folder, cache, verified, monkeypatch):
+    monkeypatch.setenv("LAPORGEN_NO_CACHE", "1")
+    for _ in range(2):
+        assert image_kind(folder / "narasi" / "bagan.png") == "png"
+    assert len(verified) == 2 and not cache.exists()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -439,6 +440,41 @@ def test_a_cells_level_indents_its_text(tmp_path):
     assert 'pad(left: 0.3cm, "Nama 1")' in markup and 'pad(left: 0.6cm, "Nama 2")' in markup
     texts = pdf_texts(render_typst_pdf(every_node_document("Budi", body=(table,))))
     assert "Nama 2" in texts[-1]
+
+
+def test_a_token_wraps_whole_and_its_text_copies_as_written(tmp_path):
+    """A token Unicode may break after its "/" or "-" ("Desa/Kelurahan", "2021-2026") is kept
+    whole in a narrow cell by a Typst box, not by a word joiner (U+2060): the PDF's text, as
+    pdftotext or a copy reads it, holds the tokens as written and no joiner."""
+    words = "Jumlah Desa/Kelurahan penerima bantuan sosial periode 2021-2026 dan Kab./Kota lain"
+    table = Table(
+        "t",
+        "1.1",
+        "Sempit",
+        (Column(1, "left", 78.0), Column(6)),
+        (),
+        (
+            (Cell((para(words),)), Cell((para("lebar"),))),
+            # a list item's text goes into markup (`[#…]`): the boxed text must stay code there
+            (Cell((ListBlock(((para("butir Kab./Kota"),),), "-"),)), Cell((para("daftar"),))),
+        ),
+    )
+    document = every_node_document("Budi", body=(table,))
+    markup = typst_markup(document, tmp_path)
+    assert '("Jumlah " + box("Desa/Kelurahan") + " penerima' in markup
+    assert "\u2060" not in markup
+    pdf = tmp_path / "sempit.pdf"
+    pdf.write_bytes(render_typst_pdf(document))
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "\u2060" not in text
+    lines = [line.strip() for line in text.splitlines()]
+    cell = [line for line in lines[lines.index("Tabel 1.1 Sempit") + 1 :] if line][:12]
+    assert len([line for line in cell if "lebar" not in line]) > 3, cell  # it wrapped
+    for token in ("Desa/Kelurahan", "2021-2026", "Kab./Kota"):
+        assert any(token in line for line in cell), (token, cell)
+    assert "box(" not in text and sum("Kab./Kota" in line for line in lines) == 2
 
 
 def test_columns_are_never_narrower_than_their_widest_piece(tmp_path):

@@ -88,8 +88,9 @@ def klaim_lkjip(c, f: LkjipFigures) -> list[Finding]:
     out: list[Finding] = []
     counts = {"tujuan": len(c.rencana.tujuan), "sasaran": len(f.sasaran)}
     for _key, n in sorted(c.narasi.items()):
+        shown = display_path(n.path)  # once a file: it resolves the path on disk
         for line, sentence in kalimat(n.text):
-            where = (display_path(n.path), line, sentence)
+            where = (shown, line, sentence)
             out += _keseluruhan(c, f, where)
             out += _tren(f, where)
             out += _target(f, where)
@@ -397,12 +398,15 @@ def _jumlah_tercapai(f: LkjipFigures, where) -> list[Finding]:
     F14.4): each count against the sasaran whose indicators all reached their target. Counts of
     indicators are left alone: the Simpulan counts them per sasaran, in a bullet that does not
     name it."""
+    counts = list(_JUMLAH_TERCAPAI.finditer(where[2]))
+    if not counts:  # most sentences: the sasaran are sorted only for one that counts them
+        return []
     tercapai = [
         s for s in f.sasaran if all(i.capaian is not None and i.capaian >= 100 for i in s.indikator)
     ]
     belum = [s for s in f.sasaran if s not in tercapai]
     wrong = []
-    for m in _JUMLAH_TERCAPAI.finditer(where[2]):
+    for m in counts:
         said, negated = int(m.group(1)), m.group(2) is not None
         group = belum if negated else tercapai
         if said != len(group):

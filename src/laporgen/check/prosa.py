@@ -2,7 +2,7 @@
 RENSTRA-SPEC C9).
 
 A literal number in a narrative file, close after a known term (capaian, realisasi, pagu,
-serapan, anggaran, rata-rata, efisiensi, kemajuan, rasio, target), states a computed figure:
+serapan, anggaran, rata-rata, efisiensi, kemajuan, rasio, target, terlayani), states a computed figure:
 the figures of that measure, of the indicator, program or sasaran the sentence names where it
 names one, of the year it names where it names one. When none of them agrees at the precision
 the text printed (the one rule of `findings.differs`), the sentence is reported with the
@@ -68,6 +68,7 @@ ISTILAH = (
     ("kemajuan", ("kemajuan",)),
     ("rasio", ("rasio", "rata_rasio")),
     ("target", ("target",)),
+    ("terlayani", ("terlayani", "sasaran")),
 )
 """Terms and the measures they introduce, the longer first ("realisasi anggaran" before
 "anggaran")."""
@@ -159,7 +160,10 @@ def _jenis(prefix: str | None, suffix: str | None) -> tuple[Jenis, Decimal]:
 def _shown(a: Angka) -> str:
     if a.jenis == "rupiah":
         return rupiah(a.nilai)
-    return persen(a.nilai) if a.jenis == "persen" else angka(a.nilai, 2)
+    if a.jenis == "persen":
+        return persen(a.nilai)
+    # a count as a count ("46"), a measured value at two decimals
+    return angka(a.nilai, 0 if a.nilai == a.nilai.to_integral_value() else 2)
 
 
 def prosa_findings(narasi: dict, figures: list[Angka]) -> list[Finding]:

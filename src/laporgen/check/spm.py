@@ -1,18 +1,21 @@
 """`check` of the SPM (`spm.yaml`), for every document type that takes one: a capaian or a
-breakdown total the content wrote as the source printed it, against the computed one at the
-printed precision; and each breakdown's total against the value of the indicator it breaks
-down, year by year (the two tables of one document must agree)."""
+breakdown total the content wrote as the source printed it, against the computed one
+(terlayani / sasaran x 100, or realisasi / target x 100) at the printed precision; and each breakdown's total against the value of the indicator it breaks
+down, year by year (the two tables of one document must agree). `angka_spm` offers the SPM's
+figures to the narrative check (check/prosa.py): a sentence quoting a capaian, a target, a
+jumlah terlayani or a realisasi that disagrees with them is reported."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from ..compute.spm import banding, number, spm_figures
+from ..compute.spm import banding, banding_of, number, spm_figures
 from ..i18n import _
 from ..model.content import Content
 from ..model.read import FieldPath, Source
 from ..numbers import angka
 from .findings import Finding, desimal_of, differs, pendek
+from .prosa import Angka
 
 
 def check_spm(c: Content) -> list[Finding]:
@@ -32,12 +35,15 @@ def check_spm(c: Content) -> list[Finding]:
                             ("jenis", j, "indikator", k, "tahun", str(year), "capaian"),
                             _(
                                 "SPM {year}, {name}: capaian printed {printed}, computed {computed} "
-                                "(realisasi / target x 100, rounded half-up)"
+                                "({formula} x 100, rounded half-up)"
                             ).format(
                                 year=year,
                                 name=pendek(ind.indikator.nama),
                                 printed=angka(printed),
                                 computed=_shown(t.capaian, printed),
+                                formula="terlayani / sasaran"
+                                if t.dilayani
+                                else "realisasi / target",
                             ),
                             "spm.capaian",
                         )
@@ -77,7 +83,7 @@ def check_spm(c: Content) -> list[Finding]:
                                 year=year,
                                 total=angka(total),
                                 indikator=d.indikator,
-                                value=d.banding,
+                                value=banding_of(f, d),
                                 expected=angka(expected),
                             ),
                             "spm.rincian",
@@ -88,7 +94,7 @@ def check_spm(c: Content) -> list[Finding]:
 
 def _error(source: Source, loc: FieldPath, message: str, code: str) -> Finding:
     hint = {
-        "spm.capaian": _("write the computed capaian, or correct the target or realisasi"),
+        "spm.capaian": _("write the computed capaian, or correct the figures it is computed from"),
         "spm.jumlah": _("correct the total or the rows"),
         "spm.rincian": _("correct the breakdown's rows or the indicator's value for that year"),
     }[code]
@@ -99,3 +105,45 @@ def _shown(computed: Decimal | None, printed: Decimal) -> str:
     if number(computed) is None:
         return _("no number (a value it needs is a note, or empty)")
     return angka(computed, desimal_of(printed))
+
+
+def angka_spm(c: Content) -> list[Angka]:
+    """The SPM's figures a narrative sentence may state, per indicator and year: the capaian
+    (with the placeholder that prints it), the target, the jumlah sasaran and terlayani or the
+    realisasi; called by the indicator's name, its jenis pelayanan dasar or its id."""
+    spm = getattr(c, "spm", None)
+    if spm is None:
+        return []
+    out: list[Angka] = []
+    for j in spm_figures(spm).jenis:
+        for i in j.indikator:
+            ind = i.indikator
+            names = (ind.nama, j.jenis.nama, *((ind.id,) if ind.id else ()))
+            unit = "persen" if (ind.satuan or "").strip().lower() in ("%", "persen") else "angka"
+            for year, t in i.tahun.items():
+                for ukuran, value, jenis in (
+                    ("capaian", t.capaian, "persen"),
+                    ("target", number(t.target), "persen" if t.dilayani else unit),
+                    ("sasaran", number(t.sasaran), unit),
+                    ("terlayani", number(t.terlayani), unit),
+                    ("realisasi", number(t.realisasi), unit),
+                ):
+                    if value is None:
+                        continue
+                    placeholder = (
+                        f'spm["{ind.id}"][{year}].{ukuran}' if ind.id is not None else None
+                    )
+                    out.append(
+                        Angka(
+                            ukuran,
+                            value,
+                            jenis,
+                            _("SPM {measure} {year} of '{name}'").format(
+                                measure=ukuran, year=year, name=pendek(ind.nama)
+                            ),
+                            placeholder,
+                            names,
+                            year,
+                        )
+                    )
+    return out

@@ -671,7 +671,7 @@ def realisasi_sheet(c: Any) -> Lembar:
 
 SHEET_TITLES = {
     "jenis": "Standar Pelayanan Minimal: jenis pelayanan dasar (spm.yaml)",
-    "jenis.indikator": "Indikator SPM: target dan realisasi per tahun",
+    "jenis.indikator": "Indikator SPM: target, jumlah sasaran, terlayani (atau realisasi) per tahun",
     "jenis.rincian": "Tabel rincian SPM, dicetak setelah tabel SPM",
     "jenis.rincian.baris": "Baris tabel rincian SPM: nilai per tahun",
     "riwayat": "Perbandingan realisasi dengan tahun-tahun sebelumnya",

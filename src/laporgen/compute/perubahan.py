@@ -11,6 +11,7 @@ from typing import Any, Literal
 from ..model.content import Content
 from ..model.nilai import nilai_of
 from ..model.renstra import Rencana
+from ..model.spm import Spm
 
 Jenis = Literal["ditambah", "dihapus", "diubah"]
 
@@ -18,7 +19,9 @@ Jenis = Literal["ditambah", "dihapus", "diubah"]
 @dataclass(frozen=True)
 class Perubahan:
     """One change: what kind, to what (`bagian`: tujuan, sasaran, indikator, target, program,
-    kegiatan, sub_kegiatan, pagu, narasi), which id and name, which year, before and after."""
+    kegiatan, sub_kegiatan, pagu, realisasi, the SPM's spm / spm_target / spm_sasaran /
+    spm_terlayani / spm_realisasi / spm_rincian, narasi), which id and name, which year, before
+    and after."""
 
     jenis: Jenis
     bagian: str
@@ -31,11 +34,12 @@ class Perubahan:
 
 def perubahan(old: Content, new: Content) -> list[Perubahan]:
     """Every addition, removal and change from `old` to `new`, plan first, then the program
-    tree, the realisasi recorded, then narrative sections."""
+    tree, the realisasi recorded, the SPM, then narrative sections."""
     return [
         *_plan(old.rencana, new.rencana),
         *_program(old, new),
         *_realisasi(old, new),
+        *_spm(getattr(old, "spm", None), getattr(new, "spm", None)),
         *_narasi(old, new),
     ]
 
@@ -122,6 +126,69 @@ def _realisasi(old: Content, new: Content) -> list[Perubahan]:
         bagian, i, name = key
         out += _targets(i, name, before.get(key, {}), after.get(key, {}), bagian)
     return out
+
+
+SPM_NILAI = ("target", "sasaran", "terlayani", "realisasi")
+"""The values of an SPM indicator's year a revision may change (its capaian is computed)."""
+
+SpmItems = dict[tuple[str, str], tuple[str, dict[str, dict[int, Any]]]]
+"""(bagian, key) → (name, values per field per year) of every SPM row."""
+
+
+def _spm_items(spm: Spm | None) -> SpmItems:
+    """The SPM's indicators (by id, else by name) and its breakdowns' rows (by table id and
+    kategori), each with its values per year."""
+    out: SpmItems = {}
+    for j in spm.jenis if spm is not None else []:
+        for i in j.indikator:
+            values = {f: {y: getattr(t, f) for y, t in i.tahun.items()} for f in SPM_NILAI}
+            out[("spm", i.id or i.nama)] = (i.nama, values)
+        for r in j.rincian:
+            for b in r.baris:
+                out[("spm_rincian", f"{r.id}/{b.kategori}")] = (b.kategori, {"nilai": b.nilai})
+    return out
+
+
+def _spm(old: Spm | None, new: Spm | None) -> list[Perubahan]:
+    """Indicators and breakdown rows added, removed or renamed, and every value changed, by
+    year: `spm_sasaran` for a jumlah sasaran, `spm_rincian` for a breakdown's count."""
+    before, after = _spm_items(old), _spm_items(new)
+    out: list[Perubahan] = []
+    for key, (name, values) in after.items():
+        kind, i = key
+        if key not in before:
+            out.append(Perubahan("ditambah", kind, i, name))
+            continue
+        was_name, was_values = before[key]
+        if was_name != name:
+            out.append(Perubahan("diubah", kind, i, name, None, was_name, name))
+        for field, years in values.items():
+            bagian = "spm_rincian" if kind == "spm_rincian" else f"spm_{field}"
+            out += _values(i, name, was_values[field], years, bagian)
+    out += [
+        Perubahan("dihapus", kind, i, name)
+        for (kind, i), (name, _) in before.items()
+        if (kind, i) not in after
+    ]
+    return out
+
+
+def _values(
+    i: str, name: str, before: dict[int, Any], after: dict[int, Any], bagian: str
+) -> list[Perubahan]:
+    """Like `_targets`, but a value written as text ("N.a", a note) is a value too: a note
+    replaced by a number is a change, not an addition."""
+    out = []
+    for year in sorted(set(before) | set(after)):
+        a, b = _as_shown(before.get(year)), _as_shown(after.get(year))
+        if a != b:
+            jenis: Jenis = "ditambah" if a is None else "dihapus" if b is None else "diubah"
+            out.append(Perubahan(jenis, bagian, i, name, year, a, b))
+    return out
+
+
+def _as_shown(value: Any) -> Decimal | str | None:
+    return value if value is None or isinstance(value, Decimal) else str(value)
 
 
 def _narasi(old: Content, new: Content) -> list[Perubahan]:

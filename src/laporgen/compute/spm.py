@@ -1,5 +1,6 @@
-"""The figures of the SPM (`spm.yaml`): each indicator's capaian per year (realisasi / target ×
-100, unrounded: `numbers.py` rounds for display, `check` at the printed precision) and each
+"""The figures of the SPM (`spm.yaml`): each indicator's capaian per year (terlayani / sasaran ×
+100 where the year gives them, else realisasi / target × 100; unrounded: `numbers.py` rounds for
+display, `check` at the printed precision) and each
 breakdown table's total per year. Decimal throughout; a value written as text ("N.a") is carried
 as text and never enters a sum or a capaian."""
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model.nilai import Tertulis
-from ..model.spm import IndikatorSpm, JenisPelayanan, Rincian, Spm
+from ..model.spm import IndikatorSpm, JenisPelayanan, Rincian, Spm, TahunSpm
 from .capaian import capaian_persen
 
 Nilai = Decimal | Tertulis | str | None
@@ -19,9 +20,14 @@ Nilai = Decimal | Tertulis | str | None
 @dataclass(frozen=True)
 class TahunDihitung:
     target: Nilai
+    sasaran: Nilai
+    terlayani: Nilai
     realisasi: Nilai
     capaian: Decimal | None
-    """None when the target or the realisasi is no number, or the target is 0 with a realisasi."""
+    """terlayani / sasaran × 100 when the year gives either (`dilayani`), else realisasi / target
+    × 100; None when one of the two is no number, or the divisor is 0 with a count above it."""
+    dilayani: bool = False
+    """Whether the capaian is terlayani / sasaran (the SPM's own measure)."""
 
 
 @dataclass(frozen=True)
@@ -76,15 +82,15 @@ def spm_figures(spm: Spm) -> SpmDihitung:
 
 
 def _indikator(i: IndikatorSpm) -> IndikatorDihitung:
-    return IndikatorDihitung(
-        i,
-        {
-            year: TahunDihitung(
-                t.target, t.realisasi, capaian_persen(number(t.target), number(t.realisasi))
-            )
-            for year, t in sorted(i.tahun.items())
-        },
-    )
+    return IndikatorDihitung(i, {year: _tahun(t) for year, t in sorted(i.tahun.items())})
+
+
+def _tahun(t: TahunSpm) -> TahunDihitung:
+    if t.dilayani:
+        capaian = capaian_persen(number(t.sasaran), number(t.terlayani))
+    else:
+        capaian = capaian_persen(number(t.target), number(t.realisasi))
+    return TahunDihitung(t.target, t.sasaran, t.terlayani, t.realisasi, capaian, t.dilayani)
 
 
 def rincian_figures(r: Rincian) -> RincianDihitung:
@@ -96,12 +102,20 @@ def rincian_figures(r: Rincian) -> RincianDihitung:
     return RincianDihitung(r, years, totals)
 
 
+def banding_of(f: SpmDihitung, r: Rincian) -> str:
+    """Which value of its indicator a breakdown's totals equal: as `banding` says, else the
+    number served (terlayani where the indicator gives sasaran/terlayani, else realisasi)."""
+    if r.banding is not None:
+        return r.banding
+    found = next((i for j in f.jenis for i in j.indikator if i.indikator.id == r.indikator), None)
+    return "terlayani" if found is not None and found.indikator.dilayani else "realisasi"
+
+
 def banding(f: SpmDihitung, r: Rincian, year: int) -> Decimal | None:
-    """The value of the indicator a breakdown names (its realisasi or target) in `year`, which
-    the breakdown's total must equal; None when it names none or that value is no number."""
+    """The value of the indicator a breakdown names (`banding_of`) in `year`, which the
+    breakdown's total must equal; None when it names none or that value is no number."""
     for j in f.jenis:
         for i in j.indikator:
             if r.indikator is not None and i.indikator.id == r.indikator and year in i.tahun:
-                t = i.tahun[year]
-                return number(t.realisasi if r.banding == "realisasi" else t.target)
+                return number(getattr(i.tahun[year], banding_of(f, r)))
     return None

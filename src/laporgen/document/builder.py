@@ -47,6 +47,7 @@ class OutlineBuilder:
         spm: Spm | None = None,
         spm_source: Any = None,
         spm_bagian: str = "",
+        spm_caption: tuple[str, ...] = (),
     ):
         self.folder = folder
         self.outline = outline
@@ -57,9 +58,11 @@ class OutlineBuilder:
         # Generated blocks that follow a section's closing narrative (`<id>.akhir.md`), for a
         # table the closing text leads to (the Renstra's T-C.26 after the Kebijakan text).
         self.closing: dict[str, Callable[[], list[Block]]] = {}
-        self.declared = self._place_declared(tabel or DeclaredTables(), tabel_source)
+        self.declared = self._place_declared(
+            tabel or DeclaredTables.model_construct(tabel=[]), tabel_source
+        )
         if spm is not None and spm.jenis:
-            self._place_spm(spm, spm_source, spm_bagian)
+            self._place_spm(spm, spm_source, spm_bagian, spm_caption)
 
     def _place_declared(
         self, tabel: DeclaredTables, source: Any
@@ -90,13 +93,13 @@ class OutlineBuilder:
         message = _('no section "{id}" in the outline').format(id=bagian)
         return source.problem(loc, message, hint, code)
 
-    def _place_spm(self, spm: Spm, source: Any, default: str) -> None:
-        """The SPM table and its breakdowns in the section `spm.yaml` names, else the type's
-        own (`default`). A document whose outline dropped that section must name another: the
-        table is never lost."""
-        self.place(
-            spm.bagian or default, spm.letak, spm_blocks(spm), source, ("bagian",), "ref.spm"
-        )
+    def _place_spm(self, spm: Spm, source: Any, default: str, caption: tuple[str, ...]) -> None:
+        """The SPM table and its breakdowns, captioned with `caption` (the agency line the
+        other tables carry), in the section `spm.yaml` names, else the type's own (`default`).
+        A document whose outline dropped that section must name another: the table is never
+        lost."""
+        blocks = spm_blocks(spm, caption)
+        self.place(spm.bagian or default, spm.letak, blocks, source, ("bagian",), "ref.spm")
 
     def place(
         self, bagian: str, letak: str, blocks: list[Block], source: Any, loc: FieldPath, code: str

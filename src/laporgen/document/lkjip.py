@@ -44,6 +44,7 @@ from .nodes import (
     Toc,
 )
 from .numbering import number_body
+from .spm import spm_context
 from .outline import LKJIP, LKJIP_FRONT, Bagian
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
@@ -77,6 +78,7 @@ class LkjipBuilder(OutlineBuilder):
             tabel_source=c.sources.get("tabel"),
             spm=c.spm,
             spm_source=c.sources.get("spm"),
+            spm_caption=(c.agency.nama_lengkap,),
             spm_bagian="perbandingan-standar",
         )
         self.generated = {
@@ -488,4 +490,5 @@ def narrative_context(c: LkjipContent, f: LkjipFigures) -> dict[str, Any]:
             for p in f.program
             for n in p.walk()
         },
+        **({"spm": spm_context(c.spm)} if c.spm is not None else {}),  # where it has an SPM
     }

@@ -15,7 +15,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from .template_cache import cache_dir, write_whole
+from ..cache import cache_dir, write_whole
 
 VERSION = 1  # raise when the picture changes in a way the key does not show
 MAGIC = f"laporgen-grafik-{VERSION}\n".encode()

@@ -28,7 +28,7 @@ from .builder import (
 )
 from .front import settle_empty
 from .kalimat import daftar, gabung, para
-from .iku import iku_table
+from .iku import iku_table, iku_target_table
 from .keep import laid_out
 from .nodes import (
     Block,
@@ -44,6 +44,7 @@ from .nodes import (
 from .numbering import ROMAN, number_body
 from .outline import RENSTRA, RENSTRA_FRONT
 from .renstra_tables import RenstraTables
+from .spm import spm_context
 from .tables import present
 
 JUDUL = {
@@ -77,11 +78,17 @@ class RenstraBuilder(OutlineBuilder):
             tabel_source=c.sources.get("tabel"),
             spm=c.spm,
             spm_source=c.sources.get("spm"),
+            spm_caption=(c.agency.nama_lengkap,),
             spm_bagian="kinerja-pelayanan",
         )
         if c.settings.iku.bagian:
-            iku = iku_table(
-                c.rencana, c.settings.iku, (c.agency.nama_lengkap, f"Tahun {c.settings.periode}")
+            caption = (c.agency.nama_lengkap, f"Tahun {c.settings.periode}")
+            iku = (
+                iku_target_table(
+                    c.rencana, c.settings.iku, c.settings.tahun_awal, f.akhir_rencana, caption
+                )
+                if c.settings.iku.bentuk == "target"
+                else iku_table(c.rencana, c.settings.iku, caption)
             )
             self.place(
                 c.settings.iku.bagian,
@@ -102,7 +109,7 @@ class RenstraBuilder(OutlineBuilder):
             "telaah-renstra-kl": lambda: (
                 [Landscape((self.t.telaah_provinsi(),))] if a.telaah_provinsi else []
             ),
-            "isu-strategis": lambda: [daftar(a.isu_strategis)] if a.isu_strategis else [],
+            "isu-strategis": lambda: [daftar(c.isu_strategis)] if c.isu_strategis else [],
             "tujuan-sasaran-jangka-menengah": lambda: [Landscape((self.t.tujuan_sasaran(),))],
             "strategi": lambda: [Landscape((self.t.swot(),))] if a.swot else [],
             # T-C.26 closes the Kebijakan section, after its narrative, as both signed documents
@@ -387,6 +394,7 @@ def narrative_context(c: RenstraContent, f: RenstraFigures) -> dict[str, Any]:
         "n_kegiatan": n["kegiatan"],
         "n_sub_kegiatan": n["sub_kegiatan"],
         "tc24": _tc24(f),
+        **({"spm": spm_context(c.spm)} if c.spm is not None else {}),  # where it has an SPM
     }
 
 

@@ -781,6 +781,12 @@ BAGIAN = {
     "kegiatan": "Kegiatan",
     "sub_kegiatan": "Sub Kegiatan",
     "pagu": "Pagu (Rp)",
+    "spm": "Indikator SPM",
+    "spm_target": "Target SPM",
+    "spm_sasaran": "Jumlah Sasaran SPM",
+    "spm_terlayani": "Jumlah Terlayani SPM",
+    "spm_realisasi": "Realisasi SPM",
+    "spm_rincian": "Rincian SPM",
     "narasi": "Narasi",
 }
 

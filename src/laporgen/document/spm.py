@@ -1,7 +1,7 @@
-"""The SPM (`spm.yaml`) as tables: the SPM table (jenis pelayanan dasar × indikator, a target,
-realisasi and capaian column per year, group rows where the jenis change `kelompok`) and each
-jenis's breakdown tables with their total row. Figures come from `compute/spm.py`; here they are
-only formatted."""
+"""The SPM (`spm.yaml`) as tables: the SPM table (jenis pelayanan dasar × indikator; per year the
+columns the content gives: target, jumlah sasaran and jumlah terlayani, realisasi, then the
+capaian; group rows where the jenis change `kelompok`) and each jenis's breakdown tables with
+their total row. Figures come from `compute/spm.py`; here they are only formatted."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from ..compute.spm import (
     Nilai,
     RincianDihitung,
     SpmDihitung,
+    TahunDihitung,
     spm_figures,
 )
 from ..model.spm import Spm
@@ -33,6 +34,30 @@ def spm_blocks(spm: Spm, caption: tuple[str, ...] = ()) -> list[Block]:
     ]
 
 
+def spm_context(spm: Spm | None) -> dict[str, dict[int, dict[str, str]]]:
+    """The SPM's figures as a narrative sentence quotes them, by indicator id and year:
+    `{{ spm["SPM1.1"][2024].capaian }}` prints "95,83%" (`check` suggests these: narasi.angka);
+    target, sasaran, terlayani and realisasi as written, "-" where the year gives none."""
+    if spm is None:
+        return {}
+    out: dict[str, dict[int, dict[str, str]]] = {}
+    for j in spm_figures(spm).jenis:
+        for i in j.indikator:
+            if i.indikator.id is None:
+                continue
+            out[i.indikator.id] = {
+                year: {
+                    "target": _nilai(t.target),
+                    "sasaran": _nilai(t.sasaran),
+                    "terlayani": _nilai(t.terlayani),
+                    "realisasi": _nilai(t.realisasi),
+                    "capaian": persen(t.capaian, tanda=True),
+                }
+                for year, t in i.tahun.items()
+            }
+    return out
+
+
 def _nilai(value: Nilai) -> str:
     """A value as written: a number with the decimals it was typed with, a note as it is (any
     text value prints as its `str`), nothing as "-"."""
@@ -51,22 +76,41 @@ def spm_title(f: SpmDihitung) -> str:
     return f"Capaian Standar Pelayanan Minimal{bidang}{span}"
 
 
+def year_columns(f: SpmDihitung) -> tuple[tuple[str, str], ...]:
+    """(field, header) of the columns under each year, as the content fills them: the target
+    (as "Target (%)" when every year is given as sasaran/terlayani, whose target is the share to
+    serve), jumlah sasaran and terlayani where any year gives them, realisasi where any year is
+    given as target/realisasi, and the capaian."""
+    years = [t for j in f.jenis for i in j.indikator for t in i.tahun.values()]
+    dilayani = any(t.dilayani for t in years)
+    lain = not dilayani or any(not t.dilayani for t in years)
+    columns: list[tuple[str, str]] = []
+    if lain or any(t.target is not None for t in years):
+        columns.append(("target", "Target" if lain else "Target (%)"))
+    if dilayani:
+        columns += [("sasaran", "Jumlah Sasaran"), ("terlayani", "Jumlah Terlayani")]
+    if lain:
+        columns.append(("realisasi", "Realisasi"))
+    return (*columns, ("capaian", "Capaian (%)"))
+
+
 def spm_table(f: SpmDihitung, caption: tuple[str, ...] = ()) -> Table:
     satuan = any(i.satuan for j in f.spm.jenis for i in j.indikator)
     keys = ["No.", "Jenis Pelayanan Dasar", "Indikator", *(["Satuan"] if satuan else [])]
-    width = len(keys) + 3 * len(f.tahun)
+    per_year = year_columns(f)
+    width = len(keys) + len(per_year) * len(f.tahun)
     top: list[Cell | str] = [cell(k, rowspan=2) for k in keys]
-    top += [cell(str(y), colspan=3) for y in f.tahun]
-    second = [t for _ in f.tahun for t in ("Target", "Realisasi", "Capaian (%)")]
+    top += [cell(str(y), colspan=len(per_year)) for y in f.tahun]
+    second = [header for _ in f.tahun for _field, header in per_year]
     body: list[Row] = []
     kelompok: str | None = None
     for n, j in enumerate(f.jenis, 1):
         if j.jenis.kelompok and j.jenis.kelompok != kelompok:
             body.append((cell(j.jenis.kelompok, colspan=width, strong=True),))
         kelompok = j.jenis.kelompok
-        body += _jenis_rows(n, j, f.tahun, satuan)
+        body += _jenis_rows(n, j, f.tahun, satuan, per_year)
     spec = [(0.7, "center"), (3.2, "left"), (3.6, "left"), *([(1.0, "center")] if satuan else [])]
-    spec += [(1.1, "right")] * (3 * len(f.tahun))
+    spec += [(1.1, "right")] * (len(per_year) * len(f.tahun))
     return Table(
         SPM_ID,
         "",
@@ -80,25 +124,39 @@ def spm_table(f: SpmDihitung, caption: tuple[str, ...] = ()) -> Table:
     )
 
 
-def _jenis_rows(n: int, j: JenisDihitung, years: tuple[int, ...], satuan: bool) -> list[Row]:
+def _jenis_rows(
+    n: int,
+    j: JenisDihitung,
+    years: tuple[int, ...],
+    satuan: bool,
+    per_year: tuple[tuple[str, str], ...],
+) -> list[Row]:
     """The rows of one jenis pelayanan dasar: its number and name span its indicators."""
     rows: list[Row] = []
     span = len(j.indikator)
     for k, i in enumerate(j.indikator):
         lead = [mid(str(n), rowspan=span), cell(j.jenis.nama, rowspan=span)] if k == 0 else []
-        rows.append((*lead, *_indikator_cells(i, years, satuan)))
+        rows.append((*lead, *_indikator_cells(i, years, satuan, per_year)))
     return rows
 
 
-def _indikator_cells(i: IndikatorDihitung, years: tuple[int, ...], satuan: bool) -> list[Cell]:
+def _indikator_cells(
+    i: IndikatorDihitung,
+    years: tuple[int, ...],
+    satuan: bool,
+    per_year: tuple[tuple[str, str], ...],
+) -> list[Cell]:
     cells = [cell(i.indikator.nama), *([mid(i.indikator.satuan or "")] if satuan else [])]
     for year in years:
         t = i.tahun.get(year)
-        if t is None:
-            cells += [num(KOSONG)] * 3
-            continue
-        cells += [num(_nilai(t.target)), num(_nilai(t.realisasi)), num(persen(t.capaian))]
+        cells += [num(KOSONG if t is None else _shown(t, field)) for field, _header in per_year]
     return cells
+
+
+def _shown(t: TahunDihitung, field: str) -> str:
+    if field == "capaian":
+        return persen(t.capaian)
+    return _nilai(getattr(t, field))
 
 
 def rincian_table(r: RincianDihitung, caption: tuple[str, ...] = ()) -> Table:

@@ -15,26 +15,18 @@ import hashlib
 import importlib.util
 import marshal
 import os
-import tempfile
 from pathlib import Path
 from types import CodeType
 
 import jinja2
 from jinja2 import Environment
 
+from ..cache import cache_dir, write_whole
+
 VERSION = 1  # raise when what laporgen compiles changes in a way the fingerprint does not show
 MAGIC = (
     importlib.util.MAGIC_NUMBER + f"laporgen-narasi-{VERSION}-jinja-{jinja2.__version__}\n".encode()
 )
-
-
-def cache_dir(kind: str = "narasi") -> Path | None:
-    """Where laporgen keeps what it made of `kind` (compiled templates: "narasi"; chart
-    pictures: "grafik", document/picture_cache.py); None when caching is off."""
-    if os.environ.get("LAPORGEN_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "laporgen" / kind
 
 
 def compiled(env: Environment, text: str, path: Path) -> CodeType:
@@ -84,19 +76,3 @@ def _read(entry: Path, digest: bytes) -> CodeType | None:
     except (EOFError, ValueError, TypeError):
         return None
     return code if isinstance(code, CodeType) else None
-
-
-def write_whole(entry: Path, data: bytes) -> None:
-    """Written whole or not at all (a temporary file renamed): a reader never sees half."""
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=entry.name, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, entry)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError:
-        pass  # a read-only or full disk: the next run compiles again

@@ -4,7 +4,7 @@ facts and the narrative files, each validated, with every problem reported at on
 from __future__ import annotations
 
 import errno
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -95,18 +95,22 @@ def load_renstra(folder: Path) -> RenstraContent:
     from .evaluasi import Evaluasi
 
     parts, sources, narasi = load_parts(folder, RenstraSettings, renstra_files(), RENSTRA_OPTIONAL)
+    # A file left out is its model's defaults, made without validating anything
+    # (`model_construct`): calling the model would build its validator (`defer_build`), a few
+    # milliseconds a model, for a value with nothing in it to check. (`tabel=[]` is given:
+    # pydantic reads `default_factory=list`'s signature by tokenizing its text, costlier still.)
     content = RenstraContent(
         folder=folder,
         settings=parts["document"],
         agency=parts["agency"],
         rencana=parts["rencana"],
         program=parts.get("program"),
-        evaluasi=parts.get("evaluasi") or Evaluasi(),
-        sumber_daya=parts.get("sumber_daya") or SumberDayaRenstra(),
-        analisis=parts.get("analisis") or Analisis(),
+        evaluasi=parts.get("evaluasi") or Evaluasi.model_construct(),
+        sumber_daya=parts.get("sumber_daya") or SumberDayaRenstra.model_construct(),
+        analisis=parts.get("analisis") or Analisis.model_construct(),
         narasi=narasi,
         sources=sources,
-        tabel=parts.get("tabel") or DeclaredTables(),
+        tabel=parts.get("tabel") or DeclaredTables.model_construct(tabel=[]),
         spm=parts.get("spm"),
     )
     problems = check_renstra_references(content)
@@ -119,7 +123,7 @@ def load_renstra(folder: Path) -> RenstraContent:
 def load_lkjip(folder: Path) -> LkjipContent:
     """Load and validate an LKjIP document folder (`content/<agency>/<document>/`)."""
     parts, sources, narasi = load_parts(folder, DocumentSettings, LKJIP_FILES, LKJIP_OPTIONAL)
-    content = LkjipContent(
+    content = LkjipContent(  # a file left out: its model's defaults, as in load_renstra
         folder=folder,
         settings=parts["document"],
         agency=parts["agency"],
@@ -129,7 +133,7 @@ def load_lkjip(folder: Path) -> LkjipContent:
         sumber_daya=parts["sumber_daya"],
         narasi=narasi,
         sources=sources,
-        tabel=parts.get("tabel") or DeclaredTables(),
+        tabel=parts.get("tabel") or DeclaredTables.model_construct(tabel=[]),
         spm=parts.get("spm"),
     )
     problems = check_references(content)
@@ -169,6 +173,8 @@ def load_parts(
     }
     for stem, (where, model) in wanted.items():
         _load_one(stem, where, model, parts, sources, problems)
+    if "document" in parts and "agency" in parts:
+        parts["document"] = _with_agency_predikat(parts["document"], parts["agency"])
     shared = _shared_plan(folder, parts.get("document"), sources.get("document"), problems)
     for stem, model in files.items():
         where = shared if stem == "rencana" and shared is not None else folder
@@ -187,6 +193,19 @@ def load_parts(
     if problems:
         raise LaporgenError(problems)
     return parts, sources, narasi
+
+
+def _with_agency_predikat(settings: BaseModel, agency: Agency) -> BaseModel:
+    """The document's settings with the agency's predikat scales (agency.yaml) where its
+    document.toml declares none: an agency with several documents declares its scales once,
+    and a document that declares its own keeps them."""
+    if (
+        agency.predikat is None
+        or "predikat" not in type(settings).model_fields
+        or "predikat" in settings.model_fields_set
+    ):
+        return settings
+    return settings.model_copy(update={"predikat": agency.predikat})
 
 
 def _shared_plan(
@@ -244,9 +263,32 @@ def _load_one(
                     )
                 )
             return
-        parts[stem], sources[stem] = load(model, path, names_in(parts.values()))
+        parts[stem], sources[stem] = load(model, path, _Names(list(parts.values())))
     except LaporgenError as exc:
         problems.extend(exc.problems)
+
+
+class _Names(Mapping[str, str]):
+    """`names_in(parts)`, worked out when a message first asks (a file with a mistake): walking
+    every file loaded before, for each file read, was a hundredth of a `laporgen check`."""
+
+    def __init__(self, parts: list[object]):
+        self._parts = parts
+        self._found: dict[str, str] | None = None
+
+    def _names(self) -> dict[str, str]:
+        if self._found is None:
+            self._found = names_in(self._parts)
+        return self._found
+
+    def __getitem__(self, name: str) -> str:
+        return self._names()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+    def __len__(self) -> int:
+        return len(self._names())
 
 
 def names_in(parts: Iterable[object]) -> dict[str, str]:

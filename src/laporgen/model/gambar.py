@@ -4,8 +4,10 @@ error naming the file, not a renderer's crash or a picture silently left out."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path, PurePosixPath
 
+from ..cache import cache_dir, write_whole
 from ..i18n import _
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -51,12 +53,23 @@ def image_problem(name: str, base: Path, root: Path) -> tuple[str, str] | None:
 
 def image_kind(path: Path) -> str | None:
     """ "png" or "jpeg" when the file is one (by its content, not its name; the picture is then
-    read whole by Pillow, so a truncated or corrupt file is refused here, not by Word), else None."""
-    with path.open("rb") as file:
-        head = file.read(8)
-    kind = "png" if head.startswith(PNG) else "jpeg" if head.startswith(JPEG) else None
+    read whole by Pillow, so a truncated or corrupt file is refused here, not by Word), else None.
+
+    A picture Pillow found sound is remembered by its bytes (and Pillow's version) in the cache
+    (`laporgen.cache`, "gambar"): the same bytes are found sound again without importing Pillow,
+    a thirtieth of a `laporgen check` whose only picture is the agency's logo."""
+    data = path.read_bytes()
+    kind = "png" if data.startswith(PNG) else "jpeg" if data.startswith(JPEG) else None
     if kind is None:
         return None
+    from PIL import __version__ as pillow  # PIL's package alone: its version, not Image
+
+    folder = cache_dir("gambar")
+    entry = None
+    if folder is not None:
+        entry = folder / hashlib.sha256(f"{pillow}\0{kind}\0".encode() + data).hexdigest()
+        if entry.is_file():
+            return kind
     from PIL import Image, UnidentifiedImageError  # only when a document has pictures
 
     try:
@@ -64,6 +77,8 @@ def image_kind(path: Path) -> str | None:
             image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return None
+    if entry is not None:
+        write_whole(entry, b"")
     return kind
 
 

@@ -265,7 +265,7 @@ def predikat_problems(
     files: Mapping[str, tuple[BaseModel | None, Source]], skala: Mapping[str, Sequence[str]]
 ) -> list[Problem]:
     """A predikat of a value cell that no declared scale holds: a typo ("BBB") or a scale the
-    document has not declared (`predikat` in document.toml)."""
+    document has not declared (`predikat` in document.toml, or the agency's in agency.yaml)."""
     known = {p for values in skala.values() for p in values}
     scales = "; ".join(f"{name}: {', '.join(values)}" for name, values in skala.items())
     out = []
@@ -282,8 +282,8 @@ def predikat_problems(
                         ),
                         _(
                             "write a number in figures, or one of these, spelled exactly so; declare "
-                            'another scale in document.toml (predikat = {{NAME = ["…", …]}}); or, to '
-                            'print the text as written, {{teks: "{got}"}}'
+                            "another scale in agency.yaml (every document) or document.toml (predikat "
+                            '= {{NAME = ["…", …]}}); or, to print the text as written, {{teks: "{got}"}}'
                         ).format(got=value.teks),
                         "input.value",
                     )

@@ -59,6 +59,12 @@ class Agency(Model):
     tugas: str
     fungsi: list[str] = Field(min_length=1)
     kepala: Kepala
+    predikat: dict[str, list[str]] | None = Field(
+        None,
+        description="The predikat scales a value cell may hold in every document of the agency, best "
+        'first, by name: {SAKIP: [AA, A, BB, B, CC, C, D], Pelayanan: ["Sangat Baik", "Baik"]}. A '
+        "document's own `predikat` in document.toml replaces it; neither given: the SAKIP scale",
+    )
 
     @property
     def kontak(self) -> tuple[str, ...]:

@@ -146,7 +146,7 @@ def load_pk(folder: Path) -> PkContent:
         perjanjian=parts.get("perjanjian") or Perjanjian(),
         narasi=narasi,
         sources=sources,
-        tabel=parts.get("tabel") or DeclaredTables(),
+        tabel=parts.get("tabel") or DeclaredTables.model_construct(tabel=[]),
     )
     problems = _references(content)
     if problems:

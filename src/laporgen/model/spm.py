@@ -1,11 +1,17 @@
 """`spm.yaml` of a Renstra or an LKjIP: the Standar Pelayanan Minimal the agency reports (issue 14).
 
-A Dinas Sosial reports the SPM bidang sosial (PP 2/2018, Permensos 9/2018): each jenis pelayanan
-dasar has one or more indicators, each with a target and a realisasi per year; laporgen computes
-the capaian. A jenis may carry breakdown tables (`rincian`: counts by category per year, e.g.
+Every SPM bidang of PP 2/2018 (pendidikan, kesehatan, pekerjaan umum, perumahan rakyat,
+trantibumlinmas, sosial) has this shape: each jenis pelayanan dasar has one or more indicators,
+each with, per year, either
+- `sasaran` and `terlayani`: the jumlah warga negara yang harus dilayani and the number served, as
+  SPM capaian tables print them (Permendagri 59/2021 reports the capaian of an SPM as
+  terlayani / sasaran x 100, against a target of 100 %); or
+- a `target` and a `realisasi` (a table that prints only those), capaian = realisasi / target x 100.
+laporgen computes the capaian; a `target` may stand beside `sasaran`/`terlayani` (the 100 % the
+table prints), a `realisasi` may not (the capaian would have two sources). A jenis may carry
+breakdown tables (`rincian`: counts by category per year, e.g.
 the recipients by kind of disability), whose totals laporgen computes and `check` compares with
-the indicator's value for that year. Any agency's SPM has this shape (jenis pelayanan dasar ×
-indikator × year), whatever its bidang.
+the indicator's value for that year.
 
 A value is a number, or text printed as it is ("N.a", "belum dihitung"); text never enters a sum
 or a capaian. A number typed the Indonesian way ("92,5") is refused with its fix, never kept as text.
@@ -29,16 +35,38 @@ NilaiSpm = Isian | None
 
 
 class TahunSpm(Model):
-    """One year of an SPM indicator."""
+    """One year of an SPM indicator: sasaran and terlayani, or target and realisasi."""
 
-    target: NilaiSpm = Field(None, description="The target of the year (a number, or a note)")
-    realisasi: NilaiSpm = Field(None, description="The realisasi of the year (a number, or a note)")
+    target: NilaiSpm = Field(
+        None,
+        description="The target of the year (a number, or a note); beside sasaran/terlayani the percentage "
+        "to be served, e.g. 100",
+    )
+    sasaran: NilaiSpm = Field(
+        None,
+        description="Jumlah sasaran: the warga negara (or units) that must be served that year; with "
+        "`terlayani` the capaian is terlayani / sasaran x 100",
+    )
+    terlayani: NilaiSpm = Field(
+        None, description="Jumlah terlayani: how many of the sasaran were served that year"
+    )
+    realisasi: NilaiSpm = Field(
+        None,
+        description="The realisasi of the year (a number, or a note), where the table prints target and "
+        "realisasi instead of sasaran and terlayani",
+    )
     capaian: Angka | None = Field(
         None,
         description=(
-            "The capaian as the source document printed it; `check` compares it with realisasi / target x 100"
+            "The capaian as the source document printed it; `check` compares it with the computed one "
+            "(terlayani / sasaran x 100, else realisasi / target x 100)"
         ),
     )
+
+    @property
+    def dilayani(self) -> bool:
+        """Whether the year is given as sasaran and terlayani (the SPM's own measure)."""
+        return self.sasaran is not None or self.terlayani is not None
 
 
 class IndikatorSpm(Model):
@@ -46,11 +74,21 @@ class IndikatorSpm(Model):
         None, description="What a breakdown table (`rincian.indikator`) names this indicator by"
     )
     nama: str = Field(description="The indicator as the SPM states it")
-    satuan: str | None = Field(None, description='Unit as printed: "%", "orang", "jiwa"')
+    satuan: str | None = Field(
+        None,
+        description="Unit of its counts (sasaran and terlayani, or target and realisasi) as printed: "
+        '"orang", "ibu hamil", "rumah tangga", "%"',
+    )
     tahun: dict[Tahun, TahunSpm] = Field(
         min_length=1,
-        description="Target and realisasi per year, e.g. {2024: {target: 100, realisasi: 98}}",
+        description="Per year, e.g. {2024: {target: 100, sasaran: 48, terlayani: 46}} or "
+        "{2024: {target: 100, realisasi: 98}}",
     )
+
+    @property
+    def dilayani(self) -> bool:
+        """Whether any year is given as sasaran and terlayani."""
+        return any(t.dilayani for t in self.tahun.values())
 
 
 class BarisRincian(Model):
@@ -71,8 +109,10 @@ class Rincian(Model):
             "The SPM indicator (its `id`) whose value each year's total must equal; `check` compares them"
         ),
     )
-    banding: Literal["realisasi", "target"] = Field(
-        "realisasi", description="Which value of that indicator the totals equal"
+    banding: Literal["terlayani", "sasaran", "realisasi", "target"] | None = Field(
+        None,
+        description="Which value of that indicator the totals equal; by default the number served: "
+        "terlayani where the indicator gives sasaran/terlayani, else realisasi",
     )
     baris: list[BarisRincian] = Field(min_length=1)
     jumlah: dict[Tahun, Angka] = Field(
@@ -107,7 +147,11 @@ class Spm(Model):
             'The caption; by default "Capaian Standar Pelayanan Minimal Bidang <bidang> Tahun <first>-<last>"'
         ),
     )
-    bidang: str | None = Field(None, description='The bidang of the SPM, e.g. "Sosial"')
+    bidang: str | None = Field(
+        None,
+        description='The bidang of the SPM (PP 2/2018): "Pendidikan", "Kesehatan", "Pekerjaan Umum", '
+        '"Perumahan Rakyat", "Ketenteraman, Ketertiban Umum dan Pelindungan Masyarakat", "Sosial"',
+    )
     bagian: Id | None = Field(
         None,
         description=(
@@ -129,13 +173,29 @@ class Spm(Model):
 
 
 def spm_problems(spm: Spm, source: Source) -> list[Problem]:
-    """Cross-field rules at their line: an indicator id used twice, a breakdown naming an
-    indicator that does not exist."""
+    """Cross-field rules at their line: a year given both as sasaran/terlayani and as a
+    realisasi, an indicator id used twice, a breakdown naming an indicator that does not exist."""
     problems: list[Problem] = []
     seen: set[str] = set()
     rincian_ids: set[str] = set()
     for j, jenis in enumerate(spm.jenis):
         for k, ind in enumerate(jenis.indikator):
+            for year, t in ind.tahun.items():
+                if t.dilayani and t.realisasi is not None:
+                    problems.append(
+                        source.problem(
+                            ("jenis", j, "indikator", k, "tahun", str(year), "realisasi"),
+                            _(
+                                "{year} gives both sasaran/terlayani and a realisasi: the capaian "
+                                "would have two sources"
+                            ).format(year=year),
+                            _(
+                                "keep sasaran and terlayani (capaian = terlayani / sasaran x 100) "
+                                "and drop the realisasi, or give target and realisasi only"
+                            ),
+                            "spm.realisasi",
+                        )
+                    )
             if ind.id is None:
                 continue
             if ind.id in seen:

@@ -244,16 +244,28 @@ def _string(text: str) -> str:
 
 
 # After a "/" or a dash inside a token, Unicode line breaking may break the token
-# ("desa/" | "kelurahan"); in a table cell a word joiner (U+2060, drawn as nothing) there
-# forbids it, so a cell wraps only between tokens.
-_BREAK_INSIDE_TOKEN = re.compile(r"(?<=\S[/\-\u2010\u2013])(?=\S)")
+# ("desa/" | "kelurahan"). In a table cell such a token is put in a `box`, which Typst never
+# breaks, so a cell wraps only between tokens. (A word joiner, U+2060, kept it whole too, but
+# stayed in the PDF's text: copied out of it, or read by pdftotext, "desa/\u2060kelurahan".)
+_TOKEN_WITH_BREAK = re.compile(r"\S*\S[/\-\u2010\u2013]\S+")
 
 
 def _cell_string(text: str, bold: bool) -> str:
-    """A cell's lone text as one Typst expression: its string literal, never broken inside
-    a token (`_BREAK_INSIDE_TOKEN`), in `strong` when `bold`."""
-    literal = _string(_BREAK_INSIDE_TOKEN.sub("\u2060", text))
-    return f"strong({literal})" if bold else literal
+    """A cell's lone text as one Typst expression: its string literal, a token that could
+    break inside (`_TOKEN_WITH_BREAK`) boxed, in `strong` when `bold`."""
+    parts, start = [], 0
+    for token in _TOKEN_WITH_BREAK.finditer(text):
+        if token.start() > start:
+            parts.append(_string(text[start : token.start()]))
+        parts.append(f"box({_string(token.group())})")
+        start = token.end()
+    if start < len(text) or not parts:
+        parts.append(_string(text[start:]))
+    expression = " + ".join(parts)
+    if bold:
+        return f"strong({expression})"
+    # parenthesized: one expression wherever it goes, after a `#` in markup too
+    return expression if len(parts) == 1 else f"({expression})"
 
 
 def _strings(texts: Iterable[str]) -> str:

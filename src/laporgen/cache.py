@@ -1,0 +1,38 @@
+"""Where laporgen keeps what it made between runs (compiled narrative templates, the HTML of
+narrative Markdown, chart pictures, images already verified), and how an entry is written.
+Every cache is only ever a shortcut: an entry that cannot be read or written is made again.
+`LAPORGEN_NO_CACHE=1` turns them all off; they live in `$XDG_CACHE_HOME/laporgen` (by default
+`~/.cache/laporgen`)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def cache_dir(kind: str = "narasi") -> Path | None:
+    """Where laporgen keeps what it made of `kind` (compiled templates: "narasi",
+    document/template_cache.py; the HTML of narrative Markdown: "html", document/markdown_cache.py;
+    chart pictures: "grafik", document/picture_cache.py; images found sound: "gambar",
+    model/gambar.py); None when caching is off."""
+    if os.environ.get("LAPORGEN_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "laporgen" / kind
+
+
+def write_whole(entry: Path, data: bytes) -> None:
+    """Written whole or not at all (a temporary file renamed): a reader never sees half."""
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=entry.name, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, entry)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass  # a read-only or full disk: the next run makes it again
