@@ -17,6 +17,7 @@ from ..model.nilai import Tertulis, nilai_of, satuan_of
 from ..model.read import FieldPath
 from ..numbers import angka, persen, rupiah
 from .findings import Finding, desimal_of, differs, placeholders
+from .klaim_renstra import klaim_renstra
 from .silang import silang_renstra
 from .wajar import wajar_renstra
 
@@ -35,6 +36,7 @@ def check_renstra(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
         *silang_renstra(c, f),
         *placeholders(c),
         *wajar_renstra(c),
+        *klaim_renstra(c, f),
     ]
     return sorted(findings, key=lambda x: (x.problem.file, x.problem.line or 0))
 
