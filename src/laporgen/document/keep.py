@@ -1,7 +1,9 @@
-"""What must stay on one page, decided once for all renderers: a short table is never split,
-and a signature block never stands alone at the top of a page (the paragraph before it comes
-along). Captions and headings are kept with what follows by the renderers' own rules for
-those nodes (the Caption and Heading styles, print.css)."""
+"""What must stay on one page, decided once for all renderers: a short table is never split;
+a longer one never opens a page with its total row alone (its last body rows come along) nor
+splits the rows of a merged cell that fits on half a page; and a signature block never stands
+alone at the top of a page (the paragraph before it comes along). Captions and headings are
+kept with what follows by the renderers' own rules for those nodes (the Caption and Heading
+styles, print.css)."""
 
 from __future__ import annotations
 
@@ -10,10 +12,11 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
 
-from .nodes import Block, Landscape, ListBlock, Paragraph, Section, Signature, Table
-from .table_layout import height_pt, lay_out_tables, text_height_of, text_width_of
+from .nodes import Block, Landscape, ListBlock, Paragraph, Section, Signature, Table, grid_positions
+from .table_layout import height_pt, lay_out_tables, row_heights_pt, text_height_of, text_width_of
 
 SHORT_TABLE_ROWS = 10  # a table of at most this many rows (head, body and foot) is never split
+TAIL_ROWS = 2  # the body rows printed on the page of the total row (or of the last row)
 
 _PRINTED = ContextVar("laid_out", default=True)
 
@@ -99,6 +102,8 @@ def _mark(block: Block, before: set[int], paper: str, landscape: bool) -> Block:
             return replace(block, keep_with_next=True)
         case Table() if _short(block, paper, landscape):
             return replace(block, keep_together=True)
+        case Table():
+            return replace(block, keep_rows=kept_rows(block, paper, landscape))
         case _:
             return block
 
@@ -108,3 +113,26 @@ def _short(table: Table, paper: str, landscape: bool) -> bool:
     if rows > SHORT_TABLE_ROWS:
         return False
     return height_pt(table, text_width_of(paper, landscape)) <= text_height_of(paper, landscape) / 2
+
+
+def kept_rows(table: Table, paper: str, landscape: bool) -> frozenset[int]:
+    """The rows of a table printed in parts that go on the page of the row after them: the
+    last TAIL_ROWS body rows before the foot (a JUMLAH row, or the last row, never opens a
+    page alone), and the rows of every merged body cell that prints no taller than half a
+    page (a Sasaran cell split by a page break prints its text above the break only, and the
+    rows below it lose their context)."""
+    head, body = len(table.head), len(table.body)
+    last = head + body + len(table.foot) - 1
+    kept = set(range(max(head, head + body - TAIL_ROWS), last))
+    merged = [
+        (r, cell.rowspan)
+        for r, _, cell in grid_positions((*table.head, *table.body), len(table.columns))
+        if r >= head and cell.rowspan > 1
+    ]
+    if merged:
+        heights = row_heights_pt(table, text_width_of(paper, landscape))
+        half = text_height_of(paper, landscape) / 2
+        for r, span in merged:
+            if sum(heights[r : r + span]) <= half:
+                kept.update(range(r, r + span - 1))
+    return frozenset(kept)

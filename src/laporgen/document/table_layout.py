@@ -69,9 +69,16 @@ def text_height_of(paper: str, landscape: bool) -> float:
 
 
 def height_pt(table: Table, width: float) -> float:
-    """About how tall `table` prints, laid out `width` points wide, in points: each row as tall
-    as its cell of most lines (its pieces wrapped greedily into the column), at single line
-    spacing. Merged cells are left out: an estimate, for deciding what may stay on one page."""
+    """About how tall `table` prints, laid out `width` points wide, in points (`row_heights_pt`
+    summed)."""
+    return sum(row_heights_pt(table, width))
+
+
+def row_heights_pt(table: Table, width: float) -> list[float]:
+    """About how tall each row of `table` (head, body and foot) prints, laid out `width`
+    points wide, in points: as tall as its cell of most lines (its pieces wrapped greedily
+    into the column), at single line spacing. Merged cells are left out: an estimate, for
+    deciding what may stay on one page."""
     rows = (*table.head, *table.body, *table.foot)
     pt, margin = FONT_PT[table.font_size], table.cell_margin
     lines = [1] * len(rows)
@@ -87,7 +94,7 @@ def height_pt(table: Table, width: float) -> float:
         )
         bold = cell.strong or r < len(table.head) or r >= first_foot
         lines[r] = max(lines[r], _line_count(cell, pt, bold, room))
-    return sum(n * pt * LINE_HEIGHT + ROW_PADDING_PT for n in lines)
+    return [n * pt * LINE_HEIGHT + ROW_PADDING_PT for n in lines]
 
 
 def _line_count(cell: Cell, pt: float, bold: bool, room: float) -> int:

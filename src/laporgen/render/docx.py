@@ -78,6 +78,9 @@ TABLE_TEXT, TABLE_TEXT_SMALL, TABLE_TEXT_TINY, TABLE_GRID = (
     "Table Grid",
 )
 TABLE_STYLE = {"normal": TABLE_TEXT, "small": TABLE_TEXT_SMALL, "tiny": TABLE_TEXT_TINY}
+# A cell's top and bottom margin by text size, the Typst template's and the CSS's: without
+# one, a cell's text touches the rule above it.
+CELL_MARGIN_Y = {"normal": Pt(1.5), "small": Pt(1), "tiny": Pt(0.5)}
 CONTENTS_TITLE, TOC_LEVELS, FIGURES_LIST = (
     "Contents Title",
     ("toc 1", "toc 2", "toc 3"),
@@ -926,7 +929,12 @@ class _BodyWriter:
         rows = (*node.head, *node.body, *node.foot)
         styles = self._body.styles
         widths = self._column_widths(node.columns)
-        tbl = ooxml.new_table(styles.id(TABLE_GRID), widths, round(node.cell_margin * 20))
+        tbl = ooxml.new_table(
+            styles.id(TABLE_GRID),
+            widths,
+            round(node.cell_margin * 20),
+            CELL_MARGIN_Y[node.font_size].twips,
+        )
         text_style = TABLE_STYLE[node.font_size]
         first_foot = len(node.head) + len(node.body)
         starts = {(r, c): cell for r, c, cell in grid_positions(rows, len(node.columns))}
@@ -934,11 +942,13 @@ class _BodyWriter:
         for (r, c), above in starts.items():
             below.update(((r + dr, c), above.colspan) for dr in range(1, above.rowspan))
         spool = self._spooled.start(tbl) if len(rows) > SPOOL_ROWS else None
+        after = (*([node.source] if node.source else []), *node.notes)
         for r in range(len(rows)):
             tr = ooxml.add_row(tbl, header=r < len(node.head))
-            # A table kept together: every row's paragraphs kept with the next row (Word's and
-            # LibreOffice's way to say it), all rows but the last.
-            keep = node.keep_together and r < len(rows) - 1
+            # A row kept with the next (the whole table kept together, or `keep_rows`): its
+            # paragraphs kept with the next paragraph, Word's and LibreOffice's way to say it;
+            # the last row is kept with the source line and notes.
+            keep = node.keep_together or r in node.keep_rows if r < len(rows) - 1 else bool(after)
             c = 0
             while c < len(widths):
                 cell = starts.get((r, c))
@@ -981,8 +991,11 @@ class _BodyWriter:
             if spool is not None:
                 self._spooled.spool(spool, tr)
         self._body.add_table_element(tbl)
-        for line in (*([node.source] if node.source else []), *node.notes):
-            self._body.add_paragraph(NOTE).add_run(line)
+        for n, line in enumerate(after, 1):
+            paragraph = self._body.add_paragraph(NOTE)
+            if n < len(after):
+                paragraph.paragraph_format.keep_with_next = True
+            paragraph.add_run(line)
 
     def _column_widths(self, columns: Sequence[Column]) -> list[int]:
         """Fixed column widths in twips, proportional to `Column.width`, filling the text area."""
