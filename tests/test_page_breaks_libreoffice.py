@@ -12,6 +12,7 @@ from libreoffice import convert_to_pdf, pdf_pages
 
 from laporgen.document.keep import laid_out
 from laporgen.document.nodes import (
+    Landscape,
     Cell,
     Column,
     Cover,
@@ -106,3 +107,54 @@ def test_long_tables_break_between_merged_groups_never_before_a_lone_total_or_no
     assert starts, "no table ran onto a second page"
     for start in starts:
         assert start.startswith("Sasaran"), f"a page opens with {start!r}"
+
+
+def test_a_short_section_between_two_landscape_tables_prints_on_their_pages(
+    tmp_path: Path,
+) -> None:
+    """A Renstra's T-C.24 (a wide table with a note), a section of one generated sentence,
+    then T-C.25: the sentence shares a landscape page with a table (a new user's Dinas
+    Kesehatan Renstra printed it alone on a portrait page between two landscape ones)."""
+    wide = (Column(3), *(Column(2, "right") for _ in range(12)))
+
+    def wide_table(n: int, rows: int) -> Table:
+        head = (_cell("Program"), *(_cell(f"Tahun {y}") for y in range(12)))
+        body = tuple(
+            (_cell(f"Program {n}-{r}"), *(_cell(f"{r}.{y}00") for y in range(12)))
+            for r in range(rows)
+        )
+        return Table(
+            f"w{n}",
+            f"T-C.2{n}",
+            f"Uji lebar {n}",
+            wide,
+            (head,),
+            body,
+            notes=(f"Catatan lebar {n}.",),
+        )
+
+    bab = Section(
+        "bab",
+        1,
+        "BAB VI",
+        "RENCANA",
+        (
+            Section("a", 2, "6.1", "Anggaran", (Landscape((wide_table(4, 23),)),)),
+            Section(
+                "b",
+                2,
+                "6.2",
+                "Sasaran",
+                (Paragraph((Text("Kalimat tunggal yang dibangkitkan."),)),),
+            ),
+            Section("c", 2, "6.3", "Indikator", (Landscape((wide_table(5, 6),)),)),
+        ),
+        page_break_before=True,
+    )
+    document = Document(
+        "Uji", "Uji", "Uji", "2025-01-01", Cover(("UJI",), ("DINAS",)), (), laid_out((bab,), "A4")
+    )
+    pages = _pages(document, tmp_path)
+    for page in pages[1:]:
+        rows = [line for line in page if line.startswith("Program ")]
+        assert rows, f"a page without a table row: {page}"

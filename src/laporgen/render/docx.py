@@ -63,6 +63,7 @@ from laporgen.document.nodes import (
     Text,
     Toc,
 )
+from laporgen.document.text_width import text_width_pt
 from laporgen.errors import LaporgenError, Problem, display_path
 from laporgen.i18n import _
 from laporgen.render import ooxml
@@ -683,6 +684,8 @@ class _BodyWriter:
         self._restart = True
         self._landscape = False
         self._turned_early = False  # a heading opened the landscape section of the block after it
+        self._reopened: _SectionSpec | None = None  # a landscape section continued (`_turn`)
+        self._short: frozenset[int] = frozenset()  # see `_short_portrait_runs`
 
     @property
     def tables(self) -> dict[CT_Tbl, CT_Tbl]:
@@ -695,25 +698,43 @@ class _BodyWriter:
             self._blocks(front)
             self._end_section()
         self._numbering, self._restart = "decimal", True
+        self._short = _short_portrait_runs(body, self._page.text_width(landscape=False))
         self._blocks(body)
         last = self._body.pending or self._current_spec()
         return [*self._body.closed, last]
 
     def _current_spec(self) -> _SectionSpec:
+        if self._reopened is not None:
+            return self._reopened
         return _SectionSpec(self._numbering, 1 if self._restart else None, self._landscape)
+
+    def _turn(self) -> None:
+        """Go on in landscape: in the landscape section just closed if nothing was written
+        since (two landscape blocks, or a heading opening one, one after the other: a section
+        apiece started each on a page of its own, the last page of the first nearly empty);
+        else in a new section."""
+        pending = self._body.pending
+        if pending is not None and pending.landscape:
+            self._body.pending, self._reopened = None, pending
+        else:
+            self._end_section()
+        self._landscape = True
 
     def _end_section(self) -> None:
         """Close the current section (its break is written by the next block); a section with
         nothing in it yet is not closed but takes the new setup."""
         if self._body.pending is None and not self._body.at_section_start:
             self._body.pending = self._current_spec()
-            self._restart = False
+            self._restart, self._reopened = False, None
 
     def _blocks(self, blocks: Sequence[Block]) -> None:
         for block in blocks:
             self._block(block)
 
     def _block(self, node: Block) -> None:
+        if id(node) in self._short and not self._landscape:
+            self._turn()  # a short stretch between two landscape blocks, printed with them
+            self._turned_early = True
         match node:
             case Section():
                 self._section(node)
@@ -748,8 +769,8 @@ class _BodyWriter:
         if not self._landscape and _opens_landscape(node):
             # Keep-with-next cannot cross a section break: printed in portrait, the heading
             # would stand alone at the foot of the page before its landscape table.
-            self._end_section()
-            self._landscape = self._turned_early = True
+            self._turn()
+            self._turned_early = True
         starts_page = self._body.at_section_start or self._body.pending is not None
         heading = self._body.add_paragraph(f"Heading {node.level}")
         if node.level == 1 and node.number:
@@ -1071,7 +1092,7 @@ class _BodyWriter:
             self._blocks(node.children)
             return
         if not self._turned_early:
-            self._end_section()
+            self._turn()
         self._landscape, self._turned_early = True, False
         self._blocks(node.children)
         self._end_section()
@@ -1088,6 +1109,55 @@ def _opens_landscape(node: Section) -> bool:
     if children and isinstance(children[0], Paragraph):
         children = children[1:]
     return bool(children) and isinstance(children[0], Landscape)
+
+
+SHORT_RUN_LINES = 8  # lines of body text a portrait page between two landscape ones must pass
+BODY_PT, BODY_LINE_PT = 12.0, 12.0 * 1.15 * 1.5  # Body Text: 12 pt at 1,5 line spacing
+
+
+def _short_portrait_runs(body: Sequence[Block], width: Length) -> frozenset[int]:
+    """The ids of the headings (sections) and paragraphs that stand, in reading order,
+    between two landscape blocks and print on their own in at most SHORT_RUN_LINES lines of
+    body text: a one-sentence section between two wide tables. Printed in portrait they fill a
+    page of their own, nearly empty; the writer prints them on the landscape pages
+    instead. A run holding anything else (a table, a figure, a list, a BAB starting its own
+    page) stays in portrait."""
+    items: list[tuple[Block | None, float]] = []  # None: a landscape block
+
+    def walk(blocks: Sequence[Block]) -> None:
+        for block in blocks:
+            match block:
+                case Landscape():
+                    items.append((None, 0.0))
+                case Section():
+                    if _opens_landscape(block):
+                        items.append((None, 0.0))
+                    else:
+                        items.append((block, float("inf") if block.page_break_before else 1.0))
+                    walk(block.children)
+                case Paragraph():
+                    items.append((block, _lines(block, width.pt)))
+                case _:
+                    items.append((block, float("inf")))
+
+    walk(body)
+    short: set[int] = set()
+    run: list[tuple[Block | None, float]] = []
+    after_landscape = False
+    for block, lines in items:
+        if block is None:
+            if after_landscape and run and sum(n for _, n in run) <= SHORT_RUN_LINES:
+                short.update(id(b) for b, _ in run)
+            run, after_landscape = [], True
+        elif after_landscape:
+            run.append((block, lines))
+    return frozenset(short)
+
+
+def _lines(paragraph: Paragraph, width: float) -> float:
+    """About how many lines of Body Text `paragraph` prints in `width` points."""
+    text = "".join(i.text if isinstance(i, Text) else " " for i in paragraph.inlines)
+    return max(1.0, -(-text_width_pt(text, BODY_PT) // width))
 
 
 def _signature_rows(left: Signature, right: Signature) -> list[tuple[str, str]]:
