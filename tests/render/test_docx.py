@@ -631,10 +631,12 @@ def test_a_heading_over_a_landscape_table_is_printed_on_the_landscape_page(tmp_p
 def test_one_paragraph_leading_into_a_landscape_table_goes_with_it(tmp_path: Path) -> None:
     """Rekaan's 5.1 Strategi (page 9) and Blitar's BAB VII (page 72): a heading and the one
     sentence "… disajikan pada tabel berikut." filled a portrait page of their own. Two
-    paragraphs before the table stay in portrait."""
+    paragraphs before the table stay in portrait (longer than the short stretch between two
+    landscape tables that goes on their pages)."""
     lead = Section("s51", 2, "5.1", "Strategi", (para("Berikut."), Landscape((wide_table(),))))
+    long = "Kalimat yang panjang. " * 30
     two = Section(
-        "s52", 2, "5.2", "Arah", (para("Satu."), para("Dua."), Landscape((wide_table(),)))
+        "s52", 2, "5.2", "Arah", (para(long), para(f"Dua. {long}"), Landscape((wide_table(),)))
     )
     bab = Section("bab5", 1, "BAB V", "STRATEGI", (lead, two), page_break_before=True)
     path = render_to(tmp_path / "t.docx", replace(sample_document(), front=(), body=(bab,)))
@@ -649,4 +651,4 @@ def test_one_paragraph_leading_into_a_landscape_table_goes_with_it(tmp_path: Pat
     assert orientation[section_of["5.1 Strategi"]] == "landscape"
     assert orientation[section_of["Berikut."]] == "landscape"
     assert orientation[section_of["5.2 Arah"]] == "portrait"
-    assert orientation[section_of["Dua."]] == "portrait"
+    assert orientation[section_of[f"Dua. {long}"]] == "portrait"
