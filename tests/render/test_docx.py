@@ -538,16 +538,16 @@ def test_short_table_keeps_rows_together_with_explicit_margins_and_caption_with_
 ) -> None:
     """Issue 13 item 4: every row but the last kept with the next (each of its paragraphs), no
     row split, the caption kept with the table; item 2: the cell margins set on the table,
-    with 1,5 pt above and below the text of a 10 pt table (as Typst and the CSS)."""
+    with 1 pt above and below the text of a 10 pt table."""
     path = render_to(tmp_path / "kept.docx", _kept_document())
     document = docx.Document(str(path))
     table = document.tables[0]
     tbl_pr = table._tbl.tblPr
     margins = tbl_pr.find(qn("w:tblCellMar"))
     assert [(m.tag.split("}")[1], m.get(qn("w:w"))) for m in margins] == [
-        ("top", "30"),
+        ("top", "20"),
         ("left", "50"),
-        ("bottom", "30"),
+        ("bottom", "20"),
         ("right", "50"),
     ]
     rows = table._tbl.tr_lst
