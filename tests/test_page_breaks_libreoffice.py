@@ -97,11 +97,13 @@ def _first_row(page: list[str]) -> str:
 def test_long_tables_break_between_merged_groups_never_before_a_lone_total_or_note(
     tmp_path: Path,
 ) -> None:
-    """Tables of merged groups of four rows, and tables of one-row groups whose lengths run
-    across the height of a page, so that in one of them the JUMLAH row, and in another the
-    note, falls first on a page unless kept."""
+    """Tables of merged groups of four rows, tables of one-row groups whose lengths run
+    across the height of a page, so that in one of them the JUMLAH row falls first on a page
+    unless kept, and a table whose merged cells are taller than a page (cut, the Sasaran
+    printed again on each part)."""
     tables = [(fill, _table(n, 12, 4)) for n, fill in enumerate((0, 1, 2, 3))]
     tables += [(0, _table(n, count, 1)) for n, count in enumerate(range(38, 45), start=4)]
+    tables += [(2, _table(11, 2, 45))]  # a Sasaran over more rows than a page holds
     pages = _pages(_document(tables), tmp_path)
     starts = [_first_row(page) for page in pages[1:] if not page[1].startswith("BAB")]
     assert starts, "no table ran onto a second page"

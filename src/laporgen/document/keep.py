@@ -12,7 +12,17 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
 
-from .nodes import Block, Landscape, ListBlock, Paragraph, Section, Signature, Table, grid_positions
+from .nodes import (
+    Block,
+    Cell,
+    Landscape,
+    ListBlock,
+    Paragraph,
+    Section,
+    Signature,
+    Table,
+    grid_positions,
+)
 from .table_layout import height_pt, lay_out_tables, row_heights_pt, text_height_of, text_width_of
 
 SHORT_TABLE_ROWS = 10  # a table of at most this many rows (head, body and foot) is never split
@@ -103,7 +113,8 @@ def _mark(block: Block, before: set[int], paper: str, landscape: bool) -> Block:
         case Table() if _short(block, paper, landscape):
             return replace(block, keep_together=True)
         case Table():
-            return replace(block, keep_rows=kept_rows(block, paper, landscape))
+            table = split_tall_merges(block, paper, landscape)
+            return replace(table, keep_rows=kept_rows(table, paper, landscape))
         case _:
             return block
 
@@ -113,6 +124,62 @@ def _short(table: Table, paper: str, landscape: bool) -> bool:
     if rows > SHORT_TABLE_ROWS:
         return False
     return height_pt(table, text_width_of(paper, landscape)) <= text_height_of(paper, landscape) / 2
+
+
+def split_tall_merges(table: Table, paper: str, landscape: bool) -> Table:
+    """The table with every merged body cell taller than half a page cut into cells of about
+    equal height, each as tall as half a page at most and each printing the text again: a
+    page break then falls between two of them (`kept_rows` keeps each on one page), and the
+    rows after the break still read which Sasaran they belong to. A cut never falls inside
+    a shorter merged cell."""
+    head = len(table.head)
+    rows = (*table.head, *table.body)
+    placed = grid_positions(rows, len(table.columns))
+    merged = [(r, c, cell) for r, c, cell in placed if r >= head and cell.rowspan > 1]
+    if not merged:
+        return table
+    heights = row_heights_pt(table, text_width_of(paper, landscape))
+    half = text_height_of(paper, landscape) / 2
+    tall = [(r, c, cell) for r, c, cell in merged if sum(heights[r : r + cell.rowspan]) > half]
+    if not tall:
+        return table
+    inside = {
+        b
+        for r, _, cell in merged
+        if (r, cell) not in {(t, x) for t, _, x in tall}
+        for b in range(r + 1, r + cell.rowspan)
+    }  # rows a shorter merged cell runs into: no cut above them
+    cells: dict[int, list[tuple[int, Cell]]] = {}
+    for r, c, cell in placed:
+        cells.setdefault(r, []).append((c, cell))
+    for r, c, cell in tall:
+        cuts = _cuts(heights[r : r + cell.rowspan], half, {b - r for b in inside})
+        starts = [0, *cuts, cell.rowspan]
+        row_cells = cells[r]
+        row_cells[row_cells.index((c, cell))] = (c, replace(cell, rowspan=starts[1]))
+        for a, b in zip(starts[1:-1], starts[2:]):
+            cells[r + a].append((c, replace(cell, rowspan=b - a)))
+    out = tuple(
+        tuple(cell for _, cell in sorted(cells.get(r, []), key=lambda found: found[0]))
+        for r in range(len(rows))
+    )
+    return replace(table, head=out[:head], body=out[head:])
+
+
+def _cuts(heights: Sequence[float], limit: float, never: set[int]) -> list[int]:
+    """Where to cut rows of `heights` into as few runs as keep each under `limit` (if the
+    rows allow), about equal: the row offsets, none in `never` or at 0."""
+    total = sum(heights)
+    parts = max(2, -int(-total // limit))
+    cuts: list[int] = []
+    run = 0.0
+    for i, height in enumerate(heights):
+        if i and i not in never and run + height / 2 > total / parts * (len(cuts) + 1):
+            cuts.append(i)
+        run += height
+        if len(cuts) == parts - 1:
+            break
+    return cuts
 
 
 def kept_rows(table: Table, paper: str, landscape: bool) -> frozenset[int]:
