@@ -26,7 +26,7 @@ from .nodes import (
 from .table_layout import height_pt, lay_out_tables, row_heights_pt, text_height_of, text_width_of
 
 SHORT_TABLE_ROWS = 10  # a table of at most this many rows (head, body and foot) is never split
-TAIL_ROWS = 2  # the body rows printed on the page of the total row (or of the last row)
+TAIL_ROWS = 2  # the body rows printed with the total row (or the last), and with the head
 
 _PRINTED = ContextVar("laid_out", default=True)
 
@@ -185,12 +185,14 @@ def _cuts(heights: Sequence[float], limit: float, never: set[int]) -> list[int]:
 def kept_rows(table: Table, paper: str, landscape: bool) -> frozenset[int]:
     """The rows of a table printed in parts that go on the page of the row after them: the
     last TAIL_ROWS body rows before the foot (a JUMLAH row, or the last row, never opens a
-    page alone), and the rows of every merged body cell that prints no taller than half a
-    page (a Sasaran cell split by a page break prints its text above the break only, and the
+    page alone), the head and the first TAIL_ROWS body rows (a caption and head never stand
+    at the foot of a page over one row), and the rows of every merged body cell that prints
+    no taller than half a page (a Sasaran cell split by a page break prints its text above the break only, and the
     rows below it lose their context)."""
     head, body = len(table.head), len(table.body)
     last = head + body + len(table.foot) - 1
     kept = set(range(max(head, head + body - TAIL_ROWS), last))
+    kept.update(range(min(head + TAIL_ROWS - 1, last)))  # nor opens under its caption alone
     merged = [
         (r, cell.rowspan)
         for r, _, cell in grid_positions((*table.head, *table.body), len(table.columns))
