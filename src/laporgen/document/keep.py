@@ -184,24 +184,30 @@ def _cuts(heights: Sequence[float], limit: float, never: set[int]) -> list[int]:
 
 def kept_rows(table: Table, paper: str, landscape: bool) -> frozenset[int]:
     """The rows of a table printed in parts that go on the page of the row after them: the
-    last TAIL_ROWS body rows before the foot (a JUMLAH row, or the last row, never opens a
-    page alone), the head and the first TAIL_ROWS body rows (a caption and head never stand
-    at the foot of a page over one row), and the rows of every merged body cell that prints
-    no taller than half a page (a Sasaran cell split by a page break prints its text above the break only, and the
-    rows below it lose their context)."""
+    last TAIL_ROWS body rows with the foot (a JUMLAH row, or the last row, never opens a page
+    alone), the head with the first TAIL_ROWS body rows (a caption and head never stand at
+    the foot of a page over one row), each run one row shorter, or none, where it prints
+    taller than a third of a page (the IKU's first row is half a page: kept with the next, it
+    left its caption alone on a page); and the rows of every merged body cell that prints no
+    taller than half a page (a Sasaran cell split by a page break prints its text above the
+    break only, and the rows below it lose their context: `split_tall_merges` cuts taller
+    ones)."""
     head, body = len(table.head), len(table.body)
     last = head + body + len(table.foot) - 1
-    kept = set(range(max(head, head + body - TAIL_ROWS), last))
-    kept.update(range(min(head + TAIL_ROWS - 1, last)))  # nor opens under its caption alone
-    merged = [
-        (r, cell.rowspan)
-        for r, _, cell in grid_positions((*table.head, *table.body), len(table.columns))
-        if r >= head and cell.rowspan > 1
-    ]
-    if merged:
-        heights = row_heights_pt(table, text_width_of(paper, landscape))
-        half = text_height_of(paper, landscape) / 2
-        for r, span in merged:
-            if sum(heights[r : r + span]) <= half:
-                kept.update(range(r, r + span - 1))
+    heights = row_heights_pt(table, text_width_of(paper, landscape))
+    page = text_height_of(paper, landscape)
+    kept: set[int] = set()
+    for n in range(TAIL_ROWS, 0, -1):
+        first = max(head, head + body - n)
+        if sum(heights[first:]) <= page / 3:
+            kept.update(range(first, last))
+            break
+    for n in range(TAIL_ROWS, 0, -1):
+        end = min(head + n, last + 1)
+        if sum(heights[:end]) <= page / 3:
+            kept.update(range(end - 1))
+            break
+    for r, _, cell in grid_positions((*table.head, *table.body), len(table.columns)):
+        if r >= head and cell.rowspan > 1 and sum(heights[r : r + cell.rowspan]) <= page / 2:
+            kept.update(range(r, r + cell.rowspan - 1))
     return frozenset(kept)
