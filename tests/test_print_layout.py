@@ -92,7 +92,9 @@ def test_docx_keeps_captions_headings_short_tables_and_signatures_with_what_foll
     ]  # none in Magetan 2024-2026
     by_caption = {p._p.getnext(): p.text for p in paragraphs if p.style.name == "Caption"}
     for table in kept:
-        tbl = next(t for t, text in by_caption.items() if text.startswith(f"{table.label} "))
+        tbl = next(
+            t for t, text in by_caption.items() if text.startswith(f"{table.label} {table.title}")
+        )
         rows = tbl.findall(qn("w:tr"))
         for n, tr in enumerate(rows):
             assert tr.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None
