@@ -336,3 +336,20 @@ def test_global_options_are_read_anywhere_on_the_line(argv, tmp_path, capsys):
 def test_an_option_before_the_command_is_not_reset_by_the_command():
     args = parser().parse_args(["--verbose", "check", "x"])
     assert args.verbose is True and args.quiet is False and args.debug is False
+
+
+@pytest.mark.parametrize(
+    ("inside", "typed"), [("", "."), ("narasi", ".."), ("", "./")], ids=["dot", "dotdot", "dot/"]
+)
+def test_a_document_folder_typed_from_inside_it(run_cli, example_copy, monkeypatch, inside, typed):
+    """`laporgen check .` inside the folder finds agency.yaml one level up and names the outputs
+    after the folder, as the path typed from outside does."""
+    monkeypatch.chdir(example_copy / inside)
+    code, stdout, stderr = run_cli("check", typed)
+    assert code == 1 and "agency.yaml" not in stderr, stderr
+    assert "program.yaml:199: " in stdout  # the example's own finding: the whole check ran
+    code, stdout, stderr = run_cli("build", typed, "--out", example_copy.parent / "out")
+    assert code == 0, stderr
+    assert (
+        example_copy.parent / "out" / "lkjip-2024-dinas-sosial-kabupaten-magetan.docx"
+    ).is_file()

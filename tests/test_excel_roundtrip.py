@@ -503,3 +503,20 @@ def test_a_changed_grey_reference_cell_is_refused_by_sheet_and_cell(
     assert f"it was changed from {shown} to 123456; put the value back" in line
     assert line.endswith("[import.reference]")
     assert snapshot(example_copy.parent) == before
+
+
+def test_a_predikat_realisasi_is_replaced_by_another(run_cli, example_copy, tmp_path):
+    """A realisasi written as a predikat and changed in the form is written back as text: the
+    change line once crashed formatting the old value."""
+    kinerja = example_copy / "kinerja.yaml"
+    kinerja.write_text(kinerja.read_text().replace("    nilai: 0.259", "    nilai: BB", 1))
+    template = export_template(run_cli, example_copy, tmp_path / "out")
+    assert openpyxl.load_workbook(template)["Indikator"][f"E{IS2_1_ROW}"].value == "BB"
+    edit(template, "Indikator", {f"E{IS2_1_ROW}": "B"})
+
+    code, stdout, stderr = run_cli("import", template, "--into", example_copy)
+
+    assert code == 0, stderr
+    assert stdout.splitlines()[0] == "kinerja.yaml realisasi.IS2.1.nilai: BB -> B"
+    assert "    nilai: B\n" in kinerja.read_text()
+    assert str(load_document(example_copy).kinerja.realisasi["IS2.1"].nilai) == "B"

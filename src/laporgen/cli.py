@@ -86,6 +86,14 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+def folder_path(text: str) -> Path:
+    """A folder argument whose own name is known: "." or ".." (typed inside a document folder)
+    becomes the absolute path, since the agency file, the output names and the document type
+    come from the folder's name and its parent."""
+    path = Path(text)
+    return Path(os.path.abspath(text)) if path.name in ("", "..") else path
+
+
 def _global_options(p: argparse.ArgumentParser, default: object) -> None:
     p.add_argument(
         "--lang",
@@ -149,7 +157,7 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument(
         "path",
-        type=Path,
+        type=folder_path,
         help=_("the document folder, or a folder of documents (all are built, in parallel)"),
     )
     b.add_argument(
@@ -203,7 +211,7 @@ def parser() -> argparse.ArgumentParser:
         epilog=_examples("laporgen check content/magetan-dinsos/lkjip-2024"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    c.add_argument("path", type=Path, help=_("the document folder"))
+    c.add_argument("path", type=folder_path, help=_("the document folder"))
     c.add_argument(
         "--format",
         dest="check_format",
@@ -232,7 +240,7 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     i.add_argument(
-        "path", type=Path, help=_("the new document folder (content/<agency>/<document>)")
+        "path", type=folder_path, help=_("the new document folder (content/<agency>/<document>)")
     )
     i.add_argument(
         "--type",
@@ -249,7 +257,7 @@ def parser() -> argparse.ArgumentParser:
         ),
     )
     i.add_argument(
-        "--from", dest="previous", type=Path, help=_("start from this year's LKjIP folder")
+        "--from", dest="previous", type=folder_path, help=_("start from this year's LKjIP folder")
     )
     i.add_argument(
         "--schemas",
@@ -269,7 +277,7 @@ def parser() -> argparse.ArgumentParser:
         epilog=_examples("laporgen serve content/magetan-dinsos/lkjip-2024 --port 8000"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    sv.add_argument("path", type=Path, help=_("the document folder"))
+    sv.add_argument("path", type=folder_path, help=_("the document folder"))
     sv.add_argument(
         "--host",
         default="127.0.0.1",
@@ -290,7 +298,7 @@ def parser() -> argparse.ArgumentParser:
         epilog=_examples("laporgen outline content/magetan-dinsos/lkjip-2024"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    o.add_argument("path", type=Path, help=_("the document folder"))
+    o.add_argument("path", type=folder_path, help=_("the document folder"))
 
     sc = command(
         "schema",
@@ -349,7 +357,7 @@ def parser() -> argparse.ArgumentParser:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    e.add_argument("path", type=Path, help=_("the document folder"))
+    e.add_argument("path", type=folder_path, help=_("the document folder"))
     e.add_argument(
         "--format",
         default="xlsx",
@@ -399,7 +407,7 @@ def parser() -> argparse.ArgumentParser:
     )
     i.add_argument("file", type=Path, help=_("the filled .xlsx template, or a .docx of narrative"))
     i.add_argument(
-        "--into", type=Path, required=True, metavar="PATH", help=_("the document folder")
+        "--into", type=folder_path, required=True, metavar="PATH", help=_("the document folder")
     )
     i.add_argument(
         "--placeholders",

@@ -445,8 +445,9 @@ def _show(value: Any) -> str:
     return _scalar(value)
 
 
-def _scalar(value: Decimal | str | None) -> str:
+def _scalar(value: Decimal | Tertulis | str | None) -> str:
     """A value as YAML text: "0.28", "3301405926", "null", "A"."""
+    value = as_text(value) if isinstance(value, Tertulis) else value
     if isinstance(value, str):
         return value
     return "null" if value is None else format(value, "f")

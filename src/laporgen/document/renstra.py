@@ -394,8 +394,14 @@ def _tc24(f: RenstraFigures) -> dict[str, str]:
     """T-C.24's means as a sentence quotes them (`check` suggests these: narasi.angka)."""
     t = f.anggaran_total
     if t is None:
-        return {"rata_anggaran": "-", "rata_rasio": "-"}
+        return dict.fromkeys(TC24_PLACEHOLDERS, "-")
     return {
         "rata_anggaran": rupiah(_round_rp(rata_rata(t.anggaran.values()))),
         "rata_rasio": persen(rata_rata(t.rasio.values()), tanda=True),
+        # the Total row's "Rata-rata pertumbuhan" columns, as T-C.24 prints them
+        "pertumbuhan_anggaran": persen(t.pertumbuhan_anggaran, tanda=True),
+        "pertumbuhan_realisasi": persen(t.pertumbuhan_realisasi, tanda=True),
     }
+
+
+TC24_PLACEHOLDERS = ("rata_anggaran", "rata_rasio", "pertumbuhan_anggaran", "pertumbuhan_realisasi")
