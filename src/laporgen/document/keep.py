@@ -138,7 +138,8 @@ def split_tall_merges(table: Table, paper: str, landscape: bool) -> Table:
     merged = [(r, c, cell) for r, c, cell in placed if r >= head and cell.rowspan > 1]
     if not merged:
         return table
-    heights = row_heights_pt(table, text_width_of(paper, landscape))
+    covered = set().union(*(range(r, r + cell.rowspan) for r, _, cell in merged))
+    heights = row_heights_pt(table, text_width_of(paper, landscape), covered)
     half = text_height_of(paper, landscape) / 2
     tall = [(r, c, cell) for r, c, cell in merged if sum(heights[r : r + cell.rowspan]) > half]
     if not tall:
@@ -194,7 +195,14 @@ def kept_rows(table: Table, paper: str, landscape: bool) -> frozenset[int]:
     ones)."""
     head, body = len(table.head), len(table.body)
     last = head + body + len(table.foot) - 1
-    heights = row_heights_pt(table, text_width_of(paper, landscape))
+    merged = [
+        (r, cell.rowspan)
+        for r, _, cell in grid_positions((*table.head, *table.body), len(table.columns))
+        if r >= head and cell.rowspan > 1
+    ]
+    ends = {*range(head + TAIL_ROWS), *range(head + body - TAIL_ROWS, last + 1)}
+    needed = ends.union(*(range(r, r + span) for r, span in merged))
+    heights = row_heights_pt(table, text_width_of(paper, landscape), needed)
     page = text_height_of(paper, landscape)
     kept: set[int] = set()
     for n in range(TAIL_ROWS, 0, -1):
@@ -207,7 +215,7 @@ def kept_rows(table: Table, paper: str, landscape: bool) -> frozenset[int]:
         if sum(heights[:end]) <= page / 3:
             kept.update(range(end - 1))
             break
-    for r, _, cell in grid_positions((*table.head, *table.body), len(table.columns)):
-        if r >= head and cell.rowspan > 1 and sum(heights[r : r + cell.rowspan]) <= page / 2:
-            kept.update(range(r, r + cell.rowspan - 1))
+    for r, span in merged:
+        if sum(heights[r : r + span]) <= page / 2:
+            kept.update(range(r, r + span - 1))
     return frozenset(kept)
