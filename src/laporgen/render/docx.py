@@ -63,7 +63,6 @@ from laporgen.document.nodes import (
     Text,
     Toc,
 )
-from laporgen.document.text_width import text_width_pt
 from laporgen.errors import LaporgenError, Problem, display_path
 from laporgen.i18n import _
 from laporgen.render import ooxml
@@ -717,7 +716,7 @@ class _BodyWriter:
         apiece started each on a page of its own, the last page of the first nearly empty);
         else in a new section."""
         pending = self._body.pending
-        if pending is not None and pending.landscape:
+        if pending is not None and pending.landscape and not self._restart:  # not across BAB I
             self._body.pending, self._reopened = None, pending
         else:
             self._end_section()
@@ -1115,7 +1114,7 @@ def _opens_landscape(node: Section) -> bool:
 
 
 SHORT_RUN_LINES = 8  # lines of body text a portrait page between two landscape ones must pass
-BODY_PT, BODY_LINE_PT = 12.0, 12.0 * 1.15 * 1.5  # Body Text: 12 pt at 1,5 line spacing
+BODY_PT, AVERAGE_EM = 12.0, 0.5  # Body Text's size; Arial's average advance, in ems
 
 
 def _short_portrait_runs(body: Sequence[Block], width: Length) -> frozenset[int]:
@@ -1158,9 +1157,11 @@ def _short_portrait_runs(body: Sequence[Block], width: Length) -> frozenset[int]
 
 
 def _lines(paragraph: Paragraph, width: float) -> float:
-    """About how many lines of Body Text `paragraph` prints in `width` points."""
+    """About how many lines of Body Text `paragraph` prints in `width` points, at Arial's
+    average advance of about half an em (a renderer reads no font metrics: enough to tell a
+    sentence from a page)."""
     text = "".join(i.text if isinstance(i, Text) else " " for i in paragraph.inlines)
-    return max(1.0, -(-text_width_pt(text, BODY_PT) // width))
+    return max(1.0, -(-len(text) * AVERAGE_EM * BODY_PT // width))
 
 
 def _signature_rows(left: Signature, right: Signature) -> list[tuple[str, str]]:
