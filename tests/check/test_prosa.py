@@ -143,3 +143,37 @@ def test_the_renstra_growth_placeholders_print_t_c24s_total_row():
         "{{ tc24.pertumbuhan_anggaran }} {{ tc24.pertumbuhan_realisasi }}"
     ).render(context)
     assert shown == "8,45% 7,49%"
+
+
+def _format_findings(doc: Path) -> list[tuple[int | None, str]]:
+    return [
+        (f.problem.line, f.problem.message)
+        for f in check(doc)
+        if f.problem.code == "narasi.format" and f.problem.file.endswith("penutup.md")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, found",
+    [
+        (
+            'Capaian IS2.1 sebesar {{ indikator["IS2.1"].capaian }}%.',
+            '"{{ indikator["IS2.1"].capaian }}%" prints "%" twice',
+        ),
+        ("Rata-rata {{ rata_rata }} persen.", '"{{ rata_rata }} persen" prints "persen" twice'),
+        ("Pagu Rp. {{ anggaran.pagu }}.", '"Rp. {{ anggaran.pagu }}" prints "Rp." twice'),
+        ('Realisasi {{ indikator["IS2.1"].realisasi }} %.', 'prints "%" twice'),
+        ("Ada {{ n_sasaran }} sasaran (100%).", None),
+        ('Realisasi {{ program["P1"].realisasi }} dari pagu.', None),
+        ("Sebanyak {{ pegawai.realisasi }} persen pegawai.", None),
+    ],
+    ids=["capaian-%", "rata-rata-persen", "rp-pagu", "realisasi-unit", "count", "rp-ok", "count-%"],
+)
+def test_a_unit_typed_beside_a_placeholder_that_prints_its_own(tmp_path, sentence, found):
+    """A new user's "{{ indikator[…].capaian }}%" printed "115,00%%" without a word."""
+    doc = _with_sentence(tmp_path, LKJIP, "penutup", sentence)
+    messages = _format_findings(doc)
+    if found is None:
+        assert messages == []
+    else:
+        assert len(messages) == 1 and found in messages[0][1], messages

@@ -28,7 +28,7 @@ from .builder import (
 )
 from .front import settle_empty
 from .kalimat import daftar, gabung, para
-from .iku import iku_table
+from .iku import iku_table, iku_target_table
 from .keep import laid_out
 from .nodes import (
     Block,
@@ -80,8 +80,13 @@ class RenstraBuilder(OutlineBuilder):
             spm_bagian="kinerja-pelayanan",
         )
         if c.settings.iku.bagian:
-            iku = iku_table(
-                c.rencana, c.settings.iku, (c.agency.nama_lengkap, f"Tahun {c.settings.periode}")
+            caption = (c.agency.nama_lengkap, f"Tahun {c.settings.periode}")
+            iku = (
+                iku_target_table(
+                    c.rencana, c.settings.iku, c.settings.tahun_awal, f.akhir_rencana, caption
+                )
+                if c.settings.iku.bentuk == "target"
+                else iku_table(c.rencana, c.settings.iku, caption)
             )
             self.place(
                 c.settings.iku.bagian,
@@ -102,7 +107,7 @@ class RenstraBuilder(OutlineBuilder):
             "telaah-renstra-kl": lambda: (
                 [Landscape((self.t.telaah_provinsi(),))] if a.telaah_provinsi else []
             ),
-            "isu-strategis": lambda: [daftar(a.isu_strategis)] if a.isu_strategis else [],
+            "isu-strategis": lambda: [daftar(c.isu_strategis)] if c.isu_strategis else [],
             "tujuan-sasaran-jangka-menengah": lambda: [Landscape((self.t.tujuan_sasaran(),))],
             "strategi": lambda: [Landscape((self.t.swot(),))] if a.swot else [],
             # T-C.26 closes the Kebijakan section, after its narrative, as both signed documents
