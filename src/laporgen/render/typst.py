@@ -542,10 +542,9 @@ class _Writer:
     def _column_widths(self, node: Table) -> list[float]:
         """Each column's width in points: its share of the text area, never less than its
         `min_width` (its widest unbreakable piece and margins). The layout sized the shares
-        for a text area no wider than this one (`table_layout.text_width_of`), so the minimum
-        only shows where nothing fits the page and the shares are the minimums' own: each
-        column then gets its minimum, and the table runs wider than the text area rather
-        than having Typst let a word overflow its cell."""
+        for a text area no wider than this one (`table_layout.text_width_of`) and the
+        minimums always fit it (a table too wide is split), so the minimum is only a guard:
+        Typst lets a word too long for its column overflow the cell."""
         total = sum(column.width for column in node.columns) or 1
         area = self._text_width_pt()
         return [max(column.width / total * area, column.min_width) for column in node.columns]
