@@ -502,3 +502,28 @@ def test_making_many_pdfs_in_one_process_does_not_grow_it():
     for _ in range(5):
         render_typst_pdf(document)
     assert rss_mb() - before < 5
+
+
+def test_a_heading_opening_a_landscape_table_is_printed_on_its_page():
+    """A heading whose first block is a landscape table, or one paragraph leading into it,
+    starts the landscape page, as in the DOCX (`keep.opens_landscape`): printed in portrait it
+    stood alone on a mostly blank page (an LKjIP's "4. Indikator Kinerja Utama"). What follows
+    the table goes back to portrait."""
+    table = Table(
+        "t", "3.1", "Lebar", (Column(1), Column(1)), (), ((cell("Isi tabel"), cell("x")),)
+    )
+    sub = Section(
+        "iku", 2, "", "4. Indikator Kinerja Utama", (para("Pengantar."), Landscape((table,)))
+    )
+    body = (
+        Section("bab1", 1, "BAB I", "SATU", (para("Teks."),)),
+        Section("bab2", 1, "BAB II", "DUA", (sub, para("Sesudah.")), page_break_before=True),
+    )
+    pdf = render_typst_pdf(every_node_document("Budi", body=body))
+    texts, sizes = pdf_texts(pdf), page_sizes_mm(pdf)
+    (page,) = [n for n, text in enumerate(texts) if "Isi tabel" in text]
+    assert "BAB II" in texts[page] and "Indikator Kinerja Utama" in texts[page]
+    assert "Pengantar." in texts[page]
+    assert sizes[page][0] > sizes[page][1]  # landscape
+    (after,) = [n for n, text in enumerate(texts) if "Sesudah." in text]
+    assert after == page + 1 and sizes[after][0] < sizes[after][1]

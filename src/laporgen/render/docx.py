@@ -43,6 +43,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from laporgen import collector
+from laporgen.document.keep import opens_landscape
 from laporgen.document.nodes import (
     Align,
     Block,
@@ -742,7 +743,7 @@ class _BodyWriter:
     # ------------------------------------------------------------------------ text blocks
     def _section(self, node: Section) -> None:
         """A heading in style "Heading <level>", then the section's blocks."""
-        if not self._landscape and _opens_landscape(node):
+        if not self._landscape and opens_landscape(node):
             # Keep-with-next cannot cross a section break: printed in portrait, the heading
             # would stand alone at the foot of the page before its landscape table.
             self._end_section()
@@ -1063,18 +1064,6 @@ class _BodyWriter:
         self._blocks(node.children)
         self._end_section()
         self._landscape = False
-
-
-def _opens_landscape(node: Section) -> bool:
-    """Whether the first thing under the heading of `node` (or of its first subsection, and so
-    on down) is a landscape block, or one paragraph leading into it ("… disajikan pada tabel
-    berikut."): printed apart, that paragraph alone filled a portrait page too."""
-    children = node.children
-    if children and isinstance(children[0], Section):
-        return _opens_landscape(children[0])
-    if children and isinstance(children[0], Paragraph):
-        children = children[1:]
-    return bool(children) and isinstance(children[0], Landscape)
 
 
 def _signature_rows(left: Signature, right: Signature) -> list[tuple[str, str]]:

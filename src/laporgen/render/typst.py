@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal, assert_never
 
+from laporgen.document.keep import opens_landscape
 from laporgen.document.nodes import (
     Align,
     Block,
@@ -359,6 +360,7 @@ class _Writer:
         self._pictures = pictures
         self._paper = paper
         self._landscape = False
+        self._turned_early = False  # a heading opened the landscape page of the block after it
 
     def _label(self, node: object) -> str:
         """The next label `_Anchors` assigned: the writer meets sections, tables and figures
@@ -417,7 +419,12 @@ class _Writer:
         Daftar Isi, then the children. A BAB's number and title are two lines."""
         label = self._label(node)
         lines = []
-        if node.page_break_before:
+        if not self._landscape and opens_landscape(node):
+            # the landscape page opens at the heading, closed after its landscape block
+            # (`landscape`): the heading stood alone on a mostly blank portrait page
+            lines.append(f"#page(flipped: true, margin: {LANDSCAPE_MARGIN})[")
+            self._landscape = self._turned_early = True
+        elif node.page_break_before:
             lines.append("#pagebreak(weak: true)")
         if node.number or node.title:
             level = max(node.level, 1)
@@ -652,7 +659,14 @@ class _Writer:
     # --------------------------------------------------------------------------- sections
     def landscape(self, node: Landscape) -> str:
         """The blocks on landscape pages of their own (the page turned, the binding margin on
-        top), with the same running header and page numbers."""
+        top), with the same running header and page numbers; with the heading before them when
+        it opens them (`keep.opens_landscape`, as in the DOCX)."""
+        if self._turned_early:  # a heading opened the page: this block ends it
+            self._turned_early = False
+            try:
+                return f"{self.blocks(node.children)}\n]"
+            finally:
+                self._landscape = False
         if self._landscape:
             return self.blocks(node.children)
         self._landscape = True
