@@ -527,3 +527,17 @@ def test_a_heading_opening_a_landscape_table_is_printed_on_its_page():
     assert sizes[page][0] > sizes[page][1]  # landscape
     (after,) = [n for n, text in enumerate(texts) if "Sesudah." in text]
     assert after == page + 1 and sizes[after][0] < sizes[after][1]
+
+
+@pytest.mark.parametrize(
+    "marker, labels",
+    [("1.", ["1.", "2.", "3."]), ("a.", ["a.", "b.", "c."]), ("A.", ["A.", "B.", "C."])],
+)
+def test_a_numbered_list_counts_on(marker, labels):
+    """The LKjIP's list of Lampiran ("A.") read "A. / A. / A.": every marker but "1." and "a."
+    was drawn as a bullet, the same on each item."""
+    items = tuple((para(f"Butir {n}"),) for n in ("satu", "dua", "tiga"))
+    body = (Section("l", 1, "", "LAMPIRAN", (ListBlock(items, marker),)),)
+    flat = squeeze(" ".join(pdf_texts(render_typst_pdf(every_node_document("Budi", body=body)))))
+    for label, n in zip(labels, ("satu", "dua", "tiga"), strict=True):
+        assert squeeze(f"{label} Butir {n}") in flat
