@@ -444,8 +444,8 @@ def test_a_cells_level_indents_its_text(tmp_path):
 def test_columns_are_never_narrower_than_their_widest_piece(tmp_path):
     """A column's `min_width` (its widest unbreakable piece: table_layout) holds in Typst: a
     column gets its share of the text area (16 cm wide on A4 portrait) or its minimum, the
-    larger; a table nothing fits (the layout's shares then in proportion to the minimums)
-    gets its minimums, wider than the text area, rather than a word overflowing its cell.
+    larger; a table handed over with minimums wider than the text area (the layout splits
+    such a table now) gets them, rather than a word overflowing its cell.
     Text sizes and cell margins are the ones the layout measured for (8 pt the least)."""
     number = "24.175.862.284"
 

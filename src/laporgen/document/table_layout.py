@@ -6,7 +6,8 @@ as wide as its widest unbreakable piece of text (`text_width.unbreakable_pieces`
 margins; the builder's widths are then kept as far as those minimums allow. A table whose
 minimums do not fit its page is set smaller (down to 8 pt, the least a table prints), then
 turned landscape, then split by year span into tables that each repeat the key columns
-(those before the first year). Empty columns are dropped first.
+(those before the first year), or else by column groups: every part fits the page, whatever the
+table holds (only a piece wider than the page itself breaks). Empty columns are dropped first.
 
 Renderers read the result from the tree (`Column.width` as shares of the text area,
 `Column.min_width`, `Table.font_size`, `Table.cell_margin`) and decide nothing.
@@ -387,9 +388,10 @@ def split_by_years(table: Table, width: float) -> tuple[Table, ...] | None:
 def split_by_columns(table: Table, width: float) -> tuple[Table, ...]:
     """The table split into parts that each fit `width` points, whatever it holds: the key
     columns (those before the first year, or the first column's group) repeated in every part
-    and the others packed in order, a group of columns under one head cell kept together. Key
-    columns too wide to leave room for the widest group are repeated fewer, from the right;
-    a group too wide for a part of its own is cut into its columns. Only a single column wider
+    and the others packed in order, a group of columns under one head cell kept together (a
+    group too wide for a part of its own is cut into its columns). Key columns too wide to
+    leave room for the widest group are repeated fewer, from the right, the others printed
+    once in the first part. Only a single column wider
     than the page, a piece of text longer than a line, is squeezed to the page (that piece
     breaks: nothing else can print it)."""
     groups = _column_groups(table)
@@ -399,17 +401,21 @@ def split_by_columns(table: Table, width: float) -> tuple[Table, ...]:
     rest = [g for g in groups if g[0] >= first]
     if not rest:  # the key is the whole table: no column is repeated
         key, rest = [], groups
-    widest = max(rest, key=lambda g: _min_sum(table, g))
+    pieces = [
+        piece
+        for group in rest
+        for piece in ([group] if _part(table, group, width) is not None else [[c] for c in group])
+    ]
+    mins = min_widths(table, "tiny")
+    widest = max(pieces, key=lambda piece: sum(mins[c] for c in piece))
     while key and _part(table, key + widest, width) is None:
-        rest.insert(0, [key.pop()])
+        pieces.insert(0, [key.pop()])
     runs: list[list[int]] = []
-    for group in rest:
-        cut = [group] if _part(table, key + group, width) is not None else [[c] for c in group]
-        for piece in cut:
-            if runs and _part(table, key + runs[-1] + piece, width) is not None:
-                runs[-1] = runs[-1] + piece
-            else:
-                runs.append(piece)
+    for piece in pieces:
+        if runs and _part(table, key + runs[-1] + piece, width) is not None:
+            runs[-1] = runs[-1] + piece
+        else:
+            runs.append(piece)
     parts = [_part(table, key + run, width) or _squeezed(table, key + run, width) for run in runs]
     return _continued(table, parts)
 
@@ -454,11 +460,6 @@ def _continued(table: Table, parts: Sequence[Table]) -> tuple[Table, ...]:
     return tuple(out)
 
 
-def _min_sum(table: Table, columns: list[int]) -> float:
-    mins = min_widths(table, "tiny")
-    return sum(mins[c] for c in columns)
-
-
 def _column_groups(table: Table) -> list[list[int]]:
     """The columns in runs that stay together in a split: those under one year, and otherwise
     those under one cell of the first head row (a "Kondisi Akhir" over its Target and Rp)."""
@@ -466,8 +467,8 @@ def _column_groups(table: Table) -> list[list[int]]:
     year_of = _year_columns(table)
     group_of = list(range(n))
     for r, c, cell in grid_positions(table.head, n):
-        for i in range(c, c + cell.colspan if r == 0 else c):
-            group_of[i] = c
+        if r == 0:
+            group_of[c : c + cell.colspan] = [c] * cell.colspan
     for c, year in year_of.items():
         group_of[c] = -year  # a head cell over several years is cut between them
     groups: list[list[int]] = []
