@@ -39,6 +39,8 @@ def _table(cols, head_rows, body, **kw) -> Table:
             ["Pengujian/Verifikasi", "Keuangan"],
         ),  # LibreOffice keeps a/b whole
         ("-200,00", ["-200,00"]),
+        ("2018-2023 2018–2023", ["2018-2023", "2018–2023"]),  # a span of figures joins
+        ("Ruas Sukamaju-Cibening", ["Ruas", "Sukamaju-", "Cibening"]),
         ("    Belanja Pegawai", ["    Belanja", "Pegawai"]),
     ],
 )

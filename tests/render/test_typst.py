@@ -34,8 +34,9 @@ from laporgen.document.nodes import (
     Text,
     Toc,
 )
+from laporgen.document.text_width import unbreakable_pieces
 from laporgen.errors import LaporgenError
-from laporgen.render.typst import FONTS, render_typst_pdf, typst_markup
+from laporgen.render.typst import FONTS, _cell_string, render_typst_pdf, typst_markup
 
 # Everything Typst markup or code would read as syntax: markup, math, code, labels, references,
 # comments, raw text, escapes and a string's own quote and backslash.
@@ -541,3 +542,27 @@ def test_a_numbered_list_counts_on(marker, labels):
     flat = squeeze(" ".join(pdf_texts(render_typst_pdf(every_node_document("Budi", body=body)))))
     for label, n in zip(labels, ("satu", "dua", "tiga"), strict=True):
         assert squeeze(f"{label} Butir {n}") in flat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruas Sukamaju-Cibening",
+        "Laki-laki 2016/2017",
+        "2018-2023",
+        "2018–2023",
+        "S1/D-IV",
+        "-200,00",
+    ],
+)
+def test_a_cell_breaks_where_the_layout_measured(text):
+    """Typst keeps whole, with word joiners, exactly the pieces the table layout measured its
+    columns by (`text_width.unbreakable_pieces`): a lokasi "Ruas Sukamaju-Cibening" joined
+    whole was wider than its column and ran past the page."""
+    joined = _cell_string(text, bold=False).strip('"')
+    typst_pieces = [
+        piece
+        for token in joined.split()
+        for piece in re.findall(r".+?(?:[-‐–/](?!\u2060)(?=\S)|$)", token)
+    ]
+    assert [p.replace("\u2060", "") for p in typst_pieces] == unbreakable_pieces(text)

@@ -245,9 +245,11 @@ def _string(text: str) -> str:
 
 
 # After a "/" or a dash inside a token, Unicode line breaking may break the token
-# ("desa/" | "kelurahan"); in a table cell a word joiner (U+2060, drawn as nothing) there
-# forbids it, so a cell wraps only between tokens.
-_BREAK_INSIDE_TOKEN = re.compile(r"(?<=\S[/\-\u2010\u2013])(?=\S)")
+# ("desa/" | "kelurahan", "2018–" | "2023"); in a table cell a word joiner (U+2060, drawn as
+# nothing) there forbids it. The table layout measured the same pieces (`text_width`): a slash
+# and a dash before a figure join, a dash before a letter may end a line ("Sukamaju-" |
+# "Cibening", joined it ran past its column and the page).
+_BREAK_INSIDE_TOKEN = re.compile(r"(?<=\S/)(?=\S)|(?<=\S[\-\u2010\u2013])(?=\d)")
 
 
 def _cell_string(text: str, bold: bool) -> str:
