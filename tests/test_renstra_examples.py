@@ -523,3 +523,84 @@ def test_check_is_clean_on_a_corrected_copy(tmp_path, run_cli, name):
     assert check(doc) == []
     code, out, _ = run_cli("check", str(doc))
     assert code == 0 and "no findings" in out
+
+
+def _sdm_copy(tmp_path: Path, jabatan_total: int) -> Path:
+    """Blitar's Renstra with a status table of 39 PNS, 10 PPPK and 5 THL (54 people) and a
+    jabatan table summing to `jabatan_total`."""
+    agency = tmp_path / "blitar"
+    shutil.copytree(BLITAR.parent, agency)
+    folder = agency / BLITAR.name
+
+    def change(data):
+        data["status"] = [
+            {"status": "PNS", "laki_laki": 20, "perempuan": 19},
+            {"status": "PPPK", "laki_laki": 6, "perempuan": 4},
+            {"status": "THL", "laki_laki": 3, "perempuan": 2},
+        ]
+        data["jabatan"] = [{"uraian": "Pelaksana", "jumlah": jabatan_total}]
+        return data
+
+    _rewrite(folder / "sumber_daya.yaml", change)
+    return folder
+
+
+def _sdm_messages(folder: Path) -> list[str]:
+    return [f.problem.message for f in check(folder) if f.problem.code == "silang.sdm"]
+
+
+@pytest.mark.parametrize("jabatan_total", [39, 54], ids=["pns-only", "everyone"])
+def test_a_jabatan_table_of_the_pns_or_of_everyone_agrees(tmp_path, jabatan_total):
+    """A PUPR prints its jabatan table for the PNS only beside PPPK and THL in the status
+    table, Magetan's "Jumlah PNS Berdasarkan Jabatan" likewise: neither is a slip. (B-10, the
+    golongan table of 30 against 39 PNS, is still reported.)"""
+    messages = _sdm_messages(_sdm_copy(tmp_path, jabatan_total))
+    assert not [m for m in messages if "jabatan" in m]
+    assert [m for m in messages if m.startswith("staff by golongan total 30, by status PNS 39")]
+
+
+def test_a_jabatan_table_matching_no_total_is_reported(tmp_path):
+    messages = _sdm_messages(_sdm_copy(tmp_path, 45))
+    assert [m for m in messages if "staff by jabatan total 45, by status 54" in m]
+
+
+def test_a_confirmed_warning_of_any_kind_is_not_reported_an_error_is(tmp_path):
+    """`disengaja` in document.toml confirms any warning (here B-10's silang.sdm) by code; an
+    error stays whatever is listed."""
+    folder = _sdm_copy(tmp_path, 39)
+    before = check(folder)
+    errors = [f for f in before if f.severity == "E"]
+    assert errors and any(f.problem.code == "silang.sdm" for f in before)
+    toml = folder / "document.toml"
+    codes = sorted({f.problem.code for f in errors} | {"silang.sdm"})
+    toml.write_text(f"disengaja = {codes!r}\n".replace("'", '"') + toml.read_text())
+    after = check(folder)
+    assert not any(f.problem.code == "silang.sdm" for f in after)
+    assert [f for f in after if f.severity == "E"] == errors
+
+
+def test_a_t_c24_parent_typed_against_its_rows_is_reported(tmp_path):
+    """A parent row's own anggaran is replaced by its rows' sums in T-C.24: where it differs
+    (530.000.000 typed for 2020, the rows give 530.105.000) the typed figure would vanish."""
+    agency = tmp_path / "magetan"
+    shutil.copytree(MAGETAN.parent, agency)
+    folder = agency / MAGETAN.name
+
+    def change(data):
+        data["anggaran_realisasi"]["uraian"][0]["anggaran"] = {2019: 450000000, 2020: 530000000}
+        return data
+
+    _rewrite(folder / "evaluasi.yaml", change)
+    found = [
+        (f.problem.field, f.problem.message)
+        for f in check(folder)
+        if f.problem.code == "rollup" and f.problem.file.endswith("evaluasi.yaml")
+    ]
+    assert found == [
+        (
+            "anggaran_realisasi.uraian[0].anggaran.2020",
+            "T-C.24 Program Pemberdayaan Sosial dan Penanganan Fakir Miskin anggaran 2020: typed "
+            "530.000.000, its rows (anak) sum to 530.105.000, which the table prints; correct the "
+            "rows, or delete the parent's own anggaran",
+        )
+    ]

@@ -206,15 +206,17 @@ def check(folder: Path) -> list[Finding]:
         with unprinted():
             document = document_for(content, charts=False, figures=figures)
         from .check.dokumen import check_dokumen
+        from .check.findings import unconfirmed
         from .check.spm import check_spm
         from .check.tabel import angka_tabel, check_tabel
 
         jenis = jenis_for(content)
         angka = jenis.angka(content, figures) if jenis.angka else []
         angka += angka_tabel(content)  # the declared tables' figures, any type
-        return (
+        findings = (
             jenis.check(content, figures)
             + check_dokumen(content, document, angka)
             + check_tabel(content)
             + check_spm(content)
         )
+        return unconfirmed(findings, getattr(content.settings, "disengaja", []))

@@ -264,3 +264,41 @@ def test_in_every_output_and_the_excel_export(tmp_path):
     )
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert ["Jumlah", None, 44, 38, 82, None] in values
+
+
+def _tabel(yaml_text: str):
+    from laporgen.compute.tabel import hitung_tabel
+    from laporgen.model.tabel import Tabel
+    import yaml
+
+    data = yaml.load(yaml_text, Loader=yaml.SafeLoader)
+    return hitung_tabel(Tabel.model_validate(data))
+
+
+JALAN = """
+id: jalan-status
+judul: Panjang Jalan Menurut Status Kewenangan
+bagian: kinerja-pelayanan
+kolom:
+  - {id: status, judul: Status Jalan}
+  - {id: panjang, judul: Panjang (km), format: angka, desimal: 2}
+  - {id: mantap, judul: Kondisi Mantap (km), format: angka, desimal: 2}
+  - {id: persen, judul: Kemantapan (%), format: persen, rumus: "mantap / panjang * 100"}
+baris:
+  - {status: Jalan Kabupaten, panjang: 714.34, mantap: 501.77}
+  - {status: Jalan Desa, panjang: 1250.60, mantap: MANTAP}
+jumlah: {kolom: [panjang, mantap]}
+"""
+
+
+def test_a_total_formula_over_totals_of_different_rows_is_no_number():
+    """A PUPR's kemantapan: Jalan Desa's mantap is N.a, so the mantap total counts one road
+    and the panjang total two; mantap / panjang on the total row would print 25,54 % (501,77 /
+    1.964,94) for a figure that exists nowhere. With every row counted the formula is computed."""
+    from decimal import Decimal
+
+    na = _tabel(JALAN.replace("MANTAP", '"N.a"')).jumlah
+    assert na == {"panjang": Decimal("1964.94"), "mantap": Decimal("501.77"), "persen": None}
+    full = _tabel(JALAN.replace("MANTAP", "1000.00")).jumlah
+    assert full is not None and full["persen"] is not None
+    assert round(full["persen"], 2) == Decimal("76.43")  # 1.501,77 / 1.964,94

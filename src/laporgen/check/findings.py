@@ -85,3 +85,18 @@ def placeholders(c) -> list[Finding]:
         for number, line in enumerate(text.split("\n"), 1)
         if ISI in line
     ]
+
+
+def unconfirmed(findings: list[Finding], disengaja: list[str]) -> list[Finding]:
+    """The findings less the warnings the agency has confirmed as intended (`disengaja` in
+    document.toml: a code, or code@field for one place). An error is never confirmed away."""
+    confirmed = set(disengaja)
+    return [
+        f
+        for f in findings
+        if f.severity != "W"
+        or (
+            f.problem.code not in confirmed
+            and f"{f.problem.code}@{f.problem.field}" not in confirmed
+        )
+    ]

@@ -183,8 +183,38 @@ def _anggaran(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                     )
                 )
 
+    def typed_over_children(row, loc: FieldPath) -> None:
+        """A parent's own figures are replaced by its rows' sums in the table: one that differs
+        would vanish without a word."""
+        for field in ("anggaran", "realisasi"):
+            for year, typed in getattr(row.uraian, field).items():
+                computed = getattr(row, field).get(year)
+                if typed != computed:
+                    out.append(
+                        _finding(
+                            c,
+                            "E",
+                            "evaluasi",
+                            loc + (field, str(year)),
+                            _(
+                                "T-C.24 {label} {field} {year}: typed {typed}, its rows (anak) sum "
+                                "to {computed}, which the table prints; correct the rows, or "
+                                "delete the parent's own {field}"
+                            ).format(
+                                label=row.uraian.nama,
+                                field=field,
+                                year=year,
+                                typed=rupiah(typed, False),
+                                computed=rupiah(computed, False),
+                            ),
+                            "rollup",
+                        )
+                    )
+
     def visit(row, loc: FieldPath) -> None:
         compare(row, row.uraian.tercetak, loc, row.uraian.nama)
+        if row.children:
+            typed_over_children(row, loc)
         for k, child in enumerate(row.children):
             visit(child, loc + ("anak", k))
 

@@ -159,8 +159,11 @@ def _sdm(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
         # an education table in percent counts no one: it is not compared with the counts
         if getattr(s, key) and not (key == "pendidikan" and s.pendidikan_persen)
     ]
+    # a jabatan table counts the PNS only (Magetan's "Jumlah PNS Berdasarkan Jabatan", PUPR's
+    # with PPPK and THL beside them) or everyone: one that equals the PNS row is the former
+    jabatan_pns = bool(s.status) and n.pns is not None and n.jabatan == n.pns
     semua: list[tuple[str, FieldPath, int]] = (
-        [("jabatan", ("jabatan",), n.jabatan)] if s.jabatan else []
+        [("jabatan", ("jabatan",), n.jabatan)] if s.jabatan and not jabatan_pns else []
     )
     if not s.status:
         return _totals(c, "sumber_daya", pns + semua)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..model.rumus import names_in
 from ..model.tabel import GRUP, TINGKAT, Tabel, rumus_order
 from .rumus import hitung
 
@@ -77,14 +78,21 @@ def _jumlah(
     if tabel.jumlah is None:
         return None
     totals: dict[str, Decimal | None] = {}
+    # the rows each total counts: a formula over totals of different rows ("Jalan Desa" in the
+    # panjang but N.a in the mantap) would divide one population by another, so it is "-"
+    counted: dict[str, frozenset[int] | None] = {}
     for cid in tabel.jumlah.kolom:
-        numbers = [
-            v
+        numbers = {
+            r.indeks: v
             for r in rows
             if r.grup is None and r.tingkat == 0 and isinstance(v := r.nilai.get(cid), Decimal)
-        ]
-        totals[cid] = sum(numbers, Decimal(0)) if numbers else None
+        }
+        totals[cid] = sum(numbers.values(), Decimal(0)) if numbers else None
+        counted[cid] = frozenset(numbers)
     for cid in order:
         if cid not in tabel.jumlah.kolom:
-            totals[cid] = hitung(formulas[cid], totals)
+            used = {counted.get(n) for n in names_in(formulas[cid]) if n in counted}
+            same = len(used) <= 1 and None not in used
+            totals[cid] = hitung(formulas[cid], totals) if same else None
+            counted[cid] = used.pop() if same and used else None
     return totals

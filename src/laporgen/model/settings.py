@@ -215,8 +215,9 @@ class DocumentSettings(Model):
     iku: TabelIku = Field(default_factory=TabelIku, description="The IKU table")
     disengaja: list[str] = Field(
         [],
-        description='Plausibility warnings the agency confirms as intended, by code ("wajar.pagu_nol") or '
-        'code@field ("wajar.serapan@program[0].kegiatan[1].anggaran.realisasi"): `check` no longer reports them',
+        description='Warnings the agency confirms as intended, by code ("wajar.pagu_nol", "silang.sdm") or '
+        'code@field ("wajar.serapan@program[0].kegiatan[1].anggaran.realisasi"): `check` no longer reports them; '
+        "an error (E) cannot be confirmed away",
     )
 
 
@@ -285,6 +286,7 @@ class RenstraSettings(Model):
     )
     disengaja: list[str] = Field(
         [],
-        description='Plausibility warnings the agency confirms as intended, by code ("wajar.pagu_nol") or '
-        'code@field ("wajar.serapan@program[0].kegiatan[1].anggaran.realisasi"): `check` no longer reports them',
+        description='Warnings the agency confirms as intended, by code ("wajar.pagu_nol", "silang.sdm") or '
+        'code@field ("wajar.serapan@program[0].kegiatan[1].anggaran.realisasi"): `check` no longer reports them; '
+        "an error (E) cannot be confirmed away",
     )
