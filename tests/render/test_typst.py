@@ -507,7 +507,7 @@ def test_making_many_pdfs_in_one_process_does_not_grow_it():
 
 def test_a_heading_opening_a_landscape_table_is_printed_on_its_page():
     """A heading whose first block is a landscape table, or one paragraph leading into it,
-    starts the landscape page, as in the DOCX (`keep.opens_landscape`): printed in portrait it
+    starts the landscape page, as in the DOCX (`nodes.opens_landscape`): printed in portrait it
     stood alone on a mostly blank page (an LKjIP's "4. Indikator Kinerja Utama"). What follows
     the table goes back to portrait."""
     table = Table(

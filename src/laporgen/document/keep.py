@@ -108,18 +108,3 @@ def _short(table: Table, paper: str, landscape: bool) -> bool:
     if rows > SHORT_TABLE_ROWS:
         return False
     return height_pt(table, text_width_of(paper, landscape)) <= text_height_of(paper, landscape) / 2
-
-
-def opens_landscape(node: Section) -> bool:
-    """Whether the first thing under the heading of `node` (or of its first subsection, and so
-    on down) is a landscape block, or one paragraph leading into it ("… disajikan pada tabel
-    berikut."). Such a heading starts the landscape pages, in every renderer: printed in
-    portrait, the heading (and that paragraph) stood alone on a mostly blank page before the
-    landscape table, as nothing keeps a heading with what follows across a change of page
-    orientation."""
-    children = node.children
-    if children and isinstance(children[0], Section):
-        return opens_landscape(children[0])
-    if children and isinstance(children[0], Paragraph):
-        children = children[1:]
-    return bool(children) and isinstance(children[0], Landscape)

@@ -43,8 +43,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from laporgen import collector
-from laporgen.document.keep import opens_landscape
 from laporgen.document.nodes import (
+    opens_landscape,
     Align,
     Block,
     Cell,

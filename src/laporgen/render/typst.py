@@ -24,8 +24,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal, assert_never
 
-from laporgen.document.keep import opens_landscape
 from laporgen.document.nodes import (
+    opens_landscape,
     Align,
     Block,
     Cell,
@@ -662,7 +662,7 @@ class _Writer:
     def landscape(self, node: Landscape) -> str:
         """The blocks on landscape pages of their own (the page turned, the binding margin on
         top), with the same running header and page numbers; with the heading before them when
-        it opens them (`keep.opens_landscape`, as in the DOCX)."""
+        it opens them (`nodes.opens_landscape`, as in the DOCX)."""
         if self._turned_early:  # a heading opened the page: this block ends it
             self._turned_early = False
             try:
