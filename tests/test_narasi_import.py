@@ -73,6 +73,7 @@ def test_word_narrative_lands_in_the_sections_its_headings_name(agency, tmp_path
     assert (narasi / "capaian.md").read_text() == (
         "Rata-rata capaian kinerja adalah **99,37%** dengan kategori *Berhasil*.\n\n"
         "- Pertama\n- Kedua\n\n"
+        "Tabel: [ISI] judul tabel\n\n"  # Word gave it no caption: one to write, as for pictures
         "| Uraian | Nilai |\n| --- | --- |\n| A {{ '{{' }} x }} | 1.234 |\n\n"
         "![[ISI] judul gambar](gambar/bab3-1.png)\n"
     )
@@ -243,3 +244,61 @@ def test_a_heading_matches_its_section_by_number_when_the_title_agrees_else_by_t
 def test_a_bare_letter_number_names_the_section_of_the_chapter_before_it():
     assert match_heading("A.", SECTIONS, chapter="penutup").id == "simpulan"
     assert match_heading("A.", SECTIONS, chapter="akuntabilitas").id == "capaian"
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "[ISI] Capaian kinerja organisasi tahun {{ tahun }}.\n",
+        "<!-- Opsional: pengantar capaian ditulis otomatis dari data. -->\n",
+    ],
+    ids=["isi", "opsional"],
+)
+def test_a_file_holding_only_its_init_prompt_is_filled_without_overwrite(agency, tmp_path, prompt):
+    """The narrative files `laporgen init` writes hold a one-line prompt: the Word text is what
+    they wait for, so no --overwrite is asked (a new user had to give it for every file)."""
+    word = _word(tmp_path / "bab3.docx", stray=False)
+    capaian = agency / "narasi" / "capaian.md"
+    capaian.write_text(prompt)
+    assert main(["import", str(word), "--into", str(agency)]) == 0
+    assert capaian.read_text().startswith("Rata-rata capaian kinerja adalah **99,37%**")
+
+
+def test_a_prompt_with_text_of_the_users_own_is_not_replaced_unasked(agency, tmp_path):
+    word = _word(tmp_path / "bab3.docx", stray=False)
+    capaian = agency / "narasi" / "capaian.md"
+    capaian.write_text("[ISI] Capaian kinerja.\n\nTeks yang sudah ditulis.\n")
+    assert main(["import", str(word), "--into", str(agency)]) == 2
+    assert capaian.read_text() == "[ISI] Capaian kinerja.\n\nTeks yang sudah ditulis.\n"
+
+
+def test_a_word_table_under_its_caption_is_a_numbered_table(agency, tmp_path):
+    """A bidang's Word table under its "Tabel 3.1 …" caption prints as a table numbered with the
+    rest, its figures right-aligned: a new user's came out as one line of "| … |" text."""
+    from docx_reading import docx_captions, docx_tables
+
+    d = Document()
+    d.add_heading("BAB III AKUNTABILITAS KINERJA", 1)
+    d.add_heading("3.1 Capaian Kinerja Organisasi Tahun 2024", 2)
+    d.add_paragraph("Jumlah sekolah menurut jenjang:")
+    d.add_paragraph("Tabel 3.1 Jumlah Sekolah per Jenjang")
+    t = d.add_table(rows=3, cols=2)
+    for cell, text in zip(
+        (c for row in t.rows for c in row.cells), ("Jenjang", "Jumlah", "SD", "412", "SMP", "98")
+    ):
+        cell.text = text
+    d.save(tmp_path / "tabel.docx")
+    assert main(["import", str(tmp_path / "tabel.docx"), "--into", str(agency)]) == 0
+    assert (agency / "narasi" / "capaian.md").read_text() == (
+        "Jumlah sekolah menurut jenjang:\n\nTabel 3.1 Jumlah Sekolah per Jenjang\n\n"
+        "| Jenjang | Jumlah |\n| --- | --- |\n| SD | 412 |\n| SMP | 98 |\n"
+    )
+    assert main(["build", str(agency), "--out", str(tmp_path / "out")]) == 0
+    docx = next((tmp_path / "out").glob("*.docx"))
+    captions = [c for c in docx_captions(docx) if "Jumlah Sekolah" in c]
+    assert (
+        len(captions) == 1
+        and captions[0].startswith("Tabel 3.")
+        and captions[0].endswith(" Jumlah Sekolah per Jenjang")
+    )
+    assert [["Jenjang", "Jumlah"], ["SD", "412"], ["SMP", "98"]] in docx_tables(docx)

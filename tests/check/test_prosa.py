@@ -106,3 +106,74 @@ def test_the_suggested_placeholders_print_the_figures_they_name():
         assert shown == (rupiah(a.nilai) if a.jenis == "rupiah" else persen(a.nilai, tanda=True)), a
         checked += 1
     assert checked > 50
+
+
+@pytest.mark.parametrize(
+    "sentence, reported",
+    [
+        (
+            "Rata-rata pertumbuhan anggaran sebesar 8,45% dan rata-rata pertumbuhan realisasi "
+            "sebesar 7,49% per tahun.",
+            False,
+        ),
+        (
+            "Rata-rata pertumbuhan realisasi anggaran sebesar 5,33% per tahun.",
+            "the text states 5,33%, the data give 7,49 (T-C.24 mean growth of realisasi): "
+            "“Rata-rata pertumbuhan realisasi anggaran sebesar 5,33% per tahun.” | "
+            "write {{ tc24.pertumbuhan_realisasi }} instead of the typed number",
+        ),
+    ],
+    ids=["as-computed", "another-figure"],
+)
+def test_a_growth_sentence_is_read_against_t_c24s_growth(tmp_path, sentence, reported):
+    """T-C.24's Total row prints the mean growth (8,45 / 7,49 in Magetan 2018-2023): a sentence
+    quoting it is true; another figure is reported with the placeholder that prints it (a new
+    PUPR user's true 5,33 % was once matched against an unrelated T-C.23 cell)."""
+    found = _prose(_with_sentence(tmp_path, MAGETAN, "kinerja-pelayanan.akhir", sentence))
+    assert found == ([reported] if reported else [])
+
+
+def test_the_renstra_growth_placeholders_print_t_c24s_total_row():
+    from laporgen.document.renstra import narrative_context as renstra_context
+
+    c = load_document(MAGETAN)
+    context = renstra_context(c, figures_for(c))
+    env = narrative_env({})
+    shown = env.from_string(
+        "{{ tc24.pertumbuhan_anggaran }} {{ tc24.pertumbuhan_realisasi }}"
+    ).render(context)
+    assert shown == "8,45% 7,49%"
+
+
+def _format_findings(doc: Path) -> list[tuple[int | None, str]]:
+    return [
+        (f.problem.line, f.problem.message)
+        for f in check(doc)
+        if f.problem.code == "narasi.format" and f.problem.file.endswith("penutup.md")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, found",
+    [
+        (
+            'Capaian IS2.1 sebesar {{ indikator["IS2.1"].capaian }}%.',
+            '"{{ indikator["IS2.1"].capaian }}%" prints "%" twice',
+        ),
+        ("Rata-rata {{ rata_rata }} persen.", '"{{ rata_rata }} persen" prints "persen" twice'),
+        ("Pagu Rp. {{ anggaran.pagu }}.", '"Rp. {{ anggaran.pagu }}" prints "Rp." twice'),
+        ('Realisasi {{ indikator["IS2.1"].realisasi }} %.', 'prints "%" twice'),
+        ("Ada {{ n_sasaran }} sasaran (100%).", None),
+        ('Realisasi {{ program["P1"].realisasi }} dari pagu.', None),
+        ("Sebanyak {{ pegawai.realisasi }} persen pegawai.", None),
+    ],
+    ids=["capaian-%", "rata-rata-persen", "rp-pagu", "realisasi-unit", "count", "rp-ok", "count-%"],
+)
+def test_a_unit_typed_beside_a_placeholder_that_prints_its_own(tmp_path, sentence, found):
+    """A new user's "{{ indikator[…].capaian }}%" printed "115,00%%" without a word."""
+    doc = _with_sentence(tmp_path, LKJIP, "penutup", sentence)
+    messages = _format_findings(doc)
+    if found is None:
+        assert messages == []
+    else:
+        assert len(messages) == 1 and found in messages[0][1], messages

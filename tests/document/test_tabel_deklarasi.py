@@ -302,3 +302,10 @@ def test_a_total_formula_over_totals_of_different_rows_is_no_number():
     full = _tabel(JALAN.replace("MANTAP", "1000.00")).jumlah
     assert full is not None and full["persen"] is not None
     assert round(full["persen"], 2) == Decimal("76.43")  # 1.501,77 / 1.964,94
+
+
+def test_the_source_line_reads_as_the_generated_tables(tables):
+    """`sumber:` prints "Sumber : …" as every generated table's source line does."""
+    assert tables["sasaran-provinsi"].source == (
+        "Sumber : Renstra Dinas Sosial Provinsi 2025-2029 (rekaan)"
+    )

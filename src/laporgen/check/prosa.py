@@ -43,6 +43,11 @@ class Angka:
 
 
 ISTILAH = (
+    ("pertumbuhan realisasi anggaran", ("pertumbuhan_realisasi",)),
+    ("pertumbuhan realisasi", ("pertumbuhan_realisasi",)),
+    ("pertumbuhan anggaran", ("pertumbuhan_anggaran",)),
+    ("rata-rata pertumbuhan", ("pertumbuhan_anggaran", "pertumbuhan_realisasi")),
+    ("pertumbuhan", ("pertumbuhan_anggaran", "pertumbuhan_realisasi")),
     ("realisasi anggaran", ("realisasi_anggaran",)),
     ("serapan anggaran", ("serapan",)),
     ("penyerapan anggaran", ("serapan",)),
@@ -334,7 +339,7 @@ def angka_lkjip(c, f) -> list[Angka]:
                     ukuran,
                     value,
                     jenis,
-                    f"{ukuran} of {iid}",
+                    _("{value} of {id}").format(value=ukuran, id=iid),
                     f'indikator["{iid}"].{ukuran}',
                     names,
                     f.tahun,
@@ -355,7 +360,7 @@ def angka_lkjip(c, f) -> list[Angka]:
                         ukuran,
                         value,
                         jenis,
-                        f"{ukuran.replace('_', ' ')} of {n.id}",
+                        _("{value} of {id}").format(value=ukuran.replace("_", " "), id=n.id),
                         f'program["{n.id}"].{field}',
                         (n.node.nama,),
                         f.tahun,
@@ -404,7 +409,9 @@ def angka_renstra(c, f) -> list[Angka]:
                             ukuran,
                             value,
                             jenis,
-                            f"T-C.23 {ukuran} {year} of '{pendek(i.nama)}'",
+                            _("T-C.23 {value} {year} of '{name}'").format(
+                                value=ukuran, year=year, name=pendek(i.nama)
+                            ),
                             None,
                             (i.nama,),
                             year,
@@ -448,6 +455,16 @@ def angka_renstra(c, f) -> list[Angka]:
             out.append(
                 Angka("rata_rasio", mean, "persen", _("T-C.24 mean rasio"), "tc24.rata_rasio")
             )
+        for ukuran, value, label in (
+            ("pertumbuhan_anggaran", t.pertumbuhan_anggaran, _("T-C.24 mean growth of anggaran")),
+            (
+                "pertumbuhan_realisasi",
+                t.pertumbuhan_realisasi,
+                _("T-C.24 mean growth of realisasi"),
+            ),
+        ):
+            if value is not None:
+                out.append(Angka(ukuran, value, "persen", label, f"tc24.{ukuran}"))
     for node in f.program:
         for year, value in node.pagu.items():
             if value is not None:

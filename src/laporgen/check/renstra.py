@@ -31,6 +31,7 @@ def check_renstra(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
         *_urusan(c, f),
         *_aset(c),
         *_strategi(c),
+        *_iku(c, f),
         *silang_renstra(c, f),
         *placeholders(c),
         *wajar_renstra(c),
@@ -522,6 +523,100 @@ def _aset(c: RenstraContent) -> list[Finding]:
                         nama=a.nama, names=names[a.nama.strip().lower()]
                     ),
                     "duplikat",
+                )
+            )
+    return out
+
+
+# ------------------------------------------------------------------------------------- IKU
+def _iku(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
+    """The IKU table: indicators marked `iku: true` with no table to print them in (the mark would
+    vanish), a table with none to print (NIHIL), and in the target form the cells it would print
+    empty ("–") or a kondisi akhir that is a sum of percentages."""
+    setting = c.settings.iku
+    marked = [(loc, ind) for loc, ind in c.rencana.located_indikator() if ind.iku]
+    rencana = c.sources["rencana"]
+    if setting.bagian is None:
+        if not marked:
+            return []
+        loc, first = marked[0]
+        return [
+            Finding(
+                "W",
+                rencana.problem(
+                    loc + ("iku",),
+                    _(
+                        "{ids} marked iku: true, but the Renstra prints no IKU table: "
+                        "document.toml has no [iku] bagian"
+                    ).format(ids=", ".join(ind.id for _, ind in marked)),
+                    _(
+                        'add [iku] with bagian = "<section id>" to document.toml, e.g. '
+                        '"kinerja-urusan" (`laporgen outline` lists the ids; bentuk = "target" '
+                        "prints the targets); an LKjIP reading this plan prints its IKU either way"
+                    ),
+                    "iku.bagian",
+                ),
+            )
+        ]
+    if not marked:
+        return [
+            Finding(
+                "W",
+                rencana.problem(
+                    ("tujuan",),
+                    _("no indicator is marked iku: true: the IKU table prints NIHIL"),
+                    _("mark each Indikator Kinerja Utama with iku: true in rencana.yaml"),
+                    "iku.kosong",
+                ),
+            )
+        ]
+    if setting.bentuk != "target":
+        return []
+    out = []
+    for loc, ind in marked:
+        empty: list[FieldPath] = [("kondisi_awal",)] if ind.kondisi_awal is None else []
+        empty += [("target", str(y)) for y in c.rencana.tahun if ind.target.get(y) is None]
+        if empty:
+            out.append(
+                Finding(
+                    "I",
+                    rencana.problem(
+                        loc + empty[0],
+                        _("IKU {id}: the IKU table prints - for {fields}").format(
+                            id=ind.id, fields=", ".join(".".join(map(str, e)) for e in empty)
+                        ),
+                        _('write the value, or "N.a" where there is none'),
+                        "iku.nilai",
+                    ),
+                )
+            )
+        if f.akhir_rencana.get(ind.id) is None and ind.target:
+            out.append(
+                Finding(
+                    "W",
+                    rencana.problem(
+                        loc + ("akhir",),
+                        _(
+                            "IKU {id}: the kondisi akhir by '{akhir}' cannot be computed from "
+                            "targets that hold text; the IKU table prints -"
+                        ).format(id=ind.id, akhir=ind.akhir),
+                        _("write the kondisi akhir as a value: akhir: <number>"),
+                        "iku.akhir",
+                    ),
+                )
+            )
+        if ind.akhir == "sum" and _is_percentage(ind.nama, ind.satuan):
+            out.append(
+                Finding(
+                    "W",
+                    rencana.problem(
+                        loc + ("akhir",),
+                        _("{id} '{nama}': a percentage is summed for the kondisi akhir").format(
+                            id=ind.id, nama=ind.nama
+                        ),
+                        None,
+                        "akhir.persen",
+                    ),
                 )
             )
     return out

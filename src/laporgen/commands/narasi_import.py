@@ -91,7 +91,7 @@ def import_narasi(
         ]
         path = narasi / f"{bagian.id}.md"
         data = text.encode("utf-8")
-        if path.is_file() and path.read_bytes() != data:
+        if path.is_file() and path.read_bytes() != data and not _only_prompt(path):
             replaced.append(path)
         files[path] = data
         report.append(f"{display_path(path)} <- {bagian.number} {bagian.title}".replace("  ", " "))
@@ -115,6 +115,19 @@ def import_narasi(
     if not placeholders and matched:
         report.append(_("rerun with --placeholders to write these figures as placeholders"))
     return Imported(files, report)
+
+
+_PROMPT = re.compile(r"\[ISI\][^\n]*|<!--[^\n]*-->")
+"""What `laporgen init` writes in a narrative file: one [ISI] line, or one comment."""
+
+
+def _only_prompt(path: Path) -> bool:
+    """The file holds nothing but the prompt `laporgen init` wrote: the Word text fills it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return _PROMPT.fullmatch(text.strip()) is not None
 
 
 def write(imported: Imported) -> None:
@@ -358,7 +371,28 @@ def _markdown(chunk: str) -> str:
     )
     text = re.sub(r"\{([{%#])", lambda m: "{{ '{" + m.group(1) + "' }}", text)
     text = _captioned(re.sub(r"\n{3,}", "\n\n", text).strip())
-    return text + "\n"
+    return _table_captions(text) + "\n"
+
+
+TABLE_CAPTION_TO_WRITE = "Tabel: [ISI] judul tabel"
+"""The caption of a table the Word file gives none above it: `check` lists it to fill in."""
+_CAPTION_LINE = re.compile(r"(?i)\**tabel(\s*:|\s+\d)")
+
+
+def _table_captions(text: str) -> str:
+    """Every table with a caption paragraph above it (a narrative table needs one): Word's
+    "Tabel 3.1 …" paragraph as it is (laporgen numbers the table itself), else a marked one."""
+    lines, out = text.split("\n"), list[str]()
+    for n, line in enumerate(lines):
+        starts = line.lstrip().startswith("|") and not (n and lines[n - 1].lstrip().startswith("|"))
+        if starts:
+            above = next((x for x in reversed(out) if x.strip()), "")
+            if not _CAPTION_LINE.match(above.strip()):
+                out += [TABLE_CAPTION_TO_WRITE, ""]
+            elif out and out[-1].strip():
+                out.append("")  # the caption is its own paragraph
+        out.append(line)
+    return "\n".join(out)
 
 
 _PICTURE = re.compile(

@@ -5,7 +5,9 @@ undefined (an unknown placeholder is an error naming the file and line, not a bl
 Markdown is converted by the `markdown` package and its small HTML read back into nodes.
 A picture (`![Bagan Organisasi](gambar/bagan.png)`, the path relative to the narrative file)
 becomes a `Figure` captioned with its alt text, numbered "Gambar x.y" with the charts; the file
-must be a PNG or JPEG inside the document folder (`model.gambar`).
+must be a PNG or JPEG inside the document folder (`model.gambar`). A Markdown table (`| a | b |`,
+as `laporgen import` writes a Word table) becomes a `Table` captioned by the paragraph just above
+it ("Tabel: Jumlah Sekolah", or "Tabel 3.1 Jumlah Sekolah": laporgen numbers it with the rest).
 """
 
 from __future__ import annotations
@@ -30,7 +32,19 @@ from ..errors import LaporgenError, Problem, display_path
 from ..i18n import _
 from ..model.gambar import image_problem
 from . import template_cache
-from .nodes import Block, Figure, Inline, LineBreak, ListBlock, Paragraph, Text
+from .nodes import (
+    Align,
+    Block,
+    Cell,
+    Column,
+    Figure,
+    Inline,
+    LineBreak,
+    ListBlock,
+    Paragraph,
+    Table,
+    Text,
+)
 
 
 class _NarrativeSandbox(SandboxedEnvironment):
@@ -262,7 +276,7 @@ def render_markdown(
         problem = _runtime_problem(name, exc, text, filters)
         raise LaporgenError([_naming_the_placeholder(problem, env, text, context)]) from exc
     pictures = _Pictures(path, root or path.parent, text)
-    blocks = _HtmlBlocks.parse(_markdown().convert(filled), pictures.figure)
+    blocks = _HtmlBlocks.parse(_markdown().convert(filled), pictures.figure, pictures.table)
     if pictures.problems:
         raise LaporgenError(pictures.problems)
     return blocks
@@ -276,6 +290,7 @@ class _Pictures:
         self.path, self.root, self.text = path, root, text
         self.problems: list[Problem] = []
         self.count = 0
+        self.tables = 0
 
     def figure(self, src: str, alt: str) -> Figure | None:
         self.count += 1
@@ -312,6 +327,49 @@ class _Pictures:
             str(resolved),
             alt=" ".join(alt.split()),
         )
+
+    def table(
+        self, caption: str | None, head: list[list[Cell]], body: list[list[Cell]]
+    ) -> Table | None:
+        """A Markdown table as a numbered `Table`, captioned by the paragraph above it."""
+        self.tables += 1
+        if caption is None:
+            self.problems.append(
+                Problem(
+                    display_path(self.path),
+                    _("a table has no caption"),
+                    self._table_line(self.tables),
+                    hint=_(
+                        "write its caption on the line above it, then an empty line: "
+                        "Tabel: Jumlah Sekolah per Jenjang"
+                    ),
+                    code="narrative.table",
+                )
+            )
+            return None
+        width = max(len(r) for r in (*head, *body))
+        aligns: list[Align] = [
+            next((r[i].align for r in body if i < len(r)), "left") for i in range(width)
+        ]
+        return Table(
+            f"{self.path.stem}-tabel-{self.tables}",
+            "",
+            caption,
+            tuple(Column(1, a) for a in aligns),
+            tuple(tuple(r) for r in head),
+            tuple(tuple(r) for r in body),
+        )
+
+    def _table_line(self, n: int) -> int | None:
+        """The first line of the file's `n`-th table (a run of lines starting with "|")."""
+        seen, before = 0, ""
+        for number, row in enumerate(self.text.split("\n"), start=1):
+            if row.lstrip().startswith("|") and not before.lstrip().startswith("|"):
+                seen += 1
+                if seen == n:
+                    return number
+            before = row
+        return None
 
     def _line(self, src: str) -> int | None:
         """The line of the file as written that shows the picture (a path is rarely built from
@@ -371,7 +429,9 @@ def _markdown() -> markdown.Markdown:
     third of the conversion time)."""
     converter = getattr(_converters, "markdown", None)
     if converter is None:
-        converter = _converters.markdown = markdown.Markdown(output_format="html")
+        converter = _converters.markdown = markdown.Markdown(
+            output_format="html", extensions=["tables"]
+        )
     return converter.reset()
 
 
@@ -497,20 +557,42 @@ def _line_of(exc: BaseException, text: str) -> int | None:
     return line
 
 
-class _HtmlBlocks(HTMLParser):
-    """Reads the HTML that `markdown` produces (p, ul/ol/li, strong/em, br) into nodes."""
+TableMaker = Callable[[str | None, list[list[Cell]], list[list[Cell]]], Table | None]
 
-    def __init__(self, picture: Callable[[str, str], Figure | None]) -> None:
+_TABLE_CAPTION = re.compile(r"(?i)tabel(?:\s*:\s*|\s+\d+(?:\.\d+)*\.?\s+)(\S.*)")
+"""A table's caption paragraph: "Tabel: Judul", or "Tabel 3.1 Judul" as Word captions it."""
+
+_ALIGN: dict[str, Align] = {"left": "left", "center": "center", "right": "right"}
+_FIGURE = re.compile(r"[-+]?(Rp\.?\s?)?[\d.,]+\s?%?|-")
+"""A cell of a number column: "1.234", "12,5%", "Rp 2.000", "-"."""
+
+
+def _no_table(caption: str | None, head: list[list[Cell]], body: list[list[Cell]]) -> None:
+    return None
+
+
+class _HtmlBlocks(HTMLParser):
+    """Reads the HTML that `markdown` produces (p, ul/ol/li, strong/em, br, table) into nodes."""
+
+    def __init__(
+        self, picture: Callable[[str, str], Figure | None], table: TableMaker = _no_table
+    ) -> None:
         super().__init__(convert_charrefs=True)
-        self.picture = picture
+        self.picture, self.table = picture, table
         self.blocks: list[Block] = []
         self.stack: list[dict[str, Any]] = []  # open lists: {"marker", "items": [[blocks]]}
         self.inlines: list[Inline] | None = None
         self.strong = self.emph = 0
+        self.grid: dict[str, Any] | None = None  # an open table: caption, head, body, row, cell
 
     @classmethod
-    def parse(cls, html: str, picture: Callable[[str, str], Figure | None]) -> tuple[Block, ...]:
-        parser = cls(picture)
+    def parse(
+        cls,
+        html: str,
+        picture: Callable[[str, str], Figure | None],
+        table: TableMaker = _no_table,
+    ) -> tuple[Block, ...]:
+        parser = cls(picture, table)
         parser.feed(html)
         parser.close()
         parser._flush()
@@ -531,7 +613,60 @@ class _HtmlBlocks(HTMLParser):
                 self._target().append(Paragraph(tuple(self.inlines)))
         self.inlines = None
 
+    def _open_table(self) -> None:
+        self._flush()
+        target, caption = self._target(), None
+        last = target[-1] if target else None
+        if isinstance(last, Paragraph):
+            text = "".join(i.text for i in last.inlines if isinstance(i, Text)).strip()
+            found = _TABLE_CAPTION.fullmatch(text)
+            if found:
+                target.pop()
+                caption = found.group(1).strip()
+        self.grid = {"caption": caption, "head": [], "body": [], "row": None, "part": "body"}
+
+    def _close_cell(self, head: bool) -> None:
+        grid = self.grid
+        if grid is None or grid["row"] is None:
+            return
+        inlines = tuple(self.inlines or ())
+        self.inlines = None
+        text = "".join(i.text for i in inlines if isinstance(i, Text)).strip()
+        typed: Align | None = grid.pop("align", None)
+        align: Align = typed or (
+            "right" if not head and text and _FIGURE.fullmatch(text) else "left"
+        )
+        if head:
+            align = "center"
+        grid["row"].append(
+            Cell((Paragraph(inlines, align=align),), align=align, strong=head, shade=head)
+        )
+
+    def _close_table(self) -> None:
+        grid, self.grid = self.grid, None
+        if grid is None or not (grid["head"] or grid["body"]):
+            return
+        table = self.table(grid["caption"], grid["head"], grid["body"])
+        if table is not None:
+            self._target().append(table)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self._open_table()
+            return
+        if self.grid is not None:
+            if tag == "thead":
+                self.grid["part"] = "head"
+            elif tag == "tbody":
+                self.grid["part"] = "body"
+            elif tag == "tr":
+                self.grid["row"] = []
+            elif tag in ("td", "th"):
+                style = dict(attrs).get("style") or ""
+                aligned = re.search(r"text-align:\s*(\w+)", style)
+                self.grid["align"] = _ALIGN.get(aligned.group(1)) if aligned else None
+                self.inlines = []
+                return
         if tag in ("ul", "ol"):
             self._flush()
             self.stack.append({"marker": "1." if tag == "ol" else "-", "items": []})
@@ -555,6 +690,17 @@ class _HtmlBlocks(HTMLParser):
                 self._target().append(figure)
 
     def handle_endtag(self, tag: str) -> None:
+        if self.grid is not None:
+            if tag in ("td", "th"):
+                self._close_cell(tag == "th")
+                return
+            if tag == "tr" and self.grid["row"] is not None:
+                self.grid[self.grid["part"]].append(self.grid["row"])
+                self.grid["row"] = None
+                return
+            if tag == "table":
+                self._close_table()
+                return
         if tag in ("ul", "ol") and self.stack:
             self._flush()
             done = self.stack.pop()

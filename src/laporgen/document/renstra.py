@@ -28,7 +28,7 @@ from .builder import (
 )
 from .front import settle_empty
 from .kalimat import daftar, gabung, para
-from .iku import iku_table
+from .iku import iku_table, iku_target_table
 from .keep import laid_out
 from .nodes import (
     Block,
@@ -80,8 +80,13 @@ class RenstraBuilder(OutlineBuilder):
             spm_bagian="kinerja-pelayanan",
         )
         if c.settings.iku.bagian:
-            iku = iku_table(
-                c.rencana, c.settings.iku, (c.agency.nama_lengkap, f"Tahun {c.settings.periode}")
+            caption = (c.agency.nama_lengkap, f"Tahun {c.settings.periode}")
+            iku = (
+                iku_target_table(
+                    c.rencana, c.settings.iku, c.settings.tahun_awal, f.akhir_rencana, caption
+                )
+                if c.settings.iku.bentuk == "target"
+                else iku_table(c.rencana, c.settings.iku, caption)
             )
             self.place(
                 c.settings.iku.bagian,
@@ -102,7 +107,7 @@ class RenstraBuilder(OutlineBuilder):
             "telaah-renstra-kl": lambda: (
                 [Landscape((self.t.telaah_provinsi(),))] if a.telaah_provinsi else []
             ),
-            "isu-strategis": lambda: [daftar(a.isu_strategis)] if a.isu_strategis else [],
+            "isu-strategis": lambda: [daftar(c.isu_strategis)] if c.isu_strategis else [],
             "tujuan-sasaran-jangka-menengah": lambda: [Landscape((self.t.tujuan_sasaran(),))],
             "strategi": lambda: [Landscape((self.t.swot(),))] if a.swot else [],
             # T-C.26 closes the Kebijakan section, after its narrative, as both signed documents
@@ -394,8 +399,14 @@ def _tc24(f: RenstraFigures) -> dict[str, str]:
     """T-C.24's means as a sentence quotes them (`check` suggests these: narasi.angka)."""
     t = f.anggaran_total
     if t is None:
-        return {"rata_anggaran": "-", "rata_rasio": "-"}
+        return dict.fromkeys(TC24_PLACEHOLDERS, "-")
     return {
         "rata_anggaran": rupiah(_round_rp(rata_rata(t.anggaran.values()))),
         "rata_rasio": persen(rata_rata(t.rasio.values()), tanda=True),
+        # the Total row's "Rata-rata pertumbuhan" columns, as T-C.24 prints them
+        "pertumbuhan_anggaran": persen(t.pertumbuhan_anggaran, tanda=True),
+        "pertumbuhan_realisasi": persen(t.pertumbuhan_realisasi, tanda=True),
     }
+
+
+TC24_PLACEHOLDERS = ("rata_anggaran", "rata_rasio", "pertumbuhan_anggaran", "pertumbuhan_realisasi")

@@ -54,10 +54,17 @@ def declared_table(d: TabelDihitung) -> Table:
         body,
         foot,
         tuple(t.keterangan),
-        t.sumber,
+        _sumber(t.sumber),
         tuple(t.catatan),
         HURUF[t.huruf],  # type: ignore[arg-type]
     )
+
+
+def _sumber(text: str | None) -> str | None:
+    """The source line as the generated tables print it, "Sumber : …" (unless typed so)."""
+    if text is None or text.lstrip().lower().startswith("sumber"):
+        return text
+    return f"Sumber : {text}"
 
 
 def tampil(k: KolomTabel, value: Nilai, computed: bool = False) -> str:

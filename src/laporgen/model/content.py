@@ -137,6 +137,13 @@ class RenstraContent:
     spm: Spm | None = None
     """`spm.yaml`, the Standar Pelayanan Minimal, when the document prints one."""
 
+    @property
+    def isu_strategis(self) -> list[str]:
+        """The isu strategis the Renstra prints (BAB III.5): analisis.yaml's list where given,
+        else rencana.yaml's (the plan's, which an LKjIP reading this plan prints too). Two
+        different lists are refused (`refs.check_renstra_references`), so neither vanishes."""
+        return self.analisis.isu_strategis or self.rencana.isu_strategis
+
     def program_nodes(self) -> ProgramNodes:
         out: ProgramNodes = {}
         for p in self.program.program if self.program else []:

@@ -252,6 +252,7 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
     problems += _pagu_years(programs, program, printed)
     problems += _files(c.folder, c.sources["document"], [(("logo",), c.settings.logo)])
     problems += _files(c.folder.parent, c.sources["agency"], [(("logo",), c.agency.logo)])
+    problems += _isu_strategis(c, rencana, analisis)
     urusan = c.analisis.indikator_urusan
     if urusan is not None:
         indikator = _indicator_ids(c.rencana)
@@ -314,6 +315,29 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _isu_strategis(c: "RenstraContent", rencana: "Source", analisis: "Source") -> list[Problem]:
+    """The Renstra prints one list of isu strategis (`RenstraContent.isu_strategis`): analisis.yaml's,
+    else rencana.yaml's. Two different lists would drop one of them without a word."""
+    ours, plan = c.analisis.isu_strategis, c.rencana.isu_strategis
+    if not ours or not plan or ours == plan:
+        return []
+    line = rencana.line_of(("isu_strategis",))
+    return [
+        analisis.problem(
+            ("isu_strategis",),
+            _(
+                "isu strategis are listed here and in {other}, and the lists differ; the "
+                "Renstra prints one list"
+            ).format(other=f"{rencana.name}:{line}" if line else rencana.name),
+            _(
+                "keep one list and delete the other: rencana.yaml's (an LKjIP reading this plan "
+                "prints it too) or this one"
+            ),
+            "ref.isu",
+        )
+    ]
 
 
 def _unused_own_values(row, loc: FieldPath, source: "Source") -> list[Problem]:

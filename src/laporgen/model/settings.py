@@ -7,10 +7,10 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from ..i18n import _
-from .fields import Angka, Id, Model, Tahun
+from .fields import Angka, Id, Model, Tahun, given
 from .nilai import SAKIP
 
 Sampul = Literal["standar", "kop"]
@@ -158,11 +158,33 @@ class TabelIku(Model):
     )
 
 
+KolomIku = Literal["definisi", "formula", "sumber_data"]
+
+
 class TabelIkuRenstra(TabelIku):
     bagian: Id | None = Field(
         None,
         description='The section that prints the IKU table, e.g. "kinerja-urusan" (`laporgen outline` '
         "lists the ids); none: the Renstra prints no IKU table",
+    )
+    bentuk: Literal["definisi", "target"] = Field(
+        "definisi",
+        description="definisi: each IKU's tujuan/sasaran, Definisi Operasional, Formulasi and Sumber "
+        "Data; target: No, Indikator Kinerja Utama, Satuan, Kondisi Awal (tahun_awal), a target per "
+        "plan year and the Kondisi Akhir, as Renstras print it in BAB VII/VIII or a Lampiran",
+    )
+    kolom: list[KolomIku] = Field(
+        [],
+        description='Columns the target form adds: "definisi" (Definisi Operasional) and "formula" '
+        '(Formulasi) after the indicator, "sumber_data" (Sumber Data) last',
+    )
+
+    # the rule of `_kolom_of_target`, for the editor
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": given("kolom"),
+            "then": {"required": ["bentuk"], "properties": {"bentuk": {"const": "target"}}},
+        }
     )
 
     @model_validator(mode="after")
@@ -173,6 +195,18 @@ class TabelIkuRenstra(TabelIku):
                 _(
                     "a Renstra prints the IKU table only in the section `bagian` names; "
                     'add bagian = "<id>" (`laporgen outline` lists the ids)'
+                )
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _kolom_of_target(self) -> "TabelIkuRenstra":
+        # the definisi form prints its own columns: columns named for it would not appear
+        if self.kolom and self.bentuk != "target":
+            raise ValueError(
+                _(
+                    "`kolom` adds columns to the target form of the IKU table; the definisi form "
+                    'prints its own; add bentuk = "target" or remove kolom'
                 )
             )
         return self
