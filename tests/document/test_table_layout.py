@@ -9,6 +9,8 @@ from collections.abc import Sequence
 
 import pytest
 
+from docx.oxml.ns import qn
+
 from laporgen.document.cells import cell, columns, head, num
 from laporgen.document.keep import keep_together
 from laporgen.document.nodes import Cell, Landscape, Paragraph, Section, Signature, Table, Text
@@ -351,3 +353,53 @@ def test_a_piece_wider_than_the_page_is_squeezed_to_it():
     ]
     for part in parts:
         assert sum(c.min_width for c in part.columns) <= text_width_of("A4", True) + 1e-6
+
+
+def _three_row_head(merged_text: str) -> Table:
+    """A T-C.27-like head: a cell over all three header rows beside a group header, its year and
+    its Target/Rp columns."""
+    return _table(
+        columns((2, "left"), (2, "left"), (2, "right")),
+        head(
+            (cell(merged_text, rowspan=3), cell("Target Kinerja Program", colspan=2)),
+            (cell("2029", colspan=2),),
+            ("Target", "Rp"),
+        ),
+        [(cell("isi"), num("1"), num("2"))],
+    )
+
+
+def test_a_tall_header_cell_over_rows_gets_the_height_it_needs_on_its_last_row():
+    """LibreOffice does not grow the rows under a header cell spanning three rows: T-C.27's
+    continued parts lost "Kegiatan (output)" and "(2024)" off the bottom of their header. The
+    layout gives the last row the shortfall, so the rows together hold the cell's lines."""
+    tall = "Indikator Kinerja Tujuan, Sasaran, Program (outcome) dan Kegiatan (output) " * 3
+    (laid,) = lay_out_tables((_three_row_head(tall),), "A4")
+    assert isinstance(laid, Table), laid
+    least = laid.head_least_pt
+    assert len(least) == 3 and least[0] == least[1] == 0.0
+    assert least[2] > 6 * FONT_PT[laid.font_size]  # many lines' worth, not one row's
+    (short,) = lay_out_tables((_three_row_head("Tujuan"),), "A4")
+    assert isinstance(short, Table) and short.head_least_pt == ()
+
+
+def test_the_docx_header_row_is_given_that_height(tmp_path):
+    """The least height reaches the DOCX as the row's `w:trHeight` (at least, never exactly:
+    a longer text still grows the row)."""
+    from docx import Document as open_docx
+
+    from laporgen.build import build
+
+    from conftest import ROOT
+
+    built = build(ROOT / "content" / "rekaan-dinsos" / "renstra-2025-2029", tmp_path, ("docx",))
+    docx = next(p for p in built.outputs if p.suffix == ".docx")
+    heights = [
+        tr
+        for table in open_docx(str(docx)).tables
+        for tr in table._tbl.tr_lst[:3]
+        if tr.trPr is not None and tr.trPr.find(qn("w:trHeight")) is not None
+    ]
+    assert heights and all(
+        h.trPr.find(qn("w:trHeight")).get(qn("w:hRule")) == "atLeast" for h in heights
+    )

@@ -130,6 +130,10 @@ class Table:
     keep_together: bool = False
     keep_rows: frozenset[int] = frozenset()
     continued: bool = False
+    head_least_pt: tuple[float, ...] = ()
+    """The least height of each header row, in points (0: as its text needs), set by the layout
+    where a header cell spanning rows needs more than its rows give: LibreOffice does not grow
+    the rows under such a cell, and cut its last lines off ("Kegiatan (output)" in T-C.27)."""
 
     @property
     def label(self) -> str:

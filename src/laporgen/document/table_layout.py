@@ -204,7 +204,33 @@ def _finish(table: Table, size: str, mins: list[float], width: float) -> Table:
         replace(c, width=w / total, min_width=round(m, 2))
         for c, w, m in zip(table.columns, widths, mins)
     )
-    return replace(table, columns=columns, font_size=size, cell_margin=CELL_MARGIN_PT[size])  # type: ignore[arg-type]
+    laid = replace(table, columns=columns, font_size=size, cell_margin=CELL_MARGIN_PT[size])  # type: ignore[arg-type]
+    return replace(laid, head_least_pt=head_least_pt(laid, width))
+
+
+def head_least_pt(table: Table, width: float) -> tuple[float, ...]:
+    """The least height of each header row so that every header cell spanning rows fits in the
+    rows it spans: the shortfall goes to its last row. () when none falls short."""
+    n = len(table.head)
+    if n < 2:
+        return ()
+    heights = row_heights_pt(table, width, only=range(n))[:n]
+    least = [0.0] * n
+    pt, margin = FONT_PT[table.font_size], table.cell_margin
+    for r, c, cell in grid_positions(table.head, len(table.columns)):
+        if cell.rowspan < 2:
+            continue
+        room = (
+            sum(col.width for col in table.columns[c : c + cell.colspan]) * width
+            - 2 * margin
+            - BORDER_PT
+        )
+        need = _line_count(cell, pt, True, room) * pt * LINE_HEIGHT + ROW_PADDING_PT
+        last = min(r + cell.rowspan, n) - 1
+        short = need - sum(heights[r : last + 1])
+        if short > 0:
+            least[last] = max(least[last], round(heights[last] + short, 1))
+    return tuple(least) if any(least) else ()
 
 
 def share_widths(weights: Sequence[float], mins: Sequence[float], width: float) -> list[float]:

@@ -968,7 +968,8 @@ class _BodyWriter:
         spool = self._spooled.start(tbl) if len(rows) > SPOOL_ROWS else None
         after = (*([node.source] if node.source else []), *node.notes)
         for r in range(len(rows)):
-            tr = ooxml.add_row(tbl, header=r < len(node.head))
+            least = node.head_least_pt[r] if r < len(node.head_least_pt) else 0.0
+            tr = ooxml.add_row(tbl, header=r < len(node.head), min_height=Pt(least).twips)
             # A row kept with the next (the whole table kept together, or `keep_rows`): its
             # paragraphs kept with the next paragraph, Word's and LibreOffice's way to say it;
             # the last row is kept with the source line and notes.

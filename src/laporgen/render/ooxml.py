@@ -128,6 +128,7 @@ _W = {
         "tr",
         "trPr",
         "cantSplit",
+        "trHeight",
         "tblHeader",
         "tc",
         "tcPr",
@@ -150,6 +151,7 @@ _W = {
         "t",
         "br",
         "val",
+        "hRule",
         "type",
         "w",
         "color",
@@ -206,12 +208,14 @@ def new_table(
     return tbl  # type: ignore[return-value]
 
 
-def add_row(tbl: CT_Tbl, header: bool) -> CT_Row:
+def add_row(tbl: CT_Tbl, header: bool, min_height: int = 0) -> CT_Row:
     """Append a row that never breaks across pages (`w:cantSplit`); a `header` row repeats at
-    the top of every page (`w:tblHeader`)."""
+    the top of every page (`w:tblHeader`); `min_height` (twips) makes it at least that tall."""
     tr = SubElement(tbl, _W["tr"])
     tr_pr = SubElement(tr, _W["trPr"])
     SubElement(tr_pr, _W["cantSplit"])
+    if min_height:
+        SubElement(tr_pr, _W["trHeight"], {_W["val"]: str(min_height), _W["hRule"]: "atLeast"})
     if header:
         SubElement(tr_pr, _W["tblHeader"])
     return tr  # type: ignore[return-value]
