@@ -6,6 +6,7 @@ Every cache is only ever a shortcut: an entry that cannot be read or written is 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -36,3 +37,22 @@ def write_whole(entry: Path, data: bytes) -> None:
             raise
     except OSError:
         pass  # a read-only or full disk: the next run makes it again
+
+
+def read_entry(entry: Path, head: bytes) -> bytes | None:
+    """The body of a cache file written by `write_entry` with this `head` (a format marker, or
+    the hash of what the body was made from); None when there is none, it was made from
+    something else, or it is damaged (its body's hash disagrees)."""
+    try:
+        data = entry.read_bytes()
+    except OSError:
+        return None
+    if not data.startswith(head):
+        return None
+    digest, body = data[len(head) : len(head) + 32], data[len(head) + 32 :]
+    return body if len(digest) == 32 and hashlib.sha256(body).digest() == digest else None
+
+
+def write_entry(entry: Path, head: bytes, body: bytes) -> None:
+    """`head`, the hash of `body`, then `body`, written whole (see `read_entry`)."""
+    write_whole(entry, head + hashlib.sha256(body).digest() + body)

@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from ..cache import cache_dir, write_whole
+from ..cache import cache_dir, read_entry, write_entry
 
 VERSION = 2  # raise when laporgen converts differently in a way the fingerprint does not show
 
@@ -36,11 +36,14 @@ def cached_html(markdown_text: str, path: Path, options: str, convert: Callable[
         + ".html"
     )
     head = hashlib.sha256(markdown_text.encode("utf-8", "surrogatepass")).digest()
-    html = _read(entry, head)
-    if html is None:
-        html = convert(markdown_text)
-        body = html.encode("utf-8", "surrogatepass")
-        write_whole(entry, head + hashlib.sha256(body).digest() + body)
+    body = read_entry(entry, head)
+    if body is not None:
+        try:
+            return body.decode("utf-8", "surrogatepass")
+        except UnicodeDecodeError:
+            pass
+    html = convert(markdown_text)
+    write_entry(entry, head, html.encode("utf-8", "surrogatepass"))
     return html
 
 
@@ -62,19 +65,3 @@ def _fingerprint() -> str | None:
     except OSError:
         return None
     return digest.hexdigest()
-
-
-def _read(entry: Path, head: bytes) -> str | None:
-    try:
-        data = entry.read_bytes()
-    except OSError:
-        return None
-    if not data.startswith(head):
-        return None
-    digest, body = data[len(head) : len(head) + 32], data[len(head) + 32 :]
-    if len(digest) != 32 or hashlib.sha256(body).digest() != digest:
-        return None
-    try:
-        return body.decode("utf-8", "surrogatepass")
-    except UnicodeDecodeError:
-        return None

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from pathlib import Path
 
-from ..cache import cache_dir, write_whole
+from ..cache import cache_dir, read_entry, write_entry
 
 VERSION = 1  # raise when the picture changes in a way the key does not show
 MAGIC = f"laporgen-grafik-{VERSION}\n".encode()
@@ -28,19 +27,8 @@ def cached_png(description: str, draw: Callable[[], bytes]) -> bytes:
     if folder is None:
         return draw()
     entry = folder / (hashlib.sha256(description.encode()).hexdigest() + ".png")
-    png = _read(entry)
+    png = read_entry(entry, MAGIC)
     if png is None:
         png = draw()
-        write_whole(entry, MAGIC + hashlib.sha256(png).digest() + png)
+        write_entry(entry, MAGIC, png)
     return png
-
-
-def _read(entry: Path) -> bytes | None:
-    try:
-        data = entry.read_bytes()
-    except OSError:
-        return None
-    if not data.startswith(MAGIC):
-        return None
-    digest, png = data[len(MAGIC) : len(MAGIC) + 32], data[len(MAGIC) + 32 :]
-    return png if hashlib.sha256(png).digest() == digest else None
