@@ -21,7 +21,14 @@ from ..model.renstra import Indikator, Sasaran, Tujuan
 from ..model.sumber_daya import Aset, Formasi
 from ..numbers import bulatkan
 from . import anggaran as ang
-from .capaian import batasi, capaian_persen, kategori_for, rata_rata, tercapai
+from .capaian import (
+    batasi,
+    capaian_persen,
+    kategori_for,
+    rata_rata,
+    tercapai,
+    tercapai_predikat,
+)
 from .kemajuan import target_akhir, tingkat_kemajuan, total_triwulan
 from .sumber_daya import saldo_akhir, selisih_formasi
 
@@ -51,10 +58,24 @@ class IndikatorKinerja:
     capaian_mentah: Decimal | None = None
     """Capaian before `batas_capaian` caps it (`capaian` is the capped one, as every table, the
     average and efisiensi show it)."""
+    tercapai_predikat: bool | None = None
+    """Whether a predikat realisasi reached its predikat target by the declared scale's order;
+    None unless both are predikat of one scale (no capaian number is made of it)."""
+    target_akhir_tertulis: Tertulis | None = None
+    """The Renstra's end target where it is text ("A"), printed as written, never computed."""
 
     @property
     def tercapai(self) -> bool:
+        """Capaian ≥ 100, or for a predikat the realisasi at or above the target on its scale:
+        the one rule the sentences and `check` share."""
+        if self.capaian is None and self.tercapai_predikat is not None:
+            return self.tercapai_predikat
         return tercapai(self.capaian)
+
+    @property
+    def terukur(self) -> bool:
+        """Whether it is known if the target was reached (a capaian, or a predikat's order)."""
+        return self.capaian is not None or self.tercapai_predikat is not None
 
     @property
     def induk(self) -> Sasaran | Tujuan:
@@ -297,6 +318,8 @@ def lkjip_figures(c: LkjipContent) -> LkjipFigures:
             kemajuan,
             sisa_kemajuan=None if kemajuan is None else 100 - basis.shown(kemajuan),
             capaian_mentah=mentah,
+            tercapai_predikat=tercapai_predikat(target, realisasi, c.settings.predikat),
+            target_akhir_tertulis=_tertulis(ind.target.get(c.rencana.periode[1]), akhir),
         )
 
     program = tuple(_program(p, basis) for p in c.program.program)
@@ -356,6 +379,11 @@ def lkjip_figures(c: LkjipContent) -> LkjipFigures:
         tahun_riwayat=_tahun_riwayat(c),
         standar=_standar(c, by_id),
     )
+
+
+def _tertulis(cell: object, akhir: Decimal | None) -> Tertulis | None:
+    """The end year's target cell where it is text and no number stands for the end target."""
+    return cell if akhir is None and isinstance(cell, Tertulis) else None
 
 
 def _pk_targets(c: LkjipContent) -> dict[str, Decimal]:
