@@ -227,3 +227,58 @@ def _cell(c) -> str:
         for i in p.inlines
         if isinstance(i, Text)
     ).strip()
+
+
+# ------------------------------------------------------------------------------ history rows
+SAKIP_RIWAYAT = (
+    "  - {sasaran: Meningkatnya akuntabilitas kinerja, indikator: Nilai SAKIP Dinas Pendidikan, "
+    "satuan: predikat, id: IS2.1, tahun: {2024: {target: BB, realisasi: %s}}}\n"
+)
+
+
+def _with_riwayat(tmp_path: Path, realisasi: str) -> Path:
+    """A copy of the fixture with a history row of IS2.1: 2024 target BB, its realisasi given."""
+    shutil.copytree(FOLDER.parent, tmp_path / "dikbud")
+    doc = tmp_path / "dikbud" / FOLDER.name
+    kinerja = doc / "kinerja.yaml"
+    text = kinerja.read_text(encoding="utf-8")
+    kinerja.write_text(
+        text.replace("perjanjian_kinerja:", SAKIP_RIWAYAT % realisasi + "perjanjian_kinerja:", 1),
+        encoding="utf-8",
+    )
+    return doc
+
+
+def test_a_history_row_takes_a_predikat_realisasi(tmp_path):
+    """Old: 2024's realisasi B refused ("expected a number … tulis angkanya saja") though the
+    target BB beside it was taken. Now the row prints as written, with no capaian number; the
+    schema an editor checks and the loader agree on the file."""
+    from tests.test_schema_agrees import verdicts
+
+    doc = _with_riwayat(tmp_path, "B")
+    f = lkjip_figures(load_lkjip(doc))
+    (row,) = [r for r in f.riwayat if r.indikator == "Nilai SAKIP Dinas Pendidikan"]
+    assert row.tahun[2024].target == P("BB") and row.tahun[2024].realisasi == P("B")
+    assert row.tahun[2024].capaian is None
+    assert row.tahun[2025].realisasi == P("BB")
+    assert verdicts(doc / "kinerja.yaml", "lkjip-kinerja") == (True, True)
+
+
+def test_the_riwayat_sheet_takes_a_predikat_realisasi(tmp_path):
+    """The data workbook's Riwayat sheet reads "B" in a Realisasi column as the loader does
+    (old: "expected a number … tulis angkanya saja")."""
+    import openpyxl
+    from conftest import invoke_cli
+    from test_data_workbook import col, export, row_of
+
+    doc = _with_riwayat(tmp_path, "BB")
+    xlsx = export(doc, tmp_path / "out")
+    wb = openpyxl.load_workbook(xlsx)
+    riwayat = wb["Riwayat"]
+    r = row_of(riwayat, "IS2.1", col(riwayat, "ID"))
+    assert riwayat.cell(r, col(riwayat, "Realisasi 2024")).value == "BB"
+    riwayat.cell(r, col(riwayat, "Realisasi 2024"), "B")
+    wb.save(xlsx)
+    code, _stdout, stderr = invoke_cli("import", xlsx, "--into", doc)
+    assert code == 0, stderr
+    assert SAKIP_RIWAYAT % "B" in (doc / "kinerja.yaml").read_text(encoding="utf-8")
