@@ -654,7 +654,10 @@ def _riwayat(
             y: TahunRiwayat(
                 v.target,
                 v.realisasi,
-                batasi(capaian_persen(angka_of(v.target), angka_of(v.realisasi), arah, rumus), basis.batas),
+                batasi(
+                    capaian_persen(angka_of(v.target), angka_of(v.realisasi), arah, rumus),
+                    basis.batas,
+                ),
             )
             for y, v in r.tahun.items()
         }
