@@ -79,7 +79,7 @@ def test_the_figures_hold_the_verdict_and_the_end_target_as_written():
     f = lkjip_figures(load_lkjip(FOLDER))
     (sakip,) = [i for i in f.indikator if i.indikator.id == "IS2.1"]
     assert (sakip.capaian, sakip.tercapai_predikat, sakip.tercapai) == (None, True, True)
-    assert sakip.target_akhir_tertulis == P("A") and sakip.target_akhir is None
+    assert sakip.target_akhir == P("A") and sakip.kemajuan is None
     assert [s.tercapai for s in f.sasaran] == [True, True]
 
 

@@ -34,11 +34,8 @@ def test_a_target_edited_in_the_renstra_shows_in_both_documents(example_copy):
     before_lkjip = row_of(table(example_copy, "capaian"), IS21)
     before_renstra = row_of(table(renstra, "tc25"), IS21)
     assert before_lkjip[-5:-2] == ["0,28", "0,259", "92,50"]
-    assert before_renstra[-3:] == [
-        "0,28%",
-        "0,29%",
-        "0,30%",
-    ]  # T-C.25: the unit in the cell, no kondisi akhir
+    # T-C.25: the unit ("persen") in the Satuan column, the figures bare; no kondisi akhir
+    assert before_renstra[-4:] == ["persen", "0,28", "0,29", "0,30"]
 
     plan = renstra / "rencana.yaml"
     text = plan.read_text(encoding="utf-8")
@@ -55,7 +52,7 @@ def test_a_target_edited_in_the_renstra_shows_in_both_documents(example_copy):
     assert (
         row_of(table(example_copy, "tujuan-sasaran"), IS21)[-3] == "0,259"
     )  # Tabel 2.2, the 2024 column
-    assert row_of(table(renstra, "tc25"), IS21)[-3] == "0,259%"  # the Renstra's T-C.25, 2024
+    assert row_of(table(renstra, "tc25"), IS21)[-3] == "0,259"  # the Renstra's T-C.25, 2024
 
 
 def test_the_lkjip_folder_has_no_plan_of_its_own(example_copy, run_cli):

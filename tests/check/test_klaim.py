@@ -40,14 +40,14 @@ L32 = (
 )
 
 
-def _claims(tmp_path: Path, sentence: str) -> list:
+def _claims(tmp_path: Path, sentence: str, *more: str) -> list:
     shutil.copytree(LKJIP.parent, tmp_path / LKJIP.parent.name)
     doc = tmp_path / LKJIP.parent.name / LKJIP.name
     path = doc / "narasi" / "simpulan.akhir.md"
     text = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + sentence + "\n"
     path.write_text(text, encoding="utf-8")
     line = text.count("\n")
-    found = [f for f in check(doc) if f.problem.code in CODES]
+    found = [f for f in check(doc) if f.problem.code in (*CODES, *more)]
     for f in found:
         assert f.problem.file.endswith("narasi/simpulan.akhir.md") and f.problem.line == line
         assert sentence[:60] in f.problem.message  # the sentence is quoted
@@ -164,5 +164,39 @@ def test_a_true_claim_is_not_reported(tmp_path, sentence):
     assert _claims(tmp_path, sentence) == []
 
 
+def test_the_mean_of_5_sasaran_is_of_6_indicators(tmp_path):
+    """L-31's second point: "5 (lima) sasaran … capaian kinerja rata-rata" while the mean runs
+    over the 6 indicators of those sasaran; the mean of the sasaran's own capaian is another."""
+    found = [
+        f for f in _claims(tmp_path, L31, "narasi.jumlah") if f.problem.code == "narasi.jumlah"
+    ]
+    assert [f.problem.message.split(": \u201c")[0] for f in found] == [
+        "the text gives the capaian rata-rata of 5 sasaran, but it is the mean of 6 indicators "
+        "(the mean of the 5 sasaran's capaian is 98,37)"
+    ]
+    assert "rata-rata 6 indikator dari 5 sasaran sebesar {{ rata_rata }}" in found[0].problem.hint
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dari hasil pengukuran terhadap 6 (enam) indikator kinerja dari 5 (lima) sasaran, capaian "
+        "kinerja rata-rata sebesar 99,37%.",
+        "Dari hasil pengukuran terhadap pencapaian kinerja 5 (lima) sasaran, sebanyak 3 sasaran "
+        "mencapai target.",
+        "Dinas Sosial telah menetapkan 1 tujuan dan memiliki 5 sasaran.",
+    ],
+)
+def test_a_true_count_is_not_reported(tmp_path, sentence):
+    assert _claims(tmp_path, sentence, "narasi.jumlah") == []
+
+
+def test_a_wrong_count_is_reported(tmp_path):
+    found = _claims(tmp_path, "Dinas Sosial memiliki 4 (empat) sasaran.", "narasi.jumlah")
+    assert [f.problem.message.split(": \u201c")[0] for f in found] == [
+        "the text counts 4 sasaran, the plan has 5"
+    ]
+
+
 def test_the_examples_narrative_makes_no_false_claim():
-    assert [f for f in check(LKJIP) if f.problem.code in CODES] == []
+    assert [f for f in check(LKJIP) if f.problem.code in (*CODES, "narasi.jumlah")] == []

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from laporgen.compute.kemajuan import target_akhir_isian
+from laporgen.compute.kemajuan import Akhir, kondisi_akhir
 from laporgen.model.nilai import Isian, Nilai, NilaiTarget, Tertulis, angka_of, nilai_of
 
 VALUES = [
@@ -98,8 +98,23 @@ def test_a_number_typed_wrongly_is_refused_with_its_fix():
 
 def test_text_is_never_computed_but_the_last_target_prints_as_written():
     bb, a = Tertulis("BB", "predikat"), Tertulis("A", "predikat")
-    assert target_akhir_isian({2025: bb, 2029: a}) == a
-    assert target_akhir_isian({2025: Decimal(3), 2029: a}, "sum") is None
-    assert target_akhir_isian({2025: Decimal(3), 2029: Decimal(4)}, "sum") == Decimal(7)
-    assert target_akhir_isian({2025: a, 2029: Decimal(4)}, "max") is None
-    assert target_akhir_isian({2025: a, 2029: Decimal(4)}) == Decimal(4)
+
+    def akhir(target, aturan="last", tahun=None):
+        return kondisi_akhir(target, aturan, "persen", tahun).nilai
+
+    assert akhir({2025: bb, 2029: a}) == a
+    assert akhir({2025: Decimal(3), 2029: a}, "sum") is None
+    assert akhir({2025: Decimal(3), 2029: Decimal(4)}, "sum") == Decimal(7)
+    assert akhir({2025: a, 2029: Decimal(4)}, "max") is None
+    assert akhir({2025: a, 2029: Decimal(4)}) == Decimal(4)
+    # the years are read in order, whatever order the file wrote them in
+    assert akhir({2029: a, 2025: Decimal(4)}) == a
+    # over a matrix's years: a year without a target is skipped, a later text one is the end
+    assert akhir({2025: Decimal(3), 2027: a, 2028: None}, tahun=[2025, 2026, 2027, 2028]) == a
+    assert akhir({2025: Decimal(3), 2029: a}, tahun=[2025, 2026]) == Decimal(3)
+    # a given value is the kondisi akhir whatever the targets hold
+    assert akhir({2025: a}, Decimal(9)) == Decimal(9)
+    # a target with its own unit: the last year's number and that year's unit
+    assert kondisi_akhir(
+        {2025: Decimal(12), 2026: Nilai(nilai=Decimal(336), satuan="Orang/Bulan")}, "last", "bulan"
+    ) == Akhir(Decimal(336), "Orang/Bulan")

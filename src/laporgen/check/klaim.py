@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..compute.capaian import rata_rata
 from ..compute.lkjip import LkjipFigures
 from ..compute.tren import KATA, tren
 from ..errors import Problem, display_path
@@ -42,6 +43,7 @@ TREN = "narasi.tren"
 TARGET = "narasi.target"
 BANDING = "narasi.banding"
 TERCAPAI = "narasi.tercapai"
+JUMLAH = "narasi.jumlah"
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ def _named(sentence: str, names: Iterable[Disebut]) -> list[Disebut]:
 def klaim_lkjip(c, f: LkjipFigures) -> list[Finding]:
     """Every claim finding of the narrative of an LKjIP."""
     out: list[Finding] = []
+    counts = {"tujuan": len(c.rencana.tujuan), "sasaran": len(f.sasaran)}
     for _key, n in sorted(c.narasi.items()):
         shown = display_path(n.path)  # once a file: it resolves the path on disk
         for line, sentence in kalimat(n.text):
@@ -93,6 +96,8 @@ def klaim_lkjip(c, f: LkjipFigures) -> list[Finding]:
             out += _target(f, where)
             out += _jumlah_tercapai(f, where)
             out += _banding(f, where)
+            out += _rata_sasaran(f, where)
+            out += jumlah_findings(where, counts)
     return out
 
 
@@ -185,30 +190,73 @@ _TREN = re.compile(
     r"\s+(?:di\s+)?(?:setiap|tiap)\s+tahun(?:nya)?\b",
     re.IGNORECASE,
 )
-_NAIK = ("kenaikan", "peningkatan", "naik", "meningkat")
+_NAIK = ("kenaikan", "peningkatan", "naik", "meningkat", "meningkatnya")
+
+
+@dataclass(frozen=True)
+class Deret:
+    """An indicator's yearly realisasi and capaian, as a trend sentence speaks of them: an
+    LKjIP's Tabel 3.3 history, a Renstra's T-C.23 row (its rasio is the capaian)."""
+
+    nama: str
+    realisasi: tuple[tuple[int, Decimal], ...]
+    capaian: tuple[tuple[int, Decimal], ...]
+
+    def of(self, ukuran: str) -> list[tuple[int, Decimal]]:
+        return list(self.capaian if ukuran == "capaian" else self.realisasi)
+
+
+def deret_lkjip(f: LkjipFigures) -> list[Deret]:
+    """The history rows of an LKjIP (Tabel 3.3), years with no value left out."""
+    return [
+        Deret(
+            r.indikator,
+            *(
+                tuple(
+                    (y, v)
+                    for y, t in sorted(r.tahun.items())
+                    if isinstance(v := getattr(t, ukuran), Decimal)
+                )
+                for ukuran in ("realisasi", "capaian")
+            ),
+        )
+        for r in f.riwayat
+    ]
+
+
+def ukuran_of(before: str) -> str:
+    """capaian when the last of the two words before a claim is "capaian" (or "rasio"), else
+    realisasi: what a trend or change of an indicator is said of."""
+    low = before.lower()
+    capaian = max(low.rfind("capaian"), low.rfind("rasio"))
+    return "capaian" if capaian > low.rfind("realisasi") else "realisasi"
 
 
 def _tren(f: LkjipFigures, where) -> list[Finding]:
-    sentence = where[2]
-    m = _TREN.search(sentence)
+    rows = deret_lkjip(f)
+    m = _TREN.search(where[2])
     if not m:
         return []
-    before = sentence[: m.start()]
-    names = nama_pendek([(r.indikator, str(k)) for k, r in enumerate(f.riwayat)])
-    named = [f.riwayat[int(d.kunci)] for d in _named(before, names)]
+    before = where[2][: m.start()]
+    names = nama_pendek([(r.nama, str(k)) for k, r in enumerate(rows)])
+    return tren_finding(where, m, [rows[int(d.kunci)] for d in _named(before, names)])
+
+
+def tren_finding(where, m: re.Match, named: Sequence[Deret]) -> list[Finding]:
+    """ "… naik/turun setiap tahun" (`m`, a `_TREN` match) said of the series `named`: each that
+    does not go so every year, or has one year only, with the sentence its data make true."""
     if not named:
         return []
-    low = before.lower()
-    ukuran = "capaian" if low.rfind("capaian") > low.rfind("realisasi") else "realisasi"
+    ukuran = ukuran_of(where[2][: m.start()])
     other = "realisasi" if ukuran == "capaian" else "capaian"
     claimed = "naik" if m.group(1).lower() in _NAIK else "turun"
     wrong = []
     for row in named:
-        series = _deret(row, ukuran)
+        series = row.of(ukuran)
         if len(series) < 2:
             wrong.append(
                 _("{name} has {measure} for {years} only").format(
-                    name=pendek(row.indikator, 50),
+                    name=pendek(row.nama, 50),
                     measure=ukuran,
                     years=", ".join(str(y) for y, _v in series) or _("no year"),
                 )
@@ -220,15 +268,17 @@ def _tren(f: LkjipFigures, where) -> list[Finding]:
         wrong.append(
             _("{measure} of {name} {goes} {a} ({ya}) \u2192 {b} ({yb})").format(
                 measure=ukuran,
-                name=pendek(row.indikator, 50),
-                goes=_("falls") if claimed == "naik" else _("rises"),
+                name=pendek(row.nama, 50),
+                goes=(_("falls") if step[1][1] < step[0][1] else _("stays"))
+                if claimed == "naik"
+                else (_("rises") if step[1][1] > step[0][1] else _("stays")),
                 a=angka(step[0][1], 2),
                 ya=step[0][0],
                 b=angka(step[1][1], 2),
                 yb=step[1][0],
             )
         )
-        if tren([v for _y, v in _deret(row, other)]) == claimed:
+        if tren([v for _y, v in row.of(other)]) == claimed:
             wrong[-1] += _(" (its {other} does {goes} every year)").format(
                 other=other, goes=_("rise") if claimed == "naik" else _("fall")
             )
@@ -259,18 +309,13 @@ def _against(series: list[tuple[int, Decimal]], naik: bool) -> tuple | None:
     return None
 
 
-def _deret(row, ukuran: str) -> list[tuple[int, Decimal]]:
-    """(year, value) of one measure of a Tabel 3.3 row, years with no value left out."""
-    return [(y, v) for y, t in sorted(row.tahun.items()) if (v := getattr(t, ukuran)) is not None]
-
-
-def _kalimat_tren(row) -> str:
+def _kalimat_tren(row: Deret) -> str:
     """The sentence the data make true (LKJIP-SPEC §5.2), realisasi and capaian apart:
     "Realisasi Indeks Kepuasan Masyarakat Dinas Sosial naik setiap tahun (84,47; 87,33; 87,45),
     sedangkan capaiannya berfluktuasi (100,56; 103,96; 100,11)." The document's Indonesian."""
 
     def said(ukuran: str) -> str:
-        series = _deret(row, ukuran)
+        series = row.of(ukuran)
         direction = tren([v for _y, v in series])
         values = "; ".join(angka(v, 2) for _y, v in series)
         if direction is None:
@@ -278,7 +323,7 @@ def _kalimat_tren(row) -> str:
             return f"hanya tersedia untuk tahun {years}" if series else "tidak tersedia"
         return f"{KATA[direction]} ({values})"
 
-    return f"Realisasi {row.indikator} {said('realisasi')}, sedangkan capaiannya {said('capaian')}."
+    return f"Realisasi {row.nama} {said('realisasi')}, sedangkan capaiannya {said('capaian')}."
 
 
 # -------------------------------------------------------------------------- target (L-31)
@@ -387,6 +432,96 @@ def _jumlah_tercapai(f: LkjipFigures, where) -> list[Finding]:
                 "ditentukan dan {m} sasaran belum\u201d"
             ).format(n=len(tercapai), m=len(belum)),
             TERCAPAI,
+        )
+    ]
+
+
+# ------------------------------------------------------------------ jumlah (M-6, L-31)
+_JUMLAH_PEMICU = re.compile(
+    r"\b(?:ditetapkan|memiliki|mempunyai|terdiri\s+(?:atas|dari)|ditopang\s+oleh|"
+    r"dicapai\s+melalui|dijabarkan\s+(?:dalam|ke\s*dalam))\s+",
+    re.IGNORECASE,
+)
+_JUMLAH = re.compile(
+    r"(?:\s*(?:,|dan|serta)\s*)?(\d+)\s*(?:\([a-z ]+\)\s*)?(tujuan|sasaran)\b"
+    r"(?!\s+(?:yang\s+)?(?:telah\s+|sudah\s+|belum\s+|tidak\s+)?(?:mencapai|tercapai|berhasil))",
+    re.IGNORECASE,
+)
+
+
+def jumlah_findings(where, counts: dict[str, int]) -> list[Finding]:
+    """ "telah ditetapkan 1 tujuan dan 1 sasaran" (M-6): a count of the plan's tujuan or sasaran,
+    said as what the agency has, against the data. Counts of some of them ("3 sasaran mencapai
+    target", `narasi.tercapai`), of programs and kegiatan (a Renstra also counts the previous
+    period's) and of indicators (the Simpulan counts them per sasaran) are left alone."""
+    wrong = []
+    for trigger in _JUMLAH_PEMICU.finditer(where[2]):
+        at = trigger.end()
+        while m := _JUMLAH.match(where[2], at):
+            said, noun = int(m.group(1)), m.group(2).lower()
+            if said != counts[noun]:
+                wrong.append((said, noun, counts[noun]))
+            at = m.end()
+    if not wrong:
+        return []
+    return [
+        _finding(
+            where,
+            _("the text counts {wrong}").format(
+                wrong="; ".join(
+                    _("{said} {noun}, the plan has {n}").format(said=said, noun=noun, n=n)
+                    for said, noun, n in wrong
+                )
+            ),
+            _("write the count from the data: {placeholders}").format(
+                placeholders=", ".join(
+                    f"\u201c{{{{ n_{noun}|terbilang }}}} {noun}\u201d" for _said, noun, _n in wrong
+                )
+            ),
+            JUMLAH,
+        )
+    ]
+
+
+def _rata_sasaran(f: LkjipFigures, where) -> list[Finding]:
+    """ "pencapaian kinerja 5 (lima) sasaran tersebut … capaian kinerja rata-rata" (L-31): the
+    rata-rata is the mean of the sasaran's indicators; when they are more than the sasaran it
+    is not the sasaran's mean, which the sentence leads a reader to take it for."""
+    sentence = where[2]
+    m = re.search(r"\b(\d+)\s*(?:\([a-z ]+\)\s*)?sasaran\b", sentence, re.IGNORECASE)
+    if (
+        not m
+        or not re.search(r"\brata-rata\b", sentence[m.end() :], re.IGNORECASE)
+        or len(f.indikator) == len(f.sasaran)
+        or int(m.group(1)) != len(f.sasaran)
+        or re.search(
+            rf"\b{len(f.indikator)}\s*(?:\([a-z ]+\)\s*)?indikator\b", sentence, re.IGNORECASE
+        )  # "rata-rata 6 indikator dari 5 sasaran" says what it runs over
+    ):
+        return []
+    means = [rata_rata(i.capaian for i in s.indikator) for s in f.sasaran]
+    known = [v for v in means if v is not None]
+    mean = rata_rata(known) if known else None
+    return [
+        _finding(
+            where,
+            _(
+                "the text gives the capaian rata-rata of {n} sasaran, but it is the mean of "
+                "{m} indicators{of_sasaran}"
+            ).format(
+                n=len(f.sasaran),
+                m=len(f.indikator),
+                of_sasaran=_(" (the mean of the {n} sasaran's capaian is {mean})").format(
+                    n=len(f.sasaran), mean=persen(mean)
+                )
+                if mean is not None
+                else "",
+            ),
+            _(
+                "say what the mean runs over: \u201ccapaian kinerja rata-rata {m} indikator "
+                "dari {n} sasaran sebesar {{{{ rata_rata }}}}\u201d"
+            ).format(m=len(f.indikator), n=len(f.sasaran)),
+            JUMLAH,
         )
     ]
 

@@ -13,10 +13,11 @@ from ..compute.pk import PkFigures
 from ..i18n import _
 from ..model.content import LkjipContent
 from ..model.folder import load_lkjip
-from ..model.nilai import angka_of
+from ..document.cells import isian
+from ..model.nilai import Tertulis
 from ..model.pk import PkContent
 from ..model.read import FieldPath
-from ..numbers import angka, rupiah
+from ..numbers import rupiah
 from .findings import Finding, placeholders
 
 
@@ -70,9 +71,9 @@ def _renstra(c: PkContent, f: PkFigures) -> list[Finding]:
                         "PK target {target} for {id} differs from the Renstra's {target_renstra} for "
                         "{tahun}"
                     ).format(
-                        target=angka(r.target),
+                        target=isian(r.target),
                         id=r.indikator.id,
-                        target_renstra=angka(r.target_renstra),
+                        target_renstra=isian(r.target_renstra),
                         tahun=c.settings.tahun,
                     ),
                     "pk.target.renstra",
@@ -99,10 +100,8 @@ def _lkjip(c: PkContent, f: PkFigures, lkjip: LkjipContent) -> list[Finding]:
         ]
     pk = recorded[-1]
     plan = {i.id: i for t in lkjip.rencana.tujuan for s in t.sasaran for i in s.indikator}
-    theirs: dict[str, Decimal | None] = {
-        i: pk.target.get(
-            i, angka_of(plan[i].target.get(lkjip.settings.tahun)) if i in plan else None
-        )
+    theirs: dict[str, Decimal | Tertulis | None] = {
+        i: pk.target.get(i, plan[i].target.get(lkjip.settings.tahun) if i in plan else None)
         for i in pk.indikator
     }
     out = []
@@ -128,7 +127,7 @@ def _lkjip(c: PkContent, f: PkFigures, lkjip: LkjipContent) -> list[Finding]:
                     part,
                     loc,
                     _("PK target {target} for {id} differs from the LKjIP's {theirs}").format(
-                        target=angka(r.target), id=i, theirs=angka(theirs[i])
+                        target=isian(r.target), id=i, theirs=isian(theirs[i])
                     ),
                     "pk.target.lkjip",
                 )

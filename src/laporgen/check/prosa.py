@@ -85,6 +85,13 @@ _REFERENCE = re.compile(
     r"(nomor|no\.?|tahun|pasal|ayat|huruf|angka|ke-|bab|tabel|gambar|lampiran|perbup|perda|pp|uu)\s*$",
     re.IGNORECASE,
 )
+_PERUBAHAN = re.compile(
+    r"\b(?:kenaikan|penurunan|peningkatan|naik|turun|meningkat|menurun)\b(?:\s+\S+){0,6}?\s+"
+    r"sebesar\s*$",
+    re.IGNORECASE,
+)
+"""A number that states a change ("kenaikan persentase realisasi sebesar 24,30%", M-4) is an
+amount, not the level of the term before it: check/klaim_renstra.py reads it against the change."""
 _TERBILANG = re.compile(r"\b(\d+)\s*\(([a-z ]+)\)", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
@@ -187,6 +194,7 @@ def _one(
         value is None
         or (_YEAR.fullmatch(digits) and not suffix)
         or _REFERENCE.search(sentence[: m.start()])
+        or _PERUBAHAN.search(sentence[: m.start()])
     ):
         return None
     if re.match(r"\s*\(", sentence[m.end() :]):  # "6 (enam)": a count, read by the terbilang rule

@@ -13,10 +13,11 @@ from ..compute.renstra import NodeRencana, RenstraFigures, kondisi_akhir
 from ..i18n import _
 from ..model.content import RenstraContent
 from ..document.cells import isian
-from ..model.nilai import nilai_of, satuan_of
+from ..model.nilai import Tertulis, nilai_of, satuan_of
 from ..model.read import FieldPath
 from ..numbers import angka, persen, rupiah
 from .findings import Finding, desimal_of, differs, placeholders
+from .klaim_renstra import klaim_renstra
 from .silang import silang_renstra
 from .wajar import wajar_renstra
 
@@ -35,6 +36,7 @@ def check_renstra(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
         *silang_renstra(c, f),
         *placeholders(c),
         *wajar_renstra(c),
+        *klaim_renstra(c, f),
     ]
     return sorted(findings, key=lambda x: (x.problem.file, x.problem.line or 0))
 
@@ -356,9 +358,9 @@ def _indikator(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
             where = loc + ("indikator", n)
             computed = kondisi_akhir(ind, years)
             printed = ind.tercetak.akhir
+            shown = printed if isinstance(printed, Tertulis) else nilai_of(printed)
             if printed is not None and (
-                nilai_of(printed) != computed.nilai
-                or satuan_of(printed, ind.satuan) != computed.satuan
+                shown != computed.nilai or satuan_of(printed, ind.satuan) != computed.satuan
             ):
                 out.append(
                     _finding(
@@ -372,10 +374,10 @@ def _indikator(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                         ).format(
                             id=node.id,
                             nama=ind.nama,
-                            printed=angka(nilai_of(printed)),
+                            printed=isian(shown),
                             printed_satuan=satuan_of(printed, ind.satuan),
                             akhir=ind.akhir,
-                            nilai=angka(computed.nilai),
+                            nilai=isian(computed.nilai),
                             satuan=computed.satuan,
                             first=years[0],
                             last=years[-1],
@@ -498,7 +500,7 @@ def _urusan(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                     ("indikator_urusan", "baris", n, "tercetak_akhir"),
                     _(
                         "T-C.28 '{nama}': kondisi akhir printed {printed}, the last target is {akhir}"
-                    ).format(nama=row.nama, printed=angka(printed), akhir=isian(row.akhir)),
+                    ).format(nama=row.nama, printed=isian(printed), akhir=isian(row.akhir)),
                     "akhir",
                 )
             )

@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..compute.lkjip import LkjipFigures
+from ..document.cells import isian
 from ..i18n import _
 from ..model.content import LkjipContent, RenstraContent
 from ..model.nilai import angka_of, nilai_of
@@ -101,7 +102,7 @@ def silang_lkjip(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
                             iid=iid,
                             tahun=tahun,
                             versi=pk.versi,
-                            target=angka(target),
+                            target=isian(target),
                             own=angka(own),
                             value=_at(c, "rencana", loc + ("target", str(tahun))),
                         ),

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from ..model.nilai import Tertulis, angka_semua
+from ..model.nilai import NilaiTarget, Tertulis, nilai_of, satuan_of
 from .capaian import capaian_persen
 
 AturanAkhir = Literal["last", "sum", "max"] | Decimal
@@ -31,18 +32,43 @@ def target_akhir(
     return target[max(target)]
 
 
-def target_akhir_isian(
-    target: Mapping[int, Decimal | Tertulis], aturan: AturanAkhir = "last"
-) -> Decimal | Tertulis | None:
-    """The end target of a series that may hold text (a predikat, n.a): by "last" the last
-    year's cell as written ("A" when the plan ends on predikat A); a sum or a max only of a
+@dataclass(frozen=True)
+class Akhir:
+    """Kondisi akhir of an indicator: its value (a number, or text as written) and its unit."""
+
+    nilai: Decimal | Tertulis | None
+    satuan: str
+
+
+def kondisi_akhir(
+    target: Mapping[int, NilaiTarget],
+    aturan: AturanAkhir,
+    satuan: str,
+    tahun: Iterable[int] | None = None,
+) -> Akhir:
+    """The one rule of kondisi akhir (F6) for every table that prints one (T-C.25's plan, the
+    T-C.27 rows, T-C.28), over `tahun` (default: every year of the series). A given value as
+    given; "last": the last year that holds a target, as written when it is text (a plan that
+    ends on predikat "A" ends on "A"), with that year's own unit; "sum" and "max" only of a
     series of numbers, none when a year holds text (text is never computed)."""
-    if aturan == "last" and target and isinstance(target[max(target)], Tertulis):
-        return target[max(target)]
-    numbers = angka_semua(target)
-    if aturan in ("sum", "max") and len(numbers) != len(target):
-        return None
-    return target_akhir(numbers, aturan)
+    if isinstance(aturan, Decimal):
+        return Akhir(aturan, satuan)
+    years = sorted(target if tahun is None else tahun)
+    cells = [
+        c
+        for c in (target.get(y) for y in years)
+        if isinstance(c, Tertulis) or nilai_of(c) is not None
+    ]
+    if not cells:
+        return Akhir(None, satuan)
+    unit = satuan_of(cells[-1], satuan)
+    if aturan == "last":
+        last = cells[-1]
+        return Akhir(last if isinstance(last, Tertulis) else nilai_of(last), unit)
+    numbers = [v for v in (nilai_of(c) for c in cells) if v is not None]
+    if len(numbers) < len(cells):
+        return Akhir(None, unit)
+    return Akhir(target_akhir(dict(enumerate(numbers)), aturan), unit)
 
 
 def tingkat_kemajuan(

@@ -16,7 +16,7 @@ from typing import Literal
 from ..model.anggaran import IndikatorProgram, Kegiatan, Program, SubKegiatan
 from ..model.content import LkjipContent
 from ..model.lkjip import Realisasi, Standar
-from ..model.nilai import Tertulis, angka_of, angka_semua
+from ..model.nilai import Tertulis, angka_of
 from ..model.renstra import Indikator, Sasaran, Tujuan
 from ..model.sumber_daya import Aset, Formasi
 from ..numbers import bulatkan
@@ -29,7 +29,7 @@ from .capaian import (
     tercapai,
     tercapai_predikat,
 )
-from .kemajuan import target_akhir, tingkat_kemajuan, total_triwulan
+from .kemajuan import kondisi_akhir, tingkat_kemajuan, total_triwulan
 from .sumber_daya import saldo_akhir, selisih_formasi
 
 
@@ -47,7 +47,8 @@ class IndikatorKinerja:
     fakta: Realisasi | None
     capaian: Decimal | None
     kategori: str | None
-    target_akhir: Decimal | None
+    target_akhir: Decimal | Tertulis | None
+    """The Renstra's end target (`kemajuan.kondisi_akhir`); text as written, never computed."""
     kemajuan: Decimal | None
     efisiensi: Decimal | None = None
     sisa_kemajuan: Decimal | None = None
@@ -61,8 +62,6 @@ class IndikatorKinerja:
     tercapai_predikat: bool | None = None
     """Whether a predikat realisasi reached its predikat target by the declared scale's order;
     None unless both are predikat of one scale (no capaian number is made of it)."""
-    target_akhir_tertulis: Tertulis | None = None
-    """The Renstra's end target where it is text ("A"), printed as written, never computed."""
 
     @property
     def tercapai(self) -> bool:
@@ -303,8 +302,13 @@ def lkjip_figures(c: LkjipContent) -> LkjipFigures:
         realisasi = fakta.nilai if fakta else None
         mentah = capaian_persen(angka_of(target), angka_of(realisasi), ind.arah, ind.rumus_negatif)
         capaian = batasi(mentah, basis.batas)
-        akhir = target_akhir(angka_semua(ind.target), ind.akhir, c.rencana.periode[1])
-        kemajuan = tingkat_kemajuan(angka_of(realisasi), akhir, ind.arah, ind.rumus_negatif)
+        # Kondisi akhir by the one rule (a plan ending on predikat "A" ends on "A"), "last" read
+        # in the plan's final year only: another year's target is not the end target.
+        last = [c.rencana.periode[1]] if ind.akhir == "last" else None
+        akhir = kondisi_akhir(ind.target, ind.akhir, ind.satuan, last).nilai
+        kemajuan = tingkat_kemajuan(
+            angka_of(realisasi), angka_of(akhir), ind.arah, ind.rumus_negatif
+        )
         return IndikatorKinerja(
             ind,
             tujuan,
@@ -319,7 +323,6 @@ def lkjip_figures(c: LkjipContent) -> LkjipFigures:
             sisa_kemajuan=None if kemajuan is None else 100 - basis.shown(kemajuan),
             capaian_mentah=mentah,
             tercapai_predikat=tercapai_predikat(target, realisasi, c.settings.predikat),
-            target_akhir_tertulis=_tertulis(ind.target.get(c.rencana.periode[1]), akhir),
         )
 
     program = tuple(_program(p, basis) for p in c.program.program)
@@ -381,12 +384,7 @@ def lkjip_figures(c: LkjipContent) -> LkjipFigures:
     )
 
 
-def _tertulis(cell: object, akhir: Decimal | None) -> Tertulis | None:
-    """The end year's target cell where it is text and no number stands for the end target."""
-    return cell if akhir is None and isinstance(cell, Tertulis) else None
-
-
-def _pk_targets(c: LkjipContent) -> dict[str, Decimal]:
+def _pk_targets(c: LkjipContent) -> dict[str, Decimal | Tertulis]:
     """The targets the last Perjanjian Kinerja version sets apart from the plan, by indicator
     (elsewhere the plan's target of the report year applies)."""
     last = c.kinerja.perjanjian_kinerja[-1]

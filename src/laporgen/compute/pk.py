@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model.nilai import angka_of
+from ..model.nilai import Tertulis
 from ..model.pk import IndikatorPk, KegiatanPk, PkContent, ProgramPk
 from ..model.renstra import Indikator, Sasaran
 
@@ -18,9 +18,10 @@ class TargetPk:
 
     sasaran: Sasaran
     indikator: Indikator
-    target: Decimal | None
-    target_renstra: Decimal | None
-    """The plan's target of the year; differs from `target` when the PK agreed another."""
+    target: Decimal | Tertulis | None
+    target_renstra: Decimal | Tertulis | None
+    """The plan's target of the year; differs from `target` when the PK agreed another. Text (a
+    predikat, "n.a", a note) as written, never computed."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def _targets(c: PkContent) -> tuple[TargetPk, ...]:
             for i in s.indikator:
                 if chosen and i.id not in chosen:
                     continue
-                plan = angka_of(i.target.get(tahun))
+                plan = i.target.get(tahun)
                 rows.append(TargetPk(s, i, c.perjanjian.target.get(i.id, plan), plan))
     return tuple(rows)
 

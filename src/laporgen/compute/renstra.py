@@ -11,7 +11,7 @@ from decimal import Decimal
 from ..model.analisis import BarisUrusan
 from ..model.content import RenstraContent
 from ..model.evaluasi import IndikatorAkhir, IndikatorPelayanan, UraianAnggaran
-from ..model.nilai import NilaiTarget, Tertulis, angka_of, nilai_of, satuan_of
+from ..model.nilai import NilaiTarget, Tertulis, angka_of, nilai_of
 from ..model.rencana_program import (
     IndikatorRencana,
     KegiatanRencana,
@@ -22,7 +22,7 @@ from ..model.rencana_program import (
 from ..model.renstra import Indikator
 from .anggaran import jumlah, serapan_persen
 from .capaian import capaian_persen
-from .kemajuan import target_akhir_isian
+from .kemajuan import Akhir, kondisi_akhir as akhir_seri
 from .pertumbuhan import Metode, pertumbuhan_persen
 
 
@@ -55,14 +55,6 @@ class BarisPendanaan:
         yield self
         for child in self.children:
             yield from child.walk()
-
-
-@dataclass(frozen=True)
-class Akhir:
-    """Kondisi akhir of an indicator: its value and unit by the indicator's rule."""
-
-    nilai: Decimal | None
-    satuan: str
 
 
 @dataclass(frozen=True)
@@ -188,7 +180,7 @@ def renstra_figures(c: RenstraContent) -> RenstraFigures:
         matriks=tuple(
             _matriks(m, models, program) for m in (c.program.matriks if c.program else ())
         ),
-        akhir_rencana={i.id: target_akhir_isian(i.target, i.akhir) for i in plan},
+        akhir_rencana={i.id: akhir_seri(i.target, i.akhir, i.satuan).nilai for i in plan},
         kinerja_urusan=_kinerja_urusan(c, {i.id: i for i in plan}),
         sdm=_sdm(c),
         counts=_counts(c),
@@ -292,20 +284,9 @@ def _matriks(
 
 
 def kondisi_akhir(ind: IndikatorRencana, years: list[int]) -> Akhir:
-    """An indicator's kondisi akhir over `years` by its rule (F6): the last year's target with
-    that year's unit, the sum or the max."""
-    if isinstance(ind.akhir, Decimal):
-        return Akhir(ind.akhir, ind.satuan)
-    cells: list[NilaiTarget] = [ind.target.get(y) for y in years if ind.target.get(y) is not None]
-    values = [v for v in (nilai_of(c) for c in cells) if v is not None]
-    if not values:
-        return Akhir(None, ind.satuan)
-    unit = satuan_of(cells[-1], ind.satuan)
-    if ind.akhir == "sum":
-        return Akhir(jumlah(values), unit)
-    if ind.akhir == "max":
-        return Akhir(max(values), unit)
-    return Akhir(values[-1], unit)
+    """A T-C.27 indicator's kondisi akhir over the matrix's `years`, by the one rule
+    (`kemajuan.kondisi_akhir`)."""
+    return akhir_seri(ind.target, ind.akhir, ind.satuan, years)
 
 
 # ------------------------------------------------------------------------------------ T-C.28
@@ -327,7 +308,7 @@ def _kinerja_urusan(
                     ind.satuan,
                     ind.kondisi_awal,
                     dict(ind.target),
-                    target_akhir_isian(ind.target, ind.akhir),
+                    akhir_seri(ind.target, ind.akhir, ind.satuan).nilai,
                     row.sumber_data or ind.sumber_data or default_sumber,
                 )
             )
@@ -347,7 +328,6 @@ def _kinerja_urusan(
                 )
             )
         else:
-            targets = {y: v for y, v in row.target.items() if v is not None}
             rows.append(
                 BarisKinerjaUrusan(
                     row,
@@ -355,7 +335,7 @@ def _kinerja_urusan(
                     row.satuan or "",
                     row.kondisi_awal,
                     dict(row.target),
-                    targets[max(targets)] if targets else None,
+                    akhir_seri(row.target, "last", row.satuan or "").nilai,
                     row.sumber_data or default_sumber,
                 )
             )
@@ -386,15 +366,19 @@ def _sdm(c: RenstraContent) -> Sdm:
 
 def _counts(c: RenstraContent) -> dict[str, int]:
     """Counts of plan elements (RENSTRA-SPEC §5.5). The programs counted are those of the
-    current nomenclature: a Perubahan Renstra also lists the old programs of elapsed years."""
+    current nomenclature: a Perubahan Renstra also lists the old programs of elapsed years.
+    Programs, kegiatan and sub kegiatan are counted outside the program penunjang, as the seeds
+    count "5 program" for Blitar's six (seed 003 BAB VII): a sentence that counts the programs
+    "di luar program penunjang" counts their kegiatan, not the penunjang's too."""
     every = c.program.program if c.program else []
     programs = [p for p in every if p.nomenklatur == "baru"] or every
+    inti = [p for p in programs if not p.penunjang]
     return {
         "tujuan": len(c.rencana.tujuan),
         "sasaran": sum(len(t.sasaran) for t in c.rencana.tujuan),
         "indikator": sum(len(s.indikator) for t in c.rencana.tujuan for s in t.sasaran),
-        "program": sum(1 for p in programs if not p.penunjang),
+        "program": len(inti),
         "program_semua": len(programs),
-        "kegiatan": sum(len(p.kegiatan) for p in programs),
-        "sub_kegiatan": sum(len(k.sub_kegiatan) for p in programs for k in p.kegiatan),
+        "kegiatan": sum(len(p.kegiatan) for p in inti),
+        "sub_kegiatan": sum(len(k.sub_kegiatan) for p in inti for k in p.kegiatan),
     }

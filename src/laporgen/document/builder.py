@@ -11,6 +11,7 @@ subclasses `OutlineBuilder` with its outline, its narrative context and its gene
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -23,8 +24,9 @@ from ..model.settings import Penandatangan
 from ..model.tabel import DeclaredTables
 from ..numbers import angka_terbilang, persen, rupiah, tanggal
 from .narrative import narrative_env, render_all
-from .nodes import Block, Figure, ListOfTables, Section, Signature, Table
-from .numbering import walk
+from .kalimat import gabung, judul, para
+from .nodes import Block, Figure, ListBlock, ListOfTables, Section, Signature, Table, Text
+from .numbering import ROMAN, walk
 from .outline import Bagian, apply_changes
 from .spm import spm_blocks
 from .tabel_deklarasi import declared_block
@@ -149,6 +151,11 @@ class OutlineBuilder:
             page_break_before=level == 1,
         )
 
+    def sistematika_bab(self, pembuka: str) -> list[Block]:
+        """BAB I's Sistematika: its opening line and an empty list, which `fill_sistematika`
+        fills from the finished chapters."""
+        return [para(pembuka), ListBlock((), "-")]
+
     def _asset(self, name: str | None) -> str | None:
         """The absolute path of a file the content names (logo, picture), if it exists."""
         if not name:
@@ -169,6 +176,44 @@ def changed_outline(default: tuple[Bagian, ...], settings: Any, source: Any) -> 
 BLANK_DATE = "." * 30
 """The date slot of an unsigned document, filled in by hand when it is signed (as the seed's
 decree leaves its number and date blank)."""
+
+
+def fill_sistematika(
+    chapters: tuple[Block, ...], uraian: Mapping[str, str] = {}
+) -> tuple[Block, ...]:
+    """The chapters with the Sistematika's list (`sistematika_bab`) generated from them, once
+    the outline's changes are made and empty sections left out (`bagian_kosong`), so it lists
+    exactly the chapters and sections the document has (the seeds' hand-written lists announce
+    sections that are absent: M-14, B-24, L-26). Each chapter gets its line: the sections it
+    holds, or for a chapter without any, `uraian[id]` (what the type's standard chapter holds),
+    else its title."""
+    entries = []
+    for n, bab in enumerate((b for b in chapters if isinstance(b, Section)), 1):
+        parts = [
+            ch.title for ch in bab.children if isinstance(ch, Section) and ch.title and ch.in_toc
+        ]
+        line = (
+            f"Bab ini memuat {gabung(parts)}."
+            if parts
+            else uraian.get(bab.id) or f"Bab ini memuat {judul(bab.title)}."
+        )
+        entries.append((para(Text(f"BAB {ROMAN[n - 1]} {bab.title}", strong=True)), para(line)))
+    listing = ListBlock(tuple(entries), "-")
+    return tuple(_with_listing(b, listing) for b in chapters)
+
+
+def _with_listing(block: Block, listing: ListBlock) -> Block:
+    """`block` with the Sistematika section's empty list replaced by `listing`."""
+    if not isinstance(block, Section):
+        return block
+    if block.id == "sistematika":
+        return replace(
+            block,
+            children=tuple(
+                listing if isinstance(b, ListBlock) and not b.items else b for b in block.children
+            ),
+        )
+    return replace(block, children=tuple(_with_listing(b, listing) for b in block.children))
 
 
 def signature(agency: Agency, tt: Penandatangan | None) -> Signature:

@@ -19,6 +19,7 @@ from . import lkjip_kalimat as kalimat
 from .builder import (
     OutlineBuilder,
     changed_outline,
+    fill_sistematika,
     list_of_figures,
     list_of_tables,
     signature,
@@ -144,6 +145,7 @@ class LkjipBuilder(OutlineBuilder):
         chapters, kosong = settle_empty(
             tuple(self._section(b, 1) for b in self.outline), c.settings.bagian_kosong
         )
+        chapters = fill_sistematika(chapters)
         paper = c.settings.kertas
         body = number_body(laid_out(chapters + (self._penutup(),), paper)) + laid_out(
             (self._lampiran(),), paper
@@ -290,20 +292,9 @@ class LkjipBuilder(OutlineBuilder):
         )
 
     def _sistematika(self) -> list[Block]:
-        """Generated from the outline itself, so it cannot disagree with the chapters (L-26)."""
-        entries = []
-        for n, b in enumerate(self.outline, 1):
-            parts = ", ".join(ch.title.format(**self.context) for ch in b.children)
-            entries.append(
-                (
-                    para(Text(f"BAB {('I', 'II', 'III', 'IV')[n - 1]} {b.title}", strong=True)),
-                    para(f"Bab ini memuat {parts}."),
-                )
-            )
-        return [
-            para("Laporan Kinerja ini disusun dengan sistematika sebagai berikut:"),
-            ListBlock(tuple(entries), "-"),
-        ]
+        return self.sistematika_bab(
+            "Laporan Kinerja ini disusun dengan sistematika sebagai berikut:"
+        )
 
     def _perjanjian(self) -> list[Block]:
         out: list[Block] = []

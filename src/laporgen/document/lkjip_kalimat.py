@@ -7,8 +7,9 @@ from decimal import Decimal
 
 from ..compute.lkjip import IndikatorKinerja, LkjipFigures, NodeAnggaran, SasaranKinerja
 from ..model.lkjip import AnalisisSasaran, Dukungan, RingkasanTahunLalu
+from ..model.nilai import Tertulis
 from ..model.settings import Tingkat
-from ..numbers import angka_terbilang, nilai, ordinal, ordinal_kata, persen, rupiah
+from ..numbers import angka_terbilang, ordinal, ordinal_kata, persen, rupiah
 from .cells import nilai_isian
 from .kalimat import gabung, para, sebut
 from .nodes import Block, ListBlock, Paragraph, Text
@@ -88,17 +89,21 @@ def kemajuan(f: LkjipFigures, tahun_akhir: int | None = None) -> list[Block]:
             out.append(
                 para(
                     f"Indikator {i.indikator.nama} memiliki tingkat kemajuan sebesar {_pct(i.kemajuan)}, sehingga masih "
-                    f"kurang {_pct(i.sisa_kemajuan)} untuk mencapai target akhir Renstra ({nilai(i.target_akhir, i.indikator.satuan)})."
+                    f"kurang {_pct(i.sisa_kemajuan)} untuk mencapai target akhir Renstra ({nilai_isian(i.target_akhir, i.indikator.satuan)})."
                 )
             )
     for i in f.indikator:
         akhir = f" (tahun {tahun_akhir})" if tahun_akhir else ""
-        if i.kemajuan is None and i.target_akhir_tertulis is not None:
+        if i.kemajuan is None and isinstance(i.target_akhir, Tertulis):
+            # the end target is given, as text: printed as written, never made a number
+            predikat = i.target_akhir.jenis == "predikat"
             out.append(
                 para(
-                    f"Indikator {i.indikator.nama} memiliki target akhir Renstra{akhir} berupa predikat "
-                    f"{i.target_akhir_tertulis} dan realisasi {nilai_isian(i.realisasi, i.indikator.satuan)}; "
-                    "predikat tidak dikonversi menjadi angka, sehingga tingkat kemajuannya tidak dinyatakan dalam persen."
+                    f"Indikator {i.indikator.nama} memiliki target akhir Renstra{akhir} "
+                    f"{'berupa predikat ' if predikat else ''}{i.target_akhir} dan realisasi "
+                    f"{nilai_isian(i.realisasi, i.indikator.satuan)}; "
+                    f"{'predikat' if predikat else 'target akhir itu'} tidak dikonversi menjadi angka, "
+                    "sehingga tingkat kemajuannya tidak dinyatakan dalam persen."
                 )
             )
         elif i.kemajuan is None and i.target_akhir is None:

@@ -560,7 +560,7 @@ class LkjipTables(TableSet):
                 cell(i.induk.uraian),
                 cell(i.indikator.nama),
                 num(_nilai(i.realisasi)),
-                num(_nilai(i.target_akhir_tertulis or i.target_akhir)),
+                num(_nilai(i.target_akhir)),
                 num(persen(i.kemajuan)),
             )
             for n, i in enumerate(self.f.indikator, 1)

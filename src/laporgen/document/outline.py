@@ -220,6 +220,18 @@ A content folder renames, drops or adds sections in document.toml's [outline].""
 
 RENSTRA_FRONT = ("kata-pengantar",)
 
+URAIAN_BAB = {
+    "rencana-program": "Bab ini memuat rencana program dan kegiatan, indikator kinerja, target "
+    "dan pendanaan indikatif.",
+    "kinerja-urusan": "Bab ini memuat indikator kinerja Perangkat Daerah yang secara langsung "
+    "menunjukkan kinerja yang akan dicapai Perangkat Daerah dalam periode Renstra sebagai "
+    "komitmen untuk mendukung pencapaian tujuan dan sasaran RPJMD.",
+    "penutup": "Bab ini merupakan penutup Renstra.",
+}
+"""What a Renstra chapter without sections holds, for the Sistematika (the Magetan Renstra's own
+list, seed 000 lines 340-360, without its "5 (lima) tahun": a period may be shorter). A chapter
+added in [outline] without sections is listed by its title."""
+
 
 @dataclass(frozen=True, slots=True)
 class OutlineProblem:

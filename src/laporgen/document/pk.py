@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..compute.pk import PkFigures
+from ..model.nilai import Tertulis
 from ..model.pk import IndikatorPk, PkContent
 from ..numbers import angka, rupiah, tanggal
 from .builder import OutlineBuilder
-from .cells import cell, columns, head, mid, nomor_kolom, num
+from .cells import cell, columns, head, isian, mid, nomor_kolom, num
 from .kalimat import para
 from .nodes import Block, Cover, Document, Paragraph, Signature, Table, Text
 from .outline import Bagian
@@ -52,7 +53,7 @@ class PkTables(TableSet):
                 cell(r.sasaran.uraian),
                 cell(r.indikator.nama),
                 mid(r.indikator.satuan),
-                num(angka(r.target)),
+                num(isian(r.target)),
             )
             for n, r in enumerate(self.f.target, 1)
         ]
@@ -76,7 +77,14 @@ class PkTables(TableSet):
             inds: list[IndikatorPk | None] = [*r.indikator] or [None]
             span = len(inds)
             for k, ind in enumerate(inds):
-                target = "" if ind is None else f"{angka(ind.target)} {ind.satuan}"
+                # text (a predikat, "n.a", a note) as written, without the unit
+                target = (
+                    ""
+                    if ind is None
+                    else isian(ind.target)
+                    if isinstance(ind.target, Tertulis)
+                    else f"{angka(ind.target)} {ind.satuan}"
+                )
                 lead = (
                     mid(r.nomor, rowspan=span),
                     cell(r.nama, strong=r.program, level=0 if r.program else 1, rowspan=span),

@@ -21,13 +21,14 @@ from . import front as front_matter
 from .builder import (
     OutlineBuilder,
     changed_outline,
+    fill_sistematika,
     list_of_figures,
     list_of_tables,
     signature,
     toc_entries,
 )
 from .front import settle_empty
-from .kalimat import daftar, gabung, para
+from .kalimat import daftar, para
 from .iku import iku_table, iku_target_table
 from .keep import laid_out
 from .nodes import (
@@ -41,8 +42,8 @@ from .nodes import (
     Text,
     Toc,
 )
-from .numbering import ROMAN, number_body
-from .outline import RENSTRA, RENSTRA_FRONT
+from .numbering import number_body
+from .outline import RENSTRA, RENSTRA_FRONT, URAIAN_BAB
 from .renstra_tables import RenstraTables
 from .spm import spm_context
 from .tables import present
@@ -142,6 +143,7 @@ class RenstraBuilder(OutlineBuilder):
         c = self.c
         mode = c.settings.bagian_kosong
         chapters, kosong = settle_empty(tuple(self._section(b, 1) for b in self.outline), mode)
+        chapters = fill_sistematika(chapters, URAIAN_BAB)
         body = number_body(laid_out(chapters + self._closing(), c.settings.kertas), style="desimal")
         if c.settings.penetapan:
             body = self._decree(body)
@@ -228,25 +230,10 @@ class RenstraBuilder(OutlineBuilder):
         return [signature(self.c.agency, self.c.settings.tanda_tangan)]
 
     def _sistematika(self) -> list[Block]:
-        """Generated from the outline itself, so it lists exactly the sections the document has
-        (the seeds' hand-written lists announce sections that are absent: M-14, B-24)."""
-        entries = []
-        for n, b in enumerate(self.outline, 1):
-            parts = gabung([ch.title for ch in b.children])
-            line = f"Bab ini memuat {parts}." if parts else ""
-            entries.append(
-                (
-                    para(Text(f"BAB {ROMAN[n - 1]} {b.title}", strong=True)),
-                    *((para(line),) if line else ()),
-                )
-            )
-        return [
-            para(
-                f"Sistematika penulisan {self.context['dokumen']} {self.context['opd']} Tahun {self.c.settings.periode} "
-                "adalah sebagai berikut:"
-            ),
-            ListBlock(tuple(entries), "-"),
-        ]
+        return self.sistematika_bab(
+            f"Sistematika penulisan {self.context['dokumen']} {self.context['opd']} Tahun "
+            f"{self.c.settings.periode} adalah sebagai berikut:"
+        )
 
     def _kinerja_pelayanan(self) -> list[Block]:
         out: list[Block] = []

@@ -250,9 +250,9 @@ class RenstraTables(TableSet):
                 (
                     mid(str(n)),
                     cell(i.nama),
-                    num(angka(i.target_nspk)),
-                    num(angka(i.target_ikk)),
-                    num(angka(i.target_lain)),
+                    num(isian(i.target_nspk)),
+                    num(isian(i.target_ikk)),
+                    num(isian(i.target_lain)),
                     *(num(isian(i.target.get(y))) for y in years),
                     *(num(isian(i.realisasi.get(y))) for y in years),
                     *(num(angka(r.rasio[y], d)) for y in years),
@@ -445,18 +445,22 @@ class RenstraTables(TableSet):
     # ----------------------------------------------------------------------------- BAB IV
     def tujuan_sasaran(self) -> Table:
         """T-C.25 with the form's columns (REGULATIONS §2.4): No, Tujuan, Sasaran, Indikator and a
-        target per year, the unit in the cell ("0,26%") as both signed documents print it; no
-        Satuan or Kondisi Akhir column. Tujuan and Sasaran cells span their indicators' rows. A
+        target per year; by default a Satuan column (each row its indicator's unit, the figures
+        bare), or with `kolom_tc25 = []` the unit in the cell ("0,26%") as both signed documents
+        print it (seed 000 lines 3222-3240, seed 003 lines 827-846: neither has a Satuan column).
+        No Kondisi Akhir column. Tujuan and Sasaran cells span their indicators' rows. A
         "Formulasi Perhitungan" column when an indicator has a formula (Blitar's second Tabel 4.1,
         seed 003, prints one; the form has none)."""
         years = self.c.rencana.tahun
-        # the Satuan and Kondisi Awal columns many documents add (REGULATIONS §2.4), when asked
-        added = [k for k in ("satuan", "kondisi_awal") if k in self.c.settings.kolom_tc25]
-        with_formula = any(
-            i.formula
-            for t in self.c.rencana.tujuan
-            for i in (*t.indikator, *(x for s in t.sasaran for x in s.indikator))
-        )
+        every = [i for _, i in self.c.rencana.located_indikator()]
+        # The Satuan and Kondisi Awal columns many documents add (REGULATIONS §2.4) when asked;
+        # unless the content asks, a Satuan column when an indicator has a unit, so a unit is
+        # written once per row, not in every cell ("3,1 indeks 3,2 indeks …").
+        kolom = self.c.settings.kolom_tc25
+        if kolom is None:
+            kolom = ["satuan"] if any(i.satuan.strip() for i in every) else []
+        added = [k for k in ("satuan", "kondisi_awal") if k in kolom]
+        with_formula = any(i.formula for i in every)
         body: list[Row] = []
         for t_no, t in enumerate(self.c.rencana.tujuan, 1):
             groups: list[tuple[Sasaran | None, list[Indikator]]] = (

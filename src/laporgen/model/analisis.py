@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import ConfigDict, Field, model_validator
 
 from ..i18n import _
-from .fields import Angka, Id, Model, Tahun, both, given
+from .fields import Id, Model, Tahun, both, given
 from .nilai import Isian
 
 
@@ -89,7 +89,7 @@ class BarisUrusan(Model):
     kondisi_awal: Isian | None = None
     target: dict[Tahun, Isian | None] = {}
     sumber_data: str | None = None
-    tercetak_akhir: Angka | None = Field(None, description="Kondisi akhir as printed")
+    tercetak_akhir: Isian | None = Field(None, description="Kondisi akhir as printed")
 
     # the rule of `_one_source`, for the editor
     model_config = ConfigDict(

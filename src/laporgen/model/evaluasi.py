@@ -22,9 +22,9 @@ class IndikatorPelayanan(Model):
     nama: str
     satuan: str = "%"
     arah: Literal["positif", "negatif"] = "positif"
-    target_nspk: Angka | None = None
-    target_ikk: Angka | None = None
-    target_lain: Angka | None = None
+    target_nspk: Isian | None = None
+    target_ikk: Isian | None = None
+    target_lain: Isian | None = None
     target: dict[Tahun, Isian | None] = {}
     realisasi: dict[Tahun, Isian | None] = {}
     tercetak: TercetakRasio = Field(default_factory=TercetakRasio)

@@ -83,7 +83,7 @@ class BarisPK(Model):
     sasaran: str
     indikator: str
     satuan: str
-    target: Angka
+    target: Isian
 
 
 class PerjanjianKinerja(Model):
@@ -93,7 +93,7 @@ class PerjanjianKinerja(Model):
     indikator: list[Id] = Field(
         [], description="Plan indicators; target = the plan's target of the year"
     )
-    target: dict[Id, Angka] = Field(
+    target: dict[Id, Isian] = Field(
         {}, description="Targets that differ from the plan, by indicator id"
     )
     baris: list[BarisPK] = []

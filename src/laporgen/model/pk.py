@@ -17,7 +17,8 @@ from pydantic import Field
 from ..errors import LaporgenError, Problem
 from ..i18n import _
 from .content import Narasi, ProgramNodes, RealisasiValues
-from .fields import Angka, Id, Model, Rupiah, Tahun
+from .fields import Id, Model, Rupiah, Tahun
+from .nilai import Isian
 from .folder import load_parts
 from .organisasi import Agency
 from .read import Source
@@ -66,7 +67,7 @@ class PkSettings(Model):
 class IndikatorPk(Model):
     nama: str
     satuan: str
-    target: Angka
+    target: Isian
 
 
 class KegiatanPk(Model):
@@ -101,7 +102,7 @@ class Perjanjian(Model):
     indikator: list[Id] = Field(
         [], description="Plan indicator ids; empty: every sasaran indicator of the plan"
     )
-    target: dict[Id, Angka] = Field(
+    target: dict[Id, Isian] = Field(
         {}, description="Agreed targets that differ from the plan, by indicator id"
     )
 

@@ -85,7 +85,7 @@ def check_references(c: "LkjipContent") -> list[Problem]:
                 kinerja.problem(
                     ("riwayat", n, "id"),
                     _("'{id}' is not a plan indicator").format(id=row.id),
-                    _known(indikator),
+                    _known(indikator, row.id),
                     "ref.unknown",
                 )
             )
@@ -226,7 +226,7 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
                 program.problem(
                     ("program", p, "tujuan"),
                     _("'{tujuan}' is not a tujuan").format(tujuan=prog.tujuan),
-                    _known(tujuan),
+                    _known(tujuan, prog.tujuan),
                     "ref.unknown",
                 )
             )
@@ -235,7 +235,7 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
                 program.problem(
                     ("program", p, "sasaran"),
                     _("'{sasaran}' is not a sasaran").format(sasaran=prog.sasaran),
-                    _known(sasaran),
+                    _known(sasaran, prog.sasaran),
                     "ref.unknown",
                 )
             )
@@ -270,7 +270,7 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
                     analisis.problem(
                         loc + ("indikator",),
                         _("'{indikator}' is not a plan indicator").format(indikator=row.indikator),
-                        _known(indikator),
+                        _known(indikator, row.indikator),
                         "ref.unknown",
                     )
                 )
@@ -281,7 +281,7 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
                         _("'{program}' is not a program in program.yaml").format(
                             program=row.program
                         ),
-                        _known(program_ids),
+                        _known(program_ids, row.program),
                         "ref.unknown",
                     )
                 )
@@ -315,7 +315,7 @@ def check_renstra_references(c: "RenstraContent") -> list[Problem]:
                         ("kebijakan", n, "program", m),
                         _("'{ref}' is not a program in program.yaml").format(ref=ref),
                         _("write a program id or the program's name; {program_ids}").format(
-                            program_ids=_known(program_ids)
+                            program_ids=_known(program_ids, ref)
                         ),
                         "ref.unknown",
                     )
@@ -440,16 +440,54 @@ def _dangling(
 ) -> list[Problem]:
     return [
         source.problem(
-            loc, _("'{ref}' is not {what}").format(ref=ref, what=what), _known(known), "ref.unknown"
+            loc,
+            _("'{ref}' is not {what}").format(ref=ref, what=what),
+            _known(known, ref),
+            "ref.unknown",
         )
         for ref, loc in refs
         if ref not in known
     ]
 
 
-def _known(ids: set[str]) -> str:
+def _known(ids: set[str], ref: str | None = None) -> str:
+    """The hint of a reference to an unknown id: the valid ids, led by the one `ref` was
+    probably meant to be (a typo or another case of it), when only one is that close."""
     listed = ", ".join(sorted(ids)[:12])
-    return _("known: {listed}").format(listed=listed) + (", …" if len(ids) > 12 else "")
+    known = _("known: {listed}").format(listed=listed) + (", …" if len(ids) > 12 else "")
+    close = _close_id(ref, ids) if ref else None
+    if close is None:
+        return known
+    return _("did you mean '{id}'? {known}").format(id=close, known=known)
+
+
+def _close_id(ref: str, ids: set[str]) -> str | None:
+    """The one id that `ref` differs from only in case, else by one edit (a character added,
+    dropped, changed unless a digit for a digit, or two neighbours swapped: "is1.1", "IS11",
+    "IS1,1", "IS.11" for "IS1.1"); None when no id, or more than one ("S9" is one edit from
+    S1 … S5 alike), is that close."""
+    folded = ref.casefold()
+    same = [i for i in ids if i.casefold() == folded]
+    if len(same) == 1:
+        return same[0]
+    near = [i for i in ids if _one_edit(folded, i.casefold())]
+    return near[0] if len(near) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `a` becomes `b` by one insertion, deletion, adjacent swap, or substitution of
+    other than a digit by a digit."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((n for n, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    # one digit for another names another number (IS1.7 is not a typo of IS1.1)
+    changed = a[i + 1 :] == b[i + 1 :] and not (a[i].isdigit() and b[i].isdigit())
+    return changed or swapped
 
 
 def _program_nodes(programs) -> list[tuple[str, FieldPath]]:

@@ -300,10 +300,11 @@ class RenstraSettings(Model):
         "SAKIP scale (PermenPAN-RB 88/2021: AA, A, BB, B, CC, C, D); written here, it replaces the "
         "agency's. Text is printed as written and never computed",
     )
-    kolom_tc25: list[Literal["satuan", "kondisi_awal"]] = Field(
-        [],
+    kolom_tc25: list[Literal["satuan", "kondisi_awal"]] | None = Field(
+        None,
         description='Columns many documents add to T-C.25 (the form has neither): "satuan", "kondisi_awal" '
-        "(the indicator's value in tahun_awal)",
+        "(the indicator's value in tahun_awal). Not given: a Satuan column when an indicator has a "
+        "unit, each row its own; [] for the form's columns with the unit in every cell",
     )
     iku: TabelIkuRenstra = Field(
         default_factory=TabelIkuRenstra, description="The IKU table, where the Renstra prints one"
