@@ -8,9 +8,10 @@ import pytest
 
 from laporgen.document.cells import cell, columns, head, num
 from laporgen.document.keep import keep_together
-from laporgen.document.nodes import Landscape, Paragraph, Section, Signature, Table, Text
+from laporgen.document.nodes import Cell, Landscape, Paragraph, Section, Signature, Table, Text
 from laporgen.document.table_layout import (
     CELL_MARGIN_PT,
+    cell_text,
     FONT_PT,
     drop_empty_columns,
     lay_out_tables,
@@ -188,7 +189,28 @@ def test_short_tables_are_kept_together_and_the_paragraph_before_a_signature_goe
     a, _ = keep_together(lay_out_tables(blocks, "A4"), "A4")
     kept_short, kept_long, kept_last = a.children
     assert kept_short.keep_together and not kept_long.keep_together
+    # the head with the first two rows, and the last two, each on one page (1 head + 12 rows)
+    assert kept_long.keep_rows == {0, 1, 11}
     assert kept_last.keep_with_next
+
+
+def test_a_merged_cell_taller_than_half_a_page_is_cut_each_part_printing_its_text():
+    """Tabel 3.8 of the LKjIP: a Sasaran over more rows than half a page printed its text
+    above the page break only. Cut in parts, each kept on one page, each with the text; a
+    merged cell that fits stays whole and is kept."""
+    sasaran = Cell((Paragraph((Text("Sasaran A"),)),), rowspan=40)
+    short = Cell((Paragraph((Text("Sasaran B"),)),), rowspan=4)
+    body = [(sasaran, cell("k0"))] + [(cell(f"k{r}"),) for r in range(1, 40)]
+    body += [(short, cell("m0"))] + [(cell(f"m{r}"),) for r in range(1, 4)]
+    table = _table(columns((1, "left"), (1, "left")), head(("S", "K")), body)
+    (laid,) = keep_together(lay_out_tables((table,), "A4"), "A4")
+    parts = [(r, row[0]) for r, row in enumerate(laid.body) if row[0].rowspan > 1]
+    texts = [cell_text(c) for _, c in parts]
+    assert texts[:-1] == ["Sasaran A"] * (len(parts) - 1) and len(parts) >= 3
+    assert texts[-1] == "Sasaran B" and parts[-1] == (40, short)
+    assert sum(c.rowspan for _, c in parts[:-1]) == 40
+    for r, part in parts:  # every part's rows kept on one page (rows counted with the head)
+        assert set(range(r + 1, r + part.rowspan)) <= laid.keep_rows
 
 
 def test_wide_tables_next_to_each_other_share_one_landscape_run():

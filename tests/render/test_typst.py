@@ -538,3 +538,26 @@ def test_making_many_pdfs_in_one_process_does_not_grow_it():
     for _ in range(5):
         render_typst_pdf(document)
     assert rss_mb() - before < 5
+
+
+def test_a_merged_cell_whose_rows_the_tree_keeps_together_is_not_broken(tmp_path):
+    """`Table.keep_rows` (document/keep.py): a Sasaran cell over rows kept together is one
+    unbreakable cell; over rows not kept, it may break between them (as before)."""
+    table = Table(
+        id="m",
+        number="3.8",
+        title="Sasaran",
+        columns=(Column(1), Column(1)),
+        head=((cell("Sasaran"), cell("Kegiatan")),),
+        body=(
+            (cell("Kept", rowspan=2), cell("k1")),
+            (cell("k2"),),
+            (cell("Loose", rowspan=2), cell("l1")),
+            (cell("l2"),),
+        ),
+        keep_rows=frozenset({1}),
+    )
+    document = replace(every_node_document(), front=(), body=(table,))
+    markup = typst_markup(document, tmp_path)
+    assert re.search(r"rowspan: 2, breakable: false[^\n]*\"Kept\"", markup), markup
+    assert re.search(r"rowspan: 2, breakable: true[^\n]*\"Loose\"", markup), markup

@@ -1,7 +1,9 @@
-"""What must stay on one page, decided once for all renderers: a short table is never split,
-and a signature block never stands alone at the top of a page (the paragraph before it comes
-along). Captions and headings are kept with what follows by the renderers' own rules for
-those nodes (the Caption and Heading styles, print.css)."""
+"""What must stay on one page, decided once for all renderers: a short table is never split;
+a longer one never opens a page with its total row alone (its last body rows come along) nor
+splits the rows of a merged cell that fits on half a page; and a signature block never stands
+alone at the top of a page (the paragraph before it comes along). Captions and headings are
+kept with what follows by the renderers' own rules for those nodes (the Caption and Heading
+styles, print.css)."""
 
 from __future__ import annotations
 
@@ -10,10 +12,21 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
 
-from .nodes import Block, Landscape, ListBlock, Paragraph, Section, Signature, Table
-from .table_layout import height_pt, lay_out_tables, text_height_of, text_width_of
+from .nodes import (
+    Block,
+    Cell,
+    Landscape,
+    ListBlock,
+    Paragraph,
+    Section,
+    Signature,
+    Table,
+    grid_positions,
+)
+from .table_layout import height_pt, lay_out_tables, row_heights_pt, text_height_of, text_width_of
 
 SHORT_TABLE_ROWS = 10  # a table of at most this many rows (head, body and foot) is never split
+TAIL_ROWS = 2  # the body rows printed with the total row (or the last), and with the head
 
 _PRINTED = ContextVar("laid_out", default=True)
 
@@ -99,6 +112,9 @@ def _mark(block: Block, before: set[int], paper: str, landscape: bool) -> Block:
             return replace(block, keep_with_next=True)
         case Table() if _short(block, paper, landscape):
             return replace(block, keep_together=True)
+        case Table():
+            table = split_tall_merges(block, paper, landscape)
+            return replace(table, keep_rows=kept_rows(table, paper, landscape))
         case _:
             return block
 
@@ -108,3 +124,98 @@ def _short(table: Table, paper: str, landscape: bool) -> bool:
     if rows > SHORT_TABLE_ROWS:
         return False
     return height_pt(table, text_width_of(paper, landscape)) <= text_height_of(paper, landscape) / 2
+
+
+def split_tall_merges(table: Table, paper: str, landscape: bool) -> Table:
+    """The table with every merged body cell taller than half a page cut into cells of about
+    equal height, each as tall as half a page at most and each printing the text again: a
+    page break then falls between two of them (`kept_rows` keeps each on one page), and the
+    rows after the break still read which Sasaran they belong to. A cut never falls inside
+    a shorter merged cell."""
+    head = len(table.head)
+    rows = (*table.head, *table.body)
+    placed = grid_positions(rows, len(table.columns))
+    merged = [(r, c, cell) for r, c, cell in placed if r >= head and cell.rowspan > 1]
+    if not merged:
+        return table
+    covered = set().union(*(range(r, r + cell.rowspan) for r, _, cell in merged))
+    heights = row_heights_pt(table, text_width_of(paper, landscape), covered)
+    half = text_height_of(paper, landscape) / 2
+    tall = [(r, c, cell) for r, c, cell in merged if sum(heights[r : r + cell.rowspan]) > half]
+    if not tall:
+        return table
+    inside = {
+        b
+        for r, _, cell in merged
+        if (r, cell) not in {(t, x) for t, _, x in tall}
+        for b in range(r + 1, r + cell.rowspan)
+    }  # rows a shorter merged cell runs into: no cut above them
+    cells: dict[int, list[tuple[int, Cell]]] = {}
+    for r, c, cell in placed:
+        cells.setdefault(r, []).append((c, cell))
+    for r, c, cell in tall:
+        cuts = _cuts(heights[r : r + cell.rowspan], half, {b - r for b in inside})
+        starts = [0, *cuts, cell.rowspan]
+        row_cells = cells[r]
+        row_cells[row_cells.index((c, cell))] = (c, replace(cell, rowspan=starts[1]))
+        for a, b in zip(starts[1:-1], starts[2:]):
+            cells[r + a].append((c, replace(cell, rowspan=b - a)))
+    out = tuple(
+        tuple(cell for _, cell in sorted(cells.get(r, []), key=lambda found: found[0]))
+        for r in range(len(rows))
+    )
+    return replace(table, head=out[:head], body=out[head:])
+
+
+def _cuts(heights: Sequence[float], limit: float, never: set[int]) -> list[int]:
+    """Where to cut rows of `heights` into as few runs as keep each under `limit` (if the
+    rows allow), about equal: the row offsets, none in `never` or at 0."""
+    total = sum(heights)
+    parts = max(2, -int(-total // limit))
+    cuts: list[int] = []
+    run = 0.0
+    for i, height in enumerate(heights):
+        if i and i not in never and run + height / 2 > total / parts * (len(cuts) + 1):
+            cuts.append(i)
+        run += height
+        if len(cuts) == parts - 1:
+            break
+    return cuts
+
+
+def kept_rows(table: Table, paper: str, landscape: bool) -> frozenset[int]:
+    """The rows of a table printed in parts that go on the page of the row after them: the
+    last TAIL_ROWS body rows with the foot (a JUMLAH row, or the last row, never opens a page
+    alone), the head with the first TAIL_ROWS body rows (a caption and head never stand at
+    the foot of a page over one row), each run one row shorter, or none, where it prints
+    taller than a third of a page (the IKU's first row is half a page: kept with the next, it
+    left its caption alone on a page); and the rows of every merged body cell that prints no
+    taller than half a page (a Sasaran cell split by a page break prints its text above the
+    break only, and the rows below it lose their context: `split_tall_merges` cuts taller
+    ones)."""
+    head, body = len(table.head), len(table.body)
+    last = head + body + len(table.foot) - 1
+    merged = [
+        (r, cell.rowspan)
+        for r, _, cell in grid_positions((*table.head, *table.body), len(table.columns))
+        if r >= head and cell.rowspan > 1
+    ]
+    ends = {*range(head + TAIL_ROWS), *range(head + body - TAIL_ROWS, last + 1)}
+    needed = ends.union(*(range(r, r + span) for r, span in merged))
+    heights = row_heights_pt(table, text_width_of(paper, landscape), needed)
+    page = text_height_of(paper, landscape)
+    kept: set[int] = set()
+    for n in range(TAIL_ROWS, 0, -1):
+        first = max(head, head + body - n)
+        if sum(heights[first:]) <= page / 3:
+            kept.update(range(first, last))
+            break
+    for n in range(TAIL_ROWS, 0, -1):
+        end = min(head + n, last + 1)
+        if sum(heights[:end]) <= page / 3:
+            kept.update(range(end - 1))
+            break
+    for r, span in merged:
+        if sum(heights[r : r + span]) <= page / 2:
+            kept.update(range(r, r + span - 1))
+    return frozenset(kept)

@@ -105,7 +105,10 @@ class Table:
     a table prints: for the widest matrices such as T-C.27 with five years of target and pagu).
     `cell_margin`: the left and right padding of every cell, in points; renderers set it
     explicitly, since the column widths include it. `keep_together`: the table is short and is
-    never split across pages (nor is its caption separated from it). `continued`: a later part
+    never split across pages (nor is its caption separated from it). `keep_rows`: the rows
+    (counted over head, body and foot together) printed on the page of the row after them, so
+    that a total row never opens a page alone and a merged cell's rows stay on one page
+    (`keep.keep_together` decides them). `continued`: a later part
     of a table too wide for its page, split by year span: it has the number of the part before
     it, its title ends "(lanjutan)", and it is not listed in the Daftar Tabel (the DOCX gives
     its caption no SEQ field).
@@ -125,6 +128,7 @@ class Table:
     font_size: Literal["normal", "small", "tiny"] = "normal"
     cell_margin: float = 3.0
     keep_together: bool = False
+    keep_rows: frozenset[int] = frozenset()
     continued: bool = False
 
     @property

@@ -15,7 +15,7 @@ Renderers read the result from the tree (`Column.width` as shares of the text ar
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import replace
 
 from .nodes import (
@@ -69,15 +69,23 @@ def text_height_of(paper: str, landscape: bool) -> float:
 
 
 def height_pt(table: Table, width: float) -> float:
-    """About how tall `table` prints, laid out `width` points wide, in points: each row as tall
-    as its cell of most lines (its pieces wrapped greedily into the column), at single line
-    spacing. Merged cells are left out: an estimate, for deciding what may stay on one page."""
+    """About how tall `table` prints, laid out `width` points wide, in points (`row_heights_pt`
+    summed)."""
+    return sum(row_heights_pt(table, width))
+
+
+def row_heights_pt(table: Table, width: float, only: Container[int] | None = None) -> list[float]:
+    """About how tall each row of `table` (head, body and foot) prints, laid out `width`
+    points wide, in points: as tall as its cell of most lines (its pieces wrapped greedily
+    into the column), at single line spacing. Merged cells are left out: an estimate, for
+    deciding what may stay on one page. With `only`, the rows not in it are not measured
+    (they read one line): measuring every cell of a Renstra's large tables costs."""
     rows = (*table.head, *table.body, *table.foot)
     pt, margin = FONT_PT[table.font_size], table.cell_margin
     lines = [1] * len(rows)
     first_foot = len(table.head) + len(table.body)
     for r, c, cell in grid_positions(rows, len(table.columns)):
-        if cell.rowspan > 1:
+        if cell.rowspan > 1 or (only is not None and r not in only):
             continue
         room = (
             sum(col.width for col in table.columns[c : c + cell.colspan]) * width
@@ -87,7 +95,7 @@ def height_pt(table: Table, width: float) -> float:
         )
         bold = cell.strong or r < len(table.head) or r >= first_foot
         lines[r] = max(lines[r], _line_count(cell, pt, bold, room))
-    return sum(n * pt * LINE_HEIGHT + ROW_PADDING_PT for n in lines)
+    return [n * pt * LINE_HEIGHT + ROW_PADDING_PT for n in lines]
 
 
 def _line_count(cell: Cell, pt: float, bold: bool, room: float) -> int:

@@ -78,6 +78,12 @@ TABLE_TEXT, TABLE_TEXT_SMALL, TABLE_TEXT_TINY, TABLE_GRID = (
     "Table Grid",
 )
 TABLE_STYLE = {"normal": TABLE_TEXT, "small": TABLE_TEXT_SMALL, "tiny": TABLE_TEXT_TINY}
+# A cell's top and bottom margin by text size: without one, a cell's text touches the rule
+# above it. A little less than the Typst template's and the CSS's (1,5, 1 and 0,5 pt): Word's
+# and LibreOffice's line of Arial has room above the capitals already, and the pages of the
+# examples are laid out tight (with 1 pt a small table of Blitar's BAB II ran onto a page of
+# its own).
+CELL_MARGIN_Y = {"normal": Pt(1), "small": Pt(0.75), "tiny": Pt(0.5)}
 CONTENTS_TITLE, TOC_LEVELS, FIGURES_LIST = (
     "Contents Title",
     ("toc 1", "toc 2", "toc 3"),
@@ -680,6 +686,8 @@ class _BodyWriter:
         self._restart = True
         self._landscape = False
         self._turned_early = False  # a heading opened the landscape section of the block after it
+        self._reopened: _SectionSpec | None = None  # a landscape section continued (`_turn`)
+        self._short: frozenset[int] = frozenset()  # see `_short_portrait_runs`
 
     @property
     def tables(self) -> dict[CT_Tbl, CT_Tbl]:
@@ -692,25 +700,43 @@ class _BodyWriter:
             self._blocks(front)
             self._end_section()
         self._numbering, self._restart = "decimal", True
+        self._short = _short_portrait_runs(body, self._page.text_width(landscape=False))
         self._blocks(body)
         last = self._body.pending or self._current_spec()
         return [*self._body.closed, last]
 
     def _current_spec(self) -> _SectionSpec:
+        if self._reopened is not None:
+            return self._reopened
         return _SectionSpec(self._numbering, 1 if self._restart else None, self._landscape)
+
+    def _turn(self) -> None:
+        """Go on in landscape: in the landscape section just closed if nothing was written
+        since (two landscape blocks, or a heading opening one, one after the other: a section
+        apiece started each on a page of its own, the last page of the first nearly empty);
+        else in a new section."""
+        pending = self._body.pending
+        if pending is not None and pending.landscape and not self._restart:  # not across BAB I
+            self._body.pending, self._reopened = None, pending
+        else:
+            self._end_section()
+        self._landscape = True
 
     def _end_section(self) -> None:
         """Close the current section (its break is written by the next block); a section with
         nothing in it yet is not closed but takes the new setup."""
         if self._body.pending is None and not self._body.at_section_start:
             self._body.pending = self._current_spec()
-            self._restart = False
+            self._restart, self._reopened = False, None
 
     def _blocks(self, blocks: Sequence[Block]) -> None:
         for block in blocks:
             self._block(block)
 
     def _block(self, node: Block) -> None:
+        if id(node) in self._short and not self._landscape:
+            self._turn()  # a short stretch between two landscape blocks, printed with them
+            self._turned_early = True
         match node:
             case Section():
                 self._section(node)
@@ -745,8 +771,8 @@ class _BodyWriter:
         if not self._landscape and _opens_landscape(node):
             # Keep-with-next cannot cross a section break: printed in portrait, the heading
             # would stand alone at the foot of the page before its landscape table.
-            self._end_section()
-            self._landscape = self._turned_early = True
+            self._turn()
+            self._turned_early = True
         starts_page = self._body.at_section_start or self._body.pending is not None
         heading = self._body.add_paragraph(f"Heading {node.level}")
         if node.level == 1 and node.number:
@@ -926,7 +952,12 @@ class _BodyWriter:
         rows = (*node.head, *node.body, *node.foot)
         styles = self._body.styles
         widths = self._column_widths(node.columns)
-        tbl = ooxml.new_table(styles.id(TABLE_GRID), widths, round(node.cell_margin * 20))
+        tbl = ooxml.new_table(
+            styles.id(TABLE_GRID),
+            widths,
+            round(node.cell_margin * 20),
+            CELL_MARGIN_Y[node.font_size].twips,
+        )
         text_style = TABLE_STYLE[node.font_size]
         first_foot = len(node.head) + len(node.body)
         starts = {(r, c): cell for r, c, cell in grid_positions(rows, len(node.columns))}
@@ -934,11 +965,13 @@ class _BodyWriter:
         for (r, c), above in starts.items():
             below.update(((r + dr, c), above.colspan) for dr in range(1, above.rowspan))
         spool = self._spooled.start(tbl) if len(rows) > SPOOL_ROWS else None
+        after = (*([node.source] if node.source else []), *node.notes)
         for r in range(len(rows)):
             tr = ooxml.add_row(tbl, header=r < len(node.head))
-            # A table kept together: every row's paragraphs kept with the next row (Word's and
-            # LibreOffice's way to say it), all rows but the last.
-            keep = node.keep_together and r < len(rows) - 1
+            # A row kept with the next (the whole table kept together, or `keep_rows`): its
+            # paragraphs kept with the next paragraph, Word's and LibreOffice's way to say it;
+            # the last row is kept with the source line and notes.
+            keep = node.keep_together or r in node.keep_rows if r < len(rows) - 1 else bool(after)
             c = 0
             while c < len(widths):
                 cell = starts.get((r, c))
@@ -981,8 +1014,11 @@ class _BodyWriter:
             if spool is not None:
                 self._spooled.spool(spool, tr)
         self._body.add_table_element(tbl)
-        for line in (*([node.source] if node.source else []), *node.notes):
-            self._body.add_paragraph(NOTE).add_run(line)
+        for n, line in enumerate(after, 1):
+            paragraph = self._body.add_paragraph(NOTE)
+            if n < len(after):
+                paragraph.paragraph_format.keep_with_next = True
+            paragraph.add_run(line)
 
     def _column_widths(self, columns: Sequence[Column]) -> list[int]:
         """Fixed column widths in twips, proportional to `Column.width`, filling the text area."""
@@ -1058,7 +1094,7 @@ class _BodyWriter:
             self._blocks(node.children)
             return
         if not self._turned_early:
-            self._end_section()
+            self._turn()
         self._landscape, self._turned_early = True, False
         self._blocks(node.children)
         self._end_section()
@@ -1075,6 +1111,57 @@ def _opens_landscape(node: Section) -> bool:
     if children and isinstance(children[0], Paragraph):
         children = children[1:]
     return bool(children) and isinstance(children[0], Landscape)
+
+
+SHORT_RUN_LINES = 8  # lines of body text a portrait page between two landscape ones must pass
+BODY_PT, AVERAGE_EM = 12.0, 0.5  # Body Text's size; Arial's average advance, in ems
+
+
+def _short_portrait_runs(body: Sequence[Block], width: Length) -> frozenset[int]:
+    """The ids of the headings (sections) and paragraphs that stand, in reading order,
+    between two landscape blocks and print on their own in at most SHORT_RUN_LINES lines of
+    body text: a one-sentence section between two wide tables. Printed in portrait they fill a
+    page of their own, nearly empty; the writer prints them on the landscape pages
+    instead. A run holding anything else (a table, a figure, a list, a BAB starting its own
+    page) stays in portrait."""
+    items: list[tuple[Block | None, float]] = []  # None: a landscape block
+
+    def walk(blocks: Sequence[Block]) -> None:
+        for block in blocks:
+            match block:
+                case Landscape():
+                    items.append((None, 0.0))
+                case Section():
+                    if _opens_landscape(block):
+                        items.append((None, 0.0))
+                    else:
+                        items.append((block, float("inf") if block.page_break_before else 1.0))
+                    walk(block.children)
+                case Paragraph():
+                    items.append((block, _lines(block, width.pt)))
+                case _:
+                    items.append((block, float("inf")))
+
+    walk(body)
+    short: set[int] = set()
+    run: list[tuple[Block | None, float]] = []
+    after_landscape = False
+    for block, lines in items:
+        if block is None:
+            if after_landscape and run and sum(n for _, n in run) <= SHORT_RUN_LINES:
+                short.update(id(b) for b, _ in run)
+            run, after_landscape = [], True
+        elif after_landscape:
+            run.append((block, lines))
+    return frozenset(short)
+
+
+def _lines(paragraph: Paragraph, width: float) -> float:
+    """About how many lines of Body Text `paragraph` prints in `width` points, at Arial's
+    average advance of about half an em (a renderer reads no font metrics: enough to tell a
+    sentence from a page)."""
+    text = "".join(i.text if isinstance(i, Text) else " " for i in paragraph.inlines)
+    return max(1.0, -(-len(text) * AVERAGE_EM * BODY_PT // width))
 
 
 def _signature_rows(left: Signature, right: Signature) -> list[tuple[str, str]]:

@@ -118,7 +118,9 @@ _W = {
         "jc",
         "tblLayout",
         "tblCellMar",
+        "top",
         "left",
+        "bottom",
         "right",
         "tblLook",
         "tblGrid",
@@ -173,10 +175,13 @@ _PRESERVE = qn("xml:space")
 VerticalMerge = Literal["restart", "continue"] | None
 
 
-def new_table(style_id: str, widths: Sequence[int], side_margin: int | None = None) -> CT_Tbl:
+def new_table(
+    style_id: str, widths: Sequence[int], side_margin: int | None = None, top_margin: int = 0
+) -> CT_Tbl:
     """An empty `w:tbl` in table style `style_id`, centred, with fixed column `widths` (twips),
-    and left/right cell margins of `side_margin` twips if given (else the style's: Word's
-    default is 108); add rows with `add_row`."""
+    left/right cell margins of `side_margin` twips if given (else the style's: Word's default
+    is 108) and top/bottom ones of `top_margin` (Word's default is none: the text of a cell
+    touches the rule above it); add rows with `add_row`."""
     tbl = OxmlElement("w:tbl")
     w = _W
     tbl_pr = SubElement(tbl, qn("w:tblPr"))
@@ -184,10 +189,16 @@ def new_table(style_id: str, widths: Sequence[int], side_margin: int | None = No
     SubElement(tbl_pr, w["tblW"], {w["type"]: "auto", w["w"]: "0"})
     SubElement(tbl_pr, w["jc"], {w["val"]: "center"})
     SubElement(tbl_pr, w["tblLayout"], {w["type"]: "fixed"})
-    if side_margin is not None:
+    if side_margin is not None or top_margin:
         margins = SubElement(tbl_pr, w["tblCellMar"])
-        for side in ("left", "right"):
-            SubElement(margins, w[side], {w["w"]: str(side_margin), w["type"]: "dxa"})
+        for side, width in (
+            ("top", top_margin),
+            ("left", side_margin),
+            ("bottom", top_margin),
+            ("right", side_margin),
+        ):
+            if width:  # in the schema's order: top, left, bottom, right
+                SubElement(margins, w[side], {w["w"]: str(width), w["type"]: "dxa"})
     SubElement(tbl_pr, w["tblLook"], _TBL_LOOK)
     grid = SubElement(tbl, w["tblGrid"])
     for width in widths:

@@ -574,8 +574,10 @@ class _Writer:
         ]
         if node.head:
             lines.append(f"table.header(repeat: true, {head}),")
+        first = len(node.head)
         lines += [
-            ", ".join(self._row_cells([row], defaults, bold=False)) + "," for row in node.body
+            ", ".join(self._row_cells([row], defaults, bold=False, kept=node.keep_rows, at=r)) + ","
+            for r, row in enumerate(node.body, start=first)
         ]
         lines += [", ".join(self._row_cells([row], defaults, bold=True)) + "," for row in node.foot]
         lines.append("))")
@@ -587,10 +589,14 @@ class _Writer:
         defaults: Sequence[Align],
         bold: bool,
         fill: bool = False,
+        kept: frozenset[int] = frozenset(),
+        at: int = 0,
     ) -> list[str]:
         """Each cell of `rows` as a table argument. Cells fill the grid left to right,
         skipping the positions a span covers, as in the tree (and in HTML); `defaults` are the
-        column alignments, so only a cell aligned otherwise says so."""
+        column alignments, so only a cell aligned otherwise says so. `kept` are the table's
+        `keep_rows`, `at` the index of the first of `rows` among the table's rows: a merged
+        cell whose rows are all kept with the next is not broken across pages."""
         out: list[str] = []
         covered: dict[int, int] = {}  # column → rows still covered by a rowspan from above
         for row in rows:
@@ -599,14 +605,17 @@ class _Writer:
                 while covered.get(column, 0) > 0:
                     column += 1
                 default = defaults[column] if column < len(defaults) else "left"
-                out.append(self._cell(cell, default, bold, fill))
+                whole = cell.rowspan > 1 and kept.issuperset(range(at, at + cell.rowspan - 1))
+                out.append(self._cell(cell, default, bold, fill, whole))
                 for c in range(column, column + cell.colspan):
                     covered[c] = cell.rowspan
                 column += cell.colspan
             covered = {c: n - 1 for c, n in covered.items() if n > 1}
         return out
 
-    def _cell(self, cell: Cell, default: Align, bold: bool, head_fill: bool = False) -> str:
+    def _cell(
+        self, cell: Cell, default: Align, bold: bool, head_fill: bool = False, whole: bool = False
+    ) -> str:
         content = self._cell_content(cell.blocks, bold or cell.strong)
         if cell.level:  # a kegiatan under its program, a sub-kegiatan under that (as the DOCX)
             content = f"pad(left: {cell.level * LEVEL_INDENT_CM:g}cm, {content})"
@@ -614,10 +623,11 @@ class _Writer:
         if cell.colspan > 1:
             options.append(f"colspan: {cell.colspan}")
         if cell.rowspan > 1:
-            # the rows it spans may go to the next page (each row still whole): kept whole, a
-            # cell spanning more rows than a page holds ran past the foot of the page, its
-            # last rows lost
-            options.append(f"rowspan: {cell.rowspan}, breakable: true")
+            # the rows it spans may go to the next page (each row still whole) unless the tree
+            # keeps them together: kept whole, a cell spanning more rows than a page holds
+            # ran past the foot of the page, its last rows lost
+            breakable = "false" if whole else "true"
+            options.append(f"rowspan: {cell.rowspan}, breakable: {breakable}")
         if cell.align != default:
             options.append(f"align: {_cell_align(cell.align)} + horizon")
         if head_fill:
