@@ -208,6 +208,18 @@ def test_check_counts_the_predikat_as_the_sentences_do(tmp_path, missed):
     assert found.startswith("the text counts 2 sasaran reached the target, the data give 1 (S1)")
 
 
+def test_check_reports_a_missed_predikat_under_a_claim_of_all(missed):
+    """narasi.target: "seluruh sasaran telah mencapai target" while S2's SAKIP is B against BB
+    (old: not reported, a predikat having no capaian below 100)."""
+    path = missed / "narasi" / "simpulan.akhir.md"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("Pada tahun 2025 seluruh sasaran telah mencapai target.\n", encoding="utf-8")
+    (found,) = [f.problem.message for f in check(missed) if f.problem.code == "narasi.target"]
+    assert found.startswith(
+        "the text says the target was reached, but 1 of 2 sasaran missed it (S2 IS2.1 B)"
+    )
+
+
 def _tables(blocks):
     for b in blocks:
         if isinstance(b, Table):
