@@ -63,6 +63,30 @@ def pdf_text(pdf: Path) -> list[str]:
     return [_LEADER.sub(" ", page) for page in out.split("\f")]
 
 
+def words_past_the_margin(pdf: Path) -> list[tuple[int, str]]:
+    """(page, word) of each word that ends past the right margin of the Typst PDF's page
+    (`render/typst.py`: 2,5 cm on a portrait page, 2 cm on a landscape one), less the 3 pt
+    a justified line's last punctuation may hang past it ("Minimal;" ends 1 pt out). `pdftotext -bbox` gives each word's box."""
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        pytest.fail("pdftotext not found: install poppler-utils (.ci/run does)")
+    out = subprocess.run(
+        [exe, "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    past: list[tuple[int, str]] = []
+    for number, page in enumerate(_PAGE.finditer(out), 1):
+        width, height = float(page["width"]), float(page["height"])
+        edge = width - (2.0 if width > height else 2.5) / 2.54 * 72 + 3.0
+        past += [(number, w["word"]) for w in _WORD.finditer(page["body"]) if float(w["x"]) > edge]
+    return past
+
+
+_PAGE = re.compile(
+    r'<page width="(?P<width>[\d.]+)" height="(?P<height>[\d.]+)">(?P<body>.*?)</page>', re.S
+)
+_WORD = re.compile(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="(?P<x>[\d.]+)"[^>]*>(?P<word>[^<]*)<')
+
+
 _LEADER = re.compile(
     r"(?:\.\s?){3,}\s*(?=\d|[ivxlc]+\b)"
     r"|(?:\. ){2,}\.[ \t]*$",  # Typst's spaced dots where an entry wraps, its number below

@@ -4,6 +4,9 @@ split by year span with its key columns repeated; and `document/keep.py`'s short
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+
 import pytest
 
 from laporgen.document.cells import cell, columns, head, num
@@ -11,8 +14,8 @@ from laporgen.document.keep import keep_together
 from laporgen.document.nodes import Cell, Landscape, Paragraph, Section, Signature, Table, Text
 from laporgen.document.table_layout import (
     CELL_MARGIN_PT,
-    cell_text,
     FONT_PT,
+    cell_text,
     drop_empty_columns,
     lay_out_tables,
     min_widths,
@@ -36,6 +39,8 @@ def _table(cols, head_rows, body, **kw) -> Table:
             ["Pengujian/Verifikasi", "Keuangan"],
         ),  # LibreOffice keeps a/b whole
         ("-200,00", ["-200,00"]),
+        ("2018-2023 2018–2023", ["2018-2023", "2018–2023"]),  # a span of figures joins
+        ("Ruas Sukamaju-Cibening", ["Ruas", "Sukamaju-", "Cibening"]),
         ("    Belanja Pegawai", ["    Belanja", "Pegawai"]),
     ],
 )
@@ -227,3 +232,122 @@ def test_wide_tables_next_to_each_other_share_one_landscape_run():
     assert [len(t.columns) for t in first.children] == [12, 1, 12, 12]
     assert len(last.children) == 1
     assert first.children[1].columns[0].min_width > 0  # the small one laid out (landscape)
+
+
+def _matrix(key: Sequence[str], years: int, unit: str, after: int = 2) -> Table:
+    """A T-C.27-like matrix: key columns, Target and Rp per year, a Kondisi Akhir over Target
+    and Rp, then `after` single columns (Unit Kerja, Lokasi)."""
+    ys = [str(2025 + i) for i in range(years)]
+    row = (
+        *[cell(text) for text in key],
+        *[cell(f"2.250 {unit}"), num("5.400.000.000")] * years,
+        cell(f"2.250 {unit}"),
+        num("22.800.000.000"),
+        *[cell("Bidang Cipta Karya")] * after,
+    )
+    return _table(
+        columns(*[(3, "left")] * len(key), *[(1.5, "right")] * (2 * years + 2 + after)),
+        head(
+            (
+                *[cell(f"Kunci {n}", rowspan=3) for n in range(len(key))],
+                cell("Target Kinerja dan Pendanaan", colspan=2 * years),
+                cell("Kondisi Akhir", colspan=2, rowspan=2),
+                *[cell(f"Sesudah {n}", rowspan=3) for n in range(after)],
+            ),
+            tuple(cell(y, colspan=2) for y in ys),
+            ("Target", "Rp") * (years + 1),
+        ),
+        [row],
+    )
+
+
+def _fits_and_keeps_every_column(table: Table, parts: Sequence[Table]) -> None:
+    width = text_width_of("A4", True)
+    for part in parts:
+        assert sum(c.min_width for c in part.columns) <= width + 1e-6
+        assert FONT_PT[part.font_size] >= 8
+    printed = Counter(
+        cell_text(c) for part in parts for row in part.head for c in row if cell_text(c)
+    )
+    for name in (cell_text(c) for row in table.head for c in row):
+        assert printed[name] >= 1, name
+
+
+def test_columns_after_the_years_get_a_part_of_their_own_when_the_last_run_is_too_wide():
+    """A Renstra counting in "sambungan": T-C.27's key columns, one year and the Kondisi
+    Akhir, Unit Kerja and Lokasi together were wider than A4 landscape at 8 pt, so no count of
+    year runs fit and the table was printed whole (past the Typst page, its numbers broken in
+    the DOCX). The columns after the years then make a last part of their own; counted in
+    "SR" they still go with the last year."""
+    key = (
+        "Meningkatnya kemantapan",
+        "1.03.03.2.01.0006",
+        "PENGEMBANGAN",
+        "Persentase",
+        "84,6%",
+        "Kabupaten/Kota",
+        "Penyelenggaraan",
+    )
+
+    def parts_of(unit: str) -> tuple[Table, ...]:
+        (block,) = lay_out_tables((_matrix(key, 5, unit),), "A4")
+        assert isinstance(block, Landscape)
+        _fits_and_keeps_every_column(_matrix(key, 5, unit), block.children)
+        return block.children
+
+    def years(part: Table) -> list[str]:
+        return [cell_text(c) for c in part.head[1]]
+
+    parts = parts_of("sambungan")
+    assert [years(p) for p in parts] == [["2025", "2026"], ["2027", "2028"], ["2029"], []]
+    assert [cell_text(c) for c in parts[-1].head[0]][-3:] == [
+        "Kondisi Akhir",
+        "Sesudah 0",
+        "Sesudah 1",
+    ]
+    assert [p.continued for p in parts] == [False, True, True, True]
+    parts = parts_of("SR")
+    assert [years(p) for p in parts] == [["2025", "2026"], ["2027", "2028"], ["2029"]]
+    assert cell_text(parts[-1].head[0][-1]) == "Sesudah 1"
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # key columns so wide no year fits beside them: fewer repeated
+        _matrix(["PENGEMBANGANPENGEMBANGAN"] * 8, 5, "orang/bulan"),
+        # no year at all, forty columns
+        _table(
+            columns(*[(1, "left")] * 40),
+            head(tuple(f"Kolom{n}" for n in range(40))),
+            [tuple(cell("Rekomendasi") for _ in range(40))],
+        ),
+        # a head cell over more columns than a page holds: cut into its columns
+        _table(
+            columns(*[(1, "left")] * 13),
+            head((cell("Uraian", rowspan=2), cell("Rincian", colspan=12)), tuple("ABCDEFGHIJKL")),
+            [(cell("Uraian"), *[cell("Rekomendasi Kabupaten/Kota")] * 12)],
+        ),
+    ],
+)
+def test_whatever_a_table_holds_every_part_fits_the_page(table):
+    """The layout is total: a table no split by year span fits is split by columns, its key
+    columns repeated as far as they leave room, never printed wider than the page."""
+    blocks = lay_out_tables((table,), "A4")
+    parts = [t for b in blocks for t in (b.children if isinstance(b, Landscape) else (b,))]
+    assert len(parts) > 1
+    _fits_and_keeps_every_column(table, parts)
+
+
+def test_a_piece_wider_than_the_page_is_squeezed_to_it():
+    """The one thing no layout can print whole: that piece breaks, the table stays on the
+    page (Typst draws a column no narrower than its minimum)."""
+    url = "https://" + "sukamajukab.go.id/" * 12
+    table = _table(columns((1, "left"), (1, "left")), head(("A", "B")), [(cell("x"), cell(url))])
+    parts = [
+        t
+        for b in lay_out_tables((table,), "A4")
+        for t in (b.children if isinstance(b, Landscape) else (b,))
+    ]
+    for part in parts:
+        assert sum(c.min_width for c in part.columns) <= text_width_of("A4", True) + 1e-6

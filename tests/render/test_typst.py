@@ -35,8 +35,9 @@ from laporgen.document.nodes import (
     Text,
     Toc,
 )
+from laporgen.document.text_width import unbreakable_pieces
 from laporgen.errors import LaporgenError
-from laporgen.render.typst import FONTS, render_typst_pdf, typst_markup
+from laporgen.render.typst import FONTS, _cell_string, render_typst_pdf, typst_markup
 
 # Everything Typst markup or code would read as syntax: markup, math, code, labels, references,
 # comments, raw text, escapes and a string's own quote and backslash.
@@ -480,8 +481,8 @@ def test_a_token_wraps_whole_and_its_text_copies_as_written(tmp_path):
 def test_columns_are_never_narrower_than_their_widest_piece(tmp_path):
     """A column's `min_width` (its widest unbreakable piece: table_layout) holds in Typst: a
     column gets its share of the text area (16 cm wide on A4 portrait) or its minimum, the
-    larger; a table nothing fits (the layout's shares then in proportion to the minimums)
-    gets its minimums, wider than the text area, rather than a word overflowing its cell.
+    larger; a table handed over with minimums wider than the text area (the layout splits
+    such a table now) gets them, rather than a word overflowing its cell.
     Text sizes and cell margins are the ones the layout measured for (8 pt the least)."""
     number = "24.175.862.284"
 
@@ -561,3 +562,69 @@ def test_a_merged_cell_whose_rows_the_tree_keeps_together_is_not_broken(tmp_path
     markup = typst_markup(document, tmp_path)
     assert re.search(r"rowspan: 2, breakable: false[^\n]*\"Kept\"", markup), markup
     assert re.search(r"rowspan: 2, breakable: true[^\n]*\"Loose\"", markup), markup
+
+
+def test_a_heading_opening_a_landscape_table_is_printed_on_its_page():
+    """A heading whose first block is a landscape table, or one paragraph leading into it,
+    starts the landscape page, as in the DOCX (`nodes.opens_landscape`): printed in portrait it
+    stood alone on a mostly blank page (an LKjIP's "4. Indikator Kinerja Utama"). What follows
+    the table goes back to portrait."""
+    table = Table(
+        "t", "3.1", "Lebar", (Column(1), Column(1)), (), ((cell("Isi tabel"), cell("x")),)
+    )
+    sub = Section(
+        "iku", 2, "", "4. Indikator Kinerja Utama", (para("Pengantar."), Landscape((table,)))
+    )
+    body = (
+        Section("bab1", 1, "BAB I", "SATU", (para("Teks."),)),
+        Section("bab2", 1, "BAB II", "DUA", (sub, para("Sesudah.")), page_break_before=True),
+    )
+    pdf = render_typst_pdf(every_node_document("Budi", body=body))
+    texts, sizes = pdf_texts(pdf), page_sizes_mm(pdf)
+    (page,) = [n for n, text in enumerate(texts) if "Isi tabel" in text]
+    assert "BAB II" in texts[page] and "Indikator Kinerja Utama" in texts[page]
+    assert "Pengantar." in texts[page]
+    assert sizes[page][0] > sizes[page][1]  # landscape
+    (after,) = [n for n, text in enumerate(texts) if "Sesudah." in text]
+    assert after == page + 1 and sizes[after][0] < sizes[after][1]
+
+
+@pytest.mark.parametrize(
+    "marker, labels",
+    [("1.", ["1.", "2.", "3."]), ("a.", ["a.", "b.", "c."]), ("A.", ["A.", "B.", "C."])],
+)
+def test_a_numbered_list_counts_on(marker, labels):
+    """The LKjIP's list of Lampiran ("A.") read "A. / A. / A.": every marker but "1." and "a."
+    was drawn as a bullet, the same on each item."""
+    items = tuple((para(f"Butir {n}"),) for n in ("satu", "dua", "tiga"))
+    body = (Section("l", 1, "", "LAMPIRAN", (ListBlock(items, marker),)),)
+    flat = squeeze(" ".join(pdf_texts(render_typst_pdf(every_node_document("Budi", body=body)))))
+    for label, n in zip(labels, ("satu", "dua", "tiga"), strict=True):
+        assert squeeze(f"{label} Butir {n}") in flat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruas Sukamaju-Cibening",
+        "Laki-laki 2016/2017",
+        "2018-2023",
+        "2018–2023",
+        "S1/D-IV",
+        "-200,00",
+    ],
+)
+def test_a_cell_breaks_where_the_layout_measured(text):
+    """Typst keeps whole, in a `box`, exactly the pieces the table layout measured its columns
+    by (`text_width.unbreakable_pieces`): a lokasi "Ruas Sukamaju-Cibening" joined whole was
+    wider than its column and ran past the page. Outside a box a line may end at a space or
+    after a dash before a letter (Unicode line breaking); a box ends where such a place is."""
+    expression = _cell_string(text, bold=False)
+    marked = ""
+    for boxed, plain in re.findall(r'box\("([^"]*)"\)|"([^"]*)"', expression):
+        if boxed:
+            marked += "\0" + boxed + "\0"
+        else:
+            marked += re.sub(r"(?<=\S[-\u2010\u2013])(?=[^\d\s-])", "\0", plain)
+    assert [p for p in re.split(r"[\s\0]+", marked) if p] == unbreakable_pieces(text)
+    assert "\u2060" not in expression

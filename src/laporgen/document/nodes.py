@@ -323,3 +323,19 @@ def grid_positions(rows: Sequence[Sequence[Cell]], columns: int) -> list[tuple[i
             placed.append((r, c, cell))
             c += cell.colspan
     return placed
+
+
+# ------------------------------------------------------------------------------ page turns
+def opens_landscape(node: Section) -> bool:
+    """Whether the first thing under the heading of `node` (or of its first subsection, and so
+    on down) is a landscape block, or one paragraph leading into it ("… disajikan pada tabel
+    berikut."). Such a heading starts the landscape pages, in every renderer: printed in
+    portrait, the heading (and that paragraph) stood alone on a mostly blank page before the
+    landscape table, as nothing keeps a heading with what follows across a change of page
+    orientation."""
+    children = node.children
+    if children and isinstance(children[0], Section):
+        return opens_landscape(children[0])
+    if children and isinstance(children[0], Paragraph):
+        children = children[1:]
+    return bool(children) and isinstance(children[0], Landscape)

@@ -711,9 +711,18 @@ class RenstraTables(TableSet):
     def tc28(self) -> Table:
         urusan = present(self.c.analisis.indikator_urusan, "analisis.indikator_urusan")
         years = self.c.rencana.tahun
+        cols = columns(
+            (0.8, "center"),
+            (5, "left"),
+            (1.2, "center"),
+            (1.4, "right"),
+            *[(1.2, "right")] * len(years),
+            (1.4, "right"),
+            (2, "left"),
+        )
         body: list[Row] = []
-        if urusan.kelompok:
-            body.append((cell(urusan.kelompok, colspan=5 + len(years), strong=True),))
+        if urusan.kelompok:  # the group row across the whole table
+            body.append((cell(urusan.kelompok, colspan=len(cols), strong=True),))
         for n, r in enumerate(self.f.kinerja_urusan, 1):
             body.append(
                 (
@@ -730,15 +739,7 @@ class RenstraTables(TableSet):
         return self._table(
             "tc28",
             "Indikator Kinerja Perangkat Daerah yang Mengacu pada Tujuan dan Sasaran RPJMD",
-            columns(
-                (0.8, "center"),
-                (5, "left"),
-                (1.2, "center"),
-                (1.4, "right"),
-                *[(1.2, "right")] * len(years),
-                (1.4, "right"),
-                (2, "left"),
-            ),
+            cols,
             head(
                 (
                     cell("No.", rowspan=2),

@@ -6,7 +6,8 @@ as wide as its widest unbreakable piece of text (`text_width.unbreakable_pieces`
 margins; the builder's widths are then kept as far as those minimums allow. A table whose
 minimums do not fit its page is set smaller (down to 8 pt, the least a table prints), then
 turned landscape, then split by year span into tables that each repeat the key columns
-(those before the first year). Empty columns are dropped first.
+(those before the first year), or else by column groups: every part fits the page, whatever the
+table holds (only a piece wider than the page itself breaks). Empty columns are dropped first.
 
 Renderers read the result from the tree (`Column.width` as shares of the text area,
 `Column.min_width`, `Table.font_size`, `Table.cell_margin`) and decide nothing.
@@ -183,12 +184,7 @@ def _place(table: Table, paper: str, landscape: bool) -> tuple[tuple[Table, ...]
         if laid is not None:
             return (laid,), turned
     width = text_width_of(paper, True)
-    parts = split_by_years(table, width)
-    if parts is not None:
-        return parts, True
-    # Nothing fits: the smallest text, columns in proportion to their needs (a piece may break).
-    mins = min_widths(table, "tiny")
-    return (_finish(table, "tiny", mins, sum(mins)),), True
+    return split_by_years(table, width) or split_by_columns(table, width), True
 
 
 def fit(table: Table, width: float) -> Table | None:
@@ -367,10 +363,12 @@ def keep_columns(table: Table, keep: Sequence[int]) -> Table:
 def split_by_years(table: Table, width: float) -> tuple[Table, ...] | None:
     """The table split into as few tables as fit `width` points (the years shared out evenly),
     the first keeping its id and title, the others `continued`, each with the columns of a run
-    of consecutive years and the key columns (those before the first year) repeated; the
-    columns after the years (totals, growth, unit) go with the last. A year column is one
-    under a head cell that reads as a year ("2016"). None if the table has fewer than two
-    years or no split fits."""
+    of consecutive years and the key columns (those before the first year) repeated. The
+    columns after the years (totals, growth, unit) go with the last run; when that is too wide
+    for every count of runs (a long unit in the Kondisi Akhir, the unit and location columns)
+    they make a last part of their own, keyed alike. A year column is one under a head cell
+    that reads as a year ("2016"). None if the table has fewer than two years or no split by
+    year fits: `split_by_columns` then splits it."""
     year_of = _year_columns(table)
     years = sorted(set(year_of.values()))
     if len(years) < 2:
@@ -379,25 +377,115 @@ def split_by_years(table: Table, width: float) -> tuple[Table, ...] | None:
     key = list(range(first))
     after = [c for c in range(first, len(table.columns)) if c not in year_of]
     for count in range(2, len(years) + 1):
-        runs = _runs(years, count)
-        parts = []
-        for n, run in enumerate(runs, 1):
-            columns = (
-                key
-                + [c for c in sorted(year_of) if year_of[c] in run]
-                + (after if n == len(runs) else [])
-            )
-            part = keep_columns(table, sorted(columns))
-            if n < len(runs):  # the source line and notes once, under the last part
-                part = replace(part, source=None, notes=())
-            if n > 1:  # the year span is in the head rows; the caption says it goes on
-                part = replace(
-                    part, id=f"{table.id}-{n}", title=f"{table.title} (lanjutan)", continued=True
-                )
-            parts.append(fit(part, width))
-        if all(p is not None for p in parts):
-            return tuple(p for p in parts if p is not None)
+        tried = [count] + ([count - 1] if after else [])
+        for runs_count in tried:
+            runs = [
+                [c for c in sorted(year_of) if year_of[c] in run]
+                for run in _runs(years, runs_count)
+            ]
+            if runs_count == count:
+                runs[-1] += after  # the columns after the years with the last run
+            else:
+                runs.append(after)  # too wide there: a part of their own
+            parts = _parts(table, key, runs, width)
+            if parts is not None:
+                return parts
     return None
+
+
+def split_by_columns(table: Table, width: float) -> tuple[Table, ...]:
+    """The table split into parts that each fit `width` points, whatever it holds: the key
+    columns (those before the first year, or the first column's group) repeated in every part
+    and the others packed in order, a group of columns under one head cell kept together (a
+    group too wide for a part of its own is cut into its columns). Key columns too wide to
+    leave room for the widest group are repeated fewer, from the right, the others printed
+    once in the first part. Only a single column wider
+    than the page, a piece of text longer than a line, is squeezed to the page (that piece
+    breaks: nothing else can print it)."""
+    groups = _column_groups(table)
+    year_of = _year_columns(table)
+    first = min(year_of) if year_of else len(groups[0])
+    key = list(range(first))
+    rest = [g for g in groups if g[0] >= first]
+    if not rest:  # the key is the whole table: no column is repeated
+        key, rest = [], groups
+    pieces = [
+        piece
+        for group in rest
+        for piece in ([group] if _part(table, group, width) is not None else [[c] for c in group])
+    ]
+    mins = min_widths(table, "tiny")
+    widest = max(pieces, key=lambda piece: sum(mins[c] for c in piece))
+    while key and _part(table, key + widest, width) is None:
+        pieces.insert(0, [key.pop()])
+    runs: list[list[int]] = []
+    for piece in pieces:
+        if runs and _part(table, key + runs[-1] + piece, width) is not None:
+            runs[-1] = runs[-1] + piece
+        else:
+            runs.append(piece)
+    parts = [_part(table, key + run, width) or _squeezed(table, key + run, width) for run in runs]
+    return _continued(table, parts)
+
+
+def _parts(
+    table: Table, key: list[int], runs: Sequence[list[int]], width: float
+) -> tuple[Table, ...] | None:
+    """The parts with the key and each run of columns, all fitting `width`; None if one does
+    not."""
+    parts = [_part(table, key + run, width) for run in runs]
+    if any(p is None for p in parts):
+        return None
+    return _continued(table, [p for p in parts if p is not None])
+
+
+def _part(table: Table, columns: list[int], width: float) -> Table | None:
+    return fit(keep_columns(table, sorted(columns)), width)
+
+
+def _squeezed(table: Table, columns: list[int], width: float) -> Table:
+    """The part at 8 pt with its columns' minimums scaled down to `width`: its widest piece
+    breaks, but no renderer draws the table past the page."""
+    part = keep_columns(table, sorted(columns))
+    mins = min_widths(part, "tiny")
+    scale = min(1.0, width / sum(mins))
+    return _finish(part, "tiny", [m * scale for m in mins], width)
+
+
+def _continued(table: Table, parts: Sequence[Table]) -> tuple[Table, ...]:
+    """The parts as one table printed in parts: the first keeps its id and title, the others
+    are `continued` (the year span is in their head rows; the caption says it goes on); the
+    source line and notes once, under the last part."""
+    out = []
+    for n, part in enumerate(parts, 1):
+        if n < len(parts):
+            part = replace(part, source=None, notes=())
+        if n > 1:
+            part = replace(
+                part, id=f"{table.id}-{n}", title=f"{table.title} (lanjutan)", continued=True
+            )
+        out.append(part)
+    return tuple(out)
+
+
+def _column_groups(table: Table) -> list[list[int]]:
+    """The columns in runs that stay together in a split: those under one year, and otherwise
+    those under one cell of the first head row (a "Kondisi Akhir" over its Target and Rp)."""
+    n = len(table.columns)
+    year_of = _year_columns(table)
+    group_of = list(range(n))
+    for r, c, cell in grid_positions(table.head, n):
+        if r == 0:
+            group_of[c : c + cell.colspan] = [c] * cell.colspan
+    for c, year in year_of.items():
+        group_of[c] = -year  # a head cell over several years is cut between them
+    groups: list[list[int]] = []
+    for c in range(n):
+        if groups and group_of[groups[-1][-1]] == group_of[c]:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    return groups
 
 
 def _runs(years: Sequence[int], count: int) -> list[list[int]]:

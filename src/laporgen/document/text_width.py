@@ -15,11 +15,13 @@ from pathlib import Path
 
 WIDTHS = Path(__file__).resolve().parents[1] / "templates" / "fonts" / "liberation-sans-widths.json"
 
-# A line breaks at white space and after a hyphen or a dash ("Laki-|laki", "2018-|2023"), in
-# LibreOffice, Word and WeasyPrint alike; never inside a number or a code ("24.175.862.284",
-# "1.06.02.2.01"). LibreOffice does not break after a slash ("Pengujian/Verifikasi" moved
-# whole, or broken as "Verifika|si" when it does not fit), so a slash joins.
-_PIECE = re.compile(r".+?(?:[-‐–—](?=\S)|$)")
+# A line breaks at white space and after a hyphen or a dash before a letter ("Laki-|laki",
+# "Sukamaju-|Cibening"), in LibreOffice, Word, WeasyPrint and Typst alike; never inside a
+# number or a code ("24.175.862.284", "1.06.02.2.01"), nor in a span of figures ("2018-2023",
+# "-200,00": Typst joins them, render/typst.py). LibreOffice does not break after a slash
+# ("Pengujian/Verifikasi" moved whole, or broken as "Verifika|si" when it does not fit), so a
+# slash joins.
+_PIECE = re.compile(r".+?(?:[-‐–—](?=[^\s\d])|$)")
 
 
 def unbreakable_pieces(text: str) -> list[str]:

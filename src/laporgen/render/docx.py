@@ -44,6 +44,7 @@ from lxml import etree
 
 from laporgen import collector
 from laporgen.document.nodes import (
+    opens_landscape,
     Align,
     Block,
     Cell,
@@ -768,7 +769,7 @@ class _BodyWriter:
     # ------------------------------------------------------------------------ text blocks
     def _section(self, node: Section) -> None:
         """A heading in style "Heading <level>", then the section's blocks."""
-        if not self._landscape and _opens_landscape(node):
+        if not self._landscape and opens_landscape(node):
             # Keep-with-next cannot cross a section break: printed in portrait, the heading
             # would stand alone at the foot of the page before its landscape table.
             self._turn()
@@ -1101,18 +1102,6 @@ class _BodyWriter:
         self._landscape = False
 
 
-def _opens_landscape(node: Section) -> bool:
-    """Whether the first thing under the heading of `node` (or of its first subsection, and so
-    on down) is a landscape block, or one paragraph leading into it ("… disajikan pada tabel
-    berikut."): printed apart, that paragraph alone filled a portrait page too."""
-    children = node.children
-    if children and isinstance(children[0], Section):
-        return _opens_landscape(children[0])
-    if children and isinstance(children[0], Paragraph):
-        children = children[1:]
-    return bool(children) and isinstance(children[0], Landscape)
-
-
 SHORT_RUN_LINES = 8  # lines of body text a portrait page between two landscape ones must pass
 BODY_PT, AVERAGE_EM = 12.0, 0.5  # Body Text's size; Arial's average advance, in ems
 
@@ -1132,7 +1121,7 @@ def _short_portrait_runs(body: Sequence[Block], width: Length) -> frozenset[int]
                 case Landscape():
                     items.append((None, 0.0))
                 case Section():
-                    if _opens_landscape(block):
+                    if opens_landscape(block):
                         items.append((None, 0.0))
                     else:
                         items.append((block, float("inf") if block.page_break_before else 1.0))

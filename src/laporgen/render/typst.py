@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Literal, assert_never
 
 from laporgen.document.nodes import (
+    opens_landscape,
     Align,
     Block,
     Cell,
@@ -244,23 +245,33 @@ def _string(text: str) -> str:
 
 
 # After a "/" or a dash inside a token, Unicode line breaking may break the token
-# ("desa/" | "kelurahan"). In a table cell such a token is put in a `box`, which Typst never
-# breaks, so a cell wraps only between tokens. (A word joiner, U+2060, kept it whole too, but
-# stayed in the PDF's text: copied out of it, or read by pdftotext, "desa/\u2060kelurahan".)
-_TOKEN_WITH_BREAK = re.compile(r"\S*\S[/\-\u2010\u2013]\S+")
+# ("desa/" | "kelurahan", "2018–" | "2023"). The table layout measured its columns by the pieces
+# no break falls inside (`text_width`): a slash and a dash before a figure join, a dash before a
+# letter may end a line ("Sukamaju-" | "Cibening": joined, it ran past its column and the
+# page). In a table cell each piece holding such a join is put in a `box`, which Typst never
+# breaks. (A word joiner, U+2060, kept it whole too, but stayed in the PDF's text: copied out
+# of it, or read by pdftotext, "desa/\u2060kelurahan".)
+_BREAK_INSIDE_TOKEN = re.compile(r"(?<=\S/)(?=\S)|(?<=\S[\-\u2010\u2013])(?=\d)")
+_MAY_BREAK = re.compile(r"(?<=\S[\-\u2010\u2013])(?=[^\d\s\-\u2010\u2013])")
+"""Inside a token, where a line may end: after a dash before a letter."""
 
 
 def _cell_string(text: str, bold: bool) -> str:
-    """A cell's lone text as one Typst expression: its string literal, a token that could
-    break inside (`_TOKEN_WITH_BREAK`) boxed, in `strong` when `bold`."""
-    parts, start = [], 0
-    for token in _TOKEN_WITH_BREAK.finditer(text):
-        if token.start() > start:
-            parts.append(_string(text[start : token.start()]))
-        parts.append(f"box({_string(token.group())})")
-        start = token.end()
-    if start < len(text) or not parts:
-        parts.append(_string(text[start:]))
+    """A cell's lone text as one Typst expression: its string literal, each piece that must not
+    break inside (`_BREAK_INSIDE_TOKEN`) boxed, in `strong` when `bold`."""
+    parts: list[str] = []
+    plain = ""
+    for chunk in re.split(r"(\s+)", text):
+        for piece in _MAY_BREAK.split(chunk) if chunk.strip() else (chunk,):
+            if _BREAK_INSIDE_TOKEN.search(piece):
+                if plain:
+                    parts.append(_string(plain))
+                parts.append(f"box({_string(piece)})")
+                plain = ""
+            else:
+                plain += piece
+    if plain or not parts:
+        parts.append(_string(plain))
     expression = " + ".join(parts)
     if bold:
         return f"strong({expression})"
@@ -371,6 +382,7 @@ class _Writer:
         self._pictures = pictures
         self._paper = paper
         self._landscape = False
+        self._turned_early = False  # a heading opened the landscape page of the block after it
 
     def _label(self, node: object) -> str:
         """The next label `_Anchors` assigned: the writer meets sections, tables and figures
@@ -429,7 +441,12 @@ class _Writer:
         Daftar Isi, then the children. A BAB's number and title are two lines."""
         label = self._label(node)
         lines = []
-        if node.page_break_before:
+        if not self._landscape and opens_landscape(node):
+            # the landscape page opens at the heading, closed after its landscape block
+            # (`landscape`): the heading stood alone on a mostly blank portrait page
+            lines.append(f"#page(flipped: true, margin: {LANDSCAPE_MARGIN})[")
+            self._landscape = self._turned_early = True
+        elif node.page_break_before:
             lines.append("#pagebreak(weak: true)")
         if node.number or node.title:
             level = max(node.level, 1)
@@ -554,10 +571,9 @@ class _Writer:
     def _column_widths(self, node: Table) -> list[float]:
         """Each column's width in points: its share of the text area, never less than its
         `min_width` (its widest unbreakable piece and margins). The layout sized the shares
-        for a text area no wider than this one (`table_layout.text_width_of`), so the minimum
-        only shows where nothing fits the page and the shares are the minimums' own: each
-        column then gets its minimum, and the table runs wider than the text area rather
-        than having Typst let a word overflow its cell."""
+        for a text area no wider than this one (`table_layout.text_width_of`) and the
+        minimums always fit it (a table too wide is split), so the minimum is only a guard:
+        Typst lets a word too long for its column overflow the cell."""
         total = sum(column.width for column in node.columns) or 1
         area = self._text_width_pt()
         return [max(column.width / total * area, column.min_width) for column in node.columns]
@@ -675,7 +691,14 @@ class _Writer:
     # --------------------------------------------------------------------------- sections
     def landscape(self, node: Landscape) -> str:
         """The blocks on landscape pages of their own (the page turned, the binding margin on
-        top), with the same running header and page numbers."""
+        top), with the same running header and page numbers; with the heading before them when
+        it opens them (`nodes.opens_landscape`, as in the DOCX)."""
+        if self._turned_early:  # a heading opened the page: this block ends it
+            self._turned_early = False
+            try:
+                return f"{self.blocks(node.children)}\n]"
+            finally:
+                self._landscape = False
         if self._landscape:
             return self.blocks(node.children)
         self._landscape = True
