@@ -24,7 +24,11 @@ EXAMPLES = [
     ROOT / "content" / "magetan-dinsos" / "lkjip-2024",
     ROOT / "content" / "magetan-dinsos" / "renstra-2018-2023",
     ROOT / "content" / "blitar-dinsos" / "renstra-2021-2026",
+    # invented (REKAAN): a predikat indicator (Nilai SAKIP BB of BB, end target A), tujuan
+    # indicators measured
+    ROOT / "tests" / "lkjip_rekaan" / "dikbud-sukamaju" / "lkjip-2025",
 ]
+PREDIKAT = EXAMPLES[3]
 
 FORBIDDEN = {
     "doubled word": re.compile(r"\b(\w{3,})\s+\1\b", re.IGNORECASE),
@@ -33,6 +37,10 @@ FORBIDDEN = {
         r"sebesar -(?!\d)|Rp -|\(-\)|kategori -|Rp 0 dari pagu Rp 0"
     ),
     "a count of zero": re.compile(r"\b0 \(nol\)"),
+    # every example gives the report year's target and realisasi and the end target of each row
+    "a target called missing while given": re.compile(
+        r"realisasi atau target belum tersedia|belum memiliki target akhir"
+    ),
     "a negative efisiensi called efisien": re.compile(r"-\d[\d.,]*% \(efisien\)"),
     "a dangling reference in the Ikhtisar": re.compile(
         r"^Dari hasil pengukuran terhadap [^,]* tersebut"
@@ -125,12 +133,20 @@ VARIANTS = {
 }
 
 
+def _sakip_missed(doc: Path) -> None:
+    kinerja = doc / "kinerja.yaml"
+    text = kinerja.read_text(encoding="utf-8")
+    assert "IS2.1: {nilai: BB," in text
+    kinerja.write_text(text.replace("IS2.1: {nilai: BB,", "IS2.1: {nilai: B,"), encoding="utf-8")
+
+
 def _cases():
     for folder in EXAMPLES:
         yield pytest.param(folder, None, id=f"{folder.parent.name}/{folder.name}")
     for name, change in VARIANTS.items():
         if change is not None:
             yield pytest.param(EXAMPLES[0], change, id=f"lkjip-2024 {name}")
+    yield pytest.param(PREDIKAT, _sakip_missed, id="dikbud predikat B of target BB")
 
 
 @pytest.mark.parametrize("folder, change", _cases())
@@ -160,6 +176,10 @@ def test_generated_sentences_have_no_forbidden_pattern(tmp_path, folder, change)
         ("internal word", "dihitung dari persentase yang tercetak (2 desimal)"),
         ("no number where one is said", "realisasi anggaran sebesar Rp 0 dari pagu Rp 0 (-)"),
         ("a count of zero", "didukung oleh 1 (satu) program dan 0 (nol) kegiatan"),
+        (
+            "a target called missing while given",
+            "Nilai SAKIP belum dapat diukur capaiannya karena realisasi atau target belum tersedia.",
+        ),
         ("a negative efisiensi called efisien", "terendah sebesar -1,36% (efisien)"),
         (
             "a dangling reference in the Ikhtisar",

@@ -352,10 +352,14 @@ def _target(f: LkjipFigures, where) -> list[Finding]:
         else list(f.sasaran)
     )
     missed = [
-        (s.sasaran.id, i.indikator.id, i.capaian)
+        (
+            s.sasaran.id,
+            i.indikator.id,
+            persen(i.capaian) if i.capaian is not None else str(i.realisasi),
+        )
         for s in sasaran
         for i in s.indikator
-        if i.capaian is not None and i.capaian < 100
+        if i.terukur and not i.tercapai
     ]
     whole = len(sasaran) == len(f.sasaran)
     mean_short = whole and f.rata_rata is not None and f.rata_rata < 100
@@ -369,7 +373,7 @@ def _target(f: LkjipFigures, where) -> list[Finding]:
             _("{n} of {total} sasaran missed it ({rows})").format(
                 n=len({s for s, _i, _v in missed}),
                 total=len(sasaran),
-                rows=", ".join(f"{s} {i} {persen(v)}" for s, i, v in missed),
+                rows=", ".join(f"{s} {i} {v}" for s, i, v in missed),
             )
         )
     tercapai = len(sasaran) - len({s for s, _i, _v in missed})
@@ -401,9 +405,8 @@ def _jumlah_tercapai(f: LkjipFigures, where) -> list[Finding]:
     counts = list(_JUMLAH_TERCAPAI.finditer(where[2]))
     if not counts:  # most sentences: the sasaran are sorted only for one that counts them
         return []
-    tercapai = [
-        s for s in f.sasaran if all(i.capaian is not None and i.capaian >= 100 for i in s.indikator)
-    ]
+    # the rule the sentences use (SasaranKinerja.tercapai): a predikat by its scale's order
+    tercapai = [s for s in f.sasaran if s.tercapai]
     belum = [s for s in f.sasaran if s not in tercapai]
     wrong = []
     for m in counts:

@@ -369,6 +369,8 @@ def _yaml_value(value: Any) -> Any:
         return {
             k: v for k, v in (("nilai", value.nilai), ("satuan", value.satuan)) if v is not None
         }
+    if isinstance(value, Tertulis):  # as the content file writes it: "B", "n.a", {teks: …}
+        return {"teks": value.teks} if value.jenis == "catatan" else value.teks
     return value
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Literal, Protocol
+
+from ..model.nilai import Tertulis
 
 HUNDRED = Decimal(100)
 
@@ -89,6 +91,26 @@ def rata_rata(values: Iterable[Decimal | None]) -> Decimal | None:
     if not present:
         return None
     return sum(present, Decimal(0)) / len(present)
+
+
+def tercapai_predikat(
+    target: object, realisasi: object, skala: Mapping[str, Sequence[str]]
+) -> bool | None:
+    """Whether a predikat realisasi reached a predikat target, by the order of the declared scale
+    that holds both (best first: "BB" reaches "BB" and "B", not "A"). None when either is not a
+    predikat or no one scale holds both. The order decides only tercapai: no capaian number is
+    made of it (REGULATIONS §4.5: no regulation converts a predikat to a number)."""
+    if not (_predikat(target) and _predikat(realisasi)):
+        return None
+    for values in skala.values():
+        order = list(values)
+        if str(target) in order and str(realisasi) in order:
+            return order.index(str(realisasi)) <= order.index(str(target))
+    return None
+
+
+def _predikat(value: object) -> bool:
+    return isinstance(value, Tertulis) and value.jenis == "predikat"
 
 
 def tercapai(capaian: Decimal | None) -> bool:

@@ -21,7 +21,14 @@ from ..model.renstra import Indikator, Sasaran, Tujuan
 from ..model.sumber_daya import Aset, Formasi
 from ..numbers import bulatkan
 from . import anggaran as ang
-from .capaian import batasi, capaian_persen, kategori_for, rata_rata, tercapai
+from .capaian import (
+    batasi,
+    capaian_persen,
+    kategori_for,
+    rata_rata,
+    tercapai,
+    tercapai_predikat,
+)
 from .kemajuan import kondisi_akhir, tingkat_kemajuan, total_triwulan
 from .sumber_daya import saldo_akhir, selisih_formasi
 
@@ -52,10 +59,22 @@ class IndikatorKinerja:
     capaian_mentah: Decimal | None = None
     """Capaian before `batas_capaian` caps it (`capaian` is the capped one, as every table, the
     average and efisiensi show it)."""
+    tercapai_predikat: bool | None = None
+    """Whether a predikat realisasi reached its predikat target by the declared scale's order;
+    None unless both are predikat of one scale (no capaian number is made of it)."""
 
     @property
     def tercapai(self) -> bool:
+        """Capaian ≥ 100, or for a predikat the realisasi at or above the target on its scale:
+        the one rule the sentences and `check` share."""
+        if self.capaian is None and self.tercapai_predikat is not None:
+            return self.tercapai_predikat
         return tercapai(self.capaian)
+
+    @property
+    def terukur(self) -> bool:
+        """Whether it is known if the target was reached (a capaian, or a predikat's order)."""
+        return self.capaian is not None or self.tercapai_predikat is not None
 
     @property
     def induk(self) -> Sasaran | Tujuan:
@@ -303,6 +322,7 @@ def lkjip_figures(c: LkjipContent) -> LkjipFigures:
             kemajuan,
             sisa_kemajuan=None if kemajuan is None else 100 - basis.shown(kemajuan),
             capaian_mentah=mentah,
+            tercapai_predikat=tercapai_predikat(target, realisasi, c.settings.predikat),
         )
 
     program = tuple(_program(p, basis) for p in c.program.program)
@@ -632,7 +652,10 @@ def _riwayat(
             y: TahunRiwayat(
                 v.target,
                 v.realisasi,
-                batasi(capaian_persen(angka_of(v.target), v.realisasi, arah, rumus), basis.batas),
+                batasi(
+                    capaian_persen(angka_of(v.target), angka_of(v.realisasi), arah, rumus),
+                    basis.batas,
+                ),
             )
             for y, v in r.tahun.items()
         }

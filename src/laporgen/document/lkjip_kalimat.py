@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ..compute.lkjip import IndikatorKinerja, LkjipFigures, NodeAnggaran, SasaranKinerja
 from ..model.lkjip import AnalisisSasaran, Dukungan, RingkasanTahunLalu
+from ..model.nilai import Tertulis
 from ..model.settings import Tingkat
 from ..numbers import angka_terbilang, ordinal, ordinal_kata, persen, rupiah
 from .cells import nilai_isian
@@ -36,6 +37,14 @@ def capaian_sasaran(s: SasaranKinerja, tahun: int) -> list[Block]:
         )
     for i in s.indikator:
         subject = f"indikator {i.indikator.nama}" if many else ini
+        if i.capaian is None and i.tercapai_predikat is not None:
+            out.append(
+                para(
+                    f"Pada tahun {tahun} {subject} mempunyai {_target_realisasi(i)} ({_tercapai_word(i)}). "
+                    "Predikat tidak dikonversi menjadi angka, sehingga capaiannya tidak dinyatakan dalam persen."
+                )
+            )
+            continue
         if i.capaian is None:
             out.append(
                 para(
@@ -84,8 +93,20 @@ def kemajuan(f: LkjipFigures, tahun_akhir: int | None = None) -> list[Block]:
                 )
             )
     for i in f.indikator:
-        if i.kemajuan is None and i.target_akhir is None:
-            akhir = f" (tahun {tahun_akhir})" if tahun_akhir else ""
+        akhir = f" (tahun {tahun_akhir})" if tahun_akhir else ""
+        if i.kemajuan is None and isinstance(i.target_akhir, Tertulis):
+            # the end target is given, as text: printed as written, never made a number
+            predikat = i.target_akhir.jenis == "predikat"
+            out.append(
+                para(
+                    f"Indikator {i.indikator.nama} memiliki target akhir Renstra{akhir} "
+                    f"{'berupa predikat ' if predikat else ''}{i.target_akhir} dan realisasi "
+                    f"{nilai_isian(i.realisasi, i.indikator.satuan)}; "
+                    f"{'predikat' if predikat else 'target akhir itu'} tidak dikonversi menjadi angka, "
+                    "sehingga tingkat kemajuannya tidak dinyatakan dalam persen."
+                )
+            )
+        elif i.kemajuan is None and i.target_akhir is None:
             out.append(
                 para(
                     f"Indikator {i.indikator.nama} belum memiliki target akhir Renstra{akhir}, sehingga tingkat "
@@ -125,8 +146,10 @@ def penyebab(f: LkjipFigures, analisis: dict[str, AnalisisSasaran]) -> ListBlock
         if a and a.penyebab:
             items += (ListBlock(tuple((para(p),) for p in a.penyebab), "a."),)
         if not s.tercapai:
+            # the lowest of the indicators that missed, not of all: a predikat that missed beside
+            # a capaian of 102% must not read "capaian … 102%" as the reason of the miss
             lowest = min(
-                (i for i in s.indikator if i.capaian is not None),
+                (i for i in s.indikator if i.capaian is not None and not i.tercapai),
                 key=lambda i: _given(i.capaian),
                 default=None,
             )
@@ -137,6 +160,15 @@ def penyebab(f: LkjipFigures, analisis: dict[str, AnalisisSasaran]) -> ListBlock
                         f"{lowest.kategori.lower()} dengan nilai capaian {_pct(lowest.capaian)}."
                     ),
                 )
+            items += tuple(
+                para(
+                    f"Indikator {i.indikator.nama} belum mencapai target: realisasinya "
+                    f"{nilai_isian(i.realisasi, i.indikator.satuan)} berada di bawah target "
+                    f"{nilai_isian(i.target, i.indikator.satuan)} pada skala predikat."
+                )
+                for i in s.indikator
+                if i.capaian is None and i.tercapai_predikat is False
+            )
         entries.append(items)
     return ListBlock(tuple(entries), "1.")
 
@@ -221,10 +253,7 @@ def simpulan(
         nodes = [f.node(i) for i in s.program_kegiatan]
         programs = [x for x in nodes if x.jenis == "program"]
         kegiatan = [x for x in nodes if x.jenis != "program"]
-        caps = "; ".join(
-            f"{i.indikator.nama} sebesar {_pct(i.capaian)} (kategori {(i.kategori or '-').lower()})"
-            for i in s.indikator
-        )
+        caps = "; ".join(f"{i.indikator.nama} {_capaian_frasa(i)}" for i in s.indikator)
         met = sum(1 for i in s.indikator if i.tercapai)
         if s.tingkat == "tujuan":
             subject, title = "Tujuan ini", f"Tujuan: {s.sasaran.uraian}"
@@ -247,6 +276,34 @@ def simpulan(
         )
     out.append(ListBlock(tuple(entries), "1."))
     return out
+
+
+def _tercapai_word(i: IndikatorKinerja) -> str:
+    return "tercapai" if i.tercapai else "belum tercapai"
+
+
+def _capaian_frasa(i: IndikatorKinerja) -> str:
+    """An indicator's result where a capaian goes: its percentage and kategori; for a predikat
+    the realisasi against the target and whether the scale's order says it reached it."""
+    if i.capaian is not None:
+        return f"sebesar {_pct(i.capaian)} (kategori {(i.kategori or '-').lower()})"
+    satuan = i.indikator.satuan
+    if i.tercapai_predikat is not None:
+        return (
+            f"berupa realisasi {nilai_isian(i.realisasi, satuan)} dari target "
+            f"{nilai_isian(i.target, satuan)} ({_tercapai_word(i)})"
+        )
+    return "yang belum dapat diukur capaiannya"
+
+
+def _terukur_angka(f: LkjipFigures) -> str:
+    """ "8 (delapan) indikator", or, where some have no capaian number (a predikat, no
+    realisasi), "7 (tujuh) indikator yang terukur dengan angka": the mean and the kategori
+    counts are over those only."""
+    n = sum(1 for i in f.indikator if i.capaian is not None)
+    if n == len(f.indikator):
+        return f"{angka_terbilang(n)} indikator"
+    return f"{angka_terbilang(n)} indikator yang terukur dengan angka"
 
 
 def _tercapai_indikator(met: int, n: int) -> str:
@@ -288,7 +345,7 @@ def hasil_umum(f: LkjipFigures, tahun: int, lalu: RingkasanTahunLalu) -> list[Bl
     """BAB IV A and the Ikhtisar: the average capaian, its kategori, budget and efisiensi (§5.8)."""
     text = (
         f"Dari hasil pengukuran terhadap {angka_terbilang(len(f.sasaran))} sasaran strategis tahun {tahun}, capaian "
-        f"kinerja rata-rata {angka_terbilang(len(f.indikator))} indikator sebesar {_pct(f.rata_rata)}"
+        f"kinerja rata-rata {_terukur_angka(f)} sebesar {_pct(f.rata_rata)}"
         + (f" (kategori {f.kategori_rata_rata.lower()})" if f.kategori_rata_rata else "")
     )
     if f.rata_rata is not None and f.rata_rata >= 100:
@@ -335,4 +392,6 @@ def per_kategori(f: LkjipFigures, skala: tuple[Tingkat, ...]) -> Paragraph:
         for t in skala
         if f.per_kategori.get(t.label)
     ]
-    return para(f"Dari {angka_terbilang(len(f.indikator))} indikator kinerja, {gabung(parts)}.")
+    n = sum(1 for i in f.indikator if i.capaian is not None)
+    which = "" if n == len(f.indikator) else " yang terukur dengan angka"
+    return para(f"Dari {angka_terbilang(n)} indikator kinerja{which}, {gabung(parts)}.")

@@ -113,7 +113,7 @@ class LkjipContent:
             if r.id is not None:
                 key = names.get(r.id, ("realisasi", r.id, r.indikator))
                 out.setdefault(key, {}).update(
-                    {y: v.realisasi for y, v in r.tahun.items() if y != year}
+                    {y: angka_of(v.realisasi) for y, v in r.tahun.items() if y != year}
                 )
         for node_id, (_level, node, _) in self.program_nodes().items():
             if getattr(node, "anggaran", None) is not None:

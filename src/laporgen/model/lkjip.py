@@ -43,7 +43,9 @@ class NilaiTahun(Model):
     target: Isian | None = Field(
         None, description='A number, or a predikat ("BB") or "n.a" printed as written'
     )
-    realisasi: Angka | None = None
+    realisasi: Isian | None = Field(
+        None, description='A number, or a predikat ("B") or "n.a" printed as written, as the target'
+    )
     tercetak: TercetakNilai = Field(default_factory=TercetakNilai)
 
 
