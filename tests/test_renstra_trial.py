@@ -359,3 +359,29 @@ def test_sistematika_leaves_out_what_bagian_kosong_leaves_out(rekaan):
         ("BAB V STRATEGI DAN ARAH KEBIJAKAN", "Bab ini memuat Strategi dan Arah Kebijakan."),
         *RENSTRA_BAB_VI_VIII[:2],
     ]
+
+
+def _tc23_names(folder: Path) -> list[str]:
+    tc23 = next(
+        b
+        for b in walk(document_for(load_document(folder), charts=False).body)
+        if isinstance(b, Table) and b.id == "tc23"
+    )
+    return [cell_text(row[1]) for row in tc23.body]
+
+
+def test_tc23_names_a_unit_its_indicator_name_does_not_state(tmp_path):
+    """T-C.23 has no Satuan column (the form's numbered columns): a PUPR's "Panjang jalan …" in
+    km printed 412,35 beside percentages with no unit anywhere. The unit follows the name; a
+    "Persentase …" in % states it already, as the signed Magetan form prints it."""
+    shutil.copytree(MAGETAN, tmp_path / "magetan-dinsos")
+    folder = tmp_path / "magetan-dinsos" / "renstra-2018-2023"
+    signed = _tc23_names(folder)
+    assert signed[0].startswith("Persentase PMKS") and not signed[0].endswith(")")
+    evaluasi = folder / "evaluasi.yaml"
+    text = evaluasi.read_text(encoding="utf-8")
+    first = text.index("satuan:", text.index("kinerja_pelayanan"))
+    line_end = text.index("\n", first)
+    evaluasi.write_text(text[:first] + "satuan: km" + text[line_end:], encoding="utf-8")
+    names = _tc23_names(folder)
+    assert names[0] == signed[0] + " (km)" and names[1:] == signed[1:]

@@ -249,7 +249,7 @@ class RenstraTables(TableSet):
             body.append(
                 (
                     mid(str(n)),
-                    cell(i.nama),
+                    cell(nama_bersatuan(i.nama, i.satuan)),
                     num(isian(i.target_nspk)),
                     num(isian(i.target_ikk)),
                     num(isian(i.target_lain)),
@@ -834,3 +834,21 @@ def _anggaran_row(r: BarisPendanaan, strong: bool = False) -> Row:
         num(persen(r.pertumbuhan_anggaran), strong=bold),
         num(persen(r.pertumbuhan_realisasi), strong=bold),
     )
+
+
+_PERSEN = ("%", "persen")
+
+
+def nama_bersatuan(nama: str, satuan: str) -> str:
+    """An indicator's name with its unit where the name does not state it: T-C.23 has no Satuan
+    column (the form's 20 columns keep their numbers), so "Panjang jalan kondisi baik (km)";
+    a "Persentase …" in % states its unit already, as the signed forms print it."""
+    unit = satuan.strip()
+    if not unit:
+        return nama
+    stated = unit.lower() in _PERSEN and nama.lstrip().lower().startswith(
+        ("persentase", "presentase")
+    )
+    if stated or f"({unit.lower()})" in nama.lower():
+        return nama
+    return f"{nama} ({unit})"
