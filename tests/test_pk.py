@@ -7,6 +7,7 @@ LKjIP; `init --type pk` writes a folder that builds."""
 from __future__ import annotations
 
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ from lxml import html as lxml_html
 
 from docx_reading import docx_tables, docx_text
 from laporgen.build import build, check
+from laporgen.compute.pk import pk_figures
+from laporgen.jenis import load_document
 
 ROOT = Path(__file__).resolve().parents[1]
 AGENCY = ROOT / "content" / "magetan-dinsos"
@@ -335,3 +338,29 @@ def test_a_content_file_the_type_does_not_read_is_an_error_not_a_silent_loss(age
     assert lines[1].endswith(
         "reads: document.toml, rencana.yaml, anggaran.yaml, perjanjian.yaml, tabel.yaml [input.file]"
     )
+
+
+def test_a_tujuan_indicator_named_in_the_agreement_is_a_row_and_agrees_with_the_lkjip(
+    agency_copy,
+):
+    """A tujuan-level IKU (IT1) the LKjIP's Perjanjian Kinerja lists was refused by the PK ("no
+    sasaran indicator 'IT1'"), and check then warned that the two differ: no way to agree.
+    Named in perjanjian.yaml it is a row of Tabel 1 under its tujuan, checked like the rest."""
+    kinerja = agency_copy / "lkjip-2024" / "kinerja.yaml"
+    text = kinerja.read_text(encoding="utf-8")
+    signed = "    indikator: [IS1.1, IS2.1, IS3.1, IS4.1, IS5.1, IS5.2]\n\n# Renja"
+    assert signed in text
+    kinerja.write_text(
+        text.replace(signed, signed.replace("[IS1.1,", "[IT1, IS1.1,")), encoding="utf-8"
+    )
+    pk = agency_copy / "pk-2024"
+    (pk / "perjanjian.yaml").write_text(
+        "indikator: [IT1, IS1.1, IS2.1, IS3.1, IS4.1, IS5.1, IS5.2]\n", encoding="utf-8"
+    )
+    assert [str(f) for f in check(pk) if f.severity != "I"] == []
+    rows = [
+        (r.sasaran.id, r.indikator.id, r.target)
+        for r in pk_figures(load_document(pk)).target  # type: ignore[arg-type]
+    ]
+    assert rows[0] == ("T1", "IT1", Decimal(100))
+    assert [r[1] for r in rows[1:]] == ["IS1.1", "IS2.1", "IS3.1", "IS4.1", "IS5.1", "IS5.2"]

@@ -34,20 +34,9 @@ def _where(c: PkContent, indikator: str) -> tuple[str, FieldPath]:
     plan's target of the year."""
     if indikator in c.perjanjian.target:
         return "perjanjian", ("target", indikator)
-    for ti, t in enumerate(c.rencana.tujuan):
-        for si, s in enumerate(t.sasaran):
-            for ii, i in enumerate(s.indikator):
-                if i.id == indikator:
-                    return "rencana", (
-                        "tujuan",
-                        ti,
-                        "sasaran",
-                        si,
-                        "indikator",
-                        ii,
-                        "target",
-                        c.settings.tahun,
-                    )
+    for loc, i in c.rencana.located_indikator():
+        if i.id == indikator:
+            return "rencana", (*loc, "target", c.settings.tahun)
     return "document", ()
 
 
@@ -99,7 +88,7 @@ def _lkjip(c: PkContent, f: PkFigures, lkjip: LkjipContent) -> list[Finding]:
             )
         ]
     pk = recorded[-1]
-    plan = {i.id: i for t in lkjip.rencana.tujuan for s in t.sasaran for i in s.indikator}
+    plan = {i.id: i for _loc, i in lkjip.rencana.located_indikator()}
     theirs: dict[str, Decimal | Tertulis | None] = {
         i: pk.target.get(i, plan[i].target.get(lkjip.settings.tahun) if i in plan else None)
         for i in pk.indikator

@@ -9,14 +9,15 @@ from decimal import Decimal
 
 from ..model.nilai import Tertulis
 from ..model.pk import IndikatorPk, KegiatanPk, PkContent, ProgramPk
-from ..model.renstra import Indikator, Sasaran
+from ..model.renstra import Indikator, Sasaran, Tujuan
 
 
 @dataclass(frozen=True)
 class TargetPk:
     """A row of the lampiran: a sasaran's indicator and its agreed target of the year."""
 
-    sasaran: Sasaran
+    sasaran: Sasaran | Tujuan
+    """The sasaran the indicator measures, or the tujuan for a tujuan's own indicator."""
     indikator: Indikator
     target: Decimal | Tertulis | None
     target_renstra: Decimal | Tertulis | None
@@ -50,16 +51,22 @@ def pk_figures(c: PkContent) -> PkFigures:
 
 
 def _targets(c: PkContent) -> tuple[TargetPk, ...]:
+    """The agreed rows in the plan's order: a tujuan's own indicator (a tujuan-level IKU) when
+    `perjanjian.indikator` names it, as the LKjIP's Perjanjian Kinerja may; every sasaran
+    indicator when it names none."""
     tahun = c.settings.tahun
     chosen = set(c.perjanjian.indikator)
     rows = []
     for t in c.rencana.tujuan:
-        for s in t.sasaran:
-            for i in s.indikator:
-                if chosen and i.id not in chosen:
-                    continue
-                plan = i.target.get(tahun)
-                rows.append(TargetPk(s, i, c.perjanjian.target.get(i.id, plan), plan))
+        owned: list[tuple[Tujuan | Sasaran, Indikator]] = [
+            (t, i) for i in t.indikator if i.id in chosen
+        ]
+        owned += [(s, i) for s in t.sasaran for i in s.indikator]
+        for owner, i in owned:
+            if chosen and i.id not in chosen:
+                continue
+            plan = i.target.get(tahun)
+            rows.append(TargetPk(owner, i, c.perjanjian.target.get(i.id, plan), plan))
     return tuple(rows)
 
 

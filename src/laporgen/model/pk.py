@@ -158,13 +158,10 @@ def load_pk(folder: Path) -> PkContent:
 def _references(c: PkContent) -> list[Problem]:
     """Every indicator the PK names is one of the plan's, and the plan has a target for the
     year (or the PK agrees one); the year lies in the plan's period."""
-    plan = {i.id: i for t in c.rencana.tujuan for s in t.sasaran for i in s.indikator}
-    where = {
-        i.id: ("tujuan", ti, "sasaran", si, "indikator", ii, "target")
-        for ti, t in enumerate(c.rencana.tujuan)
-        for si, s in enumerate(t.sasaran)
-        for ii, i in enumerate(s.indikator)
-    }
+    located = list(c.rencana.located_indikator())
+    plan = {i.id: i for _loc, i in located}
+    where = {i.id: (*loc, "target") for loc, i in located}
+    sasaran_level = [i.id for loc, i in located if "sasaran" in loc]
     source = c.sources.get("perjanjian")
     problems: list[Problem] = []
     tahun = c.settings.tahun
@@ -185,7 +182,7 @@ def _references(c: PkContent) -> list[Problem]:
                 problems.append(
                     source.problem(
                         ("indikator", n),
-                        _("no sasaran indicator {id!r} in the plan").format(id=i),
+                        _("no tujuan or sasaran indicator {id!r} in the plan").format(id=i),
                         _("known: {plan}").format(plan=", ".join(plan)),
                         "ref.indikator",
                     )
@@ -195,12 +192,12 @@ def _references(c: PkContent) -> list[Problem]:
                 problems.append(
                     source.problem(
                         ("target", i),
-                        _("no sasaran indicator {id!r} in the plan").format(id=i),
+                        _("no tujuan or sasaran indicator {id!r} in the plan").format(id=i),
                         _("known: {plan}").format(plan=", ".join(plan)),
                         "ref.indikator",
                     )
                 )
-    for i in c.perjanjian.indikator or list(plan):
+    for i in c.perjanjian.indikator or sasaran_level:
         if i in plan and tahun not in plan[i].target and i not in c.perjanjian.target:
             problems.append(
                 c.sources["rencana"].problem(
