@@ -213,11 +213,26 @@ def test_a_merged_cell_taller_than_half_a_page_is_cut_each_part_printing_its_tex
     (laid,) = keep_together(lay_out_tables((table,), "A4"), "A4")
     parts = [(r, row[0]) for r, row in enumerate(laid.body) if row[0].rowspan > 1]
     texts = [cell_text(c) for _, c in parts]
-    assert texts[:-1] == ["Sasaran A"] * (len(parts) - 1) and len(parts) >= 3
+    # the later parts say they continue the first: two on one page read as one sasaran
+    assert texts[0] == "Sasaran A" and len(parts) >= 3
+    assert texts[1:-1] == ["Sasaran A (lanjutan)"] * (len(parts) - 2)
     assert texts[-1] == "Sasaran B" and parts[-1] == (40, short)
     assert sum(c.rowspan for _, c in parts[:-1]) == 40
     for r, part in parts:  # every part's rows kept on one page (rows counted with the head)
         assert set(range(r + 1, r + part.rowspan)) <= laid.keep_rows
+
+
+def test_a_cut_row_number_is_not_repeated():
+    """The review saw T-C.25's one tujuan cut in two parts on one page, both numbered "1": it
+    read as two tujuan. The later part leaves the number out."""
+    nomor = Cell((Paragraph((Text("1"),)),), rowspan=40)
+    tujuan = Cell((Paragraph((Text("Tujuan A"),)),), rowspan=40)
+    body = [(nomor, tujuan, cell("k0"))] + [(cell(f"k{r}"),) for r in range(1, 40)]
+    table = _table(columns((0.5, "center"), (1, "left"), (1, "left")), head(("No", "T", "K")), body)
+    (laid,) = keep_together(lay_out_tables((table,), "A4"), "A4")
+    firsts = [[cell_text(c) for c in row[:2]] for row in laid.body if row[0].rowspan > 1]
+    assert firsts[0] == ["1", "Tujuan A"] and len(firsts) >= 2
+    assert all(f == ["", "Tujuan A (lanjutan)"] for f in firsts[1:])
 
 
 def test_wide_tables_next_to_each_other_share_one_landscape_run():

@@ -7,6 +7,7 @@ styles, print.css)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -21,9 +22,17 @@ from .nodes import (
     Section,
     Signature,
     Table,
+    Text,
     grid_positions,
 )
-from .table_layout import height_pt, lay_out_tables, row_heights_pt, text_height_of, text_width_of
+from .table_layout import (
+    cell_text,
+    height_pt,
+    lay_out_tables,
+    row_heights_pt,
+    text_height_of,
+    text_width_of,
+)
 
 SHORT_TABLE_ROWS = 10  # a table of at most this many rows (head, body and foot) is never split
 TAIL_ROWS = 2  # the body rows printed with the total row (or the last), and with the head
@@ -128,10 +137,10 @@ def _short(table: Table, paper: str, landscape: bool) -> bool:
 
 def split_tall_merges(table: Table, paper: str, landscape: bool) -> Table:
     """The table with every merged body cell taller than half a page cut into cells of about
-    equal height, each as tall as half a page at most and each printing the text again: a
-    page break then falls between two of them (`kept_rows` keeps each on one page), and the
-    rows after the break still read which Sasaran they belong to. A cut never falls inside
-    a shorter merged cell."""
+    equal height, each as tall as half a page at most and each printing the text again,
+    marked "(lanjutan)" (a row number is not repeated): a page break then falls between two of
+    them (`kept_rows` keeps each on one page), and the rows after the break still read which
+    Sasaran they belong to. A cut never falls inside a shorter merged cell."""
     head = len(table.head)
     rows = (*table.head, *table.body)
     placed = grid_positions(rows, len(table.columns))
@@ -159,12 +168,28 @@ def split_tall_merges(table: Table, paper: str, landscape: bool) -> Table:
         row_cells = cells[r]
         row_cells[row_cells.index((c, cell))] = (c, replace(cell, rowspan=starts[1]))
         for a, b in zip(starts[1:-1], starts[2:]):
-            cells[r + a].append((c, replace(cell, rowspan=b - a)))
+            cells[r + a].append((c, replace(_continued(cell), rowspan=b - a)))
     out = tuple(
         tuple(cell for _, cell in sorted(cells.get(r, []), key=lambda found: found[0]))
         for r in range(len(rows))
     )
     return replace(table, head=out[:head], body=out[head:])
+
+
+_NOMOR = re.compile(r"\d+(\.\d+)*\.?")
+LANJUTAN = " (lanjutan)"
+
+
+def _continued(cell: Cell) -> Cell:
+    """A later part of a cut merged cell: its text marked "(lanjutan)", and a row number left
+    out, so that two parts on one page read as one item continued, not two numbered alike."""
+    if _NOMOR.fullmatch(cell_text(cell).strip()):
+        return replace(cell, blocks=(Paragraph((Text(""),), align=cell.align),))
+    blocks = list(cell.blocks)
+    last = blocks[-1] if blocks else None
+    if isinstance(last, Paragraph):
+        blocks[-1] = replace(last, inlines=(*last.inlines, Text(LANJUTAN, emph=True)))
+    return replace(cell, blocks=tuple(blocks))
 
 
 def _cuts(heights: Sequence[float], limit: float, never: set[int]) -> list[int]:
