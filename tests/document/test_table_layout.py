@@ -222,6 +222,17 @@ def test_a_merged_cell_taller_than_half_a_page_is_cut_each_part_printing_its_tex
         assert set(range(r + 1, r + part.rowspan)) <= laid.keep_rows
 
 
+def test_a_group_row_is_kept_with_the_row_under_it():
+    """The review saw T-C.27's "Program baru" alone at the foot of a page, its programs on the
+    next. A group row (one cell across the table) goes with the row under it."""
+    body = [(cell(f"r{n}"), cell("x")) for n in range(30)]
+    body[14] = (cell("Program baru", colspan=2),)
+    table = _table(columns((1, "left"), (1, "left")), head(("A", "B")), body)
+    (laid,) = keep_together(lay_out_tables((table,), "A4"), "A4")
+    assert 1 + 14 in laid.keep_rows  # counted with the head row
+    assert not {5, 6, 7} & laid.keep_rows  # ordinary rows in the middle are free
+
+
 def test_a_cut_row_number_is_not_repeated():
     """The review saw T-C.25's one tujuan cut in two parts on one page, both numbered "1": it
     read as two tujuan. The later part leaves the number out."""

@@ -217,7 +217,7 @@ def kept_rows(table: Table, paper: str, landscape: bool) -> frozenset[int]:
     left its caption alone on a page); and the rows of every merged body cell that prints no
     taller than half a page (a Sasaran cell split by a page break prints its text above the
     break only, and the rows below it lose their context: `split_tall_merges` cuts taller
-    ones)."""
+    ones); and every group row (one cell across the table) with the row under it."""
     head, body = len(table.head), len(table.body)
     last = head + body + len(table.foot) - 1
     merged = [
@@ -243,4 +243,12 @@ def kept_rows(table: Table, paper: str, landscape: bool) -> frozenset[int]:
     for r, span in merged:
         if sum(heights[r : r + span]) <= page / 2:
             kept.update(range(r, r + span - 1))
+    # a group row ("A. Rehabilitasi Sosial", T-C.27's "Program baru") heads the rows under it:
+    # alone at the foot of a page it heads nothing
+    width = len(table.columns)
+    kept.update(
+        head + r
+        for r, row in enumerate(table.body[:-1])
+        if len(row) == 1 and row[0].colspan == width and width > 1
+    )
     return frozenset(kept)
