@@ -3,6 +3,8 @@ Perubahan / Review Renstra). Pure: the caller loads both versions."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -84,9 +86,21 @@ def _plan(old: Rencana, new: Rencana) -> list[Perubahan]:
 def _targets(
     i: str, name: str, before: dict[int, Any], after: dict[int, Any], bagian: str = "target"
 ) -> list[Perubahan]:
+    return _by_year(i, name, before, after, bagian, nilai_of)
+
+
+def _by_year(
+    i: str,
+    name: str,
+    before: dict[int, Any],
+    after: dict[int, Any],
+    bagian: str,
+    shown: Callable[[Any], Any],
+) -> list[Perubahan]:
+    """One change per year whose value, as `shown` reads it, differs."""
     out = []
     for year in sorted(set(before) | set(after)):
-        a, b = nilai_of(before.get(year)), nilai_of(after.get(year))
+        a, b = shown(before.get(year)), shown(after.get(year))
         if a != b:
             jenis: Jenis = "ditambah" if a is None else "dihapus" if b is None else "diubah"
             out.append(Perubahan(jenis, bagian, i, name, year, a, b))
@@ -178,13 +192,7 @@ def _values(
 ) -> list[Perubahan]:
     """Like `_targets`, but a value written as text ("N.a", a note) is a value too: a note
     replaced by a number is a change, not an addition."""
-    out = []
-    for year in sorted(set(before) | set(after)):
-        a, b = _as_shown(before.get(year)), _as_shown(after.get(year))
-        if a != b:
-            jenis: Jenis = "ditambah" if a is None else "dihapus" if b is None else "diubah"
-            out.append(Perubahan(jenis, bagian, i, name, year, a, b))
-    return out
+    return _by_year(i, name, before, after, bagian, _as_shown)
 
 
 def _as_shown(value: Any) -> Decimal | str | None:
