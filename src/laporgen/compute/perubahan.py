@@ -3,9 +3,7 @@ Perubahan / Review Renstra). Pure: the caller loads both versions."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
