@@ -81,7 +81,7 @@ CASES = [
         "2023: {target: 100, realisasi: 98.1}",
         '2023: {target: 100, realisasi: "98,1"}',
         "riwayat[5].tahun.2023.realisasi",
-        'expected a number, got "98,1"; write 98.1 ',
+        'expected a number, a predikat or n.a, got "98,1"; write 98.1 ',
         "input.type",
         id="riwayat realisasi of a year typed 98,1",
     ),

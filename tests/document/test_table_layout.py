@@ -238,12 +238,18 @@ def test_a_cut_row_number_is_not_repeated():
     read as two tujuan. The later part leaves the number out."""
     nomor = Cell((Paragraph((Text("1"),)),), rowspan=40)
     tujuan = Cell((Paragraph((Text("Tujuan A"),)),), rowspan=40)
-    body = [(nomor, tujuan, cell("k0"))] + [(cell(f"k{r}"),) for r in range(1, 40)]
-    table = _table(columns((0.5, "center"), (1, "left"), (1, "left")), head(("No", "T", "K")), body)
+    capaian = Cell((Paragraph((Text("100,11"),), align="right"),), rowspan=40, align="right")
+    body = [(nomor, tujuan, capaian, cell("k0"))] + [(cell(f"k{r}"),) for r in range(1, 40)]
+    table = _table(
+        columns((0.5, "center"), (1, "left"), (1, "right"), (1, "left")),
+        head(("No", "T", "C", "K")),
+        body,
+    )
     (laid,) = keep_together(lay_out_tables((table,), "A4"), "A4")
-    firsts = [[cell_text(c) for c in row[:2]] for row in laid.body if row[0].rowspan > 1]
-    assert firsts[0] == ["1", "Tujuan A"] and len(firsts) >= 2
-    assert all(f == ["", "Tujuan A (lanjutan)"] for f in firsts[1:])
+    firsts = [[cell_text(c) for c in row[:3]] for row in laid.body if row[0].rowspan > 1]
+    assert firsts[0] == ["1", "Tujuan A", "100,11"] and len(firsts) >= 2
+    # a figure is not printed twice either: Tabel 3.8 showed "100,11 (lanjutan)"
+    assert all(f == ["", "Tujuan A (lanjutan)", ""] for f in firsts[1:])
 
 
 def test_wide_tables_next_to_each_other_share_one_landscape_run():

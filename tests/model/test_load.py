@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from laporgen.errors import LaporgenError, Problem
+from laporgen.model.anggaran import IndikatorProgram
 from laporgen.model.lkjip import Alokasi, Dukungan, Kinerja, NilaiTahun, Realisasi, Riwayat
 from laporgen.model.read import read_data
 from laporgen.model.validate import validate
@@ -197,10 +198,10 @@ def test_rupiah_with_thousands_dots_gets_a_write_hint(tmp_path, literal, fix):
 
 
 def test_text_in_a_number_field_gets_a_generic_hint(tmp_path):
-    # (a history target may be a predikat; its realisasi is a number)
-    path = write(tmp_path, "n.yaml", "realisasi: sembilan puluh\n")
-    problem = only(validate_problems(NilaiTahun, path))
-    assert (problem.line, problem.field) == (1, "realisasi")
+    # (a history year's target and realisasi may be a predikat; a program indicator's are numbers)
+    text = "nama: Jumlah dokumen\nsatuan: dokumen\ntarget: 4\nrealisasi: sembilan puluh\n"
+    problem = only(validate_problems(IndikatorProgram, write(tmp_path, "n.yaml", text)))
+    assert (problem.line, problem.field) == (4, "realisasi")
     assert "e.g. 92.5" in str(problem)
 
 
@@ -317,7 +318,8 @@ def test_number_problem_carries_its_fix_as_the_hint(tmp_path):
     problem = only(
         validate_problems(NilaiTahun, write(tmp_path, "n.yaml", 'target: 1\nrealisasi: "92,5"\n'))
     )
-    assert problem.message == 'expected a number, got "92,5"'
+    # a history realisasi may be a predikat or N.a: the message says so, the fix is the number
+    assert problem.message == 'expected a number, a predikat or n.a, got "92,5"'
     assert problem.hint == "write 92.5 (a dot for decimals, no thousands separators, no unit)"
 
 

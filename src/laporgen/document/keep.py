@@ -181,9 +181,10 @@ LANJUTAN = " (lanjutan)"
 
 
 def _continued(cell: Cell) -> Cell:
-    """A later part of a cut merged cell: its text marked "(lanjutan)", and a row number left
-    out, so that two parts on one page read as one item continued, not two numbered alike."""
-    if _NOMOR.fullmatch(cell_text(cell).strip()):
+    """A later part of a cut merged cell: its text marked "(lanjutan)", and a row number or a
+    figure left out, so that two parts on one page read as one item continued, not two
+    numbered alike or two figures where there is one."""
+    if cell.align == "right" or _NOMOR.fullmatch(cell_text(cell).strip()):
         return replace(cell, blocks=(Paragraph((Text(""),), align=cell.align),))
     blocks = list(cell.blocks)
     last = blocks[-1] if blocks else None
