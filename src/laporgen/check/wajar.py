@@ -5,14 +5,13 @@ that does not fit the indicator's name.
 
 Warnings only. An agency that means one of them lists it in `document.toml`
 (`disengaja = ["wajar.pagu_nol@program[1].kegiatan[0].anggaran.realisasi"]`, or the bare code
-for every case), and `check` stops reporting it.
+for every case), and `check` stops reporting it (`findings.unconfirmed`, for every warning).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from decimal import Decimal
 
 from ..i18n import _
@@ -130,17 +129,6 @@ def arah_mismatch(nama: str, arah: str) -> str | None:
     elif words[:1] and words[0] in PENURUNAN:
         return _("it measures a {word} (a decrease): a larger one is better").format(word=words[0])
     return None
-
-
-def _keep(findings: Iterable[Finding], disengaja: list[str]) -> list[Finding]:
-    """The findings the agency has not confirmed as intended."""
-    confirmed = set(disengaja)
-    return [
-        f
-        for f in findings
-        if f.problem.code not in confirmed
-        and f"{f.problem.code}@{f.problem.field}" not in confirmed
-    ]
 
 
 class _Out:
@@ -340,7 +328,7 @@ def wajar_lkjip(c: LkjipContent) -> list[Finding]:
                     ),
                     "wajar.target_tanpa_pagu",
                 )
-    return _keep(out.items, c.settings.disengaja)
+    return out.items  # what the agency confirmed is left out for every check (findings.unconfirmed)
 
 
 def _program_nodes(p, loc: FieldPath):
@@ -524,7 +512,7 @@ def wajar_renstra(c: RenstraContent) -> list[Finding]:
                                 ),
                                 "wajar.target_tanpa_pagu",
                             )
-    return _keep(out.items, s.disengaja)
+    return out.items
 
 
 def _pagu_renstra(node, year: int) -> Decimal | None:

@@ -82,21 +82,25 @@ def row_heights_pt(table: Table, width: float, only: Container[int] | None = Non
     deciding what may stay on one page. With `only`, the rows not in it are not measured
     (they read one line): measuring every cell of a Renstra's large tables costs."""
     rows = (*table.head, *table.body, *table.foot)
-    pt, margin = FONT_PT[table.font_size], table.cell_margin
+    pt = FONT_PT[table.font_size]
     lines = [1] * len(rows)
     first_foot = len(table.head) + len(table.body)
     for r, c, cell in grid_positions(rows, len(table.columns)):
         if cell.rowspan > 1 or (only is not None and r not in only):
             continue
-        room = (
-            sum(col.width for col in table.columns[c : c + cell.colspan]) * width
-            - 2 * margin
-            - BORDER_PT
-            - cell.level * LEVEL_INDENT_PT
-        )
         bold = cell.strong or r < len(table.head) or r >= first_foot
-        lines[r] = max(lines[r], _line_count(cell, pt, bold, room))
+        lines[r] = max(lines[r], _line_count(cell, pt, bold, _room(table, c, cell, width)))
     return [n * pt * LINE_HEIGHT + ROW_PADDING_PT for n in lines]
+
+
+def _room(table: Table, c: int, cell: Cell, width: float) -> float:
+    """The width, in points, the text of `cell` (at column `c`) has in a table `width` wide."""
+    return (
+        sum(col.width for col in table.columns[c : c + cell.colspan]) * width
+        - 2 * table.cell_margin
+        - BORDER_PT
+        - cell.level * LEVEL_INDENT_PT
+    )
 
 
 def _line_count(cell: Cell, pt: float, bold: bool, room: float) -> int:
@@ -216,16 +220,12 @@ def head_least_pt(table: Table, width: float) -> tuple[float, ...]:
         return ()
     heights = row_heights_pt(table, width, only=range(n))[:n]
     least = [0.0] * n
-    pt, margin = FONT_PT[table.font_size], table.cell_margin
+    pt = FONT_PT[table.font_size]
     for r, c, cell in grid_positions(table.head, len(table.columns)):
         if cell.rowspan < 2:
             continue
-        room = (
-            sum(col.width for col in table.columns[c : c + cell.colspan]) * width
-            - 2 * margin
-            - BORDER_PT
-        )
-        need = _line_count(cell, pt, True, room) * pt * LINE_HEIGHT + ROW_PADDING_PT
+        need = _line_count(cell, pt, True, _room(table, c, cell, width)) * pt * LINE_HEIGHT
+        need += ROW_PADDING_PT
         last = min(r + cell.rowspan, n) - 1
         short = need - sum(heights[r : last + 1])
         if short > 0:
