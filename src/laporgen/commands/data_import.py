@@ -561,8 +561,11 @@ class _Planner:
                     self.plan.add(lembar.stem, Delete(path), line)
                 continue
             self.plan.add(lembar.stem, Set(path, _yaml_value(new)), line)
+        values = row.values
+        if lembar.bentuk == "isian":  # one field a row: the nested model's cells are all rows'
+            values = {f: v for r in self.keys[lembar.name].values() for f, v in r.values.items()}
         for name in nested_cleared:  # every cell of a nested model emptied: the model goes
-            if all(row.values.get(k.field) is None for k in lembar.columns if k.field[0] == name):
+            if all(values.get(k.field) is None for k in lembar.columns if k.field[0] == name):
                 edits = self.plan.edits.get(lembar.stem, [])
                 edits[:] = [
                     e

@@ -1056,6 +1056,7 @@ def tabel_sheets(tables: Any) -> list[Lembar]:
 
 
 ISIAN_STEMS = (
+    "document",
     "agency",
     "rencana",
     "kinerja",
@@ -1065,11 +1066,34 @@ ISIAN_STEMS = (
     "sumber_daya",
     "spm",
 )
-"""The files whose own values (outside their tables) get an Isian sheet; document.toml holds
-settings, tabel.yaml table definitions."""
-ISIAN_NAMES = {"agency": "Perangkat Daerah", "sumber_daya": "Sumber Daya", "spm": "SPM"}
+"""The files whose own values (outside their tables) get an Isian sheet; of document.toml only
+`DOKUMEN`, tabel.yaml holds table definitions."""
+DOKUMEN = (
+    "tahun",
+    "versi",
+    "varian",
+    "renstra",
+    "lkjip",
+    "perubahan_dari",
+    "kertas",
+    "huruf",
+    "tanda_tangan",
+    "pihak_kedua",
+    "penetapan",
+)
+"""The settings of document.toml a planning officer changes from one document to the next:
+the year, which Renstra (and LKjIP) it reads, paper and typeface, the signing place and date,
+the Bupati who signs a PK, a Renstra's decree. The one who signs for the agency (name, NIP,
+jabatan) is agency.yaml's `kepala`, on the Isian Perangkat Daerah sheet; the rest of
+document.toml (outline, kategori scale, methods) is set up once and stays in the file."""
+ISIAN_NAMES = {
+    "document": "Dokumen",
+    "agency": "Perangkat Daerah",
+    "sumber_daya": "Sumber Daya",
+    "spm": "SPM",
+}
 NILAI = "Nilai"
-WORDS = {"swot": "SWOT", "pemda": "Pemda", "url": "URL", "nip": "NIP"}
+WORDS = {"swot": "SWOT", "pemda": "Pemda", "url": "URL", "nip": "NIP", "lkjip": "LKjIP"}
 
 
 def _label(path: tuple[str | int, ...]) -> str:
@@ -1080,15 +1104,20 @@ def _label(path: tuple[str | int, ...]) -> str:
 
 def isian_sheet(stem: str, data: BaseModel) -> Lembar | None:
     """A file's own values outside its tables, one row each: an agency's name and address, a
-    plan's visi and misi, SWOT lists, T-C.23's years. None when it has none."""
+    plan's visi and misi, SWOT lists, T-C.23's years; document.toml's `DOKUMEN` settings (an
+    optional part, a Renstra's signature or decree, shown empty to be filled in). None when it
+    has none."""
     from ..model.fields import Id
 
+    settings = stem == "document"
     columns = []
     for kolom in columns_of(type(data), []):
         inner, _ = _unwrap(kolom.annotation)
+        if settings and kolom.field[0] not in DOKUMEN:
+            continue
         if kolom.items == "ids" and typing.get_args(inner)[0] == Id:
             continue  # a list of ids has its own sheet (Renja)
-        if len(kolom.field) > 1 and getattr(data, str(kolom.field[0])) is None:
+        if len(kolom.field) > 1 and getattr(data, str(kolom.field[0])) is None and not settings:
             continue  # an optional part the file does not have (akhir_periode)
         columns.append(replace(kolom, header=_label(kolom.field), width=80))
     if not columns:
@@ -1097,7 +1126,9 @@ def isian_sheet(stem: str, data: BaseModel) -> Lembar | None:
     return Lembar(
         f"Isian {title}",
         stem,
-        f"Isian {title} di luar tabel",
+        "Pengaturan dokumen (document.toml) yang berubah tiap dokumen"
+        if settings
+        else f"Isian {title} di luar tabel",
         "Isian",
         (type(data),),
         columns,
@@ -1159,7 +1190,7 @@ def sheets_of(c: Any) -> list[Lembar]:
     if "tabel" in c.sources and getattr(c, "tabel", None) is not None:
         out += tabel_sheets(c.tabel)
     for stem in ISIAN_STEMS:
-        data = getattr(c, stem, None)
+        data = c.settings if stem == "document" else getattr(c, stem, None)
         if stem in c.sources and isinstance(data, BaseModel):
             isian = isian_sheet(stem, data)
             out += [isian] if isian is not None else []

@@ -1,0 +1,142 @@
+"""The data workbook beyond the content's tables: document.toml's settings that change from one
+document to the next (Isian Dokumen), a Perjanjian Kinerja's perjanjian.yaml made and kept from
+the workbook, and the rows whose money is their children's sum (the program tree, T-C.24):
+formulas, grey, locked and noted in the workbook, and a value typed over one that disagrees is
+reported by sheet and cell instead of dropped. Edited by openpyxl and re-saved by LibreOffice
+Calc (a real client), imported back as exactly those lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pytest
+from conftest import invoke_cli
+from test_data_workbook import (
+    calc_resave,
+    col,
+    copy_of,
+    diff_lines,
+    export,
+    first_empty,
+    row_of,
+    snapshot,
+)
+
+from laporgen.jenis import load_document
+
+
+# ------------------------------------------------------------------------ document.toml
+def set_isian(sheet, label: str, value) -> None:
+    sheet.cell(row_of(sheet, label, 1), 2).value = value
+
+
+@pytest.mark.parametrize("client", ["openpyxl", "calc"])
+def test_lkjip_settings_edited_in_the_workbook_keep_document_toml_comments(client, tmp_path):
+    document = copy_of(tmp_path, "lkjip-2024")
+    before = snapshot(tmp_path / "magetan-dinsos")
+    xlsx = export(document, tmp_path / "out")
+    wb = openpyxl.load_workbook(xlsx)
+    isian = wb["Isian Dokumen"]
+    assert [isian.cell(r, 1).value for r in range(3, isian.max_row + 1)] == [
+        "Isian",
+        "Tahun",
+        "Renstra",
+        "Kertas",
+        "Huruf",
+        "Tanda tangan / Tempat",
+        "Tanda tangan / Tanggal",
+        "Tanda tangan / Gaya tanggal",
+    ]
+    assert isian.cell(row_of(isian, "Tahun", 1), 2).value == 2024
+    assert isian.cell(row_of(isian, "Tanda tangan / Tanggal", 1), 2).value == dt.datetime(
+        2025, 2, 1
+    )
+    set_isian(isian, "Kertas", "F4")
+    set_isian(isian, "Huruf", "Times New Roman")
+    set_isian(isian, "Tanda tangan / Tanggal", dt.datetime(2025, 2, 3))
+    set_isian(isian, "Tanda tangan / Gaya tanggal", "panjang")
+    wb.save(xlsx)
+    if client == "calc":
+        xlsx = calc_resave(xlsx, tmp_path)
+    code, stdout, stderr = invoke_cli("import", xlsx, "--into", document)
+    assert code == 0, stderr
+    assert stdout.splitlines()[:4] == [
+        "document.toml kertas (Kertas): 'A4' -> 'F4'",
+        "document.toml huruf (Huruf): 'Arial' -> 'Times New Roman'",
+        "document.toml tanda_tangan.tanggal (Tanda tangan / Tanggal): 2025-02-01 -> 2025-02-03",
+        "document.toml tanda_tangan.gaya_tanggal (Tanda tangan / Gaya tanggal): 'bulan_tahun' -> "
+        "'panjang'",
+    ]
+    assert diff_lines(before, snapshot(tmp_path / "magetan-dinsos")) == {
+        "lkjip-2024/document.toml": (
+            [
+                'kertas = "A4"     # paper size: "A4" or "F4" (Folio)',
+                "tanggal = 2025-02-01          # signing date (year-month-day)",
+                'gaya_tanggal = "bulan_tahun"  # "bulan_tahun" prints "Februari 2025" (as the signed '
+                "report);",
+            ],
+            [
+                'kertas = "F4"     # paper size: "A4" or "F4" (Folio)',
+                # a key the file left at its default goes under the others, not into [tanda_tangan]
+                'huruf = "Times New Roman"',
+                "tanggal = 2025-02-03          # signing date (year-month-day)",
+                'gaya_tanggal = "panjang"  # "bulan_tahun" prints "Februari 2025" (as the signed '
+                "report);",
+            ],
+        )
+    }
+    settings = load_document(document).settings
+    assert (settings.kertas, settings.tanda_tangan.tanggal) == ("F4", dt.date(2025, 2, 3))
+
+
+def test_renstra_signature_added_and_pk_pihak_kedua_changed(tmp_path):
+    renstra = copy_of(tmp_path, "renstra-2018-2023")
+    xlsx = export(renstra, tmp_path / "out")
+    wb = openpyxl.load_workbook(xlsx)
+    isian = wb["Isian Dokumen"]
+    # the file has no signature block: its rows are there, empty, to be filled in
+    assert isian.cell(row_of(isian, "Tanda tangan / Tempat", 1), 2).value is None
+    set_isian(isian, "Tanda tangan / Tempat", "Magetan")
+    set_isian(isian, "Tanda tangan / Tanggal", dt.datetime(2022, 12, 30))
+    set_isian(isian, "Penetapan / Nomor", "188/12/Kept./403.107/2022")
+    wb.save(xlsx)
+    code, stdout, stderr = invoke_cli("import", xlsx, "--into", renstra)
+    assert code == 0, stderr
+    text = (renstra / "document.toml").read_text()
+    assert 'nomor = "188/12/Kept./403.107/2022"\n' in text
+    assert text.endswith('\n[tanda_tangan]\ntempat = "Magetan"\ntanggal = 2022-12-30\n')
+    assert "# No signature block survives in the seed" in text  # the comments stay
+    assert load_document(renstra).settings.tanda_tangan.tempat == "Magetan"
+
+    pk = copy_of(tmp_path / "pk", "pk-2024")
+    xlsx = export(pk, tmp_path / "out-pk")
+    wb = openpyxl.load_workbook(xlsx)
+    isian = wb["Isian Dokumen"]
+    set_isian(isian, "Pihak kedua / Nama", "Dr. NANIK ENDANG RUSMINIARTI")
+    set_isian(isian, "Pihak kedua / Jabatan", "PJ. BUPATI MAGETAN")
+    wb.save(xlsx)
+    before = (pk / "document.toml").read_text()
+    code, stdout, stderr = invoke_cli("import", calc_resave(xlsx, tmp_path / "pk"), "--into", pk)
+    assert code == 0, stderr
+    assert (pk / "document.toml").read_text() == before.replace(
+        'nama = "SUPRAWOTO"', 'nama = "Dr. NANIK ENDANG RUSMINIARTI"'
+    ).replace('jabatan = ["BUPATI MAGETAN"]', 'jabatan = ["PJ. BUPATI MAGETAN"]')
+
+
+def test_a_bad_setting_is_named_by_its_cell_and_nothing_is_written(tmp_path):
+    document = copy_of(tmp_path, "lkjip-2024")
+    before = snapshot(tmp_path / "magetan-dinsos")
+    xlsx = export(document, tmp_path / "out")
+    wb = openpyxl.load_workbook(xlsx)
+    isian = wb["Isian Dokumen"]
+    r = row_of(isian, "Kertas", 1)
+    isian.cell(r, 2).value = "Legal"
+    wb.save(xlsx)
+    code, stdout, stderr = invoke_cli("import", xlsx, "--into", document)
+    assert code == 2
+    assert (
+        f"error: {xlsx.name}: Isian Dokumen!B{r}: expected one of A4, F4, got 'Legal'; pick it "
+        "from the cell's list [import.cell]" in stderr.splitlines()
+    )
+    assert snapshot(tmp_path / "magetan-dinsos") == before
