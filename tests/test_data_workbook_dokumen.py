@@ -140,3 +140,102 @@ def test_a_bad_setting_is_named_by_its_cell_and_nothing_is_written(tmp_path):
         "from the cell's list [import.cell]" in stderr.splitlines()
     )
     assert snapshot(tmp_path / "magetan-dinsos") == before
+
+
+# ------------------------------------------------------------------------------ sums
+def test_tc24_program_rows_are_protected_sums_of_their_rincian(tmp_path):
+    document = copy_of(tmp_path, "renstra-2018-2023")
+    xlsx = export(document, tmp_path / "out")
+    tc24 = openpyxl.load_workbook(xlsx)["T-C.24"]
+    assert [c.value for c in tc24[3]] == [
+        "No",
+        "Nama",
+        "Anggaran 2019 (Rp)",
+        "Anggaran 2020 (Rp)",
+        "Realisasi 2019 (Rp)",
+        "Realisasi 2020 (Rp)",
+    ]
+    cell = tc24["C4"]
+    assert cell.value == "=SUMIF('T-C.24 Rincian'!$A$4:$A$5000,$A4,'T-C.24 Rincian'!D$4:D$5000)"
+    assert cell.protection.locked and cell.fill.start_color.rgb.endswith("E7E6E6")
+    assert cell.comment.text.startswith("Dihitung: jumlah rincian baris ini di lembar T-C.24")
+    assert tc24["B4"].protection.locked is False  # the program's name is typed
+    # evaluasi.yaml: the program's rincian with a 2019 anggaran, 150.000.000 + 300.000.000
+    saved = openpyxl.load_workbook(calc_resave(xlsx, tmp_path), data_only=True)["T-C.24"]
+    assert (saved["C4"].value, saved["E4"].value) == (450000000, 145687300 + 299637800)
+
+
+@pytest.mark.parametrize("client", ["openpyxl", "calc"])
+def test_a_value_typed_over_a_sum_that_disagrees_is_named(client, tmp_path):
+    document = copy_of(tmp_path, "renstra-2018-2023")
+    before = snapshot(tmp_path / "magetan-dinsos")
+    xlsx = export(document, tmp_path / "out")
+    wb = openpyxl.load_workbook(xlsx)
+    wb["T-C.24"]["C4"] = 450000001
+    wb["T-C.24"]["D4"] = 530105000  # 2020: what its rincian add up to, typed: agrees
+    wb.save(xlsx)
+    if client == "calc":
+        xlsx = calc_resave(xlsx, tmp_path)
+    code, stdout, stderr = invoke_cli("import", xlsx, "--into", document)
+    assert code == 2 and stdout == ""
+    assert stderr.splitlines() == [
+        f"error: {xlsx.name}: T-C.24!C4: 450000001 is typed over the sum of the rows under 1, "
+        "450000000: this cell is computed; change the rows under 1 on the sheet T-C.24 Rincian "
+        "(the cell sums them), or empty this cell [import.jumlah]",
+    ]
+    assert snapshot(tmp_path / "magetan-dinsos") == before
+
+
+def test_a_program_pagu_typed_over_its_kegiatan_sum_is_named_not_dropped(tmp_path):
+    document = copy_of(tmp_path, "lkjip-2024")
+    before = snapshot(tmp_path / "magetan-dinsos")
+    xlsx = export(document, tmp_path / "out")
+    wb = openpyxl.load_workbook(xlsx)
+    program = wb["Program"]
+    p1 = row_of(program, "P1", 3)
+    pagu = program.cell(p1, col(program, "Pagu (Rp)"))
+    assert pagu.comment.text.startswith("Dihitung: jumlah baris di bawahnya")
+    pagu.value = 5215862285
+    wb.save(xlsx)
+    code, stdout, stderr = invoke_cli("import", calc_resave(xlsx, tmp_path), "--into", document)
+    assert code == 2
+    # LKjIP 2024 Tabel 3.9: program penunjang, pagu Rp 5.215.862.284
+    assert stderr.splitlines() == [
+        f"error: {xlsx.name}: Program!{pagu.column_letter}{p1}: 5215862285 is typed over the sum "
+        "of the rows under P1, 5215862284: this cell is computed; change the rows under P1 on the "
+        "sheet Program (the cell sums them), or empty this cell [import.jumlah]"
+    ]
+    assert snapshot(tmp_path / "magetan-dinsos") == before
+
+
+def test_a_sum_typed_as_its_rows_add_up_is_no_change_and_a_pk_program_pagu_is_checked(tmp_path):
+    document = copy_of(tmp_path, "renstra-2018-2023")
+    xlsx = export(document, tmp_path / "out")
+    wb = openpyxl.load_workbook(xlsx)
+    wb["T-C.24 Rincian"]["D5"] = 150000001  # a rincian changed, its program's sum typed after it
+    wb["T-C.24"]["C4"] = 450000001
+    wb.save(xlsx)
+    code, stdout, stderr = invoke_cli("import", xlsx, "--into", document)
+    assert code == 0, stderr
+    assert stdout.splitlines()[0] == (
+        "evaluasi.yaml anggaran_realisasi.uraian[0].anak[1].anggaran[2019] (1/2): 150000000 -> "
+        "150000001"
+    )
+    assert len(stdout.splitlines()) == 2  # the line above and the count: the program gets none
+    program = load_document(document).evaluasi.anggaran_realisasi.uraian[0]
+    assert program.anggaran == {} and program.anak[1].anggaran[2019] == 150000001
+
+    pk = copy_of(tmp_path / "pk", "pk-2024")
+    xlsx = export(pk, tmp_path / "out-pk")
+    wb = openpyxl.load_workbook(xlsx)
+    program = wb["Program"]
+    p2 = row_of(program, "P2", 3)
+    pagu = program.cell(p2, col(program, "Pagu (Rp)"))
+    assert pagu.value.startswith("=SUMIF(") and pagu.comment is not None
+    pagu.value = 5  # a PK program has no pagu of its own: it is its kegiatan's sum
+    wb.save(xlsx)
+    code, stdout, stderr = invoke_cli("import", xlsx, "--into", pk)
+    assert code == 2
+    assert (
+        f"Program!{pagu.column_letter}{p2}: 5 is typed over the sum of the rows under P2" in stderr
+    )

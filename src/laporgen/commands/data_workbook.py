@@ -40,6 +40,7 @@ from pydantic.fields import FieldInfo
 if TYPE_CHECKING:
     import datetime as dt
 
+    from openpyxl.comments import Comment
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from ..model.content import Content
@@ -347,6 +348,25 @@ def is_set(node: Any, path: tuple[str | int, ...]) -> bool:
 
 
 # ---------------------------------------------------------------------------------- sheets
+@dataclass(frozen=True)
+class Jumlah:
+    """The money columns of a row with rows under it are their sum (a program's pagu its
+    kegiatan's, a T-C.24 program's anggaran and realisasi its rincian's: compute/renstra.py
+    `_uraian`): in the workbook a formula, grey, locked and noted; a value typed over one is
+    checked by the import against the sum of the rows under it.
+
+    `anak` is the sheet of the rows under (the sheet itself for the program tree, whose rows
+    name their parent in the Induk column; else a child sheet whose column A names the owner),
+    `fields` the summed columns, `letters` their column letters on the child sheet, `induk` the
+    keys of the rows that have rows under them in the content file."""
+
+    anak: str
+    fields: frozenset[tuple[str | int, ...]]
+    catatan: str
+    induk: frozenset[str] = frozenset()
+    letters: dict[tuple[str | int, ...], str] = field(default_factory=dict)
+
+
 @dataclass
 class Baris:
     """A row: its key (ID, or "P1/1" for an indicator of a program-tree node, or the item's
@@ -403,6 +423,15 @@ class Lembar:
     """The key column's letter on the parent sheet (for the parent column's drop-down)."""
     pilihan: tuple[str, str] | None = None
     """(sheet, column letter) whose ids the key column's drop-down offers."""
+    jumlah: Jumlah | None = None
+    """The columns that are the sum of the rows under a row, where it has some."""
+
+    def computed(self, kolom: Kolom, baris: Baris | None) -> bool:
+        """Whether the cell of `kolom` in the row `baris` is the sum of the rows under it (or
+        a money field its level has not: a PK program's pagu is its kegiatan's)."""
+        if baris is None or self.jumlah is None or kolom.field not in self.jumlah.fields:
+            return False
+        return baris.key in self.jumlah.induk or not self.applies(kolom, baris.tingkat)
 
     def applies(self, kolom: Kolom, tingkat: int) -> bool:
         if self.bentuk != "model" or not kolom.field or not isinstance(kolom.field[0], str):
@@ -542,6 +571,13 @@ def program_sheets(
     columns = [k for k in columns if k not in money] + money  # money last, as the matrices print it
     # a total beside the pagu of each year; a PK's one pagu needs none
     hitung = [_serapan()] if lkjip else [_total_pagu(money)] if len(money) > 1 else []
+    jumlah = Jumlah(
+        "Program",
+        frozenset(k.field for k in money),
+        "Dihitung: jumlah baris di bawahnya (yang kolom Induk-nya ID baris ini). Ubah angka "
+        "kegiatan atau sub kegiatannya; sel ini dikunci.",
+        frozenset(b.induk for b in rows if b.induk),
+    )
     program = Lembar(
         "Program",
         stem,
@@ -558,6 +594,7 @@ def program_sheets(
         tingkat=True,
         hitung=hitung,
         child_list=children,
+        jumlah=jumlah,
     )
     ind_m = _item(program_m, "indikator")
     ind_rows = [
@@ -778,7 +815,8 @@ def _name_of(dotted: str) -> str:
 
 
 def _data_years(nodes: list[Any]) -> list[int]:
-    """The years the per-year mappings of these rows name (T-C.23's, a history's)."""
+    """The years the per-year mappings of these rows name (T-C.23's, a history's), and of the
+    rows under them of the same kind (a T-C.24 program's years are its rincian's)."""
     years: set[int] = set()
     for node in nodes:
         if not isinstance(node, BaseModel):
@@ -787,6 +825,8 @@ def _data_years(nodes: list[Any]) -> list[int]:
             value = getattr(node, name)
             if isinstance(value, dict):
                 years.update(y for y in value if isinstance(y, int))
+            elif isinstance(value, list) and value and type(value[0]) is type(node):
+                years.update(_data_years(value))
     return sorted(years)
 
 
@@ -902,11 +942,39 @@ def _list_sheet(
         hitung=_list_hitung(columns),
         scoped=induk is not None,
     )
-    yield lembar
     children = Induk(sheet, "B" if induk else "A", rows, INDUK_HEADERS.get(dotted, sheet))
-    yield from content_sheets(
-        stem, item, None, ("id",), (), children, (*dotted.split("."),), tahun_tanda
+    below = list(
+        content_sheets(stem, item, None, ("id",), (), children, (*dotted.split("."),), tahun_tanda)
     )
+    yield _summed(lembar, item, below)
+    yield from below
+
+
+def _summed(lembar: Lembar, item: type[BaseModel], below: list[Lembar]) -> Lembar:
+    """A sheet of rows that hold rows of their own kind (T-C.24's `anak`): a row's money is
+    the sum of its rows on the child sheet, whose column A names it."""
+    own = [
+        name
+        for name, info in item.model_fields.items()
+        if typing.get_origin(_unwrap(info.annotation)[0]) is list
+        and typing.get_args(_unwrap(info.annotation)[0]) == (item,)
+    ]
+    anak = next((b for b in below if own and b.container(None, 0)[-1] == own[0]), None)
+    if anak is None or lembar.induk or anak.tingkat:
+        return lembar
+    from openpyxl.utils import get_column_letter
+
+    money = frozenset(k.field for k in lembar.columns if k.rupiah)
+    letters = {k.field: get_column_letter(i) for i, k in enumerate(anak.columns, start=3)}
+    jumlah = Jumlah(
+        anak.name,
+        frozenset(f for f in money if f in letters),
+        f"Dihitung: jumlah rincian baris ini di lembar {anak.name}. Ubah angka di sana; sel "
+        "ini dikunci.",
+        frozenset(b.key for b in lembar.rows if value_at(b.node, (own[0],))),
+        letters,
+    )
+    return replace(lembar, jumlah=jumlah)
 
 
 def _id_sheet(stem: str, name: str, dotted: str, owner: Baris, info: FieldInfo) -> Lembar:
@@ -1309,7 +1377,6 @@ def _sheet(sheet: Worksheet, lembar: Lembar, lists: dict[str, str]) -> None:
     heads = layout(lembar)
     fixed = len(heads) - len(lembar.columns) - len(lembar.hitung)
     letters = {k.field: get_column_letter(fixed + i + 1) for i, k in enumerate(lembar.columns)}
-    key_letter = get_column_letter(fixed)
     grey = PatternFill("solid", start_color=READ_ONLY_FILL, end_color=READ_ONLY_FILL)
     head = PatternFill("solid", start_color=HEAD_FILL, end_color=HEAD_FILL)
     sheet.cell(row=1, column=1, value=lembar.judul).font = Font(bold=True)
@@ -1337,7 +1404,6 @@ def _sheet(sheet: Worksheet, lembar: Lembar, lists: dict[str, str]) -> None:
     sheet.row_dimensions[HEADER_ROW].height = 30  # two lines: "Capaian 2024" / "(%)"
     first = HEADER_ROW + 1
     last_data = first + len(lembar.rows) - 1
-    parents = {b.induk for b in lembar.rows if b.induk} if lembar.tingkat else set()
     unlocked = Protection(locked=False)
     for r in range(first, last_data + 1 + SPARE_ROWS):
         baris = lembar.rows[r - first] if r <= last_data else None
@@ -1355,18 +1421,10 @@ def _sheet(sheet: Worksheet, lembar: Lembar, lists: dict[str, str]) -> None:
             cell.alignment = Alignment(vertical="top")
         for i, kolom in enumerate(lembar.columns, start=fixed + 1):
             cell = sheet.cell(row=r, column=i)
-            computed = (
-                baris is not None
-                and lembar.tingkat
-                and kolom.field[0] in MONEY_FIELDS
-                and (baris.key in parents or not lembar.applies(kolom, baris.tingkat))
-            )
-            if computed:
-                cell.value = (
-                    f"=SUMIF(${get_column_letter(fixed - 1)}${first}:${get_column_letter(fixed - 1)}"
-                    f"${LAST_ROW},${key_letter}{r},{letters[kolom.field]}${first}:{letters[kolom.field]}${LAST_ROW})"
-                )
+            if lembar.computed(kolom, baris):
+                cell.value = _sum_formula(lembar, kolom, r, first, letters, fixed)
                 cell.fill = grey
+                cell.comment = _note(lembar)
             elif baris is not None and not lembar.applies(kolom, baris.tingkat):
                 cell.fill = grey
             else:
@@ -1413,6 +1471,35 @@ def _sheet(sheet: Worksheet, lembar: Lembar, lists: dict[str, str]) -> None:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.gridLines = True
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+
+
+def _sum_formula(
+    lembar: Lembar, kolom: Kolom, r: int, first: int, letters: dict[Any, str], fixed: int
+) -> str:
+    """The SUMIF of a computed cell: the column over the rows whose Induk (or, on a child
+    sheet, column A) is this row's key."""
+    from openpyxl.utils import get_column_letter
+
+    assert lembar.jumlah is not None
+    key = f"${get_column_letter(fixed)}{r}"
+    if not lembar.jumlah.letters:  # the rows under are on this sheet, named in the Induk column
+        induk, column = get_column_letter(fixed - 1), letters[kolom.field]
+        return f"=SUMIF(${induk}${first}:${induk}${LAST_ROW},{key},{column}${first}:{column}${LAST_ROW})"
+    sheet, column = lembar.jumlah.anak, lembar.jumlah.letters[kolom.field]
+    return (
+        f"=SUMIF('{sheet}'!$A${first}:$A${LAST_ROW},{key},"
+        f"'{sheet}'!{column}${first}:{column}${LAST_ROW})"
+    )
+
+
+def _note(lembar: Lembar) -> Comment:
+    """The note of a computed cell: what it sums and where to change it."""
+    from openpyxl.comments import Comment
+
+    assert lembar.jumlah is not None
+    note = Comment(lembar.jumlah.catatan, "laporgen")
+    note.width, note.height = 260, 80
+    return note
 
 
 def _isian(sheet: Worksheet, lembar: Lembar, lists: dict[str, str]) -> None:
