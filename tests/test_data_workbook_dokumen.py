@@ -18,7 +18,6 @@ from test_data_workbook import (
     copy_of,
     diff_lines,
     export,
-    first_empty,
     row_of,
     snapshot,
 )
@@ -238,4 +237,69 @@ def test_a_sum_typed_as_its_rows_add_up_is_no_change_and_a_pk_program_pagu_is_ch
     assert code == 2
     assert (
         f"Program!{pagu.column_letter}{p2}: 5 is typed over the sum of the rows under P2" in stderr
+    )
+
+
+# ------------------------------------------------------------------------ perjanjian.yaml
+def test_pk_perjanjian_is_made_from_the_workbook_then_updated(tmp_path):
+    """The PK example has no perjanjian.yaml (it holds every sasaran indicator at the Renstra's
+    targets): its sheets are there empty, with the plan's name, satuan and target looked up
+    beside an id typed; filled, the import writes the file from the scaffold's text."""
+    pk = copy_of(tmp_path, "pk-2024")
+    assert not (pk / "perjanjian.yaml").exists()
+    xlsx = export(pk, tmp_path / "out")
+    wb = openpyxl.load_workbook(xlsx)
+    target = wb["PK Target"]
+    assert [c.value for c in target[3]] == [
+        "Indikator",
+        "Target",
+        "Nama Indikator",
+        "Satuan",
+        "Target Renstra 2024",
+    ]
+    assert target["E9"].value.startswith("=IFERROR(VLOOKUP($A9,Indikator!$B$4:")
+    target["A4"], target["B4"] = "IS2.1", "0,3"
+    indikator = wb["PK Indikator"]
+    for r, key in enumerate(("IS1.1", "IS2.1", "IS3.1"), start=4):
+        indikator.cell(r, 1).value = key
+    wb.save(xlsx)
+    saved = calc_resave(xlsx, tmp_path)
+    shown = openpyxl.load_workbook(saved, data_only=True)["PK Target"]
+    assert [shown.cell(4, c).value for c in range(1, 6)] == [
+        "IS2.1",
+        "0,3",  # typed as text: the import reads either decimal mark
+        "Persentase PPKS yang Mendapatkan Pelayanan Rehabilitasi Sosial",
+        "persen",
+        0.28,
+    ]
+    code, stdout, stderr = invoke_cli("import", saved, "--into", pk)
+    assert code == 0, stderr
+    assert stdout.splitlines()[:4] == [
+        "perjanjian.yaml indikator: new PK Indikator IS1.1",
+        "perjanjian.yaml indikator: new PK Indikator IS2.1",
+        "perjanjian.yaml indikator: new PK Indikator IS3.1",
+        "perjanjian.yaml target: new PK Target IS2.1",
+    ]
+    text = (pk / "perjanjian.yaml").read_text()
+    assert text == (
+        "# Optional. Without `indikator` the PK holds every sasaran indicator of the plan; `target` "
+        "records\n# an agreed target that differs from the plan's target of 2024 (`laporgen check` "
+        "reports it).\nindikator:\n  - IS1.1\n  - IS2.1\n  - IS3.1\ntarget:\n  IS2.1: 0.3\n"
+    )
+    content = load_document(pk)
+    assert content.perjanjian.indikator == ["IS1.1", "IS2.1", "IS3.1"]
+    assert str(content.perjanjian.target["IS2.1"]) in ("0.3", "0.30")
+
+    xlsx = export(pk, tmp_path / "again")
+    wb = openpyxl.load_workbook(xlsx)
+    target = wb["PK Target"]
+    assert target["A4"].value == "IS2.1" and target["B4"].value == 0.3
+    target["B4"] = "0,35"
+    indikator = wb["PK Indikator"]
+    indikator["A6"] = None  # IS3.1 leaves the agreement
+    wb.save(xlsx)
+    code, stdout, stderr = invoke_cli("import", xlsx, "--into", pk)
+    assert code == 0, stderr
+    assert (pk / "perjanjian.yaml").read_text() == text.replace("  - IS3.1\n", "").replace(
+        "IS2.1: 0.3\n", "IS2.1: 0.35\n"
     )

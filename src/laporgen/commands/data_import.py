@@ -485,11 +485,14 @@ class _Planner:
                         continue
                     total = self.total(by_name, by_name[lembar.jumlah.anak], under, kolom.field)
                     baris = exported.get(row.key)
-                    was_leaf = baris is not None and baris.key not in lembar.jumlah.induk
                     if total is None or _same(value, total):
                         continue
-                    if was_leaf and _same(value_at(baris.node, kolom.field), value):
-                        continue  # the leaf's old money, moved to its new rows (`changed`)
+                    if (
+                        baris is not None
+                        and baris.key not in lembar.jumlah.induk
+                        and _same(value_at(baris.node, kolom.field), value)
+                    ):
+                        continue  # a leaf's old money, moved to its new rows (`changed`)
                     self.reader.problem(
                         where,
                         _(
@@ -527,7 +530,7 @@ class _Planner:
         return out
 
     def _file(self, lembar: Lembar) -> str:
-        return self.content.sources[lembar.stem].path.name
+        return _path_of(self.content, lembar.stem).name
 
     def parent(self, lembar: Lembar, row: _Row) -> tuple[Baris | None, _Row | None] | None:
         """The parent of a row: an exported one (Baris) or a new row; None if not found."""
@@ -854,12 +857,29 @@ def _edited(content: Content, plan: _Plan) -> dict[Path, str]:
         )  # appends before any index moves
         if not ordered:
             continue
-        path = content.sources[stem].path
-        before = read_text(path)
+        path = _path_of(content, stem)
+        before = read_text(path) if stem in content.sources else _new_file(content, stem)
         after = edited_text(path, before, ordered)
-        if after != before:
+        if after != before or stem not in content.sources:
             texts[path] = after
     return texts
+
+
+def _path_of(content: Content, stem: str) -> Path:
+    """The content file `stem` of the document; an optional one the folder lacks (a PK's
+    perjanjian.yaml) is made in the document's folder."""
+    source = content.sources.get(stem)
+    return source.path if source is not None else Path(content.folder) / f"{stem}.yaml"
+
+
+def _new_file(content: Content, stem: str) -> str:
+    """The text an optional file is started from: what `laporgen init` writes for it (its
+    comments, its empty values), else nothing."""
+    from .scaffold import new_file
+
+    jenis = getattr(content.settings, "jenis", "")
+    tahun = getattr(content.settings, "tahun", None) or 0
+    return new_file(jenis, stem, tahun) or "{}\n"
 
 
 def _validate(content: Content, folder: Path, texts: dict[Path, str]) -> None:

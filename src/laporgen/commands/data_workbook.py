@@ -110,6 +110,9 @@ class Hitung:
     value: Callable[[Baris], Any] | None = None
     number_format: str = "General"
     width: int = 14
+    lookup: Callable[[int], str] | None = None
+    """A formula of the row alone, written in the empty rows under the data too: a lookup of
+    the id typed in a new row."""
 
 
 def _unwrap(annotation: Any) -> tuple[Any, bool]:
@@ -1229,6 +1232,39 @@ def _computed(c: Any, lembar: Lembar) -> Lembar:
     return lembar
 
 
+def _pk_lookups(c: Any, lembar: Lembar, sheets: list[Lembar]) -> Lembar:
+    """A PK's indicator sheets (PK Indikator, PK Target) show beside each id the indicator's
+    name, satuan and the Renstra's target of the year, looked up on the Indikator sheet, so
+    the agreed target is typed against the plan's."""
+    from openpyxl.utils import get_column_letter
+
+    if lembar.stem != "perjanjian":
+        return lembar
+    plan = next(s for s in sheets if s.name == "Indikator")
+    heads = layout(plan)
+    tahun = c.settings.tahun
+    wanted = (
+        ("Nama", "Nama Indikator", 60),
+        ("Satuan", "Satuan", 14),
+        (f"Target {tahun}", f"Target Renstra {tahun}", 16),
+    )
+    hitung = []
+    for header, shown, width in wanted:
+        if header not in heads:
+            continue
+        last = get_column_letter(len(heads))
+        index = heads.index(header) - heads.index(plan.key) + 1
+        key = get_column_letter(heads.index(plan.key) + 1)
+
+        table = f"Indikator!${key}$4:${last}${LAST_ROW}"
+
+        def lookup(r: int, table: str = table, index: int = index) -> str:
+            return f'=IFERROR(VLOOKUP($A{r},{table},{index},0),"")'
+
+        hitung.append(Hitung(shown, lookup=lookup, width=width))
+    return replace(lembar, hitung=[*lembar.hitung, *hitung])
+
+
 def sheets_of(c: Any) -> list[Lembar]:
     """Every sheet of the document `c`'s data workbook, in the order a planner reads them."""
     from ..model.anggaran import ProgramTree
@@ -1246,8 +1282,9 @@ def sheets_of(c: Any) -> list[Lembar]:
         out += program_sheets(c, c.program, ProgramTree, True)
     elif isinstance(c, PkContent):
         out += program_sheets(c, c.anggaran, type(c.anggaran), False, "anggaran")
-        if "perjanjian" in c.sources:  # optional: without it the PK holds every sasaran indicator
-            out += content_sheets("perjanjian", type(c.perjanjian), c.perjanjian)
+        # optional (without it the PK holds every sasaran indicator): its sheets are there empty,
+        # and the import writes the file when they are filled
+        out += content_sheets("perjanjian", type(c.perjanjian), c.perjanjian)
     elif getattr(c, "program", None) is not None and "program" in c.sources:
         out += program_sheets(c, c.program, RencanaProgram, False)
         out += content_sheets("program", RencanaProgram, c.program, ("program",))
@@ -1263,6 +1300,8 @@ def sheets_of(c: Any) -> list[Lembar]:
             isian = isian_sheet(stem, data)
             out += [isian] if isian is not None else []
     out = [_computed(c, lembar) for lembar in out]
+    if isinstance(c, PkContent):
+        out = [_pk_lookups(c, lembar, out) for lembar in out]
     names: set[str] = set()
     for n, lembar in enumerate(out):  # a sheet name is unique in a workbook
         name, k = lembar.name, 2
@@ -1444,6 +1483,8 @@ def _sheet(sheet: Worksheet, lembar: Lembar, lists: dict[str, str]) -> None:
             cell.fill = grey
             cell.number_format = hitung.number_format
             cell.alignment = Alignment(vertical="top", wrap_text=hitung.width >= 30)
+            if hitung.lookup is not None:
+                cell.value = hitung.lookup(r)
             if baris is None:
                 continue
             if hitung.formula is not None:

@@ -104,6 +104,18 @@ def new_document(
     return dict(sorted(files.items(), key=lambda item: _order(folder, item[0])))
 
 
+def new_file(jenis: str, stem: str, tahun: int) -> str | None:
+    """The text `init` writes for the file `stem` of a `jenis` document (its comments and empty
+    values), without the editor's schema line (where the schemas are is not known here): what
+    `laporgen import` starts an optional file from (a PK's perjanjian.yaml). None when the
+    scaffold has no such file."""
+    path = INIT / jenis_named(jenis).scaffold / f"{stem}.yaml"
+    if not path.is_file():
+        return None
+    lines = _template(path, {"schemas": "", "tahun": tahun}).splitlines(keepends=True)
+    return "".join(line for line in lines if not line.startswith("# yaml-language-server:"))
+
+
 def narasi(scaffold: str) -> dict[str, str]:
     """The narrative files of a new document, by section id: a section a reader expects text in
     holds its prompt after the [ISI] marker (printed, and listed by `check`, until replaced); a
