@@ -1705,7 +1705,9 @@ def _petunjuk(sheet: Worksheet, c: Any, sheets: list[Lembar]) -> None:
         (
             (
                 "1. Isi hanya sel putih. Sel abu-abu dihitung otomatis (jumlah pagu, serapan, capaian) atau tidak "
-                "berlaku untuk baris itu, dan dikunci."
+                "berlaku untuk baris itu, dan dikunci. Sel jumlah (pagu program, anggaran program T-C.24) "
+                "memberi catatan dari mana jumlahnya; angka yang diketik di atasnya dan tidak sama dengan "
+                "jumlah baris di bawahnya ditolak saat impor."
             ),
             False,
         ),
@@ -1772,7 +1774,17 @@ def _petunjuk(sheet: Worksheet, c: Any, sheets: list[Lembar]) -> None:
         ),
         (
             (
-                "10. laporgen import memeriksa setiap sel dulu; bila ada yang salah, pesannya menyebut lembar dan sel "
+                "10. Lembar Isian Dokumen: pengaturan document.toml yang berubah tiap dokumen (tahun, "
+                "Renstra yang dibaca, kertas, huruf, tempat dan tanggal tanda tangan, pihak kedua PK). "
+                "Nama, NIP dan jabatan penandatangan ada di lembar Isian Perangkat Daerah (Kepala). "
+                "Perjanjian Kinerja: lembar PK Indikator (kosong: semua indikator sasaran) dan PK Target "
+                "(target yang disepakati berbeda dari Renstra) membuat perjanjian.yaml bila diisi."
+            ),
+            False,
+        ),
+        (
+            (
+                "11. laporgen import memeriksa setiap sel dulu; bila ada yang salah, pesannya menyebut lembar dan sel "
                 "(mis. Indikator!E7) dan tidak ada file yang diubah."
             ),
             False,
