@@ -1,5 +1,6 @@
 """Keep the message catalogues in step with the code: extract every `_()`, `N_()` and `ngettext()`
-message from `src/laporgen`, merge it into each language's `.po` (new messages untranslated, gone
+message from `src/laporgen` and every description of the JSON Schemas (the models' field
+descriptions and docstrings, which `laporgen schema` translates), merge it into each language's `.po` (new messages untranslated, gone
 ones dropped) and compile the `.mo` laporgen reads.
 
     python scripts/catalogue.py            # extract, update, compile
@@ -41,7 +42,18 @@ def extracted() -> Catalog:
         comment_tags=("TRANSLATORS:",),
     ):
         template.add(message, None, [(f"src/laporgen/{filename}", lineno)], auto_comments=comments)
+    for message, names in schema_messages().items():
+        template.add(message, None, [(f"schemas/{name}.schema.json", 0) for name in names])
     return template
+
+
+def schema_messages() -> dict[str, list[str]]:
+    """The descriptions of the JSON Schemas (`laporgen schema`), as the models write them: the
+    command shows them in the chosen language."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from laporgen.commands.schema import messages
+
+    return messages()
 
 
 def po_path(language: str) -> Path:
