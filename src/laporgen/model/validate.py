@@ -16,7 +16,9 @@ from .. import collector
 from ..errors import LaporgenError, Problem
 from ..i18n import N_, _, ngettext
 from .fields import shown
-from .read import FieldPath, Source, read_data
+from .read import read_data
+from .source import FieldPath, Source
+from .validated_cache import cached_load
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -54,9 +56,15 @@ def validate(
 
 
 def load(model: type[M], path: Path, names: Mapping[str, str] | None = None) -> tuple[M, Source]:
-    with collector.paused():
-        data, source = read_data(path)
-        return validate(model, data, source, names), source
+    """`path` read and validated as `model`; what the same bytes gave before when they loaded
+    without a problem (`validated_cache`)."""
+
+    def fresh() -> tuple[M, Source]:
+        with collector.paused():
+            data, source = read_data(path)
+            return validate(model, data, source, names), source
+
+    return cached_load(model, path, fresh)
 
 
 @dataclass(frozen=True)
