@@ -76,16 +76,18 @@ def json_schema(name: str, translate: bool = True) -> dict[str, Any]:
     model, title = schemas()[name]
     schema = model.model_json_schema(mode="validation", schema_generator=_Generator)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = title
-    return _translated(schema) if translate else schema
+    if not translate:
+        return {**schema, "title": title}
+    return {**_translated(schema), "title": _(title)}
 
 
 def _translated(node: Any) -> Any:
-    """The schema with every description (a field's `description`, a model's docstring) and
-    the file's title in the chosen language: an editor shows them as the user types."""
+    """The schema with every description (a field's `description`, a model's docstring) in
+    the chosen language: an editor shows them as the user types. Titles are the content's own
+    words (a field's name, a model's), except the file's, translated by the caller."""
     if isinstance(node, dict):
         return {
-            k: _(v) if k in ("description", "title") and isinstance(v, str) else _translated(v)
+            k: _(v) if k == "description" and isinstance(v, str) else _translated(v)
             for k, v in node.items()
         }
     if isinstance(node, list):
@@ -101,24 +103,18 @@ def messages() -> dict[str, list[str]]:
     def walk(node: Any, name: str) -> None:
         if isinstance(node, dict):
             for k, v in node.items():
-                if k in ("description", "title") and isinstance(v, str):
-                    if k == "description" or not _field_title(v):
-                        out.setdefault(v, []).append(name)
+                if k == "description" and isinstance(v, str):
+                    out.setdefault(v, []).append(name)
                 else:
                     walk(v, name)
         elif isinstance(node, list):
             for v in node:
                 walk(v, name)
 
-    for name in schemas():
+    for name, (_model, title) in schemas().items():
+        out.setdefault(title, []).append(name)
         walk(json_schema(name, translate=False), name)
     return out
-
-
-def _field_title(text: str) -> bool:
-    """Whether a title is pydantic's own, a field's or a model's name ("Tahun Awal",
-    "UraianAnggaran"): a content word, not a sentence to translate."""
-    return " " not in text or text.istitle() and ":" not in text and "." not in text
 
 
 def schema_files() -> dict[str, bytes]:
