@@ -1,9 +1,10 @@
 """What must stay on one page, decided once for all renderers: a short table is never split;
 a longer one never opens a page with its total row alone (its last body rows come along) nor
 splits the rows of a merged cell that fits on half a page; and a signature block never stands
-alone at the top of a page (the paragraph before it comes along). Captions and headings are
-kept with what follows by the renderers' own rules for those nodes (the Caption and Heading
-styles, print.css)."""
+alone at the top of a page (the paragraph before it comes along); and a list is never parted
+from the sentence leading into it, nor a list item's first paragraph (a Sistematika item's
+"BAB IV ..." line) from the rest of the item. Captions and headings are kept with what follows
+by the renderers' own rules for those nodes (the Caption and Heading styles, print.css)."""
 
 from __future__ import annotations
 
@@ -62,11 +63,12 @@ def laid_out(blocks: Sequence[Block], paper: str) -> tuple[Block, ...]:
 
 
 def keep_together(blocks: Sequence[Block], paper: str) -> tuple[Block, ...]:
-    """`blocks` with every short table marked `keep_together` and the paragraph just before
-    each signature block marked `keep_with_next`. A short table is one of at most
+    """`blocks` with every short table marked `keep_together`, and marked `keep_with_next`:
+    the paragraph just before each signature block, the paragraph just before each list and
+    every paragraph of a list item that has more after it. A short table is one of at most
     SHORT_TABLE_ROWS rows that prints no taller than half a page: a taller one, kept whole,
     would leave its caption alone at the foot of a page, or half a page empty."""
-    before = _before_signatures(blocks)
+    before = _before_signatures(blocks) | _leading_into_more(blocks)
     return tuple(_mark(block, before, paper, False) for block in blocks)
 
 
@@ -84,6 +86,26 @@ def _before_signatures(blocks: Sequence[Block]) -> set[int]:
             last = block
         else:
             last = None  # a table or figure before a signature: nothing to carry along
+    return marked
+
+
+def _leading_into_more(blocks: Sequence[Block]) -> set[int]:
+    """The ids of the paragraphs that lead into a list (the next block beside them is one:
+    "… sebagai berikut:") and of the paragraphs of a list item followed by more of that item
+    (its title line, a paragraph over a sub-list). Left at the foot of a page they announce
+    what is all overleaf: the page review found "BAB IV TUJUAN DAN SASARAN" alone at the
+    foot of a page, its "Bab ini memuat …" on the next."""
+    marked: set[int] = set()
+    for block, after in zip(blocks, (*blocks[1:], None)):
+        match block:
+            case Paragraph() if isinstance(after, ListBlock):
+                marked.add(id(block))
+            case Section() | Landscape():
+                marked |= _leading_into_more(block.children)
+            case ListBlock():
+                for item in block.items:
+                    marked.update(id(b) for b in item[:-1] if isinstance(b, Paragraph))
+                    marked |= _leading_into_more(item)
     return marked
 
 
