@@ -14,8 +14,8 @@ How. The DOCX is written with a hidden bookmark on each paragraph and heading th
 carried (`render/docx.py`: `portrait_stretches`, `carry_mark`); LibreOffice keeps them as named
 destinations in its PDF, so each one's page and height are read exactly. A portrait page just
 before a landscape one whose body text fills at most SHORT_FILL of its height is short: the
-paragraphs starting on it, and the one running onto it from the page before, print on the
-landscape page instead (as `_short_portrait_runs` prints a one-sentence section between two
+paragraphs starting on it, and the one running onto it from the page before (unless that
+one would leave more than VACATED of its own page empty), print on the landscape page instead (as `_short_portrait_runs` prints a one-sentence section between two
 landscape tables), and the page goes. The DOCX is written and laid out again; a carry that did
 not fit (the landscape pages grew by a page) is undone, with one more pass. A document with no
 short page costs nothing more; one with any, one more LibreOffice conversion (two at worst)."""
@@ -34,6 +34,7 @@ from lxml import etree
 from laporgen.render.package import replace_entries
 
 SHORT_FILL = 0.25  # a page whose text reaches no lower than this share of its text area is short
+VACATED = 0.5  # the most of the page before it that carrying may leave empty
 DOCUMENT = "word/document.xml"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MARK = re.compile(r"^/?_Carry_(\d+)_(\d+)$")
@@ -91,6 +92,13 @@ class _Pages:
         top, bottom = self.text_area(index)
         return bool(lines) and (top - min(lines)) <= SHORT_FILL * (top - bottom)
 
+    def vacates_little(self, mark: _Mark) -> bool:
+        """Whether the paragraph starting at `mark`, carried away, leaves at most VACATED of its
+        page's text area empty: a long paragraph running two lines onto the short page would
+        leave its own page half empty instead."""
+        top, bottom = self.text_area(mark.page)
+        return mark.top - bottom <= VACATED * (top - bottom)
+
     def landscape_run(self, index: int) -> int:
         """How many landscape pages follow one another from page `index` on."""
         n = 0
@@ -120,11 +128,14 @@ def carries(pages: _Pages) -> dict[int, int]:
         ):
             continue
         on_page = sorted((k for k, mark in marks.items() if mark.page == end), reverse=True)
-        if not on_page:
-            plan[stretch] = 1  # the page holds the end of one paragraph only
+        if not on_page:  # the page holds the end of one paragraph only
+            if pages.vacates_little(last):
+                plan[stretch] = 1
             continue
         first = marks[on_page[0]]
         above = any(y > first.top for y in pages.baselines(end))
+        if above and not pages.vacates_little(marks[on_page[0] + 1]):
+            continue
         plan[stretch] = len(on_page) + (1 if above else 0)
     return plan
 
