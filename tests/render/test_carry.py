@@ -154,3 +154,19 @@ def test_a_list_paragraph_is_a_title_only_when_short() -> None:
     assert isinstance(kept, ListBlock)
     flags = [[b.keep_with_next for b in item if isinstance(b, Paragraph)] for item in kept.items]
     assert flags == [[True, False], [False, False], [False]]
+
+
+def test_a_paragraph_printed_twice_is_never_carried() -> None:
+    """Carried paragraphs are told by their node's id; one node put in two places would be
+    carried in both (or bookmarked twice under one name)."""
+    same = para("Sama.")
+    bab = Section(
+        "bab1",
+        1,
+        "BAB I",
+        "PENDAHULUAN",
+        (para("Satu."), same, para("Dua."), same, para("Tiga."), Landscape((wide_table(),))),
+        page_break_before=True,
+    )
+    marked = _render(replace(sample_document(), front=(), body=(bab,)), marked=True)
+    assert [n for n in _bookmarks(marked) if n.startswith("_Carry")] == [carry_mark(0, 1)]

@@ -856,7 +856,8 @@ class _BodyWriter:
         p = target.add_p(
             look.style, JC[look.align], node.keep_with_next or look.keep_with_next, indent
         )
-        self._mark(node, p)
+        if isinstance(target, _BodyTarget):
+            self._mark(node, p)
         if marker is not None:
             ooxml.add_text_run(p, f"{marker}\t", properties=False)
         for inline in node.inlines:
@@ -1220,6 +1221,7 @@ def portrait_stretches(body: Sequence[Block], short: frozenset[int]) -> list[tup
     stretches: list[tuple[Block, ...]] = []
     run: list[Block] = []
     landscape = False
+    shared = _shared_nodes(body)  # told apart by id, a node printed twice cannot be carried
 
     def turn() -> None:
         nonlocal run, landscape
@@ -1230,7 +1232,9 @@ def portrait_stretches(body: Sequence[Block], short: frozenset[int]) -> list[tup
     def leaf(block: Block) -> None:
         if id(block) in short:
             turn()
-        if not landscape:
+        if id(block) in shared:
+            barrier()
+        elif not landscape:
             run.append(block)
 
     def barrier() -> None:
@@ -1270,6 +1274,25 @@ def portrait_stretches(body: Sequence[Block], short: frozenset[int]) -> list[tup
 
     walk(body)
     return stretches
+
+
+def _shared_nodes(blocks: Sequence[Block]) -> set[int]:
+    """The ids of the nodes that stand in more than one place of `blocks` (one frozen
+    paragraph put twice)."""
+    seen: set[int] = set()
+    shared: set[int] = set()
+
+    def walk(nodes: Sequence[Block]) -> None:
+        for node in nodes:
+            (shared if id(node) in seen else seen).add(id(node))
+            if isinstance(node, Section | Landscape):
+                walk(node.children)
+            elif isinstance(node, ListBlock):
+                for item in node.items:
+                    walk(item)
+
+    walk(blocks)
+    return shared
 
 
 def _carried_from(stretch: Sequence[Block], n: int, leads: set[int]) -> int:
