@@ -554,13 +554,20 @@ def _penunjang(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
                     "I",
                     "program",
                     ("program", n, dasar),
-                    _(
-                        "{id} is taken as the program penunjang by its {basis} \u201c{value}\u201d, "
-                        "so BAB VI counts {count} programs outside it; write penunjang: false if it "
-                        "is not"
+                    (
+                        _(
+                            "{id} is taken as the program penunjang by its code \u201c{value}\u201d, "
+                            "so BAB VI counts {count} programs outside it; write penunjang: false if "
+                            "it is not"
+                        )
+                        if dasar == "kode"
+                        else _(
+                            "{id} is taken as the program penunjang by its name \u201c{value}\u201d, "
+                            "so BAB VI counts {count} programs outside it; write penunjang: false if "
+                            "it is not"
+                        )
                     ).format(
                         id=p.id,
-                        basis=_("code") if dasar == "kode" else _("name"),
                         value=p.kode if dasar == "kode" else pendek(p.nama),
                         count=f.counts["program"],
                     ),
