@@ -18,7 +18,7 @@ from ..errors import LaporgenError, Problem
 from ..i18n import _
 from .content import Narasi, ProgramNodes, RealisasiValues
 from .fields import Id, Model, Rupiah, Tahun, both, given
-from .nilai import Isian
+from .nilai import SAKIP, Isian, predikat_problems
 from .folder import load_parts
 from .organisasi import Agency
 from .read import Source
@@ -59,6 +59,12 @@ class PkSettings(Model):
         "compares the PK targets with the PK recorded there",
     )
     kertas: Literal["A4", "F4"] = "A4"
+    predikat: dict[str, list[str]] = Field(
+        {"SAKIP": list(SAKIP)},
+        description="The predikat scales a target may hold, best first, by name (a target "
+        '"BB" must be one of them). Default: agency.yaml\'s `predikat`, else the SAKIP scale; '
+        "written here, it replaces the agency's",
+    )
     tanda_tangan: Penandatangan
     pihak_kedua: PihakKedua
     logo: str | None = Field(None, description="Image file for the cover, relative to this folder")
@@ -192,6 +198,11 @@ def load_pk(folder: Path) -> PkContent:
         tabel=parts.get("tabel") or DeclaredTables.model_construct(tabel=[]),
     )
     problems = _references(content)
+    # a target "BBB" is a typo the PK would print as written: refused, as in the other types
+    problems += predikat_problems(
+        {name: (parts[name], sources[name]) for name in FILES if name in parts and name in sources},
+        content.settings.predikat,
+    )
     if problems:
         raise LaporgenError(problems)
     return content
