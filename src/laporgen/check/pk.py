@@ -18,8 +18,9 @@ from ..document.cells import isian
 from ..model.nilai import Tertulis
 from ..model.pk import PkContent
 from ..errors import LaporgenError
-from ..model.read import FieldPath, find_data_file
+from ..model.read import find_data_file
 from ..model.rencana_program import KegiatanRencana, RencanaProgram
+from ..model.source import FieldPath
 from ..model.validate import load
 from ..numbers import rupiah
 from .findings import Finding, placeholders

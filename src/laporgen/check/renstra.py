@@ -16,7 +16,7 @@ from ..model.content import RenstraContent
 from ..document.cells import isian
 from ..model.nilai import Tertulis, nilai_of, satuan_of
 from ..model.penunjang import KODE
-from ..model.read import FieldPath
+from ..model.source import FieldPath
 from ..numbers import angka, persen, rupiah
 from .findings import Finding, desimal_of, differs, pendek, placeholders
 from .klaim_renstra import klaim_renstra

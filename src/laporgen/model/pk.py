@@ -21,7 +21,7 @@ from .fields import Id, Model, Rupiah, Tahun, both, given
 from .nilai import SAKIP, Isian, predikat_problems
 from .folder import load_parts
 from .organisasi import Agency
-from .read import Source
+from .source import Source
 from .renstra import Rencana
 from .settings import Penandatangan
 from .tabel import DeclaredTables
