@@ -16,7 +16,7 @@ from ..compute.perubahan import Perubahan
 from ..compute.renstra import RenstraFigures
 from ..model.analisis import Permasalahan
 from ..model.content import RenstraContent
-from ..numbers import angka_terbilang, bulatkan, persen, rupiah
+from ..numbers import angka_terbilang, bulatkan, persen, rupiah, tanggal
 from . import front as front_matter
 from .builder import (
     OutlineBuilder,
@@ -51,7 +51,8 @@ from .tables import present
 JUDUL = {
     "awal": "Rencana Strategis",
     "perubahan": "Perubahan Rencana Strategis",
-    "review": "Review Rencana Strategis",
+    # the Indonesian word, as the signed Magetan document prints it ("Reviu Renstra", seed 000 BAB VIII)
+    "review": "Reviu Rencana Strategis",
 }
 
 
@@ -213,7 +214,8 @@ class RenstraBuilder(OutlineBuilder):
         first, *rest = body
         if isinstance(first, Section):
             first = replace(first, page_break_before=False)
-        return (front_matter.decree_block(p.judul, p.nomor, p.tanggal, tentang), first, *rest)
+        when = p.tanggal if isinstance(p.tanggal, str) else tanggal(p.tanggal, "panjang")
+        return (front_matter.decree_block(p.judul, p.nomor, when, tentang), first, *rest)
 
     def _closing(self) -> tuple[Block, ...]:
         signature = self._signature()

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Literal
 
@@ -263,10 +264,28 @@ class Penetapan(Model):
 
     judul: str = Field(description='The decree: "KEPUTUSAN KEPALA DINAS SOSIAL KABUPATEN MAGETAN"')
     nomor: str = ""
-    tanggal: str = ""
+    tanggal: dt.date | str = Field(
+        "",
+        description='The decree\'s date, printed "17 Agustus 2026" (a date, as [tanda_tangan] '
+        'tanggal); a text is printed as written ("      2022" leaves the day and month to fill '
+        "in by hand); blank: a slot to fill in",
+    )
     tentang: str = Field(
         "", description="What the decree is about; blank: the document's title in capitals"
     )
+
+    @field_validator("tanggal", mode="after")
+    @classmethod
+    def _iso_text_is_a_date(cls, value: dt.date | str) -> dt.date | str:
+        # "2026-08-17" quoted is a date all the same: printed the Indonesian way, not as typed
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                raise ValueError(
+                    _("{value} is not a date; write it as YYYY-MM-DD").format(value=repr(value))
+                ) from None
+        return value
 
 
 class RenstraSettings(Model):
