@@ -955,7 +955,8 @@ def _diff(old: str, new: str) -> int:
                 for v in (ch.sebelum, ch.sesudah)
             ]
             values = f": {show[0]} -> {show[1]}"
-        print(f"{ch.jenis:8} {ch.bagian:13} {ch.id}{year}{values}  ({ch.uraian})")
+        name = f"{ch.kode} {ch.uraian}" if ch.kode else ch.uraian
+        print(f"{ch.jenis:8} {ch.bagian:13} {ch.id}{year}{values}  ({name})")
     if not changes:
         print(_("no changes"))
     return 1 if changes else 0

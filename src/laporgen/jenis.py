@@ -342,7 +342,9 @@ def output_name_of(folder: Path) -> str:
     entry = jenis_of(folder)
     found = find_data_file(folder, "document"), find_data_file(folder.parent, "agency")
     if found[0] is None or found[1] is None:
-        raise LaporgenError([Problem(display_path(folder), _("file is missing"), code="input.file")])
+        raise LaporgenError(
+            [Problem(display_path(folder), _("file is missing"), code="input.file")]
+        )
     settings, _source = load(entry.model("document"), found[0])
     agency, _source = load(Agency, found[1])
     return output_name(Identitas(settings, agency))

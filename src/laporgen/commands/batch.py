@@ -104,11 +104,9 @@ def clashes(folders: list[Path]) -> list[Problem]:
                 _(
                     "{other} and {folder} would write the same files ({name}.*): one would "
                     "replace the other"
-                ).format(
-                    folder=display_path(folder), other=display_path(first[name]), name=name
-                ),
+                ).format(folder=display_path(folder), other=display_path(first[name]), name=name),
                 hint=_(
-                    'give each document its own name: a Perubahan or Review Renstra says varian = '
+                    "give each document its own name: a Perubahan or Review Renstra says varian = "
                     '"perubahan" or "review" (and perubahan_dari), an amended PK versi = '
                     '"perubahan", in document.toml; or build one of them apart, into another '
                     "--out folder"

@@ -340,6 +340,25 @@ class RenstraSettings(Model):
         description="The folder of the version this Perubahan/Review revises, relative to this one: "
         "a table of what changed is printed in BAB I",
     )
+    alasan: dict[str, str] = Field(
+        {},
+        description="Why each change was made, by the id `laporgen diff` prints for it (an "
+        'indicator\'s, a program\'s, a section\'s "latar-belakang", "total_pagu" for the total pagu '
+        "indikatif): printed in an Alasan column of the table of changes (needs perubahan_dari)",
+    )
+
+    @model_validator(mode="after")
+    def _alasan_of_a_revision(self) -> "RenstraSettings":
+        # reasons of changes with no table of changes to print them in would vanish
+        if self.alasan and not self.perubahan_dari:
+            raise ValueError(
+                _(
+                    "`alasan` gives the reasons of a revision's changes: add perubahan_dari "
+                    '= "../<folder of the version it revises>", or remove alasan'
+                )
+            )
+        return self
+
     disengaja: list[str] = Field(
         [],
         description='Warnings the agency confirms as intended, by code ("wajar.pagu_nol", "silang.sdm") or '
