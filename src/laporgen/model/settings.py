@@ -347,6 +347,13 @@ class RenstraSettings(Model):
         "indikatif): printed in an Alasan column of the table of changes (needs perubahan_dari)",
     )
 
+    def ditetapkan(self) -> dt.date | None:
+        """The day the Renstra took effect: its decree's date ([penetapan] tanggal, when a date),
+        else the day it was signed; None when neither is known."""
+        if self.penetapan is not None and isinstance(self.penetapan.tanggal, dt.date):
+            return self.penetapan.tanggal
+        return self.tanda_tangan.tanggal if self.tanda_tangan else None
+
     @model_validator(mode="after")
     def _alasan_of_a_revision(self) -> "RenstraSettings":
         # reasons of changes with no table of changes to print them in would vanish
