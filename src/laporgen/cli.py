@@ -743,7 +743,7 @@ def _init(
     import re
 
     from .output import write_all_atomic
-    from .commands.scaffold import new_document, next_lkjip, type_for
+    from .commands.scaffold import new_document, type_for
     from .commands.schema import schema_files
 
     if folder.exists() and any(folder.iterdir()):
@@ -763,20 +763,7 @@ def _init(
     if previous is None and said and not quiet:
         print(said)
     if previous is not None:
-        from .jenis import jenis_of
-
-        if jenis_of(previous).nama != "lkjip":
-            raise LaporgenError(
-                [
-                    Problem(
-                        display_path(previous),
-                        _("--from takes an LKjIP folder"),
-                        hint=_("give this year's LKjIP, e.g. --from content/<agency>/lkjip-2024"),
-                        code="usage",
-                    )
-                ]
-            )
-        files = next_lkjip(previous, folder)
+        files = _init_from(previous, folder, jenis, tahun, schemas)
     else:
         named = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", folder.name)]
         year = tahun or (named[0] if named else None)
@@ -810,6 +797,47 @@ def _init(
         for path in files:
             print(_("wrote {file}").format(file=display_path(path)))
     return 0
+
+
+def _init_from(
+    previous: Path, folder: Path, jenis: str, tahun: int | None, schemas: Path
+) -> dict[Path, str | bytes]:
+    """The files of `init FOLDER --from PREVIOUS`: next year's LKjIP from this year's; from a
+    Renstra, its Perubahan/Review (a renstra folder) or a PK or LKjIP of one of its years."""
+    from .commands.dari_renstra import from_renstra, revision_of
+    from .commands.scaffold import next_lkjip
+    from .commands.schema import schema_files
+    from .jenis import jenis_of
+
+    source = jenis_of(previous).nama
+    if source == "lkjip" and jenis == "lkjip":
+        return dict(next_lkjip(previous, folder))
+    if source == "renstra" and jenis == "renstra":
+        return revision_of(previous, folder)
+    if source == "renstra":
+        files: dict[Path, str | bytes] = dict(from_renstra(previous, folder, jenis, tahun, schemas))
+        files |= {
+            schemas / name: data.decode()
+            for name, data in schema_files().items()
+            if not (schemas / name).exists()
+        }
+        return files
+    raise LaporgenError(
+        [
+            Problem(
+                display_path(previous),
+                _("--from cannot start a {jenis} from a {source}").format(
+                    jenis=jenis, source=source
+                ),
+                hint=_(
+                    "give this year's LKjIP for next year's (--from content/<agency>/lkjip-2024), "
+                    "or the signed Renstra for its Perubahan/Review, a PK or an LKjIP "
+                    "(--from content/<agency>/renstra-2025-2029)"
+                ),
+                code="usage",
+            )
+        ]
+    )
 
 
 def _schema(out: Path, quiet: bool) -> int:

@@ -403,10 +403,29 @@ def _edited_toml(text: str, edits: list[Edit]) -> str:
                 del parent[key]
         elif isinstance(edit, Append):
             parent[key].append(_toml_value(edit.value))
+        elif key not in parent and edit.order and _toml_insert(parent, key, edit):
+            pass
         else:
             parent[key] = _toml_value(edit.value)
     out = tomlkit.dumps(doc)
     return _toml_markers(out, edits)
+
+
+def _toml_insert(parent: Any, key: str, edit: Set) -> bool:
+    """A new key put before the first key that comes later in `edit.order` (tomlkit adds a
+    key last, after the comments that head the next table); False where that is not possible,
+    and the key goes last."""
+    later = edit.order[edit.order.index(key) + 1 :] if key in edit.order else ()
+    body = getattr(parent, "_body", None) or getattr(getattr(parent, "value", None), "_body", None)
+    at = next(
+        (n for n, (k, _v) in enumerate(body or []) if k is not None and k.key in later),
+        None,
+    )
+    if at is None:
+        return False
+    container = parent if hasattr(parent, "_insert_at") else parent.value
+    container._insert_at(at, key, _toml_value(edit.value))  # tomlkit has no public insert
+    return True
 
 
 def _toml_parent(doc: Any, path: FieldPath) -> tuple[Any, Any]:
