@@ -230,12 +230,18 @@ def parser() -> argparse.ArgumentParser:
             "Write a new document folder with every file commented and [ISI] marking what to "
             "fill in (it builds as it is; `laporgen check` lists the markers), or, with --from, "
             "next year's LKjIP from this year's: the year moved on, this year's realisasi moved "
-            "into riwayat and emptied, narrative kept as a draft."
+            "into riwayat and emptied, narrative kept as a draft. --from a signed Renstra starts "
+            "its Perubahan or Review (a renstra-… folder: copied, with varian and perubahan_dari "
+            "set) or a PK or an LKjIP of one of its years (renstra = set: the plan is read from "
+            "the Renstra, the year's programs, targets and pagu taken from it)."
         ),
         epilog=_examples(
             "laporgen init content/dinsos-contoh/lkjip-2025 --type lkjip",
             "laporgen init content/dinsos-contoh/renstra-2025-2030 --type renstra --tahun 2026",
             "laporgen init content/magetan-dinsos/lkjip-2025 --from content/magetan-dinsos/lkjip-2024",
+            "laporgen init content/dinsos-contoh/renstra-2025-2029-perubahan "
+            "--from content/dinsos-contoh/renstra-2025-2029",
+            "laporgen init content/dinsos-contoh/pk-2026 --from content/dinsos-contoh/renstra-2025-2029",
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -257,7 +263,13 @@ def parser() -> argparse.ArgumentParser:
         ),
     )
     i.add_argument(
-        "--from", dest="previous", type=folder_path, help=_("start from this year's LKjIP folder")
+        "--from",
+        dest="previous",
+        type=folder_path,
+        help=_(
+            "start from this year's LKjIP folder (next year's LKjIP), or from the signed Renstra "
+            "(its Perubahan/Review, a PK or an LKjIP of one of its years)"
+        ),
     )
     i.add_argument(
         "--schemas",

@@ -67,15 +67,17 @@ def _revised(stem: str, data: Any, varian: str, dari: str) -> list[Edit]:
     edits += [
         Set(("varian",), varian, order=VARIAN_ORDER),
         Set(("perubahan_dari",), dari, order=VARIAN_ORDER),
-        Delete(("alasan",)) if "alasan" in data else None,
     ]
+    if "alasan" in data:  # the reasons of the changes the signed version made
+        edits.append(Delete(("alasan",)))
     if isinstance(data.get("penetapan"), dict):  # the revision is decreed anew
         edits += [
-            Set(("penetapan", key), "", mark=_("the revision's decree {key}").format(key=key))
+            # markers are content, in the content's language (as scaffold.py's)
+            Set(("penetapan", key), "", mark=f"{key} keputusan {varian}")
             for key in ("nomor", "tanggal")
             if key in data["penetapan"]
         ]
-    return [e for e in edits if e is not None]
+    return edits
 
 
 def _same_period(old: RenstraContent, folder: Path) -> None:
@@ -162,9 +164,7 @@ def _from_plan(
 
 
 def _realisasi_note(year: int) -> str:
-    return _("pagu and targets {year} from the Renstra; the DPA's pagu and every realisasi").format(
-        year=year
-    )
+    return f"pagu dan target {year} dari Renstra: sesuaikan dengan DPA, isi setiap realisasi"
 
 
 def _runs(node: ProgramRencana | KegiatanRencana, year: int) -> bool:
@@ -254,7 +254,7 @@ def _kinerja(old: RenstraContent, year: int, programs: list[ProgramRencana]) -> 
         Set(
             ("realisasi",),
             {i: {"nilai": None, "sumber_data": f"{isi}sumber data"} for i in indikator},
-            mark=_("realisasi {year}").format(year=year),
+            mark=f"realisasi {year}",
         ),
         Set(("perjanjian_kinerja", 0, "indikator"), indikator),
         Set(
