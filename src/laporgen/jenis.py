@@ -62,8 +62,9 @@ class Jenis:
     context: Callable[[Content, Any], dict[str, Any]]
     """(content, figures) → the placeholders its narrative files may use, with their values."""
     check: Callable[[Content, Any], list[Finding]]
-    stem: Callable[[Content], str]
-    """The type and period part of the output names: "lkjip-2024", "renstra-2021-2026"."""
+    stem: Callable[[Content | Identitas], str]
+    """The type and period part of the output names: "lkjip-2024", "renstra-2021-2026". It reads
+    only the settings: a batch names every document's files before building one."""
     berkas: tuple[Berkas, ...]
     """Its content files beside document.toml (agency.yaml is every type's), in schema order."""
     scaffold: str
@@ -319,7 +320,7 @@ def output_name(c: Content | Identitas) -> str:
     """ "lkjip-2024-dinas-sosial-kabupaten-magetan", "renstra-2021-2026-dinas-sosial-kabupaten-blitar":
     the stem of every output file. ASCII only: a valid file name on every system."""
     slug = re.sub(r"[^a-z0-9]+", "-", c.agency.nama_lengkap.lower()).strip("-")[:80].rstrip("-")
-    return f"{JENIS[c.settings.jenis].stem(c)}-{slug}"  # type: ignore[arg-type]
+    return f"{JENIS[c.settings.jenis].stem(c)}-{slug}"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """`laporgen init NEW --from RENSTRA`: a document started from the agency's signed Renstra.
 
-- A Perubahan or Review of it: the Renstra copied whole (narrative, pictures, every data file
-  through the round-trip editor), its `varian` set and `perubahan_dari` naming the Renstra, so
+- A Perubahan or Review of it: the Renstra copied whole (narrative and pictures as they are,
+  every data file through the round-trip editor), its `varian` set and `perubahan_dari` naming the Renstra, so
   the revision prints the table of what it changed; what belonged to the signed version (the
   decree's number and date, values it printed, `tercetak`) is left for the revision's own.
 - A PK or an LKjIP of one of its years: the type's scaffold with `renstra = "../renstra-…"` (the
@@ -26,7 +26,7 @@ from ..model.nilai import Tertulis, nilai_of, satuan_of
 from ..model.read import read_data, read_text
 from ..model.rencana_program import IndikatorRencana, KegiatanRencana, ProgramRencana
 from .content_edit import Delete, Edit, Set, edited_text
-from .scaffold import PICTURES, _walk, new_document
+from .scaffold import _walk, new_document
 
 DATA_SUFFIXES = (".toml", ".yaml", ".yml")
 VARIAN_ORDER = ("jenis", "varian", "perubahan_dari", "periode")
@@ -51,8 +51,8 @@ def revision_of(renstra: Path, folder: Path) -> dict[Path, str | bytes]:
             files[target] = (
                 edited_text(source, read_text(source), edits) if edits else read_text(source)
             )
-        elif source.suffix.lower() == ".md" or source.suffix.lower() in PICTURES:
-            # the narrative as signed: the revision's table lists the sections it rewrites
+        else:  # the narrative as signed (the revision's table lists the sections it rewrites),
+            # pictures, a logo: as they are
             files[target] = source.read_bytes()
     return files
 
