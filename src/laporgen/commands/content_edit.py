@@ -405,6 +405,8 @@ def _edited_toml(text: str, edits: list[Edit]) -> str:
             parent[key].append(_toml_value(edit.value))
         elif key not in parent and edit.order and _toml_insert(parent, key, edit):
             pass
+        elif key not in parent and _new_key_at(parent) is not None:
+            _body_of(parent)._insert_at(_new_key_at(parent), key, _toml_value(edit.value))
         else:
             parent[key] = _toml_value(edit.value)
     out = tomlkit.dumps(doc)
@@ -412,20 +414,43 @@ def _edited_toml(text: str, edits: list[Edit]) -> str:
 
 
 def _toml_insert(parent: Any, key: str, edit: Set) -> bool:
-    """A new key put before the first key that comes later in `edit.order` (tomlkit adds a
-    key last, after the comments that head the next table); False where that is not possible,
-    and the key goes last."""
+    """A new key put before the first key that comes later in `edit.order` (`varian` then
+    `perubahan_dari` before `periode`); False where none does (`_new_key_at` places it)."""
     later = edit.order[edit.order.index(key) + 1 :] if key in edit.order else ()
-    body = getattr(parent, "_body", None) or getattr(getattr(parent, "value", None), "_body", None)
+    body = _body_of(parent).body
     at = next(
         (n for n, (k, _v) in enumerate(body or []) if k is not None and k.key in later),
         None,
     )
     if at is None:
         return False
-    container = parent if hasattr(parent, "_insert_at") else parent.value
-    container._insert_at(at, key, _toml_value(edit.value))  # tomlkit has no public insert
+    _body_of(parent)._insert_at(at, key, _toml_value(edit.value))  # tomlkit has no public insert
     return True
+
+
+def _new_key_at(container: Any) -> int | None:
+    """Where a new `key = value` goes in a TOML document or table: after its last own key and
+    that key's indented comment lines (not before a [sub.table] and the comment lines that
+    open it, where tomlkit would put it); None for the end."""
+    from tomlkit.items import AoT, Comment, Table
+
+    body = _body_of(container).body
+    plain = [i for i, (k, v) in enumerate(body) if k is not None and not isinstance(v, Table | AoT)]
+    if not plain:
+        return None
+    at = plain[-1] + 1
+    while at < len(body) and isinstance(body[at][1], Comment):
+        if not body[at][1].as_string().startswith((" ", "\t")):
+            break
+        at += 1
+    return at if at < len(body) else None
+
+
+def _body_of(table: Any) -> Any:
+    """The tomlkit Container of a document or a [table]."""
+    from tomlkit.container import Container
+
+    return table if isinstance(table, Container) else table.value
 
 
 def _toml_parent(doc: Any, path: FieldPath) -> tuple[Any, Any]:
