@@ -232,8 +232,9 @@ class Tc27:
             i for i in n.node.indikator if any(i.target.get(y) is not None for y in years)
         ]
         inds = inds or list(n.node.indikator[:1]) or [None]
-        # A year in which the node has neither pagu nor a target is left blank: Magetan's one
-        # matrix runs its old programs over 2019-2020 and its new ones over 2021-2023.
+        # A year in which the node has neither pagu nor a target prints "-", as every figure
+        # that is not there: Magetan's one matrix runs its old programs over 2019-2020 and its
+        # new ones over 2021-2023, and a program a Perubahan adds has no figure before it.
         active = {
             y
             for y in years
@@ -270,11 +271,15 @@ class Tc27:
                 for y in years
                 for x in (
                     num(
-                        target_text(ind.target.get(y), ind.satuan) if ind and y in active else "",
+                        ""
+                        if ind is None
+                        else target_text(ind.target.get(y), ind.satuan)
+                        if y in active
+                        else KOSONG,
                         strong=strong,
                     ),
                     num(
-                        (rupiah(n.pagu.get(y), False) if first else KOSONG) if y in active else "",
+                        rupiah(n.pagu.get(y), False) if first and y in active else KOSONG,
                         strong=strong,
                     ),
                 )
