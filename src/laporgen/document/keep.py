@@ -173,9 +173,10 @@ def _short(table: Table, paper: str, landscape: bool) -> bool:
 
 def split_tall_merges(table: Table, paper: str, landscape: bool) -> Table:
     """The table with every merged body cell taller than half a page cut into cells of about
-    equal height, each as tall as half a page at most and each printing the text again,
-    marked "(lanjutan)" (a row number is not repeated): a page break then falls between two of
-    them (`kept_rows` keeps each on one page), and the rows after the break still read which
+    equal height, each as tall as a third of a page at most (a part that does not fit under
+    the rows above it goes to the next page whole: the smaller the parts, the less white space
+    that leaves) and each printing the text again, marked "(lanjutan)" (a row number is not
+    repeated): a page break then falls between two of them (`kept_rows` keeps each on one page), and the rows after the break still read which
     Sasaran they belong to. A cut never falls inside a shorter merged cell."""
     head = len(table.head)
     rows = (*table.head, *table.body)
@@ -185,7 +186,7 @@ def split_tall_merges(table: Table, paper: str, landscape: bool) -> Table:
         return table
     covered = set().union(*(range(r, r + cell.rowspan) for r, _, cell in merged))
     heights = row_heights_pt(table, text_width_of(paper, landscape), covered)
-    half = text_height_of(paper, landscape) / 2
+    half, part = text_height_of(paper, landscape) / 2, text_height_of(paper, landscape) / 3
     tall = [(r, c, cell) for r, c, cell in merged if sum(heights[r : r + cell.rowspan]) > half]
     if not tall:
         return table
@@ -202,7 +203,7 @@ def split_tall_merges(table: Table, paper: str, landscape: bool) -> Table:
     # they are, so the parts of both begin on the same row and a page break, falling between
     # parts, cuts neither.
     for r, c, cell in sorted(tall, key=lambda found: found[2].rowspan):
-        cuts = _cuts(heights[r : r + cell.rowspan], half * 2 / 3, {b - r for b in inside})
+        cuts = _cuts(heights[r : r + cell.rowspan], part, {b - r for b in inside})
         starts = [0, *cuts, cell.rowspan]
         inside.update(r + b for a, z in zip(starts, starts[1:]) for b in range(a + 1, z))
         row_cells = cells[r]
