@@ -1,9 +1,10 @@
 """What must stay on one page, decided once for all renderers: a short table is never split;
-a longer one never opens a page with its total row alone (its last body rows come along) nor
-splits the rows of a merged cell that fits on half a page; and a signature block never stands
-alone at the top of a page (the paragraph before it comes along). Captions and headings are
-kept with what follows by the renderers' own rules for those nodes (the Caption and Heading
-styles, print.css)."""
+a longer one never opens a page with its total row alone (its last body rows come along; a
+third of a page of them where a page break follows the table) nor splits the rows of a merged
+cell that fits on half a page (a taller one is cut in parts, each naming it); and a signature
+block never stands alone at the top of a page (the paragraph before it comes along). Captions
+and headings are kept with what follows by the renderers' own rules for those nodes (the
+Caption and Heading styles, print.css)."""
 
 from __future__ import annotations
 
@@ -176,8 +177,9 @@ def split_tall_merges(table: Table, paper: str, landscape: bool) -> Table:
     equal height, each as tall as a third of a page at most (a part that does not fit under
     the rows above it goes to the next page whole: the smaller the parts, the less white space
     that leaves) and each printing the text again, marked "(lanjutan)" (a row number is not
-    repeated): a page break then falls between two of them (`kept_rows` keeps each on one page), and the rows after the break still read which
-    Sasaran they belong to. A cut never falls inside a shorter merged cell."""
+    repeated): a page break then falls between two of them (`kept_rows` keeps each on one
+    page), and the rows after the break still read which Sasaran they belong to. A cut never
+    falls inside a shorter merged cell."""
     head = len(table.head)
     rows = (*table.head, *table.body)
     placed = grid_positions(rows, len(table.columns))
@@ -291,7 +293,7 @@ def _opens_group(row: Sequence[Cell]) -> bool:
 def kept_rows(table: Table, paper: str, landscape: bool, ends_page: bool = False) -> frozenset[int]:
     """The rows of a table printed in parts that go on the page of the row after them: the
     last TAIL_ROWS body rows with the foot (a JUMLAH row, or the last row, never opens a page
-    alone), the head with the first TAIL_ROWS body rows (a caption and head never stand at
+    alone; before a page break, `ends_page`, a larger tail: `_tail`), the head with the first TAIL_ROWS body rows (a caption and head never stand at
     the foot of a page over one row), each run one row shorter, or none, where it prints
     taller than a third of a page (the IKU's first row is half a page: kept with the next, it
     left its caption alone on a page); and the rows of every merged body cell that prints no
