@@ -146,7 +146,7 @@ def test_every_content_field_of_every_example_has_a_column(tmp_path):
     (`tercetak…`, for `check`), the ids of the plan and program rows (their key column), a plan's
     `periode` (the folder's name), document.toml (settings) and a declared table's definition
     (its rows are)."""
-    from laporgen.model.read import format_path
+    from laporgen.model.source import format_path
 
     examples = [
         "magetan-dinsos/lkjip-2024",

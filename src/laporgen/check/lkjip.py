@@ -16,7 +16,7 @@ from ..compute.capaian import celah
 from ..compute.lkjip import LkjipFigures, NodeAnggaran
 from ..i18n import _
 from ..model.content import LkjipContent
-from ..model.read import FieldPath
+from ..model.source import FieldPath
 from ..document.cells import isian
 from ..model.renstra import Indikator
 from ..numbers import angka, persen, rupiah

@@ -16,7 +16,7 @@ from ..model.folder import load_lkjip
 from ..document.cells import isian
 from ..model.nilai import Tertulis
 from ..model.pk import PkContent
-from ..model.read import FieldPath
+from ..model.source import FieldPath
 from ..numbers import rupiah
 from .findings import Finding, placeholders
 

@@ -14,7 +14,7 @@ from ..i18n import _
 from ..model.content import RenstraContent
 from ..document.cells import isian
 from ..model.nilai import Tertulis, nilai_of, satuan_of
-from ..model.read import FieldPath
+from ..model.source import FieldPath
 from ..numbers import angka, persen, rupiah
 from .findings import Finding, desimal_of, differs, placeholders
 from .klaim_renstra import klaim_renstra

@@ -24,7 +24,7 @@ from ..document.cells import isian
 from ..i18n import _
 from ..model.content import LkjipContent, RenstraContent
 from ..model.nilai import angka_of, nilai_of
-from ..model.read import FieldPath
+from ..model.source import FieldPath
 from ..numbers import angka, rupiah
 from .findings import Finding, pendek
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from ..compute.spm import banding, banding_of, number, spm_figures
 from ..i18n import _
 from ..model.content import Content
-from ..model.read import FieldPath, Source
+from ..model.source import FieldPath, Source
 from ..numbers import angka
 from .findings import Finding, desimal_of, differs, pendek
 from .prosa import Angka

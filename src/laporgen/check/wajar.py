@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..i18n import _
 from ..model.content import LkjipContent, RenstraContent
 from ..model.nilai import angka_of, nilai_of, satuan_of
-from ..model.read import FieldPath
+from ..model.source import FieldPath
 from ..numbers import angka, persen, rupiah
 from .findings import Finding, pendek
 

@@ -26,7 +26,8 @@ from ..errors import LaporgenError, Problem, display_path
 from ..i18n import _
 from ..jenis import load_document
 from ..model.nilai import NA, Nilai, Tertulis
-from ..model.read import format_path, read_text
+from ..model.read import read_text
+from ..model.source import format_path
 from ..output import write_all_atomic
 from .content_edit import Append, Delete, Edit, Set, edited_text
 from .data_workbook import (

@@ -28,7 +28,8 @@ from ..model.content import LkjipContent
 from ..model.fields import Angka, Rupiah
 from ..model.lkjip import Kinerja
 from ..model.nilai import Isian, Tertulis
-from ..model.read import format_path, read_text
+from ..model.read import read_text
+from ..model.source import format_path
 from ..model.validate import load
 from ..output import write_all_atomic
 from .content_edit import Delete, Edit, Set, edited_text

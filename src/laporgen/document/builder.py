@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import LaporgenError
 from ..i18n import _
 from ..model.organisasi import Agency
-from ..model.read import FieldPath
+from ..model.source import FieldPath
 from ..model.spm import Spm
 from ..model.settings import Penandatangan
 from ..model.tabel import DeclaredTables

@@ -12,7 +12,7 @@ from .anggaran import ProgramTree
 from .lkjip import Kinerja
 from .nilai import angka_of
 from .organisasi import Agency
-from .read import Source
+from .source import Source
 from .renstra import Rencana
 from .settings import DocumentSettings, RenstraSettings
 from .sumber_daya import SumberDaya, SumberDayaRenstra

@@ -17,7 +17,8 @@ from .content import LkjipContent, Narasi, RenstraContent
 from .lkjip import Kinerja
 from .nilai import predikat_problems
 from .organisasi import Agency
-from .read import Source, find_data_file, read_data, read_text
+from .read import find_data_file, read_data, read_text
+from .source import Source
 from .refs import check_references, check_renstra_references
 from .renstra import Rencana
 from .settings import DocumentSettings, RenstraSettings

@@ -31,7 +31,7 @@ from pydantic_core import PydanticCustomError
 from ..errors import Problem
 from ..i18n import _
 from .fields import _BOUNDS, Angka, Model, _finite, _number_hint, _to_decimal, shown
-from .read import Source
+from .source import Source
 
 NA = r"[ \t]*((?:[Nn][./]?[Aa]\.?|-|–|—)\*?)[ \t]*"
 """"Not available" as documents print it: N.a, n.a, n/a, NA, n/a* (a footnote mark), a dash."""

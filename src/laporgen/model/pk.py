@@ -21,7 +21,7 @@ from .fields import Id, Model, Rupiah, Tahun
 from .nilai import Isian
 from .folder import load_parts
 from .organisasi import Agency
-from .read import Source
+from .source import Source
 from .renstra import Rencana
 from .settings import Penandatangan
 from .tabel import DeclaredTables

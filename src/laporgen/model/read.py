@@ -8,79 +8,31 @@ field, so the user sees them all and no traceback.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import errno
-import itertools
 import re
 import tomllib
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
-
-import yaml
-from pydantic import BaseModel
+from typing import Any
 
 from ..errors import LaporgenError, Problem, display_path
 from ..i18n import N_, _
+from .source import (
+    CONTROL,
+    MAX_FILE_BYTES,
+    MAX_NESTING,
+    FieldPath,
+    Source,
+    control_problem,
+    format_path,
+    nesting_problem,
+    unclosed_line,
+)
 
-FieldPath = tuple[str | int, ...]
-M = TypeVar("M", bound=BaseModel)
 
 DATA_SUFFIXES = (".yaml", ".yml", ".toml")
 
-# Limits on what one content file may cost. Each is far above any real document and far below
-# what exhausts a machine; going past one is a problem naming the file, never a hang.
-MAX_FILE_BYTES = 4 * 1024 * 1024
-"""A content file is typed by hand: the largest known (the bench's 2 000-row program.yaml) is
-under 1 MB. Also bounds a file that is a link to a device (/dev/zero) or a huge paste."""
-MAX_NESTING = 50
-"""Levels of mappings and lists inside each other: the deepest content model has 8. Python's
-parsers recurse once per level and fail near 1 000, so the limit is checked first."""
-MAX_ALIAS_VALUES = 10_000
-"""Values a file may produce through YAML aliases (*name): enough to repeat a long list a few
-times; a 9-line "billion laughs" file expands to 10^9 values and gigabytes of memory."""
 
-
-@dataclass(frozen=True)
-class Source:
-    """A loaded file: where it is and where each field path starts in it."""
-
-    path: Path
-    lines: dict[FieldPath, int] = field(default_factory=dict)
-    text: str = ""
-
-    @property
-    def name(self) -> str:
-        return display_path(self.path)
-
-    def line_of(self, loc: FieldPath) -> int | None:
-        """The line of the longest prefix of `loc` that the file defines."""
-        for end in range(len(loc), -1, -1):
-            line = self.lines.get(tuple(loc[:end]))
-            if line is not None:
-                return line
-        return None
-
-    def problem(
-        self, loc: FieldPath, message: str, hint: str | None = None, code: str = "input"
-    ) -> Problem:
-        return Problem(self.name, message, self.line_of(loc), format_path(loc) or None, hint, code)
-
-
-def format_path(loc: FieldPath) -> str:
-    """("realisasi", "IS3.1", "nilai") → "realisasi.IS3.1.nilai"; list indexes as [n]."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            key = str(part) if re.fullmatch(r"[\w.\-]+", str(part)) else f'"{part}"'
-            out += ("." if out else "") + key
-    return out
-
-
-# ------------------------------------------------------------------------------------ reading
 def find_data_file(folder: Path, stem: str) -> Path | None:
     """`stem.yaml`, `stem.yml` or `stem.toml` in `folder`; a LaporgenError if several exist."""
     found = [
@@ -198,24 +150,9 @@ def read_text(path: Path) -> str:
     bad = CONTROL.search(text)
     if bad:
         raise LaporgenError(
-            [_control_problem(display_path(path), bad.group(), text[: bad.start()].count("\n") + 1)]
+            [control_problem(display_path(path), bad.group(), text[: bad.start()].count("\n") + 1)]
         )
     return text
-
-
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-"""Characters no DOCX (XML) can hold."""
-
-
-def _control_problem(name: str, char: str, line: int | None, field: str | None = None) -> Problem:
-    return Problem(
-        name,
-        _("contains the control character U+{code}").format(code=f"{ord(char):04X}"),
-        line,
-        field,
-        hint=_("delete it (such characters often come along when copying from a PDF)"),
-        code="input.encoding",
-    )
 
 
 def read_data(path: Path) -> tuple[Any, Source]:
@@ -226,7 +163,7 @@ def read_data(path: Path) -> tuple[Any, Source]:
     # quoted text ("\x0c", "\f") can still make one, and every escape starts with a backslash
     if "\\" in text:
         problems = [
-            _control_problem(
+            control_problem(
                 source.name, found.group(), source.line_of(loc), format_path(loc) or None
             )
             for loc, value in _strings(data, ())
@@ -252,7 +189,7 @@ def _strings(data: Any, loc: FieldPath):
 def _read_toml(path: Path, text: str) -> tuple[Any, Source]:
     deep = _deep_toml_line(text)
     if deep is not None:
-        raise LaporgenError([_nesting_problem(display_path(path), deep)])
+        raise LaporgenError([nesting_problem(display_path(path), deep)])
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
@@ -294,16 +231,6 @@ def _at_line_start(text: str, i: int) -> bool:
     """A `[table]` header, not a value."""
     start = text.rfind("\n", 0, i) + 1
     return not text[start:i].strip()
-
-
-def _nesting_problem(name: str, line: int | None) -> Problem:
-    return Problem(
-        name,
-        _("values are nested more than {levels} levels deep").format(levels=MAX_NESTING),
-        line,
-        hint=_("content files nest a few levels: check the brackets and the indentation"),
-        code="input.limit",
-    )
 
 
 _TOML_ERRORS: tuple[tuple[str, str | None, str], ...] = (
@@ -365,7 +292,7 @@ def _toml_problem(path: Path, text: str, exc: tomllib.TOMLDecodeError) -> Proble
             message, hint = _(ours) if ours else message, _(fix)
             break
     if line is None:  # "at end of document": point at the line that opened what never closed
-        line = _unclosed_line(text, len(text.split("\n")), toml=True)
+        line = unclosed_line(text, len(text.split("\n")), toml=True)
     source_line = text.split("\n")[line - 1] if line else ""
     day = re.search(r"=\s*((\d{1,2})[-/.](\d{1,2})[-/.](\d{4}))\s*(#.*)?$", source_line)
     if day:  # `30-06-2025`: a date typed day first, as Indonesian writing has it
@@ -403,455 +330,7 @@ def _toml_lines(text: str) -> dict[FieldPath, int]:
     return lines
 
 
-def _unclosed_line(text: str, upto: int, toml: bool = False) -> int | None:
-    """The last line at or before `upto` where a quoted value opens and does not close on the
-    same line, or a `[` list opens and does not close (TOML)."""
-    found = None
-    for number, line in enumerate(text.split("\n")[:upto], start=1):
-        if _opens_unclosed(line) or (toml and re.match(r"[^#\"']*=\s*\[[^\]#]*$", line)):
-            found = number
-    return found
-
-
-_VALUE_START = re.compile(r"""(?:^\s*(?:-\s+)*|:\s+|=\s*|[\[{,]\s*)(["'])""")
-
-
-def _opens_unclosed(line: str) -> bool:
-    """A quoted value starts on this line (outside a comment) and is not closed on it."""
-    at = 0
-    while True:
-        match = _VALUE_START.search(line, at)
-        comment = _COMMENT.search(line, at)
-        if match is None or (comment is not None and comment.start() < match.start(1)):
-            return False
-        quote, i = match.group(1), match.end(1)
-        while i < len(line):
-            escaped = quote == '"' and line[i] == "\\"
-            if escaped or (line[i] == quote == "'" and line[i + 1 : i + 2] == "'"):  # \" or ''
-                i += 2
-            elif line[i] == quote:
-                break
-            else:
-                i += 1
-        else:
-            return True
-        at = i + 1
-
-
-_COMMENT = re.compile(r"(?:^|\s)#")
-
-
-class _Constructor(yaml.constructor.SafeConstructor):
-    pass
-
-
-_YAML_ERRORS: tuple[tuple[str, str, str], ...] = (
-    # (PyYAML's problem, in plain words, the fix)
-    (
-        "found character '\\t'",
-        N_("a tab character where YAML expects spaces"),
-        N_("YAML indents with spaces, never tabs: replace the tab with spaces"),
-    ),
-    (
-        "mapping values are not allowed here",
-        N_("unexpected ':'"),
-        N_(
-            'put a text that contains ": " in quotes ("..."); if the line starts a new field, indent it like the others'
-        ),
-    ),
-    (
-        "found undefined alias",
-        N_("a value starts with '*'"),
-        N_('put a text starting with * in quotes ("...")'),
-    ),
-    (
-        "cannot start any token",
-        N_("a value starts with a character YAML reserves"),
-        N_('put a text starting with @, ` or % in quotes ("...")'),
-    ),
-    (
-        "expected <block end>",
-        N_("the indentation does not match the lines above"),
-        N_(
-            "fields at the same level start in the same column; a text containing quotes or ': ' goes in quotes"
-        ),
-    ),
-    (
-        "did not find expected key",
-        N_("the indentation does not match the lines above"),
-        N_("fields at the same level start in the same column"),
-    ),
-    (
-        "did not find expected '-' indicator",
-        N_("a list item does not line up with the others"),
-        N_("start every item of a list with '- ' in the same column"),
-    ),
-    (
-        "could not find expected ':'",
-        N_("a line has no 'key: value'"),
-        N_("write key: value (with a space after the colon); put a long text in quotes"),
-    ),
-    (
-        "expected ',' or ']'",
-        N_("a [ list is not closed on its line"),
-        N_('close the list with ]; put a text containing ":" or "," in quotes'),
-    ),
-    (
-        "expected ',' or '}'",
-        N_("a { mapping is not closed on its line"),
-        N_('close it with }; put a text containing ":" or "," in quotes'),
-    ),
-)
-
-
 def _read_yaml(path: Path, text: str) -> tuple[Any, Source]:
-    try:
-        node = _compose(text)
-    except yaml.MarkedYAMLError as exc:
-        raise LaporgenError([_yaml_syntax_problem(path, text, exc)]) from exc
-    except yaml.reader.ReaderError as exc:  # a character YAML refuses (U+0080 to U+009F)
-        line = text[: exc.position].count("\n") + 1
-        raise LaporgenError(
-            [_control_problem(display_path(path), chr(exc.character), line)]
-        ) from exc
-    except RecursionError:  # nested far deeper than MAX_NESTING: the parser itself gave up
-        raise LaporgenError([_nesting_problem(display_path(path), _deep_yaml_line(text))]) from None
-    lines: dict[FieldPath, int] = {}
-    problems: list[Problem] = []
-    try:
-        data = (
-            _PlainData(text, lines, problems, display_path(path)).build(node, ())
-            if node is not None
-            else None
-        )
-    except _Limit as exc:
-        raise LaporgenError([exc.problem]) from None
-    if problems:
-        raise LaporgenError(problems)
-    return data, Source(path, lines, text)
+    from .read_yaml import read_yaml  # PyYAML only when a YAML file is read
 
-
-_LIBYAML = getattr(yaml, "CSafeLoader", None)
-
-
-def _compose(text: str) -> yaml.Node | None:
-    """The YAML node tree of `text`: parsed by libyaml (about ten times faster: a 2 000-row
-    program file took seconds) when PyYAML has it and the text parses; otherwise, and so for
-    every syntax error, by the pure-Python parser, whose messages and marks the problems are
-    worded from. The two agree on tags, values and marks; libyaml gives a plain scalar the
-    style "" where PyYAML gives None, so `_PlainData` tests plainness with `not node.style`."""
-    if _LIBYAML is not None:
-        with contextlib.suppress(
-            Exception
-        ):  # then reported below, by the parser the messages are written for
-            return yaml.compose(text, Loader=_LIBYAML)
-    return yaml.compose(text, Loader=yaml.SafeLoader)
-
-
-def _deep_yaml_line(text: str) -> int | None:
-    """The line where the YAML events open more than MAX_NESTING levels (the event parser does
-    not recurse)."""
-    depth = 0
-    with contextlib.suppress(yaml.YAMLError):
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_NESTING:
-                    return event.start_mark.line + 1
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    return None
-
-
-class _Limit(Exception):
-    """A file past one of the limits above: stop building at once."""
-
-    def __init__(self, problem: Problem):
-        super().__init__(problem.message)
-        self.problem = problem
-
-
-def _yaml_syntax_problem(path: Path, text: str, exc: yaml.MarkedYAMLError) -> Problem:
-    unclosed = exc.context_mark is not None and "quoted scalar" in (exc.context or "")
-    mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
-    line = mark.line + 1 if mark else None
-    problem = exc.problem or str(exc)
-    if not unclosed and line is not None:
-        opened = _unclosed_line(text, line)
-        if opened is not None and _closing_fixes(text, opened, line):
-            unclosed, line = True, opened
-    if unclosed:
-        return Problem(
-            display_path(path),
-            _("YAML syntax error: a quote opened here is never closed"),
-            line,
-            hint=_("close the text with the same quote mark (\" or ') on the same line"),
-            code="input.syntax",
-        )
-    message, hint = problem, _("check the quotes, colons and indentation on that line")
-    for known, plain, fix in _YAML_ERRORS:
-        if known in problem:
-            message, hint = _(plain), _(fix)
-            break
-    return Problem(
-        display_path(path),
-        _("YAML syntax error: {message}").format(message=message),
-        line,
-        hint=hint,
-        code="input.syntax",
-    )
-
-
-def _closing_fixes(text: str, opened: int, failed: int) -> bool:
-    """Closing the quote left open on line `opened` makes the error at line `failed` go away (or
-    move past it): then that quote is the mistake, whatever PyYAML reported."""
-    lines = text.split("\n")
-    quote = _VALUE_START.findall(lines[opened - 1])[-1]
-    lines[opened - 1] += quote
-    try:
-        yaml.compose("\n".join(lines), Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        return mark is not None and mark.line + 1 > failed
-    return True
-
-
-class _PlainData:
-    """Turns a YAML node tree into plain data, recording each field's line and collecting the
-    problems PyYAML lets through: duplicate keys, unknown tags, impossible dates, a decimal comma
-    inside `{ }` or `[ ]` (where YAML reads `98,1` as two entries), aliases that contain themselves."""
-
-    def __init__(self, text: str, lines: dict[FieldPath, int], problems: list[Problem], name: str):
-        self.text, self.lines, self.problems, self.name = text, lines, problems, name
-        self.active: set[int] = set()
-        self.built: set[int] = set()
-        """Collection nodes built once: building one again expands an alias."""
-        self.in_alias = 0
-        self.alias_values = 0
-        self.alias_at: tuple[int, FieldPath] = (1, ())
-
-    def problem(self, node: yaml.Node, loc: FieldPath, message: str, hint: str, code: str) -> None:
-        self.problems.append(
-            Problem(
-                self.name, message, node.start_mark.line + 1, format_path(loc) or None, hint, code
-            )
-        )
-
-    def build(self, node: yaml.Node, loc: FieldPath) -> Any:
-        self.lines.setdefault(loc, node.start_mark.line + 1)
-        if self.in_alias:
-            self.alias_values += 1
-            if self.alias_values > MAX_ALIAS_VALUES:
-                line, where = self.alias_at
-                raise _Limit(
-                    Problem(
-                        self.name,
-                        _("YAML aliases (*name) expand to more than {count} values").format(
-                            count=MAX_ALIAS_VALUES
-                        ),
-                        line,
-                        format_path(where) or None,
-                        _("write the values out, or repeat fewer of them"),
-                        "input.limit",
-                    )
-                )
-        if (
-            node.__class__ is yaml.ScalarNode
-        ):  # most nodes; an alias or a collection tag concerns collections only
-            return self.scalar(node, loc)
-        if len(loc) >= MAX_NESTING:
-            raise _Limit(_nesting_problem(self.name, node.start_mark.line + 1))
-        if id(node) in self.built and id(node) not in self.active:
-            if not self.in_alias:  # the outermost alias: where the problem is shown
-                self.alias_at = (node.start_mark.line + 1, loc)
-            self.in_alias += 1
-            try:
-                return self._collection(node, loc)
-            finally:
-                self.in_alias -= 1
-        self.built.add(id(node))
-        return self._collection(node, loc)
-
-    def _collection(self, node: yaml.Node, loc: FieldPath) -> Any:
-        if id(node) in self.active:
-            self.problem(
-                node,
-                loc,
-                _("a YAML alias (*name) refers to the value that contains it"),
-                _("write the value out instead of the alias"),
-                "input.syntax",
-            )
-            return None
-        if isinstance(node, yaml.CollectionNode) and node.tag not in _COLLECTION_TAGS:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.problem(
-                node,
-                loc,
-                _("unknown YAML tag '{tag}'").format(tag=tag),
-                _("remove the '!' tag: laporgen reads plain values only"),
-                "input.syntax",
-            )
-            return None
-        if isinstance(node, yaml.MappingNode):
-            self.active.add(id(node))
-            try:
-                return self._mapping(node, loc)
-            finally:
-                self.active.discard(id(node))
-        if isinstance(node, yaml.SequenceNode):
-            self.active.add(id(node))
-            try:
-                self._decimal_comma_in_list(node, loc)
-                return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
-            finally:
-                self.active.discard(id(node))
-        return self.scalar(node, loc)
-
-    def _mapping(self, node: yaml.MappingNode, loc: FieldPath) -> dict:
-        out: dict[Any, Any] = {}
-        previous: tuple[Any, yaml.Node] | None = None
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problem(
-                    key_node,
-                    loc,
-                    _("a key must be a plain name, not a list or mapping"),
-                    _("write key: value"),
-                    "input.syntax",
-                )
-                continue
-            key = self.scalar(key_node, loc)
-            if isinstance(key, Decimal):
-                key = str(key)
-            if (
-                previous is not None
-                and node.flow_style
-                and self._split_number(previous[1], key_node, value_node)
-            ):
-                before = previous[1].value
-                self.problem(
-                    key_node,
-                    loc + (str(previous[0]),),
-                    _(
-                        '"{before},{after}" inside {{ }} reads as two entries ({key}: {before} '
-                        "and a key {after})"
-                    ).format(before=before, after=key_node.value, key=previous[0]),
-                    _comma_fix(before, key_node.value),
-                    "input.type",
-                )
-                continue
-            if key in out:
-                self.problem(
-                    key_node,
-                    loc + (str(key),),
-                    _("duplicate key '{key}'").format(key=key),
-                    _("each key may appear once; merge the two entries"),
-                    "input.duplicate",
-                )
-                continue
-            out[key] = self.build(value_node, loc + (str(key),))
-            self.lines[loc + (str(key),)] = key_node.start_mark.line + 1
-            previous = (key, value_node)
-        return out
-
-    def _split_number(self, before: yaml.Node, key_node: yaml.Node, value_node: yaml.Node) -> bool:
-        """`98,1` in a flow mapping: an integer value, a comma with no space, then a bare
-        number as the next key without a value."""
-        return (
-            isinstance(before, yaml.ScalarNode)
-            and not before.style
-            and re.fullmatch(r"-?\d+", before.value) is not None
-            and not key_node.style
-            and re.fullmatch(r"\d+", key_node.value) is not None
-            and isinstance(value_node, yaml.ScalarNode)
-            and value_node.value == ""
-            and self.text[before.end_mark.index : key_node.start_mark.index] == ","
-        )
-
-    def _decimal_comma_in_list(self, node: yaml.SequenceNode, loc: FieldPath) -> None:
-        """`[24,72, 24.72]`: where the items are otherwise separated by ", ", a comma without a
-        space between two integers is a decimal comma."""
-        items = node.value
-        if not node.flow_style or len(items) < 2:
-            return
-        gaps = [
-            self.text[a.end_mark.index : b.start_mark.index] for a, b in itertools.pairwise(items)
-        ]
-        if not any(gap.strip() == "," and gap != "," for gap in gaps):
-            return
-        for i, gap in enumerate(gaps):
-            a, b = items[i], items[i + 1]
-            if (
-                gap == ","
-                and isinstance(a, yaml.ScalarNode)
-                and isinstance(b, yaml.ScalarNode)
-                and not a.style
-                and not b.style
-                and re.fullmatch(r"-?\d+", a.value)
-                and re.fullmatch(r"\d+", b.value)
-            ):
-                self.problem(
-                    a,
-                    loc + (i,),
-                    _(
-                        '"{before},{after}" inside [ ] reads as two numbers ({before} and {after})'
-                    ).format(before=a.value, after=b.value),
-                    _comma_fix(a.value, b.value),
-                    "input.type",
-                )
-
-    def scalar(self, node: yaml.Node, loc: FieldPath) -> Any:
-        if isinstance(
-            node, yaml.ScalarNode
-        ):  # the common cases as SafeConstructor reads them, without one per value
-            if node.tag == _STR_TAG:
-                return node.value
-            if node.tag == _INT_TAG and _DECIMAL_INT.fullmatch(node.value):
-                return int(node.value)
-        if node.tag == "tag:yaml.org,2002:float":
-            text = node.value.replace("_", "")
-            try:
-                return Decimal(text)
-            except InvalidOperation:
-                return (
-                    Decimal("NaN")
-                    if "nan" in text.lower()
-                    else Decimal(text.replace(".inf", "Infinity"))
-                )
-        try:
-            return _Constructor().construct_object(node, deep=True)
-        except yaml.constructor.ConstructorError:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.problem(
-                node,
-                loc,
-                _("unknown YAML tag '{tag}'").format(tag=tag),
-                _("remove the '!' tag: laporgen reads plain values only"),
-                "input.syntax",
-            )
-        except ValueError:  # a timestamp-shaped value that is no real date: 2024-02-30
-            self.problem(
-                node,
-                loc,
-                _("{value} is not a real date").format(value=node.value),
-                _("check the day and the month (year-month-day)"),
-                "input.value",
-            )
-        return None
-
-
-_STR_TAG, _INT_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int"
-_DECIMAL_INT = re.compile(
-    r"[-+]?(?:0|[1-9][0-9]*)"
-)  # not 0o17, 0x1F, 1_000 or 1:30, which PyYAML reads its own way
-_COLLECTION_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "omap", "set", "pairs")}
-
-
-def _comma_fix(whole: str, rest: str) -> str:
-    """The fix for `whole,rest`: a decimal comma, unless `rest` looks like a thousands group."""
-    if len(rest) == 3:
-        return _(
-            "write {decimal} if the comma is a decimal comma, or {thousands} for thousands; "
-            "numbers use a dot for decimals and no separators"
-        ).format(decimal=f"{whole}.{rest}", thousands=f"{whole}{rest}")
-    return _("write {decimal} (a dot for decimals)").format(decimal=f"{whole}.{rest}")
+    return read_yaml(path, text)

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Problem
 from ..i18n import _
 from .gambar import image_problem
-from .read import FieldPath
+from .source import FieldPath
 
 if TYPE_CHECKING:
     from .content import LkjipContent, RenstraContent
-    from .read import Source
+    from .source import Source
     from .renstra import Rencana
 
 

@@ -27,7 +27,7 @@ from ..errors import Problem
 from ..i18n import _
 from .fields import Angka, Id, Model, Tahun
 from .nilai import Isian
-from .read import Source
+from .source import Source
 
 NilaiSpm = Isian | None
 """A value as written (model/nilai.py): a number, or text printed as it is ("N.a", a note

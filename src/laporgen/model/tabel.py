@@ -21,7 +21,7 @@ from pydantic_core import PydanticCustomError
 from ..errors import Problem
 from ..i18n import _
 from .fields import Angka, Id, Model
-from .read import Source
+from .source import Source
 from .rumus import POLA, RumusError, names_in, parse_rumus
 
 
