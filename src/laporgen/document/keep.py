@@ -330,11 +330,9 @@ def kept_rows(table: Table, paper: str, landscape: bool, ends_page: bool = False
         if sum(heights[r : r + span]) <= page / 2:
             kept.update(range(r, r + span - 1))
     # a group row ("A. Rehabilitasi Sosial", T-C.27's "Program baru") heads the rows under it:
-    # alone at the foot of a page it heads nothing
-    width = len(table.columns)
+    # alone at the foot of a page it heads nothing; beside a merged Tujuan or Sasaran it spans
+    # the columns left
     kept.update(
-        head + r
-        for r, row in enumerate(table.body[:-1])
-        if len(row) == 1 and row[0].colspan == width and width > 1
+        head + r for r, row in enumerate(table.body[:-1]) if len(row) == 1 and row[0].colspan > 1
     )
     return frozenset(kept)
