@@ -82,7 +82,7 @@ class RenstraBuilder(OutlineBuilder):
             tabel_source=c.sources.get("tabel"),
             spm=c.spm,
             spm_source=c.sources.get("spm"),
-            spm_caption=(c.agency.nama_lengkap,),
+            caption=(c.agency.nama_lengkap,),
             spm_bagian="kinerja-pelayanan",
         )
         if c.settings.iku.bagian:
