@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from laporgen.build import document_for
+from laporgen.build import document_for, figures_for
+from laporgen.check.klaim import klaim_teks
 from laporgen.document.kalimat import gabung, judul, sebut
 from laporgen.document.nodes import Landscape, ListBlock, Paragraph, Section, Table, Text
 from laporgen.jenis import load_document
@@ -209,3 +210,52 @@ def test_ikhtisar_gives_the_efisiensi_verdict_of_the_table():
     texts = [whole for _, whole, _ in generated(EXAMPLES[0])]
     first = next(t for t in texts if t.startswith("Dari hasil pengukuran"))
     assert first.endswith("dan tingkat efisiensi kinerja sebesar 3,31% (efisien).")
+
+
+def _mean_above_100_two_sasaran_missed(doc: Path) -> None:
+    """Nilai SAKIP 92,33 → 100 (capaian 117,65%): the mean of six indicators passes 100 while S2
+    and S3 stay below their targets (the Dinas Perhubungan trial's case: 100,52% with 2 of 3
+    sasaran below target)."""
+    kinerja = doc / "kinerja.yaml"
+    text = kinerja.read_text(encoding="utf-8")
+    assert "nilai: 92.33" in text
+    kinerja.write_text(text.replace("nilai: 92.33", "nilai: 100"), encoding="utf-8")
+
+
+LKJIP_CASES = [
+    pytest.param(EXAMPLES[0], None, id="lkjip-2024"),
+    pytest.param(PREDIKAT, None, id="dikbud lkjip-2025"),
+    *(
+        pytest.param(EXAMPLES[0], change, id=f"lkjip-2024 {name}")
+        for name, change in VARIANTS.items()
+        if change is not None
+    ),
+    pytest.param(PREDIKAT, _sakip_missed, id="dikbud predikat B of target BB"),
+    pytest.param(
+        EXAMPLES[0], _mean_above_100_two_sasaran_missed, id="lkjip-2024 mean above 100, 2 missed"
+    ),
+]
+
+
+@pytest.mark.parametrize("folder, change", LKJIP_CASES)
+def test_generated_sentences_pass_the_claim_rules_of_check(tmp_path, folder, change):
+    """What laporgen writes is held to the rules `check` holds a typed sentence to (narasi.target,
+    .tercapai, .keseluruhan, .tren, .banding, .jumlah): the two can never disagree again."""
+    if change is not None:
+        shutil.copytree(folder.parent, tmp_path / folder.parent.name)
+        folder = tmp_path / folder.parent.name / folder.name
+        change(folder)
+    c = dataclasses.replace(load_document(folder), narasi={})
+    f = figures_for(c)
+    text = "\n\n".join(whole for _plain, whole, _opens in generated(folder))
+    found = [x.problem.message for x in klaim_teks(c, f, "generated", text)]
+    assert found == []
+
+
+def test_overall_sentence_counts_the_sasaran_when_the_mean_hides_a_miss(tmp_path):
+    shutil.copytree(EXAMPLES[0].parent, tmp_path / EXAMPLES[0].parent.name)
+    folder = tmp_path / EXAMPLES[0].parent.name / EXAMPLES[0].name
+    _mean_above_100_two_sasaran_missed(folder)
+    first = next(t for _p, t, _o in generated(folder) if t.startswith("Dari hasil pengukuran"))
+    assert "secara umum telah mencapai target" not in first
+    assert "(kategori sangat berhasil) dan 3 (tiga) dari 5 (lima) sasaran telah mencapai target," in first
