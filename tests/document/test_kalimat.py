@@ -234,6 +234,10 @@ LKJIP_CASES = [
     pytest.param(
         EXAMPLES[0], _mean_above_100_two_sasaran_missed, id="lkjip-2024 mean above 100, 2 missed"
     ),
+    pytest.param(
+        EXAMPLES[0], lambda doc: _ikm_missed(doc), id="lkjip-2024 sasaran 5 on both sides"
+    ),
+    pytest.param(EXAMPLES[0], lambda doc: _s5_faktor(doc), id="lkjip-2024 pendukung, penghambat"),
 ]
 
 
@@ -258,4 +262,103 @@ def test_overall_sentence_counts_the_sasaran_when_the_mean_hides_a_miss(tmp_path
     _mean_above_100_two_sasaran_missed(folder)
     first = next(t for _p, t, _o in generated(folder) if t.startswith("Dari hasil pengukuran"))
     assert "secara umum telah mencapai target" not in first
-    assert "(kategori sangat berhasil) dan 3 (tiga) dari 5 (lima) sasaran telah mencapai target," in first
+    assert (
+        "(kategori sangat berhasil) dan 3 (tiga) dari 5 (lima) sasaran telah mencapai target,"
+        in first
+    )
+
+
+def _ikm_missed(doc: Path) -> None:
+    """IKM 87,45 → 80 of target 87,35: sasaran 5 has one indicator on target (Nilai SAKIP) and one
+    below (the Dinas Perhubungan trial's S1: the success factors were printed as causes of failure)."""
+    kinerja = doc / "kinerja.yaml"
+    text = kinerja.read_text(encoding="utf-8")
+    assert "nilai: 87.45" in text
+    kinerja.write_text(text.replace("nilai: 87.45", "nilai: 80"), encoding="utf-8")
+
+
+def _s5_faktor(doc: Path) -> None:
+    """Sasaran 5's factors told apart: its first two supporting, the last hindering."""
+    _ikm_missed(doc)
+
+    def split(data):
+        s5 = data["analisis"]["S5"]
+        factors = s5.pop("penyebab")
+        s5["pendukung"], s5["penghambat"] = factors[:2], ["Survei dilaksanakan terlambat"]
+        return data
+
+    _rewrite(doc / "kinerja.yaml", split)
+
+
+def _penyebab_items(folder: Path) -> list[str]:
+    texts = [whole for _p, whole, _o in generated(folder)]
+    start = next(n for n, t in enumerate(texts) if "sasaran strategis kelima" in t)
+    return texts[start : start + 12]
+
+
+S5 = (
+    "sasaran strategis kelima yaitu Meningkatnya Akuntabilitas Penyelenggaraan Pemerintahan "
+    "Daerah pada Dinas Sosial"
+)
+
+
+def test_causes_of_a_sasaran_with_indicators_on_both_sides_are_worded_neutrally(tmp_path):
+    shutil.copytree(EXAMPLES[0].parent, tmp_path / EXAMPLES[0].parent.name)
+    folder = tmp_path / EXAMPLES[0].parent.name / EXAMPLES[0].name
+    _ikm_missed(folder)
+    found = _penyebab_items(folder)
+    assert found[0] == (
+        f"Capaian kinerja {S5}, dengan indikator Nilai SAKIP Dinas Sosial telah mencapai target "
+        "dan indikator Indeks Kepuasan Masyarakat Dinas Sosial belum mencapai target, "
+        "dipengaruhi oleh faktor-faktor berikut:"
+    )
+    assert not any(t.startswith("Kegagalan") for t in found)
+    assert (
+        "Meskipun target indikator Indeks Kepuasan Masyarakat Dinas Sosial belum tercapai, "
+        "capaian kinerja masih masuk dalam kategori berhasil dengan nilai capaian 91,59%."
+    ) in found
+
+
+def test_supporting_and_hindering_factors_are_worded_as_what_they_are(tmp_path):
+    shutil.copytree(EXAMPLES[0].parent, tmp_path / EXAMPLES[0].parent.name)
+    folder = tmp_path / EXAMPLES[0].parent.name / EXAMPLES[0].name
+    _s5_faktor(folder)
+    found = _penyebab_items(folder)
+    assert found[:6] == [
+        f"Keberhasilan dalam mencapai target kinerja indikator Nilai SAKIP Dinas Sosial pada {S5} "
+        "didukung oleh faktor-faktor berikut:",
+        "Adanya kerjasama yang baik dari internal Dinas Sosial Kabupaten Magetan dalam memenuhi "
+        "rekomendasi Tim Evaluator SAKIP tahun sebelumnya",
+        "Adanya peningkatan ketertiban dalam pengelolaan dokumen perencanaan, evaluasi dan "
+        "pelaporan",
+        "Kegagalan dalam mencapai target kinerja indikator Indeks Kepuasan Masyarakat Dinas Sosial "
+        f"pada {S5} disebabkan oleh faktor-faktor berikut:",
+        "Survei dilaksanakan terlambat",
+        "Meskipun target indikator Indeks Kepuasan Masyarakat Dinas Sosial belum tercapai, "
+        "capaian kinerja masih masuk dalam kategori berhasil dengan nilai capaian 91,59%.",
+    ]
+    c = load_document(folder)
+    table = next(b for b in walk_tables(document_for(c, charts=False).body) if b.id == "penyebab")
+    cell = table.body[-2][-1]  # S5's first row
+    assert [_cell_text(x) for x in cell.blocks] == [
+        "Pendukung:",
+        "Adanya kerjasama yang baik dari internal Dinas Sosial Kabupaten Magetan dalam memenuhi "
+        "rekomendasi Tim Evaluator SAKIP tahun sebelumnya | Adanya peningkatan ketertiban dalam "
+        "pengelolaan dokumen perencanaan, evaluasi dan pelaporan",
+        "Penghambat:",
+        "Survei dilaksanakan terlambat",
+    ]
+
+
+def walk_tables(blocks):
+    for b in blocks:
+        if isinstance(b, Table):
+            yield b
+        elif isinstance(b, (Section, Landscape)):
+            yield from walk_tables(b.children)
+
+
+def _cell_text(block) -> str:
+    if isinstance(block, Paragraph):
+        return _text(block)
+    return " | ".join(_text(p) for item in block.items for p in item)

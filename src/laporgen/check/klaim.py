@@ -367,6 +367,14 @@ def _target(f: LkjipFigures, where) -> list[Finding]:
         if s_ke and 1 <= int(s_ke.group(1)) <= len(f.sasaran)
         else list(f.sasaran)
     )
+    # "indikator Nilai SAKIP … telah mencapai target": a claim about the indicators it names
+    named = {
+        d.kunci
+        for d in _named(
+            sentence[: m.start()],
+            nama_pendek([(i.indikator.nama, i.indikator.id) for s in sasaran for i in s.indikator]),
+        )
+    }
     missed = [
         (
             s.sasaran.id,
@@ -375,9 +383,9 @@ def _target(f: LkjipFigures, where) -> list[Finding]:
         )
         for s in sasaran
         for i in s.indikator
-        if i.terukur and not i.tercapai
+        if i.terukur and not i.tercapai and (not named or i.indikator.id in named)
     ]
-    whole = len(sasaran) == len(f.sasaran)
+    whole = len(sasaran) == len(f.sasaran) and not named
     mean_short = whole and f.rata_rata is not None and f.rata_rata < 100
     if not missed and not mean_short:
         return []

@@ -133,18 +133,17 @@ def tercapai_sasaran(f: LkjipFigures, opd: str, tahun: int) -> Paragraph:
 
 
 def penyebab(f: LkjipFigures, analisis: dict[str, AnalisisSasaran]) -> ListBlock:
-    """III.A.5: one numbered item per sasaran, success or failure and its causes (§5.4)."""
+    """III.A.5: one numbered item per sasaran, its result and the factors behind it (§5.4).
+
+    The lead says what the data say (001 lines 786–802): "Keberhasilan" only of indicators that
+    reached their target, "Kegagalan" only of those that did not. Factors typed as `penyebab` take
+    the sasaran's result; a sasaran with indicators on both sides gets a neutral lead naming each
+    side, since one list cannot be both. `pendukung` and `penghambat` are worded as what they
+    are."""
     entries = []
     for n, s in enumerate(f.sasaran, 1):
-        word = "Keberhasilan" if s.tercapai else "Kegagalan"
-        lead = para(
-            f"{word} dalam mencapai target kinerja sasaran strategis {ordinal_kata(n)} yaitu "
-            f"{s.sasaran.uraian} dipengaruhi oleh faktor-faktor berikut:"
-        )
-        items: tuple[Block, ...] = (lead,)
-        a = analisis.get(s.sasaran.id)
-        if a and a.penyebab:
-            items += (ListBlock(tuple((para(p),) for p in a.penyebab), "a."),)
+        a = analisis.get(s.sasaran.id) or AnalisisSasaran()
+        items: tuple[Block, ...] = _faktor(s, ordinal_kata(n), a)
         if not s.tercapai:
             # the lowest of the indicators that missed, not of all: a predikat that missed beside
             # a capaian of 102% must not read "capaian … 102%" as the reason of the miss
@@ -154,9 +153,15 @@ def penyebab(f: LkjipFigures, analisis: dict[str, AnalisisSasaran]) -> ListBlock
                 default=None,
             )
             if lowest and lowest.kategori:
+                # beside an indicator on target, the one that missed is named
+                which = (
+                    f"target indikator {lowest.indikator.nama}"
+                    if any(i.tercapai for i in s.indikator)
+                    else "target"
+                )
                 items += (
                     para(
-                        f"Meskipun target belum tercapai, capaian kinerja masih masuk dalam kategori "
+                        f"Meskipun {which} belum tercapai, capaian kinerja masih masuk dalam kategori "
                         f"{lowest.kategori.lower()} dengan nilai capaian {_pct(lowest.capaian)}."
                     ),
                 )
@@ -171,6 +176,63 @@ def penyebab(f: LkjipFigures, analisis: dict[str, AnalisisSasaran]) -> ListBlock
             )
         entries.append(items)
     return ListBlock(tuple(entries), "1.")
+
+
+def _faktor(s: SasaranKinerja, ke: str, a: AnalisisSasaran) -> tuple[Block, ...]:
+    """The leads and lists of one sasaran's factors (see `penyebab`)."""
+    met = [i for i in s.indikator if i.tercapai]
+    missed = [i for i in s.indikator if not i.tercapai]
+    sasaran = f"sasaran strategis {ke} yaitu {s.sasaran.uraian}"
+
+    def of(indikator: list[IndikatorKinerja]) -> str:
+        """The indicators a lead is about, named when they are not the whole sasaran."""
+        if len(indikator) == len(s.indikator):
+            return sasaran
+        names = gabung([i.indikator.nama for i in indikator])
+        return f"indikator {names} pada {sasaran}"
+
+    def listed(lead: str, factors: list[str]) -> tuple[Block, ...]:
+        if not factors:
+            return ()
+        return (para(lead), ListBlock(tuple((para(p),) for p in factors), "a."))
+
+    out: tuple[Block, ...] = ()
+    if a.penyebab or not (a.pendukung or a.penghambat):
+        if not missed:
+            lead = f"Keberhasilan dalam mencapai target kinerja {sasaran} dipengaruhi oleh faktor-faktor berikut:"
+        elif not met:
+            lead = f"Kegagalan dalam mencapai target kinerja {sasaran} dipengaruhi oleh faktor-faktor berikut:"
+        else:
+            lead = (
+                f"Capaian kinerja {sasaran}, dengan {_indikator_nama(met)} telah mencapai target dan "
+                f"{_indikator_nama(missed)} belum mencapai target, dipengaruhi oleh faktor-faktor berikut:"
+            )
+        out += listed(lead, a.penyebab) or (para(lead),)
+    if met:
+        out += listed(
+            f"Keberhasilan dalam mencapai target kinerja {of(met)} didukung oleh faktor-faktor berikut:",
+            a.pendukung,
+        )
+    else:
+        out += listed(
+            f"Capaian kinerja {sasaran} didukung oleh faktor-faktor berikut:", a.pendukung
+        )
+    if missed:
+        out += listed(
+            f"Kegagalan dalam mencapai target kinerja {of(missed)} disebabkan oleh faktor-faktor berikut:",
+            a.penghambat,
+        )
+    else:
+        out += listed(
+            f"Pencapaian kinerja {sasaran} menghadapi faktor-faktor penghambat berikut:",
+            a.penghambat,
+        )
+    return out
+
+
+def _indikator_nama(indikator: list[IndikatorKinerja]) -> str:
+    """ "indikator A" or "indikator A dan B"."""
+    return "indikator " + gabung([i.indikator.nama for i in indikator])
 
 
 def efisiensi(f: LkjipFigures) -> list[Block]:

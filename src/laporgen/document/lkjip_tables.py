@@ -11,13 +11,14 @@ from decimal import Decimal
 
 from ..compute.lkjip import IndikatorNode, LkjipFigures, NodeAnggaran, SasaranKinerja
 from ..model.anggaran import IndikatorProgram
+from ..model.lkjip import AnalisisSasaran
 from ..model.content import LkjipContent
 from ..model.nilai import Tertulis
 from ..model.renstra import Indikator
 from ..numbers import KOSONG, angka, persen, rupiah, tanggal, terbilang
 from .cells import Row, cell, columns, head, isian, items, mid, nomor_kolom, num
 from .iku import iku_table
-from .nodes import Cell, Table
+from .nodes import Cell, ListBlock, Paragraph, Table, Text
 from .tables import TableSet
 
 
@@ -646,7 +647,7 @@ class LkjipTables(TableSet):
                         num(_nilai(i.target)),
                         num(_nilai(i.realisasi)),
                         num(persen(i.capaian)),
-                        items(analisis.penyebab) if analisis and n == 0 else cell(""),
+                        _faktor(analisis) if analisis and n == 0 else cell(""),
                     )
                 )
         return self._table(
@@ -1209,3 +1210,25 @@ def _range_words(low: Decimal | None, high: Decimal | None, inclusive: bool = Fa
     if inclusive:
         return f"{words(low).capitalize()} persen sampai dengan {words(high)} persen"
     return f"{words(low).capitalize()} persen sampai dengan kurang dari {words(high)} persen"
+
+
+def _faktor(a: AnalisisSasaran) -> Cell:
+    """The "Penyebab Keberhasilan/ Kegagalan" cell of a sasaran: its `penyebab` as a list, as the
+    seed prints them; supporting and hindering factors each under their own label, so the one
+    column still tells them apart."""
+    if not (a.pendukung or a.penghambat):
+        return items(a.penyebab)
+    blocks: list[Paragraph | ListBlock] = []
+    for label, lines in (
+        ("", a.penyebab),
+        ("Pendukung:", a.pendukung),
+        ("Penghambat:", a.penghambat),
+    ):
+        if not lines:
+            continue
+        if label:
+            blocks.append(Paragraph((Text(label, strong=True),), align="left"))
+        blocks.append(
+            ListBlock(tuple((Paragraph((Text(line),), align="left"),) for line in lines), "-")
+        )
+    return Cell(tuple(blocks))
