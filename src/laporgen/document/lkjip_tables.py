@@ -1129,9 +1129,11 @@ def _rumus_kemajuan(indikator: Iterable[Indikator]) -> tuple[str, ...]:
 
 
 def _efisien(verdict: bool | None) -> str:
-    """The Keterangan of an efisiensi row, from the verdict compute gives for either method."""
+    """The Keterangan of an efisiensi row, from the verdict compute gives for either method;
+    empty without one: the efisiensi cell beside it already shows "-" (two dashes side by side
+    read "- -", as a sub kegiatan without indicators printed)."""
     if verdict is None:
-        return KOSONG
+        return ""
     return "Efisien" if verdict else "Tidak efisien"
 
 
