@@ -48,3 +48,22 @@ def test_a_sub_kegiatan_without_indicators_has_one_dash_not_two(tmp_path):
     )
     row = next(r for r in table.body if "Rehabilitasi Ruang Kelas" in _text(r[1]))
     assert [_text(c) for c in row[-2:]] == ["-", ""]
+
+
+MAGETAN = ROOT / "content" / "magetan-dinsos" / "lkjip-2024"
+
+
+def _source(folder: Path, table_id: str) -> str | None:
+    document = document_for(load_document(folder), charts=False)
+    return next(t for t in _tables(document.front + document.body) if t.id == table_id).source
+
+
+def test_anggaran_belanja_names_the_dpa_perubahan_only_after_a_perubahan():
+    """Tabel 1.6 (Dinas Perhubungan trial): no `pagu_murni` anywhere, no APBD-Perubahan, so the
+    source is the DPA itself; Magetan's pagu changed in 2024 (the seed's Tabel 1.5)."""
+    assert _source(DIKBUD, "anggaran-belanja") == (
+        "Sumber : Dokumen Pelaksanaan Anggaran Tahun 2025"
+    )
+    assert _source(MAGETAN, "anggaran-belanja") == (
+        "Sumber : Dokumen Pelaksanaan Anggaran Perubahan Tahun 2024"
+    )

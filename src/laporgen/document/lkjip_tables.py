@@ -218,7 +218,7 @@ class LkjipTables(TableSet):
             foot,
             (self.opd, f"Tahun Anggaran {self.tahun}"),
             font_size="small",
-            source=f"Sumber : Dokumen Pelaksanaan Anggaran Perubahan Tahun {self.tahun}",
+            source=f"Sumber : {_dpa(self.f.program)} Tahun {self.tahun}",
         )
 
     # ----------------------------------------------------------------------------- BAB II
@@ -1150,6 +1150,13 @@ def _efisiensi_head(first: str, second: str) -> tuple[Row, ...]:
         ),
         ("Target", "Realisasi", "Capaian (%)", "Anggaran (Rp)", "Realisasi (Rp)", "Serapan (%)"),
     )
+
+
+def _dpa(program: tuple[NodeAnggaran, ...]) -> str:
+    """The budget document the pagu come from: the DPA Perubahan only when the content has an
+    APBD-Perubahan (a `pagu_murni` that differs from its pagu, somewhere), else the DPA itself."""
+    changed = any(n.pagu_murni != n.pagu for p in program for n in p.walk())
+    return "Dokumen Pelaksanaan Anggaran" + (" Perubahan" if changed else "")
 
 
 def _program_rows(
