@@ -362,3 +362,33 @@ def _cell_text(block) -> str:
     if isinstance(block, Paragraph):
         return _text(block)
     return " | ".join(_text(p) for item in block.items for p in item)
+
+
+@pytest.mark.parametrize(
+    "nama, expected",
+    [
+        pytest.param(
+            "PROGRAM PENYELENGGARAAN LALU LINTAS DAN ANGKUTAN JALAN (LLAJ)",
+            "Program Penyelenggaraan Lalu Lintas dan Angkutan Jalan (LLAJ)",
+            id="Dinas Perhubungan trial: the abbreviation it spells out",
+        ),
+        pytest.param(
+            "PROGRAM PENGELOLAAN PENDIDIKAN ANAK USIA DINI (PAUD)",
+            "Program Pengelolaan Pendidikan Anak Usia Dini (PAUD)",
+            id="initials of the words before",
+        ),
+        pytest.param(
+            "PENGENDALIAN LLAJ DAN LALU LINTAS ANGKUTAN JALAN (LLAJ)",
+            "Pengendalian LLAJ dan Lalu Lintas Angkutan Jalan (LLAJ)",
+            id="wherever the name uses it",
+        ),
+        pytest.param(
+            "PENYUSUNAN DOKUMEN PERENCANAAN SKPD DAN OPD",
+            "Penyusunan Dokumen Perencanaan SKPD dan OPD",
+            id="known abbreviations with a vowel",
+        ),
+        pytest.param("PENYERTAAN MODAL (PERSERO)", "Penyertaan Modal (Persero)", id="a word"),
+    ],
+)
+def test_a_title_keeps_abbreviations_in_capitals(nama, expected):
+    assert judul(nama) == expected
