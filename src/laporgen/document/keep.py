@@ -1,7 +1,7 @@
 """What must stay on one page, decided once for all renderers: a short table is never split;
 a longer one never opens a page with its total row alone (its last body rows come along) nor
 splits the rows of a merged cell that fits on half a page; and a signature block never stands
-alone at the top of a page (the paragraph before it comes along). Captions and headings are
+alone at the top of a page (the paragraph before it comes along, or a table's last rows). Captions and headings are
 kept with what follows by the renderers' own rules for those nodes (the Caption and Heading
 styles, print.css)."""
 
@@ -71,19 +71,21 @@ def keep_together(blocks: Sequence[Block], paper: str) -> tuple[Block, ...]:
 
 
 def _before_signatures(blocks: Sequence[Block]) -> set[int]:
-    """The ids of the paragraphs that come right before a signature, in reading order (the
-    last paragraph of a list, or of the section before, counts)."""
+    """The ids of the paragraphs and tables that come right before a signature, in reading
+    order (the last paragraph of a list, or of the section before, counts): a table's last rows
+    come along, as a paragraph does (the Dinas Perhubungan trial's signature stood alone on
+    the page after Tabel 4.3)."""
     marked: set[int] = set()
-    last: Paragraph | None = None
+    last: Paragraph | Table | None = None
     for block in _reading_order(blocks):
         if isinstance(block, Signature):
             if last is not None:
                 marked.add(id(last))
             last = None
-        elif isinstance(block, Paragraph):
+        elif isinstance(block, (Paragraph, Table)):
             last = block
         else:
-            last = None  # a table or figure before a signature: nothing to carry along
+            last = None  # a figure before a signature: a picture is not split, nothing to carry
     return marked
 
 
@@ -120,10 +122,14 @@ def _mark(block: Block, before: set[int], paper: str, landscape: bool) -> Block:
         case Paragraph() if id(block) in before:
             return replace(block, keep_with_next=True)
         case Table() if _short(block, paper, landscape):
-            return replace(block, keep_together=True)
+            return replace(block, keep_together=True, keep_with_next=id(block) in before)
         case Table():
             table = split_tall_merges(block, paper, landscape)
-            return replace(table, keep_rows=kept_rows(table, paper, landscape))
+            rows = kept_rows(table, paper, landscape)
+            if id(block) in before:  # its last rows print on the signature's page
+                last = len(table.head) + len(table.body) + len(table.foot) - 1
+                rows |= frozenset(range(max(len(table.head), last - TAIL_ROWS), last))
+            return replace(table, keep_rows=rows, keep_with_next=id(block) in before)
         case _:
             return block
 
