@@ -16,6 +16,8 @@ import yaml
 
 from laporgen.build import document_for, figures_for
 from laporgen.check.klaim import klaim_teks
+from laporgen.check.klaim_renstra import klaim_renstra
+from laporgen.model.content import Narasi
 from laporgen.document.kalimat import gabung, judul, sebut
 from laporgen.document.nodes import Landscape, ListBlock, Paragraph, Section, Table, Text
 from laporgen.jenis import load_document
@@ -392,3 +394,23 @@ def _cell_text(block) -> str:
 )
 def test_a_title_keeps_abbreviations_in_capitals(nama, expected):
     assert judul(nama) == expected
+
+
+RENSTRA = [
+    ROOT / "content" / "magetan-dinsos" / "renstra-2018-2023",
+    ROOT / "content" / "magetan-dinsos" / "renstra-2024-2026",
+    ROOT / "content" / "blitar-dinsos" / "renstra-2021-2026",
+    ROOT / "content" / "rekaan-dinsos" / "renstra-2025-2029",
+]
+
+
+@pytest.mark.parametrize("folder", RENSTRA, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_generated_renstra_sentences_pass_the_claim_rules_of_check(tmp_path, folder):
+    """The Renstra's generated sentences, read as one narrative file by `check`'s own claim
+    rules (klaim_renstra): none is a claim `check` would reject if a user typed it."""
+    c = dataclasses.replace(load_document(folder), narasi={})
+    text = "\n\n".join(whole for _plain, whole, _opens in generated(folder))
+    path = tmp_path / "generated.md"
+    c = dataclasses.replace(c, narasi={"generated": Narasi("generated", text, path)})
+    found = [x.problem.message for x in klaim_renstra(c, figures_for(c))]
+    assert found == []
