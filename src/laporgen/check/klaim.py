@@ -35,6 +35,7 @@ from ..compute.tren import KATA, tren
 from ..errors import Problem, display_path
 from ..i18n import _
 from ..numbers import angka, persen
+from .bilangan import ANGKA, bilangan
 from .findings import Finding, differs, pendek
 from .prosa import kalimat
 
@@ -118,7 +119,9 @@ def _finding(where: tuple[str, int, str], message: str, hint: str, code: str) ->
 
 # --------------------------------------------------------------------- keseluruhan (L-11)
 _KESELURUHAN = re.compile(
-    r"\b(?:ke)?(?:seluruh|semua)(?:an)?\s+indikator(?:nya)?\b\D{0,40}?(\d+(?:,\d+)?)\s*(?:%|persen)",
+    r"\b(?:ke)?(?:seluruh|semua)(?:an)?\s+indikator(?:nya)?\b\D{0,40}?("
+    + ANGKA
+    + r")\s*(?:%|persen)",
     re.IGNORECASE,
 )
 _BUKAN_CAPAIAN = re.compile(r"\b(?:efisiensi|serapan|anggaran|rata-rata)\b", re.IGNORECASE)
@@ -132,7 +135,9 @@ def _keseluruhan(c, f: LkjipFigures, where) -> list[Finding]:
     m = _KESELURUHAN.search(sentence)
     if not m or _BUKAN_CAPAIAN.search(sentence[max(0, m.start() - 40) : m.end()]):
         return []
-    claimed = Decimal(m.group(1).replace(",", "."))
+    claimed = bilangan(m.group(1), True)
+    if claimed is None:
+        return []
     label, rows = _scope(c, f, sentence[: m.start()])
     other = [(nama, v) for nama, v in rows if v is not None and differs(claimed, v)]
     if not other:
