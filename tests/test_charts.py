@@ -14,6 +14,7 @@ from PIL import Image
 from conftest import EXAMPLE_AGENCY, EXAMPLE_DOCUMENT
 from docx_reading import docx_captions, open_docx
 from laporgen.build import build, document_for, figures_for
+from laporgen.document import charts
 from laporgen.document.charts import serapan_chart
 from laporgen.document.nodes import Figure, ListOfTables
 from laporgen.document.numbering import walk
@@ -106,3 +107,29 @@ def test_the_serapan_chart_grows_with_the_programs():
     thirty.load()  # a whole picture, decoded
     assert six.size == (1050, 570)
     assert thirty.width == 1050 and thirty.height / 150 >= 0.4 * 31
+
+
+def test_the_trend_chart_plots_what_shares_an_axis(example_copy):
+    """Realisasi while every indicator is in one satuan (Magetan's IKM and Nilai SAKIP, both
+    "Angka", as 001 Gambar 3.1); capaian (%) once they differ: kasus, persen and indeks on one
+    axis compare nothing (the Dinas Perhubungan trial's Gambar 3.2). Nilai SAKIP has no target
+    before 2024, so no capaian line."""
+    f = figures_for(load_document(example_copy))
+    assert charts.tren_ukuran(f) == "realisasi"
+    assert [x.text for x in charts.tren_labels(f)] == [
+        "Nilai SAKIP Dinas Sosial",
+        "Indeks Kepuasan Masyarakat Dinas Sosial",
+    ]
+    kinerja = example_copy / "kinerja.yaml"
+    text = kinerja.read_text(encoding="utf-8")
+    old = "indikator: Nilai SAKIP Dinas Sosial\n    satuan: Angka"
+    assert old in text
+    kinerja.write_text(
+        text.replace(old, "indikator: Nilai SAKIP Dinas Sosial\n    satuan: nilai"),
+        encoding="utf-8",
+    )
+    f = figures_for(load_document(example_copy))
+    assert charts.tren_ukuran(f) == "capaian"
+    assert charts.tren_judul(f) == "Perkembangan Capaian Indikator dari Tahun ke Tahun"
+    assert [x.text for x in charts.tren_labels(f)] == ["Indeks Kepuasan Masyarakat Dinas Sosial"]
+    assert charts.tren_chart(f) is not None

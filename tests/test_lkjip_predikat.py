@@ -133,7 +133,7 @@ def test_simpulan_says_the_predikat_not_a_dash(met):
         "Sasaran ke-2 terdiri dari 1 (satu) indikator kinerja dengan capaian Nilai SAKIP Dinas "
         "Pendidikan berupa realisasi BB dari target BB (tercapai);"
     )
-    assert met[i + 1] == "Indikator kinerjanya telah mencapai target;"
+    assert met[i + 1] == "Sebanyak 1 (satu) indikator kinerja telah mencapai target;"
 
 
 def test_the_mean_says_over_which_indicators(met):

@@ -126,8 +126,9 @@ def test_docx_keeps_captions_headings_short_tables_and_signatures_with_what_foll
                 and p.find(qn("w:pPr")).find(qn("w:keepNext")) is not None
                 for p in tr.iter(qn("w:p"))
             }
-            # the last row is kept with the source line and notes under it
-            last_kept = bool(table.source or table.notes)
+            # the last row is kept with the source line and notes under it, or with the
+            # signature after the table
+            last_kept = bool(table.source or table.notes or table.keep_with_next)
             assert flags == {n < len(rows) - 1 or last_kept}, f"{table.label} row {n + 1}"
     places = [b.place_date for _, b in _with_signatures(printed.document) if b is not None]
     for place in places:

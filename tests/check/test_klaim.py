@@ -151,6 +151,12 @@ def test_a_seed_claim_is_reported(tmp_path, sentence, code, message, hint):
         "Terdapat 3 sasaran yang telah mencapai target.",
         "Sasaran ke-2 belum mencapai target.",
         "Sasaran ke-1 telah mencapai target.",
+        # a count of some out of all, as the L-31 hint words it and the Ikhtisar/Simpulan say it
+        "3 dari 5 sasaran mencapai target, capaian kinerja rata-rata sebesar 99,37%.",
+        "Capaian kinerja rata-rata 6 (enam) indikator sebesar 99,37% (kategori berhasil) dan "
+        "3 (tiga) dari 5 (lima) sasaran telah mencapai target.",
+        # one figure over all indicators, not each indicator's capaian (L-11 reads capaian only)
+        "Rata-rata tingkat efisiensi seluruh indikator sasaran (efisiensi total) sebesar 3,31%.",
         # F14.3 as the seed says it (001 line 784): S1, S4, S5 reached it, S2, S3 did not
         "Pada tahun 2024 dari 5 sasaran Dinas Sosial, terdapat 3 sasaran mencapai target yang "
         "telah ditentukan dan 2 sasaran belum bisa mencapai target yang telah ditentukan.",
@@ -162,6 +168,18 @@ def test_a_seed_claim_is_reported(tmp_path, sentence, code, message, hint):
 )
 def test_a_true_claim_is_not_reported(tmp_path, sentence):
     assert _claims(tmp_path, sentence) == []
+
+
+def test_a_count_of_all_out_of_all_is_a_claim_about_all(tmp_path):
+    found = _claims(
+        tmp_path,
+        "Capaian kinerja rata-rata 6 (enam) indikator sebesar 99,37% dan 5 (lima) dari 5 (lima) "
+        "sasaran telah mencapai target.",
+    )
+    assert [f.problem.code for f in found] == ["narasi.target", "narasi.tercapai"]
+    assert found[1].problem.message.startswith(
+        "the text counts 5 sasaran reached the target, the data give 3 (S1, S4, S5)"
+    )
 
 
 def test_the_mean_of_5_sasaran_is_of_6_indicators(tmp_path):

@@ -14,7 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from laporgen.build import document_for
+from laporgen.build import document_for, figures_for
+from laporgen.check.klaim import klaim_teks
+from laporgen.check.klaim_renstra import klaim_renstra
+from laporgen.model.content import Narasi
 from laporgen.document.kalimat import gabung, judul, sebut
 from laporgen.document.nodes import Landscape, ListBlock, Paragraph, Section, Table, Text
 from laporgen.jenis import load_document
@@ -209,3 +212,205 @@ def test_ikhtisar_gives_the_efisiensi_verdict_of_the_table():
     texts = [whole for _, whole, _ in generated(EXAMPLES[0])]
     first = next(t for t in texts if t.startswith("Dari hasil pengukuran"))
     assert first.endswith("dan tingkat efisiensi kinerja sebesar 3,31% (efisien).")
+
+
+def _mean_above_100_two_sasaran_missed(doc: Path) -> None:
+    """Nilai SAKIP 92,33 → 100 (capaian 117,65%): the mean of six indicators passes 100 while S2
+    and S3 stay below their targets (the Dinas Perhubungan trial's case: 100,52% with 2 of 3
+    sasaran below target)."""
+    kinerja = doc / "kinerja.yaml"
+    text = kinerja.read_text(encoding="utf-8")
+    assert "nilai: 92.33" in text
+    kinerja.write_text(text.replace("nilai: 92.33", "nilai: 100"), encoding="utf-8")
+
+
+LKJIP_CASES = [
+    pytest.param(EXAMPLES[0], None, id="lkjip-2024"),
+    pytest.param(PREDIKAT, None, id="dikbud lkjip-2025"),
+    *(
+        pytest.param(EXAMPLES[0], change, id=f"lkjip-2024 {name}")
+        for name, change in VARIANTS.items()
+        if change is not None
+    ),
+    pytest.param(PREDIKAT, _sakip_missed, id="dikbud predikat B of target BB"),
+    pytest.param(
+        EXAMPLES[0], _mean_above_100_two_sasaran_missed, id="lkjip-2024 mean above 100, 2 missed"
+    ),
+    pytest.param(
+        EXAMPLES[0], lambda doc: _ikm_missed(doc), id="lkjip-2024 sasaran 5 on both sides"
+    ),
+    pytest.param(EXAMPLES[0], lambda doc: _s5_faktor(doc), id="lkjip-2024 pendukung, penghambat"),
+]
+
+
+@pytest.mark.parametrize("folder, change", LKJIP_CASES)
+def test_generated_sentences_pass_the_claim_rules_of_check(tmp_path, folder, change):
+    """What laporgen writes is held to the rules `check` holds a typed sentence to (narasi.target,
+    .tercapai, .keseluruhan, .tren, .banding, .jumlah): the two can never disagree again."""
+    if change is not None:
+        shutil.copytree(folder.parent, tmp_path / folder.parent.name)
+        folder = tmp_path / folder.parent.name / folder.name
+        change(folder)
+    c = dataclasses.replace(load_document(folder), narasi={})
+    f = figures_for(c)
+    text = "\n\n".join(whole for _plain, whole, _opens in generated(folder))
+    found = [x.problem.message for x in klaim_teks(c, f, "generated", text)]
+    assert found == []
+
+
+def test_overall_sentence_counts_the_sasaran_when_the_mean_hides_a_miss(tmp_path):
+    shutil.copytree(EXAMPLES[0].parent, tmp_path / EXAMPLES[0].parent.name)
+    folder = tmp_path / EXAMPLES[0].parent.name / EXAMPLES[0].name
+    _mean_above_100_two_sasaran_missed(folder)
+    first = next(t for _p, t, _o in generated(folder) if t.startswith("Dari hasil pengukuran"))
+    assert "secara umum telah mencapai target" not in first
+    assert (
+        "(kategori sangat berhasil) dan 3 (tiga) dari 5 (lima) sasaran telah mencapai target,"
+        in first
+    )
+
+
+def _ikm_missed(doc: Path) -> None:
+    """IKM 87,45 → 80 of target 87,35: sasaran 5 has one indicator on target (Nilai SAKIP) and one
+    below (the Dinas Perhubungan trial's S1: the success factors were printed as causes of failure)."""
+    kinerja = doc / "kinerja.yaml"
+    text = kinerja.read_text(encoding="utf-8")
+    assert "nilai: 87.45" in text
+    kinerja.write_text(text.replace("nilai: 87.45", "nilai: 80"), encoding="utf-8")
+
+
+def _s5_faktor(doc: Path) -> None:
+    """Sasaran 5's factors told apart: its first two supporting, the last hindering."""
+    _ikm_missed(doc)
+
+    def split(data):
+        s5 = data["analisis"]["S5"]
+        factors = s5.pop("penyebab")
+        s5["pendukung"], s5["penghambat"] = factors[:2], ["Survei dilaksanakan terlambat"]
+        return data
+
+    _rewrite(doc / "kinerja.yaml", split)
+
+
+def _penyebab_items(folder: Path) -> list[str]:
+    texts = [whole for _p, whole, _o in generated(folder)]
+    start = next(n for n, t in enumerate(texts) if "sasaran strategis kelima" in t)
+    return texts[start : start + 12]
+
+
+S5 = (
+    "sasaran strategis kelima yaitu Meningkatnya Akuntabilitas Penyelenggaraan Pemerintahan "
+    "Daerah pada Dinas Sosial"
+)
+
+
+def test_causes_of_a_sasaran_with_indicators_on_both_sides_are_worded_neutrally(tmp_path):
+    shutil.copytree(EXAMPLES[0].parent, tmp_path / EXAMPLES[0].parent.name)
+    folder = tmp_path / EXAMPLES[0].parent.name / EXAMPLES[0].name
+    _ikm_missed(folder)
+    found = _penyebab_items(folder)
+    assert found[0] == (
+        f"Capaian kinerja {S5}, dengan indikator Nilai SAKIP Dinas Sosial telah mencapai target "
+        "dan indikator Indeks Kepuasan Masyarakat Dinas Sosial belum mencapai target, "
+        "dipengaruhi oleh faktor-faktor berikut:"
+    )
+    assert not any(t.startswith("Kegagalan") for t in found)
+    assert (
+        "Meskipun target indikator Indeks Kepuasan Masyarakat Dinas Sosial belum tercapai, "
+        "capaian kinerja masih masuk dalam kategori berhasil dengan nilai capaian 91,59%."
+    ) in found
+
+
+def test_supporting_and_hindering_factors_are_worded_as_what_they_are(tmp_path):
+    shutil.copytree(EXAMPLES[0].parent, tmp_path / EXAMPLES[0].parent.name)
+    folder = tmp_path / EXAMPLES[0].parent.name / EXAMPLES[0].name
+    _s5_faktor(folder)
+    found = _penyebab_items(folder)
+    assert found[:6] == [
+        f"Keberhasilan dalam mencapai target kinerja indikator Nilai SAKIP Dinas Sosial pada {S5} "
+        "didukung oleh faktor-faktor berikut:",
+        "Adanya kerjasama yang baik dari internal Dinas Sosial Kabupaten Magetan dalam memenuhi "
+        "rekomendasi Tim Evaluator SAKIP tahun sebelumnya",
+        "Adanya peningkatan ketertiban dalam pengelolaan dokumen perencanaan, evaluasi dan "
+        "pelaporan",
+        "Kegagalan dalam mencapai target kinerja indikator Indeks Kepuasan Masyarakat Dinas Sosial "
+        f"pada {S5} disebabkan oleh faktor-faktor berikut:",
+        "Survei dilaksanakan terlambat",
+        "Meskipun target indikator Indeks Kepuasan Masyarakat Dinas Sosial belum tercapai, "
+        "capaian kinerja masih masuk dalam kategori berhasil dengan nilai capaian 91,59%.",
+    ]
+    c = load_document(folder)
+    table = next(b for b in walk_tables(document_for(c, charts=False).body) if b.id == "penyebab")
+    cell = table.body[-2][-1]  # S5's first row
+    assert [_cell_text(x) for x in cell.blocks] == [
+        "Pendukung:",
+        "Adanya kerjasama yang baik dari internal Dinas Sosial Kabupaten Magetan dalam memenuhi "
+        "rekomendasi Tim Evaluator SAKIP tahun sebelumnya | Adanya peningkatan ketertiban dalam "
+        "pengelolaan dokumen perencanaan, evaluasi dan pelaporan",
+        "Penghambat:",
+        "Survei dilaksanakan terlambat",
+    ]
+
+
+def walk_tables(blocks):
+    for b in blocks:
+        if isinstance(b, Table):
+            yield b
+        elif isinstance(b, (Section, Landscape)):
+            yield from walk_tables(b.children)
+
+
+def _cell_text(block) -> str:
+    if isinstance(block, Paragraph):
+        return _text(block)
+    return " | ".join(_text(p) for item in block.items for p in item)
+
+
+@pytest.mark.parametrize(
+    "nama, expected",
+    [
+        pytest.param(
+            "PROGRAM PENYELENGGARAAN LALU LINTAS DAN ANGKUTAN JALAN (LLAJ)",
+            "Program Penyelenggaraan Lalu Lintas dan Angkutan Jalan (LLAJ)",
+            id="Dinas Perhubungan trial: the abbreviation it spells out",
+        ),
+        pytest.param(
+            "PROGRAM PENGELOLAAN PENDIDIKAN ANAK USIA DINI (PAUD)",
+            "Program Pengelolaan Pendidikan Anak Usia Dini (PAUD)",
+            id="initials of the words before",
+        ),
+        pytest.param(
+            "PENGENDALIAN LLAJ DAN LALU LINTAS ANGKUTAN JALAN (LLAJ)",
+            "Pengendalian LLAJ dan Lalu Lintas Angkutan Jalan (LLAJ)",
+            id="wherever the name uses it",
+        ),
+        pytest.param(
+            "PENYUSUNAN DOKUMEN PERENCANAAN SKPD DAN OPD",
+            "Penyusunan Dokumen Perencanaan SKPD dan OPD",
+            id="known abbreviations with a vowel",
+        ),
+        pytest.param("PENYERTAAN MODAL (PERSERO)", "Penyertaan Modal (Persero)", id="a word"),
+    ],
+)
+def test_a_title_keeps_abbreviations_in_capitals(nama, expected):
+    assert judul(nama) == expected
+
+
+RENSTRA = [
+    ROOT / "content" / "magetan-dinsos" / "renstra-2018-2023",
+    ROOT / "content" / "magetan-dinsos" / "renstra-2024-2026",
+    ROOT / "content" / "blitar-dinsos" / "renstra-2021-2026",
+    ROOT / "content" / "rekaan-dinsos" / "renstra-2025-2029",
+]
+
+
+@pytest.mark.parametrize("folder", RENSTRA, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_generated_renstra_sentences_pass_the_claim_rules_of_check(tmp_path, folder):
+    """The Renstra's generated sentences, read as one narrative file by `check`'s own claim
+    rules (klaim_renstra): none is a claim `check` would reject if a user typed it."""
+    c = dataclasses.replace(load_document(folder), narasi={})
+    text = "\n\n".join(whole for _plain, whole, _opens in generated(folder))
+    path = tmp_path / "generated.md"
+    c = dataclasses.replace(c, narasi={"generated": Narasi("generated", text, path)})
+    found = [x.problem.message for x in klaim_renstra(c, figures_for(c))]
+    assert found == []

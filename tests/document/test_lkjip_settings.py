@@ -179,7 +179,10 @@ def test_a_budget_not_reported_reads_so(doc):
     )
     texts = _paragraphs(_tree(doc))
     summary = next(t for t in texts if t.startswith("Dari hasil pengukuran"))
-    assert summary.endswith("(kategori berhasil), sedangkan realisasi anggaran belum dilaporkan.")
+    assert summary.endswith(
+        "(kategori berhasil) dan 3 (tiga) dari 5 (lima) sasaran telah mencapai target, sedangkan "
+        "realisasi anggaran belum dilaporkan."
+    )
     assert not any("Rp 0 dari pagu Rp 0" in t for t in texts)
 
 

@@ -210,6 +210,27 @@ def test_short_tables_are_kept_together_and_the_paragraph_before_a_signature_goe
     assert kept_last.keep_with_next
 
 
+def test_a_table_before_a_signature_goes_with_it():
+    """The Dinas Perhubungan trial: Tabel 4.3 ended BAB IV and the closing signature stood alone
+    on the next page. A short table goes whole with the signature; a long one its last rows."""
+    signature = Signature("Sukamaju, Februari 2026", ("KEPALA DINAS",), "NAMA", "Pembina", "1")
+    for rows, kept in ((3, None), (12, {0, 1, 10, 11})):
+        table = _table(
+            columns(
+                (1, "left"),
+            ),
+            head(("A",)),
+            [(cell("x"),)] * rows,
+        )
+        blocks = (Section("a", 1, "", "A", (table,)), Section("t", 2, "", "", (signature,)))
+        a, _ = keep_together(lay_out_tables(blocks, "A4"), "A4")
+        (laid,) = a.children
+        assert laid.keep_with_next
+        assert laid.keep_together == (kept is None)
+        if kept is not None:  # the head with two rows, and the last three rows (head counted)
+            assert laid.keep_rows == kept
+
+
 def test_a_merged_cell_taller_than_half_a_page_is_cut_each_part_printing_its_text():
     """Tabel 3.8 of the LKjIP: a Sasaran over more rows than half a page printed its text
     above the page break only. Cut in parts, each kept on one page, each with the text; a

@@ -582,6 +582,27 @@ def test_a_table_not_kept_together_keeps_only_its_last_row_with_its_source_line(
     assert keeps == [False] * (len(keeps) - 1) + [True]
 
 
+def test_a_table_kept_with_next_keeps_its_last_row_and_source_with_the_signature(
+    tmp_path: Path,
+) -> None:
+    """`Table.keep_with_next` (a table right before the closing signature): its last row and
+    the source line under it are kept with the next paragraph, the signature's first line."""
+    for source in (None, "Sumber: Renstra"):
+        table = replace(grouped_table(), source=source, keep_with_next=True)
+        signature = Signature("Sukamaju, Februari 2026", ("KEPALA DINAS",), "NAMA", "Pembina", "1")
+        body = (Section("bab4", 1, "BAB IV", "PENUTUP", (table, signature)),)
+        document = replace(sample_document(), front=(), body=body)
+        read = docx.Document(str(render_to(tmp_path / "t.docx", document)))
+        last = read.tables[0]._tbl.tr_lst[-1]
+        assert all(
+            p.pPr is not None and p.pPr.find(qn("w:keepNext")) is not None
+            for p in last.iter(qn("w:p"))
+        )
+        if source:
+            line = next(p for p in read.paragraphs if p.text == source)
+            assert line.paragraph_format.keep_with_next
+
+
 def test_a_body_paragraph_after_a_table_stands_off_it(tmp_path: Path) -> None:
     """Seen in the LKjIP (pages 33, 53, 55): text right after a table without a source line
     touched its bottom border, Body Text having no space before. The first body paragraph

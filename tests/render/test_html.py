@@ -625,3 +625,16 @@ def test_a_missing_template_is_a_template_error(monkeypatch, tmp_path):
     with pytest.raises(LaporgenError) as caught:
         render_html(sample_document())
     assert caught.value.problems[0].code == "template"
+
+
+def test_a_table_kept_with_next_does_not_break_after_it():
+    """`Table.keep_with_next` (a table right before a signature): its block is marked, and the
+    print CSS avoids a page break after it."""
+    table = replace(capaian_table(), keep_with_next=True)
+    document = replace(sample_document(), front=(), body=(Section("b", 1, "", "B", (table,)),))
+    (block,) = parse(document).xpath("//table[@id='tabel-capaian']/ancestor::div[1]/..")
+    assert "keep-with-next" in block.get("class").split()
+    css = (
+        Path(__file__).resolve().parents[2] / "src/laporgen/templates/html/print.css"
+    ).read_text()
+    assert ".keep-with-next { break-after: avoid; }" in css

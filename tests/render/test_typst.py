@@ -564,6 +564,27 @@ def test_a_merged_cell_whose_rows_the_tree_keeps_together_is_not_broken(tmp_path
     assert re.search(r"rowspan: 2, breakable: true[^\n]*\"Loose\"", markup), markup
 
 
+def test_a_short_table_before_a_signature_moves_with_it(tmp_path):
+    """`Table.keep_with_next`: caption, grid and source in one unbreakable block stuck to the
+    signature after it (the Dinas Perhubungan trial's signature stood alone on a page)."""
+    table = Table(
+        id="t",
+        number="4.3",
+        title="Target",
+        columns=(Column(1),),
+        head=((cell("A"),),),
+        body=((cell("x"),),),
+        source="Sumber: Renstra",
+        keep_with_next=True,
+    )
+    document = replace(every_node_document(), front=(), body=(table,))
+    markup = typst_markup(document, tmp_path)
+    assert re.search(r"#block\(sticky: true, breakable: false\)\[\n#lp-caption", markup), markup
+    assert "Sumber: Renstra" in markup.split("#block(sticky: true, breakable: false)[")[1]
+    plain = replace(document, body=(replace(table, keep_with_next=False),))
+    assert "sticky: true, breakable: false" not in typst_markup(plain, tmp_path)
+
+
 def test_a_heading_opening_a_landscape_table_is_printed_on_its_page():
     """A heading whose first block is a landscape table, or one paragraph leading into it,
     starts the landscape page, as in the DOCX (`nodes.opens_landscape`): printed in portrait it

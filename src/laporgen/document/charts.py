@@ -11,8 +11,10 @@ labels drawn and `keterangan` the note under the chart that gives every cut name
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 from ..compute.lkjip import LkjipFigures
 from ..numbers import angka, bulatkan, persen
@@ -122,18 +124,45 @@ def serapan_chart(f: LkjipFigures) -> bytes:
     return chart.png()
 
 
-def _tren_series(f: LkjipFigures) -> list[tuple[str, dict[int, Decimal]]]:
-    series: list[tuple[str, dict[int, Decimal]]] = []
+Ukuran = Literal["realisasi", "capaian"]
+
+
+def _series(f: LkjipFigures, ukuran: Ukuran) -> list[tuple[str, str, dict[int, Decimal]]]:
+    """(indicator, satuan, {year: value}) of each current indicator with two years or more of
+    `ukuran`."""
+    series: list[tuple[str, str, dict[int, Decimal]]] = []
     for r in f.riwayat:
         if f.tahun in r.tahun:
             points = {
                 y: v
                 for y in f.tahun_riwayat
                 # text (a predikat) is never plotted
-                if y in r.tahun and isinstance(v := r.tahun[y].realisasi, Decimal)
+                if y in r.tahun and isinstance(v := getattr(r.tahun[y], ukuran), Decimal)
             }
-            series.append((r.indikator, points))
-    return [(name, points) for name, points in series if len(points) >= 2]
+            if len(points) >= 2:
+                series.append((r.indikator, r.satuan, points))
+    return series
+
+
+def tren_ukuran(f: LkjipFigures) -> Ukuran:
+    """What the trend chart plots: the realisasi when every indicator in it is counted in one
+    satuan (as the Magetan LKjIP charts IKM and Nilai SAKIP, both "Angka", 001 Gambar 3.1); the
+    capaian (%) when they are not, since kasus, persen and indeks on one axis compare nothing
+    (the Dinas Perhubungan trial's Gambar 3.2). Realisasi again when no capaian has two years."""
+    satuan = {s.strip().lower() for _n, s, _p in _series(f, "realisasi")}
+    if len(satuan) > 1 and _series(f, "capaian"):
+        return "capaian"
+    return "realisasi"
+
+
+def _tren_series(f: LkjipFigures) -> list[tuple[str, dict[int, Decimal]]]:
+    ukuran = tren_ukuran(f)
+    series = _series(f, ukuran)
+    if ukuran == "realisasi" and series:  # one satuan: the most common, when none has capaian
+        counts = Counter(s.strip().lower() for _n, s, _p in series)
+        common = counts.most_common(1)[0][0]
+        series = [x for x in series if x[1].strip().lower() == common]
+    return [(name, points) for name, _s, points in series]
 
 
 def tren_labels(f: LkjipFigures) -> list[Label]:
@@ -141,19 +170,28 @@ def tren_labels(f: LkjipFigures) -> list[Label]:
     return [label(name, LEGEND_WIDTH, 1) for name, _ in _tren_series(f)]
 
 
+def tren_judul(f: LkjipFigures) -> str:
+    """The caption of the trend chart, naming what it plots."""
+    return f"Perkembangan {tren_ukuran(f).capitalize()} Indikator dari Tahun ke Tahun"
+
+
 def tren_chart(f: LkjipFigures) -> bytes | None:
-    """Realisasi over the years of the current indicators with earlier years of data (as the
-    Magetan LKjIP charts IKM and Nilai SAKIP 2022-2024); None when there is none."""
+    """Realisasi (or capaian, `tren_ukuran`) over the years of the current indicators with
+    earlier years of data (as the Magetan LKjIP charts IKM and Nilai SAKIP 2022-2024); None when
+    there is none."""
     series = _tren_series(f)
     if not series:
         return None
+    capaian = tren_ukuran(f) == "capaian"
     years = sorted({y for _, points in series for y in points})
-    chart = Chart([str(y) for y in years], "Realisasi")
+    chart = Chart([str(y) for y in years], "Capaian (%)" if capaian else "Realisasi")
+    if capaian:
+        chart.add_reference(100.0, "target (100%)", GREY)
     for n, ((_, points), name) in enumerate(zip(series, tren_labels(f))):
         chart.add_line(
             name.text,
             {i: float(points[y]) for i, y in enumerate(years) if y in points},
-            [angka(points[y]) for y in years if y in points],
+            [(persen if capaian else angka)(points[y]) for y in years if y in points],
             SERIES[n % len(SERIES)],
         )
     return chart.png()

@@ -31,6 +31,36 @@ KATA_SAMBUNG = frozenset(
 )
 """Words a title keeps in lower case (except at its start)."""
 
+SINGKATAN = frozenset(
+    {
+        "APBD",
+        "APBN",
+        "ASN",
+        "BLUD",
+        "BUMD",
+        "DAK",
+        "DAU",
+        "DPA",
+        "DPRD",
+        "LLAJ",
+        "OPD",
+        "PAD",
+        "PAUD",
+        "RPJMD",
+        "RPJPD",
+        "RSUD",
+        "SAKIP",
+        "SDM",
+        "SKPD",
+        "SOTK",
+        "SPM",
+        "UPT",
+        "UPTD",
+    }
+)
+"""Abbreviations with a vowel a title keeps in capitals, beside those the name itself spells out
+in parentheses ("LALU LINTAS DAN ANGKUTAN JALAN (LLAJ)")."""
+
 _VOKAL = re.compile(r"[AIUEO]")
 _ROMAWI = re.compile(r"^[IVXLC]+$")
 
@@ -42,12 +72,20 @@ def gabung(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " dan " + names[-1]
 
 
-def _kata(word: str, first: bool) -> str:
+def _kata(word: str, first: bool, singkatan: frozenset[str] = SINGKATAN) -> str:
     if not _VOKAL.search(word) or _ROMAWI.match(word):  # PPKS, PKH, BPNT, II: abbreviations stay
+        return word
+    if word in singkatan:
         return word
     if word.lower() in KATA_SAMBUNG and not first:
         return word.lower()
     return word[:1] + word[1:].lower()
+
+
+def _inisial(word: str, initials: str) -> bool:
+    """Whether `word` is spelt by some of `initials`, in order ("LLAJ" of "PLLDAJ")."""
+    rest = iter(initials)
+    return len(word) > 1 and all(letter in rest for letter in word)
 
 
 def judul(nama: str) -> str:
@@ -55,7 +93,20 @@ def judul(nama: str) -> str:
     if not nama.isupper():
         return nama
     parts = re.split(r"([\s/\-(),]+)", nama.strip())
-    return "".join(p if n % 2 else _kata(p, n == 0) for n, p in enumerate(parts))
+    # a word alone in parentheses spelling the initials of the words before it is their
+    # abbreviation ("ANGKUTAN JALAN (LLAJ)", "ANAK USIA DINI (PAUD)"): it stays, there and wherever
+    # else the name uses it; "(PERSERO)" is a word, and is title-cased
+    defined = {
+        p
+        for n, p in enumerate(parts)
+        if n % 2 == 0
+        and 0 < n < len(parts) - 1
+        and parts[n - 1].endswith("(")
+        and parts[n + 1].startswith(")")
+        and _inisial(p, "".join(w[:1] for w in parts[0:n:2]))
+    }
+    singkatan = SINGKATAN | defined
+    return "".join(p if n % 2 else _kata(p, n == 0, singkatan) for n, p in enumerate(parts))
 
 
 def sebut(jenis: str, nama: str) -> str:

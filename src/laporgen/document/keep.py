@@ -2,8 +2,9 @@
 a longer one never opens a page with its total row alone (its last body rows come along; a
 third of a page of them where a page break follows the table) nor splits the rows of a merged
 cell that fits on half a page (a taller one is cut in parts, each naming it); and a signature
-block never stands alone at the top of a page (the paragraph before it comes along), nor a list
-item's short first paragraph (a Sistematika item's "BAB IV ..." line) at the foot of one.
+block never stands alone at the top of a page (the paragraph before it comes along, or a
+table's last rows), nor a list item's short first paragraph (a Sistematika item's "BAB IV ..."
+line) at the foot of one.
 Captions and headings are kept with what follows by the renderers' own rules for those nodes
 (the Caption and Heading styles, print.css)."""
 
@@ -73,24 +74,27 @@ def keep_together(blocks: Sequence[Block], paper: str) -> tuple[Block, ...]:
     of the item after it (`_leading_into_more`). A short table is one of at most
     SHORT_TABLE_ROWS rows that prints no taller than half a page: a taller one, kept whole,
     would leave its caption alone at the foot of a page, or half a page empty."""
-    before = _before_signatures(blocks) | _leading_into_more(blocks, paper) | _before_breaks(blocks)
-    return tuple(_mark(block, before, paper, False) for block in blocks)
+    before = _before_signatures(blocks) | _leading_into_more(blocks, paper)
+    ends = _before_breaks(blocks)
+    return tuple(_mark(block, before, ends, paper, False) for block in blocks)
 
 
 def _before_signatures(blocks: Sequence[Block]) -> set[int]:
-    """The ids of the paragraphs that come right before a signature, in reading order (the
-    last paragraph of a list, or of the section before, counts)."""
+    """The ids of the paragraphs and tables that come right before a signature, in reading
+    order (the last paragraph of a list, or of the section before, counts): a table's last rows
+    come along, as a paragraph does (the Dinas Perhubungan trial's signature stood alone on
+    the page after Tabel 4.3)."""
     marked: set[int] = set()
-    last: Paragraph | None = None
+    last: Paragraph | Table | None = None
     for block in _reading_order(blocks):
         if isinstance(block, Signature):
             if last is not None:
                 marked.add(id(last))
             last = None
-        elif isinstance(block, Paragraph):
+        elif isinstance(block, (Paragraph, Table)):
             last = block
         else:
-            last = None  # a table or figure before a signature: nothing to carry along
+            last = None  # a figure before a signature: a picture is not split, nothing to carry
     return marked
 
 
@@ -172,30 +176,39 @@ def _reading_order(blocks: Iterable[Block]) -> Iterable[Block]:
                 yield block
 
 
-def _mark(block: Block, before: set[int], paper: str, landscape: bool) -> Block:
+def _mark(block: Block, before: set[int], ends: set[int], paper: str, landscape: bool) -> Block:
+    """`block` marked: kept with the next block when its id is in `before`; a table a page break
+    follows (its id in `ends`) keeps a larger tail."""
     match block:
         case Section():
             return replace(
                 block,
-                children=tuple(_mark(child, before, paper, landscape) for child in block.children),
+                children=tuple(
+                    _mark(child, before, ends, paper, landscape) for child in block.children
+                ),
             )
         case Landscape():
             return replace(
-                block, children=tuple(_mark(child, before, paper, True) for child in block.children)
+                block,
+                children=tuple(_mark(child, before, ends, paper, True) for child in block.children),
             )
         case ListBlock():
             items = tuple(
-                tuple(_mark(b, before, paper, landscape) for b in item) for item in block.items
+                tuple(_mark(b, before, ends, paper, landscape) for b in item)
+                for item in block.items
             )
             return replace(block, items=items)
         case Paragraph() if id(block) in before:
             return replace(block, keep_with_next=True)
         case Table() if _short(block, paper, landscape):
-            return replace(block, keep_together=True)
+            return replace(block, keep_together=True, keep_with_next=id(block) in before)
         case Table():
             table = split_tall_merges(block, paper, landscape)
-            ends_page = id(block) in before
-            return replace(table, keep_rows=kept_rows(table, paper, landscape, ends_page))
+            rows = kept_rows(table, paper, landscape, id(block) in ends)
+            if id(block) in before:  # its last rows print on the signature's page
+                last = len(table.head) + len(table.body) + len(table.foot) - 1
+                rows |= frozenset(range(max(len(table.head), last - TAIL_ROWS), last))
+            return replace(table, keep_rows=rows, keep_with_next=id(block) in before)
         case _:
             return block
 

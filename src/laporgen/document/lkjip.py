@@ -340,7 +340,7 @@ class LkjipBuilder(OutlineBuilder):
                 Figure(
                     "grafik-tren",
                     "",
-                    "Perkembangan Realisasi Indikator dari Tahun ke Tahun",
+                    charts.tren_judul(self.f),
                     None,
                     "grafik tren",
                     16.0,

@@ -133,18 +133,17 @@ def tercapai_sasaran(f: LkjipFigures, opd: str, tahun: int) -> Paragraph:
 
 
 def penyebab(f: LkjipFigures, analisis: dict[str, AnalisisSasaran]) -> ListBlock:
-    """III.A.5: one numbered item per sasaran, success or failure and its causes (§5.4)."""
+    """III.A.5: one numbered item per sasaran, its result and the factors behind it (§5.4).
+
+    The lead says what the data say (001 lines 786–802): "Keberhasilan" only of indicators that
+    reached their target, "Kegagalan" only of those that did not. Factors typed as `penyebab` take
+    the sasaran's result; a sasaran with indicators on both sides gets a neutral lead naming each
+    side, since one list cannot be both. `pendukung` and `penghambat` are worded as what they
+    are."""
     entries = []
     for n, s in enumerate(f.sasaran, 1):
-        word = "Keberhasilan" if s.tercapai else "Kegagalan"
-        lead = para(
-            f"{word} dalam mencapai target kinerja sasaran strategis {ordinal_kata(n)} yaitu "
-            f"{s.sasaran.uraian} dipengaruhi oleh faktor-faktor berikut:"
-        )
-        items: tuple[Block, ...] = (lead,)
-        a = analisis.get(s.sasaran.id)
-        if a and a.penyebab:
-            items += (ListBlock(tuple((para(p),) for p in a.penyebab), "a."),)
+        a = analisis.get(s.sasaran.id) or AnalisisSasaran()
+        items: tuple[Block, ...] = _faktor(s, ordinal_kata(n), a)
         if not s.tercapai:
             # the lowest of the indicators that missed, not of all: a predikat that missed beside
             # a capaian of 102% must not read "capaian … 102%" as the reason of the miss
@@ -154,9 +153,15 @@ def penyebab(f: LkjipFigures, analisis: dict[str, AnalisisSasaran]) -> ListBlock
                 default=None,
             )
             if lowest and lowest.kategori:
+                # beside an indicator on target, the one that missed is named
+                which = (
+                    f"target indikator {lowest.indikator.nama}"
+                    if any(i.tercapai for i in s.indikator)
+                    else "target"
+                )
                 items += (
                     para(
-                        f"Meskipun target belum tercapai, capaian kinerja masih masuk dalam kategori "
+                        f"Meskipun {which} belum tercapai, capaian kinerja masih masuk dalam kategori "
                         f"{lowest.kategori.lower()} dengan nilai capaian {_pct(lowest.capaian)}."
                     ),
                 )
@@ -171,6 +176,63 @@ def penyebab(f: LkjipFigures, analisis: dict[str, AnalisisSasaran]) -> ListBlock
             )
         entries.append(items)
     return ListBlock(tuple(entries), "1.")
+
+
+def _faktor(s: SasaranKinerja, ke: str, a: AnalisisSasaran) -> tuple[Block, ...]:
+    """The leads and lists of one sasaran's factors (see `penyebab`)."""
+    met = [i for i in s.indikator if i.tercapai]
+    missed = [i for i in s.indikator if not i.tercapai]
+    sasaran = f"sasaran strategis {ke} yaitu {s.sasaran.uraian}"
+
+    def of(indikator: list[IndikatorKinerja]) -> str:
+        """The indicators a lead is about, named when they are not the whole sasaran."""
+        if len(indikator) == len(s.indikator):
+            return sasaran
+        names = gabung([i.indikator.nama for i in indikator])
+        return f"indikator {names} pada {sasaran}"
+
+    def listed(lead: str, factors: list[str]) -> tuple[Block, ...]:
+        if not factors:
+            return ()
+        return (para(lead), ListBlock(tuple((para(p),) for p in factors), "a."))
+
+    out: tuple[Block, ...] = ()
+    if a.penyebab or not (a.pendukung or a.penghambat):
+        if not missed:
+            lead = f"Keberhasilan dalam mencapai target kinerja {sasaran} dipengaruhi oleh faktor-faktor berikut:"
+        elif not met:
+            lead = f"Kegagalan dalam mencapai target kinerja {sasaran} dipengaruhi oleh faktor-faktor berikut:"
+        else:
+            lead = (
+                f"Capaian kinerja {sasaran}, dengan {_indikator_nama(met)} telah mencapai target dan "
+                f"{_indikator_nama(missed)} belum mencapai target, dipengaruhi oleh faktor-faktor berikut:"
+            )
+        out += listed(lead, a.penyebab) or (para(lead),)
+    if met:
+        out += listed(
+            f"Keberhasilan dalam mencapai target kinerja {of(met)} didukung oleh faktor-faktor berikut:",
+            a.pendukung,
+        )
+    else:
+        out += listed(
+            f"Capaian kinerja {sasaran} didukung oleh faktor-faktor berikut:", a.pendukung
+        )
+    if missed:
+        out += listed(
+            f"Kegagalan dalam mencapai target kinerja {of(missed)} disebabkan oleh faktor-faktor berikut:",
+            a.penghambat,
+        )
+    else:
+        out += listed(
+            f"Pencapaian kinerja {sasaran} menghadapi faktor-faktor penghambat berikut:",
+            a.penghambat,
+        )
+    return out
+
+
+def _indikator_nama(indikator: list[IndikatorKinerja]) -> str:
+    """ "indikator A" or "indikator A dan B"."""
+    return "indikator " + gabung([i.indikator.nama for i in indikator])
 
 
 def efisiensi(f: LkjipFigures) -> list[Block]:
@@ -307,16 +369,14 @@ def _terukur_angka(f: LkjipFigures) -> str:
 
 
 def _tercapai_indikator(met: int, n: int) -> str:
-    if n == 1:
-        return (
-            "Indikator kinerjanya telah mencapai target;"
-            if met
-            else "Indikator kinerjanya belum mencapai target;"
-        )
+    """The count of a sasaran's indicators on target, as the seed words it ("Sebanyak 1 (satu)
+    indikator kinerja telah mencapai target;", 001 lines 1028, 1037): a count, so the bullet says
+    nothing of the other sasaran (an unqualified "indikator kinerjanya telah mencapai target"
+    reads, to `check` as to a reader, as a claim about all of them: narasi.target)."""
     if met == n:
-        return "Seluruh indikator kinerjanya telah mencapai target;"
+        return f"Sebanyak {angka_terbilang(n)} indikator kinerja telah mencapai target;"
     if met == 0:
-        return "Belum ada indikator kinerjanya yang mencapai target;"
+        return f"Sebanyak {angka_terbilang(n)} indikator kinerja belum mencapai target;"
     return f"Sebanyak {angka_terbilang(met)} indikator kinerja telah mencapai target dan {angka_terbilang(n - met)} belum mencapai target;"
 
 
@@ -348,8 +408,7 @@ def hasil_umum(f: LkjipFigures, tahun: int, lalu: RingkasanTahunLalu) -> list[Bl
         f"kinerja rata-rata {_terukur_angka(f)} sebesar {_pct(f.rata_rata)}"
         + (f" (kategori {f.kategori_rata_rata.lower()})" if f.kategori_rata_rata else "")
     )
-    if f.rata_rata is not None and f.rata_rata >= 100:
-        text += " dan secara umum telah mencapai target"
+    text += _tercapai_umum(f)
     if (
         f.pagu == 0 and f.realisasi_anggaran == 0
     ):  # no budget entered: say so, not "Rp 0 dari pagu Rp 0 (-)"
@@ -383,6 +442,25 @@ def hasil_umum(f: LkjipFigures, tahun: int, lalu: RingkasanTahunLalu) -> list[Bl
             )
         )
     return out
+
+
+def _tercapai_umum(f: LkjipFigures) -> str:
+    """What the overall sentence says of the targets, by the rule `check` holds a typed sentence
+    to (narasi.target, L-31): "secara umum telah mencapai target" only when every sasaran reached
+    its target and the mean is not below 100; otherwise how many did (a mean above 100 beside a
+    sasaran below its target is no overall success)."""
+    n = len(f.sasaran)
+    ok = sum(1 for s in f.sasaran if s.tercapai)
+    below_mean = f.rata_rata is not None and f.rata_rata < 100
+    if n == 0:
+        return ""
+    if ok == n and not below_mean:
+        return " dan secara umum telah mencapai target"
+    if ok == n:  # a mean printed below 100 beside every target reached: say neither
+        return ""
+    if ok == 0:
+        return " dan belum ada sasaran yang mencapai target"
+    return f" dan {angka_terbilang(ok)} dari {angka_terbilang(n)} sasaran telah mencapai target"
 
 
 def per_kategori(f: LkjipFigures, skala: tuple[Tingkat, ...]) -> Paragraph:

@@ -11,13 +11,14 @@ from decimal import Decimal
 
 from ..compute.lkjip import IndikatorNode, LkjipFigures, NodeAnggaran, SasaranKinerja
 from ..model.anggaran import IndikatorProgram
+from ..model.lkjip import AnalisisSasaran
 from ..model.content import LkjipContent
 from ..model.nilai import Tertulis
 from ..model.renstra import Indikator
 from ..numbers import KOSONG, angka, persen, rupiah, tanggal, terbilang
 from .cells import Row, cell, columns, head, isian, items, mid, nomor_kolom, num
 from .iku import iku_table
-from .nodes import Cell, Table
+from .nodes import Cell, ListBlock, Paragraph, Table, Text
 from .tables import TableSet
 
 
@@ -217,7 +218,7 @@ class LkjipTables(TableSet):
             foot,
             (self.opd, f"Tahun Anggaran {self.tahun}"),
             font_size="small",
-            source=f"Sumber : Dokumen Pelaksanaan Anggaran Perubahan Tahun {self.tahun}",
+            source=f"Sumber : {_dpa(self.f.program)} Tahun {self.tahun}",
         )
 
     # ----------------------------------------------------------------------------- BAB II
@@ -646,7 +647,7 @@ class LkjipTables(TableSet):
                         num(_nilai(i.target)),
                         num(_nilai(i.realisasi)),
                         num(persen(i.capaian)),
-                        items(analisis.penyebab) if analisis and n == 0 else cell(""),
+                        _faktor(analisis) if analisis and n == 0 else cell(""),
                     )
                 )
         return self._table(
@@ -1128,9 +1129,11 @@ def _rumus_kemajuan(indikator: Iterable[Indikator]) -> tuple[str, ...]:
 
 
 def _efisien(verdict: bool | None) -> str:
-    """The Keterangan of an efisiensi row, from the verdict compute gives for either method."""
+    """The Keterangan of an efisiensi row, from the verdict compute gives for either method;
+    empty without one: the efisiensi cell beside it already shows "-" (two dashes side by side
+    read "- -", as a sub kegiatan without indicators printed)."""
     if verdict is None:
-        return KOSONG
+        return ""
     return "Efisien" if verdict else "Tidak efisien"
 
 
@@ -1147,6 +1150,13 @@ def _efisiensi_head(first: str, second: str) -> tuple[Row, ...]:
         ),
         ("Target", "Realisasi", "Capaian (%)", "Anggaran (Rp)", "Realisasi (Rp)", "Serapan (%)"),
     )
+
+
+def _dpa(program: tuple[NodeAnggaran, ...]) -> str:
+    """The budget document the pagu come from: the DPA Perubahan only when the content has an
+    APBD-Perubahan (a `pagu_murni` that differs from its pagu, somewhere), else the DPA itself."""
+    changed = any(n.pagu_murni != n.pagu for p in program for n in p.walk())
+    return "Dokumen Pelaksanaan Anggaran" + (" Perubahan" if changed else "")
 
 
 def _program_rows(
@@ -1209,3 +1219,25 @@ def _range_words(low: Decimal | None, high: Decimal | None, inclusive: bool = Fa
     if inclusive:
         return f"{words(low).capitalize()} persen sampai dengan {words(high)} persen"
     return f"{words(low).capitalize()} persen sampai dengan kurang dari {words(high)} persen"
+
+
+def _faktor(a: AnalisisSasaran) -> Cell:
+    """The "Penyebab Keberhasilan/ Kegagalan" cell of a sasaran: its `penyebab` as a list, as the
+    seed prints them; supporting and hindering factors each under their own label, so the one
+    column still tells them apart."""
+    if not (a.pendukung or a.penghambat):
+        return items(a.penyebab)
+    blocks: list[Paragraph | ListBlock] = []
+    for label, lines in (
+        ("", a.penyebab),
+        ("Pendukung:", a.pendukung),
+        ("Penghambat:", a.penghambat),
+    ):
+        if not lines:
+            continue
+        if label:
+            blocks.append(Paragraph((Text(label, strong=True),), align="left"))
+        blocks.append(
+            ListBlock(tuple((Paragraph((Text(line),), align="left"),) for line in lines), "-")
+        )
+    return Cell(tuple(blocks))

@@ -108,7 +108,9 @@ class Table:
     never split across pages (nor is its caption separated from it). `keep_rows`: the rows
     (counted over head, body and foot together) printed on the page of the row after them, so
     that a total row never opens a page alone and a merged cell's rows stay on one page
-    (`keep.keep_together` decides them). `continued`: a later part
+    (`keep.keep_together` decides them). `keep_with_next`: the table's last row, and the
+    source line and notes under it, print on the page of the block after it (a signature
+    block, which never opens a page alone). `continued`: a later part
     of a table too wide for its page, split by year span: it has the number of the part before
     it, its title ends "(lanjutan)", and it is not listed in the Daftar Tabel (the DOCX gives
     its caption no SEQ field).
@@ -129,6 +131,7 @@ class Table:
     cell_margin: float = 3.0
     keep_together: bool = False
     keep_rows: frozenset[int] = frozenset()
+    keep_with_next: bool = False
     continued: bool = False
     head_least_pt: tuple[float, ...] = ()
     """The least height of each header row, in points (0: as its text needs), set by the layout

@@ -116,7 +116,18 @@ class Dukungan(Model):
 
 
 class AnalisisSasaran(Model):
-    penyebab: list[str] = []
+    penyebab: list[str] = Field(
+        [],
+        description="What brought the sasaran's result (Tabel 3.7's one column, as the seed): "
+        "read as the causes of success when every indicator reached its target, of failure when "
+        "none did; a sasaran with both is worded neutrally: give pendukung and penghambat instead",
+    )
+    pendukung: list[str] = Field(
+        [], description="Factors that supported the result (faktor pendukung keberhasilan)"
+    )
+    penghambat: list[str] = Field(
+        [], description="Factors that held the result back (faktor penghambat, causes of failure)"
+    )
     permasalahan: list[str] = []
     solusi: list[str] = []
 

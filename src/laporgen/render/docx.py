@@ -1026,8 +1026,12 @@ class _BodyWriter:
             tr = ooxml.add_row(tbl, header=r < len(node.head), min_height=Pt(least).twips)
             # A row kept with the next (the whole table kept together, or `keep_rows`): its
             # paragraphs kept with the next paragraph, Word's and LibreOffice's way to say it;
-            # the last row is kept with the source line and notes.
-            keep = node.keep_together or r in node.keep_rows if r < len(rows) - 1 else bool(after)
+            # the last row is kept with the source line and notes, or with what follows.
+            keep = (
+                node.keep_together or r in node.keep_rows
+                if r < len(rows) - 1
+                else bool(after) or node.keep_with_next
+            )
             c = 0
             while c < len(widths):
                 cell = starts.get((r, c))
@@ -1077,7 +1081,7 @@ class _BodyWriter:
         self._body.add_table_element(tbl)
         for n, line in enumerate(after, 1):
             paragraph = self._body.add_paragraph(NOTE)
-            if n < len(after):
+            if n < len(after) or node.keep_with_next:
                 paragraph.paragraph_format.keep_with_next = True
             paragraph.add_run(line)
 

@@ -531,7 +531,11 @@ class _BodyWriter:
         return _element(
             "div",
             _lines(_element("div", table, class_="table-scroll"), *after),
-            class_=_classes("table-block", "keep-together" if node.keep_together else None),
+            class_=_classes(
+                "table-block",
+                "keep-together" if node.keep_together else None,
+                "keep-with-next" if node.keep_with_next else None,
+            ),
         )
 
     def _rows(self, rows: Sequence[Sequence[Cell]], head: bool, bold: bool) -> Markup:

@@ -560,7 +560,12 @@ class _Writer:
             f"#lp-note({_string(text)})"
             for text in (*([node.source] if node.source else []), *node.notes)
         ]
-        return "\n".join([caption, grid, *after])
+        markup = "\n".join([caption, grid, *after])
+        if node.keep_with_next and _is_short(node):
+            # a short table before a signature moves with it, whole (`Table.keep_with_next`);
+            # a long one is left to break: a sticky breakable block is moved whole, as a page
+            return f"#block(sticky: true, breakable: false)[\n{markup}\n]"
+        return markup
 
     def _text_width_pt(self) -> float:
         """The width between the side margins of the page being written, in points."""
