@@ -17,7 +17,7 @@ from ..numbers import angka, rupiah, tanggal
 from .builder import OutlineBuilder
 from .cells import cell, columns, head, isian, mid, nomor_kolom, num
 from .kalimat import para
-from .nodes import Block, Cover, Document, Paragraph, Signature, Table, Text
+from .nodes import Block, Cover, Document, LabelBlock, Signature, Table
 from .outline import Bagian
 from .tables import TableSet
 
@@ -190,9 +190,9 @@ class PkBuilder(OutlineBuilder):
                 "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
                 "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:"
             ),
-            *_pihak(k.nama_gelar, f"Kepala {c.agency.nama_lengkap}"),
+            _pihak(k.nama_gelar, f"Kepala {c.agency.nama_lengkap}"),
             para("selanjutnya disebut pihak pertama."),
-            *_pihak(p2.nama_gelar, jabatan_kedua),
+            _pihak(p2.nama_gelar, jabatan_kedua),
             para("selaku atasan pihak pertama, selanjutnya disebut pihak kedua."),
             para(
                 "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, "
@@ -221,9 +221,10 @@ class PkBuilder(OutlineBuilder):
         )
 
 
-def _pihak(nama: str, jabatan: str) -> tuple[Paragraph, Paragraph]:
-    """The "Nama : …" and "Jabatan : …" lines naming one party."""
-    return para("Nama : ", Text(nama, strong=True)), para(f"Jabatan : {jabatan}")
+def _pihak(nama: str, jabatan: str) -> LabelBlock:
+    """The "Nama : …" and "Jabatan : …" lines naming one party, their colons aligned and a long
+    jabatan wrapping under itself."""
+    return LabelBlock((("Nama", nama), ("Jabatan", jabatan)), indented=True)
 
 
 def narrative_context(c: PkContent, f: PkFigures) -> dict[str, Any]:
