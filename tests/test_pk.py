@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 AGENCY = ROOT / "content" / "magetan-dinsos"
 
 # Seed 001 Tabel 2.7 "Perubahan Perjanjian Kinerja" (lines 563-575), the PK signed on
-# 4 November 2024: NO, sasaran, indikator, satuan, target.
+# 4 November 2024: NO, sasaran, indikator, satuan, target; a sasaran numbered and written once
+# over its indicators (sasaran 5 has two).
 TABEL_2_7 = [
     [
         "1",
@@ -60,12 +61,10 @@ TABEL_2_7 = [
         "85",
     ],
     [
-        "6",
-        "Meningkatnya Akuntabilitas Penyelenggaraan Pemerintahan Daerah pada Dinas Sosial",
         "Indeks Kepuasan Masyarakat Dinas Sosial",
         "Angka",
         "87,35",
-    ],
+    ],  # sasaran 5's No. and name span both
 ]
 
 # Seed 001 Tabel 2.8 (lines 581-613): No., target and anggaran of every program and kegiatan.
@@ -439,3 +438,33 @@ def _words(pdf: Path, page: int) -> tuple[list[tuple[float, float, str]], float]
 def _line_of(words: list[tuple[float, float, str]], n: int) -> list[tuple[float, float, str]]:
     """The words printed on the same line as words[n]."""
     return [w for w in words if abs(w[1] - words[n][1]) < 2]
+
+
+def test_tabel_1_merges_a_sasaran_and_tells_a_tujuan_apart(agency_copy, tmp_path):
+    """The trial's Tabel 1 numbered tujuan rows and sasaran rows alike in one column, printed a
+    sasaran once per indicator, and cited the PK itself ("Sumber : Perjanjian Kinerja … 2026").
+    As the signed Tabel 2.7: sasaran numbered and merged over its indicators; a tujuan's own
+    indicator (agreed in perjanjian.yaml) unnumbered, "Tujuan: …" in bold; no source line."""
+    pk = agency_copy / "pk-2024"
+    (pk / "perjanjian.yaml").write_text(
+        "indikator: [IT1, IS1.1, IS2.1, IS3.1, IS4.1, IS5.1, IS5.2]\n", encoding="utf-8"
+    )
+    (docx,) = build(pk, tmp_path, ("docx",)).outputs
+    target, _ = report_tables(docx)
+    assert target[2] == [
+        "",
+        "Tujuan: Meningkatnya kesejahteraan PPKS",
+        "Persentase PPKS yang meningkat derajat kesejahteraannya",
+        "persen",
+        "100",
+    ]
+    assert target[3:] == TABEL_2_7
+    from docx import Document as open_docx
+
+    tujuan = open_docx(str(docx)).tables[1].rows[2].cells[1].paragraphs[0].runs
+    assert tujuan and all(run.bold for run in tujuan)
+    assert not [
+        line
+        for line in docx_text(docx).splitlines()
+        if line.startswith("Sumber : Perubahan Perjanjian")
+    ]

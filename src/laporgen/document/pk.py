@@ -13,12 +13,14 @@ from typing import Any
 from ..compute.pk import PkFigures
 from ..model.nilai import Tertulis
 from ..model.pk import IndikatorPk, PkContent
+from ..model.renstra import Tujuan
 from ..numbers import angka, rupiah, tanggal
 from .builder import OutlineBuilder
 from .cells import cell, columns, head, isian, mid, nomor_kolom, num
 from .kalimat import para
 from .nodes import Block, Cover, Document, LabelBlock, Signature, Table
 from .outline import Bagian
+from .perjanjian import BarisTarget, target_body
 from .tables import TableSet
 
 PK = (
@@ -47,15 +49,17 @@ class PkTables(TableSet):
         self.caption = (self.opd, f"Tahun {self.tahun}")
 
     def target(self) -> Table:
-        body = [
-            (
-                mid(str(n)),
-                cell(r.sasaran.uraian),
-                cell(r.indikator.nama),
-                mid(r.indikator.satuan),
-                num(isian(r.target)),
+        """Tabel 1: the sasaran merged over its indicators, a tujuan's own indicator told apart
+        (document/perjanjian.py); no "Sumber :" line: the table is the agreement itself."""
+        rows = [
+            BarisTarget(
+                r.sasaran.uraian,
+                isinstance(r.sasaran, Tujuan),
+                r.indikator.nama,
+                r.indikator.satuan,
+                isian(r.target),
             )
-            for n, r in enumerate(self.f.target, 1)
+            for r in self.f.target
         ]
         return self._table(
             "pk-target",
@@ -65,8 +69,7 @@ class PkTables(TableSet):
                 ("No.", "Tujuan & Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target"),
             )
             + (nomor_kolom(["1", "2", "3", "4", "5"]),),
-            body,
-            source=f"Sumber : {self.judul} {self.opd} Tahun {self.tahun}",
+            target_body(rows),
         )
 
     def program(self) -> Table:
