@@ -16,14 +16,15 @@ from ..model.folder import load_lkjip
 from ..document.cells import isian
 from ..model.nilai import Tertulis
 from ..model.pk import PkContent
-from ..model.source import FieldPath
+from ..model.source import FieldPath, Source
 from ..numbers import rupiah
 from .findings import Finding, placeholders
+from .pk_rencana import check_rencana_program
 
 
 def check_pk(c: PkContent, f: PkFigures) -> list[Finding]:
     """Every finding of a PK, in file order."""
-    findings = _renstra(c, f) + placeholders(c)
+    findings = _renstra(c, f) + check_rencana_program(c) + placeholders(c)
     if c.settings.lkjip:
         findings += _lkjip(c, f, load_lkjip((c.folder / c.settings.lkjip).resolve()))
     return sorted(findings, key=lambda x: (x.problem.file, x.problem.line or 0))
@@ -143,7 +144,7 @@ def _pagu(c: PkContent, lkjip: LkjipContent) -> list[Finding]:
     murni = c.settings.versi == "murni"
     report = {k.id: k for p in lkjip.program.program for k in p.kegiatan}
     out = []
-    for pi, p in enumerate(c.anggaran.program):
+    for pi, p in enumerate(c.program):
         for ki, k in enumerate(p.kegiatan):
             other = report.get(k.id)
             if other is None or other.anggaran is None:
@@ -154,15 +155,24 @@ def _pagu(c: PkContent, lkjip: LkjipContent) -> list[Finding]:
                 else other.anggaran.pagu
             )
             if theirs != k.pagu:
-                out.append(
-                    _finding(
-                        c,
-                        "anggaran",
-                        ("program", pi, "kegiatan", ki, "pagu"),
-                        _("pagu {pagu} of {id} differs from the LKjIP's {theirs}").format(
-                            pagu=rupiah(k.pagu), id=k.id, theirs=rupiah(theirs)
-                        ),
-                        "pk.pagu.lkjip",
-                    )
+                source, loc = _pagu_at(c, pi, ki, k.id)
+                message = _("pagu {pagu} of {id} differs from the LKjIP's {theirs}").format(
+                    pagu=rupiah(k.pagu), id=k.id, theirs=rupiah(theirs)
                 )
+                out.append(Finding("W", source.problem(loc, message, None, "pk.pagu.lkjip")))
     return out
+
+
+def _pagu_at(c: PkContent, pi: int, ki: int, kegiatan: str) -> tuple[Source, FieldPath]:
+    """Where the PK's pagu of a kegiatan is written: in anggaran.yaml (its programs, or its
+    `pagu` by id), else in the Renstra's program.yaml it came from (the year's pagu)."""
+    if c.anggaran.program:
+        return c.sources["anggaran"], ("program", pi, "kegiatan", ki, "pagu")
+    if kegiatan in c.anggaran.pagu:
+        return c.sources["anggaran"], ("pagu", kegiatan)
+    assert c.rencana_program is not None  # no typed programs: they came from the plan
+    for rpi, rp in enumerate(c.rencana_program.rencana.program):
+        for rki, rk in enumerate(rp.kegiatan):
+            if rk.id == kegiatan:
+                return c.rencana_program.source, ("program", rpi, "kegiatan", rki)
+    return c.rencana_program.source, ()

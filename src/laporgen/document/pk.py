@@ -108,8 +108,13 @@ class PkTables(TableSet):
             )
         ]
         perubahan = self.c.settings.versi == "perubahan"
-        sumber = self.c.anggaran.sumber or (
-            f"Dokumen Pelaksanaan Anggaran Tahun {self.tahun}"
+        a = self.c.anggaran
+        # programs and pagu read from the plan, none typed: the plan is the source
+        dari_rencana = not a.program and not a.pagu
+        sumber = a.sumber or (
+            f"{self.c.rencana.nama} (pagu indikatif Tahun {self.tahun})"
+            if dari_rencana
+            else f"Dokumen Pelaksanaan Anggaran Tahun {self.tahun}"
             + (" (setelah perubahan)" if perubahan else "")
         )
         return self._table(
