@@ -15,7 +15,12 @@ from ..document.cells import isian
 from ..i18n import _
 from ..model.pk import IndikatorPk, KegiatanPk, PkContent, ProgramPk, indikator_tahun
 from ..model.pk_program import kegiatan_pagu_rencana
-from ..model.rencana_program import IndikatorRencana, KegiatanRencana, ProgramRencana
+from ..model.rencana_program import (
+    IndikatorRencana,
+    KegiatanRencana,
+    ProgramRencana,
+    SubKegiatanRencana,
+)
 from ..model.source import FieldPath, Source
 from ..numbers import rupiah
 from .findings import Finding
@@ -46,10 +51,17 @@ def check_rencana_program(c: PkContent) -> list[Finding]:
                 out.append(_not_in_plan(source, (*at, "kegiatan", ki), k.id, tahun))
                 continue
             out += _node(source, (*at, "kegiatan", ki), k, rk, tahun)
-            out += _pagu(source, (*at, "kegiatan", ki, "pagu"), k.id, k.pagu, rk, tahun)
+            if k.pagu is not None:
+                out += _pagu(source, (*at, "kegiatan", ki, "pagu"), k.id, k.pagu, rk, tahun)
+            planned = {x.id: x for x in rk.sub_kegiatan}
+            for si, sk in enumerate(k.sub_kegiatan):
+                if sk.id in planned:
+                    loc = (*at, "kegiatan", ki, "sub_kegiatan", si, "pagu")
+                    out += _pagu(source, loc, sk.id, sk.pagu, planned[sk.id], tahun)
+    sub = {s.id: s for k in kegiatan.values() for s in k.sub_kegiatan}
     for kid, pagu in c.anggaran.pagu.items():
-        if kid in kegiatan:
-            out += _pagu(source, ("pagu", kid), kid, pagu, kegiatan[kid], tahun)
+        if kid in kegiatan or kid in sub:
+            out += _pagu(source, ("pagu", kid), kid, pagu, kegiatan.get(kid) or sub[kid], tahun)
     return out
 
 
@@ -153,9 +165,18 @@ def _indikator(
 
 
 def _pagu(
-    source: Source, loc: FieldPath, id_: str, pagu: Decimal, plan: KegiatanRencana, tahun: int
+    source: Source,
+    loc: FieldPath,
+    id_: str,
+    pagu: Decimal,
+    plan: KegiatanRencana | SubKegiatanRencana,
+    tahun: int,
 ) -> list[Finding]:
-    theirs = kegiatan_pagu_rencana(plan, tahun)
+    theirs = (
+        kegiatan_pagu_rencana(plan, tahun)
+        if isinstance(plan, KegiatanRencana)
+        else plan.pagu.get(tahun)
+    )
     if theirs == pagu:
         return []
     message = (
