@@ -71,6 +71,12 @@ class PkSettings(Model):
     tanda_tangan: Penandatangan
     pihak_kedua: PihakKedua
     logo: str | None = Field(None, description="Image file for the cover, relative to this folder")
+    disengaja: list[str] = Field(
+        [],
+        description='Warnings the agency confirms as intended, by code ("wajar.pagu_nol", "silang.sdm") or '
+        'code@field ("wajar.serapan@program[0].kegiatan[1].anggaran.realisasi"): `check` no longer reports them; '
+        "an error (E) cannot be confirmed away",
+    )
 
 
 class IndikatorPk(Model):
