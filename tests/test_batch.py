@@ -41,4 +41,55 @@ def test_one_broken_document_does_not_stop_the_others(tmp_path):
     assert [r.folder.name for r in failed] == ["lkjip-2024", "pk-2024", "renstra-2024-2026"]
     assert all("expected one of 'positif' or 'negatif'" in r.errors[0] for r in failed)
     assert [r.folder.name for r in results if r.ok] == ["renstra-2018-2023"]
-    assert (tmp_path / "out" / "renstra-2018-2023-dinas-sosial-kabupaten-magetan.docx").is_file()
+    # a Perubahan Renstra: the varian is in its name
+    assert (
+        tmp_path / "out" / "renstra-2018-2023-perubahan-dinas-sosial-kabupaten-magetan.docx"
+    ).is_file()
+
+
+def _renstra_and_its_perubahan(root: Path) -> tuple[Path, Path]:
+    """The Magetan Renstra 2018-2023 as signed (varian awal) and its Perubahan beside it."""
+    agency = root / "magetan-dinsos"
+    agency.mkdir(parents=True)
+    for name in ("agency.yaml", "logo.png"):
+        shutil.copy(CONTENT / "magetan-dinsos" / name, agency)
+    awal, perubahan = agency / "renstra-2018-2023", agency / "renstra-2018-2023-perubahan"
+    shutil.copytree(CONTENT / "magetan-dinsos" / "renstra-2018-2023", awal)
+    shutil.copytree(awal, perubahan)
+    toml = awal / "document.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace('varian = "perubahan"', 'varian = "awal"'),
+        encoding="utf-8",
+    )
+    return awal, perubahan
+
+
+def test_a_renstra_and_its_perubahan_write_files_of_their_own(tmp_path):
+    awal, perubahan = _renstra_and_its_perubahan(tmp_path / "content")
+    results = build_all([awal, perubahan], tmp_path / "out", ("docx",), workers=1)
+    assert all(r.ok for r in results)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "renstra-2018-2023-dinas-sosial-kabupaten-magetan.docx",
+        "renstra-2018-2023-perubahan-dinas-sosial-kabupaten-magetan.docx",
+    ]
+
+
+def test_two_documents_writing_the_same_file_are_refused_before_anything_is_written(
+    tmp_path, run_cli
+):
+    """Two versions of one Renstra both saying varian = "awal": the batch names both folders
+    and the fix, exit 2, and builds neither (one would silently replace the other)."""
+    awal, perubahan = _renstra_and_its_perubahan(tmp_path / "content")
+    toml = perubahan / "document.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace('varian = "perubahan"', 'varian = "awal"'),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    code, stdout, err = run_cli("build", tmp_path / "content", "--out", out)
+    assert code == 2
+    assert not out.exists()
+    (line,) = [x for x in err.splitlines() if "[output.clash]" in x]
+    assert "renstra-2018-2023 and " in line and "renstra-2018-2023-perubahan would write" in line
+    assert "(renstra-2018-2023-dinas-sosial-kabupaten-magetan.*)" in line
+    assert 'varian = "perubahan"' in line

@@ -145,6 +145,8 @@ def new_number(data, old, path):
     """A number valid where `old` was: any decimal for a decimal; an amount (Rupiah) grows; a
     small whole number stays (a year, a setting such as `desimal`: ranges of their own)."""
     if isinstance(old, Decimal):
+        if path[-1] == "lebar":  # a column's width: more than 0
+            return data.draw(numbers.filter(lambda d: d > 0))
         return data.draw(numbers)
     if old < 10_000 or any("tahun" in str(p) or "periode" in str(p) for p in path):
         return old

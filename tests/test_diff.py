@@ -204,3 +204,144 @@ def test_a_revision_of_the_spm_lists_its_values(tmp_path, run_cli):
         "diubah   spm_terlayani SPM1.3 2023: 118 -> 119  "
         "(Lanjut usia terlantar yang memperoleh rehabilitasi sosial dasar di luar panti)",
     ]
+
+
+NEW_PROGRAM = """
+  - id: M18-PB9
+    kode: "1.06.09"
+    nama: Program Baru Hasil Perubahan
+    indikator:
+      - nama: Persentase keluarga terlayani
+        satuan: "%"
+        target: {2022: 50, 2023: 60}
+    kegiatan:
+      - id: M18-KB9.1
+        kode: "1.06.09.2.01"
+        nama: Kegiatan Baru
+        indikator:
+          - nama: Jumlah keluarga terlayani
+            satuan: keluarga
+            target: {2022: 100, 2023: 120}
+        pagu: {2022: 300000000, 2023: 400000000}
+"""
+
+
+def _perubahan_of(old: Path, new: Path, extra: str = "") -> Path:
+    edit(
+        new / "document.toml",
+        'varian = "perubahan"',
+        f'varian = "perubahan"\nperubahan_dari = "../../../old/magetan-dinsos/{DOC}"{extra}',
+    )
+    return new
+
+
+def _rows(table: Table) -> list[list[str]]:
+    return [
+        ["".join(i.text for i in c.blocks[0].inlines if hasattr(i, "text")) for c in row]
+        for row in table.body
+    ]
+
+
+def _changes_table(folder: Path) -> Table:
+    (table,) = [
+        b
+        for b in walk(document_for(load_document(folder)).body)
+        if isinstance(b, Table) and b.id == "perubahan"
+    ]
+    return table
+
+
+def _add_program(new: Path) -> None:
+    program = new / "program.yaml"
+    text = program.read_text(encoding="utf-8")
+    at = text.index("\n# ONE matrix")
+    program.write_text(text[:at] + NEW_PROGRAM + text[at:], encoding="utf-8")
+
+
+def test_an_added_program_is_listed_with_its_kode_pagu_targets_and_the_new_total(versions):
+    """A program added by the revision: its row with its code and the pagu indikatif of the
+    period (its kegiatan's), each year's pagu and target as added, then the total pagu
+    indikatif by year and over the period."""
+    old, new = versions
+    _add_program(new)
+    changes = perubahan(load_document(old), load_document(new))
+    program = [c for c in changes if c.id.startswith(("M18-PB9", "M18-KB9"))]
+    assert [(c.jenis, c.bagian, c.id, c.tahun, c.sebelum, c.sesudah, c.kode) for c in program] == [
+        ("ditambah", "program", "M18-PB9", None, None, D(700000000), "1.06.09"),
+        ("ditambah", "target", "M18-PB9", 2022, None, D(50), None),
+        ("ditambah", "target", "M18-PB9", 2023, None, D(60), None),
+        ("ditambah", "kegiatan", "M18-KB9.1", None, None, D(700000000), "1.06.09.2.01"),
+        ("ditambah", "pagu", "M18-KB9.1", 2022, None, D(300000000), "1.06.09.2.01"),
+        ("ditambah", "pagu", "M18-KB9.1", 2023, None, D(400000000), "1.06.09.2.01"),
+        ("ditambah", "target", "M18-KB9.1", 2022, None, D(100), None),
+        ("ditambah", "target", "M18-KB9.1", 2023, None, D(120), None),
+    ]
+    total = [c for c in changes if c.bagian == "pagu_total"]
+    years = [c for c in total if c.tahun]
+    assert [(c.tahun, c.sesudah - c.sebelum) for c in years] == [
+        (2022, D(300000000)),
+        (2023, D(400000000)),
+    ]
+    (period,) = [c for c in total if c.tahun is None]
+    assert period.uraian == "Total pagu indikatif 2019-2023"
+    assert period.sesudah - period.sebelum == D(700000000)
+
+
+def test_the_changes_table_names_sections_codes_and_pagu_as_the_reader_finds_them(versions):
+    old, new = versions
+    _add_program(new)
+    rows = _rows(_changes_table(_perubahan_of(old, new)))
+    by_uraian = {r[3]: r for r in rows if not r[4]}
+    # the section by its number and title, not its id
+    assert by_uraian["1.1 Latar Belakang"][1:] == [
+        "Diubah",
+        "Narasi",
+        "1.1 Latar Belakang",
+        "",
+        "",
+        "",
+    ]
+    assert by_uraian["1.06.09 Program Baru Hasil Perubahan"][1:] == [
+        "Ditambah",
+        "Program",
+        "1.06.09 Program Baru Hasil Perubahan",
+        "",
+        "-",
+        "700.000.000",
+    ]
+    pagu = next(
+        r for r in rows if r[2] == "Pagu (Rp)" and r[4] == "2022" and "Kegiatan Baru" in r[3]
+    )
+    assert pagu[3:] == ["1.06.09.2.01 Kegiatan Baru", "2022", "-", "300.000.000"]
+    period = next(r for r in rows if r[3] == "Total pagu indikatif 2019-2023")
+    assert period[2] == "Pagu (Rp)"
+    was, now = (D(x.replace(".", "")) for x in period[5:7])
+    assert now - was == D(700000000)
+    assert len(rows[0]) == 7  # no Alasan column without a reason given
+
+
+def test_reasons_of_changes_fill_an_alasan_column(versions):
+    old, new = versions
+    reasons = (
+        '\n[alasan]\n"latar-belakang" = "Menyesuaikan Perubahan RPJMD"\ntotal_pagu = "Program baru"'
+    )
+    _perubahan_of(old, new)
+    with (new / "document.toml").open("a", encoding="utf-8") as f:
+        f.write(reasons)
+    table = _changes_table(new)
+    head = [
+        "".join(i.text for i in c.blocks[0].inlines if hasattr(i, "text")) for c in table.head[0]
+    ]
+    assert head[-1] == "Alasan"
+    rows = _rows(table)
+    assert rows[-1][3:] == ["1.1 Latar Belakang", "", "", "", "Menyesuaikan Perubahan RPJMD"]
+    assert rows[0][-1] == ""  # a target changed without a reason given
+
+
+def test_alasan_without_a_revised_version_is_refused(tmp_path, run_cli):
+    folder = tmp_path / "magetan-dinsos"
+    shutil.copytree(MAGETAN, folder)
+    with (folder / DOC / "document.toml").open("a", encoding="utf-8") as f:
+        f.write('\n[alasan]\nP1 = "x"\n')
+    code, _, err = run_cli("check", folder / DOC)
+    assert code == 2 and "perubahan_dari" in err

@@ -14,8 +14,9 @@ import yaml
 
 from docx_reading import docx_tables, open_docx, table_captions
 from laporgen.build import build, document_for
-from laporgen.document.nodes import Table
+from laporgen.document.nodes import Table, grid_positions
 from laporgen.document.numbering import walk
+from laporgen.document.table_layout import cell_text
 from laporgen.model.folder import load_renstra
 from synthetic import write_renstra
 
@@ -218,14 +219,14 @@ def test_magetan_tc27_is_one_table_as_the_signed_document(built):
         "821.500.000",
         "100%",
         "584.750.000",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
+        # the years after the old program ended: the signed document leaves them blank;
+        # laporgen prints "-" as every figure that is not there (a program a Perubahan adds
+        # has none before it either)
+        *["-"] * 6,
         "Dinas Sosial",
     ]
+    added = next(r for r in rows if r[0].startswith("Program penunjang"))
+    assert added[2:6] == ["-"] * 4  # the new programs' 2019 and 2020, before they existed
 
 
 def test_blitar_2022_2026_matrix_has_the_form_columns_with_kode(built):
@@ -370,10 +371,13 @@ def test_the_form_puts_tujuan_and_sasaran_rows_above_their_programs(tmp_path):
     ]
     assert last[-3:] == [TARGET, AKHIR, UNIT]
     assert text[0][:5] == ["Meningkatnya layanan", "", "", "", ""]
-    assert text[1][:5] == ["", "Meningkatnya layanan tuntas", "", "", "Persentase layanan tuntas"]
-    assert text[1][6:8] == ["100%", ""]  # the sasaran's 2022 target; no Rp on a plan row
-    assert text[2][2:4] == ["1.06.02", "PROGRAM 1"]
-    assert [row[3].level for row in t.body[2:5]] == [0, 1, 2]
+    # the tujuan's cell spans all its rows, the sasaran's its rows and its programs': a page of
+    # program rows still names them (cut "(lanjutan)" by keep.split_tall_merges where tall)
+    assert t.body[0][0].rowspan == len(t.body) and t.body[1][0].rowspan == len(t.body) - 1
+    assert text[1][:4] == ["Meningkatnya layanan tuntas", "", "", "Persentase layanan tuntas"]
+    assert text[1][5:7] == ["100%", ""]  # the sasaran's 2022 target; no Rp on a plan row
+    assert text[2][0:2] == ["1.06.02", "PROGRAM 1"]
+    assert [row[1].level for row in t.body[2:5]] == [0, 1, 2]
 
 
 def test_html_tells_the_levels_apart_as_the_docx_does(tmp_path):
@@ -409,7 +413,8 @@ def test_programs_serving_no_tujuan_follow_the_plan_rows(tmp_path):
         ["".join(getattr(i, "text", "") for i in c.blocks[0].inlines) for c in row]
         for row in t.body
     ]
-    assert [text[0][0], text[1][1], *(row[2] for row in text[2:])] == [
+    # the tujuan's cell spans its sasaran's row (the programs after them are outside both)
+    assert [text[0][0], text[1][0], *(row[2] for row in text[2:])] == [
         "Meningkatnya layanan",
         "Meningkatnya layanan tuntas",
         "PROGRAM 1",
@@ -457,3 +462,33 @@ def test_several_matrices_numbered_by_code_get_numbers_of_their_own(tmp_path):
         "5.2",
     ]
     assert all("(T-C." not in t.title for t in tables)
+
+
+def test_every_page_of_blitars_2021_matrix_names_its_tujuan_and_sasaran():
+    """The review saw pages of Blitar's Tabel 6.1 (`tujuan_sasaran: kolom`) whose kegiatan rows
+    had blank No., Tujuan and Sasaran cells: the signed matrix names them on a program's row
+    only, and a page of kegiatan under it read no context. The three cells span the program's
+    rows; one taller than half a page is cut ("(lanjutan)") and each part kept on one page, so
+    a page break falls only where a part begins."""
+    (t,) = [
+        b
+        for b in walk(document_for(load_renstra(BLITAR)).body)
+        if isinstance(b, Table) and b.title.startswith("Matriks Program dan Kegiatan Tahun 2021")
+    ]
+    head = len(t.head)
+    lead = [(r, c, x) for r, c, x in grid_positions(t.body, len(t.columns)) if c in (1, 2)]
+    covered = {r: set() for r in range(len(t.body))}
+    for r, c, x in lead:
+        for row in range(r, r + x.rowspan):
+            covered[row].add(c)
+        # every part prints on one page (rows counted with the head)
+        assert set(range(head + r, head + r + x.rowspan - 1)) <= t.keep_rows
+    assert all(cols == {1, 2} for cols in covered.values())
+    tujuan = [cell_text(x) for _, c, x in lead if c == 1]
+    assert tujuan[0] == "Menurunnya angka PMKS" and "Menurunnya angka PMKS (lanjutan)" in tujuan
+    assert set(tujuan) == {"Menurunnya angka PMKS", "Menurunnya angka PMKS (lanjutan)"}
+    # the program penunjang serves no sasaran (seed 003 line 990); every part after it names one
+    sasaran = [(r, cell_text(x)) for r, c, x in lead if c == 2]
+    named = [r for r, text in sasaran if text]
+    assert all(text.startswith("Meningkatnya") for r, text in sasaran if r >= named[0])
+    assert any(text.endswith("(lanjutan)") for _, text in sasaran)

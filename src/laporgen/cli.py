@@ -230,12 +230,18 @@ def parser() -> argparse.ArgumentParser:
             "Write a new document folder with every file commented and [ISI] marking what to "
             "fill in (it builds as it is; `laporgen check` lists the markers), or, with --from, "
             "next year's LKjIP from this year's: the year moved on, this year's realisasi moved "
-            "into riwayat and emptied, narrative kept as a draft."
+            "into riwayat and emptied, narrative kept as a draft. --from a signed Renstra starts "
+            "its Perubahan or Review (a renstra-… folder: copied, with varian and perubahan_dari "
+            "set) or a PK or an LKjIP of one of its years (renstra = set: the plan is read from "
+            "the Renstra, the year's programs, targets and pagu taken from it)."
         ),
         epilog=_examples(
             "laporgen init content/dinsos-contoh/lkjip-2025 --type lkjip",
             "laporgen init content/dinsos-contoh/renstra-2025-2030 --type renstra --tahun 2026",
             "laporgen init content/magetan-dinsos/lkjip-2025 --from content/magetan-dinsos/lkjip-2024",
+            "laporgen init content/dinsos-contoh/renstra-2025-2029-perubahan "
+            "--from content/dinsos-contoh/renstra-2025-2029",
+            "laporgen init content/dinsos-contoh/pk-2026 --from content/dinsos-contoh/renstra-2025-2029",
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -257,7 +263,13 @@ def parser() -> argparse.ArgumentParser:
         ),
     )
     i.add_argument(
-        "--from", dest="previous", type=folder_path, help=_("start from this year's LKjIP folder")
+        "--from",
+        dest="previous",
+        type=folder_path,
+        help=_(
+            "start from this year's LKjIP folder (next year's LKjIP), or from the signed Renstra "
+            "(its Perubahan/Review, a PK or an LKjIP of one of its years)"
+        ),
     )
     i.add_argument(
         "--schemas",
@@ -743,7 +755,7 @@ def _init(
     import re
 
     from .output import write_all_atomic
-    from .commands.scaffold import new_document, next_lkjip, type_for
+    from .commands.scaffold import new_document, type_for
     from .commands.schema import schema_files
 
     if folder.exists() and any(folder.iterdir()):
@@ -763,20 +775,7 @@ def _init(
     if previous is None and said and not quiet:
         print(said)
     if previous is not None:
-        from .jenis import jenis_of
-
-        if jenis_of(previous).nama != "lkjip":
-            raise LaporgenError(
-                [
-                    Problem(
-                        display_path(previous),
-                        _("--from takes an LKjIP folder"),
-                        hint=_("give this year's LKjIP, e.g. --from content/<agency>/lkjip-2024"),
-                        code="usage",
-                    )
-                ]
-            )
-        files = next_lkjip(previous, folder)
+        files = _init_from(previous, folder, jenis, tahun, schemas)
     else:
         named = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", folder.name)]
         year = tahun or (named[0] if named else None)
@@ -810,6 +809,47 @@ def _init(
         for path in files:
             print(_("wrote {file}").format(file=display_path(path)))
     return 0
+
+
+def _init_from(
+    previous: Path, folder: Path, jenis: str, tahun: int | None, schemas: Path
+) -> dict[Path, str | bytes]:
+    """The files of `init FOLDER --from PREVIOUS`: next year's LKjIP from this year's; from a
+    Renstra, its Perubahan/Review (a renstra folder) or a PK or LKjIP of one of its years."""
+    from .commands.dari_renstra import from_renstra, revision_of
+    from .commands.scaffold import next_lkjip
+    from .commands.schema import schema_files
+    from .jenis import jenis_of
+
+    source = jenis_of(previous).nama
+    if source == "lkjip" and jenis == "lkjip":
+        return dict(next_lkjip(previous, folder))
+    if source == "renstra" and jenis == "renstra":
+        return revision_of(previous, folder)
+    if source == "renstra":
+        files: dict[Path, str | bytes] = dict(from_renstra(previous, folder, jenis, tahun, schemas))
+        files |= {
+            schemas / name: data.decode()
+            for name, data in schema_files().items()
+            if not (schemas / name).exists()
+        }
+        return files
+    raise LaporgenError(
+        [
+            Problem(
+                display_path(previous),
+                _("--from cannot start a {jenis} from a {source}").format(
+                    jenis=jenis, source=source
+                ),
+                hint=_(
+                    "give this year's LKjIP for next year's (--from content/<agency>/lkjip-2024), "
+                    "or the signed Renstra for its Perubahan/Review, a PK or an LKjIP "
+                    "(--from content/<agency>/renstra-2025-2029)"
+                ),
+                code="usage",
+            )
+        ]
+    )
 
 
 def _schema(out: Path, quiet: bool) -> int:
@@ -955,7 +995,8 @@ def _diff(old: str, new: str) -> int:
                 for v in (ch.sebelum, ch.sesudah)
             ]
             values = f": {show[0]} -> {show[1]}"
-        print(f"{ch.jenis:8} {ch.bagian:13} {ch.id}{year}{values}  ({ch.uraian})")
+        name = f"{ch.kode} {ch.uraian}" if ch.kode else ch.uraian
+        print(f"{ch.jenis:8} {ch.bagian:13} {ch.id}{year}{values}  ({name})")
     if not changes:
         print(_("no changes"))
     return 1 if changes else 0

@@ -62,8 +62,9 @@ class Jenis:
     context: Callable[[Content, Any], dict[str, Any]]
     """(content, figures) → the placeholders its narrative files may use, with their values."""
     check: Callable[[Content, Any], list[Finding]]
-    stem: Callable[[Content], str]
-    """The type and period part of the output names: "lkjip-2024", "renstra-2021-2026"."""
+    stem: Callable[[Content | Identitas], str]
+    """The type and period part of the output names: "lkjip-2024", "renstra-2021-2026". It reads
+    only the settings: a batch names every document's files before building one."""
     berkas: tuple[Berkas, ...]
     """Its content files beside document.toml (agency.yaml is every type's), in schema order."""
     scaffold: str
@@ -110,6 +111,9 @@ SPM = Berkas(
     "spm.yaml (optional, Renstra and LKjIP): the Standar Pelayanan Minimal, jenis pelayanan dasar x indikator x year",
 )
 
+VARIAN_NAMA = {"awal": "", "perubahan": "-perubahan", "review": "-reviu"}
+"""The part of a Renstra's output names that tells its varian (document.toml `varian`)."""
+
 JENIS: dict[str, Jenis] = {
     "lkjip": Jenis(
         "lkjip",
@@ -155,7 +159,9 @@ JENIS: dict[str, Jenis] = {
         context=_lazy("laporgen.document.renstra:narrative_context"),
         check=_lazy("laporgen.check.renstra:check_renstra"),
         angka=_lazy("laporgen.check.prosa:angka_renstra"),
-        stem=lambda c: f"renstra-{c.settings.periode}",
+        # a Perubahan/Review beside the Renstra it revises writes its own file, as the PK's
+        # perubahan does: "renstra-2025-2029-perubahan", "renstra-2025-2029-reviu"
+        stem=lambda c: f"renstra-{c.settings.periode}" + VARIAN_NAMA[c.settings.varian],
         berkas=(
             Berkas(
                 "document", "laporgen.model.settings:RenstraSettings", "document.toml of a Renstra"
@@ -311,8 +317,36 @@ def unread_files(folder: Path, entry: Jenis) -> list[Problem]:
     ]
 
 
-def output_name(c: Content) -> str:
+def output_name(c: Content | Identitas) -> str:
     """ "lkjip-2024-dinas-sosial-kabupaten-magetan", "renstra-2021-2026-dinas-sosial-kabupaten-blitar":
     the stem of every output file. ASCII only: a valid file name on every system."""
     slug = re.sub(r"[^a-z0-9]+", "-", c.agency.nama_lengkap.lower()).strip("-")[:80].rstrip("-")
-    return f"{jenis_for(c).stem(c)}-{slug}"
+    return f"{JENIS[c.settings.jenis].stem(c)}-{slug}"
+
+
+@dataclass(frozen=True)
+class Identitas:
+    """What names a document's output files (its settings and agency), read without the rest of
+    its content."""
+
+    settings: Any
+    agency: Any
+
+
+def output_name_of(folder: Path) -> str:
+    """`output_name` of the document in `folder`, from its document.toml and agency.yaml alone:
+    a batch learns every document's file names before it builds one. A LaporgenError if either
+    file is missing or invalid (the document's own build reports it in full)."""
+    from .model.organisasi import Agency
+    from .model.read import find_data_file
+    from .model.validate import load
+
+    entry = jenis_of(folder)
+    found = find_data_file(folder, "document"), find_data_file(folder.parent, "agency")
+    if found[0] is None or found[1] is None:
+        raise LaporgenError(
+            [Problem(display_path(folder), _("file is missing"), code="input.file")]
+        )
+    settings, _source = load(entry.model("document"), found[0])
+    agency, _source = load(Agency, found[1])
+    return output_name(Identitas(settings, agency))

@@ -21,6 +21,7 @@ from laporgen.compute.spm import rincian_figures, spm_figures
 from laporgen.document.nodes import Section, Table
 from laporgen.document.numbering import walk
 from laporgen.document.spm import spm_table
+from laporgen.document.table_layout import row_heights_pt, text_width_of
 from laporgen.errors import LaporgenError
 from laporgen.jenis import load_document
 from laporgen.render.xlsx import render_xlsx
@@ -350,10 +351,9 @@ def test_docx_and_excel_read_back(tmp_path):
         "Tabel 2.3 Capaian Standar Pelayanan Minimal Bidang Sosial Tahun 2022-2024\n"
         "Dinas Sosial Kabupaten Rekaan"
     ]
-    # printed: the 4-row merged Jenis Pelayanan Dasar is taller than half a landscape page, so
-    # it is cut in two, the second part marked (lanjutan) (keep.split_tall_merges)
-    continued = ["", SPM_BODY[1][1] + " (lanjutan)"]  # no second "1": one jenis, continued
-    assert spm[2:] == [*SPM_BODY[:3], continued + SPM_BODY[3], *SPM_BODY[4:]]
+    # printed at 8 pt (table_layout.fit: at 9 pt its text columns ran eleven lines tall), the
+    # 4-row merged Jenis Pelayanan Dasar is no taller than half a landscape page: not cut
+    assert spm[2:] == SPM_BODY
     bencana = found[
         "Tabel 2.5 Korban Bencana yang Memperoleh Perlindungan dan Jaminan Sosial menurut Jenis "
         "Bencana\nDinas Sosial Kabupaten Rekaan"
@@ -488,3 +488,26 @@ def test_iku_settings_of_a_renstra_that_prints_no_iku_table_are_an_error(rekaan)
     (problem,) = exc.value.problems
     assert (problem.field, problem.code) == ("iku", "input.value")
     assert "a Renstra prints the IKU table only in the section `bagian` names" in problem.message
+
+
+def test_the_spm_table_is_set_small_enough_that_no_row_runs_tall(tables):
+    """The review saw the rekaan SPM table (pp.10-11) at 9 pt with its twelve figure columns at
+    their least width and "Jenis Pelayanan Dasar" wrapped into eleven lines. Where the figures'
+    minimums take nearly all the width, the smaller size that prints the table a quarter shorter
+    is taken: at 8 pt every figure still on one line and the text columns wider."""
+    t = tables["spm"]
+    width = text_width_of("A4", True)
+    assert t.font_size == "tiny"
+    assert all(c.width * width >= c.min_width - 0.01 for c in t.columns)  # numbers unbroken
+    assert max(row_heights_pt(t, width)) < 100  # 148 pt (eleven lines) at 9 pt
+    # the two text columns got the room the smaller figures left
+    assert t.columns[1].width * width > 1.2 * t.columns[1].min_width
+
+
+def test_declared_tables_carry_the_agency_line_the_built_tables_do(tables):
+    """The review saw Tabel 2.2 and 5.2 of the rekaan Renstra (declared in tabel.yaml, no
+    `keterangan`) captioned without the agency line every built table has."""
+    ids = ("gudang-logistik", "sasaran-provinsi", "layanan", "layanan-rincian")
+    declared = [tables[i] for i in ids]
+    assert all(t.caption_lines == ("Dinas Sosial Kabupaten Rekaan",) for t in declared)
+    assert tables["spm"].caption_lines == ("Dinas Sosial Kabupaten Rekaan",)

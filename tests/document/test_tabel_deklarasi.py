@@ -248,9 +248,9 @@ def test_bad_declarations_are_input_errors_at_their_line(rekaan, old, new, messa
 def test_in_every_output_and_the_excel_export(tmp_path):
     built = build(REKAAN / "renstra-2025-2029", tmp_path, ("docx", "html"))
     docx = next(p for p in built.outputs if p.suffix == ".docx")
-    assert (
-        "Tabel 2.2 Rincian Penerima Rehabilitasi Sosial Dasar di Dalam Panti Tahun 2024"
-        in docx_captions(docx)
+    assert (  # without `keterangan`, the agency line the built tables carry
+        "Tabel 2.2 Rincian Penerima Rehabilitasi Sosial Dasar di Dalam Panti Tahun 2024\n"
+        "Dinas Sosial Kabupaten Rekaan" in docx_captions(docx)
     )
     rincian = next(t for t in docx_tables(docx) if t and t[0][:2] == ["No.", "Jenis PPKS"])
     assert rincian[-1] == ["Jumlah", "44", "38", "82", ""]

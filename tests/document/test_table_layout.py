@@ -12,8 +12,17 @@ import pytest
 from docx.oxml.ns import qn
 
 from laporgen.document.cells import cell, columns, head, num
-from laporgen.document.keep import keep_together
-from laporgen.document.nodes import Cell, Landscape, Paragraph, Section, Signature, Table, Text
+from laporgen.document.keep import TAIL_ROWS, keep_together
+from laporgen.document.nodes import (
+    Cell,
+    Landscape,
+    Paragraph,
+    Section,
+    Signature,
+    Table,
+    Text,
+    grid_positions,
+)
 from laporgen.document.table_layout import (
     CELL_MARGIN_PT,
     FONT_PT,
@@ -435,3 +444,59 @@ def test_the_docx_header_row_is_given_that_height(tmp_path):
     assert heights and all(
         h.trPr.find(qn("w:trHeight")).get(qn("w:hRule")) == "atLeast" for h in heights
     )
+
+
+def _grouped_table(groups: int = 8) -> Table:
+    """A program table as LKjIP's Tabel 2.9 prints it: each program's bold row over its three
+    kegiatan, and a JUMLAH foot."""
+    body = []
+    for g in range(groups):
+        body.append((cell(f"{g}"), cell(f"PROGRAM {g}", strong=True), num("1.000", strong=True)))
+        body += [(cell(f"{g}.{k}"), cell(f"Kegiatan {g}.{k}"), num("10")) for k in range(3)]
+    foot = ((cell("JUMLAH", colspan=2, strong=True), num("8.000", strong=True)),)
+    return _table(
+        columns((0.5, "center"), (3, "left"), (1, "right")),
+        head(("No.", "Program/Kegiatan", "Anggaran")),
+        body,
+        foot=foot,
+    )
+
+
+def test_a_table_before_a_page_break_carries_its_last_program_over_with_the_total():
+    """Tabel 2.9 of the LKjIP (p.32) and Blitar's Tabel 6.2 (p.78) left their last two rows and
+    the total alone on a page, white space under them, before the next BAB. Before a page break
+    the tail is a third of a page at least, begun at a program's row; where text follows on the
+    page, the two rows and the foot of `kept_rows` as before."""
+    table = _grouped_table()
+    bab = Section("b", 1, "BAB III", "B", (Paragraph((Text("Teks."),)),), page_break_before=True)
+    text = Paragraph((Text("Teks sesudah tabel."),))
+    before_break, _ = keep_together(lay_out_tables((table, bab), "A4"), "A4")
+    before_text, _ = keep_together(lay_out_tables((table, text), "A4"), "A4")
+    last = 1 + len(table.body)  # the foot, counted with the head row
+    carried = sorted(r for r in before_break.keep_rows if r > 1 + TAIL_ROWS)
+    # a whole program from its bold row on, each row kept with the next down to the foot
+    assert carried[-1] == last - 1 and carried == list(range(carried[0], last))
+    assert before_break.body[carried[0] - 1][1].strong
+    assert last - carried[0] >= 2 * 4  # at least two programs (4 rows each) go over together
+    assert sorted(r for r in before_text.keep_rows if r > 1 + TAIL_ROWS) == [last - 2, last - 1]
+
+
+def test_a_tall_tujuan_over_its_sasaran_is_cut_where_they_are():
+    """T-C.27's Tujuan cell spans its Sasaran cells: cut apart, a page break between two parts
+    of the one could fall inside a part of the other, whose text then prints on one page only.
+    The Tujuan is cut only where a Sasaran part begins."""
+    rows = 60
+    tujuan = Cell((Paragraph((Text("Tujuan A"),)),), rowspan=rows)
+    sasaran = [Cell((Paragraph((Text(f"Sasaran {s}"),)),), rowspan=20) for s in range(3)]
+    body = []
+    for r in range(rows):
+        lead = (tujuan,) if r == 0 else ()
+        lead += (sasaran[r // 20],) if r % 20 == 0 else ()
+        body.append((*lead, cell(f"kegiatan {r} " * 3)))
+    table = _table(columns((1, "left"), (1, "left"), (2, "left")), head(("T", "S", "K")), body)
+    (laid,) = keep_together(lay_out_tables((Landscape((table,)),), "A4"), "A4")[0].children
+    placed = grid_positions(laid.body, 3)
+    tujuan = [r for r, c, x in placed if c == 0]
+    sasaran = {r for r, c, x in placed if c == 1}
+    assert len(tujuan) >= 4  # cut into parts of a third of a page at most
+    assert set(tujuan) <= sasaran

@@ -652,3 +652,30 @@ def test_one_paragraph_leading_into_a_landscape_table_goes_with_it(tmp_path: Pat
     assert orientation[section_of["Berikut."]] == "landscape"
     assert orientation[section_of["5.2 Arah"]] == "portrait"
     assert orientation[section_of[f"Dua. {long}"]] == "portrait"
+
+
+def _valigns(table) -> list[list[str | None]]:
+    """Each row's cells' vertical alignment (None: the top, Word's default)."""
+    found = []
+    for tr in table._tbl.tr_lst:
+        row = []
+        for tc in tr.tc_lst:
+            v = tc.tcPr.find(qn("w:vAlign")) if tc.tcPr is not None else None
+            row.append(v.get(qn("w:val")) if v is not None else None)
+        found.append(row)
+    return found
+
+
+def test_a_table_that_may_run_over_pages_has_its_body_cells_at_the_top(tmp_path: Path) -> None:
+    """The review saw Blitar's Tabel 6.2 printed by LibreOffice with some cells of a row at the
+    top and some in the middle, on pages after the repeated head rows (all were centred; the
+    head repeated is what LibreOffice misplaces them after). A table not kept on one page has
+    its body and foot cells at the top; its head, and a short table kept together, centred."""
+    plain = docx.Document(str(render_to(tmp_path / "plain.docx", sample_document()))).tables[0]
+    kept = docx.Document(str(render_to(tmp_path / "kept.docx", _kept_document()))).tables[0]
+    heads = len(grouped_table().head)
+    rows = _valigns(plain)
+    # (a position a merged head cell covers has no alignment of its own)
+    assert all("center" in row and set(row) <= {"center", None} for row in rows[:heads])
+    assert all(set(row) == {None} for row in rows[heads:])
+    assert all("center" in row and set(row) <= {"center", None} for row in _valigns(kept))

@@ -21,18 +21,59 @@ from ..errors import LaporgenError
 from ..model.read import find_data_file
 from ..model.rencana_program import KegiatanRencana, RencanaProgram
 from ..model.source import FieldPath, Source
+from ..model.settings import RenstraSettings
 from ..model.validate import load
-from ..numbers import rupiah
+from ..numbers import rupiah, tanggal
 from .findings import Finding, placeholders
 from .pk_rencana import check_rencana_program
 
 
 def check_pk(c: PkContent, f: PkFigures) -> list[Finding]:
     """Every finding of a PK, in file order."""
-    findings = _renstra(c, f) + check_rencana_program(c) + _sub_kegiatan(c) + placeholders(c)
+    findings = (
+        _renstra(c, f)
+        + check_rencana_program(c)
+        + _sub_kegiatan(c)
+        + placeholders(c)
+        + _sebelum_renstra(c)
+    )
     if c.settings.lkjip:
         findings += _lkjip(c, f, load_lkjip((c.folder / c.settings.lkjip).resolve()))
     return sorted(findings, key=lambda x: (x.problem.file, x.problem.line or 0))
+
+
+def _sebelum_renstra(c: PkContent) -> list[Finding]:
+    """A PK signed before the Renstra it reads took effect (a January PK reading the Perubahan
+    decreed in August) agrees on targets that did not exist yet: it belongs with the Renstra in
+    force on its date."""
+    if not c.settings.renstra:
+        return []
+    folder = (c.folder / c.settings.renstra).resolve()
+    try:
+        path = find_data_file(folder, "document")
+        settings = load(RenstraSettings, path)[0] if path else None
+    except LaporgenError:
+        return []  # the Renstra's own check reports its document.toml
+    ditetapkan = settings.ditetapkan() if settings else None
+    signed = c.settings.tanda_tangan.tanggal
+    if ditetapkan is None or signed >= ditetapkan:
+        return []
+    message = _(
+        "the PK is signed on {signed}, before the Renstra it reads ({renstra}) took effect on "
+        "{date}"
+    ).format(signed=tanggal(signed), renstra=c.settings.renstra, date=tanggal(ditetapkan))
+    hint = _(
+        "name the Renstra in force on the PK's date in `renstra`; a PK amended after the "
+        'revision is versi = "perubahan", dated after it'
+    )
+    return [
+        Finding(
+            "W",
+            c.sources["document"].problem(
+                ("tanda_tangan", "tanggal"), message, hint, "wajar.tanggal"
+            ),
+        )
+    ]
 
 
 def _where(c: PkContent, indikator: str) -> tuple[str, FieldPath]:

@@ -20,6 +20,7 @@ from ..model.source import FieldPath
 from ..numbers import angka, persen, rupiah
 from .findings import Finding, desimal_of, differs, pendek, placeholders
 from .klaim_renstra import klaim_renstra
+from .perubahan import check_perubahan
 from .silang import silang_renstra
 from .wajar import wajar_renstra
 
@@ -40,6 +41,7 @@ def check_renstra(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
         *placeholders(c),
         *wajar_renstra(c),
         *klaim_renstra(c, f),
+        *check_perubahan(c),
     ]
     return sorted(findings, key=lambda x: (x.problem.file, x.problem.line or 0))
 

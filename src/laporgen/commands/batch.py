@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import i18n
-from ..errors import LaporgenError
+from ..errors import LaporgenError, Problem, display_path
 from ..i18n import _
 
 DOCUMENT_FILES = ("document.toml", "document.yaml", "document.yml")
@@ -50,7 +50,12 @@ def build_all(
     page_numbers: bool = True,
 ) -> list[Hasil]:
     """Build each folder into `out`; returns the outcomes in the order of `folders`
-    (`page_numbers` as for `build`)."""
+    (`page_numbers` as for `build`). Two documents that would write the same files are refused
+    before anything is built (a LaporgenError naming both): one would silently replace the
+    other."""
+    clashing = clashes(folders)
+    if clashing:
+        raise LaporgenError(clashing)
     workers = max(1, min(workers or os.cpu_count() or 1, len(folders)))
     results: dict[Path, Hasil] = {}
     if workers == 1:
@@ -75,6 +80,41 @@ def build_all(
                 if on_done:
                     on_done(result)
     return [results[f] for f in folders]
+
+
+def clashes(folders: list[Path]) -> list[Problem]:
+    """One problem for each pair of documents whose output files have the same name (two
+    versions of one Renstra both saying varian = "awal"). A folder whose name cannot be read is
+    left to its own build, which reports why."""
+    from ..jenis import output_name_of
+
+    first: dict[str, Path] = {}
+    problems = []
+    for folder in folders:
+        try:
+            name = output_name_of(folder)
+        except LaporgenError:
+            continue
+        if name not in first:
+            first[name] = folder
+            continue
+        problems.append(
+            Problem(
+                display_path(folder / "document.toml"),
+                _(
+                    "{other} and {folder} would write the same files ({name}.*): one would "
+                    "replace the other"
+                ).format(folder=display_path(folder), other=display_path(first[name]), name=name),
+                hint=_(
+                    "give each document its own name: a Perubahan or Review Renstra says varian = "
+                    '"perubahan" or "review" (and perubahan_dari), an amended PK versi = '
+                    '"perubahan", in document.toml; or build one of them apart, into another '
+                    "--out folder"
+                ),
+                code="output.clash",
+            )
+        )
+    return problems
 
 
 def _build_one(

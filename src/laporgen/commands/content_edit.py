@@ -403,12 +403,29 @@ def _edited_toml(text: str, edits: list[Edit]) -> str:
                 del parent[key]
         elif isinstance(edit, Append):
             parent[key].append(_toml_value(edit.value))
+        elif key not in parent and edit.order and _toml_insert(parent, key, edit):
+            pass
         elif key not in parent and _new_key_at(parent) is not None:
             _body_of(parent)._insert_at(_new_key_at(parent), key, _toml_value(edit.value))
         else:
             parent[key] = _toml_value(edit.value)
     out = tomlkit.dumps(doc)
     return _toml_markers(out, edits)
+
+
+def _toml_insert(parent: Any, key: str, edit: Set) -> bool:
+    """A new key put before the first key that comes later in `edit.order` (`varian` then
+    `perubahan_dari` before `periode`); False where none does (`_new_key_at` places it)."""
+    later = edit.order[edit.order.index(key) + 1 :] if key in edit.order else ()
+    body = _body_of(parent).body
+    at = next(
+        (n for n, (k, _v) in enumerate(body or []) if k is not None and k.key in later),
+        None,
+    )
+    if at is None:
+        return False
+    _body_of(parent)._insert_at(at, key, _toml_value(edit.value))  # tomlkit has no public insert
+    return True
 
 
 def _new_key_at(container: Any) -> int | None:

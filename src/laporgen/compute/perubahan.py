@@ -4,11 +4,11 @@ Perubahan / Review Renstra). Pure: the caller loads both versions."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Literal
 
-from ..model.content import Content
+from ..model.content import Content, ProgramNodes
 from ..model.nilai import nilai_of
 from ..model.renstra import Rencana
 from ..model.spm import Spm
@@ -30,6 +30,8 @@ class Perubahan:
     tahun: int | None = None
     sebelum: Decimal | str | None = None
     sesudah: Decimal | str | None = None
+    kode: str | None = None
+    """The program/kegiatan/sub kegiatan's code ("3.27.07"), printed before its name."""
 
 
 def perubahan(old: Content, new: Content) -> list[Perubahan]:
@@ -66,18 +68,21 @@ def _plan(old: Rencana, new: Rencana) -> list[Perubahan]:
     for key, item in after.items():
         kind, i = key
         if key not in before:
+            # an indicator added with its targets: each year's target is what the revision adds
             out.append(Perubahan("ditambah", kind, i, _name(item)))
+            if kind == "indikator":
+                out += _targets(i, _name(item), {}, item.target)  # type: ignore[attr-defined]
             continue
         was = before[key]
         if _name(was) != _name(item):
             out.append(Perubahan("diubah", kind, i, _name(item), None, _name(was), _name(item)))
         if kind == "indikator":
             out += _targets(i, _name(item), was.target, item.target)  # type: ignore[attr-defined]
-    out += [
-        Perubahan("dihapus", kind, i, _name(item))
-        for (kind, i), item in before.items()
-        if (kind, i) not in after
-    ]
+    for (kind, i), item in before.items():
+        if (kind, i) not in after:
+            out.append(Perubahan("dihapus", kind, i, _name(item)))
+            if kind == "indikator":
+                out += _targets(i, _name(item), item.target, {})  # type: ignore[attr-defined]
     return out
 
 
@@ -106,25 +111,107 @@ def _by_year(
 
 
 def _program(old: Content, new: Content) -> list[Perubahan]:
+    """Program tree nodes added, removed or renamed, each with its code, and every pagu and
+    indicator target changed by year; a node added (removed) with its pagu indikatif over the
+    period and each year's pagu and targets as added (removed). Then the total pagu indikatif,
+    by year and over the period, where it changed."""
     before, after = old.program_nodes(), new.program_nodes()
     out: list[Perubahan] = []
     for i, (level, node, pagu) in after.items():
+        kode = getattr(node, "kode", None)
         if i not in before:
-            out.append(Perubahan("ditambah", level, i, _name(node)))
+            out += _whole(i, level, node, pagu, _pagu_total(i, after), "ditambah")
             continue
         _, was, was_pagu = before[i]
         if _name(was) != _name(node):
-            out.append(Perubahan("diubah", level, i, _name(node), None, _name(was), _name(node)))
-        out += _targets(i, _name(node), was_pagu, pagu, "pagu")
+            out.append(
+                Perubahan("diubah", level, i, _name(node), None, _name(was), _name(node), kode)
+            )
+        out += _coded(_targets(i, _name(node), was_pagu, pagu, "pagu"), kode)
         for n, ind in enumerate(getattr(node, "indikator", [])):
             olds = getattr(was, "indikator", [])
             if n < len(olds) and isinstance(getattr(ind, "target", None), dict):
                 out += _targets(i, ind.nama, olds[n].target, ind.target)
-    out += [
-        Perubahan("dihapus", level, i, _name(node))
-        for i, (level, node, _) in before.items()
-        if i not in after
+    for i, (level, node, pagu) in before.items():
+        if i not in after:
+            out += _whole(i, level, node, pagu, _pagu_total(i, before), "dihapus")
+    return out + _total(before, after)
+
+
+def _whole(
+    i: str, level: str, node: Any, pagu: dict[int, Any], total: Decimal | None, jenis: Jenis
+) -> list[Perubahan]:
+    """A node added (or removed) whole: its row with the pagu indikatif of the period (its
+    kegiatan's and sub kegiatan's too), then its own pagu and its indicators' targets by year."""
+    added = jenis == "ditambah"
+    kode = getattr(node, "kode", None)
+    out = [
+        Perubahan(
+            jenis,
+            level,
+            i,
+            _name(node),
+            None,
+            None if added else total,
+            total if added else None,
+            kode,
+        )
     ]
+    out += _coded(
+        _targets(i, _name(node), {} if added else pagu, pagu if added else {}, "pagu"), kode
+    )
+    for ind in getattr(node, "indikator", []):
+        if isinstance(getattr(ind, "target", None), dict):
+            target = ind.target
+            out += _targets(i, ind.nama, {} if added else target, target if added else {})
+    return out
+
+
+def _coded(changes: list[Perubahan], kode: str | None) -> list[Perubahan]:
+    return [replace(ch, kode=kode) for ch in changes]
+
+
+def _children(node: Any) -> list[Any]:
+    return [*getattr(node, "kegiatan", []), *getattr(node, "sub_kegiatan", [])]
+
+
+def _pagu_total(i: str, nodes: ProgramNodes) -> Decimal | None:
+    """The pagu indikatif of node `i` over every year: its own and its descendants'."""
+    pending, total, found = [nodes[i][1]], Decimal(0), False
+    while pending:
+        node = pending.pop()
+        entry = nodes.get(getattr(node, "id", ""))
+        for value in (entry[2] if entry else {}).values():
+            if value is not None:
+                total, found = total + value, True
+        pending += _children(node)
+    return total if found else None
+
+
+def _pagu_by_year(nodes: ProgramNodes) -> dict[int, Decimal]:
+    """The total pagu indikatif of every year: the sum of the leaves' (money is only on them)."""
+    out: dict[int, Decimal] = {}
+    for _level, _node, pagu in nodes.values():
+        for year, value in pagu.items():
+            if value is not None:
+                out[year] = out.get(year, Decimal(0)) + value
+    return out
+
+
+TOTAL_PAGU = "total_pagu"
+"""The id of the total pagu indikatif's changes (an `alasan` may name it)."""
+
+
+def _total(before: ProgramNodes, after: ProgramNodes) -> list[Perubahan]:
+    """The total pagu indikatif by year, then over the whole period, where it changed."""
+    was, now = _pagu_by_year(before), _pagu_by_year(after)
+    out = _targets(TOTAL_PAGU, "Total pagu indikatif", was, now, "pagu_total")
+    years = sorted(set(was) | set(now))
+    if out and len(years) > 1:
+        a, b = sum(was.values(), Decimal(0)), sum(now.values(), Decimal(0))
+        if a != b:
+            name = f"Total pagu indikatif {years[0]}-{years[-1]}"
+            out.append(Perubahan("diubah", "pagu_total", TOTAL_PAGU, name, None, a, b))
     return out
 
 

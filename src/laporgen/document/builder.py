@@ -49,7 +49,7 @@ class OutlineBuilder:
         spm: Spm | None = None,
         spm_source: Any = None,
         spm_bagian: str = "",
-        spm_caption: tuple[str, ...] = (),
+        caption: tuple[str, ...] = (),
     ):
         self.folder = folder
         self.outline = outline
@@ -60,14 +60,16 @@ class OutlineBuilder:
         # Generated blocks that follow a section's closing narrative (`<id>.akhir.md`), for a
         # table the closing text leads to (the Renstra's T-C.26 after the Kebijakan text).
         self.closing: dict[str, Callable[[], list[Block]]] = {}
+        # `caption`: the agency line under the title of every table, built or declared (one
+        # that names its own `keterangan` keeps them)
         self.declared = self._place_declared(
-            tabel or DeclaredTables.model_construct(tabel=[]), tabel_source
+            tabel or DeclaredTables.model_construct(tabel=[]), tabel_source, caption
         )
         if spm is not None and spm.jenis:
-            self._place_spm(spm, spm_source, spm_bagian, spm_caption)
+            self._place_spm(spm, spm_source, spm_bagian, caption)
 
     def _place_declared(
-        self, tabel: DeclaredTables, source: Any
+        self, tabel: DeclaredTables, source: Any, caption: tuple[str, ...]
     ) -> dict[tuple[str, str], list[Block]]:
         """The declared tables by (section id, letak); one naming a section the outline lacks
         is an error at its line, never left out."""
@@ -78,7 +80,7 @@ class OutlineBuilder:
             if missing:
                 problems.append(missing)
                 continue
-            placed.setdefault((t.bagian, t.letak), []).append(declared_block(t))
+            placed.setdefault((t.bagian, t.letak), []).append(declared_block(t, caption))
         if problems:
             raise LaporgenError(problems)
         return placed

@@ -1,10 +1,11 @@
 """What must stay on one page, decided once for all renderers: a short table is never split;
-a longer one never opens a page with its total row alone (its last body rows come along) nor
-splits the rows of a merged cell that fits on half a page; and a signature block never stands
-alone at the top of a page (the paragraph before it comes along), nor a list item's short
-first paragraph (a Sistematika item's "BAB IV ..." line) at the foot of one. Captions and
-headings are kept with what follows by the renderers' own rules for those nodes (the Caption
-and Heading styles, print.css)."""
+a longer one never opens a page with its total row alone (its last body rows come along; a
+third of a page of them where a page break follows the table) nor splits the rows of a merged
+cell that fits on half a page (a taller one is cut in parts, each naming it); and a signature
+block never stands alone at the top of a page (the paragraph before it comes along), nor a list
+item's short first paragraph (a Sistematika item's "BAB IV ..." line) at the foot of one.
+Captions and headings are kept with what follows by the renderers' own rules for those nodes
+(the Caption and Heading styles, print.css)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from .nodes import (
     Cell,
     Landscape,
     ListBlock,
+    PageBreak,
     Paragraph,
     Section,
     Signature,
@@ -71,7 +73,7 @@ def keep_together(blocks: Sequence[Block], paper: str) -> tuple[Block, ...]:
     of the item after it (`_leading_into_more`). A short table is one of at most
     SHORT_TABLE_ROWS rows that prints no taller than half a page: a taller one, kept whole,
     would leave its caption alone at the foot of a page, or half a page empty."""
-    before = _before_signatures(blocks) | _leading_into_more(blocks, paper)
+    before = _before_signatures(blocks) | _leading_into_more(blocks, paper) | _before_breaks(blocks)
     return tuple(_mark(block, before, paper, False) for block in blocks)
 
 
@@ -90,6 +92,40 @@ def _before_signatures(blocks: Sequence[Block]) -> set[int]:
         else:
             last = None  # a table or figure before a signature: nothing to carry along
     return marked
+
+
+def _before_breaks(blocks: Sequence[Block]) -> set[int]:
+    """The ids of the tables a new page follows (a BAB, a turn of the page to or from
+    landscape, the end): the white space under such a table's last rows shows them up, so
+    their tail is a larger one (`_tail`)."""
+    marked: set[int] = set()
+    last: Block | None = None
+    for event in (*_breaks(blocks), None):
+        if event is None and isinstance(last, Table):
+            marked.add(id(last))
+        last = event
+    return marked
+
+
+def _breaks(blocks: Iterable[Block]) -> Iterable[Block | None]:
+    """The leaf blocks in reading order with None where a page break falls, and a section's
+    heading as the section itself."""
+    for block in blocks:
+        match block:
+            case Section():
+                yield None if block.page_break_before else block
+                yield from _breaks(block.children)
+            case Landscape():
+                yield None
+                yield from _breaks(block.children)
+                yield None
+            case PageBreak():
+                yield None
+            case ListBlock():
+                for item in block.items:
+                    yield from _breaks(item)
+            case _:
+                yield block
 
 
 def _leading_into_more(blocks: Sequence[Block], paper: str) -> set[int]:
@@ -158,7 +194,8 @@ def _mark(block: Block, before: set[int], paper: str, landscape: bool) -> Block:
             return replace(block, keep_together=True)
         case Table():
             table = split_tall_merges(block, paper, landscape)
-            return replace(table, keep_rows=kept_rows(table, paper, landscape))
+            ends_page = id(block) in before
+            return replace(table, keep_rows=kept_rows(table, paper, landscape, ends_page))
         case _:
             return block
 
@@ -172,10 +209,12 @@ def _short(table: Table, paper: str, landscape: bool) -> bool:
 
 def split_tall_merges(table: Table, paper: str, landscape: bool) -> Table:
     """The table with every merged body cell taller than half a page cut into cells of about
-    equal height, each as tall as half a page at most and each printing the text again,
-    marked "(lanjutan)" (a row number is not repeated): a page break then falls between two of
-    them (`kept_rows` keeps each on one page), and the rows after the break still read which
-    Sasaran they belong to. A cut never falls inside a shorter merged cell."""
+    equal height, each as tall as a third of a page at most (a part that does not fit under
+    the rows above it goes to the next page whole: the smaller the parts, the less white space
+    that leaves) and each printing the text again, marked "(lanjutan)" (a row number is not
+    repeated): a page break then falls between two of them (`kept_rows` keeps each on one
+    page), and the rows after the break still read which Sasaran they belong to. A cut never
+    falls inside a shorter merged cell."""
     head = len(table.head)
     rows = (*table.head, *table.body)
     placed = grid_positions(rows, len(table.columns))
@@ -184,7 +223,7 @@ def split_tall_merges(table: Table, paper: str, landscape: bool) -> Table:
         return table
     covered = set().union(*(range(r, r + cell.rowspan) for r, _, cell in merged))
     heights = row_heights_pt(table, text_width_of(paper, landscape), covered)
-    half = text_height_of(paper, landscape) / 2
+    half, part = text_height_of(paper, landscape) / 2, text_height_of(paper, landscape) / 3
     tall = [(r, c, cell) for r, c, cell in merged if sum(heights[r : r + cell.rowspan]) > half]
     if not tall:
         return table
@@ -197,9 +236,13 @@ def split_tall_merges(table: Table, paper: str, landscape: bool) -> Table:
     cells: dict[int, list[tuple[int, Cell]]] = {}
     for r, c, cell in placed:
         cells.setdefault(r, []).append((c, cell))
-    for r, c, cell in tall:
-        cuts = _cuts(heights[r : r + cell.rowspan], half, {b - r for b in inside})
+    # The shorter first: a cell spanning others (a Tujuan over its Sasaran) is cut only where
+    # they are, so the parts of both begin on the same row and a page break, falling between
+    # parts, cuts neither.
+    for r, c, cell in sorted(tall, key=lambda found: found[2].rowspan):
+        cuts = _cuts(heights[r : r + cell.rowspan], part, {b - r for b in inside})
         starts = [0, *cuts, cell.rowspan]
+        inside.update(r + b for a, z in zip(starts, starts[1:]) for b in range(a + 1, z))
         row_cells = cells[r]
         row_cells[row_cells.index((c, cell))] = (c, replace(cell, rowspan=starts[1]))
         for a, b in zip(starts[1:-1], starts[2:]):
@@ -219,7 +262,8 @@ def _continued(cell: Cell) -> Cell:
     """A later part of a cut merged cell: its text marked "(lanjutan)", and a row number or a
     figure left out, so that two parts on one page read as one item continued, not two
     numbered alike or two figures where there is one."""
-    if cell.align == "right" or _NOMOR.fullmatch(cell_text(cell).strip()):
+    text = cell_text(cell).strip()
+    if not text or cell.align == "right" or _NOMOR.fullmatch(text):
         return replace(cell, blocks=(Paragraph((Text(""),), align=cell.align),))
     blocks = list(cell.blocks)
     last = blocks[-1] if blocks else None
@@ -244,10 +288,47 @@ def _cuts(heights: Sequence[float], limit: float, never: set[int]) -> list[int]:
     return cuts
 
 
-def kept_rows(table: Table, paper: str, landscape: bool) -> frozenset[int]:
+TAIL_MAX = 16  # the most body rows a table's tail carries over (`_tail`)
+TAIL_PAGE = 1 / 3  # the least of a page a tail fills before a page break
+GROUP_PAGE = 0.45  # the most, reaching back to the row opening its group
+
+
+def _tail(table: Table, heights: Sequence[float], page: float) -> int | None:
+    """The first row of the tail that goes over a page break with the foot: at least
+    TAIL_PAGE of a page, reaching back to the row that opens its group (a program's bold row,
+    a kegiatan's row over its sub-kegiatan) where that is no taller than GROUP_PAGE. A
+    careful typist never leaves two rows and the total alone on a last page under a
+    full one: rows are pulled over so the last page carries a part of the table. None when
+    even TAIL_ROWS rows print taller than that (`kept_rows` shortens the run)."""
+    head, body = len(table.head), len(table.body)
+    end = head + body
+    first = max(head, end - TAIL_ROWS)
+    run = sum(heights[first:])
+    if run > TAIL_PAGE * page:
+        return None
+    bottom = max(head, end - TAIL_MAX)
+    while first > bottom and run < TAIL_PAGE * page:
+        first -= 1
+        run += heights[first]
+    opener = first
+    while opener > bottom and not _opens_group(table.body[opener - head]):
+        opener -= 1
+        run += heights[opener]
+        if run > GROUP_PAGE * page:
+            return first
+    return opener if _opens_group(table.body[opener - head]) else first
+
+
+def _opens_group(row: Sequence[Cell]) -> bool:
+    """A row that heads the rows under it: a program's (its cells bold) or a kegiatan's (its
+    name one level in), so a tail begun there reads as whole items."""
+    return any(c.strong for c in row) or any(c.level == 1 for c in row)
+
+
+def kept_rows(table: Table, paper: str, landscape: bool, ends_page: bool = False) -> frozenset[int]:
     """The rows of a table printed in parts that go on the page of the row after them: the
     last TAIL_ROWS body rows with the foot (a JUMLAH row, or the last row, never opens a page
-    alone), the head with the first TAIL_ROWS body rows (a caption and head never stand at
+    alone; before a page break, `ends_page`, a larger tail: `_tail`), the head with the first TAIL_ROWS body rows (a caption and head never stand at
     the foot of a page over one row), each run one row shorter, or none, where it prints
     taller than a third of a page (the IKU's first row is half a page: kept with the next, it
     left its caption alone on a page); and the rows of every merged body cell that prints no
@@ -261,16 +342,20 @@ def kept_rows(table: Table, paper: str, landscape: bool) -> frozenset[int]:
         for r, _, cell in grid_positions((*table.head, *table.body), len(table.columns))
         if r >= head and cell.rowspan > 1
     ]
-    ends = {*range(head + TAIL_ROWS), *range(head + body - TAIL_ROWS, last + 1)}
+    ends = {*range(head + TAIL_ROWS), *range(max(head, head + body - TAIL_MAX), last + 1)}
     needed = ends.union(*(range(r, r + span) for r, span in merged))
     heights = row_heights_pt(table, text_width_of(paper, landscape), needed)
     page = text_height_of(paper, landscape)
     kept: set[int] = set()
-    for n in range(TAIL_ROWS, 0, -1):
-        first = max(head, head + body - n)
-        if sum(heights[first:]) <= page / 3:
-            kept.update(range(first, last))
-            break
+    tail = _tail(table, heights, page) if ends_page else None
+    if tail is not None:
+        kept.update(range(tail, last))
+    else:
+        for n in range(TAIL_ROWS, 0, -1):
+            first = max(head, head + body - n)
+            if sum(heights[first:]) <= page / 3:
+                kept.update(range(first, last))
+                break
     for n in range(TAIL_ROWS, 0, -1):
         end = min(head + n, last + 1)
         if sum(heights[:end]) <= page / 3:
@@ -280,11 +365,9 @@ def kept_rows(table: Table, paper: str, landscape: bool) -> frozenset[int]:
         if sum(heights[r : r + span]) <= page / 2:
             kept.update(range(r, r + span - 1))
     # a group row ("A. Rehabilitasi Sosial", T-C.27's "Program baru") heads the rows under it:
-    # alone at the foot of a page it heads nothing
-    width = len(table.columns)
+    # alone at the foot of a page it heads nothing; beside a merged Tujuan or Sasaran it spans
+    # the columns left
     kept.update(
-        head + r
-        for r, row in enumerate(table.body[:-1])
-        if len(row) == 1 and row[0].colspan == width and width > 1
+        head + r for r, row in enumerate(table.body[:-1]) if len(row) == 1 and row[0].colspan > 1
     )
     return frozenset(kept)

@@ -79,7 +79,7 @@ class LkjipBuilder(OutlineBuilder):
             tabel_source=c.sources.get("tabel"),
             spm=c.spm,
             spm_source=c.sources.get("spm"),
-            spm_caption=(c.agency.nama_lengkap,),
+            caption=(c.agency.nama_lengkap,),
             spm_bagian="perbandingan-standar",
         )
         self.generated = {

@@ -16,7 +16,7 @@ from ..compute.perubahan import Perubahan
 from ..compute.renstra import RenstraFigures
 from ..model.analisis import Permasalahan
 from ..model.content import RenstraContent
-from ..numbers import angka_terbilang, bulatkan, persen, rupiah
+from ..numbers import angka_terbilang, bulatkan, persen, rupiah, tanggal
 from . import front as front_matter
 from .builder import (
     OutlineBuilder,
@@ -39,10 +39,11 @@ from .nodes import (
     PageBreak,
     Paragraph,
     Section,
+    Table,
     Text,
     Toc,
 )
-from .numbering import number_body
+from .numbering import number_body, walk
 from .outline import RENSTRA, RENSTRA_FRONT, URAIAN_BAB
 from .renstra_tables import RenstraTables
 from .spm import spm_context
@@ -51,7 +52,8 @@ from .tables import present
 JUDUL = {
     "awal": "Rencana Strategis",
     "perubahan": "Perubahan Rencana Strategis",
-    "review": "Review Rencana Strategis",
+    # the Indonesian word, as the signed Magetan document prints it ("Reviu Renstra", seed 000 BAB VIII)
+    "review": "Reviu Rencana Strategis",
 }
 
 
@@ -68,6 +70,7 @@ class RenstraBuilder(OutlineBuilder):
         self, c: RenstraContent, f: RenstraFigures, changes: list[Perubahan] | None = None
     ):
         self.c, self.f = c, f
+        self.changes = changes
         self.t = RenstraTables(c, f)
         super().__init__(
             c.folder,
@@ -79,7 +82,7 @@ class RenstraBuilder(OutlineBuilder):
             tabel_source=c.sources.get("tabel"),
             spm=c.spm,
             spm_source=c.sources.get("spm"),
-            spm_caption=(c.agency.nama_lengkap,),
+            caption=(c.agency.nama_lengkap,),
             spm_bagian="kinerja-pelayanan",
         )
         if c.settings.iku.bagian:
@@ -144,6 +147,8 @@ class RenstraBuilder(OutlineBuilder):
         mode = c.settings.bagian_kosong
         chapters, kosong = settle_empty(tuple(self._section(b, 1) for b in self.outline), mode)
         chapters = fill_sistematika(chapters, URAIAN_BAB)
+        if self.changes:
+            chapters = self._changes_with_headings(chapters)
         body = number_body(laid_out(chapters + self._closing(), c.settings.kertas), style="desimal")
         if c.settings.penetapan:
             body = self._decree(body)
@@ -213,7 +218,20 @@ class RenstraBuilder(OutlineBuilder):
         first, *rest = body
         if isinstance(first, Section):
             first = replace(first, page_break_before=False)
-        return (front_matter.decree_block(p.judul, p.nomor, p.tanggal, tentang), first, *rest)
+        when = p.tanggal if isinstance(p.tanggal, str) else tanggal(p.tanggal, "panjang")
+        return (front_matter.decree_block(p.judul, p.nomor, when, tentang), first, *rest)
+
+    def _changes_with_headings(self, chapters: tuple[Block, ...]) -> tuple[Block, ...]:
+        """The chapters with the table of changes naming each changed section by its numbered
+        heading ("1.1 Latar Belakang"), known once the outline is settled: numbering the
+        sections does not depend on the table's text."""
+        assert self.changes is not None
+        headings = {
+            b.id: b.heading
+            for b in walk(number_body(chapters, style="desimal"))
+            if isinstance(b, Section) and b.title
+        }
+        return _replaced(chapters, "perubahan", self.t.perubahan(self.changes, headings))
 
     def _closing(self) -> tuple[Block, ...]:
         signature = self._signature()
@@ -400,3 +418,15 @@ def _tc24(f: RenstraFigures) -> dict[str, str]:
 
 
 TC24_PLACEHOLDERS = ("rata_anggaran", "rata_rasio", "pertumbuhan_anggaran", "pertumbuhan_realisasi")
+
+
+def _replaced(blocks: tuple[Block, ...], id: str, table: Table) -> tuple[Block, ...]:
+    """`blocks` with the table `id` replaced by `table`, wherever it is."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Table) and block.id == id:
+            block = table
+        elif isinstance(block, (Section, Landscape)):
+            block = replace(block, children=_replaced(block.children, id, table))
+        out.append(block)
+    return tuple(out)

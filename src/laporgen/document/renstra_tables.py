@@ -64,17 +64,22 @@ class RenstraTables(TableSet):
         )
 
     # ------------------------------------------------------------------------------- BAB I
-    def perubahan(self, changes: list[Perubahan]) -> Table:
-        """What this Perubahan/Review changed against the version it revises (issue 7)."""
+    def perubahan(self, changes: list[Perubahan], bagian: Mapping[str, str] | None = None) -> Table:
+        """What this Perubahan/Review changed against the version it revises (issue 7): a
+        narrative change names its section by `bagian` (id → "1.1 Latar Belakang", the numbered
+        headings); a program, kegiatan or sub kegiatan its code; a node added or removed whole
+        its pagu indikatif over the period. The reasons (`alasan` of document.toml, by the id
+        of what changed) fill an Alasan column when any is given."""
+        alasan = self.c.settings.alasan
         body = [
             (
                 mid(str(n)),
                 cell(ch.jenis.capitalize()),
                 cell(BAGIAN.get(ch.bagian, ch.bagian)),
-                cell(ch.uraian),
+                cell(_uraian_perubahan(ch, bagian or {})),
                 mid(str(ch.tahun) if ch.tahun else ""),
-                num(_nilai_perubahan(ch.sebelum)),
-                num(_nilai_perubahan(ch.sesudah)),
+                *(num(_nilai_perubahan(ch, v)) for v in (ch.sebelum, ch.sesudah)),
+                *((cell(alasan.get(ch.id, "")),) if alasan else ()),
             )
             for n, ch in enumerate(changes, 1)
         ]
@@ -85,14 +90,39 @@ class RenstraTables(TableSet):
                 (0.8, "center"),
                 (1.6, "left"),
                 (1.8, "left"),
-                (6, "left"),
+                (6 if not alasan else 4.5, "left"),
                 (1, "center"),
                 (2, "right"),
                 (2, "right"),
+                *(((3.5, "left"),) if alasan else ()),
             ),
-            head(("No.", "Perubahan", "Bagian", "Uraian", "Tahun", "Sebelum", "Sesudah")),
+            head(
+                (
+                    "No.",
+                    "Perubahan",
+                    "Bagian",
+                    "Uraian",
+                    "Tahun",
+                    "Sebelum",
+                    "Sesudah",
+                    *(("Alasan",) if alasan else ()),
+                )
+            ),
             body,
             font_size="small",
+            notes=(
+                (
+                    "Sebelum/Sesudah sebuah program, kegiatan atau sub kegiatan yang ditambah atau "
+                    "dihapus: pagu indikatifnya selama periode Renstra (Rp).",
+                )
+                if any(
+                    ch.bagian in RUPIAH_BAGIAN - {"pagu_total"}
+                    and ch.tahun is None
+                    and ch.jenis != "diubah"
+                    for ch in changes
+                )
+                else ()
+            ),
         )
 
     # ------------------------------------------------------------------------------ BAB II
@@ -786,6 +816,7 @@ BAGIAN = {
     "kegiatan": "Kegiatan",
     "sub_kegiatan": "Sub Kegiatan",
     "pagu": "Pagu (Rp)",
+    "pagu_total": "Pagu (Rp)",
     "spm": "Indikator SPM",
     "spm_target": "Target SPM",
     "spm_sasaran": "Jumlah Sasaran SPM",
@@ -796,10 +827,27 @@ BAGIAN = {
 }
 
 
-def _nilai_perubahan(value: Decimal | str | None) -> str:
+RUPIAH_BAGIAN = frozenset({"program", "kegiatan", "sub_kegiatan", "pagu_total"})
+"""The changes whose figure is a pagu indikatif (of a node added or removed whole: over the
+period), printed in Rupiah as the pagu rows are."""
+
+
+def _uraian_perubahan(ch: Perubahan, bagian: Mapping[str, str]) -> str:
+    """What changed, as the reader finds it: a section by its numbered heading, a program tree
+    node with its code."""
+    if ch.bagian == "narasi":  # "latar-belakang.akhir.md" is text of the same section
+        return bagian.get(ch.id.removesuffix(".akhir"), ch.uraian)
+    return f"{ch.kode} {ch.uraian}" if ch.kode else ch.uraian
+
+
+def _nilai_perubahan(ch: Perubahan, value: Decimal | str | None) -> str:
+    """A Sebelum or Sesudah cell: "-" where the other side has a value (an added year's target
+    had none before), blank where neither has (a section whose text changed)."""
     if value is None:
-        return ""
-    return angka(value) if isinstance(value, Decimal) else str(value)
+        return "" if ch.sebelum is None and ch.sesudah is None else KOSONG
+    if isinstance(value, str):
+        return value
+    return rupiah(value, False) if ch.bagian in RUPIAH_BAGIAN else angka(value)
 
 
 def _with(value: Decimal | Tertulis | None, satuan: str) -> str:

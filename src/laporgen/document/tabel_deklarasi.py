@@ -30,13 +30,14 @@ ALIGN = {
 HURUF = {"normal": "normal", "kecil": "small", "sangat_kecil": "tiny"}
 
 
-def declared_block(tabel: Tabel) -> Block:
-    """The table, on a landscape page when it says `lanskap`."""
-    table = declared_table(hitung_tabel(tabel))
+def declared_block(tabel: Tabel, caption: tuple[str, ...] = ()) -> Block:
+    """The table, on a landscape page when it says `lanskap`; `caption` the lines under its
+    title when it gives none (`keterangan`): the agency line every built table carries."""
+    table = declared_table(hitung_tabel(tabel), caption)
     return Landscape((table,)) if tabel.lanskap else table
 
 
-def declared_table(d: TabelDihitung) -> Table:
+def declared_table(d: TabelDihitung, caption: tuple[str, ...] = ()) -> Table:
     t = d.tabel
     leaves = t.leaves()
     head = _head(t.kolom)
@@ -53,7 +54,7 @@ def declared_table(d: TabelDihitung) -> Table:
         tuple(head),
         body,
         foot,
-        tuple(t.keterangan),
+        tuple(t.keterangan) or caption,
         _sumber(t.sumber),
         tuple(t.catatan),
         HURUF[t.huruf],  # type: ignore[arg-type]

@@ -191,14 +191,30 @@ def _place(table: Table, paper: str, landscape: bool) -> tuple[tuple[Table, ...]
     return split_by_years(table, width) or split_by_columns(table, width), True
 
 
+SQUEEZED = 0.9  # minimums taking more of the width than this leave the text columns narrow
+SHORTER = 0.75  # a smaller size is taken for a table that prints this much as tall, or less
+
+
 def fit(table: Table, width: float) -> Table | None:
     """The table at the largest size from its own down to 8 pt whose columns' minimums fit in
-    `width` points, with its widths set; None if none fits."""
+    `width` points, with its widths set; None if none fits. Where the minimums (figures kept
+    whole) take nearly all the width, the columns of text are left so narrow that a row runs
+    tall (the rekaan SPM table: sixteen columns, a pelayanan dasar in eleven lines): a smaller
+    size that prints the table a quarter shorter or more is taken instead, its figures still
+    whole and its text given the room they leave."""
+    laid: Table | None = None
     for size in SIZES[SIZES.index(table.font_size) :]:
         mins = min_widths(table, size)
-        if sum(mins) <= width:
-            return _finish(table, size, mins, width)
-    return None
+        if sum(mins) > width:
+            continue
+        smaller = _finish(table, size, mins, width)
+        if laid is None or height_pt(smaller, width) <= SHORTER * height_pt(laid, width):
+            laid = smaller
+        else:
+            break
+        if sum(mins) <= SQUEEZED * width:
+            break
+    return laid
 
 
 def _finish(table: Table, size: str, mins: list[float], width: float) -> Table:

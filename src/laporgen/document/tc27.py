@@ -16,7 +16,8 @@ two steps (`Cell.level`). Nothing is computed here: pagu and totals come from `c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..compute.renstra import MatriksRencana, NodeRencana, kondisi_akhir
@@ -139,18 +140,23 @@ class Tc27:
         free = [p for p in programs if not tujuan_of[p.id] and not sasaran_of[p.id]]
         if len(free) < len(programs):
             rows += self._programs(free, mr.matriks, lay)
+        # A tujuan's cell spans its rows and all under it, a sasaran's its rows and its
+        # programs': a page of program rows then still reads which sasaran they serve
+        # (`keep.split_tall_merges` repeats a cell cut by a page break, "(lanjutan)").
         for t in self.c.rencana.tujuan:
-            rows += self._plan_rows(t, mr.matriks, lay)
-            rows += self._programs(
+            under = self._plan_rows(t, mr.matriks, lay)
+            under += self._programs(
                 [p for p in programs if tujuan_of[p.id] == t.id and not sasaran_of[p.id]],
                 mr.matriks,
                 lay,
             )
             for s in t.sasaran:
-                rows += self._plan_rows(s, mr.matriks, lay)
-                rows += self._programs(
+                mine = self._plan_rows(s, mr.matriks, lay)
+                mine += self._programs(
                     [p for p in programs if sasaran_of[p.id] == s.id], mr.matriks, lay
                 )
+                under += _spanned(mine, (1,))
+            rows += _spanned(under, (0,))
         if len(free) == len(programs):
             rows += self._programs(free, mr.matriks, lay)
         return rows
@@ -216,9 +222,13 @@ class Tc27:
                     )
                 )
                 last = model.nomenklatur
-            for n in p.walk():
-                if any(n.pagu.get(y) is not None for y in m.tahun):
-                    rows += self._node_rows(n, model, m, lay, first_of_tujuan)
+            mine = [
+                row
+                for n in p.walk()
+                if any(n.pagu.get(y) is not None for y in m.tahun)
+                for row in self._node_rows(n, model, m, lay, first_of_tujuan)
+            ]
+            rows += _spanned(mine, range(lay.lead_width)) if lay.lead == "kolom" else mine
         return rows
 
     def _node_rows(
@@ -232,8 +242,9 @@ class Tc27:
             i for i in n.node.indikator if any(i.target.get(y) is not None for y in years)
         ]
         inds = inds or list(n.node.indikator[:1]) or [None]
-        # A year in which the node has neither pagu nor a target is left blank: Magetan's one
-        # matrix runs its old programs over 2019-2020 and its new ones over 2021-2023.
+        # A year in which the node has neither pagu nor a target prints "-", as every figure
+        # that is not there: Magetan's one matrix runs its old programs over 2019-2020 and its
+        # new ones over 2021-2023, and a program a Perubahan adds has no figure before it.
         active = {
             y
             for y in years
@@ -270,11 +281,15 @@ class Tc27:
                 for y in years
                 for x in (
                     num(
-                        target_text(ind.target.get(y), ind.satuan) if ind and y in active else "",
+                        ""
+                        if ind is None
+                        else target_text(ind.target.get(y), ind.satuan)
+                        if y in active
+                        else KOSONG,
                         strong=strong,
                     ),
                     num(
-                        (rupiah(n.pagu.get(y), False) if first else KOSONG) if y in active else "",
+                        rupiah(n.pagu.get(y), False) if first and y in active else KOSONG,
                         strong=strong,
                     ),
                 )
@@ -352,6 +367,29 @@ class Tc27:
                 if kind == "sasaran" and s.id == id:
                     return s.uraian
         return ""
+
+
+def _spanned(rows: list[Row], columns: Iterable[int]) -> list[Row]:
+    """`rows` with the cells of `columns` (positions in the first row) merged down all of
+    them: the first row's cell spans the rows, the others' cells at those positions are
+    dropped. A column is a position in the row as built, before any merge (the lead columns
+    come first, so the positions below a spanned one are still theirs); a group row ("Program
+    baru", one cell across) spans the columns left beside the merged cells."""
+    if not rows:
+        return rows
+    spanned = set(columns)
+    first = tuple(
+        replace(c, rowspan=len(rows)) if k in spanned else c for k, c in enumerate(rows[0])
+    )
+    return [
+        first,
+        *(
+            (replace(row[0], colspan=row[0].colspan - len(spanned)),)
+            if len(row) == 1 and row[0].colspan > 1
+            else tuple(c for k, c in enumerate(row) if k not in spanned)
+            for row in rows[1:]
+        ),
+    ]
 
 
 def target_text(value: NilaiTarget, satuan: str) -> str:

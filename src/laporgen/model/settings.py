@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Literal
 
@@ -263,10 +264,28 @@ class Penetapan(Model):
 
     judul: str = Field(description='The decree: "KEPUTUSAN KEPALA DINAS SOSIAL KABUPATEN MAGETAN"')
     nomor: str = ""
-    tanggal: str = ""
+    tanggal: dt.date | str = Field(
+        "",
+        description='The decree\'s date, printed "17 Agustus 2026" (a date, as [tanda_tangan] '
+        'tanggal); a text is printed as written ("      2022" leaves the day and month to fill '
+        "in by hand); blank: a slot to fill in",
+    )
     tentang: str = Field(
         "", description="What the decree is about; blank: the document's title in capitals"
     )
+
+    @field_validator("tanggal", mode="after")
+    @classmethod
+    def _iso_text_is_a_date(cls, value: dt.date | str) -> dt.date | str:
+        # "2026-08-17" quoted is a date all the same: printed the Indonesian way, not as typed
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                raise ValueError(
+                    _("{value} is not a date; write it as YYYY-MM-DD").format(value=repr(value))
+                ) from None
+        return value
 
 
 class RenstraSettings(Model):
@@ -321,6 +340,32 @@ class RenstraSettings(Model):
         description="The folder of the version this Perubahan/Review revises, relative to this one: "
         "a table of what changed is printed in BAB I",
     )
+    alasan: dict[str, str] = Field(
+        {},
+        description="Why each change was made, by the id `laporgen diff` prints for it (an "
+        'indicator\'s, a program\'s, a section\'s "latar-belakang", "total_pagu" for the total pagu '
+        "indikatif): printed in an Alasan column of the table of changes (needs perubahan_dari)",
+    )
+
+    def ditetapkan(self) -> dt.date | None:
+        """The day the Renstra took effect: its decree's date ([penetapan] tanggal, when a date),
+        else the day it was signed; None when neither is known."""
+        if self.penetapan is not None and isinstance(self.penetapan.tanggal, dt.date):
+            return self.penetapan.tanggal
+        return self.tanda_tangan.tanggal if self.tanda_tangan else None
+
+    @model_validator(mode="after")
+    def _alasan_of_a_revision(self) -> "RenstraSettings":
+        # reasons of changes with no table of changes to print them in would vanish
+        if self.alasan and not self.perubahan_dari:
+            raise ValueError(
+                _(
+                    "`alasan` gives the reasons of a revision's changes: add perubahan_dari "
+                    '= "../<folder of the version it revises>", or remove alasan'
+                )
+            )
+        return self
+
     disengaja: list[str] = Field(
         [],
         description='Warnings the agency confirms as intended, by code ("wajar.pagu_nol", "silang.sdm") or '

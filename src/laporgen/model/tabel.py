@@ -117,7 +117,11 @@ class Tabel(Model):
     nomor: str | None = Field(
         None, description='Its own number, e.g. "T-C.29"; otherwise numbered with the rest'
     )
-    keterangan: list[str] = Field(default_factory=list, description="Caption lines under the title")
+    keterangan: list[str] = Field(
+        default_factory=list,
+        description="Caption lines under the title; without them, the agency's name (as the "
+        "built tables print it)",
+    )
     sumber: str | None = None
     catatan: list[str] = Field(default_factory=list)
     lanskap: bool = Field(False, description="On a landscape page (wide tables)")

@@ -1055,6 +1055,11 @@ class _BodyWriter:
                         ooxml.add_paragraph(tc)
                 else:
                     head, foot = r < len(node.head), r >= first_foot
+                    # A table that may run over pages has its body cells at the top: LibreOffice
+                    # places a centred cell on a page after the repeated head rows from a stale
+                    # row height, some cells of a row at the top and some in the middle (Blitar
+                    # Tabel 6.2); a short table, kept on one page, is centred
+                    centered = head or node.keep_together
                     fill = HEAD_FILL if head else SHADE_FILL if cell.shade else None
                     merge = "restart" if cell.rowspan > 1 else None
                     bold = cell.strong or head or foot
@@ -1067,7 +1072,7 @@ class _BodyWriter:
                             span,
                             merge,
                             fill,
-                            True,
+                            centered,
                             styles.id(text_style),
                             JC[cell.align],
                             text.text,
@@ -1077,7 +1082,7 @@ class _BodyWriter:
                             keep,
                         )
                     else:
-                        tc = ooxml.add_cell(tr, width, span, merge, fill, centered=True)
+                        tc = ooxml.add_cell(tr, width, span, merge, fill, centered=centered)
                         self._cell(tc, cell, _Look(text_style, cell.align, bold, keep), indent)
                 c += span
             if spool is not None:
