@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 AGENCY = ROOT / "content" / "magetan-dinsos"
 
 # Seed 001 Tabel 2.7 "Perubahan Perjanjian Kinerja" (lines 563-575), the PK signed on
-# 4 November 2024: NO, sasaran, indikator, satuan, target.
+# 4 November 2024: NO, sasaran, indikator, satuan, target; a sasaran numbered and written once
+# over its indicators (sasaran 5 has two).
 TABEL_2_7 = [
     [
         "1",
@@ -60,12 +61,10 @@ TABEL_2_7 = [
         "85",
     ],
     [
-        "6",
-        "Meningkatnya Akuntabilitas Penyelenggaraan Pemerintahan Daerah pada Dinas Sosial",
         "Indeks Kepuasan Masyarakat Dinas Sosial",
         "Angka",
         "87,35",
-    ],
+    ],  # sasaran 5's No. and name span both
 ]
 
 # Seed 001 Tabel 2.8 (lines 581-613): No., target and anggaran of every program and kegiatan.
@@ -98,6 +97,12 @@ FOOT = ["JUMLAH", "24.175.862.284"]
 """Σ pagu of Tabel 2.8's kegiatan; the seed's table has no total row."""
 
 
+def report_tables(docx: Path) -> list[list[list[str]]]:
+    """The lampiran's tables (headed "No."), without the borderless tables that lay out the
+    signature blocks."""
+    return [t for t in docx_tables(docx) if t[0][0] == "No."]
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("pk")
@@ -119,7 +124,7 @@ def test_outputs_are_named_for_the_pk_version(built):
 
 
 def test_lampiran_targets_equal_the_signed_pk_table(built):
-    target, _ = docx_tables(built["docx"])
+    target, _ = report_tables(built["docx"])
     assert target[0] == [
         "No.",
         "Tujuan & Sasaran Strategis",
@@ -132,7 +137,7 @@ def test_lampiran_targets_equal_the_signed_pk_table(built):
 
 
 def test_program_table_equals_the_signed_dpa_table(built):
-    _, program = docx_tables(built["docx"])
+    _, program = report_tables(built["docx"])
     body, foot = program[2:-1], program[-1]
     assert [(r[0], r[3], r[4]) for r in body] == TABEL_2_8
     assert body[0][1] == "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA"
@@ -144,29 +149,45 @@ def test_pk_prints_the_same_rows_as_the_lkjip_reprint(built, tmp_path):
     come from the same plan and budget, so their bodies are equal cell for cell."""
     (lkjip,) = build(AGENCY / "lkjip-2024", tmp_path).outputs
     bodies = [t[2:] for t in docx_tables(lkjip)]
-    target, program = docx_tables(built["docx"])
+    target, program = report_tables(built["docx"])
     assert target[2:] in bodies and program[2:] in bodies
 
 
 def test_agreement_names_both_parties_and_both_sign(built):
     text = docx_text(built["docx"])
     assert (
-        "Nama : PARMINTO BUDI UTOMO, S.Sos, M.AP." in text
-        and "Jabatan : Kepala Dinas Sosial Kabupaten Magetan" in text
+        "Nama\t:\tPARMINTO BUDI UTOMO, S.Sos, M.AP." in text
+        and "Jabatan\t:\tKepala Dinas Sosial Kabupaten Magetan" in text
     )
-    assert "Nama : SUPRAWOTO" in text and "Jabatan : Bupati Magetan" in text
+    assert "Nama\t:\tSUPRAWOTO" in text and "Jabatan\t:\tBupati Magetan" in text
     assert text.count("Magetan, 4 November 2024") == 2  # under the agreement and under the lampiran
     assert text.count("Pihak Kedua,") == 2 and text.count("Pihak Pertama,") == 2
     assert text.count("NIP. 197212211993021002") == 2
     page = lxml_html.fromstring(built["html"].read_bytes())
-    pairs = page.xpath('//div[@class="signature-pair"]')
+    pairs = page.xpath('//table[@class="signature-pair"]')
     assert len(pairs) == 2
     for pair in pairs:
-        left, right = pair.xpath('./div[@class="signature"]')
-        assert left.xpath('string(./p[@class="nama"])') == "SUPRAWOTO"
-        assert left.xpath('./p[@class="nip"]') == []  # the Bupati has no NIP line
-        assert right.xpath('string(./p[@class="nama"])') == "PARMINTO BUDI UTOMO, S.Sos, M.AP."
-        assert right.xpath('string(./p[@class="place-date"])') == "Magetan, 4 November 2024"
+        assert [td.text_content() for td in pair.xpath('.//td[@class="nama"]')] == [
+            "SUPRAWOTO",
+            "PARMINTO BUDI UTOMO, S.Sos, M.AP.",
+        ]
+        assert [td.text_content() for td in pair.xpath('.//td[@class="nip"]')] == [
+            "",  # the Bupati has no NIP line
+            "NIP. 197212211993021002",
+        ]
+        assert pair.xpath("string(.//tr[1]/td[2])") == "Magetan, 4 November 2024"
+    labels = page.xpath('//table[@class="label-block indented"]')
+    assert [[td.text_content() for td in t.xpath(".//td")] for t in labels] == [
+        [
+            "Nama",
+            ":",
+            "PARMINTO BUDI UTOMO, S.Sos, M.AP.",
+            "Jabatan",
+            ":",
+            "Kepala Dinas Sosial Kabupaten Magetan",
+        ],
+        ["Nama", ":", "SUPRAWOTO", "Jabatan", ":", "Bupati Magetan"],
+    ]
 
 
 def test_pdf_has_the_agreement_and_the_targets(built):
@@ -364,3 +385,86 @@ def test_a_tujuan_indicator_named_in_the_agreement_is_a_row_and_agrees_with_the_
     ]
     assert rows[0] == ("T1", "IT1", Decimal(100))
     assert [r[1] for r in rows[1:]] == ["IS1.1", "IS2.1", "IS3.1", "IS4.1", "IS5.1", "IS5.2"]
+
+
+def test_a_long_jabatan_wraps_inside_its_own_column(agency_copy, tmp_path):
+    """A Dinas with a long name (the trial's Dinas Pertanian dan Ketahanan Pangan): the two
+    signature blocks were laid out by tab stops, so "KEPALA DINAS PERTANIAN DAN KETAHANAN PANGAN"
+    wrapped and "PANGAN" landed at the left margin under the Bupati; the statement's "Jabatan :
+    Kepala Dinas …" wrapped to the margin. Read back from the pages LibreOffice makes of the
+    DOCX, and from the Typst PDF: every wrapped line stays in its own column."""
+    from libreoffice import convert_to_pdf
+
+    agency = agency_copy / "agency.yaml"
+    agency.write_text(
+        agency.read_text(encoding="utf-8")
+        .replace("\nnama: Dinas Sosial\n", "\nnama: Dinas Pertanian dan Ketahanan Pangan\n")
+        .replace("- KEPALA DINAS SOSIAL\n", "- KEPALA DINAS PERTANIAN DAN KETAHANAN PANGAN\n"),
+        encoding="utf-8",
+    )
+    out = {p.suffix: p for p in build(agency_copy / "pk-2024", tmp_path, ("docx", "pdf")).outputs}
+    for pdf in (convert_to_pdf(out[".docx"], tmp_path), out[".pdf"]):
+        words, width = _words(pdf, 2)
+        kepala = next(n for n, w in enumerate(words) if w[2] == "Kepala")
+        nama = max(n for n, w in enumerate(words[:kepala]) if w[2].startswith("Nama"))
+        jabatan, nama = _line_of(words, kepala), _line_of(words, nama)
+        colon = [w[0] for w in (*jabatan, *nama) if w[2].endswith(":")]
+        assert len(colon) == 2 and abs(colon[0] - colon[1]) < 1, (pdf, colon)  # aligned
+        after = words[words.index(jabatan[-1]) + 1]  # the first word of the next line
+        assert after[2] == "Magetan", (pdf, after)  # the jabatan needs two lines
+        assert abs(after[0] - words[kepala][0]) < 1, (pdf, after)  # under itself, not the margin
+        pangan = [w for w in words if w[2] == "PANGAN"]
+        assert pangan and all(w[0] > 0.5 * width for w in pangan), (pdf, pangan)
+
+
+def _words(pdf: Path, page: int) -> tuple[list[tuple[float, float, str]], float]:
+    """The words of a page as (x, y, text) in reading order, by `pdftotext -bbox`; the page's width."""
+    import subprocess
+
+    from lxml import etree
+
+    xml = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    root = etree.fromstring(xml, etree.XMLParser(recover=True))
+    (sheet,) = root.iter("{*}page")
+    return [
+        (float(w.get("xMin")), float(w.get("yMin")), w.text or "") for w in sheet.iter("{*}word")
+    ], float(sheet.get("width"))
+
+
+def _line_of(words: list[tuple[float, float, str]], n: int) -> list[tuple[float, float, str]]:
+    """The words printed on the same line as words[n]."""
+    return [w for w in words if abs(w[1] - words[n][1]) < 2]
+
+
+def test_tabel_1_merges_a_sasaran_and_tells_a_tujuan_apart(agency_copy, tmp_path):
+    """The trial's Tabel 1 numbered tujuan rows and sasaran rows alike in one column, printed a
+    sasaran once per indicator, and cited the PK itself ("Sumber : Perjanjian Kinerja … 2026").
+    As the signed Tabel 2.7: sasaran numbered and merged over its indicators; a tujuan's own
+    indicator (agreed in perjanjian.yaml) unnumbered, "Tujuan: …" in bold; no source line."""
+    pk = agency_copy / "pk-2024"
+    (pk / "perjanjian.yaml").write_text(
+        "indikator: [IT1, IS1.1, IS2.1, IS3.1, IS4.1, IS5.1, IS5.2]\n", encoding="utf-8"
+    )
+    (docx,) = build(pk, tmp_path, ("docx",)).outputs
+    target, _ = report_tables(docx)
+    assert target[2] == [
+        "",
+        "Tujuan: Meningkatnya kesejahteraan PPKS",
+        "Persentase PPKS yang meningkat derajat kesejahteraannya",
+        "persen",
+        "100",
+    ]
+    assert target[3:] == TABEL_2_7
+    from docx import Document as open_docx
+
+    tujuan = open_docx(str(docx)).tables[1].rows[2].cells[1].paragraphs[0].runs
+    assert tujuan and all(run.bold for run in tujuan)
+    assert not [
+        line
+        for line in docx_text(docx).splitlines()
+        if line.startswith("Sumber : Perubahan Perjanjian")
+    ]

@@ -212,7 +212,8 @@ JENIS: dict[str, Jenis] = {
             Berkas(
                 "anggaran",
                 "laporgen.model.pk:AnggaranPk",
-                "anggaran.yaml of a PK: programs, kegiatan, indicators, targets, pagu",
+                "anggaran.yaml of a PK: programs, kegiatan, indicators, targets, pagu (optional "
+                "when the Renstra it reads has a program.yaml)",
             ),
             Berkas(
                 "perjanjian",

@@ -118,3 +118,26 @@ def test_text_is_never_computed_but_the_last_target_prints_as_written():
     assert kondisi_akhir(
         {2025: Decimal(12), 2026: Nilai(nilai=Decimal(336), satuan="Orang/Bulan")}, "last", "bulan"
     ) == Akhir(Decimal(336), "Orang/Bulan")
+
+
+def test_a_number_with_its_predikat_is_refused_naming_the_forms_that_work():
+    """The trial's index printed "76,20 (BB)": `{nilai: 76.2, predikat: BB}` was refused with
+    "expected a number, got a mapping; write the number alone", naming neither the predikat nor
+    `{teks: …}`. A value is one thing (a number is computed, text is printed as written): the
+    message says so and gives each form that works, the note with both written out."""
+    both = {"nilai": 76.2, "predikat": "BB"}
+    for model in (Isian, NilaiTarget):
+        with pytest.raises(ValidationError) as caught:
+            TypeAdapter(model).validate_python(both)
+        message = caught.value.errors()[0]["msg"]
+        assert message.endswith(
+            "a value is a number or a predikat, not both: write 76.2 to compute with the number, "
+            'BB for the predikat alone, or {teks: "76,2 (BB)"} to print both as written (never '
+            "computed)"
+        ), message
+    with pytest.raises(ValidationError) as caught:
+        TypeAdapter(Isian).validate_python({"angka": 3})
+    assert caught.value.errors()[0]["msg"] == (
+        "expected a number, a predikat, n.a or {teks: …}, got a mapping; write the number alone "
+        '(92.5), a predikat ("BB"), n.a, or {teks: "…"}'
+    )

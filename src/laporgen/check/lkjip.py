@@ -318,7 +318,8 @@ def _triwulan(c: LkjipContent, f: LkjipFigures) -> list[Finding]:
     return out
 
 
-def _satuan(unit: str) -> str:
+def satuan_kunci(unit: str) -> str:
+    """A unit as compared: case and "%"/"persen" do not make two units."""
     unit = unit.strip().lower()
     return "persen" if unit in ("%", "persen") else unit
 
@@ -330,7 +331,7 @@ def _satuan_riwayat(c: LkjipContent) -> list[Finding]:
     out = []
     for n, row in enumerate(c.kinerja.riwayat):
         ind = plan.get(row.id or "")
-        if ind is not None and row.satuan and _satuan(row.satuan) != _satuan(ind.satuan):
+        if ind is not None and row.satuan and satuan_kunci(row.satuan) != satuan_kunci(ind.satuan):
             out.append(
                 _finding(
                     c,

@@ -20,16 +20,23 @@ from ..model.pk import PkContent
 from ..errors import LaporgenError
 from ..model.read import find_data_file
 from ..model.rencana_program import KegiatanRencana, RencanaProgram
-from ..model.source import FieldPath
+from ..model.source import FieldPath, Source
 from ..model.settings import RenstraSettings
 from ..model.validate import load
 from ..numbers import rupiah, tanggal
 from .findings import Finding, placeholders
+from .pk_rencana import check_rencana_program
 
 
 def check_pk(c: PkContent, f: PkFigures) -> list[Finding]:
     """Every finding of a PK, in file order."""
-    findings = _renstra(c, f) + _sub_kegiatan(c) + placeholders(c) + _sebelum_renstra(c)
+    findings = (
+        _renstra(c, f)
+        + check_rencana_program(c)
+        + _sub_kegiatan(c)
+        + placeholders(c)
+        + _sebelum_renstra(c)
+    )
     if c.settings.lkjip:
         findings += _lkjip(c, f, load_lkjip((c.folder / c.settings.lkjip).resolve()))
     return sorted(findings, key=lambda x: (x.problem.file, x.problem.line or 0))
@@ -235,7 +242,7 @@ def _pagu(c: PkContent, lkjip: LkjipContent) -> list[Finding]:
     whose sub kegiatan the LKjIP does not list is compared by its sum."""
     report = _pagu_lkjip(lkjip, c.settings.versi == "murni")
     out = []
-    for pi, p in enumerate(c.anggaran.program):
+    for pi, p in enumerate(c.program):
         for ki, k in enumerate(p.kegiatan):
             at: FieldPath = ("program", pi, "kegiatan", ki)
             typed = [
@@ -246,17 +253,16 @@ def _pagu(c: PkContent, lkjip: LkjipContent) -> list[Finding]:
             for node_id, pagu, loc in typed:
                 theirs = report.get(node_id)
                 if theirs is not None and theirs != pagu:
-                    out.append(
-                        _finding(
-                            c,
-                            "anggaran",
-                            loc,
-                            _("pagu {pagu} of {id} differs from the LKjIP's {theirs}").format(
-                                pagu=rupiah(pagu), id=node_id, theirs=rupiah(theirs)
-                            ),
-                            "pk.pagu.lkjip",
-                        )
+                    # typed in anggaran.yaml's programs, or read from the plan (or its `pagu`)
+                    source, where = (
+                        (c.sources["anggaran"], loc)
+                        if c.anggaran.program
+                        else _pagu_at(c, pi, ki, node_id)
                     )
+                    message = _("pagu {pagu} of {id} differs from the LKjIP's {theirs}").format(
+                        pagu=rupiah(pagu), id=node_id, theirs=rupiah(theirs)
+                    )
+                    out.append(Finding("W", source.problem(where, message, None, "pk.pagu.lkjip")))
     return out
 
 
@@ -278,3 +284,18 @@ def _pagu_lkjip(lkjip: LkjipContent, murni: bool) -> dict[str, Decimal]:
                 else sum((out[s.id] for s in k.sub_kegiatan), Decimal(0))
             )
     return out
+
+
+def _pagu_at(c: PkContent, pi: int, ki: int, kegiatan: str) -> tuple[Source, FieldPath]:
+    """Where the PK's pagu of a kegiatan is written: in anggaran.yaml (its programs, or its
+    `pagu` by id), else in the Renstra's program.yaml it came from (the year's pagu)."""
+    if c.anggaran.program:
+        return c.sources["anggaran"], ("program", pi, "kegiatan", ki, "pagu")
+    if kegiatan in c.anggaran.pagu:
+        return c.sources["anggaran"], ("pagu", kegiatan)
+    assert c.rencana_program is not None  # no typed programs: they came from the plan
+    for rpi, rp in enumerate(c.rencana_program.rencana.program):
+        for rki, rk in enumerate(rp.kegiatan):
+            if rk.id == kegiatan:
+                return c.rencana_program.source, ("program", rpi, "kegiatan", rki)
+    return c.rencana_program.source, ()

@@ -4,6 +4,7 @@ plan's, to compare), each program with its pagu summed from its kegiatan, and th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -59,7 +60,7 @@ class PkFigures:
 
 def pk_figures(c: PkContent) -> PkFigures:
     """Every figure of the PK of `c`."""
-    return PkFigures(_targets(c), _program_rows(c.anggaran.program), total_pagu(c.anggaran.program))
+    return PkFigures(_targets(c), _program_rows(c.program), total_pagu(c.program))
 
 
 def _targets(c: PkContent) -> tuple[TargetPk, ...]:
@@ -94,12 +95,12 @@ def program_pagu(p: ProgramPk) -> Decimal:
     return sum((kegiatan_pagu(k) for k in p.kegiatan), Decimal(0))
 
 
-def total_pagu(program: list[ProgramPk]) -> Decimal:
+def total_pagu(program: Sequence[ProgramPk]) -> Decimal:
     """The PK's whole budget: Σ of every program's pagu (Rupiah)."""
     return sum((program_pagu(p) for p in program), Decimal(0))
 
 
-def _program_rows(program: list[ProgramPk]) -> tuple[BarisProgramPk, ...]:
+def _program_rows(program: Sequence[ProgramPk]) -> tuple[BarisProgramPk, ...]:
     """Program, kegiatan and sub kegiatan rows in order, numbered by the hierarchy as the LKjIP's
     budget tables number them ("2", "2.1", "2.1.1"), so a reader sees which rows add up."""
     rows: list[BarisProgramPk] = []

@@ -19,6 +19,7 @@ from ..numbers import KOSONG, angka, persen, rupiah, tanggal, terbilang
 from .cells import Row, cell, columns, head, isian, items, mid, nomor_kolom, num
 from .iku import iku_table
 from .nodes import Cell, ListBlock, Paragraph, Table, Text
+from .perjanjian import BarisTarget, target_body
 from .tables import TableSet
 
 
@@ -347,7 +348,7 @@ class LkjipTables(TableSet):
         plan = _plan_index(self.c)
         body = []
         for n, iid in enumerate(self.c.kinerja.renja, 1):
-            ind, owner = plan[iid]
+            ind, owner, _tujuan = plan[iid]
             body.append(
                 (
                     mid(str(n)),
@@ -373,18 +374,13 @@ class LkjipTables(TableSet):
     def perjanjian(self, versi: int) -> Table:
         pk = self.c.kinerja.perjanjian_kinerja[versi]
         plan = _plan_index(self.c)
-        rows: list[tuple[str, str, str, Decimal | Tertulis | None]] = [
-            (b.sasaran, b.indikator, b.satuan, b.target) for b in pk.baris
+        rows = [
+            BarisTarget(b.sasaran, False, b.indikator, b.satuan, isian(b.target)) for b in pk.baris
         ]
         for iid in pk.indikator:
-            ind, owner = plan[iid]
-            rows.append(
-                (owner, ind.nama, ind.satuan, pk.target.get(iid, ind.target.get(self.tahun)))
-            )
-        body = [
-            (mid(str(n)), cell(s), cell(i), mid(u), num(isian(t)))
-            for n, (s, i, u, t) in enumerate(rows, 1)
-        ]
+            ind, owner, tujuan = plan[iid]
+            target = pk.target.get(iid, ind.target.get(self.tahun))
+            rows.append(BarisTarget(owner, tujuan, ind.nama, ind.satuan, isian(target)))
         title = "Perjanjian Kinerja" if pk.versi == "murni" else "Perubahan Perjanjian Kinerja"
         return self._table(
             f"pk-{pk.versi}",
@@ -394,7 +390,7 @@ class LkjipTables(TableSet):
                 ("No.", "Tujuan & Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target"),
             )
             + (nomor_kolom(["1", "2", "3", "4", "5"]),),
-            body,
+            target_body(rows),
             source=f"Sumber : {title} {self.opd} Tahun {self.tahun}",
         )
 
@@ -1034,15 +1030,15 @@ def _sasaran_cells(s: SasaranKinerja, n: int) -> tuple[Cell, ...]:
     return (cell(s.sasaran.uraian, rowspan=len(s.indikator)),) if n == 0 else ()
 
 
-def _plan_index(c: LkjipContent) -> dict[str, tuple[Indikator, str]]:
-    """Indicator id → (indicator, the tujuan or sasaran it belongs to)."""
-    out: dict[str, tuple[Indikator, str]] = {}
+def _plan_index(c: LkjipContent) -> dict[str, tuple[Indikator, str, bool]]:
+    """Indicator id → (indicator, the tujuan or sasaran it belongs to, whether a tujuan)."""
+    out: dict[str, tuple[Indikator, str, bool]] = {}
     for t in c.rencana.tujuan:
         for ind in t.indikator:
-            out[ind.id] = (ind, t.uraian)
+            out[ind.id] = (ind, t.uraian, True)
         for s in t.sasaran:
             for ind in s.indikator:
-                out[ind.id] = (ind, s.uraian)
+                out[ind.id] = (ind, s.uraian, False)
     return out
 
 

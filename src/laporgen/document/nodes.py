@@ -214,9 +214,14 @@ class LabelBlock:
     a document printed as the attachment of a decree, as the signed Renstra prints it above
     BAB I ("Lampiran : KEPUTUSAN KEPALA DINAS …", "NOMOR : …", "TANGGAL : …", "TENTANG : …").
     A long value wraps under itself, not under its label. An empty value leaves room to fill
-    in by hand. Renderers draw no border; the block is kept on one page."""
+    in by hand. Renderers draw no border; the block is kept on one page.
+
+    `indented` starts the block at the body text's first-line indent instead, with a body
+    paragraph's space after: the parties named in a Perjanjian Kinerja ("Nama : …",
+    "Jabatan : Kepala Dinas …"), whose long jabatan wraps under itself, not to the margin."""
 
     rows: tuple[tuple[str, str], ...]
+    indented: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,13 +13,15 @@ from typing import Any
 from ..compute.pk import PkFigures
 from ..model.nilai import Tertulis
 from ..model.pk import IndikatorPk, PkContent
+from ..model.renstra import Tujuan
 from ..numbers import angka, rupiah, tanggal
 from .builder import OutlineBuilder
 from .cells import cell, columns, head, isian, mid, nomor_kolom, num
 from .kalimat import para
 from .keep import laid_out
-from .nodes import Block, Cover, Document, Paragraph, Signature, Table, Text
+from .nodes import Block, Cover, Document, LabelBlock, Signature, Table
 from .outline import Bagian
+from .perjanjian import BarisTarget, target_body
 from .tables import TableSet
 
 PK = (
@@ -48,15 +50,17 @@ class PkTables(TableSet):
         self.caption = (self.opd, f"Tahun {self.tahun}")
 
     def target(self) -> Table:
-        body = [
-            (
-                mid(str(n)),
-                cell(r.sasaran.uraian),
-                cell(r.indikator.nama),
-                mid(r.indikator.satuan),
-                num(isian(r.target)),
+        """Tabel 1: the sasaran merged over its indicators, a tujuan's own indicator told apart
+        (document/perjanjian.py); no "Sumber :" line: the table is the agreement itself."""
+        rows = [
+            BarisTarget(
+                r.sasaran.uraian,
+                isinstance(r.sasaran, Tujuan),
+                r.indikator.nama,
+                r.indikator.satuan,
+                isian(r.target),
             )
-            for n, r in enumerate(self.f.target, 1)
+            for r in self.f.target
         ]
         return self._table(
             "pk-target",
@@ -66,8 +70,7 @@ class PkTables(TableSet):
                 ("No.", "Tujuan & Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target"),
             )
             + (nomor_kolom(["1", "2", "3", "4", "5"]),),
-            body,
-            source=f"Sumber : {self.judul} {self.opd} Tahun {self.tahun}",
+            target_body(rows),
         )
 
     def program(self) -> Table:
@@ -106,8 +109,13 @@ class PkTables(TableSet):
             )
         ]
         perubahan = self.c.settings.versi == "perubahan"
-        sumber = self.c.anggaran.sumber or (
-            f"Dokumen Pelaksanaan Anggaran Tahun {self.tahun}"
+        a = self.c.anggaran
+        # programs and pagu read from the plan, none typed: the plan is the source
+        dari_rencana = not a.program and not a.pagu
+        sumber = a.sumber or (
+            f"{self.c.rencana.nama} (pagu indikatif Tahun {self.tahun})"
+            if dari_rencana
+            else f"Dokumen Pelaksanaan Anggaran Tahun {self.tahun}"
             + (" (setelah perubahan)" if perubahan else "")
         )
         # the table names the sub kegiatan it lists (the DPA's level since Permendagri 90/2019)
@@ -203,9 +211,9 @@ class PkBuilder(OutlineBuilder):
                 "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
                 "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:"
             ),
-            *_pihak(k.nama_gelar, f"Kepala {c.agency.nama_lengkap}"),
+            _pihak(k.nama_gelar, f"Kepala {c.agency.nama_lengkap}"),
             para("selanjutnya disebut pihak pertama."),
-            *_pihak(p2.nama_gelar, jabatan_kedua),
+            _pihak(p2.nama_gelar, jabatan_kedua),
             para("selaku atasan pihak pertama, selanjutnya disebut pihak kedua."),
             para(
                 "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, "
@@ -234,9 +242,10 @@ class PkBuilder(OutlineBuilder):
         )
 
 
-def _pihak(nama: str, jabatan: str) -> tuple[Paragraph, Paragraph]:
-    """The "Nama : …" and "Jabatan : …" lines naming one party."""
-    return para("Nama : ", Text(nama, strong=True)), para(f"Jabatan : {jabatan}")
+def _pihak(nama: str, jabatan: str) -> LabelBlock:
+    """The "Nama : …" and "Jabatan : …" lines naming one party, their colons aligned and a long
+    jabatan wrapping under itself."""
+    return LabelBlock((("Nama", nama), ("Jabatan", jabatan)), indented=True)
 
 
 def narrative_context(c: PkContent, f: PkFigures) -> dict[str, Any]:

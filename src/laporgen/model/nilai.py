@@ -90,6 +90,12 @@ def _isian(value: Any) -> Decimal | Tertulis:
                 ),
             },
         )
+    if isinstance(value, dict):
+        raise PydanticCustomError(
+            "number",
+            _("expected a number, a predikat, n.a or {teks: …}, got a mapping; {hint}"),
+            {"hint": _mapping_hint(value)},
+        )
     number = _to_decimal(value)
     if not number.is_finite():  # worded as pydantic words it for a plain number field
         raise PydanticCustomError(
@@ -101,6 +107,25 @@ def _isian(value: Any) -> Decimal | Tertulis:
             },
         )
     return _finite(number)
+
+
+def _mapping_hint(value: dict) -> str:
+    """The fix for a mapping where a value goes. A value is one thing: a number (computed) or
+    text (a predikat, n.a, a note: printed as written), so an index printed with its predikat
+    ("76,20 (BB)") is a number to compute with, or a note that prints both."""
+    number = value.get("nilai")
+    if "predikat" in value:
+        both = f"{number} ({value['predikat']})" if number is not None else str(value["predikat"])
+        return _(
+            "a value is a number or a predikat, not both: write {number} to compute with the "
+            'number, {predikat} for the predikat alone, or {{teks: "{both}"}} to print both as '
+            "written (never computed)"
+        ).format(
+            number=number if number is not None else "92.5",
+            predikat=value["predikat"],
+            both=both.replace(".", ","),
+        )
+    return _('write the number alone (92.5), a predikat ("BB"), n.a, or {teks: "…"}')
 
 
 def _text_hint(text: str) -> str:
@@ -171,7 +196,9 @@ def _nilai_target(value: Any) -> Nilai | Decimal | Tertulis | None:
                 _("unknown field {field} in a target; {hint}"),
                 {
                     "field": repr(unknown[0]),
-                    "hint": _('write {nilai: 336, satuan: Orang/Bulan} or {teks: "…"}'),
+                    "hint": _mapping_hint(value)
+                    if "predikat" in value
+                    else _('write {nilai: 336, satuan: Orang/Bulan} or {teks: "…"}'),
                 },
             )
         satuan = value.get("satuan")

@@ -9,12 +9,13 @@ that differs from the plan.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from ..errors import LaporgenError, Problem
+from ..errors import LaporgenError, Problem, display_path
 from ..i18n import _
 from .content import Narasi, ProgramNodes, RealisasiValues
 from .fields import Id, Model, Rupiah, Tahun, both, given
@@ -25,6 +26,8 @@ from .source import Source
 from .renstra import Rencana
 from .settings import Penandatangan
 from .tabel import DeclaredTables
+from .pk_program import PlanProgram, kegiatan_pagu_rencana, plan_program, target_tahun
+from .rencana_program import IndikatorRencana, ProgramRencana
 
 
 class PihakKedua(Model):
@@ -68,6 +71,12 @@ class PkSettings(Model):
     tanda_tangan: Penandatangan
     pihak_kedua: PihakKedua
     logo: str | None = Field(None, description="Image file for the cover, relative to this folder")
+    disengaja: list[str] = Field(
+        [],
+        description='Warnings the agency confirms as intended, by code ("wajar.pagu_nol", "silang.sdm") or '
+        'code@field ("wajar.serapan@program[0].kegiatan[1].anggaran.realisasi"): `check` no longer reports them; '
+        "an error (E) cannot be confirmed away",
+    )
 
 
 class IndikatorPk(Model):
@@ -135,10 +144,21 @@ class ProgramPk(Model):
 
 class AnggaranPk(Model):
     """`anggaran.yaml`: the programs, kegiatan and sub kegiatan of the year's DPA with indicator,
-    target and pagu."""
+    target and pagu. When the PK reads a Renstra with a program.yaml (`renstra` in document.toml)
+    the file may be left out, or state only what differs from the plan: the DPA's pagu by
+    kegiatan or sub kegiatan id; typed programs replace the plan's and `check` compares them."""
 
     sumber: str | None = Field(None, description='The "Sumber :" line under the table')
-    program: list[ProgramPk] = Field(min_length=1)
+    program: list[ProgramPk] = Field(
+        [],
+        description="The year's programs as typed; empty: the programs, kegiatan, indicators, "
+        "targets and pagu of the year from the Renstra's program.yaml",
+    )
+    pagu: dict[Id, Rupiah] = Field(
+        {},
+        description="The DPA's pagu of a kegiatan where it differs from the Renstra's pagu "
+        "indikatif of the year, by kegiatan id",
+    )
 
 
 class Perjanjian(Model):
@@ -164,11 +184,15 @@ class PkContent:
     narasi: dict[str, Narasi]
     sources: dict[str, Source]
     tabel: DeclaredTables = field(default_factory=DeclaredTables)
+    program: tuple[ProgramPk, ...] = ()
+    """The year's programs as printed: anggaran.yaml's, else the plan's (`pk_program.program_pk`)."""
+    rencana_program: PlanProgram | None = None
+    """The program.yaml of the Renstra named in `renstra`, with its source, when it has one."""
 
     def program_nodes(self) -> ProgramNodes:
         year = self.settings.tahun
         out: ProgramNodes = {}
-        for p in self.anggaran.program:
+        for p in self.program:
             out[p.id] = ("program", p, {})
             for k in p.kegiatan:
                 out[k.id] = ("kegiatan", k, {} if k.pagu is None else {year: k.pagu})
@@ -184,20 +208,27 @@ FILES: dict[str, Any] = {"rencana": Rencana, "anggaran": AnggaranPk, "perjanjian
 
 
 def load_pk(folder: Path) -> PkContent:
-    """Load and validate a Perjanjian Kinerja folder."""
-    parts, sources, narasi = load_parts(folder, PkSettings, FILES, {"perjanjian"})
+    """Load and validate a Perjanjian Kinerja folder; its programs from anggaran.yaml, else from
+    the program.yaml of the Renstra it reads (one source per figure)."""
+    parts, sources, narasi = load_parts(folder, PkSettings, FILES, {"perjanjian", "anggaran"})
+    settings: PkSettings = parts["document"]
+    plan = plan_program(folder, settings.renstra)
+    anggaran = parts.get("anggaran") or AnggaranPk()
+    program, problems = program_pk(anggaran, plan, settings.tahun, sources, folder)
     content = PkContent(
         folder=folder,
-        settings=parts["document"],
+        settings=settings,
         agency=parts["agency"],
         rencana=parts["rencana"],
-        anggaran=parts["anggaran"],
+        anggaran=anggaran,
         perjanjian=parts.get("perjanjian") or Perjanjian(),
         narasi=narasi,
         sources=sources,
         tabel=parts.get("tabel") or DeclaredTables.model_construct(tabel=[]),
+        program=program,
+        rencana_program=plan,
     )
-    problems = _references(content)
+    problems += _references(content)
     # a target "BBB" is a typo the PK would print as written: refused, as in the other types
     problems += predikat_problems(
         {name: (parts[name], sources[name]) for name in FILES if name in parts and name in sources},
@@ -206,6 +237,111 @@ def load_pk(folder: Path) -> PkContent:
     if problems:
         raise LaporgenError(problems)
     return content
+
+
+def program_pk(
+    anggaran: AnggaranPk,
+    plan: PlanProgram | None,
+    tahun: int,
+    sources: dict[str, Source],
+    folder: Path,
+) -> tuple[tuple[ProgramPk, ...], list[Problem]]:
+    """The year's programs as the PK prints them: anggaran.yaml's when it types them, else the
+    plan's kegiatan budgeted in `tahun`; then anggaran.yaml's `pagu` in place of the plan's.
+    Problems: no programs from either, a `pagu` id that names no kegiatan."""
+    if anggaran.program:
+        program = tuple(anggaran.program)
+    elif plan is not None:
+        program = tuple(p for p in (_program(rp, tahun) for rp in plan.rencana.program) if p)
+    else:
+        return (), [_missing(sources, folder)]
+    # money is typed on the leaves: a kegiatan without sub kegiatan, or a sub kegiatan
+    known = {
+        x for p in program for k in p.kegiatan for x in ([s.id for s in k.sub_kegiatan] or [k.id])
+    }
+    problems = [
+        sources["anggaran"].problem(
+            ("pagu", kid),
+            _("no kegiatan {id!r} in the PK's programs of {tahun}").format(id=kid, tahun=tahun),
+            _("known: {ids}").format(ids=", ".join(sorted(known))),
+            "ref.kegiatan",
+        )
+        for kid in anggaran.pagu
+        if kid not in known
+    ]
+    if anggaran.pagu:
+        program = tuple(_with_pagu(p, anggaran.pagu) for p in program)
+    return program, problems
+
+
+def _missing(sources: dict[str, Source], folder: Path) -> Problem:
+    renstra = sources["document"]
+    return Problem(
+        display_path(folder / "anggaran.yaml"),
+        _("file is missing"),
+        hint=_(
+            "create anggaran.yaml with the year's programs, or name in `renstra` ({file}) a "
+            "Renstra whose program.yaml plans them"
+        ).format(file=renstra.name),
+        code="input.file",
+    )
+
+
+def _with_pagu(p: ProgramPk, pagu: dict[str, Decimal]) -> ProgramPk:
+    def leaf(x: Any) -> Any:
+        return x.model_copy(update={"pagu": pagu[x.id]}) if x.id in pagu else x
+
+    kegiatan = [
+        k.model_copy(update={"sub_kegiatan": [leaf(s) for s in k.sub_kegiatan]})
+        if k.sub_kegiatan
+        else leaf(k)
+        for k in p.kegiatan
+    ]
+    return p.model_copy(update={"kegiatan": kegiatan})
+
+
+def indikator_tahun(i: IndikatorRencana, tahun: int) -> IndikatorPk:
+    """A plan indicator with its satuan and target of `tahun`."""
+    satuan, target = target_tahun(i, tahun)
+    return IndikatorPk.model_construct(nama=i.nama, satuan=satuan, target=target)
+
+
+def _program(rp: ProgramRencana, tahun: int) -> ProgramPk | None:
+    kegiatan = []
+    for rk in rp.kegiatan:
+        pagu = kegiatan_pagu_rencana(rk, tahun)
+        if pagu is None:
+            continue  # not budgeted in the PK's year
+        sub = [
+            SubKegiatanPk.model_construct(
+                id=sk.id,
+                kode=sk.kode,
+                nama=sk.nama,
+                indikator=[indikator_tahun(i, tahun) for i in sk.indikator],
+                pagu=sk.pagu[tahun],
+            )
+            for sk in rk.sub_kegiatan
+            if tahun in sk.pagu
+        ]
+        kegiatan.append(
+            KegiatanPk.model_construct(
+                id=rk.id,
+                kode=rk.kode,
+                nama=rk.nama,
+                indikator=[indikator_tahun(i, tahun) for i in rk.indikator],
+                pagu=None if sub else pagu,
+                sub_kegiatan=sub,
+            )
+        )
+    if not kegiatan:
+        return None
+    return ProgramPk.model_construct(
+        id=rp.id,
+        kode=rp.kode,
+        nama=rp.nama,
+        indikator=[indikator_tahun(i, tahun) for i in rp.indikator],
+        kegiatan=kegiatan,
+    )
 
 
 def _references(c: PkContent) -> list[Problem]:

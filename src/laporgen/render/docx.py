@@ -24,7 +24,7 @@ import jinja2
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.image.exceptions import UnrecognizedImageError
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
@@ -123,6 +123,7 @@ JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}  
 PARAGRAPH_STYLE = {"body": BODY, "note": NOTE, "source": NOTE, "center": NORMAL}
 # Tables of more rows than this keep their rows as serialized XML (`_SpooledRows`).
 SPOOL_ROWS = 500
+BODY_INDENT = Cm(1.25)  # Body Text's first-line indent in laporgen.docx
 TEXT_AFTER_TABLE = Pt(12)  # a body paragraph after a table stands as far off as a heading
 
 
@@ -919,44 +920,56 @@ class _BodyWriter:
                 run.bold = run.underline = True
 
     def _signature_pair(self, left: Signature, right: Signature) -> None:
-        """Two parties side by side, centred by tab stops at 22,5% and 72,5% of the text width
-        (the right party, with degrees and NIP, gets the wider share), rows level (the shorter
-        jabatan is padded), kept on one page."""
+        """Two parties side by side in a borderless table of two columns (45% and 55% of the
+        text width: the right party, with degrees and NIP, gets the wider share), one row per
+        line so the rows stay level (the shorter jabatan is padded) and a long jabatan wraps
+        inside its own column, not to the margin under the other party; each line centred,
+        kept on one page."""
         rows = _signature_rows(left, right)
         width = self._page.text_width(self._landscape)
+        widths = (Emu(width * 9 // 20), Emu(width - width * 9 // 20))
         name_at = max(len(left.jabatan), len(right.jabatan)) + 4
-        for i, texts in enumerate(rows):
-            paragraph = self._body.add_paragraph(NORMAL)
-            fmt = paragraph.paragraph_format
-            fmt.keep_with_next = i < len(rows) - 1
-            fmt.tab_stops.add_tab_stop(Emu(width * 9 // 40), WD_TAB_ALIGNMENT.CENTER)
-            fmt.tab_stops.add_tab_stop(Emu(width * 29 // 40), WD_TAB_ALIGNMENT.CENTER)
-            if i == 0:
-                fmt.space_before = Pt(12)
-            for text in texts:
-                paragraph.add_run("\t")
+        table = self._body.add_table(len(rows), 2)
+        table.autofit = False
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        for column, column_width in zip(table.columns, widths):
+            column.width = column_width
+        for i, (texts, row) in enumerate(zip(rows, table.rows)):
+            for text, cell, column_width in zip(texts, row.cells, widths):
+                cell.width = column_width
+                paragraph = self._body.styles.apply(cell.paragraphs[0], NORMAL)
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                fmt = paragraph.paragraph_format
+                fmt.keep_with_next = i < len(rows) - 1
+                if i == 0:
+                    fmt.space_before = Pt(12)
                 run = paragraph.add_run(text)
                 if i == name_at and text:
                     run.bold = run.underline = True
+            row._tr.get_or_add_trPr().append(
+                OxmlElement("w:cantSplit")
+            )  # a wrapped jabatan stays whole
 
     def _label_block(self, node: LabelBlock) -> None:
         """Each row "label<tab>:<tab>value" from a third of the text area's width (the value
-        then holds a decree's title on two lines, as the seed prints it): tab stops at the colon
-        and at the value, a hanging indent so a long value wraps under itself; the rows kept
-        together, with space after the block."""
-        half = Emu(self._page.text_width(self._landscape) * 35 // 100)
+        then holds a decree's title on two lines, as the seed prints it), or, `indented`, from
+        Body Text's first-line indent in Body Text: tab stops at the colon and at the value, a
+        hanging indent so a long value wraps under itself; the rows kept together, with space
+        after the block."""
+        start = BODY_INDENT if node.indented else self._page.text_width(self._landscape) * 35 // 100
         label_width = Cm(2.4)
         colon_width = Cm(0.5)
         for i, (label, value) in enumerate(node.rows):
-            paragraph = self._body.add_paragraph(NORMAL)
+            paragraph = self._body.add_paragraph(BODY if node.indented else NORMAL)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
             fmt = paragraph.paragraph_format
-            fmt.left_indent = Emu(half + label_width + colon_width)
+            fmt.left_indent = Emu(start + label_width + colon_width)
             fmt.first_line_indent = Emu(-(label_width + colon_width))
-            fmt.tab_stops.add_tab_stop(Emu(half + label_width))
-            fmt.tab_stops.add_tab_stop(Emu(half + label_width + colon_width))
-            fmt.keep_with_next = True
-            fmt.space_after = Pt(24) if i == len(node.rows) - 1 else Pt(0)
+            fmt.tab_stops.add_tab_stop(Emu(start + label_width))
+            fmt.tab_stops.add_tab_stop(Emu(start + label_width + colon_width))
+            fmt.keep_with_next = i < len(node.rows) - 1 or not node.indented
+            if not node.indented:
+                fmt.space_after = Pt(24) if i == len(node.rows) - 1 else Pt(0)
             paragraph.add_run(f"{label}\t:\t{value}")
 
     # ----------------------------------------------------------------------------- fields

@@ -424,24 +424,44 @@ class _BodyWriter:
 
     def signature(self, node: Signature) -> Markup:
         """Place and date, jabatan, room to sign, then name, pangkat and NIP: one block that
-        print CSS keeps on one page. With `beside`, the two blocks side by side, rows level."""
+        print CSS keeps on one page. With `beside`, the two parties as a borderless table of
+        two columns, one row per line (as the DOCX): the rows level, a long jabatan wrapping
+        inside its own column."""
         if node.beside is not None:
-            rows = max(len(node.jabatan), len(node.beside.jabatan))
-            pair = (self._signature_block(node.beside, rows), self._signature_block(node, rows))
-            return _element("div", _lines(*pair), class_="signature-pair")
-        return self._signature_block(node, len(node.jabatan))
-
-    def _signature_block(self, node: Signature, rows: int) -> Markup:
+            return self._signature_pair(node.beside, node)
         lines = [
             _element("p", node.place_date, class_="place-date"),
             *(_element("p", line, class_="jabatan") for line in node.jabatan),
-            *(_element("p", class_="jabatan") for _ in range(rows - len(node.jabatan))),
             _element("p", class_="sign-space", aria_hidden="true"),
             _element("p", node.nama, class_="nama"),
             _element("p", node.pangkat, class_="pangkat"),
             *((_element("p", f"NIP. {node.nip}", class_="nip"),) if node.nip else ()),
         ]
         return _element("div", _lines(*lines), class_="signature")
+
+    def _signature_pair(self, left: Signature, right: Signature) -> Markup:
+        n = max(len(left.jabatan), len(right.jabatan))
+
+        def lines(s: Signature) -> list[tuple[str, str]]:
+            padding = [("", "jabatan")] * (n - len(s.jabatan))
+            return [
+                (s.place_date, "place-date"),
+                *((line, "jabatan") for line in s.jabatan),
+                *padding,
+                ("", "sign-space"),
+                (s.nama, "nama"),
+                (s.pangkat, "pangkat"),
+                (f"NIP. {s.nip}" if s.nip else "", "nip"),
+            ]
+
+        pairs = list(zip(lines(left), lines(right), strict=True))
+        while pairs and not any(text for text, _kind in pairs[-1]):  # no NIP on either side
+            pairs.pop()
+        rows = [
+            _element("tr", _lines(*(_element("td", text, class_=kind) for text, kind in pair)))
+            for pair in pairs
+        ]
+        return _element("table", _element("tbody", _lines(*rows)), class_="signature-pair")
 
     def label_block(self, node: LabelBlock) -> Markup:
         """A borderless three-column table (label, colon, value) in the right half."""
@@ -458,7 +478,8 @@ class _BodyWriter:
                 for label, value in node.rows
             )
         )
-        return _element("table", _element("tbody", rows), class_="label-block")
+        kind = "label-block indented" if node.indented else "label-block"
+        return _element("table", _element("tbody", rows), class_=kind)
 
     # ------------------------------------------------------------------ contents listings
     def toc(self, node: Toc) -> Markup:

@@ -418,7 +418,9 @@ class _Writer:
                 rows = ", ".join(
                     f"({_string(label)}, {_string(value)})" for label, value in node.rows
                 )
-                return f"#lp-label-block(({rows},))"
+                return (
+                    f"#lp-label-block(({rows},), indented: {'true' if node.indented else 'false'})"
+                )
             case Landscape():
                 return self.landscape(node)
             case _:
