@@ -222,12 +222,13 @@ def _short(table: Table, paper: str, landscape: bool) -> bool:
 
 def split_tall_merges(table: Table, paper: str, landscape: bool) -> Table:
     """The table with every merged body cell taller than half a page cut into cells of about
-    equal height, each as tall as a third of a page at most (a part that does not fit under
-    the rows above it goes to the next page whole: the smaller the parts, the less white space
-    that leaves) and each printing the text again, marked "(lanjutan)" (a row number is not
-    repeated): a page break then falls between two of them (`kept_rows` keeps each on one
-    page), and the rows after the break still read which Sasaran they belong to. A cut never
-    falls inside a shorter merged cell."""
+    equal height, each a little under half a page, each printing the text again, marked
+    "(lanjutan)" (a row number is not repeated): a page break then falls between two of them
+    (`kept_rows` keeps each on one page), and the rows after the break still read which
+    Sasaran they belong to. A cut never falls inside a shorter merged cell. A part that does
+    not fit under the rows above it goes to the next page whole; parts of a third of a page
+    left less white space, but printed the text again up to three times on a page, which read
+    as several items (the final page review)."""
     head = len(table.head)
     rows = (*table.head, *table.body)
     placed = grid_positions(rows, len(table.columns))
@@ -236,7 +237,8 @@ def split_tall_merges(table: Table, paper: str, landscape: bool) -> Table:
         return table
     covered = set().union(*(range(r, r + cell.rowspan) for r, _, cell in merged))
     heights = row_heights_pt(table, text_width_of(paper, landscape), covered)
-    half, part = text_height_of(paper, landscape) / 2, text_height_of(paper, landscape) / 3
+    half = text_height_of(paper, landscape) / 2
+    part = half * 0.9  # under half with room: `kept_rows` keeps a run of at most half a page
     tall = [(r, c, cell) for r, c, cell in merged if sum(heights[r : r + cell.rowspan]) > half]
     if not tall:
         return table
