@@ -561,7 +561,8 @@ class _Planner:
                 if is_set(node, kolom.field):
                     self.plan.add(lembar.stem, Delete(path), line)
                 continue
-            self.plan.add(lembar.stem, Set(path, _yaml_value(new)), line)
+            # a value typed over its placeholder is filled: its [ISI] marker goes
+            self.plan.add(lembar.stem, Set(path, _yaml_value(new), fill=True), line)
         for name in nested_cleared:  # every cell of a nested model emptied: the model goes
             if all(row.values.get(k.field) is None for k in lembar.columns if k.field[0] == name):
                 edits = self.plan.edits.get(lembar.stem, [])
