@@ -76,6 +76,8 @@ class _Row:
     values: dict[tuple[Any, ...], Any]
     shown: str = ""
     """The key as its cell holds it (the row's own part of a "parent/key" key)."""
+    at: str = ""
+    """The key's cell ("Strategi!B5"): where a problem with the key is reported."""
     baris: Baris | None = None
     children: dict[str, list[_Row]] = field(default_factory=dict)
     """New rows under a new row, by the field of the list that holds them."""
@@ -142,7 +144,7 @@ class _Reader:
             )
             return None
         value = self.value(f"{title}!B{r}", cells[1], kolom)
-        return _Row(r, label, None, 0, {kolom.field: value}, label)
+        return _Row(r, label, None, 0, {kolom.field: value}, label, f"{title}!A{r}")
 
     def row(
         self, title: str, lembar: Lembar, r: int, cells: tuple[Cell, ...], fixed: int
@@ -226,7 +228,7 @@ class _Reader:
         shown = key
         if lembar.scoped and key:
             key = f"{induk}/{key}"
-        return _Row(r, key, induk or None, tingkat, values, shown)
+        return _Row(r, key, induk or None, tingkat, values, shown, f"{title}!{key_cell.coordinate}")
 
     def value(self, where: str, cell: Cell, kolom: Kolom) -> Any:
         raw = cell.value
@@ -328,6 +330,22 @@ def _nilai_parts(kolom: Kolom) -> list[Any]:
     return _parts(kolom.annotation)
 
 
+def _following(row: _Row, existing: dict[str, Baris], scoped: bool) -> str | None:
+    """None when the No of a row not exported numbers a new row: a whole number after every
+    exported No under the same parent ("S2/1", "P1/2": the part after the parent's ID).
+    Otherwise the No the next new row may take, as its cell shows it, for the hint."""
+    scope, _sep, number = row.key.rpartition("/")
+    numbers = [
+        int(n)
+        for s, _s, n in (key.rpartition("/") for key in existing)
+        if s == scope and n.isdigit()
+    ]
+    after = max(numbers, default=0)
+    if number.isdigit() and int(number) > after and (not scope or scope == row.induk):
+        return None
+    return str(after + 1) if scoped or not row.induk else f"{row.induk}/{after + 1}"
+
+
 def _is_formula(cell: Cell) -> bool:
     return isinstance(cell.value, str) and cell.value.startswith("=") or cell.data_type == "f"
 
@@ -407,25 +425,30 @@ class _Planner:
         existing = {b.key: b for b in lembar.rows}
         seen: dict[str, _Row] = {}
         for row in rows:
-            where = f"{lembar.name}!A{row.r}"
             if row.key and row.key in seen:
                 self.reader.problem(
-                    where,
+                    row.at,
                     _("{column} {value} is also in row {row}").format(
-                        column=lembar.key, value=repr(row.key), row=seen[row.key].r
+                        column=lembar.key, value=repr(row.shown), row=seen[row.key].r
                     ),
                     _("keep one row per ID"),
                     "import.id",
                 )
                 continue
-            if row.key and row.key not in existing and not (lembar.id_field or lembar.mapping):
-                self.reader.problem(
-                    where,
-                    _("No {value} is not an exported row").format(value=repr(row.key)),
-                    _("leave {column} empty for a new row").format(column=lembar.key),
-                    "import.id",
-                )
-                continue
+            numbered = not (lembar.id_field or lembar.mapping)
+            if row.key and row.key not in existing and numbered:
+                following = _following(row, existing, lembar.scoped)
+                if following is not None:
+                    self.reader.problem(
+                        row.at,
+                        _("No {value} is not an exported row").format(value=repr(row.shown)),
+                        _(
+                            "number a new row after the last one ({next}) or leave No empty"
+                        ).format(next=following),
+                        "import.id",
+                    )
+                    continue
+                # a new row numbered after the last: a new row, as with No left empty
             if row.key:
                 seen[row.key] = row
             row.baris = existing.get(row.key)

@@ -1573,8 +1573,9 @@ def _petunjuk(sheet: Worksheet, c: Any, sheets: list[Lembar]) -> None:
         ),
         (
             (
-                "   Pada lembar Indikator Program dan lembar bernomor (SDM, Aset), biarkan kolom No kosong untuk "
-                "baris baru."
+                "   Lembar dengan kolom No (Strategi, Indikator Program, T-C.23, T-C.24, SDM, Aset, ...): No baris "
+                "baru boleh dikosongkan atau diisi nomor sesudah nomor terakhir di bawah induk yang sama (Indikator "
+                "Program: P1/2). Jangan ubah No baris yang sudah ada."
             ),
             False,
         ),
