@@ -531,7 +531,7 @@ class _Planner:
             return
         if (baris.induk or None) != row.induk and lembar.induk:
             self.reader.problem(
-                where,
+                f"{lembar.name}!{'B' if lembar.tingkat else 'A'}{row.r}",  # the parent's cell
                 _("{id} is under {parent}; a row cannot move to {new}").format(
                     id=baris.key, parent=baris.induk, new=row.induk
                 ),
