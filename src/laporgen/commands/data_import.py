@@ -115,6 +115,7 @@ class _Reader:
                 "import.sheet",
             )
             return []
+        self.unknown_columns(sheet, found, len(heads))
         fixed = int(lembar.tingkat) + int(bool(lembar.induk)) + 1
         width = fixed + (1 if lembar.bentuk == "isian" else len(lembar.columns))
         out = []
@@ -128,6 +129,31 @@ class _Reader:
             if row is not None:
                 out.append(row)
         return out
+
+    def unknown_columns(self, sheet: Worksheet, header: int, known: int) -> None:
+        """A column added right of the exported ones is not read: one that holds a value is an
+        error naming its first filled cell, so no typed value is dropped silently."""
+        if sheet.max_column <= known:
+            return
+        for column in sheet.iter_cols(min_col=known + 1, min_row=header):
+            cell = next((c for c in column[1:] if header_text(c.value)), None)
+            if cell is None:
+                continue
+            head = header_text(column[0].value)
+            self.problem(
+                f"{sheet.title}!{cell.coordinate}",
+                _(
+                    "{value} is in a column that is not exported ({header}): it would be lost"
+                ).format(
+                    value=repr(str(cell.value).strip()),
+                    header=repr(str(column[0].value).strip()) if head else _("no header"),
+                ),
+                _(
+                    "type it in the sheet's own columns, or empty the column; the columns this "
+                    "document has come with laporgen export PATH --template data"
+                ),
+                "import.column",
+            )
 
     def isian(self, title: str, lembar: Lembar, r: int, cells: tuple[Cell, ...]) -> _Row | None:
         """A row of an Isian sheet: a label of the exported ones and its value."""
@@ -442,9 +468,9 @@ class _Planner:
                     self.reader.problem(
                         row.at,
                         _("No {value} is not an exported row").format(value=repr(row.shown)),
-                        _(
-                            "number a new row after the last one ({next}) or leave No empty"
-                        ).format(next=following),
+                        _("number a new row after the last one ({next}) or leave No empty").format(
+                            next=following
+                        ),
                         "import.id",
                     )
                     continue

@@ -66,6 +66,9 @@ TANDA = "✓"
 MONEY_FIELDS = ("pagu", "anggaran")
 """A program-tree node's money fields: on a leaf only; a parent's are computed."""
 TINGKAT = ("Program", "Kegiatan", "Sub Kegiatan")
+TAHUN_RIWAYAT = (2, 1)
+"""The years before the report year an LKjIP's Riwayat sheet always has columns for: Tabel 3.3
+compares the report year with the two before it (LKjIP Magetan 2024: 2022, 2023 and 2024)."""
 HEADERS = {
     "iku": "IKU",
     "laki_laki": "Laki-laki",
@@ -810,11 +813,14 @@ def content_sheets(
     induk: Induk | None = None,
     chain: tuple[str, ...] = (),
     tahun_tanda: list[int] | None = None,
+    tahun_baris: dict[str, tuple[int, ...]] | None = None,
 ) -> Iterator[Lembar]:
     """One sheet per collection of a content file: a list of models (SDM, riwayat, T-C.23 rows),
     a mapping by id (target_triwulan, dukungan), a list of ids (renja); and the collections
     inside their rows as sheets whose rows name their owner (alokasi under dukungan). A single
-    nested model is walked into; single values and lists of text are the Isian sheet's."""
+    nested model is walked into; single values and lists of text are the Isian sheet's.
+    `tahun_baris`: by a list's dotted name, the years its per-year columns show besides those its
+    rows hold (an LKjIP's riwayat: the earlier years Tabel 3.3 compares)."""
     from ..model.fields import Id
 
     owners = induk.rows if induk is not None else [Baris("", None, 0, prefix, data)]
@@ -829,7 +835,15 @@ def content_sheets(
             value = getattr(data, name, None)
             if induk is None and value is not None:
                 yield from content_sheets(
-                    stem, nested, value, (), (*prefix, name), None, (*chain, name), tahun_tanda
+                    stem,
+                    nested,
+                    value,
+                    (),
+                    (*prefix, name),
+                    None,
+                    (*chain, name),
+                    tahun_tanda,
+                    tahun_baris,
                 )
             continue
         if origin is list:
@@ -837,7 +851,7 @@ def content_sheets(
             if isinstance(item, type) and issubclass(item, BaseModel):
                 if name not in chain:  # T-C.24's rows hold rows: the first level under them
                     yield from _list_sheet(
-                        stem, name, dotted, item, owners, induk, info, tahun_tanda
+                        stem, name, dotted, item, owners, induk, info, tahun_tanda, tahun_baris
                     )
             elif induk is None and item == Id:  # renja: [IS1.1, IS2.1]
                 yield _id_sheet(stem, name, dotted, owners[0], info)
@@ -880,11 +894,15 @@ def _list_sheet(
     induk: Induk | None,
     info: FieldInfo,
     tahun_tanda: list[int] | None,
+    tahun_baris: dict[str, tuple[int, ...]] | None = None,
 ) -> Iterator[Lembar]:
     rows = _rows_of(
         owners, name, lambda items: [(str(n + 1), v, n) for n, v in enumerate(items or [])]
     )
-    columns = columns_of(item, _data_years([b.node for b in rows]), tahun_tanda=tahun_tanda)
+    years = sorted(
+        set(_data_years([b.node for b in rows])) | set((tahun_baris or {}).get(dotted, ()))
+    )
+    columns = columns_of(item, years, tahun_tanda=tahun_tanda)
     sheet = _name_of(dotted)
     lembar = Lembar(
         sheet,
@@ -905,7 +923,7 @@ def _list_sheet(
     yield lembar
     children = Induk(sheet, "B" if induk else "A", rows, INDUK_HEADERS.get(dotted, sheet))
     yield from content_sheets(
-        stem, item, None, ("id",), (), children, (*dotted.split("."),), tahun_tanda
+        stem, item, None, ("id",), (), children, (*dotted.split("."),), tahun_tanda, tahun_baris
     )
 
 
@@ -1142,7 +1160,10 @@ def sheets_of(c: Any) -> list[Lembar]:
     if lkjip:
         out.append(realisasi_sheet(c))
     if "kinerja" in c.sources:
-        out += content_sheets("kinerja", type(c.kinerja), c.kinerja, ("realisasi",))
+        riwayat = {"riwayat": tuple(c.settings.tahun - n for n in TAHUN_RIWAYAT)} if lkjip else {}
+        out += content_sheets(
+            "kinerja", type(c.kinerja), c.kinerja, ("realisasi",), tahun_baris=riwayat
+        )
     if lkjip:
         out += program_sheets(c, c.program, ProgramTree, True)
     elif isinstance(c, PkContent):
