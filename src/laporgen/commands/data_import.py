@@ -448,9 +448,12 @@ class _Planner:
         """The lists this import writes anew (by file and path), with their rows."""
 
     def sheet(self, lembar: Lembar, rows: list[_Row]) -> None:
-        existing = {b.key: b for b in lembar.rows}
+        existing = {b.key: b for b in lembar.rows if not b.ditawarkan}
+        offered = {b.key for b in lembar.rows if b.ditawarkan}
         seen: dict[str, _Row] = {}
         for row in rows:
+            if row.key in offered and all(v is None for v in row.values.values()):
+                continue  # an offered row left empty
             if row.key and row.key in seen:
                 self.reader.problem(
                     row.at,

@@ -364,6 +364,9 @@ class Baris:
     shown: str | None = None
     """The key as its cell shows it, when the key is the parent's and the row's together
     ("S1.1/P1": the alokasi of P1 to sasaran S1.1 shows "P1")."""
+    ditawarkan: bool = False
+    """A row offered for a value the file does not hold yet (an indicator of the year without
+    its realisasi): node None; filled, it is read back as a new row, left empty it is no edit."""
 
     @property
     def cell(self) -> str:
@@ -619,8 +622,21 @@ def realisasi_sheet(c: Any) -> Lembar:
 
     model = _item(Kinerja, "realisasi")
     figures = {row.indikator.id: row for row in lkjip_figures(c).semua_indikator}
+    realisasi = c.kinerja.realisasi
+    # as the realisasi form lists them: each tujuan's indicators measured this year, then
+    # every sasaran indicator, filled or not; an entry of no plan indicator last
+    keys = [
+        key
+        for tujuan in c.rencana.tujuan
+        for key in (
+            *(i.id for i in tujuan.indikator if i.id in realisasi),
+            *(i.id for s in tujuan.sasaran for i in s.indikator),
+        )
+    ]
+    keys = list(dict.fromkeys([*keys, *realisasi]))
     rows = [
-        Baris(key, None, 0, ("realisasi", key), value) for key, value in c.kinerja.realisasi.items()
+        Baris(key, None, 0, ("realisasi", key), realisasi.get(key), ditawarkan=key not in realisasi)
+        for key in keys
     ]
     tahun = c.settings.tahun
 
