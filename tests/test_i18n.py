@@ -335,7 +335,7 @@ def test_help_speaks_indonesian_by_default_and_english_with_lang_en(command, run
     assert "tampilkan bantuan ini lalu keluar" in shown_id
     assert ("contoh:" in shown_id) and ("example" not in shown_id)
     known = {
-        "": ["Menyusun dokumen LKjIP dan Renstra dari berkas isi", "PERINTAH"],
+        "": ["Menyusun dokumen LKjIP, Renstra dan Perjanjian Kinerja dari berkas isi", "PERINTAH"],
         "build": ["folder keluaran (bawaan: output/)", "format keluaran, dipisah koma"],
         "check": ["satu baris per temuan (bawaan)", "Keluar dengan kode 1 bila ada temuan"],
         "init": ["jenis dokumen: lkjip, renstra atau pk (bawaan: dari nama folder"],

@@ -130,7 +130,7 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="laporgen",
         description=_(
-            "Renders LKjIP and Renstra documents from content files, with every figure computed."
+            "Renders LKjIP, Renstra and Perjanjian Kinerja documents from content files, with every figure computed."
         ),
         epilog=_examples(*EXAMPLES),
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -440,3 +440,27 @@ def test_rupiah_with_three_decimals_is_a_thousands_dot(tmp_path, literal, fix):
     assert problem.field == "pagu" and problem.hint.startswith(
         f"if the dot separates thousands, {fix}"
     )
+
+
+def test_a_comma_inside_braces_is_named_as_the_cause_with_the_quoted_text(tmp_path):
+    """In `{uraian: Fungsional (Penyuluh, Medik), …}` YAML reads "Medik)" as a field: the
+    message says a comma cut the text, and gives it back in quotes (a new user's finding)."""
+    path = write(
+        tmp_path, "p.yaml", "{nilai: 5.30, sumber_data: Dinas Sosial (Bidang A, Bidang B)}\n"
+    )
+    data, source = read_data(path)
+    with pytest.raises(LaporgenError) as raised:
+        validate(Realisasi, data, source)
+    (problem,) = raised.value.problems
+    assert problem.message == "a comma inside { } ended the text before 'Bidang B)'"
+    assert problem.hint == 'put the whole text in quotes: "Dinas Sosial (Bidang A, Bidang B)"'
+    assert (problem.line, problem.code) == (1, "input.syntax")
+
+
+def test_an_unknown_field_of_its_own_keeps_the_spelling_hint(tmp_path):
+    path = write(tmp_path, "p.yaml", "{nilai: 5.30, sumbr_data: Dinas}\n")
+    data, source = read_data(path)
+    with pytest.raises(LaporgenError) as raised:
+        validate(Realisasi, data, source)
+    (problem,) = raised.value.problems
+    assert (problem.message, problem.code) == ("unknown field 'sumbr_data'", "input.unknown")

@@ -233,10 +233,10 @@ def ukuran_of(before: str) -> str:
 
 
 def _tren(f: LkjipFigures, where) -> list[Finding]:
-    rows = deret_lkjip(f)
     m = _TREN.search(where[2])
     if not m:
         return []
+    rows = deret_lkjip(f)
     before = where[2][: m.start()]
     names = nama_pendek([(r.nama, str(k)) for k, r in enumerate(rows)])
     return tren_finding(where, m, [rows[int(d.kunci)] for d in _named(before, names)])

@@ -176,6 +176,20 @@ def _misspelt(e: _Error, errors: list[_Error]) -> bool:
     )
 
 
+def _split_by_comma(source: Source, loc: FieldPath) -> str | None:
+    """The text a comma cut in two, when the unknown field `loc` is the rest of a value typed
+    unquoted inside `{ }`: in `{uraian: Fungsional (Penyuluh, Medik), jumlah: 3}` YAML reads
+    "Medik)" as a field of its own. None when the line does not show that."""
+    line = source.line_of(loc)
+    if line is None or source.path.suffix == ".toml":
+        return None
+    text = source.text.split("\n")[line - 1] if line <= source.text.count("\n") + 1 else ""
+    found = re.search(
+        r"[{,]\s*[\w ]+:\s*([^,{}\"']+),\s*" + re.escape(str(loc[-1])) + r"\s*[,}]", text
+    )
+    return f"{found.group(1).strip()}, {loc[-1]}" if found else None
+
+
 def _expected(e: _Error) -> str:
     """What an alternative of a union accepts, in words."""
     if e.kind == "literal_error":
@@ -235,6 +249,14 @@ def _problem(
             loc, _("required field is missing"), _("add {field}").format(field=add), "input.missing"
         )
     if kind == "extra_forbidden":
+        split = _split_by_comma(source, loc) if got is None else None
+        if split is not None:
+            return source.problem(
+                loc,
+                _("a comma inside {{ }} ended the text before '{field}'").format(field=loc[-1]),
+                _('put the whole text in quotes: "{text}"').format(text=split),
+                "input.syntax",
+            )
         return source.problem(
             loc,
             _("unknown field '{field}'").format(field=loc[-1]),
