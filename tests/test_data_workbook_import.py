@@ -118,7 +118,7 @@ def test_renstra_markers_stay_on_their_rows_and_a_new_row_may_be_numbered(tmp_pa
     assert all("#" not in line for line in lines[new : new + 3]), lines[new : new + 3]
 
 
-def test_a_key_problem_names_its_own_cell_and_value(tmp_path):
+def test_a_problem_names_its_own_cell_and_value(tmp_path):
     document = init(tmp_path, "renstra-2025-2029", "--type", "renstra")
     before = snapshot(document.parent)
 
@@ -126,6 +126,16 @@ def test_a_key_problem_names_its_own_cell_and_value(tmp_path):
         sheet = wb["Strategi"]
         assert [c.value for c in sheet[3]][:3] == ["Sasaran", "No", "Uraian"]
         sheet["A5"], sheet["B5"], sheet["C5"] = "S1", "x", "Strategi kedua"
+        sheet = wb["Program"]  # a new kegiatan with a value in a program's column
+        for header, value in {
+            "Tingkat": "Kegiatan",
+            "Induk": "P1",
+            "ID": "K1.2",
+            "Kode": "X.XX.01.2.02",
+            "Nama": "Kegiatan kedua",
+            "Penunjang": "ya",
+        }.items():
+            sheet.cell(7, col(sheet, header)).value = value
 
     xlsx = edited(export(document, tmp_path / "wb"), tmp_path, edit)
     code, stdout, stderr = invoke_cli("import", xlsx, "--into", document)
@@ -134,6 +144,13 @@ def test_a_key_problem_names_its_own_cell_and_value(tmp_path):
         "filled.xlsx: Strategi!B5: No 'x' is not an exported row; number a new row after the "
         "last one (2) or leave No empty [import.id]"
     ) in stderr
+    # a cell the row's level has no field for is not dropped silently either
+    letter = openpyxl.utils.get_column_letter(
+        col(openpyxl.load_workbook(xlsx)["Program"], "Penunjang")
+    )
+    assert (
+        f"filled.xlsx: Program!{letter}7: a Kegiatan has no Penunjang: 'ya' would be lost" in stderr
+    )
     assert snapshot(document.parent) == before
 
 

@@ -237,9 +237,17 @@ class _Reader:
         values: dict[tuple[Any, ...], Any] = {}
         ticks: dict[tuple[Any, ...], Any] = {}
         for cell, kolom in zip(inputs, lembar.columns, strict=True):
-            if not lembar.applies(kolom, tingkat) or (
-                lembar.tingkat and kolom.field[0] in MONEY_FIELDS and _is_formula(cell)
-            ):
+            if not lembar.applies(kolom, tingkat):
+                if text(cell) and not _is_formula(self.formulas[title][cell.coordinate]):
+                    self.problem(
+                        f"{title}!{cell.coordinate}",
+                        _("a {level} has no {column}: {value} would be lost").format(
+                            level=TINGKAT[tingkat], column=kolom.header, value=repr(text(cell))
+                        ),
+                        _("empty the cell, or check the row's Tingkat"),
+                    )
+                continue
+            if lembar.tingkat and kolom.field[0] in MONEY_FIELDS and _is_formula(cell):
                 continue
             value = self.value(f"{title}!{cell.coordinate}", cell, kolom)
             if kolom.tanda is None:
