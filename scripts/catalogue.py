@@ -1,5 +1,7 @@
 """Keep the message catalogues in step with the code: extract every `_()`, `N_()` and `ngettext()`
-message from `src/laporgen`, merge it into each language's `.po` (new messages untranslated, gone
+message from `src/laporgen` and every description of the JSON Schemas (the models' field
+descriptions and docstrings, which `laporgen schema` translates) and every comment of the files
+`laporgen init` writes (`templates/init/`), merge it into each language's `.po` (new messages untranslated, gone
 ones dropped) and compile the `.mo` laporgen reads.
 
     python scripts/catalogue.py            # extract, update, compile
@@ -41,7 +43,29 @@ def extracted() -> Catalog:
         comment_tags=("TRANSLATORS:",),
     ):
         template.add(message, None, [(f"src/laporgen/{filename}", lineno)], auto_comments=comments)
+    for message, names in schema_messages().items():
+        template.add(message, None, [(f"schemas/{name}.schema.json", 0) for name in names])
+    for message, files in scaffold_messages().items():
+        template.add(message, None, [(f"src/laporgen/templates/init/{f}", 0) for f in files])
     return template
+
+
+def schema_messages() -> dict[str, list[str]]:
+    """The descriptions of the JSON Schemas (`laporgen schema`), as the models write them: the
+    command shows them in the chosen language."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from laporgen.commands.schema import messages
+
+    return messages()
+
+
+def scaffold_messages() -> dict[str, list[str]]:
+    """The comments of the files `laporgen init` writes, a paragraph or an end-of-line comment
+    each: written in the chosen language."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from laporgen.commands.scaffold import template_messages
+
+    return template_messages()
 
 
 def po_path(language: str) -> Path:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import io
 import shutil
 import subprocess
 import sys
@@ -34,16 +33,11 @@ def build_pdf(folder: Path, paper: str | None, engine: str) -> bytes:
     if paper:
         document = dataclasses.replace(document, paper=paper)
     if engine == "libreoffice":
-        from laporgen.build import TEMPLATES
-        from laporgen.render.contents import with_page_numbers
-        from laporgen.render.docx import render_docx
+        from laporgen.build import TEMPLATES, laid_out_docx
         from laporgen.render.libreoffice import docx_to_pdf
 
-        buffer = io.BytesIO()
-        render_docx(document, TEMPLATES / "laporgen.docx", buffer)
-        return docx_to_pdf(
-            with_page_numbers(buffer.getvalue()).docx
-        )  # as `laporgen build` fills the lists
+        # the DOCX as `laporgen build` writes it: short pages carried, the lists filled
+        return docx_to_pdf(laid_out_docx(document, TEMPLATES / "laporgen.docx").docx)
     from laporgen.render.pdf import render_pdf
 
     return render_pdf(document)

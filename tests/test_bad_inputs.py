@@ -445,6 +445,7 @@ def test_corpus_is_large_and_covers_the_categories() -> None:
 @pytest.fixture
 def quick_render(monkeypatch):
     """Stub the DOCX renderer and its layout pass: these tests are about writing, not rendering."""
+    import laporgen.build
     import laporgen.render.contents
     import laporgen.render.docx
 
@@ -453,9 +454,9 @@ def quick_render(monkeypatch):
 
     monkeypatch.setattr(laporgen.render.docx, "render_docx", render)
     monkeypatch.setattr(
-        laporgen.render.contents,
-        "with_page_numbers",
-        lambda docx: laporgen.render.contents.Filled(docx, 0),
+        laporgen.build,
+        "laid_out_docx",
+        lambda document, template: laporgen.render.contents.Filled(b"PK new build", 0),
     )
 
 

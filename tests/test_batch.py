@@ -18,6 +18,7 @@ def test_finds_every_example_document():
         "magetan-dinsos/pk-2024",
         "magetan-dinsos/renstra-2018-2023",
         "magetan-dinsos/renstra-2024-2026",
+        "rekaan-dinsos/pk-2025",
         "rekaan-dinsos/renstra-2025-2029",
     ]
 

@@ -25,6 +25,7 @@ EXAMPLES = {
     "renstra-2021-2026": ("blitar-dinsos", "renstra-2021-2026"),
     "pk-2024": ("magetan-dinsos", "pk-2024"),
     "renstra-2025-2029": ("rekaan-dinsos", "renstra-2025-2029"),
+    "pk-2025": ("rekaan-dinsos", "pk-2025"),  # a PK's sub kegiatan
 }
 
 

@@ -56,6 +56,7 @@ def test_lkjip_workbook_has_a_sheet_for_every_collection(tmp_path):
         "SDM Pendidikan",
         "SDM Jenis Kelamin",
         "Aset",
+        "Isian Dokumen",
         "Isian Perangkat Daerah",
         "Isian Rencana",
         "Isian Kinerja",

@@ -311,3 +311,50 @@ def test_no_scaffold_value_assumes_a_dinas_sosial(tmp_path, jenis):
     write(files)
     marked = {(f.problem.file.rsplit("/", 1)[-1], f.problem.line) for f in check(folder)}
     assert ("spm.yaml", bidang) in marked
+
+
+@pytest.mark.parametrize("jenis", ["lkjip", "renstra", "pk"])
+def test_scaffold_comments_are_in_the_users_language(tmp_path, jenis):
+    """The comments `init` writes read in Indonesian by default (English with --lang en), from
+    the catalogue; the values, the [ISI] markers and the commented-out content are the same in
+    both, so the Indonesian scaffold builds and `check` lists the same placeholders."""
+    from laporgen import i18n
+    from laporgen.commands.scaffold import comment_messages
+
+    folder = tmp_path / "id" / "dinas-contoh" / f"{jenis}-2025"
+    i18n.use("id")
+    try:
+        indonesian = new_document(folder, jenis, 2025, tmp_path / "schemas")
+    finally:
+        i18n.use("en")
+    english = new_document(folder, jenis, 2025, tmp_path / "schemas")
+    assert indonesian.keys() == english.keys()
+    agency = folder.parent / "agency.yaml"
+    assert indonesian[agency].splitlines()[1] == (
+        "# Perangkat daerah, dipakai bersama oleh semua dokumennya."
+    )
+    assert (
+        english[agency].splitlines()[1]
+        == "# The agency (perangkat daerah), shared by all its documents."
+    )
+    for path in english:
+        if path.suffix not in (".yaml", ".toml"):
+            continue
+        id_text, en_text = indonesian[path], english[path]
+        assert comment_messages(id_text) != comment_messages(en_text), path
+        # the content is the same: only comments differ
+        assert [_code(line) for line in id_text.splitlines() if _code(line)] == [
+            _code(line) for line in en_text.splitlines() if _code(line)
+        ], path
+        assert id_text.count("[ISI]") == en_text.count("[ISI]"), path
+    write(indonesian)
+    findings = check(folder)
+    write(english)
+    assert len(findings) == len(check(folder))
+
+
+def _code(line: str) -> str:
+    from laporgen.commands.content_edit import _comment_start
+
+    at = _comment_start(line)
+    return (line if at is None else line[:at]).rstrip()

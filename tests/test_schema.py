@@ -135,3 +135,58 @@ def test_the_cover_and_front_matter_fields_are_in_the_schemas():
         )
     penetapan = json_schema("renstra-document")["$defs"]["Penetapan"]["properties"]
     assert set(penetapan) == {"judul", "nomor", "tanggal", "tentang"}
+
+
+def _in(language: str, make):
+    from laporgen import i18n
+
+    i18n.use(language)
+    try:
+        return make()
+    finally:
+        i18n.use("en")  # the suite's language (tests/conftest.py)
+
+
+def test_descriptions_follow_the_language_indonesian_by_default():
+    """`laporgen schema` speaks as the rest of laporgen: the editor shows a field's description
+    in Indonesian, in English with --lang en; the catalogue holds the Indonesian."""
+    english = json_schema("pk-document")
+    indonesian = _in("id", lambda: json_schema("pk-document"))
+    assert english["properties"]["tahun"]["description"] == "The year the agreement is for"
+    assert indonesian["properties"]["tahun"]["description"] == "Tahun berlakunya perjanjian"
+    assert indonesian["title"] == "document.toml sebuah Perjanjian Kinerja"
+    assert indonesian["$defs"]["PihakKedua"]["description"] == (
+        "Atasan yang menandatangani bersama kepala perangkat daerah: Bupati atau Wali Kota."
+    )
+    # the field names and titles are the content's words: the same in both
+    assert indonesian["properties"].keys() == english["properties"].keys()
+    assert indonesian["properties"]["tahun"]["title"] == english["properties"]["tahun"]["title"]
+
+    def descriptions(node):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k == "description":
+                    yield v
+                else:
+                    yield from descriptions(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from descriptions(v)
+
+    for name in schema_files():
+        stem = name.removesuffix(".schema.json")
+        en = list(descriptions(json_schema(stem)))
+        id_ = list(descriptions(_in("id", lambda stem=stem: json_schema(stem))))
+        # every description is translated (a few are formulas or quotes alike in both)
+        same = [d for d, e in zip(id_, en, strict=True) if d == e]
+        assert len(same) <= 3, (name, same)
+
+
+def test_the_committed_schemas_are_what_laporgen_schema_writes():
+    """schemas/ in the repository is `laporgen schema --out schemas/` in the default language:
+    regenerate it (`laporgen schema --out schemas`) when a model or its catalogue entry changes."""
+    files = _in("id", schema_files)
+    committed = CONTENT.parent / "schemas"
+    assert sorted(p.name for p in committed.glob("*.json")) == sorted(files)
+    for name, data in files.items():
+        assert (committed / name).read_bytes() == data, f"regenerate schemas/{name}"

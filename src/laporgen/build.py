@@ -7,7 +7,7 @@ never touches `output/`; each output file is then written atomically.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +23,7 @@ from .output import write_all_atomic
 
 if TYPE_CHECKING:
     from .check.findings import Finding
+    from .render.contents import Filled
 
 # Each type's stages (compute, document, check) are named by its registry entry (`jenis.py`)
 # and imported when used: a command pays only for the modules it runs.
@@ -152,25 +153,27 @@ def _renderers(
     def docx(document: Document, done: dict[str, bytes]) -> bytes:
         from .render.docx import render_docx
 
-        buffer = io.BytesIO()
-        render_docx(document, template, buffer)
-        if not page_numbers:
+        def unfilled() -> bytes:
+            buffer = io.BytesIO()
+            render_docx(document, template, buffer)
             return buffer.getvalue()
-        from .render.contents import with_page_numbers
+
+        if not page_numbers:
+            return unfilled()
         from .render.libreoffice import soffice_path
 
         if soffice_path() is None:
             notes.append(_(NO_LIBREOFFICE))
-            return buffer.getvalue()
+            return unfilled()
         try:
-            filled = with_page_numbers(buffer.getvalue())
+            filled = laid_out_docx(document, template)
         except LaporgenError as exc:  # the DOCX is still good: only its page numbers wait for Word
             notes.append(
                 _(LAYOUT_FAILED).format(
                     reason="; ".join(problem.message for problem in exc.problems)
                 )
             )
-            return buffer.getvalue()
+            return unfilled()
         if filled.missing:
             notes.append(_(UNPLACED).format(n=filled.missing))
         return filled.docx
@@ -194,6 +197,24 @@ def _renderers(
         return render_typst_pdf(document, pdf_standard)
 
     return {"docx": docx, "html": html, "pdf": pdf}
+
+
+def laid_out_docx(document: Document, template: Path) -> Filled:
+    """The DOCX of `document` as LibreOffice lays it out: a few lines left alone on a page
+    before a landscape one carried onto it (`render/carry.py`), and the contents lists filled
+    with the pages of that layout (`render/contents.py`). Raises what `docx_to_pdf` raises."""
+    from .render.carry import fitted, unmarked
+    from .render.contents import filled
+    from .render.docx import render_docx
+    from .render.libreoffice import docx_to_pdf
+
+    def render(carry: Mapping[int, int]) -> bytes:
+        buffer = io.BytesIO()
+        render_docx(document, template, buffer, carry, marked=True)
+        return buffer.getvalue()
+
+    docx, pdf = fitted(render, lambda docx: docx_to_pdf(docx, destinations=True))
+    return filled(unmarked(docx), pdf)
 
 
 def check(folder: Path) -> list[Finding]:

@@ -7,15 +7,24 @@ import io
 import zipfile
 from pathlib import Path
 
+import docx
+import pypdf
 import pytest
+from docx_reading import docx_sections
 from lxml import etree
 
 from laporgen.build import LAYOUT_FAILED, NO_LIBREOFFICE, build
 from laporgen.document.nodes import ListOfTables, Toc
 from laporgen.errors import LaporgenError, Problem
-from laporgen.render import contents, libreoffice
+from laporgen.render import libreoffice
 from laporgen.render.contents import _destination_name, page_numbers
-from pdf_reading import check_list_page_numbers, check_toc_page_numbers, pdf_texts, squeeze
+from pdf_reading import (
+    check_list_page_numbers,
+    check_toc_page_numbers,
+    pdf_texts,
+    reader,
+    squeeze,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ROOT = Path(__file__).resolve().parents[2]
@@ -127,9 +136,80 @@ def test_a_failing_libreoffice_leaves_the_lists_to_word_and_says_why(
             ]
         )
 
-    monkeypatch.setattr(contents, "docx_to_pdf", crash)
+    monkeypatch.setattr(libreoffice, "docx_to_pdf", crash)
     built = build(LKJIP, tmp_path, ("docx",))
     assert built.notes == (
         LAYOUT_FAILED.format(reason="LibreOffice failed to convert the DOCX (exit 77)"),
     )
     assert part(built.outputs[0], "word/settings.xml").find(f"{W}updateFields") is not None
+
+
+def _body_lines(page: pypdf.PageObject) -> int:
+    """How many lines of text a page prints between its running header and its page number."""
+    heights: set[int] = set()
+
+    def keep(text: str, cm: list[float], tm: list[float], font: object, size: object) -> None:
+        if text.strip():
+            heights.add(round(tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+
+    page.extract_text(visitor_text=keep)
+    return max(0, len(heights) - 2)
+
+
+FEW_LINES = 8
+
+
+@pytest.mark.libreoffice
+def test_no_portrait_page_of_a_few_lines_stands_just_before_a_landscape_one(example) -> None:
+    """The page review of the Magetan LKjIP (pages 39 and 56 of 77) and the Blitar Renstra
+    (page 43 of 81): a portrait page holding the last two to five lines of the text before a
+    landscape table, the rest of it empty (`render/carry.py` prints them on the landscape
+    page). A portrait page that is the first of its stretch (a BAB's opening page) may be
+    short: nothing before it on its page could be carried."""
+    pages = reader(example.pdf).pages
+    landscape = [p.mediabox.width > p.mediabox.height for p in pages]
+    for i in range(1, len(pages) - 1):
+        if landscape[i + 1] and not landscape[i] and not landscape[i - 1]:
+            assert _body_lines(pages[i]) > FEW_LINES, f"page {i + 1}: {example.texts[i][:300]}"
+    body = part(example.docx, "word/document.xml")
+    names = [b.get(f"{W}name") for b in body.iter(f"{W}bookmarkStart")]
+    assert not [n for n in names if n.startswith("_Carry")], "the layout's marks are left in"
+
+
+CARRIED = {  # by output name
+    "lkjip-2024-dinas-sosial-kabupaten-magetan": (
+        "Indeks Kepuasan Masyarakat diperoleh melalui survei",  # was page 39's two lines
+        "Efisiensi disajikan lebih dahulu untuk setiap sasaran",  # was page 56
+    ),
+    "renstra-2021-2026-dinas-sosial-kabupaten-blitar": (
+        "4.\tPerspektif keuangan",  # was page 43, with the sentence after it
+        "Kebijakan yang dihasilkan untuk setiap strategi",
+        "Sasaran strategis yang ditetapkan Dinas Sosial Provinsi",  # the list it leads into
+    ),
+}
+
+
+@pytest.mark.libreoffice
+def test_the_last_lines_before_a_landscape_table_print_on_its_page(example) -> None:
+    expected = CARRIED.get(example.docx.stem, ())
+    orientation = [s.orientation for s in docx_sections(example.docx)]
+    section = 0
+    found: dict[str, str] = {}
+    for paragraph in docx.Document(str(example.docx)).paragraphs:
+        found.setdefault(paragraph.text, orientation[section])
+        if paragraph._p.find(f"{W}pPr/{W}sectPr") is not None:
+            section += 1
+    for start in expected:
+        texts = [text for text in found if text.startswith(start)]
+        assert texts, start
+        assert found[texts[0]] == "landscape", start
+
+
+def test_the_carried_examples_are_bundled() -> None:
+    from laporgen.jenis import load_document, output_name
+
+    examples = [
+        ROOT / "content" / "magetan-dinsos" / "lkjip-2024",
+        ROOT / "content" / "blitar-dinsos" / "renstra-2021-2026",
+    ]
+    assert set(CARRIED) == {output_name(load_document(folder)) for folder in examples}

@@ -35,6 +35,7 @@ from ..compute.tren import KATA, tren
 from ..errors import Problem, display_path
 from ..i18n import _
 from ..numbers import angka, persen
+from .bilangan import ANGKA, bilangan
 from .findings import Finding, differs, pendek
 from .prosa import kalimat
 
@@ -109,7 +110,9 @@ def _finding(where: tuple[str, int, str], message: str, hint: str, code: str) ->
 
 # --------------------------------------------------------------------- keseluruhan (L-11)
 _KESELURUHAN = re.compile(
-    r"\b(?:ke)?(?:seluruh|semua)(?:an)?\s+indikator(?:nya)?\b\D{0,40}?(\d+(?:,\d+)?)\s*(?:%|persen)",
+    r"\b(?:ke)?(?:seluruh|semua)(?:an)?\s+indikator(?:nya)?\b\D{0,40}?("
+    + ANGKA
+    + r")\s*(?:%|persen)",
     re.IGNORECASE,
 )
 _SASARAN_KE = re.compile(r"\bsasaran\s+(?:strategis\s+)?(?:ke-?\s*)?(\d+)\b", re.IGNORECASE)
@@ -120,7 +123,9 @@ def _keseluruhan(c, f: LkjipFigures, where) -> list[Finding]:
     m = _KESELURUHAN.search(sentence)
     if not m:
         return []
-    claimed = Decimal(m.group(1).replace(",", "."))
+    claimed = bilangan(m.group(1), True)
+    if claimed is None:
+        return []
     label, rows = _scope(c, f, sentence[: m.start()])
     other = [(nama, v) for nama, v in rows if v is not None and differs(claimed, v)]
     if not other:

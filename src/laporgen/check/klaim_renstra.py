@@ -50,6 +50,7 @@ from .klaim import (
     tren_finding,
     ukuran_of,
 )
+from .bilangan import ANGKA, bilangan
 from .prosa import _NUMBER, _measures, kalimat
 
 KENAIKAN = "narasi.kenaikan"
@@ -137,7 +138,7 @@ def _tren(where, subject: Sequence[Deret]) -> list[Finding]:
 
 
 _SETIAP_TAHUN = re.compile(
-    r"\bmencapai\s+(\d+(?:,\d+)?)\s*(?:%|persen)\s+(?:di\s+)?(?:setiap|tiap)\s+tahun(?:nya)?\b",
+    r"\bmencapai\s+(" + ANGKA + r")\s*(?:%|persen)\s+(?:di\s+)?(?:setiap|tiap)\s+tahun(?:nya)?\b",
     re.IGNORECASE,
 )
 
@@ -147,7 +148,9 @@ def _setiap_tahun(where, subject: Sequence[Deret]) -> list[Finding]:
     m = _SETIAP_TAHUN.search(where[2])
     if not m or not subject:
         return []
-    claimed = Decimal(m.group(1).replace(",", "."))
+    claimed = bilangan(m.group(1), True)
+    if claimed is None:
+        return []
     ukuran = ukuran_of(where[2][: m.start()])
     wrong = [(row, y, v) for row in subject for y, v in row.of(ukuran) if differs(claimed, v)]
     if not wrong:
@@ -185,8 +188,8 @@ _NAMA_SASARAN = re.compile(
     r"\b(?:sasaran|tujuan)(?:\s+strategis)?(?:\s+(?:yaitu|yakni|adalah))?\s*[\"\u201c]?\s*$",
     re.IGNORECASE,
 )
-_SEBESAR = re.compile(r"^\D{0,40}?\bsebesar\s+(-?\d+(?:,\d+)?)\s*(%|persen|poin)?", re.IGNORECASE)
-_MENJADI = re.compile(r"^\D{0,40}?\bmenjadi\s+(-?\d+(?:,\d+)?)\s*(%|persen)?", re.IGNORECASE)
+_SEBESAR = re.compile(r"^\D{0,40}?\bsebesar\s+(" + ANGKA + r")\s*(%|persen|poin)?", re.IGNORECASE)
+_MENJADI = re.compile(r"^\D{0,40}?\bmenjadi\s+(" + ANGKA + r")\s*(%|persen)?", re.IGNORECASE)
 
 
 def _blanked(sentence: str, names: Sequence[str]) -> str:
@@ -239,6 +242,9 @@ def _kenaikan(where, subject: Sequence[Deret], plain: str) -> list[Finding]:
     if amount and _TAHUN.search(after[: amount.start(1)]):
         amount = None
     reached = _MENJADI.match(after)
+    # a unit after the amount makes a dotted figure a decimal ("sebesar 5.90%", bilangan.py)
+    said_amount = bilangan(amount.group(1), amount.group(2) is not None) if amount else None
+    said_reached = bilangan(reached.group(1), reached.group(2) is not None) if reached else None
     wrong = []
     if (b <= a) if naik else (b >= a):
         wrong.append(
@@ -251,11 +257,10 @@ def _kenaikan(where, subject: Sequence[Deret], plain: str) -> list[Finding]:
                 y2=y2,
             )
         )
-    elif amount:
-        said = Decimal(amount.group(1).replace(",", "."))
+    elif amount and said_amount is not None:
         points = abs(b - a)
         relative = abs(b - a) / a * 100 if a else None
-        if differs(said, points) and (relative is None or differs(said, relative)):
+        if differs(said_amount, points) and (relative is None or differs(said_amount, relative)):
             wrong.append(
                 _(
                     "{measure} {goes} by {points} points ({a} \u2192 {b}){relative}, not {said}"
@@ -273,14 +278,12 @@ def _kenaikan(where, subject: Sequence[Deret], plain: str) -> list[Finding]:
                     said=amount.group(1),
                 )
             )
-    if reached and not wrong:
-        said = Decimal(reached.group(1).replace(",", "."))
-        if differs(said, b):
-            wrong.append(
-                _("{measure} {year} is {value}, not {said}").format(
-                    measure=ukuran, year=y2, value=angka(b, 2), said=reached.group(1)
-                )
+    if reached and said_reached is not None and not wrong and differs(said_reached, b):
+        wrong.append(
+            _("{measure} {year} is {value}, not {said}").format(
+                measure=ukuran, year=y2, value=angka(b, 2), said=reached.group(1)
             )
+        )
     if not wrong:
         return []
     # the sentence the table makes true, in the document's Indonesian
@@ -335,8 +338,8 @@ def _nilai(where, named: Sequence[Deret], plain: str) -> list[Finding]:
             or _measures(" ".join(before.lower().split()[-16:]))
         ):
             continue
-        said = Decimal(m.group(2).replace(".", "").replace(",", "."))
-        if not differs(said, value):
+        said = bilangan(m.group(2), True)
+        if said is None or not differs(said, value):
             continue
         row = named[0]
         return [

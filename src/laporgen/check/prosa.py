@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from ..errors import Problem, display_path
 from ..i18n import _
 from ..model.nilai import angka_of
 from ..numbers import angka, persen, rupiah, terbilang
+from .bilangan import ANGKA, bilangan
 from .findings import Finding, differs, pendek
 
 Jenis = str  # "persen" | "rupiah" | "angka"
@@ -40,6 +41,10 @@ class Angka:
     entitas: tuple[str, ...] = ()
     """Names a sentence may call it by (indicator, sasaran, program); empty: agency-wide."""
     tahun: int | None = None
+    disebut: bool = False
+    """Read only in a sentence that names its entity and a year: a plan's target of one year
+    among many indicators and years ("target … pada tahun 2026 sebesar 85%"), which a sentence
+    about something else must not be held to."""
 
 
 ISTILAH = (
@@ -77,9 +82,13 @@ WINDOW = 16
 """How many words before a number a term may stand and still introduce it."""
 
 _NUMBER = re.compile(
-    r"(?<![\w.,/-])(Rp\.?\s?)?(-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?)(\s?%|\s?persen\b|\s(?:milyar|miliar|juta)\b)?(?![\w/]|[.,]\d)",
+    r"(?<![\w.,/-])(Rp\.?\s?)?("
+    + ANGKA
+    + r")(\s?%|\s?persen\b|\s(?:milyar|miliar|juta)\b)?(?![\w/]|[.,]\d)",
     re.IGNORECASE,
 )
+"""A typed number: Rp before it, its digits with dots and commas (read by `bilangan.bilangan`:
+"92,50", "1.234.567", "5.90%" pasted from Excel), %, "persen" or a word of scale after it."""
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _REFERENCE = re.compile(
     r"(nomor|no\.?|tahun|pasal|ayat|huruf|angka|ke-|bab|tabel|gambar|lampiran|perbup|perda|pp|uu)\s*$",
@@ -96,11 +105,9 @@ _TERBILANG = re.compile(r"\b(\d+)\s*\(([a-z ]+)\)", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
-def _parse(text: str) -> Decimal | None:
-    try:
-        return Decimal(text.replace(".", "").replace(",", "."))
-    except InvalidOperation:
-        return None
+def is_persen(suffix: str | None) -> bool:
+    """Whether the unit after a typed number makes it a percentage."""
+    return (suffix or "").strip().lower() in ("%", "persen")
 
 
 def _blank(match: re.Match) -> str:
@@ -189,7 +196,7 @@ def _one(
     path, line: int, sentence: str, m: re.Match, figures: list[Angka], named: set[str]
 ) -> Finding | None:
     prefix, digits, suffix = m.group(1), m.group(2), m.group(3)
-    value = _parse(digits)
+    value = bilangan(digits, is_persen(suffix))
     if (
         value is None
         or (_YEAR.fullmatch(digits) and not suffix)
@@ -199,13 +206,24 @@ def _one(
         return None
     if re.match(r"\s*\(", sentence[m.end() :]):  # "6 (enam)": a count, read by the terbilang rule
         return None
-    before = _words_before(sentence, m.start())
+    # a term inside a name the sentence gives ("… yang terlayani rehabilitasi …") is part of
+    # the name, not the measure the number states
+    plain = sentence.lower()
+    for name in sorted(named, key=len, reverse=True):  # the longest first: it holds the others
+        plain = plain.replace(name, " " * len(name))
+    before = _words_before(plain, m.start())
     measures = _measures(before)
     if not measures:
         return None
     jenis, skala = _jenis(prefix, suffix)
     years = {int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", sentence)}
-    candidates = [a for a in figures if a.ukuran in measures and _fits(a.jenis, jenis)]
+    candidates = [
+        a
+        for a in figures
+        if a.ukuran in measures
+        and _fits(a.jenis, jenis)
+        and (not a.disebut or (years and named & {e.lower() for e in a.entitas}))
+    ]
     if named:
         candidates = [
             a for a in candidates if not a.entitas or named & {e.lower() for e in a.entitas}
@@ -402,10 +420,12 @@ def angka_lkjip(c, f) -> list[Angka]:
 
 def angka_renstra(c, f) -> list[Angka]:
     """Every figure of a Renstra a sentence may state: T-C.23 rows, T-C.24 totals and their
-    means, T-C.27 pagu."""
+    means, T-C.27 pagu, and the plan's targets (BAB IV's tujuan and sasaran indicators, BAB VI's
+    program, kegiatan and sub kegiatan indicators), these read only where a sentence names the
+    indicator and the year."""
     from ..compute.capaian import rata_rata
 
-    out: list[Angka] = []
+    out: list[Angka] = _target_rencana(c)
     for row in f.pelayanan:
         i = row.indikator
         unit = "persen" if i.satuan.strip().lower() in ("%", "persen") else "angka"
@@ -489,6 +509,37 @@ def angka_renstra(c, f) -> list[Angka]:
                         None,
                         (node.node.nama,),
                         year,
+                    )
+                )
+    return out
+
+
+def _target_rencana(c) -> list[Angka]:
+    """Each numeric target of a year of the plan's indicators (rencana.yaml, program.yaml), as
+    BAB IV (T-C.25) and BAB VI (T-C.27) print them; text targets (a predikat) are not numbers."""
+    indikator = [i for _loc, i in c.rencana.located_indikator()]
+    for p in c.program.program if c.program else []:
+        indikator += p.indikator
+        for k in p.kegiatan:
+            indikator += k.indikator + [i for s in k.sub_kegiatan for i in s.indikator]
+    out = []
+    for i in indikator:
+        unit = "persen" if i.satuan.strip().lower() in ("%", "persen") else "angka"
+        for year, target in i.target.items():
+            value = angka_of(target)
+            if value is not None:
+                out.append(
+                    Angka(
+                        "target",
+                        value,
+                        unit,
+                        _("Renstra target {year} of '{name}'").format(
+                            year=year, name=pendek(i.nama)
+                        ),
+                        None,
+                        (i.nama,),
+                        year,
+                        disebut=True,
                     )
                 )
     return out

@@ -6,6 +6,7 @@ one indicator's targets, T-C.27 against T-C.24) and of plausibility (wajar.py)."
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from decimal import Decimal
 
@@ -14,9 +15,10 @@ from ..i18n import _
 from ..model.content import RenstraContent
 from ..document.cells import isian
 from ..model.nilai import Tertulis, nilai_of, satuan_of
+from ..model.penunjang import KODE
 from ..model.source import FieldPath
 from ..numbers import angka, persen, rupiah
-from .findings import Finding, desimal_of, differs, placeholders
+from .findings import Finding, desimal_of, differs, pendek, placeholders
 from .klaim_renstra import klaim_renstra
 from .silang import silang_renstra
 from .wajar import wajar_renstra
@@ -33,6 +35,7 @@ def check_renstra(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
         *_aset(c),
         *_strategi(c),
         *_iku(c, f),
+        *_penunjang(c, f),
         *silang_renstra(c, f),
         *placeholders(c),
         *wajar_renstra(c),
@@ -525,6 +528,71 @@ def _aset(c: RenstraContent) -> list[Finding]:
                         nama=a.nama, names=names[a.nama.strip().lower()]
                     ),
                     "duplikat",
+                )
+            )
+    return out
+
+
+# ------------------------------------------------------------------------------- penunjang
+_KODE_PROGRAM = re.compile(r"^\s*\d[.\s]\d{2}[.\s]\d{2}\s*$")
+
+
+def _penunjang(c: RenstraContent, f: RenstraFigures) -> list[Finding]:
+    """Where BAB VI's count depends on which program is the program penunjang: one taken as it by
+    its code or name alone (said, so a wrong guess is seen and `penunjang: false` undoes it), and
+    one marked `penunjang: true` whose 90/2019 code is another program's number (REGULATIONS
+    §6.1: the penunjang is always X.XX.01)."""
+    if c.program is None or not f.program:
+        return []
+    out = []
+    for n, p in enumerate(c.program.program):
+        dasar = p.dasar_penunjang
+        if dasar in ("kode", "nama"):
+            out.append(
+                _finding(
+                    c,
+                    "I",
+                    "program",
+                    ("program", n, dasar),
+                    (
+                        _(
+                            "{id} is taken as the program penunjang by its code \u201c{value}\u201d, "
+                            "so BAB VI counts {count} programs outside it; write penunjang: false if "
+                            "it is not"
+                        )
+                        if dasar == "kode"
+                        else _(
+                            "{id} is taken as the program penunjang by its name \u201c{value}\u201d, "
+                            "so BAB VI counts {count} programs outside it; write penunjang: false if "
+                            "it is not"
+                        )
+                    ).format(
+                        id=p.id,
+                        value=p.kode if dasar == "kode" else pendek(p.nama),
+                        count=f.counts["program"],
+                    ),
+                    "program.penunjang",
+                )
+            )
+        elif (
+            p.penunjang
+            and p.nomenklatur == "baru"
+            and p.kode
+            and _KODE_PROGRAM.match(p.kode)
+            and not KODE.match(p.kode)
+        ):
+            out.append(
+                _finding(
+                    c,
+                    "W",
+                    "program",
+                    ("program", n, "penunjang"),
+                    _(
+                        "{id} is marked penunjang: true, but its code {kode} is not the program "
+                        "penunjang's (X.XX.01 under Permendagri 90/2019): BAB VI leaves it out of "
+                        "its count"
+                    ).format(id=p.id, kode=p.kode),
+                    "program.penunjang",
                 )
             )
     return out

@@ -397,10 +397,37 @@ def _edited_toml(text: str, edits: list[Edit]) -> str:
                 del parent[key]
         elif isinstance(edit, Append):
             parent[key].append(_toml_value(edit.value))
+        elif key not in parent and _new_key_at(parent) is not None:
+            _body_of(parent)._insert_at(_new_key_at(parent), key, _toml_value(edit.value))
         else:
             parent[key] = _toml_value(edit.value)
     out = tomlkit.dumps(doc)
     return _toml_markers(out, edits)
+
+
+def _new_key_at(container: Any) -> int | None:
+    """Where a new `key = value` goes in a TOML document or table: after its last own key and
+    that key's indented comment lines (not before a [sub.table] and the comment lines that
+    open it, where tomlkit would put it); None for the end."""
+    from tomlkit.items import AoT, Comment, Table
+
+    body = _body_of(container).body
+    plain = [i for i, (k, v) in enumerate(body) if k is not None and not isinstance(v, Table | AoT)]
+    if not plain:
+        return None
+    at = plain[-1] + 1
+    while at < len(body) and isinstance(body[at][1], Comment):
+        if not body[at][1].as_string().startswith((" ", "\t")):
+            break
+        at += 1
+    return at if at < len(body) else None
+
+
+def _body_of(table: Any) -> Any:
+    """The tomlkit Container of a document or a [table]."""
+    from tomlkit.container import Container
+
+    return table if isinstance(table, Container) else table.value
 
 
 def _toml_parent(doc: Any, path: FieldPath) -> tuple[Any, Any]:

@@ -31,7 +31,6 @@ from ..model.source import format_path
 from ..output import write_all_atomic
 from .content_edit import Append, Delete, Edit, Set, edited_text
 from .data_workbook import (
-    MONEY_FIELDS,
     TANDA,
     TIDAK,
     TINGKAT,
@@ -81,6 +80,9 @@ class _Row:
     baris: Baris | None = None
     children: dict[str, list[_Row]] = field(default_factory=dict)
     """New rows under a new row, by the field of the list that holds them."""
+    typed: dict[tuple[Any, ...], tuple[str, Any]] = field(default_factory=dict)
+    """The values typed (not a formula) in the cells that are computed where the row has rows
+    under it (`Jumlah`), with their cell: what the import checks against the sum."""
 
 
 class _Reader:
@@ -187,15 +189,17 @@ class _Reader:
         inputs = cells[fixed:]
         tingkat_text = head[0] if lembar.tingkat else ""
         tingkat = 0
-        if lembar.tingkat:
-            # a parent's money cells are formulas: not what makes a row "filled"
-            filled = any(
-                text(c)
-                for c, k in zip(inputs, lembar.columns, strict=True)
-                if k.field[0] not in MONEY_FIELDS or not _is_formula(c)
-            )
-        else:
-            filled = any(text(c) for c in inputs)
+        sums = lembar.jumlah.fields if lembar.jumlah is not None else frozenset()
+        # a parent's sums are formulas (`data_only` reads their cached results): not what makes a
+        # row "filled", and never read as its values
+        formula = {
+            k.field
+            for c, k in zip(inputs, lembar.columns, strict=True)
+            if k.field in sums and self.formulas[title][c.coordinate].data_type == "f"
+        }
+        filled = any(
+            text(c) for c, k in zip(inputs, lembar.columns, strict=True) if k.field not in formula
+        )
         if not filled and not any(head):
             return None
         if lembar.tingkat:
@@ -236,20 +240,29 @@ class _Reader:
                 return None
         values: dict[tuple[Any, ...], Any] = {}
         ticks: dict[tuple[Any, ...], Any] = {}
+        typed: dict[tuple[Any, ...], tuple[str, Any]] = {}
         for cell, kolom in zip(inputs, lembar.columns, strict=True):
-            if not lembar.applies(kolom, tingkat):
-                if text(cell) and not _is_formula(self.formulas[title][cell.coordinate]):
+            applies = lembar.applies(kolom, tingkat)
+            typed_sum = kolom.field in sums and cell.value not in (None, "")
+            if kolom.field in formula:
+                continue
+            if not applies and not typed_sum:
+                if text(cell) and self.formulas[title][cell.coordinate].data_type != "f":
                     self.problem(
                         f"{title}!{cell.coordinate}",
                         _("a {level} has no {column}: {value} would be lost").format(
-                            level=TINGKAT[tingkat], column=kolom.header, value=repr(text(cell))
+                            level=TINGKAT[tingkat] if lembar.tingkat else lembar.name,
+                            column=kolom.header,
+                            value=repr(text(cell)),
                         ),
                         _("empty the cell, or check the row's Tingkat"),
                     )
                 continue
-            if lembar.tingkat and kolom.field[0] in MONEY_FIELDS and _is_formula(cell):
-                continue
             value = self.value(f"{title}!{cell.coordinate}", cell, kolom)
+            if typed_sum:
+                typed[kolom.field] = (f"{title}!{cell.coordinate}", value)
+            if not applies:
+                continue
             if kolom.tanda is None:
                 values[kolom.field] = value
             elif value is _INVALID or ticks.get(kolom.field) is _INVALID:
@@ -262,7 +275,9 @@ class _Reader:
         shown = key
         if lembar.scoped and key:
             key = f"{induk}/{key}"
-        return _Row(r, key, induk or None, tingkat, values, shown, f"{title}!{key_cell.coordinate}")
+        return _Row(
+            r, key, induk or None, tingkat, values, shown, f"{title}!{key_cell.coordinate}", typed
+        )
 
     def value(self, where: str, cell: Cell, kolom: Kolom) -> Any:
         raw = cell.value
@@ -380,10 +395,6 @@ def _following(row: _Row, existing: dict[str, Baris], scoped: bool) -> str | Non
     return str(after + 1) if scoped or not row.induk else f"{row.induk}/{after + 1}"
 
 
-def _is_formula(cell: Cell) -> bool:
-    return isinstance(cell.value, str) and cell.value.startswith("=") or cell.data_type == "f"
-
-
 # --------------------------------------------------------------------------------- edits
 @dataclass
 class _Plan:
@@ -454,6 +465,8 @@ class _Planner:
         """The rows read, by sheet and key: where a child row finds its parent."""
         self.made: dict[tuple[str, tuple[Any, ...]], list[_Row]] = {}
         """The lists this import writes anew (by file and path), with their rows."""
+        self.read: dict[str, list[_Row]] = {}
+        """Every sheet's rows as read, before any is planned (a sheet's sums are another's)."""
 
     def sheet(self, lembar: Lembar, rows: list[_Row]) -> None:
         existing = {b.key: b for b in lembar.rows if not b.ditawarkan}
@@ -510,8 +523,81 @@ class _Planner:
                 )
             )
 
+    def under(self, lembar: Lembar, key: str) -> list[_Row]:
+        """The rows read under the row `key` whose sums `lembar` computes (none without)."""
+        if lembar.jumlah is None or not key:
+            return []
+        return [r for r in self.read.get(lembar.jumlah.anak, []) if r.induk == key]
+
+    def sums(self, sheets: list[Lembar]) -> None:
+        """Each value typed over a computed cell (a parent's pagu, a T-C.24 program's anggaran)
+        against the sum of the rows under it, as they are in the workbook: a disagreeing one is
+        a problem naming its cell; an agreeing one is no value of the row (the file keeps the
+        parent's money as its rows' sum, never its own)."""
+        by_name = {lembar.name: lembar for lembar in sheets}
+        for lembar in sheets:
+            if lembar.jumlah is None:
+                continue
+            exported = {b.key: b for b in lembar.rows}
+            for row in self.read.get(lembar.name, []):
+                under = self.under(lembar, row.key)
+                if not under:
+                    continue
+                for kolom in lembar.columns:
+                    if kolom.field not in row.typed:
+                        continue
+                    where, value = row.typed[kolom.field]
+                    row.values.pop(kolom.field, None)
+                    if value is _INVALID:
+                        continue
+                    total = self.total(by_name, by_name[lembar.jumlah.anak], under, kolom.field)
+                    baris = exported.get(row.key)
+                    if total is None or _same(value, total):
+                        continue
+                    if (
+                        baris is not None
+                        and baris.key not in lembar.jumlah.induk
+                        and _same(value_at(baris.node, kolom.field), value)
+                    ):
+                        continue  # a leaf's old money, moved to its new rows (`changed`)
+                    self.reader.problem(
+                        where,
+                        _(
+                            "{value} is typed over the sum of the rows under {id}, {total}: "
+                            "this cell is computed"
+                        ).format(value=_show(value), id=row.shown or row.key, total=_show(total)),
+                        _(
+                            "change the rows under {id} on the sheet {sheet} (the cell sums "
+                            "them), or empty this cell"
+                        ).format(id=row.shown or row.key, sheet=lembar.jumlah.anak),
+                        "import.jumlah",
+                    )
+
+    def total(
+        self,
+        by_name: dict[str, Lembar],
+        lembar: Lembar,
+        rows: list[_Row],
+        path: tuple[Any, ...],
+    ) -> Decimal | None:
+        """The sum of the column `path` over `rows` of the sheet `lembar`, a row with rows under
+        it counting as their sum, an empty cell as 0 (as the spreadsheet's SUMIF does); None
+        when a cell is unreadable."""
+        out = Decimal(0)
+        for row in rows:
+            under = self.under(lembar, row.key)
+            if under:
+                assert lembar.jumlah is not None
+                part = self.total(by_name, by_name[lembar.jumlah.anak], under, path)
+            else:
+                part = row.values.get(path)
+            if part is _INVALID or part is not None and not isinstance(part, Decimal | int):
+                return None
+            out += part or 0
+        return out
+
     def _file(self, lembar: Lembar) -> str:
-        return self.content.sources[lembar.stem].path.name
+        return _path_of(self.content, lembar.stem).name
 
     def parent(self, lembar: Lembar, row: _Row) -> tuple[Baris | None, _Row | None] | None:
         """The parent of a row: an exported one (Baris) or a new row; None if not found."""
@@ -577,9 +663,7 @@ class _Planner:
             )
             return
         node = baris.node
-        has_children = lembar.tingkat and any(
-            r.induk == baris.key for r in self.keys[lembar.name].values()
-        )
+        has_children = bool(self.under(lembar, baris.key))
         nested_cleared: set[str] = set()
         for kolom in lembar.fields():
             if kolom.field not in row.values:
@@ -587,7 +671,7 @@ class _Planner:
             new = row.values[kolom.field]
             if new is _INVALID:
                 continue
-            if lembar.tingkat and has_children and kolom.field[0] in MONEY_FIELDS:
+            if has_children and lembar.jumlah is not None and kolom.field in lembar.jumlah.fields:
                 continue
             old = value_at(node, kolom.field)
             if new is None and old == "":  # an empty text the file writes as ""
@@ -623,8 +707,11 @@ class _Planner:
                 continue
             # a value typed over its placeholder is filled: its [ISI] marker goes
             self.plan.add(lembar.stem, Set(path, _yaml_value(new), fill=True), line)
+        values = row.values
+        if lembar.bentuk == "isian":  # one field a row: the nested model's cells are all rows'
+            values = {f: v for r in self.keys[lembar.name].values() for f, v in r.values.items()}
         for name in nested_cleared:  # every cell of a nested model emptied: the model goes
-            if all(row.values.get(k.field) is None for k in lembar.columns if k.field[0] == name):
+            if all(values.get(k.field) is None for k in lembar.columns if k.field[0] == name):
                 edits = self.plan.edits.get(lembar.stem, [])
                 edits[:] = [
                     e
@@ -635,8 +722,9 @@ class _Planner:
                     )
                 ]
                 edits.append(Delete((*baris.path, name)))
-        if has_children:  # a leaf that gains rows under it: its money is theirs now
-            for name in MONEY_FIELDS:
+        if has_children and lembar.jumlah is not None:
+            # a leaf that gains rows under it: its money is theirs now
+            for name in dict.fromkeys(str(f[0]) for f in lembar.jumlah.fields):
                 if is_set(node, (name,)) and value_at(node, (name,)):
                     self.plan.add(
                         lembar.stem,
@@ -791,7 +879,8 @@ def import_data(xlsx: Path, folder: Path) -> list[str]:
         xlsx, formulas, tuple(dict.fromkeys(p for values in scales.values() for p in values))
     )
     planner = _Planner(content, reader)
-    for lembar in sheets_of(content):
+    sheets = list(sheets_of(content))
+    for lembar in sheets:
         if lembar.name not in workbook.sheetnames:
             reader.problem(
                 lembar.name,
@@ -800,11 +889,12 @@ def import_data(xlsx: Path, folder: Path) -> list[str]:
                 "import.sheet",
             )
             continue
-        first = len(reader.problems)
-        rows = reader.rows(workbook[lembar.name], lembar)
-        _mark_formulas(rows, formulas[lembar.name], lembar, reader)
-        planner.sheet(lembar, rows)
-        reader.problems[first:] = sorted(reader.problems[first:], key=cell_order)
+        planner.read[lembar.name] = reader.rows(workbook[lembar.name], lembar)
+    planner.sums(sheets)
+    for lembar in sheets:
+        if lembar.name in planner.read:
+            planner.sheet(lembar, planner.read[lembar.name])
+    reader.problems.sort(key=lambda p: _problem_order(sheets, p))
     if reader.problems:
         raise LaporgenError(reader.problems)
     texts = _edited(content, planner.plan)
@@ -814,17 +904,12 @@ def import_data(xlsx: Path, folder: Path) -> list[str]:
     return planner.plan.lines if texts else []
 
 
-def _mark_formulas(rows: list[_Row], sheet: Worksheet, lembar: Lembar, reader: _Reader) -> None:
-    """Drop the values of money cells that hold a formula in the workbook (a parent's sum:
-    computed, not read); `data_only` shows them as their cached results."""
-    if not lembar.tingkat:
-        return
-    for row in rows:
-        for kolom in lembar.columns:
-            if kolom.field[0] in MONEY_FIELDS and kolom.field in row.values:
-                cell = sheet[f"{_letter(lembar, kolom)}{row.r}"]
-                if cell.data_type == "f":
-                    del row.values[kolom.field]
+def _problem_order(sheets: list[Lembar], problem: Problem) -> tuple[int, int, int]:
+    """A problem's sheet's place in the workbook, then its cell's: the problems read sheet by
+    sheet, top to bottom (a missing sheet first)."""
+    name, cell = (problem.field or "").partition("!")[::2]
+    n = next((n for n, lembar in enumerate(sheets) if lembar.name == name), len(sheets))
+    return (n, *cell_order(problem)) if cell else (n, 0, 0)
 
 
 def _edited(content: Content, plan: _Plan) -> dict[Path, str]:
@@ -840,12 +925,29 @@ def _edited(content: Content, plan: _Plan) -> dict[Path, str]:
         )  # appends before any index moves
         if not ordered:
             continue
-        path = content.sources[stem].path
-        before = read_text(path)
+        path = _path_of(content, stem)
+        before = read_text(path) if stem in content.sources else _new_file(content, stem)
         after = edited_text(path, before, ordered)
-        if after != before:
+        if after != before or stem not in content.sources:
             texts[path] = after
     return texts
+
+
+def _path_of(content: Content, stem: str) -> Path:
+    """The content file `stem` of the document; an optional one the folder lacks (a PK's
+    perjanjian.yaml) is made in the document's folder."""
+    source = content.sources.get(stem)
+    return source.path if source is not None else Path(content.folder) / f"{stem}.yaml"
+
+
+def _new_file(content: Content, stem: str) -> str:
+    """The text an optional file is started from: what `laporgen init` writes for it (its
+    comments, its empty values), else nothing."""
+    from .scaffold import new_file
+
+    jenis = getattr(content.settings, "jenis", "")
+    tahun = getattr(content.settings, "tahun", None) or 0
+    return new_file(jenis, stem, tahun) or "{}\n"
 
 
 def _validate(content: Content, folder: Path, texts: dict[Path, str]) -> None:

@@ -40,6 +40,7 @@ from pydantic.fields import FieldInfo
 if TYPE_CHECKING:
     import datetime as dt
 
+    from openpyxl.comments import Comment
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from ..model.content import Content
@@ -112,6 +113,9 @@ class Hitung:
     value: Callable[[Baris], Any] | None = None
     number_format: str = "General"
     width: int = 14
+    lookup: Callable[[int], str] | None = None
+    """A formula of the row alone, written in the empty rows under the data too: a lookup of
+    the id typed in a new row."""
 
 
 def _unwrap(annotation: Any) -> tuple[Any, bool]:
@@ -350,6 +354,25 @@ def is_set(node: Any, path: tuple[str | int, ...]) -> bool:
 
 
 # ---------------------------------------------------------------------------------- sheets
+@dataclass(frozen=True)
+class Jumlah:
+    """The money columns of a row with rows under it are their sum (a program's pagu its
+    kegiatan's, a T-C.24 program's anggaran and realisasi its rincian's: compute/renstra.py
+    `_uraian`): in the workbook a formula, grey, locked and noted; a value typed over one is
+    checked by the import against the sum of the rows under it.
+
+    `anak` is the sheet of the rows under (the sheet itself for the program tree, whose rows
+    name their parent in the Induk column; else a child sheet whose column A names the owner),
+    `fields` the summed columns, `letters` their column letters on the child sheet, `induk` the
+    keys of the rows that have rows under them in the content file."""
+
+    anak: str
+    fields: frozenset[tuple[str | int, ...]]
+    catatan: str
+    induk: frozenset[str] = frozenset()
+    letters: dict[tuple[str | int, ...], str] = field(default_factory=dict)
+
+
 @dataclass
 class Baris:
     """A row: its key (ID, or "P1/1" for an indicator of a program-tree node, or the item's
@@ -409,6 +432,15 @@ class Lembar:
     """The key column's letter on the parent sheet (for the parent column's drop-down)."""
     pilihan: tuple[str, str] | None = None
     """(sheet, column letter) whose ids the key column's drop-down offers."""
+    jumlah: Jumlah | None = None
+    """The columns that are the sum of the rows under a row, where it has some."""
+
+    def computed(self, kolom: Kolom, baris: Baris | None) -> bool:
+        """Whether the cell of `kolom` in the row `baris` is the sum of the rows under it (or
+        a money field its level has not: a PK program's pagu is its kegiatan's)."""
+        if baris is None or self.jumlah is None or kolom.field not in self.jumlah.fields:
+            return False
+        return baris.key in self.jumlah.induk or not self.applies(kolom, baris.tingkat)
 
     def applies(self, kolom: Kolom, tingkat: int) -> bool:
         if self.bentuk != "model" or not kolom.field or not isinstance(kolom.field[0], str):
@@ -548,6 +580,13 @@ def program_sheets(
     columns = [k for k in columns if k not in money] + money  # money last, as the matrices print it
     # a total beside the pagu of each year; a PK's one pagu needs none
     hitung = [_serapan()] if lkjip else [_total_pagu(money)] if len(money) > 1 else []
+    jumlah = Jumlah(
+        "Program",
+        frozenset(k.field for k in money),
+        "Dihitung: jumlah baris di bawahnya (yang kolom Induk-nya ID baris ini). Ubah angka "
+        "kegiatan atau sub kegiatannya; sel ini dikunci.",
+        frozenset(b.induk for b in rows if b.induk),
+    )
     program = Lembar(
         "Program",
         stem,
@@ -564,6 +603,7 @@ def program_sheets(
         tingkat=True,
         hitung=hitung,
         child_list=children,
+        jumlah=jumlah,
     )
     ind_m = _item(program_m, "indikator")
     ind_rows = [
@@ -797,7 +837,8 @@ def _name_of(dotted: str) -> str:
 
 
 def _data_years(nodes: list[Any]) -> list[int]:
-    """The years the per-year mappings of these rows name (T-C.23's, a history's)."""
+    """The years the per-year mappings of these rows name (T-C.23's, a history's), and of the
+    rows under them of the same kind (a T-C.24 program's years are its rincian's)."""
     years: set[int] = set()
     for node in nodes:
         if not isinstance(node, BaseModel):
@@ -806,6 +847,8 @@ def _data_years(nodes: list[Any]) -> list[int]:
             value = getattr(node, name)
             if isinstance(value, dict):
                 years.update(y for y in value if isinstance(y, int))
+            elif isinstance(value, list) and value and type(value[0]) is type(node):
+                years.update(_data_years(value))
     return sorted(years)
 
 
@@ -936,11 +979,49 @@ def _list_sheet(
         hitung=_list_hitung(columns),
         scoped=induk is not None,
     )
-    yield lembar
     children = Induk(sheet, "B" if induk else "A", rows, INDUK_HEADERS.get(dotted, sheet))
-    yield from content_sheets(
-        stem, item, None, ("id",), (), children, (*dotted.split("."),), tahun_tanda, tahun_baris
+    below = list(
+        content_sheets(
+            stem,
+            item,
+            None,
+            ("id",),
+            (),
+            children,
+            (*dotted.split("."),),
+            tahun_tanda,
+            tahun_baris,
+        )
     )
+    yield _summed(lembar, item, below)
+    yield from below
+
+
+def _summed(lembar: Lembar, item: type[BaseModel], below: list[Lembar]) -> Lembar:
+    """A sheet of rows that hold rows of their own kind (T-C.24's `anak`): a row's money is
+    the sum of its rows on the child sheet, whose column A names it."""
+    own = [
+        name
+        for name, info in item.model_fields.items()
+        if typing.get_origin(_unwrap(info.annotation)[0]) is list
+        and typing.get_args(_unwrap(info.annotation)[0]) == (item,)
+    ]
+    anak = next((b for b in below if own and b.container(None, 0)[-1] == own[0]), None)
+    if anak is None or lembar.induk or anak.tingkat:
+        return lembar
+    from openpyxl.utils import get_column_letter
+
+    money = frozenset(k.field for k in lembar.columns if k.rupiah)
+    letters = {k.field: get_column_letter(i) for i, k in enumerate(anak.columns, start=3)}
+    jumlah = Jumlah(
+        anak.name,
+        frozenset(f for f in money if f in letters),
+        f"Dihitung: jumlah rincian baris ini di lembar {anak.name}. Ubah angka di sana; sel "
+        "ini dikunci.",
+        frozenset(b.key for b in lembar.rows if value_at(b.node, (own[0],))),
+        letters,
+    )
+    return replace(lembar, jumlah=jumlah)
 
 
 def _id_sheet(stem: str, name: str, dotted: str, owner: Baris, info: FieldInfo) -> Lembar:
@@ -1090,6 +1171,7 @@ def tabel_sheets(tables: Any) -> list[Lembar]:
 
 
 ISIAN_STEMS = (
+    "document",
     "agency",
     "rencana",
     "kinerja",
@@ -1099,11 +1181,34 @@ ISIAN_STEMS = (
     "sumber_daya",
     "spm",
 )
-"""The files whose own values (outside their tables) get an Isian sheet; document.toml holds
-settings, tabel.yaml table definitions."""
-ISIAN_NAMES = {"agency": "Perangkat Daerah", "sumber_daya": "Sumber Daya", "spm": "SPM"}
+"""The files whose own values (outside their tables) get an Isian sheet; of document.toml only
+`DOKUMEN`, tabel.yaml holds table definitions."""
+DOKUMEN = (
+    "tahun",
+    "versi",
+    "varian",
+    "renstra",
+    "lkjip",
+    "perubahan_dari",
+    "kertas",
+    "huruf",
+    "tanda_tangan",
+    "pihak_kedua",
+    "penetapan",
+)
+"""The settings of document.toml a planning officer changes from one document to the next:
+the year, which Renstra (and LKjIP) it reads, paper and typeface, the signing place and date,
+the Bupati who signs a PK, a Renstra's decree. The one who signs for the agency (name, NIP,
+jabatan) is agency.yaml's `kepala`, on the Isian Perangkat Daerah sheet; the rest of
+document.toml (outline, kategori scale, methods) is set up once and stays in the file."""
+ISIAN_NAMES = {
+    "document": "Dokumen",
+    "agency": "Perangkat Daerah",
+    "sumber_daya": "Sumber Daya",
+    "spm": "SPM",
+}
 NILAI = "Nilai"
-WORDS = {"swot": "SWOT", "pemda": "Pemda", "url": "URL", "nip": "NIP"}
+WORDS = {"swot": "SWOT", "pemda": "Pemda", "url": "URL", "nip": "NIP", "lkjip": "LKjIP"}
 
 
 def _label(path: tuple[str | int, ...]) -> str:
@@ -1114,15 +1219,20 @@ def _label(path: tuple[str | int, ...]) -> str:
 
 def isian_sheet(stem: str, data: BaseModel) -> Lembar | None:
     """A file's own values outside its tables, one row each: an agency's name and address, a
-    plan's visi and misi, SWOT lists, T-C.23's years. None when it has none."""
+    plan's visi and misi, SWOT lists, T-C.23's years; document.toml's `DOKUMEN` settings (an
+    optional part, a Renstra's signature or decree, shown empty to be filled in). None when it
+    has none."""
     from ..model.fields import Id
 
+    settings = stem == "document"
     columns = []
     for kolom in columns_of(type(data), []):
         inner, _ = _unwrap(kolom.annotation)
+        if settings and kolom.field[0] not in DOKUMEN:
+            continue
         if kolom.items == "ids" and typing.get_args(inner)[0] == Id:
             continue  # a list of ids has its own sheet (Renja)
-        if len(kolom.field) > 1 and getattr(data, str(kolom.field[0])) is None:
+        if len(kolom.field) > 1 and getattr(data, str(kolom.field[0])) is None and not settings:
             continue  # an optional part the file does not have (akhir_periode)
         columns.append(replace(kolom, header=_label(kolom.field), width=80))
     if not columns:
@@ -1131,7 +1241,9 @@ def isian_sheet(stem: str, data: BaseModel) -> Lembar | None:
     return Lembar(
         f"Isian {title}",
         stem,
-        f"Isian {title} di luar tabel",
+        "Pengaturan dokumen (document.toml) yang berubah tiap dokumen"
+        if settings
+        else f"Isian {title} di luar tabel",
         "Isian",
         (type(data),),
         columns,
@@ -1164,6 +1276,39 @@ def _computed(c: Any, lembar: Lembar) -> Lembar:
     return lembar
 
 
+def _pk_lookups(c: Any, lembar: Lembar, sheets: list[Lembar]) -> Lembar:
+    """A PK's indicator sheets (PK Indikator, PK Target) show beside each id the indicator's
+    name, satuan and the Renstra's target of the year, looked up on the Indikator sheet, so
+    the agreed target is typed against the plan's."""
+    from openpyxl.utils import get_column_letter
+
+    if lembar.stem != "perjanjian":
+        return lembar
+    plan = next(s for s in sheets if s.name == "Indikator")
+    heads = layout(plan)
+    tahun = c.settings.tahun
+    wanted = (
+        ("Nama", "Nama Indikator", 60),
+        ("Satuan", "Satuan", 14),
+        (f"Target {tahun}", f"Target Renstra {tahun}", 16),
+    )
+    hitung = []
+    for header, shown, width in wanted:
+        if header not in heads:
+            continue
+        last = get_column_letter(len(heads))
+        index = heads.index(header) - heads.index(plan.key) + 1
+        key = get_column_letter(heads.index(plan.key) + 1)
+
+        table = f"Indikator!${key}$4:${last}${LAST_ROW}"
+
+        def lookup(r: int, table: str = table, index: int = index) -> str:
+            return f'=IFERROR(VLOOKUP($A{r},{table},{index},0),"")'
+
+        hitung.append(Hitung(shown, lookup=lookup, width=width))
+    return replace(lembar, hitung=[*lembar.hitung, *hitung])
+
+
 def sheets_of(c: Any) -> list[Lembar]:
     """Every sheet of the document `c`'s data workbook, in the order a planner reads them."""
     from ..model.anggaran import ProgramTree
@@ -1184,8 +1329,9 @@ def sheets_of(c: Any) -> list[Lembar]:
         out += program_sheets(c, c.program, ProgramTree, True)
     elif isinstance(c, PkContent):
         out += program_sheets(c, c.anggaran, type(c.anggaran), False, "anggaran")
-        if "perjanjian" in c.sources:  # optional: without it the PK holds every sasaran indicator
-            out += content_sheets("perjanjian", type(c.perjanjian), c.perjanjian)
+        # optional (without it the PK holds every sasaran indicator): its sheets are there empty,
+        # and the import writes the file when they are filled
+        out += content_sheets("perjanjian", type(c.perjanjian), c.perjanjian)
     elif getattr(c, "program", None) is not None and "program" in c.sources:
         out += program_sheets(c, c.program, RencanaProgram, False)
         out += content_sheets("program", RencanaProgram, c.program, ("program",))
@@ -1196,11 +1342,13 @@ def sheets_of(c: Any) -> list[Lembar]:
     if "tabel" in c.sources and getattr(c, "tabel", None) is not None:
         out += tabel_sheets(c.tabel)
     for stem in ISIAN_STEMS:
-        data = getattr(c, stem, None)
+        data = c.settings if stem == "document" else getattr(c, stem, None)
         if stem in c.sources and isinstance(data, BaseModel):
             isian = isian_sheet(stem, data)
             out += [isian] if isian is not None else []
     out = [_computed(c, lembar) for lembar in out]
+    if isinstance(c, PkContent):
+        out = [_pk_lookups(c, lembar, out) for lembar in out]
     names: set[str] = set()
     for n, lembar in enumerate(out):  # a sheet name is unique in a workbook
         name, k = lembar.name, 2
@@ -1315,7 +1463,6 @@ def _sheet(sheet: Worksheet, lembar: Lembar, lists: dict[str, str]) -> None:
     heads = layout(lembar)
     fixed = len(heads) - len(lembar.columns) - len(lembar.hitung)
     letters = {k.field: get_column_letter(fixed + i + 1) for i, k in enumerate(lembar.columns)}
-    key_letter = get_column_letter(fixed)
     grey = PatternFill("solid", start_color=READ_ONLY_FILL, end_color=READ_ONLY_FILL)
     head = PatternFill("solid", start_color=HEAD_FILL, end_color=HEAD_FILL)
     sheet.cell(row=1, column=1, value=lembar.judul).font = Font(bold=True)
@@ -1343,7 +1490,6 @@ def _sheet(sheet: Worksheet, lembar: Lembar, lists: dict[str, str]) -> None:
     sheet.row_dimensions[HEADER_ROW].height = 30  # two lines: "Capaian 2024" / "(%)"
     first = HEADER_ROW + 1
     last_data = first + len(lembar.rows) - 1
-    parents = {b.induk for b in lembar.rows if b.induk} if lembar.tingkat else set()
     unlocked = Protection(locked=False)
     for r in range(first, last_data + 1 + SPARE_ROWS):
         baris = lembar.rows[r - first] if r <= last_data else None
@@ -1361,18 +1507,10 @@ def _sheet(sheet: Worksheet, lembar: Lembar, lists: dict[str, str]) -> None:
             cell.alignment = Alignment(vertical="top")
         for i, kolom in enumerate(lembar.columns, start=fixed + 1):
             cell = sheet.cell(row=r, column=i)
-            computed = (
-                baris is not None
-                and lembar.tingkat
-                and kolom.field[0] in MONEY_FIELDS
-                and (baris.key in parents or not lembar.applies(kolom, baris.tingkat))
-            )
-            if computed:
-                cell.value = (
-                    f"=SUMIF(${get_column_letter(fixed - 1)}${first}:${get_column_letter(fixed - 1)}"
-                    f"${LAST_ROW},${key_letter}{r},{letters[kolom.field]}${first}:{letters[kolom.field]}${LAST_ROW})"
-                )
+            if lembar.computed(kolom, baris):
+                cell.value = _sum_formula(lembar, kolom, r, first, letters, fixed)
                 cell.fill = grey
+                cell.comment = _note(lembar)
             elif baris is not None and not lembar.applies(kolom, baris.tingkat):
                 cell.fill = grey
             else:
@@ -1392,6 +1530,8 @@ def _sheet(sheet: Worksheet, lembar: Lembar, lists: dict[str, str]) -> None:
             cell.fill = grey
             cell.number_format = hitung.number_format
             cell.alignment = Alignment(vertical="top", wrap_text=hitung.width >= 30)
+            if hitung.lookup is not None:
+                cell.value = hitung.lookup(r)
             if baris is None:
                 continue
             if hitung.formula is not None:
@@ -1419,6 +1559,35 @@ def _sheet(sheet: Worksheet, lembar: Lembar, lists: dict[str, str]) -> None:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.gridLines = True
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+
+
+def _sum_formula(
+    lembar: Lembar, kolom: Kolom, r: int, first: int, letters: dict[Any, str], fixed: int
+) -> str:
+    """The SUMIF of a computed cell: the column over the rows whose Induk (or, on a child
+    sheet, column A) is this row's key."""
+    from openpyxl.utils import get_column_letter
+
+    assert lembar.jumlah is not None
+    key = f"${get_column_letter(fixed)}{r}"
+    if not lembar.jumlah.letters:  # the rows under are on this sheet, named in the Induk column
+        induk, column = get_column_letter(fixed - 1), letters[kolom.field]
+        return f"=SUMIF(${induk}${first}:${induk}${LAST_ROW},{key},{column}${first}:{column}${LAST_ROW})"
+    sheet, column = lembar.jumlah.anak, lembar.jumlah.letters[kolom.field]
+    return (
+        f"=SUMIF('{sheet}'!$A${first}:$A${LAST_ROW},{key},"
+        f"'{sheet}'!{column}${first}:{column}${LAST_ROW})"
+    )
+
+
+def _note(lembar: Lembar) -> Comment:
+    """The note of a computed cell: what it sums and where to change it."""
+    from openpyxl.comments import Comment
+
+    assert lembar.jumlah is not None
+    note = Comment(lembar.jumlah.catatan, "laporgen")
+    note.width, note.height = 260, 80
+    return note
 
 
 def _isian(sheet: Worksheet, lembar: Lembar, lists: dict[str, str]) -> None:
@@ -1583,7 +1752,9 @@ def _petunjuk(sheet: Worksheet, c: Any, sheets: list[Lembar]) -> None:
         (
             (
                 "1. Isi hanya sel putih. Sel abu-abu dihitung otomatis (jumlah pagu, serapan, capaian) atau tidak "
-                "berlaku untuk baris itu, dan dikunci."
+                "berlaku untuk baris itu, dan dikunci. Sel jumlah (pagu program, anggaran program T-C.24) "
+                "memberi catatan dari mana jumlahnya; angka yang diketik di atasnya dan tidak sama dengan "
+                "jumlah baris di bawahnya ditolak saat impor."
             ),
             False,
         ),
@@ -1651,7 +1822,17 @@ def _petunjuk(sheet: Worksheet, c: Any, sheets: list[Lembar]) -> None:
         ),
         (
             (
-                "10. laporgen import memeriksa setiap sel dulu; bila ada yang salah, pesannya menyebut lembar dan sel "
+                "10. Lembar Isian Dokumen: pengaturan document.toml yang berubah tiap dokumen (tahun, "
+                "Renstra yang dibaca, kertas, huruf, tempat dan tanggal tanda tangan, pihak kedua PK). "
+                "Nama, NIP dan jabatan penandatangan ada di lembar Isian Perangkat Daerah (Kepala). "
+                "Perjanjian Kinerja: lembar PK Indikator (kosong: semua indikator sasaran) dan PK Target "
+                "(target yang disepakati berbeda dari Renstra) membuat perjanjian.yaml bila diisi."
+            ),
+            False,
+        ),
+        (
+            (
+                "11. laporgen import memeriksa setiap sel dulu; bila ada yang salah, pesannya menyebut lembar dan sel "
                 "(mis. Indikator!E7) dan tidak ada file yang diubah."
             ),
             False,

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterator
+import dataclasses
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -104,6 +107,18 @@ def new_document(
     return dict(sorted(files.items(), key=lambda item: _order(folder, item[0])))
 
 
+def new_file(jenis: str, stem: str, tahun: int) -> str | None:
+    """The text `init` writes for the file `stem` of a `jenis` document (its comments and empty
+    values), without the editor's schema line (where the schemas are is not known here): what
+    `laporgen import` starts an optional file from (a PK's perjanjian.yaml). None when the
+    scaffold has no such file."""
+    path = INIT / jenis_named(jenis).scaffold / f"{stem}.yaml"
+    if not path.is_file():
+        return None
+    lines = _template(path, {"schemas": "", "tahun": tahun}).splitlines(keepends=True)
+    return "".join(line for line in lines if not line.startswith("# yaml-language-server:"))
+
+
 def narasi(scaffold: str) -> dict[str, str]:
     """The narrative files of a new document, by section id: a section a reader expects text in
     holds its prompt after the [ISI] marker (printed, and listed by `check`, until replaced); a
@@ -120,7 +135,116 @@ def _per_year(years: range, value: object) -> str:
 
 
 def _template(path: Path, values: dict[str, object]) -> str:
-    return path.read_text(encoding="utf-8").format(**values)
+    return translated_comments(path.read_text(encoding="utf-8")).format(**values)
+
+
+# ------------------------------------------------------------------ comments in the language
+# The scaffolds' comments are written in English, like every message, and read in the user's
+# language: each run of comment text (a paragraph of full-line comments, or an end-of-line
+# comment with the lines that continue it) is one catalogue message (`comment_messages`, which
+# scripts/catalogue.py extracts), put back in the same place, line for line. Commented-out
+# content (`# alamat: "Jl. ..."`, `#   - {{…}}`) is the file's own words and stays.
+_CODE = re.compile(r"""^(-\s|[\w.\-"{{}}]+\s*[:=](\s|$))""")
+"""The text of a comment that is commented-out content: a key and its value, a list item."""
+_SCHEMA_LINE = "yaml-language-server:"
+
+
+@dataclass
+class _Run:
+    """One message: its lines, each as (line number, where its text starts)."""
+
+    lines: list[tuple[int, int]] = dataclasses.field(default_factory=list)
+    eol: int | None = None
+    """The column of the `#` of an end-of-line comment (its continuation lines' indent)."""
+
+
+def _runs(text: str) -> tuple[list[str], list[_Run]]:
+    from ..check.findings import comment_start as _comment_start
+
+    lines = text.split("\n")
+    runs: list[_Run] = []
+    open_run: _Run | None = None
+    for n, line in enumerate(lines):
+        hash_at = _comment_start(line)
+        if hash_at is None:
+            open_run = None
+            continue
+        full = not line[:hash_at].strip()
+        after = line[hash_at + 1 :]
+        if full and after.lstrip().startswith("#"):  # "#      # more": the inner comment
+            hash_at += 1 + len(after) - len(after.lstrip())
+            after = line[hash_at + 1 :]
+        body = after.strip()
+        start = hash_at + 1 + len(after) - len(after.lstrip())
+        if not body or body.startswith(_SCHEMA_LINE):
+            open_run = None
+            continue
+        if (
+            full
+            and open_run is not None
+            and open_run.eol is not None
+            and (hash_at == open_run.eol or after.startswith("  ") and not _CODE.match(body))
+        ):  # "#   may hold ...": the end-of-line comment goes on
+            open_run.lines.append((n, start))
+            continue
+        if full and _CODE.match(body):
+            inner = _comment_start(line[start:])
+            if inner is None:
+                open_run = None
+                continue
+            hash_at = start + inner
+            after = line[hash_at + 1 :]
+            start = hash_at + 1 + len(after) - len(after.lstrip())
+            full = False
+        if full and open_run is not None and open_run.eol is None:
+            first = lines[open_run.lines[0][0]]
+            if first[: open_run.lines[0][1]] == line[:start]:
+                open_run.lines.append((n, start))
+                continue
+        open_run = _Run([(n, start)], None if full else hash_at)
+        runs.append(open_run)
+    return lines, runs
+
+
+def _message(lines: list[str], run: _Run) -> str:
+    return "\n".join(lines[n][start:].rstrip() for n, start in run.lines)
+
+
+def comment_messages(text: str) -> list[str]:
+    """The comment runs of a scaffold file, as written (English)."""
+    lines, runs = _runs(text)
+    return [_message(lines, run) for run in runs]
+
+
+def translated_comments(text: str) -> str:
+    """`text` with each comment run in the chosen language; the same text in English."""
+    lines, runs = _runs(text)
+    for run in reversed(runs):
+        message = _message(lines, run)
+        shown = _(message).split("\n")
+        if shown == message.split("\n"):
+            continue
+        n_last, start_last = run.lines[-1]
+        continued = (
+            " " * run.eol + "#   "
+            if run.eol is not None and len(run.lines) == 1
+            else lines[n_last][:start_last]
+        )
+        new = [lines[n][:start] + part for (n, start), part in zip(run.lines, shown, strict=False)]
+        new += [continued + part for part in shown[len(run.lines) :]]
+        first = run.lines[0][0]
+        lines[first : n_last + 1] = new
+    return "\n".join(lines)
+
+
+def template_messages() -> dict[str, list[str]]:
+    """Every comment run of every scaffold file, with the files it is in: the catalogue's
+    messages for `laporgen init`."""
+    out: dict[str, list[str]] = {}
+    for path in sorted(p for p in INIT.rglob("*") if p.is_file() and p.parent.name != "narasi"):
+        for message in comment_messages(path.read_text(encoding="utf-8")):
+            out.setdefault(message, []).append(path.relative_to(INIT).as_posix())
+    return out
 
 
 def _order(folder: Path, path: Path) -> tuple[int, str]:

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from ..i18n import _
 from ..jenis import JENIS
 from ..model.organisasi import Agency
 
@@ -68,13 +69,52 @@ class _Generator(GenerateJsonSchema):
         return {**super().date_schema(schema), "pattern": DATE}
 
 
-def json_schema(name: str) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of one content file kind."""
+def json_schema(name: str, translate: bool = True) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one content file kind, its descriptions and title in
+    the chosen language (`translate=False`: as the models write them, in English: what the
+    catalogue takes its messages from, `scripts/catalogue.py`)."""
     model, title = schemas()[name]
     schema = model.model_json_schema(mode="validation", schema_generator=_Generator)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = title
-    return schema
+    if not translate:
+        return {**schema, "title": title}
+    return {**_translated(schema), "title": _(title)}
+
+
+def _translated(node: Any) -> Any:
+    """The schema with every description (a field's `description`, a model's docstring) in
+    the chosen language: an editor shows them as the user types. Titles are the content's own
+    words (a field's name, a model's), except the file's, translated by the caller."""
+    if isinstance(node, dict):
+        return {
+            k: _(v) if k == "description" and isinstance(v, str) else _translated(v)
+            for k, v in node.items()
+        }
+    if isinstance(node, list):
+        return [_translated(v) for v in node]
+    return node
+
+
+def messages() -> dict[str, list[str]]:
+    """Every description and title of every schema as written (English), with the schemas it
+    is in: the catalogue's messages for `laporgen schema`."""
+    out: dict[str, list[str]] = {}
+
+    def walk(node: Any, name: str) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k == "description" and isinstance(v, str):
+                    out.setdefault(v, []).append(name)
+                else:
+                    walk(v, name)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, name)
+
+    for name, (_model, title) in schemas().items():
+        out.setdefault(title, []).append(name)
+        walk(json_schema(name, translate=False), name)
+    return out
 
 
 def schema_files() -> dict[str, bytes]:

@@ -27,14 +27,21 @@ class TargetPk:
 
 @dataclass(frozen=True)
 class BarisProgramPk:
-    """A row of the program table: a program (pagu summed) or one of its kegiatan."""
+    """A row of the program table: a program or a kegiatan (pagu summed from the rows under it),
+    or a sub kegiatan."""
 
     nomor: str
-    """"1" for a program, "1.2" for its second kegiatan."""
+    """"1" for a program, "1.2" for its second kegiatan, "1.2.3" for that one's third sub
+    kegiatan."""
     nama: str
     indikator: tuple[IndikatorPk, ...]
     pagu: Decimal
-    program: bool
+    tingkat: int
+    """0 a program, 1 a kegiatan, 2 a sub kegiatan."""
+
+    @property
+    def program(self) -> bool:
+        return self.tingkat == 0
 
 
 @dataclass(frozen=True)
@@ -42,7 +49,12 @@ class PkFigures:
     target: tuple[TargetPk, ...]
     program: tuple[BarisProgramPk, ...]
     total_pagu: Decimal
-    """Σ pagu of every kegiatan (Rupiah)."""
+    """Σ pagu of every kegiatan and sub kegiatan typed (Rupiah)."""
+
+    @property
+    def sub_kegiatan(self) -> bool:
+        """Whether the table has sub kegiatan rows."""
+        return any(r.tingkat == 2 for r in self.program)
 
 
 def pk_figures(c: PkContent) -> PkFigures:
@@ -70,9 +82,16 @@ def _targets(c: PkContent) -> tuple[TargetPk, ...]:
     return tuple(rows)
 
 
+def kegiatan_pagu(k: KegiatanPk) -> Decimal:
+    """A kegiatan's pagu: its own, or the sum of its sub kegiatan's (Rupiah)."""
+    if k.pagu is not None:
+        return k.pagu
+    return sum((s.pagu for s in k.sub_kegiatan), Decimal(0))
+
+
 def program_pagu(p: ProgramPk) -> Decimal:
     """A program's pagu: the sum of its kegiatan's (Rupiah)."""
-    return sum((k.pagu for k in p.kegiatan), Decimal(0))
+    return sum((kegiatan_pagu(k) for k in p.kegiatan), Decimal(0))
 
 
 def total_pagu(program: list[ProgramPk]) -> Decimal:
@@ -81,12 +100,15 @@ def total_pagu(program: list[ProgramPk]) -> Decimal:
 
 
 def _program_rows(program: list[ProgramPk]) -> tuple[BarisProgramPk, ...]:
+    """Program, kegiatan and sub kegiatan rows in order, numbered by the hierarchy as the LKjIP's
+    budget tables number them ("2", "2.1", "2.1.1"), so a reader sees which rows add up."""
     rows: list[BarisProgramPk] = []
     for n, p in enumerate(program, 1):
-        rows.append(BarisProgramPk(str(n), p.nama, tuple(p.indikator), program_pagu(p), True))
-        rows += [_kegiatan_row(f"{n}.{m}", k) for m, k in enumerate(p.kegiatan, 1)]
+        rows.append(BarisProgramPk(str(n), p.nama, tuple(p.indikator), program_pagu(p), 0))
+        for m, k in enumerate(p.kegiatan, 1):
+            rows.append(BarisProgramPk(f"{n}.{m}", k.nama, tuple(k.indikator), kegiatan_pagu(k), 1))
+            rows += [
+                BarisProgramPk(f"{n}.{m}.{o}", s.nama, tuple(s.indikator), s.pagu, 2)
+                for o, s in enumerate(k.sub_kegiatan, 1)
+            ]
     return tuple(rows)
-
-
-def _kegiatan_row(nomor: str, k: KegiatanPk) -> BarisProgramPk:
-    return BarisProgramPk(nomor, k.nama, tuple(k.indikator), k.pagu, False)

@@ -369,10 +369,11 @@ def _counts(c: RenstraContent) -> dict[str, int]:
     current nomenclature: a Perubahan Renstra also lists the old programs of elapsed years.
     Programs, kegiatan and sub kegiatan are counted outside the program penunjang, as the seeds
     count "5 program" for Blitar's six (seed 003 BAB VII): a sentence that counts the programs
-    "di luar program penunjang" counts their kegiatan, not the penunjang's too."""
+    "di luar program penunjang" counts their kegiatan, not the penunjang's too. The program
+    penunjang is known by its flag, else its code or name (model/penunjang.py)."""
     every = c.program.program if c.program else []
     programs = [p for p in every if p.nomenklatur == "baru"] or every
-    inti = [p for p in programs if not p.penunjang]
+    inti = [p for p in programs if not p.is_penunjang]
     return {
         "tujuan": len(c.rencana.tujuan),
         "sasaran": sum(len(t.sasaran) for t in c.rencana.tujuan),

@@ -1,9 +1,10 @@
 """What must stay on one page, decided once for all renderers: a short table is never split;
 a longer one never opens a page with its total row alone (its last body rows come along) nor
 splits the rows of a merged cell that fits on half a page; and a signature block never stands
-alone at the top of a page (the paragraph before it comes along). Captions and headings are
-kept with what follows by the renderers' own rules for those nodes (the Caption and Heading
-styles, print.css)."""
+alone at the top of a page (the paragraph before it comes along), nor a list item's short
+first paragraph (a Sistematika item's "BAB IV ..." line) at the foot of one. Captions and
+headings are kept with what follows by the renderers' own rules for those nodes (the Caption
+and Heading styles, print.css)."""
 
 from __future__ import annotations
 
@@ -33,8 +34,11 @@ from .table_layout import (
     text_height_of,
     text_width_of,
 )
+from .text_width import text_width_pt
 
 SHORT_TABLE_ROWS = 10  # a table of at most this many rows (head, body and foot) is never split
+LEAD_LINES = 2  # a list item's paragraph kept with the rest of the item prints in at most this
+BODY_PT = 12.0  # the Body Text size of the default template
 TAIL_ROWS = 2  # the body rows printed with the total row (or the last), and with the head
 
 _PRINTED = ContextVar("laid_out", default=True)
@@ -62,11 +66,12 @@ def laid_out(blocks: Sequence[Block], paper: str) -> tuple[Block, ...]:
 
 
 def keep_together(blocks: Sequence[Block], paper: str) -> tuple[Block, ...]:
-    """`blocks` with every short table marked `keep_together` and the paragraph just before
-    each signature block marked `keep_with_next`. A short table is one of at most
+    """`blocks` with every short table marked `keep_together`, and marked `keep_with_next`:
+    the paragraph just before each signature block and a list item's short paragraph with more
+    of the item after it (`_leading_into_more`). A short table is one of at most
     SHORT_TABLE_ROWS rows that prints no taller than half a page: a taller one, kept whole,
     would leave its caption alone at the foot of a page, or half a page empty."""
-    before = _before_signatures(blocks)
+    before = _before_signatures(blocks) | _leading_into_more(blocks, paper)
     return tuple(_mark(block, before, paper, False) for block in blocks)
 
 
@@ -85,6 +90,36 @@ def _before_signatures(blocks: Sequence[Block]) -> set[int]:
         else:
             last = None  # a table or figure before a signature: nothing to carry along
     return marked
+
+
+def _leading_into_more(blocks: Sequence[Block], paper: str) -> set[int]:
+    """The ids of the short paragraphs (at most LEAD_LINES lines) of a list item that have
+    more of the item after them: its title line ("BAB IV TUJUAN DAN SASARAN" over "Bab ini
+    memuat …"), a line over a sub-list. Alone at the foot of a page such a line announces
+    what is all overleaf. A longer paragraph is not kept: LibreOffice then moves all of it,
+    leaving a third of a page empty (a Bidang's duties over its Seksi). Nor is the sentence
+    leading into a list: kept with it, the Magetan Renstra's Sistematika (heading, sentence
+    and first item) moved a page on and its last item took a page of its own before BAB II."""
+    room = text_width_of(paper, False) * LEAD_LINES
+    marked: set[int] = set()
+    for block in blocks:
+        match block:
+            case Section() | Landscape():
+                marked |= _leading_into_more(block.children, paper)
+            case ListBlock():
+                for item in block.items:
+                    marked.update(
+                        id(b) for b in item[:-1] if isinstance(b, Paragraph) and _width(b) <= room
+                    )
+                    marked |= _leading_into_more(item, paper)
+    return marked
+
+
+def _width(paragraph: Paragraph) -> float:
+    """The printed width of `paragraph`'s text on one line, in points, in Body Text."""
+    return sum(
+        text_width_pt(i.text, BODY_PT, i.strong) for i in paragraph.inlines if isinstance(i, Text)
+    )
 
 
 def _reading_order(blocks: Iterable[Block]) -> Iterable[Block]:

@@ -197,9 +197,12 @@ def render_markdown(
     path: Path,
     context: Mapping[str, Any],
     root: Path | None = None,
+    key: str | None = None,
 ) -> tuple[Block, ...]:
     """The blocks of one narrative file, its placeholders filled from `context`; its pictures
-    must lie inside `root` (the document folder; by default the file's own folder)."""
+    must lie inside `root` (the document folder; by default the file's own folder). `key` is
+    the file's path under `narasi/` without ".md" ("sasaran/S1"): its tables' and pictures' ids
+    start with it (by default the file's name)."""
     name = display_path(path)
     filters = getattr(env, "laporgen_filters", ())
     try:
@@ -277,7 +280,7 @@ def render_markdown(
         # the template's own expression failed ({{ 1/0 }}, {{ tahun + "x" }}): the user's to fix
         problem = _runtime_problem(name, exc, text, filters)
         raise LaporgenError([_naming_the_placeholder(problem, env, text, context)]) from exc
-    pictures = _Pictures(path, root or path.parent, text)
+    pictures = _Pictures(path, root or path.parent, text, _id_base(key, path))
     html = markdown_cache.cached_html(
         filled, path, repr(MARKDOWN_OPTIONS), lambda text: _markdown().convert(text)
     )
@@ -287,12 +290,21 @@ def render_markdown(
     return blocks
 
 
+def _id_base(key: str | None, path: Path) -> str:
+    """What the ids of a narrative file's tables and pictures start with: its path under
+    `narasi/` ("sasaran/S1" → "sasaran:S1"), so two files of one name in different subfolders
+    give different ids, while a file at the top keeps its name ("capaian"), the ids it always
+    had. ":" since no file name of a section (an `Id`) holds one, and HTML ids and Typst
+    labels take it, where "/" is no label."""
+    return key.replace("/", ":") if key else path.stem
+
+
 class _Pictures:
     """The pictures of one narrative file, checked and made `Figure`s; every bad one is a
     problem naming the line that shows it."""
 
-    def __init__(self, path: Path, root: Path, text: str):
-        self.path, self.root, self.text = path, root, text
+    def __init__(self, path: Path, root: Path, text: str, id_base: str):
+        self.path, self.root, self.text, self.id_base = path, root, text, id_base
         self.problems: list[Problem] = []
         self.count = 0
         self.tables = 0
@@ -326,7 +338,7 @@ class _Pictures:
             return None
         resolved = (self.path.parent / src).resolve()
         return Figure(
-            f"{self.path.stem}-{self.count}",
+            f"{self.id_base}-{self.count}",
             "",
             " ".join(alt.split()),
             str(resolved),
@@ -357,7 +369,7 @@ class _Pictures:
             next((r[i].align for r in body if i < len(r)), "left") for i in range(width)
         ]
         return Table(
-            f"{self.path.stem}-tabel-{self.tables}",
+            f"{self.id_base}-tabel-{self.tables}",
             "",
             caption,
             tuple(Column(1, a) for a in aligns),
@@ -759,7 +771,7 @@ def render_all(
             )
             continue
         try:
-            rendered[key] = render_markdown(env, narasi.text, narasi.path, context, root)
+            rendered[key] = render_markdown(env, narasi.text, narasi.path, context, root, key)
         except LaporgenError as exc:
             problems.extend(exc.problems)
     if problems:

@@ -17,6 +17,7 @@ from ..numbers import angka, rupiah, tanggal
 from .builder import OutlineBuilder
 from .cells import cell, columns, head, isian, mid, nomor_kolom, num
 from .kalimat import para
+from .keep import laid_out
 from .nodes import Block, Cover, Document, Paragraph, Signature, Table, Text
 from .outline import Bagian
 from .tables import TableSet
@@ -87,7 +88,7 @@ class PkTables(TableSet):
                 )
                 lead = (
                     mid(r.nomor, rowspan=span),
-                    cell(r.nama, strong=r.program, level=0 if r.program else 1, rowspan=span),
+                    cell(r.nama, strong=r.program, level=r.tingkat, rowspan=span),
                 )
                 pagu = (num(rupiah(r.pagu, False), strong=r.program, rowspan=span),)
                 body.append(
@@ -109,12 +110,22 @@ class PkTables(TableSet):
             f"Dokumen Pelaksanaan Anggaran Tahun {self.tahun}"
             + (" (setelah perubahan)" if perubahan else "")
         )
+        # the table names the sub kegiatan it lists (the DPA's level since Permendagri 90/2019)
+        sub = self.f.sub_kegiatan
         return self._table(
             "pk-program",
-            ("Perubahan " if perubahan else "") + "Program, Kegiatan, dan Pagu Anggaran",
+            ("Perubahan " if perubahan else "")
+            + ("Program, Kegiatan, Sub Kegiatan," if sub else "Program, Kegiatan,")
+            + " dan Pagu Anggaran",
             columns((0.8, "center"), (4.6, "left"), (4.6, "left"), (1.8, "right"), (2.4, "right")),
             head(
-                ("No.", "Program/Kegiatan", "Indikator Kinerja", "Target", "Anggaran (Rp)"),
+                (
+                    "No.",
+                    "Program/Kegiatan/Sub Kegiatan" if sub else "Program/Kegiatan",
+                    "Indikator Kinerja",
+                    "Target",
+                    "Anggaran (Rp)",
+                ),
             )
             + (nomor_kolom(["1", "2", "3", "4", "5"]),),
             body,
@@ -146,7 +157,9 @@ class PkBuilder(OutlineBuilder):
 
     def document(self) -> Document:
         c = self.c
-        body = tuple(self._numbered(self._section(b, 1)) for b in PK)
+        # laid out as every type's tables are: no number or word broken in a cell ("1.1.1")
+        sections = laid_out(tuple(self._section(b, 1) for b in PK), c.settings.kertas)
+        body = tuple(self._numbered(s) for s in sections)
         judul, opd = self.context["judul"], c.agency.nama_lengkap
         return Document(
             title=f"{judul} {opd} Tahun {c.settings.tahun}",
@@ -177,7 +190,7 @@ class PkBuilder(OutlineBuilder):
         n = 0
         for child in block.children:
             if isinstance(child, Table):
-                n += 1
+                n += 0 if child.continued else 1  # a split table's parts share its number
                 child = replace(child, number=str(n))
             children.append(child)
         return replace(block, children=tuple(children), in_toc=False)

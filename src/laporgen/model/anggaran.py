@@ -13,6 +13,7 @@ from pydantic import ConfigDict, Field, model_validator
 
 from ..i18n import _
 from .fields import Angka, Id, Model, Rupiah, both, given
+from .penunjang import dasar_penunjang
 
 
 class TercetakIndikatorProgram(Model):
@@ -108,10 +109,20 @@ class Program(Model):
     kode: str | None = None
     nama: str
     bidang: str | None = Field(None, description="Bidang pengampu (the unit in charge)")
-    penunjang: bool = Field(False, description="A supporting (administrative) program")
+    penunjang: bool | None = Field(
+        None,
+        description="The program penunjang (the agency's administration). Without it, known by a "
+        'code ending in .01 ("1.06.01") or a name beginning "PROGRAM PENUNJANG URUSAN '
+        'PEMERINTAHAN DAERAH"; false says a program so coded or named is not',
+    )
     indikator: list[IndikatorProgram] = []
     kegiatan: list[Kegiatan] = Field(min_length=1)
     tercetak: TercetakNode = Field(default_factory=TercetakNode)
+
+    @property
+    def is_penunjang(self) -> bool:
+        """Whether this is the program penunjang: its flag, else its code or name."""
+        return dasar_penunjang(self.penunjang, self.kode, self.nama) is not None
 
 
 class ProgramTree(Model):

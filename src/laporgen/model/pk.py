@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field, model_validator
 
 from ..errors import LaporgenError, Problem
 from ..i18n import _
 from .content import Narasi, ProgramNodes, RealisasiValues
-from .fields import Id, Model, Rupiah, Tahun
-from .nilai import Isian
+from .fields import Id, Model, Rupiah, Tahun, both, given
+from .nilai import SAKIP, Isian, predikat_problems
 from .folder import load_parts
 from .organisasi import Agency
 from .source import Source
@@ -59,6 +59,12 @@ class PkSettings(Model):
         "compares the PK targets with the PK recorded there",
     )
     kertas: Literal["A4", "F4"] = "A4"
+    predikat: dict[str, list[str]] = Field(
+        {"SAKIP": list(SAKIP)},
+        description="The predikat scales a target may hold, best first, by name (a target "
+        '"BB" must be one of them). Default: agency.yaml\'s `predikat`, else the SAKIP scale; '
+        "written here, it replaces the agency's",
+    )
     tanda_tangan: Penandatangan
     pihak_kedua: PihakKedua
     logo: str | None = Field(None, description="Image file for the cover, relative to this folder")
@@ -70,12 +76,50 @@ class IndikatorPk(Model):
     target: Isian
 
 
-class KegiatanPk(Model):
+class SubKegiatanPk(Model):
     id: Id
     kode: str | None = None
     nama: str
     indikator: list[IndikatorPk] = []
     pagu: Rupiah = Field(description="Pagu of the DPA (Rupiah)")
+
+
+class KegiatanPk(Model):
+    """A kegiatan of the DPA: its pagu, or, since Permendagri 90/2019 holds the budget at sub
+    kegiatan level, its sub kegiatan with theirs (the kegiatan's pagu is then their sum)."""
+
+    id: Id
+    kode: str | None = None
+    nama: str
+    indikator: list[IndikatorPk] = []
+    pagu: Rupiah | None = Field(
+        None, description="Pagu of the DPA (Rupiah); only for a kegiatan without sub_kegiatan"
+    )
+    sub_kegiatan: list[SubKegiatanPk] = Field(
+        [], description="The DPA's sub kegiatan, each with its pagu: the kegiatan's is their sum"
+    )
+
+    # the rule of `_money_at_leaves`, for the editor
+    model_config = ConfigDict(
+        json_schema_extra={
+            "not": both("pagu", "sub_kegiatan"),
+            "anyOf": [given("pagu"), given("sub_kegiatan")],
+        }
+    )
+
+    @model_validator(mode="after")
+    def _money_at_leaves(self) -> "KegiatanPk":
+        if self.sub_kegiatan and self.pagu is not None:
+            raise ValueError(
+                _("a kegiatan with sub_kegiatan takes its pagu from them; remove pagu")
+            )
+        if not self.sub_kegiatan and self.pagu is None:
+            raise ValueError(
+                _(
+                    "a kegiatan without sub_kegiatan needs a pagu; add `pagu:` (Rupiah), or list its sub_kegiatan"
+                )
+            )
+        return self
 
 
 class ProgramPk(Model):
@@ -84,12 +128,14 @@ class ProgramPk(Model):
     nama: str
     indikator: list[IndikatorPk] = []
     kegiatan: list[KegiatanPk] = Field(
-        min_length=1, description="Money is typed on kegiatan: a program's pagu is their sum"
+        min_length=1,
+        description="Money is typed on kegiatan or their sub kegiatan: a program's pagu is the sum",
     )
 
 
 class AnggaranPk(Model):
-    """`anggaran.yaml`: the programs and kegiatan of the year's DPA with indicator, target and pagu."""
+    """`anggaran.yaml`: the programs, kegiatan and sub kegiatan of the year's DPA with indicator,
+    target and pagu."""
 
     sumber: str | None = Field(None, description='The "Sumber :" line under the table')
     program: list[ProgramPk] = Field(min_length=1)
@@ -125,7 +171,9 @@ class PkContent:
         for p in self.anggaran.program:
             out[p.id] = ("program", p, {})
             for k in p.kegiatan:
-                out[k.id] = ("kegiatan", k, {year: k.pagu})
+                out[k.id] = ("kegiatan", k, {} if k.pagu is None else {year: k.pagu})
+                for s in k.sub_kegiatan:
+                    out[s.id] = ("sub_kegiatan", s, {year: s.pagu})
         return out
 
     def realisasi_values(self) -> RealisasiValues:
@@ -150,6 +198,11 @@ def load_pk(folder: Path) -> PkContent:
         tabel=parts.get("tabel") or DeclaredTables.model_construct(tabel=[]),
     )
     problems = _references(content)
+    # a target "BBB" is a typo the PK would print as written: refused, as in the other types
+    problems += predikat_problems(
+        {name: (parts[name], sources[name]) for name in FILES if name in parts and name in sources},
+        content.settings.predikat,
+    )
     if problems:
         raise LaporgenError(problems)
     return content

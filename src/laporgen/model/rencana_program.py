@@ -11,6 +11,7 @@ from pydantic import ConfigDict, Field, model_validator
 from ..i18n import _
 from .fields import Angka, Id, Model, Rupiah, Tahun, both
 from .nilai import NilaiTarget
+from .penunjang import Dasar, dasar_penunjang
 
 
 class TercetakIndikatorRencana(Model):
@@ -78,7 +79,12 @@ class ProgramRencana(Model):
     nomenklatur: Literal["lama", "baru"] = Field(
         "baru", description="lama: Permendagri 13/2006 programs; baru: 90/2019"
     )
-    penunjang: bool = False
+    penunjang: bool | None = Field(
+        None,
+        description="The program penunjang (the agency's administration, not counted in BAB VI). "
+        'Without it, known by a code ending in .01 ("1.06.01") or a name beginning "PROGRAM '
+        'PENUNJANG URUSAN PEMERINTAHAN DAERAH"; false says a program so coded or named is not',
+    )
     tujuan: Id | None = None
     sasaran: Id | None = None
     indikator: list[IndikatorRencana] = []
@@ -86,6 +92,15 @@ class ProgramRencana(Model):
     unit_kerja: str | None = None
     lokasi: str | None = None
     tercetak: TercetakPagu = Field(default_factory=TercetakPagu)
+
+    @property
+    def dasar_penunjang(self) -> Dasar | None:
+        """Why this is the program penunjang (its flag, code or name); None if it is not."""
+        return dasar_penunjang(self.penunjang, self.kode, self.nama, self.nomenklatur == "baru")
+
+    @property
+    def is_penunjang(self) -> bool:
+        return self.dasar_penunjang is not None
 
 
 class Matriks(Model):

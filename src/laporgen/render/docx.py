@@ -13,7 +13,7 @@ import itertools
 import os
 import re
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -126,17 +126,30 @@ SPOOL_ROWS = 500
 TEXT_AFTER_TABLE = Pt(12)  # a body paragraph after a table stands as far off as a heading
 
 
-def render_docx(document: Document, template: Path, out: BinaryIO) -> None:
+def render_docx(
+    document: Document,
+    template: Path,
+    out: BinaryIO,
+    carry: Mapping[int, int] | None = None,
+    marked: bool = False,
+) -> None:
     """Write `document` as .docx bytes to `out`, laid out by the Word `template`.
 
-    The bytes depend only on `document`, the template and `SOURCE_DATE_EPOCH`. Raises
-    `LaporgenError` (code "template") when the template is missing, unreadable, lacks a style,
-    or its Jinja placeholders fail."""
+    `carry` and `marked` serve the layout pass (`render/carry.py`): `carry[n]` paragraphs and
+    headings at the end of the n-th portrait stretch before a landscape page print on that
+    landscape page instead (`portrait_stretches`); `marked` bookmarks each paragraph or heading
+    that could be carried (`carry_mark`), for the layout to tell which page it is on.
+
+    The bytes depend only on `document`, the template, `carry`, `marked` and
+    `SOURCE_DATE_EPOCH`. Raises `LaporgenError` (code "template") when the template is missing,
+    unreadable, lacks a style, or its Jinja placeholders fail."""
     with collector.paused():
-        _render_docx(document, template, out)
+        _render_docx(document, template, out, carry or {}, marked)
 
 
-def _render_docx(document: Document, template: Path, out: BinaryIO) -> None:
+def _render_docx(
+    document: Document, template: Path, out: BinaryIO, carry: Mapping[int, int], marked: bool
+) -> None:
     tpl = _open_template(template)
     docx = tpl.get_docx()
     ooxml.set_all_fonts(docx, document.font)  # the document's typeface, as the PDF engines draw it
@@ -145,7 +158,7 @@ def _render_docx(document: Document, template: Path, out: BinaryIO) -> None:
     subdoc = tpl.new_subdoc()
     spooled = _SpooledRows()
     writer = _BodyWriter(subdoc, page, spooled, _Bookmarks.of(document))
-    specs = writer.write(document.front, document.body)
+    specs = writer.write(document.front, document.body, carry, marked)
     _render(tpl, template, _context(tpl, document, _BodySlot()))
     _pour_body(tpl, subdoc, writer.tables)
     _set_up_sections(list(tpl.docx.sections), cover_sections, specs, page)
@@ -689,19 +702,43 @@ class _BodyWriter:
         self._turned_early = False  # a heading opened the landscape section of the block after it
         self._reopened: _SectionSpec | None = None  # a landscape section continued (`_turn`)
         self._short: frozenset[int] = frozenset()  # see `_short_portrait_runs`
+        self._carried: frozenset[int] = frozenset()  # printed on the landscape page after them
+        self._marks: dict[int, str] = {}  # bookmark names of what could be carried, by node id
+        self._mark_ids = itertools.count(CARRY_MARK_ID)
 
     @property
     def tables(self) -> dict[CT_Tbl, CT_Tbl]:
         """The tables written so far, by their stand-ins in the body."""
         return self._body.tables
 
-    def write(self, front: Sequence[Block], body: Sequence[Block]) -> list[_SectionSpec]:
-        """Write all blocks; return the page setup of each section written, in order."""
+    def write(
+        self,
+        front: Sequence[Block],
+        body: Sequence[Block],
+        carry: Mapping[int, int] | None = None,
+        marked: bool = False,
+    ) -> list[_SectionSpec]:
+        """Write all blocks; return the page setup of each section written, in order. `carry`
+        and `marked`: see `render_docx`."""
         if front:
             self._blocks(front)
             self._end_section()
         self._numbering, self._restart = "decimal", True
         self._short = _short_portrait_runs(body, self._page.text_width(landscape=False))
+        stretches = portrait_stretches(body, self._short)
+        carry, leads = carry or {}, _leading_into_lists(body)
+        self._carried = frozenset(
+            id(leaf)
+            for n, stretch in enumerate(stretches)
+            if carry.get(n)
+            for leaf in stretch[_carried_from(stretch, carry[n], leads) :]
+        )
+        if marked:
+            self._marks = {
+                id(leaf): carry_mark(n, len(stretch) - i)
+                for n, stretch in enumerate(stretches)
+                for i, leaf in enumerate(stretch)
+            }
         self._blocks(body)
         last = self._body.pending or self._current_spec()
         return [*self._body.closed, last]
@@ -735,9 +772,7 @@ class _BodyWriter:
             self._block(block)
 
     def _block(self, node: Block) -> None:
-        if id(node) in self._short and not self._landscape:
-            self._turn()  # a short stretch between two landscape blocks, printed with them
-            self._turned_early = True
+        self._turn_before(node)
         match node:
             case Section():
                 self._section(node)
@@ -766,6 +801,20 @@ class _BodyWriter:
             case _:
                 assert_never(node)
 
+    def _turn_before(self, node: Block) -> None:
+        """Go on in landscape before `node` if it prints on the landscape pages after it: a
+        short stretch between two landscape blocks, or the carried end of a portrait stretch
+        (`render_docx`)."""
+        if (id(node) in self._short or id(node) in self._carried) and not self._landscape:
+            self._turn()
+            self._turned_early = True
+
+    def _mark(self, node: Block, p: CT_P) -> None:
+        """Bookmark paragraph `p` drawing `node` if the layout pass asked for it."""
+        name = self._marks.get(id(node))
+        if name is not None:
+            ooxml.add_bookmark(p, next(self._mark_ids), name)
+
     # ------------------------------------------------------------------------ text blocks
     def _section(self, node: Section) -> None:
         """A heading in style "Heading <level>", then the section's blocks."""
@@ -784,6 +833,7 @@ class _BodyWriter:
             heading.add_run(node.heading)
         if node.in_toc:
             self._bookmarks.mark(heading._p, "heading", node.heading)
+        self._mark(node, heading._p)
         if node.page_break_before and not starts_page:
             heading.paragraph_format.page_break_before = True
         if not node.in_toc:
@@ -806,6 +856,8 @@ class _BodyWriter:
         p = target.add_p(
             look.style, JC[look.align], node.keep_with_next or look.keep_with_next, indent
         )
+        if isinstance(target, _BodyTarget):
+            self._mark(node, p)
         if marker is not None:
             ooxml.add_text_run(p, f"{marker}\t", properties=False)
         for inline in node.inlines:
@@ -826,6 +878,8 @@ class _BodyWriter:
             for block in item:
                 match block:
                     case Paragraph():
+                        if isinstance(target, _BodyTarget):
+                            self._turn_before(block)
                         hanging = LIST_INDENT.twips if label is not None else 0
                         self._paragraph(target, block, look, label, ooxml.Indent(left, hanging))
                         label = None
@@ -1144,6 +1198,136 @@ def _short_portrait_runs(body: Sequence[Block], width: Length) -> frozenset[int]
         elif after_landscape:
             run.append((block, lines))
     return frozenset(short)
+
+
+CARRY_LEAVES = 16  # the most paragraphs and headings at the end of a stretch a layout may carry
+CARRY_MARK_ID = 900_000_000  # the carry marks' bookmark ids, clear of the contents' (`_Bookmarks`)
+
+
+def carry_mark(stretch: int, from_end: int) -> str:
+    """The bookmark name of the paragraph or heading `from_end` places from the end (1: the
+    last) of portrait stretch number `stretch` (`portrait_stretches`); a leading "_" hides it
+    in Word, as its own "_Toc" ones."""
+    return f"_Carry_{stretch}_{from_end}"
+
+
+def portrait_stretches(body: Sequence[Block], short: frozenset[int]) -> list[tuple[Block, ...]]:
+    """Each stretch of portrait text that the writer ends by turning to landscape, in order:
+    the paragraphs (a list item's too) and headings printed last before the turn, back to
+    the last block that cannot go onto a landscape page (a table, a figure, a signature, a BAB
+    heading starting its own page, the landscape pages before), at most CARRY_LEAVES of them.
+    `short`: `_short_portrait_runs`. The writer's own turns, followed step by step: the n-th
+    stretch is the one `carry[n]` of `render_docx` counts from."""
+    stretches: list[tuple[Block, ...]] = []
+    run: list[Block] = []
+    landscape = False
+    shared = _shared_nodes(body)  # told apart by id, a node printed twice cannot be carried
+
+    def turn() -> None:
+        nonlocal run, landscape
+        if not landscape:
+            stretches.append(tuple(run[-CARRY_LEAVES:]))
+        run, landscape = [], True
+
+    def leaf(block: Block) -> None:
+        if id(block) in short:
+            turn()
+        if id(block) in shared:
+            barrier()
+        elif not landscape:
+            run.append(block)
+
+    def barrier() -> None:
+        nonlocal run
+        if not landscape:
+            run = []
+
+    def walk(blocks: Sequence[Block]) -> None:
+        nonlocal run, landscape
+        for block in blocks:
+            match block:
+                case Landscape():
+                    turn()
+                    run, landscape = [], False
+                case Section() if opens_landscape(block) or id(block) in short:
+                    turn()
+                    walk(block.children)
+                case Section() if block.page_break_before:
+                    barrier()
+                    walk(block.children)
+                case Section():
+                    leaf(block)
+                    walk(block.children)
+                case Paragraph():
+                    leaf(block)
+                case ListBlock():
+                    for item in block.items:
+                        for inner in item:
+                            if isinstance(inner, Paragraph):
+                                leaf(inner)
+                            elif isinstance(inner, ListBlock):
+                                walk((inner,))
+                            else:
+                                barrier()
+                case _:
+                    barrier()
+
+    walk(body)
+    return stretches
+
+
+def _shared_nodes(blocks: Sequence[Block]) -> set[int]:
+    """The ids of the nodes that stand in more than one place of `blocks` (one frozen
+    paragraph put twice)."""
+    seen: set[int] = set()
+    shared: set[int] = set()
+
+    def walk(nodes: Sequence[Block]) -> None:
+        for node in nodes:
+            (shared if id(node) in seen else seen).add(id(node))
+            if isinstance(node, Section | Landscape):
+                walk(node.children)
+            elif isinstance(node, ListBlock):
+                for item in node.items:
+                    walk(item)
+
+    walk(blocks)
+    return shared
+
+
+def _carried_from(stretch: Sequence[Block], n: int, leads: set[int]) -> int:
+    """Where the carried end of `stretch` starts: its last `n`, and before them what would
+    be left behind at the foot of the page without what it leads into (a heading, a paragraph
+    kept with the next, the sentence leading into a list: "… adalah:"), if the stretch has
+    more before it."""
+    start = len(stretch) - n
+    while start > 1 and _leads_on(stretch[start - 1], leads):
+        start -= 1
+    return start
+
+
+def _leads_on(block: Block, leads: set[int]) -> bool:
+    match block:
+        case Section():
+            return True
+        case Paragraph():
+            return block.keep_with_next or id(block) in leads
+        case _:
+            return False
+
+
+def _leading_into_lists(blocks: Sequence[Block]) -> set[int]:
+    """The ids of the paragraphs followed by a list, in any sequence of blocks."""
+    found: set[int] = set()
+    for block, after in zip(blocks, (*blocks[1:], None)):
+        if isinstance(block, Paragraph) and isinstance(after, ListBlock):
+            found.add(id(block))
+        if isinstance(block, Section | Landscape):
+            found |= _leading_into_lists(block.children)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                found |= _leading_into_lists(item)
+    return found
 
 
 def _lines(paragraph: Paragraph, width: float) -> float:
