@@ -276,7 +276,14 @@ class _Reader:
         if lembar.scoped and key:
             key = f"{induk}/{key}"
         return _Row(
-            r, key, induk or None, tingkat, values, shown, f"{title}!{key_cell.coordinate}", typed
+            r,
+            key,
+            induk or None,
+            tingkat,
+            values,
+            shown,
+            f"{title}!{key_cell.coordinate}",
+            typed=typed,
         )
 
     def value(self, where: str, cell: Cell, kolom: Kolom) -> Any:
