@@ -187,6 +187,20 @@ def test_filling_a_value_removes_the_marker_of_its_line_only():
     assert out == 'a: 5\nb: {x: 7, y: "[ISI] teks"}\nc: 2   # [ISI] isi c\n'
 
 
+def test_an_entry_added_or_removed_after_the_last_leaves_its_own_comment_in_place():
+    """ruamel.yaml holds the last entry's end-of-line comment and the comment lines after it as
+    one token: the lines move after a new last entry, the entry's own comment stays with it."""
+    text = (
+        "l:\n  - {a: 1}   # [ISI] one row per item\n# b:\n#   - {c: 1}\n"
+        "m:\n  x: 1\n  y: 2   # eol y\n  # after m\nn: 1\n"
+    )
+    out = edited_text(Path("k.yaml"), text, [Append(("l",), {"a": 2}), Delete(("m", "y"))])
+    assert out == (
+        "l:\n  - {a: 1}   # [ISI] one row per item\n  - {a: 2}\n# b:\n#   - {c: 1}\n"
+        "m:\n  x: 1\n  # after m\nn: 1\n"
+    )
+
+
 @st.composite
 def contents(draw):
     """Random content-shaped YAML: mappings of rows, each written block or flow, with comments."""

@@ -354,7 +354,7 @@ def test_scaffold_comments_are_in_the_users_language(tmp_path, jenis):
 
 
 def _code(line: str) -> str:
-    from laporgen.commands.content_edit import _comment_start
+    from laporgen.check.findings import comment_start as _comment_start
 
     at = _comment_start(line)
     return (line if at is None else line[:at]).rstrip()

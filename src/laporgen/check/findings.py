@@ -65,26 +65,55 @@ ISI = "[ISI]"
 
 
 def placeholders(c) -> list[Finding]:
-    """Every line of the document's files that still holds the `[ISI]` marker."""
-    texts = [(s.name, s.text) for s in c.sources.values()] + [
-        (display_path(n.path), n.text) for n in c.narasi.values()
+    """Every line of the document's files that still holds the `[ISI]` marker, quoted as the
+    value to fill: a content file's end-of-line comment (the scaffold's note, in English) is
+    left out; the line is there to read it."""
+    texts = [(s.name, s.text, True) for s in c.sources.values()] + [
+        (display_path(n.path), n.text, False) for n in c.narasi.values()
     ]
     return [
         Finding(
             "I",
             Problem(
                 name,
-                _("still to fill in: {line}").format(line=line.strip()[:80]),
+                _("still to fill in: {line}").format(line=_quoted(line, data)[:80]),
                 number,
                 None,
                 None,
                 "isi",
             ),
         )
-        for name, text in texts
+        for name, text, data in texts
         for number, line in enumerate(text.split("\n"), 1)
         if ISI in line
     ]
+
+
+def _quoted(line: str, data: bool) -> str:
+    """A marked line as the finding quotes it: a YAML or TOML line without its comment, unless
+    the comment is all the line holds."""
+    at = comment_start(line) if data else None
+    value = line[:at] if at is not None else line
+    return (value if value.strip() else line).strip()
+
+
+def comment_start(line: str) -> int | None:
+    """Where the end-of-line comment of a YAML or TOML line starts (outside quotes), or None."""
+    quote = ""
+    i = 0
+    while i < len(line):
+        ch = line[i]
+        if quote:
+            if ch == "\\" and quote == '"':
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'" and (i == 0 or not (line[i - 1].isalnum())):
+            quote = ch
+        elif ch == "#" and (i == 0 or line[i - 1] in " \t"):
+            return i
+        i += 1
+    return None
 
 
 def unconfirmed(findings: list[Finding], disengaja: list[str]) -> list[Finding]:

@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..check.findings import ISI
+from ..check.findings import ISI, comment_start
 from ..errors import LaporgenError, Problem, display_path
 from ..i18n import _
 
@@ -283,7 +283,12 @@ def _deepest_last(mapping: Any, key: Any) -> tuple[Any, Any]:
 
 
 def _detach_trailing(mapping: Any, key: Any):
-    """Remove and return the comment lines after the entry `key` (None if there are none)."""
+    """Remove and return the comment lines after the entry `key` (None if there are none).
+    The entry's own end-of-line comment (an `[ISI]` marker, a note on that row) stays with it:
+    ruamel.yaml holds it in the same token as the lines after it, and a comment never moves to
+    another entry."""
+    import copy
+
     holder, last = _deepest_last(mapping, key)
     slots = holder.ca.items.get(last)
     at = 2 if isinstance(holder, dict) else 0
@@ -294,8 +299,16 @@ def _detach_trailing(mapping: Any, key: Any):
         or "\n" not in slots[at].value.rstrip("\n")
     ):
         return None
-    comment, slots[at] = slots[at], None
-    return comment
+    token = slots[at]
+    if token.value.startswith("#"):  # the entry's own comment, then the lines after it
+        own, rest = token.value.split("\n", 1)
+        slots[at] = copy.copy(token)
+        slots[at].value = own + "\n"
+        comment = copy.copy(token)
+        comment.value = "\n" + rest
+        return comment
+    slots[at] = None
+    return token
 
 
 def _attach_trailing(mapping: Any, key: Any, comment) -> None:
@@ -357,34 +370,15 @@ def _end_line(parent: Any, key: Any, line: int) -> int:
     return line
 
 
-def _comment_start(line: str) -> int | None:
-    """Where the end-of-line comment of a YAML or TOML line starts (outside quotes), or None."""
-    quote = ""
-    i = 0
-    while i < len(line):
-        ch = line[i]
-        if quote:
-            if ch == "\\" and quote == '"':
-                i += 1
-            elif ch == quote:
-                quote = ""
-        elif ch in "\"'" and (i == 0 or not (line[i - 1].isalnum())):
-            quote = ch
-        elif ch == "#" and (i == 0 or line[i - 1] in " \t"):
-            return i
-        i += 1
-    return None
-
-
 def _without_marker(line: str) -> str:
-    at = _comment_start(line)
+    at = comment_start(line)
     if at is None or ISI not in line[at:]:
         return line
     return line[:at].rstrip()
 
 
 def _with_marker(line: str, note: str) -> str:
-    at = _comment_start(line)
+    at = comment_start(line)
     if at is not None and ISI in line[at:]:
         return line
     marker = f"{ISI} {note}"

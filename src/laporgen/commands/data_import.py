@@ -75,6 +75,8 @@ class _Row:
     values: dict[tuple[Any, ...], Any]
     shown: str = ""
     """The key as its cell holds it (the row's own part of a "parent/key" key)."""
+    at: str = ""
+    """The key's cell ("Strategi!B5"): where a problem with the key is reported."""
     baris: Baris | None = None
     children: dict[str, list[_Row]] = field(default_factory=dict)
     """New rows under a new row, by the field of the list that holds them."""
@@ -115,6 +117,7 @@ class _Reader:
                 "import.sheet",
             )
             return []
+        self.unknown_columns(sheet, found, len(heads))
         fixed = int(lembar.tingkat) + int(bool(lembar.induk)) + 1
         width = fixed + (1 if lembar.bentuk == "isian" else len(lembar.columns))
         out = []
@@ -128,6 +131,31 @@ class _Reader:
             if row is not None:
                 out.append(row)
         return out
+
+    def unknown_columns(self, sheet: Worksheet, header: int, known: int) -> None:
+        """A column added right of the exported ones is not read: one that holds a value is an
+        error naming its first filled cell, so no typed value is dropped silently."""
+        if sheet.max_column <= known:
+            return
+        for column in sheet.iter_cols(min_col=known + 1, min_row=header):
+            cell = next((c for c in column[1:] if header_text(c.value)), None)
+            if cell is None:
+                continue
+            head = header_text(column[0].value)
+            self.problem(
+                f"{sheet.title}!{cell.coordinate}",
+                _(
+                    "{value} is in a column that is not exported ({header}): it would be lost"
+                ).format(
+                    value=repr(str(cell.value).strip()),
+                    header=repr(str(column[0].value).strip()) if head else _("no header"),
+                ),
+                _(
+                    "type it in the sheet's own columns, or empty the column; the columns this "
+                    "document has come with laporgen export PATH --template data"
+                ),
+                "import.column",
+            )
 
     def isian(self, title: str, lembar: Lembar, r: int, cells: tuple[Cell, ...]) -> _Row | None:
         """A row of an Isian sheet: a label of the exported ones and its value."""
@@ -144,7 +172,7 @@ class _Reader:
             )
             return None
         value = self.value(f"{title}!B{r}", cells[1], kolom)
-        return _Row(r, label, None, 0, {kolom.field: value}, label)
+        return _Row(r, label, None, 0, {kolom.field: value}, label, f"{title}!A{r}")
 
     def row(
         self, title: str, lembar: Lembar, r: int, cells: tuple[Cell, ...], fixed: int
@@ -216,7 +244,19 @@ class _Reader:
         for cell, kolom in zip(inputs, lembar.columns, strict=True):
             applies = lembar.applies(kolom, tingkat)
             typed_sum = kolom.field in sums and cell.value not in (None, "")
-            if kolom.field in formula or not applies and not typed_sum:
+            if kolom.field in formula:
+                continue
+            if not applies and not typed_sum:
+                if text(cell) and self.formulas[title][cell.coordinate].data_type != "f":
+                    self.problem(
+                        f"{title}!{cell.coordinate}",
+                        _("a {level} has no {column}: {value} would be lost").format(
+                            level=TINGKAT[tingkat] if lembar.tingkat else lembar.name,
+                            column=kolom.header,
+                            value=repr(text(cell)),
+                        ),
+                        _("empty the cell, or check the row's Tingkat"),
+                    )
                 continue
             value = self.value(f"{title}!{cell.coordinate}", cell, kolom)
             if typed_sum:
@@ -235,7 +275,16 @@ class _Reader:
         shown = key
         if lembar.scoped and key:
             key = f"{induk}/{key}"
-        return _Row(r, key, induk or None, tingkat, values, shown, typed=typed)
+        return _Row(
+            r,
+            key,
+            induk or None,
+            tingkat,
+            values,
+            shown,
+            f"{title}!{key_cell.coordinate}",
+            typed=typed,
+        )
 
     def value(self, where: str, cell: Cell, kolom: Kolom) -> Any:
         raw = cell.value
@@ -337,6 +386,22 @@ def _nilai_parts(kolom: Kolom) -> list[Any]:
     return _parts(kolom.annotation)
 
 
+def _following(row: _Row, existing: dict[str, Baris], scoped: bool) -> str | None:
+    """None when the No of a row not exported numbers a new row: a whole number after every
+    exported No under the same parent ("S2/1", "P1/2": the part after the parent's ID).
+    Otherwise the No the next new row may take, as its cell shows it, for the hint."""
+    scope, _sep, number = row.key.rpartition("/")
+    numbers = [
+        int(n)
+        for s, _s, n in (key.rpartition("/") for key in existing)
+        if s == scope and n.isdigit()
+    ]
+    after = max(numbers, default=0)
+    if number.isdigit() and int(number) > after and (not scope or scope == row.induk):
+        return None
+    return str(after + 1) if scoped or not row.induk else f"{row.induk}/{after + 1}"
+
+
 # --------------------------------------------------------------------------------- edits
 @dataclass
 class _Plan:
@@ -411,28 +476,36 @@ class _Planner:
         """Every sheet's rows as read, before any is planned (a sheet's sums are another's)."""
 
     def sheet(self, lembar: Lembar, rows: list[_Row]) -> None:
-        existing = {b.key: b for b in lembar.rows}
+        existing = {b.key: b for b in lembar.rows if not b.ditawarkan}
+        offered = {b.key for b in lembar.rows if b.ditawarkan}
         seen: dict[str, _Row] = {}
         for row in rows:
-            where = f"{lembar.name}!A{row.r}"
+            if row.key in offered and all(v is None for v in row.values.values()):
+                continue  # an offered row left empty
             if row.key and row.key in seen:
                 self.reader.problem(
-                    where,
+                    row.at,
                     _("{column} {value} is also in row {row}").format(
-                        column=lembar.key, value=repr(row.key), row=seen[row.key].r
+                        column=lembar.key, value=repr(row.shown), row=seen[row.key].r
                     ),
                     _("keep one row per ID"),
                     "import.id",
                 )
                 continue
-            if row.key and row.key not in existing and not (lembar.id_field or lembar.mapping):
-                self.reader.problem(
-                    where,
-                    _("No {value} is not an exported row").format(value=repr(row.key)),
-                    _("leave {column} empty for a new row").format(column=lembar.key),
-                    "import.id",
-                )
-                continue
+            numbered = not (lembar.id_field or lembar.mapping)
+            if row.key and row.key not in existing and numbered:
+                following = _following(row, existing, lembar.scoped)
+                if following is not None:
+                    self.reader.problem(
+                        row.at,
+                        _("No {value} is not an exported row").format(value=repr(row.shown)),
+                        _("number a new row after the last one ({next}) or leave No empty").format(
+                            next=following
+                        ),
+                        "import.id",
+                    )
+                    continue
+                # a new row numbered after the last: a new row, as with No left empty
             if row.key:
                 seen[row.key] = row
             row.baris = existing.get(row.key)
@@ -588,7 +661,7 @@ class _Planner:
             return
         if (baris.induk or None) != row.induk and lembar.induk:
             self.reader.problem(
-                where,
+                f"{lembar.name}!{'B' if lembar.tingkat else 'A'}{row.r}",  # the parent's cell
                 _("{id} is under {parent}; a row cannot move to {new}").format(
                     id=baris.key, parent=baris.induk, new=row.induk
                 ),
@@ -639,7 +712,8 @@ class _Planner:
                 if is_set(node, kolom.field):
                     self.plan.add(lembar.stem, Delete(path), line)
                 continue
-            self.plan.add(lembar.stem, Set(path, _yaml_value(new)), line)
+            # a value typed over its placeholder is filled: its [ISI] marker goes
+            self.plan.add(lembar.stem, Set(path, _yaml_value(new), fill=True), line)
         values = row.values
         if lembar.bentuk == "isian":  # one field a row: the nested model's cells are all rows'
             values = {f: v for r in self.keys[lembar.name].values() for f, v in r.values.items()}

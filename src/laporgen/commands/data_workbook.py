@@ -67,6 +67,9 @@ TANDA = "✓"
 MONEY_FIELDS = ("pagu", "anggaran")
 """A program-tree node's money fields: on a leaf only; a parent's are computed."""
 TINGKAT = ("Program", "Kegiatan", "Sub Kegiatan")
+TAHUN_RIWAYAT = (2, 1)
+"""The years before the report year an LKjIP's Riwayat sheet always has columns for: Tabel 3.3
+compares the report year with the two before it (LKjIP Magetan 2024: 2022, 2023 and 2024)."""
 HEADERS = {
     "iku": "IKU",
     "laki_laki": "Laki-laki",
@@ -384,6 +387,9 @@ class Baris:
     shown: str | None = None
     """The key as its cell shows it, when the key is the parent's and the row's together
     ("S1.1/P1": the alokasi of P1 to sasaran S1.1 shows "P1")."""
+    ditawarkan: bool = False
+    """A row offered for a value the file does not hold yet (an indicator of the year without
+    its realisasi): node None; filled, it is read back as a new row, left empty it is no edit."""
 
     @property
     def cell(self) -> str:
@@ -656,8 +662,21 @@ def realisasi_sheet(c: Any) -> Lembar:
 
     model = _item(Kinerja, "realisasi")
     figures = {row.indikator.id: row for row in lkjip_figures(c).semua_indikator}
+    realisasi = c.kinerja.realisasi
+    # as the realisasi form lists them: each tujuan's indicators measured this year, then
+    # every sasaran indicator, filled or not; an entry of no plan indicator last
+    keys = [
+        key
+        for tujuan in c.rencana.tujuan
+        for key in (
+            *(i.id for i in tujuan.indikator if i.id in realisasi),
+            *(i.id for s in tujuan.sasaran for i in s.indikator),
+        )
+    ]
+    keys = list(dict.fromkeys([*keys, *realisasi]))
     rows = [
-        Baris(key, None, 0, ("realisasi", key), value) for key, value in c.kinerja.realisasi.items()
+        Baris(key, None, 0, ("realisasi", key), realisasi.get(key), ditawarkan=key not in realisasi)
+        for key in keys
     ]
     tahun = c.settings.tahun
 
@@ -853,11 +872,14 @@ def content_sheets(
     induk: Induk | None = None,
     chain: tuple[str, ...] = (),
     tahun_tanda: list[int] | None = None,
+    tahun_baris: dict[str, tuple[int, ...]] | None = None,
 ) -> Iterator[Lembar]:
     """One sheet per collection of a content file: a list of models (SDM, riwayat, T-C.23 rows),
     a mapping by id (target_triwulan, dukungan), a list of ids (renja); and the collections
     inside their rows as sheets whose rows name their owner (alokasi under dukungan). A single
-    nested model is walked into; single values and lists of text are the Isian sheet's."""
+    nested model is walked into; single values and lists of text are the Isian sheet's.
+    `tahun_baris`: by a list's dotted name, the years its per-year columns show besides those its
+    rows hold (an LKjIP's riwayat: the earlier years Tabel 3.3 compares)."""
     from ..model.fields import Id
 
     owners = induk.rows if induk is not None else [Baris("", None, 0, prefix, data)]
@@ -872,7 +894,15 @@ def content_sheets(
             value = getattr(data, name, None)
             if induk is None and value is not None:
                 yield from content_sheets(
-                    stem, nested, value, (), (*prefix, name), None, (*chain, name), tahun_tanda
+                    stem,
+                    nested,
+                    value,
+                    (),
+                    (*prefix, name),
+                    None,
+                    (*chain, name),
+                    tahun_tanda,
+                    tahun_baris,
                 )
             continue
         if origin is list:
@@ -880,7 +910,7 @@ def content_sheets(
             if isinstance(item, type) and issubclass(item, BaseModel):
                 if name not in chain:  # T-C.24's rows hold rows: the first level under them
                     yield from _list_sheet(
-                        stem, name, dotted, item, owners, induk, info, tahun_tanda
+                        stem, name, dotted, item, owners, induk, info, tahun_tanda, tahun_baris
                     )
             elif induk is None and item == Id:  # renja: [IS1.1, IS2.1]
                 yield _id_sheet(stem, name, dotted, owners[0], info)
@@ -923,11 +953,15 @@ def _list_sheet(
     induk: Induk | None,
     info: FieldInfo,
     tahun_tanda: list[int] | None,
+    tahun_baris: dict[str, tuple[int, ...]] | None = None,
 ) -> Iterator[Lembar]:
     rows = _rows_of(
         owners, name, lambda items: [(str(n + 1), v, n) for n, v in enumerate(items or [])]
     )
-    columns = columns_of(item, _data_years([b.node for b in rows]), tahun_tanda=tahun_tanda)
+    years = sorted(
+        set(_data_years([b.node for b in rows])) | set((tahun_baris or {}).get(dotted, ()))
+    )
+    columns = columns_of(item, years, tahun_tanda=tahun_tanda)
     sheet = _name_of(dotted)
     lembar = Lembar(
         sheet,
@@ -947,7 +981,17 @@ def _list_sheet(
     )
     children = Induk(sheet, "B" if induk else "A", rows, INDUK_HEADERS.get(dotted, sheet))
     below = list(
-        content_sheets(stem, item, None, ("id",), (), children, (*dotted.split("."),), tahun_tanda)
+        content_sheets(
+            stem,
+            item,
+            None,
+            ("id",),
+            (),
+            children,
+            (*dotted.split("."),),
+            tahun_tanda,
+            tahun_baris,
+        )
     )
     yield _summed(lembar, item, below)
     yield from below
@@ -1277,7 +1321,10 @@ def sheets_of(c: Any) -> list[Lembar]:
     if lkjip:
         out.append(realisasi_sheet(c))
     if "kinerja" in c.sources:
-        out += content_sheets("kinerja", type(c.kinerja), c.kinerja, ("realisasi",))
+        riwayat = {"riwayat": tuple(c.settings.tahun - n for n in TAHUN_RIWAYAT)} if lkjip else {}
+        out += content_sheets(
+            "kinerja", type(c.kinerja), c.kinerja, ("realisasi",), tahun_baris=riwayat
+        )
     if lkjip:
         out += program_sheets(c, c.program, ProgramTree, True)
     elif isinstance(c, PkContent):
@@ -1734,8 +1781,9 @@ def _petunjuk(sheet: Worksheet, c: Any, sheets: list[Lembar]) -> None:
         ),
         (
             (
-                "   Pada lembar Indikator Program dan lembar bernomor (SDM, Aset), biarkan kolom No kosong untuk "
-                "baris baru."
+                "   Lembar dengan kolom No (Strategi, Indikator Program, T-C.23, T-C.24, SDM, Aset, ...): No baris "
+                "baru boleh dikosongkan atau diisi nomor sesudah nomor terakhir di bawah induk yang sama (Indikator "
+                "Program: P1/2). Jangan ubah No baris yang sudah ada."
             ),
             False,
         ),

@@ -159,7 +159,7 @@ class _Run:
 
 
 def _runs(text: str) -> tuple[list[str], list[_Run]]:
-    from .content_edit import _comment_start
+    from ..check.findings import comment_start as _comment_start
 
     lines = text.split("\n")
     runs: list[_Run] = []

@@ -67,7 +67,7 @@ def number_of_text(text: str) -> Decimal | None:
             )
             raise CellError(
                 _('"{text}" is ambiguous: thousands or decimals?').format(text=text.strip()),
-                hint.format(thousands=f"{whole}{frac}", decimal=f"{whole}{sep}{frac}0"),
+                hint.format(thousands=f"{whole}{frac}", decimal=_as_decimal(whole, sep, frac)),
             )
         return Decimal(f"{sign}{whole}.{frac}")
     for thousands, pattern in _GROUPED.items():
@@ -83,6 +83,15 @@ def number_of_text(text: str) -> Decimal | None:
         _('expected a number, got "{text}"').format(text=text.strip()),
         _('type a number, e.g. 92,5 or 92.5 ("-" or an empty cell for no value)'),
     )
+
+
+def _as_decimal(whole: str, sep: str, frac: str) -> str:
+    """The decimal reading of "85.000" written so it reads one way: "85"; "1.230" → "1.23"; a
+    third digit that counts stays, with a zero after it ("1.2340")."""
+    digits = frac.rstrip("0")
+    if not digits:
+        return whole
+    return f"{whole}{sep}{digits}" if len(digits) < 3 else f"{whole}{sep}{frac}0"
 
 
 def number_of_cell(value: Any, number_format: str = "General") -> Decimal | None:
