@@ -64,7 +64,7 @@ TABLE_FIGURES = {
     "magetan-dinsos/pk-2024": 34,
     "magetan-dinsos/renstra-2018-2023": 466,
     "magetan-dinsos/renstra-2024-2026": 19,
-    "rekaan-dinsos/pk-2025": 27,  # program, kegiatan and sub kegiatan rows: targets and pagu
+    "rekaan-dinsos/pk-2025": 28,  # program, kegiatan and sub kegiatan rows: targets and pagu
     "rekaan-dinsos/renstra-2025-2029": 191,  # the predikat and N.a indicators, the SPM tables, T-C.27
 }
 """How many distinct figures (right-aligned cell texts) each example's tables hold."""
