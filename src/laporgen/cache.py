@@ -1,6 +1,6 @@
 """Where laporgen keeps what it made between runs (compiled narrative templates, the HTML of
-narrative Markdown, chart pictures, images already verified), and how an entry is written.
-Every cache is only ever a shortcut: an entry that cannot be read or written is made again.
+narrative Markdown, chart pictures, images already verified, validated content files), and how
+an entry is written. Every cache is only ever a shortcut: an entry that cannot be read or written is made again.
 `LAPORGEN_NO_CACHE=1` turns them all off; they live in `$XDG_CACHE_HOME/laporgen` (by default
 `~/.cache/laporgen`)."""
 
@@ -16,7 +16,8 @@ def cache_dir(kind: str = "narasi") -> Path | None:
     """Where laporgen keeps what it made of `kind` (compiled templates: "narasi",
     document/template_cache.py; the HTML of narrative Markdown: "html", document/markdown_cache.py;
     chart pictures: "grafik", document/picture_cache.py; images found sound: "gambar",
-    model/gambar.py); None when caching is off."""
+    model/gambar.py; each content file's validated data: "model", model/validated_cache.py);
+    None when caching is off."""
     if os.environ.get("LAPORGEN_NO_CACHE"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"

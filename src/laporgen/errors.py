@@ -43,7 +43,21 @@ class LaporgenError(Exception):
 
 def display_path(path: Path | str) -> str:
     """The path as the user typed it relative to the working directory, when possible."""
-    p = Path(path)
+    key = (os.getcwd(), str(path))
+    shown = _shown.get(key)
+    if shown is None:
+        if len(_shown) > 4096:  # bounded: a run names a few hundred files at most
+            _shown.clear()
+        shown = _shown[key] = _display(Path(path))
+    return shown
+
+
+_shown: dict[tuple[str, str], str] = {}
+"""Paths already shown, by working directory and path: `check` names each narrative file in
+every finding and sentence, and resolving is a file-system call per part of the path."""
+
+
+def _display(p: Path) -> str:
     try:
         return str(p.resolve().relative_to(_working_directory()))
     except (
