@@ -1,8 +1,8 @@
 """Where laporgen keeps what it made between runs (compiled narrative templates, the HTML of
 narrative Markdown, chart pictures, images already verified, validated content files), and how
 an entry is written. Every cache is only ever a shortcut: an entry that cannot be read or
-written is made again. `LAPORGEN_NO_CACHE=1` turns them all off; they live in `$XDG_CACHE_HOME/laporgen` (by default
-`~/.cache/laporgen`)."""
+written is made again. `LAPORGEN_NO_CACHE=1` turns them all off; they live in
+`$XDG_CACHE_HOME/laporgen` (by default `~/.cache/laporgen`)."""
 
 from __future__ import annotations
 
