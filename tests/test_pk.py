@@ -468,3 +468,13 @@ def test_tabel_1_merges_a_sasaran_and_tells_a_tujuan_apart(agency_copy, tmp_path
         for line in docx_text(docx).splitlines()
         if line.startswith("Sumber : Perubahan Perjanjian")
     ]
+
+
+def test_the_cover_carries_the_agencys_logo(built):
+    """The final page review found both PK covers without a logo: the PK took only its own
+    `logo` setting, where the LKjIP and the Renstra fall back to agency.yaml's."""
+    from docx import Document as open_docx
+
+    cover = open_docx(str(built["docx"])).inline_shapes
+    assert len(cover) == 1 and cover[0].height > 0
+    assert "<img" in built["html"].read_text(encoding="utf-8")

@@ -30,14 +30,14 @@ def cover(
     return Cover(
         title_lines,
         (f"PEMERINTAH {agency.pemda.lengkap.upper()}", agency.nama.upper()),
-        _logo(agency, folder, logo),
+        logo_path(agency, folder, logo),
         agency.kontak,
         year_line,
         kop=sampul == "kop",
     )
 
 
-def _logo(agency: Agency, folder: Path, own: str | None) -> str | None:
+def logo_path(agency: Agency, folder: Path, own: str | None) -> str | None:
     """The logo file's absolute path (its existence and type are checked when loading)."""
     if own:
         return str((folder / own).resolve())

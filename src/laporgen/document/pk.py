@@ -17,6 +17,7 @@ from ..model.renstra import Tujuan
 from ..numbers import angka, rupiah, tanggal
 from .builder import OutlineBuilder
 from .cells import cell, columns, head, isian, mid, nomor_kolom, num
+from .front import logo_path
 from .kalimat import para
 from .keep import laid_out
 from .nodes import Block, Cover, Document, LabelBlock, Signature, Table
@@ -182,7 +183,7 @@ class PkBuilder(OutlineBuilder):
                     f"TAHUN {c.settings.tahun}",
                 ),
                 (opd.upper(),),
-                self._asset(c.settings.logo),
+                logo_path(c.agency, self.folder, c.settings.logo),
             ),
             front=(),
             body=body,
