@@ -68,6 +68,14 @@ class _Generator(GenerateJsonSchema):
     def date_schema(self, schema: core_schema.DateSchema) -> JsonSchemaValue:
         return {**super().date_schema(schema), "pattern": DATE}
 
+    def encode_default(self, dft: Any) -> Any:
+        """A default made of models (the kategori scale, made without validating at import:
+        `model/settings.py`) is written by their serializers, built first."""
+        for item in dft if isinstance(dft, tuple | list) else (dft,):
+            if isinstance(item, BaseModel) and not type(item).__pydantic_complete__:
+                type(item).model_rebuild()
+        return super().encode_default(dft)
+
 
 def json_schema(name: str, translate: bool = True) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one content file kind, its descriptions and title in
