@@ -149,3 +149,29 @@ def test_a_check_whose_files_were_validated_before_does_not_read_yaml(cache, tmp
     second = subprocess.run(run, env=env, capture_output=True, text=True, check=True)
     assert first.stdout.startswith("True ['") and "'Kinerja'" in first.stdout
     assert second.stdout.split() == ["False", "[]"]  # no YAML read, no validator built
+
+
+def test_a_file_made_for_one_run_is_not_kept(cache, reads, tmp_path):
+    """The realisasi import validates its edit in a temporary copy: kept, every import would
+    leave an entry named by a folder that is gone."""
+    path = tmp_path / "kinerja.yaml"
+    shutil.copy(KINERJA, path)
+    validate_module.load(Kinerja, path, keep=False)
+    validate_module.load(Kinerja, path, keep=False)
+    assert reads == [path, path] and not cache.exists()
+
+
+def test_a_value_pickle_cannot_keep_is_validated_again_not_a_crash(
+    cache, reads, tmp_path, monkeypatch
+):
+    from laporgen.model import validated_cache
+
+    def refuse(*_args, **_kwargs):
+        raise TypeError("cannot pickle")
+
+    monkeypatch.setattr(validated_cache.pickle, "dumps", refuse)
+    path = tmp_path / "kinerja.yaml"
+    shutil.copy(KINERJA, path)
+    first, _ = validate_module.load(Kinerja, path)
+    again, _ = validate_module.load(Kinerja, path)
+    assert again == first and reads == [path, path]

@@ -461,7 +461,7 @@ def _validate(path: Path, text: str, model: type[BaseModel]) -> None:
         copy = Path(folder) / path.name
         copy.write_text(text, encoding="utf-8")
         try:
-            load(model, copy)
+            load(model, copy, keep=False)  # a temporary file: not kept in the cache
         except LaporgenError as exc:
             raise LaporgenError(
                 [

@@ -55,16 +55,19 @@ def validate(
         raise LaporgenError(_problems(exc.errors(), source, model, data, names or {})) from exc
 
 
-def load(model: type[M], path: Path, names: Mapping[str, str] | None = None) -> tuple[M, Source]:
+def load(
+    model: type[M], path: Path, names: Mapping[str, str] | None = None, keep: bool = True
+) -> tuple[M, Source]:
     """`path` read and validated as `model`; what the same bytes gave before when they loaded
-    without a problem (`validated_cache`)."""
+    without a problem (`validated_cache`). `keep=False` for a file made for one run (a
+    temporary copy): it is validated and not kept."""
 
     def fresh() -> tuple[M, Source]:
         with collector.paused():
             data, source = read_data(path)
             return validate(model, data, source, names), source
 
-    return cached_load(model, path, fresh)
+    return cached_load(model, path, fresh) if keep else fresh()
 
 
 @dataclass(frozen=True)

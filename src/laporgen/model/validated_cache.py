@@ -54,7 +54,11 @@ def cached_load(
             return kept[0], replace(kept[1], path=path)  # named as this run names it
     loaded = load()
     if _bytes(path) == raw:  # not changed while it was read: the entry is what these bytes give
-        write_entry(entry, head, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
+        try:
+            body = pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            return loaded  # a value pickle cannot keep: validated again next time
+        write_entry(entry, head, body)
     return loaded
 
 
