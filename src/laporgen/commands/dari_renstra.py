@@ -26,7 +26,7 @@ from ..model.nilai import Tertulis, nilai_of, satuan_of
 from ..model.read import read_data, read_text
 from ..model.rencana_program import IndikatorRencana, KegiatanRencana, ProgramRencana
 from .content_edit import Delete, Edit, Set, edited_text
-from .scaffold import _walk, new_document
+from .scaffold import new_document, walk_data
 
 DATA_SUFFIXES = (".toml", ".yaml", ".yml")
 VARIAN_ORDER = ("jenis", "varian", "perubahan_dari", "periode")
@@ -60,7 +60,7 @@ def revision_of(renstra: Path, folder: Path) -> dict[Path, str | bytes]:
 def _revised(stem: str, data: Any, varian: str, dari: str) -> list[Edit]:
     """The edits that make one data file of the signed Renstra its revision's."""
     edits: list[Edit] = [
-        Delete(path) for path, _v in _walk(data) if path and path[-1] == "tercetak"
+        Delete(path) for path, _v in walk_data(data) if path and path[-1] == "tercetak"
     ]
     if stem != "document":
         return edits

@@ -312,7 +312,9 @@ def _as_written(value: object) -> object:
 def rolled(stem: str, data: Any, old: LkjipContent, baru: int) -> list[Edit]:
     """The edits that move one data file of `old` (its `stem` and plain `data`) to `baru`."""
     tahun = baru - 1
-    edits: list[Edit] = [Delete(path) for path, _ in _walk(data) if path and path[-1] in DROPPED]
+    edits: list[Edit] = [
+        Delete(path) for path, _ in walk_data(data) if path and path[-1] in DROPPED
+    ]
     if stem == "document":
         edits.append(Set(("tahun",), baru))
     if stem == "kinerja":
@@ -321,7 +323,7 @@ def rolled(stem: str, data: Any, old: LkjipContent, baru: int) -> list[Edit]:
         edits += _program(data, baru)
     if stem == "sumber_daya":
         edits += _sumber_daya(data, old, baru)
-    for path, value in _walk(data):
+    for path, value in walk_data(data):
         if not isinstance(value, dt.date) or any(p in DROPPED for p in path):
             continue
         if stem == "document" and value.year == baru:  # signed in the year after the report
@@ -400,7 +402,7 @@ def _program(data: dict, baru: int) -> list[Edit]:
     (pagu is required, and a kept figure lets the draft build) but are marked [ISI]: the new
     DPA sets them, and an unmarked old figure would pass for this year's."""
     edits: list[Edit] = []
-    for path, value in _walk(data):
+    for path, value in walk_data(data):
         if not isinstance(value, dict) or any(p in DROPPED for p in path):
             continue
         anggaran = bool(path) and path[-1] == "anggaran"
@@ -482,15 +484,15 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | Decimal | float) and not isinstance(value, bool)
 
 
-def _walk(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+def walk_data(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
     """(path, value) of every value in plain data, outermost first."""
     yield path, data
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from _walk(value, (*path, key))
+            yield from walk_data(value, (*path, key))
     elif isinstance(data, list):
         for n, value in enumerate(data):
-            yield from _walk(value, (*path, n))
+            yield from walk_data(value, (*path, n))
 
 
 def _year(day: dt.date, year: int) -> dt.date:
