@@ -186,7 +186,8 @@ def _split_by_comma(source: Source, loc: FieldPath) -> str | None:
     line = source.line_of(loc)
     if line is None or source.path.suffix == ".toml":
         return None
-    text = source.text.split("\n")[line - 1] if line <= source.text.count("\n") + 1 else ""
+    lines = source.text.split("\n")
+    text = lines[line - 1] if line <= len(lines) else ""
     found = re.search(
         r"[{,]\s*[\w ]+:\s*([^,{}\"']+),\s*" + re.escape(str(loc[-1])) + r"\s*[,}]", text
     )
